@@ -1,0 +1,28 @@
+"use server";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { signOut } from "@/auth";
+import { deleteAuthSession } from "@/db/queries/users";
+import { currentActor, MUNICIPALITY_COOKIE, requireRole } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+
+/** Sign out: the server-side session row goes first, so the cookie is dead even if it survives. */
+export async function logout() {
+  const actor = await currentActor();
+  if (actor) await deleteAuthSession({ sessionId: actor.sessionId });
+  await signOut({ redirectTo: "/login?abgemeldet=1" });
+}
+
+export async function switchMunicipality(form: FormData) {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
+  const municipalityId = String(form.get("municipalityId") ?? "");
+  try {
+    await requireRole(actor, municipalityId, "concept.read");
+  } catch (error) {
+    if (error instanceof AppError) redirect("/concepts");
+    throw error;
+  }
+  (await cookies()).set(MUNICIPALITY_COOKIE, municipalityId, { httpOnly: true, sameSite: "lax", path: "/" });
+  redirect("/concepts");
+}

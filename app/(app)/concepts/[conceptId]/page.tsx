@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { JSONContent } from "@tiptap/core";
+import { getConceptTree, getOutlineData } from "@/db/queries/concepts";
+import type { Section } from "@/db/schema";
+import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/permissions";
+import { requireConcept } from "@/lib/concepts/access";
+import { buildOutline } from "@/lib/concepts/outline";
+import { AppError } from "@/lib/errors";
+import { renderHtml } from "@/lib/editor/render";
+import { templateFor } from "@/lib/template";
+import { formatDateTime } from "@/lib/format";
+import { toMeasureView } from "@/lib/measures/view";
+import { SectionEditor } from "@/components/editor/section-editor";
+import { ChapterSettings } from "@/components/concept/chapter-settings";
+import { AddFieldForm, RemoveFieldButton } from "@/components/concept/field-admin";
+import { OutlineNav } from "@/components/concept/outline-nav";
+import { FieldMeasures } from "@/components/measures/field-measures";
+import { SubGoalsEditor } from "@/components/measures/sub-goals-editor";
+
+type Props = { params: Promise<{ conceptId: string }> };
+
+async function load(conceptId: string) {
+  const actor = await requireActor();
+  try {
+    return await requireConcept(actor, conceptId, "concept.read");
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { conceptId } = await params;
+  const { concept } = await load(conceptId);
+  return { title: concept.title };
+}
+
+export default async function ConceptPage({ params }: Props) {
+  const { conceptId } = await params;
+  const { concept, role } = await load(conceptId);
+  const canEdit = can(role, "concept.editContent");
+  const template = templateFor(concept.templateVersion);
+  const [tree, outlineData] = await Promise.all([getConceptTree({ conceptId }), getOutlineData({ conceptId })]);
+  const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineData });
+
+  const part = (section: Section | undefined, label: string, hint: string) =>
+    section ? (
+      <SectionEditor
+        conceptId={concept.id}
+        sectionId={section.id}
+        label={label}
+        placeholder={canEdit ? `${hint} (Zum Schreiben hier klicken.)` : "Noch kein Text."}
+        initialContent={section.content as JSONContent}
+        initialRevision={section.revision}
+        initialHtml={renderHtml(section.content as JSONContent)}
+        canEdit={canEdit}
+      />
+    ) : (
+      <p className="notice notice-error">Dieser Abschnitt fehlt.</p>
+    );
+
+  return (
+    <>
+      <div className="actions-row" style={{ justifyContent: "space-between" }}>
+        <div>
+          <h1 style={{ marginBottom: ".25rem" }}>{concept.title}</h1>
+          <p className="meta">
+            Vorlage Version {concept.templateVersion} · zuletzt geändert {formatDateTime(concept.updatedAt)}
+            {canEdit ? "" : " · Sie haben Lesezugriff"}
+          </p>
+        </div>
+        <div className="actions-row">
+          <a className="button-secondary" href={`/api/concepts/${concept.id}/export`} download>
+            Sicherung herunterladen (JSON)
+          </a>
+          <Link className="button-secondary" href="/concepts">
+            Alle Konzepte
+          </Link>
+        </div>
+      </div>
+      <div className="concept-layout">
+        <OutlineNav entries={outline.entries} progress={outline.progress} />
+        <div>
+          {template.chapters.map((chapter, index) => (
+            <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
+              <h2 id={`h-${chapter.key}`}>
+                {index + 1}. {chapter.title}
+              </h2>
+              <p className="meta">{chapter.hint}</p>
+              {chapter.settings.length ? (
+                <ChapterSettings
+                  conceptId={concept.id}
+                  chapterKey={chapter.key}
+                  keys={chapter.settings}
+                  values={concept.settings}
+                  canEdit={canEdit}
+                />
+              ) : null}
+              {chapter.parts.map((p) => (
+                <div className="part" key={p.key}>
+                  {part(
+                    tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId),
+                    `${chapter.title}`,
+                    p.hint,
+                  )}
+                </div>
+              ))}
+              {chapter.key === "fields"
+                ? tree.fields.map((field, fi) => (
+                    <section key={field.id} id={`feld-${field.key}`} className="field-of-action" aria-labelledby={`h-field-${field.key}`}>
+                      <div className="part-head">
+                        <h3 id={`h-field-${field.key}`}>
+                          {index + 1}.{fi + 1} {field.title}
+                        </h3>
+                        {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
+                      </div>
+                      {template.fieldParts.map((fp) => (
+                        <div className="part" key={fp.key}>
+                          <h4>{fp.title}</h4>
+                          {fp.kind === "richText" ? (
+                            part(
+                              tree.sections.find((s) => s.fieldId === field.id && s.part === fp.key),
+                              `${fp.title} – ${field.title}`,
+                              fp.hint,
+                            )
+                          ) : fp.kind === "subGoals" ? (
+                            <SubGoalsEditor
+                              conceptId={concept.id}
+                              fieldId={field.id}
+                              fieldTitle={field.title}
+                              subGoals={tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }))}
+                              canEdit={canEdit}
+                            />
+                          ) : (
+                            <FieldMeasures
+                              conceptId={concept.id}
+                              fieldId={field.id}
+                              fieldTitle={field.title}
+                              measures={tree.measures.filter((m) => m.fieldId === field.id).map(toMeasureView)}
+                              subGoals={tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }))}
+                              canEdit={canEdit}
+                            />
+                          )}
+                        </div>
+                      ))}
+                    </section>
+                  ))
+                : null}
+              {chapter.key === "fields" && canEdit ? <AddFieldForm conceptId={concept.id} /> : null}
+            </section>
+          ))}
+        </div>
+      </div>
+    </>
+  );
+}

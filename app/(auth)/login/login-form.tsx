@@ -1,0 +1,28 @@
+"use client";
+import { useActionState } from "react";
+import { login, type LoginState } from "./actions";
+
+export function LoginForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
+  return (
+    <form action={action} className="form" noValidate>
+      <input type="hidden" name="next" value={next} />
+      <div className="field">
+        <label htmlFor="email">E-Mail-Adresse</label>
+        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} />
+      </div>
+      <div className="field">
+        <label htmlFor="password">Passwort</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <div aria-live="polite" role="status">
+        {state.error ? <p className="notice notice-error">{state.error}</p> : null}
+      </div>
+      <div className="actions-row">
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? "Anmeldung läuft …" : "Anmelden"}
+        </button>
+      </div>
+    </form>
+  );
+}

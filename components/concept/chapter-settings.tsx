@@ -1,0 +1,77 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { saveSettingsAction } from "@/app/(app)/concepts/[conceptId]/actions";
+import { ORG_MODELS, SETTING_LABELS } from "@/lib/concepts/settings";
+
+type Props = { conceptId: string; chapterKey: string; keys: readonly string[]; values: Record<string, unknown>; canEdit: boolean };
+
+/** The structured answers of one chapter (validity, orientation, organisational model, update cycle). */
+export function ChapterSettings({ conceptId, chapterKey, keys, values, canEdit }: Props) {
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const router = useRouter();
+  const id = (k: string) => `${chapterKey}-${k}`;
+
+  function submit(form: FormData) {
+    const settings: Record<string, unknown> = {};
+    for (const k of keys) {
+      const raw = form.get(k);
+      const v = typeof raw === "string" ? raw.trim() : "";
+      if (k === "wholeSociety") settings[k] = v === "" ? null : v === "true";
+      else if (k === "updateCycleYears") settings[k] = v === "" ? null : Number(v);
+      else if (k === "validFrom" || k === "validUntil" || k === "orgModel") settings[k] = v === "" ? null : v;
+      else settings[k] = v;
+    }
+    start(async () => {
+      const result = await saveSettingsAction({ conceptId, settings });
+      setMessage(result.ok ? { ok: true, text: "Angaben gespeichert." } : { ok: false, text: result.error });
+      if (result.ok) router.refresh();
+    });
+  }
+
+  const str = (k: string) => (values[k] === null || values[k] === undefined ? "" : String(values[k]));
+  return (
+    <form action={submit} className="settings" aria-label={`Angaben zum Kapitel`}>
+      <div className="settings-grid">
+        {keys.map((k) => (
+          <div className="field" key={k}>
+            <label htmlFor={id(k)}>{SETTING_LABELS[k] ?? k}</label>
+            {k === "wholeSociety" ? (
+              <select id={id(k)} name={k} defaultValue={str(k)} disabled={!canEdit}>
+                <option value="">– bitte wählen –</option>
+                <option value="true">Richtet sich an die gesamte Stadtgesellschaft</option>
+                <option value="false">Richtet sich an Neuzugewanderte</option>
+              </select>
+            ) : k === "orgModel" ? (
+              <select id={id(k)} name={k} defaultValue={str(k)} disabled={!canEdit}>
+                <option value="">– bitte wählen –</option>
+                {Object.entries(ORG_MODELS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            ) : k === "validFrom" || k === "validUntil" ? (
+              <input id={id(k)} name={k} type="date" defaultValue={str(k)} disabled={!canEdit} />
+            ) : k === "updateCycleYears" ? (
+              <input id={id(k)} name={k} type="number" min={1} max={20} defaultValue={str(k)} disabled={!canEdit} />
+            ) : (
+              <input id={id(k)} name={k} type="text" maxLength={200} defaultValue={str(k)} disabled={!canEdit} />
+            )}
+          </div>
+        ))}
+      </div>
+      {canEdit ? (
+        <div className="actions-row">
+          <button type="submit" className="button-secondary" disabled={pending}>
+            {pending ? "Wird gespeichert …" : "Angaben speichern"}
+          </button>
+          <span role="status" aria-live="polite" className={message?.ok ? "save-status is-ok" : "error"}>
+            {message?.text}
+          </span>
+        </div>
+      ) : null}
+    </form>
+  );
+}

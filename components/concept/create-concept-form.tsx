@@ -1,0 +1,39 @@
+"use client";
+import { useActionState } from "react";
+import { createConceptAction } from "@/app/(app)/concepts/actions";
+import type { ActionResult } from "@/lib/actions";
+
+export function CreateConceptForm({ municipalityId, defaultTitle }: { municipalityId: string; defaultTitle: string }) {
+  const [state, action, pending] = useActionState<ActionResult<string> | null, FormData>(createConceptAction, null);
+  const titleError = state && !state.ok ? state.fieldErrors?.title : undefined;
+  return (
+    <form action={action} className="form" noValidate>
+      <input type="hidden" name="municipalityId" value={municipalityId} />
+      <div className="field">
+        <label htmlFor="concept-title">Titel des neuen Konzepts</label>
+        <input
+          id="concept-title"
+          name="title"
+          type="text"
+          defaultValue={defaultTitle}
+          required
+          aria-invalid={titleError ? true : undefined}
+          aria-describedby={titleError ? "concept-title-error" : undefined}
+        />
+        {titleError ? (
+          <p id="concept-title-error" className="error">
+            {titleError}
+          </p>
+        ) : null}
+      </div>
+      <div aria-live="polite" role="status">
+        {state && !state.ok && !titleError ? <p className="notice notice-error">{state.error}</p> : null}
+      </div>
+      <div className="actions-row">
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? "Wird angelegt …" : "Konzept aus Vorlage anlegen"}
+        </button>
+      </div>
+    </form>
+  );
+}

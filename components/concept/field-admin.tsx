@@ -1,0 +1,68 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { addFieldAction, removeFieldAction } from "@/app/(app)/concepts/[conceptId]/actions";
+
+export function AddFieldForm({ conceptId }: { conceptId: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const router = useRouter();
+  return (
+    <form
+      className="actions-row"
+      action={(form) =>
+        start(async () => {
+          const result = await addFieldAction({ conceptId, title: String(form.get("title") ?? "") });
+          if (result.ok) {
+            setError(null);
+            router.refresh();
+          } else setError(result.fieldErrors?.title ?? result.error);
+        })
+      }
+    >
+      <div className="field" style={{ minWidth: "20rem" }}>
+        <label htmlFor="new-field-title">Eigenes Handlungsfeld hinzufügen</label>
+        <input
+          id="new-field-title"
+          name="title"
+          type="text"
+          placeholder="z. B. Antidiskriminierung"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "new-field-error" : undefined}
+        />
+      </div>
+      <button type="submit" className="button-secondary" disabled={pending} style={{ alignSelf: "end" }}>
+        Hinzufügen
+      </button>
+      <p id="new-field-error" className="error" role="status" aria-live="polite">
+        {error}
+      </p>
+    </form>
+  );
+}
+
+export function RemoveFieldButton({ conceptId, fieldId, title }: { conceptId: string; fieldId: string; title: string }) {
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const router = useRouter();
+  return (
+    <>
+      <button
+        type="button"
+        className="button-danger"
+        disabled={pending}
+        onClick={() => {
+          if (!window.confirm(`Handlungsfeld „${title}“ mit allen Texten, Teilzielen und Maßnahmen entfernen?`)) return;
+          start(async () => {
+            const result = await removeFieldAction({ conceptId, fieldId });
+            if (result.ok) router.refresh();
+            else setError(result.error);
+          });
+        }}
+      >
+        Handlungsfeld entfernen
+      </button>
+      {error ? <span className="error" role="alert">{error}</span> : null}
+    </>
+  );
+}

@@ -1,0 +1,263 @@
+"use client";
+import type { JSONContent } from "@tiptap/core";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { RichTextEditor } from "./rich-text-editor";
+import { clearDraft, markClean, markDirty, readDraft, writeDraft } from "./drafts";
+
+type Props = {
+  conceptId: string;
+  sectionId: string;
+  label: string;
+  placeholder: string;
+  initialContent: JSONContent;
+  initialRevision: number;
+  /** server-rendered HTML of the stored content, shown until the editor mounts */
+  initialHtml: string;
+  canEdit: boolean;
+};
+
+type Status =
+  | { kind: "idle" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "error"; message: string; retry: boolean }
+  | { kind: "offline" }
+  | { kind: "conflict"; theirs: JSONContent; theirRevision: number };
+
+export const AUTOSAVE_DELAY_MS = 1200;
+
+/**
+ * One rich-text part of the concept. Static HTML until it is scrolled into view
+ * or focused, then a Tiptap editor. Saves a moment after typing stops and on
+ * leaving the field; keeps unsent text in localStorage (offline, errors,
+ * conflicts) and sends it when the connection is back.
+ */
+export function SectionEditor(props: Props) {
+  const { conceptId, sectionId, label, canEdit } = props;
+  const [active, setActive] = useState(false);
+  const [content, setContent] = useState<JSONContent>(props.initialContent);
+  const [editorKey, setEditorKey] = useState(0);
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const holder = useRef<HTMLDivElement>(null);
+  const latest = useRef<JSONContent>(props.initialContent);
+  const base = useRef(props.initialRevision);
+  const dirty = useRef(false);
+  const inFlight = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const save = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (!dirty.current || inFlight.current) return;
+    inFlight.current = true;
+    const sent = latest.current;
+    setStatus({ kind: "saving" });
+    try {
+      const res = await fetch(`/api/concepts/${conceptId}/sections/${sectionId}`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ baseRevision: base.current, content: sent }),
+      });
+      const body = (await res.json().catch(() => null)) as
+        | { status: "saved"; revision: number; savedAt: string }
+        | { status: "conflict"; current: { content: JSONContent; revision: number } }
+        | { error?: { message?: string } }
+        | null;
+      if (res.ok && body && "status" in body && body.status === "saved") {
+        base.current = body.revision;
+        if (latest.current === sent) {
+          dirty.current = false;
+          clearDraft(sectionId);
+          markClean(sectionId);
+          setStatus({ kind: "saved", at: body.savedAt });
+        } else {
+          writeDraft(sectionId, { content: latest.current, baseRevision: base.current });
+          setStatus({ kind: "dirty" });
+        }
+      } else if (res.status === 409 && body && "status" in body && body.status === "conflict") {
+        setStatus({ kind: "conflict", theirs: body.current.content, theirRevision: body.current.revision });
+      } else if (res.status === 401) {
+        setStatus({ kind: "error", message: "Ihre Anmeldung ist abgelaufen. Der Text bleibt in diesem Browser gespeichert; bitte melden Sie sich in einem neuen Tab an.", retry: true });
+      } else {
+        const message = body && "error" in body && body.error?.message ? body.error.message : `Fehler ${res.status}`;
+        setStatus({ kind: "error", message, retry: res.status >= 500 || res.status === 429 });
+      }
+    } catch {
+      setStatus(navigator.onLine ? { kind: "error", message: "Der Server ist nicht erreichbar.", retry: true } : { kind: "offline" });
+    } finally {
+      inFlight.current = false;
+    }
+  }, [conceptId, sectionId]);
+
+  const onChange = useCallback(
+    (doc: JSONContent) => {
+      latest.current = doc;
+      dirty.current = true;
+      markDirty(sectionId);
+      writeDraft(sectionId, { content: doc, baseRevision: base.current });
+      setStatus((s) => (s.kind === "conflict" ? s : { kind: "dirty" }));
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    },
+    [save, sectionId],
+  );
+
+  // Text kept from an earlier visit (offline, failed save): send it, or show the conflict.
+  useEffect(() => {
+    if (!canEdit) return;
+    const draft = readDraft(sectionId);
+    if (!draft) return;
+    latest.current = draft.content;
+    dirty.current = true;
+    markDirty(sectionId);
+    setContent(draft.content);
+    setEditorKey((k) => k + 1);
+    setActive(true);
+    if (draft.baseRevision === props.initialRevision) {
+      void save();
+    } else {
+      setStatus({ kind: "conflict", theirs: props.initialContent, theirRevision: props.initialRevision });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (!canEdit) return;
+    const retry = () => {
+      if (dirty.current) void save();
+    };
+    window.addEventListener("online", retry);
+    return () => window.removeEventListener("online", retry);
+  }, [canEdit, save]);
+
+  // Become an editor when scrolled into view (DESIGN.md: one small editor per visible part).
+  useEffect(() => {
+    if (!canEdit || active || !holder.current) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setActive(true);
+      },
+      { rootMargin: "200px" },
+    );
+    observer.observe(holder.current);
+    return () => observer.disconnect();
+  }, [canEdit, active]);
+
+  const keepMine = () => {
+    if (status.kind !== "conflict") return;
+    base.current = status.theirRevision;
+    dirty.current = true;
+    void save();
+  };
+  const takeTheirs = () => {
+    if (status.kind !== "conflict") return;
+    base.current = status.theirRevision;
+    latest.current = status.theirs;
+    dirty.current = false;
+    clearDraft(sectionId);
+    markClean(sectionId);
+    setContent(status.theirs);
+    setEditorKey((k) => k + 1);
+    setStatus({ kind: "idle" });
+  };
+
+  const isEmpty = props.initialHtml.replace(/<[^>]+>/g, "").trim() === "";
+
+  return (
+    <div ref={holder} className="section-editor" data-testid={`section-${sectionId}`}>
+      {canEdit ? <SaveStatus status={status} onRetry={() => void save()} /> : null}
+      {status.kind === "conflict" ? (
+        <div className="conflict" role="alert">
+          <p>
+            <strong>Konflikt:</strong> Jemand anderes hat diesen Abschnitt gespeichert, während Sie ihn bearbeitet haben. Ihre
+            Fassung ist nicht verloren. Bitte entscheiden Sie, welche Fassung gelten soll.
+          </p>
+          <div className="conflict-columns">
+            <div>
+              <h4>Gespeicherte Fassung der anderen Person</h4>
+              <RichTextEditor id={`${sectionId}-theirs`} label={`${label} – andere Fassung`} content={status.theirs} editable={false} />
+            </div>
+            <div>
+              <h4>Ihre Fassung</h4>
+              <RichTextEditor
+                id={`${sectionId}-mine`}
+                label={`${label} – Ihre Fassung`}
+                content={latest.current}
+                editable={false}
+              />
+            </div>
+          </div>
+          <div className="actions-row" style={{ marginTop: ".75rem" }}>
+            <button type="button" className="button" onClick={keepMine}>
+              Meine Fassung speichern
+            </button>
+            <button type="button" className="button-secondary" onClick={takeTheirs}>
+              Andere Fassung übernehmen
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {active && canEdit ? (
+        <RichTextEditor
+          key={editorKey}
+          id={`editor-${sectionId}`}
+          label={label}
+          content={content}
+          onChange={onChange}
+          onBlur={() => void save()}
+          autofocus={false}
+        />
+      ) : (
+        <div className="rich-text">
+          <div
+            className={`rich-static${isEmpty ? " is-empty" : ""}`}
+            data-placeholder={canEdit ? props.placeholder : "Noch kein Text."}
+            tabIndex={canEdit ? 0 : undefined}
+            role={canEdit ? "button" : undefined}
+            aria-label={canEdit ? `${label} bearbeiten` : undefined}
+            onFocus={canEdit ? () => setActive(true) : undefined}
+            onClick={canEdit ? () => setActive(true) : undefined}
+            dangerouslySetInnerHTML={{ __html: props.initialHtml }}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function SaveStatus({ status, onRetry }: { status: Status; onRetry: () => void }) {
+  let text = "";
+  let cls = "save-status";
+  if (status.kind === "dirty") text = "Ungespeicherte Änderungen";
+  if (status.kind === "saving") text = "Wird gespeichert …";
+  if (status.kind === "saved") {
+    text = "Gespeichert";
+    cls += " is-ok";
+  }
+  if (status.kind === "offline") {
+    text = "Nicht gespeichert – keine Verbindung. Ihre Änderungen bleiben in diesem Browser und werden gesendet, sobald die Verbindung zurück ist.";
+    cls += " is-error";
+  }
+  if (status.kind === "error") {
+    text = `Nicht gespeichert: ${status.message}`;
+    cls += " is-error";
+  }
+  if (status.kind === "conflict") {
+    text = "Nicht gespeichert – Konflikt";
+    cls += " is-error";
+  }
+  return (
+    <p className={cls} role="status" aria-live="polite" data-testid="save-status">
+      {text}
+      {(status.kind === "error" && status.retry) || status.kind === "offline" ? (
+        <>
+          {" "}
+          <button type="button" className="link-button" onClick={onRetry}>
+            Erneut versuchen
+          </button>
+        </>
+      ) : null}
+    </p>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+import type { Editor } from "@tiptap/react";
+import { useEditorState } from "@tiptap/react";
+import { isAllowedHref } from "./extensions";
+
+type Props = { editor: Editor; label: string };
+
+/** The formatting toolbar: native buttons with German labels, aria-pressed for toggles. */
+export function Toolbar({ editor, label }: Props) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      h3: e.isActive("heading", { level: 3 }),
+      h4: e.isActive("heading", { level: 4 }),
+      bullet: e.isActive("bulletList"),
+      ordered: e.isActive("orderedList"),
+      link: e.isActive("link"),
+      table: e.isActive("table"),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const toggleLink = () => {
+    if (state.link) {
+      chain().extendMarkRange("link").unsetLink().run();
+      return;
+    }
+    const href = window.prompt("Adresse des Links (https://…)", "https://");
+    if (!href) return;
+    if (!isAllowedHref(href)) {
+      window.alert("Nur http-, https- und mailto-Links sind erlaubt.");
+      return;
+    }
+    chain().extendMarkRange("link").setLink({ href }).run();
+  };
+  const buttons: { key: string; text: string; title: string; active?: boolean; run: () => void }[] = [
+    { key: "bold", text: "F", title: "Fett", active: state.bold, run: () => chain().toggleBold().run() },
+    { key: "italic", text: "K", title: "Kursiv", active: state.italic, run: () => chain().toggleItalic().run() },
+    { key: "h3", text: "Ü1", title: "Zwischenüberschrift", active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { key: "h4", text: "Ü2", title: "Unterüberschrift", active: state.h4, run: () => chain().toggleHeading({ level: 4 }).run() },
+    { key: "bullet", text: "•", title: "Aufzählung", active: state.bullet, run: () => chain().toggleBulletList().run() },
+    { key: "ordered", text: "1.", title: "Nummerierte Liste", active: state.ordered, run: () => chain().toggleOrderedList().run() },
+    { key: "link", text: "🔗", title: state.link ? "Link entfernen" : "Link einfügen", active: state.link, run: toggleLink },
+    {
+      key: "table",
+      text: "▦",
+      title: state.table ? "Tabelle löschen" : "Tabelle einfügen",
+      active: state.table,
+      run: () =>
+        state.table ? chain().deleteTable().run() : chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+    },
+  ];
+  return (
+    <div role="toolbar" aria-label={`Formatierung: ${label}`} className="toolbar">
+      {buttons.map((b) => (
+        <button
+          key={b.key}
+          type="button"
+          title={b.title}
+          aria-label={b.title}
+          aria-pressed={b.key === "link" || b.key === "table" ? undefined : !!b.active}
+          className={b.active ? "is-active" : undefined}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={b.run}
+        >
+          {b.text}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,1121 @@
+"use client";
+import type { JSONContent } from "@tiptap/core";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import {
+  createMeasureAction,
+  deleteMeasureAction,
+  moveMeasureAction,
+  updateMeasureAction,
+} from "@/app/(app)/concepts/[conceptId]/measure-actions";
+import { RichTextEditor } from "@/components/editor/rich-text-editor";
+import type { FundingLine, Indicator, MeasureStatus, Priority, TaskType } from "@/db/schema";
+import { EMPTY_DOC, plainText } from "@/lib/editor/document";
+import {
+  FUNDING_SOURCE_LABELS,
+  FUNDING_SOURCES,
+  INDICATOR_KIND_LABELS,
+  INDICATOR_KINDS,
+  PRIORITIES,
+  PRIORITY_LABELS,
+  STATUS_LABELS,
+  STATUSES,
+  TASK_TYPE_LABELS,
+  TASK_TYPES,
+  formatDate,
+  formatEuro,
+  formatEuroInput,
+  formatFte,
+  formatPeriod,
+} from "@/lib/measures/labels";
+import {
+  MAX_LIST_ITEMS,
+  NumberFormatError,
+  formatDecimalInput,
+  measureInputSchema,
+  parseDecimalDe,
+  parseEuroToCents,
+  type MeasureInputDraft,
+} from "@/lib/measures/schema";
+import type { MeasureView } from "@/lib/measures/view";
+import { fieldErrors } from "@/lib/validation";
+import "./measures.css";
+
+export type { MeasureView } from "@/lib/measures/view";
+
+type SubGoalOption = { id: string; text: string };
+
+export type FieldMeasuresProps = {
+  conceptId: string;
+  fieldId: string;
+  fieldTitle: string;
+  measures: MeasureView[];
+  subGoals: SubGoalOption[];
+  canEdit: boolean;
+};
+
+type Notice = { kind: "ok" | "error"; text: string } | null;
+
+const NEW = "new";
+
+/**
+ * The measures (Maßnahmen) of one field of action: readable cards for everyone;
+ * for editors an inline form per measure, sorting and deleting. Writes go
+ * through the server actions, then the page data is refreshed.
+ */
+export function FieldMeasures({ conceptId, fieldId, fieldTitle, measures, subGoals, canEdit }: FieldMeasuresProps) {
+  const router = useRouter();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [pending, startTransition] = useTransition();
+  /*
+   * Where focus goes after a write: the first of `ids` that exists and is enabled.
+   * With `waitFor`, only once the refreshed list has arrived (a moved card is
+   * re-inserted into the DOM, which drops the focus of its buttons).
+   */
+  const focusNext = useRef<{ ids: string[]; waitFor: MeasureView[] | null } | null>(null);
+  const base = `measures-${fieldId}`;
+  const addButtonId = `${base}-add`;
+
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target || target.waitFor === measures) return;
+    focusNext.current = null;
+    for (const id of target.ids) {
+      const el = document.getElementById(id);
+      if (el && !(el as HTMLButtonElement).disabled) {
+        el.focus();
+        return;
+      }
+    }
+  });
+
+  const move = (m: MeasureView, direction: "up" | "down") => {
+    if (pending) return;
+    startTransition(async () => {
+      const result = await moveMeasureAction({ conceptId, measureId: m.id, direction });
+      if (!result.ok) {
+        setNotice({ kind: "error", text: result.error });
+        return;
+      }
+      setNotice({ kind: "ok", text: `„${m.title}“ ${direction === "up" ? "nach oben" : "nach unten"} verschoben.` });
+      if (!result.data.moved) return;
+      const card = cardId(base, m.id);
+      focusNext.current = {
+        ids: [`${card}-${direction}`, `${card}-${direction === "up" ? "down" : "up"}`, `${card}-edit`],
+        waitFor: measures,
+      };
+      router.refresh();
+    });
+  };
+
+  const remove = (m: MeasureView) => {
+    if (pending) return;
+    if (!window.confirm(`Maßnahme „${m.title}“ wirklich löschen? Das lässt sich nicht rückgängig machen.`)) return;
+    startTransition(async () => {
+      const result = await deleteMeasureAction({ conceptId, measureId: m.id });
+      if (!result.ok) {
+        setNotice({ kind: "error", text: result.error });
+        return;
+      }
+      setNotice({ kind: "ok", text: result.message ?? "Maßnahme gelöscht." });
+      focusNext.current = { ids: [addButtonId], waitFor: measures };
+      router.refresh();
+    });
+  };
+
+  const startEditing = (id: string) => {
+    setNotice(null);
+    setEditing(id);
+  };
+
+  const closeForm = (focusId: string) => {
+    setEditing(null);
+    focusNext.current = { ids: [focusId, addButtonId], waitFor: null };
+  };
+
+  const onSaved = (measureId: string, created: boolean) => {
+    setEditing(null);
+    setNotice({ kind: "ok", text: "Maßnahme gespeichert." });
+    // A new card only exists after the refresh; an edited one is there at once.
+    focusNext.current = { ids: [`${cardId(base, measureId)}-edit`, addButtonId], waitFor: created ? measures : null };
+    router.refresh();
+  };
+
+  return (
+    <div className="measures" data-testid={`measures-${fieldId}`}>
+      <div className="measures-status" role="status" aria-live="polite">
+        {notice ? <p className={notice.kind === "ok" ? "notice notice-ok" : "notice notice-error"}>{notice.text}</p> : null}
+      </div>
+      {measures.length === 0 && editing !== NEW ? (
+        <p className="meta">Für „{fieldTitle}“ sind noch keine Maßnahmen erfasst.</p>
+      ) : null}
+      {measures.length ? (
+        <ol className="measure-list">
+          {measures.map((m, i) => (
+            <li key={m.id}>
+              {canEdit && editing === m.id ? (
+                <MeasureForm
+                  conceptId={conceptId}
+                  fieldId={fieldId}
+                  fieldTitle={fieldTitle}
+                  subGoals={subGoals}
+                  initial={m}
+                  onCancel={() => closeForm(`${cardId(base, m.id)}-edit`)}
+                  onSaved={onSaved}
+                />
+              ) : (
+                <MeasureCard
+                  id={cardId(base, m.id)}
+                  measure={m}
+                  subGoals={subGoals}
+                  actions={
+                    canEdit ? (
+                      <CardActions
+                        id={cardId(base, m.id)}
+                        title={m.title}
+                        first={i === 0}
+                        last={i === measures.length - 1}
+                        busy={pending || editing !== null}
+                        onEdit={() => startEditing(m.id)}
+                        onMove={(d) => move(m, d)}
+                        onDelete={() => remove(m)}
+                      />
+                    ) : null
+                  }
+                />
+              )}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {canEdit ? (
+        editing === NEW ? (
+          <MeasureForm
+            conceptId={conceptId}
+            fieldId={fieldId}
+            fieldTitle={fieldTitle}
+            subGoals={subGoals}
+            initial={null}
+            onCancel={() => closeForm(addButtonId)}
+            onSaved={onSaved}
+          />
+        ) : (
+          <button
+            type="button"
+            id={addButtonId}
+            className="button-secondary"
+            onClick={() => startEditing(NEW)}
+            disabled={editing !== null}
+          >
+            Maßnahme hinzufügen
+          </button>
+        )
+      ) : null}
+    </div>
+  );
+}
+
+function cardId(base: string, measureId: string) {
+  return `${base}-${measureId}`;
+}
+
+/* ---------- read-only card ---------- */
+
+function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measure: MeasureView; subGoals: SubGoalOption[]; actions: ReactNode }) {
+  const linked = subGoals.map((g, index) => ({ ...g, number: index + 1 })).filter((g) => m.subGoalIds.includes(g.id));
+  const fundingTotal = m.fundingLines.reduce((sum, f) => sum + f.amountCents, 0);
+  const hasDescription = plainText(m.description).trim() !== "";
+  return (
+    <article className="card measure-card" data-testid="measure-card" id={id} aria-labelledby={`${id}-title`}>
+      <header className="measure-card-head">
+        <h5 id={`${id}-title`}>{m.title}</h5>
+        <span className={`measure-badge measure-badge-${m.status}`}>{STATUS_LABELS[m.status]}</span>
+      </header>
+      <dl className="measure-facts">
+        <Fact term="Status">{STATUS_LABELS[m.status]}</Fact>
+        <Fact term="Federführung">{m.leadOffice}</Fact>
+        <Fact term="Zeitraum">{formatPeriod(m.startDate, m.endDate)}</Fact>
+        <Fact term="Priorität">{PRIORITY_LABELS[m.priority]}</Fact>
+        <Fact term="Aufgabenart">{TASK_TYPE_LABELS[m.taskType]}</Fact>
+        <Fact term="Personal (VZÄ)">{formatFte(m.staffFte)}</Fact>
+        <Fact term="Sachkosten pro Jahr">{m.materialCostCents === null ? "" : formatEuro(m.materialCostCents)}</Fact>
+        <Fact term="Zielgruppen">{m.targetGroups.join(", ")}</Fact>
+        <Fact term="Kooperationspartner">{m.partners.join(", ")}</Fact>
+        <Fact term="Teilziele">
+          {linked.length ? (
+            <ul className="measure-inline-list">
+              {linked.map((g) => (
+                <li key={g.id}>
+                  Teilziel {g.number}: {g.text}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Fact>
+      </dl>
+      {hasDescription ? (
+        <div className="measure-description">
+          <RichTextEditor id={`${id}-description`} label={`Beschreibung: ${m.title}`} content={m.description} editable={false} />
+        </div>
+      ) : null}
+      {m.fundingLines.length ? (
+        <div className="measure-table-wrap">
+          <table className="table measure-table">
+            <caption>Förderungen</caption>
+            <thead>
+              <tr>
+                <th scope="col">Quelle</th>
+                <th scope="col">Programm</th>
+                <th scope="col" className="num">
+                  Betrag
+                </th>
+                <th scope="col">bis</th>
+              </tr>
+            </thead>
+            <tbody>
+              {m.fundingLines.map((f, i) => (
+                <tr key={i}>
+                  <td>{FUNDING_SOURCE_LABELS[f.source]}</td>
+                  <td>{f.programme || <Empty />}</td>
+                  <td className="num">{formatEuro(f.amountCents)}</td>
+                  <td>{f.until ? formatDate(f.until) : <Empty />}</td>
+                </tr>
+              ))}
+            </tbody>
+            {m.fundingLines.length > 1 ? (
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={2}>
+                    Summe
+                  </th>
+                  <td className="num">{formatEuro(fundingTotal)}</td>
+                  <td />
+                </tr>
+              </tfoot>
+            ) : null}
+          </table>
+        </div>
+      ) : null}
+      {m.indicators.length ? (
+        <div className="measure-table-wrap">
+          <table className="table measure-table">
+            <caption>Indikatoren</caption>
+            <thead>
+              <tr>
+                <th scope="col">Indikator</th>
+                <th scope="col">Art</th>
+                <th scope="col">Einheit</th>
+                <th scope="col">Basiswert → Zielwert</th>
+                <th scope="col">Datenquelle</th>
+                <th scope="col">Turnus</th>
+              </tr>
+            </thead>
+            <tbody>
+              {m.indicators.map((ind, i) => (
+                <tr key={i}>
+                  <td>{ind.name}</td>
+                  <td>{INDICATOR_KIND_LABELS[ind.kind]}</td>
+                  <td>{ind.unit || <Empty />}</td>
+                  <td>
+                    {ind.baseline || "–"} → {ind.target || "–"}
+                  </td>
+                  <td>{ind.dataSource || <Empty />}</td>
+                  <td>{ind.cadence || <Empty />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {actions}
+    </article>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  const empty = children === null || children === undefined || children === "";
+  return (
+    <div className="measure-fact">
+      <dt>{term}</dt>
+      <dd>{empty ? <Empty /> : children}</dd>
+    </div>
+  );
+}
+
+function Empty() {
+  return <span className="measure-empty">nicht angegeben</span>;
+}
+
+function CardActions(props: {
+  id: string;
+  title: string;
+  first: boolean;
+  last: boolean;
+  busy: boolean;
+  onEdit: () => void;
+  onMove: (direction: "up" | "down") => void;
+  onDelete: () => void;
+}) {
+  const { id, title, first, last, busy } = props;
+  return (
+    <div className="actions-row measure-actions">
+      <button type="button" id={`${id}-edit`} className="button-secondary" aria-label={`„${title}“ bearbeiten`} onClick={props.onEdit} disabled={busy}>
+        Bearbeiten
+      </button>
+      <button
+        type="button"
+        id={`${id}-up`}
+        className="button-secondary"
+        aria-label={`„${title}“ nach oben verschieben`}
+        onClick={() => props.onMove("up")}
+        disabled={first}
+        aria-disabled={busy || undefined}
+      >
+        Nach oben
+      </button>
+      <button
+        type="button"
+        id={`${id}-down`}
+        className="button-secondary"
+        aria-label={`„${title}“ nach unten verschieben`}
+        onClick={() => props.onMove("down")}
+        disabled={last}
+        aria-disabled={busy || undefined}
+      >
+        Nach unten
+      </button>
+      <button type="button" id={`${id}-delete`} className="button-danger" aria-label={`„${title}“ löschen`} onClick={props.onDelete} aria-disabled={busy || undefined}>
+        Löschen
+      </button>
+    </div>
+  );
+}
+
+/* ---------- form ---------- */
+
+type FundingRow = { key: number; source: FundingLine["source"]; programme: string; amount: string; until: string };
+type IndicatorRow = { key: number } & Indicator;
+
+type FormValues = {
+  title: string;
+  description: JSONContent;
+  subGoalIds: string[];
+  targetGroups: string;
+  taskType: TaskType | "";
+  leadOffice: string;
+  partners: string;
+  status: MeasureStatus;
+  startDate: string;
+  endDate: string;
+  priority: Priority;
+  staffFte: string;
+  materialCost: string;
+  fundingLines: FundingRow[];
+  indicators: IndicatorRow[];
+};
+
+let rowKey = 0;
+const nextKey = () => ++rowKey;
+
+function valuesFrom(m: MeasureView | null): FormValues {
+  return {
+    title: m?.title ?? "",
+    description: m?.description ?? EMPTY_DOC,
+    subGoalIds: m ? [...m.subGoalIds] : [],
+    targetGroups: m ? m.targetGroups.join("\n") : "",
+    taskType: m?.taskType ?? "",
+    leadOffice: m?.leadOffice ?? "",
+    partners: m ? m.partners.join("\n") : "",
+    status: m?.status ?? "planned",
+    startDate: m?.startDate ?? "",
+    endDate: m?.endDate ?? "",
+    priority: m?.priority ?? "medium",
+    staffFte: formatDecimalInput(m?.staffFte),
+    materialCost: formatEuroInput(m?.materialCostCents),
+    fundingLines: (m?.fundingLines ?? []).map((f) => ({
+      key: nextKey(),
+      source: f.source,
+      programme: f.programme,
+      amount: formatEuroInput(f.amountCents),
+      until: f.until ?? "",
+    })),
+    indicators: (m?.indicators ?? []).map((ind) => ({ key: nextKey(), ...ind })),
+  };
+}
+
+const emptyFunding = (): FundingRow => ({ key: nextKey(), source: "municipal", programme: "", amount: "", until: "" });
+const emptyIndicator = (): IndicatorRow => ({
+  key: nextKey(),
+  name: "",
+  kind: "output",
+  unit: "",
+  baseline: "",
+  target: "",
+  dataSource: "",
+  cadence: "",
+});
+
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** The form's text values as the schema's input; German numbers that cannot be read become errors. */
+function buildInput(v: FormValues): { input: MeasureInputDraft; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const read = <T,>(key: string, parse: () => T): T | null => {
+    try {
+      return parse();
+    } catch (error) {
+      errors[key] = error instanceof NumberFormatError ? error.message : "Die Angabe ist ungültig.";
+      return null;
+    }
+  };
+  const input: MeasureInputDraft = {
+    title: v.title,
+    description: v.description,
+    subGoalIds: v.subGoalIds,
+    targetGroups: lines(v.targetGroups),
+    taskType: v.taskType as TaskType,
+    leadOffice: v.leadOffice,
+    partners: lines(v.partners),
+    status: v.status,
+    startDate: v.startDate || null,
+    endDate: v.endDate || null,
+    priority: v.priority,
+    staffFte: read("staffFte", () => parseDecimalDe(v.staffFte)),
+    materialCostCents: read("materialCostCents", () => parseEuroToCents(v.materialCost)),
+    fundingLines: v.fundingLines.map((f, i) => {
+      const key = `fundingLines.${i}.amountCents`;
+      let amountCents = read(key, () => parseEuroToCents(f.amount));
+      if (amountCents === null && !errors[key]) errors[key] = "Bitte einen Betrag angeben (0 ist erlaubt).";
+      amountCents ??= 0;
+      return { source: f.source, programme: f.programme, amountCents, until: f.until || null };
+    }),
+    indicators: v.indicators.map(({ key: _key, ...ind }) => ind),
+  };
+  return { input, errors };
+}
+
+// Order of the form's inputs, so that the error summary reads top to bottom.
+const FORM_ORDER = [
+  "_",
+  "title",
+  "description",
+  "subGoalIds",
+  "taskType",
+  "status",
+  "priority",
+  "leadOffice",
+  "startDate",
+  "endDate",
+  "staffFte",
+  "materialCostCents",
+  "targetGroups",
+  "partners",
+  "fundingLines",
+  "indicators",
+];
+
+function errorRank(path: string) {
+  const [head, index] = path.split(".");
+  const rank = FORM_ORDER.indexOf(head ?? "");
+  return (rank < 0 ? FORM_ORDER.length : rank) * 1000 + (index ? Number(index) + 1 || 0 : 0);
+}
+
+/** Labels of error paths, for the summary. */
+function errorLabel(path: string): string {
+  const simple: Record<string, string> = {
+    title: "Titel",
+    description: "Beschreibung",
+    subGoalIds: "Teilziele",
+    targetGroups: "Zielgruppen",
+    taskType: "Aufgabenart",
+    leadOffice: "Federführung",
+    partners: "Kooperationspartner",
+    status: "Status",
+    startDate: "Beginn",
+    endDate: "Ende",
+    priority: "Priorität",
+    staffFte: "Personal (VZÄ)",
+    materialCostCents: "Sachkosten pro Jahr",
+    fundingLines: "Förderungen",
+    indicators: "Indikatoren",
+  };
+  const [head, index, leaf] = path.split(".");
+  if (head === "fundingLines" && index !== undefined) {
+    const sub: Record<string, string> = { source: "Quelle", programme: "Programm", amountCents: "Betrag", until: "bis" };
+    return `Förderung ${Number(index) + 1}${leaf ? ` – ${sub[leaf] ?? leaf}` : ""}`;
+  }
+  if (head === "indicators" && index !== undefined) {
+    const sub: Record<string, string> = {
+      name: "Name",
+      kind: "Art",
+      unit: "Einheit",
+      baseline: "Basiswert",
+      target: "Zielwert",
+      dataSource: "Datenquelle",
+      cadence: "Erhebungsturnus",
+    };
+    return `Indikator ${Number(index) + 1}${leaf ? ` – ${sub[leaf] ?? leaf}` : ""}`;
+  }
+  if ((head === "targetGroups" || head === "partners") && index !== undefined) return `${simple[head]}, Zeile ${Number(index) + 1}`;
+  return simple[head ?? ""] ?? "Eingabe";
+}
+
+type FormProps = {
+  conceptId: string;
+  fieldId: string;
+  fieldTitle: string;
+  subGoals: SubGoalOption[];
+  initial: MeasureView | null;
+  onCancel: () => void;
+  onSaved: (measureId: string, created: boolean) => void;
+};
+
+function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCancel, onSaved }: FormProps) {
+  const router = useRouter();
+  const formId = `mf-${initial?.id ?? `new-${fieldId}`}`;
+  const [values, setValues] = useState<FormValues>(() => valuesFrom(initial));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<{ kind: "error" | "info"; text: string } | null>(null);
+  const [conflict, setConflict] = useState<MeasureView | null>(null);
+  const [editorKey, setEditorKey] = useState(0);
+  const [pending, startTransition] = useTransition();
+  const baseRevision = useRef(initial?.revision ?? 0);
+  const dirty = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  // Opening the form replaces the button that opened it: start in the title.
+  const focusNext = useRef<string | null>(`${formId}-title`);
+
+  useEffect(() => {
+    if (!focusNext.current) return;
+    document.getElementById(focusNext.current)?.focus();
+    focusNext.current = null;
+  });
+
+  const inputId = (path: string) => `${formId}-${path.replace(/\./g, "-")}`;
+  /** Where an error path's input is: list entries point at their textarea. */
+  const targetOf = (path: string) => {
+    const [head, index, leaf] = path.split(".");
+    if (head === "targetGroups" || head === "partners" || (head !== undefined && index !== undefined && !leaf)) return inputId(head);
+    if (head === "_") return `${formId}-title`;
+    return inputId(path);
+  };
+  /** The message for a field: its own, or the first of its entries ("targetGroups.3"). */
+  const errorOf = (path: string): string | undefined => {
+    if (errors[path]) return errors[path];
+    const nested = Object.keys(errors).find((k) => k.startsWith(`${path}.`) && targetOf(k) === inputId(path));
+    return nested ? `${errorLabel(nested)}: ${errors[nested]}` : undefined;
+  };
+
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
+    dirty.current = true;
+    setValues((v) => ({ ...v, [key]: value }));
+  };
+  const setRow = <K extends "fundingLines" | "indicators">(key: K, index: number, patch: Partial<FormValues[K][number]>) => {
+    dirty.current = true;
+    setValues((v) => ({ ...v, [key]: v[key].map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
+  };
+  const dropRowErrors = (prefix: string) =>
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(`${prefix}.`))));
+
+  const addRow = (key: "fundingLines" | "indicators") => {
+    const index = values[key].length;
+    set(key, [...values[key], key === "fundingLines" ? emptyFunding() : emptyIndicator()] as FormValues[typeof key]);
+    focusNext.current = inputId(`${key}.${index}.${key === "fundingLines" ? "source" : "name"}`);
+  };
+  const removeRow = (key: "fundingLines" | "indicators", index: number) => {
+    set(key, values[key].filter((_, i) => i !== index) as FormValues[typeof key]);
+    dropRowErrors(key);
+    focusNext.current = `${formId}-${key}-add`;
+  };
+
+  const showErrors = (next: Record<string, string>, message: string) => {
+    setErrors(next);
+    setSummary({ kind: "error", text: message });
+    // The summary is a live region; moving focus there also helps keyboard users find it.
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  };
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (pending) return;
+    setConflict(null);
+    const { input, errors: numberErrors } = buildInput(values);
+    const checked = measureInputSchema.safeParse(input);
+    const local = { ...(checked.success ? {} : fieldErrors(checked.error)), ...numberErrors };
+    if (Object.keys(local).length) {
+      showErrors(local, "Die Maßnahme wurde nicht gespeichert. Bitte prüfen Sie die markierten Angaben.");
+      return;
+    }
+    startTransition(async () => {
+      if (initial) {
+        const result = await updateMeasureAction({ ...input, conceptId, measureId: initial.id, baseRevision: baseRevision.current });
+        if (!result.ok) return showErrors(result.fieldErrors ?? {}, result.error);
+        if (result.data.status === "conflict") {
+          setErrors({});
+          setSummary(null);
+          setConflict(result.data.current);
+          return;
+        }
+        dirty.current = false;
+        onSaved(result.data.measure.id, false);
+      } else {
+        const result = await createMeasureAction({ ...input, conceptId, fieldId });
+        if (!result.ok) return showErrors(result.fieldErrors ?? {}, result.error);
+        dirty.current = false;
+        onSaved(result.data.measure.id, true);
+      }
+    });
+  };
+
+  const loadCurrent = () => {
+    if (!conflict) return;
+    baseRevision.current = conflict.revision;
+    setValues(valuesFrom(conflict));
+    setEditorKey((k) => k + 1);
+    setErrors({});
+    setSummary({ kind: "info", text: "Der aktuelle Stand wurde geladen. Ihre Eingaben wurden verworfen." });
+    setConflict(null);
+    dirty.current = false;
+    focusNext.current = `${formId}-title`;
+    router.refresh();
+  };
+
+  const keepMine = () => {
+    if (!conflict) return;
+    baseRevision.current = conflict.revision;
+    setConflict(null);
+    formRef.current?.requestSubmit();
+  };
+
+  const cancel = () => {
+    if (dirty.current && !window.confirm("Ihre Änderungen an dieser Maßnahme verwerfen?")) return;
+    onCancel();
+  };
+
+  const errorEntries = Object.entries(errors).sort(([a], [b]) => errorRank(a) - errorRank(b));
+  const heading = initial ? `Maßnahme bearbeiten: ${initial.title}` : `Neue Maßnahme – ${fieldTitle}`;
+
+  return (
+    <form
+      ref={formRef}
+      id={formId}
+      className="card measure-form"
+      aria-labelledby={`${formId}-heading`}
+      onSubmit={submit}
+      noValidate
+    >
+      <h5 id={`${formId}-heading`}>{heading}</h5>
+
+      <div ref={summaryRef} tabIndex={-1} className="measure-form-summary" aria-live="polite" aria-atomic="true">
+        {summary ? (
+          <div className={summary.kind === "error" ? "notice notice-error" : "notice"}>
+            <p>{summary.text}</p>
+            {errorEntries.length ? (
+              <ul>
+                {errorEntries.map(([path, message]) => (
+                  <li key={path}>
+                    <a
+                      href={`#${targetOf(path)}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        document.getElementById(targetOf(path))?.focus();
+                      }}
+                    >
+                      {errorLabel(path)}: {message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+
+      {conflict ? (
+        <div className="conflict" role="alert">
+          <p>
+            <strong>Diese Maßnahme wurde inzwischen von jemand anderem geändert.</strong> Ihre Eingaben stehen noch im Formular.
+          </p>
+          <div className="actions-row">
+            <button type="button" className="button" onClick={loadCurrent}>
+              Aktuellen Stand laden
+            </button>
+            <button type="button" className="button-secondary" onClick={keepMine}>
+              Meine Eingaben trotzdem speichern
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      <TextInput id={inputId("title")} label="Titel" required value={values.title} error={errorOf("title")} onChange={(v) => set("title", v)} />
+
+      <div className="field">
+        <span className="field-label" id={`${formId}-description-label`}>
+          Beschreibung
+        </span>
+        <RichTextEditor
+          key={editorKey}
+          id={inputId("description")}
+          label={`Beschreibung der Maßnahme${values.title ? ` „${values.title}“` : ""}`}
+          content={values.description}
+          onChange={(doc) => set("description", doc)}
+        />
+        <ErrorText id={`${inputId("description")}-error`} message={errorOf("description")} />
+      </div>
+
+      <fieldset
+        className="field measure-checkboxes"
+        id={inputId("subGoalIds")}
+        tabIndex={-1}
+        aria-describedby={errorOf("subGoalIds") ? `${inputId("subGoalIds")}-error` : undefined}
+      >
+        <legend>Teilziele, zu denen die Maßnahme beiträgt</legend>
+        {subGoals.length === 0 ? <p className="hint">Für dieses Handlungsfeld gibt es noch keine Teilziele.</p> : null}
+        {subGoals.map((g, index) => {
+          const id = `${formId}-sg-${g.id}`;
+          return (
+            <div key={g.id} className="measure-checkbox">
+              <input
+                type="checkbox"
+                id={id}
+                checked={values.subGoalIds.includes(g.id)}
+                onChange={(e) =>
+                  set("subGoalIds", e.target.checked ? [...values.subGoalIds, g.id] : values.subGoalIds.filter((x) => x !== g.id))
+                }
+              />
+              <label htmlFor={id}>
+                Teilziel {index + 1}: {g.text}
+              </label>
+            </div>
+          );
+        })}
+        <ErrorText id={`${inputId("subGoalIds")}-error`} message={errorOf("subGoalIds")} />
+      </fieldset>
+
+      <div className="measure-form-grid">
+        <SelectInput
+          id={inputId("taskType")}
+          label="Aufgabenart"
+          value={values.taskType}
+          error={errorOf("taskType")}
+          onChange={(v) => set("taskType", v as TaskType | "")}
+          options={[...(values.taskType === "" ? [{ value: "", label: "Bitte wählen" }] : []), ...TASK_TYPES.map((t) => ({ value: t, label: TASK_TYPE_LABELS[t] }))]}
+        />
+        <SelectInput
+          id={inputId("status")}
+          label="Status"
+          value={values.status}
+          error={errorOf("status")}
+          onChange={(v) => set("status", v as MeasureStatus)}
+          options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        />
+        <SelectInput
+          id={inputId("priority")}
+          label="Priorität"
+          value={values.priority}
+          error={errorOf("priority")}
+          onChange={(v) => set("priority", v as Priority)}
+          options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+        />
+        <TextInput
+          id={inputId("leadOffice")}
+          label="Federführung"
+          hint="Federführende Stelle, z. B. Integrationsbüro"
+          value={values.leadOffice}
+          error={errorOf("leadOffice")}
+          onChange={(v) => set("leadOffice", v)}
+        />
+        <TextInput id={inputId("startDate")} type="date" label="Beginn" value={values.startDate} error={errorOf("startDate")} onChange={(v) => set("startDate", v)} />
+        <TextInput id={inputId("endDate")} type="date" label="Ende" value={values.endDate} error={errorOf("endDate")} onChange={(v) => set("endDate", v)} />
+        <TextInput
+          id={inputId("staffFte")}
+          label="Personal (VZÄ)"
+          hint="Vollzeitäquivalente pro Jahr, z. B. 1,5"
+          inputMode="decimal"
+          value={values.staffFte}
+          error={errorOf("staffFte")}
+          onChange={(v) => set("staffFte", v)}
+        />
+        <TextInput
+          id={inputId("materialCostCents")}
+          label="Sachkosten pro Jahr (EUR)"
+          hint="z. B. 35.000,00"
+          inputMode="decimal"
+          value={values.materialCost}
+          error={errorOf("materialCostCents")}
+          onChange={(v) => set("materialCost", v)}
+        />
+      </div>
+
+      <div className="measure-form-grid">
+        <TextArea
+          id={inputId("targetGroups")}
+          label="Zielgruppen"
+          hint="Eine Zielgruppe je Zeile"
+          value={values.targetGroups}
+          error={errorOf("targetGroups")}
+          onChange={(v) => set("targetGroups", v)}
+        />
+        <TextArea
+          id={inputId("partners")}
+          label="Kooperationspartner"
+          hint="Ein Partner je Zeile"
+          value={values.partners}
+          error={errorOf("partners")}
+          onChange={(v) => set("partners", v)}
+        />
+      </div>
+
+      <fieldset className="measure-rows" id={inputId("fundingLines")} tabIndex={-1}>
+        <legend>Förderungen</legend>
+        <ErrorText id={`${inputId("fundingLines")}-error`} message={errors.fundingLines} />
+        {values.fundingLines.length === 0 ? <p className="hint">Keine Förderung eingetragen.</p> : null}
+        {values.fundingLines.map((f, i) => (
+          <fieldset key={f.key} className="measure-row">
+            <legend>Förderung {i + 1}</legend>
+            <SelectInput
+              id={inputId(`fundingLines.${i}.source`)}
+              label="Quelle"
+              value={f.source}
+              error={errorOf(`fundingLines.${i}.source`)}
+              onChange={(v) => setRow("fundingLines", i, { source: v as FundingLine["source"] })}
+              options={FUNDING_SOURCES.map((s) => ({ value: s, label: FUNDING_SOURCE_LABELS[s] }))}
+            />
+            <TextInput
+              id={inputId(`fundingLines.${i}.programme`)}
+              label="Programm"
+              value={f.programme}
+              error={errorOf(`fundingLines.${i}.programme`)}
+              onChange={(v) => setRow("fundingLines", i, { programme: v })}
+            />
+            <TextInput
+              id={inputId(`fundingLines.${i}.amountCents`)}
+              label="Betrag (EUR)"
+              inputMode="decimal"
+              value={f.amount}
+              error={errorOf(`fundingLines.${i}.amountCents`)}
+              onChange={(v) => setRow("fundingLines", i, { amount: v })}
+            />
+            <TextInput
+              id={inputId(`fundingLines.${i}.until`)}
+              type="date"
+              label="bis"
+              value={f.until}
+              error={errorOf(`fundingLines.${i}.until`)}
+              onChange={(v) => setRow("fundingLines", i, { until: v })}
+            />
+            <button type="button" className="button-danger measure-row-remove" onClick={() => removeRow("fundingLines", i)}>
+              Förderung {i + 1} entfernen
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          id={`${formId}-fundingLines-add`}
+          className="button-secondary"
+          onClick={() => addRow("fundingLines")}
+          disabled={values.fundingLines.length >= MAX_LIST_ITEMS}
+        >
+          Förderung hinzufügen
+        </button>
+      </fieldset>
+
+      <fieldset className="measure-rows" id={inputId("indicators")} tabIndex={-1}>
+        <legend>Indikatoren</legend>
+        <ErrorText id={`${inputId("indicators")}-error`} message={errors.indicators} />
+        {values.indicators.length === 0 ? <p className="hint">Kein Indikator eingetragen.</p> : null}
+        {values.indicators.map((ind, i) => (
+          <fieldset key={ind.key} className="measure-row">
+            <legend>Indikator {i + 1}</legend>
+            <TextInput
+              id={inputId(`indicators.${i}.name`)}
+              label="Name"
+              required
+              value={ind.name}
+              error={errorOf(`indicators.${i}.name`)}
+              onChange={(v) => setRow("indicators", i, { name: v })}
+            />
+            <SelectInput
+              id={inputId(`indicators.${i}.kind`)}
+              label="Art"
+              value={ind.kind}
+              error={errorOf(`indicators.${i}.kind`)}
+              onChange={(v) => setRow("indicators", i, { kind: v as Indicator["kind"] })}
+              options={INDICATOR_KINDS.map((k) => ({ value: k, label: INDICATOR_KIND_LABELS[k] }))}
+            />
+            <TextInput
+              id={inputId(`indicators.${i}.unit`)}
+              label="Einheit"
+              value={ind.unit}
+              error={errorOf(`indicators.${i}.unit`)}
+              onChange={(v) => setRow("indicators", i, { unit: v })}
+            />
+            <TextInput
+              id={inputId(`indicators.${i}.baseline`)}
+              label="Basiswert"
+              value={ind.baseline}
+              error={errorOf(`indicators.${i}.baseline`)}
+              onChange={(v) => setRow("indicators", i, { baseline: v })}
+            />
+            <TextInput
+              id={inputId(`indicators.${i}.target`)}
+              label="Zielwert"
+              value={ind.target}
+              error={errorOf(`indicators.${i}.target`)}
+              onChange={(v) => setRow("indicators", i, { target: v })}
+            />
+            <TextInput
+              id={inputId(`indicators.${i}.dataSource`)}
+              label="Datenquelle"
+              value={ind.dataSource}
+              error={errorOf(`indicators.${i}.dataSource`)}
+              onChange={(v) => setRow("indicators", i, { dataSource: v })}
+            />
+            <TextInput
+              id={inputId(`indicators.${i}.cadence`)}
+              label="Erhebungsturnus"
+              hint="z. B. jährlich"
+              value={ind.cadence}
+              error={errorOf(`indicators.${i}.cadence`)}
+              onChange={(v) => setRow("indicators", i, { cadence: v })}
+            />
+            <button type="button" className="button-danger measure-row-remove" onClick={() => removeRow("indicators", i)}>
+              Indikator {i + 1} entfernen
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          id={`${formId}-indicators-add`}
+          className="button-secondary"
+          onClick={() => addRow("indicators")}
+          disabled={values.indicators.length >= MAX_LIST_ITEMS}
+        >
+          Indikator hinzufügen
+        </button>
+      </fieldset>
+
+      <div className="actions-row">
+        <button type="submit" className="button" aria-disabled={pending || undefined}>
+          {pending ? "Wird gespeichert …" : "Speichern"}
+        </button>
+        <button type="button" className="button-secondary" onClick={cancel}>
+          Abbrechen
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/* ---------- inputs ---------- */
+
+function describedBy(id: string, hint?: string, error?: string) {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+function ErrorText({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={id} className="error">
+      {message}
+    </p>
+  ) : null;
+}
+
+function TextInput(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+  type?: "text" | "date";
+  inputMode?: "decimal";
+  required?: boolean;
+}) {
+  const { id, label, value, error, hint, type = "text", inputMode, required } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      <input
+        id={id}
+        type={type}
+        inputMode={inputMode}
+        value={value}
+        required={required}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <ErrorText id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+function TextArea(props: { id: string; label: string; value: string; onChange: (value: string) => void; error?: string; hint?: string }) {
+  const { id, label, value, error, hint } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      <textarea
+        id={id}
+        rows={3}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <ErrorText id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+function SelectInput(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+  error?: string;
+}) {
+  const { id, label, value, options, error } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, undefined, error)}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorText id={`${id}-error`} message={error} />
+    </div>
+  );
+}

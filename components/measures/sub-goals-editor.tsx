@@ -1,0 +1,305 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import {
+  addSubGoalAction,
+  deleteSubGoalAction,
+  moveSubGoalAction,
+  updateSubGoalAction,
+} from "@/app/(app)/concepts/[conceptId]/measure-actions";
+import "./measures.css";
+
+type SubGoalItem = { id: string; text: string };
+
+export type SubGoalsEditorProps = {
+  conceptId: string;
+  fieldId: string;
+  fieldTitle: string;
+  subGoals: SubGoalItem[];
+  canEdit: boolean;
+};
+
+type Notice = { kind: "ok" | "error"; text: string } | null;
+
+/**
+ * The sub-goals (Teilziele) of one field of action as a numbered list. Editors
+ * change a text in place (saved on leaving the field or with Enter, Escape
+ * reverts), sort with "Nach oben" / "Nach unten", delete and add.
+ */
+export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEdit }: SubGoalsEditorProps) {
+  const router = useRouter();
+  const [notice, setNotice] = useState<Notice>(null);
+  const [newText, setNewText] = useState("");
+  const [newError, setNewError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const focusNext = useRef<{ ids: string[]; waitFor: SubGoalItem[] } | null>(null);
+  const base = `subgoals-${fieldId}`;
+  const newId = `${base}-new`;
+
+  // After a move or delete, put focus back once the refreshed list has arrived.
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target || target.waitFor === subGoals) return;
+    focusNext.current = null;
+    for (const id of target.ids) {
+      const el = document.getElementById(id);
+      if (el && !(el as HTMLButtonElement).disabled) {
+        el.focus();
+        return;
+      }
+    }
+  });
+
+  if (!canEdit) {
+    return subGoals.length ? (
+      <ol className="sub-goals" data-testid={`sub-goals-${fieldId}`}>
+        {subGoals.map((g) => (
+          <li key={g.id}>{g.text}</li>
+        ))}
+      </ol>
+    ) : (
+      <p className="meta" data-testid={`sub-goals-${fieldId}`}>
+        Für „{fieldTitle}“ sind noch keine Teilziele formuliert.
+      </p>
+    );
+  }
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    const text = newText.trim();
+    if (!text) {
+      setNewError("Bitte einen Text für das Teilziel angeben.");
+      return;
+    }
+    startTransition(async () => {
+      const result = await addSubGoalAction({ conceptId, fieldId, text });
+      if (!result.ok) {
+        setNewError(result.fieldErrors?.text ?? result.error);
+        return;
+      }
+      setNewError(null);
+      setNewText("");
+      setNotice({ kind: "ok", text: `Teilziel ${subGoals.length + 1} hinzugefügt.` });
+      router.refresh();
+    });
+  };
+
+  const save = (goal: SubGoalItem, number: number, text: string, done: (error: string | null) => void) => {
+    startTransition(async () => {
+      const result = await updateSubGoalAction({ conceptId, subGoalId: goal.id, text });
+      if (!result.ok) {
+        done(result.fieldErrors?.text ?? result.error);
+        return;
+      }
+      done(null);
+      setNotice({ kind: "ok", text: `Teilziel ${number} gespeichert.` });
+      router.refresh();
+    });
+  };
+
+  const move = (goal: SubGoalItem, number: number, direction: "up" | "down") => {
+    if (pending) return;
+    startTransition(async () => {
+      const result = await moveSubGoalAction({ conceptId, subGoalId: goal.id, direction });
+      if (!result.ok) {
+        setNotice({ kind: "error", text: result.error });
+        return;
+      }
+      if (!result.data.moved) return;
+      const to = direction === "up" ? number - 1 : number + 1;
+      setNotice({ kind: "ok", text: `Teilziel ${number} ist jetzt Teilziel ${to}.` });
+      const item = `${base}-${goal.id}`;
+      focusNext.current = { ids: [`${item}-${direction}`, `${item}-${direction === "up" ? "down" : "up"}`, `${item}-text`], waitFor: subGoals };
+      router.refresh();
+    });
+  };
+
+  const remove = (goal: SubGoalItem, number: number, index: number) => {
+    if (pending) return;
+    const question = `Teilziel ${number} „${goal.text}“ löschen? Es wird auch bei allen Maßnahmen entfernt, die darauf verweisen.`;
+    if (!window.confirm(question)) return;
+    startTransition(async () => {
+      const result = await deleteSubGoalAction({ conceptId, subGoalId: goal.id });
+      if (!result.ok) {
+        setNotice({ kind: "error", text: result.error });
+        return;
+      }
+      setNotice({ kind: "ok", text: `Teilziel ${number} gelöscht.` });
+      const neighbour = subGoals[index + 1] ?? subGoals[index - 1];
+      focusNext.current = { ids: [neighbour ? `${base}-${neighbour.id}-text` : newId, newId], waitFor: subGoals };
+      router.refresh();
+    });
+  };
+
+  return (
+    <div className="sub-goals-editor" data-testid={`sub-goals-${fieldId}`}>
+      {subGoals.length === 0 ? <p className="meta">Für „{fieldTitle}“ sind noch keine Teilziele formuliert.</p> : null}
+      <ol className="sub-goals sub-goals-edit">
+        {subGoals.map((g, i) => (
+          <SubGoalRow
+            key={g.id}
+            id={`${base}-${g.id}`}
+            goal={g}
+            number={i + 1}
+            fieldTitle={fieldTitle}
+            first={i === 0}
+            last={i === subGoals.length - 1}
+            busy={pending}
+            onSave={(text, done) => save(g, i + 1, text, done)}
+            onMove={(direction) => move(g, i + 1, direction)}
+            onDelete={() => remove(g, i + 1, i)}
+          />
+        ))}
+      </ol>
+      <form className="sub-goal-add" onSubmit={add} noValidate>
+        <div className="field">
+          <label htmlFor={newId}>Neues Teilziel für „{fieldTitle}“</label>
+          <input
+            id={newId}
+            type="text"
+            value={newText}
+            maxLength={1000}
+            aria-invalid={newError ? true : undefined}
+            aria-describedby={newError ? `${newId}-error` : undefined}
+            onChange={(e) => {
+              setNewText(e.target.value);
+              if (newError) setNewError(null);
+            }}
+          />
+          {newError ? (
+            <p id={`${newId}-error`} className="error">
+              {newError}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="button-secondary" aria-disabled={pending || undefined}>
+          Teilziel hinzufügen
+        </button>
+      </form>
+      <div className="measures-status" role="status" aria-live="polite">
+        {notice ? <p className={notice.kind === "ok" ? "notice notice-ok" : "notice notice-error"}>{notice.text}</p> : null}
+      </div>
+    </div>
+  );
+}
+
+function SubGoalRow(props: {
+  id: string;
+  goal: SubGoalItem;
+  number: number;
+  fieldTitle: string;
+  first: boolean;
+  last: boolean;
+  busy: boolean;
+  onSave: (text: string, done: (error: string | null) => void) => void;
+  onMove: (direction: "up" | "down") => void;
+  onDelete: () => void;
+}) {
+  const { id, goal, number, first, last, busy } = props;
+  const [draft, setDraft] = useState(goal.text);
+  const [shown, setShown] = useState(goal.text);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  // The text last sent, so that Enter followed by leaving the field saves once.
+  const sent = useRef<string | null>(null);
+
+  // A new text from the server (after a save or someone else's change) replaces an unchanged draft.
+  if (goal.text !== shown) {
+    setShown(goal.text);
+    if (draft === shown) setDraft(goal.text);
+  }
+
+  const commit = () => {
+    const text = draft.trim();
+    if (text === goal.text || text === sent.current) {
+      if (text !== draft) setDraft(text);
+      return;
+    }
+    if (!text) {
+      setError("Bitte einen Text angeben. Zum Entfernen „Löschen“ verwenden.");
+      return;
+    }
+    sent.current = text;
+    setSaving(true);
+    props.onSave(text, (message) => {
+      setSaving(false);
+      setError(message);
+      if (message) sent.current = null;
+      else setDraft(text);
+    });
+  };
+
+  const textId = `${id}-text`;
+  return (
+    <li className="sub-goal">
+      <label htmlFor={textId} className="visually-hidden">
+        Teilziel {number} – {props.fieldTitle}
+      </label>
+      <input
+        id={textId}
+        type="text"
+        value={draft}
+        maxLength={1000}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          sent.current = null;
+          if (error) setError(null);
+        }}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            commit();
+          } else if (e.key === "Escape") {
+            e.preventDefault();
+            setDraft(goal.text);
+            setError(null);
+          }
+        }}
+      />
+      {saving ? <span className="meta sub-goal-saving">wird gespeichert …</span> : null}
+      <div className="actions-row sub-goal-actions">
+        <button
+          type="button"
+          id={`${id}-up`}
+          className="button-secondary"
+          aria-label={`Teilziel ${number} nach oben verschieben`}
+          disabled={first}
+          aria-disabled={busy || undefined}
+          onClick={() => props.onMove("up")}
+        >
+          Nach oben
+        </button>
+        <button
+          type="button"
+          id={`${id}-down`}
+          className="button-secondary"
+          aria-label={`Teilziel ${number} nach unten verschieben`}
+          disabled={last}
+          aria-disabled={busy || undefined}
+          onClick={() => props.onMove("down")}
+        >
+          Nach unten
+        </button>
+        <button
+          type="button"
+          id={`${id}-delete`}
+          className="button-danger"
+          aria-label={`Teilziel ${number} löschen`}
+          aria-disabled={busy || undefined}
+          onClick={props.onDelete}
+        >
+          Löschen
+        </button>
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="error">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}

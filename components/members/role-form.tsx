@@ -1,0 +1,46 @@
+"use client";
+import { useActionState } from "react";
+import { changeRoleAction } from "@/app/(app)/mitglieder/actions";
+import type { Role } from "@/db/schema";
+import { ROLE_LABELS, ROLES } from "@/lib/authz/permissions";
+import type { FormState } from "@/lib/members/form-errors";
+
+/** A member's role as a select with its own save button (no change happens on selection alone). */
+export function RoleForm({ municipalityId, userId, name, role }: { municipalityId: string; userId: string; name: string; role: Role }) {
+  const [state, action, pending] = useActionState<FormState<void>, FormData>(changeRoleAction, null);
+  const id = `role-${userId}`;
+  const error = state && !state.ok ? state.error : undefined;
+  return (
+    <form action={action} className="actions-row">
+      <input type="hidden" name="municipalityId" value={municipalityId} />
+      <input type="hidden" name="userId" value={userId} />
+      <label htmlFor={id} className="visually-hidden">
+        Rolle von {name}
+      </label>
+      {/* keyed by the role, so the select shows the stored role again after a refused change */}
+      <select
+        key={role}
+        id={id}
+        name="role"
+        defaultValue={role}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-status` : undefined}
+        style={{ width: "auto" }}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
+      </select>
+      <button className="button-secondary" type="submit" disabled={pending}>
+        {pending ? "Wird gespeichert …" : "Rolle speichern"}
+        <span className="visually-hidden"> für {name}</span>
+      </button>
+      <div id={`${id}-status`} aria-live="polite" role="status">
+        {error ? <p className="error">{error}</p> : null}
+        {state?.ok && state.message ? <p className="meta">{state.message}</p> : null}
+      </div>
+    </form>
+  );
+}

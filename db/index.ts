@@ -1,0 +1,85 @@
+/**
+ * The one database client of a process, cached on globalThis so that dev reloads
+ * and route bundles share it. Opened lazily: `next build` never starts a database.
+ */
+import path from "node:path";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { databaseTarget } from "./config";
+import { EMBEDDED_DATABASE, EMBEDDED_PORT, startEmbeddedPostgres, stopOnExit, type EmbeddedServer } from "./embedded";
+import * as schema from "./schema";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Query functions take either the client or an open transaction. */
+export type Executor = Db | Tx;
+
+type State = {
+  db: Db;
+  sql: postgres.Sql;
+  kind: "embedded" | "postgres";
+  embedded: EmbeddedServer | null;
+};
+
+const globalForDb = globalThis as unknown as { konzeptwerkDb?: Promise<State> };
+
+const MIGRATION_LOCK = 7_140_001;
+
+async function open(): Promise<State> {
+  const target = databaseTarget();
+  let embedded: EmbeddedServer | null = null;
+  const options = { max: Number(process.env.DB_POOL_SIZE ?? 10), onnotice: () => {} };
+  let connect: (o: postgres.Options<Record<string, postgres.PostgresType>>) => postgres.Sql;
+  if (target.kind === "postgres") {
+    connect = (o) => postgres(target.url, o);
+  } else {
+    embedded = await startEmbeddedPostgres({ dataDir: target.dataDir, log: (m) => console.log(`[db] ${m}`) });
+    stopOnExit(embedded);
+    const socket = path.join(embedded.socketDir, `.s.PGSQL.${EMBEDDED_PORT}`);
+    connect = (o) => postgres({ ...o, path: socket, database: EMBEDDED_DATABASE, username: "postgres" });
+  }
+  await migrateWithLock(connect({ max: 1, onnotice: () => {} }));
+  const sql = connect(options);
+  return { db: drizzle(sql, { schema }), sql, kind: target.kind, embedded };
+}
+
+/** Apply committed migrations on one connection; an advisory lock keeps two processes from migrating at once. */
+async function migrateWithLock(sql: postgres.Sql) {
+  try {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(drizzle(sql, { schema }), { migrationsFolder: path.join(process.cwd(), "db", "migrations") });
+    await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+function state(): Promise<State> {
+  if (!globalForDb.konzeptwerkDb) {
+    globalForDb.konzeptwerkDb = open().catch((error: unknown) => {
+      globalForDb.konzeptwerkDb = undefined;
+      throw error;
+    });
+  }
+  return globalForDb.konzeptwerkDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await state()).db;
+}
+
+export async function databaseKind(): Promise<"embedded" | "postgres"> {
+  return (await state()).kind;
+}
+
+/** Close the pool and stop an embedded server this process owns (tests, scripts). */
+export async function closeDb() {
+  const current = globalForDb.konzeptwerkDb;
+  globalForDb.konzeptwerkDb = undefined;
+  if (!current) return;
+  const s = await current.catch(() => null);
+  if (!s) return;
+  await s.sql.end({ timeout: 5 });
+  await s.embedded?.stop();
+}

@@ -1,0 +1,178 @@
+import "server-only";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { JSONContent } from "@tiptap/core";
+import { getDb, type Executor } from "@/db";
+import { concepts, fields, measures, municipalities, sections, subGoals, type Concept } from "@/db/schema";
+
+export async function listConcepts({ municipalityId }: { municipalityId: string }) {
+  const db = await getDb();
+  return db
+    .select({
+      id: concepts.id,
+      title: concepts.title,
+      status: concepts.status,
+      templateVersion: concepts.templateVersion,
+      createdAt: concepts.createdAt,
+      updatedAt: concepts.updatedAt,
+    })
+    .from(concepts)
+    .where(eq(concepts.municipalityId, municipalityId))
+    .orderBy(desc(concepts.updatedAt));
+}
+
+/** A concept by id without any scoping: callers check membership of concept.municipalityId. */
+export async function getConceptById({ id }: { id: string }, db?: Executor): Promise<Concept | null> {
+  if (!isUuid(id)) return null;
+  const x = db ?? (await getDb());
+  const [row] = await x.select().from(concepts).where(eq(concepts.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function getMunicipalityName({ id }: { id: string }) {
+  const db = await getDb();
+  const [row] = await db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, id));
+  return row?.name ?? "";
+}
+
+export type NewConceptInput = {
+  municipalityId: string;
+  title: string;
+  templateVersion: number;
+  createdBy: string;
+  settings?: Record<string, unknown>;
+  fields: { key: string; title: string; custom: boolean }[];
+  sections: { chapter: string; part: string; fieldKey: string | null; content: JSONContent; textLength: number }[];
+  subGoals?: { fieldKey: string; text: string }[];
+};
+
+/** Insert a concept with its fields and sections inside the caller's transaction. */
+export async function insertConcept(tx: Executor, input: NewConceptInput): Promise<Concept> {
+  const [concept] = await tx
+    .insert(concepts)
+    .values({
+      municipalityId: input.municipalityId,
+      title: input.title,
+      templateVersion: input.templateVersion,
+      createdBy: input.createdBy,
+      settings: input.settings ?? {},
+    })
+    .returning();
+  if (!concept) throw new Error("insert concept returned nothing");
+  const fieldRows = input.fields.length
+    ? await tx
+        .insert(fields)
+        .values(input.fields.map((f, i) => ({ ...f, conceptId: concept.id, municipalityId: input.municipalityId, position: i })))
+        .returning()
+    : [];
+  const fieldId = (key: string | null) => {
+    if (key === null) return null;
+    const row = fieldRows.find((f) => f.key === key);
+    if (!row) throw new Error(`unknown field ${key}`);
+    return row.id;
+  };
+  if (input.sections.length) {
+    await tx.insert(sections).values(
+      input.sections.map((s) => ({
+        conceptId: concept.id,
+        municipalityId: input.municipalityId,
+        fieldId: fieldId(s.fieldKey),
+        chapter: s.chapter,
+        part: s.part,
+        content: s.content,
+        textLength: s.textLength,
+        updatedBy: input.createdBy,
+      })),
+    );
+  }
+  const goals = input.subGoals ?? [];
+  if (goals.length) {
+    await tx.insert(subGoals).values(
+      goals.map((g, i) => ({
+        conceptId: concept.id,
+        municipalityId: input.municipalityId,
+        fieldId: fieldId(g.fieldKey)!,
+        text: g.text,
+        position: i,
+      })),
+    );
+  }
+  return concept;
+}
+
+/** Everything of one concept, for the editor page, the JSON export and the API. */
+export async function getConceptTree({ conceptId }: { conceptId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const [fieldRows, sectionRows, goalRows, measureRows] = await Promise.all([
+    x.select().from(fields).where(eq(fields.conceptId, conceptId)).orderBy(asc(fields.position)),
+    x.select().from(sections).where(eq(sections.conceptId, conceptId)),
+    x.select().from(subGoals).where(eq(subGoals.conceptId, conceptId)).orderBy(asc(subGoals.position)),
+    x.select().from(measures).where(eq(measures.conceptId, conceptId)).orderBy(asc(measures.position)),
+  ]);
+  return { fields: fieldRows, sections: sectionRows, subGoals: goalRows, measures: measureRows };
+}
+
+/** Outline data without loading any document content. */
+export async function getOutlineData({ conceptId }: { conceptId: string }) {
+  const db = await getDb();
+  const [fieldRows, sectionRows, goalCounts, measureCounts] = await Promise.all([
+    db.select().from(fields).where(eq(fields.conceptId, conceptId)).orderBy(asc(fields.position)),
+    db
+      .select({ id: sections.id, chapter: sections.chapter, part: sections.part, fieldId: sections.fieldId, textLength: sections.textLength })
+      .from(sections)
+      .where(eq(sections.conceptId, conceptId)),
+    db
+      .select({ fieldId: subGoals.fieldId, n: sql<number>`count(*)::int` })
+      .from(subGoals)
+      .where(eq(subGoals.conceptId, conceptId))
+      .groupBy(subGoals.fieldId),
+    db
+      .select({ fieldId: measures.fieldId, n: sql<number>`count(*)::int` })
+      .from(measures)
+      .where(eq(measures.conceptId, conceptId))
+      .groupBy(measures.fieldId),
+  ]);
+  return { fields: fieldRows, sections: sectionRows, goalCounts, measureCounts };
+}
+
+export async function updateConceptMeta(
+  { conceptId, title, settings }: { conceptId: string; title?: string; settings?: Record<string, unknown> },
+  db?: Executor,
+) {
+  const x = db ?? (await getDb());
+  await x
+    .update(concepts)
+    .set({ ...(title !== undefined ? { title } : {}), ...(settings !== undefined ? { settings } : {}), updatedAt: new Date() })
+    .where(eq(concepts.id, conceptId));
+}
+
+export async function touchConcept({ conceptId }: { conceptId: string }, db: Executor) {
+  await db.update(concepts).set({ updatedAt: new Date() }).where(eq(concepts.id, conceptId));
+}
+
+export async function addField(
+  { conceptId, municipalityId, key, title }: { conceptId: string; municipalityId: string; key: string; title: string },
+  tx: Executor,
+) {
+  const [{ next } = { next: 0 }] = await tx
+    .select({ next: sql<number>`coalesce(max(${fields.position}) + 1, 0)::int` })
+    .from(fields)
+    .where(eq(fields.conceptId, conceptId));
+  const [row] = await tx.insert(fields).values({ conceptId, municipalityId, key, title, custom: true, position: next }).returning();
+  return row!;
+}
+
+export async function getField({ fieldId, conceptId }: { fieldId: string; conceptId: string }, db?: Executor) {
+  if (!isUuid(fieldId)) return null;
+  const x = db ?? (await getDb());
+  const [row] = await x.select().from(fields).where(and(eq(fields.id, fieldId), eq(fields.conceptId, conceptId))).limit(1);
+  return row ?? null;
+}
+
+export async function deleteField({ fieldId }: { fieldId: string }, tx: Executor) {
+  await tx.delete(fields).where(eq(fields.id, fieldId));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}

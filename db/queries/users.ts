@@ -1,0 +1,62 @@
+import "server-only";
+import { and, eq, gt } from "drizzle-orm";
+import { getDb, type Executor } from "@/db";
+import { authSessions, memberships, municipalities, users } from "@/db/schema";
+
+export async function getUserByEmail({ email }: { email: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const [user] = await x.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+  return user ?? null;
+}
+
+export async function createAuthSession({ id, userId, expiresAt }: { id: string; userId: string; expiresAt: Date }) {
+  const db = await getDb();
+  await db.insert(authSessions).values({ id, userId, expiresAt });
+}
+
+/** The user behind a live session id, or null when the session was ended or expired. */
+export async function getSessionUser({ sessionId }: { sessionId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(and(eq(authSessions.id, sessionId), gt(authSessions.expiresAt, new Date())))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function deleteAuthSession({ sessionId }: { sessionId: string }) {
+  const db = await getDb();
+  await db.delete(authSessions).where(eq(authSessions.id, sessionId));
+}
+
+export async function deleteAuthSessionsOfUser({ userId }: { userId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  await x.delete(authSessions).where(eq(authSessions.userId, userId));
+}
+
+export async function listMembershipsOfUser({ userId }: { userId: string }) {
+  const db = await getDb();
+  return db
+    .select({
+      municipalityId: municipalities.id,
+      name: municipalities.name,
+      kind: municipalities.kind,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(municipalities, eq(municipalities.id, memberships.municipalityId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(municipalities.name);
+}
+
+export async function getMembership({ userId, municipalityId }: { userId: string; municipalityId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const [row] = await x
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.municipalityId, municipalityId)))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,250 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { JSONContent } from "@tiptap/core";
+
+export const roleEnum = pgEnum("role", ["admin", "editor", "reviewer", "viewer"]);
+export const municipalityKindEnum = pgEnum("municipality_kind", ["city", "county", "town"]);
+export const taskTypeEnum = pgEnum("task_type", ["mandatory", "voluntary"]);
+export const measureStatusEnum = pgEnum("measure_status", ["planned", "running", "completed", "established"]);
+export const priorityEnum = pgEnum("priority", ["high", "medium", "low"]);
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash"),
+  createdAt: createdAt(),
+});
+
+/** One row per signed-in browser; the JWT carries only its id, so deleting the row ends the session at once. */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+export const municipalities = pgTable("municipalities", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  /** Amtlicher Gemeindeschlüssel (8 digits) or Kreisschlüssel (5 digits) */
+  ags: text("ags").notNull().unique(),
+  kind: municipalityKindEnum("kind").notNull(),
+  state: text("state").notNull(),
+  population: integer("population").notNull(),
+  createdAt: createdAt(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.municipalityId] }), index("memberships_municipality_idx").on(t.municipalityId)],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: roleEnum("role").notNull(),
+    /** sha-256 of the token in the link; the token itself is never stored */
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitations_municipality_idx").on(t.municipalityId)],
+);
+
+export const concepts = pgTable(
+  "concepts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    templateVersion: integer("template_version").notNull(),
+    status: text("status").notNull().default("draft"),
+    /** Structured answers of the template's chapters (validity, whole-society flag, organisational model …) */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("concepts_municipality_idx").on(t.municipalityId)],
+);
+
+/** A field of action (Handlungsfeld) of a concept: the six of the template and the municipality's own. */
+export const fields = pgTable(
+  "fields",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    municipalityId: uuid("municipality_id").notNull(),
+    key: text("key").notNull(),
+    title: text("title").notNull(),
+    custom: boolean("custom").notNull().default(false),
+    position: integer("position").notNull(),
+  },
+  (t) => [uniqueIndex("fields_concept_key_idx").on(t.conceptId, t.key)],
+);
+
+/**
+ * One rich-text part of the concept (a chapter's text, or a field's Ausgangslage / Leitziel).
+ * `revision` grows with every save; a save names the revision it was based on.
+ */
+export const sections = pgTable(
+  "sections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    municipalityId: uuid("municipality_id").notNull(),
+    fieldId: uuid("field_id").references(() => fields.id, { onDelete: "cascade" }),
+    /** chapter key, e.g. "mandate"; for a field's parts "fields" */
+    chapter: text("chapter").notNull(),
+    /** part key within the chapter or field, e.g. "text", "baseline", "goal" */
+    part: text("part").notNull(),
+    content: jsonb("content").$type<JSONContent>().notNull(),
+    /** plain-text length, kept for the outline's progress without loading content */
+    textLength: integer("text_length").notNull().default(0),
+    revision: integer("revision").notNull().default(0),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("sections_part_idx").on(t.conceptId, t.chapter, t.part, sql`coalesce(${t.fieldId}, '00000000-0000-0000-0000-000000000000')`),
+    index("sections_concept_idx").on(t.conceptId),
+  ],
+);
+
+export const subGoals = pgTable(
+  "sub_goals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    municipalityId: uuid("municipality_id").notNull(),
+    fieldId: uuid("field_id")
+      .notNull()
+      .references(() => fields.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("sub_goals_field_idx").on(t.fieldId)],
+);
+
+export type FundingLine = {
+  source: "municipal" | "state" | "federal" | "eu" | "thirdParty";
+  programme: string;
+  /** euro cents */
+  amountCents: number;
+  until: string | null;
+};
+
+export type Indicator = {
+  name: string;
+  kind: "output" | "outcome";
+  unit: string;
+  baseline: string;
+  target: string;
+  dataSource: string;
+  cadence: string;
+};
+
+export const measures = pgTable(
+  "measures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    municipalityId: uuid("municipality_id").notNull(),
+    fieldId: uuid("field_id")
+      .notNull()
+      .references(() => fields.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    description: jsonb("description").$type<JSONContent>().notNull(),
+    subGoalIds: jsonb("sub_goal_ids").$type<string[]>().notNull().default([]),
+    targetGroups: jsonb("target_groups").$type<string[]>().notNull().default([]),
+    taskType: taskTypeEnum("task_type").notNull(),
+    leadOffice: text("lead_office").notNull().default(""),
+    partners: jsonb("partners").$type<string[]>().notNull().default([]),
+    status: measureStatusEnum("status").notNull().default("planned"),
+    startDate: date("start_date"),
+    endDate: date("end_date"),
+    priority: priorityEnum("priority").notNull().default("medium"),
+    staffFte: numeric("staff_fte", { precision: 6, scale: 2 }),
+    materialCostCents: bigint("material_cost_cents", { mode: "number" }),
+    fundingLines: jsonb("funding_lines").$type<FundingLine[]>().notNull().default([]),
+    indicators: jsonb("indicators").$type<Indicator[]>().notNull().default([]),
+    revision: integer("revision").notNull().default(0),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("measures_field_idx").on(t.fieldId, t.position), index("measures_concept_idx").on(t.conceptId)],
+);
+
+export const conceptsRelations = relations(concepts, ({ many, one }) => ({
+  municipality: one(municipalities, { fields: [concepts.municipalityId], references: [municipalities.id] }),
+  fields: many(fields),
+  sections: many(sections),
+  measures: many(measures),
+}));
+
+export type User = typeof users.$inferSelect;
+export type Municipality = typeof municipalities.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Role = (typeof roleEnum.enumValues)[number];
+export type MunicipalityKind = (typeof municipalityKindEnum.enumValues)[number];
+export type Concept = typeof concepts.$inferSelect;
+export type Field = typeof fields.$inferSelect;
+export type Section = typeof sections.$inferSelect;
+export type SubGoal = typeof subGoals.$inferSelect;
+export type Measure = typeof measures.$inferSelect;
+export type NewMeasure = typeof measures.$inferInsert;
+export type TaskType = (typeof taskTypeEnum.enumValues)[number];
+export type MeasureStatus = (typeof measureStatusEnum.enumValues)[number];
+export type Priority = (typeof priorityEnum.enumValues)[number];

@@ -1,0 +1,126 @@
+/**
+ * Demo data: Musterstadt (kreisfreie Stadt, NRW) with admin, editor and reviewer
+ * and a partly written concept; Landkreis Beispielkreis (Bayern) with its admin.
+ * Applied only to an empty database.
+ */
+import { sql } from "drizzle-orm";
+import type { Db } from "./index";
+import { measures, memberships, municipalities, subGoals, users } from "./schema";
+import { insertConcept } from "./queries/concepts";
+import { hashPassword } from "@/lib/auth/password";
+import { fieldSections } from "@/lib/concepts/blueprint";
+import { textLength } from "@/lib/editor/document";
+import { validateDoc } from "@/lib/editor/validate";
+import { TEMPLATE_VERSION, templateFor } from "@/lib/template";
+import { musterstadtConcept } from "./seed-data/musterstadt";
+import type { SeedConcept } from "./seed-data/types";
+
+export const DEMO_USERS = [
+  { email: "leitung@musterstadt.example", name: "Miriam Keller", municipality: "05999000", role: "admin" },
+  { email: "redaktion@musterstadt.example", name: "Jonas Brandt", municipality: "05999000", role: "editor" },
+  { email: "rat@musterstadt.example", name: "Elif Yıldız", municipality: "05999000", role: "reviewer" },
+  { email: "leitung@beispielkreis.example", name: "Thomas Huber", municipality: "09999", role: "admin" },
+] as const;
+
+const DEMO_MUNICIPALITIES = [
+  { name: "Musterstadt", ags: "05999000", kind: "city", state: "Nordrhein-Westfalen", population: 182_400 },
+  { name: "Landkreis Beispielkreis", ags: "09999", kind: "county", state: "Bayern", population: 196_300 },
+] as const;
+
+const SEED_LOCK = 7_140_002;
+
+export function demoPassword() {
+  return process.env.DEMO_PASSWORD || "konzeptwerk";
+}
+
+/** Seed the demo data if the database has no municipality yet. Returns true when it seeded. */
+export async function seedIfEmpty(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(municipalities);
+    if (n > 0) return false;
+    const towns = await tx.insert(municipalities).values([...DEMO_MUNICIPALITIES]).returning();
+    const passwordHash = await hashPassword(demoPassword());
+    const created = await tx
+      .insert(users)
+      .values(DEMO_USERS.map((u) => ({ email: u.email, name: u.name, passwordHash })))
+      .returning();
+    await tx.insert(memberships).values(
+      DEMO_USERS.map((u) => ({
+        userId: created.find((c) => c.email === u.email)!.id,
+        municipalityId: towns.find((t) => t.ags === u.municipality)!.id,
+        role: u.role,
+      })),
+    );
+    const musterstadt = towns.find((t) => t.ags === "05999000")!;
+    const author = created.find((c) => c.email === "redaktion@musterstadt.example")!;
+    await insertSeedConcept(tx as unknown as Db, { municipalityId: musterstadt.id, userId: author.id, seed: musterstadtConcept });
+    return true;
+  });
+}
+
+function checked(doc: SeedConcept["chapters"][string]) {
+  const result = validateDoc(doc);
+  if (!result.ok) throw new Error(`Seed document invalid: ${result.error}`);
+  return result.doc;
+}
+
+/** Insert a seed concept: texts, fields (standard and own), sub-goals and measures. */
+export async function insertSeedConcept(db: Db, input: { municipalityId: string; userId: string; seed: SeedConcept }) {
+  const { seed } = input;
+  const template = templateFor(TEMPLATE_VERSION);
+  const allFields = [
+    ...template.standardFields.map((f) => ({ key: f.key, title: f.title, custom: false, data: seed.fields[f.key] ?? null })),
+    ...seed.customFields.map((f) => ({ key: f.key, title: f.title, custom: true, data: f })),
+  ];
+  const sectionRows = [
+    ...template.chapters.flatMap((c) =>
+      c.parts.map((p) => {
+        const content = checked(seed.chapters[c.key] ?? { type: "doc", content: [{ type: "paragraph" }] });
+        return { chapter: c.key, part: p.key, fieldKey: null, content, textLength: textLength(content) };
+      }),
+    ),
+    ...allFields.flatMap((f) =>
+      fieldSections(TEMPLATE_VERSION, f.key).map((s) => {
+        const source = f.data ? (s.part === "baseline" ? f.data.baseline : s.part === "goal" ? f.data.goal : s.content) : s.content;
+        const content = checked(source);
+        return { ...s, content, textLength: textLength(content) };
+      }),
+    ),
+  ];
+  const concept = await insertConcept(db, {
+    municipalityId: input.municipalityId,
+    title: seed.title,
+    templateVersion: TEMPLATE_VERSION,
+    createdBy: input.userId,
+    settings: seed.settings as Record<string, unknown>,
+    fields: allFields.map(({ key, title, custom }) => ({ key, title, custom })),
+    sections: sectionRows,
+  });
+  const fieldRows = await db.query.fields.findMany({ where: (f, { eq }) => eq(f.conceptId, concept.id) });
+  for (const f of allFields) {
+    if (!f.data) continue;
+    const fieldId = fieldRows.find((r) => r.key === f.key)!.id;
+    const goals = f.data.subGoals.length
+      ? await db
+          .insert(subGoals)
+          .values(f.data.subGoals.map((text, i) => ({ conceptId: concept.id, municipalityId: input.municipalityId, fieldId, text, position: i })))
+          .returning()
+      : [];
+    if (f.data.measures.length) {
+      await db.insert(measures).values(
+        f.data.measures.map(({ subGoalIndexes, ...m }, i) => ({
+          ...m,
+          description: checked(m.description),
+          conceptId: concept.id,
+          municipalityId: input.municipalityId,
+          fieldId,
+          position: i,
+          subGoalIds: (subGoalIndexes ?? []).map((gi) => goals[gi]!.id),
+          updatedBy: input.userId,
+        })),
+      );
+    }
+  }
+  return concept;
+}

@@ -1,0 +1,33 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, pageAs, test } from "./fixtures";
+
+async function expectNoViolations(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`);
+  expect(summary, `axe auf ${name}`).toEqual([]);
+}
+
+test("public pages have no WCAG 2.1 A/AA violations", async ({ page }) => {
+  for (const path of ["/login", "/registrieren", "/einladung/ungueltiger-link"]) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+});
+
+test("signed-in pages have no WCAG 2.1 A/AA violations", async ({ browser }) => {
+  const page = await pageAs(browser, "admin");
+  await expectNoViolations(page, "/concepts");
+  await page.getByRole("link", { name: /Integrationskonzept der Stadt Musterstadt/ }).click();
+  await expect(page.getByRole("navigation", { name: "Gliederung" })).toBeVisible();
+  await expectNoViolations(page, "Konzeptseite");
+  for (const path of ["/mitglieder", "/concepts/import"]) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+  await page.context().close();
+  const reviewer = await pageAs(browser, "reviewer");
+  await reviewer.getByRole("link", { name: /Integrationskonzept der Stadt Musterstadt/ }).click();
+  await expectNoViolations(reviewer, "Konzeptseite (Prüfung)");
+  await reviewer.context().close();
+});

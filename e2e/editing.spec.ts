@@ -1,0 +1,96 @@
+import { expect, pageAs, signIn, test } from "./fixtures";
+import { ConceptPage } from "./pages/concept";
+
+test("a wrong password is refused with a German message, the right one signs in", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-Mail-Adresse").fill("redaktion@musterstadt.example");
+  await page.getByLabel("Passwort").fill("falsch-falsch");
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page.getByText("E-Mail-Adresse oder Passwort ist falsch.")).toBeVisible();
+  await signIn(page, "editor");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Musterstadt");
+});
+
+test("create a concept from the template, write in a field of action, reload and see the text", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  await conceptPage.createConcept("Integrationskonzept E2E Schreiben");
+  for (const title of ["Anlass und Auftrag", "Handlungsfelder", "Forderungen an Land und Bund"]) {
+    await expect(page.getByRole("heading", { level: 2, name: new RegExp(title) })).toBeVisible();
+  }
+  for (const field of ["Sprache", "Arbeit und Ausbildung", "Bildung", "Wohnen", "Gesellschaftliche Teilhabe", "Gesundheit"]) {
+    await expect(page.getByRole("heading", { level: 3, name: new RegExp(`^5\\.\\d ${field}$`) })).toBeVisible();
+  }
+  const outline = page.getByRole("navigation", { name: "Gliederung" });
+  await expect(outline.getByRole("link", { name: /Sprache/ })).toContainText("leer");
+
+  const text =
+    "In Musterstadt leben rund 24.000 Menschen, die in den letzten zehn Jahren zugewandert sind. Die Nachfrage nach Sprachkursen übersteigt das Angebot deutlich.";
+  await conceptPage.write("Ausgangslage – Sprache", text);
+  await conceptPage.expectSaved("Ausgangslage – Sprache");
+  await page.reload();
+  await expect(page.locator("#feld-language")).toContainText("Nachfrage nach Sprachkursen übersteigt");
+  await expect(outline.getByRole("link", { name: /Sprache/ })).toContainText("begonnen");
+});
+
+test("two people save the same part from the same base: the second sees a conflict with both texts", async ({ browser }) => {
+  const first = await pageAs(browser, "editor");
+  const second = await pageAs(browser, "admin");
+  const a = new ConceptPage(first);
+  const b = new ConceptPage(second);
+  const id = await a.createConcept("Konflikt-Test");
+  await second.goto(`/concepts/${id}`);
+  await a.write("Anlass und Auftrag", "Fassung der Redaktion.");
+  await a.expectSaved("Anlass und Auftrag");
+  await b.write("Anlass und Auftrag", "Fassung der Leitung.");
+  const conflict = second.getByRole("alert").filter({ hasText: "Konflikt" });
+  await expect(conflict).toBeVisible({ timeout: 15_000 });
+  await expect(conflict).toContainText("Fassung der Redaktion.");
+  await expect(conflict).toContainText("Fassung der Leitung.");
+  // Nothing was overwritten silently.
+  await first.reload();
+  await expect(first.locator("#kapitel-mandate")).toContainText("Fassung der Redaktion.");
+  await expect(first.locator("#kapitel-mandate")).not.toContainText("Fassung der Leitung.");
+  // The second person decides to keep their text: it is saved on top of the first.
+  await conflict.getByRole("button", { name: "Meine Fassung speichern" }).click();
+  await b.expectSaved("Anlass und Auftrag");
+  await first.reload();
+  await expect(first.locator("#kapitel-mandate")).toContainText("Fassung der Leitung.");
+  await first.context().close();
+  await second.context().close();
+});
+
+test("edits made offline are kept and sent when the network is back", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  await conceptPage.createConcept("Offline-Test");
+  await conceptPage.write("Fortschreibung", "Online geschrieben.");
+  await conceptPage.expectSaved("Fortschreibung");
+  await page.context().setOffline(true);
+  await conceptPage.write("Fortschreibung", " Offline ergänzt.");
+  await expect(conceptPage.statusOf("Fortschreibung")).toContainText("Nicht gespeichert", { timeout: 15_000 });
+  await page.context().setOffline(false);
+  await conceptPage.expectSaved("Fortschreibung");
+  await page.reload();
+  await expect(page.locator("#kapitel-update")).toContainText("Online geschrieben. Offline ergänzt.");
+});
+
+test("a reviewer can read but not edit, by the UI or by the API", async ({ browser }) => {
+  const page = await pageAs(browser, "reviewer");
+  const concept = new ConceptPage(page);
+  await concept.openDemoConcept();
+  await expect(page.locator("#kapitel-mandate")).toContainText("Rat");
+  await expect(page.locator('[contenteditable="true"]')).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /bearbeiten$/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Maßnahme hinzufügen" })).toHaveCount(0);
+  const conceptId = page.url().split("/").pop()!;
+  const tree = await (await page.request.get(`/api/concepts/${conceptId}`)).json();
+  const sectionId = tree.chapters.mandate.text.id as string;
+  const before = tree.chapters.mandate.text;
+  const res = await page.request.put(`/api/concepts/${conceptId}/sections/${sectionId}`, {
+    data: { baseRevision: before.revision, content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Überschrieben" }] }] } },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(res.status()).toBe(403);
+  const after = await (await page.request.get(`/api/concepts/${conceptId}`)).json();
+  expect(after.chapters.mandate.text.revision).toBe(before.revision);
+  await page.context().close();
+});

@@ -1,0 +1,48 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The concept editor page, with intent methods. */
+export class ConceptPage {
+  constructor(readonly page: Page) {}
+
+  async createConcept(title: string) {
+    await this.page.goto("/concepts");
+    await this.page.getByLabel("Titel des neuen Konzepts").fill(title);
+    await this.page.getByRole("button", { name: "Konzept aus Vorlage anlegen" }).click();
+    await expect(this.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    return this.page.url().split("/").pop()!;
+  }
+
+  async openDemoConcept() {
+    await this.page.goto("/concepts");
+    await this.page.getByRole("link", { name: /Integrationskonzept der Stadt Musterstadt/ }).click();
+    await expect(this.page.getByRole("heading", { level: 1 })).toContainText("Musterstadt");
+  }
+
+  /** The editable text box of a part, activated (static HTML becomes an editor on focus). */
+  async editor(label: string) {
+    const box = this.page.getByRole("textbox", { name: label, exact: true });
+    if (!(await box.isVisible().catch(() => false))) {
+      await this.page.getByRole("button", { name: `${label} bearbeiten` }).click();
+    }
+    await expect(box).toBeVisible();
+    return box;
+  }
+
+  async write(label: string, text: string) {
+    const box = await this.editor(label);
+    await box.click();
+    await box.press("Control+End");
+    await box.pressSequentially(text, { delay: 5 });
+    return box;
+  }
+
+  statusOf(label: string) {
+    return this.page
+      .locator(".section-editor", { has: this.page.getByRole("textbox", { name: label, exact: true }) })
+      .getByTestId("save-status");
+  }
+
+  async expectSaved(label: string) {
+    await expect(this.statusOf(label)).toHaveText("Gespeichert", { timeout: 15_000 });
+  }
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { z } from "@/lib/validation";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import { fieldErrors } from "@/lib/validation";
+import { requireActor, type Actor } from "@/lib/auth/session";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; code: ErrorCode; error: string; fieldErrors?: Record<string, string> };
+
+/**
+ * The frame of every server action: loads and checks the session, parses the
+ * input with zod (German messages), and turns domain errors into a result the
+ * form can show. The callback still checks role and municipality itself
+ * (requireConcept / requireRole) because only it knows the object.
+ */
+export async function guardedAction<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  fn: (actor: Actor, data: z.infer<S>) => Promise<T>,
+  successMessage?: string,
+): Promise<ActionResult<T>> {
+  try {
+    const actor = await requireActor();
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error);
+      return { ok: false, code: "bad_request", error: "Bitte prüfen Sie die markierten Angaben.", fieldErrors: errors };
+    }
+    const data = await fn(actor, parsed.data);
+    return { ok: true, data, ...(successMessage ? { message: successMessage } : {}) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, code: error.code, error: error.message };
+    // next/navigation's redirect() and notFound() signal by throwing: let them through.
+    if (error && typeof error === "object" && "digest" in error) throw error;
+    console.error("[action]", error);
+    return { ok: false, code: "bad_request", error: "Es ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es erneut." };
+  }
+}
+
+/** FormData to a plain object (repeated keys become arrays), for zod. */
+export function formObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const v = typeof value === "string" ? value : value.name;
+    const prev = out[key];
+    out[key] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { auth } from "@/auth";
+import { getSessionUser, listMembershipsOfUser } from "@/db/queries/users";
+import { AppError } from "@/lib/errors";
+import { requireRole, type Actor } from "@/lib/authz/require-role";
+
+export type { Actor };
+export { requireRole };
+
+/**
+ * The signed-in user, checked against the session table on every call: a cookie
+ * whose session was ended (sign-out, removal) yields null.
+ */
+export async function currentActor(): Promise<Actor | null> {
+  const session = await auth();
+  const sessionId = session?.sessionId;
+  if (!sessionId) return null;
+  const user = await getSessionUser({ sessionId });
+  return user ? { ...user, sessionId } : null;
+}
+
+export async function requireActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) throw new AppError("unauthorized");
+  return actor;
+}
+
+export const MUNICIPALITY_COOKIE = "kw_municipality";
+
+/** The municipality the user works in now: the cookie's choice if still a member, else the first. */
+export async function activeMembership(actor: Actor) {
+  const all = await listMembershipsOfUser({ userId: actor.id });
+  const chosen = (await cookies()).get(MUNICIPALITY_COOKIE)?.value;
+  const active = all.find((m) => m.municipalityId === chosen) ?? all[0] ?? null;
+  return { active, all };
+}

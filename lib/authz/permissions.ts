@@ -1,0 +1,32 @@
+import type { Role } from "@/db/schema";
+
+/**
+ * Who may do what, one row per action (DESIGN.md "Who uses it"). Every server
+ * action and route handler asks `can(role, action)`; nothing else decides.
+ */
+export const PERMISSIONS = {
+  "concept.read": ["admin", "editor", "reviewer", "viewer"],
+  "concept.export": ["admin", "editor", "reviewer", "viewer"],
+  "concept.create": ["admin", "editor"],
+  "concept.import": ["admin", "editor"],
+  "concept.editContent": ["admin", "editor"],
+  "concept.editSettings": ["admin", "editor"],
+  "concept.delete": ["admin"],
+  "members.read": ["admin"],
+  "members.manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export const ROLES: readonly Role[] = ["admin", "editor", "reviewer", "viewer"];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Leitung (Administration)",
+  editor: "Redaktion",
+  reviewer: "Prüfung",
+  viewer: "Lesezugriff",
+};
+
+export function can(role: Role | null | undefined, action: Action): boolean {
+  return !!role && (PERMISSIONS[action] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { getDb } from "@/db";
+import { insertConcept } from "@/db/queries/concepts";
+import { requireRole, type Actor } from "@/lib/authz/require-role";
+import { TEMPLATE_VERSION } from "@/lib/template";
+import { blueprint } from "./blueprint";
+
+/** A new concept from the current template: every chapter part and the six fields of action, empty. */
+export async function createConcept(actor: Actor, input: { municipalityId: string; title: string }) {
+  await requireRole(actor, input.municipalityId, "concept.create");
+  const db = await getDb();
+  return db.transaction((tx) =>
+    insertConcept(tx, {
+      municipalityId: input.municipalityId,
+      title: input.title,
+      templateVersion: TEMPLATE_VERSION,
+      createdBy: actor.id,
+      ...blueprint(TEMPLATE_VERSION),
+    }),
+  );
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { updateConceptMeta } from "@/db/queries/concepts";
+import { AppError } from "@/lib/errors";
+import { describeZodError } from "@/lib/validation";
+import type { Actor } from "@/lib/auth/session";
+import { requireConcept } from "./access";
+import { conceptSettingsSchema, SETTING_LABELS } from "./settings";
+
+/** Save the structured chapter settings (merged into the stored ones) and/or the title. */
+export async function updateConceptSettings(
+  actor: Actor,
+  input: { conceptId: string; title?: string; settings?: Record<string, unknown> },
+) {
+  const { concept } = await requireConcept(actor, input.conceptId, "concept.editSettings");
+  let settings: Record<string, unknown> | undefined;
+  if (input.settings) {
+    const merged = { ...concept.settings, ...input.settings };
+    const parsed = conceptSettingsSchema.safeParse(merged);
+    if (!parsed.success) throw new AppError("bad_request", describeZodError(parsed.error, SETTING_LABELS));
+    settings = parsed.data;
+  }
+  await updateConceptMeta({ conceptId: concept.id, title: input.title, settings });
+}

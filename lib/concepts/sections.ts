@@ -1,0 +1,63 @@
+import "server-only";
+import type { JSONContent } from "@tiptap/core";
+import { getDb } from "@/db";
+import { touchConcept } from "@/db/queries/concepts";
+import { getSection, writeSectionIfRevision } from "@/db/queries/sections";
+import { AppError } from "@/lib/errors";
+import { textLength } from "@/lib/editor/document";
+import { validateDoc } from "@/lib/editor/validate";
+import { requireConcept } from "./access";
+import type { Actor } from "@/lib/auth/session";
+
+export type SaveResult =
+  | { status: "saved"; revision: number; savedAt: string }
+  | { status: "conflict"; current: { content: JSONContent; revision: number; updatedAt: string; updatedBy: string | null } };
+
+/**
+ * THE write path of section text. Every save of a rich-text part goes through
+ * here (the editor's autosave, imports use insertConcept): validation against the
+ * editor schema, permission, and a compare-and-set on the revision. Real-time
+ * co-editing will replace this function, not its callers' data model.
+ */
+export async function saveSectionText(
+  actor: Actor,
+  input: { conceptId: string; sectionId: string; baseRevision: number; content: unknown },
+): Promise<SaveResult> {
+  if (!Number.isInteger(input.baseRevision) || input.baseRevision < 0) {
+    throw new AppError("bad_request", "Die Revision fehlt oder ist ungültig.");
+  }
+  const { concept } = await requireConcept(actor, input.conceptId, "concept.editContent");
+  const section = await getSection({ sectionId: input.sectionId });
+  if (!section || section.conceptId !== concept.id) throw new AppError("not_found", "Diesen Abschnitt gibt es nicht.");
+  const validation = validateDoc(input.content);
+  if (!validation.ok) throw new AppError(validation.error.includes("zu lang") ? "too_large" : "bad_request", validation.error);
+
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const written = await writeSectionIfRevision(
+      {
+        sectionId: section.id,
+        baseRevision: input.baseRevision,
+        content: validation.doc,
+        textLength: textLength(validation.doc),
+        userId: actor.id,
+      },
+      tx,
+    );
+    if (!written) {
+      const current = await getSection({ sectionId: section.id }, tx);
+      if (!current) throw new AppError("not_found", "Diesen Abschnitt gibt es nicht mehr.");
+      return {
+        status: "conflict" as const,
+        current: {
+          content: current.content,
+          revision: current.revision,
+          updatedAt: current.updatedAt.toISOString(),
+          updatedBy: current.updatedBy,
+        },
+      };
+    }
+    await touchConcept({ conceptId: concept.id }, tx);
+    return { status: "saved" as const, revision: written.revision, savedAt: written.updatedAt.toISOString() };
+  });
+}

@@ -1,0 +1,44 @@
+/** Typed errors of the domain, each with an HTTP status and a German message for the user. */
+export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "bad_request" | "conflict" | "too_large" | "rate_limited";
+
+const STATUS: Record<ErrorCode, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  bad_request: 400,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+};
+
+const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
+  unauthorized: "Bitte melden Sie sich an.",
+  forbidden: "Dafür fehlt Ihnen die Berechtigung.",
+  not_found: "Nicht gefunden.",
+  bad_request: "Die Eingabe ist ungültig.",
+  conflict: "Der Inhalt wurde inzwischen geändert.",
+  too_large: "Die Eingabe ist zu groß.",
+  rate_limited: "Zu viele Versuche. Bitte warten Sie einen Moment.",
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? DEFAULT_MESSAGE[code]);
+    this.code = code;
+    this.details = details;
+  }
+  get status() {
+    return STATUS[this.code];
+  }
+}
+
+export const notFound = (what = "Nicht gefunden.") => new AppError("not_found", what);
+export const forbidden = (message?: string) => new AppError("forbidden", message);
+export const badRequest = (message: string, details?: unknown) => new AppError("bad_request", message, details);
+
+/** JSON body of an error response: { error: { code, message, details? } } */
+export function errorBody(error: AppError) {
+  return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+}

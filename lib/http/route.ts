@@ -1,0 +1,59 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { AppError, errorBody } from "@/lib/errors";
+import { requireActor, type Actor } from "@/lib/auth/session";
+
+type Params = Record<string, string>;
+type Ctx<P extends Params> = { params: Promise<P> };
+
+/**
+ * The frame of every route handler that needs a signed-in user: session check
+ * (401), a same-origin check on writes (cookies must not be usable cross-site),
+ * and AppError → JSON error with its status. Role and municipality are checked
+ * by the handler through requireConcept / requireRole.
+ */
+export function authedRoute<P extends Params>(
+  handler: (req: Request, actor: Actor, params: P) => Promise<Response>,
+) {
+  return async (req: Request, ctx: Ctx<P>) => {
+    try {
+      if (req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
+      const actor = await requireActor();
+      return await handler(req, actor, await ctx.params);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown) {
+  if (error instanceof AppError) return NextResponse.json(errorBody(error), { status: error.status });
+  console.error("[route]", error);
+  return NextResponse.json(
+    { error: { code: "internal", message: "Es ist ein unerwarteter Fehler aufgetreten." } },
+    { status: 500 },
+  );
+}
+
+function assertSameOrigin(req: Request) {
+  const origin = req.headers.get("origin");
+  const fetchSite = req.headers.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") throw new AppError("forbidden", "Anfrage von fremder Seite abgelehnt.");
+  if (origin) {
+    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+    if (!host || new URL(origin).host !== host) throw new AppError("forbidden", "Anfrage von fremder Seite abgelehnt.");
+  }
+}
+
+/** Parse a JSON body with a size limit; a clear 400/413 instead of a crash. */
+export async function readJson(req: Request, limitBytes: number): Promise<unknown> {
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (length > limitBytes) throw new AppError("too_large", `Die Anfrage ist zu groß (höchstens ${Math.round(limitBytes / 1024)} KB).`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > limitBytes) throw new AppError("too_large", `Die Anfrage ist zu groß (höchstens ${Math.round(limitBytes / 1024)} KB).`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "Die Anfrage enthält kein gültiges JSON.");
+  }
+}

@@ -1,0 +1,59 @@
+import type { JSONContent } from "@tiptap/core";
+import type { FundingLine, Indicator, Measure, MeasureStatus, Priority, TaskType } from "@/db/schema";
+
+/**
+ * A measure as the browser gets it: plain JSON (dates as strings, staff as the
+ * stored decimal text), safe to pass from a server component to a client one.
+ */
+export type MeasureView = {
+  id: string;
+  fieldId: string;
+  position: number;
+  title: string;
+  description: JSONContent;
+  subGoalIds: string[];
+  targetGroups: string[];
+  taskType: TaskType;
+  leadOffice: string;
+  partners: string[];
+  status: MeasureStatus;
+  /** "YYYY-MM-DD" */
+  startDate: string | null;
+  /** "YYYY-MM-DD" */
+  endDate: string | null;
+  priority: Priority;
+  /** decimal text as stored, e.g. "1.50" */
+  staffFte: string | null;
+  materialCostCents: number | null;
+  fundingLines: FundingLine[];
+  indicators: Indicator[];
+  revision: number;
+  /** ISO timestamp */
+  updatedAt: string;
+};
+
+/** Project a measure row to its JSON view. */
+export function toMeasureView(row: Measure): MeasureView {
+  return {
+    id: row.id,
+    fieldId: row.fieldId,
+    position: row.position,
+    title: row.title,
+    description: row.description,
+    subGoalIds: [...row.subGoalIds],
+    targetGroups: [...row.targetGroups],
+    taskType: row.taskType,
+    leadOffice: row.leadOffice,
+    partners: [...row.partners],
+    status: row.status,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    priority: row.priority,
+    staffFte: row.staffFte,
+    materialCostCents: row.materialCostCents === null ? null : Number(row.materialCostCents),
+    fundingLines: row.fundingLines.map((f) => ({ ...f })),
+    indicators: row.indicators.map((i) => ({ ...i })),
+    revision: row.revision,
+    updatedAt: row.updatedAt instanceof Date ? row.updatedAt.toISOString() : String(row.updatedAt),
+  };
+}

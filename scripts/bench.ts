@@ -1,0 +1,218 @@
+/**
+ * `npm run bench`: figures for the foundation, printed and written to bench/results.json.
+ *  - start-up: `npm start` (already built) until /api/health answers, fresh and existing data directory
+ *  - section save latency: 500 saves by 10 concurrent clients on a concept of ~100 pages
+ *  - first-load JavaScript of the concept editor page (bytes the browser fetches, raw and gzip)
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3170);
+const BASE = `http://127.0.0.1:${PORT}`;
+const root = process.cwd();
+const results: Record<string, unknown> = { date: new Date().toISOString(), machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}` };
+
+function start(dataDir: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: "tsconfig.scripts.json",
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      AUTH_SECRET: "bench-secret-0123456789abcdef0123",
+      KONZEPTWERK_SKIP_BUILD: "1",
+    },
+    stdio: "ignore",
+  });
+}
+
+async function untilHealthy(child: ChildProcess, ms = 120_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error("server exited");
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error("server not healthy");
+}
+
+function stop(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const round = (n: number) => Math.round(n * 10) / 10;
+
+let cookie = "";
+function mergeCookies(res: Response) {
+  const jar = new Map(cookie.split("; ").filter(Boolean).map((c) => [c.split("=")[0]!, c] as const));
+  for (const c of res.headers.getSetCookie()) {
+    const pair = c.split(";")[0]!;
+    jar.set(pair.split("=")[0]!, pair);
+  }
+  cookie = [...jar.values()].join("; ");
+}
+async function signIn() {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  mergeCookies(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, email: "redaktion@musterstadt.example", password: "konzeptwerk" }),
+  });
+  mergeCookies(res);
+}
+
+const WORDS = "Integration Sprache Arbeit Ausbildung Bildung Wohnen Teilhabe Gesundheit Beratung Kommune Netzwerk Angebot Zugewanderte Quartier Förderung Maßnahme Ziel Ehrenamt Schule Kita".split(" ");
+function paragraph(seed: number, words = 90) {
+  let s = "";
+  for (let i = 0; i < words; i++) s += `${WORDS[(seed * 7 + i * 13) % WORDS.length]}${i % 12 === 11 ? ". " : " "}`;
+  return { type: "paragraph", content: [{ type: "text", text: s.trim() }] };
+}
+/** About `pages` A4 pages of text (≈ 3,000 characters a page) as one document. */
+function bigDoc(pages: number, seed: number) {
+  const paragraphs = Math.round((pages * 3000) / 650);
+  const content: unknown[] = [];
+  for (let i = 0; i < paragraphs; i++) {
+    if (i % 8 === 0) content.push({ type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: `Abschnitt ${seed}.${i / 8 + 1}` }] });
+    content.push(paragraph(seed + i));
+  }
+  return { type: "doc", content };
+}
+
+type Tree = {
+  id: string;
+  chapters: Record<string, { text: { id: string; revision: number } }>;
+  fields: { sections: Record<string, { id: string; revision: number }> }[];
+};
+
+async function main() {
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("Baue die App …");
+    spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-bench-"));
+  fs.chmodSync(dataDir, 0o755);
+
+  // 1. start-up
+  let t = Date.now();
+  let server = start(dataDir);
+  await untilHealthy(server);
+  const fresh = Date.now() - t;
+  await stop(server);
+  const existing: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    t = Date.now();
+    server = start(dataDir);
+    await untilHealthy(server);
+    existing.push(Date.now() - t);
+    if (i < 2) await stop(server);
+  }
+  results.startup = { freshDataDirMs: fresh, existingDataDirMs: pct(existing, 50), runs: existing };
+  console.log(`Start bis /api/health: frisch ${fresh} ms, bestehend ${pct(existing, 50)} ms (Median aus 3)`);
+
+  // 2. save latency on a ~100-page concept
+  await signIn();
+  const { concepts } = (await (await fetch(`${BASE}/api/concepts`, { headers: { cookie } })).json()) as { concepts: { id: string }[] };
+  const conceptId = concepts[0]!.id;
+  const tree = (await (await fetch(`${BASE}/api/concepts/${conceptId}`, { headers: { cookie } })).json()) as Tree;
+  const parts = [
+    ...Object.values(tree.chapters).map((c) => c.text),
+    ...tree.fields.flatMap((f) => Object.values(f.sections)),
+  ];
+  const pagesPerPart = 100 / parts.length;
+  const revisions = new Map<string, number>();
+  const put = async (id: string, content: unknown) => {
+    const res = await fetch(`${BASE}/api/concepts/${conceptId}/sections/${id}`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json", cookie, Origin: BASE },
+      body: JSON.stringify({ baseRevision: revisions.get(id), content }),
+    });
+    if (!res.ok) throw new Error(`save ${res.status}: ${await res.text()}`);
+    revisions.set(id, ((await res.json()) as { revision: number }).revision);
+  };
+  let totalChars = 0;
+  for (const [i, part] of parts.entries()) {
+    revisions.set(part.id, part.revision);
+    const d = bigDoc(pagesPerPart, i);
+    totalChars += JSON.stringify(d).length;
+    await put(part.id, d);
+  }
+  const docs = parts.slice(0, 10).map((p, i) => ({ id: p.id, doc: bigDoc(pagesPerPart, i) as { type: string; content: unknown[] } }));
+  const latencies: number[] = [];
+  let n = 0;
+  await Promise.all(
+    docs.map(async (d) => {
+      while (n < 500) {
+        n += 1;
+        d.doc.content[1] = paragraph(n);
+        const t0 = performance.now();
+        await put(d.id, d.doc);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  results.sectionSave = {
+    saves: latencies.length,
+    clients: 10,
+    conceptPages: 100,
+    conceptJsonKB: Math.round(totalChars / 1024),
+    partKB: Math.round(JSON.stringify(docs[0]!.doc).length / 1024),
+    p50Ms: round(pct(latencies, 50)),
+    p95Ms: round(pct(latencies, 95)),
+  };
+  console.log(`Speichern eines Abschnitts (${latencies.length}×, 10 parallel, Konzept ≈ 100 Seiten): p50 ${round(pct(latencies, 50))} ms, p95 ${round(pct(latencies, 95))} ms`);
+
+  // 3. first-load JavaScript of the editor page
+  const systemChromium = ["/usr/bin/chromium"].find((p) => fs.existsSync(p));
+  const browser = await chromium.launch({
+    executablePath: systemChromium,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const context = await browser.newContext();
+  await context.addCookies(cookie.split("; ").map((c) => ({ name: c.split("=")[0]!, value: c.slice(c.indexOf("=") + 1), url: BASE })));
+  const page = await context.newPage();
+  const scripts = new Map<string, Buffer>();
+  page.on("response", async (res) => {
+    if (res.request().resourceType() === "script") {
+      try {
+        scripts.set(res.url(), await res.body());
+      } catch {}
+    }
+  });
+  t = Date.now();
+  await page.goto(`${BASE}/concepts/${conceptId}`, { waitUntil: "networkidle" });
+  const loadMs = Date.now() - t;
+  const raw = [...scripts.values()].reduce((a, b) => a + b.length, 0);
+  const gz = [...scripts.values()].reduce((a, b) => a + gzipSync(b).length, 0);
+  results.editorPage = { scripts: scripts.size, firstLoadJsKB: Math.round(raw / 1024), firstLoadJsGzipKB: Math.round(gz / 1024), loadMsWith100Pages: loadMs };
+  console.log(`Erstes JavaScript der Editor-Seite: ${Math.round(raw / 1024)} KB (${Math.round(gz / 1024)} KB gzip) in ${scripts.size} Dateien; Laden mit 100 Seiten: ${loadMs} ms`);
+  await browser.close();
+  await stop(server);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  fs.mkdirSync(path.join(root, "bench"), { recursive: true });
+  fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+  console.log("\nbench/results.json geschrieben.");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+/**
+ * `npm start`: build if needed, start the database (embedded unless DATABASE_URL),
+ * apply migrations, seed demo data into an empty embedded database, serve.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { databaseTarget } from "@/db/config";
+import { getDb } from "@/db";
+import { DEMO_USERS, demoPassword, seedIfEmpty } from "@/db/seed";
+
+const root = process.cwd();
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || "127.0.0.1";
+const t0 = Date.now();
+
+const SOURCES = ["app", "components", "lib", "db", "auth.ts", "auth.config.ts", "next.config.js", "package.json", "package-lock.json"];
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(p)) {
+    if (entry === "node_modules" || entry.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  }
+  return newest;
+}
+
+function buildIfNeeded() {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  const newest = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
+  if (built > newest || (built && process.env.KONZEPTWERK_SKIP_BUILD === "1")) return;
+  console.log(built ? "Quellcode geändert – die App wird neu gebaut …" : "Die App wird gebaut (einmalig, etwa eine Minute) …");
+  const result = spawnSync(process.execPath, [require_resolve_next_bin(), "build"], { stdio: "inherit", cwd: root });
+  if (result.status !== 0) {
+    console.error("Der Build ist fehlgeschlagen.");
+    process.exit(result.status ?? 1);
+  }
+}
+
+function require_resolve_next_bin() {
+  return path.join(root, "node_modules", "next", "dist", "bin", "next");
+}
+
+function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET) return;
+  const dir = path.resolve(process.env.DATA_DIR || "data");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "auth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  buildIfNeeded();
+  ensureAuthSecret();
+  const target = databaseTarget();
+  console.log(target.kind === "embedded" ? `Datenbank: eingebettet (${target.dataDir})` : "Datenbank: PostgreSQL (DATABASE_URL)");
+  const db = await getDb();
+  const shouldSeed = target.kind === "embedded" ? process.env.KONZEPTWERK_SEED !== "none" : process.env.KONZEPTWERK_SEED === "demo";
+  const seeded = shouldSeed ? await seedIfEmpty(db) : false;
+  if (seeded) console.log("Demodaten angelegt.");
+
+  const app = next({ dev: false, dir: root, hostname: host, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => void handle(req, res));
+  server.listen(port, host, () => {
+    const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+    console.log(`\nKonzeptwerk läuft: http://${shown}:${port}  (bereit nach ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    if (shouldSeed) {
+      console.log(`Demo-Anmeldungen (Passwort: ${process.env.DEMO_PASSWORD ? "aus DEMO_PASSWORD" : demoPassword()}):`);
+      for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(32)} ${u.role}`);
+    }
+    console.log("Beenden mit Strg+C.");
+  });
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(error.code === "EADDRINUSE" ? `Port ${port} ist belegt. Starten Sie mit PORT=3001 npm start.` : error);
+    process.exit(1);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
