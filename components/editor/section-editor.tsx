@@ -41,15 +41,23 @@ export function SectionEditor(props: Props) {
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const holder = useRef<HTMLDivElement>(null);
   const latest = useRef<JSONContent>(props.initialContent);
+  // JSON of the text the server holds, to tell real edits from the editor's own normalisation.
+  const committed = useRef(JSON.stringify(props.initialContent));
   const base = useRef(props.initialRevision);
   const dirty = useRef(false);
   const inFlight = useRef(false);
+  const again = useRef(false);
+  const [focusOnMount, setFocusOnMount] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const save = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    if (!dirty.current || inFlight.current) return;
+    if (!dirty.current) return;
+    if (inFlight.current) {
+      again.current = true; // send once more when the running save is answered
+      return;
+    }
     inFlight.current = true;
     const sent = latest.current;
     setStatus({ kind: "saving" });
@@ -66,6 +74,7 @@ export function SectionEditor(props: Props) {
         | null;
       if (res.ok && body && "status" in body && body.status === "saved") {
         base.current = body.revision;
+        committed.current = JSON.stringify(sent);
         if (latest.current === sent) {
           dirty.current = false;
           clearDraft(sectionId);
@@ -87,11 +96,16 @@ export function SectionEditor(props: Props) {
       setStatus(navigator.onLine ? { kind: "error", message: "Der Server ist nicht erreichbar.", retry: true } : { kind: "offline" });
     } finally {
       inFlight.current = false;
+      if (again.current) {
+        again.current = false;
+        if (dirty.current) void save();
+      }
     }
   }, [conceptId, sectionId]);
 
   const onChange = useCallback(
     (doc: JSONContent) => {
+      if (!dirty.current && JSON.stringify(doc) === committed.current) return;
       latest.current = doc;
       dirty.current = true;
       markDirty(sectionId);
@@ -154,12 +168,18 @@ export function SectionEditor(props: Props) {
     if (status.kind !== "conflict") return;
     base.current = status.theirRevision;
     latest.current = status.theirs;
+    committed.current = JSON.stringify(status.theirs);
     dirty.current = false;
     clearDraft(sectionId);
     markClean(sectionId);
     setContent(status.theirs);
     setEditorKey((k) => k + 1);
     setStatus({ kind: "idle" });
+  };
+
+  const activate = () => {
+    setFocusOnMount(true);
+    setActive(true);
   };
 
   const isEmpty = props.initialHtml.replace(/<[^>]+>/g, "").trim() === "";
@@ -205,19 +225,23 @@ export function SectionEditor(props: Props) {
           label={label}
           content={content}
           onChange={onChange}
-          onBlur={() => void save()}
-          autofocus={false}
+          onBlur={() => {
+            if (status.kind !== "conflict") void save();
+          }}
+          autofocus={focusOnMount}
         />
       ) : (
         <div className="rich-text">
           <div
             className={`rich-static${isEmpty ? " is-empty" : ""}`}
             data-placeholder={canEdit ? props.placeholder : "Noch kein Text."}
+            role="textbox"
+            aria-multiline="true"
+            aria-label={label}
+            aria-readonly={canEdit ? undefined : "true"}
             tabIndex={canEdit ? 0 : undefined}
-            role={canEdit ? "button" : undefined}
-            aria-label={canEdit ? `${label} bearbeiten` : undefined}
-            onFocus={canEdit ? () => setActive(true) : undefined}
-            onClick={canEdit ? () => setActive(true) : undefined}
+            onFocus={canEdit ? activate : undefined}
+            onClick={canEdit ? activate : undefined}
             dangerouslySetInnerHTML={{ __html: props.initialHtml }}
           />
         </div>

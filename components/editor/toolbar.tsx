@@ -58,13 +58,13 @@ export function Toolbar({ editor, label }: Props) {
           key={b.key}
           type="button"
           title={b.title}
-          aria-label={b.title}
           aria-pressed={b.key === "link" || b.key === "table" ? undefined : !!b.active}
           className={b.active ? "is-active" : undefined}
           onMouseDown={(e) => e.preventDefault()}
           onClick={b.run}
         >
-          {b.text}
+          <span aria-hidden="true">{b.text}</span>
+          <span className="visually-hidden">{b.title}</span>
         </button>
       ))}
     </div>

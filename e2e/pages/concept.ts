@@ -18,13 +18,12 @@ export class ConceptPage {
     await expect(this.page.getByRole("heading", { level: 1 })).toContainText("Musterstadt");
   }
 
-  /** The editable text box of a part, activated (static HTML becomes an editor on focus). */
+  /** The editable text box of a part: static HTML turns into an editor when scrolled into view or focused. */
   async editor(label: string) {
     const box = this.page.getByRole("textbox", { name: label, exact: true });
-    if (!(await box.isVisible().catch(() => false))) {
-      await this.page.getByRole("button", { name: `${label} bearbeiten` }).click();
-    }
-    await expect(box).toBeVisible();
+    await box.scrollIntoViewIfNeeded();
+    await box.click();
+    await expect(box).toHaveAttribute("contenteditable", "true");
     return box;
   }
 

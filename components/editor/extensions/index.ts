@@ -28,6 +28,8 @@ export const editorExtensions: Extensions = [
     code: false,
     codeBlock: false,
     horizontalRule: false,
+    // Would append an empty paragraph on load, which counts as an edit and triggers a save.
+    trailingNode: false,
     link: {
       openOnClick: false,
       autolink: true,
