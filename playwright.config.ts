@@ -15,6 +15,7 @@ const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((
 
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   outputDir: "test-results",
   fullyParallel: false,
   workers: 1,
@@ -48,6 +49,7 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: {
@@ -57,6 +59,8 @@ export default defineConfig({
       DATABASE_URL: "",
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       DEMO_PASSWORD: "konzeptwerk",
+      // `npm test` builds right before; a stale build here is the caller's choice (npm run build).
+      KONZEPTWERK_SKIP_BUILD: "1",
     },
   },
 });
