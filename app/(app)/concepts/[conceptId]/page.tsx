@@ -17,6 +17,8 @@ import { SectionEditor } from "@/components/editor/section-editor";
 import { ChapterSettings } from "@/components/concept/chapter-settings";
 import { AddFieldForm, RemoveFieldButton } from "@/components/concept/field-admin";
 import { OutlineNav } from "@/components/concept/outline-nav";
+import { FundingOverview } from "@/components/concept/funding-overview";
+import { fundingOverview } from "@/lib/concepts/funding";
 import { FieldMeasures } from "@/components/measures/field-measures";
 import { SubGoalsEditor } from "@/components/measures/sub-goals-editor";
 
@@ -99,6 +101,7 @@ export default async function ConceptPage({ params }: Props) {
                   canEdit={canEdit}
                 />
               ) : null}
+              {chapter.key === "funding" ? <FundingOverview overview={fundingOverview(tree.measures)} /> : null}
               {chapter.parts.map((p) => (
                 <div className="part" key={p.key}>
                   {part(
