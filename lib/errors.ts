@@ -14,7 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
 const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   unauthorized: "Bitte melden Sie sich an.",
   forbidden: "Dafür fehlt Ihnen die Berechtigung.",
-  not_found: "Nicht gefunden.",
+  not_found: "Nicht gefunden oder kein Zugriff.",
   bad_request: "Die Eingabe ist ungültig.",
   conflict: "Der Inhalt wurde inzwischen geändert.",
   too_large: "Die Eingabe ist zu groß.",

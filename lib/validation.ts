@@ -24,3 +24,28 @@ export function describeZodError(error: z.ZodError, labels: Record<string, strin
   const label = labels[path] ?? labels[String(issue.path[0] ?? "")] ?? path;
   return label ? `${label}: ${issue.message}` : issue.message;
 }
+
+/**
+ * Text PostgreSQL cannot store: NUL characters and lone UTF-16 surrogates (from
+ * broken copy and paste). Returns the path of the first such string, or null.
+ */
+export function findUnstorableText(value: unknown, path = ""): string | null {
+  if (typeof value === "string") return value.includes("\u0000") || !value.isWellFormed() ? path || "Text" : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = findUnstorableText(v, path ? `${path}.${i}` : String(i));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const found = findUnstorableText(k, path) ?? findUnstorableText(v, path ? `${path}.${k}` : k);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+export const UNSTORABLE_TEXT_MESSAGE =
+  "enthält ungültige Zeichen (ein Steuerzeichen NUL oder ein beschädigtes Unicode-Zeichen, z. B. aus einer fehlerhaften Kopie). Bitte den Text prüfen und erneut einfügen.";

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { authSessions, memberships, municipalities, users } from "@/db/schema";
+import { isUuid } from "./concepts";
 
 export async function getUserByEmail({ email }: { email: string }, db?: Executor) {
   const x = db ?? (await getDb());
@@ -52,6 +53,7 @@ export async function listMembershipsOfUser({ userId }: { userId: string }) {
 }
 
 export async function getMembership({ userId, municipalityId }: { userId: string; municipalityId: string }, db?: Executor) {
+  if (!isUuid(userId) || !isUuid(municipalityId)) return null;
   const x = db ?? (await getDb());
   const [row] = await x
     .select()

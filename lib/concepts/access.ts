@@ -11,7 +11,8 @@ import { requireRole, type Actor } from "@/lib/authz/require-role";
  */
 export async function requireConcept(actor: Actor, conceptId: string, action: Action) {
   const concept = await getConceptById({ id: conceptId });
-  if (!concept) throw new AppError("not_found", "Dieses Integrationskonzept gibt es nicht oder Sie haben keinen Zugriff.");
+  // The same error as requireRole's for a foreign municipality: nothing tells that the concept exists.
+  if (!concept) throw new AppError("not_found");
   const role = await requireRole(actor, concept.municipalityId, action);
   return { concept, role };
 }

@@ -40,7 +40,7 @@ import { textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
 import { AppError } from "@/lib/errors";
 import { templateFor, type Template } from "@/lib/template";
-import { describeZodError, z } from "@/lib/validation";
+import { describeZodError, findUnstorableText, UNSTORABLE_TEXT_MESSAGE, z } from "@/lib/validation";
 
 export const EXPORT_FORMAT = "konzeptwerk.concept";
 export const EXPORT_FORMAT_VERSION = 1;
@@ -185,28 +185,6 @@ function sectionLabel(template: Template, s: { chapter: string; part: string; fi
   return `Kapitel „${chapter?.title ?? s.chapter}“${part && chapter && chapter.parts.length > 1 ? ` – ${part.title}` : ""}`;
 }
 
-/** Path of the first string or key holding a NUL character (PostgreSQL cannot store one), or null. */
-function nulCharacterPath(root: unknown): string | null {
-  const stack: { value: unknown; path: string }[] = [{ value: root, path: "" }];
-  const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
-  while (stack.length) {
-    const { value, path } = stack.pop()!;
-    if (typeof value === "string") {
-      if (value.includes("\u0000")) return path;
-    } else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: join(path, i) });
-    } else if (value && typeof value === "object") {
-      const entries = Object.entries(value);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, child] = entries[i]!;
-        if (key.includes("\u0000")) return join(path, key.replace(/\u0000/g, ""));
-        stack.push({ value: child, path: join(path, key) });
-      }
-    }
-  }
-  return null;
-}
-
 const sectionId = (s: { chapter: string; part: string; fieldKey: string | null }) => `${s.chapter}\u0000${s.part}\u0000${s.fieldKey ?? ""}`;
 
 /**
@@ -219,8 +197,8 @@ export function parseConceptExport(data: unknown): ParseResult {
   const parsed = conceptExportSchema.safeParse(data);
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
   const input = parsed.data;
-  const nul = nulCharacterPath(input);
-  if (nul !== null) return { ok: false, error: `${nul}: Der Text enthält ein unzulässiges Steuerzeichen (NUL).` };
+  const unstorable = findUnstorableText(input);
+  if (unstorable !== null) return { ok: false, error: `${unstorable}: Der Text ${UNSTORABLE_TEXT_MESSAGE}` };
 
   let template: Template;
   try {

@@ -1,6 +1,7 @@
 import { getSchema, type JSONContent } from "@tiptap/core";
 import type { Node as PMNode, Schema } from "@tiptap/pm/model";
 import { editorExtensions, HEADING_LEVELS, isAllowedHref } from "@/components/editor/extensions";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
 
 /** Largest accepted rich-text part, measured as its JSON (about 150 pages of plain text). */
 export const MAX_DOC_BYTES = 512 * 1024;
@@ -40,6 +41,7 @@ export function validateDoc(input: unknown): DocValidation {
     return { ok: false, error: "Der Text hat kein gültiges Format (erwartet wird ein Dokument)." };
   }
   if (depth(input) > MAX_DEPTH * 2) return { ok: false, error: "Der Text ist zu tief verschachtelt." };
+  if (findUnstorableText(input)) return { ok: false, error: `Der Text ${UNSTORABLE_TEXT_MESSAGE}` };
   let node: PMNode;
   try {
     node = editorSchema().nodeFromJSON(input);

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, errorBody } from "@/lib/errors";
 import { requireActor, type Actor } from "@/lib/auth/session";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
 
 type Params = Record<string, string>;
 type Ctx<P extends Params> = { params: Promise<P> };
@@ -51,9 +52,13 @@ export async function readJson(req: Request, limitBytes: number): Promise<unknow
   if (length > limitBytes) throw new AppError("too_large", `Die Anfrage ist zu groß (höchstens ${Math.round(limitBytes / 1024)} KB).`);
   const text = await req.text();
   if (Buffer.byteLength(text) > limitBytes) throw new AppError("too_large", `Die Anfrage ist zu groß (höchstens ${Math.round(limitBytes / 1024)} KB).`);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "Die Anfrage enthält kein gültiges JSON.");
   }
+  const unstorable = findUnstorableText(value);
+  if (unstorable) throw new AppError("bad_request", `Das Feld „${unstorable}“ ${UNSTORABLE_TEXT_MESSAGE}`);
+  return value;
 }

@@ -1,0 +1,465 @@
+/**
+ * Tenant isolation: every domain function that takes an actor, called
+ *  (a) by the admin of another municipality with this municipality's ids → "not_found"
+ *      (also with the attacker's own concept/municipality around this one's object ids),
+ *  (b) by the roles of the same municipality that may not do it → "forbidden",
+ * and afterwards this municipality's data is exactly as before.
+ *
+ * The table below must name every exported function of the domain modules: a new
+ * export that is missing here makes "covers every exported domain function" fail.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/db";
+import { listConcepts } from "@/db/queries/concepts";
+import { getSessionUser } from "@/db/queries/users";
+import type { Role } from "@/db/schema";
+import type { Actor } from "@/lib/authz/require-role";
+import { createConcept } from "@/lib/concepts/create";
+import { exportConcept, importConcept, readConcept } from "@/lib/concepts/exchange";
+import { addCustomField, removeCustomField } from "@/lib/concepts/fields";
+import { updateConceptSettings } from "@/lib/concepts/meta";
+import { saveSectionText } from "@/lib/concepts/sections";
+import { doc, p } from "@/lib/editor/build";
+import * as measureService from "@/lib/measures/service";
+import * as memberService from "@/lib/members/service";
+import { countContent } from "../support/data";
+import { populatedTown, type Ids, type Town } from "../support/scenario";
+
+const {
+  addSubGoal,
+  createMeasure,
+  deleteMeasure,
+  deleteSubGoal,
+  listConceptMeasures,
+  listFieldMeasures,
+  moveMeasure,
+  moveSubGoal,
+  updateMeasure,
+  updateSubGoal,
+} = measureService;
+const { changeRole, describeInvitation, getMemberOverview, inviteMember, removeMember, revokeInvitation } = memberService;
+
+type Case = {
+  module: string;
+  fn: (...args: never[]) => unknown;
+  kind: "read" | "write";
+  /** roles of the same municipality that must get "forbidden" */
+  forbidden: Role[];
+  /** the call names objects inside a concept or municipality (measure, section, member …) */
+  objectIds: boolean;
+  run: (actor: Actor, ids: Ids) => Promise<unknown>;
+  /** what the call returns when an allowed member makes it (proves the call itself is well-formed) */
+  expectOk?: (result: unknown) => void;
+};
+
+const CONTENT_WRITERS_ONLY: Role[] = ["reviewer", "viewer"];
+const ADMINS_ONLY: Role[] = ["editor", "reviewer", "viewer"];
+const EVERYONE_READS: Role[] = [];
+
+const CASES: Case[] = [
+  // lib/concepts/*
+  {
+    module: "lib/concepts/create",
+    fn: createConcept,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: false,
+    run: (a, ids) => createConcept(a, { municipalityId: ids.municipalityId, title: "Untergeschobenes Konzept" }),
+  },
+  {
+    module: "lib/concepts/sections",
+    fn: saveSectionText,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) =>
+      saveSectionText(a, { conceptId: ids.conceptId, sectionId: ids.sectionId, baseRevision: ids.sectionRevision, content: doc(p("Überschrieben")) }),
+    expectOk: (r) => expect(r).toMatchObject({ status: "saved" }),
+  },
+  {
+    module: "lib/concepts/fields",
+    fn: addCustomField,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: false,
+    run: (a, ids) => addCustomField(a, { conceptId: ids.conceptId, title: "Fremdes Handlungsfeld" }),
+  },
+  {
+    module: "lib/concepts/fields",
+    fn: removeCustomField,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => removeCustomField(a, { conceptId: ids.conceptId, fieldId: ids.customFieldId }),
+  },
+  {
+    module: "lib/concepts/meta",
+    fn: updateConceptSettings,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: false,
+    run: (a, ids) => updateConceptSettings(a, { conceptId: ids.conceptId, title: "Umbenannt", settings: { leadOffice: "Fremdes Amt" } }),
+  },
+  {
+    module: "lib/concepts/exchange",
+    fn: exportConcept,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => exportConcept(a, ids.conceptId),
+    expectOk: (r) => expect(r).toMatchObject({ format: "konzeptwerk.concept" }),
+  },
+  {
+    module: "lib/concepts/exchange",
+    fn: importConcept,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: false,
+    run: (a, ids) => importConcept(a, { municipalityId: ids.municipalityId, data: ids.backup }),
+  },
+  {
+    module: "lib/concepts/exchange",
+    fn: readConcept,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => readConcept(a, ids.conceptId),
+    expectOk: (r) => expect(r).toMatchObject({ fields: expect.any(Array) }),
+  },
+  // lib/measures/service
+  {
+    module: "lib/measures/service",
+    fn: listFieldMeasures,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: true,
+    run: (a, ids) => listFieldMeasures(a, { conceptId: ids.conceptId, fieldId: ids.fieldId }),
+    expectOk: (r) => expect((r as { measures: unknown[] }).measures).toHaveLength(2),
+  },
+  {
+    module: "lib/measures/service",
+    fn: listConceptMeasures,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => listConceptMeasures(a, { conceptId: ids.conceptId }),
+    expectOk: (r) => expect(Object.keys(r as object)).toHaveLength(1),
+  },
+  {
+    module: "lib/measures/service",
+    fn: createMeasure,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) =>
+      createMeasure(a, { conceptId: ids.conceptId, fieldId: ids.fieldId, title: "Untergeschobene Maßnahme", taskType: "voluntary", subGoalIds: [ids.subGoalId] }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: updateMeasure,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) =>
+      updateMeasure(a, { conceptId: ids.conceptId, measureId: ids.measureId, baseRevision: ids.measureRevision, title: "Überschrieben", taskType: "mandatory" }),
+    expectOk: (r) => expect(r).toMatchObject({ status: "saved" }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: deleteMeasure,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => deleteMeasure(a, { conceptId: ids.conceptId, measureId: ids.measureId }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: moveMeasure,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => moveMeasure(a, { conceptId: ids.conceptId, measureId: ids.secondMeasureId, direction: "up" }),
+    expectOk: (r) => expect(r).toEqual({ moved: true }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: addSubGoal,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => addSubGoal(a, { conceptId: ids.conceptId, fieldId: ids.fieldId, text: "Untergeschobenes Teilziel" }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: updateSubGoal,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => updateSubGoal(a, { conceptId: ids.conceptId, subGoalId: ids.subGoalId, text: "Überschrieben" }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: deleteSubGoal,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => deleteSubGoal(a, { conceptId: ids.conceptId, subGoalId: ids.subGoalId }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: moveSubGoal,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => moveSubGoal(a, { conceptId: ids.conceptId, subGoalId: ids.secondSubGoalId, direction: "up" }),
+    expectOk: (r) => expect(r).toEqual({ moved: true }),
+  },
+  // lib/members/service
+  {
+    module: "lib/members/service",
+    fn: getMemberOverview,
+    kind: "read",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => getMemberOverview(a, { municipalityId: ids.municipalityId }),
+    expectOk: (r) => expect((r as { members: unknown[] }).members).toHaveLength(4),
+  },
+  {
+    module: "lib/members/service",
+    fn: inviteMember,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => inviteMember(a, { municipalityId: ids.municipalityId, email: `eindringling-${ids.conceptId.slice(0, 8)}@test.example`, role: "admin" }),
+    expectOk: (r) => expect(r).toMatch(/^\/einladung\/[A-Za-z0-9_-]{43}$/),
+  },
+  {
+    module: "lib/members/service",
+    fn: revokeInvitation,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: true,
+    run: (a, ids) => revokeInvitation(a, { municipalityId: ids.municipalityId, invitationId: ids.invitationId }),
+  },
+  {
+    module: "lib/members/service",
+    fn: changeRole,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: true,
+    run: (a, ids) => changeRole(a, { municipalityId: ids.municipalityId, userId: ids.memberUserId, role: "admin" }),
+  },
+  {
+    module: "lib/members/service",
+    fn: removeMember,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: true,
+    run: (a, ids) => removeMember(a, { municipalityId: ids.municipalityId, userId: ids.memberUserId }),
+    expectOk: (r) => expect(r).toEqual({ removedSelf: false }),
+  },
+];
+
+/** Exports of the domain modules that take no actor; each with the reason it is not in the table. */
+const NO_ACTOR: Record<string, Record<string, string>> = {
+  "lib/concepts/exchange": {
+    parseConceptExport: "pure validation of a backup",
+    buildConceptExport: "pure: rows → backup JSON",
+    planImportRows: "pure: backup → rows",
+    importedTitle: "pure title helper",
+    exportFileName: "pure file name helper",
+  },
+  "lib/measures/service": { groupByField: "pure: groups rows the caller already loaded" },
+  "lib/members/service": {
+    invitationMessage: "pure text",
+    describeInvitation: "no session: the invitation token is the credential (members.test.ts)",
+    acceptInvitation: "no session: the invitation token is the credential (members.test.ts)",
+    registerMunicipality: "no session: creates a new municipality (members.test.ts)",
+  },
+};
+
+const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
+  "lib/concepts/create": () => import("@/lib/concepts/create"),
+  "lib/concepts/sections": () => import("@/lib/concepts/sections"),
+  "lib/concepts/fields": () => import("@/lib/concepts/fields"),
+  "lib/concepts/meta": () => import("@/lib/concepts/meta"),
+  "lib/concepts/exchange": () => import("@/lib/concepts/exchange"),
+  "lib/measures/service": () => import("@/lib/measures/service"),
+  "lib/members/service": () => import("@/lib/members/service"),
+};
+
+/** Functions under lib/ that take an actor but are checks used by the table's functions, not domain operations. */
+const GUARDS = new Set(["lib/authz/require-role.ts#requireRole", "lib/concepts/access.ts#requireConcept", "lib/auth/session.ts#activeMembership"]);
+
+const label = (c: Case) => `${c.module}#${c.fn.name}`;
+const ROLES = ["admin", "editor", "reviewer", "viewer"] as const;
+
+let victim: { town: Town; ids: Ids };
+let attacker: { town: Town; ids: Ids };
+let before: { victim: unknown; attacker: unknown };
+
+/** What the users of a municipality see of its data; equal before and after means nothing changed. */
+async function snapshot({ town, ids }: { town: Town; ids: Ids }) {
+  const { exportedAt: _ignored, ...backup } = await exportConcept(town.admin, ids.conceptId);
+  return JSON.parse(
+    JSON.stringify({
+      backup,
+      read: await readConcept(town.admin, ids.conceptId),
+      concepts: await listConcepts({ municipalityId: ids.municipalityId }),
+      members: await getMemberOverview(town.admin, { municipalityId: ids.municipalityId }),
+      sessions: await Promise.all(ROLES.map((r) => getSessionUser({ sessionId: town[r].sessionId }))),
+      invitation: await describeInvitation({ token: ids.invitationToken }),
+      rows: await countContent(ids.municipalityId),
+    }),
+  ) as unknown;
+}
+
+beforeAll(async () => {
+  victim = await populatedTown("Opferstadt");
+  attacker = await populatedTown("Fremdstadt");
+  before = { victim: await snapshot(victim), attacker: await snapshot(attacker) };
+});
+afterAll(() => closeDb());
+
+describe("the table of domain functions", () => {
+  it("covers every exported function of the domain modules (or names it as taking no actor)", async () => {
+    const missing: string[] = [];
+    for (const [name, load] of Object.entries(MODULES)) {
+      const mod = await load();
+      for (const [key, value] of Object.entries(mod)) {
+        if (typeof value !== "function") continue;
+        if (NO_ACTOR[name]?.[key]) continue;
+        if (!CASES.some((c) => c.module === name && c.fn === value)) missing.push(`${name}#${key}`);
+      }
+    }
+    expect(missing, "exported functions without a row in CASES").toEqual([]);
+    for (const [name, helpers] of Object.entries(NO_ACTOR)) {
+      const mod = await MODULES[name]!();
+      for (const key of Object.keys(helpers)) expect(typeof mod[key], `${name}#${key} still exists`).toBe("function");
+    }
+  });
+
+  it("knows every module under lib/ that exports a function taking an actor", () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const files = (fs.readdirSync(path.join(root, "lib"), { recursive: true }) as string[])
+      .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+      .map((f) => path.join("lib", f).split(path.sep).join("/"));
+    const found: string[] = [];
+    const pattern = /export\s+(?:async\s+)?function\s+(\w+)\s*(?:<[^>]*>)?\(\s*actor\b|export\s+const\s+(\w+)\s*=\s*(?:async\s*)?\(\s*actor\b/g;
+    for (const file of files) {
+      const source = fs.readFileSync(path.join(root, file), "utf8");
+      for (const match of source.matchAll(pattern)) found.push(`${file}#${match[1] ?? match[2]}`);
+    }
+    expect(found.length).toBeGreaterThan(20);
+    const unknown = found.filter((f) => {
+      if (GUARDS.has(f)) return false;
+      const [file, fn] = f.split("#") as [string, string];
+      return !CASES.some((c) => `${c.module}.ts` === file && c.fn.name === fn);
+    });
+    expect(unknown, "functions taking an actor that the isolation table does not call").toEqual([]);
+  });
+});
+
+describe("another municipality's admin", () => {
+  it.each(CASES.map((c) => [label(c), c] as const))("gets not_found from %s with this municipality's ids", async (_name, c) => {
+    await expect(c.run(attacker.town.admin, victim.ids)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it.each(CASES.filter((c) => c.objectIds).map((c) => [label(c), c] as const))(
+    "gets not_found from %s with its own concept/municipality but this municipality's object ids",
+    async (_name, c) => {
+      const mixed: Ids = { ...victim.ids, municipalityId: attacker.ids.municipalityId, conceptId: attacker.ids.conceptId };
+      await expect(c.run(attacker.town.admin, mixed)).rejects.toMatchObject({ code: "not_found" });
+    },
+  );
+
+  const GHOST = "00000000-0000-4000-8000-000000000000";
+  const ghostIds = (): Ids => ({
+    ...victim.ids,
+    municipalityId: GHOST,
+    conceptId: GHOST,
+    fieldId: GHOST,
+    customFieldId: GHOST,
+    sectionId: GHOST,
+    measureId: GHOST,
+    secondMeasureId: GHOST,
+    subGoalId: GHOST,
+    secondSubGoalId: GHOST,
+    invitationId: GHOST,
+    memberUserId: GHOST,
+  });
+  const outcome = (promise: Promise<unknown>) =>
+    promise.then(
+      () => ({ code: "ok", message: "" }),
+      (e: { code?: string; message?: string }) => ({ code: e.code, message: e.message }),
+    );
+
+  it.each(CASES.map((c) => [label(c), c] as const))("gets the same code from %s as for ids that do not exist at all", async (_name, c) => {
+    const real = await outcome(c.run(attacker.town.admin, victim.ids));
+    const missing = await outcome(c.run(attacker.town.admin, ghostIds()));
+    expect(real.code).toBe("not_found");
+    expect(missing.code).toBe("not_found");
+  });
+
+  it("gets the same message as for ids that do not exist, so nothing tells that the concept exists", async () => {
+    const differing: string[] = [];
+    for (const c of CASES) {
+      const real = await outcome(c.run(attacker.town.admin, victim.ids));
+      const missing = await outcome(c.run(attacker.town.admin, ghostIds()));
+      if (real.message !== missing.message) differing.push(`${label(c)}: "${real.message}" ≠ "${missing.message}"`);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it("gets not_found, not a database error, for a municipality id that is not a UUID", async () => {
+    const actor = attacker.town.admin;
+    await expect(getMemberOverview(actor, { municipalityId: "kein-uuid" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(createConcept(actor, { municipalityId: "kein-uuid", title: "X" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(inviteMember(actor, { municipalityId: "kein-uuid", email: "x@test.example", role: "viewer" })).rejects.toMatchObject({
+      code: "not_found",
+    });
+  });
+});
+
+describe("members of the same municipality", () => {
+  const denials = CASES.flatMap((c) => c.forbidden.map((role) => [`${label(c)} as ${role}`, c, role] as const));
+  it.each(denials)("get forbidden from %s", async (_name, c, role) => {
+    await expect(c.run(victim.town[role], victim.ids)).rejects.toMatchObject({ code: "forbidden", message: "Dafür fehlt Ihnen die Berechtigung." });
+  });
+
+  it("cannot raise their own role unless they are admin", async () => {
+    for (const role of ["editor", "reviewer", "viewer"] as const) {
+      const actor = victim.town[role];
+      await expect(changeRole(actor, { municipalityId: victim.ids.municipalityId, userId: actor.id, role: "admin" })).rejects.toMatchObject({
+        code: "forbidden",
+      });
+    }
+  });
+
+  const readers = CASES.filter((c) => c.kind === "read" && c.forbidden.length === 0).flatMap((c) =>
+    (["reviewer", "viewer"] as const).map((role) => [`${label(c)} as ${role}`, c, role] as const),
+  );
+  it.each(readers)("may still read: %s", async (_name, c, role) => {
+    const result = await c.run(victim.town[role], victim.ids);
+    c.expectOk?.(result);
+  });
+});
+
+describe("after all those calls", () => {
+  it("the municipality's concept, members, invitations and sessions are unchanged, and so are the other's", async () => {
+    expect(await snapshot(victim)).toEqual(before.victim);
+    expect(await snapshot(attacker)).toEqual(before.attacker);
+  });
+});
+
+describe("every call of the table", () => {
+  // Control: the same calls succeed for an admin of the municipality itself, so the
+  // rejections above come from the permission checks and not from a malformed call.
+  it.each(CASES.map((c) => [label(c), c] as const))("%s works for the municipality's own admin", async (_name, c) => {
+    const own = await populatedTown("Eigenstadt");
+    const result = await c.run(own.town.admin, own.ids);
+    c.expectOk?.(result);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * A municipality with something in it: a concept with a written section, an own
+ * field of action, sub-goals and measures, an open invitation and a live session
+ * for every member. Used where a test needs "the data of a municipality".
+ */
+import { getConceptTree } from "@/db/queries/concepts";
+import { createConcept } from "@/lib/concepts/create";
+import { exportConcept, type ConceptExport } from "@/lib/concepts/exchange";
+import { addCustomField } from "@/lib/concepts/fields";
+import { saveSectionText } from "@/lib/concepts/sections";
+import { doc, p } from "@/lib/editor/build";
+import { addSubGoal, createMeasure } from "@/lib/measures/service";
+import { getMemberOverview, inviteMember } from "@/lib/members/service";
+import { signIn } from "./data";
+import { makeMunicipality } from "./fixtures";
+
+export type Town = Awaited<ReturnType<typeof makeMunicipality>>;
+
+/** The ids of one municipality's objects, as a caller would pass them. */
+export type Ids = {
+  municipalityId: string;
+  conceptId: string;
+  fieldId: string;
+  customFieldId: string;
+  sectionId: string;
+  sectionRevision: number;
+  measureId: string;
+  measureRevision: number;
+  secondMeasureId: string;
+  subGoalId: string;
+  secondSubGoalId: string;
+  invitationToken: string;
+  invitationId: string;
+  /** a member who is not the admin (the editor) */
+  memberUserId: string;
+  /** a valid backup, for imports */
+  backup: ConceptExport;
+};
+
+export async function populatedTown(name = "Teststadt"): Promise<{ town: Town; ids: Ids }> {
+  const town = await makeMunicipality(name);
+  const concept = await createConcept(town.editor, { municipalityId: town.municipality.id, title: `Integrationskonzept ${name}` });
+  const tree = await getConceptTree({ conceptId: concept.id });
+  const language = tree.fields.find((f) => f.key === "language")!;
+  const mandate = tree.sections.find((s) => s.chapter === "mandate" && s.fieldId === null)!;
+  const saved = await saveSectionText(town.editor, {
+    conceptId: concept.id,
+    sectionId: mandate.id,
+    baseRevision: 0,
+    content: doc(p(`Der Rat von ${name} hat das Konzept beauftragt.`)),
+  });
+  if (saved.status !== "saved") throw new Error("setup: section not saved");
+  const custom = await addCustomField(town.editor, { conceptId: concept.id, title: "Sport und Kultur" });
+  const g1 = await addSubGoal(town.editor, { conceptId: concept.id, fieldId: language.id, text: "Mehr Kursplätze für Eltern" });
+  const g2 = await addSubGoal(town.editor, { conceptId: concept.id, fieldId: language.id, text: "Kürzere Wartezeiten" });
+  const m1 = await createMeasure(town.editor, {
+    conceptId: concept.id,
+    fieldId: language.id,
+    title: "Sprachcafé im Stadtteilzentrum",
+    taskType: "voluntary",
+    subGoalIds: [g1.subGoal.id],
+    leadOffice: "Integrationsbüro",
+    materialCostCents: 1_200_000,
+  });
+  const m2 = await createMeasure(town.editor, {
+    conceptId: concept.id,
+    fieldId: language.id,
+    title: "Elternkurse an Grundschulen",
+    taskType: "mandatory",
+    subGoalIds: [g1.subGoal.id, g2.subGoal.id],
+  });
+  const path = await inviteMember(town.admin, { municipalityId: town.municipality.id, email: `neu-${town.municipality.ags}@test.example`, role: "editor" });
+  const overview = await getMemberOverview(town.admin, { municipalityId: town.municipality.id });
+  for (const role of ["admin", "editor", "reviewer", "viewer"] as const) await signIn(town[role]);
+  return {
+    town,
+    ids: {
+      municipalityId: town.municipality.id,
+      conceptId: concept.id,
+      fieldId: language.id,
+      customFieldId: custom.id,
+      sectionId: mandate.id,
+      sectionRevision: saved.revision,
+      measureId: m1.measure.id,
+      measureRevision: m1.measure.revision,
+      secondMeasureId: m2.measure.id,
+      subGoalId: g1.subGoal.id,
+      secondSubGoalId: g2.subGoal.id,
+      invitationToken: path.split("/").pop()!,
+      invitationId: overview.invitations[0]!.id,
+      memberUserId: town.editor.id,
+      backup: await exportConcept(town.viewer, concept.id),
+    },
+  };
+}
