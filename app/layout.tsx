@@ -1,19 +1,29 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Konzeptwerk", template: "%s · Konzeptwerk" },
-  description: "Integrationskonzepte für Kommunen schreiben, abstimmen und beschließen",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return {
+    title: { default: "Konzeptwerk", template: "%s · Konzeptwerk" },
+    description: t("description"),
+  };
+}
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("shell");
   return (
-    <html lang="de">
+    <html lang={locale}>
       <body>
-        <a className="skip-link" href="#main">
-          Zum Inhalt springen
-        </a>
-        {children}
+        {/* Locale and messages come from i18n/request.ts; the provider hands them to client components. */}
+        <NextIntlClientProvider>
+          <a className="skip-link" href="#main">
+            {t("skipLink")}
+          </a>
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

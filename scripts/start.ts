@@ -17,7 +17,7 @@ const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "127.0.0.1";
 const t0 = Date.now();
 
-const SOURCES = ["app", "components", "lib", "db", "auth.ts", "auth.config.ts", "next.config.js", "package.json", "package-lock.json"];
+const SOURCES = ["app", "components", "lib", "db", "i18n", "messages", "auth.ts", "auth.config.ts", "next.config.js", "package.json", "package-lock.json"];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;

@@ -1,27 +1,31 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "@/components/ui/language-switch";
 import { activeMembership, currentActor } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/authz/permissions";
+import { getLabels } from "@/lib/i18n/server";
 import { logout, switchMunicipality } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor();
   if (!actor) redirect("/login");
   const { active, all } = await activeMembership(actor);
+  const t = await getTranslations("shell");
+  const labels = await getLabels();
   return (
     <>
       <header className="shell-header">
         <Link href="/concepts" className="brand">
           Konzeptwerk
         </Link>
-        <nav aria-label="Hauptnavigation">
+        <nav aria-label={t("mainNav")}>
           <ul>
             <li>
-              <Link href="/concepts">Integrationskonzepte</Link>
+              <Link href="/concepts">{t("concepts")}</Link>
             </li>
             {active?.role === "admin" ? (
               <li>
-                <Link href="/mitglieder">Mitglieder</Link>
+                <Link href="/mitglieder">{t("members")}</Link>
               </li>
             ) : null}
           </ul>
@@ -30,7 +34,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         {all.length > 1 ? (
           <form action={switchMunicipality} className="actions-row">
             <label htmlFor="municipality-switch" className="visually-hidden">
-              Kommune wählen
+              {t("chooseMunicipality")}
             </label>
             <select id="municipality-switch" name="municipalityId" defaultValue={active?.municipalityId}>
               {all.map((m) => (
@@ -40,7 +44,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               ))}
             </select>
             <button className="button-secondary" type="submit">
-              Wechseln
+              {t("switchMunicipality")}
             </button>
           </form>
         ) : active ? (
@@ -48,11 +52,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         ) : null}
         <span className="who">
           {actor.name}
-          {active ? ` · ${ROLE_LABELS[active.role]}` : ""}
+          {active ? ` · ${labels.roles[active.role]}` : ""}
         </span>
+        <LanguageSwitch />
         <form action={logout}>
           <button className="button-secondary" type="submit">
-            Abmelden
+            {t("logout")}
           </button>
         </form>
       </header>

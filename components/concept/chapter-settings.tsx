@@ -1,8 +1,9 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { saveSettingsAction } from "@/app/(app)/concepts/[conceptId]/actions";
-import { ORG_MODELS, SETTING_LABELS } from "@/lib/concepts/settings";
+import { useLabels } from "@/lib/i18n/hooks";
 
 type Props = { conceptId: string; chapterKey: string; keys: readonly string[]; values: Record<string, unknown>; canEdit: boolean };
 
@@ -11,6 +12,8 @@ export function ChapterSettings({ conceptId, chapterKey, keys, values, canEdit }
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
+  const t = useTranslations("concept");
+  const labels = useLabels();
   const id = (k: string) => `${chapterKey}-${k}`;
 
   function submit(form: FormData) {
@@ -25,28 +28,28 @@ export function ChapterSettings({ conceptId, chapterKey, keys, values, canEdit }
     }
     start(async () => {
       const result = await saveSettingsAction({ conceptId, settings });
-      setMessage(result.ok ? { ok: true, text: "Angaben gespeichert." } : { ok: false, text: result.error });
+      setMessage(result.ok ? { ok: true, text: t("settingsSaved") } : { ok: false, text: result.error });
       if (result.ok) router.refresh();
     });
   }
 
   const str = (k: string) => (values[k] === null || values[k] === undefined ? "" : String(values[k]));
   return (
-    <form action={submit} className="settings" aria-label={`Angaben zum Kapitel`}>
+    <form action={submit} className="settings" aria-label={t("settingsLabel")}>
       <div className="settings-grid">
         {keys.map((k) => (
           <div className="field" key={k}>
-            <label htmlFor={id(k)}>{SETTING_LABELS[k] ?? k}</label>
+            <label htmlFor={id(k)}>{labels.settings[k] ?? k}</label>
             {k === "wholeSociety" ? (
               <select id={id(k)} name={k} defaultValue={str(k)} disabled={!canEdit}>
-                <option value="">– bitte wählen –</option>
-                <option value="true">Richtet sich an die gesamte Stadtgesellschaft</option>
-                <option value="false">Richtet sich an Neuzugewanderte</option>
+                <option value="">{t("choose")}</option>
+                <option value="true">{t("wholeSocietyTrue")}</option>
+                <option value="false">{t("wholeSocietyFalse")}</option>
               </select>
             ) : k === "orgModel" ? (
               <select id={id(k)} name={k} defaultValue={str(k)} disabled={!canEdit}>
-                <option value="">– bitte wählen –</option>
-                {Object.entries(ORG_MODELS).map(([value, label]) => (
+                <option value="">{t("choose")}</option>
+                {Object.entries(labels.orgModels).map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
                   </option>
@@ -65,7 +68,7 @@ export function ChapterSettings({ conceptId, chapterKey, keys, values, canEdit }
       {canEdit ? (
         <div className="actions-row">
           <button type="submit" className="button-secondary" disabled={pending}>
-            {pending ? "Wird gespeichert …" : "Angaben speichern"}
+            {pending ? t("saving") : t("saveSettings")}
           </button>
           <span role="status" aria-live="polite" className={message?.ok ? "save-status is-ok" : "error"}>
             {message?.text}

@@ -1,16 +1,18 @@
 "use client";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { createConceptAction } from "@/app/(app)/concepts/actions";
 import type { ActionResult } from "@/lib/actions";
 
 export function CreateConceptForm({ municipalityId, defaultTitle }: { municipalityId: string; defaultTitle: string }) {
   const [state, action, pending] = useActionState<ActionResult<string> | null, FormData>(createConceptAction, null);
+  const t = useTranslations("concepts");
   const titleError = state && !state.ok ? state.fieldErrors?.title : undefined;
   return (
     <form action={action} className="form" noValidate>
       <input type="hidden" name="municipalityId" value={municipalityId} />
       <div className="field">
-        <label htmlFor="concept-title">Titel des neuen Konzepts</label>
+        <label htmlFor="concept-title">{t("titleLabel")}</label>
         <input
           id="concept-title"
           name="title"
@@ -31,7 +33,7 @@ export function CreateConceptForm({ municipalityId, defaultTitle }: { municipali
       </div>
       <div className="actions-row">
         <button className="button" type="submit" disabled={pending}>
-          {pending ? "Wird angelegt …" : "Konzept aus Vorlage anlegen"}
+          {pending ? t("creating") : t("create")}
         </button>
       </div>
     </form>

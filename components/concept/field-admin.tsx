@@ -1,12 +1,14 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { addFieldAction, removeFieldAction } from "@/app/(app)/concepts/[conceptId]/actions";
 
 export function AddFieldForm({ conceptId }: { conceptId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
+  const t = useTranslations("concept");
   return (
     <form
       className="actions-row"
@@ -21,18 +23,18 @@ export function AddFieldForm({ conceptId }: { conceptId: string }) {
       }
     >
       <div className="field" style={{ minWidth: "20rem" }}>
-        <label htmlFor="new-field-title">Eigenes Handlungsfeld hinzufügen</label>
+        <label htmlFor="new-field-title">{t("addFieldLabel")}</label>
         <input
           id="new-field-title"
           name="title"
           type="text"
-          placeholder="z. B. Antidiskriminierung"
+          placeholder={t("addFieldPlaceholder")}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "new-field-error" : undefined}
         />
       </div>
       <button type="submit" className="button-secondary" disabled={pending} style={{ alignSelf: "end" }}>
-        Hinzufügen
+        {t("addField")}
       </button>
       <p id="new-field-error" className="error" role="status" aria-live="polite">
         {error}
@@ -45,6 +47,7 @@ export function RemoveFieldButton({ conceptId, fieldId, title }: { conceptId: st
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const router = useRouter();
+  const t = useTranslations("concept");
   return (
     <>
       <button
@@ -52,7 +55,7 @@ export function RemoveFieldButton({ conceptId, fieldId, title }: { conceptId: st
         className="button-danger"
         disabled={pending}
         onClick={() => {
-          if (!window.confirm(`Handlungsfeld „${title}“ mit allen Texten, Teilzielen und Maßnahmen entfernen?`)) return;
+          if (!window.confirm(t("removeFieldConfirm", { title }))) return;
           start(async () => {
             const result = await removeFieldAction({ conceptId, fieldId });
             if (result.ok) router.refresh();
@@ -60,7 +63,7 @@ export function RemoveFieldButton({ conceptId, fieldId, title }: { conceptId: st
           });
         }}
       >
-        Handlungsfeld entfernen
+        {t("removeField")}
       </button>
       {error ? <span className="error" role="alert">{error}</span> : null}
     </>

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useId, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 
 export type ImportFormState = { error: string | null };
 
@@ -17,6 +18,7 @@ export type ImportFormProps = {
 export function ImportForm({ action, municipalities, defaultMunicipalityId }: ImportFormProps) {
   const [state, formAction, pending] = useActionState(action, { error: null });
   const [clientError, setClientError] = useState<string | null>(null);
+  const t = useTranslations("import");
   const fileId = useId();
   const hintId = useId();
   const statusId = useId();
@@ -27,7 +29,7 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId }: Im
     const file = new FormData(event.currentTarget).get("file");
     if (file instanceof File && file.size > MAX_BYTES) {
       event.preventDefault();
-      setClientError(`Die Datei ist zu groß (höchstens ${MAX_BYTES / 1024 / 1024} MB).`);
+      setClientError(t("tooLarge", { megabytes: MAX_BYTES / 1024 / 1024 }));
     } else {
       setClientError(null);
     }
@@ -37,7 +39,7 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId }: Im
     <form action={formAction} onSubmit={checkSize} className="form" aria-busy={pending}>
       {municipalities.length > 1 ? (
         <div className="form-field">
-          <label htmlFor={municipalityFieldId}>Kommune</label>
+          <label htmlFor={municipalityFieldId}>{t("municipality")}</label>
           <select id={municipalityFieldId} name="municipalityId" defaultValue={defaultMunicipalityId} disabled={pending}>
             {municipalities.map((m) => (
               <option key={m.id} value={m.id}>
@@ -50,7 +52,7 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId }: Im
         <input type="hidden" name="municipalityId" value={defaultMunicipalityId} />
       )}
       <div className="form-field">
-        <label htmlFor={fileId}>Sicherung (JSON-Datei)</label>
+        <label htmlFor={fileId}>{t("file")}</label>
         <input
           id={fileId}
           type="file"
@@ -63,14 +65,14 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId }: Im
           onChange={() => setClientError(null)}
         />
         <p id={hintId} className="form-hint">
-          Eine Datei, die Konzeptwerk beim Export als Sicherung erstellt hat, höchstens 20 MB.
+          {t("fileHint")}
         </p>
       </div>
       <div id={statusId} role="status" aria-live="polite" className={error ? "form-error" : "form-status"}>
-        {pending ? "Die Sicherung wird importiert …" : error}
+        {pending ? t("importing") : error}
       </div>
       <button type="submit" className="button button-primary" disabled={pending}>
-        {pending ? "Wird importiert …" : "Importieren"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

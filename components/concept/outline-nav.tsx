@@ -1,20 +1,27 @@
-import { STATE_LABELS, type OutlineEntry } from "@/lib/concepts/outline";
+import { useTranslations } from "next-intl";
+import type { OutlineEntry } from "@/lib/concepts/outline";
+import { useLabels, useTemplateText } from "@/lib/i18n/hooks";
 
-function Entry({ entry }: { entry: OutlineEntry }) {
+function Entry({ entry, level }: { entry: OutlineEntry; level: "chapter" | "field" }) {
+  const t = useTranslations("outline");
+  const labels = useLabels();
+  const tt = useTemplateText();
+  // Chapters carry their template key; fields of action their field key (custom fields have none in the catalogue).
+  const title = level === "chapter" ? tt.chapterTitle(entry) : tt.fieldTitle(entry);
   return (
     <li>
       <a href={`#${entry.anchor}`}>
         <span>{entry.number}</span>
-        <span>{entry.title}</span>
+        <span>{title}</span>
         <span className={`state state-${entry.state}`}>
-          <span className="visually-hidden">Stand: </span>
-          {STATE_LABELS[entry.state]}
+          <span className="visually-hidden">{t("state")} </span>
+          {labels.outlineStates[entry.state]}
         </span>
       </a>
       {entry.children?.length ? (
         <ol>
           {entry.children.map((c) => (
-            <Entry key={c.key} entry={c} />
+            <Entry key={c.key} entry={c} level="field" />
           ))}
         </ol>
       ) : null}
@@ -24,11 +31,12 @@ function Entry({ entry }: { entry: OutlineEntry }) {
 
 /** The sidebar outline: each chapter and field of action with its state, and the overall progress. */
 export function OutlineNav({ entries, progress }: { entries: OutlineEntry[]; progress: number }) {
+  const t = useTranslations("outline");
   return (
-    <nav aria-label="Gliederung" className="outline card">
+    <nav aria-label={t("label")} className="outline card">
       <div className="progress">
         <label htmlFor="concept-progress">
-          Fortschritt: <strong data-testid="progress-value">{progress} %</strong>
+          {t("progress")} <strong data-testid="progress-value">{progress} %</strong>
         </label>
         <progress id="concept-progress" max={100} value={progress}>
           {progress} %
@@ -36,7 +44,7 @@ export function OutlineNav({ entries, progress }: { entries: OutlineEntry[]; pro
       </div>
       <ol>
         {entries.map((e) => (
-          <Entry key={e.key} entry={e} />
+          <Entry key={e.key} entry={e} level="chapter" />
         ))}
       </ol>
     </nav>

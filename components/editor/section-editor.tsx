@@ -1,6 +1,7 @@
 "use client";
 import type { JSONContent } from "@tiptap/core";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { RichTextEditor } from "./rich-text-editor";
 import { clearDraft, markClean, markDirty, readDraft, writeDraft } from "./drafts";
 
@@ -35,6 +36,7 @@ export const AUTOSAVE_DELAY_MS = 1200;
  */
 export function SectionEditor(props: Props) {
   const { conceptId, sectionId, label, canEdit } = props;
+  const t = useTranslations("editor");
   const [active, setActive] = useState(false);
   const [content, setContent] = useState<JSONContent>(props.initialContent);
   const [editorKey, setEditorKey] = useState(0);
@@ -87,13 +89,13 @@ export function SectionEditor(props: Props) {
       } else if (res.status === 409 && body && "status" in body && body.status === "conflict") {
         setStatus({ kind: "conflict", theirs: body.current.content, theirRevision: body.current.revision });
       } else if (res.status === 401) {
-        setStatus({ kind: "error", message: "Ihre Anmeldung ist abgelaufen. Der Text bleibt in diesem Browser gespeichert; bitte melden Sie sich in einem neuen Tab an.", retry: true });
+        setStatus({ kind: "error", message: t("sessionExpired"), retry: true });
       } else {
-        const message = body && "error" in body && body.error?.message ? body.error.message : `Fehler ${res.status}`;
+        const message = body && "error" in body && body.error?.message ? body.error.message : t("httpError", { status: res.status });
         setStatus({ kind: "error", message, retry: res.status >= 500 || res.status === 429 });
       }
     } catch {
-      setStatus(navigator.onLine ? { kind: "error", message: "Der Server ist nicht erreichbar.", retry: true } : { kind: "offline" });
+      setStatus(navigator.onLine ? { kind: "error", message: t("serverUnreachable"), retry: true } : { kind: "offline" });
     } finally {
       inFlight.current = false;
       if (again.current) {
@@ -101,7 +103,7 @@ export function SectionEditor(props: Props) {
         if (dirty.current) void save();
       }
     }
-  }, [conceptId, sectionId]);
+  }, [conceptId, sectionId, t]);
 
   const onChange = useCallback(
     (doc: JSONContent) => {
@@ -189,20 +191,17 @@ export function SectionEditor(props: Props) {
       {canEdit ? <SaveStatus status={status} onRetry={() => void save()} /> : null}
       {status.kind === "conflict" ? (
         <div className="conflict" role="alert">
-          <p>
-            <strong>Konflikt:</strong> Jemand anderes hat diesen Abschnitt gespeichert, während Sie ihn bearbeitet haben. Ihre
-            Fassung ist nicht verloren. Bitte entscheiden Sie, welche Fassung gelten soll.
-          </p>
+          <p>{t.rich("conflict", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <div className="conflict-columns">
             <div>
-              <h4>Gespeicherte Fassung der anderen Person</h4>
-              <RichTextEditor id={`${sectionId}-theirs`} label={`${label} – andere Fassung`} content={status.theirs} editable={false} />
+              <h4>{t("theirsHeading")}</h4>
+              <RichTextEditor id={`${sectionId}-theirs`} label={t("theirsLabel", { label })} content={status.theirs} editable={false} />
             </div>
             <div>
-              <h4>Ihre Fassung</h4>
+              <h4>{t("mineHeading")}</h4>
               <RichTextEditor
                 id={`${sectionId}-mine`}
-                label={`${label} – Ihre Fassung`}
+                label={t("mineLabel", { label })}
                 content={latest.current}
                 editable={false}
               />
@@ -210,10 +209,10 @@ export function SectionEditor(props: Props) {
           </div>
           <div className="actions-row" style={{ marginTop: ".75rem" }}>
             <button type="button" className="button" onClick={keepMine}>
-              Meine Fassung speichern
+              {t("keepMine")}
             </button>
             <button type="button" className="button-secondary" onClick={takeTheirs}>
-              Andere Fassung übernehmen
+              {t("takeTheirs")}
             </button>
           </div>
         </div>
@@ -234,7 +233,7 @@ export function SectionEditor(props: Props) {
         <div className="rich-text">
           <div
             className={`rich-static${isEmpty ? " is-empty" : ""}`}
-            data-placeholder={canEdit ? props.placeholder : "Noch kein Text."}
+            data-placeholder={canEdit ? props.placeholder : t("noText")}
             role="textbox"
             aria-multiline="true"
             aria-label={label}
@@ -251,24 +250,25 @@ export function SectionEditor(props: Props) {
 }
 
 function SaveStatus({ status, onRetry }: { status: Status; onRetry: () => void }) {
+  const t = useTranslations("editor");
   let text = "";
   let cls = "save-status";
-  if (status.kind === "dirty") text = "Ungespeicherte Änderungen";
-  if (status.kind === "saving") text = "Wird gespeichert …";
+  if (status.kind === "dirty") text = t("dirty");
+  if (status.kind === "saving") text = t("saving");
   if (status.kind === "saved") {
-    text = "Gespeichert";
+    text = t("saved");
     cls += " is-ok";
   }
   if (status.kind === "offline") {
-    text = "Nicht gespeichert – keine Verbindung. Ihre Änderungen bleiben in diesem Browser und werden gesendet, sobald die Verbindung zurück ist.";
+    text = t("offline");
     cls += " is-error";
   }
   if (status.kind === "error") {
-    text = `Nicht gespeichert: ${status.message}`;
+    text = t("error", { message: status.message });
     cls += " is-error";
   }
   if (status.kind === "conflict") {
-    text = "Nicht gespeichert – Konflikt";
+    text = t("conflictStatus");
     cls += " is-error";
   }
   return (
@@ -278,7 +278,7 @@ function SaveStatus({ status, onRetry }: { status: Status; onRetry: () => void }
         <>
           {" "}
           <button type="button" className="link-button" onClick={onRetry}>
-            Erneut versuchen
+            {t("retry")}
           </button>
         </>
       ) : null}

@@ -1,12 +1,14 @@
 "use client";
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
+import { useTranslations } from "next-intl";
 import { isAllowedHref } from "./extensions";
 
 type Props = { editor: Editor; label: string };
 
-/** The formatting toolbar: native buttons with German labels, aria-pressed for toggles. */
+/** The formatting toolbar: native buttons labelled in the UI language, aria-pressed for toggles. */
 export function Toolbar({ editor, label }: Props) {
+  const t = useTranslations("editor");
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -26,33 +28,33 @@ export function Toolbar({ editor, label }: Props) {
       chain().extendMarkRange("link").unsetLink().run();
       return;
     }
-    const href = window.prompt("Adresse des Links (https://…)", "https://");
+    const href = window.prompt(t("linkPrompt"), "https://");
     if (!href) return;
     if (!isAllowedHref(href)) {
-      window.alert("Nur http-, https- und mailto-Links sind erlaubt.");
+      window.alert(t("linkNotAllowed"));
       return;
     }
     chain().extendMarkRange("link").setLink({ href }).run();
   };
   const buttons: { key: string; text: string; title: string; active?: boolean; run: () => void }[] = [
-    { key: "bold", text: "F", title: "Fett", active: state.bold, run: () => chain().toggleBold().run() },
-    { key: "italic", text: "K", title: "Kursiv", active: state.italic, run: () => chain().toggleItalic().run() },
-    { key: "h3", text: "Ü1", title: "Zwischenüberschrift", active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
-    { key: "h4", text: "Ü2", title: "Unterüberschrift", active: state.h4, run: () => chain().toggleHeading({ level: 4 }).run() },
-    { key: "bullet", text: "•", title: "Aufzählung", active: state.bullet, run: () => chain().toggleBulletList().run() },
-    { key: "ordered", text: "1.", title: "Nummerierte Liste", active: state.ordered, run: () => chain().toggleOrderedList().run() },
-    { key: "link", text: "🔗", title: state.link ? "Link entfernen" : "Link einfügen", active: state.link, run: toggleLink },
+    { key: "bold", text: t("boldGlyph"), title: t("bold"), active: state.bold, run: () => chain().toggleBold().run() },
+    { key: "italic", text: t("italicGlyph"), title: t("italic"), active: state.italic, run: () => chain().toggleItalic().run() },
+    { key: "h3", text: t("heading3Glyph"), title: t("heading3"), active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { key: "h4", text: t("heading4Glyph"), title: t("heading4"), active: state.h4, run: () => chain().toggleHeading({ level: 4 }).run() },
+    { key: "bullet", text: "•", title: t("bulletList"), active: state.bullet, run: () => chain().toggleBulletList().run() },
+    { key: "ordered", text: "1.", title: t("orderedList"), active: state.ordered, run: () => chain().toggleOrderedList().run() },
+    { key: "link", text: "🔗", title: state.link ? t("removeLink") : t("insertLink"), active: state.link, run: toggleLink },
     {
       key: "table",
       text: "▦",
-      title: state.table ? "Tabelle löschen" : "Tabelle einfügen",
+      title: state.table ? t("deleteTable") : t("insertTable"),
       active: state.table,
       run: () =>
         state.table ? chain().deleteTable().run() : chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
     },
   ];
   return (
-    <div role="toolbar" aria-label={`Formatierung: ${label}`} className="toolbar">
+    <div role="toolbar" aria-label={t("toolbar", { label })} className="toolbar">
       {buttons.map((b) => (
         <button
           key={b.key}

@@ -2,6 +2,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import {
   createMeasureAction,
   deleteMeasureAction,
@@ -11,22 +12,17 @@ import {
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { FundingLine, Indicator, MeasureStatus, Priority, TaskType } from "@/db/schema";
 import { EMPTY_DOC, plainText } from "@/lib/editor/document";
+import { useLabels } from "@/lib/i18n/hooks";
 import {
-  FUNDING_SOURCE_LABELS,
   FUNDING_SOURCES,
-  INDICATOR_KIND_LABELS,
   INDICATOR_KINDS,
   PRIORITIES,
-  PRIORITY_LABELS,
-  STATUS_LABELS,
   STATUSES,
-  TASK_TYPE_LABELS,
   TASK_TYPES,
   formatDate,
   formatEuro,
   formatEuroInput,
   formatFte,
-  formatPeriod,
 } from "@/lib/measures/labels";
 import {
   MAX_LIST_ITEMS,
@@ -56,6 +52,8 @@ export type FieldMeasuresProps = {
 
 type Notice = { kind: "ok" | "error"; text: string } | null;
 
+type MeasuresT = ReturnType<typeof useTranslations<"measures">>;
+
 const NEW = "new";
 
 /**
@@ -65,6 +63,7 @@ const NEW = "new";
  */
 export function FieldMeasures({ conceptId, fieldId, fieldTitle, measures, subGoals, canEdit }: FieldMeasuresProps) {
   const router = useRouter();
+  const t = useTranslations("measures");
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [pending, startTransition] = useTransition();
@@ -98,7 +97,7 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, measures, subGoa
         setNotice({ kind: "error", text: result.error });
         return;
       }
-      setNotice({ kind: "ok", text: `„${m.title}“ ${direction === "up" ? "nach oben" : "nach unten"} verschoben.` });
+      setNotice({ kind: "ok", text: direction === "up" ? t("movedUp", { title: m.title }) : t("movedDown", { title: m.title }) });
       if (!result.data.moved) return;
       const card = cardId(base, m.id);
       focusNext.current = {
@@ -111,14 +110,14 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, measures, subGoa
 
   const remove = (m: MeasureView) => {
     if (pending) return;
-    if (!window.confirm(`Maßnahme „${m.title}“ wirklich löschen? Das lässt sich nicht rückgängig machen.`)) return;
+    if (!window.confirm(t("deleteConfirm", { title: m.title }))) return;
     startTransition(async () => {
       const result = await deleteMeasureAction({ conceptId, measureId: m.id });
       if (!result.ok) {
         setNotice({ kind: "error", text: result.error });
         return;
       }
-      setNotice({ kind: "ok", text: result.message ?? "Maßnahme gelöscht." });
+      setNotice({ kind: "ok", text: result.message ?? t("deleted") });
       focusNext.current = { ids: [addButtonId], waitFor: measures };
       router.refresh();
     });
@@ -136,7 +135,7 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, measures, subGoa
 
   const onSaved = (measureId: string, created: boolean) => {
     setEditing(null);
-    setNotice({ kind: "ok", text: "Maßnahme gespeichert." });
+    setNotice({ kind: "ok", text: t("saved") });
     // A new card only exists after the refresh; an edited one is there at once.
     focusNext.current = { ids: [`${cardId(base, measureId)}-edit`, addButtonId], waitFor: created ? measures : null };
     router.refresh();
@@ -148,7 +147,7 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, measures, subGoa
         {notice ? <p className={notice.kind === "ok" ? "notice notice-ok" : "notice notice-error"}>{notice.text}</p> : null}
       </div>
       {measures.length === 0 && editing !== NEW ? (
-        <p className="meta">Für „{fieldTitle}“ sind noch keine Maßnahmen erfasst.</p>
+        <p className="meta">{t("none", { field: fieldTitle })}</p>
       ) : null}
       {measures.length ? (
         <ol className="measure-list">
@@ -208,7 +207,7 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, measures, subGoa
             onClick={() => startEditing(NEW)}
             disabled={editing !== null}
           >
-            Maßnahme hinzufügen
+            {t("add")}
           </button>
         )
       ) : null}
@@ -226,29 +225,29 @@ function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measur
   const linked = subGoals.map((g, index) => ({ ...g, number: index + 1 })).filter((g) => m.subGoalIds.includes(g.id));
   const fundingTotal = m.fundingLines.reduce((sum, f) => sum + f.amountCents, 0);
   const hasDescription = plainText(m.description).trim() !== "";
+  const t = useTranslations("measures");
+  const labels = useLabels();
   return (
     <article className="card measure-card" data-testid="measure-card" id={id} aria-labelledby={`${id}-title`}>
       <header className="measure-card-head">
         <h5 id={`${id}-title`}>{m.title}</h5>
-        <span className={`measure-badge measure-badge-${m.status}`}>{STATUS_LABELS[m.status]}</span>
+        <span className={`measure-badge measure-badge-${m.status}`}>{labels.statuses[m.status]}</span>
       </header>
       <dl className="measure-facts">
-        <Fact term="Status">{STATUS_LABELS[m.status]}</Fact>
-        <Fact term="Federführung">{m.leadOffice}</Fact>
-        <Fact term="Zeitraum">{formatPeriod(m.startDate, m.endDate)}</Fact>
-        <Fact term="Priorität">{PRIORITY_LABELS[m.priority]}</Fact>
-        <Fact term="Aufgabenart">{TASK_TYPE_LABELS[m.taskType]}</Fact>
-        <Fact term="Personal (VZÄ)">{formatFte(m.staffFte)}</Fact>
-        <Fact term="Sachkosten pro Jahr">{m.materialCostCents === null ? "" : formatEuro(m.materialCostCents)}</Fact>
-        <Fact term="Zielgruppen">{m.targetGroups.join(", ")}</Fact>
-        <Fact term="Kooperationspartner">{m.partners.join(", ")}</Fact>
-        <Fact term="Teilziele">
+        <Fact term={t("status")}>{labels.statuses[m.status]}</Fact>
+        <Fact term={t("leadOffice")}>{m.leadOffice}</Fact>
+        <Fact term={t("period")}>{period(t, m.startDate, m.endDate)}</Fact>
+        <Fact term={t("priority")}>{labels.priorities[m.priority]}</Fact>
+        <Fact term={t("taskType")}>{labels.taskTypes[m.taskType]}</Fact>
+        <Fact term={t("staff")}>{formatFte(m.staffFte)}</Fact>
+        <Fact term={t("materialCost")}>{m.materialCostCents === null ? "" : formatEuro(m.materialCostCents)}</Fact>
+        <Fact term={t("targetGroups")}>{m.targetGroups.join(", ")}</Fact>
+        <Fact term={t("partners")}>{m.partners.join(", ")}</Fact>
+        <Fact term={t("subGoals")}>
           {linked.length ? (
             <ul className="measure-inline-list">
               {linked.map((g) => (
-                <li key={g.id}>
-                  Teilziel {g.number}: {g.text}
-                </li>
+                <li key={g.id}>{t("subGoalItem", { number: g.number, text: g.text })}</li>
               ))}
             </ul>
           ) : null}
@@ -256,27 +255,27 @@ function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measur
       </dl>
       {hasDescription ? (
         <div className="measure-description">
-          <RichTextEditor id={`${id}-description`} label={`Beschreibung: ${m.title}`} content={m.description} editable={false} />
+          <RichTextEditor id={`${id}-description`} label={t("descriptionOf", { title: m.title })} content={m.description} editable={false} />
         </div>
       ) : null}
       {m.fundingLines.length ? (
         <div className="measure-table-wrap">
           <table className="table measure-table">
-            <caption>Förderungen</caption>
+            <caption>{t("fundingLines")}</caption>
             <thead>
               <tr>
-                <th scope="col">Quelle</th>
-                <th scope="col">Programm</th>
+                <th scope="col">{t("source")}</th>
+                <th scope="col">{t("programme")}</th>
                 <th scope="col" className="num">
-                  Betrag
+                  {t("amount")}
                 </th>
-                <th scope="col">bis</th>
+                <th scope="col">{t("until")}</th>
               </tr>
             </thead>
             <tbody>
               {m.fundingLines.map((f, i) => (
                 <tr key={i}>
-                  <td>{FUNDING_SOURCE_LABELS[f.source]}</td>
+                  <td>{labels.fundingSources[f.source]}</td>
                   <td>{f.programme || <Empty />}</td>
                   <td className="num">{formatEuro(f.amountCents)}</td>
                   <td>{f.until ? formatDate(f.until) : <Empty />}</td>
@@ -287,7 +286,7 @@ function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measur
               <tfoot>
                 <tr>
                   <th scope="row" colSpan={2}>
-                    Summe
+                    {t("total")}
                   </th>
                   <td className="num">{formatEuro(fundingTotal)}</td>
                   <td />
@@ -300,22 +299,22 @@ function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measur
       {m.indicators.length ? (
         <div className="measure-table-wrap">
           <table className="table measure-table">
-            <caption>Indikatoren</caption>
+            <caption>{t("indicators")}</caption>
             <thead>
               <tr>
-                <th scope="col">Indikator</th>
-                <th scope="col">Art</th>
-                <th scope="col">Einheit</th>
-                <th scope="col">Basiswert → Zielwert</th>
-                <th scope="col">Datenquelle</th>
-                <th scope="col">Turnus</th>
+                <th scope="col">{t("indicator")}</th>
+                <th scope="col">{t("kind")}</th>
+                <th scope="col">{t("unit")}</th>
+                <th scope="col">{t("baselineToTarget")}</th>
+                <th scope="col">{t("dataSource")}</th>
+                <th scope="col">{t("cadenceShort")}</th>
               </tr>
             </thead>
             <tbody>
               {m.indicators.map((ind, i) => (
                 <tr key={i}>
                   <td>{ind.name}</td>
-                  <td>{INDICATOR_KIND_LABELS[ind.kind]}</td>
+                  <td>{labels.indicatorKinds[ind.kind]}</td>
                   <td>{ind.unit || <Empty />}</td>
                   <td>
                     {ind.baseline || "–"} → {ind.target || "–"}
@@ -343,8 +342,17 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
+/** Start and end of a measure as one phrase ("01.03.2026 – 31.12.2027", "ab …", "bis …"); dates stay German. */
+function period(t: MeasuresT, startDate: string | null, endDate: string | null): string {
+  if (startDate && endDate) return t("periodRange", { start: formatDate(startDate), end: formatDate(endDate) });
+  if (startDate) return t("periodFrom", { start: formatDate(startDate) });
+  if (endDate) return t("periodUntil", { end: formatDate(endDate) });
+  return "";
+}
+
 function Empty() {
-  return <span className="measure-empty">nicht angegeben</span>;
+  const t = useTranslations("measures");
+  return <span className="measure-empty">{t("notGiven")}</span>;
 }
 
 function CardActions(props: {
@@ -358,35 +366,36 @@ function CardActions(props: {
   onDelete: () => void;
 }) {
   const { id, title, first, last, busy } = props;
+  const t = useTranslations("measures");
   return (
     <div className="actions-row measure-actions">
-      <button type="button" id={`${id}-edit`} className="button-secondary" aria-label={`„${title}“ bearbeiten`} onClick={props.onEdit} disabled={busy}>
-        Bearbeiten
+      <button type="button" id={`${id}-edit`} className="button-secondary" aria-label={t("editLabel", { title })} onClick={props.onEdit} disabled={busy}>
+        {t("edit")}
       </button>
       <button
         type="button"
         id={`${id}-up`}
         className="button-secondary"
-        aria-label={`„${title}“ nach oben verschieben`}
+        aria-label={t("moveUpLabel", { title })}
         onClick={() => props.onMove("up")}
         disabled={first}
         aria-disabled={busy || undefined}
       >
-        Nach oben
+        {t("moveUp")}
       </button>
       <button
         type="button"
         id={`${id}-down`}
         className="button-secondary"
-        aria-label={`„${title}“ nach unten verschieben`}
+        aria-label={t("moveDownLabel", { title })}
         onClick={() => props.onMove("down")}
         disabled={last}
         aria-disabled={busy || undefined}
       >
-        Nach unten
+        {t("moveDown")}
       </button>
-      <button type="button" id={`${id}-delete`} className="button-danger" aria-label={`„${title}“ löschen`} onClick={props.onDelete} aria-disabled={busy || undefined}>
-        Löschen
+      <button type="button" id={`${id}-delete`} className="button-danger" aria-label={t("deleteLabel", { title })} onClick={props.onDelete} aria-disabled={busy || undefined}>
+        {t("delete")}
       </button>
     </div>
   );
@@ -463,13 +472,13 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 /** The form's text values as the schema's input; German numbers that cannot be read become errors. */
-function buildInput(v: FormValues): { input: MeasureInputDraft; errors: Record<string, string> } {
+function buildInput(v: FormValues, t: MeasuresT): { input: MeasureInputDraft; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const read = <T,>(key: string, parse: () => T): T | null => {
     try {
       return parse();
     } catch (error) {
-      errors[key] = error instanceof NumberFormatError ? error.message : "Die Angabe ist ungültig.";
+      errors[key] = error instanceof NumberFormatError ? error.message : t("invalidValue");
       return null;
     }
   };
@@ -490,7 +499,7 @@ function buildInput(v: FormValues): { input: MeasureInputDraft; errors: Record<s
     fundingLines: v.fundingLines.map((f, i) => {
       const key = `fundingLines.${i}.amountCents`;
       let amountCents = read(key, () => parseEuroToCents(f.amount));
-      if (amountCents === null && !errors[key]) errors[key] = "Bitte einen Betrag angeben (0 ist erlaubt).";
+      if (amountCents === null && !errors[key]) errors[key] = t("amountRequired");
       amountCents ??= 0;
       return { source: f.source, programme: f.programme, amountCents, until: f.until || null };
     }),
@@ -526,43 +535,46 @@ function errorRank(path: string) {
 }
 
 /** Labels of error paths, for the summary. */
-function errorLabel(path: string): string {
+function errorLabel(path: string, t: MeasuresT): string {
   const simple: Record<string, string> = {
-    title: "Titel",
-    description: "Beschreibung",
-    subGoalIds: "Teilziele",
-    targetGroups: "Zielgruppen",
-    taskType: "Aufgabenart",
-    leadOffice: "Federführung",
-    partners: "Kooperationspartner",
-    status: "Status",
-    startDate: "Beginn",
-    endDate: "Ende",
-    priority: "Priorität",
-    staffFte: "Personal (VZÄ)",
-    materialCostCents: "Sachkosten pro Jahr",
-    fundingLines: "Förderungen",
-    indicators: "Indikatoren",
+    title: t("title"),
+    description: t("description"),
+    subGoalIds: t("subGoals"),
+    targetGroups: t("targetGroups"),
+    taskType: t("taskType"),
+    leadOffice: t("leadOffice"),
+    partners: t("partners"),
+    status: t("status"),
+    startDate: t("start"),
+    endDate: t("end"),
+    priority: t("priority"),
+    staffFte: t("staff"),
+    materialCostCents: t("materialCost"),
+    fundingLines: t("fundingLines"),
+    indicators: t("indicators"),
   };
   const [head, index, leaf] = path.split(".");
+  const withPart = (label: string, sub: Record<string, string>) => (leaf ? t("errorPathPart", { label, part: sub[leaf] ?? leaf }) : label);
   if (head === "fundingLines" && index !== undefined) {
-    const sub: Record<string, string> = { source: "Quelle", programme: "Programm", amountCents: "Betrag", until: "bis" };
-    return `Förderung ${Number(index) + 1}${leaf ? ` – ${sub[leaf] ?? leaf}` : ""}`;
+    const sub: Record<string, string> = { source: t("source"), programme: t("programme"), amountCents: t("amount"), until: t("until") };
+    return withPart(t("fundingLine", { number: Number(index) + 1 }), sub);
   }
   if (head === "indicators" && index !== undefined) {
     const sub: Record<string, string> = {
-      name: "Name",
-      kind: "Art",
-      unit: "Einheit",
-      baseline: "Basiswert",
-      target: "Zielwert",
-      dataSource: "Datenquelle",
-      cadence: "Erhebungsturnus",
+      name: t("name"),
+      kind: t("kind"),
+      unit: t("unit"),
+      baseline: t("baseline"),
+      target: t("target"),
+      dataSource: t("dataSource"),
+      cadence: t("cadence"),
     };
-    return `Indikator ${Number(index) + 1}${leaf ? ` – ${sub[leaf] ?? leaf}` : ""}`;
+    return withPart(t("indicatorNumber", { number: Number(index) + 1 }), sub);
   }
-  if ((head === "targetGroups" || head === "partners") && index !== undefined) return `${simple[head]}, Zeile ${Number(index) + 1}`;
-  return simple[head ?? ""] ?? "Eingabe";
+  if ((head === "targetGroups" || head === "partners") && index !== undefined) {
+    return t("listLine", { label: simple[head] ?? head, line: Number(index) + 1 });
+  }
+  return simple[head ?? ""] ?? t("input");
 }
 
 type FormProps = {
@@ -577,6 +589,8 @@ type FormProps = {
 
 function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCancel, onSaved }: FormProps) {
   const router = useRouter();
+  const t = useTranslations("measures");
+  const labels = useLabels();
   const formId = `mf-${initial?.id ?? `new-${fieldId}`}`;
   const [values, setValues] = useState<FormValues>(() => valuesFrom(initial));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -609,7 +623,7 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
   const errorOf = (path: string): string | undefined => {
     if (errors[path]) return errors[path];
     const nested = Object.keys(errors).find((k) => k.startsWith(`${path}.`) && targetOf(k) === inputId(path));
-    return nested ? `${errorLabel(nested)}: ${errors[nested]}` : undefined;
+    return nested ? `${errorLabel(nested, t)}: ${errors[nested]}` : undefined;
   };
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
@@ -645,11 +659,11 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
     event?.preventDefault();
     if (pending) return;
     setConflict(null);
-    const { input, errors: numberErrors } = buildInput(values);
+    const { input, errors: numberErrors } = buildInput(values, t);
     const checked = measureInputSchema.safeParse(input);
     const local = { ...(checked.success ? {} : fieldErrors(checked.error)), ...numberErrors };
     if (Object.keys(local).length) {
-      showErrors(local, "Die Maßnahme wurde nicht gespeichert. Bitte prüfen Sie die markierten Angaben.");
+      showErrors(local, t("notSaved"));
       return;
     }
     startTransition(async () => {
@@ -679,7 +693,7 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
     setValues(valuesFrom(conflict));
     setEditorKey((k) => k + 1);
     setErrors({});
-    setSummary({ kind: "info", text: "Der aktuelle Stand wurde geladen. Ihre Eingaben wurden verworfen." });
+    setSummary({ kind: "info", text: t("currentLoaded") });
     setConflict(null);
     dirty.current = false;
     focusNext.current = `${formId}-title`;
@@ -694,12 +708,12 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
   };
 
   const cancel = () => {
-    if (dirty.current && !window.confirm("Ihre Änderungen an dieser Maßnahme verwerfen?")) return;
+    if (dirty.current && !window.confirm(t("discardConfirm"))) return;
     onCancel();
   };
 
   const errorEntries = Object.entries(errors).sort(([a], [b]) => errorRank(a) - errorRank(b));
-  const heading = initial ? `Maßnahme bearbeiten: ${initial.title}` : `Neue Maßnahme – ${fieldTitle}`;
+  const heading = initial ? t("editHeading", { title: initial.title }) : t("newHeading", { field: fieldTitle });
 
   return (
     <form
@@ -727,7 +741,7 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
                         document.getElementById(targetOf(path))?.focus();
                       }}
                     >
-                      {errorLabel(path)}: {message}
+                      {errorLabel(path, t)}: {message}
                     </a>
                   </li>
                 ))}
@@ -739,30 +753,28 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
 
       {conflict ? (
         <div className="conflict" role="alert">
-          <p>
-            <strong>Diese Maßnahme wurde inzwischen von jemand anderem geändert.</strong> Ihre Eingaben stehen noch im Formular.
-          </p>
+          <p>{t.rich("conflict", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <div className="actions-row">
             <button type="button" className="button" onClick={loadCurrent}>
-              Aktuellen Stand laden
+              {t("loadCurrent")}
             </button>
             <button type="button" className="button-secondary" onClick={keepMine}>
-              Meine Eingaben trotzdem speichern
+              {t("keepMine")}
             </button>
           </div>
         </div>
       ) : null}
 
-      <TextInput id={inputId("title")} label="Titel" required value={values.title} error={errorOf("title")} onChange={(v) => set("title", v)} />
+      <TextInput id={inputId("title")} label={t("title")} required value={values.title} error={errorOf("title")} onChange={(v) => set("title", v)} />
 
       <div className="field">
         <span className="field-label" id={`${formId}-description-label`}>
-          Beschreibung
+          {t("description")}
         </span>
         <RichTextEditor
           key={editorKey}
           id={inputId("description")}
-          label={`Beschreibung der Maßnahme${values.title ? ` „${values.title}“` : ""}`}
+          label={values.title ? t("descriptionEditorTitled", { title: values.title }) : t("descriptionEditor")}
           content={values.description}
           onChange={(doc) => set("description", doc)}
         />
@@ -775,8 +787,8 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
         tabIndex={-1}
         aria-describedby={errorOf("subGoalIds") ? `${inputId("subGoalIds")}-error` : undefined}
       >
-        <legend>Teilziele, zu denen die Maßnahme beiträgt</legend>
-        {subGoals.length === 0 ? <p className="hint">Für dieses Handlungsfeld gibt es noch keine Teilziele.</p> : null}
+        <legend>{t("subGoalsLegend")}</legend>
+        {subGoals.length === 0 ? <p className="hint">{t("noSubGoals")}</p> : null}
         {subGoals.map((g, index) => {
           const id = `${formId}-sg-${g.id}`;
           return (
@@ -789,9 +801,7 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
                   set("subGoalIds", e.target.checked ? [...values.subGoalIds, g.id] : values.subGoalIds.filter((x) => x !== g.id))
                 }
               />
-              <label htmlFor={id}>
-                Teilziel {index + 1}: {g.text}
-              </label>
+              <label htmlFor={id}>{t("subGoalItem", { number: index + 1, text: g.text })}</label>
             </div>
           );
         })}
@@ -801,42 +811,42 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
       <div className="measure-form-grid">
         <SelectInput
           id={inputId("taskType")}
-          label="Aufgabenart"
+          label={t("taskType")}
           value={values.taskType}
           error={errorOf("taskType")}
           onChange={(v) => set("taskType", v as TaskType | "")}
-          options={[...(values.taskType === "" ? [{ value: "", label: "Bitte wählen" }] : []), ...TASK_TYPES.map((t) => ({ value: t, label: TASK_TYPE_LABELS[t] }))]}
+          options={[...(values.taskType === "" ? [{ value: "", label: t("choose") }] : []), ...TASK_TYPES.map((k) => ({ value: k, label: labels.taskTypes[k] }))]}
         />
         <SelectInput
           id={inputId("status")}
-          label="Status"
+          label={t("status")}
           value={values.status}
           error={errorOf("status")}
           onChange={(v) => set("status", v as MeasureStatus)}
-          options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          options={STATUSES.map((s) => ({ value: s, label: labels.statuses[s] }))}
         />
         <SelectInput
           id={inputId("priority")}
-          label="Priorität"
+          label={t("priority")}
           value={values.priority}
           error={errorOf("priority")}
           onChange={(v) => set("priority", v as Priority)}
-          options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+          options={PRIORITIES.map((p) => ({ value: p, label: labels.priorities[p] }))}
         />
         <TextInput
           id={inputId("leadOffice")}
-          label="Federführung"
-          hint="Federführende Stelle, z. B. Integrationsbüro"
+          label={t("leadOffice")}
+          hint={t("leadOfficeHint")}
           value={values.leadOffice}
           error={errorOf("leadOffice")}
           onChange={(v) => set("leadOffice", v)}
         />
-        <TextInput id={inputId("startDate")} type="date" label="Beginn" value={values.startDate} error={errorOf("startDate")} onChange={(v) => set("startDate", v)} />
-        <TextInput id={inputId("endDate")} type="date" label="Ende" value={values.endDate} error={errorOf("endDate")} onChange={(v) => set("endDate", v)} />
+        <TextInput id={inputId("startDate")} type="date" label={t("start")} value={values.startDate} error={errorOf("startDate")} onChange={(v) => set("startDate", v)} />
+        <TextInput id={inputId("endDate")} type="date" label={t("end")} value={values.endDate} error={errorOf("endDate")} onChange={(v) => set("endDate", v)} />
         <TextInput
           id={inputId("staffFte")}
-          label="Personal (VZÄ)"
-          hint="Vollzeitäquivalente pro Jahr, z. B. 1,5"
+          label={t("staff")}
+          hint={t("staffHint")}
           inputMode="decimal"
           value={values.staffFte}
           error={errorOf("staffFte")}
@@ -844,8 +854,8 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
         />
         <TextInput
           id={inputId("materialCostCents")}
-          label="Sachkosten pro Jahr (EUR)"
-          hint="z. B. 35.000,00"
+          label={t("materialCostEur")}
+          hint={t("materialCostHint")}
           inputMode="decimal"
           value={values.materialCost}
           error={errorOf("materialCostCents")}
@@ -856,16 +866,16 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
       <div className="measure-form-grid">
         <TextArea
           id={inputId("targetGroups")}
-          label="Zielgruppen"
-          hint="Eine Zielgruppe je Zeile"
+          label={t("targetGroups")}
+          hint={t("targetGroupsHint")}
           value={values.targetGroups}
           error={errorOf("targetGroups")}
           onChange={(v) => set("targetGroups", v)}
         />
         <TextArea
           id={inputId("partners")}
-          label="Kooperationspartner"
-          hint="Ein Partner je Zeile"
+          label={t("partners")}
+          hint={t("partnersHint")}
           value={values.partners}
           error={errorOf("partners")}
           onChange={(v) => set("partners", v)}
@@ -873,30 +883,30 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
       </div>
 
       <fieldset className="measure-rows" id={inputId("fundingLines")} tabIndex={-1}>
-        <legend>Förderungen</legend>
+        <legend>{t("fundingLines")}</legend>
         <ErrorText id={`${inputId("fundingLines")}-error`} message={errors.fundingLines} />
-        {values.fundingLines.length === 0 ? <p className="hint">Keine Förderung eingetragen.</p> : null}
+        {values.fundingLines.length === 0 ? <p className="hint">{t("noFunding")}</p> : null}
         {values.fundingLines.map((f, i) => (
           <fieldset key={f.key} className="measure-row">
-            <legend>Förderung {i + 1}</legend>
+            <legend>{t("fundingLine", { number: i + 1 })}</legend>
             <SelectInput
               id={inputId(`fundingLines.${i}.source`)}
-              label="Quelle"
+              label={t("source")}
               value={f.source}
               error={errorOf(`fundingLines.${i}.source`)}
               onChange={(v) => setRow("fundingLines", i, { source: v as FundingLine["source"] })}
-              options={FUNDING_SOURCES.map((s) => ({ value: s, label: FUNDING_SOURCE_LABELS[s] }))}
+              options={FUNDING_SOURCES.map((s) => ({ value: s, label: labels.fundingSources[s] }))}
             />
             <TextInput
               id={inputId(`fundingLines.${i}.programme`)}
-              label="Programm"
+              label={t("programme")}
               value={f.programme}
               error={errorOf(`fundingLines.${i}.programme`)}
               onChange={(v) => setRow("fundingLines", i, { programme: v })}
             />
             <TextInput
               id={inputId(`fundingLines.${i}.amountCents`)}
-              label="Betrag (EUR)"
+              label={t("amountEur")}
               inputMode="decimal"
               value={f.amount}
               error={errorOf(`fundingLines.${i}.amountCents`)}
@@ -905,13 +915,13 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
             <TextInput
               id={inputId(`fundingLines.${i}.until`)}
               type="date"
-              label="bis"
+              label={t("until")}
               value={f.until}
               error={errorOf(`fundingLines.${i}.until`)}
               onChange={(v) => setRow("fundingLines", i, { until: v })}
             />
             <button type="button" className="button-danger measure-row-remove" onClick={() => removeRow("fundingLines", i)}>
-              Förderung {i + 1} entfernen
+              {t("removeFundingLine", { number: i + 1 })}
             </button>
           </fieldset>
         ))}
@@ -922,20 +932,20 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
           onClick={() => addRow("fundingLines")}
           disabled={values.fundingLines.length >= MAX_LIST_ITEMS}
         >
-          Förderung hinzufügen
+          {t("addFundingLine")}
         </button>
       </fieldset>
 
       <fieldset className="measure-rows" id={inputId("indicators")} tabIndex={-1}>
-        <legend>Indikatoren</legend>
+        <legend>{t("indicators")}</legend>
         <ErrorText id={`${inputId("indicators")}-error`} message={errors.indicators} />
-        {values.indicators.length === 0 ? <p className="hint">Kein Indikator eingetragen.</p> : null}
+        {values.indicators.length === 0 ? <p className="hint">{t("noIndicators")}</p> : null}
         {values.indicators.map((ind, i) => (
           <fieldset key={ind.key} className="measure-row">
-            <legend>Indikator {i + 1}</legend>
+            <legend>{t("indicatorNumber", { number: i + 1 })}</legend>
             <TextInput
               id={inputId(`indicators.${i}.name`)}
-              label="Name"
+              label={t("name")}
               required
               value={ind.name}
               error={errorOf(`indicators.${i}.name`)}
@@ -943,50 +953,50 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
             />
             <SelectInput
               id={inputId(`indicators.${i}.kind`)}
-              label="Art"
+              label={t("kind")}
               value={ind.kind}
               error={errorOf(`indicators.${i}.kind`)}
               onChange={(v) => setRow("indicators", i, { kind: v as Indicator["kind"] })}
-              options={INDICATOR_KINDS.map((k) => ({ value: k, label: INDICATOR_KIND_LABELS[k] }))}
+              options={INDICATOR_KINDS.map((k) => ({ value: k, label: labels.indicatorKinds[k] }))}
             />
             <TextInput
               id={inputId(`indicators.${i}.unit`)}
-              label="Einheit"
+              label={t("unit")}
               value={ind.unit}
               error={errorOf(`indicators.${i}.unit`)}
               onChange={(v) => setRow("indicators", i, { unit: v })}
             />
             <TextInput
               id={inputId(`indicators.${i}.baseline`)}
-              label="Basiswert"
+              label={t("baseline")}
               value={ind.baseline}
               error={errorOf(`indicators.${i}.baseline`)}
               onChange={(v) => setRow("indicators", i, { baseline: v })}
             />
             <TextInput
               id={inputId(`indicators.${i}.target`)}
-              label="Zielwert"
+              label={t("target")}
               value={ind.target}
               error={errorOf(`indicators.${i}.target`)}
               onChange={(v) => setRow("indicators", i, { target: v })}
             />
             <TextInput
               id={inputId(`indicators.${i}.dataSource`)}
-              label="Datenquelle"
+              label={t("dataSource")}
               value={ind.dataSource}
               error={errorOf(`indicators.${i}.dataSource`)}
               onChange={(v) => setRow("indicators", i, { dataSource: v })}
             />
             <TextInput
               id={inputId(`indicators.${i}.cadence`)}
-              label="Erhebungsturnus"
-              hint="z. B. jährlich"
+              label={t("cadence")}
+              hint={t("cadenceHint")}
               value={ind.cadence}
               error={errorOf(`indicators.${i}.cadence`)}
               onChange={(v) => setRow("indicators", i, { cadence: v })}
             />
             <button type="button" className="button-danger measure-row-remove" onClick={() => removeRow("indicators", i)}>
-              Indikator {i + 1} entfernen
+              {t("removeIndicator", { number: i + 1 })}
             </button>
           </fieldset>
         ))}
@@ -997,16 +1007,16 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
           onClick={() => addRow("indicators")}
           disabled={values.indicators.length >= MAX_LIST_ITEMS}
         >
-          Indikator hinzufügen
+          {t("addIndicator")}
         </button>
       </fieldset>
 
       <div className="actions-row">
         <button type="submit" className="button" aria-disabled={pending || undefined}>
-          {pending ? "Wird gespeichert …" : "Speichern"}
+          {pending ? t("saving") : t("save")}
         </button>
         <button type="button" className="button-secondary" onClick={cancel}>
-          Abbrechen
+          {t("cancel")}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import {
   addSubGoalAction,
   deleteSubGoalAction,
@@ -28,6 +29,7 @@ type Notice = { kind: "ok" | "error"; text: string } | null;
  */
 export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEdit }: SubGoalsEditorProps) {
   const router = useRouter();
+  const t = useTranslations("subGoals");
   const [notice, setNotice] = useState<Notice>(null);
   const [newText, setNewText] = useState("");
   const [newError, setNewError] = useState<string | null>(null);
@@ -59,7 +61,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
       </ol>
     ) : (
       <p className="meta" data-testid={`sub-goals-${fieldId}`}>
-        Für „{fieldTitle}“ sind noch keine Teilziele formuliert.
+        {t("none", { field: fieldTitle })}
       </p>
     );
   }
@@ -69,7 +71,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
     if (pending) return;
     const text = newText.trim();
     if (!text) {
-      setNewError("Bitte einen Text für das Teilziel angeben.");
+      setNewError(t("textRequired"));
       return;
     }
     startTransition(async () => {
@@ -80,7 +82,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
       }
       setNewError(null);
       setNewText("");
-      setNotice({ kind: "ok", text: `Teilziel ${subGoals.length + 1} hinzugefügt.` });
+      setNotice({ kind: "ok", text: t("added", { number: subGoals.length + 1 }) });
       router.refresh();
     });
   };
@@ -93,7 +95,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
         return;
       }
       done(null);
-      setNotice({ kind: "ok", text: `Teilziel ${number} gespeichert.` });
+      setNotice({ kind: "ok", text: t("saved", { number }) });
       router.refresh();
     });
   };
@@ -108,7 +110,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
       }
       if (!result.data.moved) return;
       const to = direction === "up" ? number - 1 : number + 1;
-      setNotice({ kind: "ok", text: `Teilziel ${number} ist jetzt Teilziel ${to}.` });
+      setNotice({ kind: "ok", text: t("moved", { number, to }) });
       const item = `${base}-${goal.id}`;
       focusNext.current = { ids: [`${item}-${direction}`, `${item}-${direction === "up" ? "down" : "up"}`, `${item}-text`], waitFor: subGoals };
       router.refresh();
@@ -117,7 +119,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
 
   const remove = (goal: SubGoalItem, number: number, index: number) => {
     if (pending) return;
-    const question = `Teilziel ${number} „${goal.text}“ löschen? Es wird auch bei allen Maßnahmen entfernt, die darauf verweisen.`;
+    const question = t("deleteConfirm", { number, text: goal.text });
     if (!window.confirm(question)) return;
     startTransition(async () => {
       const result = await deleteSubGoalAction({ conceptId, subGoalId: goal.id });
@@ -125,7 +127,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
         setNotice({ kind: "error", text: result.error });
         return;
       }
-      setNotice({ kind: "ok", text: `Teilziel ${number} gelöscht.` });
+      setNotice({ kind: "ok", text: t("deleted", { number }) });
       const neighbour = subGoals[index + 1] ?? subGoals[index - 1];
       focusNext.current = { ids: [neighbour ? `${base}-${neighbour.id}-text` : newId, newId], waitFor: subGoals };
       router.refresh();
@@ -134,7 +136,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
 
   return (
     <div className="sub-goals-editor" data-testid={`sub-goals-${fieldId}`}>
-      {subGoals.length === 0 ? <p className="meta">Für „{fieldTitle}“ sind noch keine Teilziele formuliert.</p> : null}
+      {subGoals.length === 0 ? <p className="meta">{t("none", { field: fieldTitle })}</p> : null}
       <ol className="sub-goals sub-goals-edit">
         {subGoals.map((g, i) => (
           <SubGoalRow
@@ -154,7 +156,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
       </ol>
       <form className="sub-goal-add" onSubmit={add} noValidate>
         <div className="field">
-          <label htmlFor={newId}>Neues Teilziel für „{fieldTitle}“</label>
+          <label htmlFor={newId}>{t("newLabel", { field: fieldTitle })}</label>
           <input
             id={newId}
             type="text"
@@ -174,7 +176,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
           ) : null}
         </div>
         <button type="submit" className="button-secondary" aria-disabled={pending || undefined}>
-          Teilziel hinzufügen
+          {t("add")}
         </button>
       </form>
       <div className="measures-status" role="status" aria-live="polite">
@@ -197,6 +199,7 @@ function SubGoalRow(props: {
   onDelete: () => void;
 }) {
   const { id, goal, number, first, last, busy } = props;
+  const t = useTranslations("subGoals");
   const [draft, setDraft] = useState(goal.text);
   const [shown, setShown] = useState(goal.text);
   const [error, setError] = useState<string | null>(null);
@@ -217,7 +220,7 @@ function SubGoalRow(props: {
       return;
     }
     if (!text) {
-      setError("Bitte einen Text angeben. Zum Entfernen „Löschen“ verwenden.");
+      setError(t("emptyText"));
       return;
     }
     sent.current = text;
@@ -234,7 +237,7 @@ function SubGoalRow(props: {
   return (
     <li className="sub-goal">
       <label htmlFor={textId} className="visually-hidden">
-        Teilziel {number} – {props.fieldTitle}
+        {t("itemLabel", { number, field: props.fieldTitle })}
       </label>
       <input
         id={textId}
@@ -260,39 +263,39 @@ function SubGoalRow(props: {
           }
         }}
       />
-      {saving ? <span className="meta sub-goal-saving">wird gespeichert …</span> : null}
+      {saving ? <span className="meta sub-goal-saving">{t("saving")}</span> : null}
       <div className="actions-row sub-goal-actions">
         <button
           type="button"
           id={`${id}-up`}
           className="button-secondary"
-          aria-label={`Teilziel ${number} nach oben verschieben`}
+          aria-label={t("moveUpLabel", { number })}
           disabled={first}
           aria-disabled={busy || undefined}
           onClick={() => props.onMove("up")}
         >
-          Nach oben
+          {t("moveUp")}
         </button>
         <button
           type="button"
           id={`${id}-down`}
           className="button-secondary"
-          aria-label={`Teilziel ${number} nach unten verschieben`}
+          aria-label={t("moveDownLabel", { number })}
           disabled={last}
           aria-disabled={busy || undefined}
           onClick={() => props.onMove("down")}
         >
-          Nach unten
+          {t("moveDown")}
         </button>
         <button
           type="button"
           id={`${id}-delete`}
           className="button-danger"
-          aria-label={`Teilziel ${number} löschen`}
+          aria-label={t("deleteLabel", { number })}
           aria-disabled={busy || undefined}
           onClick={props.onDelete}
         >
-          Löschen
+          {t("delete")}
         </button>
       </div>
       {error ? (

@@ -1,29 +1,31 @@
 "use client";
 import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 
 /** The new invitation's link, shown once: the token is not stored, so it cannot be shown again. */
 export function InvitationLink({ url, email }: { url: string; email: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState("");
+  const t = useTranslations("members");
 
   async function copy() {
     try {
       await navigator.clipboard.writeText(url);
-      setStatus("Der Link ist in der Zwischenablage.");
+      setStatus(t("linkCopied"));
     } catch {
       // No clipboard access (e.g. plain http): select the text so Strg+C copies it.
       input.current?.focus();
       input.current?.select();
-      setStatus("Kopieren ging nicht automatisch. Der Link ist markiert: Bitte kopieren Sie ihn mit Strg+C.");
+      setStatus(t("copyFailed"));
     }
   }
 
   return (
     <div className="card" style={{ marginTop: "1rem" }}>
       <div className="field">
-        <label htmlFor="invitation-link">Einladungslink für {email}</label>
+        <label htmlFor="invitation-link">{t("linkLabel", { email })}</label>
         <p id="invitation-link-note" className="hint">
-          Ohne Mailserver: Bitte geben Sie diesen Link an die eingeladene Person weiter. Er ist 7 Tage gültig.
+          {t("linkNote")}
         </p>
         <input
           ref={input}
@@ -37,13 +39,13 @@ export function InvitationLink({ url, email }: { url: string; email: string }) {
       </div>
       <div className="actions-row" style={{ marginTop: ".5rem" }}>
         <button className="button-secondary" type="button" onClick={copy}>
-          Link kopieren
+          {t("copyLink")}
         </button>
         <span aria-live="polite" role="status" className="meta">
           {status}
         </span>
       </div>
-      <p className="meta">Der Link wird nur jetzt angezeigt. Geht er verloren, laden Sie die Person einfach erneut ein; der alte Link verliert dann seine Gültigkeit.</p>
+      <p className="meta">{t("linkShownOnce")}</p>
     </div>
   );
 }

@@ -1,21 +1,24 @@
+import { useTranslations } from "next-intl";
 import type { OpenInvitationRow } from "@/db/queries/members";
-import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { useLabels } from "@/lib/i18n/hooks";
 import { RevokeInvitationForm } from "./revoke-invitation-form";
 
 export function InvitationList({ invitations, municipalityId }: { invitations: OpenInvitationRow[]; municipalityId: string }) {
-  if (invitations.length === 0) return <p>Keine offenen Einladungen.</p>;
+  const t = useTranslations("members");
+  const labels = useLabels();
+  if (invitations.length === 0) return <p>{t("noInvitations")}</p>;
   return (
     <table className="table">
-      <caption className="visually-hidden">Offene Einladungen</caption>
+      <caption className="visually-hidden">{t("openInvitations")}</caption>
       <thead>
         <tr>
-          <th scope="col">E-Mail</th>
-          <th scope="col">Rolle</th>
-          <th scope="col">Eingeladen</th>
-          <th scope="col">Gültig bis</th>
+          <th scope="col">{t("emailShort")}</th>
+          <th scope="col">{t("role")}</th>
+          <th scope="col">{t("invited")}</th>
+          <th scope="col">{t("validUntil")}</th>
           <th scope="col">
-            <span className="visually-hidden">Aktionen</span>
+            <span className="visually-hidden">{t("actions")}</span>
           </th>
         </tr>
       </thead>
@@ -23,10 +26,10 @@ export function InvitationList({ invitations, municipalityId }: { invitations: O
         {invitations.map((i) => (
           <tr key={i.id}>
             <th scope="row">{i.email}</th>
-            <td>{ROLE_LABELS[i.role]}</td>
+            <td>{labels.roles[i.role]}</td>
             <td>
               {formatDate(i.createdAt)}
-              {i.invitedByName ? ` von ${i.invitedByName}` : ""}
+              {i.invitedByName ? ` ${t("invitedBy", { name: i.invitedByName })}` : ""}
             </td>
             <td>{formatDateTime(i.expiresAt)}</td>
             <td>

@@ -1,18 +1,21 @@
 "use client";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { inviteMemberAction, type InviteResult } from "@/app/(app)/mitglieder/actions";
-import { ROLE_LABELS, ROLES } from "@/lib/authz/permissions";
+import { ROLES } from "@/lib/authz/permissions";
+import { useLabels } from "@/lib/i18n/hooks";
 import type { FormState } from "@/lib/members/form-errors";
 import { FormStatus, SelectField, TextField } from "./form-field";
 import { InvitationLink } from "./invitation-link";
 
-const FIELDS = {
-  email: { label: "E-Mail-Adresse", id: "invite-email" },
-  role: { label: "Rolle", id: "invite-role" },
-};
-
 export function InviteForm({ municipalityId }: { municipalityId: string }) {
   const [state, action, pending] = useActionState<FormState<InviteResult>, FormData>(inviteMemberAction, null);
+  const t = useTranslations("members");
+  const labels = useLabels();
+  const FIELDS = {
+    email: { label: t("email"), id: "invite-email" },
+    role: { label: t("role"), id: "invite-role" },
+  };
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const values = state && !state.ok ? (state.values ?? {}) : {};
   return (
@@ -33,15 +36,15 @@ export function InviteForm({ municipalityId }: { municipalityId: string }) {
           id={FIELDS.role.id}
           name="role"
           label={FIELDS.role.label}
-          hint="Leitung: alles, auch Mitglieder verwalten · Redaktion: Texte und Maßnahmen bearbeiten · Prüfung: lesen und kommentieren · Lesezugriff: lesen und exportieren"
-          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          hint={t("roleHint")}
+          options={ROLES.map((r) => ({ value: r, label: labels.roles[r] }))}
           defaultValue={values.role ?? "editor"}
           error={errors.role}
         />
         <FormStatus state={state} fields={FIELDS} />
         <div className="actions-row">
           <button className="button" type="submit" disabled={pending}>
-            {pending ? "Einladung wird erstellt …" : "Einladung erstellen"}
+            {pending ? t("inviting") : t("invite")}
           </button>
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { MemberRow } from "@/db/queries/members";
 import { formatDate } from "@/lib/format";
 import { RemoveMemberForm } from "./remove-member-form";
@@ -14,17 +15,18 @@ export function MemberTable({
   municipalityName: string;
   actorId: string;
 }) {
+  const t = useTranslations("members");
   return (
     <table className="table">
-      <caption className="visually-hidden">Mitglieder von {municipalityName}</caption>
+      <caption className="visually-hidden">{t("tableCaption", { municipality: municipalityName })}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">E-Mail</th>
-          <th scope="col">Rolle</th>
-          <th scope="col">Mitglied seit</th>
+          <th scope="col">{t("name")}</th>
+          <th scope="col">{t("emailShort")}</th>
+          <th scope="col">{t("role")}</th>
+          <th scope="col">{t("memberSince")}</th>
           <th scope="col">
-            <span className="visually-hidden">Aktionen</span>
+            <span className="visually-hidden">{t("actions")}</span>
           </th>
         </tr>
       </thead>
@@ -33,7 +35,7 @@ export function MemberTable({
           <tr key={m.userId}>
             <th scope="row">
               {m.name}
-              {m.userId === actorId ? <span className="meta"> (Sie)</span> : null}
+              {m.userId === actorId ? <span className="meta"> {t("you")}</span> : null}
             </th>
             <td>{m.email}</td>
             <td>

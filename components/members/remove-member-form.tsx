@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { removeMemberAction } from "@/app/(app)/mitglieder/actions";
 import type { FormState } from "@/lib/members/form-errors";
 
@@ -18,9 +19,10 @@ export function RemoveMemberForm({
   isSelf: boolean;
 }) {
   const [state, action, pending] = useActionState<FormState<void>, FormData>(removeMemberAction, null);
+  const t = useTranslations("members");
   const question = isSelf
-    ? `Möchten Sie sich selbst aus ${municipalityName} entfernen? Sie verlieren dann den Zugriff auf deren Integrationskonzepte.`
-    : `${name} aus ${municipalityName} entfernen? Die Person wird sofort abgemeldet und verliert den Zugriff.`;
+    ? t("removeSelfConfirm", { municipality: municipalityName })
+    : t("removeConfirm", { name, municipality: municipalityName });
   function confirmRemoval(event: FormEvent<HTMLFormElement>) {
     if (!window.confirm(question)) event.preventDefault();
   }
@@ -29,7 +31,7 @@ export function RemoveMemberForm({
       <input type="hidden" name="municipalityId" value={municipalityId} />
       <input type="hidden" name="userId" value={userId} />
       <button className="button-danger" type="submit" disabled={pending}>
-        {pending ? "Wird entfernt …" : "Entfernen"}
+        {pending ? t("removing") : t("remove")}
         <span className="visually-hidden"> ({name})</span>
       </button>
       <div aria-live="polite" role="status">

@@ -1,13 +1,17 @@
 "use client";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { changeRoleAction } from "@/app/(app)/mitglieder/actions";
 import type { Role } from "@/db/schema";
-import { ROLE_LABELS, ROLES } from "@/lib/authz/permissions";
+import { ROLES } from "@/lib/authz/permissions";
+import { useLabels } from "@/lib/i18n/hooks";
 import type { FormState } from "@/lib/members/form-errors";
 
 /** A member's role as a select with its own save button (no change happens on selection alone). */
 export function RoleForm({ municipalityId, userId, name, role }: { municipalityId: string; userId: string; name: string; role: Role }) {
   const [state, action, pending] = useActionState<FormState<void>, FormData>(changeRoleAction, null);
+  const t = useTranslations("members");
+  const labels = useLabels();
   const id = `role-${userId}`;
   const error = state && !state.ok ? state.error : undefined;
   return (
@@ -15,7 +19,7 @@ export function RoleForm({ municipalityId, userId, name, role }: { municipalityI
       <input type="hidden" name="municipalityId" value={municipalityId} />
       <input type="hidden" name="userId" value={userId} />
       <label htmlFor={id} className="visually-hidden">
-        Rolle von {name}
+        {t("roleOf", { name })}
       </label>
       {/* keyed by the role, so the select shows the stored role again after a refused change */}
       <select
@@ -29,13 +33,13 @@ export function RoleForm({ municipalityId, userId, name, role }: { municipalityI
       >
         {ROLES.map((r) => (
           <option key={r} value={r}>
-            {ROLE_LABELS[r]}
+            {labels.roles[r]}
           </option>
         ))}
       </select>
       <button className="button-secondary" type="submit" disabled={pending}>
-        {pending ? "Wird gespeichert …" : "Rolle speichern"}
-        <span className="visually-hidden"> für {name}</span>
+        {pending ? t("saving") : t("saveRole")}
+        <span className="visually-hidden"> {t("saveRoleFor", { name })}</span>
       </button>
       <div id={`${id}-status`} aria-live="polite" role="status">
         {error ? <p className="error">{error}</p> : null}

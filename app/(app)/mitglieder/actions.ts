@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { formObject, guardedAction } from "@/lib/actions";
 import { keptValues, type FormState } from "@/lib/members/form-errors";
 import { changeRole, inviteMember, removeMember, revokeInvitation } from "@/lib/members/service";
@@ -28,11 +29,12 @@ async function absoluteUrl(path: string): Promise<string> {
 
 export async function inviteMemberAction(_prev: FormState<InviteResult>, form: FormData): Promise<FormState<InviteResult>> {
   const input = formObject(form);
+  const t = await getTranslations("members");
   const result = await guardedAction(
     inviteSchema,
     input,
     async (actor, data) => ({ url: await absoluteUrl(await inviteMember(actor, data)), email: data.email }),
-    "Die Einladung ist erstellt.",
+    t("invitationCreated"),
   );
   if (!result.ok) return { ...result, values: keptValues(input) };
   revalidatePath("/mitglieder");
@@ -40,7 +42,8 @@ export async function inviteMemberAction(_prev: FormState<InviteResult>, form: F
 }
 
 export async function changeRoleAction(_prev: FormState<void>, form: FormData): Promise<FormState<void>> {
-  const result = await guardedAction(changeRoleSchema, formObject(form), (actor, data) => changeRole(actor, data), "Die Rolle ist geändert.");
+  const t = await getTranslations("members");
+  const result = await guardedAction(changeRoleSchema, formObject(form), (actor, data) => changeRole(actor, data), t("roleChanged"));
   if (result.ok) revalidatePath("/mitglieder");
   return result;
 }
@@ -51,15 +54,17 @@ export async function removeMemberAction(_prev: FormState<void>, form: FormData)
   if (result.ok && result.data.removedSelf) redirect("/concepts");
   if (!result.ok) return result;
   revalidatePath("/mitglieder");
-  return { ok: true, data: undefined, message: "Das Mitglied ist entfernt." };
+  const t = await getTranslations("members");
+  return { ok: true, data: undefined, message: t("memberRemoved") };
 }
 
 export async function revokeInvitationAction(_prev: FormState<void>, form: FormData): Promise<FormState<void>> {
+  const t = await getTranslations("members");
   const result = await guardedAction(
     revokeInvitationSchema,
     formObject(form),
     (actor, data) => revokeInvitation(actor, data),
-    "Die Einladung ist zurückgezogen.",
+    t("invitationRevoked"),
   );
   if (result.ok) revalidatePath("/mitglieder");
   return result;

@@ -1,55 +1,60 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { InvitationList } from "@/components/members/invitation-list";
 import { InviteForm } from "@/components/members/invite-form";
 import { MemberTable } from "@/components/members/member-table";
 import { activeMembership, requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { getMemberOverview } from "@/lib/members/service";
-import { MUNICIPALITY_KIND_LABELS } from "@/lib/members/labels";
+import { getLabels } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Mitglieder" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("members");
+  return { title: t("title") };
+}
 
 export default async function MembersPage() {
   const actor = await requireActor();
   const { active } = await activeMembership(actor);
+  const t = await getTranslations("members");
   if (!active) {
     return (
       <>
-        <h1>Mitglieder</h1>
-        <p className="notice">Sie gehören noch keiner Kommune an. Bitten Sie die Leitung Ihres Integrationsbüros um eine Einladung.</p>
+        <h1>{t("title")}</h1>
+        <p className="notice">{t("noMunicipality")}</p>
       </>
     );
   }
   if (!can(active.role, "members.manage")) {
     return (
       <>
-        <h1>Mitglieder</h1>
-        <p className="notice">Nur die Leitung kann Mitglieder verwalten.</p>
+        <h1>{t("title")}</h1>
+        <p className="notice">{t("adminOnly")}</p>
       </>
     );
   }
-  const { members, invitations } = await getMemberOverview(actor, { municipalityId: active.municipalityId });
+  const [{ members, invitations }, labels] = await Promise.all([
+    getMemberOverview(actor, { municipalityId: active.municipalityId }),
+    getLabels(),
+  ]);
   return (
     <>
-      <h1>Mitglieder</h1>
+      <h1>{t("title")}</h1>
       <p className="meta">
-        {active.name} ({MUNICIPALITY_KIND_LABELS[active.kind]}) · {members.length} {members.length === 1 ? "Mitglied" : "Mitglieder"}
+        {active.name} ({labels.municipalityKinds[active.kind]}) · {t("count", { count: members.length })}
       </p>
-      <p className="meta">
-        Eine Änderung der Rolle und das Entfernen wirken sofort: Die betroffene Person wird abgemeldet. Mindestens eine Person muss die
-        Leitung behalten.
-      </p>
+      <p className="meta">{t("intro")}</p>
       <MemberTable members={members} municipalityId={active.municipalityId} municipalityName={active.name} actorId={actor.id} />
 
       <section aria-labelledby="invite-heading" className="card" style={{ marginTop: "1.5rem" }}>
         <h2 id="invite-heading" style={{ marginTop: 0 }}>
-          Person einladen
+          {t("inviteHeading")}
         </h2>
         <InviteForm municipalityId={active.municipalityId} />
       </section>
 
       <section aria-labelledby="open-invitations-heading">
-        <h2 id="open-invitations-heading">Offene Einladungen</h2>
+        <h2 id="open-invitations-heading">{t("openInvitations")}</h2>
         <InvitationList invitations={invitations} municipalityId={active.municipalityId} />
       </section>
     </>

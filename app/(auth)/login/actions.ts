@@ -1,5 +1,6 @@
 "use server";
 import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import { signIn } from "@/auth";
 
 export type LoginState = { error?: string; email?: string };
@@ -8,7 +9,8 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const email = String(form.get("email") ?? "").trim();
   const password = String(form.get("password") ?? "");
   const next = String(form.get("next") ?? "");
-  if (!email || !password) return { error: "Bitte geben Sie E-Mail-Adresse und Passwort ein.", email };
+  const t = await getTranslations("login");
+  if (!email || !password) return { error: t("missingCredentials"), email };
   // Only same-site paths as targets after sign-in (no open redirect).
   const redirectTo = /^\/(?![/\\])/.test(next) ? next : "/concepts";
   try {
@@ -17,8 +19,8 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
-      if (code === "rate_limited") return { error: "Zu viele Anmeldeversuche. Bitte warten Sie 15 Minuten.", email };
-      return { error: "E-Mail-Adresse oder Passwort ist falsch.", email };
+      if (code === "rate_limited") return { error: t("rateLimited"), email };
+      return { error: t("invalidCredentials"), email };
     }
     throw error;
   }

@@ -1,18 +1,20 @@
 "use client";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { login, type LoginState } from "./actions";
 
 export function LoginForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
+  const t = useTranslations("login");
   return (
     <form action={action} className="form" noValidate>
       <input type="hidden" name="next" value={next} />
       <div className="field">
-        <label htmlFor="email">E-Mail-Adresse</label>
+        <label htmlFor="email">{t("email")}</label>
         <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} />
       </div>
       <div className="field">
-        <label htmlFor="password">Passwort</label>
+        <label htmlFor="password">{t("password")}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       <div aria-live="polite" role="status">
@@ -20,7 +22,7 @@ export function LoginForm({ next }: { next: string }) {
       </div>
       <div className="actions-row">
         <button className="button" type="submit" disabled={pending}>
-          {pending ? "Anmeldung läuft …" : "Anmelden"}
+          {pending ? t("submitting") : t("submit")}
         </button>
       </div>
     </form>

@@ -1,18 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { RegisterForm } from "./register-form";
 
-export const metadata: Metadata = { title: "Kommune registrieren" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("register");
+  return { title: t("title") };
+}
 
-export default function RegisterPage() {
+export default async function RegisterPage() {
+  const t = await getTranslations("register");
   return (
     <>
-      <h1>Kommune registrieren</h1>
-      <p>
-        Registrieren Sie Ihre Kommune für Konzeptwerk. Sie werden ihre erste Leitung und können danach Kolleginnen und Kollegen einladen.
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
       <p className="meta">
-        Ihre Kommune ist schon registriert? Dann bitten Sie deren Leitung um eine Einladung. <Link href="/login">Zur Anmeldung</Link>
+        {t("alreadyRegistered")} <Link href="/login">{t("toLogin")}</Link>
       </p>
       <RegisterForm />
     </>

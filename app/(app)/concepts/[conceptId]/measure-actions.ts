@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { guardedAction } from "@/lib/actions";
 import {
   addSubGoalSchema,
@@ -34,6 +35,7 @@ function refresh(conceptId: string) {
 }
 
 export async function createMeasureAction(input: unknown) {
+  const t = await getTranslations("measures");
   return guardedAction(
     createMeasureSchema,
     input,
@@ -42,7 +44,7 @@ export async function createMeasureAction(input: unknown) {
       refresh(data.conceptId);
       return result;
     },
-    "Maßnahme gespeichert.",
+    t("saved"),
   );
 }
 
@@ -55,6 +57,7 @@ export async function updateMeasureAction(input: unknown) {
 }
 
 export async function deleteMeasureAction(input: unknown) {
+  const t = await getTranslations("measures");
   return guardedAction(
     deleteMeasureSchema,
     input,
@@ -63,7 +66,7 @@ export async function deleteMeasureAction(input: unknown) {
       refresh(data.conceptId);
       return result;
     },
-    "Maßnahme gelöscht.",
+    t("deleted"),
   );
 }
 
@@ -76,6 +79,7 @@ export async function moveMeasureAction(input: unknown) {
 }
 
 export async function addSubGoalAction(input: unknown) {
+  const t = await getTranslations("measures");
   return guardedAction(
     addSubGoalSchema,
     input,
@@ -84,11 +88,12 @@ export async function addSubGoalAction(input: unknown) {
       refresh(data.conceptId);
       return result;
     },
-    "Teilziel hinzugefügt.",
+    t("subGoalAdded"),
   );
 }
 
 export async function updateSubGoalAction(input: unknown) {
+  const t = await getTranslations("measures");
   return guardedAction(
     updateSubGoalSchema,
     input,
@@ -97,11 +102,12 @@ export async function updateSubGoalAction(input: unknown) {
       refresh(data.conceptId);
       return result;
     },
-    "Teilziel gespeichert.",
+    t("subGoalSaved"),
   );
 }
 
 export async function deleteSubGoalAction(input: unknown) {
+  const t = await getTranslations("measures");
   return guardedAction(
     deleteSubGoalSchema,
     input,
@@ -110,7 +116,7 @@ export async function deleteSubGoalAction(input: unknown) {
       refresh(data.conceptId);
       return result;
     },
-    "Teilziel gelöscht.",
+    t("subGoalDeleted"),
   );
 }
 

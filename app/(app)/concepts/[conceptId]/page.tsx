@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
 import { getConceptTree, getOutlineData } from "@/db/queries/concepts";
 import type { Section } from "@/db/schema";
@@ -12,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { renderHtml } from "@/lib/editor/render";
 import { templateFor } from "@/lib/template";
 import { formatDateTime } from "@/lib/format";
+import { getTemplateText } from "@/lib/i18n/server";
 import { toMeasureView } from "@/lib/measures/view";
 import { SectionEditor } from "@/components/editor/section-editor";
 import { ChapterSettings } from "@/components/concept/chapter-settings";
@@ -47,6 +49,8 @@ export default async function ConceptPage({ params }: Props) {
   const template = templateFor(concept.templateVersion);
   const [tree, outlineData] = await Promise.all([getConceptTree({ conceptId }), getOutlineData({ conceptId })]);
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineData });
+  const t = await getTranslations("concept");
+  const tt = await getTemplateText();
 
   const part = (section: Section | undefined, label: string, hint: string) =>
     section ? (
@@ -54,14 +58,14 @@ export default async function ConceptPage({ params }: Props) {
         conceptId={concept.id}
         sectionId={section.id}
         label={label}
-        placeholder={canEdit ? `${hint} (Zum Schreiben hier klicken.)` : "Noch kein Text."}
+        placeholder={canEdit ? t("placeholder", { hint }) : t("noText")}
         initialContent={section.content as JSONContent}
         initialRevision={section.revision}
         initialHtml={renderHtml(section.content as JSONContent)}
         canEdit={canEdit}
       />
     ) : (
-      <p className="notice notice-error">Dieser Abschnitt fehlt.</p>
+      <p className="notice notice-error">{t("missingSection")}</p>
     );
 
   return (
@@ -70,16 +74,16 @@ export default async function ConceptPage({ params }: Props) {
         <div>
           <h1 style={{ marginBottom: ".25rem" }}>{concept.title}</h1>
           <p className="meta">
-            Vorlage Version {concept.templateVersion} · zuletzt geändert {formatDateTime(concept.updatedAt)}
-            {canEdit ? "" : " · Sie haben Lesezugriff"}
+            {t("meta", { version: concept.templateVersion, date: formatDateTime(concept.updatedAt) })}
+            {canEdit ? "" : ` · ${t("readOnly")}`}
           </p>
         </div>
         <div className="actions-row">
           <a className="button-secondary" href={`/api/concepts/${concept.id}/export`} download>
-            Sicherung herunterladen (JSON)
+            {t("download")}
           </a>
           <Link className="button-secondary" href="/concepts">
-            Alle Konzepte
+            {t("allConcepts")}
           </Link>
         </div>
       </div>
@@ -89,9 +93,9 @@ export default async function ConceptPage({ params }: Props) {
           {template.chapters.map((chapter, index) => (
             <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
               <h2 id={`h-${chapter.key}`}>
-                {index + 1}. {chapter.title}
+                {index + 1}. {tt.chapterTitle(chapter)}
               </h2>
-              <p className="meta">{chapter.hint}</p>
+              <p className="meta">{tt.chapterHint(chapter)}</p>
               {chapter.settings.length ? (
                 <ChapterSettings
                   conceptId={concept.id}
@@ -106,51 +110,54 @@ export default async function ConceptPage({ params }: Props) {
                 <div className="part" key={p.key}>
                   {part(
                     tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId),
-                    `${chapter.title}`,
-                    p.hint,
+                    tt.chapterTitle(chapter),
+                    tt.chapterPartHint(chapter, p),
                   )}
                 </div>
               ))}
               {chapter.key === "fields"
-                ? tree.fields.map((field, fi) => (
-                    <section key={field.id} id={`feld-${field.key}`} className="field-of-action" aria-labelledby={`h-field-${field.key}`}>
-                      <div className="part-head">
-                        <h3 id={`h-field-${field.key}`}>
-                          {index + 1}.{fi + 1} {field.title}
-                        </h3>
-                        {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
-                      </div>
-                      {template.fieldParts.map((fp) => (
-                        <div className="part" key={fp.key}>
-                          <h4>{fp.title}</h4>
-                          {fp.kind === "richText" ? (
-                            part(
-                              tree.sections.find((s) => s.fieldId === field.id && s.part === fp.key),
-                              `${fp.title} – ${field.title}`,
-                              fp.hint,
-                            )
-                          ) : fp.kind === "subGoals" ? (
-                            <SubGoalsEditor
-                              conceptId={concept.id}
-                              fieldId={field.id}
-                              fieldTitle={field.title}
-                              subGoals={tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }))}
-                              canEdit={canEdit}
-                            />
-                          ) : (
-                            <FieldMeasures
-                              conceptId={concept.id}
-                              fieldId={field.id}
-                              fieldTitle={field.title}
-                              measures={tree.measures.filter((m) => m.fieldId === field.id).map(toMeasureView)}
-                              subGoals={tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }))}
-                              canEdit={canEdit}
-                            />
-                          )}
+                ? tree.fields.map((field, fi) => {
+                    const fieldTitle = tt.fieldTitle(field);
+                    return (
+                      <section key={field.id} id={`feld-${field.key}`} className="field-of-action" aria-labelledby={`h-field-${field.key}`}>
+                        <div className="part-head">
+                          <h3 id={`h-field-${field.key}`}>
+                            {index + 1}.{fi + 1} {fieldTitle}
+                          </h3>
+                          {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
                         </div>
-                      ))}
-                    </section>
-                  ))
+                        {template.fieldParts.map((fp) => (
+                          <div className="part" key={fp.key}>
+                            <h4>{tt.fieldPartTitle(fp)}</h4>
+                            {fp.kind === "richText" ? (
+                              part(
+                                tree.sections.find((s) => s.fieldId === field.id && s.part === fp.key),
+                                t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle }),
+                                tt.fieldPartHint(fp),
+                              )
+                            ) : fp.kind === "subGoals" ? (
+                              <SubGoalsEditor
+                                conceptId={concept.id}
+                                fieldId={field.id}
+                                fieldTitle={fieldTitle}
+                                subGoals={tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }))}
+                                canEdit={canEdit}
+                              />
+                            ) : (
+                              <FieldMeasures
+                                conceptId={concept.id}
+                                fieldId={field.id}
+                                fieldTitle={fieldTitle}
+                                measures={tree.measures.filter((m) => m.fieldId === field.id).map(toMeasureView)}
+                                subGoals={tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }))}
+                                canEdit={canEdit}
+                              />
+                            )}
+                          </div>
+                        ))}
+                      </section>
+                    );
+                  })
                 : null}
               {chapter.key === "fields" && canEdit ? <AddFieldForm conceptId={concept.id} /> : null}
             </section>

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ImportForm } from "@/components/concept/import-form";
 import { activeMembership, currentActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { importConceptAction } from "./actions";
 
-export const metadata: Metadata = { title: "Integrationskonzept importieren" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("import");
+  return { title: t("title") };
+}
 
 export default async function ImportConceptPage() {
   const actor = await currentActor();
@@ -13,15 +17,12 @@ export default async function ImportConceptPage() {
   const { active, all } = await activeMembership(actor);
   const allowed = all.filter((m) => can(m.role, "concept.import"));
   const preferred = allowed.find((m) => m.municipalityId === active?.municipalityId) ?? allowed[0];
+  const t = await getTranslations("import");
 
   return (
     <div className="page page-narrow">
-      <h1>Integrationskonzept importieren</h1>
-      <p>
-        Laden Sie eine Sicherung hoch, die Konzeptwerk beim Export als JSON-Datei erstellt hat. Daraus entsteht ein neues
-        Integrationskonzept mit allen Texten, Teilzielen und Maßnahmen; bestehende Konzepte bleiben unverändert. Gibt es
-        den Titel schon, erhält das neue Konzept den Zusatz „(Import)“.
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
       {preferred ? (
         <ImportForm
           action={importConceptAction}
@@ -29,9 +30,7 @@ export default async function ImportConceptPage() {
           defaultMunicipalityId={preferred.municipalityId}
         />
       ) : (
-        <p role="note">
-          Sie dürfen keine Integrationskonzepte importieren. Das dürfen die Leitung und die Redaktion einer Kommune.
-        </p>
+        <p role="note">{t("notAllowed")}</p>
       )}
     </div>
   );

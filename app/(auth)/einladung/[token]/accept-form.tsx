@@ -1,14 +1,9 @@
 "use client";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { FormStatus, TextField } from "@/components/members/form-field";
 import type { FormState } from "@/lib/members/form-errors";
 import { acceptInvitationAction } from "./actions";
-
-const FIELDS = {
-  name: { label: "Ihr Name", id: "accept-name" },
-  password: { label: "Passwort", id: "accept-password" },
-  passwordRepeat: { label: "Passwort wiederholen", id: "accept-password-repeat" },
-};
 
 /**
  * A new account asks for name and a password twice; an existing account (the
@@ -16,6 +11,12 @@ const FIELDS = {
  */
 export function AcceptForm({ token, email, hasAccount }: { token: string; email: string; hasAccount: boolean }) {
   const [state, action, pending] = useActionState<FormState<void>, FormData>(acceptInvitationAction, null);
+  const t = useTranslations("invite");
+  const FIELDS = {
+    name: { label: t("name"), id: "accept-name" },
+    password: { label: t("password"), id: "accept-password" },
+    passwordRepeat: { label: t("passwordRepeat"), id: "accept-password-repeat" },
+  };
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const values = state && !state.ok ? (state.values ?? {}) : {};
   return (
@@ -27,8 +28,8 @@ export function AcceptForm({ token, email, hasAccount }: { token: string; email:
           id={FIELDS.password.id}
           name="password"
           type="password"
-          label="Ihr bisheriges Passwort"
-          hint={`Für ${email} gibt es schon einen Zugang. Mit dessen Passwort nehmen Sie die Einladung an.`}
+          label={t("existingPassword")}
+          hint={t("existingPasswordHint", { email })}
           autoComplete="current-password"
           required
           error={errors.password}
@@ -49,7 +50,7 @@ export function AcceptForm({ token, email, hasAccount }: { token: string; email:
             name="password"
             type="password"
             label={FIELDS.password.label}
-            hint="Mindestens 10 Zeichen."
+            hint={t("passwordHint")}
             autoComplete="new-password"
             required
             error={errors.password}
@@ -68,7 +69,7 @@ export function AcceptForm({ token, email, hasAccount }: { token: string; email:
       <FormStatus state={state} fields={FIELDS} />
       <div className="actions-row">
         <button className="button" type="submit" disabled={pending}>
-          {pending ? "Wird angenommen …" : "Einladung annehmen"}
+          {pending ? t("submitting") : t("submit")}
         </button>
       </div>
     </form>

@@ -1,0 +1,17 @@
+"use server";
+import { cookies } from "next/headers";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
+
+const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
+
+/**
+ * The language switch. Deliberately without a session check: it only stores a
+ * display preference in a cookie (also before sign-in), reads and writes no
+ * data, and accepts nothing but "de" or "en". Setting a cookie in a server
+ * action re-renders the current page in the new language.
+ */
+export async function setLocaleAction(form: FormData): Promise<void> {
+  const locale = form.get("locale");
+  if (!isLocale(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, { maxAge: ONE_YEAR_SECONDS, sameSite: "lax", path: "/", httpOnly: true });
+}
