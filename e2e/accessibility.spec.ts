@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
+import { DEMO_CONCEPT_TITLE } from "./pages/concept";
 
 async function expectNoViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -18,7 +19,7 @@ test("public pages have no WCAG 2.1 A/AA violations", async ({ page }) => {
 test("signed-in pages have no WCAG 2.1 A/AA violations", async ({ browser }) => {
   const page = await pageAs(browser, "admin");
   await expectNoViolations(page, "/concepts");
-  await page.getByRole("link", { name: /Integrationskonzept der Stadt Musterstadt/ }).click();
+  await page.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Gliederung" })).toBeVisible();
   await expectNoViolations(page, "Konzeptseite");
   for (const path of ["/mitglieder", "/concepts/import"]) {
@@ -27,7 +28,7 @@ test("signed-in pages have no WCAG 2.1 A/AA violations", async ({ browser }) => 
   }
   await page.context().close();
   const reviewer = await pageAs(browser, "reviewer");
-  await reviewer.getByRole("link", { name: /Integrationskonzept der Stadt Musterstadt/ }).click();
+  await reviewer.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();
   await expectNoViolations(reviewer, "Konzeptseite (Prüfung)");
   await reviewer.context().close();
 });

@@ -94,3 +94,19 @@ test("a reviewer can read but not edit, by the UI or by the API", async ({ brows
   expect(after.chapters.mandate.text.revision).toBe(before.revision);
   await page.context().close();
 });
+
+test("reading a concept changes nothing: scrolling through every part as an editor sends no save", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  const saves: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "PUT" && r.url().includes("/sections/")) saves.push(r.url());
+  });
+  await conceptPage.openDemoConcept();
+  for (const part of await page.locator(".section-editor").all()) {
+    await part.scrollIntoViewIfNeeded();
+  }
+  await expect(page.locator('[contenteditable="true"]').first()).toBeVisible();
+  await page.waitForTimeout(2500); // longer than the autosave delay
+  expect(saves).toEqual([]);
+  await expect(page.getByText("Ungespeicherte Änderungen")).toHaveCount(0);
+});

@@ -3,6 +3,7 @@ import type { JSONContent } from "@tiptap/core";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { RichTextEditor } from "./rich-text-editor";
+import { canonicalJson } from "@/lib/editor/document";
 import { clearDraft, markClean, markDirty, readDraft, writeDraft } from "./drafts";
 
 type Props = {
@@ -44,7 +45,7 @@ export function SectionEditor(props: Props) {
   const holder = useRef<HTMLDivElement>(null);
   const latest = useRef<JSONContent>(props.initialContent);
   // JSON of the text the server holds, to tell real edits from the editor's own normalisation.
-  const committed = useRef(JSON.stringify(props.initialContent));
+  const committed = useRef(canonicalJson(props.initialContent));
   const base = useRef(props.initialRevision);
   const dirty = useRef(false);
   const inFlight = useRef(false);
@@ -76,7 +77,7 @@ export function SectionEditor(props: Props) {
         | null;
       if (res.ok && body && "status" in body && body.status === "saved") {
         base.current = body.revision;
-        committed.current = JSON.stringify(sent);
+        committed.current = canonicalJson(sent);
         if (latest.current === sent) {
           dirty.current = false;
           clearDraft(sectionId);
@@ -107,7 +108,7 @@ export function SectionEditor(props: Props) {
 
   const onChange = useCallback(
     (doc: JSONContent) => {
-      if (!dirty.current && JSON.stringify(doc) === committed.current) return;
+      if (!dirty.current && canonicalJson(doc) === committed.current) return;
       latest.current = doc;
       dirty.current = true;
       markDirty(sectionId);
@@ -170,7 +171,7 @@ export function SectionEditor(props: Props) {
     if (status.kind !== "conflict") return;
     base.current = status.theirRevision;
     latest.current = status.theirs;
-    committed.current = JSON.stringify(status.theirs);
+    committed.current = canonicalJson(status.theirs);
     dirty.current = false;
     clearDraft(sectionId);
     markClean(sectionId);

@@ -1,5 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 
+/** Title of the seeded demo concept (an import of it is listed as "… (Import)", so match it exactly). */
+export const DEMO_CONCEPT_TITLE = "Integrationskonzept der Stadt Musterstadt 2026–2030";
+
 /** The concept editor page, with intent methods. */
 export class ConceptPage {
   constructor(readonly page: Page) {}
@@ -14,8 +17,11 @@ export class ConceptPage {
 
   async openDemoConcept() {
     await this.page.goto("/concepts");
-    await this.page.getByRole("link", { name: /Integrationskonzept der Stadt Musterstadt/ }).click();
-    await expect(this.page.getByRole("heading", { level: 1 })).toContainText("Musterstadt");
+    await this.page.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();
+    // Wait for the concept page itself: the list's heading also contains "Musterstadt".
+    await expect(this.page).toHaveURL(/\/concepts\/[0-9a-f-]{36}$/);
+    await expect(this.page.getByRole("heading", { level: 1 })).toHaveText(DEMO_CONCEPT_TITLE);
+    return this.page.url().split("/").pop()!;
   }
 
   /** The editable text box of a part: static HTML turns into an editor when scrolled into view or focused. */

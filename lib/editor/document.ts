@@ -26,3 +26,12 @@ export function docFromParagraphs(paragraphs: string[]): JSONContent {
     content: paragraphs.map((p) => (p ? { type: "paragraph", content: [{ type: "text", text: p }] } : { type: "paragraph" })),
   };
 }
+
+/** JSON with object keys sorted: PostgreSQL's jsonb reorders keys, so plain JSON.stringify cannot compare stored and edited documents. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
