@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { de } from "zod/locales";
+import de from "zod/v4/locales/de.js";
 
 // Zod's own German messages for everything we do not phrase ourselves.
 z.config(de());

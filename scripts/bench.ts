@@ -155,6 +155,13 @@ async function main() {
     await put(part.id, d);
   }
   const docs = parts.slice(0, 10).map((p, i) => ({ id: p.id, doc: bigDoc(pagesPerPart, i) as { type: string; content: unknown[] } }));
+  const single: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    docs[0]!.doc.content[1] = paragraph(1000 + i);
+    const t0 = performance.now();
+    await put(docs[0]!.id, docs[0]!.doc);
+    single.push(performance.now() - t0);
+  }
   const latencies: number[] = [];
   let n = 0;
   await Promise.all(
@@ -176,8 +183,10 @@ async function main() {
     partKB: Math.round(JSON.stringify(docs[0]!.doc).length / 1024),
     p50Ms: round(pct(latencies, 50)),
     p95Ms: round(pct(latencies, 95)),
+    oneClientP50Ms: round(pct(single, 50)),
+    oneClientP95Ms: round(pct(single, 95)),
   };
-  console.log(`Speichern eines Abschnitts (${latencies.length}×, 10 parallel, Konzept ≈ 100 Seiten): p50 ${round(pct(latencies, 50))} ms, p95 ${round(pct(latencies, 95))} ms`);
+  console.log(`Speichern eines Abschnitts (${latencies.length}×, 10 parallel, Konzept ≈ 100 Seiten): p50 ${round(pct(latencies, 50))} ms, p95 ${round(pct(latencies, 95))} ms; ein Client nacheinander: p50 ${round(pct(single, 50))} ms, p95 ${round(pct(single, 95))} ms`);
 
   // 3. first-load JavaScript of the editor page
   const systemChromium = ["/usr/bin/chromium"].find((p) => fs.existsSync(p));

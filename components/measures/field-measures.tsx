@@ -24,17 +24,9 @@ import {
   formatEuroInput,
   formatFte,
 } from "@/lib/measures/labels";
-import {
-  MAX_LIST_ITEMS,
-  NumberFormatError,
-  formatDecimalInput,
-  measureInputSchema,
-  parseDecimalDe,
-  parseEuroToCents,
-  type MeasureInputDraft,
-} from "@/lib/measures/schema";
+import { MAX_LIST_ITEMS, NumberFormatError, formatDecimalInput, parseDecimalDe, parseEuroToCents } from "@/lib/measures/numbers";
+import type { MeasureInputDraft } from "@/lib/measures/schema";
 import type { MeasureView } from "@/lib/measures/view";
-import { fieldErrors } from "@/lib/validation";
 import "./measures.css";
 
 export type { MeasureView } from "@/lib/measures/view";
@@ -655,11 +647,13 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
     requestAnimationFrame(() => summaryRef.current?.focus());
   };
 
-  const submit = (event?: FormEvent) => {
+  const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (pending) return;
     setConflict(null);
     const { input, errors: numberErrors } = buildInput(values, t);
+    // The same schema as the server's, loaded on first submit so zod stays out of the page's first load.
+    const [{ measureInputSchema }, { fieldErrors }] = await Promise.all([import("@/lib/measures/schema"), import("@/lib/validation")]);
     const checked = measureInputSchema.safeParse(input);
     const local = { ...(checked.success ? {} : fieldErrors(checked.error)), ...numberErrors };
     if (Object.keys(local).length) {

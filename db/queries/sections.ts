@@ -12,6 +12,18 @@ export async function getSection({ sectionId }: { sectionId: string }, db?: Exec
   return row ?? null;
 }
 
+/** The columns a save needs to check a section, without its (possibly large) content. */
+export async function getSectionMeta({ sectionId }: { sectionId: string }, db?: Executor) {
+  if (!isUuid(sectionId)) return null;
+  const x = db ?? (await getDb());
+  const [row] = await x
+    .select({ id: sections.id, conceptId: sections.conceptId, revision: sections.revision })
+    .from(sections)
+    .where(eq(sections.id, sectionId))
+    .limit(1);
+  return row ?? null;
+}
+
 /**
  * Compare-and-set write: succeeds only when the stored revision is still the one
  * the editor started from. Returns the new row, or null on a conflict.

@@ -2,7 +2,7 @@ import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { getDb } from "@/db";
 import { touchConcept } from "@/db/queries/concepts";
-import { getSection, writeSectionIfRevision } from "@/db/queries/sections";
+import { getSection, getSectionMeta, writeSectionIfRevision } from "@/db/queries/sections";
 import { AppError } from "@/lib/errors";
 import { textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
@@ -27,7 +27,7 @@ export async function saveSectionText(
     throw new AppError("bad_request", "Die Revision fehlt oder ist ungültig.");
   }
   const { concept } = await requireConcept(actor, input.conceptId, "concept.editContent");
-  const section = await getSection({ sectionId: input.sectionId });
+  const section = await getSectionMeta({ sectionId: input.sectionId });
   if (!section || section.conceptId !== concept.id) throw new AppError("not_found", "Diesen Abschnitt gibt es nicht.");
   const validation = validateDoc(input.content);
   if (!validation.ok) throw new AppError(validation.error.includes("zu lang") ? "too_large" : "bad_request", validation.error);

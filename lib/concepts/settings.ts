@@ -1,12 +1,9 @@
 import { z } from "@/lib/validation";
+import { ORG_MODELS, type OrgModel } from "./setting-labels";
 
-export const ORG_MODELS = {
-  staff_unit: "Stabsstelle",
-  integration_centre: "Kommunales Integrationszentrum",
-  migration_office: "Amt für Migration und Integration",
-  other: "Anderes Modell",
-} as const;
-export type OrgModel = keyof typeof ORG_MODELS;
+export { ORG_MODELS, SETTING_LABELS, type OrgModel } from "./setting-labels";
+
+
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte ein Datum im Format JJJJ-MM-TT angeben.");
 
@@ -30,14 +27,3 @@ export const conceptSettingsSchema = z
   });
 
 export type ConceptSettings = z.infer<typeof conceptSettingsSchema>;
-
-export const SETTING_LABELS: Record<string, string> = {
-  validFrom: "Gültig ab",
-  validUntil: "Gültig bis",
-  wholeSociety: "Ausrichtung",
-  orgModel: "Organisationsmodell",
-  orgModelOther: "Anderes Organisationsmodell",
-  leadOffice: "Federführende Stelle",
-  updateCycleYears: "Fortschreibung alle … Jahre",
-  updateOffice: "Zuständig für die Fortschreibung",
-};

@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { STATE_LABELS } from "@/lib/concepts/outline";
-import { ORG_MODELS, SETTING_LABELS } from "@/lib/concepts/settings";
+import { ORG_MODELS, SETTING_LABELS } from "@/lib/concepts/setting-labels";
 import { MUNICIPALITY_KIND_LABELS } from "@/lib/members/labels";
 import { FUNDING_SOURCE_LABELS, INDICATOR_KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS, TASK_TYPE_LABELS } from "@/lib/measures/labels";
 import { DEFAULT_LOCALE } from "./config";
