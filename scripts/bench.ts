@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { signInCookie } from "./sign-in";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 
@@ -56,28 +57,6 @@ const pct = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
 const round = (n: number) => Math.round(n * 10) / 10;
-
-let cookie = "";
-function mergeCookies(res: Response) {
-  const jar = new Map(cookie.split("; ").filter(Boolean).map((c) => [c.split("=")[0]!, c] as const));
-  for (const c of res.headers.getSetCookie()) {
-    const pair = c.split(";")[0]!;
-    jar.set(pair.split("=")[0]!, pair);
-  }
-  cookie = [...jar.values()].join("; ");
-}
-async function signIn() {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  mergeCookies(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, email: "redaktion@musterstadt.example", password: "konzeptwerk" }),
-  });
-  mergeCookies(res);
-}
 
 const WORDS = "Integration Sprache Arbeit Ausbildung Bildung Wohnen Teilhabe Gesundheit Beratung Kommune Netzwerk Angebot Zugewanderte Quartier Förderung Maßnahme Ziel Ehrenamt Schule Kita".split(" ");
 function paragraph(seed: number, words = 90) {
@@ -128,7 +107,7 @@ async function main() {
   console.log(`Start bis /api/health: frisch ${fresh} ms, bestehend ${pct(existing, 50)} ms (Median aus 3)`);
 
   // 2. save latency on a ~100-page concept
-  await signIn();
+  const cookie = await signInCookie(BASE, "redaktion@musterstadt.example", "konzeptwerk");
   const { concepts } = (await (await fetch(`${BASE}/api/concepts`, { headers: { cookie } })).json()) as { concepts: { id: string }[] };
   const conceptId = concepts[0]!.id;
   const tree = (await (await fetch(`${BASE}/api/concepts/${conceptId}`, { headers: { cookie } })).json()) as Tree;

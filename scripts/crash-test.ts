@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { signInCookie } from "./sign-in";
 
 const ROUNDS = Number(process.argv[2] ?? process.env.CRASH_ROUNDS ?? 30);
 const PORT = Number(process.env.CRASH_PORT ?? 3190);
@@ -64,29 +65,6 @@ function killPostmaster() {
   if (pid > 0) process.kill(pid, "SIGKILL");
 }
 
-function mergeCookies(res: Response) {
-  const jar = new Map(cookie.split("; ").filter(Boolean).map((c) => [c.split("=")[0]!, c] as const));
-  for (const c of res.headers.getSetCookie()) {
-    const pair = c.split(";")[0]!;
-    jar.set(pair.split("=")[0]!, pair);
-  }
-  cookie = [...jar.values()].join("; ");
-}
-
-async function signIn() {
-  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
-  mergeCookies(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, email: "redaktion@musterstadt.example", password: "konzeptwerk" }),
-  });
-  mergeCookies(res);
-  if (!cookie.includes("session-token")) throw new Error("Anmeldung fehlgeschlagen");
-}
-
 type Tree = { id: string; chapters: Record<string, { text: { id: string; revision: number; content: unknown } }> };
 
 async function getJson<T>(url: string): Promise<T> {
@@ -103,7 +81,7 @@ type Track = { sectionId: string; acked: { revision: number; text: string } | nu
 async function main() {
   const started = Date.now();
   await startServer();
-  await signIn();
+  cookie = await signInCookie(BASE, "redaktion@musterstadt.example", "konzeptwerk");
   const concepts = await getJson<{ concepts: { id: string }[] }>("/api/concepts");
   const conceptId = concepts.concepts[0]!.id;
   const tree = await getJson<Tree>(`/api/concepts/${conceptId}`);
