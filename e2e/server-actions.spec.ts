@@ -1,0 +1,164 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, pageAs, test } from "./fixtures";
+
+/**
+ * Every server action is a public HTTP endpoint. This test reads the build's
+ * list of server actions and calls each one directly, the way a forged request
+ * would, with Musterstadt's ids: as the admin of another municipality, as
+ * Musterstadt's reviewer, and signed out. Nothing of Musterstadt may change.
+ */
+
+type Manifest = { node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }> };
+
+const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as Manifest;
+
+/** Actions that need no session by design: signing in, registering, accepting an invitation, the language cookie, signing out. */
+const PUBLIC = new Set(["login", "registerMunicipalityAction", "acceptInvitationAction", "setLocaleAction", "logout", "switchMunicipality"]);
+
+type Ids = {
+  municipalityId: string;
+  conceptId: string;
+  fieldId: string;
+  customFieldId: string;
+  measureId: string;
+  measureRevision: number;
+  subGoalId: string;
+  userId: string;
+  invitationId: string;
+  backup: string;
+};
+
+type Call = { form?: Record<string, string>; json?: unknown[]; file?: string };
+
+/** Arguments a forged call would send: valid in shape, aimed at Musterstadt's objects. */
+function argsFor(name: string, ids: Ids): Call {
+  const c = { conceptId: ids.conceptId };
+  const calls: Record<string, Call> = {
+    createConceptAction: { form: { municipalityId: ids.municipalityId, title: "Fremdes Konzept" } },
+    saveSettingsAction: { json: [{ ...c, settings: { leadOffice: "Fremdes Amt" } }] },
+    addFieldAction: { json: [{ ...c, title: "Fremdes Handlungsfeld" }] },
+    removeFieldAction: { json: [{ ...c, fieldId: ids.customFieldId }] },
+    createMeasureAction: { json: [{ ...c, fieldId: ids.fieldId, title: "Fremde Maßnahme", taskType: "voluntary" }] },
+    updateMeasureAction: {
+      json: [{ ...c, measureId: ids.measureId, baseRevision: ids.measureRevision, title: "Überschrieben", taskType: "voluntary" }],
+    },
+    deleteMeasureAction: { json: [{ ...c, measureId: ids.measureId }] },
+    moveMeasureAction: { json: [{ ...c, measureId: ids.measureId, direction: "down" }] },
+    addSubGoalAction: { json: [{ ...c, fieldId: ids.fieldId, text: "Fremdes Teilziel" }] },
+    updateSubGoalAction: { json: [{ ...c, subGoalId: ids.subGoalId, text: "Überschrieben" }] },
+    deleteSubGoalAction: { json: [{ ...c, subGoalId: ids.subGoalId }] },
+    moveSubGoalAction: { json: [{ ...c, subGoalId: ids.subGoalId, direction: "down" }] },
+    importConceptAction: { form: { municipalityId: ids.municipalityId }, file: ids.backup },
+    inviteMemberAction: { form: { municipalityId: ids.municipalityId, email: "fremd@evil.example", role: "admin" } },
+    changeRoleAction: { form: { municipalityId: ids.municipalityId, userId: ids.userId, role: "admin" } },
+    removeMemberAction: { form: { municipalityId: ids.municipalityId, userId: ids.userId } },
+    revokeInvitationAction: { form: { municipalityId: ids.municipalityId, invitationId: ids.invitationId } },
+  };
+  const call = calls[name];
+  if (!call) throw new Error(`Kein Aufruf für die Server-Action ${name} hinterlegt: bitte im Test ergänzen.`);
+  return call;
+}
+
+function pathFor(worker: string, ids: Ids) {
+  return worker
+    .replace(/^app/, "")
+    .replace(/\/\([^)]+\)/g, "")
+    .replace(/\/page$/, "")
+    .replace("[conceptId]", ids.conceptId) || "/";
+}
+
+/** Call a server action over HTTP as React would: JSON arguments, or [prevState, FormData] as multipart. */
+async function forge(request: APIRequestContext, baseURL: string, id: string, url: string, call: Call) {
+  const headers = { "Next-Action": id, Accept: "text/x-component", Origin: baseURL };
+  if (call.json) {
+    return request.post(url, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(call.json), maxRedirects: 0 });
+  }
+  // React's encoding: the form's fields prefixed "_1_", then the root "0" last (the server decodes
+  // it as a stream). A FormData keeps that order; a plain object would put the key "0" first.
+  const multipart = new FormData();
+  for (const [k, v] of Object.entries(call.form ?? {})) multipart.append(`_1_${k}`, v);
+  if (call.file) multipart.append("_1_file", new Blob([call.file], { type: "application/json" }), "sicherung.json");
+  multipart.append("0", JSON.stringify([null, "$K1"]));
+  return request.post(url, { headers, multipart, maxRedirects: 0 });
+}
+
+async function snapshot(owner: Page, admin: Page, conceptId: string) {
+  const exported = await (await owner.request.get(`/api/concepts/${conceptId}/export`)).json();
+  delete exported.exportedAt;
+  const list = (await (await owner.request.get("/api/concepts")).json()).concepts.map((c: { id: string; title: string }) => `${c.id} ${c.title}`);
+  await admin.goto("/mitglieder");
+  const members = await admin.locator("main").innerText();
+  return { exported, list, members };
+}
+
+test("every server action refuses forged calls from another municipality, a reviewer and a signed-out client", async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  const owner = await pageAs(browser, "editor");
+  const admin = await pageAs(browser, "admin");
+  const { concepts } = await (await owner.request.get("/api/concepts")).json();
+  const conceptId = concepts[0].id as string;
+  const tree = await (await owner.request.get(`/api/concepts/${conceptId}`)).json();
+  const language = tree.fields.find((f: { key: string }) => f.key === "language");
+  const custom = tree.fields.find((f: { custom: boolean }) => f.custom);
+  // An open invitation, so that revoking one has a target.
+  await admin.goto("/mitglieder");
+  await admin.getByLabel("E-Mail-Adresse").fill("offen@musterstadt.example");
+  await admin.getByRole("button", { name: "Einladung erstellen" }).click();
+  await expect(admin.getByText("offen@musterstadt.example").first()).toBeVisible();
+  await admin.reload();
+  const html = await admin.content();
+  const ids: Ids = {
+    municipalityId: tree.municipalityId,
+    conceptId,
+    fieldId: language.id,
+    customFieldId: custom.id,
+    measureId: language.measures[0].id,
+    measureRevision: language.measures[0].revision ?? 0,
+    subGoalId: language.subGoals[0].id,
+    userId: /name="userId" value="([0-9a-f-]{36})"/.exec(html)![1]!,
+    invitationId: /name="invitationId" value="([0-9a-f-]{36})"/.exec(html)![1]!,
+    backup: await (await owner.request.get(`/api/concepts/${conceptId}/export`)).text(),
+  };
+  const before = await snapshot(owner, admin, conceptId);
+
+  const stranger = await pageAs(browser, "otherAdmin");
+  const reviewer = await pageAs(browser, "reviewer");
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const actions = Object.entries(manifest.node).filter(([, a]) => !PUBLIC.has(a.exportedName));
+  expect(actions.length).toBeGreaterThanOrEqual(17);
+  for (const [id, action] of actions) {
+    const url = pathFor(Object.keys(action.workers)[0]!, ids);
+    for (const [who, request] of [
+      ["Beispielkreis", stranger.request],
+      ["Prüfung", reviewer.request],
+      ["abgemeldet", anonymous],
+    ] as const) {
+      const res = await forge(request, baseURL!, id, url, argsFor(action.exportedName, ids));
+      const body = await res.text();
+      expect(body, `${action.exportedName} als ${who}`).not.toContain('"ok":true');
+      expect(res.status(), `${action.exportedName} als ${who}`).toBeLessThan(500);
+    }
+  }
+  expect(await snapshot(owner, admin, conceptId)).toEqual(before);
+
+  // The same forged call by Musterstadt's own admin goes through: the refusals above are authorisation, not a broken call.
+  const addGoal = Object.entries(manifest.node).find(([, a]) => a.exportedName === "addSubGoalAction")!;
+  const res = await forge(admin.request, baseURL!, addGoal[0], pathFor(Object.keys(addGoal[1].workers)[0]!, ids), argsFor("addSubGoalAction", ids));
+  expect(await res.text()).toContain('"ok":true');
+  const after = await (await owner.request.get(`/api/concepts/${conceptId}`)).json();
+  expect(JSON.stringify(after.fields.find((f: { key: string }) => f.key === "language").subGoals)).toContain("Fremdes Teilziel");
+
+  // …and so does a forged form action (FormData as multipart), so that path is exercised too.
+  const invite = Object.entries(manifest.node).find(([, a]) => a.exportedName === "inviteMemberAction")!;
+  const invited = await forge(admin.request, baseURL!, invite[0], "/mitglieder", {
+    form: { municipalityId: ids.municipalityId, email: "kontrolle@musterstadt.example", role: "viewer" },
+  });
+  expect(await invited.text()).toContain('"ok":true');
+  await admin.goto("/mitglieder");
+  await expect(admin.getByText("kontrolle@musterstadt.example").first()).toBeVisible();
+
+  await anonymous.dispose();
+  for (const p of [owner, admin, stranger, reviewer]) await p.context().close();
+});
