@@ -110,3 +110,44 @@ test("reading a concept changes nothing: scrolling through every part as an edit
   expect(saves).toEqual([]);
   await expect(page.getByText("Ungespeicherte Änderungen")).toHaveCount(0);
 });
+
+test("pasting from Word keeps headings, lists and bold text and drops Office markup", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  await conceptPage.createConcept("Einfügen aus Word");
+  const box = await conceptPage.editor("Monitoring und Evaluation");
+  await box.click();
+  const word = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head><body>
+<!--[if gte mso 9]><xml><o:OfficeDocumentSettings><o:AllowPNG/></o:OfficeDocumentSettings></xml><![endif]-->
+<h3 class="MsoHeading3">Kennzahlen<o:p></o:p></h3>
+<p class="MsoNormal" style="mso-margin-top-alt:auto"><b>Sprachkurse</b> werden jährlich ausgewertet.<o:p></o:p></p>
+<p class="MsoNormal"><o:p>&nbsp;</o:p></p>
+<ul><li class="MsoListParagraph">Teilnehmende</li><li class="MsoListParagraph">Abschlüsse</li></ul></body></html>`;
+  await box.evaluate((el, html) => {
+    const data = new DataTransfer();
+    data.setData("text/html", html);
+    data.setData("text/plain", "Kennzahlen");
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, word);
+  await expect(box.locator("h3")).toHaveText("Kennzahlen");
+  await expect(box.locator("strong")).toHaveText("Sprachkurse");
+  await expect(box.locator("li")).toHaveText(["Teilnehmende", "Abschlüsse"]);
+  await expect(box).not.toContainText("OfficeDocumentSettings");
+  await expect(box).not.toContainText("mso");
+  await conceptPage.expectSaved("Monitoring und Evaluation");
+  await page.reload();
+  await expect(page.locator("#kapitel-monitoring h3")).toHaveText("Kennzahlen");
+});
+
+test("leaving the page with unsaved changes asks first", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  await conceptPage.createConcept("Verlassen-Test");
+  // Offline, so the text cannot be committed before the tab closes, however slow the machine.
+  await page.context().setOffline(true);
+  await conceptPage.write("Finanzierung", "Noch nicht gespeichert");
+  const dialog = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const shown = await dialog;
+  expect(shown.type()).toBe("beforeunload");
+  await shown.dismiss();
+  await page.context().setOffline(false);
+});
