@@ -251,7 +251,7 @@ function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measur
         </div>
       ) : null}
       {m.fundingLines.length ? (
-        <div className="measure-table-wrap">
+        <div className="measure-table-wrap" tabIndex={0} role="region" aria-label={`${t("fundingLines")}: ${m.title}`} /* focusable: keyboard users can scroll a wide table */>
           <table className="table measure-table">
             <caption>{t("fundingLines")}</caption>
             <thead>
@@ -289,7 +289,7 @@ function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measur
         </div>
       ) : null}
       {m.indicators.length ? (
-        <div className="measure-table-wrap">
+        <div className="measure-table-wrap" tabIndex={0} role="region" aria-label={`${t("indicators")}: ${m.title}`}>
           <table className="table measure-table">
             <caption>{t("indicators")}</caption>
             <thead>

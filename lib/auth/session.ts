@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getSessionUser, listMembershipsOfUser } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
@@ -18,6 +19,13 @@ export async function currentActor(): Promise<Actor | null> {
   if (!sessionId) return null;
   const user = await getSessionUser({ sessionId });
   return user ? { ...user, sessionId } : null;
+}
+
+/** For pages: the signed-in user, or a redirect to the sign-in page (a page must not throw for a signed-out visitor). */
+export async function pageActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
+  return actor;
 }
 
 export async function requireActor(): Promise<Actor> {

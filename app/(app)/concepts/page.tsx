@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listConcepts } from "@/db/queries/concepts";
-import { activeMembership, requireActor } from "@/lib/auth/session";
+import { activeMembership, pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { formatDateTime } from "@/lib/format";
 import { CreateConceptForm } from "@/components/concept/create-concept-form";
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ConceptsPage() {
-  const actor = await requireActor();
+  const actor = await pageActor();
   const { active } = await activeMembership(actor);
   const t = await getTranslations("concepts");
   if (!active) {

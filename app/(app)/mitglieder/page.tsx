@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { InvitationList } from "@/components/members/invitation-list";
 import { InviteForm } from "@/components/members/invite-form";
 import { MemberTable } from "@/components/members/member-table";
-import { activeMembership, requireActor } from "@/lib/auth/session";
+import { activeMembership, pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { getMemberOverview } from "@/lib/members/service";
 import { getLabels } from "@/lib/i18n/server";
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MembersPage() {
-  const actor = await requireActor();
+  const actor = await pageActor();
   const { active } = await activeMembership(actor);
   const t = await getTranslations("members");
   if (!active) {

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
 import { getConceptTree, getOutlineData } from "@/db/queries/concepts";
 import type { Section } from "@/db/schema";
-import { requireActor } from "@/lib/auth/session";
+import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { requireConcept } from "@/lib/concepts/access";
 import { buildOutline } from "@/lib/concepts/outline";
@@ -27,7 +27,7 @@ import { SubGoalsEditor } from "@/components/measures/sub-goals-editor";
 type Props = { params: Promise<{ conceptId: string }> };
 
 async function load(conceptId: string) {
-  const actor = await requireActor();
+  const actor = await pageActor();
   try {
     return await requireConcept(actor, conceptId, "concept.read");
   } catch (error) {
