@@ -9,20 +9,35 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import net from "node:net";
 import path from "node:path";
 import { signInCookie } from "./sign-in";
 
 const ROUNDS = Number(process.argv[2] ?? process.env.CRASH_ROUNDS ?? 30);
-const PORT = Number(process.env.CRASH_PORT ?? 3190);
+const PORT = Number(process.env.CRASH_PORT) || (await freePort());
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECTIONS = 4;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-crash-"));
 fs.chmodSync(dataDir, 0o755);
 
+/** A port nobody listens on now, so a leftover server from an earlier run cannot interfere. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
 let server: ChildProcess | null = null;
 let cookie = "";
 
+const logFile = path.join(dataDir, "server.log");
+
 function startServer(): Promise<void> {
+  const logFd = fs.openSync(logFile, "a");
   return new Promise((resolve, reject) => {
     server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
       env: {
@@ -35,15 +50,14 @@ function startServer(): Promise<void> {
         AUTH_SECRET: "crash-test-secret-0123456789abcdef",
         KONZEPTWERK_SKIP_BUILD: "1",
       },
-      stdio: ["ignore", "pipe", "pipe"],
+      // A file, not a pipe: a server outliving this script must not spin on a broken pipe.
+      stdio: ["ignore", logFd, logFd],
     });
-    let log = "";
-    server.stdout!.on("data", (c: Buffer) => (log += c.toString()));
-    server.stderr!.on("data", (c: Buffer) => (log += c.toString()));
+    const log = () => fs.readFileSync(logFile, "utf8");
     const until = Date.now() + 120_000;
     const poll = async () => {
-      if (Date.now() > until) return reject(new Error(`Server nicht bereit:\n${log.slice(-2000)}`));
-      if (server?.exitCode !== null) return reject(new Error(`Server beendet:\n${log.slice(-2000)}`));
+      if (Date.now() > until) return reject(new Error(`Server nicht bereit:\n${log().slice(-2000)}`));
+      if (server?.exitCode !== null) return reject(new Error(`Server beendet:\n${log().slice(-2000)}`));
       try {
         const res = await fetch(`${BASE}/api/health`);
         if (res.ok) return resolve();
