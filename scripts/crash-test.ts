@@ -142,14 +142,16 @@ async function main() {
         const ok =
           (stored.revision === t.acked.revision && storedText === t.acked.text) ||
           // a save in flight at the kill may have committed without its answer arriving
-          (t.inFlight && stored.revision === t.acked.revision + 1 && storedText === t.inFlight.text);
+          (t.inFlight && stored.revision === t.inFlight.base + 1 && storedText === t.inFlight.text);
         if (!ok) {
           throw new Error(
             `Runde ${round}: bestätigte Speicherung verloren (${keys[i]}): erwartet Revision ${t.acked.revision} „${t.acked.text}“, gefunden ${stored.revision} „${storedText}“`,
           );
         }
       }
+      // What is stored now is known to be committed: the next round checks against it.
       t.base = stored.revision;
+      t.acked = { revision: stored.revision, text: storedText };
       t.inFlight = null;
     }
     process.stdout.write(`Runde ${round}/${ROUNDS}: ${acknowledged} bestätigte Speicherungen, alle vorhanden\n`);
