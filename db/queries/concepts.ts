@@ -111,29 +111,6 @@ export async function getConceptTree({ conceptId }: { conceptId: string }, db?: 
   return { fields: fieldRows, sections: sectionRows, subGoals: goalRows, measures: measureRows };
 }
 
-/** Outline data without loading any document content. */
-export async function getOutlineData({ conceptId }: { conceptId: string }) {
-  const db = await getDb();
-  const [fieldRows, sectionRows, goalCounts, measureCounts] = await Promise.all([
-    db.select().from(fields).where(eq(fields.conceptId, conceptId)).orderBy(asc(fields.position)),
-    db
-      .select({ id: sections.id, chapter: sections.chapter, part: sections.part, fieldId: sections.fieldId, textLength: sections.textLength })
-      .from(sections)
-      .where(eq(sections.conceptId, conceptId)),
-    db
-      .select({ fieldId: subGoals.fieldId, n: sql<number>`count(*)::int` })
-      .from(subGoals)
-      .where(eq(subGoals.conceptId, conceptId))
-      .groupBy(subGoals.fieldId),
-    db
-      .select({ fieldId: measures.fieldId, n: sql<number>`count(*)::int` })
-      .from(measures)
-      .where(eq(measures.conceptId, conceptId))
-      .groupBy(measures.fieldId),
-  ]);
-  return { fields: fieldRows, sections: sectionRows, goalCounts, measureCounts };
-}
-
 export async function updateConceptMeta(
   { conceptId, title, settings }: { conceptId: string; title?: string; settings?: Record<string, unknown> },
   db?: Executor,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildOutline, MIN_WRITTEN_CHARS, type OutlineInput } from "./outline";
+import { buildOutline, MIN_WRITTEN_CHARS, outlineCounts, type OutlineInput } from "./outline";
 import { CHAPTERS, STANDARD_FIELDS } from "@/lib/template";
 
 function emptyConcept(): OutlineInput {
@@ -63,5 +63,22 @@ describe("outline", () => {
     const outline = buildOutline(input);
     expect(outline.progress).toBe(100);
     expect(outline.entries.every((e) => e.state === "complete")).toBe(true);
+  });
+});
+
+describe("outlineCounts", () => {
+  it("counts sub-goals and measures per field of a loaded concept", () => {
+    const base = emptyConcept();
+    const counts = outlineCounts({
+      fields: base.fields,
+      sections: base.sections,
+      subGoals: [{ fieldId: "f0" }, { fieldId: "f0" }, { fieldId: "f2" }],
+      measures: [{ fieldId: "f2" }],
+    });
+    expect(counts.goalCounts).toEqual([
+      { fieldId: "f0", n: 2 },
+      { fieldId: "f2", n: 1 },
+    ]);
+    expect(counts.measureCounts).toEqual([{ fieldId: "f2", n: 1 }]);
   });
 });

@@ -19,6 +19,21 @@ export type OutlineEntry = {
   children?: OutlineEntry[];
 };
 
+/** The outline's input from a loaded concept: sub-goals and measures counted per field. */
+export function outlineCounts(tree: {
+  fields: OutlineInput["fields"];
+  sections: OutlineInput["sections"];
+  subGoals: { fieldId: string }[];
+  measures: { fieldId: string }[];
+}): Omit<OutlineInput, "templateVersion"> {
+  const count = (rows: { fieldId: string }[]) => {
+    const n = new Map<string, number>();
+    for (const r of rows) n.set(r.fieldId, (n.get(r.fieldId) ?? 0) + 1);
+    return [...n].map(([fieldId, k]) => ({ fieldId, n: k }));
+  };
+  return { fields: tree.fields, sections: tree.sections, goalCounts: count(tree.subGoals), measureCounts: count(tree.measures) };
+}
+
 /** A rich-text part counts as written from this many characters on (a heading alone is not a text). */
 export const MIN_WRITTEN_CHARS = 80;
 

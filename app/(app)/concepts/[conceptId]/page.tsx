@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
-import { getConceptTree, getOutlineData } from "@/db/queries/concepts";
+import { getConceptTree } from "@/db/queries/concepts";
 import type { Section } from "@/db/schema";
 import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { requireConcept } from "@/lib/concepts/access";
-import { buildOutline } from "@/lib/concepts/outline";
+import { buildOutline, outlineCounts } from "@/lib/concepts/outline";
 import { AppError } from "@/lib/errors";
 import { renderHtml } from "@/lib/editor/render";
 import { templateFor } from "@/lib/template";
@@ -47,8 +47,8 @@ export default async function ConceptPage({ params }: Props) {
   const { concept, role } = await load(conceptId);
   const canEdit = can(role, "concept.editContent");
   const template = templateFor(concept.templateVersion);
-  const [tree, outlineData] = await Promise.all([getConceptTree({ conceptId }), getOutlineData({ conceptId })]);
-  const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineData });
+  const tree = await getConceptTree({ conceptId });
+  const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree) });
   const t = await getTranslations("concept");
   const tt = await getTemplateText();
 
