@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Executor } from "@/db";
-import { concepts, fields, measures, municipalities, sections, subGoals, type Concept } from "@/db/schema";
+import { concepts, fields, measures, sections, subGoals, type Concept } from "@/db/schema";
 
 export async function listConcepts({ municipalityId }: { municipalityId: string }) {
   const db = await getDb();
@@ -26,12 +26,6 @@ export async function getConceptById({ id }: { id: string }, db?: Executor): Pro
   const x = db ?? (await getDb());
   const [row] = await x.select().from(concepts).where(eq(concepts.id, id)).limit(1);
   return row ?? null;
-}
-
-export async function getMunicipalityName({ id }: { id: string }) {
-  const db = await getDb();
-  const [row] = await db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, id));
-  return row?.name ?? "";
 }
 
 export type NewConceptInput = {
