@@ -60,7 +60,8 @@ export async function insertVersion(
   input: {
     conceptId: string;
     municipalityId: string;
-    label: string;
+    /** the label, given the number the version gets */
+    label: (number: number) => string;
     kind: string;
     status: string;
     restoredFrom?: number | null;
@@ -81,7 +82,7 @@ export async function insertVersion(
       conceptId: input.conceptId,
       municipalityId: input.municipalityId,
       number: next,
-      label: input.label,
+      label: input.label(next),
       kind: input.kind,
       status: input.status,
       restoredFrom: input.restoredFrom ?? null,
