@@ -67,6 +67,8 @@ export async function insertVersion(
     restoredFrom?: number | null;
     hashes: Record<string, string>;
     createdBy: string;
+    /** only for seeded history; otherwise now */
+    createdAt?: Date;
     snapshot: Record<string, unknown>;
     ids: { fields: string[]; subGoals: string[]; measures: string[] };
   },
@@ -88,6 +90,7 @@ export async function insertVersion(
       restoredFrom: input.restoredFrom ?? null,
       hashes: input.hashes,
       createdBy: input.createdBy,
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     })
     .returning({ id: conceptVersions.id, number: conceptVersions.number, createdAt: conceptVersions.createdAt });
   await tx.insert(conceptVersionSnapshots).values({ versionId: row!.id, snapshot: input.snapshot, ids: input.ids });

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { getConceptTree } from "@/db/queries/concepts";
 import { conceptVersions, conceptVersionSnapshots } from "@/db/schema";
-import { insertSeedConcept } from "@/db/seed";
+import { insertSeedConcept, insertSeedHistory } from "@/db/seed";
 import { musterstadtConcept } from "@/db/seed-data/musterstadt";
 import { exportConcept, readConcept } from "@/lib/concepts/exchange";
 import { saveSectionText } from "@/lib/concepts/sections";
@@ -182,5 +182,35 @@ describe("versions", () => {
     const own = await getConceptTree({ conceptId });
     expect(own.measures.every((m) => m.conceptId === conceptId && m.municipalityId === town.municipality.id)).toBe(true);
     expect(own.measures.map((m) => m.id).filter((id) => foreignTree.measures.some((f) => f.id === id))).toEqual([]);
+  });
+});
+
+describe("the demo concept's history", () => {
+  it("has two valid versions with the changes a new user should see", async () => {
+    const demo = await makeMunicipality("Demostadt");
+    const concept = await insertSeedConcept(await getDb(), { municipalityId: demo.municipality.id, userId: demo.editor.id, seed: musterstadtConcept });
+    await insertSeedHistory(await getDb(), { concept, editorId: demo.editor.id, adminId: demo.admin.id });
+    const list = await listVersions(demo.viewer, concept.id);
+    expect(list.map((v) => [v.number, v.status, v.createdByName])).toEqual([
+      [2, "interdepartmental", demo.admin.name],
+      [1, "draft", demo.editor.name],
+    ]);
+    expect(list[1]!.createdAt.getTime()).toBeLessThan(list[0]!.createdAt.getTime());
+
+    const first = (await compareVersions(demo.viewer, { conceptId: concept.id, from: 1, to: 2 })).comparison;
+    const mandate = first.sections.find((s) => s.key === "mandate/text/")!;
+    expect(mandate.diff.changes).toContainEqual(expect.objectContaining({ deleted: expect.stringContaining("2029"), inserted: expect.stringContaining("2030") }));
+    expect(first.measures.filter((m) => m.state === "removed").map((m) => m.title)).toEqual(["Sprachpatenschaften im Ehrenamt"]);
+    const counselling = first.measures.find((m) => m.title === "Zentrale Sprachkursberatung und Kursplatzbörse")!;
+    expect(counselling.diff!.fields.map((f) => f.label)).toEqual(expect.arrayContaining(["Status", "Sachkosten", "Indikator „Beratungsgespräche zu Sprachkursen“"]));
+
+    const second = (await compareVersions(demo.viewer, { conceptId: concept.id, from: 2, to: "draft" })).comparison;
+    expect(second.measures.filter((m) => m.state === "added").map((m) => m.title)).toEqual(["Servicestelle für Antidiskriminierungsarbeit"]);
+    expect(second.sections.find((s) => s.key === "vision/text/")!.state).toBe("changed");
+
+    // Restoring the first draft works like any version.
+    await restoreVersion(demo.editor, { conceptId: concept.id, number: 1 });
+    const tree = await getConceptTree({ conceptId: concept.id });
+    expect(tree.measures.map((m) => m.title)).toContain("Sprachpatenschaften im Ehrenamt");
   });
 });
