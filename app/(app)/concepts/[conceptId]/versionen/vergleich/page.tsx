@@ -244,11 +244,13 @@ export default async function ComparePage({ params, searchParams }: Props) {
             ? "Zwischen beiden Ständen gibt es keine Unterschiede."
             : [
                 plural(t.sections, "Abschnitt geändert", "Abschnitte geändert"),
-                plural(t.measuresChanged, "Maßnahme geändert", "Maßnahmen geändert"),
-                plural(t.measuresAdded, "Maßnahme neu", "Maßnahmen neu"),
-                plural(t.measuresRemoved, "Maßnahme entfernt", "Maßnahmen entfernt"),
-                ...(t.general ? [plural(t.general, "weitere Angabe geändert", "weitere Angaben geändert")] : []),
-              ].join(" · ")}
+                t.measuresChanged ? plural(t.measuresChanged, "Maßnahme geändert", "Maßnahmen geändert") : "",
+                t.measuresAdded ? plural(t.measuresAdded, "Maßnahme neu", "Maßnahmen neu") : "",
+                t.measuresRemoved ? plural(t.measuresRemoved, "Maßnahme entfernt", "Maßnahmen entfernt") : "",
+                t.general ? plural(t.general, "weitere Angabe geändert", "weitere Angaben geändert") : "",
+              ]
+                .filter(Boolean)
+                .join(" · ")}
         </p>
         {changedGroups.length ? (
           <table className="table">
