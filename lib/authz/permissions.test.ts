@@ -10,6 +10,9 @@ const EXPECTED: Record<Action, Record<(typeof ROLES)[number], boolean>> = {
   "concept.editContent": { admin: true, editor: true, reviewer: false, viewer: false },
   "concept.editSettings": { admin: true, editor: true, reviewer: false, viewer: false },
   "concept.delete": { admin: true, editor: false, reviewer: false, viewer: false },
+  "concept.changeStatus": { admin: true, editor: false, reviewer: false, viewer: false },
+  "version.create": { admin: true, editor: true, reviewer: false, viewer: false },
+  "version.restore": { admin: true, editor: true, reviewer: false, viewer: false },
   "members.read": { admin: true, editor: false, reviewer: false, viewer: false },
   "members.manage": { admin: true, editor: false, reviewer: false, viewer: false },
 };
