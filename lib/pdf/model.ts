@@ -191,7 +191,8 @@ function measureModel(m: ExportedMeasure, number: string, goalText: ReadonlyMap<
 }
 
 function fundingModel(measures: ExportedMeasure[]): PdfFunding {
-  const o = fundingOverview(measures);
+  // The same computation as the concept page (stored FTE is decimal text there).
+  const o = fundingOverview(measures.map((m) => ({ ...m, staffFte: m.staffFte === null ? null : String(m.staffFte) })));
   return {
     bySource: o.bySource.map((s) => ({ label: FUNDING_SOURCE_LABELS[s.source], amount: formatEuro(s.cents), lines: s.lines })),
     byTaskType: o.byTaskType.map((t) => ({
