@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CHAPTERS } from "@/lib/template";
-import { buildPdfModel, docOrNull, type PdfSource } from "./model";
+import { buildPdfModel, docOrNull, normaliseHeadings, type PdfSource } from "./model";
 import { sampleConcept } from "./sample";
 
 const source = (over: Partial<PdfSource> = {}): PdfSource => ({
@@ -83,5 +83,13 @@ describe("buildPdfModel", () => {
     expect(docOrNull({ type: "doc", content: [{ type: "paragraph" }] })).toBeNull();
     expect(docOrNull({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "  " }] }] })).toBeNull();
     expect(docOrNull({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "a" }] }] })).not.toBeNull();
+  });
+});
+
+describe("normaliseHeadings", () => {
+  it("lifts a heading 4 without a heading 3 before it, so levels never skip (PDF/UA-1)", () => {
+    const h = (level: number, text: string) => ({ type: "heading", attrs: { level }, content: [{ type: "text", text }] });
+    const out = normaliseHeadings({ type: "doc", content: [h(4, "a"), h(3, "b"), h(4, "c"), { type: "blockquote", content: [h(4, "d")] }] });
+    expect(out.content!.map((n) => n.attrs?.level ?? n.content?.[0]?.attrs?.level)).toEqual([3, 3, 4, 4]);
   });
 });

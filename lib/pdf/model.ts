@@ -111,12 +111,36 @@ export type PdfModel = {
 const berlinDate = (d: Date) =>
   new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" }).format(d);
 
-/** A document with visible content, or null (empty parts print "Kein Text."). */
+/**
+ * Heading levels without gaps, as PDF/UA-1 demands: the editor offers headings
+ * 3 and 4, and a text may use 4 without a 3 before it. A heading 4 stays one
+ * level below only after a heading 3 of the same document; otherwise it
+ * becomes a 3. The template then places level 3 directly below its part.
+ * A heading without text becomes a paragraph (PDF/UA-1 refuses empty titles).
+ * (Returns a copy; the Synopse should pass its documents through this too.)
+ */
+export function normaliseHeadings(doc: JSONContent): JSONContent {
+  let seenTop = false;
+  const walk = (node: JSONContent): JSONContent => {
+    if (node.type === "heading") {
+      // PDF/UA-1 refuses an empty heading title: an empty heading is an empty paragraph.
+      const text = (node.content ?? []).some((c) => c.type === "text" && !!c.text?.trim());
+      if (!text) return { type: "paragraph", content: node.content ?? [] };
+      const level = node.attrs?.level === 4 && seenTop ? 4 : 3;
+      if (level === 3) seenTop = true;
+      return { ...node, attrs: { ...node.attrs, level } };
+    }
+    return Array.isArray(node.content) ? { ...node, content: node.content.map(walk) } : node;
+  };
+  return walk(doc);
+}
+
+/** A document with visible content (headings normalised), or null (empty parts print "Kein Text."). */
 export function docOrNull(doc: JSONContent | null | undefined): JSONContent | null {
   if (!doc || !Array.isArray(doc.content)) return null;
   const hasContent = (n: JSONContent): boolean =>
     (n.type === "text" && !!n.text?.trim()) || n.type === "table" || (Array.isArray(n.content) && n.content.some(hasContent));
-  return doc.content.some(hasContent) ? doc : null;
+  return doc.content.some(hasContent) ? normaliseHeadings(doc) : null;
 }
 
 function settingRows(chapterKey: string, settings: Record<string, unknown>): Row[] {

@@ -17,6 +17,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-pdf-test-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function render(name: string, over: Partial<PdfSource> = {}, files: { path: string; bytes: Uint8Array }[] = []) {
+  // Every PDF here must pass PDF/UA-1 itself, not the tagged-only fallback.
   const model = buildPdfModel({
     data: sampleConcept({ pages: 6, measures: 14 }),
     municipality: "Musterstadt an der Großen Aue",
@@ -27,6 +28,7 @@ async function render(name: string, over: Partial<PdfSource> = {}, files: { path
     ...over,
   });
   const result = await renderPdf({ template: "concept", data: model, files });
+  expect(result.standard).toBe("ua-1");
   const file = path.join(dir, `${name}.pdf`);
   fs.writeFileSync(file, result.pdf);
   return { file, result, model };
@@ -116,6 +118,37 @@ describe("the concept PDF read back", () => {
     expect(checked.ok).toBe(true);
     const { file } = await render("logo", { logo: "svg" }, [{ path: "/logo.svg", bytes: svg }]);
     expect(info(file)).toMatch(/Tagged:\s+yes/);
+  }, 60_000);
+});
+
+describe("rich text edge cases", () => {
+  it("typesets every node and mark, empty parts, relative links and comparison marks as PDF/UA-1", async () => {
+    const data = sampleConcept({ pages: 1, measures: 1 });
+    const cell = (s: string, attrs = { colspan: 1, rowspan: 1 }) => ({
+      type: "tableCell",
+      attrs,
+      content: s ? [{ type: "paragraph", content: [{ type: "text", text: s }] }] : [{ type: "paragraph" }],
+    });
+    const run = (text: string, ...marks: string[]) => ({ type: "text", text, marks: marks.map((type) => ({ type })) });
+    data.sections[0]!.content = {
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 4 }, content: [run("Nur Ebene vier")] },
+        { type: "table", content: [{ type: "tableRow", content: [cell("ohne Kopfzeile"), cell("")] }, { type: "tableRow", content: [cell("breit", { colspan: 2, rowspan: 1 })] }] },
+        { type: "paragraph", content: [{ type: "text", text: "relativ", marks: [{ type: "link", attrs: { href: "/concepts" } }] }, { type: "text", text: " E-Mail", marks: [{ type: "link", attrs: { href: "mailto:integration@example.org" } }, { type: "bold" }] }] },
+        { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "Überschrift mit Link", marks: [{ type: "link", attrs: { href: "https://example.org" } }] }] },
+        { type: "heading", attrs: { level: 3 } },
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph" }] }] },
+        { type: "orderedList", attrs: { start: 5 }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [run("fünfter Punkt")] }] }] },
+        { type: "blockquote", content: [{ type: "paragraph" }] },
+        { type: "paragraph", content: [run("eingefügt", "insertion"), run(" gelöscht", "deletion"), run(" alles", "bold", "italic", "underline", "strike")] },
+      ],
+    };
+    const { file, result } = await render("edge", { data });
+    expect(result.standard).toBe("ua-1");
+    const out = text(file);
+    expect(out).toContain("5. fünfter Punkt");
+    expect(out).toContain("eingefügt gelöscht alles");
   }, 60_000);
 });
 

@@ -15,6 +15,7 @@
  * `data` reaches Typst only as JSON, never as markup.
  */
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import { fontCoverage, printableData } from "./coverage";
@@ -29,7 +30,8 @@ export type RenderRequest = {
   files?: { path: string; bytes: Uint8Array }[];
 };
 
-export type RenderResult = { pdf: Buffer; pages: number; ms: number; waitedMs: number };
+/** standard: "ua-1", or "tagged" when the content failed a PDF/UA-1 check (logged; still a tagged PDF). */
+export type RenderResult = { pdf: Buffer; pages: number; standard: string; ms: number; waitedMs: number };
 
 /** Longest queue (besides the running export) before new exports are refused. */
 export const MAX_WAITING = 8;
@@ -55,7 +57,7 @@ type Job = {
 };
 
 type WorkerReply =
-  | { id: number; ok: true; pdf: Uint8Array; pages: number; totalMs: number }
+  | { id: number; ok: true; pdf: Uint8Array; pages: number; standard: string; totalMs: number }
   | { id: number; ok: false; error: string };
 
 type Engine = { worker: Worker | null; queue: Job[]; running: Job | null; nextId: number; timer: NodeJS.Timeout | null };
@@ -67,7 +69,12 @@ function engine(): Engine {
 }
 
 function startWorker(e: Engine): Worker {
-  const worker = new Worker(path.join(pdfPaths.root(), "worker.mjs"), {
+  // Loaded by Node from the repository at run time, not bundled: given a path, the bundler
+  // would build its own worker chunk (and break the native module's loading), so the thread
+  // starts from a one-line bootstrap that imports the file.
+  const script = pathToFileURL(path.join(pdfPaths.root(), "worker.mjs")).href;
+  const worker = new Worker(`import(${JSON.stringify(script)}).catch((e) => { throw e; });`, {
+    eval: true,
     workerData: { templatesDir: pdfPaths.templates(), fontsDir: pdfPaths.fonts() },
   });
   // The server may exit while the compiler idles.
@@ -99,7 +106,7 @@ function finish(e: Engine, reply: WorkerReply) {
   e.running = null;
   if (e.timer) clearTimeout(e.timer);
   if (reply.ok) {
-    job.resolve({ pdf: Buffer.from(reply.pdf), pages: reply.pages, ms: reply.totalMs, waitedMs: 0 });
+    job.resolve({ pdf: Buffer.from(reply.pdf), pages: reply.pages, standard: reply.standard, ms: reply.totalMs, waitedMs: 0 });
   } else {
     console.error("[pdf] Typst:", reply.error);
     job.reject(new AppError("bad_request", "Das PDF konnte nicht gesetzt werden. Bitte melden Sie den Fehler der Administration."));
@@ -112,7 +119,16 @@ function pump(e: Engine) {
   const job = e.queue.shift();
   if (!job) return;
   e.running = job;
-  const worker = (e.worker ??= startWorker(e));
+  let worker: Worker;
+  try {
+    worker = e.worker ??= startWorker(e);
+  } catch (error) {
+    // No compiler at all (a broken install): answer every waiting export, do not hang.
+    e.running = null;
+    console.error("[pdf]", error);
+    for (const j of [job, ...e.queue.splice(0)]) j.reject(new AppError("bad_request", "Der PDF-Export ist auf diesem Server nicht verfügbar. Bitte melden Sie den Fehler der Administration."));
+    return;
+  }
   const waited = Date.now() - job.queuedAt;
   const resolve = job.resolve;
   job.resolve = (r) => resolve({ ...r, waitedMs: waited });

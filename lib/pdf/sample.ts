@@ -25,7 +25,8 @@ function words(seed: number, n: number) {
 export function richSample(seed: number, text?: string): JSONContent[] {
   const cell = (type: "tableHeader" | "tableCell", s: string): JSONContent => ({ type, attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [p(t(s))] });
   return [
-    { type: "heading", attrs: { level: 3 }, content: [t(`Abschnitt ${seed}`)] },
+    // Every fifth block opens with a heading 4 alone (the PDF must still have gap-free levels).
+    { type: "heading", attrs: { level: seed % 5 === 0 ? 4 : 3 }, content: [t(`Abschnitt ${seed}`)] },
     p(
       t(text ?? words(seed, 40)),
       t(" fett", [{ type: "bold" }]),

@@ -41,11 +41,23 @@ parentPort.on("message", (job) => {
     }
     const doc = result.result;
     const compiledMs = performance.now() - started;
-    const pdf = compiler.pdf(doc, { pdfStandard: job.pdfStandard ?? "ua-1", creationTimestamp: Math.floor(job.timestamp ?? Date.now() / 1000) });
+    const creationTimestamp = Math.floor(job.timestamp ?? Date.now() / 1000);
+    let pdf;
+    let standard = job.pdfStandard ?? "ua-1";
+    try {
+      pdf = compiler.pdf(doc, { pdfStandard: standard, creationTimestamp });
+    } catch (error) {
+      // A check of PDF/UA-1 that the content does not pass (the model prevents the known
+      // ones): still deliver the tagged PDF, and say so, rather than nothing.
+      if (!/PDF\/UA/.test(String(error))) throw error;
+      console.warn("[pdf] PDF/UA-1 nicht erfüllt, Export als getaggtes PDF:", String(error).slice(0, 500));
+      standard = "tagged";
+      pdf = compiler.pdf(doc, { creationTimestamp });
+    }
     // Transfer, do not copy, the bytes to the main thread.
     const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice();
     parentPort.postMessage(
-      { id: job.id, ok: true, pdf: bytes, pages: doc.numOfPages, compiledMs, totalMs: performance.now() - started },
+      { id: job.id, ok: true, pdf: bytes, pages: doc.numOfPages, standard, compiledMs, totalMs: performance.now() - started },
       [bytes.buffer],
     );
   } catch (error) {
