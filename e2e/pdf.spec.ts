@@ -36,7 +36,8 @@ test("the PDF is downloaded from the concept page with progress, read back, and 
 
   // Page 1 and the first page with a measure, as pictures for a person to look at.
   const pages = text.split("\f");
-  const measurePage = pages.findIndex((p) => p.includes("Federführung")) + 1;
+  // A measure's heading: "M 5.1.1 Titel".
+  const measurePage = pages.findIndex((p) => /M 5\.\d+\.\d+ /.test(p)) + 1;
   expect(measurePage).toBeGreaterThan(1);
   for (const [name, n] of [
     ["seite-1", 1],
