@@ -13,7 +13,7 @@ function rfc5987(value: string) {
  */
 export const GET = authedRoute<{ conceptId: string }>(async (req, actor, { conceptId }) => {
   const options = parsePdfQuery(new URL(req.url).searchParams);
-  const { pdf, pages, standard, fileName } = await exportConceptPdf(actor, conceptId, options);
+  const { pdf, pages, standard, ms, waitedMs, fileName } = await exportConceptPdf(actor, conceptId, options);
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
@@ -22,6 +22,7 @@ export const GET = authedRoute<{ conceptId: string }>(async (req, actor, { conce
       "Cache-Control": "private, no-store",
       "X-Pdf-Pages": String(pages),
       "X-Pdf-Standard": standard,
+      "Server-Timing": `typst;dur=${ms.toFixed(0)}, queue;dur=${waitedMs}`,
     },
   });
 });
