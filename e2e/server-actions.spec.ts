@@ -58,6 +58,9 @@ function argsFor(name: string, ids: Ids): Call {
     // A valid SVG: only authorisation may stop it.
     uploadLogoAction: { form: { municipalityId: ids.municipalityId }, file: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>' },
     removeLogoAction: { form: { municipalityId: ids.municipalityId } },
+    createVersionAction: { json: [{ ...c, label: "Fremde Version" }] },
+    restoreVersionAction: { json: [{ ...c, number: 1 }] },
+    changeStatusAction: { json: [{ ...c, status: "adopted" }] },
   };
   const call = calls[name];
   if (!call) throw new Error(`Kein Aufruf für die Server-Action ${name} hinterlegt: bitte im Test ergänzen.`);
@@ -91,9 +94,10 @@ async function snapshot(owner: Page, admin: Page, conceptId: string) {
   const exported = await (await owner.request.get(`/api/concepts/${conceptId}/export`)).json();
   delete exported.exportedAt;
   const list = (await (await owner.request.get("/api/concepts")).json()).concepts.map((c: { id: string; title: string }) => `${c.id} ${c.title}`);
+  const versions = (await (await owner.request.get(`/api/concepts/${conceptId}/versions`)).json()).versions;
   await admin.goto("/mitglieder");
   const members = await admin.locator("main").innerText();
-  return { exported, list, members };
+  return { exported, list, members, versions };
 }
 
 test("every server action refuses forged calls from another municipality, a reviewer and a signed-out client", async ({ browser, playwright, baseURL }) => {

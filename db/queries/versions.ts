@@ -60,12 +60,15 @@ export async function insertVersion(
   input: {
     conceptId: string;
     municipalityId: string;
-    label: string;
+    /** the label, given the number the version gets */
+    label: (number: number) => string;
     kind: string;
     status: string;
     restoredFrom?: number | null;
     hashes: Record<string, string>;
     createdBy: string;
+    /** only for seeded history; otherwise now */
+    createdAt?: Date;
     snapshot: Record<string, unknown>;
     ids: { fields: string[]; subGoals: string[]; measures: string[] };
   },
@@ -81,12 +84,13 @@ export async function insertVersion(
       conceptId: input.conceptId,
       municipalityId: input.municipalityId,
       number: next,
-      label: input.label,
+      label: input.label(next),
       kind: input.kind,
       status: input.status,
       restoredFrom: input.restoredFrom ?? null,
       hashes: input.hashes,
       createdBy: input.createdBy,
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     })
     .returning({ id: conceptVersions.id, number: conceptVersions.number, createdAt: conceptVersions.createdAt });
   await tx.insert(conceptVersionSnapshots).values({ versionId: row!.id, snapshot: input.snapshot, ids: input.ids });

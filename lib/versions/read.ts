@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { buildConceptSnapshot, type ConceptExport, type SnapshotIds } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
-import { countChanges, parseSnapshot, snapshotHashes, type ChangeCount, type Snapshot } from "./snapshot";
+import { countChanges, parseSnapshot, snapshotHashes, type ChangeCount, type Snapshot, type ValidSnapshot } from "./snapshot";
 
 export type VersionKind = "manual" | "status" | "before_restore";
 
@@ -45,12 +45,15 @@ export function parseVersionNumber(value: unknown): number {
 }
 
 /** A stored version, checked like an import before anyone sees or restores it. */
-export async function loadVersion(conceptId: string, number: number): Promise<{ meta: VersionMeta; snapshot: ConceptExport; ids: SnapshotIds; hashes: Record<string, string> }> {
+export async function loadVersion(
+  conceptId: string,
+  number: number,
+): Promise<{ meta: VersionMeta; snapshot: ConceptExport; valid: ValidSnapshot; ids: SnapshotIds; hashes: Record<string, string> }> {
   const row = await getVersionRow({ conceptId, number });
   if (!row) throw new AppError("not_found", `Version ${number} gibt es nicht.`);
   const parsed = parseSnapshot(row.snapshot, row.ids);
   if (!parsed.ok) throw new AppError("conflict", `Version ${number} ist beschädigt und kann nicht verwendet werden. ${parsed.error}`);
-  return { meta: meta(row), snapshot: row.snapshot as unknown as ConceptExport, ids: row.ids, hashes: row.hashes };
+  return { meta: meta(row), snapshot: row.snapshot as unknown as ConceptExport, valid: parsed.value, ids: row.ids, hashes: row.hashes };
 }
 
 /** One version with its whole content (the backup format) — for the JSON API, the PDF and the comparison. */

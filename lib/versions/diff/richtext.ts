@@ -63,28 +63,36 @@ function toNode(schema: Schema, json: JSONContent | null | undefined): PMNode {
   return schema.nodeFromJSON(doc);
 }
 
-function blockKeys(doc: PMNode): string[] {
+function childKeys(node: PMNode): string[] {
   const keys: string[] = [];
-  doc.forEach((child) => keys.push(canonicalJson(child.toJSON())));
+  node.forEach((child) => keys.push(canonicalJson(child.toJSON())));
   return keys;
 }
 
-/** Replace steps (old → new) for each run of top-level blocks that differs. */
-function blockSteps(oldDoc: PMNode, newDoc: PMNode): Transform {
-  const tr = new Transform(oldDoc);
-  const oldStarts: number[] = [];
-  oldDoc.forEach((_n, offset) => oldStarts.push(offset));
-  oldStarts.push(oldDoc.content.size);
-  const newBlocks: PMNode[] = [];
-  newDoc.forEach((n) => newBlocks.push(n));
+type Replacement = { from: number; to: number; content: Fragment };
 
-  const parts = diffArrays(blockKeys(oldDoc), blockKeys(newDoc));
+/**
+ * Align the children of two nodes (a sequence diff of their canonical JSON) and
+ * collect a replacement for each run that differs. A run of one old and one new
+ * container of the same kind (a list, a list item, a table, a row, a cell) is
+ * aligned recursively, so a moved list item or a changed cell stays a change
+ * of that item or cell; text blocks are left to the changeset's token diff.
+ */
+function align(oldNode: PMNode, newNode: PMNode, base: number, out: Replacement[]) {
+  const oldStarts: number[] = [];
+  oldNode.forEach((_n, offset) => oldStarts.push(base + offset));
+  oldStarts.push(base + oldNode.content.size);
+  const oldChildren: PMNode[] = [];
+  oldNode.forEach((n) => oldChildren.push(n));
+  const newChildren: PMNode[] = [];
+  newNode.forEach((n) => newChildren.push(n));
+
   let oldIndex = 0;
   let newIndex = 0;
   type Hunk = { oldFrom: number; oldTo: number; newFrom: number; newTo: number };
   const hunks: Hunk[] = [];
   let open: Hunk | null = null;
-  for (const part of parts) {
+  for (const part of diffArrays(childKeys(oldNode), childKeys(newNode))) {
     const n = part.count ?? part.value.length;
     if (!part.added && !part.removed) {
       if (open) hunks.push(open), (open = null);
@@ -97,11 +105,75 @@ function blockSteps(oldDoc: PMNode, newDoc: PMNode): Transform {
     else open.newTo = newIndex += n;
   }
   if (open) hunks.push(open);
-  // Back to front, so earlier positions stay valid in the old document's coordinates.
-  for (const h of hunks.reverse()) {
-    tr.replaceWith(oldStarts[h.oldFrom]!, oldStarts[h.oldTo]!, Fragment.fromArray(newBlocks.slice(h.newFrom, h.newTo)));
+
+  for (const h of hunks) {
+    const a = oldChildren[h.oldFrom];
+    const b = newChildren[h.newFrom];
+    if (h.oldTo - h.oldFrom === 1 && h.newTo - h.newFrom === 1 && a && b && a.type === b.type && !a.isTextblock && !a.isLeaf && canonicalJson(a.attrs) === canonicalJson(b.attrs)) {
+      align(a, b, oldStarts[h.oldFrom]! + 1, out);
+      continue;
+    }
+    out.push({ from: oldStarts[h.oldFrom]!, to: oldStarts[h.oldTo]!, content: Fragment.fromArray(newChildren.slice(h.newFrom, h.newTo)) });
   }
+}
+
+/** Replace steps (old → new) for each run of blocks that differs. */
+function blockSteps(oldDoc: PMNode, newDoc: PMNode): Transform {
+  const tr = new Transform(oldDoc);
+  const out: Replacement[] = [];
+  align(oldDoc, newDoc, 0, out);
+  // Back to front, so earlier positions stay valid in the old document's coordinates.
+  for (const r of out.sort((x, y) => y.from - x.from)) tr.replaceWith(r.from, r.to, r.content);
   return tr;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** The character just before / after a position inside a text block, or "" at its edge. */
+function charBefore(doc: PMNode, pos: number) {
+  const $p = doc.resolve(pos);
+  return $p.parent.isTextblock && $p.parentOffset > 0 ? doc.textBetween(pos - 1, pos, "", "\uFFFC") : "";
+}
+function charAfter(doc: PMNode, pos: number) {
+  const $p = doc.resolve(pos);
+  return $p.parent.isTextblock && $p.parentOffset < $p.parent.content.size ? doc.textBetween(pos, pos + 1, "", "\uFFFC") : "";
+}
+
+/**
+ * Widen every change to whole words, as a reader compares: "120 → 150", not
+ * "2 → 5"; "Ausländerbehörde → Ausländer-Behörde", not "behörde → -Behörde".
+ * The text around a change is the same in both documents, so both sides move
+ * by the same number of characters. Changes that then touch are merged.
+ */
+function widenToWords(changes: readonly Change[], oldDoc: PMNode, newDoc: PMNode): Change[] {
+  const widened = changes.map((c) => {
+    let { fromA, toA, fromB, toB } = c;
+    // Only where the change itself begins or ends inside a word.
+    const first = [c.toA > c.fromA ? charAfter(oldDoc, c.fromA) : "", c.toB > c.fromB ? charAfter(newDoc, c.fromB) : ""];
+    const last = [c.toA > c.fromA ? charBefore(oldDoc, c.toA) : "", c.toB > c.fromB ? charBefore(newDoc, c.toB) : ""];
+    const widenLeft = first.some((x) => WORD.test(x));
+    const widenRight = last.some((x) => WORD.test(x));
+    for (; widenLeft; ) {
+      const x = charBefore(oldDoc, fromA);
+      if (!x || x !== charBefore(newDoc, fromB) || !WORD.test(x)) break;
+      fromA--, fromB--;
+    }
+    for (; widenRight; ) {
+      const x = charAfter(oldDoc, toA);
+      if (!x || x !== charAfter(newDoc, toB) || !WORD.test(x)) break;
+      toA++, toB++;
+    }
+    return { fromA, toA, fromB, toB };
+  });
+  const merged: { fromA: number; toA: number; fromB: number; toB: number }[] = [];
+  for (const c of widened) {
+    const last = merged[merged.length - 1];
+    if (last && c.fromA <= last.toA && c.fromB <= last.toB) {
+      last.toA = Math.max(last.toA, c.toA);
+      last.toB = Math.max(last.toB, c.toB);
+    } else merged.push({ ...c });
+  }
+  return merged as unknown as Change[];
 }
 
 function withMark(fragment: Fragment, mark: Mark): Fragment {
@@ -156,6 +228,8 @@ function wholeBlocks(oldDoc: PMNode, newDoc: PMNode, fromA: number, toA: number,
  */
 function insertDeleted(tr: Transform, pos: number, oldDoc: PMNode, fromA: number, toA: number, mark: Mark) {
   const schema = oldDoc.type.schema;
+  // Removed empty paragraphs carry nothing to show.
+  if (textOf(oldDoc, fromA, toA).trim() === "") return;
   const blocks = wholeBlocks(oldDoc, tr.doc, fromA, toA, pos);
   if (blocks) {
     try {
@@ -176,8 +250,7 @@ function insertDeleted(tr: Transform, pos: number, oldDoc: PMNode, fromA: number
     }
   }
   const raw = textOf(oldDoc, fromA, toA).replace(/\s*¶\s*/g, " ¶ ");
-  const text = raw.trim() === "" ? (toA > fromA ? "¶" : "") : raw;
-  if (!text) return;
+  const text = raw;
   if ($pos.parent.inlineContent) tr.insert(pos, schema.text(text, [mark]));
   else {
     try {
@@ -196,8 +269,15 @@ function structuralOnly(doc: PMNode, from: number, to: number) {
 function describe(oldDoc: PMNode, newDoc: PMNode, c: Change): TextChange {
   const deleted = textOf(oldDoc, c.fromA, c.toA);
   const inserted = textOf(newDoc, c.fromB, c.toB);
+  const visible = (t: string) => t.replace(/[¶\s]/g, "") !== "";
   const kind: ChangeKind =
-    c.toA === c.fromA ? "insert" : c.toB === c.fromB ? "delete" : deleted === inserted ? "format" : "replace";
+    deleted === inserted || (!visible(deleted) && !visible(inserted))
+      ? "format"
+      : !visible(deleted)
+        ? "insert"
+        : !visible(inserted)
+          ? "delete"
+          : "replace";
   return { kind, deleted, inserted };
 }
 
@@ -211,7 +291,7 @@ export function diffDocs(oldJson: JSONContent | null | undefined, newJson: JSONC
   }
   const steps = blockSteps(oldDoc, newDoc);
   const set = ChangeSet.create(oldDoc, undefined, encoder).addSteps(steps.doc, steps.mapping.maps, null);
-  const changes = simplifyChanges(set.changes, steps.doc);
+  const changes = widenToWords(simplifyChanges(set.changes, steps.doc), oldDoc, newDoc);
 
   const ins = schema.marks.insertion!.create();
   const del = schema.marks.deletion!.create();
