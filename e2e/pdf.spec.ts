@@ -51,6 +51,23 @@ test("the PDF is downloaded from the concept page with progress, read back, and 
   await testInfo.attach("konzept.pdf", { path: file, contentType: "application/pdf" });
 });
 
+test("a stored version is exported with its number in the file name and without later changes", async ({ conceptPage }, testInfo) => {
+  const page = conceptPage.page;
+  await conceptPage.openDemoConcept();
+  const version = page.getByLabel("Fassung", { exact: true });
+  await version.selectOption("1");
+  await expect(page.getByRole("link", { name: "Druckvorschau" })).toHaveAttribute("href", /druckvorschau\?version=1$/);
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("button", { name: "PDF exportieren" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^Integrationskonzept_Musterstadt_v1_\d{4}-\d{2}-\d{2}\.pdf$/);
+  const file = testInfo.outputPath("version-1.pdf");
+  await download.saveAs(file);
+  const text = run("pdftotext", "-layout", file, "-");
+  expect(text).toMatch(/Fassung 1/);
+  expect(run("pdfinfo", file)).toMatch(/Tagged:\s+yes/);
+});
+
 test("a failed export shows the server's German message", async ({ conceptPage }) => {
   const page = conceptPage.page;
   await conceptPage.openDemoConcept();
