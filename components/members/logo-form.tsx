@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useId } from "react";
+import { useTranslations } from "next-intl";
 import type { LogoFormState } from "@/app/(app)/mitglieder/logo-actions";
 
 type Props = {
@@ -14,31 +15,32 @@ type Props = {
 export function LogoForm({ municipalityId, current, upload, remove }: Props) {
   const [uploaded, uploadAction, uploading] = useActionState(upload, { ok: true, message: null });
   const [removed, removeAction, removing] = useActionState(remove, { ok: true, message: null });
+  const t = useTranslations("logo");
   const fileId = useId();
   const hintId = useId();
   const statusId = useId();
   const last = removing || removed.message ? removed : uploaded;
   return (
     <div className="form">
-      {current ? <img src={`${current.src}?v=${encodeURIComponent(current.version)}`} alt="Aktuelles Logo" style={{ maxHeight: "5rem", maxWidth: "14rem" }} /> : <p className="meta">Es ist noch kein Logo hinterlegt.</p>}
+      {current ? <img src={`${current.src}?v=${encodeURIComponent(current.version)}`} alt={t("current")} style={{ maxHeight: "5rem", maxWidth: "14rem" }} /> : <p className="meta">{t("none")}</p>}
       <form action={uploadAction} aria-busy={uploading}>
         <input type="hidden" name="municipalityId" value={municipalityId} />
         <div className="form-field">
-          <label htmlFor={fileId}>Logo oder Wappen (PNG oder SVG)</label>
+          <label htmlFor={fileId}>{t("file")}</label>
           <input id={fileId} type="file" name="file" accept=".png,.svg,image/png,image/svg+xml" required disabled={uploading} aria-describedby={`${hintId} ${statusId}`} />
           <p id={hintId} className="form-hint">
-            Höchstens 512 KB. SVG-Dateien dürfen keine Skripte und keine Verweise auf andere Dateien enthalten.
+            {t("hint")}
           </p>
         </div>
         <button type="submit" className="button" disabled={uploading}>
-          {uploading ? "Wird hochgeladen …" : "Logo hochladen"}
+          {uploading ? t("uploading") : t("upload")}
         </button>
       </form>
       {current ? (
         <form action={removeAction}>
           <input type="hidden" name="municipalityId" value={municipalityId} />
           <button type="submit" className="button-secondary" disabled={removing}>
-            Logo entfernen
+            {t("remove")}
           </button>
         </form>
       ) : null}

@@ -20,6 +20,7 @@ export default async function MembersPage() {
   const actor = await pageActor();
   const { active } = await activeMembership(actor);
   const t = await getTranslations("members");
+  const tl = await getTranslations("logo");
   if (!active) {
     return (
       <>
@@ -64,7 +65,7 @@ export default async function MembersPage() {
 
       <section aria-labelledby="logo-heading" className="card" style={{ marginTop: "1.5rem" }}>
         <h2 id="logo-heading" style={{ marginTop: 0 }}>
-          Logo für das PDF-Deckblatt
+          {tl("heading")}
         </h2>
         <LogoForm
           municipalityId={active.municipalityId}
