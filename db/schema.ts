@@ -2,6 +2,7 @@ import { relations, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -290,3 +291,19 @@ export const conceptVersionSnapshots = pgTable("concept_version_snapshots", {
 });
 
 export type ConceptVersion = typeof conceptVersions.$inferSelect;
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/** The municipality's logo (or coat of arms) on the PDF cover: a checked PNG or a sanitised SVG, at most 512 KB. */
+export const municipalityLogos = pgTable("municipality_logos", {
+  municipalityId: uuid("municipality_id")
+    .primaryKey()
+    .references(() => municipalities.id, { onDelete: "cascade" }),
+  /** image/png | image/svg+xml */
+  mediaType: text("media_type").notNull(),
+  bytes: bytea("bytes").notNull(),
+  updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type MunicipalityLogo = typeof municipalityLogos.$inferSelect;

@@ -55,6 +55,9 @@ function argsFor(name: string, ids: Ids): Call {
     changeRoleAction: { form: { municipalityId: ids.municipalityId, userId: ids.userId, role: "admin" } },
     removeMemberAction: { form: { municipalityId: ids.municipalityId, userId: ids.userId } },
     revokeInvitationAction: { form: { municipalityId: ids.municipalityId, invitationId: ids.invitationId } },
+    // A valid SVG: only authorisation may stop it.
+    uploadLogoAction: { form: { municipalityId: ids.municipalityId }, file: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>' },
+    removeLogoAction: { form: { municipalityId: ids.municipalityId } },
     createVersionAction: { json: [{ ...c, label: "Fremde Version" }] },
     restoreVersionAction: { json: [{ ...c, number: 1 }] },
     changeStatusAction: { json: [{ ...c, status: "adopted" }] },

@@ -3,6 +3,7 @@
  *  - start-up: `npm start` (already built) until /api/health answers, fresh and existing data directory
  *  - section save latency: 500 saves by 10 concurrent clients on a concept of ~100 pages
  *  - first-load JavaScript of the concept editor page (bytes the browser fetches, raw and gzip)
+ *  - PDF export of a ~100-page concept: Typst vs. Chromium printing the preview (scripts/bench/pdf.ts)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -12,6 +13,7 @@ import { signInCookie } from "./sign-in";
 import { benchVersions } from "./bench/versions";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { benchPdf } from "./bench/pdf";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3170);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -198,6 +200,7 @@ async function main() {
   const gz = [...scripts.values()].reduce((a, b) => a + gzipSync(b).length, 0);
   results.editorPage = { scripts: scripts.size, firstLoadJsKB: Math.round(raw / 1024), firstLoadJsGzipKB: Math.round(gz / 1024), loadMsWith100Pages: loadMs };
   console.log(`Erstes JavaScript der Editor-Seite: ${Math.round(raw / 1024)} KB (${Math.round(gz / 1024)} KB gzip) in ${scripts.size} Dateien; Laden mit 100 Seiten: ${loadMs} ms`);
+  await benchPdf({ base: BASE, cookie, context, results });
   await browser.close();
   await stop(server);
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ const EXPECTED: Record<Action, Record<(typeof ROLES)[number], boolean>> = {
   "version.restore": { admin: true, editor: true, reviewer: false, viewer: false },
   "members.read": { admin: true, editor: false, reviewer: false, viewer: false },
   "members.manage": { admin: true, editor: false, reviewer: false, viewer: false },
+  "municipality.manageLogo": { admin: true, editor: false, reviewer: false, viewer: false },
 };
 
 describe("permissions", () => {

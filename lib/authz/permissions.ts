@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "version.restore": ["admin", "editor"],
   "members.read": ["admin"],
   "members.manage": ["admin"],
+  "municipality.manageLogo": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -27,6 +27,8 @@ import * as memberService from "@/lib/members/service";
 import { compareVersions } from "@/lib/versions/compare";
 import { listVersions, readHistory, readVersion } from "@/lib/versions/read";
 import { changeStatus, createVersion, restoreVersion } from "@/lib/versions/service";
+import { exportConceptPdf, loadPdfModel } from "@/lib/pdf/export";
+import { removeLogo, uploadLogo } from "@/lib/pdf/logo-service";
 import { countContent } from "../support/data";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
 
@@ -324,6 +326,42 @@ const CASES: Case[] = [
     objectIds: false,
     run: (a, ids) => changeStatus(a, { conceptId: ids.conceptId, status: "adopted" }),
   },
+  // lib/pdf/*
+  {
+    module: "lib/pdf/export",
+    fn: loadPdfModel,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => loadPdfModel(a, ids.conceptId, { version: 1, history: true }),
+    expectOk: (r) => expect(r).toMatchObject({ model: { meta: { version: expect.stringMatching(/^Fassung 1/) } } }),
+  },
+  {
+    module: "lib/pdf/export",
+    fn: exportConceptPdf,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => exportConceptPdf(a, ids.conceptId, {}),
+    expectOk: (r) => expect((r as { pdf: Buffer }).pdf.subarray(0, 5).toString()).toBe("%PDF-"),
+  },
+  {
+    module: "lib/pdf/logo-service",
+    fn: uploadLogo,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) =>
+      uploadLogo(a, { municipalityId: ids.municipalityId, file: new Blob(['<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>']) }),
+  },
+  {
+    module: "lib/pdf/logo-service",
+    fn: removeLogo,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => removeLogo(a, { municipalityId: ids.municipalityId }),
+  },
 ];
 
 /** Exports of the domain modules that take no actor; each with the reason it is not in the table. */
@@ -344,6 +382,7 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
     draftSnapshot: "internal: takes a concept its caller already loaded through requireConcept",
   },
   "lib/versions/compare": { parseVersionRef: "pure input parsing" },
+  "lib/pdf/export": { pdfFileName: "pure file name helper", parsePdfQuery: "pure input parsing" },
   "lib/versions/service": { cleanLabel: "pure input cleaning" },
   "lib/members/service": {
     invitationMessage: "pure text",
@@ -364,6 +403,8 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/versions/read": () => import("@/lib/versions/read"),
   "lib/versions/compare": () => import("@/lib/versions/compare"),
   "lib/versions/service": () => import("@/lib/versions/service"),
+  "lib/pdf/export": () => import("@/lib/pdf/export"),
+  "lib/pdf/logo-service": () => import("@/lib/pdf/logo-service"),
 };
 
 /** Functions under lib/ that take an actor but are checks used by the table's functions, not domain operations. */

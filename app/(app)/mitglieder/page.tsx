@@ -7,6 +7,9 @@ import { activeMembership, pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { getMemberOverview } from "@/lib/members/service";
 import { getLabels } from "@/lib/i18n/server";
+import { LogoForm } from "@/components/members/logo-form";
+import { getLogoInfo } from "@/db/queries/logos";
+import { removeLogoAction, uploadLogoAction } from "./logo-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("members");
@@ -17,6 +20,7 @@ export default async function MembersPage() {
   const actor = await pageActor();
   const { active } = await activeMembership(actor);
   const t = await getTranslations("members");
+  const tl = await getTranslations("logo");
   if (!active) {
     return (
       <>
@@ -33,9 +37,10 @@ export default async function MembersPage() {
       </>
     );
   }
-  const [{ members, invitations }, labels] = await Promise.all([
+  const [{ members, invitations }, labels, logo] = await Promise.all([
     getMemberOverview(actor, { municipalityId: active.municipalityId }),
     getLabels(),
+    getLogoInfo({ municipalityId: active.municipalityId }),
   ]);
   return (
     <>
@@ -56,6 +61,18 @@ export default async function MembersPage() {
       <section aria-labelledby="open-invitations-heading">
         <h2 id="open-invitations-heading">{t("openInvitations")}</h2>
         <InvitationList invitations={invitations} municipalityId={active.municipalityId} />
+      </section>
+
+      <section aria-labelledby="logo-heading" className="card" style={{ marginTop: "1.5rem" }}>
+        <h2 id="logo-heading" style={{ marginTop: 0 }}>
+          {tl("heading")}
+        </h2>
+        <LogoForm
+          municipalityId={active.municipalityId}
+          current={logo ? { src: `/api/municipalities/${active.municipalityId}/logo`, version: logo.updatedAt.toISOString() } : null}
+          upload={uploadLogoAction}
+          remove={removeLogoAction}
+        />
       </section>
     </>
   );

@@ -23,6 +23,9 @@ import { FundingOverview } from "@/components/concept/funding-overview";
 import { fundingOverview } from "@/lib/concepts/funding";
 import { FieldMeasures } from "@/components/measures/field-measures";
 import { SubGoalsEditor } from "@/components/measures/sub-goals-editor";
+import { PdfExport } from "@/components/concept/pdf-export";
+import { listVersionRows } from "@/db/queries/versions";
+import { formatDate } from "@/lib/format";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -48,6 +51,7 @@ export default async function ConceptPage({ params }: Props) {
   const canEdit = can(role, "concept.editContent");
   const template = templateFor(concept.templateVersion);
   const tree = await getConceptTree({ conceptId });
+  const versions = await listVersionRows({ conceptId: concept.id });
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree) });
   const t = await getTranslations("concept");
   const tt = await getTemplateText();
@@ -90,6 +94,7 @@ export default async function ConceptPage({ params }: Props) {
           </Link>
         </div>
       </div>
+      <PdfExport conceptId={concept.id} versions={versions.map((v) => ({ number: v.number, label: v.label, date: formatDate(v.createdAt) }))} />
       <div className="concept-layout">
         <OutlineNav entries={outline.entries} progress={outline.progress} />
         <div>

@@ -165,6 +165,9 @@ export default async function VersionsPage({ params }: Props) {
                       </Link>
                     ) : null}
                     <Link href={`${base}/vergleich?von=${v.number}&bis=entwurf`}>Mit Entwurf vergleichen</Link>
+                    <a href={`/api/concepts/${concept.id}/export.pdf?version=${v.number}`} download>
+                      PDF<span className="visually-hidden"> von Version {v.number}</span>
+                    </a>
                     <a href={`/api/concepts/${concept.id}/versions/${v.number}`} download={`Version-${v.number}.json`}>
                       JSON<span className="visually-hidden"> von Version {v.number}</span>
                     </a>

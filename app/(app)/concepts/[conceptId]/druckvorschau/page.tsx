@@ -1,0 +1,333 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { JSONContent } from "@tiptap/core";
+import { pageActor } from "@/lib/auth/session";
+import { renderHtml } from "@/lib/editor/render";
+import { AppError } from "@/lib/errors";
+import { loadPdfModel, parsePdfQuery } from "@/lib/pdf/export";
+import type { PdfMeasure, PdfModel } from "@/lib/pdf/model";
+import "@/components/concept/print-preview.css";
+
+type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function load(conceptId: string, search: Record<string, string | string[] | undefined>) {
+  const actor = await pageActor();
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(search)) if (typeof v === "string") params.set(k, v);
+  try {
+    const options = parsePdfQuery(params);
+    return { ...(await loadPdfModel(actor, conceptId, options)), query: params.toString() };
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "bad_request")) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { model } = await load((await params).conceptId, await searchParams);
+  return { title: `Druckvorschau: ${model.meta.title}` };
+}
+
+/** Rich text as the editor's static HTML (Tiptap, the one extension list). */
+function Rich({ doc, empty = "Kein Text." }: { doc: JSONContent | null; empty?: string }) {
+  if (!doc) return <p className="print-empty">{empty}</p>;
+  return <div className="print-rich" dangerouslySetInnerHTML={{ __html: renderHtml(doc) }} />;
+}
+
+function Measure({ m }: { m: PdfMeasure }) {
+  return (
+    <article className="print-measure" aria-labelledby={`m-${m.number}`}>
+      <h5 id={`m-${m.number}`}>
+        {m.number} {m.title}
+      </h5>
+      {m.description ? <Rich doc={m.description} /> : null}
+      {m.facts.length ? (
+        <table className="print-facts">
+          <caption>Angaben</caption>
+          <tbody>
+            {m.facts.map((f) => (
+              <tr key={f.label}>
+                <th scope="row">{f.label}</th>
+                <td>{f.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {m.funding.length ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Förderquelle</th>
+              <th scope="col">Programm</th>
+              <th scope="col">Betrag</th>
+              <th scope="col">bis</th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.funding.map((f, i) => (
+              <tr key={i}>
+                <td>{f.source}</td>
+                <td>{f.programme}</td>
+                <td className="num">{f.amount}</td>
+                <td>{f.until}</td>
+              </tr>
+            ))}
+            {m.fundingTotal ? (
+              <tr>
+                <th scope="row" colSpan={2}>
+                  Summe
+                </th>
+                <td className="num">
+                  <strong>{m.fundingTotal}</strong>
+                </td>
+                <td />
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      ) : null}
+      {m.indicators.length ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Indikator</th>
+              <th scope="col">Art</th>
+              <th scope="col">Basiswert → Zielwert</th>
+              <th scope="col">Einheit</th>
+              <th scope="col">Datenquelle, Turnus</th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.indicators.map((x, i) => (
+              <tr key={i}>
+                <td>{x.name}</td>
+                <td>{x.kind}</td>
+                <td>
+                  {x.baseline} → {x.target}
+                </td>
+                <td>{x.unit}</td>
+                <td>{[x.dataSource, x.cadence].filter(Boolean).join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </article>
+  );
+}
+
+function Funding({ f }: { f: NonNullable<PdfModel["chapters"][number]["funding"]> }) {
+  return (
+    <>
+      <h3>Übersicht aus den Maßnahmen</h3>
+      <p className="print-muted">Aus {f.measures} Maßnahmen berechnet.</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Förderquelle</th>
+            <th scope="col">Förderlinien</th>
+            <th scope="col">Betrag</th>
+          </tr>
+        </thead>
+        <tbody>
+          {f.bySource.map((s) => (
+            <tr key={s.label}>
+              <td>{s.label}</td>
+              <td className="num">{s.lines}</td>
+              <td className="num">{s.amount}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">Summe</th>
+            <td />
+            <td className="num">
+              <strong>{f.fundingTotal}</strong>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Aufgabenart</th>
+            <th scope="col">Maßnahmen</th>
+            <th scope="col">Sachkosten pro Jahr</th>
+            <th scope="col">Personal (VZÄ)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {f.byTaskType.map((t) => (
+            <tr key={t.label}>
+              <td>{t.label}</td>
+              <td className="num">{t.measures}</td>
+              <td className="num">{t.materialCost}</td>
+              <td className="num">{t.staffFte}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">Summe</th>
+            <td className="num">{f.measures}</td>
+            <td className="num">{f.materialCostTotal}</td>
+            <td className="num">{f.staffFteTotal}</td>
+          </tr>
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/**
+ * The print preview: the same structure as the PDF (lib/pdf/model.ts), as
+ * HTML, so staff can check before downloading. Printing it from the browser
+ * works too, but the PDF is the document of record (hyphenation, bookmarks,
+ * PDF/UA).
+ */
+export default async function PrintPreviewPage({ params, searchParams }: Props) {
+  const { conceptId } = await params;
+  const { model, query, concept } = await load(conceptId, await searchParams);
+  const { meta } = model;
+  return (
+    <div className={`print-preview${meta.draft ? " print-draft" : ""}`} lang="de">
+      <div className="print-toolbar actions-row">
+        <Link className="button-secondary" href={`/concepts/${conceptId}`}>
+          Zurück zum Konzept
+        </Link>
+        <a className="button" href={`/api/concepts/${conceptId}/export.pdf${query ? `?${query}` : ""}`} download>
+          PDF herunterladen
+        </a>
+        {meta.draft ? <span className="print-badge">ENTWURF</span> : null}
+      </div>
+      <header className="print-cover">
+        {meta.logo ? <img src={`/api/municipalities/${concept.municipalityId}/logo`} alt={`Wappen oder Logo: ${meta.municipality}`} className="print-logo" /> : null}
+        <p className="print-municipality">{meta.municipality}</p>
+        <p className="print-kind">Integrationskonzept</p>
+        <h1>{meta.title}</h1>
+        <dl>
+          <dt>Status</dt>
+          <dd>{meta.status}</dd>
+          <dt>Fassung</dt>
+          <dd>{meta.version}</dd>
+          <dt>Stand</dt>
+          <dd>{meta.date}</dd>
+        </dl>
+      </header>
+      <nav className="print-toc" aria-labelledby="print-toc-h">
+        <h2 id="print-toc-h">Inhalt</h2>
+        <ol>
+          {model.chapters.map((c) => (
+            <li key={c.key}>
+              <a href={`#p-${c.key}`}>
+                {c.number} {c.title}
+              </a>
+              {c.fields.length ? (
+                <ol>
+                  {c.fields.map((f) => (
+                    <li key={f.key}>
+                      <a href={`#p-f-${f.key}`}>
+                        {f.number} {f.title}
+                      </a>
+                    </li>
+                  ))}
+                </ol>
+              ) : null}
+            </li>
+          ))}
+          {model.history ? (
+            <li>
+              <a href="#p-history">Anhang: Versionsverlauf</a>
+            </li>
+          ) : null}
+        </ol>
+      </nav>
+      {model.chapters.map((c) => (
+        <section key={c.key} id={`p-${c.key}`} className="print-chapter" aria-labelledby={`p-h-${c.key}`}>
+          <h2 id={`p-h-${c.key}`}>
+            {c.number} {c.title}
+          </h2>
+          {c.settings.length ? (
+            <table className="print-facts">
+              <caption>Angaben</caption>
+              <tbody>
+                {c.settings.map((r) => (
+                  <tr key={r.label}>
+                    <th scope="row">{r.label}</th>
+                    <td>{r.value}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {c.funding ? <Funding f={c.funding} /> : null}
+          {c.parts.map((p, i) => (
+            <div key={i}>
+              {p.title ? <h3>{p.title}</h3> : null}
+              {p.doc || c.fields.length === 0 ? <Rich doc={p.doc} /> : null}
+            </div>
+          ))}
+          {c.fields.map((f) => (
+            <section key={f.key} id={`p-f-${f.key}`} aria-labelledby={`p-h-f-${f.key}`}>
+              <h3 id={`p-h-f-${f.key}`}>
+                {f.number} {f.title}
+              </h3>
+              {f.parts.map((p) => (
+                <div key={p.title}>
+                  <h4>{p.title}</h4>
+                  {p.kind === "richText" ? (
+                    <Rich doc={p.doc} />
+                  ) : p.kind === "subGoals" ? (
+                    p.items.length ? (
+                      <ol>
+                        {p.items.map((g, i) => (
+                          <li key={i}>{g}</li>
+                        ))}
+                      </ol>
+                    ) : (
+                      <p className="print-empty">Keine Teilziele.</p>
+                    )
+                  ) : p.items.length ? (
+                    p.items.map((m) => <Measure key={m.number} m={m} />)
+                  ) : (
+                    <p className="print-empty">Keine Maßnahmen.</p>
+                  )}
+                </div>
+              ))}
+            </section>
+          ))}
+        </section>
+      ))}
+      {model.history ? (
+        <section id="p-history" className="print-chapter" aria-labelledby="p-h-history">
+          <h2 id="p-h-history">Anhang: Versionsverlauf</h2>
+          {model.history.length ? (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Nr.</th>
+                  <th scope="col">Bezeichnung</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Datum</th>
+                  <th scope="col">Erstellt von</th>
+                </tr>
+              </thead>
+              <tbody>
+                {model.history.map((h) => (
+                  <tr key={h.number}>
+                    <td>{h.number}</td>
+                    <td>{h.label}</td>
+                    <td>{h.status}</td>
+                    <td>{h.date}</td>
+                    <td>{h.author}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="print-empty">Es gibt noch keine gespeicherten Fassungen.</p>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+import { useId, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+
+export type PdfExportProps = {
+  conceptId: string;
+  /** stored versions, newest first */
+  versions: { number: number; label: string; date: string }[];
+};
+
+type State = { kind: "idle" } | { kind: "running" } | { kind: "done"; name: string; pages: string } | { kind: "error"; message: string };
+
+/** The file name the server chose (filename* in UTF-8 first, then the ASCII one). */
+function fileNameOf(disposition: string | null): string {
+  if (!disposition) return "Integrationskonzept.pdf";
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {}
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? "Integrationskonzept.pdf";
+}
+
+/**
+ * "PDF exportieren": choose the version and the annex, then the PDF is fetched
+ * (progress and errors in a live region) and handed to the browser as a
+ * download. Plain form controls, so it works with the keyboard alone.
+ */
+export function PdfExport({ conceptId, versions }: PdfExportProps) {
+  const t = useTranslations("pdf");
+  const [state, setState] = useState<State>({ kind: "idle" });
+  const [version, setVersion] = useState("");
+  const [history, setHistory] = useState(false);
+  const versionId = useId();
+  const historyId = useId();
+  const statusId = useId();
+  const hintId = useId();
+
+  const query = new URLSearchParams();
+  if (version) query.set("version", version);
+  if (history) query.set("history", "1");
+  const qs = query.toString() ? `?${query}` : "";
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (state.kind === "running") return;
+    setState({ kind: "running" });
+    try {
+      const res = await fetch(`/api/concepts/${conceptId}/export.pdf${qs}`, { headers: { Accept: "application/pdf" } });
+      if (!res.ok) {
+        let message = res.statusText;
+        try {
+          const body = (await res.json()) as { error?: { message?: string } };
+          message = body.error?.message ?? message;
+        } catch {}
+        setState({ kind: "error", message });
+        return;
+      }
+      const blob = await res.blob();
+      const name = fileNameOf(res.headers.get("Content-Disposition"));
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setState({ kind: "done", name, pages: res.headers.get("X-Pdf-Pages") ?? "?" });
+    } catch {
+      setState({ kind: "error", message: t("network") });
+    }
+  }
+
+  const running = state.kind === "running";
+  return (
+    <section className="pdf-export" aria-labelledby={`${statusId}-h`}>
+      <h2 id={`${statusId}-h`} className="visually-hidden">
+        {t("title")}
+      </h2>
+      <form className="actions-row" onSubmit={submit} aria-busy={running} aria-describedby={hintId}>
+        <label htmlFor={versionId}>{t("version")}</label>
+        <select id={versionId} value={version} onChange={(e) => setVersion(e.target.value)} disabled={running}>
+          <option value="">{t("current")}</option>
+          {versions.map((v) => (
+            <option key={v.number} value={String(v.number)}>
+              {t("versionOption", { number: v.number, label: v.label, date: v.date })}
+            </option>
+          ))}
+        </select>
+        <span className="checkbox">
+          <input id={historyId} type="checkbox" checked={history} onChange={(e) => setHistory(e.target.checked)} disabled={running} />
+          <label htmlFor={historyId}>{t("history")}</label>
+        </span>
+        <button type="submit" className="button" disabled={running}>
+          {t("submit")}
+        </button>
+        <a className="button-secondary" href={`/concepts/${conceptId}/druckvorschau${qs}`}>
+          {t("preview")}
+        </a>
+      </form>
+      <p id={hintId} className="form-hint">
+        {t("hint")}
+      </p>
+      <div id={statusId} role="status" aria-live="polite" className={state.kind === "error" ? "form-error" : "form-status"}>
+        {running ? (
+          <>
+            <progress aria-label={t("running")} /> {t("running")}
+          </>
+        ) : state.kind === "done" ? (
+          t("done", { name: state.name, pages: state.pages })
+        ) : state.kind === "error" ? (
+          t("failed", { message: state.message })
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { CHAPTERS } from "@/lib/template";
+import { buildPdfModel, docOrNull, normaliseHeadings, type PdfSource } from "./model";
+import { sampleConcept } from "./sample";
+
+const source = (over: Partial<PdfSource> = {}): PdfSource => ({
+  data: sampleConcept({ pages: 2, measures: 7 }),
+  municipality: "Musterstadt",
+  version: null,
+  date: new Date("2026-11-25T10:00:00Z"),
+  logo: null,
+  history: null,
+  ...over,
+});
+
+describe("buildPdfModel", () => {
+  it("numbers the chapters in template order and the fields of action as sub-chapters", () => {
+    const m = buildPdfModel(source());
+    expect(m.chapters.map((c) => `${c.number} ${c.title}`)).toEqual(CHAPTERS.map((c, i) => `${i + 1} ${c.title}`));
+    const fields = m.chapters.find((c) => c.key === "fields")!;
+    expect(fields.fields.map((f) => f.number)).toEqual(["5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7"]);
+    expect(fields.fields.at(-1)!.title).toBe("Antidiskriminierung");
+    expect(fields.fields[0]!.parts.map((p) => p.title)).toEqual(["Ausgangslage", "Leitziel", "Teilziele", "Maßnahmen"]);
+  });
+
+  it("prints every field of a measure in German formats", () => {
+    const m = buildPdfModel(source());
+    const measures = m.chapters.find((c) => c.key === "fields")!.fields[0]!.parts.find((p) => p.kind === "measures")!;
+    if (measures.kind !== "measures") throw new Error("measures expected");
+    const first = measures.items[0]!;
+    expect(first.number).toBe("M 5.1.1");
+    const facts = Object.fromEntries(first.facts.map((f) => [f.label, f.value]));
+    expect(facts).toMatchObject({
+      Federführung: "Amt für Integration und Vielfalt 1",
+      Kooperationspartner: "Volkshochschule, Jobcenter",
+      Status: "geplant",
+      Zeitraum: "ab 01.01.2026",
+      Aufgabenart: "Pflichtaufgabe",
+      "Personal (VZÄ pro Jahr)": "0,5",
+      "Sachkosten pro Jahr": "12.500,00\u00a0€",
+    });
+    expect(facts.Teilziele).toMatch(/^Teilziel 1:/);
+    expect(first.funding[0]).toEqual({ source: "Kommune", programme: "Förderprogramm 1", amount: "20.000,00\u00a0€", until: "31.12.2027" });
+    expect(first.fundingTotal).toBe("25.000,00\u00a0€");
+    expect(first.indicators[0]).toMatchObject({ kind: "Output", baseline: "120", target: "200", unit: "Personen" });
+  });
+
+  it("derives the funding overview from the measures (lib/concepts/funding)", () => {
+    const m = buildPdfModel(source());
+    const f = m.chapters.find((c) => c.key === "funding")!.funding!;
+    expect(f.measures).toBe(7);
+    expect(f.bySource.map((s) => s.label)).toEqual(["Kommune", "Land", "Bund", "EU", "Dritte"]);
+    // 7 lines of 5.000 € from the municipal budget plus measures 1 and 6 (source municipal): 20.000 + 20.250
+    expect(f.bySource[0]).toEqual({ label: "Kommune", amount: "75.250,00\u00a0€", lines: 9 });
+    expect(f.byTaskType.map((t) => [t.label, t.measures])).toEqual([
+      ["Pflichtaufgabe", 3],
+      ["Freiwillige Aufgabe", 4],
+    ]);
+  });
+
+  it("marks everything but an adopted concept as a draft and names the version", () => {
+    expect(buildPdfModel(source()).meta).toMatchObject({ draft: true, status: "Entwurf", version: "Aktueller Arbeitsstand", date: "25.11.2026" });
+    const adopted = buildPdfModel(source({ data: sampleConcept({ status: "adopted" }), version: { number: 3, label: "Ratsbeschluss" } }));
+    expect(adopted.meta).toMatchObject({ draft: false, status: "Beschlossen", version: "Fassung 3 – Ratsbeschluss" });
+    expect(adopted.meta.documentTitle).toBe("Integrationskonzept Musterstadt: Integrationskonzept 2026–2030");
+  });
+
+  it("prints chapter settings, the logo path and the history annex", () => {
+    const m = buildPdfModel(
+      source({ logo: "svg", history: [{ number: 2, label: "Beschlussvorlage", status: "council_proposal", createdAt: new Date("2026-10-01T08:00:00Z"), createdByName: "Anna Beispiel" }] }),
+    );
+    expect(m.chapters[0]!.settings).toEqual([{ label: "Geltungszeitraum", value: "01.01.2026 – 31.12.2030" }]);
+    expect(m.chapters.find((c) => c.key === "governance")!.settings).toEqual([
+      { label: "Organisationsmodell", value: "Stabsstelle" },
+      { label: "Federführende Stelle", value: "Stabsstelle Integration" },
+    ]);
+    expect(m.meta.logo).toBe("/logo.svg");
+    expect(m.history).toEqual([{ number: "2", label: "Beschlussvorlage", status: "Beschlussvorlage", date: "01.10.2026", author: "Anna Beispiel" }]);
+    expect(buildPdfModel(source()).history).toBeNull();
+  });
+
+  it("treats a document without visible text as empty", () => {
+    expect(docOrNull({ type: "doc", content: [{ type: "paragraph" }] })).toBeNull();
+    expect(docOrNull({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "  " }] }] })).toBeNull();
+    expect(docOrNull({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "a" }] }] })).not.toBeNull();
+  });
+});
+
+describe("normaliseHeadings", () => {
+  it("lifts a heading 4 without a heading 3 before it, so levels never skip (PDF/UA-1)", () => {
+    const h = (level: number, text: string) => ({ type: "heading", attrs: { level }, content: [{ type: "text", text }] });
+    const out = normaliseHeadings({ type: "doc", content: [h(4, "a"), h(3, "b"), h(4, "c"), { type: "blockquote", content: [h(4, "d")] }] });
+    expect(out.content!.map((n) => n.attrs?.level ?? n.content?.[0]?.attrs?.level)).toEqual([3, 3, 4, 4]);
+  });
+});

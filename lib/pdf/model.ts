@@ -1,0 +1,305 @@
+/**
+ * ConceptExport → the data the Typst template lays out (pure, no database).
+ *
+ * Everything that needs German formatting (money, dates, labels, numbering) is
+ * decided here, so the template only places strings and walks rich text, and
+ * the print preview (HTML) shows exactly the same structure. The source is the
+ * same whether it is the current draft or a stored version's snapshot.
+ */
+import type { JSONContent } from "@tiptap/core";
+import type { ConceptExport, ExportedMeasure } from "@/lib/concepts/exchange";
+import { fundingOverview } from "@/lib/concepts/funding";
+import { ORG_MODELS, type OrgModel } from "@/lib/concepts/setting-labels";
+import { statusLabel } from "@/lib/concepts/status";
+import {
+  FUNDING_SOURCE_LABELS,
+  INDICATOR_KIND_LABELS,
+  PRIORITY_LABELS,
+  STATUS_LABELS as MEASURE_STATUS_LABELS,
+  TASK_TYPE_LABELS,
+  formatDate,
+  formatEuro,
+  formatFte,
+  formatPeriod,
+} from "@/lib/measures/labels";
+import { templateFor } from "@/lib/template";
+
+/** One entry of the version history annex (the fields of lib/versions' VersionMeta the PDF prints). */
+export type HistoryEntry = {
+  number: number;
+  label: string;
+  status: string;
+  createdAt: Date;
+  createdByName: string | null;
+};
+
+export type PdfSource = {
+  data: ConceptExport;
+  municipality: string;
+  /** the exported version; null for the current draft */
+  version: { number: number; label: string } | null;
+  /** date printed on the cover and in the file name */
+  date: Date;
+  /** a logo is mapped into the compiler as /logo.png or /logo.svg */
+  logo: "png" | "svg" | null;
+  /** the version history annex; null leaves it out */
+  history: HistoryEntry[] | null;
+};
+
+export type Row = { label: string; value: string };
+
+export type PdfMeasure = {
+  number: string;
+  title: string;
+  description: JSONContent | null;
+  /** the measure's facts in print order; empty values are left out */
+  facts: Row[];
+  funding: { source: string; programme: string; amount: string; until: string }[];
+  fundingTotal: string | null;
+  indicators: { name: string; kind: string; unit: string; baseline: string; target: string; dataSource: string; cadence: string }[];
+};
+
+export type PdfField = {
+  number: string;
+  key: string;
+  title: string;
+  parts: PdfFieldPart[];
+};
+
+export type PdfFieldPart =
+  | { kind: "richText"; title: string; doc: JSONContent | null }
+  | { kind: "subGoals"; title: string; items: string[] }
+  | { kind: "measures"; title: string; items: PdfMeasure[] };
+
+export type PdfFunding = {
+  bySource: { label: string; amount: string; lines: number }[];
+  byTaskType: { label: string; measures: number; materialCost: string; staffFte: string }[];
+  fundingTotal: string;
+  materialCostTotal: string;
+  staffFteTotal: string;
+  measures: number;
+};
+
+export type PdfChapter = {
+  number: string;
+  key: string;
+  title: string;
+  settings: Row[];
+  parts: { title: string | null; doc: JSONContent | null }[];
+  funding: PdfFunding | null;
+  fields: PdfField[];
+};
+
+export type PdfModel = {
+  meta: {
+    title: string;
+    municipality: string;
+    status: string;
+    /** no watermark only for an adopted concept */
+    draft: boolean;
+    version: string;
+    date: string;
+    logo: string | null;
+    /** the document's title in the PDF metadata */
+    documentTitle: string;
+  };
+  chapters: PdfChapter[];
+  history: { number: string; label: string; status: string; date: string; author: string }[] | null;
+  stats: { measures: number; fields: number };
+};
+
+const berlinDate = (d: Date) =>
+  new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" }).format(d);
+
+/**
+ * Heading levels without gaps, as PDF/UA-1 demands: the editor offers headings
+ * 3 and 4, and a text may use 4 without a 3 before it. A heading 4 stays one
+ * level below only after a heading 3 of the same document; otherwise it
+ * becomes a 3. The template then places level 3 directly below its part.
+ * A heading without text becomes a paragraph (PDF/UA-1 refuses empty titles).
+ * (Returns a copy; the Synopse should pass its documents through this too.)
+ */
+export function normaliseHeadings(doc: JSONContent): JSONContent {
+  let seenTop = false;
+  const walk = (node: JSONContent): JSONContent => {
+    if (node.type === "heading") {
+      // PDF/UA-1 refuses an empty heading title: an empty heading is an empty paragraph.
+      const text = (node.content ?? []).some((c) => c.type === "text" && !!c.text?.trim());
+      if (!text) return { type: "paragraph", content: node.content ?? [] };
+      const level = node.attrs?.level === 4 && seenTop ? 4 : 3;
+      if (level === 3) seenTop = true;
+      return { ...node, attrs: { ...node.attrs, level } };
+    }
+    return Array.isArray(node.content) ? { ...node, content: node.content.map(walk) } : node;
+  };
+  return walk(doc);
+}
+
+/** A document with visible content (headings normalised), or null (empty parts print "Kein Text."). */
+export function docOrNull(doc: JSONContent | null | undefined): JSONContent | null {
+  if (!doc || !Array.isArray(doc.content)) return null;
+  const hasContent = (n: JSONContent): boolean =>
+    (n.type === "text" && !!n.text?.trim()) || n.type === "table" || (Array.isArray(n.content) && n.content.some(hasContent));
+  return doc.content.some(hasContent) ? normaliseHeadings(doc) : null;
+}
+
+function settingRows(chapterKey: string, settings: Record<string, unknown>): Row[] {
+  const s = settings as Record<string, string | number | boolean | null | undefined>;
+  const rows: Row[] = [];
+  const str = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+  if (chapterKey === "mandate") {
+    const period = formatPeriod(str(s.validFrom) || null, str(s.validUntil) || null);
+    if (period) rows.push({ label: "Geltungszeitraum", value: period });
+  }
+  if (chapterKey === "vision" && typeof s.wholeSociety === "boolean") {
+    rows.push({
+      label: "Ausrichtung",
+      value: s.wholeSociety ? "Richtet sich an die gesamte Stadtgesellschaft" : "Richtet sich an Neuzugewanderte",
+    });
+  }
+  if (chapterKey === "governance") {
+    const model = str(s.orgModel) as OrgModel | "";
+    if (model) {
+      const label = model === "other" && str(s.orgModelOther) ? str(s.orgModelOther) : (ORG_MODELS[model] ?? model);
+      rows.push({ label: "Organisationsmodell", value: label });
+    }
+    if (str(s.leadOffice)) rows.push({ label: "Federführende Stelle", value: str(s.leadOffice) });
+  }
+  if (chapterKey === "update") {
+    if (typeof s.updateCycleYears === "number") {
+      rows.push({ label: "Fortschreibung", value: s.updateCycleYears === 1 ? "jährlich" : `alle ${s.updateCycleYears} Jahre` });
+    }
+    if (str(s.updateOffice)) rows.push({ label: "Zuständig für die Fortschreibung", value: str(s.updateOffice) });
+  }
+  return rows;
+}
+
+function measureModel(m: ExportedMeasure, number: string, goalText: ReadonlyMap<string, string>): PdfMeasure {
+  const facts: Row[] = [];
+  const add = (label: string, value: string) => {
+    if (value.trim()) facts.push({ label, value });
+  };
+  add("Federführung", m.leadOffice);
+  add("Kooperationspartner", m.partners.join(", "));
+  add("Zielgruppen", m.targetGroups.join(", "));
+  add("Status", MEASURE_STATUS_LABELS[m.status] ?? m.status);
+  add("Zeitraum", formatPeriod(m.startDate, m.endDate));
+  add("Priorität", PRIORITY_LABELS[m.priority] ?? m.priority);
+  add("Aufgabenart", TASK_TYPE_LABELS[m.taskType] ?? m.taskType);
+  add("Personal (VZÄ pro Jahr)", formatFte(m.staffFte));
+  add("Sachkosten pro Jahr", m.materialCostCents === null ? "" : formatEuro(m.materialCostCents));
+  add("Teilziele", m.subGoalRefs.map((r) => goalText.get(r) ?? "").filter(Boolean).join("; "));
+  const total = m.fundingLines.reduce((a, l) => a + l.amountCents, 0);
+  return {
+    number,
+    title: m.title.trim() || "(ohne Titel)",
+    description: docOrNull(m.description),
+    facts,
+    funding: m.fundingLines.map((l) => ({
+      source: FUNDING_SOURCE_LABELS[l.source] ?? l.source,
+      programme: l.programme,
+      amount: formatEuro(l.amountCents),
+      until: l.until ? formatDate(l.until) : "",
+    })),
+    fundingTotal: m.fundingLines.length > 1 ? formatEuro(total) : null,
+    indicators: m.indicators.map((x) => ({
+      name: x.name,
+      kind: INDICATOR_KIND_LABELS[x.kind] ?? x.kind,
+      unit: x.unit,
+      baseline: x.baseline,
+      target: x.target,
+      dataSource: x.dataSource,
+      cadence: x.cadence,
+    })),
+  };
+}
+
+function fundingModel(measures: ExportedMeasure[]): PdfFunding {
+  // The same computation as the concept page (stored FTE is decimal text there).
+  const o = fundingOverview(measures.map((m) => ({ ...m, staffFte: m.staffFte === null ? null : String(m.staffFte) })));
+  return {
+    bySource: o.bySource.map((s) => ({ label: FUNDING_SOURCE_LABELS[s.source], amount: formatEuro(s.cents), lines: s.lines })),
+    byTaskType: o.byTaskType.map((t) => ({
+      label: TASK_TYPE_LABELS[t.taskType],
+      measures: t.measures,
+      materialCost: formatEuro(t.materialCostCents),
+      staffFte: formatFte(t.staffFte) || "0",
+    })),
+    fundingTotal: formatEuro(o.fundingTotalCents),
+    materialCostTotal: formatEuro(o.materialCostTotalCents),
+    staffFteTotal: formatFte(o.staffFteTotal) || "0",
+    measures: o.measures,
+  };
+}
+
+/** Build the model the template and the print preview render. */
+export function buildPdfModel(source: PdfSource): PdfModel {
+  const { data } = source;
+  const template = templateFor(data.concept.templateVersion);
+  const section = (chapter: string, part: string, fieldKey: string | null) =>
+    docOrNull(data.sections.find((s) => s.chapter === chapter && s.part === part && s.fieldKey === fieldKey)?.content);
+  const fields = [...data.fields].sort((a, b) => a.position - b.position || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const goalText = new Map(data.subGoals.map((g) => [g.ref, g.text]));
+
+  const chapters: PdfChapter[] = template.chapters.map((chapter, ci) => {
+    const number = String(ci + 1);
+    const isFields = chapter.key === "fields";
+    return {
+      number,
+      key: chapter.key,
+      title: chapter.title,
+      settings: settingRows(chapter.key, data.concept.settings),
+      parts: chapter.parts.map((p) => ({ title: chapter.parts.length > 1 ? p.title : null, doc: section(chapter.key, p.key, null) })),
+      funding: chapter.key === "funding" ? fundingModel(data.measures) : null,
+      fields: isFields
+        ? fields.map((f, fi) => {
+            const fieldNumber = `${number}.${fi + 1}`;
+            const measures = data.measures.filter((m) => m.fieldKey === f.key).sort((a, b) => a.position - b.position);
+            const goals = data.subGoals.filter((g) => g.fieldKey === f.key).sort((a, b) => a.position - b.position);
+            return {
+              number: fieldNumber,
+              key: f.key,
+              title: f.title,
+              parts: template.fieldParts.map((p): PdfFieldPart => {
+                if (p.kind === "richText") return { kind: "richText", title: p.title, doc: section("fields", p.key, f.key) };
+                if (p.kind === "subGoals") return { kind: "subGoals", title: p.title, items: goals.map((g) => g.text).filter((t) => t.trim()) };
+                return {
+                  kind: "measures",
+                  title: p.title,
+                  items: measures.map((m, mi) => measureModel(m, `M ${fieldNumber}.${mi + 1}`, goalText)),
+                };
+              }),
+            };
+          })
+        : [],
+    };
+  });
+
+  const status = statusLabel(data.concept.status);
+  const version = source.version
+    ? `Fassung ${source.version.number}${source.version.label.trim() ? ` – ${source.version.label.trim()}` : ""}`
+    : "Aktueller Arbeitsstand";
+  return {
+    meta: {
+      title: data.concept.title,
+      municipality: source.municipality,
+      status,
+      draft: data.concept.status !== "adopted",
+      version,
+      date: berlinDate(source.date),
+      logo: source.logo ? `/logo.${source.logo}` : null,
+      documentTitle: `Integrationskonzept ${source.municipality}: ${data.concept.title}`,
+    },
+    chapters,
+    history: source.history
+      ? source.history.map((h) => ({
+          number: String(h.number),
+          label: h.label,
+          status: statusLabel(h.status),
+          date: berlinDate(h.createdAt),
+          author: h.createdByName ?? "",
+        }))
+      : null,
+    stats: { measures: data.measures.length, fields: fields.length },
+  };
+}

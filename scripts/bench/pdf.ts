@@ -1,0 +1,104 @@
+/**
+ * PDF benchmark (part of `npm run bench`, called by scripts/bench.ts with its
+ * running server): a generated concept of about 100 pages with every node
+ * type of the editor and 60 measures is imported, then
+ *  - Typst: GET /api/concepts/{id}/export.pdf, one warm-up, then 5 runs, each
+ *    after a small edit (a real re-export never hits an unchanged document);
+ *    wall time of the HTTP request and the Typst time the server reports
+ *  - Chromium: the print preview of the same content, page.goto + page.pdf,
+ *    one warm-up, then 5 runs after the same kind of edit
+ * and stores p50, pages and bytes of both in results.pdf.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { BrowserContext } from "@playwright/test";
+import { sampleConcept } from "@/lib/pdf/sample";
+
+type Args = { base: string; cookie: string; context: BrowserContext; results: Record<string, unknown>; runs?: number };
+
+const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const round = (n: number) => Math.round(n);
+
+function pdfPages(bytes: Buffer): number {
+  const file = path.join(os.tmpdir(), `kw-bench-${process.pid}.pdf`);
+  fs.writeFileSync(file, bytes);
+  try {
+    return Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1] ?? 0);
+  } catch {
+    return 0;
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+export async function benchPdf({ base, cookie, context, results, runs = 5 }: Args) {
+  const headers = { cookie, Origin: base };
+  const backup = sampleConcept({ pages: 45, measures: 60, title: `PDF-Benchmark ${Date.now()}` });
+  const imported = await fetch(`${base}/api/concepts/import`, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(backup) });
+  if (imported.status !== 201) throw new Error(`import ${imported.status}: ${await imported.text()}`);
+  const { id } = (await imported.json()) as { id: string };
+  const tree = (await (await fetch(`${base}/api/concepts/${id}`, { headers })).json()) as { chapters: { mandate: { text: { id: string; revision: number; content: { content: unknown[] } } } } };
+  const section = tree.chapters.mandate.text;
+  let revision = section.revision;
+  const edit = async (n: number) => {
+    const content = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Geänderter Absatz Nr. ${n} (Messlauf).` }] }, ...section.content.content.slice(1)] };
+    const res = await fetch(`${base}/api/concepts/${id}/sections/${section.id}`, {
+      method: "PUT",
+      headers: { ...headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ baseRevision: revision, content }),
+    });
+    if (!res.ok) throw new Error(`edit ${res.status}`);
+    revision = ((await res.json()) as { revision: number }).revision;
+  };
+
+  // Typst through the route, with the warm compiler of the running server.
+  const typst: number[] = [];
+  const typstServer: number[] = [];
+  let typstBytes = 0;
+  let typstPages = 0;
+  for (let i = 0; i <= runs; i++) {
+    await edit(i);
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/concepts/${id}/export.pdf`, { headers });
+    const body = Buffer.from(await res.arrayBuffer());
+    const ms = performance.now() - t0;
+    if (!res.ok) throw new Error(`export.pdf ${res.status}: ${body.toString("utf8").slice(0, 300)}`);
+    if (i === 0) continue; // warm-up (first compile loads the fonts)
+    typst.push(ms);
+    typstServer.push(Number(/typst;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "")?.[1] ?? NaN));
+    typstBytes = body.length;
+    typstPages = Number(res.headers.get("x-pdf-pages"));
+  }
+
+  // Chromium: the print preview of the same content, printed to PDF.
+  const page = await context.newPage();
+  const chromium: number[] = [];
+  let chromiumBytes = 0;
+  let chromiumPages = 0;
+  for (let i = 0; i <= runs; i++) {
+    await edit(100 + i);
+    const t0 = performance.now();
+    await page.goto(`${base}/concepts/${id}/druckvorschau`, { waitUntil: "load" });
+    const pdf = await page.pdf({ format: "A4", printBackground: true, margin: { top: "0", bottom: "0", left: "0", right: "0" }, preferCSSPageSize: true });
+    const ms = performance.now() - t0;
+    if (i === 0) continue;
+    chromium.push(ms);
+    chromiumBytes = pdf.length;
+    chromiumPages = pdfPages(pdf);
+  }
+  await page.close();
+
+  results.pdf = {
+    concept: { measures: 60, nodeTypes: "heading 3/4, paragraph, bold, italic, underline, strike, link, hardBreak, bullet/ordered (nested), blockquote, table with header row" },
+    typst: { p50Ms: round(p50(typst)), serverP50Ms: round(p50(typstServer)), runs: typst.map(round), pages: typstPages, bytes: typstBytes },
+    chromium: { p50Ms: round(p50(chromium)), runs: chromium.map(round), pages: chromiumPages, bytes: chromiumBytes },
+    typstShareOfChromium: Math.round((p50(typst) / p50(chromium)) * 100) / 100,
+    method: "each run after a one-paragraph edit; Typst: HTTP GET export.pdf (DB read + model + queue + compile + PDF) with the server's warm compiler, serverP50Ms = Typst compile+PDF in the worker; Chromium: page.goto(print preview) + page.pdf(A4); p50 of 5 runs after one warm-up",
+  };
+  console.log(
+    `PDF (${typstPages} Seiten, 60 Maßnahmen): Typst p50 ${round(p50(typst))} ms (davon Satz ${round(p50(typstServer))} ms), ${Math.round(typstBytes / 1024)} KB; ` +
+      `Chromium-Druck der Vorschau p50 ${round(p50(chromium))} ms, ${chromiumPages} Seiten, ${Math.round(chromiumBytes / 1024)} KB`,
+  );
+}
