@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage } from "./pages/concept";
 
@@ -19,6 +20,16 @@ test("the demo concept's history shows its versions and a comparison with the ma
   await expect(page.getByText("Sprachpatenschaften im Ehrenamt")).toBeVisible();
   await expect(page.getByRole("row", { name: /Sachkosten/ }).first()).toContainText("18.000,00");
   await expect(page.getByRole("heading", { name: "Zusammenfassung" })).toBeVisible();
+
+  // The Synopse: both wordings of the changed sentence in the PDF.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Synopse als PDF" }).click();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toMatch(/^Synopse_Musterstadt_v1-v2_\d{4}-\d{2}-\d{2}\.pdf$/);
+  const text = execFileSync("pdftotext", [await pdf.path(), "-"], { encoding: "utf8" }).replace(/\u00ad\s*/g, "").replace(/\s+/g, " ");
+  expect(text).toContain("bis zum 31. Dezember 2029");
+  expect(text).toContain("bis zum 31. Dezember 2030");
+  await test.info().attach("synopse-v1-v2.pdf", { path: await pdf.path(), contentType: "application/pdf" });
 
   await page.getByLabel("Nebeneinander").check();
   await page.getByRole("button", { name: "Anzeigen" }).click();

@@ -27,6 +27,7 @@ import * as memberService from "@/lib/members/service";
 import { compareVersions } from "@/lib/versions/compare";
 import { listVersions, readHistory, readVersion } from "@/lib/versions/read";
 import { changeStatus, createVersion, restoreVersion } from "@/lib/versions/service";
+import { exportSynopsePdf } from "@/lib/versions/synopse-export";
 import { exportConceptPdf, loadPdfModel } from "@/lib/pdf/export";
 import { removeLogo, uploadLogo } from "@/lib/pdf/logo-service";
 import { countContent } from "../support/data";
@@ -303,6 +304,15 @@ const CASES: Case[] = [
     expectOk: (r) => expect(r).toMatchObject({ comparison: { totals: expect.any(Object) } }),
   },
   {
+    module: "lib/versions/synopse-export",
+    fn: exportSynopsePdf,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => exportSynopsePdf(a, { conceptId: ids.conceptId, from: 1, to: "draft" }),
+    expectOk: (r) => expect(r).toMatchObject({ pages: expect.any(Number) }),
+  },
+  {
     module: "lib/versions/service",
     fn: createVersion,
     kind: "write",
@@ -403,6 +413,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/versions/read": () => import("@/lib/versions/read"),
   "lib/versions/compare": () => import("@/lib/versions/compare"),
   "lib/versions/service": () => import("@/lib/versions/service"),
+  "lib/versions/synopse-export": () => import("@/lib/versions/synopse-export"),
   "lib/pdf/export": () => import("@/lib/pdf/export"),
   "lib/pdf/logo-service": () => import("@/lib/pdf/logo-service"),
 };
