@@ -1,8 +1,10 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { changeStatusAction, createVersionAction, restoreVersionAction } from "@/app/(app)/concepts/[conceptId]/versionen/actions";
-import { CONCEPT_STATUSES, STATUS_LABELS, type ConceptStatus } from "@/lib/concepts/status";
+import { CONCEPT_STATUSES, type ConceptStatus } from "@/lib/concepts/status";
+import { useLabels } from "@/lib/i18n/hooks";
 
 type Message = { kind: "ok" | "error"; text: string } | null;
 
@@ -16,6 +18,7 @@ function Status({ id, message }: { id: string; message: Message }) {
 
 /** "Version speichern" with an optional label. */
 export function CreateVersionForm({ conceptId }: { conceptId: string }) {
+  const t = useTranslations("versions");
   const [message, setMessage] = useState<Message>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
@@ -27,7 +30,7 @@ export function CreateVersionForm({ conceptId }: { conceptId: string }) {
         start(async () => {
           const result = await createVersionAction({ conceptId, label: String(form.get("label") ?? "") });
           if (result.ok) {
-            setMessage({ kind: "ok", text: `Version ${result.data.number} wurde gespeichert.` });
+            setMessage({ kind: "ok", text: t("saved", { number: result.data.number }) });
             (document.getElementById("version-label") as HTMLInputElement | null)?.form?.reset();
             router.refresh();
           } else setMessage({ kind: "error", text: result.fieldErrors?.label ?? result.error });
@@ -35,22 +38,22 @@ export function CreateVersionForm({ conceptId }: { conceptId: string }) {
       }
     >
       <div className="field" style={{ minWidth: "22rem", flex: 1 }}>
-        <label htmlFor="version-label">Bezeichnung der Version</label>
+        <label htmlFor="version-label">{t("labelField")}</label>
         <input
           id="version-label"
           name="label"
           type="text"
           maxLength={200}
-          placeholder="z. B. Entwurf für den Sozialausschuss"
+          placeholder={t("labelPlaceholder")}
           aria-describedby="version-label-hint create-version-status"
           aria-invalid={message?.kind === "error" ? true : undefined}
         />
         <span id="version-label-hint" className="hint">
-          Hält den jetzigen Stand aller Kapitel und Maßnahmen unveränderlich fest. Ohne Bezeichnung heißt sie „Version n“.
+          {t("labelHint")}
         </span>
       </div>
       <button type="submit" className="button" disabled={pending} style={{ alignSelf: "center" }}>
-        {pending ? "Wird gespeichert …" : "Version speichern"}
+        {pending ? t("saving") : t("save")}
       </button>
       <Status id="create-version-status" message={message} />
     </form>
@@ -59,6 +62,7 @@ export function CreateVersionForm({ conceptId }: { conceptId: string }) {
 
 /** Restore with an inline confirmation (no browser dialog, keyboard friendly). */
 export function RestoreButton({ conceptId, number, label }: { conceptId: string; number: number; label: string }) {
+  const t = useTranslations("versions");
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const [pending, start] = useTransition();
@@ -68,18 +72,16 @@ export function RestoreButton({ conceptId, number, label }: { conceptId: string;
     return (
       <>
         <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>
-          Wiederherstellen<span className="visually-hidden"> Version {number}</span>
+          {t("restore")}
+          <span className="visually-hidden"> {t("restoreHidden", { number })}</span>
         </button>
         <Status id={statusId} message={message} />
       </>
     );
   }
   return (
-    <div role="group" aria-label={`Version ${number} wiederherstellen`} className="restore-confirm">
-      <p>
-        Version {number} „{label}“ wiederherstellen? Der aktuelle Entwurf wird vorher als eigene Version gesichert; Sie können die
-        Wiederherstellung also rückgängig machen.
-      </p>
+    <div role="group" aria-label={t("restoreGroup", { number })} className="restore-confirm">
+      <p>{t("restoreQuestion", { number, label })}</p>
       <div className="actions-row">
         <button
           type="button"
@@ -91,16 +93,16 @@ export function RestoreButton({ conceptId, number, label }: { conceptId: string;
               const result = await restoreVersionAction({ conceptId, number });
               setConfirming(false);
               if (result.ok) {
-                setMessage({ kind: "ok", text: `Version ${number} wurde wiederhergestellt. Der vorherige Stand ist als Version ${result.data.backup} gesichert.` });
+                setMessage({ kind: "ok", text: t("restored", { number, backup: result.data.backup }) });
                 router.refresh();
               } else setMessage({ kind: "error", text: result.error });
             })
           }
         >
-          {pending ? "Wird wiederhergestellt …" : "Ja, wiederherstellen"}
+          {pending ? t("restoring") : t("restoreConfirm")}
         </button>
         <button type="button" className="button-secondary" disabled={pending} onClick={() => setConfirming(false)}>
-          Abbrechen
+          {t("cancel")}
         </button>
       </div>
     </div>
@@ -109,6 +111,8 @@ export function RestoreButton({ conceptId, number, label }: { conceptId: string;
 
 /** Status change (admins): creates a version with the new status. */
 export function StatusForm({ conceptId, current }: { conceptId: string; current: string }) {
+  const t = useTranslations("versions");
+  const labels = useLabels();
   const [message, setMessage] = useState<Message>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
@@ -121,24 +125,24 @@ export function StatusForm({ conceptId, current }: { conceptId: string; current:
           const status = String(form.get("status") ?? "") as ConceptStatus;
           const result = await changeStatusAction({ conceptId, status });
           if (result.ok) {
-            setMessage({ kind: "ok", text: `Status „${STATUS_LABELS[status]}“ gesetzt; Version ${result.data.number} wurde angelegt.` });
+            setMessage({ kind: "ok", text: t("statusChanged", { status: labels.conceptStatuses[status], number: result.data.number }) });
             router.refresh();
           } else setMessage({ kind: "error", text: result.fieldErrors?.status ?? result.error });
         })
       }
     >
       <div className="field">
-        <label htmlFor="new-status">Neuer Status</label>
+        <label htmlFor="new-status">{t("newStatus")}</label>
         <select id="new-status" name="status" defaultValue={options[0]}>
           {options.map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABELS[s]}
+              {labels.conceptStatuses[s]}
             </option>
           ))}
         </select>
       </div>
       <button type="submit" className="button-secondary" disabled={pending} style={{ alignSelf: "end" }}>
-        {pending ? "Wird geändert …" : "Status ändern"}
+        {pending ? t("changingStatus") : t("changeStatus")}
       </button>
       <Status id="status-change-status" message={message} />
     </form>

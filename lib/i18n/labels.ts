@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { STATE_LABELS } from "@/lib/concepts/outline";
 import { ORG_MODELS, SETTING_LABELS } from "@/lib/concepts/setting-labels";
+import { STATUS_LABELS as CONCEPT_STATUS_LABELS } from "@/lib/concepts/status";
 import { MUNICIPALITY_KIND_LABELS } from "@/lib/members/labels";
 import { FUNDING_SOURCE_LABELS, INDICATOR_KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS, TASK_TYPE_LABELS } from "@/lib/measures/labels";
 import { DEFAULT_LOCALE } from "./config";
@@ -22,6 +23,7 @@ export const LABEL_SOURCES = {
   outlineStates: STATE_LABELS,
   settings: SETTING_LABELS,
   orgModels: ORG_MODELS,
+  conceptStatuses: CONCEPT_STATUS_LABELS,
 } as const;
 
 type Sources = typeof LABEL_SOURCES;

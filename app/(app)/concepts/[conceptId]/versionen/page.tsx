@@ -3,9 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { statusLabel } from "@/lib/concepts/status";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { getLabels } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { readHistory, type HistoryEntry } from "@/lib/versions/read";
 import type { ChangeCount } from "@/lib/versions/snapshot";
 import { CreateVersionForm, RestoreButton, StatusForm } from "@/components/versions/version-forms";
@@ -14,20 +15,22 @@ type Props = { params: Promise<{ conceptId: string }> };
 
 export const metadata: Metadata = { title: "Versionen" };
 
-const KIND_LABELS: Record<HistoryEntry["kind"], string> = {
-  manual: "gespeichert",
-  status: "Statuswechsel",
-  before_restore: "vor Wiederherstellung",
-};
+type T = Awaited<ReturnType<typeof getTranslations<"versions">>>;
 
-function changes(count: ChangeCount | null) {
-  if (!count) return "erste Version";
+function kindLabel(t: T, v: HistoryEntry) {
+  if (v.kind === "status") return t("kindStatus");
+  if (v.kind === "before_restore") return t("kindBeforeRestore", { number: v.restoredFrom ?? 0 });
+  return t("kindManual");
+}
+
+function changes(t: T, count: ChangeCount | null) {
+  if (!count) return t("firstVersion");
   const parts = [
-    count.sections ? `${count.sections} ${count.sections === 1 ? "Abschnitt" : "Abschnitte"}` : "",
-    count.measures ? `${count.measures} ${count.measures === 1 ? "Maßnahme" : "Maßnahmen"}` : "",
-    count.other ? `${count.other} ${count.other === 1 ? "weitere Angabe" : "weitere Angaben"}` : "",
+    count.sections ? t("countSections", { count: count.sections }) : "",
+    count.measures ? t("countMeasures", { count: count.measures }) : "",
+    count.other ? t("countOther", { count: count.other }) : "",
   ].filter(Boolean);
-  return parts.length ? `${parts.join(", ")} geändert` : "keine Änderungen";
+  return parts.length ? t("changed", { parts: parts.join(", ") }) : t("noChanges");
 }
 
 export default async function VersionsPage({ params }: Props) {
@@ -41,6 +44,8 @@ export default async function VersionsPage({ params }: Props) {
     throw error;
   }
   const { concept, role, draft, versions } = history;
+  const [t, labels] = await Promise.all([getTranslations("versions"), getLabels()]);
+  const statusLabel = (s: string) => labels.conceptStatuses[s as keyof typeof labels.conceptStatuses] ?? s;
   const canVersion = can(role, "version.create");
   const canRestore = can(role, "version.restore");
   const canStatus = can(role, "concept.changeStatus");
@@ -51,26 +56,24 @@ export default async function VersionsPage({ params }: Props) {
     <>
       <div className="actions-row" style={{ justifyContent: "space-between" }}>
         <div>
-          <h1 style={{ marginBottom: ".25rem" }}>Versionen: {concept.title}</h1>
-          <p className="meta">
-            Status: <strong>{statusLabel(concept.status)}</strong> · {versions.length} {versions.length === 1 ? "Version" : "Versionen"}
-          </p>
+          <h1 style={{ marginBottom: ".25rem" }}>{t("title", { title: concept.title })}</h1>
+          <p className="meta">{t("statusLine", { status: statusLabel(concept.status), count: versions.length })}</p>
         </div>
         <Link className="button-secondary" href={`/concepts/${concept.id}`}>
-          Zurück zum Konzept
+          {t("backToConcept")}
         </Link>
       </div>
 
       {canVersion || canStatus ? (
         <section className="card" aria-labelledby="create-version-heading" style={{ marginBottom: "1.25rem" }}>
           <h2 id="create-version-heading" style={{ marginTop: 0 }}>
-            Stand festhalten
+            {t("keepHeading")}
           </h2>
           {canVersion ? <CreateVersionForm conceptId={concept.id} /> : null}
           {canStatus ? (
             <>
-              <h3>Status des Konzepts</h3>
-              <p className="meta">Jeder Statuswechsel legt automatisch eine Version mit dem neuen Status an.</p>
+              <h3>{t("statusHeading")}</h3>
+              <p className="meta">{t("statusHint")}</p>
               <StatusForm conceptId={concept.id} current={concept.status} />
             </>
           ) : null}
@@ -80,11 +83,11 @@ export default async function VersionsPage({ params }: Props) {
       {versions.length >= 1 ? (
         <section className="card" aria-labelledby="compare-heading" style={{ marginBottom: "1.25rem" }}>
           <h2 id="compare-heading" style={{ marginTop: 0 }}>
-            Zwei Stände vergleichen
+            {t("compareHeading")}
           </h2>
           <form className="actions-row" method="get" action={`${base}/vergleich`}>
             <div className="field">
-              <label htmlFor="compare-from">Älterer Stand</label>
+              <label htmlFor="compare-from">{t("older")}</label>
               <select id="compare-from" name="von" defaultValue={String(versions[1]?.number ?? versions[0]!.number)}>
                 {versions.map((v) => (
                   <option key={v.number} value={v.number}>
@@ -94,9 +97,9 @@ export default async function VersionsPage({ params }: Props) {
               </select>
             </div>
             <div className="field">
-              <label htmlFor="compare-to">Neuerer Stand</label>
+              <label htmlFor="compare-to">{t("newer")}</label>
               <select id="compare-to" name="bis" defaultValue={versions[1] ? String(versions[0]!.number) : "entwurf"}>
-                <option value="entwurf">Aktueller Entwurf</option>
+                <option value="entwurf">{t("draft")}</option>
                 {versions.map((v) => (
                   <option key={v.number} value={v.number}>
                     Version {v.number}: {v.label}
@@ -105,37 +108,35 @@ export default async function VersionsPage({ params }: Props) {
               </select>
             </div>
             <button type="submit" className="button" style={{ alignSelf: "end" }}>
-              Vergleichen
+              {t("compare")}
             </button>
           </form>
         </section>
       ) : null}
 
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">Verlauf</h2>
+        <h2 id="history-heading">{t("historyHeading")}</h2>
         <table className="table history-table">
           <thead>
             <tr>
-              <th scope="col">Stand</th>
-              <th scope="col">Bezeichnung</th>
-              <th scope="col">Status</th>
-              <th scope="col">Erstellt</th>
-              <th scope="col">Änderungen zum vorherigen Stand</th>
-              <th scope="col">Aktionen</th>
+              <th scope="col">{t("colState")}</th>
+              <th scope="col">{t("colLabel")}</th>
+              <th scope="col">{t("colStatus")}</th>
+              <th scope="col">{t("colCreated")}</th>
+              <th scope="col">{t("colChanges")}</th>
+              <th scope="col">{t("colActions")}</th>
             </tr>
           </thead>
           <tbody>
             <tr>
-              <th scope="row">Aktueller Entwurf</th>
-              <td>wird laufend bearbeitet</td>
+              <th scope="row">{t("draft")}</th>
+              <td>{t("draftRow")}</td>
               <td>{statusLabel(concept.status)}</td>
-              <td>zuletzt geändert {formatDateTime(draft.updatedAt)}</td>
-              <td>{newest ? changes(draft.changes) : "noch keine Version"}</td>
+              <td>{t("lastChanged", { date: formatDateTime(draft.updatedAt) })}</td>
+              <td>{newest ? changes(t, draft.changes) : t("noVersionYet")}</td>
               <td>
                 {newest ? (
-                  <Link href={`${base}/vergleich?von=${newest.number}&bis=entwurf`}>
-                    Mit Version {newest.number} vergleichen
-                  </Link>
+                  <Link href={`${base}/vergleich?von=${newest.number}&bis=entwurf`}>{t("compareWith", { number: newest.number })}</Link>
                 ) : null}
               </td>
             </tr>
@@ -145,31 +146,26 @@ export default async function VersionsPage({ params }: Props) {
                 <td>
                   {v.label}
                   <br />
-                  <span className="meta">
-                    {KIND_LABELS[v.kind]}
-                    {v.kind === "before_restore" && v.restoredFrom ? ` von Version ${v.restoredFrom}` : ""}
-                  </span>
+                  <span className="meta">{kindLabel(t, v)}</span>
                 </td>
                 <td>{statusLabel(v.status)}</td>
                 <td>
                   {formatDateTime(v.createdAt)}
                   <br />
-                  <span className="meta">{v.createdByName ?? "unbekannt"}</span>
+                  <span className="meta">{v.createdByName ?? t("unknownAuthor")}</span>
                 </td>
-                <td>{changes(v.changes)}</td>
+                <td>{changes(t, v.changes)}</td>
                 <td>
                   <div className="actions-row" style={{ gap: ".5rem" }}>
                     {versions[i + 1] ? (
-                      <Link href={`${base}/vergleich?von=${versions[i + 1]!.number}&bis=${v.number}`}>
-                        Mit Version {versions[i + 1]!.number} vergleichen
-                      </Link>
+                      <Link href={`${base}/vergleich?von=${versions[i + 1]!.number}&bis=${v.number}`}>{t("compareWith", { number: versions[i + 1]!.number })}</Link>
                     ) : null}
-                    <Link href={`${base}/vergleich?von=${v.number}&bis=entwurf`}>Mit Entwurf vergleichen</Link>
+                    <Link href={`${base}/vergleich?von=${v.number}&bis=entwurf`}>{t("compareWithDraft")}</Link>
                     <a href={`/api/concepts/${concept.id}/export.pdf?version=${v.number}`} download>
-                      PDF<span className="visually-hidden"> von Version {v.number}</span>
+                      PDF<span className="visually-hidden"> {t("jsonOf", { number: v.number })}</span>
                     </a>
                     <a href={`/api/concepts/${concept.id}/versions/${v.number}`} download={`Version-${v.number}.json`}>
-                      JSON<span className="visually-hidden"> von Version {v.number}</span>
+                      JSON<span className="visually-hidden"> {t("jsonOf", { number: v.number })}</span>
                     </a>
                     {canRestore ? <RestoreButton conceptId={concept.id} number={v.number} label={v.label} /> : null}
                   </div>
@@ -178,7 +174,7 @@ export default async function VersionsPage({ params }: Props) {
             ))}
           </tbody>
         </table>
-        {versions.length === 0 ? <p className="notice">Noch keine Version gespeichert.</p> : null}
+        {versions.length === 0 ? <p className="notice">{t("none")}</p> : null}
       </section>
     </>
   );
