@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { getLabels } from "@/lib/i18n/server";
 import { getTranslations } from "next-intl/server";
+import type { useTranslations } from "next-intl";
 import { readHistory, type HistoryEntry } from "@/lib/versions/read";
 import type { ChangeCount } from "@/lib/versions/snapshot";
 import { CreateVersionForm, RestoreButton, StatusForm } from "@/components/versions/version-forms";
@@ -15,7 +16,8 @@ type Props = { params: Promise<{ conceptId: string }> };
 
 export const metadata: Metadata = { title: "Versionen" };
 
-type T = Awaited<ReturnType<typeof getTranslations<"versions">>>;
+// Server and client translators have the same call signature.
+type T = ReturnType<typeof useTranslations<"versions">>;
 
 function kindLabel(t: T, v: HistoryEntry) {
   if (v.kind === "status") return t("kindStatus");
@@ -44,7 +46,8 @@ export default async function VersionsPage({ params }: Props) {
     throw error;
   }
   const { concept, role, draft, versions } = history;
-  const [t, labels] = await Promise.all([getTranslations("versions"), getLabels()]);
+  const t = await getTranslations("versions");
+  const labels = await getLabels();
   const statusLabel = (s: string) => labels.conceptStatuses[s as keyof typeof labels.conceptStatuses] ?? s;
   const canVersion = can(role, "version.create");
   const canRestore = can(role, "version.restore");
