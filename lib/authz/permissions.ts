@@ -14,6 +14,10 @@ export const PERMISSIONS = {
   "concept.delete": ["admin"],
   "members.read": ["admin"],
   "members.manage": ["admin"],
+  /** see the peer comparison and browse the measure library */
+  "peers.read": ["admin", "editor", "reviewer", "viewer"],
+  /** decide whether the municipality contributes; share measures in the library */
+  "peers.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
