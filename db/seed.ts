@@ -13,6 +13,7 @@ import { textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
 import { TEMPLATE_VERSION, templateFor } from "@/lib/template";
 import { musterstadtConcept } from "./seed-data/musterstadt";
+import { setSyntheticPeers } from "./queries/peers";
 import type { SeedConcept } from "./seed-data/types";
 
 export const DEMO_USERS = [
@@ -55,6 +56,8 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
     const musterstadt = towns.find((t) => t.ags === "05999000")!;
     const author = created.find((c) => c.email === "redaktion@musterstadt.example")!;
     await insertSeedConcept(tx as unknown as Db, { municipalityId: musterstadt.id, userId: author.id, seed: musterstadtConcept });
+    // A demo installation compares with synthetic peers (clearly labelled as such in the UI).
+    await setSyntheticPeers({ enabled: true }, tx);
     return true;
   });
 }
