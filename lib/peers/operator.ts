@@ -12,6 +12,6 @@ export function operatorEmails(): string[] {
     .filter(Boolean);
 }
 
-export function isOperator(actor: { email: string }): boolean {
-  return operatorEmails().includes(actor.email.trim().toLowerCase());
+export function isOperator(user: { email: string }): boolean {
+  return operatorEmails().includes(user.email.trim().toLowerCase());
 }

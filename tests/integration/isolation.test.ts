@@ -24,6 +24,7 @@ import { saveSectionText } from "@/lib/concepts/sections";
 import { doc, p } from "@/lib/editor/build";
 import * as measureService from "@/lib/measures/service";
 import * as memberService from "@/lib/members/service";
+import { changePeerConsent, comparePeers, publishSnapshot, readPeerConsent } from "@/lib/peers/service";
 import { countContent } from "../support/data";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
 
@@ -216,6 +217,32 @@ const CASES: Case[] = [
     run: (a, ids) => moveSubGoal(a, { conceptId: ids.conceptId, subGoalId: ids.secondSubGoalId, direction: "up" }),
     expectOk: (r) => expect(r).toEqual({ moved: true }),
   },
+  // lib/peers/service
+  {
+    module: "lib/peers/service",
+    fn: comparePeers,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => comparePeers(a, { conceptId: ids.conceptId, group: "all" }),
+    expectOk: (r) => expect(r).toMatchObject({ group: { choice: "all" } }),
+  },
+  {
+    module: "lib/peers/service",
+    fn: readPeerConsent,
+    kind: "read",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => readPeerConsent(a, { municipalityId: ids.municipalityId }),
+  },
+  {
+    module: "lib/peers/service",
+    fn: changePeerConsent,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => changePeerConsent(a, { municipalityId: ids.municipalityId, contribute: false }),
+  },
   // lib/members/service
   {
     module: "lib/members/service",
@@ -272,6 +299,12 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
     exportFileName: "pure file name helper",
   },
   "lib/measures/service": { groupByField: "pure: groups rows the caller already loaded" },
+  "lib/peers/service": {
+    publishSnapshot: "no actor: at start, on the schedule, and behind publishPeerSnapshot's operator check",
+    ensurePeerSnapshot: "no actor: at start",
+    publishPeerSnapshot: "operator only, no municipality (peers.test.ts)",
+    peerGroupOf: "no actor: a municipality's group for callers that checked access",
+  },
   "lib/members/service": {
     invitationMessage: "pure text",
     describeInvitation: "no session: the invitation token is the credential (members.test.ts)",
@@ -288,10 +321,17 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/concepts/exchange": () => import("@/lib/concepts/exchange"),
   "lib/measures/service": () => import("@/lib/measures/service"),
   "lib/members/service": () => import("@/lib/members/service"),
+  "lib/peers/service": () => import("@/lib/peers/service"),
 };
 
 /** Functions under lib/ that take an actor but are checks used by the table's functions, not domain operations. */
-const GUARDS = new Set(["lib/authz/require-role.ts#requireRole", "lib/concepts/access.ts#requireConcept", "lib/auth/session.ts#activeMembership"]);
+const GUARDS = new Set([
+  "lib/authz/require-role.ts#requireRole",
+  "lib/concepts/access.ts#requireConcept",
+  "lib/auth/session.ts#activeMembership",
+  // the installation's operator, not a municipality's role: tested in peers.test.ts
+  "lib/peers/service.ts#publishPeerSnapshot",
+]);
 
 const label = (c: Case) => `${c.module}#${c.fn.name}`;
 const ROLES = ["admin", "editor", "reviewer", "viewer"] as const;
@@ -320,6 +360,7 @@ beforeAll(async () => {
   victim = await populatedTown("Opferstadt");
   attacker = await populatedTown("Fremdstadt");
   before = { victim: await snapshot(victim), attacker: await snapshot(attacker) };
+  await publishSnapshot({ trigger: "test" });
 });
 afterAll(() => closeDb());
 
