@@ -79,6 +79,9 @@ export default async function ConceptPage({ params }: Props) {
           </p>
         </div>
         <div className="actions-row">
+          <Link className="button-secondary" href={`/concepts/${concept.id}/vergleich`}>
+            Vergleich
+          </Link>
           <a className="button-secondary" href={`/api/concepts/${concept.id}/export`} download>
             {t("download")}
           </a>
