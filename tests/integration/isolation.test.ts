@@ -25,6 +25,7 @@ import { doc, p } from "@/lib/editor/build";
 import * as measureService from "@/lib/measures/service";
 import * as memberService from "@/lib/members/service";
 import { changePeerConsent, comparePeers, publishSnapshot, readPeerConsent } from "@/lib/peers/service";
+import { browseLibrary, checkLibraryText, listShareableMeasures, shareMeasure, unshareMeasure } from "@/lib/peers/library";
 import { countContent } from "../support/data";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
 
@@ -243,6 +244,50 @@ const CASES: Case[] = [
     objectIds: false,
     run: (a, ids) => changePeerConsent(a, { municipalityId: ids.municipalityId, contribute: false }),
   },
+  // lib/peers/library
+  {
+    module: "lib/peers/library",
+    fn: shareMeasure,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: true,
+    run: (a, ids) => shareMeasure(a, { conceptId: ids.conceptId, measureId: ids.measureId, title: "Sprachcafé", description: "Gesprächsrunden für Eltern." }),
+    expectOk: (r) => expect(r).toEqual({ shared: true }),
+  },
+  {
+    module: "lib/peers/library",
+    fn: unshareMeasure,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: true,
+    run: (a, ids) => unshareMeasure(a, { conceptId: ids.conceptId, measureId: ids.measureId }),
+  },
+  {
+    module: "lib/peers/library",
+    fn: listShareableMeasures,
+    kind: "read",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => listShareableMeasures(a, { conceptId: ids.conceptId }),
+    expectOk: (r) => expect(r).toHaveLength(2),
+  },
+  {
+    module: "lib/peers/library",
+    fn: checkLibraryText,
+    kind: "read",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => checkLibraryText(a, { conceptId: ids.conceptId, title: "Sprachcafé", description: "" }),
+    expectOk: (r) => expect(r).toEqual([]),
+  },
+  {
+    module: "lib/peers/library",
+    fn: browseLibrary,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => browseLibrary(a, { conceptId: ids.conceptId, group: "all" }),
+  },
   // lib/members/service
   {
     module: "lib/members/service",
@@ -322,6 +367,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/measures/service": () => import("@/lib/measures/service"),
   "lib/members/service": () => import("@/lib/members/service"),
   "lib/peers/service": () => import("@/lib/peers/service"),
+  "lib/peers/library": () => import("@/lib/peers/library"),
 };
 
 /** Functions under lib/ that take an actor but are checks used by the table's functions, not domain operations. */

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { getLatestPeerSnapshot, listSnapshotContributions, setSyntheticPeers } from "@/db/queries/peers";
 import { municipalities } from "@/db/schema";
+import { browseLibrary, listShareableMeasures, shareMeasure, unshareMeasure } from "@/lib/peers/library";
 import { changePeerConsent, comparePeers, publishPeerSnapshot, publishSnapshot, readPeerConsent } from "@/lib/peers/service";
 import { contributingTown } from "../support/peers-db";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
@@ -142,5 +143,46 @@ describe("the operator's snapshot action", () => {
       if (saved === undefined) delete process.env.KONZEPTWERK_OPERATORS;
       else process.env.KONZEPTWERK_OPERATORS = saved;
     }
+  });
+});
+
+describe("the measure library", () => {
+  it("refuses a text that names the municipality, a place or a person, and says what to remove", async () => {
+    const measureId = viewer.ids.measureId;
+    const name = viewer.town.municipality.name.split(" ")[0]!; // "Vergleichsstadt"
+    await expect(
+      shareMeasure(viewer.town.admin, { conceptId: viewer.ids.conceptId, measureId, title: `Sprachcafé in ${name}`, description: "Frau Keller leitet es in Flensburg." }),
+    ).rejects.toMatchObject({ code: "bad_request", message: expect.stringMatching(/Name Ihrer Kommune „Vergleichsstadt“.*Ortsname „Flensburg“|Personenname/) });
+  });
+
+  it("shares title and description only; others browse it by field and group, seeing no name", async () => {
+    await shareMeasure(viewer.town.admin, {
+      conceptId: viewer.ids.conceptId,
+      measureId: viewer.ids.measureId,
+      title: "Sprachcafé im Stadtteilzentrum",
+      description: "Ehrenamtliche bieten Gesprächsrunden an.",
+    });
+    const own = await listShareableMeasures(viewer.town.admin, { conceptId: viewer.ids.conceptId });
+    expect(own.find((m) => m.id === viewer.ids.measureId)?.shared).toBe(true);
+    const reader = peers[3]!;
+    const entries = await browseLibrary(reader.town.reviewer, { conceptId: reader.conceptId, fieldKey: "language", group: "own" });
+    const entry = entries.find((e) => e.title === "Sprachcafé im Stadtteilzentrum")!;
+    expect(entry).toMatchObject({ fieldKey: "language", contributor: "ein Landkreis, 150.000–250.000 Einwohner", description: "Ehrenamtliche bieten Gesprächsrunden an." });
+    const text = JSON.stringify(entries);
+    expect(text).not.toContain(viewer.ids.municipalityId);
+    expect(text).not.toContain(viewer.town.municipality.name);
+    expect(text).not.toContain(viewer.ids.measureId);
+    expect(await browseLibrary(reader.town.viewer, { conceptId: reader.conceptId, fieldKey: "health", group: "all" })).not.toContainEqual(entry);
+    // the own municipality does not see its own entries among the peers'
+    expect((await browseLibrary(viewer.town.viewer, { conceptId: viewer.ids.conceptId, group: "all" })).map((e) => e.id)).not.toContain(entry.id);
+    await unshareMeasure(viewer.town.admin, { conceptId: viewer.ids.conceptId, measureId: viewer.ids.measureId });
+    expect((await browseLibrary(reader.town.viewer, { conceptId: reader.conceptId, group: "all" })).map((e) => e.id)).not.toContain(entry.id);
+  });
+
+  it("cannot share another municipality's measure through the own concept", async () => {
+    const other = peers[4]!;
+    await expect(
+      shareMeasure(other.town.admin, { conceptId: other.conceptId, measureId: viewer.ids.measureId, title: "Fremd", description: "" }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });

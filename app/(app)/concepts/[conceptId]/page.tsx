@@ -80,7 +80,7 @@ export default async function ConceptPage({ params }: Props) {
         </div>
         <div className="actions-row">
           <Link className="button-secondary" href={`/concepts/${concept.id}/vergleich`}>
-            Vergleich
+            {t("compare")}
           </Link>
           <a className="button-secondary" href={`/api/concepts/${concept.id}/export`} download>
             {t("download")}
