@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "./index";
-import { measures, memberships, municipalities, subGoals, users } from "./schema";
+import { measures, memberships, municipalities, peerLibraryEntries, subGoals, users } from "./schema";
 import { insertConcept } from "./queries/concepts";
 import { hashPassword } from "@/lib/auth/password";
 import { fieldSections } from "@/lib/concepts/blueprint";
@@ -14,6 +14,8 @@ import { validateDoc } from "@/lib/editor/validate";
 import { TEMPLATE_VERSION, templateFor } from "@/lib/template";
 import { musterstadtConcept } from "./seed-data/musterstadt";
 import { setSyntheticPeers } from "./queries/peers";
+import { DEMO_LIBRARY_ENTRIES } from "./seed-data/peer-library";
+import { bandOf } from "@/lib/peers/groups";
 import type { SeedConcept } from "./seed-data/types";
 
 export const DEMO_USERS = [
@@ -58,6 +60,17 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
     await insertSeedConcept(tx as unknown as Db, { municipalityId: musterstadt.id, userId: author.id, seed: musterstadtConcept });
     // A demo installation compares with synthetic peers (clearly labelled as such in the UI).
     await setSyntheticPeers({ enabled: true }, tx);
+    const kreis = towns.find((t) => t.ags === "09999")!;
+    const kreisAdmin = created.find((c) => c.email === "leitung@beispielkreis.example")!;
+    await tx.insert(peerLibraryEntries).values(
+      DEMO_LIBRARY_ENTRIES.map((e) => ({
+        ...e,
+        municipalityId: kreis.id,
+        level: kreis.kind,
+        band: bandOf(kreis.kind, kreis.population),
+        sharedBy: kreisAdmin.id,
+      })),
+    );
     return true;
   });
 }
