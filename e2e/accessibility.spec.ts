@@ -22,6 +22,9 @@ test("signed-in pages have no WCAG 2.1 A/AA violations", async ({ browser }) => 
   await page.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Gliederung" })).toBeVisible();
   await expectNoViolations(page, "Konzeptseite");
+  await page.getByRole("link", { name: "Vergleich", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Vergleich mit anderen Kommunen" })).toBeVisible();
+  await expectNoViolations(page, "Vergleich");
   for (const path of ["/mitglieder", "/concepts/import"]) {
     await page.goto(path);
     await expectNoViolations(page, path);

@@ -55,6 +55,10 @@ function argsFor(name: string, ids: Ids): Call {
     changeRoleAction: { form: { municipalityId: ids.municipalityId, userId: ids.userId, role: "admin" } },
     removeMemberAction: { form: { municipalityId: ids.municipalityId, userId: ids.userId } },
     revokeInvitationAction: { form: { municipalityId: ids.municipalityId, invitationId: ids.invitationId } },
+    setPeerConsentAction: { form: { municipalityId: ids.municipalityId, contribute: "true" } },
+    publishPeerSnapshotAction: { form: {} },
+    shareMeasureAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, title: "Fremd geteilt", description: "" } },
+    unshareMeasureAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId } },
   };
   const call = calls[name];
   if (!call) throw new Error(`Kein Aufruf für die Server-Action ${name} hinterlegt: bitte im Test ergänzen.`);
@@ -66,7 +70,7 @@ function pathFor(worker: string, ids: Ids) {
     .replace(/^app/, "")
     .replace(/\/\([^)]+\)/g, "")
     .replace(/\/page$/, "")
-    .replace("[conceptId]", ids.conceptId) || "/";
+    .replaceAll("[conceptId]", ids.conceptId) || "/";
 }
 
 /** Call a server action over HTTP as React would: JSON arguments, or [prevState, FormData] as multipart. */
