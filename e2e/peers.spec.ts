@@ -37,7 +37,7 @@ test("open the comparison: group in words with n, charts with table view, group 
   await coverage.getByText("Als Tabelle anzeigen").click();
   await expect(table).toBeVisible();
   await expect(table.getByRole("row", { name: /Sprache/ })).toContainText("%");
-  await expect(table.getByRole("columnheader", { name: "n" })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "n", exact: true })).toBeVisible();
 
   // a suppressed figure says why (in the demo data one peer dominates the federal funding of this group)
   const funding = page.getByTestId("figure-finanzierung");

@@ -3,6 +3,7 @@
  *  - start-up: `npm start` (already built) until /api/health answers, fresh and existing data directory
  *  - section save latency: 500 saves by 10 concurrent clients on a concept of ~100 pages
  *  - first-load JavaScript of the concept editor page (bytes the browser fetches, raw and gzip)
+ *  - peer comparison: snapshot over 11,000 generated municipalities, route p50/p95 (scripts/bench/peers.ts)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -11,6 +12,7 @@ import path from "node:path";
 import { signInCookie } from "./sign-in";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { benchPeers } from "./bench/peers";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3170);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -192,6 +194,9 @@ async function main() {
   results.editorPage = { scripts: scripts.size, firstLoadJsKB: Math.round(raw / 1024), firstLoadJsGzipKB: Math.round(gz / 1024), loadMsWith100Pages: loadMs };
   console.log(`Erstes JavaScript der Editor-Seite: ${Math.round(raw / 1024)} KB (${Math.round(gz / 1024)} KB gzip) in ${scripts.size} Dateien; Laden mit 100 Seiten: ${loadMs} ms`);
   await browser.close();
+
+  // 4. peer comparison over 11,000 generated municipalities
+  results.peers = await benchPeers({ base: BASE, cookie, conceptId, dataDir });
   await stop(server);
   fs.rmSync(dataDir, { recursive: true, force: true });
 

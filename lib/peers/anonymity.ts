@@ -325,7 +325,7 @@ export const FIELD_TITLES = Object.fromEntries(STANDARD_FIELDS.map((f) => [f.key
 export const SHARE_LABELS: Record<MeasureShare, string> = {
   leadOffice: "mit federführender Stelle",
   indicator: "mit Indikator",
-  budget: "mit Budget (Sachkosten oder Förderung)",
+  budget: "mit Budget",
   voluntary: "freiwillige Aufgaben",
 };
 export { FUNDING_SOURCE_LABELS };

@@ -50,11 +50,19 @@ export async function publishSnapshot({ trigger }: { trigger: "startup" | "opera
   }
   const real = sources.length;
   if (settings.syntheticPeers) for (const p of syntheticPeers()) sources.push({ municipalityId: null, syntheticId: p.id, level: p.level, population: p.population, metrics: p.metrics });
-  const { groups, contributions } = buildSnapshot(sources, settings.secret);
+  const result = await publishSources({ trigger, sources, syntheticCount: sources.length - real, secret: settings.secret });
+  return { ...result, ms: performance.now() - t0 };
+}
+
+/** Store a snapshot of the given contributions (also used by the benchmark with generated municipalities). */
+export async function publishSources(input: { trigger: string; sources: Source[]; syntheticCount: number; secret?: string }): Promise<PublishResult> {
+  const t0 = performance.now();
+  const secret = input.secret ?? (await getPeerSettings()).secret;
+  const { groups, contributions } = buildSnapshot(input.sources, secret);
   const snap = await insertPeerSnapshot({
-    trigger,
+    trigger: input.trigger,
     groups,
-    syntheticCount: sources.length - real,
+    syntheticCount: input.syntheticCount,
     contributions: contributions.map((c, seq) => ({
       seq,
       municipalityId: c.municipalityId,
@@ -64,7 +72,7 @@ export async function publishSnapshot({ trigger }: { trigger: "startup" | "opera
       metrics: c.metrics as unknown as Record<string, unknown>,
     })),
   });
-  return { id: snap.id, contributors: contributions.length, synthetic: sources.length - real, ms: performance.now() - t0 };
+  return { id: snap.id, contributors: contributions.length, synthetic: input.syntheticCount, ms: performance.now() - t0 };
 }
 
 /** Publish the first snapshot when none exists (at start, so that the demo shows a comparison). */

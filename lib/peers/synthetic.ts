@@ -136,3 +136,25 @@ export function syntheticPeers(seed = 2020): SyntheticPeer[] {
   }
   return out;
 }
+
+/**
+ * `count` generated municipalities for the benchmark (all contributing): the
+ * 401 Kreise in their real proportion, the rest kreisangehörige Gemeinden with
+ * the size classes of the BBSR town types. Not used for the demo.
+ */
+export function generatedPeers(count: number, seed = 11_000): SyntheticPeer[] {
+  const rand = prng(seed);
+  const districts = loadDistricts();
+  const out: SyntheticPeer[] = [];
+  for (let i = 0; i < count; i++) {
+    const d = i < districts.length ? districts[i]! : null;
+    if (d) {
+      out.push({ id: `generated-${i}`, level: d.level, population: d.population, metrics: syntheticMetrics(rand) });
+      continue;
+    }
+    const r = rand();
+    const population = r < 0.55 ? 1_000 + rand() * 9_000 : r < 0.75 ? 10_000 + rand() * 10_000 : r < 0.92 ? 20_000 + rand() * 30_000 : 50_000 + rand() * 130_000;
+    out.push({ id: `generated-${i}`, level: "town", population: Math.round(population), metrics: syntheticMetrics(rand) });
+  }
+  return out;
+}

@@ -346,6 +346,7 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/measures/service": { groupByField: "pure: groups rows the caller already loaded" },
   "lib/peers/service": {
     publishSnapshot: "no actor: at start, on the schedule, and behind publishPeerSnapshot's operator check",
+    publishSources: "no actor: stores given contributions (publishSnapshot, benchmark)",
     ensurePeerSnapshot: "no actor: at start",
     publishPeerSnapshot: "operator only, no municipality (peers.test.ts)",
     peerGroupOf: "no actor: a municipality's group for callers that checked access",

@@ -146,6 +146,7 @@ function Figures({ comparison: c, conceptId }: { comparison: Comparison; concept
           kind="quartiles"
           unit=" %"
           title="Anteil der Maßnahmen …"
+          intro="Je Kommune der Anteil ihrer Maßnahmen; „mit Budget“ heißt: Sachkosten oder Förderung angegeben."
           rows={c.shares.map((s) => ({ label: s.label, peers: s.peers, own: s.own }))}
         />
         <PeerFigure
@@ -165,7 +166,7 @@ function Figures({ comparison: c, conceptId }: { comparison: Comparison; concept
           id="ausrichtung"
           kind="share"
           title="Ausrichtung auf die ganze Gesellschaft"
-          rows={[{ label: "Richtet sich an die ganze Gesellschaft", peers: c.wholeSociety.peers, own: c.wholeSociety.own }]}
+          rows={[{ label: "ganze Gesellschaft", peers: c.wholeSociety.peers, own: c.wholeSociety.own }]}
         />
         <PeerFigure
           id="alter"
