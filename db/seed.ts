@@ -5,8 +5,12 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "./index";
-import { measures, memberships, municipalities, peerLibraryEntries, subGoals, users } from "./schema";
-import { insertConcept } from "./queries/concepts";
+import { measures, memberships, municipalities, peerLibraryEntries, subGoals, users, type Concept } from "./schema";
+import { getConceptTree, insertConcept } from "./queries/concepts";
+import { insertVersion, setConceptStatus } from "./queries/versions";
+import { buildConceptSnapshot } from "@/lib/concepts/exchange";
+import { snapshotHashes } from "@/lib/versions/snapshot";
+import { musterstadtHistory } from "./seed-data/musterstadt-history";
 import { hashPassword } from "@/lib/auth/password";
 import { fieldSections } from "@/lib/concepts/blueprint";
 import { textLength } from "@/lib/editor/document";
@@ -57,7 +61,9 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
     );
     const musterstadt = towns.find((t) => t.ags === "05999000")!;
     const author = created.find((c) => c.email === "redaktion@musterstadt.example")!;
-    await insertSeedConcept(tx as unknown as Db, { municipalityId: musterstadt.id, userId: author.id, seed: musterstadtConcept });
+    const concept = await insertSeedConcept(tx as unknown as Db, { municipalityId: musterstadt.id, userId: author.id, seed: musterstadtConcept });
+    const admin = created.find((c) => c.email === "leitung@musterstadt.example")!;
+    await insertSeedHistory(tx as unknown as Db, { concept, editorId: author.id, adminId: admin.id });
     // A demo installation compares with synthetic peers (clearly labelled as such in the UI).
     await setSyntheticPeers({ enabled: true }, tx);
     const kreis = towns.find((t) => t.ags === "09999")!;
@@ -139,4 +145,28 @@ export async function insertSeedConcept(db: Db, input: { municipalityId: string;
     }
   }
   return concept;
+}
+
+/** The demo concept's earlier versions (see seed-data/musterstadt-history.ts); its status becomes the last version's. */
+export async function insertSeedHistory(db: Db, input: { concept: Concept; editorId: string; adminId: string }) {
+  const tree = await getConceptTree({ conceptId: input.concept.id }, db);
+  const versions = musterstadtHistory(buildConceptSnapshot({ concept: input.concept, ...tree }, new Date()));
+  for (const v of versions) {
+    await insertVersion(
+      {
+        conceptId: input.concept.id,
+        municipalityId: input.concept.municipalityId,
+        label: () => v.label,
+        kind: v.kind,
+        status: v.status,
+        hashes: snapshotHashes(v.snapshot),
+        createdBy: v.author === "admin" ? input.adminId : input.editorId,
+        createdAt: v.createdAt,
+        snapshot: v.snapshot.data as unknown as Record<string, unknown>,
+        ids: v.snapshot.ids,
+      },
+      db,
+    );
+  }
+  await setConceptStatus({ conceptId: input.concept.id, status: versions.at(-1)!.status }, db);
 }

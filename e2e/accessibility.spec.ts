@@ -22,9 +22,18 @@ test("signed-in pages have no WCAG 2.1 A/AA violations", async ({ browser }) => 
   await page.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Gliederung" })).toBeVisible();
   await expectNoViolations(page, "Konzeptseite");
-  await page.getByRole("link", { name: "Vergleich", exact: true }).click();
+  const conceptUrl = page.url();
+  await page.goto(`${conceptUrl}/versionen`);
+  await expectNoViolations(page, "Versionen");
+  await page.goto(`${conceptUrl}/versionen/vergleich?von=1&bis=2`);
+  await expectNoViolations(page, "Vergleich im Text");
+  await page.goto(`${conceptUrl}/versionen/vergleich?von=1&bis=entwurf&ansicht=nebeneinander&unveraendert=1`);
+  await expectNoViolations(page, "Vergleich nebeneinander");
+  await page.goto(`${conceptUrl}/vergleich`);
   await expect(page.getByRole("heading", { name: "Vergleich mit anderen Kommunen" })).toBeVisible();
-  await expectNoViolations(page, "Vergleich");
+  await expectNoViolations(page, "Vergleich mit anderen Kommunen");
+  await page.goto(`${conceptUrl}/vergleich/bibliothek`);
+  await expectNoViolations(page, "Maßnahmenbibliothek");
   for (const path of ["/mitglieder", "/concepts/import"]) {
     await page.goto(path);
     await expectNoViolations(page, path);

@@ -55,6 +55,9 @@ function argsFor(name: string, ids: Ids): Call {
     changeRoleAction: { form: { municipalityId: ids.municipalityId, userId: ids.userId, role: "admin" } },
     removeMemberAction: { form: { municipalityId: ids.municipalityId, userId: ids.userId } },
     revokeInvitationAction: { form: { municipalityId: ids.municipalityId, invitationId: ids.invitationId } },
+    createVersionAction: { json: [{ ...c, label: "Fremde Version" }] },
+    restoreVersionAction: { json: [{ ...c, number: 1 }] },
+    changeStatusAction: { json: [{ ...c, status: "adopted" }] },
     setPeerConsentAction: { form: { municipalityId: ids.municipalityId, contribute: "true" } },
     publishPeerSnapshotAction: { form: {} },
     shareMeasureAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, title: "Fremd geteilt", description: "" } },
@@ -92,9 +95,10 @@ async function snapshot(owner: Page, admin: Page, conceptId: string) {
   const exported = await (await owner.request.get(`/api/concepts/${conceptId}/export`)).json();
   delete exported.exportedAt;
   const list = (await (await owner.request.get("/api/concepts")).json()).concepts.map((c: { id: string; title: string }) => `${c.id} ${c.title}`);
+  const versions = (await (await owner.request.get(`/api/concepts/${conceptId}/versions`)).json()).versions;
   await admin.goto("/mitglieder");
   const members = await admin.locator("main").innerText();
-  return { exported, list, members };
+  return { exported, list, members, versions };
 }
 
 test("every server action refuses forged calls from another municipality, a reviewer and a signed-out client", async ({ browser, playwright, baseURL }) => {

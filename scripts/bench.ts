@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { signInCookie } from "./sign-in";
+import { benchVersions } from "./bench/versions";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { benchPeers } from "./bench/peers";
@@ -129,11 +130,13 @@ async function main() {
     revisions.set(id, ((await res.json()) as { revision: number }).revision);
   };
   let totalChars = 0;
+  const written: { id: string; doc: ReturnType<typeof bigDoc> }[] = [];
   for (const [i, part] of parts.entries()) {
     revisions.set(part.id, part.revision);
     const d = bigDoc(pagesPerPart, i);
     totalChars += JSON.stringify(d).length;
     await put(part.id, d);
+    written.push({ id: part.id, doc: d });
   }
   const docs = parts.slice(0, 10).map((p, i) => ({ id: p.id, doc: bigDoc(pagesPerPart, i) as { type: string; content: unknown[] } }));
   const single: number[] = [];
@@ -169,7 +172,11 @@ async function main() {
   };
   console.log(`Speichern eines Abschnitts (${latencies.length}×, 10 parallel, Konzept ≈ 100 Seiten): p50 ${round(pct(latencies, 50))} ms, p95 ${round(pct(latencies, 95))} ms; ein Client nacheinander: p50 ${round(pct(single, 50))} ms, p95 ${round(pct(single, 95))} ms`);
 
-  // 3. first-load JavaScript of the editor page
+  // 3. versions: compare two versions of the 100-page concept, list 50 versions
+  for (const d of docs) written.find((w) => w.id === d.id)!.doc = d.doc;
+  await benchVersions({ base: BASE, cookie, conceptId, docs: written as never, put, results });
+
+  // 4. first-load JavaScript of the editor page
   const systemChromium = ["/usr/bin/chromium"].find((p) => fs.existsSync(p));
   const browser = await chromium.launch({
     executablePath: systemChromium,

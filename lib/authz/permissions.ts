@@ -12,6 +12,9 @@ export const PERMISSIONS = {
   "concept.editContent": ["admin", "editor"],
   "concept.editSettings": ["admin", "editor"],
   "concept.delete": ["admin"],
+  "concept.changeStatus": ["admin"],
+  "version.create": ["admin", "editor"],
+  "version.restore": ["admin", "editor"],
   "members.read": ["admin"],
   "members.manage": ["admin"],
   /** see the peer comparison and browse the measure library */

@@ -266,6 +266,7 @@ describe("round trip (pure)", () => {
     ],
     measures: [
       {
+        id: "m-1",
         fieldId: F1,
         position: 1,
         title: "Kita-Einstieg",
@@ -290,6 +291,7 @@ describe("round trip (pure)", () => {
         ],
       },
       {
+        id: "m-2",
         fieldId: F1,
         position: 0,
         title: "Sprachcafé",
@@ -309,6 +311,7 @@ describe("round trip (pure)", () => {
         indicators: [],
       },
       {
+        id: "m-3",
         fieldId: F2,
         position: 0,
         title: "Beratung",
@@ -350,7 +353,8 @@ describe("round trip (pure)", () => {
         revision: 0,
       })),
       subGoals: rows.subGoals,
-      measures: rows.measures.map((m) => ({
+      measures: rows.measures.map((m, i) => ({
+        id: `m-${i}`,
         fieldId: m.fieldId,
         position: m.position,
         title: m.title,

@@ -303,6 +303,7 @@ export type ExportSource = {
   subGoals: Pick<SubGoal, "id" | "fieldId" | "text" | "position">[];
   measures: Pick<
     Measure,
+    | "id"
     | "fieldId"
     | "position"
     | "title"
@@ -343,6 +344,14 @@ function normalisedDoc(content: JSONContent): JSONContent {
  * Documents are normalised (see normalisedDoc). Sub-goal links that point nowhere (a deleted sub-goal) are dropped.
  */
 export function buildConceptExport(source: ExportSource, exportedAt: Date): ConceptExport {
+  return buildConceptSnapshot(source, exportedAt).data;
+}
+
+/** Database ids of the export's fields, sub-goals and measures, index by index (a version keeps them to match measures across versions and to restore). */
+export type SnapshotIds = { fields: string[]; subGoals: string[]; measures: string[] };
+
+/** The export plus the ids of its rows, in the export's order. */
+export function buildConceptSnapshot(source: ExportSource, exportedAt: Date): { data: ConceptExport; ids: SnapshotIds } {
   const template = templateFor(source.concept.templateVersion);
   const fieldRows = [...source.fields].sort((a, b) => cmp(a.position, b.position) || cmp(a.key, b.key));
   const fieldIndex = new Map(fieldRows.map((f, i) => [f.id, i]));
@@ -382,10 +391,10 @@ export function buildConceptExport(source: ExportSource, exportedAt: Date): Conc
   const refOf = new Map(goals.map((g, i) => [g.id, `sg-${i + 1}`]));
   const goalField = new Map(goals.map((g) => [g.id, g.fieldId]));
 
-  const measures = [...source.measures]
+  const measureRows = [...source.measures]
     .filter((m) => fieldKey.has(m.fieldId))
-    .sort((a, b) => cmp(orderOfField(a.fieldId), orderOfField(b.fieldId)) || cmp(a.position, b.position) || cmp(a.title, b.title))
-    .map((m) => ({
+    .sort((a, b) => cmp(orderOfField(a.fieldId), orderOfField(b.fieldId)) || cmp(a.position, b.position) || cmp(a.title, b.title));
+  const measures = measureRows.map((m) => ({
       fieldKey: fieldKey.get(m.fieldId)!,
       position: m.position,
       title: m.title,
@@ -418,7 +427,7 @@ export function buildConceptExport(source: ExportSource, exportedAt: Date): Conc
       })),
     }));
 
-  return {
+  const data: ConceptExport = {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
     exportedAt: exportedAt.toISOString(),
@@ -433,6 +442,7 @@ export function buildConceptExport(source: ExportSource, exportedAt: Date): Conc
     subGoals: goals.map((g) => ({ ref: refOf.get(g.id)!, fieldKey: fieldKey.get(g.fieldId)!, text: g.text, position: g.position })),
     measures,
   };
+  return { data, ids: { fields: fieldRows.map((f) => f.id), subGoals: goals.map((g) => g.id), measures: measureRows.map((m) => m.id) } };
 }
 
 export type ImportRows = {

@@ -1,10 +1,11 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
-import { getDb } from "@/db";
+import { getDb, type Executor } from "@/db";
+import { insertSection, writeSectionForward } from "@/db/queries/restore";
 import { touchConcept } from "@/db/queries/concepts";
 import { getSection, getSectionMeta, writeSectionIfRevision } from "@/db/queries/sections";
 import { AppError } from "@/lib/errors";
-import { textLength } from "@/lib/editor/document";
+import { canonicalJson, textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
 import { requireConcept } from "./access";
 import type { Actor } from "@/lib/auth/session";
@@ -60,4 +61,39 @@ export async function saveSectionText(
     await touchConcept({ conceptId: concept.id }, tx);
     return { status: "saved" as const, revision: written.revision, savedAt: written.updatedAt.toISOString() };
   });
+}
+
+/**
+ * Section text written forward by a restore (inside the restore's transaction,
+ * after its permission check): every part whose text differs gets the version's
+ * text as a new revision; missing parts are created. The second write path of
+ * section text, kept here beside the first.
+ */
+export async function restoreSectionTexts(
+  tx: Executor,
+  input: {
+    conceptId: string;
+    municipalityId: string;
+    userId: string;
+    current: { id: string; chapter: string; part: string; fieldId: string | null; content: JSONContent }[];
+    target: { chapter: string; part: string; fieldId: string | null; content: JSONContent }[];
+  },
+): Promise<number> {
+  const key = (s: { chapter: string; part: string; fieldId: string | null }) => `${s.chapter}/${s.part}/${s.fieldId ?? ""}`;
+  const current = new Map(input.current.map((s) => [key(s), s]));
+  let written = 0;
+  for (const s of input.target) {
+    const validation = validateDoc(s.content);
+    if (!validation.ok) throw new AppError("bad_request", validation.error);
+    const doc = validation.doc;
+    const existing = current.get(key(s));
+    if (existing && canonicalJson(existing.content) === canonicalJson(doc)) continue;
+    if (existing) {
+      await writeSectionForward({ conceptId: input.conceptId, sectionId: existing.id, content: doc, textLength: textLength(doc), userId: input.userId }, tx);
+    } else {
+      await insertSection({ conceptId: input.conceptId, municipalityId: input.municipalityId, fieldId: s.fieldId, chapter: s.chapter, part: s.part, content: doc, textLength: textLength(doc), userId: input.userId }, tx);
+    }
+    written++;
+  }
+  return written;
 }

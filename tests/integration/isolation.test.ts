@@ -24,6 +24,9 @@ import { saveSectionText } from "@/lib/concepts/sections";
 import { doc, p } from "@/lib/editor/build";
 import * as measureService from "@/lib/measures/service";
 import * as memberService from "@/lib/members/service";
+import { compareVersions } from "@/lib/versions/compare";
+import { listVersions, readHistory, readVersion } from "@/lib/versions/read";
+import { changeStatus, createVersion, restoreVersion } from "@/lib/versions/service";
 import { changePeerConsent, comparePeers, publishSnapshot, readPeerConsent } from "@/lib/peers/service";
 import { browseLibrary, checkLibraryText, listShareableMeasures, shareMeasure, unshareMeasure } from "@/lib/peers/library";
 import { countContent } from "../support/data";
@@ -332,6 +335,67 @@ const CASES: Case[] = [
     run: (a, ids) => removeMember(a, { municipalityId: ids.municipalityId, userId: ids.memberUserId }),
     expectOk: (r) => expect(r).toEqual({ removedSelf: false }),
   },
+  // lib/versions/*
+  {
+    module: "lib/versions/read",
+    fn: listVersions,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => listVersions(a, ids.conceptId),
+    expectOk: (r) => expect(r).toMatchObject([{ number: 1 }]),
+  },
+  {
+    module: "lib/versions/read",
+    fn: readVersion,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => readVersion(a, ids.conceptId, 1),
+    expectOk: (r) => expect(r).toMatchObject({ meta: { number: 1 } }),
+  },
+  {
+    module: "lib/versions/read",
+    fn: readHistory,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => readHistory(a, ids.conceptId),
+    expectOk: (r) => expect(r).toMatchObject({ versions: [{ number: 1 }] }),
+  },
+  {
+    module: "lib/versions/compare",
+    fn: compareVersions,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => compareVersions(a, { conceptId: ids.conceptId, from: 1, to: "draft" }),
+    expectOk: (r) => expect(r).toMatchObject({ comparison: { totals: expect.any(Object) } }),
+  },
+  {
+    module: "lib/versions/service",
+    fn: createVersion,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: false,
+    run: (a, ids) => createVersion(a, { conceptId: ids.conceptId, label: "Untergeschoben" }),
+  },
+  {
+    module: "lib/versions/service",
+    fn: restoreVersion,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: false,
+    run: (a, ids) => restoreVersion(a, { conceptId: ids.conceptId, number: 1 }),
+  },
+  {
+    module: "lib/versions/service",
+    fn: changeStatus,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => changeStatus(a, { conceptId: ids.conceptId, status: "adopted" }),
+  },
 ];
 
 /** Exports of the domain modules that take no actor; each with the reason it is not in the table. */
@@ -339,11 +403,20 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/concepts/exchange": {
     parseConceptExport: "pure validation of a backup",
     buildConceptExport: "pure: rows → backup JSON",
+    buildConceptSnapshot: "pure: rows → backup JSON with row ids",
     planImportRows: "pure: backup → rows",
     importedTitle: "pure title helper",
     exportFileName: "pure file name helper",
   },
+  "lib/concepts/sections": { restoreSectionTexts: "internal: runs inside restoreVersion's transaction, after its permission check" },
   "lib/measures/service": { groupByField: "pure: groups rows the caller already loaded" },
+  "lib/versions/read": {
+    parseVersionNumber: "pure input parsing",
+    loadVersion: "internal: callers (readVersion, compareVersions, restoreVersion) check the concept first",
+    draftSnapshot: "internal: takes a concept its caller already loaded through requireConcept",
+  },
+  "lib/versions/compare": { parseVersionRef: "pure input parsing" },
+  "lib/versions/service": { cleanLabel: "pure input cleaning" },
   "lib/peers/service": {
     publishSnapshot: "no actor: at start, on the schedule, and behind publishPeerSnapshot's operator check",
     publishSources: "no actor: stores given contributions (publishSnapshot, benchmark)",
@@ -367,6 +440,9 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/concepts/exchange": () => import("@/lib/concepts/exchange"),
   "lib/measures/service": () => import("@/lib/measures/service"),
   "lib/members/service": () => import("@/lib/members/service"),
+  "lib/versions/read": () => import("@/lib/versions/read"),
+  "lib/versions/compare": () => import("@/lib/versions/compare"),
+  "lib/versions/service": () => import("@/lib/versions/service"),
   "lib/peers/service": () => import("@/lib/peers/service"),
   "lib/peers/library": () => import("@/lib/peers/library"),
 };

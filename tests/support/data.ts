@@ -7,13 +7,13 @@ import { randomBytes } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { createAuthSession } from "@/db/queries/users";
-import { concepts, fields, measures, sections, subGoals } from "@/db/schema";
+import { concepts, conceptVersions, fields, measures, sections, subGoals } from "@/db/schema";
 import type { Actor } from "@/lib/authz/require-role";
 
 /** Rows of the content tables, in the whole database or for one municipality. */
 export async function countContent(municipalityId?: string) {
   const db = await getDb();
-  const n = async (table: typeof concepts | typeof fields | typeof sections | typeof subGoals | typeof measures) => {
+  const n = async (table: typeof concepts | typeof fields | typeof sections | typeof subGoals | typeof measures | typeof conceptVersions) => {
     const query = db.select({ n: count() }).from(table);
     const [row] = await (municipalityId ? query.where(eq(table.municipalityId, municipalityId)) : query);
     return row?.n ?? 0;
@@ -24,6 +24,7 @@ export async function countContent(municipalityId?: string) {
     sections: await n(sections),
     subGoals: await n(subGoals),
     measures: await n(measures),
+    versions: await n(conceptVersions),
   };
 }
 

@@ -3,6 +3,7 @@
  * field of action, sub-goals and measures, an open invitation and a live session
  * for every member. Used where a test needs "the data of a municipality".
  */
+import { createVersion } from "@/lib/versions/service";
 import { getConceptTree } from "@/db/queries/concepts";
 import { createConcept } from "@/lib/concepts/create";
 import { exportConcept, type ConceptExport } from "@/lib/concepts/exchange";
@@ -69,6 +70,8 @@ export async function populatedTown(name = "Teststadt"): Promise<{ town: Town; i
     taskType: "mandatory",
     subGoalIds: [g1.subGoal.id, g2.subGoal.id],
   });
+  const version = await createVersion(town.editor, { conceptId: concept.id, label: "Entwurf" });
+  if (version.number !== 1) throw new Error("setup: version not created");
   const path = await inviteMember(town.admin, { municipalityId: town.municipality.id, email: `neu-${town.municipality.ags}@test.example`, role: "editor" });
   const overview = await getMemberOverview(town.admin, { municipalityId: town.municipality.id });
   for (const role of ["admin", "editor", "reviewer", "viewer"] as const) await signIn(town[role]);

@@ -82,6 +82,9 @@ export default async function ConceptPage({ params }: Props) {
           <Link className="button-secondary" href={`/concepts/${concept.id}/vergleich`}>
             {t("compare")}
           </Link>
+          <Link className="button-secondary" href={`/concepts/${concept.id}/versionen`}>
+            {t("versions")}
+          </Link>
           <a className="button-secondary" href={`/api/concepts/${concept.id}/export`} download>
             {t("download")}
           </a>

@@ -1,0 +1,102 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db";
+import { concepts, conceptVersions, conceptVersionSnapshots, users } from "@/db/schema";
+
+const listColumns = {
+  id: conceptVersions.id,
+  number: conceptVersions.number,
+  label: conceptVersions.label,
+  kind: conceptVersions.kind,
+  status: conceptVersions.status,
+  restoredFrom: conceptVersions.restoredFrom,
+  hashes: conceptVersions.hashes,
+  createdAt: conceptVersions.createdAt,
+  createdByName: users.name,
+};
+
+export type VersionRow = {
+  id: string;
+  number: number;
+  label: string;
+  kind: string;
+  status: string;
+  restoredFrom: number | null;
+  hashes: Record<string, string>;
+  createdAt: Date;
+  createdByName: string | null;
+};
+
+/** Every version of a concept, newest first — without snapshots. */
+export async function listVersionRows({ conceptId }: { conceptId: string }, db?: Executor): Promise<VersionRow[]> {
+  const x = db ?? (await getDb());
+  return x
+    .select(listColumns)
+    .from(conceptVersions)
+    .leftJoin(users, eq(users.id, conceptVersions.createdBy))
+    .where(eq(conceptVersions.conceptId, conceptId))
+    .orderBy(desc(conceptVersions.number));
+}
+
+export async function getVersionRow({ conceptId, number }: { conceptId: string; number: number }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const [row] = await x
+    .select({ ...listColumns, snapshot: conceptVersionSnapshots.snapshot, ids: conceptVersionSnapshots.ids })
+    .from(conceptVersions)
+    .innerJoin(conceptVersionSnapshots, eq(conceptVersionSnapshots.versionId, conceptVersions.id))
+    .leftJoin(users, eq(users.id, conceptVersions.createdBy))
+    .where(and(eq(conceptVersions.conceptId, conceptId), eq(conceptVersions.number, number)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Lock the concept row for the rest of the transaction: version numbers, snapshots and restores of one concept run one at a time. */
+export async function lockConcept({ conceptId }: { conceptId: string }, tx: Executor) {
+  const [row] = await tx.select().from(concepts).where(eq(concepts.id, conceptId)).for("update");
+  return row ?? null;
+}
+
+export async function insertVersion(
+  input: {
+    conceptId: string;
+    municipalityId: string;
+    /** the label, given the number the version gets */
+    label: (number: number) => string;
+    kind: string;
+    status: string;
+    restoredFrom?: number | null;
+    hashes: Record<string, string>;
+    createdBy: string;
+    /** only for seeded history; otherwise now */
+    createdAt?: Date;
+    snapshot: Record<string, unknown>;
+    ids: { fields: string[]; subGoals: string[]; measures: string[] };
+  },
+  tx: Executor,
+) {
+  const [{ next } = { next: 1 }] = await tx
+    .select({ next: sql<number>`coalesce(max(${conceptVersions.number}) + 1, 1)::int` })
+    .from(conceptVersions)
+    .where(eq(conceptVersions.conceptId, input.conceptId));
+  const [row] = await tx
+    .insert(conceptVersions)
+    .values({
+      conceptId: input.conceptId,
+      municipalityId: input.municipalityId,
+      number: next,
+      label: input.label(next),
+      kind: input.kind,
+      status: input.status,
+      restoredFrom: input.restoredFrom ?? null,
+      hashes: input.hashes,
+      createdBy: input.createdBy,
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+    })
+    .returning({ id: conceptVersions.id, number: conceptVersions.number, createdAt: conceptVersions.createdAt });
+  await tx.insert(conceptVersionSnapshots).values({ versionId: row!.id, snapshot: input.snapshot, ids: input.ids });
+  return row!;
+}
+
+export async function setConceptStatus({ conceptId, status }: { conceptId: string; status: string }, tx: Executor) {
+  await tx.update(concepts).set({ status, updatedAt: new Date() }).where(eq(concepts.id, conceptId));
+}

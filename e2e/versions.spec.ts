@@ -1,0 +1,112 @@
+import { expect, pageAs, test } from "./fixtures";
+import { ConceptPage } from "./pages/concept";
+
+test("the demo concept's history shows its versions and a comparison with the marked changes", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  await conceptPage.openDemoConcept();
+  await page.getByRole("link", { name: "Versionen und Vergleich" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Versionen:");
+  const history = page.getByRole("table");
+  await expect(history.getByRole("rowheader", { name: "Version 1", exact: true })).toBeVisible();
+  await expect(history.getByRole("row", { name: /^Version 2 / })).toContainText("Ressortabstimmung");
+
+  await history.getByRole("row", { name: /^Version 2 / }).getByRole("link", { name: "Mit Version 1 vergleichen" }).click();
+  await expect(page).toHaveURL(/vergleich\?von=1&bis=2/);
+  // Inline: the old period struck, the new one inserted, in the running text of chapter 1.
+  const mandate = page.locator("section#chapter-mandate");
+  await expect(mandate.locator("del.diff-del")).toContainText("2029");
+  await expect(mandate.locator("ins.diff-ins")).toContainText("2030");
+  await expect(page.getByText("Sprachpatenschaften im Ehrenamt")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Sachkosten/ }).first()).toContainText("18.000,00");
+  await expect(page.getByRole("heading", { name: "Zusammenfassung" })).toBeVisible();
+
+  await page.getByLabel("Nebeneinander").check();
+  await page.getByRole("button", { name: "Anzeigen" }).click();
+  await expect(page).toHaveURL(/ansicht=nebeneinander/);
+  await expect(mandate.locator(".diff-columns")).toHaveCount(1);
+  await expect(mandate.locator(".diff-columns > div").first().locator("del.diff-del")).toContainText("2029");
+  await expect(mandate.locator(".diff-columns > div").nth(1).locator("ins.diff-ins")).toContainText("2030");
+});
+
+test("save a version, edit, compare, restore and undo the restore", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  const conceptId = await conceptPage.openDemoConcept();
+  const marker = `Prüfsatz ${Date.now()} zur Wiederherstellung.`;
+
+  await page.goto(`/concepts/${conceptId}/versionen`);
+  const rows = page.getByRole("table").getByRole("row");
+  const before = await rows.count();
+  await page.getByLabel("Bezeichnung der Version").fill("Stand vor dem E2E-Test");
+  await page.getByRole("button", { name: "Version speichern" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Version \d+ wurde gespeichert/ })).toBeVisible();
+  await expect(rows).toHaveCount(before + 1);
+  const saved = Number(/Version (\d+)/.exec((await page.getByRole("status").filter({ hasText: /wurde gespeichert/ }).textContent())!)![1]);
+
+  await page.goto(`/concepts/${conceptId}`);
+  await conceptPage.write("Fortschreibung", ` ${marker}`);
+  await conceptPage.expectSaved("Fortschreibung");
+
+  await page.goto(`/concepts/${conceptId}/versionen`);
+  await expect(page.getByRole("row", { name: /Aktueller Entwurf/ })).toContainText("1 Abschnitt geändert");
+  await page.getByRole("link", { name: `Mit Version ${saved} vergleichen` }).first().click();
+  await expect(page.locator("ins.diff-ins", { hasText: "Prüfsatz" })).toBeVisible();
+  await expect(page.getByText("1 Abschnitt geändert").first()).toBeVisible();
+
+  // Restore the saved version: the marker is gone, the draft before the restore is kept as a version.
+  await page.goto(`/concepts/${conceptId}/versionen`);
+  const row = page.getByRole("row", { name: new RegExp(`^Version ${saved} `) });
+  await row.getByRole("button", { name: `Wiederherstellen Version ${saved}` }).click();
+  await page.getByRole("button", { name: "Ja, wiederherstellen" }).click();
+  await expect(page.getByText(`Version ${saved} wurde wiederhergestellt`)).toBeVisible();
+  await expect(rows).toHaveCount(before + 2);
+  await expect(page.getByRole("table")).toContainText(`Stand vor Wiederherstellung von Version ${saved}`);
+  const backup = saved + 1;
+
+  await page.goto(`/concepts/${conceptId}`);
+  await expect(page.locator("#kapitel-update")).not.toContainText("Prüfsatz");
+
+  // Undo: restore the kept draft.
+  await page.goto(`/concepts/${conceptId}/versionen`);
+  await page.getByRole("row", { name: new RegExp(`^Version ${backup} `) }).getByRole("button", { name: `Wiederherstellen Version ${backup}` }).click();
+  await page.getByRole("button", { name: "Ja, wiederherstellen" }).click();
+  await expect(page.getByText(`Version ${backup} wurde wiederhergestellt`)).toBeVisible();
+  await expect(rows).toHaveCount(before + 3);
+  await page.goto(`/concepts/${conceptId}`);
+  await expect(page.locator("#kapitel-update")).toContainText(marker);
+});
+
+test("reviewers read the history and compare, but cannot save or restore; other municipalities get 404", async ({ browser, playwright, baseURL }) => {
+  const reviewer = await pageAs(browser, "reviewer");
+  const conceptId = await new ConceptPage(reviewer).openDemoConcept();
+  await reviewer.goto(`/concepts/${conceptId}/versionen`);
+  await expect(reviewer.getByRole("rowheader", { name: "Version 1", exact: true })).toBeVisible();
+  await expect(reviewer.getByRole("button", { name: "Version speichern" })).toHaveCount(0);
+  await expect(reviewer.getByRole("button", { name: /Wiederherstellen/ })).toHaveCount(0);
+  await expect(reviewer.getByRole("button", { name: "Status ändern" })).toHaveCount(0);
+  await reviewer.goto(`/concepts/${conceptId}/versionen/vergleich?von=1&bis=entwurf`);
+  await expect(reviewer.getByRole("heading", { name: "Zusammenfassung" })).toBeVisible();
+  const list = await (await reviewer.request.get(`/api/concepts/${conceptId}/versions`)).json();
+  expect(list.versions.length).toBeGreaterThanOrEqual(2);
+  const one = await reviewer.request.get(`/api/concepts/${conceptId}/versions/1`);
+  expect(one.status()).toBe(200);
+  expect((await one.json()).content.format).toBe("konzeptwerk.concept");
+  const refused = await reviewer.request.post(`/api/concepts/${conceptId}/versions`, { data: { label: "Prüfung" }, headers: { Origin: baseURL! } });
+  expect(refused.status()).toBe(403);
+
+  const stranger = await pageAs(browser, "otherAdmin");
+  for (const path of [`/api/concepts/${conceptId}/versions`, `/api/concepts/${conceptId}/versions/1`, `/api/concepts/${conceptId}/compare?from=1&to=2`]) {
+    expect((await stranger.request.get(path)).status(), path).toBe(404);
+  }
+  expect((await stranger.goto(`/concepts/${conceptId}/versionen`))!.status()).toBe(404);
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.get(`/api/concepts/${conceptId}/versions`)).status()).toBe(401);
+  await anonymous.dispose();
+
+  // Bad input gets a clear message, not a crash.
+  await reviewer.goto(`/concepts/${conceptId}/versionen/vergleich?von=abc&bis=1`);
+  await expect(reviewer.locator("main").getByRole("alert")).toContainText("gültige Versionsnummer");
+  await reviewer.goto(`/concepts/${conceptId}/versionen/vergleich?von=999&bis=1`);
+  await expect(reviewer.locator("main").getByRole("alert")).toContainText("Version 999 gibt es nicht");
+  await reviewer.context().close();
+  await stranger.context().close();
+});

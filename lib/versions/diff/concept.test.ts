@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import type { ExportedMeasure } from "@/lib/concepts/exchange";
+import { doc, p } from "@/lib/editor/build";
+import { compareSnapshots, type ComparableSnapshot } from "./concept";
+
+const measure = (over: Partial<ExportedMeasure> = {}): ExportedMeasure => ({
+  fieldKey: "language",
+  position: 0,
+  title: "Sprachcafé im Stadtteil",
+  description: doc(p("Wöchentliches Sprachcafé mit Ehrenamtlichen.")),
+  subGoalRefs: [],
+  targetGroups: ["Neuzugewanderte"],
+  taskType: "voluntary",
+  leadOffice: "Integrationsbüro",
+  partners: [],
+  status: "planned",
+  startDate: "2026-01-01",
+  endDate: null,
+  priority: "medium",
+  staffFte: 0.5,
+  materialCostCents: 2_000_000,
+  fundingLines: [{ source: "state", programme: "KOMM-AN NRW", amountCents: 1_500_000, until: null }],
+  indicators: [{ name: "Teilnehmende", kind: "output", unit: "Personen", baseline: "0", target: "200", dataSource: "", cadence: "" }],
+  ...over,
+});
+
+function snapshot(over: { mandate?: string; measures?: ExportedMeasure[]; ids?: string[]; fieldTitle?: string } = {}): ComparableSnapshot {
+  const measures = over.measures ?? [measure()];
+  return {
+    data: {
+      concept: { title: "Integrationskonzept", templateVersion: 1, settings: { updateCycleYears: 3 } },
+      fields: [{ key: "language", title: over.fieldTitle ?? "Sprache", custom: false, position: 0 }],
+      sections: [
+        { chapter: "mandate", part: "text", fieldKey: null, content: doc(p(over.mandate ?? "Der Rat hat das Konzept beauftragt.")) },
+        { chapter: "fields", part: "baseline", fieldKey: "language", content: doc(p("Viele Kurse sind voll.")) },
+      ],
+      subGoals: [],
+      measures,
+    },
+    ids: { measures: over.ids ?? measures.map((_, i) => `00000000-0000-4000-8000-00000000000${i}`) },
+  };
+}
+
+describe("compareSnapshots", () => {
+  it("finds nothing between equal states and folds every section as unchanged", () => {
+    const c = compareSnapshots(snapshot(), snapshot());
+    expect(c.totals).toMatchObject({ sections: 0, measuresAdded: 0, measuresRemoved: 0, measuresChanged: 0, general: 0 });
+    expect(c.sections.every((s) => s.state === "unchanged")).toBe(true);
+  });
+
+  it("compares a measure field by field in German formats", () => {
+    const c = compareSnapshots(snapshot(), snapshot({ measures: [measure({ status: "running", materialCostCents: 3_500_000, indicators: [{ ...measure().indicators[0]!, target: "250" }] })] }));
+    const m = c.measures[0]!;
+    expect(m.state).toBe("changed");
+    const byLabel = Object.fromEntries(m.diff!.fields.map((f) => [f.label, f]));
+    expect(byLabel["Status"]).toMatchObject({ before: "geplant", after: "laufend" });
+    expect(byLabel["Sachkosten"]!.before).toMatch(/^20\.000,00\s€$/);
+    expect(byLabel["Sachkosten"]!.after).toMatch(/^35\.000,00\s€$/);
+    expect(byLabel["Indikator „Teilnehmende“"]!.after).toContain("0 → 250 Personen");
+    expect(m.diff!.description).toBeNull();
+    expect(c.groups.find((g) => g.key === "field:language")!.measures).toEqual({ added: 0, removed: 0, changed: 1 });
+  });
+
+  it("lists a removed measure with its fields and an added one, matched by id not by title", () => {
+    const kept = measure({ title: "Sprachcafé im Quartier" });
+    const added = measure({ title: "Jobcoaching", leadOffice: "Jobcenter" });
+    const c = compareSnapshots(
+      snapshot({ measures: [measure(), measure({ title: "Elternkurs" })], ids: ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"] }),
+      snapshot({ measures: [kept, added], ids: ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000003"] }),
+    );
+    expect(c.measures.map((m) => [m.title, m.state])).toEqual([
+      ["Sprachcafé im Quartier", "changed"],
+      ["Jobcoaching", "added"],
+      ["Elternkurs", "removed"],
+    ]);
+    expect(c.measures[0]!.diff!.fields[0]).toMatchObject({ label: "Titel", before: "Sprachcafé im Stadtteil", after: "Sprachcafé im Quartier" });
+    expect(c.measures[2]!.summary).toContainEqual({ label: "Federführung", value: "Integrationsbüro" });
+    expect(c.totals).toMatchObject({ measuresAdded: 1, measuresRemoved: 1, measuresChanged: 1 });
+  });
+
+  it("orders sections by the template, counts changes per chapter and reports a renamed field", () => {
+    const c = compareSnapshots(snapshot(), snapshot({ mandate: "Der Rat hat das Konzept am 1. März beauftragt.", fieldTitle: "Sprache und Kommunikation" }));
+    expect(c.sections[0]!.group).toMatchObject({ key: "chapter:mandate", number: "1", title: "Anlass und Auftrag" });
+    expect(c.sections.find((s) => s.key === "mandate/text/")!.state).toBe("changed");
+    expect(c.groups.find((g) => g.key === "chapter:mandate")!.sections).toBe(1);
+    expect(c.general).toContainEqual(expect.objectContaining({ label: "Handlungsfeld", before: "Sprache", after: "Sprache und Kommunikation" }));
+  });
+});

@@ -1,0 +1,90 @@
+import "server-only";
+import { getDb } from "@/db";
+import { getConceptTree } from "@/db/queries/concepts";
+import { getVersionRow, listVersionRows, type VersionRow } from "@/db/queries/versions";
+import type { Concept } from "@/db/schema";
+import type { Actor } from "@/lib/authz/require-role";
+import { requireConcept } from "@/lib/concepts/access";
+import { buildConceptSnapshot, type ConceptExport, type SnapshotIds } from "@/lib/concepts/exchange";
+import { AppError } from "@/lib/errors";
+import { countChanges, parseSnapshot, snapshotHashes, type ChangeCount, type Snapshot, type ValidSnapshot } from "./snapshot";
+
+export type VersionKind = "manual" | "status" | "before_restore";
+
+export type VersionMeta = {
+  number: number;
+  label: string;
+  kind: VersionKind;
+  status: string;
+  restoredFrom: number | null;
+  createdAt: Date;
+  createdByName: string | null;
+};
+
+const meta = (row: VersionRow): VersionMeta => ({
+  number: row.number,
+  label: row.label,
+  kind: row.kind as VersionKind,
+  status: row.status,
+  restoredFrom: row.restoredFrom,
+  createdAt: row.createdAt,
+  createdByName: row.createdByName,
+});
+
+/** Every version of a concept, newest first (snapshots are not loaded). */
+export async function listVersions(actor: Actor, conceptId: string): Promise<VersionMeta[]> {
+  const { concept } = await requireConcept(actor, conceptId, "concept.read");
+  return (await listVersionRows({ conceptId: concept.id })).map(meta);
+}
+
+/** The number in a URL or request: a positive integer, else a clear 400/404. */
+export function parseVersionNumber(value: unknown): number {
+  const n = typeof value === "number" ? value : typeof value === "string" && /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!Number.isInteger(n) || n < 1) throw new AppError("bad_request", "Bitte eine gültige Versionsnummer angeben (1, 2, 3 …).");
+  return n;
+}
+
+/** A stored version, checked like an import before anyone sees or restores it. */
+export async function loadVersion(
+  conceptId: string,
+  number: number,
+): Promise<{ meta: VersionMeta; snapshot: ConceptExport; valid: ValidSnapshot; ids: SnapshotIds; hashes: Record<string, string> }> {
+  const row = await getVersionRow({ conceptId, number });
+  if (!row) throw new AppError("not_found", `Version ${number} gibt es nicht.`);
+  const parsed = parseSnapshot(row.snapshot, row.ids);
+  if (!parsed.ok) throw new AppError("conflict", `Version ${number} ist beschädigt und kann nicht verwendet werden. ${parsed.error}`);
+  return { meta: meta(row), snapshot: row.snapshot as unknown as ConceptExport, valid: parsed.value, ids: row.ids, hashes: row.hashes };
+}
+
+/** One version with its whole content (the backup format) — for the JSON API, the PDF and the comparison. */
+export async function readVersion(actor: Actor, conceptId: string, number: number) {
+  const { concept } = await requireConcept(actor, conceptId, "concept.read");
+  return loadVersion(concept.id, number);
+}
+
+/** The current draft as a snapshot (what a new version would store). */
+export async function draftSnapshot(concept: Pick<Concept, "id" | "title" | "templateVersion" | "status" | "settings">): Promise<Snapshot> {
+  const db = await getDb();
+  const tree = await db.transaction((tx) => getConceptTree({ conceptId: concept.id }, tx), { isolationLevel: "repeatable read", accessMode: "read only" });
+  return buildConceptSnapshot({ concept, ...tree }, new Date());
+}
+
+export type HistoryEntry = VersionMeta & { changes: ChangeCount | null };
+
+/**
+ * The history page: the current draft with its changes since the newest
+ * version, then every version with its changes against the one before,
+ * counted from the stored hashes (no snapshot is loaded).
+ */
+export async function readHistory(actor: Actor, conceptId: string) {
+  const { concept, role } = await requireConcept(actor, conceptId, "concept.read");
+  const rows = await listVersionRows({ conceptId: concept.id });
+  const draft = snapshotHashes(await draftSnapshot(concept));
+  const versions: HistoryEntry[] = rows.map((row, i) => ({ ...meta(row), changes: rows[i + 1] ? countChanges(rows[i + 1]!.hashes, row.hashes) : null }));
+  return {
+    concept,
+    role,
+    draft: { changes: rows[0] ? countChanges(rows[0].hashes, draft) : null, updatedAt: concept.updatedAt },
+    versions,
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Versions on a ~100-page concept: compare two versions with changes in 10 % of
+ * the paragraphs (server time of GET …/compare, p50/p95; time until the compare
+ * page is interactive in Chromium), and listing 50 versions (API and history page).
+ */
+import fs from "node:fs";
+import { chromium } from "@playwright/test";
+
+type Doc = { type: string; content: { type: string; content?: { type: string; text?: string }[] }[] };
+type Ctx = {
+  base: string;
+  cookie: string;
+  conceptId: string;
+  /** every rich-text part with its current document */
+  docs: { id: string; doc: Doc }[];
+  put: (id: string, content: unknown) => Promise<void>;
+  results: Record<string, unknown>;
+};
+
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export async function benchVersions(ctx: Ctx) {
+  const { base, cookie, conceptId } = ctx;
+  const headers = { cookie, Origin: base, "Content-Type": "application/json" };
+  const save = async (label: string) => {
+    const res = await fetch(`${base}/api/concepts/${conceptId}/versions`, { method: "POST", headers, body: JSON.stringify({ label }) });
+    if (res.status !== 201) throw new Error(`version ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as { number: number }).number;
+  };
+
+  const saveTimes: number[] = [];
+  let t = performance.now();
+  const from = await save("Bench A");
+  saveTimes.push(performance.now() - t);
+
+  // Change every tenth paragraph: one word replaced, one sentence appended.
+  let paragraphs = 0;
+  let changed = 0;
+  for (const { id, doc } of ctx.docs) {
+    doc.content.forEach((node, i) => {
+      if (node.type !== "paragraph") return;
+      paragraphs++;
+      if (paragraphs % 10 !== 0) return;
+      changed++;
+      const text = node.content![0]!.text!;
+      doc.content[i] = { type: "paragraph", content: [{ type: "text", text: `${text.replace("Kommune", "Stadt")} Ergänzt nach der Ressortabstimmung.` }] };
+    });
+    await ctx.put(id, doc);
+  }
+  t = performance.now();
+  const to = await save("Bench B");
+  saveTimes.push(performance.now() - t);
+
+  const server: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 12; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/concepts/${conceptId}/compare?from=${from}&to=${to}`, { headers: { cookie } });
+    const body = await res.text();
+    if (!res.ok) throw new Error(`compare ${res.status}: ${body.slice(0, 200)}`);
+    if (i > 1) server.push(performance.now() - t0); // the first two warm the route
+    bytes = body.length;
+  }
+  const sectionsChanged = (JSON.parse(await (await fetch(`${base}/api/concepts/${conceptId}/compare?from=${from}&to=${to}`, { headers: { cookie } })).text()) as {
+    comparison: { totals: { sections: number } };
+  }).comparison.totals.sections;
+
+  const systemChromium = ["/usr/bin/chromium"].find((p) => fs.existsSync(p));
+  const browser = await chromium.launch({
+    executablePath: systemChromium,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const context = await browser.newContext();
+  await context.addCookies(cookie.split("; ").map((c) => ({ name: c.split("=")[0]!, value: c.slice(c.indexOf("=") + 1), url: base })));
+  const page = await context.newPage();
+  const interactive: number[] = [];
+  const loaded: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    await page.goto(`${base}/concepts/${conceptId}/versionen/vergleich?von=${from}&bis=${to}`, { waitUntil: "load" });
+    await page.getByRole("button", { name: "Anzeigen" }).waitFor();
+    const nav = await page.evaluate(() => {
+      const e = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      return { interactive: e.domInteractive, load: e.loadEventEnd };
+    });
+    if (i > 0) {
+      interactive.push(nav.interactive);
+      loaded.push(nav.load);
+    }
+  }
+
+  // 50 versions: list them (API and history page).
+  let total = to;
+  t = performance.now();
+  while (total < 50) total = await save(`Bench ${total + 1}`);
+  const createMs = (performance.now() - t) / Math.max(1, 50 - to);
+  const list: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/concepts/${conceptId}/versions`, { headers: { cookie } });
+    const json = (await res.json()) as { versions: unknown[] };
+    if (json.versions.length < 50) throw new Error(`only ${json.versions.length} versions`);
+    if (i > 1) list.push(performance.now() - t0);
+  }
+  const historyPage: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const t0 = performance.now();
+    await page.goto(`${base}/concepts/${conceptId}/versionen`, { waitUntil: "load" });
+    if (i > 0) historyPage.push(performance.now() - t0);
+  }
+  await browser.close();
+
+  ctx.results.versions = {
+    conceptPages: 100,
+    paragraphs,
+    paragraphsChanged: changed,
+    sectionsChanged,
+    createVersionMs: saveTimes.map(round),
+    compareServerP50Ms: round(pct(server, 50)),
+    compareServerP95Ms: round(pct(server, 95)),
+    compareJsonKB: Math.round(bytes / 1024),
+    comparePageInteractiveP50Ms: round(pct(interactive, 50)),
+    comparePageLoadP50Ms: round(pct(loaded, 50)),
+    versionsListed: 50,
+    createVersionAvgMs: round(createMs),
+    listApiP50Ms: round(pct(list, 50)),
+    listApiP95Ms: round(pct(list, 95)),
+    historyPageLoadP50Ms: round(pct(historyPage, 50)),
+  };
+  console.log(
+    `Vergleich zweier Versionen (100 Seiten, ${changed} von ${paragraphs} Absätzen geändert): Server p50 ${round(pct(server, 50))} ms, p95 ${round(pct(server, 95))} ms; ` +
+      `Vergleichsseite interaktiv nach ${round(pct(interactive, 50))} ms (geladen ${round(pct(loaded, 50))} ms)`,
+  );
+  console.log(`50 Versionen: Liste (API) p50 ${round(pct(list, 50))} ms, p95 ${round(pct(list, 95))} ms; Verlaufsseite ${round(pct(historyPage, 50))} ms; Version anlegen Ø ${round(createMs)} ms`);
+}
