@@ -11,6 +11,7 @@ import { getLatestPeerSnapshot, listSnapshotContributions, setSyntheticPeers } f
 import { municipalities } from "@/db/schema";
 import { browseLibrary, listShareableMeasures, shareMeasure, unshareMeasure } from "@/lib/peers/library";
 import { changePeerConsent, comparePeers, publishPeerSnapshot, publishSnapshot, readPeerConsent } from "@/lib/peers/service";
+import { changeStatus } from "@/lib/versions/service";
 import { contributingTown } from "../support/peers-db";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
 
@@ -40,6 +41,24 @@ describe("publishing a snapshot", () => {
     expect(ids).not.toContain(silent.town.municipality.id);
     expect(ids).not.toContain(viewer.ids.municipalityId); // a draft, no adopted version
     expect(result.synthetic).toBe(0);
+  });
+
+  it("takes a version adopted through the status workflow, and the latest adopted one after a Fortschreibung", async () => {
+    const town = await populatedTown("Statusstadt");
+    const db = await getDb();
+    await db.update(municipalities).set({ kind: "county", population: 210_000 }).where(eq(municipalities.id, town.ids.municipalityId));
+    await changePeerConsent(town.town.admin, { municipalityId: town.ids.municipalityId, contribute: true });
+    expect(await contributorsOf((await publishSnapshot({ trigger: "test" })).id)).not.toContain(town.ids.municipalityId); // a draft only
+    await changeStatus(town.town.admin, { conceptId: town.ids.conceptId, status: "adopted" });
+    const first = await publishSnapshot({ trigger: "test" });
+    const row = (await listSnapshotContributions({ snapshotId: first.id })).find((c) => c.municipalityId === town.ids.municipalityId)!;
+    expect((row.metrics as { measures: number }).measures).toBe(2);
+    // a new draft (Fortschreibung) does not change the contribution until it is adopted again
+    await changeStatus(town.town.admin, { conceptId: town.ids.conceptId, status: "draft" });
+    const again = await publishSnapshot({ trigger: "test" });
+    const still = (await listSnapshotContributions({ snapshotId: again.id })).find((c) => c.municipalityId === town.ids.municipalityId)!;
+    expect(still.metrics).toEqual(row.metrics);
+    await changePeerConsent(town.town.admin, { municipalityId: town.ids.municipalityId, contribute: false });
   });
 
   it("stores metrics only: no name, no free text", async () => {
