@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "./index";
-import { measures, memberships, municipalities, subGoals, users, type Concept } from "./schema";
+import { measures, memberships, municipalities, peerLibraryEntries, subGoals, users, type Concept } from "./schema";
 import { getConceptTree, insertConcept } from "./queries/concepts";
 import { insertVersion, setConceptStatus } from "./queries/versions";
 import { buildConceptSnapshot } from "@/lib/concepts/exchange";
@@ -17,6 +17,9 @@ import { textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
 import { TEMPLATE_VERSION, templateFor } from "@/lib/template";
 import { musterstadtConcept } from "./seed-data/musterstadt";
+import { setSyntheticPeers } from "./queries/peers";
+import { DEMO_LIBRARY_ENTRIES } from "./seed-data/peer-library";
+import { bandOf } from "@/lib/peers/groups";
 import type { SeedConcept } from "./seed-data/types";
 
 export const DEMO_USERS = [
@@ -61,6 +64,19 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
     const concept = await insertSeedConcept(tx as unknown as Db, { municipalityId: musterstadt.id, userId: author.id, seed: musterstadtConcept });
     const admin = created.find((c) => c.email === "leitung@musterstadt.example")!;
     await insertSeedHistory(tx as unknown as Db, { concept, editorId: author.id, adminId: admin.id });
+    // A demo installation compares with synthetic peers (clearly labelled as such in the UI).
+    await setSyntheticPeers({ enabled: true }, tx);
+    const kreis = towns.find((t) => t.ags === "09999")!;
+    const kreisAdmin = created.find((c) => c.email === "leitung@beispielkreis.example")!;
+    await tx.insert(peerLibraryEntries).values(
+      DEMO_LIBRARY_ENTRIES.map((e) => ({
+        ...e,
+        municipalityId: kreis.id,
+        level: kreis.kind,
+        band: bandOf(kreis.kind, kreis.population),
+        sharedBy: kreisAdmin.id,
+      })),
+    );
     return true;
   });
 }

@@ -29,6 +29,11 @@ test("signed-in pages have no WCAG 2.1 A/AA violations", async ({ browser }) => 
   await expectNoViolations(page, "Vergleich im Text");
   await page.goto(`${conceptUrl}/versionen/vergleich?von=1&bis=entwurf&ansicht=nebeneinander&unveraendert=1`);
   await expectNoViolations(page, "Vergleich nebeneinander");
+  await page.goto(`${conceptUrl}/vergleich`);
+  await expect(page.getByRole("heading", { name: "Vergleich mit anderen Kommunen" })).toBeVisible();
+  await expectNoViolations(page, "Vergleich mit anderen Kommunen");
+  await page.goto(`${conceptUrl}/vergleich/bibliothek`);
+  await expectNoViolations(page, "Maßnahmenbibliothek");
   for (const path of ["/mitglieder", "/concepts/import"]) {
     await page.goto(path);
     await expectNoViolations(page, path);

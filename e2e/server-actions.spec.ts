@@ -61,6 +61,10 @@ function argsFor(name: string, ids: Ids): Call {
     createVersionAction: { json: [{ ...c, label: "Fremde Version" }] },
     restoreVersionAction: { json: [{ ...c, number: 1 }] },
     changeStatusAction: { json: [{ ...c, status: "adopted" }] },
+    setPeerConsentAction: { form: { municipalityId: ids.municipalityId, contribute: "true" } },
+    publishPeerSnapshotAction: { form: {} },
+    shareMeasureAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, title: "Fremd geteilt", description: "" } },
+    unshareMeasureAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId } },
   };
   const call = calls[name];
   if (!call) throw new Error(`Kein Aufruf für die Server-Action ${name} hinterlegt: bitte im Test ergänzen.`);
@@ -72,7 +76,7 @@ function pathFor(worker: string, ids: Ids) {
     .replace(/^app/, "")
     .replace(/\/\([^)]+\)/g, "")
     .replace(/\/page$/, "")
-    .replace("[conceptId]", ids.conceptId) || "/";
+    .replaceAll("[conceptId]", ids.conceptId) || "/";
 }
 
 /** Call a server action over HTTP as React would: JSON arguments, or [prevState, FormData] as multipart. */

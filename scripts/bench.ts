@@ -4,6 +4,7 @@
  *  - section save latency: 500 saves by 10 concurrent clients on a concept of ~100 pages
  *  - first-load JavaScript of the concept editor page (bytes the browser fetches, raw and gzip)
  *  - PDF export of a ~100-page concept: Typst vs. Chromium printing the preview (scripts/bench/pdf.ts)
+ *  - peer comparison: snapshot over 11,000 generated municipalities, route p50/p95 (scripts/bench/peers.ts)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -14,6 +15,7 @@ import { benchVersions } from "./bench/versions";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { benchPdf } from "./bench/pdf";
+import { benchPeers } from "./bench/peers";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3170);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -202,6 +204,9 @@ async function main() {
   console.log(`Erstes JavaScript der Editor-Seite: ${Math.round(raw / 1024)} KB (${Math.round(gz / 1024)} KB gzip) in ${scripts.size} Dateien; Laden mit 100 Seiten: ${loadMs} ms`);
   await benchPdf({ base: BASE, cookie, context, results });
   await browser.close();
+
+  // 4. peer comparison over 11,000 generated municipalities
+  results.peers = await benchPeers({ base: BASE, cookie, conceptId, dataDir });
   await stop(server);
   fs.rmSync(dataDir, { recursive: true, force: true });
 

@@ -11,6 +11,7 @@ import next from "next";
 import { databaseTarget } from "@/db/config";
 import { getDb } from "@/db";
 import { DEMO_USERS, demoPassword, seedIfEmpty } from "@/db/seed";
+import { ensurePeerSnapshot, publishSnapshot } from "@/lib/peers/service";
 
 const root = process.cwd();
 const port = Number(process.env.PORT || 3000);
@@ -57,6 +58,25 @@ function ensureAuthSecret() {
   process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
+/**
+ * Peer comparison: publish a first snapshot when none exists (so the demo shows a
+ * comparison at once), then one every PEER_SNAPSHOT_HOURS hours (default 24; 0 = never).
+ */
+async function startPeerSnapshots() {
+  try {
+    const first = await ensurePeerSnapshot();
+    if (first) console.log(`Vergleichsstand veröffentlicht: ${first.contributors} Beiträge (${first.synthetic} synthetisch) in ${first.ms.toFixed(0)} ms.`);
+  } catch (error) {
+    console.error("Vergleichsstand konnte nicht veröffentlicht werden:", error instanceof Error ? error.message : error);
+  }
+  const hours = Number(process.env.PEER_SNAPSHOT_HOURS ?? 24);
+  if (!(hours > 0)) return;
+  const timer = setInterval(() => {
+    publishSnapshot({ trigger: "schedule" }).catch((error: unknown) => console.error("Vergleichsstand (Zeitplan):", error instanceof Error ? error.message : error));
+  }, hours * 3_600_000);
+  timer.unref();
+}
+
 async function main() {
   buildIfNeeded();
   ensureAuthSecret();
@@ -66,6 +86,7 @@ async function main() {
   const shouldSeed = target.kind === "embedded" ? process.env.KONZEPTWERK_SEED !== "none" : process.env.KONZEPTWERK_SEED === "demo";
   const seeded = shouldSeed ? await seedIfEmpty(db) : false;
   if (seeded) console.log("Demodaten angelegt.");
+  await startPeerSnapshots();
 
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();

@@ -16,6 +16,8 @@ const EXPECTED: Record<Action, Record<(typeof ROLES)[number], boolean>> = {
   "members.read": { admin: true, editor: false, reviewer: false, viewer: false },
   "members.manage": { admin: true, editor: false, reviewer: false, viewer: false },
   "municipality.manageLogo": { admin: true, editor: false, reviewer: false, viewer: false },
+  "peers.read": { admin: true, editor: true, reviewer: true, viewer: true },
+  "peers.manage": { admin: true, editor: false, reviewer: false, viewer: false },
 };
 
 describe("permissions", () => {
@@ -32,7 +34,7 @@ describe("permissions", () => {
   }
 
   it("never lets a reviewer or viewer change content", () => {
-    const writes = (Object.keys(PERMISSIONS) as Action[]).filter((a) => !["concept.read", "concept.export"].includes(a));
+    const writes = (Object.keys(PERMISSIONS) as Action[]).filter((a) => !["concept.read", "concept.export", "peers.read"].includes(a));
     for (const action of writes) {
       expect(can("reviewer", action)).toBe(false);
       expect(can("viewer", action)).toBe(false);

@@ -18,6 +18,10 @@ export const PERMISSIONS = {
   "members.read": ["admin"],
   "members.manage": ["admin"],
   "municipality.manageLogo": ["admin"],
+  /** see the peer comparison and browse the measure library */
+  "peers.read": ["admin", "editor", "reviewer", "viewer"],
+  /** decide whether the municipality contributes; share measures in the library */
+  "peers.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -30,6 +30,8 @@ import { changeStatus, createVersion, restoreVersion } from "@/lib/versions/serv
 import { exportSynopsePdf } from "@/lib/versions/synopse-export";
 import { exportConceptPdf, loadPdfModel } from "@/lib/pdf/export";
 import { removeLogo, uploadLogo } from "@/lib/pdf/logo-service";
+import { changePeerConsent, comparePeers, publishSnapshot, readPeerConsent } from "@/lib/peers/service";
+import { browseLibrary, checkLibraryText, listShareableMeasures, shareMeasure, unshareMeasure } from "@/lib/peers/library";
 import { countContent } from "../support/data";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
 
@@ -222,6 +224,76 @@ const CASES: Case[] = [
     run: (a, ids) => moveSubGoal(a, { conceptId: ids.conceptId, subGoalId: ids.secondSubGoalId, direction: "up" }),
     expectOk: (r) => expect(r).toEqual({ moved: true }),
   },
+  // lib/peers/service
+  {
+    module: "lib/peers/service",
+    fn: comparePeers,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => comparePeers(a, { conceptId: ids.conceptId, group: "all" }),
+    expectOk: (r) => expect(r).toMatchObject({ group: { choice: "all" } }),
+  },
+  {
+    module: "lib/peers/service",
+    fn: readPeerConsent,
+    kind: "read",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => readPeerConsent(a, { municipalityId: ids.municipalityId }),
+  },
+  {
+    module: "lib/peers/service",
+    fn: changePeerConsent,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => changePeerConsent(a, { municipalityId: ids.municipalityId, contribute: false }),
+  },
+  // lib/peers/library
+  {
+    module: "lib/peers/library",
+    fn: shareMeasure,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: true,
+    run: (a, ids) => shareMeasure(a, { conceptId: ids.conceptId, measureId: ids.measureId, title: "Sprachcafé", description: "Gesprächsrunden für Eltern." }),
+    expectOk: (r) => expect(r).toEqual({ shared: true }),
+  },
+  {
+    module: "lib/peers/library",
+    fn: unshareMeasure,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: true,
+    run: (a, ids) => unshareMeasure(a, { conceptId: ids.conceptId, measureId: ids.measureId }),
+  },
+  {
+    module: "lib/peers/library",
+    fn: listShareableMeasures,
+    kind: "read",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => listShareableMeasures(a, { conceptId: ids.conceptId }),
+    expectOk: (r) => expect(r).toHaveLength(2),
+  },
+  {
+    module: "lib/peers/library",
+    fn: checkLibraryText,
+    kind: "read",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => checkLibraryText(a, { conceptId: ids.conceptId, title: "Sprachcafé", description: "" }),
+    expectOk: (r) => expect(r).toEqual([]),
+  },
+  {
+    module: "lib/peers/library",
+    fn: browseLibrary,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => browseLibrary(a, { conceptId: ids.conceptId, group: "all" }),
+  },
   // lib/members/service
   {
     module: "lib/members/service",
@@ -394,6 +466,13 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/versions/compare": { parseVersionRef: "pure input parsing" },
   "lib/pdf/export": { pdfFileName: "pure file name helper", parsePdfQuery: "pure input parsing" },
   "lib/versions/service": { cleanLabel: "pure input cleaning" },
+  "lib/peers/service": {
+    publishSnapshot: "no actor: at start, on the schedule, and behind publishPeerSnapshot's operator check",
+    publishSources: "no actor: stores given contributions (publishSnapshot, benchmark)",
+    ensurePeerSnapshot: "no actor: at start",
+    publishPeerSnapshot: "operator only, no municipality (peers.test.ts)",
+    peerGroupOf: "no actor: a municipality's group for callers that checked access",
+  },
   "lib/members/service": {
     invitationMessage: "pure text",
     describeInvitation: "no session: the invitation token is the credential (members.test.ts)",
@@ -416,10 +495,18 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/versions/synopse-export": () => import("@/lib/versions/synopse-export"),
   "lib/pdf/export": () => import("@/lib/pdf/export"),
   "lib/pdf/logo-service": () => import("@/lib/pdf/logo-service"),
+  "lib/peers/service": () => import("@/lib/peers/service"),
+  "lib/peers/library": () => import("@/lib/peers/library"),
 };
 
 /** Functions under lib/ that take an actor but are checks used by the table's functions, not domain operations. */
-const GUARDS = new Set(["lib/authz/require-role.ts#requireRole", "lib/concepts/access.ts#requireConcept", "lib/auth/session.ts#activeMembership"]);
+const GUARDS = new Set([
+  "lib/authz/require-role.ts#requireRole",
+  "lib/concepts/access.ts#requireConcept",
+  "lib/auth/session.ts#activeMembership",
+  // the installation's operator, not a municipality's role: tested in peers.test.ts
+  "lib/peers/service.ts#publishPeerSnapshot",
+]);
 
 const label = (c: Case) => `${c.module}#${c.fn.name}`;
 const ROLES = ["admin", "editor", "reviewer", "viewer"] as const;
@@ -448,6 +535,7 @@ beforeAll(async () => {
   victim = await populatedTown("Opferstadt");
   attacker = await populatedTown("Fremdstadt");
   before = { victim: await snapshot(victim), attacker: await snapshot(attacker) };
+  await publishSnapshot({ trigger: "test" });
 });
 afterAll(() => closeDb());
 

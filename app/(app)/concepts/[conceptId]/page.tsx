@@ -83,6 +83,9 @@ export default async function ConceptPage({ params }: Props) {
           </p>
         </div>
         <div className="actions-row">
+          <Link className="button-secondary" href={`/concepts/${concept.id}/vergleich`}>
+            {t("compare")}
+          </Link>
           <Link className="button-secondary" href={`/concepts/${concept.id}/versionen`}>
             {t("versions")}
           </Link>

@@ -1,0 +1,27 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { formObject, guardedAction, type ActionResult } from "@/lib/actions";
+import { shareMeasure, unshareMeasure } from "@/lib/peers/library";
+import { z } from "@/lib/validation";
+
+const shareSchema = z.object({
+  conceptId: z.string().min(1),
+  measureId: z.string().min(1),
+  title: z.string().trim().min(1, "Der Titel fehlt.").max(500, "Höchstens 500 Zeichen."),
+  description: z.string().max(5000, "Höchstens 5000 Zeichen.").default(""),
+});
+const unshareSchema = z.object({ conceptId: z.string().min(1), measureId: z.string().min(1) });
+
+/** The admin shares a measure's (edited) title and description in the peer library. */
+export async function shareMeasureAction(_prev: ActionResult<{ shared: boolean }> | null, form: FormData) {
+  const result = await guardedAction(shareSchema, formObject(form), (actor, data) => shareMeasure(actor, data), "In der Bibliothek geteilt.");
+  if (result.ok) revalidatePath("/concepts/[conceptId]/vergleich/bibliothek", "page");
+  return result;
+}
+
+/** The admin withdraws a shared measure. */
+export async function unshareMeasureAction(_prev: ActionResult<{ shared: boolean }> | null, form: FormData) {
+  const result = await guardedAction(unshareSchema, formObject(form), async (actor, data) => ({ shared: (await unshareMeasure(actor, data)).shared }), "Aus der Bibliothek entfernt.");
+  if (result.ok) revalidatePath("/concepts/[conceptId]/vergleich/bibliothek", "page");
+  return result;
+}

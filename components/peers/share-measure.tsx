@@ -1,0 +1,53 @@
+"use client";
+import { useActionState } from "react";
+import { shareMeasureAction, unshareMeasureAction } from "@/app/(app)/concepts/[conceptId]/vergleich/bibliothek/actions";
+
+/** One own measure: edit the text to share, then share; or withdraw it. The name check's result is read out. */
+export function ShareMeasure({ conceptId, measure }: { conceptId: string; measure: { id: string; title: string; description: string; shared: boolean } }) {
+  const [state, share, sharing] = useActionState(shareMeasureAction, null);
+  const [unState, unshare, unsharing] = useActionState(unshareMeasureAction, null);
+  const shared = unState?.ok ? false : state?.ok ? true : measure.shared;
+  const id = `share-${measure.id}`;
+  return (
+    <details className="card" style={{ marginBottom: ".75rem" }}>
+      <summary>
+        {measure.title} {shared ? <strong>(geteilt)</strong> : null}
+      </summary>
+      <form action={share} className="form" style={{ marginTop: ".75rem" }}>
+        <input type="hidden" name="conceptId" value={conceptId} />
+        <input type="hidden" name="measureId" value={measure.id} />
+        <div className="field">
+          <label htmlFor={`${id}-title`}>Titel für die Bibliothek</label>
+          <input id={`${id}-title`} name="title" defaultValue={measure.title} required maxLength={500} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-desc`}>Beschreibung für die Bibliothek</label>
+          <textarea id={`${id}-desc`} name="description" defaultValue={measure.description} rows={4} maxLength={5000} />
+          <p className="meta">Vor dem Teilen wird geprüft, ob der Text den Namen Ihrer Kommune, Ortsnamen, Personen oder Kontaktangaben enthält.</p>
+        </div>
+        <div className="actions-row">
+          <button className="button" type="submit" disabled={sharing}>
+            {shared ? "Geteilten Text ersetzen" : "In der Bibliothek teilen"}
+          </button>
+        </div>
+        <div aria-live="polite" role="status">
+          {state && !state.ok ? <p className="error">{state.error}</p> : null}
+          {state?.ok && !unState?.ok ? <p className="notice notice-ok">{state.message}</p> : null}
+        </div>
+      </form>
+      {shared ? (
+        <form action={unshare} className="actions-row" style={{ marginTop: ".5rem" }}>
+          <input type="hidden" name="conceptId" value={conceptId} />
+          <input type="hidden" name="measureId" value={measure.id} />
+          <button className="button-danger" type="submit" disabled={unsharing}>
+            Aus der Bibliothek entfernen
+          </button>
+        </form>
+      ) : null}
+      <div aria-live="polite" role="status">
+        {unState && !unState.ok ? <p className="error">{unState.error}</p> : null}
+        {unState?.ok ? <p className="meta">{unState.message}</p> : null}
+      </div>
+    </details>
+  );
+}

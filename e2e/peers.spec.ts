@@ -1,0 +1,132 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, pageAs, test } from "./fixtures";
+import { DEMO_CONCEPT_TITLE } from "./pages/concept";
+
+async function expectNoViolations(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`);
+  expect(summary, `axe auf ${name}`).toEqual([]);
+}
+
+async function openComparison(page: Page) {
+  await page.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();
+  await page.getByRole("link", { name: "Vergleich", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Vergleich mit anderen Kommunen" })).toBeVisible();
+  return page.url().match(/concepts\/([0-9a-f-]{36})\/vergleich/)![1]!;
+}
+
+test("open the comparison: group in words with n, charts with table view, group switch, suppressed figures say why", async ({ browser }) => {
+  const page = await pageAs(browser, "editor");
+  const conceptId = await openComparison(page);
+
+  const group = page.getByTestId("peer-group");
+  await expect(group).toContainText(/Kreisfreie Städte mit 100\.000–250\.000 Einwohnern, n = \d+/);
+  await expect(page.getByTestId("synthetic-note")).toContainText("Synthetische Demodaten");
+  await expect(page.getByTestId("synthetic-note")).toContainText("landkreise-deutschland");
+  await expect(page.getByRole("navigation", { name: "Vergleichsgruppe" }).getByRole("link", { name: "Eigene Gruppe" })).toHaveAttribute("aria-current", "page");
+
+  // every chart is an image with a name and a text summary; the own concept is marked
+  const coverage = page.getByTestId("figure-abdeckung");
+  await expect(coverage.getByRole("img", { name: /Handlungsfelder/ })).toBeVisible();
+  await expect(coverage.locator(".peer-summary")).toContainText(/Sprache: Vergleichskommunen \d+ % \(n = \d+\), Ihr Konzept (ja|nein)/);
+
+  // table view
+  const table = coverage.getByRole("table");
+  await expect(table).toBeHidden();
+  await coverage.getByText("Als Tabelle anzeigen").click();
+  await expect(table).toBeVisible();
+  await expect(table.getByRole("row", { name: /Sprache/ })).toContainText("%");
+  await expect(table.getByRole("columnheader", { name: "n", exact: true })).toBeVisible();
+
+  // a suppressed figure says why (in the demo data one peer dominates the federal funding of this group)
+  const funding = page.getByTestId("figure-finanzierung");
+  await expect(funding.locator(".peer-summary")).toContainText("zurückgehalten (ein einzelner Beitrag macht mehr als ein Viertel der Summe aus)");
+  await funding.getByText("Als Tabelle anzeigen").click();
+  await expect(funding.getByRole("row", { name: /Bund/ })).toContainText("zurückgehalten:");
+
+  // quartiles, never min or max
+  await page.getByTestId("figure-massnahmen-je-feld").getByText("Als Tabelle anzeigen").click();
+  await expect(page.getByTestId("figure-massnahmen-je-feld").getByRole("columnheader", { name: "Median" })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/Minimum|Maximum/);
+
+  await expectNoViolations(page, "Vergleich (Tabellen geöffnet)");
+
+  // switch the group: only the fixed choices
+  await page.getByRole("link", { name: "Gleiche Ebene, alle Größen" }).click();
+  await expect(page).toHaveURL(/\?gruppe=level$/);
+  await expect(group).toContainText(/Kreisfreie Städte aller Größen, n = \d+/);
+  await page.getByRole("link", { name: "Alle Kommunen" }).click();
+  await expect(group).toContainText(/Alle Kommunen, n = \d+/);
+
+  // the JSON route: every figure with n or suppressed with the reason; nothing names a peer
+  const res = await page.request.get(`/api/concepts/${conceptId}/peers?group=own`);
+  expect(res.status()).toBe(200);
+  const json = await res.json();
+  expect(json.group.label).toBe("Kreisfreie Städte mit 100.000–250.000 Einwohnern");
+  expect(json.fields[0].coverage).toEqual(expect.objectContaining({ suppressed: false, n: expect.any(Number), share: expect.any(Number) }));
+  expect(json.funding.find((f: { source: string }) => f.source === "federal").peers).toMatchObject({ suppressed: true, reason: "dominance" });
+  expect(JSON.stringify(json)).not.toMatch(/municipalityId|memberKey|"min"|"max"|Beispielkreis/);
+  expect((await page.request.get(`/api/concepts/${conceptId}/peers?group=frei`)).status()).toBe(400);
+
+  // another municipality gets a 404 as for a missing concept; signed out a 401
+  const stranger = await pageAs(browser, "otherAdmin");
+  expect((await stranger.request.get(`/api/concepts/${conceptId}/peers`)).status()).toBe(404);
+  await stranger.goto(`/concepts/${conceptId}/vergleich`);
+  await expect(stranger.getByRole("heading", { name: "Vergleich mit anderen Kommunen" })).toHaveCount(0);
+  const anonymous = await browser.newContext();
+  expect((await anonymous.request.get(`${new URL(page.url()).origin}/api/concepts/${conceptId}/peers`)).status()).toBe(401);
+  await anonymous.close();
+  await stranger.context().close();
+  // only the admin decides about contributing
+  await expect(page.getByRole("heading", { name: "Beitrag Ihrer Kommune" })).toHaveCount(0);
+  await page.context().close();
+});
+
+test("the admin gives and withdraws the municipality's consent", async ({ browser }) => {
+  const page = await pageAs(browser, "admin");
+  await openComparison(page);
+  const consent = page.getByTestId("peer-consent");
+  await expect(consent).toContainText("Ihre Kommune trägt nicht zum Vergleich bei.");
+  await consent.getByRole("button", { name: "Zum Vergleich beitragen" }).click();
+  await expect(consent.getByRole("status")).toContainText("ab dem nächsten Vergleichsstand");
+  await expect(consent).toContainText("Ihre Kommune trägt zum Vergleich bei.");
+  await page.reload();
+  await expect(page.getByTestId("peer-consent")).toContainText("Ihre Kommune trägt zum Vergleich bei.");
+  await page.getByRole("button", { name: "Beitrag zurückziehen" }).click();
+  await expect(page.getByTestId("peer-consent")).toContainText("Ihre Kommune trägt nicht zum Vergleich bei.");
+  await expectNoViolations(page, "Vergleich (Leitung)");
+  await page.context().close();
+});
+
+test("browse the measure library without names; the admin shares a measure after the name check", async ({ browser }) => {
+  const page = await pageAs(browser, "admin");
+  await openComparison(page);
+  await page.getByRole("link", { name: "Maßnahmenbibliothek" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Maßnahmenbibliothek" })).toBeVisible();
+  const entries = page.getByTestId("library-entry");
+  await expect(entries.filter({ hasText: "Sprachpatenschaften im ländlichen Raum" })).toContainText("geteilt von ein Landkreis, 150.000–250.000 Einwohner");
+  await expect(page.getByRole("region", { name: /Maßnahmen/ }).first()).not.toContainText("Beispielkreis");
+
+  await page.getByLabel("Handlungsfeld").selectOption({ label: "Wohnen" });
+  await page.getByRole("button", { name: "Anzeigen" }).click();
+  await expect(page).toHaveURL(/feld=housing/);
+  await expect(entries).toHaveCount(1);
+  await expect(entries).toContainText("Wohnraumbörse");
+
+  // share an own measure: a name in the text is refused and named
+  const own = page.locator("details").first();
+  await own.locator("summary").click();
+  await own.getByLabel("Beschreibung für die Bibliothek").fill("Frau Keller lädt in Musterstadt zum Gespräch ein.");
+  await own.getByRole("button", { name: "In der Bibliothek teilen" }).click();
+  await expect(own.getByRole("status").first()).toContainText("Name Ihrer Kommune „Musterstadt“");
+  await expect(own.getByRole("status").first()).toContainText("Personenname „Frau Keller“");
+  await own.getByLabel("Beschreibung für die Bibliothek").fill("Ehrenamtliche laden zweimal pro Woche zum Gespräch ein.");
+  await own.getByRole("button", { name: "In der Bibliothek teilen" }).click();
+  await expect(own.getByRole("status").first()).toContainText("In der Bibliothek geteilt.");
+  await expect(own.locator("summary")).toContainText("(geteilt)");
+  await expectNoViolations(page, "Maßnahmenbibliothek");
+  await own.getByRole("button", { name: "Aus der Bibliothek entfernen" }).click();
+  await expect(own.getByText("Aus der Bibliothek entfernt.")).toBeVisible();
+  await page.context().close();
+});
