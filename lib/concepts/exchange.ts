@@ -39,6 +39,7 @@ import { conceptSettingsSchema } from "@/lib/concepts/settings";
 import { textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
 import { AppError } from "@/lib/errors";
+import { fileDay, fileSlug } from "@/lib/http/download";
 import { templateFor, type Template } from "@/lib/template";
 import { describeZodError, findUnstorableText, UNSTORABLE_TEXT_MESSAGE, z } from "@/lib/validation";
 
@@ -470,14 +471,25 @@ export function planImportRows(
     idOfRef.set(g.ref, id);
     return { id, conceptId: ctx.conceptId, municipalityId: ctx.municipalityId, fieldId: fieldId(g.fieldKey), text: g.text, position: g.position };
   });
-  const measures: NewMeasure[] = value.measures.map((m) => ({
+  const measures: NewMeasure[] = value.measures.map((m) =>
+    measureRow(m, { conceptId: ctx.conceptId, municipalityId: ctx.municipalityId, userId: ctx.userId, fieldId: fieldId(m.fieldKey), subGoalId: (ref) => idOfRef.get(ref)! }),
+  );
+  return { subGoals, measures };
+}
+
+/** The database row of an exported measure (for an import or a restore), its field and sub-goal links resolved by the caller. */
+export function measureRow(
+  m: ExportedMeasure,
+  ctx: { conceptId: string; municipalityId: string; userId: string; fieldId: string; subGoalId: (ref: string) => string },
+): NewMeasure {
+  return {
     conceptId: ctx.conceptId,
     municipalityId: ctx.municipalityId,
-    fieldId: fieldId(m.fieldKey),
+    fieldId: ctx.fieldId,
     position: m.position,
     title: m.title,
     description: m.description,
-    subGoalIds: m.subGoalRefs.map((ref) => idOfRef.get(ref)!),
+    subGoalIds: m.subGoalRefs.map(ctx.subGoalId),
     targetGroups: m.targetGroups,
     taskType: m.taskType,
     leadOffice: m.leadOffice,
@@ -491,8 +503,7 @@ export function planImportRows(
     fundingLines: m.fundingLines,
     indicators: m.indicators,
     updatedBy: ctx.userId,
-  }));
-  return { subGoals, measures };
+  };
 }
 
 /** "Titel", or "Titel (Import)", "Titel (Import 2)" … when the title is taken. */
@@ -506,26 +517,9 @@ export function importedTitle(title: string, taken: ReadonlySet<string>): string
 
 /** File name of a download: ASCII-safe and the UTF-8 original for `filename*` (RFC 5987). */
 export function exportFileName(title: string, date: Date): { ascii: string; utf8: string } {
-  const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
-  const translit = title
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/Ä/g, "Ae")
-    .replace(/Ö/g, "Oe")
-    .replace(/Ü/g, "Ue")
-    .replace(/ß/g, "ss")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "");
-  const ascii = translit.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80).replace(/-+$/, "") || "Konzept";
-  const unicode =
-    title
-      .normalize("NFC")
-      .replace(/[^\p{L}\p{N}]+/gu, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 80)
-      .replace(/-+$/, "") || "Konzept";
-  return { ascii: `Integrationskonzept_${ascii}_${day}.json`, utf8: `Integrationskonzept_${unicode}_${day}.json` };
+  const day = fileDay(date);
+  const name = fileSlug(title, 80, "Konzept");
+  return { ascii: `Integrationskonzept_${name.ascii}_${day}.json`, utf8: `Integrationskonzept_${name.utf8}_${day}.json` };
 }
 
 // ---------------------------------------------------------------------------

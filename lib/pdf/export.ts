@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { buildConceptExport, type ConceptExport } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
+import { fileDay, fileSlug } from "@/lib/http/download";
 import { loadVersion } from "@/lib/versions/read";
 import { buildPdfModel, type HistoryEntry, type PdfModel } from "./model";
 import { renderPdf } from "./render";
@@ -20,31 +21,10 @@ export type PdfOptions = {
 
 /** File name of the PDF: Integrationskonzept_<Kommune>_v<n>_<YYYY-MM-DD>.pdf (ASCII) and its UTF-8 original for filename*. */
 export function pdfFileName(municipality: string, version: number | null, date: Date): { ascii: string; utf8: string } {
-  const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  const day = fileDay(date);
   const v = version === null ? "Entwurf" : `v${version}`;
-  const ascii =
-    municipality
-      .replace(/ä/g, "ae")
-      .replace(/ö/g, "oe")
-      .replace(/ü/g, "ue")
-      .replace(/Ä/g, "Ae")
-      .replace(/Ö/g, "Oe")
-      .replace(/Ü/g, "Ue")
-      .replace(/ß/g, "ss")
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^A-Za-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/, "") || "Kommune";
-  const utf8 =
-    municipality
-      .normalize("NFC")
-      .replace(/[^\p{L}\p{N}]+/gu, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/, "") || "Kommune";
-  return { ascii: `Integrationskonzept_${ascii}_${v}_${day}.pdf`, utf8: `Integrationskonzept_${utf8}_${v}_${day}.pdf` };
+  const name = fileSlug(municipality, 60, "Kommune");
+  return { ascii: `Integrationskonzept_${name.ascii}_${v}_${day}.pdf`, utf8: `Integrationskonzept_${name.utf8}_${v}_${day}.pdf` };
 }
 
 /**

@@ -14,7 +14,7 @@ import { insertVersion, lockConcept, setConceptStatus } from "@/db/queries/versi
 import type { Concept, NewMeasure } from "@/db/schema";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
-import { buildConceptSnapshot } from "@/lib/concepts/exchange";
+import { buildConceptSnapshot, measureRow } from "@/lib/concepts/exchange";
 import { restoreSectionTexts } from "@/lib/concepts/sections";
 import { isConceptStatus, STATUS_LABELS, type ConceptStatus } from "@/lib/concepts/status";
 import { AppError } from "@/lib/errors";
@@ -168,27 +168,14 @@ export async function restoreVersion(actor: Actor, input: { conceptId: string; n
       const wanted = ids.measures[i]!;
       const existing = ownMeasures.has(wanted);
       const row: NewMeasure & { id: string } = {
+        ...measureRow(m, {
+          conceptId: current.id,
+          municipalityId: current.municipalityId,
+          userId: actor.id,
+          fieldId: fieldIdByKey.get(m.fieldKey)!,
+          subGoalId: (ref) => goalIdByRef.get(ref)!,
+        }),
         id: existing || !takenMeasures.has(wanted) ? wanted : randomUUID(),
-        conceptId: current.id,
-        municipalityId: current.municipalityId,
-        fieldId: fieldIdByKey.get(m.fieldKey)!,
-        position: m.position,
-        title: m.title,
-        description: m.description,
-        subGoalIds: m.subGoalRefs.map((ref) => goalIdByRef.get(ref)!),
-        targetGroups: m.targetGroups,
-        taskType: m.taskType,
-        leadOffice: m.leadOffice,
-        partners: m.partners,
-        status: m.status,
-        startDate: m.startDate,
-        endDate: m.endDate,
-        priority: m.priority,
-        staffFte: m.staffFte === null ? null : m.staffFte.toFixed(2),
-        materialCostCents: m.materialCostCents,
-        fundingLines: m.fundingLines,
-        indicators: m.indicators,
-        updatedBy: actor.id,
       };
       return { row, existing };
     });

@@ -452,6 +452,7 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
     parseConceptExport: "pure validation of a backup",
     buildConceptExport: "pure: rows → backup JSON",
     buildConceptSnapshot: "pure: rows → backup JSON with row ids",
+    measureRow: "pure: exported measure → database row",
     planImportRows: "pure: backup → rows",
     importedTitle: "pure title helper",
     exportFileName: "pure file name helper",
