@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import { expect, pageAs, test } from "./fixtures";
 
@@ -51,7 +52,7 @@ test("the PDF is downloaded from the concept page with progress, read back, and 
   await testInfo.attach("konzept.pdf", { path: file, contentType: "application/pdf" });
 });
 
-test("a stored version is exported with its number in the file name and without later changes", async ({ conceptPage }, testInfo) => {
+test("a stored version is exported with its number in the file name and on the cover", async ({ conceptPage }, testInfo) => {
   const page = conceptPage.page;
   await conceptPage.openDemoConcept();
   const version = page.getByLabel("Fassung", { exact: true });
@@ -99,6 +100,8 @@ test("the print preview shows the PDF's structure in the browser", async ({ conc
   await expect(page.getByRole("rowheader", { name: "Federführung" }).first()).toBeVisible();
   await expect(page.getByText("ENTWURF", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "PDF herunterladen" })).toHaveAttribute("href", /\/export\.pdf$/);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`)).toEqual([]);
 });
 
 test("the PDF route refuses the signed-out, other municipalities and unknown versions", async ({ browser, playwright, baseURL }) => {
