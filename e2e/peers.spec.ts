@@ -11,7 +11,7 @@ async function expectNoViolations(page: Page, name: string) {
 
 async function openComparison(page: Page) {
   await page.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();
-  await page.getByRole("link", { name: "Vergleich", exact: true }).click();
+  await page.getByRole("link", { name: "Vergleich mit anderen Kommunen", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Vergleich mit anderen Kommunen" })).toBeVisible();
   return page.url().match(/concepts\/([0-9a-f-]{36})\/vergleich/)![1]!;
 }

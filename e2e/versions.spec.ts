@@ -5,7 +5,7 @@ import { ConceptPage } from "./pages/concept";
 test("the demo concept's history shows its versions and a comparison with the marked changes", async ({ conceptPage }) => {
   const page = conceptPage.page;
   await conceptPage.openDemoConcept();
-  await page.getByRole("link", { name: "Versionen und Vergleich" }).click();
+  await page.getByRole("link", { name: "Versionen", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Versionen:");
   const history = page.getByRole("table");
   await expect(history.getByRole("rowheader", { name: "Version 1", exact: true })).toBeVisible();
