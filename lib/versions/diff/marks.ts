@@ -4,15 +4,17 @@ import { editorExtensions } from "@/components/editor/extensions";
 /** Text added between two versions; shown underlined (HTML <ins>, PDF: underline). */
 export const Insertion = Mark.create({
   name: "insertion",
+  addAttributes: () => ({ moved: { default: false, renderHTML: () => ({}) } }),
   parseHTML: () => [{ tag: "ins" }],
-  renderHTML: () => ["ins", { class: "diff-ins" }, 0],
+  renderHTML: ({ mark }) => ["ins", mark.attrs.moved ? { class: "diff-ins diff-moved", title: "verschoben (neue Stelle)" } : { class: "diff-ins" }, 0],
 });
 
 /** Text removed between two versions; shown struck through (HTML <del>). */
 export const Deletion = Mark.create({
   name: "deletion",
+  addAttributes: () => ({ moved: { default: false, renderHTML: () => ({}) } }),
   parseHTML: () => [{ tag: "del" }],
-  renderHTML: () => ["del", { class: "diff-del" }, 0],
+  renderHTML: ({ mark }) => ["del", mark.attrs.moved ? { class: "diff-del diff-moved", title: "verschoben (alte Stelle)" } : { class: "diff-del" }, 0],
 });
 
 /** The editor's extension list plus the two change marks: the schema of a compared document. */

@@ -52,6 +52,9 @@ describe("diffDocs", () => {
     // The removed item is a list item of its own before "Sprachmittlung", not text glued to it.
     const items = d.inline.content![0]!.content!.map((li) => plainText(li));
     expect(items).toEqual(["Sprachkurse", "Sprachmittlung", "Lotsenprojekte", "Sprachkurse"]);
+    // …and both places are labelled as a move.
+    expect(d.changes.map((c) => c.kind)).toEqual(["move", "move"]);
+    expect(JSON.stringify(d.inline)).toContain('"moved":true');
   });
 
   it("reports a word that only became bold as a formatting change", () => {
@@ -88,6 +91,7 @@ describe("diffDocs", () => {
 
   it("puts a removed paragraph back as a struck paragraph between its neighbours", () => {
     const d = diffDocs(doc(p("A"), p("Ganzer Absatz weg."), p("C")), doc(p("A"), p("C")));
+    expect(d.changes.map((c) => c.kind)).toEqual(["delete"]);
     expect(d.inline.content!.map((n) => plainText(n))).toEqual(["A", "Ganzer Absatz weg.", "C"]);
     expect(marked(d.inline, "deletion")).toEqual(["Ganzer Absatz weg."]);
   });

@@ -31,7 +31,7 @@ const encoder: TokenEncoder<string | number> = {
   compareTokens: (a, b) => a === b,
 };
 
-export type ChangeKind = "insert" | "delete" | "replace" | "format";
+export type ChangeKind = "insert" | "delete" | "replace" | "format" | "move";
 
 export type TextChange = {
   kind: ChangeKind;
@@ -293,13 +293,22 @@ export function diffDocs(oldJson: JSONContent | null | undefined, newJson: JSONC
   const set = ChangeSet.create(oldDoc, undefined, encoder).addSteps(steps.doc, steps.mapping.maps, null);
   const changes = widenToWords(simplifyChanges(set.changes, steps.doc), oldDoc, newDoc);
 
-  const ins = schema.marks.insertion!.create();
-  const del = schema.marks.deletion!.create();
+  // A removed passage that reappears elsewhere unchanged was moved (a list item, a paragraph).
+  const described = changes.map((c) => describe(oldDoc, newDoc, c));
+  const key = (t: string) => t.replace(/[¶\s]+/g, " ").trim();
+  const moved = new Set<number>();
+  described.forEach((d, i) => {
+    if (d.kind !== "delete" || key(d.deleted).length < 3) return;
+    const j = described.findIndex((e, k) => !moved.has(k) && k !== i && e.kind === "insert" && key(e.inserted) === key(d.deleted));
+    if (j >= 0) moved.add(i).add(j);
+  });
 
   const inline = new Transform(newDoc);
   const after = new Transform(newDoc);
   const before = new Transform(oldDoc);
-  for (const c of [...changes].reverse()) {
+  for (const [i, c] of [...changes.entries()].reverse()) {
+    const ins = schema.marks.insertion!.create({ moved: moved.has(i) });
+    const del = schema.marks.deletion!.create({ moved: moved.has(i) });
     markRange(inline, c.fromB, c.toB, ins);
     markRange(after, c.fromB, c.toB, ins);
     if (c.toA > c.fromA) insertDeleted(inline, c.fromB, oldDoc, c.fromA, c.toA, del);
@@ -312,7 +321,7 @@ export function diffDocs(oldJson: JSONContent | null | undefined, newJson: JSONC
   }
   return {
     changed: true,
-    changes: changes.map((c) => describe(oldDoc, newDoc, c)),
+    changes: described.map((d, i) => (moved.has(i) ? { ...d, kind: "move" as const } : d)),
     inline: inline.doc.toJSON() as JSONContent,
     before: before.doc.toJSON() as JSONContent,
     after: after.doc.toJSON() as JSONContent,

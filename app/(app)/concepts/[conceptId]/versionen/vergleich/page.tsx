@@ -276,7 +276,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
           </table>
         ) : null}
         <p className="meta diff-legend">
-          Legende: <ins className="diff-ins">eingefügt</ins> · <del className="diff-del">gelöscht</del> · ¶ Absatzwechsel
+          Legende: <ins className="diff-ins">eingefügt</ins> · <del className="diff-del">gelöscht</del> · <span className="diff-legend-moved">gestrichelt: verschoben</span> · ¶ Absatzwechsel
           {!showUnchanged && t.unchangedSections ? (
             <>
               {" "}
