@@ -7,7 +7,7 @@ import { getConceptTree } from "@/db/queries/concepts";
 import type { Section } from "@/db/schema";
 import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { requireConcept } from "@/lib/concepts/access";
+import { isReadOnly, requireConcept } from "@/lib/concepts/access";
 import { buildOutline, outlineCounts } from "@/lib/concepts/outline";
 import { AppError } from "@/lib/errors";
 import { renderHtml } from "@/lib/editor/render";
@@ -48,7 +48,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ConceptPage({ params }: Props) {
   const { conceptId } = await params;
   const { concept, role } = await load(conceptId);
-  const canEdit = can(role, "concept.editContent");
+  const readOnly = isReadOnly(concept);
+  const canEdit = can(role, "concept.editContent") && !readOnly;
   const template = templateFor(concept.templateVersion);
   const tree = await getConceptTree({ conceptId });
   const versions = await listVersionRows({ conceptId: concept.id });
@@ -94,6 +95,11 @@ export default async function ConceptPage({ params }: Props) {
           </Link>
         </div>
       </div>
+      {readOnly ? (
+        <p className="notice" role="note" data-testid="adopted-notice">
+          {t("adoptedNotice")}
+        </p>
+      ) : null}
       <PdfExport conceptId={concept.id} versions={versions.map((v) => ({ number: v.number, label: v.label, date: formatDate(v.createdAt) }))} />
       <div className="concept-layout">
         <OutlineNav entries={outline.entries} progress={outline.progress} />
