@@ -25,6 +25,7 @@ import { FieldMeasures } from "@/components/measures/field-measures";
 import { SubGoalsEditor } from "@/components/measures/sub-goals-editor";
 import { PdfExport } from "@/components/concept/pdf-export";
 import { listVersionRows } from "@/db/queries/versions";
+import { countOpenThreads } from "@/db/queries/comments";
 import { formatDate } from "@/lib/format";
 
 type Props = { params: Promise<{ conceptId: string }> };
@@ -52,7 +53,7 @@ export default async function ConceptPage({ params }: Props) {
   const canEdit = can(role, "concept.editContent") && !readOnly;
   const template = templateFor(concept.templateVersion);
   const tree = await getConceptTree({ conceptId });
-  const versions = await listVersionRows({ conceptId: concept.id });
+  const [versions, openThreads] = await Promise.all([listVersionRows({ conceptId: concept.id }), countOpenThreads({ conceptId: concept.id })]);
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree) });
   const t = await getTranslations("concept");
   const tt = await getTemplateText();
@@ -84,6 +85,9 @@ export default async function ConceptPage({ params }: Props) {
           </p>
         </div>
         <div className="actions-row">
+          <Link className="button-secondary" href={`/concepts/${concept.id}/pruefung`}>
+            {t("review", { open: openThreads })}
+          </Link>
           <Link className="button-secondary" href={`/concepts/${concept.id}/versionen`}>
             {t("versions")}
           </Link>
