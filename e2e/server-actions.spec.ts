@@ -60,7 +60,7 @@ function argsFor(name: string, ids: Ids): Call {
     removeLogoAction: { form: { municipalityId: ids.municipalityId } },
     createVersionAction: { json: [{ ...c, label: "Fremde Version" }] },
     restoreVersionAction: { json: [{ ...c, number: 1 }] },
-    changeStatusAction: { json: [{ ...c, status: "adopted" }] },
+    changeStatusAction: { json: [{ ...c, status: "interdepartmental" }] },
   };
   const call = calls[name];
   if (!call) throw new Error(`Kein Aufruf für die Server-Action ${name} hinterlegt: bitte im Test ergänzen.`);

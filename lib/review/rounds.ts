@@ -57,9 +57,11 @@ export async function startRound(actor: Actor, input: unknown) {
   const data = parse(startRoundSchema, input);
   const { concept } = await requireConcept(actor, data.conceptId, "review.manage");
   if (!(await getVersionRow({ conceptId: concept.id, number: data.versionNumber }))) throw new AppError("not_found", `Version ${data.versionNumber} gibt es nicht.`);
-  const eligible = new Map((await listMembers({ municipalityId: concept.municipalityId })).filter((m) => m.role !== "viewer").map((m) => [m.userId, m]));
+  const members = new Map((await listMembers({ municipalityId: concept.municipalityId })).map((m) => [m.userId, m]));
   const reviewerIds = [...new Set(data.reviewerIds)];
-  if (reviewerIds.some((r) => !eligible.has(r))) throw new AppError("bad_request", "Prüfen können nur Mitglieder der Kommune mit Prüf-, Redaktions- oder Leitungsrolle.");
+  // Someone outside the municipality is "not found", like any foreign id.
+  if (reviewerIds.some((r) => !members.has(r))) throw new AppError("not_found", "Diese Person gehört nicht zur Kommune.");
+  if (reviewerIds.some((r) => members.get(r)!.role === "viewer")) throw new AppError("bad_request", "Prüfen können nur Mitglieder mit Prüf-, Redaktions- oder Leitungsrolle.");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const round = await insertRound({ conceptId: concept.id, municipalityId: concept.municipalityId, versionNumber: data.versionNumber, title: data.title, dueDate: data.dueDate, createdBy: actor.id, reviewerIds }, tx);
