@@ -17,6 +17,7 @@ import { textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
 import { TEMPLATE_VERSION, templateFor } from "@/lib/template";
 import { musterstadtConcept } from "./seed-data/musterstadt";
+import { insertSeedReview } from "./seed-review";
 import type { SeedConcept } from "./seed-data/types";
 
 export const DEMO_USERS = [
@@ -61,6 +62,15 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
     const concept = await insertSeedConcept(tx as unknown as Db, { municipalityId: musterstadt.id, userId: author.id, seed: musterstadtConcept });
     const admin = created.find((c) => c.email === "leitung@musterstadt.example")!;
     await insertSeedHistory(tx as unknown as Db, { concept, editorId: author.id, adminId: admin.id });
+    const reviewer = created.find((c) => c.email === "rat@musterstadt.example")!;
+    await insertSeedReview(tx as unknown as Db, {
+      concept,
+      adminId: admin.id,
+      editorId: author.id,
+      reviewerId: reviewer.id,
+      editorName: author.name,
+      reviewerName: reviewer.name,
+    });
     return true;
   });
 }

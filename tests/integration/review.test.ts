@@ -8,6 +8,11 @@ import { createThread, deleteComment, editComment, hideComment, listThreads, rep
 import { exportAuditCsv, readActivity, readAuditLog, readInbox } from "@/lib/review/inbox";
 import { answerRound, closeRound, listRounds, startRound } from "@/lib/review/rounds";
 import { createVersion, restoreVersion } from "@/lib/versions/service";
+import { getDb } from "@/db";
+import { insertSeedConcept, insertSeedHistory } from "@/db/seed";
+import { musterstadtConcept } from "@/db/seed-data/musterstadt";
+import { insertSeedReview } from "@/db/seed-review";
+import { makeMunicipality } from "../support/fixtures";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
 
 let town: Town;
@@ -121,5 +126,26 @@ describe("review rounds", () => {
     expect(closed.round.state).toBe("closed");
     expect(closed.answers).toHaveLength(targets.length);
     expect((await readActivity(town.viewer, ids.conceptId)).map((e) => e.action)).toEqual(expect.arrayContaining(["round.start", "round.approve", "round.request_changes", "round.close", "section.edit"]));
+  });
+});
+
+describe("the demo review", () => {
+  it("has open and resolved threads whose passages are found, and an open round with some answers", async () => {
+    const demo = await makeMunicipality("Demoprüfstadt");
+    const db = await getDb();
+    const concept = await insertSeedConcept(db, { municipalityId: demo.municipality.id, userId: demo.editor.id, seed: musterstadtConcept });
+    await insertSeedHistory(db, { concept, editorId: demo.editor.id, adminId: demo.admin.id });
+    await insertSeedReview(db, { concept, adminId: demo.admin.id, editorId: demo.editor.id, reviewerId: demo.reviewer.id, editorName: demo.editor.name, reviewerName: demo.reviewer.name });
+    const { threads } = await listThreads(demo.viewer, concept.id);
+    expect(threads).toHaveLength(5);
+    expect(threads.filter((t) => t.targetKind === "text").every((t) => t.anchorState === "ok")).toBe(true);
+    expect(threads.map((t) => t.state).sort()).toEqual(["open", "open", "open", "open", "resolved"]);
+    const { rounds } = await listRounds(demo.viewer, concept.id);
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]).toMatchObject({ overdue: false, round: { state: "open" } });
+    expect(rounds[0]!.answers).toHaveLength(3);
+    const inbox = await readInbox(demo.reviewer, { municipalityId: demo.municipality.id });
+    expect(inbox.rounds).toHaveLength(1);
+    expect(inbox.unread).toBeGreaterThanOrEqual(2);
   });
 });
