@@ -120,7 +120,7 @@ export default async function ReviewPage({ params }: Props) {
         {rounds.map(({ round, overdue, reviewers, answers }) => {
           const mine = reviewers.some((r) => r.userId === actor.id) && round.state === "open" && can(role, "review.answer");
           return (
-            <section key={round.id} className="card round" aria-labelledby={`round-${round.id}`} data-testid="round">
+            <section key={round.id} className="card round" aria-labelledby={`round-${round.id}`} data-testid="round" data-round-id={round.id}>
               <h3 id={`round-${round.id}`} style={{ marginTop: 0 }}>
                 {round.title}
               </h3>
