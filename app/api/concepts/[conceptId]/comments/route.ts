@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { authedRoute } from "@/lib/http/route";
-import { listThreads } from "@/lib/review/comments";
+import { authedRoute, readJson } from "@/lib/http/route";
+import { createThread, listThreads } from "@/lib/review/comments";
 
 /**
  * GET /api/concepts/:conceptId/comments — every comment thread of the concept
@@ -30,4 +30,15 @@ export const GET = authedRoute<{ conceptId: string }>(async (_req, actor, { conc
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
+});
+
+/**
+ * POST /api/concepts/:conceptId/comments {target, body} — start a thread, as the
+ * review page does (target: {kind:"text", sectionId, start?, end?, quote?} |
+ * {kind:"measure", measureId} | {kind:"chapter", chapter, fieldKey?}); 201 {threadId, commentId}.
+ */
+export const POST = authedRoute<{ conceptId: string }>(async (req, actor, { conceptId }) => {
+  const body = (await readJson(req, 32 * 1024)) as Record<string, unknown> | null;
+  const created = await createThread(actor, { ...(body && typeof body === "object" ? body : {}), conceptId });
+  return NextResponse.json(created, { status: 201 });
 });
