@@ -167,9 +167,9 @@ test("status to Beschlossen makes the concept read-only; a Fortschreibung starts
   const admin = await pageAs(browser, "admin");
   await admin.goto(`/concepts/${id}/versionen`);
   const select = admin.getByLabel("Neuer Status");
-  // Only allowed steps are offered: from Entwurf not straight to Beschlossen.
-  await expect(select.locator("option")).toHaveText(["Ressortabstimmung"]);
-  for (const step of ["Ressortabstimmung", "Beteiligung", "Beschlussvorlage"]) {
+  // The import keeps the demo's status (Ressortabstimmung). Only allowed steps are offered: back, or one forward – not straight to Beschlossen.
+  await expect(select.locator("option")).toHaveText(["Entwurf", "Beteiligung"]);
+  for (const step of ["Beteiligung", "Beschlussvorlage"]) {
     await select.selectOption({ label: step });
     await admin.getByRole("button", { name: "Status ändern" }).click();
     await expect(admin.getByText(`Status „${step}“ gesetzt`)).toBeVisible();
