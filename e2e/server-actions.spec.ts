@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
+import { DEMO_CONCEPT_TITLE } from "./pages/concept";
 
 /**
  * Every server action is a public HTTP endpoint. This test reads the build's
@@ -127,7 +128,8 @@ test("every server action refuses forged calls from another municipality, a revi
   const owner = await pageAs(browser, "editor");
   const admin = await pageAs(browser, "admin");
   const { concepts } = await (await owner.request.get("/api/concepts")).json();
-  const conceptId = concepts[0].id as string;
+  // The seeded demo concept (other specs create and import concepts that may sort before it).
+  const conceptId = (concepts.find((x: { title: string }) => x.title === DEMO_CONCEPT_TITLE) ?? concepts[0]).id as string;
   const tree = await (await owner.request.get(`/api/concepts/${conceptId}`)).json();
   const language = tree.fields.find((f: { key: string }) => f.key === "language");
   const custom = tree.fields.find((f: { custom: boolean }) => f.custom);
