@@ -67,6 +67,11 @@ test("a reviewer comments on selected text; the editor sees it, replies and reso
   // The passage is highlighted (CSS Custom Highlight API), not marked in the stored document.
   await expect.poll(() => reviewer.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get("kw-comment")?.size ?? 0)).toBeGreaterThan(0);
 
+  // On the concept page the editor sees that the part has open comments, and gets to them.
+  await editor.goto(`/concepts/${conceptId}`);
+  await editor.getByRole("link", { name: /offene Kommentare zu „Anlass und Auftrag“ ansehen/ }).click();
+  await expect(editor).toHaveURL(/\/pruefung#review-/);
+
   // The editor was mentioned: the thread waits for them.
   await editor.goto("/aufgaben");
   await expect(editor.getByTestId("inbox-mentions")).toContainText("Stadt der Einwanderung");

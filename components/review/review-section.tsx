@@ -107,7 +107,7 @@ export function ReviewSection({
   }, [threads, active, html]);
 
   return (
-    <div className="review-row" data-testid={`review-${sectionId}`}>
+    <div className="review-row" id={`review-${sectionId}`} data-testid={`review-${sectionId}`}>
       <div className="rich-text">
         <div
           ref={textRef}

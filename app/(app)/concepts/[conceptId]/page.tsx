@@ -25,7 +25,7 @@ import { FieldMeasures } from "@/components/measures/field-measures";
 import { SubGoalsEditor } from "@/components/measures/sub-goals-editor";
 import { PdfExport } from "@/components/concept/pdf-export";
 import { listVersionRows } from "@/db/queries/versions";
-import { countOpenThreads } from "@/db/queries/comments";
+import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
 import { formatDate } from "@/lib/format";
 
 type Props = { params: Promise<{ conceptId: string }> };
@@ -53,23 +53,34 @@ export default async function ConceptPage({ params }: Props) {
   const canEdit = can(role, "concept.editContent") && !readOnly;
   const template = templateFor(concept.templateVersion);
   const tree = await getConceptTree({ conceptId });
-  const [versions, openThreads] = await Promise.all([listVersionRows({ conceptId: concept.id }), countOpenThreads({ conceptId: concept.id })]);
+  const [versions, openThreads, openBySection] = await Promise.all([
+    listVersionRows({ conceptId: concept.id }),
+    countOpenThreads({ conceptId: concept.id }),
+    openThreadsBySection({ conceptId: concept.id }),
+  ]);
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree) });
   const t = await getTranslations("concept");
   const tt = await getTemplateText();
 
   const part = (section: Section | undefined, label: string, hint: string) =>
     section ? (
-      <SectionEditor
-        conceptId={concept.id}
-        sectionId={section.id}
-        label={label}
-        placeholder={canEdit ? t("placeholder", { hint }) : t("noText")}
-        initialContent={section.content as JSONContent}
-        initialRevision={section.revision}
-        initialHtml={renderHtml(section.content as JSONContent)}
-        canEdit={canEdit}
-      />
+      <>
+        {openBySection.get(section.id) ? (
+          <p className="comment-hint">
+            <Link href={`/concepts/${concept.id}/pruefung#review-${section.id}`}>{t("openComments", { count: openBySection.get(section.id)!, label })}</Link>
+          </p>
+        ) : null}
+        <SectionEditor
+          conceptId={concept.id}
+          sectionId={section.id}
+          label={label}
+          placeholder={canEdit ? t("placeholder", { hint }) : t("noText")}
+          initialContent={section.content as JSONContent}
+          initialRevision={section.revision}
+          initialHtml={renderHtml(section.content as JSONContent)}
+          canEdit={canEdit}
+        />
+      </>
     ) : (
       <p className="notice notice-error">{t("missingSection")}</p>
     );
