@@ -20,6 +20,7 @@ import { musterstadtConcept } from "./seed-data/musterstadt";
 import { setSyntheticPeers } from "./queries/peers";
 import { DEMO_LIBRARY_ENTRIES } from "./seed-data/peer-library";
 import { bandOf } from "@/lib/peers/groups";
+import { insertSeedReview } from "./seed-review";
 import type { SeedConcept } from "./seed-data/types";
 
 export const DEMO_USERS = [
@@ -77,6 +78,15 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
         sharedBy: kreisAdmin.id,
       })),
     );
+    const reviewer = created.find((c) => c.email === "rat@musterstadt.example")!;
+    await insertSeedReview(tx as unknown as Db, {
+      concept,
+      adminId: admin.id,
+      editorId: author.id,
+      reviewerId: reviewer.id,
+      editorName: author.name,
+      reviewerName: reviewer.name,
+    });
     return true;
   });
 }

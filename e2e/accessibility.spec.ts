@@ -34,7 +34,9 @@ test("signed-in pages have no WCAG 2.1 A/AA violations", async ({ browser }) => 
   await expectNoViolations(page, "Vergleich mit anderen Kommunen");
   await page.goto(`${conceptUrl}/vergleich/bibliothek`);
   await expectNoViolations(page, "Maßnahmenbibliothek");
-  for (const path of ["/mitglieder", "/concepts/import"]) {
+  await page.goto(`${conceptUrl}/pruefung`);
+  await expectNoViolations(page, "Prüfung (Leitung)");
+  for (const path of ["/mitglieder", "/concepts/import", "/aufgaben", "/protokoll"]) {
     await page.goto(path);
     await expectNoViolations(page, path);
   }
@@ -42,5 +44,10 @@ test("signed-in pages have no WCAG 2.1 A/AA violations", async ({ browser }) => 
   const reviewer = await pageAs(browser, "reviewer");
   await reviewer.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();
   await expectNoViolations(reviewer, "Konzeptseite (Prüfung)");
+  await reviewer.goto(`${reviewer.url()}/pruefung`);
+  await reviewer.getByRole("button", { name: "Kommentieren – Anlass und Auftrag" }).first().click();
+  await expectNoViolations(reviewer, "Prüfung (Prüferin, Kommentarfeld offen)");
+  await reviewer.goto("/aufgaben");
+  await expectNoViolations(reviewer, "Für mich");
   await reviewer.context().close();
 });

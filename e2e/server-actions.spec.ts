@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
+import { DEMO_CONCEPT_TITLE } from "./pages/concept";
 
 /**
  * Every server action is a public HTTP endpoint. This test reads the build's
@@ -28,9 +29,21 @@ type Ids = {
   userId: string;
   invitationId: string;
   backup: string;
+  sectionId: string;
+  threadId: string;
+  /** a comment by the editor (not the reviewer's own) */
+  commentId: string;
+  roundId: string;
 };
 
 type Call = { form?: Record<string, string>; json?: unknown[]; file?: string };
+
+/**
+ * What a reviewer may do by design (DESIGN.md: comment, answer review rounds,
+ * read their own notifications): such a forged call from Musterstadt's reviewer
+ * may succeed; the concept's content must stay unchanged all the same.
+ */
+const REVIEWER_MAY = new Set(["createThreadAction", "replyAction", "setThreadStateAction", "answerRoundAction", "markNotificationsReadAction"]);
 
 /** Arguments a forged call would send: valid in shape, aimed at Musterstadt's objects. */
 function argsFor(name: string, ids: Ids): Call {
@@ -60,7 +73,17 @@ function argsFor(name: string, ids: Ids): Call {
     removeLogoAction: { form: { municipalityId: ids.municipalityId } },
     createVersionAction: { json: [{ ...c, label: "Fremde Version" }] },
     restoreVersionAction: { json: [{ ...c, number: 1 }] },
-    changeStatusAction: { json: [{ ...c, status: "adopted" }] },
+    changeStatusAction: { json: [{ ...c, status: "interdepartmental" }] },
+    createThreadAction: { json: [{ ...c, target: { kind: "text", sectionId: ids.sectionId, quote: "Musterstadt" }, body: "Untergeschoben" }] },
+    replyAction: { json: [{ ...c, threadId: ids.threadId, body: "Untergeschoben" }] },
+    editCommentAction: { json: [{ ...c, commentId: ids.commentId, body: "Überschrieben" }] },
+    deleteCommentAction: { json: [{ ...c, commentId: ids.commentId }] },
+    hideCommentAction: { json: [{ ...c, commentId: ids.commentId }] },
+    setThreadStateAction: { json: [{ ...c, threadId: ids.threadId, state: "resolved" }] },
+    startRoundAction: { json: [{ ...c, versionNumber: 1, title: "Fremde Runde", dueDate: "2030-01-01", reviewerIds: [ids.userId] }] },
+    answerRoundAction: { json: [{ ...c, roundId: ids.roundId, target: "mandate", verdict: "approve", note: "" }] },
+    closeRoundAction: { json: [{ ...c, roundId: ids.roundId }] },
+    markNotificationsReadAction: { json: [{ municipalityId: ids.municipalityId }] },
     setPeerConsentAction: { form: { municipalityId: ids.municipalityId, contribute: "true" } },
     publishPeerSnapshotAction: { form: {} },
     shareMeasureAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, title: "Fremd geteilt", description: "" } },
@@ -109,7 +132,8 @@ test("every server action refuses forged calls from another municipality, a revi
   const owner = await pageAs(browser, "editor");
   const admin = await pageAs(browser, "admin");
   const { concepts } = await (await owner.request.get("/api/concepts")).json();
-  const conceptId = concepts[0].id as string;
+  // The seeded demo concept (other specs create and import concepts that may sort before it).
+  const conceptId = (concepts.find((x: { title: string }) => x.title === DEMO_CONCEPT_TITLE) ?? concepts[0]).id as string;
   const tree = await (await owner.request.get(`/api/concepts/${conceptId}`)).json();
   const language = tree.fields.find((f: { key: string }) => f.key === "language");
   const custom = tree.fields.find((f: { custom: boolean }) => f.custom);
@@ -131,7 +155,22 @@ test("every server action refuses forged calls from another municipality, a revi
     userId: /name="userId" value="([0-9a-f-]{36})"/.exec(html)![1]!,
     invitationId: /name="invitationId" value="([0-9a-f-]{36})"/.exec(html)![1]!,
     backup: await (await owner.request.get(`/api/concepts/${conceptId}/export`)).text(),
+    sectionId: "",
+    threadId: "",
+    commentId: "",
+    roundId: "",
   };
+  const comments = (await (await owner.request.get(`/api/concepts/${conceptId}/comments`)).json()).threads as {
+    id: string;
+    section: { id: string } | null;
+    comments: { id: string; author: string }[];
+  }[];
+  const editorComment = comments.flatMap((t) => t.comments.map((c) => ({ t, c }))).find(({ c }) => c.author === "Jonas Brandt")!;
+  ids.threadId = editorComment.t.id;
+  ids.commentId = editorComment.c.id;
+  ids.sectionId = comments.find((t) => t.section)!.section!.id;
+  await admin.goto(`/concepts/${conceptId}/pruefung`);
+  ids.roundId = /data-round-id="([0-9a-f-]{36})"/.exec(await admin.content())![1]!;
   const before = await snapshot(owner, admin, conceptId);
 
   const stranger = await pageAs(browser, "otherAdmin");
@@ -148,11 +187,15 @@ test("every server action refuses forged calls from another municipality, a revi
     ] as const) {
       const res = await forge(request, baseURL!, id, url, argsFor(action.exportedName, ids));
       const body = await res.text();
-      expect(body, `${action.exportedName} als ${who}`).not.toContain('"ok":true');
+      if (!(who === "Prüfung" && REVIEWER_MAY.has(action.exportedName))) expect(body, `${action.exportedName} als ${who}`).not.toContain('"ok":true');
       expect(res.status(), `${action.exportedName} als ${who}`).toBeLessThan(500);
     }
   }
   expect(await snapshot(owner, admin, conceptId)).toEqual(before);
+  // The editor's comment was neither edited, deleted nor hidden by the forged calls.
+  const afterComments = (await (await owner.request.get(`/api/concepts/${conceptId}/comments`)).json()).threads as typeof comments;
+  const still = afterComments.flatMap((t) => t.comments).find((c) => c.id === ids.commentId) as unknown as { body: string; state: string };
+  expect(still).toMatchObject({ state: "visible", body: (editorComment.c as unknown as { body: string }).body });
 
   // The same forged call by Musterstadt's own admin goes through: the refusals above are authorisation, not a broken call.
   const addGoal = Object.entries(manifest.node).find(([, a]) => a.exportedName === "addSubGoalAction")!;

@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { signInCookie } from "./sign-in";
 import { benchVersions } from "./bench/versions";
+import { benchReview } from "./bench/review";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { benchPdf } from "./bench/pdf";
@@ -177,6 +178,7 @@ async function main() {
   // 3. versions: compare two versions of the 100-page concept, list 50 versions
   for (const d of docs) written.find((w) => w.id === d.id)!.doc = d.doc;
   await benchVersions({ base: BASE, cookie, conceptId, docs: written as never, put, results });
+  await benchReview({ base: BASE, cookie, conceptId, docs: written as never, results });
 
   // 4. first-load JavaScript of the editor page
   const systemChromium = ["/usr/bin/chromium"].find((p) => fs.existsSync(p));

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { activeMembership, currentActor } from "@/lib/auth/session";
 import { getLabels } from "@/lib/i18n/server";
+import { unreadCount } from "@/lib/review/inbox";
 import { logout, switchMunicipality } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -12,6 +13,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const { active, all } = await activeMembership(actor);
   const t = await getTranslations("shell");
   const labels = await getLabels();
+  const unread = active ? await unreadCount(actor, { municipalityId: active.municipalityId }) : 0;
   return (
     <>
       <header className="shell-header">
@@ -23,10 +25,23 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <li>
               <Link href="/concepts">{t("concepts")}</Link>
             </li>
-            {active?.role === "admin" ? (
+            {active ? (
               <li>
-                <Link href="/mitglieder">{t("members")}</Link>
+                <Link href="/aufgaben">
+                  {t("inbox")}
+                  {unread > 0 ? <span className="inbox-count">{unread}</span> : null}
+                </Link>
               </li>
+            ) : null}
+            {active?.role === "admin" ? (
+              <>
+                <li>
+                  <Link href="/mitglieder">{t("members")}</Link>
+                </li>
+                <li>
+                  <Link href="/protokoll">{t("audit")}</Link>
+                </li>
+              </>
             ) : null}
           </ul>
         </nav>

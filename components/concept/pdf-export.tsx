@@ -32,6 +32,8 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
   const [state, setState] = useState<State>({ kind: "idle" });
   const [version, setVersion] = useState("");
   const [history, setHistory] = useState(false);
+  const [comments, setComments] = useState(false);
+  const commentsId = useId();
   const versionId = useId();
   const historyId = useId();
   const statusId = useId();
@@ -40,6 +42,7 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
   const query = new URLSearchParams();
   if (version) query.set("version", version);
   if (history) query.set("history", "1");
+  if (comments) query.set("comments", "1");
   const qs = query.toString() ? `?${query}` : "";
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -92,6 +95,10 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
         <span className="checkbox">
           <input id={historyId} type="checkbox" checked={history} onChange={(e) => setHistory(e.target.checked)} disabled={running} />
           <label htmlFor={historyId}>{t("history")}</label>
+        </span>
+        <span className="checkbox">
+          <input id={commentsId} type="checkbox" checked={comments} onChange={(e) => setComments(e.target.checked)} disabled={running} />
+          <label htmlFor={commentsId}>{t("comments")}</label>
         </span>
         <button type="submit" className="button" disabled={running}>
           {t("submit")}

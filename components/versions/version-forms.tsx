@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { changeStatusAction, createVersionAction, restoreVersionAction } from "@/app/(app)/concepts/[conceptId]/versionen/actions";
-import { CONCEPT_STATUSES, type ConceptStatus } from "@/lib/concepts/status";
+import { allowedTransitions, type ConceptStatus } from "@/lib/concepts/status";
 import { useLabels } from "@/lib/i18n/hooks";
 
 type Message = { kind: "ok" | "error"; text: string } | null;
@@ -109,23 +109,36 @@ export function RestoreButton({ conceptId, number, label }: { conceptId: string;
   );
 }
 
-/** Status change (admins): creates a version with the new status. */
+/**
+ * Status change (admins): only the allowed next steps of the municipal path;
+ * adoption asks for the council decision; from "adopted" the one way on is a
+ * Fortschreibung (a new draft). Every change creates a version.
+ */
 export function StatusForm({ conceptId, current }: { conceptId: string; current: string }) {
   const t = useTranslations("versions");
   const labels = useLabels();
   const [message, setMessage] = useState<Message>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
-  const options = CONCEPT_STATUSES.filter((s) => s !== current);
+  const options = allowedTransitions(current);
+  const [choice, setChoice] = useState<ConceptStatus>(options[options.length - 1] ?? "draft");
+  const isUpdate = current === "adopted";
+  const optionLabel = (s: ConceptStatus) => (isUpdate ? t("startUpdate") : labels.conceptStatuses[s]);
   return (
     <form
       className="actions-row"
+      aria-label={t("statusHeading")}
       action={(form) =>
         start(async () => {
           const status = String(form.get("status") ?? "") as ConceptStatus;
-          const result = await changeStatusAction({ conceptId, status });
+          const result = await changeStatusAction({
+            conceptId,
+            status,
+            decisionDate: status === "adopted" ? String(form.get("decisionDate") ?? "") : undefined,
+            decisionReference: status === "adopted" ? String(form.get("decisionReference") ?? "") : undefined,
+          });
           if (result.ok) {
-            setMessage({ kind: "ok", text: t("statusChanged", { status: labels.conceptStatuses[status], number: result.data.number }) });
+            setMessage({ kind: "ok", text: isUpdate ? t("updateStarted", { number: result.data.number }) : t("statusChanged", { status: labels.conceptStatuses[status], number: result.data.number }) });
             router.refresh();
           } else setMessage({ kind: "error", text: result.fieldErrors?.status ?? result.error });
         })
@@ -133,16 +146,28 @@ export function StatusForm({ conceptId, current }: { conceptId: string; current:
     >
       <div className="field">
         <label htmlFor="new-status">{t("newStatus")}</label>
-        <select id="new-status" name="status" defaultValue={options[0]}>
+        <select id="new-status" name="status" value={choice} onChange={(e) => setChoice(e.target.value as ConceptStatus)}>
           {options.map((s) => (
             <option key={s} value={s}>
-              {labels.conceptStatuses[s]}
+              {optionLabel(s)}
             </option>
           ))}
         </select>
       </div>
+      {choice === "adopted" ? (
+        <>
+          <div className="field">
+            <label htmlFor="decision-date">{t("decisionDate")}</label>
+            <input id="decision-date" name="decisionDate" type="date" required />
+          </div>
+          <div className="field">
+            <label htmlFor="decision-reference">{t("decisionReference")}</label>
+            <input id="decision-reference" name="decisionReference" type="text" maxLength={200} required placeholder={t("decisionReferencePlaceholder")} />
+          </div>
+        </>
+      ) : null}
       <button type="submit" className="button-secondary" disabled={pending} style={{ alignSelf: "end" }}>
-        {pending ? t("changingStatus") : t("changeStatus")}
+        {pending ? t("changingStatus") : isUpdate ? t("startUpdate") : t("changeStatus")}
       </button>
       <Status id="status-change-status" message={message} />
     </form>

@@ -10,6 +10,8 @@ const listColumns = {
   kind: conceptVersions.kind,
   status: conceptVersions.status,
   restoredFrom: conceptVersions.restoredFrom,
+  decisionDate: conceptVersions.decisionDate,
+  decisionReference: conceptVersions.decisionReference,
   hashes: conceptVersions.hashes,
   createdAt: conceptVersions.createdAt,
   createdByName: users.name,
@@ -22,6 +24,8 @@ export type VersionRow = {
   kind: string;
   status: string;
   restoredFrom: number | null;
+  decisionDate: string | null;
+  decisionReference: string | null;
   hashes: Record<string, string>;
   createdAt: Date;
   createdByName: string | null;
@@ -65,6 +69,7 @@ export async function insertVersion(
     kind: string;
     status: string;
     restoredFrom?: number | null;
+    decision?: { date: string; reference: string } | null;
     hashes: Record<string, string>;
     createdBy: string;
     /** only for seeded history; otherwise now */
@@ -88,6 +93,8 @@ export async function insertVersion(
       kind: input.kind,
       status: input.status,
       restoredFrom: input.restoredFrom ?? null,
+      decisionDate: input.decision?.date ?? null,
+      decisionReference: input.decision?.reference ?? null,
       hashes: input.hashes,
       createdBy: input.createdBy,
       ...(input.createdAt ? { createdAt: input.createdAt } : {}),

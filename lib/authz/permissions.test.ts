@@ -13,6 +13,11 @@ const EXPECTED: Record<Action, Record<(typeof ROLES)[number], boolean>> = {
   "concept.changeStatus": { admin: true, editor: false, reviewer: false, viewer: false },
   "version.create": { admin: true, editor: true, reviewer: false, viewer: false },
   "version.restore": { admin: true, editor: true, reviewer: false, viewer: false },
+  "comment.create": { admin: true, editor: true, reviewer: true, viewer: false },
+  "comment.moderate": { admin: true, editor: false, reviewer: false, viewer: false },
+  "review.manage": { admin: true, editor: false, reviewer: false, viewer: false },
+  "review.answer": { admin: true, editor: true, reviewer: true, viewer: false },
+  "audit.read": { admin: true, editor: false, reviewer: false, viewer: false },
   "members.read": { admin: true, editor: false, reviewer: false, viewer: false },
   "members.manage": { admin: true, editor: false, reviewer: false, viewer: false },
   "municipality.manageLogo": { admin: true, editor: false, reviewer: false, viewer: false },
@@ -34,11 +39,14 @@ describe("permissions", () => {
   }
 
   it("never lets a reviewer or viewer change content", () => {
-    const writes = (Object.keys(PERMISSIONS) as Action[]).filter((a) => !["concept.read", "concept.export", "peers.read"].includes(a));
+    // A reviewer comments and answers review rounds (no content); everything else is a write.
+    const reviewing = ["comment.create", "review.answer"];
+    const writes = (Object.keys(PERMISSIONS) as Action[]).filter((a) => !["concept.read", "concept.export", "peers.read", ...reviewing].includes(a));
     for (const action of writes) {
       expect(can("reviewer", action)).toBe(false);
       expect(can("viewer", action)).toBe(false);
     }
+    for (const action of reviewing) expect(can("viewer", action as Action)).toBe(false);
   });
 
   it("denies a missing role", () => {

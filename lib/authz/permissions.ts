@@ -15,6 +15,12 @@ export const PERMISSIONS = {
   "concept.changeStatus": ["admin"],
   "version.create": ["admin", "editor"],
   "version.restore": ["admin", "editor"],
+  // Review: reviewers comment and answer review rounds; content and status stay out of their reach.
+  "comment.create": ["admin", "editor", "reviewer"],
+  "comment.moderate": ["admin"],
+  "review.manage": ["admin"],
+  "review.answer": ["admin", "editor", "reviewer"],
+  "audit.read": ["admin"],
   "members.read": ["admin"],
   "members.manage": ["admin"],
   "municipality.manageLogo": ["admin"],

@@ -3,6 +3,7 @@ import type { JSONContent } from "@tiptap/core";
 import { getDb, type Executor } from "@/db";
 import { insertSection, writeSectionForward } from "@/db/queries/restore";
 import { touchConcept } from "@/db/queries/concepts";
+import { recordSectionEdit } from "@/db/queries/audit";
 import { getSection, getSectionMeta, writeSectionIfRevision } from "@/db/queries/sections";
 import { AppError } from "@/lib/errors";
 import { canonicalJson, textLength } from "@/lib/editor/document";
@@ -59,6 +60,7 @@ export async function saveSectionText(
       };
     }
     await touchConcept({ conceptId: concept.id }, tx);
+    await recordSectionEdit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, conceptId: concept.id, sectionId: section.id, chapter: section.chapter, part: section.part });
     return { status: "saved" as const, revision: written.revision, savedAt: written.updatedAt.toISOString() };
   });
 }

@@ -22,3 +22,27 @@ export function isConceptStatus(value: unknown): value is ConceptStatus {
 export function statusLabel(value: string): string {
   return isConceptStatus(value) ? STATUS_LABELS[value] : value;
 }
+
+/**
+ * The allowed next statuses from a status: one step forward along the path, or
+ * back to any earlier step before adoption (a draft sent to the departments
+ * may come back). Adoption is reached only from the council proposal. From
+ * "adopted" the only way on is a Fortschreibung, which starts a new draft
+ * (the adopted version itself stays in the history, immutable).
+ */
+export function allowedTransitions(from: string): ConceptStatus[] {
+  if (from === "adopted") return ["draft"];
+  const i = CONCEPT_STATUSES.indexOf(from as ConceptStatus);
+  if (i < 0) return ["draft"];
+  const back = CONCEPT_STATUSES.slice(0, i);
+  const next = CONCEPT_STATUSES[i + 1];
+  return next ? [...back, next] : back;
+}
+
+export function isAllowedTransition(from: string, to: ConceptStatus): boolean {
+  return allowedTransitions(from).includes(to);
+}
+
+/** Content of an adopted concept never changes; a Fortschreibung starts a new draft. */
+export const ADOPTED_READ_ONLY_MESSAGE =
+  "Dieses Konzept ist beschlossen und kann nicht mehr geändert werden. Für Änderungen beginnt die Leitung eine Fortschreibung.";

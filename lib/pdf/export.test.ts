@@ -23,6 +23,7 @@ describe("parsePdfQuery", () => {
   it("reads version and history", () => {
     expect(parsePdfQuery(new URLSearchParams(""))).toEqual({ version: null, history: false });
     expect(parsePdfQuery(new URLSearchParams("version=4&history=1"))).toEqual({ version: 4, history: true });
+    expect(parsePdfQuery(new URLSearchParams("comments=1"))).toEqual({ version: null, history: false, comments: true });
   });
   it.each(["0", "-1", "abc", "1.5", "9999999999"])("refuses version=%s", (v) => {
     expect(() => parsePdfQuery(new URLSearchParams(`version=${v}`))).toThrow("Bitte eine gültige Versionsnummer angeben (1, 2, 3 …).");

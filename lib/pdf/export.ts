@@ -9,7 +9,11 @@ import { buildConceptExport, type ConceptExport } from "@/lib/concepts/exchange"
 import { AppError } from "@/lib/errors";
 import { fileDay, fileSlug } from "@/lib/http/download";
 import { loadVersion } from "@/lib/versions/read";
-import { buildPdfModel, type HistoryEntry, type PdfModel } from "./model";
+import { listThreadsWithComments } from "@/db/queries/comments";
+import type { Concept } from "@/db/schema";
+import { resolveThreads } from "@/lib/review/comments";
+import { templateFor } from "@/lib/template";
+import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel } from "./model";
 import { renderPdf } from "./render";
 
 export type PdfOptions = {
@@ -17,6 +21,8 @@ export type PdfOptions = {
   version?: number | null;
   /** add the version history as an annex */
   history?: boolean;
+  /** add the open comment threads as an annex */
+  comments?: boolean;
 };
 
 /** File name of the PDF: Integrationskonzept_<Kommune>_v<n>_<YYYY-MM-DD>.pdf (ASCII) and its UTF-8 original for filename*. */
@@ -60,7 +66,8 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
         .map((h) => ({ number: h.number, label: h.label, status: h.status, createdAt: h.createdAt, createdByName: h.createdByName }))
     : null;
   const logoKind = logo ? (logo.mediaType === "image/svg+xml" ? "svg" : "png") : null;
-  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries });
+  const comments = options.comments ? await openCommentsAnnex(concept) : null;
+  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments });
   return { model, concept, logo, municipality: municipality ?? "", version, date };
 }
 
@@ -81,5 +88,33 @@ export function parsePdfQuery(params: URLSearchParams): PdfOptions {
     version = Number(raw);
   }
   const history = params.get("history");
-  return { version, history: history === "1" || history === "true" };
+  const comments = params.get("comments");
+  return { version, history: history === "1" || history === "true", ...(comments === "1" || comments === "true" ? { comments: true } : {}) };
+}
+
+const pdfDate = (iso: string) => new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" }).format(new Date(iso));
+
+/** The open threads of the concept (anchors resolved against the current text) as printable strings. */
+async function openCommentsAnnex(concept: Concept): Promise<PdfCommentThread[]> {
+  const tree = await getConceptTree({ conceptId: concept.id });
+  const threads = resolveThreads(await listThreadsWithComments({ conceptId: concept.id }), tree.sections).filter((t) => t.state === "open");
+  const template = templateFor(concept.templateVersion);
+  const chapterTitle = (key: string) => template.chapters.find((c) => c.key === key)?.title ?? key;
+  const fieldTitle = (key: string | null) => (key ? (tree.fields.find((f) => f.key === key)?.title ?? key) : null);
+  const partTitle = (key: string | null) => (key ? (template.fieldParts.find((p) => p.key === key)?.title ?? null) : null);
+  return threads.map((t) => {
+    const field = fieldTitle(t.fieldKey);
+    const measure = t.measureId ? tree.measures.find((m) => m.id === t.measureId)?.title : null;
+    const place = [chapterTitle(t.chapter), field, field && t.targetKind === "text" ? partTitle(t.part) : null, measure ? `Maßnahme „${measure}“` : null].filter(Boolean).join(" › ");
+    return {
+      place,
+      quote: t.quote,
+      removed: t.anchorState === "removed",
+      entries: t.comments.map((c) => ({
+        author: c.authorName ?? "Unbekannt",
+        date: pdfDate(c.createdAt),
+        text: c.state === "deleted" ? "(gelöscht)" : c.state === "hidden" ? "(ausgeblendet)" : c.body,
+      })),
+    };
+  });
 }

@@ -44,6 +44,17 @@ export type PdfSource = {
   logo: "png" | "svg" | null;
   /** the version history annex; null leaves it out */
   history: HistoryEntry[] | null;
+  /** the annex of open comment threads (already printable strings); null or missing leaves it out */
+  comments?: PdfCommentThread[] | null;
+};
+
+/** One open comment thread in the PDF annex: where it is, the quoted passage, the comments (plain text). */
+export type PdfCommentThread = {
+  place: string;
+  quote: string | null;
+  /** the passage is no longer in the text (Textstelle entfernt) */
+  removed: boolean;
+  entries: { author: string; date: string; text: string }[];
 };
 
 export type Row = { label: string; value: string };
@@ -105,6 +116,7 @@ export type PdfModel = {
   };
   chapters: PdfChapter[];
   history: { number: string; label: string; status: string; date: string; author: string }[] | null;
+  comments: PdfCommentThread[] | null;
   stats: { measures: number; fields: number };
 };
 
@@ -300,6 +312,7 @@ export function buildPdfModel(source: PdfSource): PdfModel {
           author: h.createdByName ?? "",
         }))
       : null,
+    comments: source.comments ?? null,
     stats: { measures: data.measures.length, fields: fields.length },
   };
 }

@@ -112,6 +112,21 @@ describe("the concept PDF read back", () => {
     expect(text(file)).toContain("Willkommen □ in □ → ok");
   }, 60_000);
 
+  it("prints the annex of open comments as text (quotes with Typst syntax literally)", async () => {
+    const { file } = await render("comments", {
+      data: sampleConcept({ pages: 1, measures: 1 }),
+      comments: [
+        { place: "Anlass und Auftrag", quote: "Stadt der Einwanderung", removed: false, entries: [{ author: "Elif Yıldız", date: "12.03.2026", text: "Bitte belegen. #eval(\"1+1\") *fett*" }, { author: "Jonas Brandt", date: "13.03.2026", text: "Ergänzt." }] },
+        { place: "Handlungsfelder › Sprache", quote: "alte Stelle", removed: true, entries: [{ author: "Elif Yıldız", date: "12.03.2026", text: "(gelöscht)" }] },
+      ],
+    });
+    const out = text(file).replace(/\s+/g, " ");
+    expect(out).toContain("Anhang: Offene Kommentare");
+    expect(out).toContain("Stadt der Einwanderung");
+    expect(out).toContain('Bitte belegen. #eval("1+1") *fett*');
+    expect(out).toContain("Textstelle entfernt: „alte Stelle“");
+  });
+
   it("shows an uploaded logo on the cover", async () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20"><title>Wappen</title><rect width="20" height="20" fill="#1f4e79"/></svg>');
     const checked = checkLogo(svg);

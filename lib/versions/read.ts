@@ -17,6 +17,8 @@ export type VersionMeta = {
   kind: VersionKind;
   status: string;
   restoredFrom: number | null;
+  decisionDate: string | null;
+  decisionReference: string | null;
   createdAt: Date;
   createdByName: string | null;
 };
@@ -27,6 +29,8 @@ const meta = (row: VersionRow): VersionMeta => ({
   kind: row.kind as VersionKind,
   status: row.status,
   restoredFrom: row.restoredFrom,
+  decisionDate: row.decisionDate,
+  decisionReference: row.decisionReference,
   createdAt: row.createdAt,
   createdByName: row.createdByName,
 });

@@ -16,7 +16,8 @@ import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { buildConceptSnapshot, measureRow } from "@/lib/concepts/exchange";
 import { restoreSectionTexts } from "@/lib/concepts/sections";
-import { isConceptStatus, STATUS_LABELS, type ConceptStatus } from "@/lib/concepts/status";
+import { isAllowedTransition, isConceptStatus, STATUS_LABELS, statusLabel, ADOPTED_READ_ONLY_MESSAGE, type ConceptStatus } from "@/lib/concepts/status";
+import { recordAudit } from "@/db/queries/audit";
 import { AppError } from "@/lib/errors";
 import { loadVersion, parseVersionNumber, type VersionKind } from "./read";
 import { snapshotHashes } from "./snapshot";
@@ -36,7 +37,12 @@ export function cleanLabel(value: unknown): string {
 }
 
 /** Snapshot the concept as it is now, inside a transaction that holds the concept's lock. */
-async function snapshotInto(tx: Executor, concept: Concept, actor: Actor, input: { label: string; kind: VersionKind; restoredFrom?: number }) {
+async function snapshotInto(
+  tx: Executor,
+  concept: Concept,
+  actor: Actor,
+  input: { label: string; kind: VersionKind; restoredFrom?: number; decision?: { date: string; reference: string } },
+) {
   const tree = await getConceptTree({ conceptId: concept.id }, tx);
   const snapshot = buildConceptSnapshot({ concept, ...tree }, new Date());
   const row = await insertVersion(
@@ -47,6 +53,7 @@ async function snapshotInto(tx: Executor, concept: Concept, actor: Actor, input:
       kind: input.kind,
       status: concept.status,
       restoredFrom: input.restoredFrom ?? null,
+      decision: input.decision ?? null,
       hashes: snapshotHashes(snapshot),
       createdBy: actor.id,
       snapshot: snapshot.data as unknown as Record<string, unknown>,
@@ -76,21 +83,52 @@ export async function createVersion(actor: Actor, input: { conceptId: string; la
   });
 }
 
+/** A council decision: a real calendar date (not in the future) and a reference such as "Ratsbeschluss 2026/0815". */
+export function cleanDecision(input: { decisionDate?: unknown; decisionReference?: unknown }): { date: string; reference: string } {
+  const date = typeof input.decisionDate === "string" ? input.decisionDate.trim() : "";
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : null;
+  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+    throw new AppError("bad_request", "Bitte das Datum des Ratsbeschlusses angeben.");
+  }
+  if (parsed.getTime() > Date.now() + 24 * 3600 * 1000) throw new AppError("bad_request", "Das Datum des Ratsbeschlusses liegt in der Zukunft.");
+  const reference = cleanLabel(input.decisionReference);
+  if (!reference) throw new AppError("bad_request", "Bitte das Aktenzeichen oder die Drucksache des Ratsbeschlusses angeben.");
+  return { date, reference };
+}
+
 /**
- * Move the concept along the municipal path (admins only). The version records
- * the content with its new status, labelled with it.
+ * Move the concept along the municipal path (admins only; allowed steps in
+ * lib/concepts/status). The version records the content with its new status,
+ * labelled with it. Adoption needs the council decision's date and reference;
+ * leaving "adopted" is a Fortschreibung: a new draft starts from the adopted
+ * content, which stays in its version, immutable.
  */
-export async function changeStatus(actor: Actor, input: { conceptId: string; status: unknown; label?: unknown }) {
+export async function changeStatus(
+  actor: Actor,
+  input: { conceptId: string; status: unknown; label?: unknown; decisionDate?: unknown; decisionReference?: unknown },
+) {
   if (!isConceptStatus(input.status)) throw new AppError("bad_request", "Unbekannter Status.");
   const status: ConceptStatus = input.status;
   const label = cleanLabel(input.label);
   const { concept } = await requireConcept(actor, input.conceptId, "concept.changeStatus");
-  return locked(concept.id, async (tx, current) => {
+  const decision = status === "adopted" ? cleanDecision(input) : undefined;
+  const result = await locked(concept.id, async (tx, current) => {
     if (current.status === status) throw new AppError("conflict", `Das Konzept hat bereits den Status „${STATUS_LABELS[status]}“.`);
+    if (!isAllowedTransition(current.status, status)) {
+      throw new AppError("conflict", `Von „${statusLabel(current.status)}“ geht es nicht zu „${STATUS_LABELS[status]}“.`);
+    }
+    const update = current.status === "adopted";
     await setConceptStatus({ conceptId: current.id, status }, tx);
-    const { number } = await snapshotInto(tx, { ...current, status }, actor, { label: label || `Status: ${STATUS_LABELS[status]}`, kind: "status" });
+    const fallback = update
+      ? "Fortschreibung: neuer Entwurf"
+      : decision
+        ? `Beschlossen am ${decision.date.split("-").reverse().join(".")} (${decision.reference})`
+        : `Status: ${STATUS_LABELS[status]}`;
+    const { number } = await snapshotInto(tx, { ...current, status }, actor, { label: label || fallback, kind: "status", decision });
+    await recordAudit(tx, { municipalityId: current.municipalityId, actorId: actor.id, action: update ? "concept.update_started" : "status.change", conceptId: current.id, objectId: String(number), details: { from: current.status, to: status } });
     return { number, status };
   });
+  return result;
 }
 
 /**
@@ -109,6 +147,7 @@ export async function restoreVersion(actor: Actor, input: { conceptId: string; n
   }
 
   return locked(concept.id, async (tx, current) => {
+    if (current.status === "adopted") throw new AppError("conflict", ADOPTED_READ_ONLY_MESSAGE);
     const { number: backup, tree } = await snapshotInto(tx, current, actor, {
       label: `Stand vor Wiederherstellung von Version ${number}`,
       kind: "before_restore",

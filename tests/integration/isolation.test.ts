@@ -32,6 +32,9 @@ import { exportConceptPdf, loadPdfModel } from "@/lib/pdf/export";
 import { removeLogo, uploadLogo } from "@/lib/pdf/logo-service";
 import { changePeerConsent, comparePeers, publishSnapshot, readPeerConsent } from "@/lib/peers/service";
 import { browseLibrary, checkLibraryText, listShareableMeasures, shareMeasure, unshareMeasure } from "@/lib/peers/library";
+import { createThread, deleteComment, editComment, hideComment, listThreads, replyToThread, setThreadState } from "@/lib/review/comments";
+import { exportAuditCsv, markNotificationsRead, readActivity, readAuditLog, readInbox, unreadCount } from "@/lib/review/inbox";
+import { answerRound, closeRound, listRounds, startRound } from "@/lib/review/rounds";
 import { countContent } from "../support/data";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
 
@@ -65,6 +68,7 @@ type Case = {
 const CONTENT_WRITERS_ONLY: Role[] = ["reviewer", "viewer"];
 const ADMINS_ONLY: Role[] = ["editor", "reviewer", "viewer"];
 const EVERYONE_READS: Role[] = [];
+const COMMENTERS_ONLY: Role[] = ["viewer"];
 
 const CASES: Case[] = [
   // lib/concepts/*
@@ -406,7 +410,150 @@ const CASES: Case[] = [
     kind: "write",
     forbidden: ADMINS_ONLY,
     objectIds: false,
-    run: (a, ids) => changeStatus(a, { conceptId: ids.conceptId, status: "adopted" }),
+    run: (a, ids) => changeStatus(a, { conceptId: ids.conceptId, status: "interdepartmental" }),
+  },
+  // lib/review/*
+  {
+    module: "lib/review/comments",
+    fn: listThreads,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => listThreads(a, ids.conceptId),
+    expectOk: (r) => expect((r as { threads: unknown[] }).threads).toHaveLength(1),
+  },
+  {
+    module: "lib/review/comments",
+    fn: createThread,
+    kind: "write",
+    forbidden: COMMENTERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => createThread(a, { conceptId: ids.conceptId, target: { kind: "text", sectionId: ids.sectionId, quote: "Konzept" }, body: "Fremder Kommentar" }),
+  },
+  {
+    module: "lib/review/comments",
+    fn: replyToThread,
+    kind: "write",
+    forbidden: COMMENTERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => replyToThread(a, { conceptId: ids.conceptId, threadId: ids.threadId, body: "Fremde Antwort" }),
+  },
+  {
+    // Only the author may: other members get "forbidden" with their own message (review.test.ts).
+    module: "lib/review/comments",
+    fn: editComment,
+    kind: "write",
+    forbidden: COMMENTERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => editComment(a, { conceptId: ids.conceptId, commentId: ids.commentId, body: "Überschrieben" }),
+  },
+  {
+    module: "lib/review/comments",
+    fn: deleteComment,
+    kind: "write",
+    forbidden: COMMENTERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => deleteComment(a, { conceptId: ids.conceptId, commentId: ids.commentId }),
+  },
+  {
+    module: "lib/review/comments",
+    fn: hideComment,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: true,
+    run: (a, ids) => hideComment(a, { conceptId: ids.conceptId, commentId: ids.commentId }),
+  },
+  {
+    module: "lib/review/comments",
+    fn: setThreadState,
+    kind: "write",
+    forbidden: COMMENTERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => setThreadState(a, { conceptId: ids.conceptId, threadId: ids.threadId, state: "resolved" }),
+  },
+  {
+    module: "lib/review/rounds",
+    fn: listRounds,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => listRounds(a, ids.conceptId),
+    expectOk: (r) => expect((r as { rounds: unknown[] }).rounds).toHaveLength(1),
+  },
+  {
+    module: "lib/review/rounds",
+    fn: startRound,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: true,
+    run: (a, ids) => startRound(a, { conceptId: ids.conceptId, versionNumber: 1, title: "Fremde Runde", dueDate: "2030-01-01", reviewerIds: [ids.memberUserId] }),
+  },
+  {
+    // Only the round's reviewers may: the editor is not one and gets "forbidden" with its own message (review.test.ts).
+    module: "lib/review/rounds",
+    fn: answerRound,
+    kind: "write",
+    forbidden: COMMENTERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => answerRound(a, { conceptId: ids.conceptId, roundId: ids.roundId, target: "mandate", verdict: "approve", note: "" }),
+  },
+  {
+    module: "lib/review/rounds",
+    fn: closeRound,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: true,
+    run: (a, ids) => closeRound(a, { conceptId: ids.conceptId, roundId: ids.roundId }),
+  },
+  {
+    module: "lib/review/inbox",
+    fn: readInbox,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => readInbox(a, { municipalityId: ids.municipalityId }),
+  },
+  {
+    module: "lib/review/inbox",
+    fn: unreadCount,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => unreadCount(a, { municipalityId: ids.municipalityId }),
+  },
+  {
+    module: "lib/review/inbox",
+    fn: markNotificationsRead,
+    kind: "write",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => markNotificationsRead(a, { municipalityId: ids.municipalityId }),
+  },
+  {
+    module: "lib/review/inbox",
+    fn: readActivity,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => readActivity(a, ids.conceptId),
+    expectOk: (r) => expect((r as { action: string }[]).map((e) => e.action)).toContain("comment.create"),
+  },
+  {
+    module: "lib/review/inbox",
+    fn: readAuditLog,
+    kind: "read",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => readAuditLog(a, { municipalityId: ids.municipalityId }),
+  },
+  {
+    module: "lib/review/inbox",
+    fn: exportAuditCsv,
+    kind: "read",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => exportAuditCsv(a, { municipalityId: ids.municipalityId }),
+    expectOk: (r) => expect(r).toContain("round.start"),
   },
   // lib/pdf/*
   {
@@ -466,7 +613,9 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   },
   "lib/versions/compare": { parseVersionRef: "pure input parsing" },
   "lib/pdf/export": { pdfFileName: "pure file name helper", parsePdfQuery: "pure input parsing" },
-  "lib/versions/service": { cleanLabel: "pure input cleaning" },
+  "lib/versions/service": { cleanLabel: "pure input cleaning", cleanDecision: "pure input cleaning" },
+  "lib/review/comments": { resolveThreads: "pure: resolves anchors of threads its caller already loaded" },
+  "lib/review/rounds": { roundTargets: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/peers/service": {
     publishSnapshot: "no actor: at start, on the schedule, and behind publishPeerSnapshot's operator check",
     publishSources: "no actor: stores given contributions (publishSnapshot, benchmark)",
@@ -498,6 +647,9 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/pdf/logo-service": () => import("@/lib/pdf/logo-service"),
   "lib/peers/service": () => import("@/lib/peers/service"),
   "lib/peers/library": () => import("@/lib/peers/library"),
+  "lib/review/comments": () => import("@/lib/review/comments"),
+  "lib/review/rounds": () => import("@/lib/review/rounds"),
+  "lib/review/inbox": () => import("@/lib/review/inbox"),
 };
 
 /** Functions under lib/ that take an actor but are checks used by the table's functions, not domain operations. */
@@ -606,6 +758,9 @@ describe("another municipality's admin", () => {
     secondSubGoalId: GHOST,
     invitationId: GHOST,
     memberUserId: GHOST,
+    threadId: GHOST,
+    commentId: GHOST,
+    roundId: GHOST,
   });
   const outcome = (promise: Promise<unknown>) =>
     promise.then(

@@ -12,6 +12,8 @@ import { saveSectionText } from "@/lib/concepts/sections";
 import { doc, p } from "@/lib/editor/build";
 import { addSubGoal, createMeasure } from "@/lib/measures/service";
 import { getMemberOverview, inviteMember } from "@/lib/members/service";
+import { createThread } from "@/lib/review/comments";
+import { startRound } from "@/lib/review/rounds";
 import { signIn } from "./data";
 import { makeMunicipality } from "./fixtures";
 
@@ -36,6 +38,11 @@ export type Ids = {
   memberUserId: string;
   /** a valid backup, for imports */
   backup: ConceptExport;
+  /** a comment thread on the mandate text, started by the admin (so the admin is the comment's author) */
+  threadId: string;
+  commentId: string;
+  /** an open review round of version 1 with the admin and the reviewer as reviewers */
+  roundId: string;
 };
 
 export async function populatedTown(name = "Teststadt"): Promise<{ town: Town; ids: Ids }> {
@@ -74,6 +81,18 @@ export async function populatedTown(name = "Teststadt"): Promise<{ town: Town; i
   if (version.number !== 1) throw new Error("setup: version not created");
   const path = await inviteMember(town.admin, { municipalityId: town.municipality.id, email: `neu-${town.municipality.ags}@test.example`, role: "editor" });
   const overview = await getMemberOverview(town.admin, { municipalityId: town.municipality.id });
+  const thread = await createThread(town.admin, {
+    conceptId: concept.id,
+    target: { kind: "text", sectionId: mandate.id, quote: "das Konzept beauftragt" },
+    body: "Bitte das Datum des Ratsbeschlusses ergänzen.",
+  });
+  const round = await startRound(town.admin, {
+    conceptId: concept.id,
+    versionNumber: 1,
+    title: "Ressortabstimmung",
+    dueDate: "2030-01-31",
+    reviewerIds: [town.admin.id, town.reviewer.id],
+  });
   for (const role of ["admin", "editor", "reviewer", "viewer"] as const) await signIn(town[role]);
   return {
     town,
@@ -93,6 +112,9 @@ export async function populatedTown(name = "Teststadt"): Promise<{ town: Town; i
       invitationId: overview.invitations[0]!.id,
       memberUserId: town.editor.id,
       backup: await exportConcept(town.viewer, concept.id),
+      threadId: thread.threadId,
+      commentId: thread.commentId,
+      roundId: round.roundId,
     },
   };
 }

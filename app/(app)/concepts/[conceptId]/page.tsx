@@ -7,7 +7,7 @@ import { getConceptTree } from "@/db/queries/concepts";
 import type { Section } from "@/db/schema";
 import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { requireConcept } from "@/lib/concepts/access";
+import { isReadOnly, requireConcept } from "@/lib/concepts/access";
 import { buildOutline, outlineCounts } from "@/lib/concepts/outline";
 import { AppError } from "@/lib/errors";
 import { renderHtml } from "@/lib/editor/render";
@@ -25,6 +25,7 @@ import { FieldMeasures } from "@/components/measures/field-measures";
 import { SubGoalsEditor } from "@/components/measures/sub-goals-editor";
 import { PdfExport } from "@/components/concept/pdf-export";
 import { listVersionRows } from "@/db/queries/versions";
+import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
 import { formatDate } from "@/lib/format";
 
 type Props = { params: Promise<{ conceptId: string }> };
@@ -48,26 +49,38 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ConceptPage({ params }: Props) {
   const { conceptId } = await params;
   const { concept, role } = await load(conceptId);
-  const canEdit = can(role, "concept.editContent");
+  const readOnly = isReadOnly(concept);
+  const canEdit = can(role, "concept.editContent") && !readOnly;
   const template = templateFor(concept.templateVersion);
   const tree = await getConceptTree({ conceptId });
-  const versions = await listVersionRows({ conceptId: concept.id });
+  const [versions, openThreads, openBySection] = await Promise.all([
+    listVersionRows({ conceptId: concept.id }),
+    countOpenThreads({ conceptId: concept.id }),
+    openThreadsBySection({ conceptId: concept.id }),
+  ]);
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree) });
   const t = await getTranslations("concept");
   const tt = await getTemplateText();
 
   const part = (section: Section | undefined, label: string, hint: string) =>
     section ? (
-      <SectionEditor
-        conceptId={concept.id}
-        sectionId={section.id}
-        label={label}
-        placeholder={canEdit ? t("placeholder", { hint }) : t("noText")}
-        initialContent={section.content as JSONContent}
-        initialRevision={section.revision}
-        initialHtml={renderHtml(section.content as JSONContent)}
-        canEdit={canEdit}
-      />
+      <>
+        {openBySection.get(section.id) ? (
+          <p className="comment-hint">
+            <Link href={`/concepts/${concept.id}/pruefung#review-${section.id}`}>{t("openComments", { count: openBySection.get(section.id)!, label })}</Link>
+          </p>
+        ) : null}
+        <SectionEditor
+          conceptId={concept.id}
+          sectionId={section.id}
+          label={label}
+          placeholder={canEdit ? t("placeholder", { hint }) : t("noText")}
+          initialContent={section.content as JSONContent}
+          initialRevision={section.revision}
+          initialHtml={renderHtml(section.content as JSONContent)}
+          canEdit={canEdit}
+        />
+      </>
     ) : (
       <p className="notice notice-error">{t("missingSection")}</p>
     );
@@ -86,6 +99,9 @@ export default async function ConceptPage({ params }: Props) {
           <Link className="button-secondary" href={`/concepts/${concept.id}/vergleich`}>
             {t("compare")}
           </Link>
+          <Link className="button-secondary" href={`/concepts/${concept.id}/pruefung`}>
+            {t("review", { open: openThreads })}
+          </Link>
           <Link className="button-secondary" href={`/concepts/${concept.id}/versionen`}>
             {t("versions")}
           </Link>
@@ -97,6 +113,11 @@ export default async function ConceptPage({ params }: Props) {
           </Link>
         </div>
       </div>
+      {readOnly ? (
+        <p className="notice" role="note" data-testid="adopted-notice">
+          {t("adoptedNotice")}
+        </p>
+      ) : null}
       <PdfExport conceptId={concept.id} versions={versions.map((v) => ({ number: v.number, label: v.label, date: formatDate(v.createdAt) }))} />
       <div className="concept-layout">
         <OutlineNav entries={outline.entries} progress={outline.progress} />

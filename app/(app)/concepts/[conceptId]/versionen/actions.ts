@@ -26,8 +26,14 @@ export async function restoreVersionAction(input: { conceptId: string; number: n
   return result;
 }
 
-export async function changeStatusAction(input: { conceptId: string; status: string; label?: string }) {
-  const schema = z.object({ conceptId, status: z.enum(CONCEPT_STATUSES, "Bitte einen Status wählen."), label });
+export async function changeStatusAction(input: { conceptId: string; status: string; label?: string; decisionDate?: string; decisionReference?: string }) {
+  const schema = z.object({
+    conceptId,
+    status: z.enum(CONCEPT_STATUSES, "Bitte einen Status wählen."),
+    label,
+    decisionDate: z.string().max(20).optional(),
+    decisionReference: z.string().max(MAX_LABEL, `Das Aktenzeichen ist zu lang (höchstens ${MAX_LABEL} Zeichen).`).optional(),
+  });
   const result = await guardedAction(schema, input, (actor, data) => changeStatus(actor, data));
   if (result.ok) refresh(input.conceptId);
   return result;

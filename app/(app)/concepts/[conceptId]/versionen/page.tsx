@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { getLabels } from "@/lib/i18n/server";
 import { getTranslations } from "next-intl/server";
 import type { useTranslations } from "next-intl";
@@ -150,6 +150,12 @@ export default async function VersionsPage({ params }: Props) {
                   {v.label}
                   <br />
                   <span className="meta">{kindLabel(t, v)}</span>
+                  {v.decisionDate ? (
+                    <>
+                      <br />
+                      <span className="meta">{t("decision", { date: formatDate(v.decisionDate), reference: v.decisionReference ?? "" })}</span>
+                    </>
+                  ) : null}
                 </td>
                 <td>{statusLabel(v.status)}</td>
                 <td>

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { activeMembership, pageActor } from "@/lib/auth/session";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { readInbox } from "@/lib/review/inbox";
+import { MarkReadButton } from "@/components/review/mark-read";
+
+export const metadata: Metadata = { title: "Für mich" };
+
+/** What waits for the signed-in user: threads mentioning them, rounds they must answer, notifications. */
+export default async function InboxPage() {
+  const actor = await pageActor();
+  const { active } = await activeMembership(actor);
+  if (!active) redirect("/concepts");
+  const inbox = await readInbox(actor, { municipalityId: active.municipalityId });
+  const t = await getTranslations("inbox");
+  const kind = (k: string) => (k === "mention" ? t("kindMention") : k === "round" ? t("kindRound") : t("kindReply"));
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <section aria-labelledby="inbox-rounds" className="card" style={{ marginBottom: "1rem" }}>
+        <h2 id="inbox-rounds" style={{ marginTop: 0 }}>
+          {t("rounds")}
+        </h2>
+        {inbox.rounds.length === 0 ? <p className="meta">{t("noRounds")}</p> : null}
+        <ul data-testid="inbox-rounds">
+          {inbox.rounds.map((r) => (
+            <li key={r.id}>
+              <Link href={`/concepts/${r.conceptId}/pruefung#rounds-heading`}>{r.title}</Link> – {r.conceptTitle} · {t("due", { date: formatDate(r.dueDate) })}
+              {r.overdue ? <strong className="overdue"> · {t("overdue")}</strong> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="inbox-mentions" className="card" style={{ marginBottom: "1rem" }}>
+        <h2 id="inbox-mentions" style={{ marginTop: 0 }}>
+          {t("mentions")}
+        </h2>
+        {inbox.mentions.length === 0 ? <p className="meta">{t("noMentions")}</p> : null}
+        <ul data-testid="inbox-mentions">
+          {inbox.mentions.map((m) => (
+            <li key={m.threadId}>
+              <Link href={`/concepts/${m.conceptId}/pruefung`}>{m.conceptTitle}</Link>
+              {m.quote ? <> – „{m.quote.slice(0, 120)}“</> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="inbox-notifications" className="card">
+        <h2 id="inbox-notifications" style={{ marginTop: 0 }}>
+          {t("notifications", { count: inbox.unread })}
+        </h2>
+        {inbox.unread > 0 ? <MarkReadButton municipalityId={active.municipalityId} /> : null}
+        {inbox.notifications.length === 0 ? <p className="meta">{t("noNotifications")}</p> : null}
+        <ul data-testid="inbox-notifications">
+          {inbox.notifications.map((n) => (
+            <li key={n.id} className={n.readAt ? "meta" : undefined}>
+              {formatDateTime(n.createdAt)} · {n.actorName ?? "–"}: {kind(n.kind)} – <Link href={`/concepts/${n.conceptId}/pruefung`}>{n.conceptTitle}</Link>
+              {n.readAt ? null : <strong> ({t("unread")})</strong>}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

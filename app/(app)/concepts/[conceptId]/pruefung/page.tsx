@@ -1,0 +1,318 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { JSONContent } from "@tiptap/core";
+import { listMembers } from "@/db/queries/members";
+import { listVersionRows } from "@/db/queries/versions";
+import { pageActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/permissions";
+import { AppError } from "@/lib/errors";
+import { renderHtml } from "@/lib/editor/render";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { getLabels, getTemplateText } from "@/lib/i18n/server";
+import { listThreads, type ThreadView } from "@/lib/review/comments";
+import { readActivity } from "@/lib/review/inbox";
+import { listRounds } from "@/lib/review/rounds";
+import { templateFor } from "@/lib/template";
+import { ReviewSection, TargetThreads } from "@/components/review/review-section";
+import { AnswerForm, CloseRoundButton, StartRoundForm } from "@/components/review/rounds";
+
+type Props = { params: Promise<{ conceptId: string }> };
+
+export const metadata: Metadata = { title: "Prüfung" };
+
+const ACTIONS = [
+  "section_edit",
+  "comment_create",
+  "comment_reply",
+  "comment_edit",
+  "comment_delete",
+  "comment_hide",
+  "thread_resolve",
+  "thread_reopen",
+  "status_change",
+  "concept_update_started",
+  "round_start",
+  "round_approve",
+  "round_request_changes",
+  "round_close",
+] as const;
+type ActionKey = (typeof ACTIONS)[number];
+
+/**
+ * The review page: every rich-text part as static HTML with its comment
+ * threads beside it, comments on measures and chapters, the review rounds and
+ * the concept's activity. Reviewers work here; nothing on it edits content.
+ */
+export default async function ReviewPage({ params }: Props) {
+  const { conceptId } = await params;
+  const actor = await pageActor();
+  let data;
+  try {
+    data = await listThreads(actor, conceptId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+  const { concept, role, tree, members, threads } = data;
+  const [{ rounds, targets }, activity, versions, people] = await Promise.all([
+    listRounds(actor, concept.id),
+    readActivity(actor, concept.id, 30),
+    listVersionRows({ conceptId: concept.id }),
+    listMembers({ municipalityId: concept.municipalityId }),
+  ]);
+  const t = await getTranslations("review");
+  const tt = await getTemplateText();
+  const labels = await getLabels();
+  const template = templateFor(concept.templateVersion);
+  const viewer = { userId: actor.id, canComment: can(role, "comment.create"), canModerate: can(role, "comment.moderate") };
+  const canManage = can(role, "review.manage");
+
+  const bySection = new Map<string, ThreadView[]>();
+  const byMeasure = new Map<string, ThreadView[]>();
+  const byChapter = new Map<string, ThreadView[]>();
+  const push = (m: Map<string, ThreadView[]>, k: string, th: ThreadView) => m.set(k, [...(m.get(k) ?? []), th]);
+  for (const th of threads) {
+    if (th.targetKind === "text" && th.sectionId) push(bySection, th.sectionId, th);
+    else if (th.targetKind === "measure" && th.measureId) push(byMeasure, th.measureId, th);
+    else push(byChapter, `${th.chapter}/${th.fieldKey ?? ""}`, th);
+  }
+  const open = threads.filter((th) => th.state === "open").length;
+  const statusLabel = labels.conceptStatuses[concept.status as keyof typeof labels.conceptStatuses] ?? concept.status;
+  const targetTitle = (key: string) => {
+    const target = targets.find((x) => x.key === key);
+    if (!target) return key;
+    const chapter = template.chapters.find((c) => c.key === target.chapter);
+    const field = target.fieldKey ? tree.fields.find((f) => f.key === target.fieldKey) : null;
+    return field ? tt.fieldTitle(field) : chapter ? tt.chapterTitle(chapter) : target.title;
+  };
+  const actionLabel = (a: string) => {
+    const key = a.replace(/\./g, "_");
+    return (ACTIONS as readonly string[]).includes(key) ? t(`action.${key as ActionKey}`) : a;
+  };
+
+  return (
+    <>
+      <div className="actions-row" style={{ justifyContent: "space-between" }}>
+        <div>
+          <h1 style={{ marginBottom: ".25rem" }}>{t("title", { title: concept.title })}</h1>
+          <p className="meta" data-testid="review-summary">
+            {statusLabel} · {t("summary", { open, resolved: threads.length - open })}
+          </p>
+        </div>
+        <div className="actions-row">
+          <Link className="button-secondary" href={`/concepts/${concept.id}`}>
+            {t("backToConcept")}
+          </Link>
+          <Link className="button-secondary" href={`/concepts/${concept.id}/versionen`}>
+            {t("versions")}
+          </Link>
+          <a className="button-secondary" href={`/api/concepts/${concept.id}/comments`} download={`Kommentare-${concept.id}.json`}>
+            {t("archive")}
+          </a>
+        </div>
+      </div>
+
+      <section aria-labelledby="rounds-heading" className="review-rounds">
+        <h2 id="rounds-heading">{t("roundsHeading")}</h2>
+        {rounds.length === 0 ? <p className="meta">{t("noRounds")}</p> : null}
+        {rounds.map(({ round, overdue, reviewers, answers }) => {
+          const mine = reviewers.some((r) => r.userId === actor.id) && round.state === "open" && can(role, "review.answer");
+          return (
+            <section key={round.id} className="card round" aria-labelledby={`round-${round.id}`} data-testid="round" data-round-id={round.id}>
+              <h3 id={`round-${round.id}`} style={{ marginTop: 0 }}>
+                {round.title}
+              </h3>
+              <p className="meta">
+                {t("roundMeta", { version: round.versionNumber, due: formatDate(round.dueDate), state: round.state === "open" ? t("roundOpen") : t("roundClosed") })}
+                {overdue ? <strong className="overdue"> · {t("overdue")}</strong> : null}
+              </p>
+              <ul className="round-progress">
+                {reviewers.map((r) => (
+                  <li key={r.userId}>{t("answeredCount", { name: r.name, count: r.answered, total: targets.length })}</li>
+                ))}
+              </ul>
+              <div className="table-scroll">
+                <table className="table round-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("target")}</th>
+                      {reviewers.map((r) => (
+                        <th scope="col" key={r.userId}>
+                          {r.name}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {targets.map((target) => (
+                      <tr key={target.key}>
+                        <th scope="row">{targetTitle(target.key)}</th>
+                        {reviewers.map((r) => {
+                          const a = answers.find((x) => x.reviewerId === r.userId && x.target === target.key);
+                          return (
+                            <td key={r.userId} className={a ? `verdict-${a.verdict}` : "verdict-open"}>
+                              {a ? (a.verdict === "approve" ? t("approve") : t("requestChanges")) : t("notAnswered")}
+                              {a?.note ? <span className="meta verdict-note"> – {a.note}</span> : null}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {mine ? (
+                <details className="your-answers" open>
+                  <summary>{t("yourAnswers")}</summary>
+                  {targets.map((target) => {
+                    const a = answers.find((x) => x.reviewerId === actor.id && x.target === target.key);
+                    return (
+                      <AnswerForm
+                        key={target.key}
+                        conceptId={concept.id}
+                        roundId={round.id}
+                        target={target.key}
+                        title={targetTitle(target.key)}
+                        current={a ? { verdict: a.verdict, note: a.note } : null}
+                      />
+                    );
+                  })}
+                </details>
+              ) : null}
+              {canManage && round.state === "open" ? <CloseRoundButton conceptId={concept.id} roundId={round.id} /> : null}
+            </section>
+          );
+        })}
+        {canManage ? (
+          versions.length ? (
+            <StartRoundForm
+              conceptId={concept.id}
+              versions={versions.map((v) => ({ number: v.number, label: v.label }))}
+              people={people.filter((p) => p.role !== "viewer").map((p) => ({ id: p.userId, name: p.name, role: p.role }))}
+            />
+          ) : (
+            <p className="notice">{t("noVersionForRound")}</p>
+          )
+        ) : null}
+      </section>
+
+      {template.chapters.map((chapter, index) => {
+        const chapterTitle = tt.chapterTitle(chapter);
+        return (
+          <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter review-chapter" aria-labelledby={`h-${chapter.key}`}>
+            <h2 id={`h-${chapter.key}`}>
+              {index + 1}. {chapterTitle}
+            </h2>
+            <TargetThreads
+              conceptId={concept.id}
+              target={{ kind: "chapter", chapter: chapter.key }}
+              label={chapterTitle}
+              heading={t("generalComments")}
+              threads={byChapter.get(`${chapter.key}/`) ?? []}
+              viewer={viewer}
+              members={members}
+            />
+            {chapter.parts.map((p) => {
+              const section = tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId);
+              return section ? (
+                <ReviewSection
+                  key={p.key}
+                  conceptId={concept.id}
+                  sectionId={section.id}
+                  label={chapterTitle}
+                  html={renderHtml(section.content as JSONContent)}
+                  threads={bySection.get(section.id) ?? []}
+                  viewer={viewer}
+                  members={members}
+                />
+              ) : null;
+            })}
+            {chapter.key === "fields"
+              ? tree.fields.map((field, fi) => {
+                  const fieldTitle = tt.fieldTitle(field);
+                  const measures = tree.measures.filter((m) => m.fieldId === field.id);
+                  return (
+                    <section key={field.id} id={`feld-${field.key}`} className="field-of-action" aria-labelledby={`h-field-${field.key}`}>
+                      <h3 id={`h-field-${field.key}`}>
+                        {index + 1}.{fi + 1} {fieldTitle}
+                      </h3>
+                      <TargetThreads
+                        conceptId={concept.id}
+                        target={{ kind: "chapter", chapter: "fields", fieldKey: field.key }}
+                        label={fieldTitle}
+                        heading={t("fieldComments")}
+                        threads={byChapter.get(`fields/${field.key}`) ?? []}
+                        viewer={viewer}
+                        members={members}
+                      />
+                      {template.fieldParts
+                        .filter((fp) => fp.kind === "richText")
+                        .map((fp) => {
+                          const section = tree.sections.find((s) => s.fieldId === field.id && s.part === fp.key);
+                          const label = `${tt.fieldPartTitle(fp)} – ${fieldTitle}`;
+                          return section ? (
+                            <div key={fp.key} className="part">
+                              <h4>{tt.fieldPartTitle(fp)}</h4>
+                              <ReviewSection
+                                conceptId={concept.id}
+                                sectionId={section.id}
+                                label={label}
+                                html={renderHtml(section.content as JSONContent)}
+                                threads={bySection.get(section.id) ?? []}
+                                viewer={viewer}
+                                members={members}
+                              />
+                            </div>
+                          ) : null;
+                        })}
+                      {measures.length ? (
+                        <>
+                          <h4>{t("measures")}</h4>
+                          <ul className="review-measures">
+                            {measures.map((m) => (
+                              <li key={m.id} className="review-measure" data-testid={`measure-${m.id}`}>
+                                <p className="review-measure-title">{m.title}</p>
+                                <TargetThreads
+                                  conceptId={concept.id}
+                                  target={{ kind: "measure", measureId: m.id }}
+                                  label={m.title}
+                                  heading={t("measureComments")}
+                                  threads={byMeasure.get(m.id) ?? []}
+                                  viewer={viewer}
+                                  members={members}
+                                />
+                              </li>
+                            ))}
+                          </ul>
+                        </>
+                      ) : null}
+                    </section>
+                  );
+                })
+              : null}
+          </section>
+        );
+      })}
+
+      <section aria-labelledby="activity-heading" className="card">
+        <h2 id="activity-heading" style={{ marginTop: 0 }}>
+          {t("activityHeading")}
+        </h2>
+        {activity.length === 0 ? <p className="meta">{t("noActivity")}</p> : null}
+        <ul className="activity" data-testid="activity">
+          {activity.map((a) => (
+            <li key={a.id}>
+              <span className="meta">{formatDateTime(a.createdAt)}</span> {a.actorName ?? t("unknownAuthor")} {actionLabel(a.action)}
+              {typeof a.details.to === "string" ? ` (${labels.conceptStatuses[a.details.to as keyof typeof labels.conceptStatuses] ?? a.details.to})` : ""}
+              {typeof a.details.chapter === "string" && a.details.chapter !== "fields"
+                ? ` – ${tt.chapterTitle(template.chapters.find((c) => c.key === a.details.chapter) ?? { key: String(a.details.chapter), title: String(a.details.chapter) })}`
+                : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

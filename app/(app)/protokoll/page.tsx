@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { activeMembership, pageActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { readAuditLog } from "@/lib/review/inbox";
+
+export const metadata: Metadata = { title: "Protokoll" };
+
+/** The municipality's audit log (admins): who did what and when, without document content; CSV export. */
+export default async function AuditPage() {
+  const actor = await pageActor();
+  const { active } = await activeMembership(actor);
+  if (!active) redirect("/concepts");
+  let rows;
+  try {
+    rows = await readAuditLog(actor, { municipalityId: active.municipalityId, limit: 300 });
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "forbidden" || error.code === "not_found")) notFound();
+    throw error;
+  }
+  const t = await getTranslations("audit");
+  return (
+    <>
+      <div className="actions-row" style={{ justifyContent: "space-between" }}>
+        <h1>{t("title", { name: active.name })}</h1>
+        <a className="button-secondary" href={`/api/audit?municipality=${active.municipalityId}&format=csv`} download>
+          {t("export")}
+        </a>
+      </div>
+      <p className="meta">{t("hint")}</p>
+      <div className="table-scroll">
+        <table className="table" data-testid="audit-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("when")}</th>
+              <th scope="col">{t("who")}</th>
+              <th scope="col">{t("what")}</th>
+              <th scope="col">{t("object")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{formatDateTime(r.createdAt)}</td>
+                <td>{r.actorName ?? "–"}</td>
+                <td>
+                  <code>{r.action}</code>
+                </td>
+                <td>
+                  {r.objectId ? <code>{r.objectId}</code> : null} {Object.keys(r.details).length ? <span className="meta">{JSON.stringify(r.details)}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

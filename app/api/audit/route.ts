@@ -1,0 +1,30 @@
+import { NextResponse } from "next/server";
+import { activeMembership } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { authedRoute } from "@/lib/http/route";
+import { exportAuditCsv, readAuditLog } from "@/lib/review/inbox";
+
+/**
+ * GET /api/audit?municipality=<id>[&format=csv] — the municipality's audit log
+ * (admins only): JSON, or CSV for download. Without a municipality: the active one.
+ */
+export const GET = authedRoute<Record<string, never>>(async (req, actor) => {
+  const url = new URL(req.url);
+  const municipalityId = url.searchParams.get("municipality") ?? (await activeMembership(actor)).active?.municipalityId;
+  if (!municipalityId) throw new AppError("not_found");
+  if (url.searchParams.get("format") === "csv") {
+    const csv = await exportAuditCsv(actor, { municipalityId });
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="protokoll-${new Date().toISOString().slice(0, 10)}.csv"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  }
+  const rows = await readAuditLog(actor, { municipalityId, limit: 500, before: url.searchParams.get("before") ?? undefined });
+  return NextResponse.json(
+    { entries: rows.map((r) => ({ at: r.createdAt.toISOString(), who: r.actorName, email: r.actorEmail, action: r.action, conceptId: r.conceptId, objectId: r.objectId, details: r.details })) },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+});

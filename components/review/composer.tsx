@@ -1,0 +1,120 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { createThreadAction } from "@/app/(app)/concepts/[conceptId]/pruefung/actions";
+import { StatusLine, useReviewAction } from "./use-review-action";
+
+export type ComposerTarget = { kind: "text"; sectionId: string } | { kind: "measure"; measureId: string } | { kind: "chapter"; chapter: string; fieldKey?: string | null };
+export type TextSelection = { start: number; end: number; quote: string };
+
+/**
+ * A new comment thread. Collapsed to one button until used. For text, the
+ * passage comes from the selection in the section (sent as offsets and quote;
+ * the server makes the anchor) or, without a mouse, from the quote field.
+ */
+export function Composer({
+  conceptId,
+  target,
+  label,
+  selection,
+  onDone,
+}: {
+  conceptId: string;
+  target: ComposerTarget;
+  label: string;
+  selection?: TextSelection | null;
+  onDone?: () => void;
+}) {
+  const t = useTranslations("review");
+  const { message, setMessage, pending, run } = useReviewAction();
+  const [open, setOpen] = useState(false);
+  const [body, setBody] = useState("");
+  const [quote, setQuote] = useState("");
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const key = target.kind === "text" ? target.sectionId : target.kind === "measure" ? target.measureId : `${target.chapter}-${target.fieldKey ?? ""}`;
+
+  // A new selection in the section opens the form with the passage filled in.
+  useEffect(() => {
+    if (selection) {
+      setQuote(selection.quote);
+      setOpen(true);
+    }
+  }, [selection]);
+
+  if (!open) {
+    return (
+      <button type="button" className="button-secondary composer-open" onClick={() => setOpen(true)}>
+        {t("comment")}
+        <span className="visually-hidden"> – {label}</span>
+      </button>
+    );
+  }
+  const submit = () => {
+    if (target.kind === "text" && !quote.trim()) {
+      setMessage({ kind: "error", text: t("needQuote") });
+      return;
+    }
+    const sent =
+      target.kind === "text"
+        ? { ...target, quote, ...(selection && selection.quote === quote ? { start: selection.start, end: selection.end } : {}) }
+        : target;
+    run(() => createThreadAction({ conceptId, target: sent, body }), t("created"), () => {
+      setBody("");
+      setQuote("");
+      setOpen(false);
+      onDone?.();
+    });
+  };
+  return (
+    <form
+      className="composer"
+      aria-label={t("commentOn", { label })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      {target.kind === "text" ? (
+        <div className="field">
+          <label htmlFor={`quote-${key}`}>{t("quoteLabel")}</label>
+          <input id={`quote-${key}`} type="text" value={quote} onChange={(e) => setQuote(e.target.value)} maxLength={2000} aria-describedby={`quote-hint-${key}`} />
+          <span id={`quote-hint-${key}`} className="hint">
+            {t("quoteHint")}
+          </span>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`body-${key}`}>{t("commentLabel")}</label>
+        <textarea
+          ref={bodyRef}
+          id={`body-${key}`}
+          rows={3}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          maxLength={5000}
+          aria-describedby={`body-hint-${key}`}
+          autoFocus={target.kind !== "text" || !!selection}
+        />
+        <span id={`body-hint-${key}`} className="hint">
+          {t("commentHint")}
+        </span>
+      </div>
+      <div className="actions-row">
+        <button type="submit" className="button" disabled={pending || !body.trim()}>
+          {t("send")}
+        </button>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => {
+            setOpen(false);
+            onDone?.();
+          }}
+        >
+          {t("cancel")}
+        </button>
+      </div>
+      <StatusLine message={message} />
+    </form>
+  );
+}

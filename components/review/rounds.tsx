@@ -1,0 +1,141 @@
+"use client";
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { answerRoundAction, closeRoundAction, startRoundAction } from "@/app/(app)/concepts/[conceptId]/pruefung/actions";
+import { StatusLine, useReviewAction } from "./use-review-action";
+
+/** Admins: start a round for a version with reviewers and a due date. */
+export function StartRoundForm({
+  conceptId,
+  versions,
+  people,
+}: {
+  conceptId: string;
+  versions: { number: number; label: string }[];
+  people: { id: string; name: string; role: string }[];
+}) {
+  const t = useTranslations("review");
+  const { message, pending, run } = useReviewAction();
+  const [formKey, setFormKey] = useState(0);
+  return (
+    <form
+      key={formKey}
+      className="card round-start"
+      aria-labelledby="start-round-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        run(
+          () =>
+            startRoundAction({
+              conceptId,
+              title: String(form.get("title") ?? ""),
+              versionNumber: Number(form.get("version")),
+              dueDate: String(form.get("due") ?? ""),
+              reviewerIds: form.getAll("reviewer").map(String),
+            }),
+          t("roundStarted"),
+          () => setFormKey((k) => k + 1),
+        );
+      }}
+    >
+      <h3 id="start-round-heading" style={{ marginTop: 0 }}>
+        {t("startRoundHeading")}
+      </h3>
+      <div className="actions-row">
+        <div className="field" style={{ flex: 1, minWidth: "16rem" }}>
+          <label htmlFor="round-title">{t("roundTitle")}</label>
+          <input id="round-title" name="title" type="text" required maxLength={200} placeholder={t("roundTitlePlaceholder")} />
+        </div>
+        <div className="field">
+          <label htmlFor="round-version">{t("roundVersion")}</label>
+          <select id="round-version" name="version" defaultValue={versions[0]?.number}>
+            {versions.map((v) => (
+              <option key={v.number} value={v.number}>
+                Version {v.number}: {v.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="round-due">{t("roundDue")}</label>
+          <input id="round-due" name="due" type="date" required />
+        </div>
+      </div>
+      <fieldset className="reviewer-choice">
+        <legend>{t("roundReviewers")}</legend>
+        {people.map((p) => (
+          <label key={p.id} className="checkbox">
+            <input type="checkbox" name="reviewer" value={p.id} defaultChecked={p.role === "reviewer"} /> {p.name}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className="button" disabled={pending}>
+        {t("startRound")}
+      </button>
+      <StatusLine message={message} />
+    </form>
+  );
+}
+
+/** A chosen reviewer's answer for one chapter / field of action. */
+export function AnswerForm({
+  conceptId,
+  roundId,
+  target,
+  title,
+  current,
+}: {
+  conceptId: string;
+  roundId: string;
+  target: string;
+  title: string;
+  current: { verdict: string; note: string } | null;
+}) {
+  const t = useTranslations("review");
+  const { message, pending, run } = useReviewAction();
+  const id = `${roundId}-${target}`.replace(/[^a-zA-Z0-9_-]/g, "-");
+  return (
+    <form
+      className="answer-form"
+      aria-label={t("answerFor", { target: title })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        run(() => answerRoundAction({ conceptId, roundId, target, verdict: String(form.get("verdict") ?? ""), note: String(form.get("note") ?? "") }), t("answered"));
+      }}
+    >
+      <fieldset>
+        <legend>{t("verdictFor", { target: title })}</legend>
+        <label className="radio">
+          <input type="radio" name="verdict" value="approve" defaultChecked={current?.verdict === "approve"} required /> {t("approve")}
+        </label>
+        <label className="radio">
+          <input type="radio" name="verdict" value="request_changes" defaultChecked={current?.verdict === "request_changes"} /> {t("requestChanges")}
+        </label>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`note-${id}`}>{t("noteFor", { target: title })}</label>
+        <textarea id={`note-${id}`} name="note" rows={2} maxLength={5000} defaultValue={current?.note ?? ""} />
+      </div>
+      <button type="submit" className="button-secondary" disabled={pending}>
+        {t("saveAnswer")}
+        <span className="visually-hidden"> – {title}</span>
+      </button>
+      <StatusLine message={message} />
+    </form>
+  );
+}
+
+export function CloseRoundButton({ conceptId, roundId }: { conceptId: string; roundId: string }) {
+  const t = useTranslations("review");
+  const { message, pending, run } = useReviewAction();
+  return (
+    <div>
+      <button type="button" className="button-secondary" disabled={pending} onClick={() => run(() => closeRoundAction({ conceptId, roundId }), t("roundClosedDone"))}>
+        {t("closeRound")}
+      </button>
+      <StatusLine message={message} />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { getDb, type Executor } from "@/db";
+import { concepts, reviewAnswers, reviewRoundReviewers, reviewRounds, users } from "@/db/schema";
+import { isUuid } from "./concepts";
+
+export async function insertRound(
+  input: { conceptId: string; municipalityId: string; versionNumber: number; title: string; dueDate: string; createdBy: string; reviewerIds: string[] },
+  tx: Executor,
+) {
+  const { reviewerIds, ...round } = input;
+  const [row] = await tx.insert(reviewRounds).values(round).returning();
+  await tx.insert(reviewRoundReviewers).values(reviewerIds.map((userId) => ({ roundId: row!.id, userId, municipalityId: input.municipalityId })));
+  return row!;
+}
+
+export async function getRound({ conceptId, roundId }: { conceptId: string; roundId: string }, db?: Executor) {
+  if (!isUuid(roundId)) return null;
+  const x = db ?? (await getDb());
+  const [row] = await x.select().from(reviewRounds).where(and(eq(reviewRounds.id, roundId), eq(reviewRounds.conceptId, conceptId))).limit(1);
+  return row ?? null;
+}
+
+export async function listRoundRows({ conceptId }: { conceptId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  return x.select().from(reviewRounds).where(eq(reviewRounds.conceptId, conceptId)).orderBy(desc(reviewRounds.createdAt));
+}
+
+export async function listRoundReviewers({ roundIds }: { roundIds: string[] }, db?: Executor) {
+  if (!roundIds.length) return [];
+  const x = db ?? (await getDb());
+  return x
+    .select({ roundId: reviewRoundReviewers.roundId, userId: users.id, name: users.name })
+    .from(reviewRoundReviewers)
+    .innerJoin(users, eq(users.id, reviewRoundReviewers.userId))
+    .where(inArray(reviewRoundReviewers.roundId, roundIds))
+    .orderBy(asc(users.name));
+}
+
+export async function listAnswers({ roundIds }: { roundIds: string[] }, db?: Executor) {
+  if (!roundIds.length) return [];
+  const x = db ?? (await getDb());
+  return x.select().from(reviewAnswers).where(inArray(reviewAnswers.roundId, roundIds));
+}
+
+export async function upsertAnswer(input: { roundId: string; reviewerId: string; municipalityId: string; target: string; verdict: string; note: string }, tx: Executor) {
+  await tx
+    .insert(reviewAnswers)
+    .values(input)
+    .onConflictDoUpdate({
+      target: [reviewAnswers.roundId, reviewAnswers.reviewerId, reviewAnswers.target],
+      set: { verdict: input.verdict, note: input.note, answeredAt: new Date() },
+    });
+}
+
+export async function closeRoundRow({ roundId }: { roundId: string }, tx: Executor) {
+  await tx.update(reviewRounds).set({ state: "closed", closedAt: new Date() }).where(eq(reviewRounds.id, roundId));
+}
+
+/** Open rounds of a municipality in which the user is a reviewer (for "what waits for me"). */
+export async function openRoundsFor({ userId, municipalityId }: { userId: string; municipalityId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  return x
+    .select({ round: reviewRounds, conceptTitle: concepts.title })
+    .from(reviewRoundReviewers)
+    .innerJoin(reviewRounds, eq(reviewRounds.id, reviewRoundReviewers.roundId))
+    .innerJoin(concepts, eq(concepts.id, reviewRounds.conceptId))
+    .where(and(eq(reviewRoundReviewers.userId, userId), eq(reviewRoundReviewers.municipalityId, municipalityId), eq(reviewRounds.state, "open")))
+    .orderBy(asc(reviewRounds.dueDate));
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { findMentions, tokenize } from "./comment-text";
+
+const members = [
+  { id: "u1", name: "Anna Schulz" },
+  { id: "u2", name: "Anna" },
+  { id: "u3", name: "Rita Rat" },
+];
+
+describe("comment text", () => {
+  it("finds links with allowed schemes and mentions; the rest stays text", () => {
+    expect(tokenize("Bitte @Anna Schulz prüfen: https://example.org/a?b=1 und mail an amt@stadt.de.", members)).toEqual([
+      { kind: "text", text: "Bitte " },
+      { kind: "mention", text: "@Anna Schulz", userId: "u1" },
+      { kind: "text", text: " prüfen: " },
+      { kind: "link", text: "https://example.org/a?b=1", href: "https://example.org/a?b=1" },
+      { kind: "text", text: " und mail an " },
+      { kind: "link", text: "amt@stadt.de", href: "mailto:amt@stadt.de" },
+      { kind: "text", text: "." },
+    ]);
+  });
+  it("never makes javascript:, data: or HTML into anything but text", () => {
+    const body = 'javascript:alert(1) data:text/html,<b>x</b> <img src=x onerror="alert(1)">';
+    const tokens = tokenize(body, members);
+    expect(tokens.filter((t) => t.kind === "link")).toEqual([]);
+    expect(tokens.map((t) => t.text).join("")).toBe(body);
+  });
+  it("mentions by name, case-insensitive, longest name first, not inside longer words", () => {
+    expect(findMentions("@anna schulz und @Rita Rat, nicht @Annabell", members)).toEqual(["u1", "u3"]);
+    expect(findMentions("@Anna, bitte", members)).toEqual(["u2"]);
+  });
+});
