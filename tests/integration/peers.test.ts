@@ -49,7 +49,8 @@ describe("publishing a snapshot", () => {
     await db.update(municipalities).set({ kind: "county", population: 210_000 }).where(eq(municipalities.id, town.ids.municipalityId));
     await changePeerConsent(town.town.admin, { municipalityId: town.ids.municipalityId, contribute: true });
     expect(await contributorsOf((await publishSnapshot({ trigger: "test" })).id)).not.toContain(town.ids.municipalityId); // a draft only
-    await changeStatus(town.town.admin, { conceptId: town.ids.conceptId, status: "adopted" });
+    for (const status of ["interdepartmental", "participation", "council_proposal"]) await changeStatus(town.town.admin, { conceptId: town.ids.conceptId, status });
+    await changeStatus(town.town.admin, { conceptId: town.ids.conceptId, status: "adopted", decisionDate: "2026-03-12", decisionReference: "Drucksache 2026/0815" });
     const first = await publishSnapshot({ trigger: "test" });
     const row = (await listSnapshotContributions({ snapshotId: first.id })).find((c) => c.municipalityId === town.ids.municipalityId)!;
     expect((row.metrics as { measures: number }).measures).toBe(2);
