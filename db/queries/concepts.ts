@@ -1,8 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Executor } from "@/db";
 import { concepts, fields, measures, sections, subGoals, type Concept } from "@/db/schema";
+import { ADOPTED_READ_ONLY_MESSAGE } from "@/lib/concepts/status";
+import { AppError } from "@/lib/errors";
 
 export async function listConcepts({ municipalityId }: { municipalityId: string }) {
   const db = await getDb();
@@ -110,14 +112,27 @@ export async function updateConceptMeta(
   db?: Executor,
 ) {
   const x = db ?? (await getDb());
-  await x
+  const rows = await x
     .update(concepts)
     .set({ ...(title !== undefined ? { title } : {}), ...(settings !== undefined ? { settings } : {}), updatedAt: new Date() })
-    .where(eq(concepts.id, conceptId));
+    .where(and(eq(concepts.id, conceptId), ne(concepts.status, "adopted")))
+    .returning({ id: concepts.id });
+  if (rows.length === 0) throw new AppError("conflict", ADOPTED_READ_ONLY_MESSAGE);
 }
 
+/**
+ * Mark the concept as changed, at the end of every content write's transaction.
+ * Refuses (and so rolls the write back) when the concept is adopted: a save that
+ * passed the status check just before an adoption committed waits here for the
+ * adoption's row lock and then finds the concept adopted.
+ */
 export async function touchConcept({ conceptId }: { conceptId: string }, db: Executor) {
-  await db.update(concepts).set({ updatedAt: new Date() }).where(eq(concepts.id, conceptId));
+  const rows = await db
+    .update(concepts)
+    .set({ updatedAt: new Date() })
+    .where(and(eq(concepts.id, conceptId), ne(concepts.status, "adopted")))
+    .returning({ id: concepts.id });
+  if (rows.length === 0) throw new AppError("conflict", ADOPTED_READ_ONLY_MESSAGE);
 }
 
 export async function addField(

@@ -1,5 +1,6 @@
 /** The municipal path: allowed steps, adoption with the council decision, read-only adopted content, Fortschreibung. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { getConceptTree } from "@/db/queries/concepts";
 import { insertSeedConcept } from "@/db/seed";
@@ -59,5 +60,35 @@ describe("status workflow", () => {
     expect(adopted).toMatchObject({ status: "adopted" });
     const section = (await getConceptTree({ conceptId })).sections[0]!;
     expect(await saveSectionText(town.editor, { conceptId, sectionId: section.id, baseRevision: section.revision, content: doc(p("Fortgeschrieben")) })).toMatchObject({ status: "saved" });
+  });
+});
+
+describe("a save racing with the adoption", () => {
+  it("waits for the adoption's lock and is then refused; the adopted text stays", async () => {
+    const race = await makeMunicipality("Wettlaufstadt");
+    const id = (await insertSeedConcept(await getDb(), { municipalityId: race.municipality.id, userId: race.editor.id, seed: musterstadtConcept })).id;
+    const mandate = (await getConceptTree({ conceptId: id })).sections.find((s) => s.chapter === "mandate")!;
+    const db = await getDb();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    // The adoption: holds the concept's row lock while it sets the status (as changeStatus does).
+    const adoption = db.transaction(async (tx) => {
+      await tx.execute(sql`select id from concepts where id = ${id} for update`);
+      await tx.execute(sql`update concepts set status = 'adopted' where id = ${id}`);
+      locked();
+      await held;
+    });
+    await isLocked;
+    // The save passed its status check (the concept is not adopted yet for others) and blocks at the end.
+    const save = saveSectionText(race.editor, { conceptId: id, sectionId: mandate.id, baseRevision: mandate.revision, content: doc(p("Nachträglich geändert.")) });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await adoption;
+    await expect(save).rejects.toMatchObject({ code: "conflict" });
+    const after = (await getConceptTree({ conceptId: id })).sections.find((s) => s.id === mandate.id)!;
+    expect(after.revision).toBe(mandate.revision);
+    expect(JSON.stringify(after.content)).not.toContain("Nachträglich");
   });
 });
