@@ -14,9 +14,9 @@ import { signInCookie } from "./sign-in";
 import { benchVersions } from "./bench/versions";
 import { benchReview } from "./bench/review";
 import { gzipSync } from "node:zlib";
-import { chromium } from "@playwright/test";
 import { benchPdf } from "./bench/pdf";
 import { benchPeers } from "./bench/peers";
+import { launchChromium, pct, round } from "./bench/stats";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3170);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -58,11 +58,6 @@ function stop(child: ChildProcess) {
   });
 }
 
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-const round = (n: number) => Math.round(n * 10) / 10;
 
 const WORDS = "Integration Sprache Arbeit Ausbildung Bildung Wohnen Teilhabe Gesundheit Beratung Kommune Netzwerk Angebot Zugewanderte Quartier Förderung Maßnahme Ziel Ehrenamt Schule Kita".split(" ");
 function paragraph(seed: number, words = 90) {
@@ -181,11 +176,7 @@ async function main() {
   await benchReview({ base: BASE, cookie, conceptId, docs: written as never, results });
 
   // 4. first-load JavaScript of the editor page
-  const systemChromium = ["/usr/bin/chromium"].find((p) => fs.existsSync(p));
-  const browser = await chromium.launch({
-    executablePath: systemChromium,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext();
   await context.addCookies(cookie.split("; ").map((c) => ({ name: c.split("=")[0]!, value: c.slice(c.indexOf("=") + 1), url: BASE })));
   const page = await context.newPage();

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { answerRoundAction, closeRoundAction, startRoundAction } from "@/app/(app)/concepts/[conceptId]/pruefung/actions";
 import { StatusLine, useReviewAction } from "./use-review-action";
+import { VersionOptions } from "@/components/versions/version-options";
 
 /** Admins: start a round for a version with reviewers and a due date. */
 export function StartRoundForm({
@@ -50,11 +51,7 @@ export function StartRoundForm({
         <div className="field">
           <label htmlFor="round-version">{t("roundVersion")}</label>
           <select id="round-version" name="version" defaultValue={versions[0]?.number}>
-            {versions.map((v) => (
-              <option key={v.number} value={v.number}>
-                Version {v.number}: {v.label}
-              </option>
-            ))}
+            <VersionOptions versions={versions} />
           </select>
         </div>
         <div className="field">

@@ -9,12 +9,8 @@ import { buildComparison, loadSnapshot } from "@/lib/peers/compare";
 import { buildSnapshot, type Source } from "@/lib/peers/publish";
 import { publishSources } from "@/lib/peers/service";
 import { generatedPeers } from "@/lib/peers/synthetic";
+import { pct, round } from "./stats";
 
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-const round = (n: number) => Math.round(n * 10) / 10;
 
 export async function benchPeers(opts: { base: string; cookie: string; conceptId: string; dataDir: string; count?: number }) {
   const count = opts.count ?? 11_000;

@@ -3,8 +3,7 @@
  * the paragraphs (server time of GET …/compare, p50/p95; time until the compare
  * page is interactive in Chromium), and listing 50 versions (API and history page).
  */
-import fs from "node:fs";
-import { chromium } from "@playwright/test";
+import { launchChromium, pct, round } from "./stats";
 
 type Doc = { type: string; content: { type: string; content?: { type: string; text?: string }[] }[] };
 type Ctx = {
@@ -17,11 +16,6 @@ type Ctx = {
   results: Record<string, unknown>;
 };
 
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-const round = (n: number) => Math.round(n * 10) / 10;
 
 export async function benchVersions(ctx: Ctx) {
   const { base, cookie, conceptId } = ctx;
@@ -69,11 +63,7 @@ export async function benchVersions(ctx: Ctx) {
     comparison: { totals: { sections: number } };
   }).comparison.totals.sections;
 
-  const systemChromium = ["/usr/bin/chromium"].find((p) => fs.existsSync(p));
-  const browser = await chromium.launch({
-    executablePath: systemChromium,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext();
   await context.addCookies(cookie.split("; ").map((c) => ({ name: c.split("=")[0]!, value: c.slice(c.indexOf("=") + 1), url: base })));
   const page = await context.newPage();

@@ -11,6 +11,7 @@ import type { useTranslations } from "next-intl";
 import { readHistory, type HistoryEntry } from "@/lib/versions/read";
 import type { ChangeCount } from "@/lib/versions/snapshot";
 import { CreateVersionForm, RestoreButton, StatusForm } from "@/components/versions/version-forms";
+import { VersionOptions } from "@/components/versions/version-options";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -92,22 +93,14 @@ export default async function VersionsPage({ params }: Props) {
             <div className="field">
               <label htmlFor="compare-from">{t("older")}</label>
               <select id="compare-from" name="von" defaultValue={String(versions[1]?.number ?? versions[0]!.number)}>
-                {versions.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    Version {v.number}: {v.label}
-                  </option>
-                ))}
+                <VersionOptions versions={versions} />
               </select>
             </div>
             <div className="field">
               <label htmlFor="compare-to">{t("newer")}</label>
               <select id="compare-to" name="bis" defaultValue={versions[1] ? String(versions[0]!.number) : "entwurf"}>
                 <option value="entwurf">{t("draft")}</option>
-                {versions.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    Version {v.number}: {v.label}
-                  </option>
-                ))}
+                <VersionOptions versions={versions} />
               </select>
             </div>
             <button type="submit" className="button" style={{ alignSelf: "end" }}>

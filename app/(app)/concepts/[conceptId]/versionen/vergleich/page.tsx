@@ -8,6 +8,7 @@ import type { GroupSummary, MeasureComparison, SectionComparison } from "@/lib/v
 import { renderDiffHtml } from "@/lib/versions/diff/render";
 import { listVersions } from "@/lib/versions/read";
 import { WordDiff } from "@/components/versions/word-diff";
+import { VersionOptions } from "@/components/versions/version-options";
 
 type Props = {
   params: Promise<{ conceptId: string }>;
@@ -197,11 +198,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
         <div className="field">
           <label htmlFor="cmp-from">Älterer Stand</label>
           <select id="cmp-from" name="von" defaultValue={fromParam}>
-            {versions.map((v) => (
-              <option key={v.number} value={v.number}>
-                Version {v.number}: {v.label}
-              </option>
-            ))}
+            <VersionOptions versions={versions} />
             <option value="entwurf">Aktueller Entwurf</option>
           </select>
         </div>
@@ -209,11 +206,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
           <label htmlFor="cmp-to">Neuerer Stand</label>
           <select id="cmp-to" name="bis" defaultValue={toParam}>
             <option value="entwurf">Aktueller Entwurf</option>
-            {versions.map((v) => (
-              <option key={v.number} value={v.number}>
-                Version {v.number}: {v.label}
-              </option>
-            ))}
+            <VersionOptions versions={versions} />
           </select>
         </div>
         <fieldset className="field">
