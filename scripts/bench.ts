@@ -23,8 +23,11 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const root = process.cwd();
 const results: Record<string, unknown> = { date: new Date().toISOString(), machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}` };
 
+/** The server of the moment, stopped also when a measurement fails (a leftover would answer the next run). */
+let running: ChildProcess | null = null;
+
 function start(dataDir: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  return (running = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
       TSX_TSCONFIG_PATH: "tsconfig.scripts.json",
@@ -36,7 +39,7 @@ function start(dataDir: string): ChildProcess {
       KONZEPTWERK_SKIP_BUILD: "1",
     },
     stdio: "ignore",
-  });
+  }));
 }
 
 async function untilHealthy(child: ChildProcess, ms = 120_000) {
@@ -87,6 +90,11 @@ async function main() {
     console.log("Baue die App …");
     spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
   }
+  const busy = await fetch(`${BASE}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`Auf Port ${PORT} läuft schon ein Server; bitte beenden oder BENCH_PORT setzen.`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-bench-"));
   fs.chmodSync(dataDir, 0o755);
 
@@ -208,7 +216,8 @@ async function main() {
   console.log("\nbench/results.json geschrieben.");
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error(error);
+  if (running && running.exitCode === null) await stop(running);
   process.exit(1);
 });
