@@ -16,7 +16,7 @@ import { benchReview } from "./bench/review";
 import { gzipSync } from "node:zlib";
 import { benchPdf } from "./bench/pdf";
 import { benchPeers } from "./bench/peers";
-import { launchChromium, pct, round } from "./bench/stats";
+import { pct, round, signedInBrowser } from "./bench/stats";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3170);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -184,10 +184,7 @@ async function main() {
   await benchReview({ base: BASE, cookie, conceptId, docs: written as never, results });
 
   // 4. first-load JavaScript of the editor page
-  const browser = await launchChromium();
-  const context = await browser.newContext();
-  await context.addCookies(cookie.split("; ").map((c) => ({ name: c.split("=")[0]!, value: c.slice(c.indexOf("=") + 1), url: BASE })));
-  const page = await context.newPage();
+  const { browser, context, page } = await signedInBrowser(BASE, cookie);
   const scripts = new Map<string, Buffer>();
   page.on("response", async (res) => {
     if (res.request().resourceType() === "script") {

@@ -73,7 +73,8 @@ async function startPeerSnapshots() {
   if (!(hours > 0)) return;
   const timer = setInterval(() => {
     publishSnapshot({ trigger: "schedule" }).catch((error: unknown) => console.error("Vergleichsstand (Zeitplan):", error instanceof Error ? error.message : error));
-  }, hours * 3_600_000);
+    // setInterval takes at most 2^31-1 ms (about 24 days); more would fire every millisecond.
+  }, Math.min(hours * 3_600_000, 2 ** 31 - 1));
   timer.unref();
 }
 

@@ -56,6 +56,24 @@ function Frame({ id, title, summary, height, children }: { id: string; title: st
   );
 }
 
+/** A row's name, right-aligned before the plot. */
+function RowLabel({ label }: { label: string }) {
+  return (
+    <text x={LABEL - 10} y={ROW / 2 + 4} fontSize={13} textAnchor="end" fill="#1b1f24">
+      {label}
+    </text>
+  );
+}
+
+/** In place of a suppressed figure: why it is withheld. */
+function Withheld({ message }: { message: string }) {
+  return (
+    <text x={LABEL + 6} y={ROW / 2 + 4} fontSize={12} fontStyle="italic" fill="#4f5863">
+      zurückgehalten: {message}
+    </text>
+  );
+}
+
 /** Horizontal bars: share of peers (0–100 %) per row, the own value as a diamond or a yes/no mark. */
 export function ShareChart({ id, title, summary, rows }: { id: string; title: string; summary: string; rows: ShareRow[] }) {
   const height = TOP + rows.length * ROW + AXIS;
@@ -67,13 +85,9 @@ export function ShareChart({ id, title, summary, rows }: { id: string; title: st
         const y = TOP + i * ROW;
         return (
           <Group key={r.label} top={y}>
-            <text x={LABEL - 10} y={ROW / 2 + 4} fontSize={13} textAnchor="end" fill="#1b1f24">
-              {r.label}
-            </text>
+            <RowLabel label={r.label} />
             {r.peers.suppressed ? (
-              <text x={LABEL + 6} y={ROW / 2 + 4} fontSize={12} fontStyle="italic" fill="#4f5863">
-                zurückgehalten: {r.peers.message}
-              </text>
+              <Withheld message={r.peers.message} />
             ) : (
               <>
                 <Bar x={x(0)} y={6} width={Math.max(1, x(r.peers.share) - x(0))} height={ROW - 12} fill={PEER} />
@@ -109,13 +123,9 @@ export function QuartileChart({ id, title, summary, rows, unit = "" }: { id: str
         const y = TOP + i * ROW;
         return (
           <Group key={r.label} top={y}>
-            <text x={LABEL - 10} y={ROW / 2 + 4} fontSize={13} textAnchor="end" fill="#1b1f24">
-              {r.label}
-            </text>
+            <RowLabel label={r.label} />
             {r.peers.suppressed ? (
-              <text x={LABEL + 6} y={ROW / 2 + 4} fontSize={12} fontStyle="italic" fill="#4f5863">
-                zurückgehalten: {r.peers.message}
-              </text>
+              <Withheld message={r.peers.message} />
             ) : (
               <>
                 <Bar x={x(r.peers.q1)} y={7} width={Math.max(2, x(r.peers.q3) - x(r.peers.q1))} height={ROW - 14} fill={BAND} stroke={PEER} />

@@ -526,16 +526,24 @@ export function exportFileName(title: string, date: Date): { ascii: string; utf8
 // With the database
 // ---------------------------------------------------------------------------
 
-/** The lossless JSON backup of a concept (roles: everyone who may export). */
-export async function exportConcept(actor: Actor, conceptId: string): Promise<ConceptExport> {
-  const { concept } = await requireConcept(actor, conceptId, "concept.export");
+/**
+ * A concept as it is now, in the backup format with its rows' ids, read in one
+ * database snapshot: a save between the four reads must not tear it. For callers
+ * that already checked access (export, versions, comparison, PDF).
+ */
+export async function readConceptSnapshot(concept: ExportSource["concept"] & { id: string }, at = new Date()) {
   const db = await getDb();
-  // One snapshot: a save between the four reads must not tear the backup.
   const tree = await db.transaction((tx) => getConceptTree({ conceptId: concept.id }, tx), {
     isolationLevel: "repeatable read",
     accessMode: "read only",
   });
-  return buildConceptExport({ concept, ...tree }, new Date());
+  return buildConceptSnapshot({ concept, ...tree }, at);
+}
+
+/** The lossless JSON backup of a concept (roles: everyone who may export). */
+export async function exportConcept(actor: Actor, conceptId: string): Promise<ConceptExport> {
+  const { concept } = await requireConcept(actor, conceptId, "concept.export");
+  return (await readConceptSnapshot(concept)).data;
 }
 
 /**

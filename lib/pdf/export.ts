@@ -1,14 +1,12 @@
 import "server-only";
-import { getDb } from "@/db";
 import { getConceptTree } from "@/db/queries/concepts";
 import { getLogo, getMunicipalityName } from "@/db/queries/logos";
 import { listVersionRows } from "@/db/queries/versions";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
-import { buildConceptExport, type ConceptExport } from "@/lib/concepts/exchange";
-import { AppError } from "@/lib/errors";
+import { readConceptSnapshot, type ConceptExport } from "@/lib/concepts/exchange";
 import { fileDay, fileSlug } from "@/lib/http/download";
-import { loadVersion } from "@/lib/versions/read";
+import { loadVersion, parseVersionNumber } from "@/lib/versions/read";
 import { listThreadsWithComments } from "@/db/queries/comments";
 import type { Concept } from "@/db/schema";
 import { resolveThreads } from "@/lib/review/comments";
@@ -50,9 +48,7 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
     version = { number: loaded.meta.number, label: loaded.meta.label };
     date = loaded.meta.createdAt;
   } else {
-    const db = await getDb();
-    const tree = await db.transaction((tx) => getConceptTree({ conceptId: concept.id }, tx), { isolationLevel: "repeatable read", accessMode: "read only" });
-    data = buildConceptExport({ concept, ...tree }, now);
+    data = (await readConceptSnapshot(concept, now)).data;
   }
   const [municipality, logo, history] = await Promise.all([
     getMunicipalityName({ municipalityId: concept.municipalityId }),
@@ -82,11 +78,7 @@ export async function exportConceptPdf(actor: Actor, conceptId: string, options:
 /** Parse the query of GET …/export.pdf: ?version=n&history=1. */
 export function parsePdfQuery(params: URLSearchParams): PdfOptions {
   const raw = params.get("version");
-  let version: number | null = null;
-  if (raw !== null && raw !== "") {
-    if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw new AppError("bad_request", "Bitte eine gültige Versionsnummer angeben (1, 2, 3 …).");
-    version = Number(raw);
-  }
+  const version = raw === null || raw === "" ? null : parseVersionNumber(raw);
   const history = params.get("history");
   const comments = params.get("comments");
   return { version, history: history === "1" || history === "true", ...(comments === "1" || comments === "true" ? { comments: true } : {}) };

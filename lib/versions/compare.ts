@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { AppError } from "@/lib/errors";
 import { compareSnapshots, type ConceptComparison } from "./diff/concept";
-import { draftSnapshot, loadVersion, parseVersionNumber, type VersionMeta } from "./read";
+import { readConceptSnapshot } from "@/lib/concepts/exchange";
+import { loadVersion, parseVersionNumber, type VersionMeta } from "./read";
 
 /** A side of a comparison: a version number, or the current draft. */
 export type VersionRef = number | "draft";
@@ -29,7 +30,7 @@ export async function compareVersions(actor: Actor, input: { conceptId: string; 
 
   const load = async (ref: VersionRef) => {
     if (ref === "draft") {
-      const snapshot = await draftSnapshot(concept);
+      const snapshot = await readConceptSnapshot(concept);
       return { side: { ref, label: "Aktueller Entwurf", meta: null } as ComparedSide, snapshot };
     }
     const v = await loadVersion(concept.id, ref);

@@ -1,13 +1,10 @@
 import "server-only";
-import { getDb } from "@/db";
-import { getConceptTree } from "@/db/queries/concepts";
 import { getVersionRow, listVersionRows, type VersionRow } from "@/db/queries/versions";
-import type { Concept } from "@/db/schema";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
-import { buildConceptSnapshot, type ConceptExport, type SnapshotIds } from "@/lib/concepts/exchange";
+import { readConceptSnapshot, type ConceptExport, type SnapshotIds } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
-import { countChanges, parseSnapshot, snapshotHashes, type ChangeCount, type Snapshot, type ValidSnapshot } from "./snapshot";
+import { countChanges, parseSnapshot, snapshotHashes, type ChangeCount, type ValidSnapshot } from "./snapshot";
 
 export type VersionKind = "manual" | "status" | "before_restore";
 
@@ -66,13 +63,6 @@ export async function readVersion(actor: Actor, conceptId: string, number: numbe
   return loadVersion(concept.id, number);
 }
 
-/** The current draft as a snapshot (what a new version would store). */
-export async function draftSnapshot(concept: Pick<Concept, "id" | "title" | "templateVersion" | "status" | "settings">): Promise<Snapshot> {
-  const db = await getDb();
-  const tree = await db.transaction((tx) => getConceptTree({ conceptId: concept.id }, tx), { isolationLevel: "repeatable read", accessMode: "read only" });
-  return buildConceptSnapshot({ concept, ...tree }, new Date());
-}
-
 export type HistoryEntry = VersionMeta & { changes: ChangeCount | null };
 
 /**
@@ -83,7 +73,7 @@ export type HistoryEntry = VersionMeta & { changes: ChangeCount | null };
 export async function readHistory(actor: Actor, conceptId: string) {
   const { concept, role } = await requireConcept(actor, conceptId, "concept.read");
   const rows = await listVersionRows({ conceptId: concept.id });
-  const draft = snapshotHashes(await draftSnapshot(concept));
+  const draft = snapshotHashes(await readConceptSnapshot(concept));
   const versions: HistoryEntry[] = rows.map((row, i) => ({ ...meta(row), changes: rows[i + 1] ? countChanges(rows[i + 1]!.hashes, row.hashes) : null }));
   return {
     concept,

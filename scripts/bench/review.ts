@@ -5,7 +5,7 @@
  * is interactive (domInteractive, load, and until a click opens a comment form,
  * i.e. the page is hydrated).
  */
-import { launchChromium, pct, round } from "./stats";
+import { navigationTiming, pct, round, signedInBrowser } from "./stats";
 
 type Doc = { type: string; content: { type: string; content?: { type: string; text?: string }[] }[] };
 type Ctx = {
@@ -74,10 +74,7 @@ export async function benchReview(ctx: Ctx) {
     archived = json.threads.length;
   }
 
-  const browser = await launchChromium();
-  const context = await browser.newContext();
-  await context.addCookies(cookie.split("; ").map((c) => ({ name: c.split("=")[0]!, value: c.slice(c.indexOf("=") + 1), url: base })));
-  const page = await context.newPage();
+  const { browser, page } = await signedInBrowser(base, cookie);
   const interactive: number[] = [];
   const loaded: number[] = [];
   const usable: number[] = [];
@@ -89,10 +86,7 @@ export async function benchReview(ctx: Ctx) {
     await page.locator("form.composer").first().waitFor();
     const clickMs = performance.now() - t0;
     await page.waitForLoadState("load");
-    const nav = await page.evaluate(() => {
-      const e = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-      return { interactive: e.domInteractive, load: e.loadEventEnd };
-    });
+    const nav = await navigationTiming(page);
     if (i > 0) {
       interactive.push(nav.interactive);
       loaded.push(nav.load);

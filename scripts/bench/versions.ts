@@ -3,7 +3,7 @@
  * the paragraphs (server time of GET …/compare, p50/p95; time until the compare
  * page is interactive in Chromium), and listing 50 versions (API and history page).
  */
-import { launchChromium, pct, round } from "./stats";
+import { navigationTiming, pct, round, signedInBrowser } from "./stats";
 
 type Doc = { type: string; content: { type: string; content?: { type: string; text?: string }[] }[] };
 type Ctx = {
@@ -63,19 +63,13 @@ export async function benchVersions(ctx: Ctx) {
     comparison: { totals: { sections: number } };
   }).comparison.totals.sections;
 
-  const browser = await launchChromium();
-  const context = await browser.newContext();
-  await context.addCookies(cookie.split("; ").map((c) => ({ name: c.split("=")[0]!, value: c.slice(c.indexOf("=") + 1), url: base })));
-  const page = await context.newPage();
+  const { browser, page } = await signedInBrowser(base, cookie);
   const interactive: number[] = [];
   const loaded: number[] = [];
   for (let i = 0; i < 6; i++) {
     await page.goto(`${base}/concepts/${conceptId}/versionen/vergleich?von=${from}&bis=${to}`, { waitUntil: "load" });
     await page.getByRole("button", { name: "Anzeigen" }).waitFor();
-    const nav = await page.evaluate(() => {
-      const e = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-      return { interactive: e.domInteractive, load: e.loadEventEnd };
-    });
+    const nav = await navigationTiming(page);
     if (i > 0) {
       interactive.push(nav.interactive);
       loaded.push(nav.load);

@@ -600,6 +600,7 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
     buildConceptExport: "pure: rows → backup JSON",
     buildConceptSnapshot: "pure: rows → backup JSON with row ids",
     measureRow: "pure: exported measure → database row",
+    readConceptSnapshot: "internal: takes a concept its caller already loaded through requireConcept",
     planImportRows: "pure: backup → rows",
     importedTitle: "pure title helper",
     exportFileName: "pure file name helper",
@@ -609,7 +610,6 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/versions/read": {
     parseVersionNumber: "pure input parsing",
     loadVersion: "internal: callers (readVersion, compareVersions, restoreVersion) check the concept first",
-    draftSnapshot: "internal: takes a concept its caller already loaded through requireConcept",
   },
   "lib/versions/compare": { parseVersionRef: "pure input parsing" },
   "lib/pdf/export": { pdfFileName: "pure file name helper", parsePdfQuery: "pure input parsing" },

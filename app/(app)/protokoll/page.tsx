@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { activeMembership, pageActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { readAuditLog } from "@/lib/review/inbox";
+import { orNotFound } from "@/lib/http/page";
 
 export const metadata: Metadata = { title: "Protokoll" };
 
@@ -13,13 +13,7 @@ export default async function AuditPage() {
   const actor = await pageActor();
   const { active } = await activeMembership(actor);
   if (!active) redirect("/concepts");
-  let rows;
-  try {
-    rows = await readAuditLog(actor, { municipalityId: active.municipalityId, limit: 300 });
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "forbidden" || error.code === "not_found")) notFound();
-    throw error;
-  }
+  const rows = await orNotFound(readAuditLog(actor, { municipalityId: active.municipalityId, limit: 300 }), ["forbidden", "not_found"]);
   const t = await getTranslations("audit");
   return (
     <>

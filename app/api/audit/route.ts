@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { activeMembership } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { attachmentHeaders } from "@/lib/http/download";
 import { authedRoute } from "@/lib/http/route";
 import { exportAuditCsv, readAuditLog } from "@/lib/review/inbox";
 
@@ -14,13 +15,8 @@ export const GET = authedRoute<Record<string, never>>(async (req, actor) => {
   if (!municipalityId) throw new AppError("not_found");
   if (url.searchParams.get("format") === "csv") {
     const csv = await exportAuditCsv(actor, { municipalityId });
-    return new Response(csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="protokoll-${new Date().toISOString().slice(0, 10)}.csv"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    const name = `protokoll-${new Date().toISOString().slice(0, 10)}.csv`;
+    return new Response(csv, { headers: attachmentHeaders("text/csv; charset=utf-8", { ascii: name, utf8: name }) });
   }
   const rows = await readAuditLog(actor, { municipalityId, limit: 500, before: url.searchParams.get("before") ?? undefined });
   return NextResponse.json(

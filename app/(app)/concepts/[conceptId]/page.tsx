@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
 import { getConceptTree } from "@/db/queries/concepts";
@@ -9,7 +8,6 @@ import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { isReadOnly, requireConcept } from "@/lib/concepts/access";
 import { buildOutline, outlineCounts } from "@/lib/concepts/outline";
-import { AppError } from "@/lib/errors";
 import { renderHtml } from "@/lib/editor/render";
 import { templateFor } from "@/lib/template";
 import { formatDateTime } from "@/lib/format";
@@ -27,17 +25,13 @@ import { PdfExport } from "@/components/concept/pdf-export";
 import { listVersionRows } from "@/db/queries/versions";
 import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
 import { formatDate } from "@/lib/format";
+import { orNotFound } from "@/lib/http/page";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
 async function load(conceptId: string) {
   const actor = await pageActor();
-  try {
-    return await requireConcept(actor, conceptId, "concept.read");
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  return orNotFound(requireConcept(actor, conceptId, "concept.read"));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import type { JSONContent } from "@tiptap/core";
 import { pageActor } from "@/lib/auth/session";
 import { renderHtml } from "@/lib/editor/render";
-import { AppError } from "@/lib/errors";
 import { loadPdfModel, parsePdfQuery } from "@/lib/pdf/export";
 import type { PdfMeasure, PdfModel } from "@/lib/pdf/model";
 import "@/components/concept/print-preview.css";
+import { orNotFound } from "@/lib/http/page";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -15,13 +14,9 @@ async function load(conceptId: string, search: Record<string, string | string[] 
   const actor = await pageActor();
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(search)) if (typeof v === "string") params.set(k, v);
-  try {
-    const options = parsePdfQuery(params);
-    return { ...(await loadPdfModel(actor, conceptId, options)), query: params.toString() };
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "not_found" || error.code === "bad_request")) notFound();
-    throw error;
-  }
+  // A bad query (?version=abc) is a 404 too, like a version that does not exist.
+  const model = (async () => ({ ...(await loadPdfModel(actor, conceptId, parsePdfQuery(params))), query: params.toString() }))();
+  return orNotFound(model, ["not_found", "bad_request"]);
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {

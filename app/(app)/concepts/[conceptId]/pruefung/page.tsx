@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
 import { listMembers } from "@/db/queries/members";
 import { listVersionRows } from "@/db/queries/versions";
 import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { AppError } from "@/lib/errors";
 import { renderHtml } from "@/lib/editor/render";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getLabels, getTemplateText } from "@/lib/i18n/server";
@@ -17,6 +15,7 @@ import { listRounds } from "@/lib/review/rounds";
 import { templateFor } from "@/lib/template";
 import { ReviewSection, TargetThreads } from "@/components/review/review-section";
 import { AnswerForm, CloseRoundButton, StartRoundForm } from "@/components/review/rounds";
+import { orNotFound } from "@/lib/http/page";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -48,14 +47,7 @@ type ActionKey = (typeof ACTIONS)[number];
 export default async function ReviewPage({ params }: Props) {
   const { conceptId } = await params;
   const actor = await pageActor();
-  let data;
-  try {
-    data = await listThreads(actor, conceptId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-  const { concept, role, tree, members, threads } = data;
+  const { concept, role, tree, members, threads } = await orNotFound(listThreads(actor, conceptId));
   const [{ rounds, targets }, activity, versions, people] = await Promise.all([
     listRounds(actor, concept.id),
     readActivity(actor, concept.id, 30),

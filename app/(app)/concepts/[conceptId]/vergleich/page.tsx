@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { pageActor } from "@/lib/auth/session";
 import { requireConcept } from "@/lib/concepts/access";
 import { AppError } from "@/lib/errors";
@@ -12,6 +11,7 @@ import { comparePeers, readPeerConsent } from "@/lib/peers/service";
 import type { Comparison } from "@/lib/peers/compare";
 import { ConsentForm, PublishForm } from "@/components/peers/consent-form";
 import { PeerFigure } from "@/components/peers/figure";
+import { orNotFound } from "@/lib/http/page";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<{ gruppe?: string }> };
 
@@ -19,12 +19,7 @@ const CHOICE_NAMES: Record<GroupChoice, string> = { own: "Eigene Gruppe", level:
 
 async function load(conceptId: string) {
   const actor = await pageActor();
-  try {
-    return { actor, ...(await requireConcept(actor, conceptId, "peers.read")) };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, ...(await orNotFound(requireConcept(actor, conceptId, "peers.read"))) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

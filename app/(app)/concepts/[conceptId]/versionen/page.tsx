@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getLabels } from "@/lib/i18n/server";
 import { getTranslations } from "next-intl/server";
@@ -12,6 +10,7 @@ import { readHistory, type HistoryEntry } from "@/lib/versions/read";
 import type { ChangeCount } from "@/lib/versions/snapshot";
 import { CreateVersionForm, RestoreButton, StatusForm } from "@/components/versions/version-forms";
 import { VersionOptions } from "@/components/versions/version-options";
+import { orNotFound } from "@/lib/http/page";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -39,14 +38,7 @@ function changes(t: T, count: ChangeCount | null) {
 export default async function VersionsPage({ params }: Props) {
   const { conceptId } = await params;
   const actor = await pageActor();
-  let history;
-  try {
-    history = await readHistory(actor, conceptId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-  const { concept, role, draft, versions } = history;
+  const { concept, role, draft, versions } = await orNotFound(readHistory(actor, conceptId));
   const t = await getTranslations("versions");
   const labels = await getLabels();
   const statusLabel = (s: string) => labels.conceptStatuses[s as keyof typeof labels.conceptStatuses] ?? s;

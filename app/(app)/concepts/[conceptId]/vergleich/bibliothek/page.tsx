@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { pageActor } from "@/lib/auth/session";
 import { requireConcept } from "@/lib/concepts/access";
-import { AppError } from "@/lib/errors";
 import { FIELD_TITLES } from "@/lib/peers/anonymity";
 import { isGroupChoice, type GroupChoice } from "@/lib/peers/groups";
 import { browseLibrary, listShareableMeasures } from "@/lib/peers/library";
 import { FIELD_KEYS } from "@/lib/peers/metrics";
 import { ShareMeasure } from "@/components/peers/share-measure";
+import { orNotFound } from "@/lib/http/page";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<{ feld?: string; gruppe?: string }> };
 
@@ -16,12 +15,7 @@ const GROUP_NAMES: Record<GroupChoice, string> = { own: "Eigene Vergleichsgruppe
 
 async function load(conceptId: string) {
   const actor = await pageActor();
-  try {
-    return { actor, ...(await requireConcept(actor, conceptId, "peers.read")) };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, ...(await orNotFound(requireConcept(actor, conceptId, "peers.read"))) };
 }
 
 export const metadata: Metadata = { title: "Maßnahmenbibliothek" };
