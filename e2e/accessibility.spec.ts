@@ -16,19 +16,30 @@ test("public pages have no WCAG 2.1 A/AA violations", async ({ page }) => {
   }
 });
 
-test("signed-in pages have no WCAG 2.1 A/AA violations", async ({ browser }) => {
-  const page = await pageAs(browser, "admin");
-  await expectNoViolations(page, "/concepts");
+async function openDemoConcept(page: Page) {
   await page.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Gliederung" })).toBeVisible();
+  return page.url();
+}
+
+// One test per group of pages: a single test over all of them ran close to the time limit on a busy machine.
+test("the concept list and the concept's own pages have no WCAG 2.1 A/AA violations", async ({ browser }) => {
+  const page = await pageAs(browser, "admin");
+  await expectNoViolations(page, "/concepts");
+  const conceptUrl = await openDemoConcept(page);
   await expectNoViolations(page, "Konzeptseite");
-  const conceptUrl = page.url();
   await page.goto(`${conceptUrl}/versionen`);
   await expectNoViolations(page, "Versionen");
   await page.goto(`${conceptUrl}/versionen/vergleich?von=1&bis=2`);
   await expectNoViolations(page, "Vergleich im Text");
   await page.goto(`${conceptUrl}/versionen/vergleich?von=1&bis=entwurf&ansicht=nebeneinander&unveraendert=1`);
   await expectNoViolations(page, "Vergleich nebeneinander");
+  await page.context().close();
+});
+
+test("the peer comparison, the review page and the admin's other pages have no WCAG 2.1 A/AA violations", async ({ browser }) => {
+  const page = await pageAs(browser, "admin");
+  const conceptUrl = await openDemoConcept(page);
   await page.goto(`${conceptUrl}/vergleich`);
   await expect(page.getByRole("heading", { name: "Vergleich mit anderen Kommunen" })).toBeVisible();
   await expectNoViolations(page, "Vergleich mit anderen Kommunen");
@@ -41,8 +52,11 @@ test("signed-in pages have no WCAG 2.1 A/AA violations", async ({ browser }) => 
     await expectNoViolations(page, path);
   }
   await page.context().close();
+});
+
+test("the reviewer's pages have no WCAG 2.1 A/AA violations", async ({ browser }) => {
   const reviewer = await pageAs(browser, "reviewer");
-  await reviewer.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();
+  await openDemoConcept(reviewer);
   await expectNoViolations(reviewer, "Konzeptseite (Prüfung)");
   await reviewer.goto(`${reviewer.url()}/pruefung`);
   await reviewer.getByRole("button", { name: "Kommentieren – Anlass und Auftrag" }).first().click();

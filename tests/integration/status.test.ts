@@ -82,11 +82,15 @@ describe("a save racing with the adoption", () => {
     });
     await isLocked;
     // The save passed its status check (the concept is not adopted yet for others) and blocks at the end.
-    const save = saveSectionText(race.editor, { conceptId: id, sectionId: mandate.id, baseRevision: mandate.revision, content: doc(p("Nachträglich geändert.")) });
+    // Settled at once: the save may be refused before the adoption's transaction has returned.
+    const save = saveSectionText(race.editor, { conceptId: id, sectionId: mandate.id, baseRevision: mandate.revision, content: doc(p("Nachträglich geändert.")) }).then(
+      (value) => ({ refused: false as const, value }),
+      (error: unknown) => ({ refused: true as const, error }),
+    );
     await new Promise((r) => setTimeout(r, 300));
     release();
     await adoption;
-    await expect(save).rejects.toMatchObject({ code: "conflict" });
+    expect(await save).toMatchObject({ refused: true, error: { code: "conflict" } });
     const after = (await getConceptTree({ conceptId: id })).sections.find((s) => s.id === mandate.id)!;
     expect(after.revision).toBe(mandate.revision);
     expect(JSON.stringify(after.content)).not.toContain("Nachträglich");
