@@ -108,7 +108,7 @@ export async function benchPdf({ base, cookie, context, results, runs = 5 }: Arg
     method: `each run after a one-paragraph edit; Typst: HTTP GET export.pdf (DB read + model + queue + compile + PDF) with the server's warm compiler, server = Typst compile+PDF in the worker; Chromium: page.goto(print preview) + page.pdf(A4); median and min–max of ${runs} runs after one warm-up`,
   };
   console.log(
-    `PDF (${typstPages} Seiten, 60 Maßnahmen): Typst ${formatSpread(typst)} (davon Satz ${formatSpread(typstServer)}; erster Export des Prozesses ${round(typstFirst)} ms), ${Math.round(typstBytes / 1024)} KB; ` +
+    `PDF (${typstPages} Seiten, 60 Maßnahmen): Typst ${formatSpread(typst)}, davon Satz ${formatSpread(typstServer)}; erster Export des Prozesses ${round(typstFirst)} ms; ${Math.round(typstBytes / 1024)} KB; ` +
       `Chromium-Druck der Vorschau ${formatSpread(chromium)}, ${chromiumPages} Seiten, ${Math.round(chromiumBytes / 1024)} KB`,
   );
 }
