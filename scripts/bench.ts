@@ -1,8 +1,12 @@
 /**
  * `npm run bench`: figures for the foundation, printed and written to bench/results.json.
  *  - start-up: `npm start` (already built) until /api/health answers, fresh and existing data directory
- *  - section save latency: 500 saves by 10 concurrent clients on a concept of ~100 pages
- *  - first-load JavaScript of the concept editor page (bytes the browser fetches, raw and gzip)
+ *  - section save latency on a concept of ~100 pages: 500 saves by 10 client processes at once,
+ *    and 50 saves by one client one after the other
+ *  - first-load JavaScript of the concept editor page (bytes the browser fetches, raw and gzip),
+ *    and its load time: the first load after start, then median and spread of several
+ * Client (this script, its client processes, Chromium) and server share the machine's cores;
+ * the figures include that contention, and the output says so.
  *  - PDF export of a ~100-page concept: Typst vs. Chromium printing the preview (scripts/bench/pdf.ts)
  *  - peer comparison: snapshot over 11,000 generated municipalities, route p50/p95 (scripts/bench/peers.ts)
  */
@@ -16,12 +20,26 @@ import { benchReview } from "./bench/review";
 import { gzipSync } from "node:zlib";
 import { benchPdf } from "./bench/pdf";
 import { benchPeers } from "./bench/peers";
-import { pct, round, signedInBrowser } from "./bench/stats";
+import { formatSpread, pct, round, spread } from "./bench/stats";
+import type { Page } from "@playwright/test";
+import { signedInBrowser } from "./bench/browser";
+import { bigDoc, paragraph, type Doc } from "./bench/content";
+import { concurrentSaves } from "./bench/saves";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3170);
 const BASE = `http://127.0.0.1:${PORT}`;
 const root = process.cwd();
-const results: Record<string, unknown> = { date: new Date().toISOString(), machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}` };
+const CORES = os.cpus().length;
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: `${CORES} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  contention: `client (this script, its client processes, Chromium) and server run on the same ${CORES} cores; load average at start ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`,
+};
+/** Editor page loads measured after the first one (each in a fresh browser context). */
+const EDITOR_LOADS = 7;
+/** Concurrent save test: client processes and saves each. */
+const SAVE_CLIENTS = 10;
+const SAVES_EACH = 50;
 
 /** The server of the moment, stopped also when a measurement fails (a leftover would answer the next run). */
 let running: ChildProcess | null = null;
@@ -62,23 +80,6 @@ function stop(child: ChildProcess) {
 }
 
 
-const WORDS = "Integration Sprache Arbeit Ausbildung Bildung Wohnen Teilhabe Gesundheit Beratung Kommune Netzwerk Angebot Zugewanderte Quartier Förderung Maßnahme Ziel Ehrenamt Schule Kita".split(" ");
-function paragraph(seed: number, words = 90) {
-  let s = "";
-  for (let i = 0; i < words; i++) s += `${WORDS[(seed * 7 + i * 13) % WORDS.length]}${i % 12 === 11 ? ". " : " "}`;
-  return { type: "paragraph", content: [{ type: "text", text: s.trim() }] };
-}
-/** About `pages` A4 pages of text (≈ 3,000 characters a page) as one document. */
-function bigDoc(pages: number, seed: number) {
-  const paragraphs = Math.round((pages * 3000) / 650);
-  const content: unknown[] = [];
-  for (let i = 0; i < paragraphs; i++) {
-    if (i % 8 === 0) content.push({ type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: `Abschnitt ${seed}.${i / 8 + 1}` }] });
-    content.push(paragraph(seed + i));
-  }
-  return { type: "doc", content };
-}
-
 type Tree = {
   id: string;
   chapters: Record<string, { text: { id: string; revision: number } }>;
@@ -95,6 +96,10 @@ async function main() {
     () => false,
   );
   if (busy) throw new Error(`Auf Port ${PORT} läuft schon ein Server; bitte beenden oder BENCH_PORT setzen.`);
+  console.log(
+    `Gemessen auf ${CORES} Kernen, die sich Client (dieses Skript, seine Client-Prozesse, Chromium) und Server teilen: die Zahlen enthalten diese Konkurrenz. ` +
+      `Last zu Beginn (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.`,
+  );
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-bench-"));
   fs.chmodSync(dataDir, 0o755);
 
@@ -112,8 +117,8 @@ async function main() {
     existing.push(Date.now() - t);
     if (i < 2) await stop(server);
   }
-  results.startup = { freshDataDirMs: fresh, existingDataDirMs: pct(existing, 50), runs: existing };
-  console.log(`Start bis /api/health: frisch ${fresh} ms, bestehend ${pct(existing, 50)} ms (Median aus 3)`);
+  results.startup = { freshDataDirMs: fresh, existingDataDir: spread(existing), runs: existing };
+  console.log(`Start bis /api/health: frischer Datenordner ${fresh} ms (eine Messung), bestehender ${formatSpread(existing)}`);
 
   // 2. save latency on a ~100-page concept
   const cookie = await signInCookie(BASE, "redaktion@musterstadt.example", "konzeptwerk");
@@ -136,7 +141,7 @@ async function main() {
     revisions.set(id, ((await res.json()) as { revision: number }).revision);
   };
   let totalChars = 0;
-  const written: { id: string; doc: ReturnType<typeof bigDoc> }[] = [];
+  const written: { id: string; doc: Doc }[] = [];
   for (const [i, part] of parts.entries()) {
     revisions.set(part.id, part.revision);
     const d = bigDoc(pagesPerPart, i);
@@ -144,7 +149,7 @@ async function main() {
     await put(part.id, d);
     written.push({ id: part.id, doc: d });
   }
-  const docs = parts.slice(0, 10).map((p, i) => ({ id: p.id, doc: bigDoc(pagesPerPart, i) as { type: string; content: unknown[] } }));
+  const docs = parts.slice(0, SAVE_CLIENTS).map((p, i) => ({ id: p.id, doc: bigDoc(pagesPerPart, i) }));
   const single: number[] = [];
   for (let i = 0; i < 50; i++) {
     docs[0]!.doc.content[1] = paragraph(1000 + i);
@@ -152,38 +157,45 @@ async function main() {
     await put(docs[0]!.id, docs[0]!.doc);
     single.push(performance.now() - t0);
   }
-  const latencies: number[] = [];
-  let n = 0;
-  await Promise.all(
-    docs.map(async (d) => {
-      while (n < 500) {
-        n += 1;
-        d.doc.content[1] = paragraph(n);
-        const t0 = performance.now();
-        await put(d.id, d.doc);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
+  const concurrent = await concurrentSaves({
+    base: BASE,
+    cookie,
+    conceptId,
+    parts: docs.map((d) => ({ id: d.id, revision: revisions.get(d.id)!, doc: d.doc })),
+    savesEach: SAVES_EACH,
+  });
+  concurrent.reports.forEach((r, i) => {
+    revisions.set(docs[i]!.id, r.revision);
+    docs[i]!.doc = r.doc;
+  });
+  const latencies = concurrent.reports.flatMap((r) => r.latencies);
   results.sectionSave = {
     saves: latencies.length,
-    clients: 10,
+    clients: SAVE_CLIENTS,
+    clientsAre: "separate Node processes, started together",
     conceptPages: 100,
     conceptJsonKB: Math.round(totalChars / 1024),
     partKB: Math.round(JSON.stringify(docs[0]!.doc).length / 1024),
     p50Ms: round(pct(latencies, 50)),
     p95Ms: round(pct(latencies, 95)),
+    maxMs: round(Math.max(...latencies)),
+    savesPerSecond: round(latencies.length / (concurrent.wallMs / 1000)),
+    oneClientSaves: single.length,
     oneClientP50Ms: round(pct(single, 50)),
     oneClientP95Ms: round(pct(single, 95)),
+    oneClientMaxMs: round(Math.max(...single)),
   };
-  console.log(`Speichern eines Abschnitts (${latencies.length}×, 10 parallel, Konzept ≈ 100 Seiten): p50 ${round(pct(latencies, 50))} ms, p95 ${round(pct(latencies, 95))} ms; ein Client nacheinander: p50 ${round(pct(single, 50))} ms, p95 ${round(pct(single, 95))} ms`);
+  console.log(
+    `Speichern eines Abschnitts (Konzept ≈ 100 Seiten): ${latencies.length}× von ${SAVE_CLIENTS} Client-Prozessen gleichzeitig: p50 ${round(pct(latencies, 50))} ms, p95 ${round(pct(latencies, 95))} ms, max ${round(Math.max(...latencies))} ms, ` +
+      `${round(latencies.length / (concurrent.wallMs / 1000))} Speicherungen/s; ein Client nacheinander (${single.length}×): p50 ${round(pct(single, 50))} ms, p95 ${round(pct(single, 95))} ms, max ${round(Math.max(...single))} ms`,
+  );
 
   // 3. versions: compare two versions of the 100-page concept, list 50 versions
   for (const d of docs) written.find((w) => w.id === d.id)!.doc = d.doc;
-  await benchVersions({ base: BASE, cookie, conceptId, docs: written as never, put, results });
-  await benchReview({ base: BASE, cookie, conceptId, docs: written as never, results });
+  await benchVersions({ base: BASE, cookie, conceptId, docs: written, put, results });
+  await benchReview({ base: BASE, cookie, conceptId, docs: written, results });
 
-  // 4. first-load JavaScript of the editor page
+  // 4. the editor page: first-load JavaScript, and load times
   const { browser, context, page } = await signedInBrowser(BASE, cookie);
   const scripts = new Map<string, Buffer>();
   page.on("response", async (res) => {
@@ -193,13 +205,37 @@ async function main() {
       } catch {}
     }
   });
-  t = Date.now();
-  await page.goto(`${BASE}/concepts/${conceptId}`, { waitUntil: "networkidle" });
-  const loadMs = Date.now() - t;
+  const editorUrl = `${BASE}/concepts/${conceptId}`;
+  const firstLoad = await loadEditorPage(page, editorUrl);
+  await page.waitForLoadState("networkidle"); // every script of the first load, for the byte count
   const raw = [...scripts.values()].reduce((a, b) => a + b.length, 0);
   const gz = [...scripts.values()].reduce((a, b) => a + gzipSync(b).length, 0);
-  results.editorPage = { scripts: scripts.size, firstLoadJsKB: Math.round(raw / 1024), firstLoadJsGzipKB: Math.round(gz / 1024), loadMsWith100Pages: loadMs };
-  console.log(`Erstes JavaScript der Editor-Seite: ${Math.round(raw / 1024)} KB (${Math.round(gz / 1024)} KB gzip) in ${scripts.size} Dateien; Laden mit 100 Seiten: ${loadMs} ms`);
+  const loads: Awaited<ReturnType<typeof loadEditorPage>>[] = [];
+  for (let i = 0; i < EDITOR_LOADS; i++) {
+    // a fresh context each time: empty browser cache, as on a first visit
+    const fresh = await browser.newContext();
+    await fresh.addCookies(await context.cookies());
+    const p = await fresh.newPage();
+    loads.push(await loadEditorPage(p, editorUrl));
+    await fresh.close();
+  }
+  const loadMs = loads.map((l) => l.loadMs);
+  const editableMs = loads.map((l) => l.editableMs);
+  results.editorPage = {
+    conceptPages: 100,
+    scripts: scripts.size,
+    firstLoadJsKB: Math.round(raw / 1024),
+    firstLoadJsGzipKB: Math.round(gz / 1024),
+    firstLoadAfterStart: { loadMs: round(firstLoad.loadMs), editableMs: round(firstLoad.editableMs) },
+    load: spread(loadMs),
+    firstEditorEditable: spread(editableMs),
+    method: `page.goto until the load event, then until the first part, scrolled into view, is an editable editor; first load after the server start apart, then ${EDITOR_LOADS} loads each in a fresh browser context (empty cache)`,
+  };
+  console.log(`Erstes JavaScript der Editor-Seite: ${Math.round(raw / 1024)} KB (${Math.round(gz / 1024)} KB gzip) in ${scripts.size} Dateien`);
+  console.log(
+    `Editor-Seite mit 100 Seiten (je ein neuer Browser-Kontext, leerer Cache): geladen ${formatSpread(loadMs)}, erster Editor bearbeitbar ${formatSpread(editableMs)}; ` +
+      `erster Aufruf nach dem Start: ${round(firstLoad.loadMs)} ms / ${round(firstLoad.editableMs)} ms`,
+  );
   await benchPdf({ base: BASE, cookie, context, results });
   await browser.close();
 
@@ -208,9 +244,33 @@ async function main() {
   await stop(server);
   fs.rmSync(dataDir, { recursive: true, force: true });
 
+  // 5. the long crash test (npm test runs 30 rounds; BENCH_CRASH_ROUNDS=0 leaves it out)
+  const crashRounds = Number(process.env.BENCH_CRASH_ROUNDS ?? 100);
+  if (crashRounds > 0) {
+    t = Date.now();
+    const crash = spawnSync(process.execPath, ["--import", "tsx", "scripts/crash-test.ts", "--rounds", String(crashRounds)], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: "", TSX_TSCONFIG_PATH: "tsconfig.scripts.json" },
+    });
+    results.crash = { rounds: crashRounds, passed: crash.status === 0, seconds: Math.round((Date.now() - t) / 1000) };
+    if (crash.status !== 0) throw new Error(`Absturztest mit ${crashRounds} Runden fehlgeschlagen`);
+  }
+
   fs.mkdirSync(path.join(root, "bench"), { recursive: true });
   fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
   console.log("\nbench/results.json geschrieben.");
+}
+
+/** Wall time until the load event, and until the first section editor (scrolled to) accepts input. */
+async function loadEditorPage(page: Page, url: string) {
+  const t0 = performance.now();
+  await page.goto(url, { waitUntil: "load" });
+  const loadMs = performance.now() - t0;
+  // a part becomes an editor when it scrolls into view
+  await page.locator(".section-editor").first().scrollIntoViewIfNeeded();
+  await page.locator('.section-editor [contenteditable="true"]').first().waitFor({ timeout: 60_000 });
+  return { loadMs, editableMs: performance.now() - t0 };
 }
 
 main().catch(async (error: unknown) => {

@@ -1,24 +1,49 @@
 /**
- * Crash test: saves sections through the running app in a loop while the app is
- * killed with SIGKILL at random moments and restarted (ROUNDS rounds, embedded
- * database). Every third round the database server is killed too. After each
- * restart, every save the app acknowledged must still be there.
+ * Crash test: four clients save sections through the running app in a loop while
+ * the app is killed with SIGKILL at a random moment and restarted, round after
+ * round. After each restart, every save the app acknowledged must still be there.
  *
- *   npx tsx --tsconfig tsconfig.scripts.json scripts/crash-test.ts [rounds]
+ * Each round, every client must have at least MIN_ACKS_PER_CLIENT acknowledged
+ * saves before the kill window opens (a server that refuses or stalls saves fails
+ * the test instead of passing with nothing to lose). Any HTTP error status fails
+ * the test, before or after the kill; only a lost connection after the kill is
+ * expected.
+ *
+ * Database: the embedded one in a temporary data directory (every third round
+ * its server is killed too), or the PostgreSQL at DATABASE_URL. That database is
+ * emptied first (schemas public and drizzle dropped), so it runs only with
+ * KONZEPTWERK_TEST_RESET=1 — never point it at a database with real data.
+ *
+ *   TSX_TSCONFIG_PATH=tsconfig.scripts.json node --import tsx scripts/crash-test.ts [--rounds N]
+ *
+ * Rounds: --rounds N, else CRASH_ROUNDS, else 100 (≈ 10 min on 2 busy cores: about
+ * 5 s a round, 10 s when the database server is killed too).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import net from "node:net";
 import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
 import { signInCookie } from "./sign-in";
 
-const ROUNDS = Number(process.argv[2] ?? process.env.CRASH_ROUNDS ?? 30);
+const args = parseArgs({ options: { rounds: { type: "string" } }, allowPositionals: true });
+const ROUNDS = Number(args.values.rounds ?? args.positionals[0] ?? process.env.CRASH_ROUNDS ?? 100);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`Ungültige Rundenzahl: ${args.values.rounds ?? args.positionals[0] ?? process.env.CRASH_ROUNDS}`);
+const EXTERNAL_URL = process.env.DATABASE_URL?.trim() || "";
 const PORT = Number(process.env.CRASH_PORT) || (await freePort());
 const BASE = `http://127.0.0.1:${PORT}`;
-const SECTIONS = 4;
+const SECTION_KEYS = ["mandate", "vision", "governance", "monitoring"];
+/** Saves each client must have acknowledged in a round before the kill may come. */
+const MIN_ACKS_PER_CLIENT = 2;
+/** How long a round may take to reach MIN_ACKS_PER_CLIENT (a cold server on a busy machine is slow). */
+const ACK_TIMEOUT_MS = 60_000;
+/** After the minimum, the kill comes at a random moment within this window. */
+const KILL_WINDOW_MS = 900;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-crash-"));
 fs.chmodSync(dataDir, 0o755);
+const logFile = path.join(dataDir, "server.log");
 
 /** A port nobody listens on now, so a leftover server from an earlier run cannot interfere. */
 function freePort(): Promise<number> {
@@ -31,33 +56,59 @@ function freePort(): Promise<number> {
   });
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Empty the external test database, as the integration tests do (tests/support/global-setup.ts). */
+async function resetExternalDatabase() {
+  if (process.env.KONZEPTWERK_TEST_RESET !== "1") {
+    throw new Error(
+      "DATABASE_URL ist gesetzt: der Absturztest leert diese Datenbank und läuft deshalb nur mit KONZEPTWERK_TEST_RESET=1 (nur für eine Testdatenbank).",
+    );
+  }
+  const sql = postgres(EXTERNAL_URL, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe("drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;");
+  } finally {
+    await sql.end();
+  }
+}
+
 let server: ChildProcess | null = null;
 let cookie = "";
 
-const logFile = path.join(dataDir, "server.log");
+function serverLog() {
+  try {
+    return fs.readFileSync(logFile, "utf8").slice(-2000);
+  } catch {
+    return "";
+  }
+}
 
 function startServer(): Promise<void> {
   const logFd = fs.openSync(logFile, "a");
   return new Promise((resolve, reject) => {
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
       env: {
         ...process.env,
         TSX_TSCONFIG_PATH: "tsconfig.scripts.json",
         PORT: String(PORT),
         HOST: "127.0.0.1",
         DATA_DIR: dataDir,
-        DATABASE_URL: "",
+        DATABASE_URL: EXTERNAL_URL,
+        // an external database gets the demo data only when asked for
+        KONZEPTWERK_SEED: "demo",
         AUTH_SECRET: "crash-test-secret-0123456789abcdef",
         KONZEPTWERK_SKIP_BUILD: "1",
       },
       // A file, not a pipe: a server outliving this script must not spin on a broken pipe.
       stdio: ["ignore", logFd, logFd],
     });
-    const log = () => fs.readFileSync(logFile, "utf8");
+    fs.closeSync(logFd);
+    server = child;
     const until = Date.now() + 120_000;
     const poll = async () => {
-      if (Date.now() > until) return reject(new Error(`Server nicht bereit:\n${log().slice(-2000)}`));
-      if (server?.exitCode !== null) return reject(new Error(`Server beendet:\n${log().slice(-2000)}`));
+      if (Date.now() > until) return reject(new Error(`Server nicht bereit:\n${serverLog()}`));
+      if (child.exitCode !== null) return reject(new Error(`Server beendet:\n${serverLog()}`));
       try {
         const res = await fetch(`${BASE}/api/health`);
         if (res.ok) return resolve();
@@ -68,9 +119,14 @@ function startServer(): Promise<void> {
   });
 }
 
-function killServer() {
-  server?.kill("SIGKILL");
+/** SIGKILL the app and wait until it is gone, so that nothing it sends can follow. */
+async function killServer() {
+  const child = server;
   server = null;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((r) => child.once("exit", r));
+  child.kill("SIGKILL");
+  await gone;
 }
 
 function killPostmaster() {
@@ -83,86 +139,164 @@ type Tree = { id: string; chapters: Record<string, { text: { id: string; revisio
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(`${BASE}${url}`, { headers: { cookie } });
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return (await res.json()) as T;
 }
 
 const docWith = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 const textOf = (content: unknown) => JSON.stringify(content).match(/"text":"([^"]*)"/)?.[1] ?? "";
 
-type Track = { sectionId: string; acked: { revision: number; text: string } | null; inFlight: { base: number; text: string } | null; base: number };
+/** Errors of a connection the killed server left: reset, closed mid-answer, or refused. */
+const CONNECTION_LOST = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
+function connectionLost(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (CONNECTION_LOST.has((e as { code?: string }).code ?? "")) return true;
+  }
+  return false;
+}
+function describe(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e instanceof Error; e = e.cause) parts.push(`${e.message}${(e as { code?: string }).code ? ` (${(e as { code?: string }).code})` : ""}`);
+  return parts.join(" ← ") || String(error);
+}
+
+/** A finding of this test (as opposed to an error of the connection it classifies). */
+class CrashTestFailure extends Error {}
+
+type Track = {
+  key: string;
+  sectionId: string;
+  /** the last state known to be stored: acknowledged, or read back after a restart */
+  acked: { revision: number; text: string };
+  inFlight: { base: number; text: string } | null;
+};
+
+type RoundStats = { acked: number[]; cut: number; committedUnanswered: number; postmasterKilled: boolean; ms: number };
 
 async function main() {
   const started = Date.now();
+  const kind = EXTERNAL_URL ? "PostgreSQL an DATABASE_URL" : "eingebettete Datenbank";
+  console.log(
+    `Absturztest: ${ROUNDS} Runden, ${SECTION_KEYS.length} Clients, ${kind}` +
+      (EXTERNAL_URL ? " (Datenbank wird geleert; der Datenbankserver selbst wird nicht beendet)" : " (jede dritte Runde wird auch der Datenbankserver beendet)"),
+  );
+  if (EXTERNAL_URL) await resetExternalDatabase();
   await startServer();
   cookie = await signInCookie(BASE, "redaktion@musterstadt.example", "konzeptwerk");
   const concepts = await getJson<{ concepts: { id: string }[] }>("/api/concepts");
   const conceptId = concepts.concepts[0]!.id;
   const tree = await getJson<Tree>(`/api/concepts/${conceptId}`);
-  const keys = ["mandate", "vision", "governance", "monitoring"].slice(0, SECTIONS);
-  const tracks: Track[] = keys.map((k) => ({ sectionId: tree.chapters[k]!.text.id, acked: null, inFlight: null, base: tree.chapters[k]!.text.revision }));
-  let acknowledged = 0;
+  const tracks: Track[] = SECTION_KEYS.map((key) => {
+    const text = tree.chapters[key]!.text;
+    return { key, sectionId: text.id, acked: { revision: text.revision, text: textOf(text.content) }, inFlight: null };
+  });
+  const rounds: RoundStats[] = [];
   let counter = 0;
 
   for (let round = 1; round <= ROUNDS; round++) {
+    const roundStarted = Date.now();
+    const stats: RoundStats = { acked: tracks.map(() => 0), cut: 0, committedUnanswered: 0, postmasterKilled: false, ms: 0 };
     let stop = false;
-    const loops = tracks.map(async (t) => {
+    const failures: Error[] = [];
+    const fail = (track: Track, message: string) => new CrashTestFailure(`Runde ${round}, Abschnitt ${track.key}: ${message}`);
+
+    const save = async (t: Track, i: number) => {
       while (!stop) {
         const text = `Runde ${round}, Speicherung ${++counter}`;
-        t.inFlight = { base: t.base, text };
+        t.inFlight = { base: t.acked.revision, text };
+        let res: Response;
+        let body: { revision?: unknown };
         try {
-          const res = await fetch(`${BASE}/api/concepts/${conceptId}/sections/${t.sectionId}`, {
+          res = await fetch(`${BASE}/api/concepts/${conceptId}/sections/${t.sectionId}`, {
             method: "PUT",
             headers: { "Content-Type": "application/json", cookie, Origin: BASE },
-            body: JSON.stringify({ baseRevision: t.base, content: docWith(text) }),
+            body: JSON.stringify({ baseRevision: t.acked.revision, content: docWith(text) }),
           });
-          if (res.status !== 200) throw new Error(`status ${res.status}: ${await res.text()}`);
-          const body = (await res.json()) as { revision: number };
-          t.acked = { revision: body.revision, text };
-          t.base = body.revision;
-          t.inFlight = null;
-          acknowledged += 1;
+          // An HTTP error is an answer of a living server, never an effect of the kill.
+          if (res.status !== 200) throw fail(t, `HTTP ${res.status} statt 200: ${(await res.text().catch(() => "")).slice(0, 300)}`);
+          body = (await res.json()) as { revision?: unknown };
         } catch (error) {
-          if (!stop && server) throw error;
-          return; // the server died under us: this save was not acknowledged
+          if (stop && connectionLost(error)) {
+            stats.cut += 1;
+            return; // the server died under this save: not acknowledged
+          }
+          throw error instanceof CrashTestFailure ? error : fail(t, `Fehler beim Speichern${stop ? " nach dem Abbruch" : " vor dem Abbruch"}: ${describe(error)}`);
         }
+        if (typeof body.revision !== "number" || body.revision !== t.acked.revision + 1) {
+          throw fail(t, `Antwort ohne die erwartete Revision ${t.acked.revision + 1}: ${JSON.stringify(body).slice(0, 200)}`);
+        }
+        t.acked = { revision: body.revision, text };
+        t.inFlight = null;
+        stats.acked[i]! += 1;
       }
-    });
-    await new Promise((r) => setTimeout(r, 150 + Math.random() * 900));
+    };
+    const loops = tracks.map((t, i) =>
+      save(t, i).catch((error: unknown) => {
+        failures.push(error instanceof Error ? error : new Error(String(error)));
+      }),
+    );
+
+    // The kill comes only once every client has saved: a round must have saves to lose.
+    const until = Date.now() + ACK_TIMEOUT_MS;
+    while (failures.length === 0 && stats.acked.some((n) => n < MIN_ACKS_PER_CLIENT)) {
+      if (Date.now() > until) {
+        failures.push(new Error(`Runde ${round}: nach ${ACK_TIMEOUT_MS / 1000} s erst ${stats.acked.join("/")} bestätigte Speicherungen je Client, mindestens ${MIN_ACKS_PER_CLIENT} verlangt`));
+        break;
+      }
+      await sleep(5);
+    }
+    if (failures.length === 0) await sleep(Math.random() * KILL_WINDOW_MS);
     stop = true;
-    killServer();
-    if (round % 3 === 0) killPostmaster();
-    await Promise.allSettled(loops);
+    await killServer();
+    if (!EXTERNAL_URL && round % 3 === 0) {
+      killPostmaster();
+      stats.postmasterKilled = true;
+    }
+    await Promise.all(loops);
+    if (failures.length > 0) throw failures[0]!;
+
     await startServer();
     const after = await getJson<Tree>(`/api/concepts/${conceptId}`);
-    for (const [i, t] of tracks.entries()) {
-      const stored = after.chapters[keys[i]!]!.text;
+    for (const t of tracks) {
+      const stored = after.chapters[t.key]!.text;
       const storedText = textOf(stored.content);
-      if (t.acked) {
-        const ok =
-          (stored.revision === t.acked.revision && storedText === t.acked.text) ||
-          // a save in flight at the kill may have committed without its answer arriving
-          (t.inFlight && stored.revision === t.inFlight.base + 1 && storedText === t.inFlight.text);
-        if (!ok) {
-          throw new Error(
-            `Runde ${round}: bestätigte Speicherung verloren (${keys[i]}): erwartet Revision ${t.acked.revision} „${t.acked.text}“, gefunden ${stored.revision} „${storedText}“`,
-          );
-        }
+      const asAcked = stored.revision === t.acked.revision && storedText === t.acked.text;
+      // a save in flight at the kill may have committed without its answer arriving
+      const asInFlight = t.inFlight !== null && stored.revision === t.inFlight.base + 1 && storedText === t.inFlight.text;
+      if (!asAcked && !asInFlight) {
+        throw new Error(
+          `Runde ${round}: bestätigte Speicherung verloren (${t.key}): erwartet Revision ${t.acked.revision} „${t.acked.text}“, gefunden ${stored.revision} „${storedText}“`,
+        );
       }
+      if (asInFlight) stats.committedUnanswered += 1;
       // What is stored now is known to be committed: the next round checks against it.
-      t.base = stored.revision;
       t.acked = { revision: stored.revision, text: storedText };
       t.inFlight = null;
     }
-    process.stdout.write(`Runde ${round}/${ROUNDS}: ${acknowledged} bestätigte Speicherungen, alle vorhanden\n`);
+    stats.ms = Date.now() - roundStarted;
+    rounds.push(stats);
+    const total = stats.acked.reduce((a, b) => a + b, 0);
+    console.log(
+      `Runde ${String(round).padStart(String(ROUNDS).length)}/${ROUNDS}: ${total} bestätigt (${stats.acked.join("/")} je Client), ` +
+        `${stats.cut} beim Abbruch unterbrochen, davon ${stats.committedUnanswered} ohne Antwort gespeichert` +
+        `${stats.postmasterKilled ? ", Datenbankserver mitbeendet" : ""} – alle vorhanden (${(stats.ms / 1000).toFixed(1)} s)`,
+    );
   }
-  console.log(`Absturztest bestanden: ${ROUNDS} Runden, ${acknowledged} bestätigte Speicherungen, keine verloren (${((Date.now() - started) / 1000).toFixed(0)} s).`);
+
+  const totals = rounds.map((r) => r.acked.reduce((a, b) => a + b, 0)).sort((a, b) => a - b);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  console.log(
+    `Absturztest bestanden (${kind}): ${ROUNDS} Runden, ${sum(totals)} bestätigte Speicherungen, keine verloren; ` +
+      `je Runde ${totals[0]}–${totals[totals.length - 1]} (Median ${totals[Math.floor(totals.length / 2)]}), ` +
+      `${sum(rounds.map((r) => r.cut))} Speicherungen vom Abbruch unterbrochen, davon ${sum(rounds.map((r) => r.committedUnanswered))} ohne Antwort gespeichert; ` +
+      `${rounds.filter((r) => r.postmasterKilled).length}× Datenbankserver mitbeendet; ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  );
 }
 
 main()
   .then(() => cleanup(0))
   .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(`Absturztest fehlgeschlagen: ${error instanceof Error ? error.message : String(error)}`);
     cleanup(1);
   });
 
@@ -171,7 +305,7 @@ function cleanup(code: number) {
   // Stop the database the last server left (it stops its own on SIGTERM; a killed one leaves an orphan).
   setTimeout(() => {
     try {
-      killPostmasterGracefully();
+      if (!EXTERNAL_URL) killPostmasterGracefully();
     } catch {}
     fs.rmSync(dataDir, { recursive: true, force: true });
     process.exit(code);

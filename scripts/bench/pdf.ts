@@ -7,7 +7,7 @@
  *    wall time of the HTTP request and the Typst time the server reports
  *  - Chromium: the print preview of the same content, page.goto + page.pdf,
  *    one warm-up, then 5 runs after the same kind of edit
- * and stores p50, pages and bytes of both in results.pdf.
+ * and stores median and spread (min–max), pages and bytes of both in results.pdf.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,11 +15,12 @@ import os from "node:os";
 import path from "node:path";
 import type { BrowserContext } from "@playwright/test";
 import { sampleConcept } from "@/lib/pdf/sample";
+import { formatSpread, pct, spread } from "./stats";
 
 type Args = { base: string; cookie: string; context: BrowserContext; results: Record<string, unknown>; runs?: number };
 
-const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (n: number) => Math.round(n);
+const median = (values: number[]) => pct(values, 50);
 
 function pdfPages(bytes: Buffer): number {
   const file = path.join(os.tmpdir(), `kw-bench-${process.pid}.pdf`);
@@ -101,13 +102,13 @@ export async function benchPdf({ base, cookie, context, results, runs = 5 }: Arg
 
   results.pdf = {
     concept: { measures: 60, nodeTypes: "heading 3/4, paragraph, bold, italic, underline, strike, link, hardBreak, bullet/ordered (nested), blockquote, table with header row" },
-    typst: { firstExportMs: round(typstFirst), p50Ms: round(p50(typst)), serverP50Ms: round(p50(typstServer)), runs: typst.map(round), pages: typstPages, bytes: typstBytes },
-    chromium: { firstMs: round(chromiumFirst), p50Ms: round(p50(chromium)), runs: chromium.map(round), pages: chromiumPages, bytes: chromiumBytes },
-    typstShareOfChromium: Math.round((p50(typst) / p50(chromium)) * 100) / 100,
-    method: "each run after a one-paragraph edit; Typst: HTTP GET export.pdf (DB read + model + queue + compile + PDF) with the server's warm compiler, serverP50Ms = Typst compile+PDF in the worker; Chromium: page.goto(print preview) + page.pdf(A4); p50 of 5 runs after one warm-up",
+    typst: { firstExportMs: round(typstFirst), ...spread(typst), server: spread(typstServer), runs: typst.map(round), pages: typstPages, bytes: typstBytes },
+    chromium: { firstMs: round(chromiumFirst), ...spread(chromium), runs: chromium.map(round), pages: chromiumPages, bytes: chromiumBytes },
+    typstShareOfChromium: Math.round((median(typst) / median(chromium)) * 100) / 100,
+    method: `each run after a one-paragraph edit; Typst: HTTP GET export.pdf (DB read + model + queue + compile + PDF) with the server's warm compiler, server = Typst compile+PDF in the worker; Chromium: page.goto(print preview) + page.pdf(A4); median and min–max of ${runs} runs after one warm-up`,
   };
   console.log(
-    `PDF (${typstPages} Seiten, 60 Maßnahmen): Typst p50 ${round(p50(typst))} ms (davon Satz ${round(p50(typstServer))} ms; erster Export des Prozesses ${round(typstFirst)} ms), ${Math.round(typstBytes / 1024)} KB; ` +
-      `Chromium-Druck der Vorschau p50 ${round(p50(chromium))} ms, ${chromiumPages} Seiten, ${Math.round(chromiumBytes / 1024)} KB`,
+    `PDF (${typstPages} Seiten, 60 Maßnahmen): Typst ${formatSpread(typst)}, davon Satz ${formatSpread(typstServer)}; erster Export des Prozesses ${round(typstFirst)} ms; ${Math.round(typstBytes / 1024)} KB; ` +
+      `Chromium-Druck der Vorschau ${formatSpread(chromium)}, ${chromiumPages} Seiten, ${Math.round(chromiumBytes / 1024)} KB`,
   );
 }

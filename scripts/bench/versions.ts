@@ -1,11 +1,13 @@
 /**
  * Versions on a ~100-page concept: compare two versions with changes in 10 % of
- * the paragraphs (server time of GET …/compare, p50/p95; time until the compare
- * page is interactive in Chromium), and listing 50 versions (API and history page).
+ * the paragraphs (server time of GET …/compare, p50/p95 of 30 requests; time until
+ * the compare page is interactive in Chromium, median and spread of 5 loads), and
+ * listing 50 versions (API p50/p95 of 30 requests; history page, median of 5).
  */
-import { navigationTiming, pct, round, signedInBrowser } from "./stats";
+import { navigationTiming, signedInBrowser } from "./browser";
+import type { Doc } from "./content";
+import { formatSpread, pct, round, spread } from "./stats";
 
-type Doc = { type: string; content: { type: string; content?: { type: string; text?: string }[] }[] };
 type Ctx = {
   base: string;
   cookie: string;
@@ -16,6 +18,10 @@ type Ctx = {
   results: Record<string, unknown>;
 };
 
+/** Requests per timed route after two warm-up requests: enough for a p95 that is not the maximum. */
+const SAMPLES = 30;
+/** Browser page loads after one warm-up. */
+const PAGE_LOADS = 5;
 
 export async function benchVersions(ctx: Ctx) {
   const { base, cookie, conceptId } = ctx;
@@ -51,7 +57,7 @@ export async function benchVersions(ctx: Ctx) {
 
   const server: number[] = [];
   let bytes = 0;
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < SAMPLES + 2; i++) {
     const t0 = performance.now();
     const res = await fetch(`${base}/api/concepts/${conceptId}/compare?from=${from}&to=${to}`, { headers: { cookie } });
     const body = await res.text();
@@ -66,7 +72,7 @@ export async function benchVersions(ctx: Ctx) {
   const { browser, page } = await signedInBrowser(base, cookie);
   const interactive: number[] = [];
   const loaded: number[] = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i <= PAGE_LOADS; i++) {
     await page.goto(`${base}/concepts/${conceptId}/versionen/vergleich?von=${from}&bis=${to}`, { waitUntil: "load" });
     await page.getByRole("button", { name: "Anzeigen" }).waitFor();
     const nav = await navigationTiming(page);
@@ -82,7 +88,7 @@ export async function benchVersions(ctx: Ctx) {
   while (total < 50) total = await save(`Bench ${total + 1}`);
   const createMs = (performance.now() - t) / Math.max(1, 50 - to);
   const list: number[] = [];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < SAMPLES + 2; i++) {
     const t0 = performance.now();
     const res = await fetch(`${base}/api/concepts/${conceptId}/versions`, { headers: { cookie } });
     const json = (await res.json()) as { versions: unknown[] };
@@ -90,7 +96,7 @@ export async function benchVersions(ctx: Ctx) {
     if (i > 1) list.push(performance.now() - t0);
   }
   const historyPage: number[] = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i <= PAGE_LOADS; i++) {
     const t0 = performance.now();
     await page.goto(`${base}/concepts/${conceptId}/versionen`, { waitUntil: "load" });
     if (i > 0) historyPage.push(performance.now() - t0);
@@ -103,20 +109,25 @@ export async function benchVersions(ctx: Ctx) {
     paragraphsChanged: changed,
     sectionsChanged,
     createVersionMs: saveTimes.map(round),
+    compareRequests: server.length,
     compareServerP50Ms: round(pct(server, 50)),
     compareServerP95Ms: round(pct(server, 95)),
+    compareServerMaxMs: round(Math.max(...server)),
     compareJsonKB: Math.round(bytes / 1024),
-    comparePageInteractiveP50Ms: round(pct(interactive, 50)),
-    comparePageLoadP50Ms: round(pct(loaded, 50)),
+    comparePageInteractive: spread(interactive),
+    comparePageLoad: spread(loaded),
     versionsListed: 50,
     createVersionAvgMs: round(createMs),
+    listApiRequests: list.length,
     listApiP50Ms: round(pct(list, 50)),
     listApiP95Ms: round(pct(list, 95)),
-    historyPageLoadP50Ms: round(pct(historyPage, 50)),
+    historyPageLoad: spread(historyPage),
   };
   console.log(
-    `Vergleich zweier Versionen (100 Seiten, ${changed} von ${paragraphs} Absätzen geändert): Server p50 ${round(pct(server, 50))} ms, p95 ${round(pct(server, 95))} ms; ` +
-      `Vergleichsseite interaktiv nach ${round(pct(interactive, 50))} ms (geladen ${round(pct(loaded, 50))} ms)`,
+    `Vergleich zweier Versionen (100 Seiten, ${changed} von ${paragraphs} Absätzen geändert): Server p50 ${round(pct(server, 50))} ms, p95 ${round(pct(server, 95))} ms (${server.length} Anfragen); ` +
+      `Vergleichsseite interaktiv nach ${formatSpread(interactive)}, geladen nach ${formatSpread(loaded)}`,
   );
-  console.log(`50 Versionen: Liste (API) p50 ${round(pct(list, 50))} ms, p95 ${round(pct(list, 95))} ms; Verlaufsseite ${round(pct(historyPage, 50))} ms; Version anlegen Ø ${round(createMs)} ms`);
+  console.log(
+    `50 Versionen: Liste (API) p50 ${round(pct(list, 50))} ms, p95 ${round(pct(list, 95))} ms (${list.length} Anfragen); Verlaufsseite ${formatSpread(historyPage)}; Version anlegen Ø ${round(createMs)} ms`,
+  );
 }
