@@ -167,7 +167,7 @@ describe("a corrupt backup", () => {
       (b: Record<string, any>) => {
         lastMeasure(b).budgetOwner = "Kämmerei";
       },
-      /^Die Sicherung kann nicht importiert werden\. measures\.\d+: Unbekannter Schlüssel: "budgetOwner"$/,
+      /^Die Sicherung kann nicht importiert werden\. measures\.\d+ \(Maßnahme \d+ „.+“\): Unbekannter Schlüssel: "budgetOwner"$/,
     ],
     [
       "an unknown key at the top",

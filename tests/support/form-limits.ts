@@ -136,7 +136,8 @@ export const indicatorInput = record({
   cadence: short,
 });
 
-const measureShape = record({
+/** Measure inputs the form accepts or refuses (exactly one value past a limit). */
+export const measureShape = record({
   title: text(MEASURE_TITLE.min, MEASURE_TITLE.max),
   description: { ok: fc.constant({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Beschreibung" }] }] }), bad: fc.constant({ type: "paragraph" }) },
   targetGroups: list(text(1, MAX_SHORT_TEXT), MAX_LIST_ITEMS),
