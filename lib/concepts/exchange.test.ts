@@ -251,9 +251,9 @@ describe("the forms' rules in a backup", () => {
     expect(expectError(parseConceptExport(settings({ validUntil: date })))).toMatch(/^concept\.settings\.validUntil \(Angaben zum Konzept › Gültig bis\): /);
   });
 
-  it("accepts a leap day and keeps the status only as information", () => {
-    const result = parseConceptExport({ ...settings({ validFrom: "2028-02-29" }), concept: { ...settings({}).concept, status: "adopted", settings: { validFrom: "2028-02-29" } } });
-    expect(result.ok).toBe(true);
+  it("accepts a leap day", () => {
+    const result = parseConceptExport(settings({ validFrom: "2028-02-29", validUntil: "2032-02-29" }));
+    expect(result.ok && result.value.concept.settings).toEqual({ validFrom: "2028-02-29", validUntil: "2032-02-29" });
   });
 });
 
@@ -465,6 +465,10 @@ describe("helpers", () => {
     expect(importedTitle("Konzept", new Set())).toBe("Konzept");
     expect(importedTitle("Konzept", new Set(["Konzept"]))).toBe("Konzept (Import)");
     expect(importedTitle("Konzept", new Set(["Konzept", "Konzept (Import)"]))).toBe("Konzept (Import 2)");
+    // never longer than the form allows a title to be (200), and not cut inside an emoji
+    const long = `${"x".repeat(190)}😀${"y".repeat(8)}`;
+    expect(importedTitle(long, new Set([long]))).toBe(`${"x".repeat(190)} (Import)`);
+    expect(importedTitle(long, new Set([long, `${"x".repeat(190)} (Import)`])).length).toBeLessThanOrEqual(200);
   });
 
   it("builds an ASCII file name and a UTF-8 one", () => {

@@ -174,7 +174,6 @@ export function placeInBackup(path: readonly PropertyKey[], data: unknown): stri
   const [top, i, key, j, leaf] = path;
   const item = at(at(data, top ?? ""), i ?? "");
   const n = typeof i === "number" ? i + 1 : null;
-  const entry = (k: PropertyKey | undefined, what: string) => (typeof k === "number" ? [`${what} ${k + 1}`] : []);
   if (top === "concept") {
     if (i === "title") return ["Titel des Konzepts"];
     if (i === "status") return ["Status des Konzepts"];
@@ -183,16 +182,24 @@ export function placeInBackup(path: readonly PropertyKey[], data: unknown): stri
     return ["Konzept"];
   }
   if (n === null) return [];
-  if (top === "fields") return [`Handlungsfeld ${n}${quoted(at(item, "title"))}`, ...(key === "title" ? ["Name"] : key === "key" ? ["Schlüssel"] : [])];
+  if (top === "fields") {
+    return [`Handlungsfeld ${n}${quoted(at(item, "title"))}`, ...(key === "title" ? ["Name"] : key === "key" ? ["Schlüssel"] : [])];
+  }
   if (top === "sections") return [`Abschnitt ${n}`];
   if (top === "subGoals") return [`Teilziel ${n}${quoted(at(item, "text"))}`, ...(key === "text" ? ["Text"] : [])];
   if (top !== "measures") return [];
   const measure = `Maßnahme ${n}${quoted(at(item, "title"))}`;
   if (typeof key !== "string") return [measure];
   const label = MEASURE_FIELD_LABELS[key] ?? key;
-  if (key === "fundingLines") return [measure, ...(typeof j === "number" ? [`Förderung ${j + 1}`] : [label]), ...(typeof leaf === "string" ? [FUNDING_LINE_FIELD_LABELS[leaf] ?? leaf] : [])];
-  if (key === "indicators") return [measure, ...(typeof j === "number" ? [`Indikator ${j + 1}`] : [label]), ...(typeof leaf === "string" ? [INDICATOR_FIELD_LABELS[leaf] ?? leaf] : [])];
-  return [measure, label, ...entry(j, "Eintrag")];
+  // A funding line or an indicator is a small form of its own: "Indikator 2 › Einheit".
+  const row = (what: string, labels: Record<string, string>) => [
+    measure,
+    ...(typeof j === "number" ? [`${what} ${j + 1}`] : [label]),
+    ...(typeof leaf === "string" ? [labels[leaf] ?? leaf] : []),
+  ];
+  if (key === "fundingLines") return row("Förderung", FUNDING_LINE_FIELD_LABELS);
+  if (key === "indicators") return row("Indikator", INDICATOR_FIELD_LABELS);
+  return [measure, label, ...(typeof j === "number" ? [`Eintrag ${j + 1}`] : [])];
 }
 
 /**
