@@ -94,6 +94,33 @@ test("a broken backup is refused with a German message and creates no concept", 
   expect(after).not.toContain(backup.concept.title);
 });
 
+test("an imported backup starts as a draft, whatever status the file names", async ({ conceptPage, baseURL }) => {
+  const page = conceptPage.page;
+  const { concepts } = await (await page.request.get("/api/concepts")).json();
+  const backup = (await (await page.request.get(`/api/concepts/${concepts[0].id}/export`)).json()) as Backup;
+
+  // Through the import page: a file that claims to be adopted.
+  backup.concept.status = "adopted";
+  backup.concept.title = `Angeblich beschlossen ${Date.now()}`;
+  const importPage = new ImportPage(page);
+  await importPage.open();
+  await importPage.upload({ name: "beschlossen.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup), "utf8") });
+  await expect(page).toHaveURL(/\/concepts\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").pop()!;
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(backup.concept.title);
+  await expect(page.getByTestId("adopted-notice")).toHaveCount(0);
+  expect((await (await page.request.get(`/api/concepts/${id}`)).json()).status).toBe("draft");
+  await page.goto(`/concepts/${id}/versionen`);
+  await expect(page.getByText("Status: Entwurf ·")).toBeVisible();
+
+  // Through the API: an invented status.
+  backup.concept.status = "xyz";
+  const response = await page.request.post("/api/concepts/import", { data: backup, headers: { Origin: baseURL! } });
+  expect(response.status()).toBe(201);
+  const created = (await response.json()) as { id: string };
+  expect((await (await page.request.get(`/api/concepts/${created.id}`)).json()).status).toBe("draft");
+});
+
 function escape(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

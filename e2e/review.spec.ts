@@ -172,9 +172,11 @@ test("status to Beschlossen makes the concept read-only; a Fortschreibung starts
   const admin = await pageAs(browser, "admin");
   await admin.goto(`/concepts/${id}/versionen`);
   const select = admin.getByLabel("Neuer Status");
-  // The import keeps the demo's status (Ressortabstimmung). Only allowed steps are offered: back, or one forward – not straight to Beschlossen.
-  await expect(select.locator("option")).toHaveText(["Entwurf", "Beteiligung"]);
-  for (const step of ["Beteiligung", "Beschlussvorlage"]) {
+  // An import starts as a draft, whatever the backup's status (the demo's is Ressortabstimmung).
+  // Only allowed steps are offered: one forward – not straight to Beschlossen.
+  await expect(admin.getByText("Status: Entwurf ·")).toBeVisible();
+  await expect(select.locator("option")).toHaveText(["Ressortabstimmung"]);
+  for (const step of ["Ressortabstimmung", "Beteiligung", "Beschlussvorlage"]) {
     await select.selectOption({ label: step });
     await admin.getByRole("button", { name: "Status ändern" }).click();
     await expect(admin.getByText(`Status „${step}“ gesetzt`)).toBeVisible();

@@ -49,3 +49,29 @@ export function findUnstorableText(value: unknown, path = ""): string | null {
 
 export const UNSTORABLE_TEXT_MESSAGE =
   "enthält ungültige Zeichen (ein Steuerzeichen NUL oder ein beschädigtes Unicode-Zeichen, z. B. aus einer fehlerhaften Kopie). Bitte den Text prüfen und erneut einfügen.";
+
+/*
+ * Calendar dates ("JJJJ-MM-TT"). The one place that decides what a date is, for
+ * every form, server action, import and snapshot: four-digit years from 1000
+ * (PostgreSQL and the browser's date input agree there; years 0–99 would be
+ * read as 1900–1999 by Date), a month 01–12 and a day that month has.
+ */
+const DATE_FORMAT = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `s` is "JJJJ-MM-TT" of a day that exists (2028-02-29 yes, 2026-02-30, 2029-13-01 and 0000-00-00 no). */
+export function isCalendarDate(s: string): boolean {
+  const match = DATE_FORMAT.exec(s);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (y < 1000 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** A calendar date as zod checks it; the messages can name the field ("Beginn: …"). */
+export function calendarDate(label?: string) {
+  const prefix = label ? `${label}: ` : "";
+  return z
+    .string({ error: `${prefix}Bitte ein Datum angeben.` })
+    .regex(DATE_FORMAT, `${prefix}Bitte ein Datum im Format JJJJ-MM-TT angeben.`)
+    .refine(isCalendarDate, `${prefix}Dieses Datum gibt es nicht.`);
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Executor } from "@/db";
 import { concepts, fields, measures, sections, subGoals, type Concept } from "@/db/schema";
@@ -145,6 +145,12 @@ export async function addField(
     .where(eq(fields.conceptId, conceptId));
   const [row] = await tx.insert(fields).values({ conceptId, municipalityId, key, title, custom: true, position: next }).returning();
   return row!;
+}
+
+/** How many own fields of action a concept has (call after touchConcept holds the concept's row lock). */
+export async function countCustomFields({ conceptId }: { conceptId: string }, tx: Executor): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(fields).where(and(eq(fields.conceptId, conceptId), eq(fields.custom, true)));
+  return row?.n ?? 0;
 }
 
 export async function getField({ fieldId, conceptId }: { fieldId: string; conceptId: string }, db?: Executor) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { fields, measures, subGoals, type Measure, type NewMeasure, type SubGoal } from "@/db/schema";
 import { isUuid } from "./concepts";
@@ -243,4 +243,16 @@ export async function swapSubGoalPositions(
 ) {
   await tx.update(subGoals).set({ position: b.position }).where(eq(subGoals.id, a.id));
   await tx.update(subGoals).set({ position: a.position }).where(eq(subGoals.id, b.id));
+}
+
+/** How many measures a concept has (for the limit per concept; call after touchConcept holds the concept's row lock). */
+export async function countMeasures({ conceptId }: { conceptId: string }, tx: Executor): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(measures).where(eq(measures.conceptId, conceptId));
+  return row?.n ?? 0;
+}
+
+/** How many sub-goals a concept has (as countMeasures). */
+export async function countSubGoals({ conceptId }: { conceptId: string }, tx: Executor): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(subGoals).where(eq(subGoals.conceptId, conceptId));
+  return row?.n ?? 0;
 }

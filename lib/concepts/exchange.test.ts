@@ -93,14 +93,14 @@ describe("parseConceptExport", () => {
   it("rejects unknown keys at the top and inside", () => {
     expect(expectError(parseConceptExport({ ...minimal(), municipalityId: "x" }))).toMatch(/Unbekannter Schlüssel: "?municipalityId/);
     const inner = expectError(parseConceptExport(withField({ measures: [{ ...measure(), id: "abc" }] })));
-    expect(inner).toMatch(/^measures\.0: Unbekannter Schlüssel/);
+    expect(inner).toMatch(/^measures\.0 \(Maßnahme 1 „Sprachcafé“\): Unbekannter Schlüssel/);
   });
 
   it("names the path of a wrong value", () => {
     const error = expectError(
       parseConceptExport(withField({ measures: [measure(), measure(), measure(), measure({ taskType: "optional" })] })),
     );
-    expect(error).toMatch(/^measures\.3\.taskType: /);
+    expect(error).toBe("measures.3.taskType (Maßnahme 4 „Sprachcafé“ › Aufgabenart): Bitte Pflichtaufgabe oder freiwillige Aufgabe wählen.");
   });
 
   it("rejects something that is not a backup", () => {
@@ -176,15 +176,15 @@ describe("parseConceptExport", () => {
       ],
     });
     expect(expectError(twice)).toMatch(/^sections\.1: .*mehrfach/);
-    const concept = { title: "X", templateVersion: 99, status: "draft", settings: {} };
+    const concept = { title: "Konzept", templateVersion: 99, status: "draft", settings: {} };
     expect(expectError(parseConceptExport({ ...minimal(), concept }))).toMatch(/^concept\.templateVersion: Unbekannte Vorlagenversion 99/);
   });
 
   it("rejects a non-custom field that the template does not know, and invalid settings", () => {
     const fields = [{ key: "sport", title: "Sport", custom: false, position: 0 }];
     expect(expectError(parseConceptExport({ ...minimal(), fields }))).toMatch(/^fields\.0\.key/);
-    const concept = { title: "X", templateVersion: 1, status: "draft", settings: { orgModel: "kgb" } };
-    expect(expectError(parseConceptExport({ ...minimal(), concept }))).toMatch(/^concept\.settings\.orgModel/);
+    const concept = { title: "Konzept", templateVersion: 1, status: "draft", settings: { orgModel: "kgb" } };
+    expect(expectError(parseConceptExport({ ...minimal(), concept }))).toMatch(/^concept\.settings\.orgModel \(Angaben zum Konzept › Organisationsmodell\): /);
   });
 
   it("rejects text PostgreSQL cannot store, naming where it is", () => {
@@ -199,14 +199,61 @@ describe("parseConceptExport", () => {
   });
 
   it("bounds sizes and strings", () => {
-    const fields = Array.from({ length: 101 }, (_, i) => ({ key: `f${i}`, title: "F", custom: true, position: i }));
-    expect(expectError(parseConceptExport({ ...minimal(), fields }))).toMatch(/^fields: /);
+    const fields = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `f${i}`, title: `Feld ${i}`, custom: true, position: i }));
+    expect(parseConceptExport({ ...minimal(), fields: fields(100) }).ok).toBe(true);
+    expect(expectError(parseConceptExport({ ...minimal(), fields: fields(101) }))).toBe(
+      "fields: Ein Konzept hat höchstens 100 eigene Handlungsfelder. Die Sicherung hat 101.",
+    );
     const concept = { title: "x".repeat(301), templateVersion: 1, status: "draft", settings: {} };
-    expect(expectError(parseConceptExport({ ...minimal(), concept }))).toMatch(/^concept\.title: /);
+    expect(expectError(parseConceptExport({ ...minimal(), concept }))).toBe(
+      "concept.title (Titel des Konzepts): Der Titel darf höchstens 200 Zeichen lang sein.",
+    );
     expect(expectError(parseConceptExport(withField({ measures: [measure({ staffFte: 0.125 })] })))).toMatch(/^measures\.0\.staffFte/);
     expect(expectError(parseConceptExport(withField({ measures: [measure({ startDate: "2025-02-30" })] })))).toMatch(
       /^measures\.0\.startDate/,
     );
+  });
+});
+
+describe("the forms' rules in a backup", () => {
+  const settings = (s: Record<string, unknown>) => ({ ...minimal(), concept: { title: "Konzept", templateVersion: 1, status: "draft", settings: s } });
+
+  it.each([
+    ["a blank measure title", { title: "   " }, "measures.0.title (Maßnahme 1 › Titel): Bitte einen Titel angeben."],
+    ["9.999,99 VZÄ", { staffFte: 9999.99 }, "measures.0.staffFte (Maßnahme 1 „Sprachcafé“ › Personal (VZÄ)): Personal: höchstens 1.000 VZÄ."],
+    [
+      "an end before the start",
+      { startDate: "2026-05-01", endDate: "2026-04-30" },
+      "measures.0.endDate (Maßnahme 1 „Sprachcafé“ › Ende): Das Ende liegt vor dem Beginn.",
+    ],
+    ["30 February", { startDate: "2026-02-30" }, "measures.0.startDate (Maßnahme 1 „Sprachcafé“ › Beginn): Dieses Datum gibt es nicht."],
+    ["month 13", { endDate: "2029-13-01" }, "measures.0.endDate (Maßnahme 1 „Sprachcafé“ › Ende): Dieses Datum gibt es nicht."],
+    ["day zero", { startDate: "0000-00-00" }, "measures.0.startDate (Maßnahme 1 „Sprachcafé“ › Beginn): Dieses Datum gibt es nicht."],
+    [
+      "an indicator unit of 201 characters",
+      { indicators: [{ name: "Teilnehmende", kind: "output", unit: "u".repeat(201), baseline: "", target: "", dataSource: "", cadence: "" }] },
+      "measures.0.indicators.0.unit (Maßnahme 1 „Sprachcafé“ › Indikator 1 › Einheit): höchstens 200 Zeichen.",
+    ],
+  ])("refuses %s in a measure, naming the field", (_name, overrides, message) => {
+    expect(expectError(parseConceptExport(withField({ measures: [measure(overrides)] })))).toBe(message);
+  });
+
+  it("accepts an indicator unit of 200 characters, as the form does", () => {
+    const unit = "u".repeat(200);
+    const result = parseConceptExport(
+      withField({ measures: [measure({ indicators: [{ name: "Teilnehmende", kind: "output", unit, baseline: "", target: "", dataSource: "", cadence: "" }] })] }),
+    );
+    expect(result.ok && result.value.measures[0]!.indicators[0]!.unit).toBe(unit);
+  });
+
+  it.each(["2026-02-30", "2029-13-01", "0000-00-00", "2025-2-1", "01.03.2026"])("refuses %s as the start or end of validity", (date) => {
+    expect(expectError(parseConceptExport(settings({ validFrom: date })))).toMatch(/^concept\.settings\.validFrom \(Angaben zum Konzept › Gültig ab\): /);
+    expect(expectError(parseConceptExport(settings({ validUntil: date })))).toMatch(/^concept\.settings\.validUntil \(Angaben zum Konzept › Gültig bis\): /);
+  });
+
+  it("accepts a leap day", () => {
+    const result = parseConceptExport(settings({ validFrom: "2028-02-29", validUntil: "2032-02-29" }));
+    expect(result.ok && result.value.concept.settings).toEqual({ validFrom: "2028-02-29", validUntil: "2032-02-29" });
   });
 });
 
@@ -418,6 +465,10 @@ describe("helpers", () => {
     expect(importedTitle("Konzept", new Set())).toBe("Konzept");
     expect(importedTitle("Konzept", new Set(["Konzept"]))).toBe("Konzept (Import)");
     expect(importedTitle("Konzept", new Set(["Konzept", "Konzept (Import)"]))).toBe("Konzept (Import 2)");
+    // never longer than the form allows a title to be (200), and not cut inside an emoji
+    const long = `${"x".repeat(190)}😀${"y".repeat(8)}`;
+    expect(importedTitle(long, new Set([long]))).toBe(`${"x".repeat(190)} (Import)`);
+    expect(importedTitle(long, new Set([long, `${"x".repeat(190)} (Import)`])).length).toBeLessThanOrEqual(200);
   });
 
   it("builds an ASCII file name and a UTF-8 one", () => {

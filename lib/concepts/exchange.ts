@@ -19,7 +19,6 @@ import type { JSONContent } from "@tiptap/core";
 import { getDb } from "@/db";
 import { getConceptTree, insertConcept, isUuid, listConcepts } from "@/db/queries/concepts";
 import {
-  concepts,
   fields as fieldsTable,
   measures as measuresTable,
   subGoals as subGoalsTable,
@@ -35,20 +34,34 @@ import {
 import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { blueprint, fieldSections } from "@/lib/concepts/blueprint";
 import { requireConcept } from "@/lib/concepts/access";
-import { conceptSettingsSchema } from "@/lib/concepts/settings";
+import { CONCEPT_TITLE, conceptTitleSchema, fieldTitleSchema, MAX_CUSTOM_FIELDS, TOO_MANY_CUSTOM_FIELDS } from "@/lib/concepts/schema";
+import { conceptSettingsSchema, SETTING_LABELS } from "@/lib/concepts/settings";
 import { textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
 import { AppError } from "@/lib/errors";
 import { fileDay, fileSlug } from "@/lib/http/download";
+import {
+  MAX_MEASURES,
+  MAX_SUB_GOAL_LINKS,
+  MAX_SUB_GOALS,
+  measureContentShape,
+  measureRules,
+  subGoalText,
+} from "@/lib/measures/schema";
 import { templateFor, type Template } from "@/lib/template";
-import { describeZodError, findUnstorableText, UNSTORABLE_TEXT_MESSAGE, z } from "@/lib/validation";
+import { FUNDING_LINE_FIELD_LABELS, INDICATOR_FIELD_LABELS, MEASURE_FIELD_LABELS } from "@/lib/measures/labels";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE, z } from "@/lib/validation";
 
 export const EXPORT_FORMAT = "konzeptwerk.concept";
 export const EXPORT_FORMAT_VERSION = 1;
 /** Largest backup file accepted by the import (route handler and form). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-export const EXPORT_LIMITS = { fields: 100, sections: 2000, subGoals: 2000, measures: 2000 } as const;
+/**
+ * Counts a backup may hold: what the forms allow (fields: the template's plus
+ * MAX_CUSTOM_FIELDS own ones, checked exactly in parseConceptExport).
+ */
+export const EXPORT_LIMITS = { fields: MAX_CUSTOM_FIELDS + 50, sections: 2000, subGoals: MAX_SUB_GOALS, measures: MAX_MEASURES } as const;
 
 // ---------------------------------------------------------------------------
 // The format
@@ -57,18 +70,18 @@ export const EXPORT_LIMITS = { fields: 100, sections: 2000, subGoals: 2000, meas
 const str = (max: number) => z.string().max(max, `Höchstens ${max} Zeichen.`);
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `Höchstens ${max} Einträge.`);
 
-const isoDate = z
-  .string()
-  .regex(/^[1-9]\d{3}-\d{2}-\d{2}$/, "Bitte ein Datum im Format JJJJ-MM-TT angeben.")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: "Dieses Datum gibt es nicht.",
-  });
-
-const cents = z.number().int("Bitte einen ganzen Cent-Betrag angeben.").min(0, "Der Betrag darf nicht negativ sein.").max(Number.MAX_SAFE_INTEGER);
+/*
+ * The parts below that a user writes (titles, settings, sub-goals, measures)
+ * are the forms' own schemas (lib/concepts/schema.ts, ./settings.ts,
+ * lib/measures/schema.ts), only strict about unknown keys: a backup accepts
+ * exactly what the forms accept, so every version and every backup of what was
+ * typed can be read back, and nothing the forms refuse enters by a file.
+ * What is here is only the frame: keys, refs, positions, counts.
+ */
 
 const fieldSchema = z.strictObject({
   key: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/, "Ungültiger Schlüssel (Buchstaben, Ziffern, - und _, höchstens 80 Zeichen)."),
-  title: str(200).refine((s) => s.trim().length > 0, "Der Titel fehlt."),
+  title: fieldTitleSchema(),
   custom: z.boolean(),
   position: z.number().int().min(0).max(100_000),
 });
@@ -85,51 +98,18 @@ const sectionSchema = z.strictObject({
 const subGoalSchema = z.strictObject({
   ref: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, "Ungültiger Verweis (Buchstaben, Ziffern, . : - und _)."),
   fieldKey: str(80),
-  text: str(2000),
+  text: subGoalText,
   position: z.number().int().min(0).max(1_000_000),
 });
 
-const fundingLineSchema = z.strictObject({
-  source: z.enum(["municipal", "state", "federal", "eu", "thirdParty"]),
-  programme: str(300),
-  amountCents: cents,
-  until: isoDate.nullable(),
-});
-
-const indicatorSchema = z.strictObject({
-  name: str(500),
-  kind: z.enum(["output", "outcome"]),
-  unit: str(100),
-  baseline: str(500),
-  target: str(500),
-  dataSource: str(500),
-  cadence: str(200),
-});
-
-const measureSchema = z.strictObject({
-  fieldKey: str(80),
-  position: z.number().int().min(0).max(1_000_000),
-  title: str(500),
-  description: z.unknown(),
-  subGoalRefs: list(z.string().max(64), 200),
-  targetGroups: list(str(300), 100),
-  taskType: z.enum(["mandatory", "voluntary"]),
-  leadOffice: str(300),
-  partners: list(str(300), 200),
-  status: z.enum(["planned", "running", "completed", "established"]),
-  startDate: isoDate.nullable(),
-  endDate: isoDate.nullable(),
-  priority: z.enum(["high", "medium", "low"]),
-  staffFte: z
-    .number()
-    .min(0, "Die Stellenanteile dürfen nicht negativ sein.")
-    .max(9999.99, "Höchstens 9999,99 Stellen.")
-    .refine((v) => Math.round(v * 100) / 100 === v, "Höchstens zwei Nachkommastellen.")
-    .nullable(),
-  materialCostCents: cents.nullable(),
-  fundingLines: list(fundingLineSchema, 100),
-  indicators: list(indicatorSchema, 100),
-});
+const measureSchema = z
+  .strictObject({
+    fieldKey: str(80),
+    position: z.number().int().min(0).max(1_000_000),
+    subGoalRefs: list(z.string().max(64), MAX_SUB_GOAL_LINKS),
+    ...measureContentShape,
+  })
+  .superRefine(measureRules);
 
 /** The backup format, version 1. Strict: unknown keys anywhere are rejected. */
 export const conceptExportSchema = z.strictObject({
@@ -137,8 +117,13 @@ export const conceptExportSchema = z.strictObject({
   formatVersion: z.literal(EXPORT_FORMAT_VERSION, { error: `Nicht unterstützte Formatversion (erwartet: ${EXPORT_FORMAT_VERSION}).` }),
   exportedAt: z.iso.datetime({ offset: true }),
   concept: z.strictObject({
-    title: str(300).refine((s) => s.trim().length > 0, "Der Titel fehlt."),
+    title: conceptTitleSchema(),
     templateVersion: z.number().int().min(1).max(10_000),
+    /**
+     * The status the concept had. Only information: an import always starts as
+     * a draft (statuses change only through the status path); a version's
+     * snapshot keeps it for its PDF (watermark, cover).
+     */
     status: z.string().regex(/^[a-z][a-z_]{0,39}$/, "Ungültiger Status."),
     settings: conceptSettingsSchema,
   }),
@@ -176,6 +161,65 @@ export type ParseResult = { ok: true; value: ValidConceptExport } | { ok: false;
 // Pure validation
 // ---------------------------------------------------------------------------
 
+type Json = Record<string, unknown> | unknown[] | string | number | boolean | null | undefined;
+const at = (value: unknown, key: PropertyKey): Json =>
+  value && typeof value === "object" ? ((value as Record<PropertyKey, unknown>)[key] as Json) : undefined;
+const quoted = (value: unknown) => (typeof value === "string" && value.trim() ? ` „${value.trim().slice(0, 60)}“` : "");
+
+/**
+ * Where a path of the backup is, in the words of the forms: measures.3.indicators.0.unit
+ * → ["Maßnahme 4 „Sprachcafé“", "Indikator 1", "Einheit"]. `data` is the raw backup.
+ */
+export function placeInBackup(path: readonly PropertyKey[], data: unknown): string[] {
+  const [top, i, key, j, leaf] = path;
+  const item = at(at(data, top ?? ""), i ?? "");
+  const n = typeof i === "number" ? i + 1 : null;
+  if (top === "concept") {
+    if (i === "title") return ["Titel des Konzepts"];
+    if (i === "status") return ["Status des Konzepts"];
+    if (i === "templateVersion") return ["Vorlagenversion"];
+    if (i === "settings") return typeof key === "string" ? ["Angaben zum Konzept", SETTING_LABELS[key] ?? key] : ["Angaben zum Konzept"];
+    return ["Konzept"];
+  }
+  if (n === null) return [];
+  if (top === "fields") {
+    return [`Handlungsfeld ${n}${quoted(at(item, "title"))}`, ...(key === "title" ? ["Name"] : key === "key" ? ["Schlüssel"] : [])];
+  }
+  if (top === "sections") return [`Abschnitt ${n}`];
+  if (top === "subGoals") return [`Teilziel ${n}${quoted(at(item, "text"))}`, ...(key === "text" ? ["Text"] : [])];
+  if (top !== "measures") return [];
+  const measure = `Maßnahme ${n}${quoted(at(item, "title"))}`;
+  if (typeof key !== "string") return [measure];
+  const label = MEASURE_FIELD_LABELS[key] ?? key;
+  // A funding line or an indicator is a small form of its own: "Indikator 2 › Einheit".
+  const row = (what: string, labels: Record<string, string>) => [
+    measure,
+    ...(typeof j === "number" ? [`${what} ${j + 1}`] : [label]),
+    ...(typeof leaf === "string" ? [labels[leaf] ?? leaf] : []),
+  ];
+  if (key === "fundingLines") return row("Förderung", FUNDING_LINE_FIELD_LABELS);
+  if (key === "indicators") return row("Indikator", INDICATOR_FIELD_LABELS);
+  return [measure, label, ...(typeof j === "number" ? [`Eintrag ${j + 1}`] : [])];
+}
+
+/**
+ * One German sentence for the first problem of a backup: the JSON path (for
+ * whoever fixes the file), the place in the forms' words, the message.
+ * "measures.3.indicators.0.unit (Maßnahme 4 „Sprachcafé“ › Indikator 1 › Einheit): höchstens 200 Zeichen."
+ */
+function describeBackupError(error: z.ZodError, data: unknown): string {
+  const issue = error.issues[0];
+  if (!issue) return "Die Sicherung ist ungültig.";
+  const path = issue.path.join(".");
+  const place = placeInBackup(issue.path, data);
+  let message = issue.message;
+  // The forms' messages often start with the field's name already ("Einheit: höchstens …").
+  const last = place.at(-1);
+  if (last && message.startsWith(`${last}: `)) message = message.slice(last.length + 2);
+  const where = place.length > 0 ? `${path} (${place.join(" › ")})` : path;
+  return where ? `${where}: ${message}` : message;
+}
+
 function sectionLabel(template: Template, s: { chapter: string; part: string; fieldKey: string | null }, fieldTitle: (key: string) => string) {
   if (s.fieldKey !== null) {
     const part = template.fieldParts.find((p) => p.key === s.part)?.title ?? s.part;
@@ -196,7 +240,7 @@ const sectionId = (s: { chapter: string; part: string; fieldKey: string | null }
  */
 export function parseConceptExport(data: unknown): ParseResult {
   const parsed = conceptExportSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
+  if (!parsed.success) return { ok: false, error: describeBackupError(parsed.error, data) };
   const input = parsed.data;
   const unstorable = findUnstorableText(input);
   if (unstorable !== null) return { ok: false, error: `${unstorable}: Der Text ${UNSTORABLE_TEXT_MESSAGE}` };
@@ -217,6 +261,8 @@ export function parseConceptExport(data: unknown): ParseResult {
     }
     fieldByKey.set(f.key, f);
   }
+  const custom = input.fields.filter((f) => f.custom).length;
+  if (custom > MAX_CUSTOM_FIELDS) return { ok: false, error: `fields: ${TOO_MANY_CUSTOM_FIELDS} Die Sicherung hat ${custom}.` };
   const fieldTitle = (key: string) => fieldByKey.get(key)?.title ?? key;
 
   // Sections: each a known rich-text part of a chapter or of a field, once; documents valid.
@@ -506,11 +552,14 @@ export function measureRow(
   };
 }
 
-/** "Titel", or "Titel (Import)", "Titel (Import 2)" … when the title is taken. */
+/** "Titel", or "Titel (Import)", "Titel (Import 2)" … when the title is taken; never longer than a title may be. */
 export function importedTitle(title: string, taken: ReadonlySet<string>): string {
   if (!taken.has(title)) return title;
   for (let n = 1; ; n++) {
-    const candidate = `${title} (Import${n > 1 ? ` ${n}` : ""})`;
+    const suffix = ` (Import${n > 1 ? ` ${n}` : ""})`;
+    let cut = CONCEPT_TITLE.max - suffix.length;
+    if (/[\uD800-\uDBFF]/.test(title.charAt(cut - 1))) cut -= 1; // not between the halves of a surrogate pair
+    const candidate = `${title.slice(0, cut).trimEnd()}${suffix}`;
     if (!taken.has(candidate)) return candidate;
   }
 }
@@ -549,6 +598,8 @@ export async function exportConcept(actor: Actor, conceptId: string): Promise<Co
 /**
  * Create a new concept in a municipality from a backup. Everything is checked
  * first and written in one transaction: on any failure nothing is stored.
+ * The new concept is always a draft, whatever status the backup names: an
+ * import must not adopt a concept (or invent a status) past the status path.
  * Returns the new concept's id.
  */
 export async function importConcept(actor: Actor, input: { municipalityId: string; data: unknown }): Promise<string> {
@@ -573,9 +624,6 @@ export async function importConcept(actor: Actor, input: { municipalityId: strin
       fields: orderedFields.map((f) => ({ key: f.key, title: f.title, custom: f.custom })),
       sections: value.sections,
     });
-    if (value.concept.status !== "draft") {
-      await tx.update(concepts).set({ status: value.concept.status }).where(eq(concepts.id, concept.id));
-    }
     const fieldRows = await tx
       .select({ id: fieldsTable.id, key: fieldsTable.key, position: fieldsTable.position })
       .from(fieldsTable)

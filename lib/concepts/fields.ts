@@ -1,11 +1,13 @@
 import "server-only";
 import { getDb } from "@/db";
-import { addField, deleteField, getField, touchConcept } from "@/db/queries/concepts";
+import { addField, countCustomFields, deleteField, getField, touchConcept } from "@/db/queries/concepts";
 import { sections } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/session";
 import { requireConcept } from "./access";
 import { fieldSections } from "./blueprint";
+import { fieldTitleSchema, MAX_CUSTOM_FIELDS, TOO_MANY_CUSTOM_FIELDS } from "./schema";
+import { describeZodError } from "@/lib/validation";
 
 
 function slug(title: string) {
@@ -23,10 +25,13 @@ function slug(title: string) {
 /** Add a municipality's own field of action with the same parts as the standard ones. */
 export async function addCustomField(actor: Actor, input: { conceptId: string; title: string }) {
   const { concept } = await requireConcept(actor, input.conceptId, "concept.editContent");
+  const parsed = fieldTitleSchema().safeParse(input.title);
+  if (!parsed.success) throw new AppError("bad_request", describeZodError(parsed.error, { "": "Name des Handlungsfelds" }));
+  const title = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const key = `custom-${slug(input.title) || "feld"}-${Date.now().toString(36)}`;
-    const field = await addField({ conceptId: concept.id, municipalityId: concept.municipalityId, key, title: input.title }, tx);
+    const key = `custom-${slug(title) || "feld"}-${Date.now().toString(36)}`;
+    const field = await addField({ conceptId: concept.id, municipalityId: concept.municipalityId, key, title }, tx);
     const parts = fieldSections(concept.templateVersion, key);
     await tx.insert(sections).values(
       parts.map((p) => ({
@@ -41,6 +46,8 @@ export async function addCustomField(actor: Actor, input: { conceptId: string; t
       })),
     );
     await touchConcept({ conceptId: concept.id }, tx);
+    // Counted under the concept's row lock that touchConcept took, so two adds at once cannot both pass.
+    if ((await countCustomFields({ conceptId: concept.id }, tx)) > MAX_CUSTOM_FIELDS) throw new AppError("bad_request", TOO_MANY_CUSTOM_FIELDS);
     return field;
   });
 }

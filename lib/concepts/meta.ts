@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { describeZodError } from "@/lib/validation";
 import type { Actor } from "@/lib/auth/session";
 import { requireConcept } from "./access";
+import { conceptTitleSchema } from "./schema";
 import { conceptSettingsSchema, SETTING_LABELS } from "./settings";
 
 /** Save the structured chapter settings (merged into the stored ones) and/or the title. */
@@ -12,6 +13,12 @@ export async function updateConceptSettings(
   input: { conceptId: string; title?: string; settings?: Record<string, unknown> },
 ) {
   const { concept } = await requireConcept(actor, input.conceptId, "concept.editSettings");
+  let title: string | undefined;
+  if (input.title !== undefined) {
+    const parsed = conceptTitleSchema().safeParse(input.title);
+    if (!parsed.success) throw new AppError("bad_request", describeZodError(parsed.error, { "": "Titel" }));
+    title = parsed.data;
+  }
   let settings: Record<string, unknown> | undefined;
   if (input.settings) {
     const merged = { ...concept.settings, ...input.settings };
@@ -19,5 +26,5 @@ export async function updateConceptSettings(
     if (!parsed.success) throw new AppError("bad_request", describeZodError(parsed.error, SETTING_LABELS));
     settings = parsed.data;
   }
-  await updateConceptMeta({ conceptId: concept.id, title: input.title, settings });
+  await updateConceptMeta({ conceptId: concept.id, title, settings });
 }

@@ -79,3 +79,40 @@ export function formatFte(value: string | number | null | undefined): string {
   const n = typeof value === "number" ? value : Number(value);
   return Number.isFinite(n) ? decimal.format(n) : "";
 }
+
+/** German names of a measure's inputs, as the form labels them (for messages that must name the field). */
+export const MEASURE_FIELD_LABELS: Record<string, string> = {
+  title: "Titel",
+  description: "Beschreibung",
+  subGoalIds: "Teilziele",
+  subGoalRefs: "Teilziele",
+  targetGroups: "Zielgruppen",
+  taskType: "Aufgabenart",
+  leadOffice: "Federführung",
+  partners: "Kooperationspartner",
+  status: "Status",
+  startDate: "Beginn",
+  endDate: "Ende",
+  priority: "Priorität",
+  staffFte: "Personal (VZÄ)",
+  materialCostCents: "Sachkosten pro Jahr",
+  fundingLines: "Förderungen",
+  indicators: "Indikatoren",
+};
+
+export const FUNDING_LINE_FIELD_LABELS: Record<string, string> = {
+  source: "Quelle",
+  programme: "Programm",
+  amountCents: "Betrag",
+  until: "bis",
+};
+
+export const INDICATOR_FIELD_LABELS: Record<string, string> = {
+  name: "Name des Indikators",
+  kind: "Art",
+  unit: "Einheit",
+  baseline: "Basiswert",
+  target: "Zielwert",
+  dataSource: "Datenquelle",
+  cadence: "Erhebungsturnus",
+};

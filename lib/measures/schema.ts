@@ -1,34 +1,38 @@
 import type { JSONContent } from "@tiptap/core";
 import { EMPTY_DOC } from "@/lib/editor/document";
-import { z } from "@/lib/validation";
+import { calendarDate, z } from "@/lib/validation";
 import { FUNDING_SOURCES, INDICATOR_KINDS, PRIORITIES, STATUSES, TASK_TYPES } from "./labels";
 import { MAX_LIST_ITEMS } from "./numbers";
 
 export { NumberFormatError, parseEuroToCents, parseDecimalDe, formatDecimalInput } from "./numbers";
 
 /*
- * What the measure form and the API send. Shared by the browser (checks before
- * sending) and the server (server actions, service); the description is only
- * checked for its shape here, validateDoc runs in the service (it needs the
- * editor schema and Node's Buffer).
+ * The one schema of a measure and of a sub-goal: the browser checks the form
+ * with it before sending, the server actions and the service parse with it,
+ * and the backup format (import, version snapshots, restore) is built from the
+ * same pieces (lib/concepts/exchange.ts), so that whatever the form accepts a
+ * backup of it accepts too, and the other way round. The description is only
+ * checked for its shape here; validateDoc runs in the service and in the
+ * import (it needs the editor schema and Node's Buffer).
  */
 
 /** Largest amount accepted anywhere: 999.999.999.999,99 € (stays a safe integer in cents). */
 export const MAX_CENTS = 99_999_999_999_999;
 export { MAX_LIST_ITEMS } from "./numbers";
 export const MAX_SHORT_TEXT = 200;
+export const MEASURE_TITLE = { min: 3, max: 300 } as const;
+export const MAX_STAFF_FTE = 1000;
+export const MAX_SUB_GOAL_TEXT = 1000;
+/** Sub-goals one measure may be linked to. */
+export const MAX_SUB_GOAL_LINKS = 200;
+/** Measures and sub-goals of one concept (the form refuses the next one, the import a backup with more). */
+export const MAX_MEASURES = 2000;
+export const MAX_SUB_GOALS = 2000;
 
 const id = (what: string) => z.guid(`${what}: ungültige Kennung.`);
 
 /** "YYYY-MM-DD" of a real calendar day; "" and undefined become null. */
-const optionalDate = z.preprocess(
-  (v) => (v === "" || v === undefined ? null : v),
-  z
-    .string({ error: "Bitte ein Datum angeben." })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte ein Datum im Format JJJJ-MM-TT angeben.")
-    .refine(isCalendarDate, "Dieses Datum gibt es nicht.")
-    .nullable(),
-);
+const optionalDate = z.preprocess((v) => (v === "" || v === undefined ? null : v), calendarDate().nullable());
 
 const shortText = (label: string) =>
   z
@@ -48,7 +52,7 @@ const cents = (label: string) =>
     .min(0, `${label}: der Betrag darf nicht negativ sein.`)
     .max(MAX_CENTS, `${label}: der Betrag ist zu groß.`);
 
-export const fundingLineSchema = z.object({
+export const fundingLineSchema = z.strictObject({
   source: z.enum(FUNDING_SOURCES, {
     error: "Bitte eine Förderquelle wählen (Kommune, Land, Bund, EU oder Dritte).",
   }),
@@ -57,7 +61,7 @@ export const fundingLineSchema = z.object({
   until: optionalDate.default(null),
 });
 
-export const indicatorSchema = z.object({
+export const indicatorSchema = z.strictObject({
   name: shortText("Name des Indikators").min(1, "Bitte einen Namen für den Indikator angeben."),
   kind: z.enum(INDICATOR_KINDS, { error: "Bitte Output oder Outcome wählen." }),
   unit: shortText("Einheit").default(""),
@@ -67,19 +71,21 @@ export const indicatorSchema = z.object({
   cadence: shortText("Erhebungsturnus").default(""),
 });
 
-/** The fields of a measure, without the cross-field rules (see measureInputSchema). */
-export const measureFieldsSchema = z.object({
+/**
+ * The content of a measure, without its links to sub-goals (ids in the form,
+ * refs in a backup) and without the cross-field rules (see measureRules).
+ */
+export const measureContentShape = {
   title: z
     .string({ error: "Bitte einen Titel angeben." })
     .trim()
     .min(1, "Bitte einen Titel angeben.")
-    .min(3, "Der Titel muss mindestens 3 Zeichen lang sein.")
-    .max(300, "Der Titel darf höchstens 300 Zeichen lang sein."),
+    .min(MEASURE_TITLE.min, `Der Titel muss mindestens ${MEASURE_TITLE.min} Zeichen lang sein.`)
+    .max(MEASURE_TITLE.max, `Der Titel darf höchstens ${MEASURE_TITLE.max} Zeichen lang sein.`),
   description: z.custom<JSONContent>(
     (v) => !!v && typeof v === "object" && !Array.isArray(v) && (v as { type?: unknown }).type === "doc",
     "Die Beschreibung hat kein gültiges Format.",
   ).default(EMPTY_DOC),
-  subGoalIds: z.array(id("Teilziel")).max(200, "Zu viele Teilziele ausgewählt.").default([]),
   targetGroups: textList("Zielgruppen").default([]),
   taskType: z.enum(TASK_TYPES, { error: "Bitte Pflichtaufgabe oder freiwillige Aufgabe wählen." }),
   leadOffice: shortText("Federführung").default(""),
@@ -91,17 +97,23 @@ export const measureFieldsSchema = z.object({
   staffFte: z
     .number({ error: "Personal: bitte eine Zahl angeben." })
     .min(0, "Personal: der Wert darf nicht negativ sein.")
-    .max(1000, "Personal: höchstens 1.000 VZÄ.")
+    .max(MAX_STAFF_FTE, "Personal: höchstens 1.000 VZÄ.")
     .refine(hasAtMostTwoDecimals, "Personal: höchstens zwei Nachkommastellen.")
     .nullable()
     .default(null),
   materialCostCents: cents("Sachkosten").nullable().default(null),
   fundingLines: z.array(fundingLineSchema).max(MAX_LIST_ITEMS, `Höchstens ${MAX_LIST_ITEMS} Förderungen.`).default([]),
   indicators: z.array(indicatorSchema).max(MAX_LIST_ITEMS, `Höchstens ${MAX_LIST_ITEMS} Indikatoren.`).default([]),
+};
+
+/** The fields of a measure as the form sends them, without the cross-field rules (see measureInputSchema). */
+export const measureFieldsSchema = z.object({
+  ...measureContentShape,
+  subGoalIds: z.array(id("Teilziel")).max(MAX_SUB_GOAL_LINKS, "Zu viele Teilziele ausgewählt.").default([]),
 });
 
 /** Cross-field rules of a measure; applied to every schema that contains its fields. */
-function measureRules(value: { startDate: string | null; endDate: string | null }, ctx: z.RefinementCtx) {
+export function measureRules(value: { startDate: string | null; endDate: string | null }, ctx: z.RefinementCtx) {
   if (value.startDate && value.endDate && value.endDate < value.startDate) {
     ctx.addIssue({ code: "custom", message: "Das Ende liegt vor dem Beginn.", path: ["endDate"] });
   }
@@ -115,11 +127,12 @@ export type MeasureInputDraft = z.input<typeof measureInputSchema>;
 
 const conceptId = id("Konzept");
 const direction = z.enum(["up", "down"], { error: "Bitte „up“ oder „down“ angeben." });
-const subGoalText = z
+/** The text of a sub-goal (Teilziel), in the form and in a backup. */
+export const subGoalText = z
   .string({ error: "Bitte einen Text für das Teilziel angeben." })
   .trim()
   .min(1, "Bitte einen Text für das Teilziel angeben.")
-  .max(1000, "Ein Teilziel darf höchstens 1.000 Zeichen lang sein.");
+  .max(MAX_SUB_GOAL_TEXT, "Ein Teilziel darf höchstens 1.000 Zeichen lang sein.");
 
 /* Inputs of the service functions (and so of the server actions). */
 export const createMeasureSchema = measureFieldsSchema.extend({ conceptId, fieldId: id("Handlungsfeld") }).superRefine(measureRules);
@@ -148,10 +161,4 @@ export type MoveSubGoalInput = z.infer<typeof moveSubGoalSchema>;
 
 function hasAtMostTwoDecimals(n: number) {
   return Math.abs(Math.round(n * 100) - n * 100) < 1e-6;
-}
-
-function isCalendarDate(s: string) {
-  const [y, m, d] = s.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

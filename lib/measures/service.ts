@@ -3,6 +3,8 @@ import type { JSONContent } from "@tiptap/core";
 import { getDb, type Executor } from "@/db";
 import { getField, touchConcept } from "@/db/queries/concepts";
 import {
+  countMeasures,
+  countSubGoals,
   deleteMeasure as deleteMeasureRow,
   deleteSubGoal as deleteSubGoalRow,
   getMeasure,
@@ -34,6 +36,8 @@ import {
   createMeasureSchema,
   deleteMeasureSchema,
   deleteSubGoalSchema,
+  MAX_MEASURES,
+  MAX_SUB_GOALS,
   moveMeasureSchema,
   moveSubGoalSchema,
   updateMeasureSchema,
@@ -60,6 +64,8 @@ export type UpdateMeasureResult =
 const MEASURE_NOT_FOUND = "Diese Maßnahme gibt es nicht oder nicht mehr.";
 const FIELD_NOT_FOUND = "Dieses Handlungsfeld gibt es nicht.";
 const SUB_GOAL_NOT_FOUND = "Dieses Teilziel gibt es nicht oder nicht mehr.";
+const TOO_MANY_MEASURES = `Maßnahmen: Ein Konzept hat höchstens ${MAX_MEASURES.toLocaleString("de-DE")} Maßnahmen.`;
+const TOO_MANY_SUB_GOALS = `Teilziele: Ein Konzept hat höchstens ${MAX_SUB_GOALS.toLocaleString("de-DE")} Teilziele.`;
 
 /* ---------- reads ---------- */
 
@@ -118,6 +124,8 @@ export async function createMeasure(actor: Actor, input: z.input<typeof createMe
       tx,
     );
     await touchConcept({ conceptId: concept.id }, tx);
+    // Counted under the concept's row lock that touchConcept took, so two adds at once cannot both pass.
+    if ((await countMeasures({ conceptId: concept.id }, tx)) > MAX_MEASURES) throw new AppError("bad_request", TOO_MANY_MEASURES);
     return { measure: toMeasureView(row) };
   });
 }
@@ -203,6 +211,7 @@ export async function addSubGoal(actor: Actor, input: z.input<typeof addSubGoalS
       tx,
     );
     await touchConcept({ conceptId: concept.id }, tx);
+    if ((await countSubGoals({ conceptId: concept.id }, tx)) > MAX_SUB_GOALS) throw new AppError("bad_request", TOO_MANY_SUB_GOALS);
     return { subGoal: toSubGoalView(row) };
   });
 }

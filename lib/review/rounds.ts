@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { AppError } from "@/lib/errors";
 import { templateFor } from "@/lib/template";
-import { describeZodError, fieldErrors, z } from "@/lib/validation";
+import { describeZodError, fieldErrors, isCalendarDate, z } from "@/lib/validation";
 
 const id = z.string().uuid("Ungültige Kennung.");
 export const VERDICTS = ["approve", "request_changes"] as const;
@@ -21,7 +21,7 @@ export const startRoundSchema = z.object({
   conceptId: id,
   versionNumber: z.number().int().min(1, "Bitte eine Version wählen."),
   title: z.string().trim().min(1, "Bitte eine Bezeichnung angeben.").max(200, "Die Bezeichnung ist zu lang (höchstens 200 Zeichen)."),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte ein Fälligkeitsdatum angeben."),
+  dueDate: z.string({ error: "Bitte ein Fälligkeitsdatum angeben." }).refine(isCalendarDate, "Bitte ein Fälligkeitsdatum angeben, das es gibt (JJJJ-MM-TT)."),
   reviewerIds: z.array(id).min(1, "Bitte mindestens eine prüfende Person wählen.").max(100),
 });
 export const answerSchema = z.object({

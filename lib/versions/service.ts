@@ -19,6 +19,7 @@ import { restoreSectionTexts } from "@/lib/concepts/sections";
 import { isAllowedTransition, isConceptStatus, STATUS_LABELS, statusLabel, ADOPTED_READ_ONLY_MESSAGE, type ConceptStatus } from "@/lib/concepts/status";
 import { recordAudit } from "@/db/queries/audit";
 import { AppError } from "@/lib/errors";
+import { isCalendarDate } from "@/lib/validation";
 import { loadVersion, parseVersionNumber, type VersionKind } from "./read";
 import { snapshotHashes } from "./snapshot";
 
@@ -86,11 +87,8 @@ export async function createVersion(actor: Actor, input: { conceptId: string; la
 /** A council decision: a real calendar date (not in the future) and a reference such as "Ratsbeschluss 2026/0815". */
 export function cleanDecision(input: { decisionDate?: unknown; decisionReference?: unknown }): { date: string; reference: string } {
   const date = typeof input.decisionDate === "string" ? input.decisionDate.trim() : "";
-  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : null;
-  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
-    throw new AppError("bad_request", "Bitte das Datum des Ratsbeschlusses angeben.");
-  }
-  if (parsed.getTime() > Date.now() + 24 * 3600 * 1000) throw new AppError("bad_request", "Das Datum des Ratsbeschlusses liegt in der Zukunft.");
+  if (!isCalendarDate(date)) throw new AppError("bad_request", "Bitte das Datum des Ratsbeschlusses angeben.");
+  if (Date.parse(`${date}T00:00:00Z`) > Date.now() + 24 * 3600 * 1000) throw new AppError("bad_request", "Das Datum des Ratsbeschlusses liegt in der Zukunft.");
   const reference = cleanLabel(input.decisionReference);
   if (!reference) throw new AppError("bad_request", "Bitte das Aktenzeichen oder die Drucksache des Ratsbeschlusses angeben.");
   return { date, reference };

@@ -1,4 +1,7 @@
 /** The JSON backup (export and import) on the database, with the Musterstadt demo concept. */
+import { randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { getConceptTree, listConcepts } from "@/db/queries/concepts";
@@ -6,6 +9,7 @@ import { insertSeedConcept } from "@/db/seed";
 import { musterstadtConcept } from "@/db/seed-data/musterstadt";
 import { exportConcept, importConcept, readConcept, type ConceptExport } from "@/lib/concepts/exchange";
 import { saveSectionText } from "@/lib/concepts/sections";
+import { exportConceptPdf, loadPdfModel } from "@/lib/pdf/export";
 import { doc, link, p } from "@/lib/editor/build";
 import { updateMeasure } from "@/lib/measures/service";
 import { countContent } from "../support/data";
@@ -118,6 +122,29 @@ describe("export → import → export", () => {
   });
 });
 
+describe("an import starts as a draft, whatever the backup's status says", () => {
+  it.each(["adopted", "deleted", "xyz", "council_proposal"])("status %s → Entwurf, with the ENTWURF mark in the PDF", async (status) => {
+    const before = await countContent(town.municipality.id);
+    const data = { ...structuredClone(original), concept: { ...original.concept, status } };
+    const copyId = await importConcept(town.editor, { municipalityId: town.municipality.id, data });
+    expect((await readConcept(town.viewer, copyId)).status).toBe("draft");
+    // no version: an adoption (or any status) comes only through the status path, which records one
+    expect((await countContent(town.municipality.id)).versions).toBe(before.versions);
+    const { model } = await loadPdfModel(town.viewer, copyId);
+    expect(model.meta).toMatchObject({ status: "Entwurf", draft: true });
+    if (status === "adopted") {
+      const pdf = await exportConceptPdf(town.viewer, copyId);
+      const text = execFileSync("pdftotext", ["-", "-"], { input: pdf.pdf, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      expect(text).toMatch(/Status\s+Entwurf/);
+      expect(text).not.toMatch(/Status\s+Beschlossen/);
+      // the watermark on every page
+      const pages = text.split("\f").filter((page) => page.trim() !== "");
+      expect(pages.length).toBe(pdf.pages);
+      for (const page of pages) expect(page).toContain("ENTWURF");
+    }
+  }, 120_000);
+});
+
 describe("a corrupt backup", () => {
   /** A copy of the demo backup, changed by `mutate`. */
   function corrupt(mutate: (b: Record<string, any>) => unknown): unknown {
@@ -140,7 +167,7 @@ describe("a corrupt backup", () => {
       (b: Record<string, any>) => {
         lastMeasure(b).budgetOwner = "Kämmerei";
       },
-      /^Die Sicherung kann nicht importiert werden\. measures\.\d+: Unbekannter Schlüssel: "budgetOwner"$/,
+      /^Die Sicherung kann nicht importiert werden\. measures\.\d+ \(Maßnahme \d+ „.+“\): Unbekannter Schlüssel: "budgetOwner"$/,
     ],
     [
       "an unknown key at the top",
@@ -171,6 +198,27 @@ describe("a corrupt backup", () => {
       },
       /subGoals\.\d+\.fieldKey: Das Handlungsfeld „sport“ fehlt in "fields"\./,
     ],
+    [
+      "a blank measure title",
+      (b: Record<string, any>) => {
+        lastMeasure(b).title = "  ";
+      },
+      /^Die Sicherung kann nicht importiert werden\. measures\.\d+\.title \(Maßnahme \d+ › Titel\): Bitte einen Titel angeben\.$/,
+    ],
+    [
+      "a validity starting on 1 of month 13",
+      (b: Record<string, any>) => {
+        b.concept.settings.validFrom = "2029-13-01";
+      },
+      /^Die Sicherung kann nicht importiert werden\. concept\.settings\.validFrom \(Angaben zum Konzept › Gültig ab\): Dieses Datum gibt es nicht\.$/,
+    ],
+    [
+      "101 own fields of action",
+      (b: Record<string, any>) => {
+        for (let i = 0; i < 101; i++) b.fields.push({ key: `eigenes-${i}`, title: `Eigenes Feld ${i}`, custom: true, position: 100 + i });
+      },
+      /^Die Sicherung kann nicht importiert werden\. fields: Ein Konzept hat höchstens 100 eigene Handlungsfelder\./,
+    ],
     ["something that is not a backup", () => ({ hello: "world" }), /^Die Sicherung kann nicht importiert werden\. format: Keine Konzeptwerk-Sicherung/],
   ])("(%s) is refused with a German message naming the place, and stores nothing", async (_name, mutate, message) => {
     const data = corrupt(mutate);
@@ -183,14 +231,36 @@ describe("a corrupt backup", () => {
     expect(await listConcepts({ municipalityId: town.municipality.id })).toEqual(here);
   });
 
-  it("whose text PostgreSQL rejects only at the end of the import stores nothing either", async () => {
-    // "\ud800" passes the checks and fails inside the transaction, after concept and fields were inserted.
-    const data = corrupt((b) => {
-      b.sections[b.sections.length - 1].content = doc(p("Kaputt \ud800 kopiert"));
-    });
-    const everywhere = await countContent();
-    await expect(importConcept(town.editor, { municipalityId: town.municipality.id, data })).rejects.toThrow();
-    expect(await countContent()).toEqual(everywhere);
+  it("that fails in the database after the concept and its fields were written leaves nothing behind", async () => {
+    // A failure inside the transaction, after the concept, its fields, sections and
+    // sub-goals were inserted: a trigger on the last table written (measures), for
+    // this municipality only, so other tests' writes are untouched.
+    const db = await getDb();
+    const trigger = `kw_test_import_fail_${randomBytes(4).toString("hex")}`;
+    await db.execute(
+      sql.raw(`create or replace function ${trigger}() returns trigger language plpgsql as $$
+        begin raise exception 'simulierter Abbruch beim Import (Test)'; end $$`),
+    );
+    await db.execute(
+      sql.raw(`create trigger ${trigger} before insert on measures for each row
+        when (new.municipality_id = '${town.municipality.id}'::uuid) execute function ${trigger}()`),
+    );
+    try {
+      const here = await countContent(town.municipality.id);
+      const titles = (await listConcepts({ municipalityId: town.municipality.id })).map((c) => c.title);
+      const error = await importConcept(town.editor, { municipalityId: town.municipality.id, data: original }).catch((e: unknown) => e);
+      expect(String((error as Error).cause ?? error)).toContain("simulierter Abbruch beim Import (Test)");
+      // The trigger fired, so the concept, fields, sections and sub-goals had been inserted before.
+      expect(await countContent(town.municipality.id)).toEqual(here);
+      expect((await listConcepts({ municipalityId: town.municipality.id })).map((c) => c.title)).toEqual(titles);
+    } finally {
+      await db.execute(sql.raw(`drop trigger if exists ${trigger} on measures`));
+      await db.execute(sql.raw(`drop function if exists ${trigger}()`));
+    }
+    // Without the trigger the same import goes through (the failure was the trigger, not the data).
+    const before = await countContent(town.municipality.id);
+    await importConcept(town.editor, { municipalityId: town.municipality.id, data: original });
+    expect((await countContent(town.municipality.id)).measures).toBe(before.measures + original.measures.length);
   });
 
   it("whose text contains a lone surrogate is refused with a German message naming the place", async () => {

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { guardedAction, formObject, type ActionResult } from "@/lib/actions";
 import { createConcept } from "@/lib/concepts/create";
+import { conceptTitleSchema } from "@/lib/concepts/schema";
 import { z } from "@/lib/validation";
 
 /** The input schema with its messages in the UI language. */
@@ -10,7 +11,7 @@ async function createSchema() {
   const t = await getTranslations("concepts");
   return z.object({
     municipalityId: z.string().uuid(t("chooseMunicipality")),
-    title: z.string().trim().min(3, t("titleTooShort")).max(200, t("titleTooLong")),
+    title: conceptTitleSchema({ tooShort: t("titleTooShort"), tooLong: t("titleTooLong") }),
   });
 }
 

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { guardedAction } from "@/lib/actions";
 import { addCustomField, removeCustomField } from "@/lib/concepts/fields";
 import { updateConceptSettings } from "@/lib/concepts/meta";
+import { conceptTitleSchema, fieldTitleSchema } from "@/lib/concepts/schema";
 import { z } from "@/lib/validation";
 
 const conceptId = z.string().uuid();
@@ -12,7 +13,7 @@ export async function saveSettingsAction(input: { conceptId: string; title?: str
   const t = await getTranslations("concept");
   const schema = z.object({
     conceptId,
-    title: z.string().trim().min(3, t("titleTooShort")).max(200).optional(),
+    title: conceptTitleSchema({ tooShort: t("titleTooShort") }).optional(),
     settings: z.record(z.string(), z.unknown()).optional(),
   });
   const result = await guardedAction(schema, input, (actor, data) => updateConceptSettings(actor, data), t("saved"));
@@ -24,7 +25,7 @@ export async function addFieldAction(input: { conceptId: string; title: string }
   const t = await getTranslations("concept");
   const schema = z.object({
     conceptId,
-    title: z.string().trim().min(3, t("fieldNameTooShort")).max(120, t("fieldNameTooLong")),
+    title: fieldTitleSchema({ tooShort: t("fieldNameTooShort"), tooLong: t("fieldNameTooLong") }),
   });
   const result = await guardedAction(schema, input, async (actor, data) => (await addCustomField(actor, data)).key, t("fieldAdded"));
   if (result.ok) revalidatePath(`/concepts/${input.conceptId}`);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { calendarDate, isCalendarDate } from "./validation";
+
+describe("calendar dates (one rule for every form, server action, import and snapshot)", () => {
+  it.each(["2026-01-01", "2026-02-28", "2028-02-29", "2000-02-29", "2026-04-30", "2026-12-31", "1000-01-01", "9999-12-31"])("%s exists", (s) => {
+    expect(isCalendarDate(s)).toBe(true);
+  });
+
+  it.each([
+    "2026-02-29", // not a leap year
+    "1900-02-29", // divisible by 100, not by 400
+    "2026-02-30",
+    "2026-04-31",
+    "2029-13-01",
+    "2026-00-10",
+    "2026-01-00",
+    "0000-00-00",
+    "0999-12-31", // years before 1000 (Date reads 0–99 as 1900–1999)
+    "2026-1-01",
+    "01.03.2026",
+    "2026-01-01T00:00:00Z",
+    " 2026-01-01",
+    "",
+  ])("%s does not", (s) => {
+    expect(isCalendarDate(s)).toBe(false);
+  });
+
+  it("says in German what is wrong, naming the field when asked", () => {
+    const result = calendarDate("Beginn").safeParse("2026-02-30");
+    expect(result.success ? "" : result.error.issues[0]?.message).toBe("Beginn: Dieses Datum gibt es nicht.");
+    const format = calendarDate().safeParse("30.02.2026");
+    expect(format.success ? "" : format.error.issues[0]?.message).toBe("Bitte ein Datum im Format JJJJ-MM-TT angeben.");
+  });
+});
