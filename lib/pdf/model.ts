@@ -23,6 +23,7 @@ import {
   formatPeriod,
 } from "@/lib/measures/labels";
 import { templateFor } from "@/lib/template";
+import { printableDoc } from "./printable";
 
 /** One entry of the version history annex (the fields of lib/versions' VersionMeta the PDF prints). */
 export type HistoryEntry = {
@@ -152,7 +153,7 @@ export function docOrNull(doc: JSONContent | null | undefined): JSONContent | nu
   if (!doc || !Array.isArray(doc.content)) return null;
   const hasContent = (n: JSONContent): boolean =>
     (n.type === "text" && !!n.text?.trim()) || n.type === "table" || (Array.isArray(n.content) && n.content.some(hasContent));
-  return doc.content.some(hasContent) ? normaliseHeadings(doc) : null;
+  return doc.content.some(hasContent) ? normaliseHeadings(printableDoc(doc)) : null;
 }
 
 function settingRows(chapterKey: string, settings: Record<string, unknown>): Row[] {
