@@ -3,7 +3,7 @@
  * static HTML rendering all import it, so what the editor can produce is exactly
  * what the server accepts and renders.
  */
-import type { AnyExtension, Extensions } from "@tiptap/core";
+import type { AnyExtension, Attributes, Extensions, Mark } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
 import { ALLOWED_LINK_PROTOCOLS, hrefFromInput, isAllowedHref } from "@/lib/editor/links";
@@ -25,13 +25,13 @@ const PlainTypingStarterKit = StarterKit.extend({
     const parent = (this.parent?.() ?? []) as AnyExtension[];
     return parent.map((extension) => {
       if (MARKS_WITHOUT_MARKDOWN.has(extension.name)) {
-        return extension.extend({ addInputRules: () => [], addPasteRules: () => [] });
+        return (extension as Mark).extend({ addInputRules: () => [], addPasteRules: () => [] });
       }
       if (extension.name === "link") {
         // Pasted <a href="www.musterstadt.de"> is stored as the absolute link a browser would open (or not at all).
-        return extension.extend({
+        return (extension as Mark).extend({
           addAttributes() {
-            const attributes = this.parent?.() ?? {};
+            const attributes: Attributes = this.parent?.() ?? {};
             return { ...attributes, href: { ...attributes.href, parseHTML: (element: HTMLElement) => hrefFromInput(element.getAttribute("href") ?? "") } };
           },
         });
