@@ -33,6 +33,8 @@ test("very long words, links and addresses wrap: concept page, measure and membe
   const longTitle = "Sprachförderungskoordinationsstellenleitungsbeauftragtenkonferenz".repeat(2);
   const mail = `${"a".repeat(64)}@${"b".repeat(60)}.${"c".repeat(59)}.${"d".repeat(59)}.example`;
   expect(mail.length).toBe(253);
+  // The measure form allows 200 characters per line: an unbroken address of 190 (no hyphen to break at).
+  const office = `integrationsbuero@${"amtfuerintegrationundvielfalt".repeat(7)}`.slice(0, 182) + ".example";
 
   const admin = await pageAs(browser, "admin");
   const concept = new ConceptPage(admin);
@@ -44,14 +46,14 @@ test("very long words, links and addresses wrap: concept page, measure and membe
 
   const field = new FieldOfAction(admin, "Sprache");
   const form = await field.openNewMeasure();
-  await form.fill({ title: `Maßnahme ${longTitle}`, leadOffice: mail });
-  await form.text("Kooperationspartner").fill([`Partner ${longTitle}`, mail].join("\n"));
+  await form.fill({ title: `Maßnahme ${longTitle}`, taskType: "Freiwillige Aufgabe", leadOffice: office });
+  await form.text("Kooperationspartner").fill([`Partner ${longTitle}`, office].join("\n"));
   await form.save();
   await expect(field.card(`Maßnahme ${longTitle}`)).toBeVisible();
 
   await admin.reload();
   await expect(admin.locator("#kapitel-mandate")).toContainText("Integrationsmaßnahmenverwaltungsdatensatz");
-  await expect(field.card(`Maßnahme ${longTitle}`)).toContainText(mail);
+  await expect(field.card(`Maßnahme ${longTitle}`)).toContainText(office);
   await expectNoSidewaysScroll(admin);
 
   const members = new MembersPage(admin);
@@ -68,7 +70,7 @@ test("a right-to-left override in one partner does not mirror the next one; each
   await conceptPage.createConcept(`Konzept E2E Bidi ${Date.now()}`);
   const field = new FieldOfAction(page, "Sprache");
   const form = await field.openNewMeasure();
-  await form.fill({ title: "Sprachcafé" });
+  await form.fill({ title: "Sprachcafé", taskType: "Freiwillige Aufgabe" });
   await form.text("Kooperationspartner").fill("Verein \u202eenie\nPartner zwei");
   await form.save();
   const card = field.card("Sprachcafé");
