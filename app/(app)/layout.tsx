@@ -63,10 +63,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </button>
           </form>
         ) : active ? (
-          <span className="who">{active.name}</span>
+          <span className="who">
+            <bdi>{active.name}</bdi>
+          </span>
         ) : null}
         <span className="who">
-          {actor.name}
+          <bdi>{actor.name}</bdi>
           {active ? ` · ${labels.roles[active.role]}` : ""}
         </span>
         <LanguageSwitch />

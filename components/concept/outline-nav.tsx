@@ -12,7 +12,7 @@ function Entry({ entry, level }: { entry: OutlineEntry; level: "chapter" | "fiel
     <li>
       <a href={`#${entry.anchor}`}>
         <span>{entry.number}</span>
-        <span>{title}</span>
+        <bdi>{title}</bdi>
         <span className={`state state-${entry.state}`}>
           <span className="visually-hidden">{t("state")} </span>
           {labels.outlineStates[entry.state]}

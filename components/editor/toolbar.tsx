@@ -2,7 +2,7 @@
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useTranslations } from "next-intl";
-import { isAllowedHref } from "./extensions";
+import { hrefFromInput } from "@/lib/editor/links";
 
 type Props = { editor: Editor; label: string };
 
@@ -28,9 +28,10 @@ export function Toolbar({ editor, label }: Props) {
       chain().extendMarkRange("link").unsetLink().run();
       return;
     }
-    const href = window.prompt(t("linkPrompt"), "https://");
-    if (!href) return;
-    if (!isAllowedHref(href)) {
+    const input = window.prompt(t("linkPrompt"), "https://");
+    if (!input) return;
+    const href = hrefFromInput(input);
+    if (!href) {
       window.alert(t("linkNotAllowed"));
       return;
     }

@@ -222,19 +222,25 @@ function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measur
   return (
     <article className="card measure-card" data-testid="measure-card" id={id} aria-labelledby={`${id}-title`}>
       <header className="measure-card-head">
-        <h5 id={`${id}-title`}>{m.title}</h5>
+        <h5 id={`${id}-title`}>
+          <bdi>{m.title}</bdi>
+        </h5>
         <span className={`measure-badge measure-badge-${m.status}`}>{labels.statuses[m.status]}</span>
       </header>
       <dl className="measure-facts">
         <Fact term={t("status")}>{labels.statuses[m.status]}</Fact>
-        <Fact term={t("leadOffice")}>{m.leadOffice}</Fact>
+        <Fact term={t("leadOffice")}>{m.leadOffice ? <bdi>{m.leadOffice}</bdi> : null}</Fact>
         <Fact term={t("period")}>{period(t, m.startDate, m.endDate)}</Fact>
         <Fact term={t("priority")}>{labels.priorities[m.priority]}</Fact>
         <Fact term={t("taskType")}>{labels.taskTypes[m.taskType]}</Fact>
         <Fact term={t("staff")}>{formatFte(m.staffFte)}</Fact>
         <Fact term={t("materialCost")}>{m.materialCostCents === null ? "" : formatEuro(m.materialCostCents)}</Fact>
-        <Fact term={t("targetGroups")}>{m.targetGroups.join(", ")}</Fact>
-        <Fact term={t("partners")}>{m.partners.join(", ")}</Fact>
+        <Fact term={t("targetGroups")}>
+          {m.targetGroups.length ? <UserList items={m.targetGroups} /> : null}
+        </Fact>
+        <Fact term={t("partners")}>
+          {m.partners.length ? <UserList items={m.partners} /> : null}
+        </Fact>
         <Fact term={t("subGoals")}>
           {linked.length ? (
             <ul className="measure-inline-list">
@@ -305,7 +311,9 @@ function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measur
             <tbody>
               {m.indicators.map((ind, i) => (
                 <tr key={i}>
-                  <td>{ind.name}</td>
+                  <td>
+                    <bdi>{ind.name}</bdi>
+                  </td>
                   <td>{labels.indicatorKinds[ind.kind]}</td>
                   <td>{ind.unit || <Empty />}</td>
                   <td>
@@ -321,6 +329,19 @@ function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measur
       ) : null}
       {actions}
     </article>
+  );
+}
+
+/** Entries a user typed one per line (partners, target groups): each its own list item, isolated, never one comma-joined string. */
+function UserList({ items }: { items: string[] }) {
+  return (
+    <ul className="measure-inline-list">
+      {items.map((item, i) => (
+        <li key={i}>
+          <bdi>{item}</bdi>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -56,7 +56,9 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
     return subGoals.length ? (
       <ol className="sub-goals" data-testid={`sub-goals-${fieldId}`}>
         {subGoals.map((g) => (
-          <li key={g.id}>{g.text}</li>
+          <li key={g.id}>
+            <bdi>{g.text}</bdi>
+          </li>
         ))}
       </ol>
     ) : (

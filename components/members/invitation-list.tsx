@@ -25,7 +25,9 @@ export function InvitationList({ invitations, municipalityId }: { invitations: O
       <tbody>
         {invitations.map((i) => (
           <tr key={i.id}>
-            <th scope="row">{i.email}</th>
+            <th scope="row">
+              <bdi>{i.email}</bdi>
+            </th>
             <td>{labels.roles[i.role]}</td>
             <td>
               {formatDate(i.createdAt)}

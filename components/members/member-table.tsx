@@ -34,10 +34,12 @@ export function MemberTable({
         {members.map((m) => (
           <tr key={m.userId}>
             <th scope="row">
-              {m.name}
+              <bdi>{m.name}</bdi>
               {m.userId === actorId ? <span className="meta"> {t("you")}</span> : null}
             </th>
-            <td>{m.email}</td>
+            <td>
+              <bdi>{m.email}</bdi>
+            </td>
             <td>
               <RoleForm municipalityId={municipalityId} userId={m.userId} name={m.name} role={m.role} />
             </td>

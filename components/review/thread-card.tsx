@@ -41,7 +41,7 @@ export function ThreadCard({
       onMouseLeave={() => onFocusThread?.(null)}
     >
       <h4 id={headingId} className="thread-head">
-        {first?.authorName ?? t("unknownAuthor")}
+        <bdi>{first?.authorName ?? t("unknownAuthor")}</bdi>
         <span className="thread-state">{resolved ? t("resolved") : t("open")}</span>
       </h4>
       {thread.quote !== null ? (
@@ -97,7 +97,7 @@ function CommentItem({ conceptId, comment, viewer, members }: { conceptId: strin
   return (
     <li className="comment" data-testid="comment">
       <p className="meta">
-        {comment.authorName ?? t("unknownAuthor")} · {formatDateTime(comment.createdAt)}
+        <bdi>{comment.authorName ?? t("unknownAuthor")}</bdi> · {formatDateTime(comment.createdAt)}
         {comment.editedAt ? ` · ${t("edited")}` : ""}
       </p>
       {comment.state === "deleted" ? (

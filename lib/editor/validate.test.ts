@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { isAllowedHref } from "@/components/editor/extensions";
 import { cleanPastedHtml } from "@/components/editor/paste";
+import type { JSONContent } from "@tiptap/core";
 import { bold, doc, h3, link, ol, p, table, ul } from "./build";
+import { hrefFromInput, safeHref } from "./links";
+import { MAX_NESTING } from "./nesting";
 import { plainText, textLength } from "./document";
 import { MAX_DOC_BYTES, validateDoc } from "./validate";
 
@@ -31,19 +34,89 @@ describe("validateDoc", () => {
     expect(validateDoc(input).ok).toBe(false);
   });
 
-  it.each(["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " data:text/html;base64,PHNjcmlwdD4=", "vbscript:x", "//evil.example/x"])(
-    "rejects the link target %j",
+  it.each([
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    "java\nscript:alert(1)",
+    "\u0000javascript:alert(1)",
+    "\u0001\u001fjavascript:alert(1)",
+    " JAVASCRIPT:alert(1)",
+    "\u00a0javascript:alert(1)",
+    "javascript\t:alert(1)",
+    " data:text/html;base64,PHNjcmlwdD4=",
+    "vbscript:x",
+    "//evil.example/x",
+    "/concepts",
+    "www.musterstadt.de",
+    "https://rathaus.musterstadt.de@evil.example/",
+    "#",
+    "#<script>",
+  ])("rejects the link target %j with a German message", (href) => {
+    expect(isAllowedHref(href)).toBe(false);
+    const result = validateDoc(doc(p(link("klick", href))));
+    expect(result.ok).toBe(false);
+    // NUL cannot even be stored: that message comes first.
+    const expected = href.includes("\u0000") ? /ungültige Zeichen/ : /^Der Link „.*“ ist nicht erlaubt\. Erlaubt sind nur vollständige http-, https- und mailto-Links/s;
+    if (!result.ok) expect(result.error).toMatch(expected);
+  });
+
+  it.each(["https://www.musterstadt.de", "http://example.org", "HTTPS://Example.org/a b", "mailto:integration@musterstadt.example", "#kapitel-mandate"])(
+    "allows the link target %j",
     (href) => {
-      const result = validateDoc(doc(p(link("klick", href))));
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error).toContain("nicht erlaubt");
+      expect(isAllowedHref(href)).toBe(true);
+      expect(validateDoc(doc(p(link("klick", href)))).ok).toBe(true);
     },
   );
 
-  it.each(["https://www.musterstadt.de", "http://example.org", "mailto:integration@musterstadt.example", "#kapitel-mandate", "/concepts"])(
-    "allows the link target %j",
-    (href) => expect(isAllowedHref(href)).toBe(true),
-  );
+  it("reads targets as a browser does: normalised, never javascript:", () => {
+    expect(safeHref("HTTPS://Example.org/a b")).toBe("https://example.org/a%20b");
+    expect(safeHref(" https://example.org\t/x")).toBe("https://example.org/x");
+    expect(hrefFromInput("www.musterstadt.de")).toBe("https://www.musterstadt.de/");
+    expect(hrefFromInput("integration@musterstadt.de")).toBe("mailto:integration@musterstadt.de");
+    expect(hrefFromInput("java\tscript:alert(1)")).toBeNull();
+    expect(hrefFromInput("/concepts")).toBeNull();
+  });
+
+  const nested = (kind: "blockquote" | "bulletList" | "mixed", levels: number): JSONContent => {
+    let inner: JSONContent = p("innen");
+    for (let i = 0; i < levels; i++) {
+      const k = kind === "mixed" ? (["blockquote", "bulletList", "table"] as const)[i % 3]! : kind;
+      inner =
+        k === "blockquote"
+          ? { type: "blockquote", content: [inner] }
+          : k === "table"
+            ? { type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", content: [inner] }] }] }
+            : { type: "bulletList", content: [{ type: "listItem", content: [p(`Ebene ${i + 1}`), inner] }] };
+    }
+    return doc(inner);
+  };
+
+  it.each(["blockquote", "bulletList", "mixed"] as const)(`accepts %s nested ${MAX_NESTING} levels deep and refuses one more`, (kind) => {
+    expect(validateDoc(nested(kind, MAX_NESTING)).ok).toBe(true);
+    const deeper = validateDoc(nested(kind, MAX_NESTING + 1));
+    expect(deeper.ok).toBe(false);
+    if (!deeper.ok) expect(deeper.error).toBe(`Der Text ist zu tief verschachtelt (höchstens ${MAX_NESTING} Ebenen aus Listen, Zitaten und Tabellen ineinander). Bitte die Gliederung flacher anlegen.`);
+  });
+
+  it.each([20, 1_000, 200_000])("refuses %i nested levels quickly, without running out of stack", (levels) => {
+    for (const kind of ["blockquote", "bulletList"] as const) {
+      const input = nested(kind, levels);
+      const started = performance.now();
+      const result = validateDoc(input);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(/zu tief verschachtelt \(höchstens \d+ Ebenen/);
+      expect(performance.now() - started).toBeLessThan(500);
+    }
+  });
+
+  it("refuses deep garbage outside the known nodes too (attributes nested 100,000 times)", () => {
+    let attrs: Record<string, unknown> = {};
+    for (let i = 0; i < 100_000; i++) attrs = { a: attrs };
+    const result = validateDoc(doc({ type: "paragraph", attrs }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/zu tief verschachtelt/);
+  });
 
   it("rejects documents over the size limit with the limit in the message", () => {
     const big = doc(...Array.from({ length: Math.ceil(MAX_DOC_BYTES / 100) }, () => p("ä".repeat(60))));

@@ -1,11 +1,12 @@
 import { getSchema, type JSONContent } from "@tiptap/core";
 import type { Node as PMNode, Schema } from "@tiptap/pm/model";
-import { editorExtensions, HEADING_LEVELS, isAllowedHref } from "@/components/editor/extensions";
+import { editorExtensions, HEADING_LEVELS } from "@/components/editor/extensions";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
+import { isAllowedHref, LINK_NOT_ALLOWED_HINT } from "./links";
+import { checkNesting, MAX_NESTING } from "./nesting";
 
 /** Largest accepted rich-text part, measured as its JSON (about 150 pages of plain text). */
 export const MAX_DOC_BYTES = 512 * 1024;
-const MAX_DEPTH = 40;
 
 let schema: Schema | null = null;
 export function editorSchema(): Schema {
@@ -15,19 +16,16 @@ export function editorSchema(): Schema {
 
 export type DocValidation = { ok: true; doc: JSONContent } | { ok: false; error: string };
 
-function depth(value: unknown, level = 0): number {
-  if (level > MAX_DEPTH) return level;
-  if (Array.isArray(value)) return Math.max(level, ...value.map((v) => depth(v, level + 1)));
-  if (value && typeof value === "object") return Math.max(level, ...Object.values(value).map((v) => depth(v, level + 1)));
-  return level;
-}
-
 /**
  * Validate a rich-text document against the editor's own schema. Unknown nodes or
  * marks, disallowed link targets and oversized documents are rejected with a German
  * message; the normalised JSON (as ProseMirror reads it) is returned on success.
  */
 export function validateDoc(input: unknown): DocValidation {
+  // First, before anything that recurses (JSON.stringify, the schema, the walks below).
+  if (!checkNesting(input).ok) {
+    return { ok: false, error: `Der Text ist zu tief verschachtelt (höchstens ${MAX_NESTING} Ebenen aus Listen, Zitaten und Tabellen ineinander). Bitte die Gliederung flacher anlegen.` };
+  }
   let size: number;
   try {
     size = Buffer.byteLength(JSON.stringify(input) ?? "", "utf8");
@@ -40,7 +38,6 @@ export function validateDoc(input: unknown): DocValidation {
   if (!input || typeof input !== "object" || (input as JSONContent).type !== "doc") {
     return { ok: false, error: "Der Text hat kein gültiges Format (erwartet wird ein Dokument)." };
   }
-  if (depth(input) > MAX_DEPTH * 2) return { ok: false, error: "Der Text ist zu tief verschachtelt." };
   if (findUnstorableText(input)) return { ok: false, error: `Der Text ${UNSTORABLE_TEXT_MESSAGE}` };
   let node: PMNode;
   try {
@@ -55,13 +52,13 @@ export function validateDoc(input: unknown): DocValidation {
   node.descendants((child) => {
     if (child.type.name === "heading" && !(HEADING_LEVELS as readonly number[]).includes(child.attrs.level as number)) badHeading = true;
     for (const mark of child.marks) {
-      if (mark.type.name === "link" && !isAllowedHref(mark.attrs.href)) badLink = String(mark.attrs.href).slice(0, 60);
+      if (mark.type.name === "link" && !isAllowedHref(mark.attrs.href)) badLink = String(mark.attrs.href).replace(/[\p{Cc}\p{Cf}]/gu, "�").slice(0, 60);
     }
     return badLink === null && !badHeading;
   });
   if (badHeading) return { ok: false, error: "Der Text enthält eine nicht erlaubte Überschriftenebene." };
   if (badLink !== null) {
-    return { ok: false, error: `Der Link „${badLink}“ ist nicht erlaubt. Erlaubt sind http-, https- und mailto-Links.` };
+    return { ok: false, error: `Der Link „${badLink}“ ist nicht erlaubt. ${LINK_NOT_ALLOWED_HINT}` };
   }
   return { ok: true, doc: node.toJSON() as JSONContent };
 }

@@ -32,14 +32,15 @@ describe("buildPdfModel", () => {
     const facts = Object.fromEntries(first.facts.map((f) => [f.label, f.value]));
     expect(facts).toMatchObject({
       Federführung: "Amt für Integration und Vielfalt 1",
-      Kooperationspartner: "Volkshochschule, Jobcenter",
+      Kooperationspartner: ["Volkshochschule", "Jobcenter"],
+      Zielgruppen: ["Neuzugewanderte", "Familien"],
       Status: "geplant",
       Zeitraum: "ab 01.01.2026",
       Aufgabenart: "Pflichtaufgabe",
       "Personal (VZÄ pro Jahr)": "0,5",
       "Sachkosten pro Jahr": "12.500,00\u00a0€",
     });
-    expect(facts.Teilziele).toMatch(/^Teilziel 1:/);
+    expect(facts.Teilziele).toEqual([expect.stringMatching(/^Teilziel 1:/)]);
     expect(first.funding[0]).toEqual({ source: "Kommune", programme: "Förderprogramm 1", amount: "20.000,00\u00a0€", until: "31.12.2027" });
     expect(first.fundingTotal).toBe("25.000,00\u00a0€");
     expect(first.indicators[0]).toMatchObject({ kind: "Output", baseline: "120", target: "200", unit: "Personen" });

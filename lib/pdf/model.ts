@@ -23,6 +23,7 @@ import {
   formatPeriod,
 } from "@/lib/measures/labels";
 import { templateFor } from "@/lib/template";
+import { printableDoc } from "./printable";
 
 /** One entry of the version history annex (the fields of lib/versions' VersionMeta the PDF prints). */
 export type HistoryEntry = {
@@ -57,7 +58,8 @@ export type PdfCommentThread = {
   entries: { author: string; date: string; text: string }[];
 };
 
-export type Row = { label: string; value: string };
+/** A fact; a list (partners, target groups, sub-goals) keeps one entry per item, never one comma-joined string. */
+export type Row = { label: string; value: string | string[] };
 
 export type PdfMeasure = {
   number: string;
@@ -152,7 +154,7 @@ export function docOrNull(doc: JSONContent | null | undefined): JSONContent | nu
   if (!doc || !Array.isArray(doc.content)) return null;
   const hasContent = (n: JSONContent): boolean =>
     (n.type === "text" && !!n.text?.trim()) || n.type === "table" || (Array.isArray(n.content) && n.content.some(hasContent));
-  return doc.content.some(hasContent) ? normaliseHeadings(doc) : null;
+  return doc.content.some(hasContent) ? normaliseHeadings(printableDoc(doc)) : null;
 }
 
 function settingRows(chapterKey: string, settings: Record<string, unknown>): Row[] {
@@ -188,19 +190,20 @@ function settingRows(chapterKey: string, settings: Record<string, unknown>): Row
 
 function measureModel(m: ExportedMeasure, number: string, goalText: ReadonlyMap<string, string>): PdfMeasure {
   const facts: Row[] = [];
-  const add = (label: string, value: string) => {
-    if (value.trim()) facts.push({ label, value });
+  const add = (label: string, value: string | string[]) => {
+    if (typeof value === "string" ? value.trim() : value.length) facts.push({ label, value });
   };
+  const items = (list: string[]) => list.map((s) => s.trim()).filter(Boolean);
   add("Federführung", m.leadOffice);
-  add("Kooperationspartner", m.partners.join(", "));
-  add("Zielgruppen", m.targetGroups.join(", "));
+  add("Kooperationspartner", items(m.partners));
+  add("Zielgruppen", items(m.targetGroups));
   add("Status", MEASURE_STATUS_LABELS[m.status] ?? m.status);
   add("Zeitraum", formatPeriod(m.startDate, m.endDate));
   add("Priorität", PRIORITY_LABELS[m.priority] ?? m.priority);
   add("Aufgabenart", TASK_TYPE_LABELS[m.taskType] ?? m.taskType);
   add("Personal (VZÄ pro Jahr)", formatFte(m.staffFte));
   add("Sachkosten pro Jahr", m.materialCostCents === null ? "" : formatEuro(m.materialCostCents));
-  add("Teilziele", m.subGoalRefs.map((r) => goalText.get(r) ?? "").filter(Boolean).join("; "));
+  add("Teilziele", items(m.subGoalRefs.map((r) => goalText.get(r) ?? "")));
   const total = m.fundingLines.reduce((a, l) => a + l.amountCents, 0);
   return {
     number,

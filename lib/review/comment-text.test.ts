@@ -25,6 +25,12 @@ describe("comment text", () => {
     expect(tokens.filter((t) => t.kind === "link")).toEqual([]);
     expect(tokens.map((t) => t.text).join("")).toBe(body);
   });
+  it("links only what the shared link check allows, with the target a browser would open", () => {
+    const links = (body: string) => tokenize(body, []).filter((t) => t.kind === "link");
+    expect(links("Siehe HTTPS://Example.org/Seite")).toEqual([{ kind: "link", text: "HTTPS://Example.org/Seite", href: "https://example.org/Seite" }]);
+    expect(links("Anmeldung: https://rathaus.musterstadt.de@evil.example/x")).toEqual([]);
+    expect(links("java\tscript:alert(1) und \u0000javascript:alert(1)")).toEqual([]);
+  });
   it("mentions by name, case-insensitive, longest name first, not inside longer words", () => {
     expect(findMentions("@anna schulz und @Rita Rat, nicht @Annabell", members)).toEqual(["u1", "u3"]);
     expect(findMentions("@Anna, bitte", members)).toEqual(["u2"]);

@@ -4,13 +4,12 @@
  * renders the parts as text nodes and <a>, so no HTML ever comes from a comment.
  */
 import { find } from "linkifyjs";
+import { safeHref } from "@/lib/editor/links";
 
 export const MAX_COMMENT = 5000;
 
 export type Member = { id: string; name: string };
 export type CommentToken = { kind: "text"; text: string } | { kind: "link"; text: string; href: string } | { kind: "mention"; text: string; userId: string };
-
-const ALLOWED = /^(https?:\/\/|mailto:)/i;
 
 type Span = { start: number; end: number; token: CommentToken };
 
@@ -35,9 +34,11 @@ export function tokenize(body: string, members: Member[]): CommentToken[] {
   const spans = mentionSpans(body, members);
   for (const l of find(body, { defaultProtocol: "https" })) {
     if (l.type !== "url" && l.type !== "email") continue;
-    if (!ALLOWED.test(l.href)) continue;
+    // Only absolute http, https and mailto targets (never an in-document anchor from a comment).
+    const href = safeHref(l.href);
+    if (!href || href.startsWith("#")) continue;
     if (spans.some((s) => l.start < s.end && l.end > s.start)) continue;
-    spans.push({ start: l.start, end: l.end, token: { kind: "link", text: l.value, href: l.href } });
+    spans.push({ start: l.start, end: l.end, token: { kind: "link", text: l.value, href } });
   }
   spans.sort((a, b) => a.start - b.start);
   const out: CommentToken[] = [];

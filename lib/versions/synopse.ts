@@ -7,6 +7,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type { ConceptComparison } from "./diff/concept";
 import type { WordPart } from "./diff/measures";
+import { printableDoc } from "@/lib/pdf/printable";
 
 export type SynopseCell = { kind: "doc"; doc: JSONContent } | { kind: "words"; parts: WordPart[]; side: "before" | "after" } | { kind: "text"; text: string; mark: "insertion" | "deletion" | null };
 
@@ -22,7 +23,7 @@ export type SynopseModel = {
 
 const EMPTY = (text: string): SynopseCell => ({ kind: "text", text, mark: null });
 
-/** Headings inside a table cell would break the document's heading order: print them as bold paragraphs. */
+/** Headings inside a table cell would break the document's heading order: print them as bold paragraphs (links and depth checked for print). */
 function flattenHeadings(doc: JSONContent): JSONContent {
   const walk = (n: JSONContent): JSONContent => {
     if (n.type === "heading") {
@@ -33,7 +34,7 @@ function flattenHeadings(doc: JSONContent): JSONContent {
     }
     return n.content ? { ...n, content: n.content.map(walk) } : n;
   };
-  return walk(doc);
+  return walk(printableDoc(doc));
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/db";
 import { getConceptTree } from "@/db/queries/concepts";
 import { createConcept } from "@/lib/concepts/create";
+import type { JSONContent } from "@tiptap/core";
 import { doc, link, p } from "@/lib/editor/build";
+import { MAX_NESTING } from "@/lib/editor/nesting";
 import {
   addSubGoal,
   createMeasure,
@@ -123,6 +125,18 @@ describe("creating a measure", () => {
     await expect(
       createMeasure(town.editor, { conceptId: c.conceptId, fieldId: c.language, title: "Sprachcafé", taskType: "voluntary", description }),
     ).rejects.toMatchObject({ code: "bad_request", message: expect.stringMatching(/^Beschreibung: .*Link/) });
+    expect(await measuresOf(c.conceptId, c.language)).toEqual([]);
+  });
+
+  it("rejects a description nested deeper than the limit (lists 13 and 1,000 deep), naming the description", async () => {
+    const c = await newConcept();
+    for (const levels of [MAX_NESTING + 1, 1_000]) {
+      let inner: JSONContent = p("innen");
+      for (let i = 0; i < levels; i++) inner = { type: "bulletList", content: [{ type: "listItem", content: [p(`Ebene ${i + 1}`), inner] }] };
+      await expect(
+        createMeasure(town.editor, { conceptId: c.conceptId, fieldId: c.language, title: "Sprachcafé", taskType: "voluntary", description: doc(inner) }),
+      ).rejects.toMatchObject({ code: "bad_request", message: `Beschreibung: Der Text ist zu tief verschachtelt (höchstens ${MAX_NESTING} Ebenen aus Listen, Zitaten und Tabellen ineinander). Bitte die Gliederung flacher anlegen.` });
+    }
     expect(await measuresOf(c.conceptId, c.language)).toEqual([]);
   });
 

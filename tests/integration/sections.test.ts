@@ -3,7 +3,9 @@ import { closeDb } from "@/db";
 import { getConceptTree } from "@/db/queries/concepts";
 import { createConcept } from "@/lib/concepts/create";
 import { saveSectionText } from "@/lib/concepts/sections";
+import type { JSONContent } from "@tiptap/core";
 import { doc, p } from "@/lib/editor/build";
+import { MAX_NESTING } from "@/lib/editor/nesting";
 import { CHAPTERS, STANDARD_FIELDS } from "@/lib/template";
 import { makeMunicipality } from "../support/fixtures";
 
@@ -15,6 +17,12 @@ beforeAll(async () => {
   other = await makeMunicipality("Fremdstadt");
 });
 afterAll(() => closeDb());
+
+function nestedQuotes(levels: number): JSONContent {
+  let inner: JSONContent = p("innen");
+  for (let i = 0; i < levels; i++) inner = { type: "blockquote", content: [inner] };
+  return doc(inner);
+}
 
 async function newConcept() {
   const concept = await createConcept(town.editor, { municipalityId: town.municipality.id, title: "Konzept" });
@@ -71,6 +79,11 @@ describe("saving section text", () => {
     ["a data: link", doc(p({ type: "text", text: "klick", marks: [{ type: "link", attrs: { href: " data:text/html,<script>" } }] })), "Link"],
     ["an oversized document", doc(...Array.from({ length: 6000 }, () => p("x".repeat(100)))), "zu lang"],
     ["no document at all", "<p>Hallo</p>", "Format"],
+    ["a javascript: link with a tab in the scheme", doc(p({ type: "text", text: "klick", marks: [{ type: "link", attrs: { href: "java\tscript:alert(1)" } }] })), "Link „java"],
+    ["a javascript: link behind a space, upper case", doc(p({ type: "text", text: "klick", marks: [{ type: "link", attrs: { href: " JAVASCRIPT:alert(1)" } }] })), "ist nicht erlaubt"],
+    ["a relative link", doc(p({ type: "text", text: "klick", marks: [{ type: "link", attrs: { href: "/concepts" } }] })), "ist nicht erlaubt"],
+    [`quotes nested ${MAX_NESTING + 1} deep`, nestedQuotes(MAX_NESTING + 1), `zu tief verschachtelt (höchstens ${MAX_NESTING} Ebenen`],
+    ["quotes nested 2,000 deep (gave 500)", nestedQuotes(2_000), "zu tief verschachtelt"],
   ])("rejects %s with a clear message and stores nothing", async (_name, content, message) => {
     const { concept, mandate } = await newConcept();
     await expect(saveSectionText(town.editor, { conceptId: concept.id, sectionId: mandate.id, baseRevision: 0, content })).rejects.toThrow(message);
@@ -94,5 +107,12 @@ describe("saving section text", () => {
     await expect(
       saveSectionText(town.editor, { conceptId: a.concept.id, sectionId: b.mandate.id, baseRevision: 0, content: doc(p("x")) }),
     ).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("nesting at the limit", () => {
+  it(`saves quotes nested ${MAX_NESTING} deep`, async () => {
+    const { concept, mandate } = await newConcept();
+    await expect(saveSectionText(town.editor, { conceptId: concept.id, sectionId: mandate.id, baseRevision: 0, content: nestedQuotes(MAX_NESTING) })).resolves.toMatchObject({ status: "saved" });
   });
 });

@@ -33,7 +33,9 @@ export default async function ConceptsPage() {
         {concepts.map((c) => (
           <li key={c.id} className="card">
             <h2 style={{ margin: 0, fontSize: "1.15rem" }}>
-              <Link href={`/concepts/${c.id}`}>{c.title}</Link>
+              <Link href={`/concepts/${c.id}`}>
+                <bdi>{c.title}</bdi>
+              </Link>
             </h2>
             <p className="meta">{t("lastChanged", { date: formatDateTime(c.updatedAt) })}</p>
           </li>

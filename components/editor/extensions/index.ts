@@ -3,27 +3,46 @@
  * static HTML rendering all import it, so what the editor can produce is exactly
  * what the server accepts and renders.
  */
-import type { Extensions } from "@tiptap/core";
+import type { AnyExtension, Attributes, Extensions, Mark } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
+import { ALLOWED_LINK_PROTOCOLS, hrefFromInput, isAllowedHref } from "@/lib/editor/links";
 
-export const ALLOWED_LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
-
-/** A link target is allowed when it is http(s), mailto, or a relative path/anchor. */
-export function isAllowedHref(href: unknown): boolean {
-  if (typeof href !== "string" || href.length === 0 || href.length > 2048) return false;
-  const trimmed = href.trim();
-  // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:"): strip them first.
-  const normalised = trimmed.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(normalised)?.[1];
-  if (!scheme) return !normalised.startsWith("//");
-  return (ALLOWED_LINK_PROTOCOLS as readonly string[]).includes(scheme);
-}
+export { ALLOWED_LINK_PROTOCOLS, isAllowedHref };
 
 export const HEADING_LEVELS = [3, 4] as const;
 
+/**
+ * Marks whose Markdown shortcuts (typing `*Wort*`, `_Wort_`, `**x**`, `~~x~~`,
+ * or pasting such text) would turn text into formatting and delete the
+ * characters: footnote stars and underscores are ordinary text in an office.
+ * Formatting stays on the keyboard shortcuts (Strg+B, Strg+I …) and the toolbar.
+ */
+const MARKS_WITHOUT_MARKDOWN = new Set(["bold", "italic", "strike", "code", "underline"]);
+
+const PlainTypingStarterKit = StarterKit.extend({
+  addExtensions() {
+    const parent = (this.parent?.() ?? []) as AnyExtension[];
+    return parent.map((extension) => {
+      if (MARKS_WITHOUT_MARKDOWN.has(extension.name)) {
+        return (extension as Mark).extend({ addInputRules: () => [], addPasteRules: () => [] });
+      }
+      if (extension.name === "link") {
+        // Pasted <a href="www.musterstadt.de"> is stored as the absolute link a browser would open (or not at all).
+        return (extension as Mark).extend({
+          addAttributes() {
+            const attributes: Attributes = this.parent?.() ?? {};
+            return { ...attributes, href: { ...attributes.href, parseHTML: (element: HTMLElement) => hrefFromInput(element.getAttribute("href") ?? "") } };
+          },
+        });
+      }
+      return extension;
+    });
+  },
+});
+
 export const editorExtensions: Extensions = [
-  StarterKit.configure({
+  PlainTypingStarterKit.configure({
     heading: { levels: [...HEADING_LEVELS] },
     code: false,
     codeBlock: false,
@@ -35,7 +54,8 @@ export const editorExtensions: Extensions = [
       autolink: true,
       defaultProtocol: "https",
       protocols: [...ALLOWED_LINK_PROTOCOLS],
-      isAllowedUri: (url) => isAllowedHref(url),
+      // Autolink and paste hand over what was typed ("www.musterstadt.de") and store the completed link.
+      isAllowedUri: (url) => hrefFromInput(url) !== null,
       HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
     },
   }),

@@ -41,6 +41,9 @@ function snapshot(over: { mandate?: string; measures?: ExportedMeasure[]; ids?: 
   };
 }
 
+/** A compared value without its bidi isolation marks. */
+const plain = (s: string) => s.replace(/[\u2068\u2069]/g, "");
+
 describe("compareSnapshots", () => {
   it("finds nothing between equal states and folds every section as unchanged", () => {
     const c = compareSnapshots(snapshot(), snapshot());
@@ -56,7 +59,7 @@ describe("compareSnapshots", () => {
     expect(byLabel["Status"]).toMatchObject({ before: "geplant", after: "laufend" });
     expect(byLabel["Sachkosten"]!.before).toMatch(/^20\.000,00\s€$/);
     expect(byLabel["Sachkosten"]!.after).toMatch(/^35\.000,00\s€$/);
-    expect(byLabel["Indikator „Teilnehmende“"]!.after).toContain("0 → 250 Personen");
+    expect(plain(byLabel["Indikator „Teilnehmende“"]!.after)).toContain("0 → 250 Personen");
     expect(m.diff!.description).toBeNull();
     expect(c.groups.find((g) => g.key === "field:language")!.measures).toEqual({ added: 0, removed: 0, changed: 1 });
   });
@@ -73,8 +76,9 @@ describe("compareSnapshots", () => {
       ["Jobcoaching", "added"],
       ["Elternkurs", "removed"],
     ]);
-    expect(c.measures[0]!.diff!.fields[0]).toMatchObject({ label: "Titel", before: "Sprachcafé im Stadtteil", after: "Sprachcafé im Quartier" });
-    expect(c.measures[2]!.summary).toContainEqual({ label: "Federführung", value: "Integrationsbüro" });
+    // User strings are isolated (FSI … PDI) inside the compared lines.
+    expect(c.measures[0]!.diff!.fields[0]).toMatchObject({ label: "Titel", before: "\u2068Sprachcafé im Stadtteil\u2069", after: "\u2068Sprachcafé im Quartier\u2069" });
+    expect(c.measures[2]!.summary).toContainEqual({ label: "Federführung", value: "\u2068Integrationsbüro\u2069" });
     expect(c.totals).toMatchObject({ measuresAdded: 1, measuresRemoved: 1, measuresChanged: 1 });
   });
 

@@ -31,8 +31,15 @@ export type FieldChange = {
 export type MeasureSide = Pick<ExportedMeasure, Exclude<keyof ExportedMeasure, "subGoalRefs">> & { subGoals: string[] };
 
 const none = "–";
-const text = (s: string | null | undefined) => (s && s.trim() ? s : none);
-const list = (items: readonly string[]) => (items.length ? items.join("; ") : none);
+/**
+ * A user's string inside a line with others ("Partner A; Partner B"): isolated
+ * with FSI … PDI, so a right-to-left override in one entry ends with it (in
+ * the comparison page and the Synopse alike). A PDI of its own could close the
+ * isolation early, so it is dropped.
+ */
+const isolate = (s: string) => `\u2068${s.replaceAll("\u2069", "")}\u2069`;
+const text = (s: string | null | undefined) => (s && s.trim() ? isolate(s) : none);
+const list = (items: readonly string[]) => (items.length ? items.map(isolate).join("; ") : none);
 const money = (cents: number | null) => (cents === null ? none : formatEuro(cents));
 const date = (d: string | null) => (d ? formatDate(d) : none);
 
@@ -42,22 +49,22 @@ export function wordDiff(before: string, after: string): WordPart[] {
 
 function funding(m: MeasureSide) {
   return m.fundingLines.map(
-    (f) => `${FUNDING_SOURCE_LABELS[f.source]}${f.programme ? ` (${f.programme})` : ""}: ${formatEuro(f.amountCents)}${f.until ? ` bis ${formatDate(f.until)}` : ""}`,
+    (f) => `${FUNDING_SOURCE_LABELS[f.source]}${f.programme ? ` (${isolate(f.programme)})` : ""}: ${formatEuro(f.amountCents)}${f.until ? ` bis ${formatDate(f.until)}` : ""}`,
   );
 }
 
 function indicator(x: MeasureSide["indicators"][number]) {
-  const parts = [`${x.name} (${INDICATOR_KIND_LABELS[x.kind]})`];
-  if (x.baseline || x.target) parts.push(`${text(x.baseline)} → ${text(x.target)}${x.unit ? ` ${x.unit}` : ""}`);
-  if (x.dataSource) parts.push(`Quelle: ${x.dataSource}`);
-  if (x.cadence) parts.push(`Erhebung: ${x.cadence}`);
+  const parts = [`${isolate(x.name)} (${INDICATOR_KIND_LABELS[x.kind]})`];
+  if (x.baseline || x.target) parts.push(`${text(x.baseline)} → ${text(x.target)}${x.unit ? ` ${isolate(x.unit)}` : ""}`);
+  if (x.dataSource) parts.push(`Quelle: ${isolate(x.dataSource)}`);
+  if (x.cadence) parts.push(`Erhebung: ${isolate(x.cadence)}`);
   return parts.join(", ");
 }
 
 /** The compared fields of a measure, in the order of the measure form. */
 function fieldsOf(m: MeasureSide): { label: string; value: string; free?: boolean }[] {
   return [
-    { label: "Titel", value: m.title, free: true },
+    { label: "Titel", value: isolate(m.title), free: true },
     { label: "Status", value: STATUS_LABELS[m.status] },
     { label: "Federführung", value: text(m.leadOffice), free: true },
     { label: "Partner", value: list(m.partners), free: true },

@@ -13,6 +13,7 @@ import { Fragment, type Mark, type Node as PMNode, type Schema } from "@tiptap/p
 import { Transform } from "@tiptap/pm/transform";
 import { diffArrays } from "diff";
 import { canonicalJson, plainText } from "@/lib/editor/document";
+import { withinNesting } from "@/lib/pdf/printable";
 import { diffExtensions } from "./marks";
 
 let cachedSchema: Schema | null = null;
@@ -59,7 +60,8 @@ function textOf(doc: PMNode, from: number, to: number) {
 }
 
 function toNode(schema: Schema, json: JSONContent | null | undefined): PMNode {
-  const doc = json && json.type === "doc" ? json : { type: "doc", content: [{ type: "paragraph" }] };
+  // Text stored before the nesting limit is compared as the note the PDF prints, not walked level by level.
+  const doc = json && json.type === "doc" ? withinNesting(json) : { type: "doc", content: [{ type: "paragraph" }] };
   return schema.nodeFromJSON(doc);
 }
 

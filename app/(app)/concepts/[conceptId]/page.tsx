@@ -83,7 +83,9 @@ export default async function ConceptPage({ params }: Props) {
     <>
       <div className="actions-row" style={{ justifyContent: "space-between" }}>
         <div>
-          <h1 style={{ marginBottom: ".25rem" }}>{concept.title}</h1>
+          <h1 style={{ marginBottom: ".25rem" }}>
+            <bdi>{concept.title}</bdi>
+          </h1>
           <p className="meta">
             {t("meta", { version: concept.templateVersion, date: formatDateTime(concept.updatedAt) })}
             {canEdit ? "" : ` · ${t("readOnly")}`}
@@ -148,7 +150,7 @@ export default async function ConceptPage({ params }: Props) {
                       <section key={field.id} id={`feld-${field.key}`} className="field-of-action" aria-labelledby={`h-field-${field.key}`}>
                         <div className="part-head">
                           <h3 id={`h-field-${field.key}`}>
-                            {index + 1}.{fi + 1} {fieldTitle}
+                            {index + 1}.{fi + 1} <bdi>{fieldTitle}</bdi>
                           </h3>
                           {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
                         </div>

@@ -4,7 +4,7 @@ import type { JSONContent } from "@tiptap/core";
 import { pageActor } from "@/lib/auth/session";
 import { renderHtml } from "@/lib/editor/render";
 import { loadPdfModel, parsePdfQuery } from "@/lib/pdf/export";
-import type { PdfMeasure, PdfModel } from "@/lib/pdf/model";
+import type { PdfMeasure, PdfModel, Row } from "@/lib/pdf/model";
 import "@/components/concept/print-preview.css";
 import { orNotFound } from "@/lib/http/page";
 
@@ -30,11 +30,25 @@ function Rich({ doc, empty = "Kein Text." }: { doc: JSONContent | null; empty?: 
   return <div className="print-rich" dangerouslySetInnerHTML={{ __html: renderHtml(doc) }} />;
 }
 
+/** A fact's value: one isolated string, or a list with one item per entry. */
+function FactValue({ value }: { value: Row["value"] }) {
+  if (typeof value === "string") return <bdi>{value}</bdi>;
+  return (
+    <ul className="print-fact-list">
+      {value.map((item, i) => (
+        <li key={i}>
+          <bdi>{item}</bdi>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Measure({ m }: { m: PdfMeasure }) {
   return (
     <article className="print-measure" aria-labelledby={`m-${m.number}`}>
       <h5 id={`m-${m.number}`}>
-        {m.number} {m.title}
+        {m.number} <bdi>{m.title}</bdi>
       </h5>
       {m.description ? <Rich doc={m.description} /> : null}
       {m.facts.length ? (
@@ -44,7 +58,9 @@ function Measure({ m }: { m: PdfMeasure }) {
             {m.facts.map((f) => (
               <tr key={f.label}>
                 <th scope="row">{f.label}</th>
-                <td>{f.value}</td>
+                <td>
+                  <FactValue value={f.value} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -221,7 +237,7 @@ export default async function PrintPreviewPage({ params, searchParams }: Props) 
                   {c.fields.map((f) => (
                     <li key={f.key}>
                       <a href={`#p-f-${f.key}`}>
-                        {f.number} {f.title}
+                        {f.number} <bdi>{f.title}</bdi>
                       </a>
                     </li>
                   ))}
@@ -248,7 +264,9 @@ export default async function PrintPreviewPage({ params, searchParams }: Props) 
                 {c.settings.map((r) => (
                   <tr key={r.label}>
                     <th scope="row">{r.label}</th>
-                    <td>{r.value}</td>
+                    <td>
+                      <FactValue value={r.value} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -264,7 +282,7 @@ export default async function PrintPreviewPage({ params, searchParams }: Props) 
           {c.fields.map((f) => (
             <section key={f.key} id={`p-f-${f.key}`} aria-labelledby={`p-h-f-${f.key}`}>
               <h3 id={`p-h-f-${f.key}`}>
-                {f.number} {f.title}
+                {f.number} <bdi>{f.title}</bdi>
               </h3>
               {f.parts.map((p) => (
                 <div key={p.title}>

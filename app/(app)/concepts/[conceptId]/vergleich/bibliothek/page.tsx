@@ -79,7 +79,9 @@ export default async function LibraryPage({ params, searchParams }: Props) {
         <ul className="library-list" style={{ listStyle: "none", padding: 0, display: "grid", gap: ".75rem" }}>
           {entries.map((e) => (
             <li key={e.id} className="card" data-testid="library-entry">
-              <h3 style={{ marginTop: 0 }}>{e.title}</h3>
+              <h3 style={{ marginTop: 0 }}>
+                <bdi>{e.title}</bdi>
+              </h3>
               <p className="meta">
                 {fieldTitle(e.fieldKey)} · geteilt von {e.contributor}
               </p>
