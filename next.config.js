@@ -3,6 +3,43 @@ import createNextIntlPlugin from "next-intl/plugin";
 // Locale and messages per request: i18n/request.ts (the plugin's default path).
 const withNextIntl = createNextIntlPlugin();
 
+const DENIED_FEATURES = [
+  "accelerometer",
+  "autoplay",
+  "bluetooth",
+  "camera",
+  "clipboard-read",
+  "display-capture",
+  "encrypted-media",
+  "fullscreen",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "idle-detection",
+  "local-fonts",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "picture-in-picture",
+  "publickey-credentials-get",
+  "screen-wake-lock",
+  "serial",
+  "usb",
+  "web-share",
+  "xr-spatial-tracking",
+];
+const PERMISSIONS_POLICY = [...DENIED_FEATURES.map((f) => `${f}=()`), "clipboard-write=(self)"].join(", ");
+
+// The public host (APP_URL), read when the server starts; lib/http/origin.ts validates it.
+const appHost = (() => {
+  try {
+    return process.env.APP_URL ? new URL(process.env.APP_URL).host : null;
+  } catch {
+    return null;
+  }
+})();
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native binaries (Argon2, the PostgreSQL launcher) must be loaded by Node, not bundled.
@@ -16,8 +53,16 @@ const nextConfig = {
     "@myriaddreamin/typst-ts-node-compiler-linux-x64-gnu",
   ],
   poweredByHeader: false,
-  // JSON backups are uploaded through a server action (limit checked again in lib/concepts/exchange.ts).
-  experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  experimental: {
+    serverActions: {
+      // Same number as lib/http/limits.ts (proxy.ts answers larger bodies with 413): fits the largest
+      // legitimate action, a 20 MB JSON backup uploaded for import (checked again in lib/concepts/exchange.ts).
+      bodySizeLimit: "21mb",
+      // Behind a proxy that rewrites Host, Next.js's own origin check of server actions needs the public host;
+      // proxy.ts has compared the full origin (scheme, host, port) before.
+      ...(appHost ? { allowedOrigins: [appHost] } : {}),
+    },
+  },
   async headers() {
     return [
       {
@@ -26,6 +71,8 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },
+          // Nothing of this is used by the app; clipboard writing is (copying an invitation link).
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
         ],
       },
     ];

@@ -1,0 +1,21 @@
+import { expect, pageAs, test } from "./fixtures";
+import { postFormAction, serverAction } from "./support/actions";
+
+test("a server action body over the limit is refused at once with a German 413, not a 500", async ({ browser, baseURL }) => {
+  const editor = await pageAs(browser, "editor");
+  const importAction = serverAction("importConceptAction");
+  const file = { name: "sicherung.json", mimeType: "application/json", buffer: Buffer.alloc(23 * 1024 * 1024, 0x20) };
+  const started = Date.now();
+  const res = await postFormAction(editor.request, importAction, { file }, { Origin: baseURL! });
+  const seconds = (Date.now() - started) / 1000;
+  expect(res.status()).toBe(413);
+  expect(await res.text()).toContain("Die Anfrage ist zu groß (höchstens 21 MB)");
+  expect(seconds).toBeLessThan(3);
+
+  // Just below the limit the action itself answers, with its own German message about the file.
+  const broken = { name: "sicherung.json", mimeType: "application/json", buffer: Buffer.from("{ kaputt") };
+  const ok = await postFormAction(editor.request, importAction, { file: broken }, { Origin: baseURL! });
+  expect(ok.status()).toBe(200);
+  expect(await ok.text()).toContain("sicherung.json");
+  await editor.context().close();
+});
