@@ -15,12 +15,13 @@ test("route handlers refuse foreign, null and other-scheme origins with 403 and 
   const count = async () => (await (await page.request.get(`/api/concepts/${conceptId}/versions`)).json()).versions.length as number;
   const before = await count();
   const https = baseURL!.replace("http://", "https://");
-  for (const headers of [
+  const forged: Record<string, string>[] = [
     { Origin: "null" },
     { Origin: https },
     { Origin: "http://evil.example", "X-Forwarded-Host": "evil.example" },
     { Origin: https, "X-Forwarded-Proto": "https" },
-  ]) {
+  ];
+  for (const headers of forged) {
     const res = await page.request.post(`/api/concepts/${conceptId}/versions`, { data: { label: "Fremd angelegt" }, headers });
     expect(res.status(), JSON.stringify(headers)).toBe(403);
     expect((await res.json()).error.message).toBe("Anfrage von fremder Seite abgelehnt.");
@@ -36,12 +37,13 @@ test("server actions from another origin get 403, and invitation links never nam
   const municipalityId = /name="municipalityId" value="([0-9a-f-]{36})"/.exec(await admin.content())![1]!;
   const fields = (email: string) => ({ municipalityId, email, role: "viewer" });
 
-  for (const headers of [
+  const forged: Record<string, string>[] = [
     { Origin: "null" },
     { Origin: "http://evil.example" },
     { Origin: baseURL!.replace("http://", "https://") },
     { Origin: "http://evil.example", "X-Forwarded-Host": "evil.example" },
-  ]) {
+  ];
+  for (const headers of forged) {
     const email = `fremd-${Date.now()}@musterstadt.example`;
     const res = await postFormAction(admin.request, invite, fields(email), headers);
     expect(res.status(), JSON.stringify(headers)).toBe(403);

@@ -13,6 +13,9 @@
  * scripts/start.ts and unit tests alike.
  */
 
+/** The variables read here (process.env by default; tests pass their own). */
+export type Env = Record<string, string | undefined>;
+
 /** A request, or its headers (e.g. `await headers()` in a server action). */
 export type HeaderSource = Headers | { headers: Headers };
 
@@ -27,7 +30,7 @@ export const FORWARDED_HEADERS = ["forwarded", "x-forwarded-host", "x-forwarded-
  * How many reverse proxies in front of the app add X-Forwarded-* headers:
  * TRUST_PROXY=1 (or true/yes) for one, a number for a chain, 0/unset for none.
  */
-export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+export function trustedProxyHops(env: Env = process.env): number {
   const raw = (env.TRUST_PROXY ?? "").trim().toLowerCase();
   if (raw === "" || raw === "0" || raw === "false" || raw === "no") return 0;
   if (raw === "true" || raw === "yes") return 1;
@@ -37,7 +40,7 @@ export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /** The configured public address (APP_URL) as an origin, or null. */
-export function configuredOrigin(env: NodeJS.ProcessEnv = process.env): string | null {
+export function configuredOrigin(env: Env = process.env): string | null {
   const raw = env.APP_URL?.trim();
   if (!raw) return null;
   let url: URL;
@@ -51,14 +54,14 @@ export function configuredOrigin(env: NodeJS.ProcessEnv = process.env): string |
 }
 
 /** The server's own listening address (HOST, PORT), as scripts/start.ts announces it. */
-export function listeningOrigin(env: NodeJS.ProcessEnv = process.env): string {
+export function listeningOrigin(env: Env = process.env): string {
   const host = env.HOST || "127.0.0.1";
   const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
   return new URL(`http://${shown}:${Number(env.PORT || 3000)}`).origin;
 }
 
 /** Checks APP_URL and TRUST_PROXY once at start, so a typo stops the server instead of every request. */
-export function assertOriginConfig(env: NodeJS.ProcessEnv = process.env) {
+export function assertOriginConfig(env: Env = process.env) {
   trustedProxyHops(env);
   configuredOrigin(env);
 }
@@ -72,7 +75,7 @@ function firstListValue(value: string | null): string | null {
  * The origin this request was addressed to: from the trusted proxy's
  * X-Forwarded-Proto/-Host, else from Host (the app itself speaks plain http).
  */
-function addressedOrigin(headers: Headers, env: NodeJS.ProcessEnv): string | null {
+function addressedOrigin(headers: Headers, env: Env): string | null {
   const trusted = trustedProxyHops(env) > 0;
   const host = (trusted ? firstListValue(headers.get("x-forwarded-host")) : null) ?? headers.get("host");
   const proto = (trusted ? firstListValue(headers.get("x-forwarded-proto")) : null) ?? "http";
@@ -87,7 +90,7 @@ function addressedOrigin(headers: Headers, env: NodeJS.ProcessEnv): string | nul
 }
 
 /** Origins a same-site browser request may carry: APP_URL's, and the one the request was addressed to. */
-export function acceptedOrigins(source: HeaderSource, env: NodeJS.ProcessEnv = process.env): string[] {
+export function acceptedOrigins(source: HeaderSource, env: Env = process.env): string[] {
   const out = new Set<string>();
   const configured = configuredOrigin(env);
   if (configured) out.add(configured);
@@ -103,7 +106,7 @@ export function acceptedOrigins(source: HeaderSource, env: NodeJS.ProcessEnv = p
  * frames, data: URLs, some redirects) is refused. Requests without Origin are
  * not from a browser form or fetch and carry no ambient credentials by accident.
  */
-export function isSameOriginRequest(source: HeaderSource, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isSameOriginRequest(source: HeaderSource, env: Env = process.env): boolean {
   const headers = headersOf(source);
   const site = headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return false;
@@ -124,7 +127,7 @@ export function isSameOriginRequest(source: HeaderSource, env: NodeJS.ProcessEnv
  * a trusted proxy, the forwarded host; else the server's own listening address.
  * Never the Host of an untrusted request.
  */
-export function publicOrigin(source?: HeaderSource, env: NodeJS.ProcessEnv = process.env): string {
+export function publicOrigin(source?: HeaderSource, env: Env = process.env): string {
   const configured = configuredOrigin(env);
   if (configured) return configured;
   if (source && trustedProxyHops(env) > 0 && headersOf(source).get("x-forwarded-host")) {
@@ -135,7 +138,7 @@ export function publicOrigin(source?: HeaderSource, env: NodeJS.ProcessEnv = pro
 }
 
 /** An absolute link to a path of this app, see publicOrigin. */
-export function absoluteUrl(path: string, source?: HeaderSource, env: NodeJS.ProcessEnv = process.env): string {
+export function absoluteUrl(path: string, source?: HeaderSource, env: Env = process.env): string {
   return new URL(path, publicOrigin(source, env)).href;
 }
 
@@ -150,7 +153,7 @@ export function absoluteUrl(path: string, source?: HeaderSource, env: NodeJS.Pro
  * forge). IPv4-mapped IPv6 addresses are shortened to IPv4. "unbekannt" when
  * nothing is known (e.g. under `next dev`).
  */
-export function clientIp(source: HeaderSource, env: NodeJS.ProcessEnv = process.env): string {
+export function clientIp(source: HeaderSource, env: Env = process.env): string {
   const entries = (headersOf(source).get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())
@@ -166,7 +169,7 @@ export function clientIp(source: HeaderSource, env: NodeJS.ProcessEnv = process.
  * drop the forwarded headers a client may have sent, so that Next.js, Auth.js
  * and this module only ever see the values Next.js derives from the socket.
  */
-export function dropUntrustedForwardedHeaders(headers: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env) {
+export function dropUntrustedForwardedHeaders(headers: Record<string, unknown>, env: Env = process.env) {
   if (trustedProxyHops(env) > 0) return;
   for (const name of FORWARDED_HEADERS) delete headers[name];
 }
