@@ -54,6 +54,9 @@ const nextConfig = {
   ],
   poweredByHeader: false,
   experimental: {
+    // proxy.ts sees every server action; Next.js buffers the body for it and would pass on only the
+    // first 10 MB of a larger one (a backup being imported). Same limit as below.
+    proxyClientMaxBodySize: "21mb",
     serverActions: {
       // Same number as lib/http/limits.ts (proxy.ts answers larger bodies with 413): fits the largest
       // legitimate action, a 20 MB JSON backup uploaded for import (checked again in lib/concepts/exchange.ts).

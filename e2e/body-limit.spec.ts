@@ -17,5 +17,13 @@ test("a server action body over the limit is refused at once with a German 413, 
   const ok = await postFormAction(editor.request, importAction, { file: broken }, { Origin: baseURL! });
   expect(ok.status()).toBe(200);
   expect(await ok.text()).toContain("sicherung.json");
+
+  // A legitimate large backup (12 MB, padded with whitespace) still arrives whole and is imported:
+  // proxy.ts reads every action body, and Next.js must not cut it short for it.
+  const { concepts } = await (await editor.request.get("/api/concepts")).json();
+  const backup = await (await editor.request.get(`/api/concepts/${concepts[0].id}/export`)).text();
+  const large = { name: "gross.json", mimeType: "application/json", buffer: Buffer.from(backup + " ".repeat(12 * 1024 * 1024)) };
+  const imported = await postFormAction(editor.request, importAction, { file: large }, { Origin: baseURL! });
+  expect(imported.headers()["x-action-redirect"], await imported.text()).toMatch(/^\/concepts\/[0-9a-f-]{36}/);
   await editor.context().close();
 });
