@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, pageAs, test } from "./fixtures";
 import { postFormAction, serverAction } from "./support/actions";
 
@@ -26,4 +27,22 @@ test("a server action body over the limit is refused at once with a German 413, 
   const imported = await postFormAction(editor.request, importAction, { file: large }, { Origin: baseURL! });
   expect(imported.headers()["x-action-redirect"], await imported.text()).toMatch(/^\/concepts\/[0-9a-f-]{36}/);
   await editor.context().close();
+});
+
+test("a server action body of unknown length (chunked) is refused before it is read", async ({ baseURL }) => {
+  const { id, path } = serverAction("importConceptAction");
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = http.request(`${baseURL}${path}`, {
+      method: "POST",
+      headers: { "Next-Action": id, Origin: baseURL!, "Content-Type": "text/plain;charset=UTF-8", "Transfer-Encoding": "chunked" },
+    });
+    req.on("response", (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.write("x".repeat(64 * 1024));
+    req.end();
+  });
+  expect(status).toBe(411);
 });
