@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authConfig } from "./auth.config";
-import { createAuthSession, getUserByEmail } from "@/db/queries/users";
+import { createAuthSession, deleteAuthSession, getUserByEmail } from "@/db/queries/users";
 import { verifyPassword } from "@/lib/auth/password";
 import { loginLimiter } from "@/lib/auth/rate-limit";
 
@@ -50,6 +50,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Auth.js's own sign-out (POST /api/auth/signout) only clears the cookie; the session row must go too,
+    // or a copy of the cookie would still be accepted.
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (sessionId) await deleteAuthSession({ sessionId });
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user?.id) {

@@ -3,6 +3,42 @@ import createNextIntlPlugin from "next-intl/plugin";
 // Locale and messages per request: i18n/request.ts (the plugin's default path).
 const withNextIntl = createNextIntlPlugin();
 
+// Only features Chromium knows: an unknown name is logged as a console warning on every page.
+const DENIED_FEATURES = [
+  "accelerometer",
+  "autoplay",
+  "camera",
+  "clipboard-read",
+  "display-capture",
+  "encrypted-media",
+  "fullscreen",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "idle-detection",
+  "local-fonts",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "picture-in-picture",
+  "publickey-credentials-get",
+  "screen-wake-lock",
+  "serial",
+  "usb",
+  "xr-spatial-tracking",
+];
+const PERMISSIONS_POLICY = [...DENIED_FEATURES.map((f) => `${f}=()`), "clipboard-write=(self)"].join(", ");
+
+// The public host (APP_URL), read when the server starts; lib/http/origin.ts validates it.
+const appHost = (() => {
+  try {
+    return process.env.APP_URL ? new URL(process.env.APP_URL).host : null;
+  } catch {
+    return null;
+  }
+})();
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native binaries (Argon2, the PostgreSQL launcher) must be loaded by Node, not bundled.
@@ -16,8 +52,19 @@ const nextConfig = {
     "@myriaddreamin/typst-ts-node-compiler-linux-x64-gnu",
   ],
   poweredByHeader: false,
-  // JSON backups are uploaded through a server action (limit checked again in lib/concepts/exchange.ts).
-  experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  experimental: {
+    // proxy.ts sees every server action; Next.js buffers the body for it and would pass on only the
+    // first 10 MB of a larger one (a backup being imported). Same limit as below.
+    proxyClientMaxBodySize: "21mb",
+    serverActions: {
+      // Same number as lib/http/limits.ts (proxy.ts answers larger bodies with 413): fits the largest
+      // legitimate action, a 20 MB JSON backup uploaded for import (checked again in lib/concepts/exchange.ts).
+      bodySizeLimit: "21mb",
+      // Behind a proxy that rewrites Host, Next.js's own origin check of server actions needs the public host;
+      // proxy.ts has compared the full origin (scheme, host, port) before.
+      ...(appHost ? { allowedOrigins: [appHost] } : {}),
+    },
+  },
   async headers() {
     return [
       {
@@ -26,6 +73,8 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },
+          // Every browser feature the app does not use is denied; only writing to the clipboard (copying an invitation link) stays.
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
         ],
       },
     ];

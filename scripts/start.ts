@@ -11,6 +11,7 @@ import next from "next";
 import { databaseTarget } from "@/db/config";
 import { getDb } from "@/db";
 import { DEMO_USERS, demoPassword, seedIfEmpty } from "@/db/seed";
+import { assertOriginConfig, dropUntrustedForwardedHeaders } from "@/lib/http/origin";
 import { ensurePeerSnapshot, publishSnapshot } from "@/lib/peers/service";
 
 const root = process.cwd();
@@ -79,6 +80,12 @@ async function startPeerSnapshots() {
 }
 
 async function main() {
+  try {
+    assertOriginConfig();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
   buildIfNeeded();
   ensureAuthSecret();
   const target = databaseTarget();
@@ -92,7 +99,11 @@ async function main() {
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => void handle(req, res));
+  // Without TRUST_PROXY a client's X-Forwarded-* headers are dropped here; Next.js then sets them from the socket.
+  const server = http.createServer((req, res) => {
+    dropUntrustedForwardedHeaders(req.headers);
+    void handle(req, res);
+  });
   server.listen(port, host, () => {
     const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
     console.log(`\nKonzeptwerk läuft: http://${shown}:${port}  (bereit nach ${((Date.now() - t0) / 1000).toFixed(1)} s)`);

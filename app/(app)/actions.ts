@@ -10,7 +10,8 @@ import { AppError } from "@/lib/errors";
 export async function logout() {
   const actor = await currentActor();
   if (actor) await deleteAuthSession({ sessionId: actor.sessionId });
-  await signOut({ redirectTo: "/login?abgemeldet=1" });
+  await signOut({ redirect: false });
+  redirect("/login?abgemeldet=1");
 }
 
 export async function switchMunicipality(form: FormData) {

@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { editorExtensions } from "./extensions";
 import { cleanPastedHtml } from "./paste";
 import { Toolbar } from "./toolbar";
+import "./prosemirror.css";
 
 export type RichTextEditorProps = {
   id: string;
@@ -28,6 +29,8 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
     content,
     editable,
     immediatelyRender: false,
+    // No inline <style> element (the CSP allows none without a nonce): prosemirror.css carries the same rules.
+    injectCSS: false,
     autofocus: autofocus ? "end" : false,
     editorProps: {
       attributes: {

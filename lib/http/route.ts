@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, errorBody } from "@/lib/errors";
 import { requireActor, type Actor } from "@/lib/auth/session";
+import { isSameOriginRequest } from "@/lib/http/origin";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
 
 type Params = Record<string, string>;
@@ -36,14 +37,9 @@ export function errorResponse(error: unknown) {
   );
 }
 
+/** Writes only from our own pages: full origin compared, forwarded headers only from a trusted proxy (lib/http/origin.ts). */
 function assertSameOrigin(req: Request) {
-  const origin = req.headers.get("origin");
-  const fetchSite = req.headers.get("sec-fetch-site");
-  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") throw new AppError("forbidden", "Anfrage von fremder Seite abgelehnt.");
-  if (origin) {
-    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-    if (!host || new URL(origin).host !== host) throw new AppError("forbidden", "Anfrage von fremder Seite abgelehnt.");
-  }
+  if (!isSameOriginRequest(req)) throw new AppError("forbidden", "Anfrage von fremder Seite abgelehnt.");
 }
 
 /** Parse a JSON body with a size limit; a clear 400/413 instead of a crash. */

@@ -4,28 +4,12 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { formObject, guardedAction } from "@/lib/actions";
+import { absoluteUrl } from "@/lib/http/origin";
 import { keptValues, type FormState } from "@/lib/members/form-errors";
 import { changeRole, inviteMember, removeMember, revokeInvitation } from "@/lib/members/service";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInvitationSchema } from "@/lib/members/validation";
 
 export type InviteResult = { url: string; email: string };
-
-/**
- * The full link for the admin to pass on. AUTH_URL, when set, is the public
- * address; otherwise the address the admin is using right now.
- */
-async function absoluteUrl(path: string): Promise<string> {
-  const configured = process.env.AUTH_URL;
-  try {
-    if (configured) return new URL(path, configured).toString();
-    const h = await headers();
-    const host = h.get("x-forwarded-host") ?? h.get("host");
-    const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
-    return host ? new URL(path, `${proto}://${host}`).toString() : path;
-  } catch {
-    return path;
-  }
-}
 
 export async function inviteMemberAction(_prev: FormState<InviteResult>, form: FormData): Promise<FormState<InviteResult>> {
   const input = formObject(form);
@@ -33,7 +17,8 @@ export async function inviteMemberAction(_prev: FormState<InviteResult>, form: F
   const result = await guardedAction(
     inviteSchema,
     input,
-    async (actor, data) => ({ url: await absoluteUrl(await inviteMember(actor, data)), email: data.email }),
+    // The link names APP_URL (or the trusted proxy's host, or our own address), never the Host of this request.
+    async (actor, data) => ({ url: absoluteUrl(await inviteMember(actor, data), await headers()), email: data.email }),
     t("invitationCreated"),
   );
   if (!result.ok) return { ...result, values: keptValues(input) };

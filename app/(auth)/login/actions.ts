@@ -1,7 +1,11 @@
 "use server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { signIn } from "@/auth";
+import { publicOrigin } from "@/lib/http/origin";
+import { safeRedirectPath } from "@/lib/http/redirect";
 
 export type LoginState = { error?: string; email?: string };
 
@@ -11,11 +15,11 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const next = String(form.get("next") ?? "");
   const t = await getTranslations("login");
   if (!email || !password) return { error: t("missingCredentials"), email };
-  // Only same-site paths as targets after sign-in (no open redirect).
-  const redirectTo = /^\/(?![/\\])/.test(next) ? next : "/concepts";
+  // Only paths on this app as targets after sign-in (no open redirect), parsed as a browser would.
+  const target = safeRedirectPath(next, publicOrigin(await headers()));
   try {
-    await signIn("credentials", { email, password, redirectTo });
-    return {};
+    // No redirect by Auth.js (it would build the address from request headers); ours is a plain path.
+    await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
@@ -24,4 +28,5 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     }
     throw error;
   }
+  redirect(target);
 }

@@ -23,6 +23,8 @@ export default async function LoginPage({ searchParams }: Props) {
       {params.eingeladen ? <p className="notice notice-ok">{t("invited")}</p> : null}
       {params.registriert ? <p className="notice notice-ok">{t("registered")}</p> : null}
       {params.abgemeldet ? <p className="notice">{t("loggedOut")}</p> : null}
+      {/* Auth.js sends its errors here (pages.error) instead of its English error page. */}
+      {params.error ? <p className="notice notice-error">{t("authError")}</p> : null}
       <LoginForm next={next} />
       <p className="meta">
         {t("notYetUsing")} <Link href="/registrieren">{t("registerLink")}</Link>
