@@ -11,6 +11,7 @@ import next from "next";
 import { databaseTarget } from "@/db/config";
 import { getDb } from "@/db";
 import { DEMO_USERS, demoPassword, seedIfEmpty } from "@/db/seed";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-ip";
 import { ensurePeerSnapshot, publishSnapshot } from "@/lib/peers/service";
 
 const root = process.cwd();
@@ -92,7 +93,12 @@ async function main() {
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => void handle(req, res));
+  const server = http.createServer((req, res) => {
+    // Route handlers and server actions see headers, not the socket: hand them the peer's
+    // address for rate limits (lib/http/client-ip.ts), never a copy the client sent.
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+    void handle(req, res);
+  });
   server.listen(port, host, () => {
     const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
     console.log(`\nKonzeptwerk läuft: http://${shown}:${port}  (bereit nach ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
