@@ -26,7 +26,7 @@ import { consumeOrThrow, type LimitSpec } from "@/lib/auth/rate-limit";
 import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { can } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
-import { fieldErrors } from "@/lib/validation";
+import { fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE } from "@/lib/validation";
 import { fieldError } from "./form-errors";
 import { hashInvitationToken, invitationExpiry, invitationPath, newInvitationToken } from "./token";
 import { agsVariants, emailSchema, invitationTokenSchema, registrationSchema, type RegistrationInput } from "./validation";
@@ -44,6 +44,12 @@ export const MEMBER_LIMITS = {
   registerPerIp: { keyPrefix: "register", points: 5, duration: 60 * 60 },
   registerAll: { keyPrefix: "register-all", points: 50, duration: 60 * 60 },
 } satisfies Record<string, LimitSpec>;
+
+/** The text rule of every form (lib/validation), here too: these functions run without a session, before any limit or write. */
+function refuseInvalidText(input: object) {
+  const invalid = findInvalidText(input);
+  if (invalid) throw fieldError(invalid, `Diese Angabe ${INVALID_TEXT_MESSAGE}`);
+}
 
 // ---------------------------------------------------------------------------
 // Members of a municipality (admins only)
@@ -201,6 +207,7 @@ export async function describeInvitation({ token }: { token: string }): Promise<
  * accepted happens first in the transaction, so a link works exactly once.
  */
 export async function acceptInvitation(input: { token: string; name?: string; password: string }) {
+  refuseInvalidText(input);
   const tokenHash = hashInvitationToken(input.token);
   await consumeOrThrow(MEMBER_LIMITS.acceptPerToken, tokenHash, (wait) => `Zu viele Versuche mit diesem Einladungslink. Bitte warten Sie ${wait}.`);
   const found = await findInvitation(input.token);
@@ -257,6 +264,7 @@ export async function acceptInvitation(input: { token: string; name?: string; pa
  * (5 registrations per hour each; 50 per hour in total).
  */
 export async function registerMunicipality(input: RegistrationInput, { rateLimitKey }: { rateLimitKey: string }) {
+  refuseInvalidText(input);
   const parsed = registrationSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_request", "Bitte prüfen Sie die markierten Angaben.", { fieldErrors: fieldErrors(parsed.error) });
   const data = parsed.data;
