@@ -31,6 +31,15 @@ export async function openLimitStore(env: NodeJS.ProcessEnv = process.env): Prom
   if (url) {
     const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
     client.on("error", (error: Error) => console.error("[rate-limit] Redis:", error.message));
+    // Without an offline queue, commands before the connection stands would fail over to the in-memory insurance.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, 3000);
+      client.once("ready", done);
+    });
     return { kind: "redis", client, close: async () => void (await client.quit().catch(() => client.disconnect())) };
   }
   const pool = new Pool({ ...(await pgConnectionConfig()), max: 3, idleTimeoutMillis: 30_000 });

@@ -11,9 +11,9 @@ import { listThreadsWithComments } from "@/db/queries/comments";
 import type { Concept } from "@/db/schema";
 import { resolveThreads } from "@/lib/review/comments";
 import { templateFor } from "@/lib/template";
-import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel } from "./model";
 import { AppError } from "@/lib/errors";
 import { checkLogo } from "./logo";
+import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel } from "./model";
 import { renderPdf } from "./render";
 
 export type PdfOptions = {
@@ -81,7 +81,7 @@ export async function exportConceptPdf(actor: Actor, conceptId: string, options:
   const withoutLogo: PdfModel = { ...model, meta: { ...model.meta, logo: null } };
   if (!logo || !model.meta.logo) return { ...(await renderPdf({ template: "concept", data: model })), fileName, logoOmitted: false };
   if (!checkLogo(Buffer.from(logo.bytes)).ok) {
-    console.warn(`[pdf] Logo der Kommune ${concept(model)} besteht die Prüfung nicht mehr und wird weggelassen.`);
+    console.warn(`[pdf] Logo der Kommune ${whose(model)} besteht die Prüfung nicht mehr und wird weggelassen.`);
     return { ...(await renderPdf({ template: "concept", data: withoutLogo })), fileName, logoOmitted: true };
   }
   try {
@@ -90,12 +90,12 @@ export async function exportConceptPdf(actor: Actor, conceptId: string, options:
   } catch (error) {
     // Only a failed typesetting is worth a second try; a full queue or an oversized document is not the logo's fault.
     if (!(error instanceof AppError) || error.code !== "bad_request") throw error;
-    console.warn(`[pdf] Satz mit Logo fehlgeschlagen (${concept(model)}), erneut ohne Logo.`);
+    console.warn(`[pdf] Satz mit Logo fehlgeschlagen (${whose(model)}), erneut ohne Logo.`);
     return { ...(await renderPdf({ template: "concept", data: withoutLogo })), fileName, logoOmitted: true };
   }
 }
 
-const concept = (model: PdfModel) => JSON.stringify(model.meta.municipality);
+const whose = (model: PdfModel) => JSON.stringify(model.meta.municipality);
 
 /** Response header of a PDF whose logo was left out (the page shows a note). */
 export const LOGO_OMITTED_HEADER = "X-Pdf-Logo";

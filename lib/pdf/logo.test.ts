@@ -53,7 +53,7 @@ describe("checkLogo", () => {
 describe("logos that would break every export", () => {
   it("refuses a PNG with a corrupt chunk (checksum wrong) or data that does not decode", () => {
     const crc = Buffer.from(PNG);
-    crc[crc.length - 18] ^= 0xff; // a byte of the IDAT data: its CRC no longer matches
+    crc.writeUInt8(crc.readUInt8(crc.length - 18) ^ 0xff, crc.length - 18); // a byte of the IDAT data: its CRC no longer matches
     expect(checkLogo(crc)).toEqual({ ok: false, error: expect.stringMatching(/^Die PNG-Datei ist beschädigt/) });
     const chunk = Buffer.from("0000000474455874" + "61626364" + "00000000", "hex"); // a tEXt chunk with a zero CRC
     const withChunk = Buffer.concat([PNG.subarray(0, 33), chunk, PNG.subarray(33)]);

@@ -30,7 +30,7 @@ const PNG = Buffer.from(
   "hex",
 );
 const CORRUPT = Buffer.from(PNG);
-CORRUPT[CORRUPT.length - 18] ^= 0xff;
+CORRUPT.writeUInt8(CORRUPT.readUInt8(CORRUPT.length - 18) ^ 0xff, CORRUPT.length - 18);
 let BILLION = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><path id="a0" d="M0 0h1"/>';
 for (let i = 1; i <= 24; i++) BILLION += `<g id="a${i}"><use href="#a${i - 1}"/><use href="#a${i - 1}"/></g>`;
 BILLION += '</defs><use href="#a24"/></svg>';
@@ -42,7 +42,12 @@ async function exportAndRead(name: string) {
   const result = await exportConceptPdf(town.viewer, ids.conceptId);
   const file = path.join(dir, `${name}.pdf`);
   fs.writeFileSync(file, result.pdf);
-  const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).trim().split("\n").slice(2);
+  // pdfimages lists an alpha channel as a second row of type "smask": count the pictures.
+  const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .slice(2)
+    .filter((row) => row.trim().split(/\s+/)[2] === "image");
   const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
   return { result, images, text };
 }

@@ -78,8 +78,8 @@ async function expectShared(a: LimitStore, b: LimitStore) {
 
 describe("the counters", () => {
   it("live in PostgreSQL and are shared by every app process", async () => {
-    const a = await openLimitStore({});
-    const b = await openLimitStore({});
+    const a = await openLimitStore({} as NodeJS.ProcessEnv);
+    const b = await openLimitStore({} as NodeJS.ProcessEnv);
     try {
       expect([a.kind, b.kind]).toEqual(["postgres", "postgres"]);
       await expectShared(a, b);
@@ -97,8 +97,8 @@ describe("the counters", () => {
   // The test environment moves REDIS_URL aside (tests/support/global-setup.ts) so that the other tests count in their own database.
   const redisUrl = process.env.KONZEPTWERK_TEST_REDIS_URL;
   it.skipIf(!redisUrl)("live in Redis when REDIS_URL is set, shared the same way", async () => {
-    const a = await openLimitStore({ REDIS_URL: redisUrl });
-    const b = await openLimitStore({ REDIS_URL: redisUrl });
+    const a = await openLimitStore({ REDIS_URL: redisUrl } as NodeJS.ProcessEnv);
+    const b = await openLimitStore({ REDIS_URL: redisUrl } as NodeJS.ProcessEnv);
     try {
       expect([a.kind, b.kind]).toEqual(["redis", "redis"]);
       await expectShared(a, b);
