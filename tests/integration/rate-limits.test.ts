@@ -97,8 +97,8 @@ describe("the counters", () => {
   // The test environment moves REDIS_URL aside (tests/support/global-setup.ts) so that the other tests count in their own database.
   const redisUrl = process.env.KONZEPTWERK_TEST_REDIS_URL;
   it.skipIf(!redisUrl)("live in Redis when REDIS_URL is set, shared the same way", async () => {
-    const a = await openLimitStore({ REDIS_URL: redisUrl } as NodeJS.ProcessEnv);
-    const b = await openLimitStore({ REDIS_URL: redisUrl } as NodeJS.ProcessEnv);
+    const a = await openLimitStore({ REDIS_URL: redisUrl } as unknown as NodeJS.ProcessEnv);
+    const b = await openLimitStore({ REDIS_URL: redisUrl } as unknown as NodeJS.ProcessEnv);
     try {
       expect([a.kind, b.kind]).toEqual(["redis", "redis"]);
       await expectShared(a, b);
