@@ -3,9 +3,9 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authConfig } from "./auth.config";
-import { createAuthSession, deleteAuthSession, getUserByEmail } from "@/db/queries/users";
-import { verifyPassword } from "@/lib/auth/password";
-import { loginLimiter } from "@/lib/auth/rate-limit";
+import { createAuthSession, deleteAuthSession } from "@/db/queries/users";
+import { verifySignIn } from "@/lib/auth/sign-in";
+import { clientIp } from "@/lib/http/origin";
 
 declare module "next-auth" {
   interface Session {
@@ -20,8 +20,12 @@ declare module "@auth/core/jwt" {
   }
 }
 
+/** The code carries the waiting time to the login form: "rate_limited:<minutes>". */
 class TooManyAttempts extends CredentialsSignin {
-  code = "rate_limited";
+  constructor(retryMs: number) {
+    super();
+    this.code = `rate_limited:${Math.max(1, Math.ceil(retryMs / 60_000))}`;
+  }
 }
 
 const credentialsSchema = z.object({
@@ -36,17 +40,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: "E-Mail" }, password: { label: "Passwort", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        if (!(await loginLimiter.allow(email))) throw new TooManyAttempts();
-        const user = await getUserByEmail({ email });
-        // Verify even without a user, so the answer takes as long as for a wrong password.
-        const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-        if (!user || !ok) return null;
-        loginLimiter.reset(email);
-        return { id: user.id, email: user.email, name: user.name };
+        const result = await verifySignIn({ ...parsed.data, ip: clientIp(request.headers) });
+        if (result.ok) return result.user;
+        if (result.reason === "rate_limited") throw new TooManyAttempts(result.retryMs);
+        return null;
       },
     }),
   ],
@@ -75,7 +75,3 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
-
-// argon2id hash of a random string, used to spend the same time on unknown e-mail addresses.
-const DUMMY_HASH =
-  "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0Ht0tN7kZC2hQ3B8m1UzX8Xy7bYqO2r7yJcF6d3hJ5w";

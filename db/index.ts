@@ -69,8 +69,26 @@ export async function getDb(): Promise<Db> {
   return (await state()).db;
 }
 
+/**
+ * How a second client library (pg, for the rate-limit counters) reaches the
+ * same database: the external URL, or the embedded server's Unix socket.
+ */
+export async function pgConnectionConfig(): Promise<{ connectionString: string } | { host: string; port: number; database: string; user: string }> {
+  const s = await state();
+  if (s.embedded) return { host: s.embedded.socketDir, port: EMBEDDED_PORT, database: EMBEDDED_DATABASE, user: "postgres" };
+  const target = databaseTarget();
+  if (target.kind !== "postgres") throw new Error("Keine Datenbankadresse");
+  return { connectionString: target.url };
+}
+
 export async function databaseKind(): Promise<"embedded" | "postgres"> {
   return (await state()).kind;
+}
+
+const closeBeforeDb: (() => Promise<void>)[] = [];
+/** Other clients of the same database (the rate-limit pool) register here to be closed first. */
+export function onCloseDb(close: () => Promise<void>) {
+  closeBeforeDb.push(close);
 }
 
 /** Close the pool and stop an embedded server this process owns (tests, scripts). */
@@ -80,6 +98,8 @@ export async function closeDb() {
   if (!current) return;
   const s = await current.catch(() => null);
   if (!s) return;
+  await closeBeforeDb.reduce((p, close) => p.then(close).catch(() => {}), Promise.resolve());
+  closeBeforeDb.length = 0;
   await s.sql.end({ timeout: 5 });
   await s.embedded?.stop();
 }

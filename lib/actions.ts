@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "@/lib/validation";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import { fieldErrors, findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
+import { fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE } from "@/lib/validation";
 import { requireActor, type Actor } from "@/lib/auth/session";
 
 export type ActionResult<T = undefined> =
@@ -22,8 +22,8 @@ export async function guardedAction<S extends z.ZodType, T>(
 ): Promise<ActionResult<T>> {
   try {
     const actor = await requireActor();
-    const unstorable = findUnstorableText(input);
-    if (unstorable) return { ok: false, code: "bad_request", error: `Die Eingabe „${unstorable}“ ${UNSTORABLE_TEXT_MESSAGE}` };
+    const invalid = findInvalidText(input);
+    if (invalid) return { ok: false, code: "bad_request", error: `Die Eingabe „${invalid}“ ${INVALID_TEXT_MESSAGE}`, fieldErrors: { [invalid]: `Diese Angabe ${INVALID_TEXT_MESSAGE}` } };
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarDate, isCalendarDate } from "./validation";
+import { calendarDate, findInvalidText, findUnstorableText, isCalendarDate } from "./validation";
 
 describe("calendar dates (one rule for every form, server action, import and snapshot)", () => {
   it.each(["2026-01-01", "2026-02-28", "2028-02-29", "2000-02-29", "2026-04-30", "2026-12-31", "1000-01-01", "9999-12-31"])("%s exists", (s) => {
@@ -30,5 +30,21 @@ describe("calendar dates (one rule for every form, server action, import and sna
     expect(result.success ? "" : result.error.issues[0]?.message).toBe("Beginn: Dieses Datum gibt es nicht.");
     const format = calendarDate().safeParse("30.02.2026");
     expect(format.success ? "" : format.error.issues[0]?.message).toBe("Bitte ein Datum im Format JJJJ-MM-TT angeben.");
+  });
+});
+
+describe("the text rule of forms", () => {
+  it("names the first field with NUL, another control character or half an emoji", () => {
+    expect(findInvalidText({ name: "Stadt\u0000" })).toBe("name");
+    expect(findInvalidText({ fields: [{ title: "ok" }, { title: "a\u0008b" }] })).toBe("fields.1.title");
+    expect(findInvalidText({ fileName: "logo\u007f.png" })).toBe("fileName");
+    expect(findInvalidText({ x: "\ud83d" })).toBe("x");
+  });
+  it("lets ordinary text with tabs, line breaks and emoji through", () => {
+    expect(findInvalidText({ name: "Müller-Lüdenscheidt", text: "Zeile 1\r\nZeile 2\tEnde 😀", n: 3 })).toBeNull();
+  });
+  it("keeps the storage rule alone for JSON bodies (a vertical tab from a paste is stored)", () => {
+    expect(findUnstorableText({ text: "a\u000bb" })).toBeNull();
+    expect(findUnstorableText({ text: "a\u0000b" })).toBe("text");
   });
 });

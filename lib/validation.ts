@@ -75,3 +75,34 @@ export function calendarDate(label?: string) {
     .regex(DATE_FORMAT, `${prefix}Bitte ein Datum im Format JJJJ-MM-TT angeben.`)
     .refine(isCalendarDate, `${prefix}Dieses Datum gibt es nicht.`);
 }
+
+/** C0 control characters other than tab, line feed and carriage return, and DEL: never typed, a sign of a broken copy or a forged request. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * The one text rule for everything that arrives through a form or a server
+ * action (fields, file names): what PostgreSQL cannot store (findUnstorableText)
+ * and control characters. Returns the path of the first such string, or null.
+ * JSON bodies of the API (rich text, backups) keep only the storage rule, so
+ * text pasted from other programs is not refused for an invisible character.
+ */
+export function findInvalidText(value: unknown, path = ""): string | null {
+  if (typeof value === "string") return findUnstorableText(value, path) ?? (CONTROL_CHARACTER.test(value) ? path || "Text" : null);
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = findInvalidText(v, path ? `${path}.${i}` : String(i));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const found = findInvalidText(k, path) ?? findInvalidText(v, path ? `${path}.${k}` : k);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+export const INVALID_TEXT_MESSAGE =
+  "enthält ein unzulässiges Steuerzeichen (z. B. NUL) oder ein beschädigtes Unicode-Zeichen, etwa aus einer fehlerhaften Kopie. Bitte die Angabe prüfen und neu eingeben.";

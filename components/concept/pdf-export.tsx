@@ -8,7 +8,7 @@ export type PdfExportProps = {
   versions: { number: number; label: string; date: string }[];
 };
 
-type State = { kind: "idle" } | { kind: "running" } | { kind: "done"; name: string; pages: string } | { kind: "error"; message: string };
+type State = { kind: "idle" } | { kind: "running" } | { kind: "done"; name: string; pages: string; logoOmitted: boolean } | { kind: "error"; message: string };
 
 /** The file name the server chose (filename* in UTF-8 first, then the ASCII one). */
 function fileNameOf(disposition: string | null): string {
@@ -70,7 +70,7 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setState({ kind: "done", name, pages: res.headers.get("X-Pdf-Pages") ?? "?" });
+      setState({ kind: "done", name, pages: res.headers.get("X-Pdf-Pages") ?? "?", logoOmitted: res.headers.get("X-Pdf-Logo") === "omitted" });
     } catch {
       setState({ kind: "error", message: t("network") });
     }
@@ -116,7 +116,10 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
             <progress aria-label={t("running")} /> {t("running")}
           </>
         ) : state.kind === "done" ? (
-          t("done", { name: state.name, pages: state.pages })
+          <>
+            {t("done", { name: state.name, pages: state.pages })}
+            {state.logoOmitted ? <> {t("logoOmitted")}</> : null}
+          </>
         ) : state.kind === "error" ? (
           t("failed", { message: state.message })
         ) : null}

@@ -1,5 +1,5 @@
 import "server-only";
-import { z, fieldErrors } from "@/lib/validation";
+import { z, fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE } from "@/lib/validation";
 import type { ActionResult } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "./form-errors";
@@ -16,6 +16,11 @@ export async function publicAction<S extends z.ZodType, T>(
   fn: (data: z.infer<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   try {
+    // Before anything else, so a forged character neither reaches the database nor uses up a rate-limit point.
+    const invalid = findInvalidText(input);
+    if (invalid) {
+      return { ok: false, code: "bad_request", error: "Bitte prüfen Sie die markierten Angaben.", fieldErrors: { [invalid]: `Diese Angabe ${INVALID_TEXT_MESSAGE}` } };
+    }
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       return { ok: false, code: "bad_request", error: "Bitte prüfen Sie die markierten Angaben.", fieldErrors: fieldErrors(parsed.error) };

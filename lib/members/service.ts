@@ -1,5 +1,4 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { getDb, type Executor } from "@/db";
 import {
   countAdmins,
@@ -22,11 +21,12 @@ import {
 import { deleteAuthSessionsOfUser, getMembership, getUserByEmail } from "@/db/queries/users";
 import type { Role } from "@/db/schema";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
+import { consumeOrThrow, type LimitSpec } from "@/lib/auth/rate-limit";
 // Not lib/auth/session: that module pulls in next-auth, which the integration tests cannot load.
 import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { can } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
-import { fieldErrors } from "@/lib/validation";
+import { fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE } from "@/lib/validation";
 import { fieldError } from "./form-errors";
 import { hashInvitationToken, invitationExpiry, invitationPath, newInvitationToken } from "./token";
 import { agsVariants, emailSchema, invitationTokenSchema, registrationSchema, type RegistrationInput } from "./validation";
@@ -36,23 +36,20 @@ export const LAST_ADMIN_MESSAGE = "Die letzte Leitung kann nicht entfernt werden
 /**
  * Attempts per invitation link (10 per 15 minutes): the link may lead to an
  * existing account whose password is asked for, which must not be guessable.
- * In memory, like the sign-in limit (lib/auth/rate-limit.ts).
+ * Registrations per client address (5 per hour) and, against many addresses,
+ * in total (50 per hour). Counters shared by all app processes (lib/auth/rate-limit).
  */
-const acceptLimiter = new RateLimiterMemory({ points: 10, duration: 15 * 60, keyPrefix: "invite-accept" });
-/** Registrations per caller key (IP address) and, against many addresses, in total. */
-const registerLimiter = new RateLimiterMemory({ points: 5, duration: 60 * 60, keyPrefix: "register" });
-const registerGlobalLimiter = new RateLimiterMemory({ points: 50, duration: 60 * 60, keyPrefix: "register-all" });
+export const MEMBER_LIMITS = {
+  acceptPerToken: { keyPrefix: "invite-accept", points: 10, duration: 15 * 60 },
+  registerPerIp: { keyPrefix: "register", points: 5, duration: 60 * 60 },
+  registerAll: { keyPrefix: "register-all", points: 50, duration: 60 * 60 },
+} satisfies Record<string, LimitSpec>;
 
-async function consume(limiter: RateLimiterMemory, key: string, message: (minutes: number) => string) {
-  try {
-    await limiter.consume(key);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) throw new AppError("rate_limited", message(Math.max(1, Math.ceil(error.msBeforeNext / 60_000))));
-    throw error;
-  }
+/** The text rule of every form (lib/validation), here too: these functions run without a session, before any limit or write. */
+function refuseInvalidText(input: object) {
+  const invalid = findInvalidText(input);
+  if (invalid) throw fieldError(invalid, `Diese Angabe ${INVALID_TEXT_MESSAGE}`);
 }
-
-const minutes = (n: number) => (n === 1 ? "einer Minute" : `${n} Minuten`);
 
 // ---------------------------------------------------------------------------
 // Members of a municipality (admins only)
@@ -210,8 +207,9 @@ export async function describeInvitation({ token }: { token: string }): Promise<
  * accepted happens first in the transaction, so a link works exactly once.
  */
 export async function acceptInvitation(input: { token: string; name?: string; password: string }) {
+  refuseInvalidText(input);
   const tokenHash = hashInvitationToken(input.token);
-  await consume(acceptLimiter, tokenHash, (n) => `Zu viele Versuche mit diesem Einladungslink. Bitte warten Sie ${minutes(n)}.`);
+  await consumeOrThrow(MEMBER_LIMITS.acceptPerToken, tokenHash, (wait) => `Zu viele Versuche mit diesem Einladungslink. Bitte warten Sie ${wait}.`);
   const found = await findInvitation(input.token);
   if (found.state !== "valid") throw new AppError(found.state === "unknown" ? "not_found" : "bad_request", invitationMessage(found.state));
   const { invitation } = found;
@@ -266,12 +264,13 @@ export async function acceptInvitation(input: { token: string; name?: string; pa
  * (5 registrations per hour each; 50 per hour in total).
  */
 export async function registerMunicipality(input: RegistrationInput, { rateLimitKey }: { rateLimitKey: string }) {
+  refuseInvalidText(input);
   const parsed = registrationSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_request", "Bitte prüfen Sie die markierten Angaben.", { fieldErrors: fieldErrors(parsed.error) });
   const data = parsed.data;
-  const wait = (n: number) => `Zu viele Registrierungen in kurzer Zeit. Bitte versuchen Sie es in ${minutes(n)} erneut.`;
-  await consume(registerLimiter, rateLimitKey, wait);
-  await consume(registerGlobalLimiter, "all", wait);
+  const message = (wait: string) => `Zu viele Registrierungen in kurzer Zeit. Bitte versuchen Sie es in ${wait} erneut.`;
+  await consumeOrThrow(MEMBER_LIMITS.registerPerIp, rateLimitKey, message);
+  await consumeOrThrow(MEMBER_LIMITS.registerAll, "all", message);
 
   const taken = "Für diesen Gemeindeschlüssel ist bereits eine Kommune registriert.";
   const accountExists =

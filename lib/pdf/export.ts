@@ -11,6 +11,8 @@ import { listThreadsWithComments } from "@/db/queries/comments";
 import type { Concept } from "@/db/schema";
 import { resolveThreads } from "@/lib/review/comments";
 import { templateFor } from "@/lib/template";
+import { AppError } from "@/lib/errors";
+import { checkLogo } from "./logo";
 import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel } from "./model";
 import { renderPdf } from "./render";
 
@@ -67,13 +69,36 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
   return { model, concept, logo, municipality: municipality ?? "", version, date };
 }
 
-/** The concept (or one version) as the PDF a council adopts. */
+/**
+ * The concept (or one version) as the PDF a council adopts. The logo never
+ * stops an export: one that fails today's upload checks (stored before they
+ * existed) is left out, and if Typst still cannot draw it the document is set
+ * again without it. `logoOmitted` says so, for the response header and the UI.
+ */
 export async function exportConceptPdf(actor: Actor, conceptId: string, options: PdfOptions = {}) {
   const { model, logo, municipality, version, date } = await loadPdfModel(actor, conceptId, options);
-  const files = logo && model.meta.logo ? [{ path: model.meta.logo, bytes: new Uint8Array(logo.bytes) }] : [];
-  const result = await renderPdf({ template: "concept", data: model, files });
-  return { ...result, fileName: pdfFileName(municipality, version?.number ?? null, date) };
+  const fileName = pdfFileName(municipality, version?.number ?? null, date);
+  const withoutLogo: PdfModel = { ...model, meta: { ...model.meta, logo: null } };
+  if (!logo || !model.meta.logo) return { ...(await renderPdf({ template: "concept", data: model })), fileName, logoOmitted: false };
+  if (!checkLogo(Buffer.from(logo.bytes)).ok) {
+    console.warn(`[pdf] Logo der Kommune ${whose(model)} besteht die Prüfung nicht mehr und wird weggelassen.`);
+    return { ...(await renderPdf({ template: "concept", data: withoutLogo })), fileName, logoOmitted: true };
+  }
+  try {
+    const result = await renderPdf({ template: "concept", data: model, files: [{ path: model.meta.logo, bytes: new Uint8Array(logo.bytes) }] });
+    return { ...result, fileName, logoOmitted: false };
+  } catch (error) {
+    // Only a failed typesetting is worth a second try; a full queue or an oversized document is not the logo's fault.
+    if (!(error instanceof AppError) || error.code !== "bad_request") throw error;
+    console.warn(`[pdf] Satz mit Logo fehlgeschlagen (${whose(model)}), erneut ohne Logo.`);
+    return { ...(await renderPdf({ template: "concept", data: withoutLogo })), fileName, logoOmitted: true };
+  }
 }
+
+const whose = (model: PdfModel) => JSON.stringify(model.meta.municipality);
+
+/** Response header of a PDF whose logo was left out (the page shows a note). */
+export const LOGO_OMITTED_HEADER = "X-Pdf-Logo";
 
 /** Parse the query of GET …/export.pdf: ?version=n&history=1. */
 export function parsePdfQuery(params: URLSearchParams): PdfOptions {

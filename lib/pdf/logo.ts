@@ -6,8 +6,16 @@
  * anything outside the file (href and url() only to "#id" in the same file).
  * Anything else is rejected with a German message, not silently cleaned, so
  * the admin sees what the PDF will show.
+ *
+ * A logo must also never stop an export: a PNG is decoded in full (pngjs,
+ * checksums of every chunk), and an SVG's references (<use>, href, url(#…))
+ * are bounded — no <use> of something that itself uses, no cycles, and at most
+ * MAX_SVG_EXPANSION elements once every reference is expanded (the "billion
+ * laughs" of SVG is a chain of <use> that doubles at each step).
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { crc32 } from "node:zlib";
+import { PNG } from "pngjs";
 
 export const MAX_LOGO_BYTES = 512 * 1024;
 export type LogoType = "image/png" | "image/svg+xml";
@@ -77,15 +85,139 @@ function checkSvgTree(nodes: Node[]): string | null {
   return null;
 }
 
+export const MAX_LOGO_PIXELS = 4000;
+
+/**
+ * Every chunk inside the file, with a matching checksum, up to IEND and nothing
+ * after it. pngjs checks the checksums of the chunks it decodes but skips the
+ * others unread; Typst's decoder does not.
+ */
+function checkPngChunks(bytes: Buffer) {
+  let at = 8;
+  for (;;) {
+    if (at + 12 > bytes.length) throw new Error("truncated");
+    const length = bytes.readUInt32BE(at);
+    const end = at + 8 + length;
+    if (end + 4 > bytes.length) throw new Error("truncated");
+    if (crc32(bytes.subarray(at + 4, end)) !== bytes.readUInt32BE(end)) throw new Error("crc");
+    const type = bytes.toString("latin1", at + 4, at + 8);
+    at = end + 4;
+    if (type === "IEND") break;
+  }
+  if (at !== bytes.length) throw new Error("trailing data");
+}
+
 function checkPng(bytes: Buffer): LogoCheck {
   if (bytes.length < 33 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.toString("latin1", 12, 16) !== "IHDR") {
     return { ok: false, error: "Die Datei ist kein gültiges PNG-Bild." };
   }
+  // The size from the header first: a decompression bomb is refused before it is unpacked.
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
-  if (width < 1 || height < 1 || width > 4000 || height > 4000) return { ok: false, error: "Das Bild darf höchstens 4000 × 4000 Pixel groß sein." };
-  if (bytes.indexOf("IEND", bytes.length - 12, "latin1") < 0) return { ok: false, error: "Die PNG-Datei ist unvollständig." };
+  if (width < 1 || height < 1 || width > MAX_LOGO_PIXELS || height > MAX_LOGO_PIXELS) {
+    return { ok: false, error: `Das Bild darf höchstens ${MAX_LOGO_PIXELS} × ${MAX_LOGO_PIXELS} Pixel groß sein.` };
+  }
+  try {
+    checkPngChunks(bytes);
+    const image = PNG.sync.read(bytes, { checkCRC: true });
+    if (image.width !== width || image.height !== height) throw new Error("size");
+  } catch {
+    return { ok: false, error: "Die PNG-Datei ist beschädigt (sie lässt sich nicht vollständig lesen). Bitte speichern Sie das Bild neu als PNG und laden Sie es erneut hoch." };
+  }
   return { ok: true, mediaType: "image/png", bytes };
+}
+
+/** Elements of an SVG once every reference is expanded; a real logo has a few hundred to a few thousand. */
+export const MAX_SVG_EXPANSION = 20_000;
+/** <use> elements in one file. */
+export const MAX_SVG_USES = 500;
+
+type SvgElement = { name: string; id: string | null; refs: string[]; children: SvgElement[] };
+
+/** The parsed tree as elements with the ids they reference (href="#id", url(#id) in attributes and style). */
+function toElements(nodes: Node[]): SvgElement[] {
+  const out: SvgElement[] = [];
+  for (const node of nodes) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === ":@" || key.startsWith("#") || key.startsWith("?") || !Array.isArray(value)) continue;
+      const attrs = (node[":@"] ?? {}) as Record<string, string>;
+      const refs: string[] = [];
+      let id: string | null = null;
+      for (const [rawName, rawValue] of Object.entries(attrs)) {
+        const attr = rawName.replace(/^@_/, "").toLowerCase();
+        const val = String(rawValue);
+        if (attr === "id") id = val.trim();
+        if ((attr === "href" || attr === "xlink:href") && internalRef(val)) refs.push(val.trim().slice(1));
+        for (const m of val.matchAll(/url\(\s*['"]?#([^'")\s]+)/gi)) refs.push(m[1]!);
+      }
+      const name = key.replace(/^svg:/, "").toLowerCase();
+      if (name === "style") {
+        const css = (value as Node[]).map((c) => String(c["#text"] ?? "")).join("");
+        for (const m of css.matchAll(/url\(\s*['"]?#([^'")\s]+)/gi)) refs.push(m[1]!);
+      }
+      out.push({ name, id, refs, children: toElements(value as Node[]) });
+    }
+  }
+  return out;
+}
+
+/** Why the references of the SVG could make a renderer draw too much, or null. */
+function checkReferences(roots: SvgElement[]): string | null {
+  const byId = new Map<string, SvgElement>();
+  let uses = 0;
+  const all: SvgElement[] = [];
+  const stack = [...roots];
+  while (stack.length) {
+    const el = stack.pop()!;
+    all.push(el);
+    if (el.name === "use") uses++;
+    if (el.id && !byId.has(el.id)) byId.set(el.id, el);
+    stack.push(...el.children);
+  }
+  if (uses > MAX_SVG_USES) return `Das SVG enthält zu viele Wiederholungen (<use>, höchstens ${MAX_SVG_USES}).`;
+  const containsUse = new Map<SvgElement, boolean>();
+  const hasUse = (el: SvgElement): boolean => {
+    let found = containsUse.get(el);
+    if (found === undefined) {
+      found = el.name === "use" || el.children.some(hasUse);
+      containsUse.set(el, found);
+    }
+    return found;
+  };
+  for (const el of all) {
+    if (el.name !== "use") continue;
+    const target = el.refs[0] ? byId.get(el.refs[0]) : undefined;
+    if (target && hasUse(target)) {
+      return "Das SVG enthält verkettete Verweise (<use> auf ein Element, das selbst <use> enthält). Bitte speichern Sie das Logo als einfaches SVG ohne verschachtelte Wiederholungen.";
+    }
+  }
+  // Size once expanded: every element counts, a reference counts as its target; a cycle is refused.
+  const cost = new Map<SvgElement, number>();
+  const visiting = new Set<SvgElement>();
+  const tooMuch = MAX_SVG_EXPANSION + 1;
+  let cycle = false;
+  const expand = (el: SvgElement): number => {
+    const known = cost.get(el);
+    if (known !== undefined) return known;
+    if (visiting.has(el)) {
+      cycle = true;
+      return tooMuch;
+    }
+    visiting.add(el);
+    let total = 1;
+    for (const child of el.children) total = Math.min(tooMuch, total + expand(child));
+    for (const ref of el.refs) {
+      const target = byId.get(ref);
+      if (target) total = Math.min(tooMuch, total + expand(target));
+    }
+    visiting.delete(el);
+    cost.set(el, total);
+    return total;
+  };
+  const sum = roots.reduce((n, r) => n + expand(r), 0);
+  if (cycle) return "Das SVG enthält einen Verweis auf sich selbst (Kreisverweis).";
+  if (sum > MAX_SVG_EXPANSION) return `Das SVG ist zu aufwendig: ausgeschrieben mehr als ${MAX_SVG_EXPANSION.toLocaleString("de-DE")} Elemente.`;
+  return null;
 }
 
 function checkSvg(bytes: Buffer): LogoCheck {
@@ -102,7 +234,8 @@ function checkSvg(bytes: Buffer): LogoCheck {
     nodes
       .filter((n) => !("#comment" in n))
       .map((n) => Object.fromEntries(Object.entries(n).map(([k, v]) => [k, Array.isArray(v) ? stripComments(v as Node[]) : v])));
-  const problem = checkSvgTree(stripComments(tree));
+  const clean = stripComments(tree);
+  const problem = checkSvgTree(clean) ?? checkReferences(toElements(clean));
   if (problem) return { ok: false, error: problem };
   return { ok: true, mediaType: "image/svg+xml", bytes };
 }

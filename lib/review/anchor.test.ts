@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { generateHTML } from "@tiptap/html";
 import { editorExtensions } from "@/components/editor/extensions";
 import { bold, doc, h3, link, p, table, ul } from "@/lib/editor/build";
@@ -69,5 +70,31 @@ describe("mapping an anchor through edits", () => {
     expect(quoted(text, anchorForQuote(text, "für Eltern an."))).toBe("für Eltern an.");
     expect(anchorForQuote(text, "nicht vorhanden")).toBeNull();
     expect(quoted("Schule  Kita", anchorForQuote("Schule  Kita", "Schule Kita"))).toBe("Schule  Kita");
+  });
+});
+
+describe("anchors around emoji", () => {
+  it("never cut a surrogate pair in quote, prefix or suffix (PostgreSQL refuses half an emoji)", () => {
+    const piece = fc.constantFrom("a", " ", "ä", "😀", "👩‍💻", "🇩🇪", "\u{1F9D1}\u{1F3FD}");
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 2, maxLength: 80 }), fc.nat(), fc.nat(), (pieces, a, b) => {
+        const text = pieces.join("");
+        const start = a % text.length;
+        const end = start + 1 + (b % (text.length - start));
+        const anchor = makeAnchor(text, start, end);
+        if (!anchor) return;
+        for (const part of [anchor.quote, anchor.prefix, anchor.suffix]) expect(part.isWellFormed()).toBe(true);
+        expect(text.slice(anchor.start, anchor.end)).toBe(anchor.quote);
+        expect(anchor.start).toBeLessThanOrEqual(start);
+        expect(anchor.end).toBeGreaterThanOrEqual(end);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("widens the 32-character context to the whole emoji at its edge", () => {
+    const text = `😀${"x".repeat(31)}Zitat${"y".repeat(31)}😀`;
+    const anchor = makeAnchor(text, 33, 38)!;
+    expect(anchor).toMatchObject({ quote: "Zitat", prefix: `😀${"x".repeat(31)}`, suffix: `${"y".repeat(31)}😀` });
   });
 });

@@ -21,12 +21,33 @@ export function anchorText(node: JSONContent | null | undefined): string {
   return out;
 }
 
-/** An anchor for [start, end) of `text`; null when the range is empty or out of bounds. */
-export function makeAnchor(text: string, start: number, end: number): TextAnchor | null {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end <= start) return null;
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** `i` moved back so that it does not fall between the two halves of a surrogate pair (an emoji). */
+function boundaryBefore(text: string, i: number): number {
+  return i > 0 && i < text.length && isLow(text.charCodeAt(i)) && isHigh(text.charCodeAt(i - 1)) ? i - 1 : i;
+}
+/** `i` moved forward likewise. */
+function boundaryAfter(text: string, i: number): number {
+  return i > 0 && i < text.length && isLow(text.charCodeAt(i)) && isHigh(text.charCodeAt(i - 1)) ? i + 1 : i;
+}
+
+/**
+ * An anchor for [start, end) of `text`; null when the range is empty or out of
+ * bounds. Quote, prefix and suffix never cut an emoji in half: half a surrogate
+ * pair is not storable (PostgreSQL refuses it in JSON), so a selection or the
+ * 32-character context ending inside one is widened to the whole character.
+ */
+export function makeAnchor(text: string, rawStart: number, rawEnd: number): TextAnchor | null {
+  if (!Number.isInteger(rawStart) || !Number.isInteger(rawEnd) || rawStart < 0 || rawEnd > text.length || rawEnd <= rawStart) return null;
+  const start = boundaryBefore(text, rawStart);
+  const end = boundaryAfter(text, rawEnd);
   const quote = text.slice(start, end);
   if (!quote.trim() || quote.length > MAX_QUOTE) return null;
-  return { quote, prefix: text.slice(Math.max(0, start - CONTEXT_CHARS), start), suffix: text.slice(end, end + CONTEXT_CHARS), start, end };
+  const prefix = text.slice(boundaryBefore(text, Math.max(0, start - CONTEXT_CHARS)), start);
+  const suffix = text.slice(end, boundaryAfter(text, Math.min(text.length, end + CONTEXT_CHARS)));
+  return { quote, prefix, suffix, start, end };
 }
 
 /** An anchor for the first occurrence of a typed quote (keyboard path: no selection, a quoted passage). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { csvCell } from "@/lib/http/csv";
 import { countUnread, listNotifications, markRead, openThreadsMentioning } from "@/db/queries/comments";
 import { listAudit, type AuditRow } from "@/db/queries/audit";
 import { listConcepts } from "@/db/queries/concepts";
@@ -59,8 +60,6 @@ export async function readAuditLog(actor: Actor, input: { municipalityId: string
   if (before && Number.isNaN(before.getTime())) throw new AppError("bad_request", "Ungültiger Zeitpunkt.");
   return listAudit({ municipalityId: input.municipalityId, limit: Math.min(Math.max(input.limit ?? 200, 1), 10_000), before });
 }
-
-const csvCell = (v: string) => (/[",;\n\r]/.test(v) || /^[=+\-@\t]/.test(v) ? `"${(/^[=+\-@\t]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v);
 
 /** The audit log as CSV (semicolon-separated, as German spreadsheets expect; formula-looking cells are defused). */
 export async function exportAuditCsv(actor: Actor, input: { municipalityId: string }): Promise<string> {

@@ -9,6 +9,12 @@ import postgres from "postgres";
  * database), else an embedded one in a fresh temporary data directory.
  */
 export default async function setup() {
+  // Rate-limit counters of the tests stay in their database: a Redis would keep them across runs.
+  // tests/integration/rate-limits.test.ts tests the Redis store with this address.
+  if (process.env.REDIS_URL) {
+    process.env.KONZEPTWERK_TEST_REDIS_URL = process.env.REDIS_URL;
+    delete process.env.REDIS_URL;
+  }
   const url = process.env.DATABASE_URL;
   if (url) {
     if (process.env.KONZEPTWERK_TEST_RESET === "1") {

@@ -22,8 +22,9 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code;
-      if (code === "rate_limited") return { error: t("rateLimited"), email };
+      const code = (error as AuthError & { code?: string }).code ?? "";
+      const limited = /^rate_limited(?::(\d+))?$/.exec(code);
+      if (limited) return { error: t("rateLimited", { minutes: Number(limited[1] ?? 15) }), email };
       return { error: t("invalidCredentials"), email };
     }
     throw error;

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { z } from "@/lib/validation";
 import type { ImportFormState } from "@/components/concept/import-form";
 
-const inputSchema = z.object({ municipalityId: z.string().max(64).optional() });
+const inputSchema = z.object({ municipalityId: z.string().max(64).optional(), fileName: z.string().max(1000).optional() });
 
 /** The backup file of the form as parsed JSON, with errors (in the UI language) for a missing, oversized or broken file. */
 async function readBackup(value: FormDataEntryValue | null): Promise<unknown> {
@@ -31,9 +31,11 @@ async function readBackup(value: FormDataEntryValue | null): Promise<unknown> {
 export async function importConceptAction(_prev: ImportFormState, form: FormData): Promise<ImportFormState> {
   const t = await getTranslations("import");
   const chosen = form.get("municipalityId");
+  const file = form.get("file");
   const result = await guardedAction(
     inputSchema,
-    { municipalityId: typeof chosen === "string" && chosen !== "" ? chosen : undefined },
+    // The file name only appears in messages, but passes the same text rule as every form field.
+    { municipalityId: typeof chosen === "string" && chosen !== "" ? chosen : undefined, ...(file instanceof File ? { fileName: file.name } : {}) },
     async (actor, input) => {
       const municipalityId = input.municipalityId ?? (await activeMembership(actor)).active?.municipalityId;
       if (!municipalityId) throw new AppError("forbidden", t("noMunicipality"));
