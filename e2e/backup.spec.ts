@@ -121,6 +121,45 @@ test("an imported backup starts as a draft, whatever status the file names", asy
   expect((await (await page.request.get(`/api/concepts/${created.id}`)).json()).status).toBe("draft");
 });
 
+test("a backup over 20 MB is refused with 413 and a German message, also without a declared length, and creates nothing", async ({ conceptPage, baseURL }) => {
+  test.setTimeout(90_000);
+  const page = conceptPage.page;
+  const before = ((await (await page.request.get("/api/concepts")).json()) as { concepts: { id: string }[] }).concepts.map((c) => c.id).sort();
+  const { concepts } = await (await page.request.get("/api/concepts")).json();
+  const backup = (await (await page.request.get(`/api/concepts/${concepts[0].id}/export`)).json()) as Backup;
+  backup.concept.title = `Zu große Sicherung ${Date.now()}`;
+  // A real backup, padded to 21 MB with text in its settings.
+  const body = JSON.stringify({ ...backup, concept: { ...backup.concept, settings: { ...(backup.concept.settings as object), note: "x".repeat(21 * 1024 * 1024) } } });
+  expect(Buffer.byteLength(body)).toBeGreaterThan(21 * 1024 * 1024);
+
+  const refusal = { code: "too_large", message: expect.stringMatching(/zu groß.*(20 MB|20[.]?480 KB)/) };
+  const declared = await page.request.post("/api/concepts/import", { data: body, headers: { Origin: baseURL!, "Content-Type": "application/json" } });
+  expect(declared.status()).toBe(413);
+  expect((await declared.json()).error).toMatchObject(refusal);
+
+  // Sent in chunks without Content-Length: the server counts what arrives.
+  const cookie = (await page.context().cookies(baseURL)).map((c) => `${c.name}=${c.value}`).join("; ");
+  const bytes = Buffer.from(body);
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let at = 0; at < bytes.length; at += 1024 * 1024) controller.enqueue(bytes.subarray(at, at + 1024 * 1024));
+      controller.close();
+    },
+  });
+  const chunked = await fetch(`${baseURL}/api/concepts/import`, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: baseURL!, "Content-Type": "application/json" },
+    body: stream,
+    duplex: "half",
+  } as RequestInit & { duplex: "half" });
+  expect(chunked.status).toBe(413);
+  expect(((await chunked.json()) as { error: unknown }).error).toMatchObject(refusal);
+
+  const after = ((await (await page.request.get("/api/concepts")).json()) as { concepts: { id: string }[] }).concepts.map((c) => c.id).sort();
+  expect(after).toEqual(before);
+  expect(await conceptTitles(page)).not.toContain(backup.concept.title);
+});
+
 function escape(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,7 +1,9 @@
 import { execFileSync } from "node:child_process";
 import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
+import { PNG } from "pngjs";
 import { expect, pageAs, test } from "./fixtures";
+import { images, pdfStructure, qpdfText } from "./pdf-read";
 
 const run = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 
@@ -137,7 +139,7 @@ test("the PDF route refuses the signed-out, other municipalities and unknown ver
   for (const p of [owner, stranger]) await p.context().close();
 });
 
-test("the admin uploads a logo; an SVG with a script is refused", async ({ browser }) => {
+test("the admin uploads a logo; an SVG with a script is refused; the logo is on the PDF's cover", async ({ browser }, testInfo) => {
   const admin = await pageAs(browser, "admin");
   await admin.goto("/mitglieder");
   const logo = admin.getByRole("region", { name: "Logo für das PDF-Deckblatt" });
@@ -154,8 +156,36 @@ test("the admin uploads a logo; an SVG with a script is refused", async ({ brows
   await expect(logo.getByRole("status")).toHaveText("Das Logo wurde gespeichert und erscheint auf dem Deckblatt des PDFs.");
   await expect(logo.getByRole("img", { name: "Aktuelles Logo" })).toBeVisible();
 
+  // The SVG is drawn as vector graphics on the cover: a figure with its alternative text, no raster image.
   const { concepts } = await (await admin.request.get("/api/concepts")).json();
-  const res = await admin.request.get(`/api/concepts/${concepts[0].id}/export.pdf`);
-  expect(res.status()).toBe(200);
+  const exportPdf = async (name: string) => {
+    const res = await admin.request.get(`/api/concepts/${concepts[0].id}/export.pdf`);
+    expect(res.status()).toBe(200);
+    const file = testInfo.outputPath(name);
+    fs.writeFileSync(file, await res.body());
+    return file;
+  };
+  const logoFigures = (file: string) =>
+    pdfStructure(file).structElems.filter((e) => e["/S"] === "/Figure" && qpdfText(e["/Alt"]) === "Wappen oder Logo: Musterstadt");
+  const withSvg = await exportPdf("logo-svg.pdf");
+  expect(logoFigures(withSvg)).toHaveLength(1);
+  expect(images(withSvg)).toEqual([]);
+
+  // A PNG is embedded as an image on the cover page, at its own size.
+  const png = new PNG({ width: 40, height: 48 });
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([0x1f, 0x4e, 0x79, 0xff], i);
+  await input.setInputFiles({ name: "wappen.png", mimeType: "image/png", buffer: PNG.sync.write(png, { colorType: 2 }) });
+  await logo.getByRole("button", { name: "Logo hochladen" }).click();
+  await expect(logo.getByRole("status")).toHaveText("Das Logo wurde gespeichert und erscheint auf dem Deckblatt des PDFs.");
+  const withPng = await exportPdf("logo-png.pdf");
+  expect(images(withPng)).toEqual([{ page: 1, type: "image", width: 40, height: 48 }]);
+  expect(logoFigures(withPng)).toHaveLength(1);
+
+  // Removed, the cover has no logo any more.
+  await logo.getByRole("button", { name: "Logo entfernen" }).click();
+  await expect(logo.getByRole("img", { name: "Aktuelles Logo" })).toHaveCount(0);
+  const without = await exportPdf("ohne-logo.pdf");
+  expect(images(without)).toEqual([]);
+  expect(logoFigures(without)).toEqual([]);
   await admin.context().close();
 });

@@ -95,11 +95,13 @@ test("a reviewer comments on selected text; the editor sees it, replies and reso
 
   // Forged writes from the reviewer: the section API and a content server action are refused.
   const tree = await (await reviewer.request.get(`/api/concepts/${conceptId}`)).json();
-  const mandate = tree.sections?.find?.((s: { chapter: string }) => s.chapter === "mandate");
-  if (mandate) {
-    const put = await reviewer.request.put(`/api/concepts/${conceptId}/sections/${mandate.id}`, { data: { baseRevision: mandate.revision, content: { type: "doc", content: [] } }, headers: { Origin: baseURL! } });
-    expect(put.status()).toBe(403);
-  }
+  const mandate = tree.chapters.mandate.text as { id: string; revision: number };
+  expect(mandate).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), revision: expect.any(Number) });
+  const put = await reviewer.request.put(`/api/concepts/${conceptId}/sections/${mandate.id}`, { data: { baseRevision: mandate.revision, content: { type: "doc", content: [] } }, headers: { Origin: baseURL! } });
+  expect(put.status()).toBe(403);
+  expect((await put.json()).error).toMatchObject({ code: "forbidden", message: "Dafür fehlt Ihnen die Berechtigung." });
+  const unchanged = await (await reviewer.request.get(`/api/concepts/${conceptId}`)).json();
+  expect(unchanged.chapters.mandate.text).toEqual(tree.chapters.mandate.text);
   const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
   const [actionId] = Object.entries(manifest.node).find(([, a]) => a.exportedName === "saveSettingsAction")!;
   const forged = await reviewer.request.post(`/concepts/${conceptId}`, {
@@ -192,12 +194,19 @@ test("status to Beschlossen makes the concept read-only; a Fortschreibung starts
   await expect(editor.getByTestId("adopted-notice")).toBeVisible();
   await expect(editor.getByRole("textbox", { name: "Anlass und Auftrag", exact: true })).toHaveAttribute("aria-readonly", "true");
   const tree = await (await editor.request.get(`/api/concepts/${id}`)).json();
-  const section = tree.sections?.find?.((s: { chapter: string }) => s.chapter === "mandate");
-  if (section) {
-    const put = await editor.request.put(`/api/concepts/${id}/sections/${section.id}`, { data: { baseRevision: section.revision, content: { type: "doc", content: [] } }, headers: { Origin: baseURL! } });
-    expect(put.status()).toBe(409);
-    expect((await put.json()).error.message).toContain("beschlossen");
-  }
+  const section = tree.chapters.mandate.text as { id: string; revision: number };
+  expect(section).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), revision: expect.any(Number) });
+  const put = await editor.request.put(`/api/concepts/${id}/sections/${section.id}`, { data: { baseRevision: section.revision, content: { type: "doc", content: [] } }, headers: { Origin: baseURL! } });
+  expect(put.status()).toBe(409);
+  expect((await put.json()).error.message).toContain("beschlossen");
+  // The same refusal for a field's part (Ausgangslage of Sprache).
+  const language = (tree.fields as { key: string; sections: Record<string, { id: string; revision: number }> }[]).find((f) => f.key === "language")!;
+  const baseline = language.sections.baseline!;
+  const putField = await editor.request.put(`/api/concepts/${id}/sections/${baseline.id}`, { data: { baseRevision: baseline.revision, content: { type: "doc", content: [] } }, headers: { Origin: baseURL! } });
+  expect(putField.status()).toBe(409);
+  expect((await putField.json()).error.message).toContain("beschlossen");
+  const after = await (await editor.request.get(`/api/concepts/${id}`)).json();
+  expect(after.chapters.mandate.text).toEqual(tree.chapters.mandate.text);
 
   await admin.reload();
   await expect(admin.getByLabel("Neuer Status").locator("option")).toHaveText(["Fortschreibung beginnen (neuer Entwurf)"]);

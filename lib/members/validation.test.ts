@@ -160,9 +160,11 @@ describe("registration", () => {
 
   it("does not crash on missing fields", () => {
     const errors = errorsOf(registrationFormSchema.safeParse({}));
-    expect(errors.name).toBeDefined();
-    expect(errors.ags).toBeDefined();
-    expect(errors.password).toBeDefined();
+    expect(errors).toMatchObject({
+      name: "Bitte geben Sie den Namen der Kommune an.",
+      ags: "Bitte geben Sie den Gemeindeschlüssel an.",
+      password: "Bitte geben Sie ein Passwort ein.",
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHAPTERS } from "@/lib/template";
 import { checkLogo } from "./logo";
@@ -129,12 +130,38 @@ describe("the concept PDF read back", () => {
     expect(out).toContain("Textstelle entfernt: „alte Stelle“");
   });
 
-  it("shows an uploaded logo on the cover", async () => {
+  it("shows an uploaded logo on the cover: a PNG as an image on page 1, an SVG as a figure, each with its alternative text", async () => {
+    const data = sampleConcept({ pages: 1, measures: 1 });
+    const alt = "Wappen oder Logo: Musterstadt an der Großen Aue";
+    /** Structure elements of kind Figure with the logo's alternative text (qpdf's JSON of the whole file). */
+    const logoFigures = (file: string) => {
+      const objects = Object.values(JSON.parse(run("qpdf", "--json", "--json-key=qpdf", file)).qpdf[1] as Record<string, { value?: Record<string, unknown> }>);
+      return objects.filter((o) => o.value?.["/S"] === "/Figure" && o.value["/Alt"] === `u:${alt}`);
+    };
+    const rasterImages = (file: string) =>
+      run("pdfimages", "-list", file)
+        .trim()
+        .split("\n")
+        .slice(2)
+        .map((l) => l.trim().split(/\s+/).slice(0, 5).join(" "));
+
+    const png = new PNG({ width: 40, height: 48 });
+    for (let i = 0; i < png.data.length; i += 4) png.data.set([0x1f, 0x4e, 0x79, 0xff], i);
+    const pngBytes = PNG.sync.write(png, { colorType: 2 }); // opaque RGB: one image, no soft mask
+    expect(checkLogo(pngBytes).ok).toBe(true);
+    const withPng = await render("logo-png", { data, logo: "png" }, [{ path: "/logo.png", bytes: pngBytes }]);
+    expect(rasterImages(withPng.file)).toEqual(["1 0 image 40 48"]);
+    expect(logoFigures(withPng.file)).toHaveLength(1);
+
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20"><title>Wappen</title><rect width="20" height="20" fill="#1f4e79"/></svg>');
-    const checked = checkLogo(svg);
-    expect(checked.ok).toBe(true);
-    const { file } = await render("logo", { logo: "svg" }, [{ path: "/logo.svg", bytes: svg }]);
-    expect(info(file)).toMatch(/Tagged:\s+yes/);
+    expect(checkLogo(svg).ok).toBe(true);
+    const withSvg = await render("logo-svg", { data, logo: "svg" }, [{ path: "/logo.svg", bytes: svg }]);
+    expect(info(withSvg.file)).toMatch(/Tagged:\s+yes/);
+    expect(logoFigures(withSvg.file)).toHaveLength(1);
+
+    const without = await render("no-logo", { data });
+    expect(rasterImages(without.file)).toEqual([]);
+    expect(logoFigures(without.file)).toEqual([]);
   }, 60_000);
 });
 

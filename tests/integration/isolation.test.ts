@@ -11,10 +11,25 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb } from "@/db";
+import { eq } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { closeDb, getDb } from "@/db";
 import { listConcepts } from "@/db/queries/concepts";
 import { getSessionUser } from "@/db/queries/users";
-import type { Role } from "@/db/schema";
+import {
+  auditLog,
+  comments,
+  commentThreads,
+  municipalities,
+  municipalityLogos,
+  notifications,
+  peerConsents,
+  peerLibraryEntries,
+  reviewAnswers,
+  reviewRoundReviewers,
+  reviewRounds,
+  type Role,
+} from "@/db/schema";
 import type { Actor } from "@/lib/authz/require-role";
 import { createConcept } from "@/lib/concepts/create";
 import { exportConcept, importConcept, readConcept } from "@/lib/concepts/exchange";
@@ -668,6 +683,31 @@ let victim: { town: Town; ids: Ids };
 let attacker: { town: Town; ids: Ids };
 let before: { victim: unknown; attacker: unknown };
 
+/**
+ * Every row the table's functions can write for a municipality, read straight from
+ * the tables (not through the functions under test), in a stable order.
+ */
+async function storedRows(municipalityId: string) {
+  const db = await getDb();
+  const all = <T extends PgTable & { municipalityId: PgColumn }>(table: T) =>
+    db.select().from(table as PgTable).where(eq(table.municipalityId, municipalityId));
+  const sorted = (rows: Record<string, unknown>[]) =>
+    rows.map((r) => JSON.stringify(r)).sort();
+  return {
+    municipality: await db.select().from(municipalities).where(eq(municipalities.id, municipalityId)),
+    threads: sorted(await all(commentThreads)),
+    comments: sorted(await all(comments)),
+    rounds: sorted(await all(reviewRounds)),
+    roundReviewers: sorted(await all(reviewRoundReviewers)),
+    roundAnswers: sorted(await all(reviewAnswers)),
+    notifications: sorted(await all(notifications)),
+    audit: sorted(await all(auditLog)),
+    logo: sorted(await all(municipalityLogos)),
+    consent: sorted(await all(peerConsents)),
+    library: sorted(await all(peerLibraryEntries)),
+  };
+}
+
 /** What the users of a municipality see of its data; equal before and after means nothing changed. */
 async function snapshot({ town, ids }: { town: Town; ids: Ids }) {
   const { exportedAt: _ignored, ...backup } = await exportConcept(town.admin, ids.conceptId);
@@ -680,13 +720,27 @@ async function snapshot({ town, ids }: { town: Town; ids: Ids }) {
       sessions: await Promise.all(ROLES.map((r) => getSessionUser({ sessionId: town[r].sessionId }))),
       invitation: await describeInvitation({ token: ids.invitationToken }),
       rows: await countContent(ids.municipalityId),
+      stored: await storedRows(ids.municipalityId),
     }),
   ) as unknown;
+}
+
+/** Give a town what the scenario leaves out, so that removing it would show: a logo, consent, a shared measure, a notification. */
+async function furnish({ town, ids }: { town: Town; ids: Ids }) {
+  await uploadLogo(town.admin, {
+    municipalityId: ids.municipalityId,
+    file: new Blob(['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><rect width="2" height="2" fill="#1f4e79"/></svg>']),
+  });
+  await changePeerConsent(town.admin, { municipalityId: ids.municipalityId, contribute: true });
+  await shareMeasure(town.admin, { conceptId: ids.conceptId, measureId: ids.secondMeasureId, title: "Elternkurse", description: "Deutschkurse für Eltern an Grundschulen." });
+  await replyToThread(town.editor, { conceptId: ids.conceptId, threadId: ids.threadId, body: "Wird ergänzt." });
 }
 
 beforeAll(async () => {
   victim = await populatedTown("Opferstadt");
   attacker = await populatedTown("Fremdstadt");
+  await furnish(victim);
+  await furnish(attacker);
   before = { victim: await snapshot(victim), attacker: await snapshot(attacker) };
   await publishSnapshot({ trigger: "test" });
 });
@@ -820,7 +874,7 @@ describe("members of the same municipality", () => {
 });
 
 describe("after all those calls", () => {
-  it("the municipality's concept, members, invitations and sessions are unchanged, and so are the other's", async () => {
+  it("the municipality's concept, members, invitations, sessions, threads, rounds, notifications, audit log, logo, consent and library entries are unchanged, and so are the other's", async () => {
     expect(await snapshot(victim)).toEqual(before.victim);
     expect(await snapshot(attacker)).toEqual(before.attacker);
   });

@@ -19,7 +19,7 @@ import {
   updateSubGoal,
 } from "@/lib/measures/service";
 import type { MeasureView } from "@/lib/measures/view";
-import { countContent, failNextWritesOf } from "../support/data";
+import { countContent, failNextWritesOf, raisedByDatabase, SIMULATED_ABORT } from "../support/data";
 import { makeMunicipality } from "../support/fixtures";
 
 let town: Awaited<ReturnType<typeof makeMunicipality>>;
@@ -344,12 +344,14 @@ describe("a write that fails half-way", () => {
     const restore = await failNextWritesOf(c.conceptId);
     try {
       // Each of these writes its rows first and fails at its last statement.
+      // …with the simulated fault, not with an error of their own.
+      const aborted = raisedByDatabase(SIMULATED_ABORT);
       await expect(
         createMeasure(town.editor, { conceptId: c.conceptId, fieldId: c.language, title: "Dritte", taskType: "voluntary", subGoalIds: [g1.id] }),
-      ).rejects.toThrow();
-      await expect(deleteSubGoal(town.editor, { conceptId: c.conceptId, subGoalId: g1.id })).rejects.toThrow();
-      await expect(moveMeasure(town.editor, { conceptId: c.conceptId, measureId: before.measures[1]!.id, direction: "up" })).rejects.toThrow();
-      await expect(addSubGoal(town.editor, { conceptId: c.conceptId, fieldId: c.language, text: "Teilziel 2" })).rejects.toThrow();
+      ).rejects.toSatisfy(aborted);
+      await expect(deleteSubGoal(town.editor, { conceptId: c.conceptId, subGoalId: g1.id })).rejects.toSatisfy(aborted);
+      await expect(moveMeasure(town.editor, { conceptId: c.conceptId, measureId: before.measures[1]!.id, direction: "up" })).rejects.toSatisfy(aborted);
+      await expect(addSubGoal(town.editor, { conceptId: c.conceptId, fieldId: c.language, text: "Teilziel 2" })).rejects.toSatisfy(aborted);
     } finally {
       await restore();
     }

@@ -100,7 +100,9 @@ describe("comments", () => {
     await expect(createThread(town.reviewer, { conceptId: ids.conceptId, target: { kind: "chapter", chapter: "mandate", fieldKey: "language" }, body: "x" })).rejects.toMatchObject({ code: "bad_request" });
     const { threads } = await listThreads(town.viewer, ids.conceptId);
     expect(threads.filter((t) => t.targetKind === "measure").map((t) => t.measureId)).toEqual([ids.measureId]);
-    expect(threads.find((t) => t.targetKind === "chapter" && t.fieldKey === "language")).toBeDefined();
+    expect(threads.filter((t) => t.targetKind === "chapter" && t.fieldKey === "language")).toMatchObject([
+      { chapter: "fields", fieldKey: "language", state: "open", comments: [{ body: "Zielgruppe Eltern fehlt." }] },
+    ]);
   });
 });
 

@@ -51,8 +51,9 @@ describe("the Synopse PDF", () => {
     const line = run("pdftotext", "-layout", file, "-")
       .split("\n")
       .find((l) => l.includes("2029") && l.includes("2030"));
-    // Row-aligned columns: on a line holding both, the old year comes first.
-    if (line) expect(line.indexOf("2029")).toBeLessThan(line.indexOf("2030"));
+    // Row-aligned columns: the changed sentence's old and new wording share a line, the old year first.
+    expect(line, "a -layout line with both 2029 and 2030").toBeDefined();
+    expect(line!.indexOf("2029")).toBeLessThan(line!.indexOf("2030"));
     const bbox = run("pdftotext", "-bbox", file, "-");
     const x = (word: string) => Number(new RegExp(`xMin="([\\d.]+)"[^>]*>${word}[.,;]?<`).exec(bbox)?.[1]);
     expect(x("2029")).toBeLessThan(x("2030"));
@@ -67,7 +68,8 @@ describe("the Synopse PDF", () => {
     expect(result.standard).toBe("ua-1");
     const fonts = run("pdffonts", file).split("\n").slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
-    for (const f of fonts) expect(f).toMatch(/\byes\b/);
+    // columns: name type encoding emb sub uni object ID — every font embedded, subset and with a ToUnicode map
+    for (const f of fonts) expect(f, f).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$/);
     expect(JSON.stringify(JSON.parse(run("qpdf", "--json", "--json-key=qpdf", file)))).toMatch(/"\/Lang":\s*"u:de/);
   });
 

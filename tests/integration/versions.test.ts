@@ -14,6 +14,7 @@ import { deleteMeasure, updateMeasure } from "@/lib/measures/service";
 import { compareVersions } from "@/lib/versions/compare";
 import { listVersions, readHistory, readVersion } from "@/lib/versions/read";
 import { changeStatus, createVersion, restoreVersion } from "@/lib/versions/service";
+import { raisedByDatabase } from "../support/data";
 import { makeMunicipality } from "../support/fixtures";
 
 let town: Awaited<ReturnType<typeof makeMunicipality>>;
@@ -143,8 +144,9 @@ describe("versions", () => {
 
   it("the database refuses to change a version", async () => {
     const db = await getDb();
-    await expect(db.update(conceptVersions).set({ label: "geändert" }).where(sql`true`)).rejects.toThrow();
-    await expect(db.update(conceptVersionSnapshots).set({ snapshot: {} }).where(sql`true`)).rejects.toThrow();
+    const refused = raisedByDatabase("Versionen können nicht geändert werden.");
+    await expect(db.update(conceptVersions).set({ label: "geändert" }).where(sql`true`)).rejects.toSatisfy(refused);
+    await expect(db.update(conceptVersionSnapshots).set({ snapshot: {} }).where(sql`true`)).rejects.toSatisfy(refused);
     expect((await listVersions(town.viewer, conceptId)).find((v) => v.number === 1)!.label).toBe("Entwurf für den Sozialausschuss");
   });
 

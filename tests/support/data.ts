@@ -10,6 +10,9 @@ import { createAuthSession } from "@/db/queries/users";
 import { concepts, conceptVersions, fields, measures, sections, subGoals } from "@/db/schema";
 import type { Actor } from "@/lib/authz/require-role";
 
+/** The message of the fault failNextWritesOf makes the database raise. */
+export const SIMULATED_ABORT = "simulierter Abbruch (Test)";
+
 /** Rows of the content tables, in the whole database or for one municipality. */
 export async function countContent(municipalityId?: string) {
   const db = await getDb();
@@ -46,7 +49,7 @@ export async function failNextWritesOf(conceptId: string): Promise<() => Promise
   const name = `kw_test_fail_${randomBytes(4).toString("hex")}`;
   await db.execute(
     sql.raw(`create or replace function kw_test_raise() returns trigger language plpgsql as $$
-      begin raise exception 'simulierter Abbruch (Test)'; end $$`),
+      begin raise exception '${SIMULATED_ABORT}'; end $$`),
   );
   await db.execute(
     sql.raw(`create trigger ${name} before update on concepts for each row
@@ -56,3 +59,13 @@ export async function failNextWritesOf(conceptId: string): Promise<() => Promise
     await db.execute(sql.raw(`drop trigger if exists ${name} on concepts`));
   };
 }
+
+/** The messages of an error and of its causes (drizzle wraps the database's error as `cause`). */
+export function errorMessages(error: unknown): string[] {
+  const out: string[] = [];
+  for (let e = error; e instanceof Error && out.length < 10; e = e.cause) out.push(e.message);
+  return out;
+}
+
+/** For `rejects.toSatisfy`: the error is (or was caused by) the database raising `message`. */
+export const raisedByDatabase = (message: string) => (error: unknown) => errorMessages(error).includes(message);
