@@ -2,6 +2,7 @@ import { getSchema, type JSONContent } from "@tiptap/core";
 import type { Node as PMNode, Schema } from "@tiptap/pm/model";
 import { editorExtensions, HEADING_LEVELS, isAllowedHref } from "@/components/editor/extensions";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
+import { describeSchemaError } from "./schema-errors";
 
 /** Largest accepted rich-text part, measured as its JSON (about 150 pages of plain text). */
 export const MAX_DOC_BYTES = 512 * 1024;
@@ -48,7 +49,7 @@ export function validateDoc(input: unknown): DocValidation {
     node.check();
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `Der Text enthält nicht erlaubte Inhalte (${detail.slice(0, 120)}).` };
+    return { ok: false, error: `Der Text enthält ${describeSchemaError(detail)}. Bitte den Text im Editor prüfen.` };
   }
   let badLink: string | null = null;
   let badHeading = false;
