@@ -21,12 +21,28 @@ export function anchorText(node: JSONContent | null | undefined): string {
   return out;
 }
 
-/** An anchor for [start, end) of `text`; null when the range is empty or out of bounds. */
+const isHigh = (text: string, i: number) => i >= 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xd800;
+const isLow = (text: string, i: number) => i >= 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00;
+/** Is `i` between the two halves of one character (an emoji, a rare CJK character …)? */
+const splitsPair = (text: string, i: number) => isHigh(text, i - 1) && isLow(text, i);
+
+/**
+ * An anchor for [start, end) of `text`; null when the range is empty or out of bounds.
+ * Offsets are UTF-16 units: a range that cuts a character outside the BMP in half
+ * is widened to the whole character, and the context is cut only between
+ * characters — half a character is not valid Unicode and PostgreSQL refuses it.
+ */
 export function makeAnchor(text: string, start: number, end: number): TextAnchor | null {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end <= start) return null;
+  if (splitsPair(text, start)) start -= 1;
+  if (splitsPair(text, end)) end += 1;
   const quote = text.slice(start, end);
   if (!quote.trim() || quote.length > MAX_QUOTE) return null;
-  return { quote, prefix: text.slice(Math.max(0, start - CONTEXT_CHARS), start), suffix: text.slice(end, end + CONTEXT_CHARS), start, end };
+  let from = Math.max(0, start - CONTEXT_CHARS);
+  if (splitsPair(text, from)) from += 1;
+  let to = Math.min(text.length, end + CONTEXT_CHARS);
+  if (splitsPair(text, to)) to -= 1;
+  return { quote, prefix: text.slice(from, start), suffix: text.slice(end, to), start, end };
 }
 
 /** An anchor for the first occurrence of a typed quote (keyboard path: no selection, a quoted passage). */
