@@ -3,10 +3,11 @@ import { z } from "@/lib/validation";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE } from "@/lib/validation";
 import { requireActor, type Actor } from "@/lib/auth/session";
+import { reportUnexpectedError } from "@/lib/error-report";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; code: ErrorCode; error: string; fieldErrors?: Record<string, string> };
+  | { ok: false; code: ErrorCode; error: string; fieldErrors?: Record<string, string>; /** the number of an unexpected error, also in the server log */ errorId?: string };
 
 /**
  * The frame of every server action: loads and checks the session, parses the
@@ -35,8 +36,8 @@ export async function guardedAction<S extends z.ZodType, T>(
     if (error instanceof AppError) return { ok: false, code: error.code, error: error.message };
     // next/navigation's redirect() and notFound() signal by throwing: let them through.
     if (error && typeof error === "object" && "digest" in error) throw error;
-    console.error("[action]", error);
-    return { ok: false, code: "bad_request", error: "Es ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es erneut." };
+    const { errorId, message } = reportUnexpectedError("action", error);
+    return { ok: false, code: "bad_request", error: message, errorId };
   }
 }
 

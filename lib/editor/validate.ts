@@ -4,6 +4,7 @@ import { editorExtensions, HEADING_LEVELS } from "@/components/editor/extensions
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
 import { isAllowedHref, LINK_NOT_ALLOWED_HINT } from "./links";
 import { checkNesting, MAX_NESTING } from "./nesting";
+import { describeSchemaError } from "./schema-errors";
 
 /** Largest accepted rich-text part, measured as its JSON (about 150 pages of plain text). */
 export const MAX_DOC_BYTES = 512 * 1024;
@@ -45,7 +46,7 @@ export function validateDoc(input: unknown): DocValidation {
     node.check();
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `Der Text enthält nicht erlaubte Inhalte (${detail.slice(0, 120)}).` };
+    return { ok: false, error: `Der Text enthält ${describeSchemaError(detail)}. Bitte den Text im Editor prüfen.` };
   }
   let badLink: string | null = null;
   let badHeading = false;

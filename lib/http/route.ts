@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, errorBody } from "@/lib/errors";
+import { reportUnexpectedError } from "@/lib/error-report";
 import { requireActor, type Actor } from "@/lib/auth/session";
 import { isSameOriginRequest } from "@/lib/http/origin";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
@@ -28,13 +29,11 @@ export function authedRoute<P extends Params>(
   };
 }
 
+/** AppError → its status and German message; anything else → a 500 whose error number is logged and shown. */
 export function errorResponse(error: unknown) {
   if (error instanceof AppError) return NextResponse.json(errorBody(error), { status: error.status });
-  console.error("[route]", error);
-  return NextResponse.json(
-    { error: { code: "internal", message: "Es ist ein unerwarteter Fehler aufgetreten." } },
-    { status: 500 },
-  );
+  const { errorId, message } = reportUnexpectedError("route", error);
+  return NextResponse.json({ error: { code: "internal", message, errorId } }, { status: 500, headers: { "X-Error-Id": errorId } });
 }
 
 /** Writes only from our own pages: full origin compared, forwarded headers only from a trusted proxy (lib/http/origin.ts). */

@@ -2,6 +2,7 @@ import "server-only";
 import { z, fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE } from "@/lib/validation";
 import type { ActionResult } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
+import { reportUnexpectedError } from "@/lib/error-report";
 import { fieldErrorsOf } from "./form-errors";
 
 /**
@@ -33,7 +34,7 @@ export async function publicAction<S extends z.ZodType, T>(
     }
     // redirect() and notFound() signal by throwing: let them through.
     if (error && typeof error === "object" && "digest" in error) throw error;
-    console.error("[action]", error);
-    return { ok: false, code: "bad_request", error: "Es ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es erneut." };
+    const { errorId, message } = reportUnexpectedError("public-action", error);
+    return { ok: false, code: "bad_request", error: message, errorId };
   }
 }
