@@ -37,7 +37,7 @@ import { requireConcept } from "@/lib/concepts/access";
 import { CONCEPT_TITLE, conceptTitleSchema, fieldTitleSchema, MAX_CUSTOM_FIELDS, TOO_MANY_CUSTOM_FIELDS } from "@/lib/concepts/schema";
 import { conceptSettingsSchema, SETTING_LABELS } from "@/lib/concepts/settings";
 import { textLength } from "@/lib/editor/document";
-import { validateDoc } from "@/lib/editor/validate";
+import { validateDoc, type ValidateOptions } from "@/lib/editor/validate";
 import { AppError } from "@/lib/errors";
 import { fileDay, fileSlug } from "@/lib/http/download";
 import {
@@ -238,7 +238,7 @@ const sectionId = (s: { chapter: string; part: string; fieldKey: string | null }
  * unique field keys, sections against the template, sub-goal refs. The first
  * problem is returned as one German sentence naming where it is.
  */
-export function parseConceptExport(data: unknown): ParseResult {
+export function parseConceptExport(data: unknown, options: ValidateOptions = {}): ParseResult {
   const parsed = conceptExportSchema.safeParse(data);
   if (!parsed.success) return { ok: false, error: describeBackupError(parsed.error, data) };
   const input = parsed.data;
@@ -287,7 +287,7 @@ export function parseConceptExport(data: unknown): ParseResult {
     const id = sectionId(s);
     if (seen.has(id)) return { ok: false, error: `${where}: ${sectionLabel(template, s, fieldTitle)} kommt mehrfach vor.` };
     seen.add(id);
-    const doc = validateDoc(s.content);
+    const doc = validateDoc(s.content, options);
     if (!doc.ok) return { ok: false, error: `${where}.content (${sectionLabel(template, s, fieldTitle)}): ${doc.error}` };
     sections.push({ chapter: s.chapter, part: s.part, fieldKey: s.fieldKey, content: doc.doc, textLength: textLength(doc.doc) });
   }
@@ -321,7 +321,7 @@ export function parseConceptExport(data: unknown): ParseResult {
       if (refs.has(ref)) return { ok: false, error: `${where}.subGoalRefs.${j}: Das Teilziel „${ref}“ ist doppelt verknüpft.` };
       refs.add(ref);
     }
-    const doc = validateDoc(m.description);
+    const doc = validateDoc(m.description, options);
     if (!doc.ok) return { ok: false, error: `${where}.description (Maßnahme „${m.title.slice(0, 80)}“): ${doc.error}` };
     measures.push({ ...m, description: doc.doc });
   }

@@ -145,3 +145,24 @@ describe("pasting from Word", () => {
     expect(cleaned).toContain("<li>Kurse</li>");
   });
 });
+
+describe("links in documents the app stored itself", () => {
+  const withLink = (href: string) => ({
+    type: "doc",
+    content: [{ type: "paragraph", content: [{ type: "text", text: "siehe Übersicht", marks: [{ type: "link", attrs: { href } }] }, { type: "text", text: " und mehr" }] }],
+  });
+
+  it("drops a link an older rule allowed and keeps its text, so an old version stays readable", () => {
+    expect(validateDoc(withLink("/concepts")).ok).toBe(false);
+    const kept = validateDoc(withLink("/concepts"), { disallowedLinks: "drop" });
+    expect(kept.ok).toBe(true);
+    const json = JSON.stringify(kept.ok ? kept.doc : null);
+    expect(json).toContain("siehe Übersicht");
+    expect(json).not.toContain('"link"');
+  });
+
+  it("keeps an allowed link in the same mode", () => {
+    const kept = validateDoc(withLink("https://www.bamf.de/"), { disallowedLinks: "drop" });
+    expect(JSON.stringify(kept.ok ? kept.doc : null)).toContain("https://www.bamf.de/");
+  });
+});

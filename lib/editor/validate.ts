@@ -17,12 +17,22 @@ export function editorSchema(): Schema {
 
 export type DocValidation = { ok: true; doc: JSONContent } | { ok: false; error: string };
 
+export type ValidateOptions = {
+  /**
+   * "refuse" (new input: a save, a measure, an import) or "drop" (a document the
+   * app stored itself, e.g. a version's snapshot): a link that an older, looser
+   * rule let through loses its link mark and keeps its text, so that no stored
+   * version becomes unreadable when the rule tightens.
+   */
+  disallowedLinks?: "refuse" | "drop";
+};
+
 /**
  * Validate a rich-text document against the editor's own schema. Unknown nodes or
  * marks, disallowed link targets and oversized documents are rejected with a German
  * message; the normalised JSON (as ProseMirror reads it) is returned on success.
  */
-export function validateDoc(input: unknown): DocValidation {
+export function validateDoc(input: unknown, options: ValidateOptions = {}): DocValidation {
   // First, before anything that recurses (JSON.stringify, the schema, the walks below).
   if (!checkNesting(input).ok) {
     return { ok: false, error: `Der Text ist zu tief verschachtelt (höchstens ${MAX_NESTING} Ebenen aus Listen, Zitaten und Tabellen ineinander). Bitte die Gliederung flacher anlegen.` };
@@ -58,8 +68,19 @@ export function validateDoc(input: unknown): DocValidation {
     return badLink === null && !badHeading;
   });
   if (badHeading) return { ok: false, error: "Der Text enthält eine nicht erlaubte Überschriftenebene." };
+  if (badLink !== null && options.disallowedLinks === "drop") return { ok: true, doc: withoutDisallowedLinks(node) };
   if (badLink !== null) {
     return { ok: false, error: `Der Link „${badLink}“ ist nicht erlaubt. ${LINK_NOT_ALLOWED_HINT}` };
   }
   return { ok: true, doc: node.toJSON() as JSONContent };
+}
+
+/** The document without the link marks the link rule refuses; depth is bounded by checkNesting before this runs. */
+function withoutDisallowedLinks(node: PMNode): JSONContent {
+  const strip = (json: JSONContent): JSONContent => ({
+    ...json,
+    ...(json.marks ? { marks: json.marks.filter((m) => !(m.type === "link" && !isAllowedHref(m.attrs?.href))) } : {}),
+    ...(json.content ? { content: json.content.map(strip) } : {}),
+  });
+  return editorSchema().nodeFromJSON(strip(node.toJSON() as JSONContent)).toJSON() as JSONContent;
 }

@@ -57,7 +57,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * cannot be shown as a version's content or restored.
  */
 export function parseSnapshot(data: unknown, ids: unknown): { ok: true; value: ValidSnapshot } | { ok: false; error: string } {
-  const parsed = parseConceptExport(data);
+  // The app stored this itself: a link an older rule allowed is dropped, not a reason to call the version broken.
+  const parsed = parseConceptExport(data, { disallowedLinks: "drop" });
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   if (!ids || typeof ids !== "object") return { ok: false, error: "Die Zuordnung der Datensätze fehlt." };

@@ -60,32 +60,7 @@ import { populatedTown, type Ids, type Town } from "../support/scenario";
  * merging those branches: an entry that passes by then fails the test until it
  * is removed, so the list cannot go stale.
  */
-const PENDING_ELSEWHERE: string[] = [
-  // 10.1 import status (import branch)
-  "import-status-adopted",
-  "import-status-xyz",
-  "class:import-status",
-  // 10.2 import skips the form's rules (import/schemas branch)
-  "import-date-feb30",
-  "import-date-month13",
-  "import-measure-blank-title",
-  "import-measure-fte",
-  "import-measure-end-before-start",
-  "class:import-rules",
-  // 10.4 nesting (nesting/links/bidi branch): 2,000 levels → 500 (RangeError in the jsonb write), 200 levels break both PDFs
-  // (the import refuses 2,000 levels already, with a German 400)
-  "nesting-2000",
-  "pdf-nesting-200",
-  "class:nesting",
-  // 10.7 links (nesting/links/bidi branch): relative links are stored ("jav&#x09;ascript:", "/\\evil.example")
-  "link-js-entity",
-  "link-backslash",
-  "class:relative-link",
-  "class:link-message-null",
-  // 10.6 control characters (control-characters branch): the comment domain function stores a lone surrogate as U+FFFD
-  // (the route and the server action refuse it first, so no user reaches this)
-  "comment-domain-lone-surrogate",
-];
+const PENDING_ELSEWHERE: string[] = [];
 
 /** Classes of random input that hit a known finding, recognised from the input. */
 const FINDING_CLASSES: Record<string, { finding: string; matches: (target: Target, input: unknown, problems: string[]) => boolean }> = {
