@@ -1,4 +1,3 @@
-import type { BrowserContext, Page } from "@playwright/test";
 import { expect, pageAs, signIn, test } from "./fixtures";
 import { ConceptPage } from "./pages/concept";
 
@@ -72,62 +71,6 @@ test("edits made offline are kept and sent when the network is back", async ({ c
   await conceptPage.expectSaved("Fortschreibung");
   await page.reload();
   await expect(page.locator("#kapitel-update")).toContainText("Online geschrieben. Offline ergänzt.");
-});
-
-/** The stored text of a concept's "Fortschreibung" chapter, as the API returns it. */
-async function storedUpdateText(page: Page, conceptId: string) {
-  const tree = await (await page.request.get(`/api/concepts/${conceptId}`)).json();
-  return JSON.stringify(tree.chapters.update.text.content);
-}
-
-/**
- * Offline for this browser: Chromium's offline emulation lets a request that a page
- * starts while it unloads slip through, so section saves are also refused at the door.
- */
-async function setOffline(context: BrowserContext, offline: boolean) {
-  if (offline) await context.route("**/api/concepts/*/sections/**", (route) => route.abort("internetdisconnected"));
-  else await context.unroute("**/api/concepts/*/sections/**");
-  await context.setOffline(offline);
-}
-
-const draftKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("konzeptwerk:draft:")));
-
-test("text typed offline survives a reload and a closed tab, and reaches the server when the network is back", async ({ conceptPage }) => {
-  test.setTimeout(90_000);
-  const page = conceptPage.page;
-  const context = page.context();
-  const conceptId = await conceptPage.createConcept(`Offline-Neuladen ${Date.now()}`);
-  await conceptPage.write("Fortschreibung", "Online geschrieben.");
-  await conceptPage.expectSaved("Fortschreibung");
-
-  // 1. Offline, typed, then reloaded: the browser shows its offline page, the text is only in this browser.
-  await setOffline(context, true);
-  await conceptPage.write("Fortschreibung", " Vor dem Neuladen.");
-  await expect(conceptPage.statusOf("Fortschreibung")).toContainText("Nicht gespeichert", { timeout: 15_000 });
-  expect(await draftKeys(page)).toHaveLength(1);
-  page.on("dialog", (d) => void d.accept()); // "leave the page?" – yes
-  await expect(page.reload()).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
-  expect(await storedUpdateText(page, conceptId)).not.toContain("Vor dem Neuladen.");
-  await setOffline(context, false);
-  await page.goto(`/concepts/${conceptId}`);
-  await conceptPage.expectSaved("Fortschreibung");
-  await expect.poll(() => storedUpdateText(page, conceptId)).toContain("Online geschrieben. Vor dem Neuladen.");
-  await expect.poll(() => draftKeys(page)).toEqual([]);
-
-  // 2. Offline, typed, tab closed; a new tab of the same browser sends it once online.
-  await setOffline(context, true);
-  await conceptPage.write("Fortschreibung", " Vor dem Schließen.");
-  await expect(conceptPage.statusOf("Fortschreibung")).toContainText("Nicht gespeichert", { timeout: 15_000 });
-  await page.close();
-  await setOffline(context, false);
-  const fresh = await context.newPage();
-  expect(await storedUpdateText(fresh, conceptId)).not.toContain("Vor dem Schließen.");
-  await fresh.goto(`/concepts/${conceptId}`);
-  await new ConceptPage(fresh).expectSaved("Fortschreibung");
-  await expect.poll(() => storedUpdateText(fresh, conceptId)).toContain("Online geschrieben. Vor dem Neuladen. Vor dem Schließen.");
-  await expect.poll(() => draftKeys(fresh)).toEqual([]);
-  await fresh.reload();
-  await expect(fresh.locator("#kapitel-update")).toContainText("Online geschrieben. Vor dem Neuladen. Vor dem Schließen.");
 });
 
 test("a reviewer can read but not edit, by the UI or by the API", async ({ browser }) => {
