@@ -48,3 +48,12 @@ describe("the text rule of forms", () => {
     expect(findUnstorableText({ text: "a\u0000b" })).toBe("text");
   });
 });
+
+describe("walking untrusted JSON", () => {
+  it("finds a NUL 20,000 levels deep without running out of stack", () => {
+    let value: unknown = { text: "unten\u0000" };
+    for (let i = 0; i < 20_000; i++) value = [value];
+    expect(findUnstorableText(value)).toMatch(/^0(\.0)+\.text$/);
+    expect(findInvalidText(value)).toMatch(/\.text$/);
+  });
+});

@@ -30,19 +30,34 @@ export function describeZodError(error: z.ZodError, labels: Record<string, strin
  * broken copy and paste). Returns the path of the first such string, or null.
  */
 export function findUnstorableText(value: unknown, path = ""): string | null {
-  if (typeof value === "string") return value.includes("\u0000") || !value.isWellFormed() ? path || "Text" : null;
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const found = findUnstorableText(v, path ? `${path}.${i}` : String(i));
-      if (found) return found;
+  return findString(value, path, (text) => text.includes("\u0000") || !text.isWellFormed());
+}
+
+/**
+ * The path of the first string (object keys included) in `value` that `bad`
+ * matches, walked depth-first in document order with an explicit stack: the
+ * value is untrusted JSON and may be nested thousands of levels deep.
+ */
+function findString(value: unknown, path: string, bad: (text: string) => boolean): string | null {
+  const stack: { value: unknown; path: string }[] = [{ value, path }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    const v = item.value;
+    if (typeof v === "string") {
+      if (bad(v)) return item.path || "Text";
+      continue;
     }
-    return null;
-  }
-  if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      const found = findUnstorableText(k, path) ?? findUnstorableText(v, path ? `${path}.${k}` : k);
-      if (found) return found;
+    if (!v || typeof v !== "object") continue;
+    const children: { value: unknown; path: string }[] = [];
+    if (Array.isArray(v)) {
+      v.forEach((child, i) => children.push({ value: child, path: item.path ? `${item.path}.${i}` : String(i) }));
+    } else {
+      for (const [k, child] of Object.entries(v)) {
+        children.push({ value: k, path: item.path });
+        children.push({ value: child, path: item.path ? `${item.path}.${k}` : k });
+      }
     }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return null;
 }
@@ -87,21 +102,7 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
  * text pasted from other programs is not refused for an invisible character.
  */
 export function findInvalidText(value: unknown, path = ""): string | null {
-  if (typeof value === "string") return findUnstorableText(value, path) ?? (CONTROL_CHARACTER.test(value) ? path || "Text" : null);
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const found = findInvalidText(v, path ? `${path}.${i}` : String(i));
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      const found = findInvalidText(k, path) ?? findInvalidText(v, path ? `${path}.${k}` : k);
-      if (found) return found;
-    }
-  }
-  return null;
+  return findString(value, path, (text) => text.includes("\u0000") || !text.isWellFormed() || CONTROL_CHARACTER.test(text));
 }
 
 export const INVALID_TEXT_MESSAGE =

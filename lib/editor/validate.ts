@@ -63,14 +63,18 @@ export function validateDoc(input: unknown, options: ValidateOptions = {}): DocV
   node.descendants((child) => {
     if (child.type.name === "heading" && !(HEADING_LEVELS as readonly number[]).includes(child.attrs.level as number)) badHeading = true;
     for (const mark of child.marks) {
-      if (mark.type.name === "link" && !isAllowedHref(mark.attrs.href)) badLink = String(mark.attrs.href).replace(/[\p{Cc}\p{Cf}]/gu, "�").slice(0, 60);
+      if (mark.type.name === "link" && !isAllowedHref(mark.attrs.href)) {
+        const href = mark.attrs.href;
+        badLink = typeof href === "string" ? href.replace(/[\p{Cc}\p{Cf}]/gu, "�").slice(0, 60) : "";
+      }
     }
     return badLink === null && !badHeading;
   });
   if (badHeading) return { ok: false, error: "Der Text enthält eine nicht erlaubte Überschriftenebene." };
   if (badLink !== null && options.disallowedLinks === "drop") return { ok: true, doc: withoutDisallowedLinks(node) };
   if (badLink !== null) {
-    return { ok: false, error: `Der Link „${badLink}“ ist nicht erlaubt. ${LINK_NOT_ALLOWED_HINT}` };
+    const which = badLink === "" ? "Ein Link ohne Zieladresse" : `Der Link „${badLink}“`;
+    return { ok: false, error: `${which} ist nicht erlaubt. ${LINK_NOT_ALLOWED_HINT}` };
   }
   return { ok: true, doc: node.toJSON() as JSONContent };
 }

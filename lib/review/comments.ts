@@ -22,12 +22,14 @@ import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { AppError } from "@/lib/errors";
 import { templateFor } from "@/lib/template";
-import { describeZodError, fieldErrors, z } from "@/lib/validation";
+import { describeZodError, fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE, z } from "@/lib/validation";
 import { anchorForQuote, anchorText, makeAnchor, MAX_QUOTE, resolveAnchor } from "./anchor";
 import { cleanCommentBody, findMentions, MAX_COMMENT, type Member } from "./comment-text";
 
 const body = z
   .string()
+  // Refused here too, not only in the route and the action frame: the domain function is the last door before the database.
+  .refine((text) => findInvalidText(text) === null, `Der Kommentar ${INVALID_TEXT_MESSAGE}`)
   .transform(cleanCommentBody)
   .pipe(z.string().min(1, "Bitte einen Kommentar schreiben.").max(MAX_COMMENT, `Der Kommentar ist zu lang (höchstens ${MAX_COMMENT} Zeichen).`));
 const id = z.string().uuid("Ungültige Kennung.");
