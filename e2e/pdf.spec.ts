@@ -69,54 +69,6 @@ test("a stored version is exported with its number in the file name and on the c
   expect(run("pdfinfo", file)).toMatch(/Tagged:\s+yes/);
 });
 
-test("a full PDF queue answers 429, and the page shows the server's German message", async ({ conceptPage, browser }) => {
-  test.setTimeout(180_000);
-  const page = conceptPage.page;
-  await conceptPage.openDemoConcept();
-  const conceptId = /\/concepts\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-  // Another member keeps the real queue full (1 running, 8 waiting, a new request every 25 ms
-  // takes each freed place); no answer is faked.
-  const other = await pageAs(browser, "reviewer");
-  const message = "Gerade werden sehr viele PDFs erstellt. Bitte versuchen Sie es in einer Minute erneut.";
-  const url = `/api/concepts/${conceptId}/export.pdf?history=1&comments=1`;
-  let flooding = true;
-  const refusals: unknown[] = [];
-  const inflight: Promise<unknown>[] = [];
-  const flood = (async () => {
-    while (flooding) {
-      inflight.push(
-        other.request
-          .get(url, { timeout: 120_000 })
-          .then(async (r) => {
-            if (r.status() === 429) refusals.push(await r.json());
-          })
-          // Requests still open when the test ends are cut off; that is not what is checked here.
-          .catch(() => undefined),
-      );
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  })();
-  await expect.poll(() => refusals.length, { timeout: 30_000 }).toBeGreaterThan(0);
-  expect(refusals[0]).toEqual({ error: { code: "rate_limited", message } });
-  let shown = false;
-  for (let attempt = 0; attempt < 5 && !shown; attempt++) {
-    // The queue had a free place for the last try: start again from a fresh page.
-    if (attempt > 0) await page.reload();
-    // Keyboard only: focus the button and press Enter.
-    await page.getByRole("button", { name: "PDF exportieren" }).focus();
-    await page.keyboard.press("Enter");
-    const status = page.getByRole("status").filter({ hasText: /Das PDF konnte nicht erstellt werden|wurde heruntergeladen/ });
-    await expect(status).toBeVisible({ timeout: 60_000 });
-    shown = (await status.textContent())!.includes(`Das PDF konnte nicht erstellt werden: ${message}`);
-  }
-  flooding = false;
-  await flood;
-  await Promise.all(inflight);
-  expect(shown).toBe(true);
-  await expect(page.getByRole("button", { name: "PDF exportieren" })).toBeEnabled();
-  await other.context().close();
-});
-
 test("the print preview shows the PDF's structure in the browser", async ({ conceptPage }) => {
   const page = conceptPage.page;
   await conceptPage.openDemoConcept();
