@@ -84,6 +84,7 @@ const PENDING_ELSEWHERE: string[] = [
   // 10.6 control characters (control-characters branch): the comment domain function stores a lone surrogate as U+FFFD
   // (the route and the server action refuse it first, so no user reaches this)
   "comment-domain-lone-surrogate",
+  "class:domain-lone-surrogate",
 ];
 
 /** Classes of random input that hit a known finding, recognised from the input. */
@@ -92,6 +93,12 @@ const FINDING_CLASSES: Record<string, { finding: string; matches: (target: Targe
   "class:relative-link": { finding: "10.7", matches: (_t, _i, problems) => problems.some((p) => p.startsWith("Link gespeichert")) },
   /** a link mark without href: the message quotes „null“ */
   "class:link-message-null": { finding: "10.7", matches: (_t, _i, problems) => problems.length > 0 && problems.every((p) => p.includes("Der Link „null“") || p.includes("Der Link „undefined“")) },
+  /** the comment domain function alone (route and actions refuse first) stores a lone surrogate as U+FFFD */
+  "class:domain-lone-surrogate": {
+    finding: "10.6",
+    matches: (t, input, problems) =>
+      t === "comment-domain" && !String((input as { body?: unknown })?.body).isWellFormed() && problems.every((p) => p.startsWith("Kommentar nicht gleich gelesen")),
+  },
   "class:import-status": { finding: "10.1", matches: (t, _i, problems) => t === "import" && problems.some((p) => p.startsWith("Import mit Status")) },
   "class:import-rules": { finding: "10.2", matches: (t, _i, problems) => t === "import" && problems.some((p) => p.startsWith("Import umgeht")) },
 };
