@@ -6,6 +6,7 @@ import { validateDoc } from "./validate";
 describe("schema errors reach the user in German", () => {
   it.each([
     ["an unknown node", { type: "doc", content: [{ type: "script", content: [] }] }, "einen Baustein „script“, den der Editor nicht kennt"],
+    ["a node named like an object property (found by the fuzz test, seed 7)", { type: "doc", content: [{ type: "__proto__" }] }, "einen Baustein „__proto__“, den der Editor nicht kennt"],
     ["an unknown mark", doc(p({ type: "text", text: "x", marks: [{ type: "highlight" }] })), "eine Formatierung „highlight“, die der Editor nicht kennt"],
     ["an empty text node", doc(p({ type: "text", text: "" })), "einen leeren Textbaustein"],
     ["text directly in the document", { type: "doc", content: [{ type: "text", text: "x" }] }, "einen falsch aufgebauten Baustein (Dokument)"],

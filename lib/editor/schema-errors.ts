@@ -25,7 +25,7 @@ const NODE_NAMES: Record<string, string> = {
   link: "Link",
 };
 
-const name = (technical: string) => NODE_NAMES[technical] ?? `„${technical.slice(0, 40)}“`;
+const name = (technical: string) => (Object.hasOwn(NODE_NAMES, technical) ? NODE_NAMES[technical] : `„${technical.slice(0, 40)}“`);
 
 const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^Unknown node type: (.*)$/s, (m) => `einen Baustein ${name(m[1]!)}, den der Editor nicht kennt`],

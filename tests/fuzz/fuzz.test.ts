@@ -57,8 +57,8 @@ import { populatedTown, type Ids, type Town } from "../support/scenario";
  * Findings of issue 10 that other branches are fixing. A corpus entry (by id) or
  * a class of random inputs (`class:…`) named here is still run and its
  * violations are printed, but they do not fail the test. Empty this list after
- * merging those branches: an entry that passes by then fails the test until it
- * is removed, so the list cannot go stale.
+ * merging those branches (done: all of issue 10's branches are merged, the list is empty);
+ * entries that pass are printed at the end of the run.
  */
 const PENDING_ELSEWHERE: string[] = [];
 
@@ -68,6 +68,12 @@ const FINDING_CLASSES: Record<string, { finding: string; matches: (target: Targe
   "class:relative-link": { finding: "10.7", matches: (_t, _i, problems) => problems.some((p) => p.startsWith("Link gespeichert")) },
   /** a link mark without href: the message quotes „null“ */
   "class:link-message-null": { finding: "10.7", matches: (_t, _i, problems) => problems.length > 0 && problems.every((p) => p.includes("Der Link „null“") || p.includes("Der Link „undefined“")) },
+  /** the comment domain function alone (route and actions refuse first) stores a lone surrogate as U+FFFD */
+  "class:domain-lone-surrogate": {
+    finding: "10.6",
+    matches: (t, input, problems) =>
+      t === "comment-domain" && !String((input as { body?: unknown })?.body).isWellFormed() && problems.every((p) => p.startsWith("Kommentar nicht gleich gelesen")),
+  },
   "class:import-status": { finding: "10.1", matches: (t, _i, problems) => t === "import" && problems.some((p) => p.startsWith("Import mit Status")) },
   "class:import-rules": { finding: "10.2", matches: (t, _i, problems) => t === "import" && problems.some((p) => p.startsWith("Import umgeht")) },
 };
@@ -84,7 +90,14 @@ let ids: Ids;
 /** a second municipality for imports, so that the first one's fingerprint stays small */
 let importTown: Town;
 let importIds: Ids;
-const stats = { cases: 0, byTarget: {} as Record<string, number>, slowest: { ms: 0, target: "" }, pending: new Map<string, { count: number; example: string }>() };
+const stats = {
+  cases: 0,
+  byTarget: {} as Record<string, number>,
+  slowest: { ms: 0, target: "" },
+  pending: new Map<string, { count: number; example: string }>(),
+  /** pending corpus entries that passed this run: candidates to remove from PENDING_ELSEWHERE */
+  nowPassing: [] as string[],
+};
 
 async function asEditor<T>(fn: () => Promise<T>, who: "editor" | "reviewer" = "editor", place: Town = town): Promise<T> {
   session.id = place[who].sessionId;
@@ -417,6 +430,7 @@ afterAll(async () => {
       .map(([t, n]) => `${t} ${n}`)
       .join(", ")}; langsamster Aufruf ${stats.slowest.ms.toFixed(0)} ms (${stats.slowest.target})`,
     ...[...stats.pending].map(([id, p]) => `  bekannt, wird anderswo behoben (${id}): ${p.count}× — ${p.example}`),
+    ...(stats.nowPassing.length ? [`  in PENDING_ELSEWHERE, aber bestanden (nach dem Zusammenführen entfernen): ${stats.nowPassing.join(", ")}`] : []),
   ];
   console.log(lines.join("\n"));
   await closeDb();
@@ -437,7 +451,8 @@ describe("fuzz: the corpus of known-hostile inputs", () => {
       const pending = PENDING_ELSEWHERE.includes(entry.id);
       record(entry.target, entry.id, input, outcome, problems, [entry.id, ...classesOf(entry.target, input, problems)]);
       if (pending) {
-        expect(problems, `${entry.id} passes now: remove it from PENDING_ELSEWHERE`).not.toEqual([]);
+        // Not a failure: some of these findings fail only with a small stack (2,000 levels), so a pass can be luck.
+        if (problems.length === 0) stats.nowPassing.push(entry.id);
         return;
       }
       const unexplained = problems.filter(() => !classesOf(entry.target, input, problems).some((c) => PENDING_ELSEWHERE.includes(c)));
