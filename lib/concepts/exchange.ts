@@ -170,7 +170,7 @@ const quoted = (value: unknown) => (typeof value === "string" && value.trim() ? 
  * Where a path of the backup is, in the words of the forms: measures.3.indicators.0.unit
  * → ["Maßnahme 4 „Sprachcafé“", "Indikator 1", "Einheit"]. `data` is the raw backup.
  */
-export function placeInBackup(path: readonly PropertyKey[], data: unknown): string[] {
+function placeInBackup(path: readonly PropertyKey[], data: unknown): string[] {
   const [top, i, key, j, leaf] = path;
   const item = at(at(data, top ?? ""), i ?? "");
   const n = typeof i === "number" ? i + 1 : null;
