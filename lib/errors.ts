@@ -1,7 +1,8 @@
 /** Typed errors of the domain, each with an HTTP status and a German message for the user. */
 export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "bad_request" | "conflict" | "too_large" | "rate_limited";
 
-const STATUS: Record<ErrorCode, number> = {
+/** The HTTP status of each code (routes answer with it; tests map action results with it). */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
@@ -30,7 +31,7 @@ export class AppError extends Error {
     this.details = details;
   }
   get status() {
-    return STATUS[this.code];
+    return ERROR_STATUS[this.code];
   }
 }
 

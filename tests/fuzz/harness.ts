@@ -9,7 +9,7 @@
 import { sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { getDb } from "@/db";
-import { AppError, errorBody } from "@/lib/errors";
+import { AppError, ERROR_STATUS, errorBody, type ErrorCode } from "@/lib/errors";
 
 export const ORIGIN = "http://localhost:3000";
 /** The slowest answer the invariant accepts. */
@@ -75,22 +75,12 @@ export function callRoute<P extends Record<string, string>>(
   });
 }
 
-const ACTION_STATUS: Record<string, number> = {
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  bad_request: 400,
-  conflict: 409,
-  too_large: 413,
-  rate_limited: 429,
-};
-
 /** One server-action call; its ActionResult mapped to the status a route would answer. */
 export function callAction(action: (input: unknown) => Promise<unknown>, input: unknown): Promise<Outcome> {
   return timed(async () => {
     const result = (await action(input)) as { ok: boolean; code?: string; data?: unknown };
     if (result.ok) return { status: 200, body: result };
-    return { status: ACTION_STATUS[result.code ?? ""] ?? 500, body: result };
+    return { status: ERROR_STATUS[result.code as ErrorCode] ?? 500, body: result };
   });
 }
 
