@@ -74,7 +74,7 @@ describe("saving section text", () => {
   });
 
   it.each([
-    ["an unknown node", { type: "doc", content: [{ type: "iframe", attrs: { src: "https://x" } }] }, "nicht erlaubte"],
+    ["an unknown node", { type: "doc", content: [{ type: "iframe", attrs: { src: "https://x" } }] }, "den der Editor nicht kennt"],
     ["a javascript: link", doc(p({ type: "text", text: "klick", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] })), "Link"],
     ["a data: link", doc(p({ type: "text", text: "klick", marks: [{ type: "link", attrs: { href: " data:text/html,<script>" } }] })), "Link"],
     ["an oversized document", doc(...Array.from({ length: 6000 }, () => p("x".repeat(100)))), "zu lang"],
