@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ACTION_BODY_LIMIT_BYTES, ACTION_TOO_LARGE_MESSAGE } from "@/lib/http/limits";
+import { boundaryOf, PART_NAME_CONTROL_MESSAGE, partHeadersHaveControlCharacter } from "@/lib/http/multipart";
 import { isSameOriginRequest } from "@/lib/http/origin";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
 
@@ -9,17 +10,23 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
  * - A server action (any POST to a page) from another origin gets 403 and one
  *   with a body above the limit gets 413, both at once and in German, before
  *   Next.js reads the body (it would answer both with 500, the latter only
- *   after reading 21 MB); a body of unknown length (chunked) gets 411. The
+ *   after reading 21 MB); a body of unknown length (chunked) gets 411; a
+ *   multipart body with a control character in a file name gets 400 (Next's
+ *   parser would answer 500, lib/http/multipart.ts). The
  *   actions still check session and role themselves.
  * - Every page gets a Content-Security-Policy with a fresh nonce.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (request.method !== "GET" && request.method !== "HEAD") {
     if (!isSameOriginRequest(request)) return refuse(403, "Anfrage von fremder Seite abgelehnt.");
     const declared = request.headers.get("content-length");
     // Browsers always state the length of an action's body; one without (chunked) could not be refused before reading.
     if (declared === null && request.headers.has("transfer-encoding")) return refuse(411, "Die Anfrage muss ihre Länge angeben (Content-Length).");
     if (Number(declared ?? 0) > ACTION_BODY_LIMIT_BYTES) return refuse(413, ACTION_TOO_LARGE_MESSAGE);
+    const boundary = boundaryOf(request.headers.get("content-type"));
+    if (boundary && partHeadersHaveControlCharacter(new Uint8Array(await request.clone().arrayBuffer()), boundary)) {
+      return refuse(400, PART_NAME_CONTROL_MESSAGE);
+    }
   }
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);

@@ -88,7 +88,7 @@ test("a broken backup is refused with a German message and creates no concept", 
   await importPage.upload({ name: "boese.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup), "utf8") });
   await expect(importPage.status()).toContainText("Die Sicherung kann nicht importiert werden.");
   await expect(importPage.status()).toContainText("Der Link „javascript:alert(document.cookie)“ ist nicht erlaubt.");
-  await expect(importPage.status()).toContainText("Erlaubt sind http-, https- und mailto-Links.");
+  await expect(importPage.status()).toContainText("Erlaubt sind nur vollständige http-, https- und mailto-Links");
   await expect(page).toHaveURL(/\/concepts\/import$/);
 
   const after = await conceptTitles(page);

@@ -104,13 +104,14 @@ test.describe("the draft PDF as the route serves it", () => {
     const tocPages = layout.map((t, i) => ({ t, i })).filter(({ t }) => /^\s*Inhalt\s*$/m.test(t));
     expect(tocPages.length).toBeGreaterThan(0);
     const entries = tocPages.flatMap(({ t }) =>
-      [...t.replace(/\u2060/g, "").matchAll(/^\s*(\d+(?:\.\d+)?) (.+?)(?: \.)+ *(\d+)\s*$/gm)].map((m) => ({ number: m[1]!, title: m[2]!.trim(), page: Number(m[3]) })),
+      // Without word joiners and the isolation marks (FSI…PDI) around user text.
+      [...t.replace(/[\u2060\u2066-\u2069]/g, "").matchAll(/^\s*(\d+(?:\.\d+)?) (.+?)(?: \.)+ *(\d+)\s*$/gm)].map((m) => ({ number: m[1]!, title: m[2]!.trim(), page: Number(m[3]) })),
     );
     expect(entries.map((e) => e.number)).toEqual(expect.arrayContaining(["1", "2", "3", "4", "5", "5.1", "5.2", "6", "7", "8", "9", "10"]));
     const lastToc = tocPages.at(-1)!.i;
     for (const entry of entries) {
       const heading = `${entry.number} ${entry.title}`;
-      const found = plain.findIndex((t, i) => i > lastToc && t.split("\n").some((l) => l.trim() === heading));
+      const found = plain.findIndex((t, i) => i > lastToc && t.split("\n").some((l) => l.replace(/[\u2066-\u2069]/g, "").trim() === heading));
       expect(found + 1, `page of „${heading}“`).toBe(entry.page);
     }
   });
@@ -141,7 +142,8 @@ test("an adopted concept's PDF carries no ENTWURF, neither the current state nor
   const admin = await pageAs(browser, "admin");
   await admin.goto(`/concepts/${id}/versionen`);
   const select = admin.getByLabel("Neuer Status");
-  for (const step of ["Beteiligung", "Beschlussvorlage"]) {
+  // An import starts as a draft: the whole status path up to the council.
+  for (const step of ["Ressortabstimmung", "Beteiligung", "Beschlussvorlage"]) {
     await select.selectOption({ label: step });
     await admin.getByRole("button", { name: "Status ändern" }).click();
     await expect(admin.getByText(`Status „${step}“ gesetzt`)).toBeVisible();

@@ -32,7 +32,7 @@ function playwright(fixture: string) {
   const dir = path.join(fixtures, "playwright");
   const res = spawnSync(bin("playwright"), ["test", "--config", path.join(dir, "playwright.config.mjs")], {
     cwd: dir,
-    env: { ...process.env, FIXTURE: `${fixture}.pw.ts`, FIXTURE_OUTPUT: out, PLAYWRIGHT_JSON_OUTPUT_NAME: "" },
+    env: { ...process.env, FIXTURE: `${fixture}.pw.ts`, FIXTURE_OUTPUT: out, FIXTURE_OUTPUT_DIR: path.join(tmp, `${fixture}-artifacts`), PLAYWRIGHT_JSON_OUTPUT_NAME: "" },
     encoding: "utf8",
   });
   const report = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, "utf8")) : null;
