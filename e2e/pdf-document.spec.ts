@@ -3,6 +3,7 @@
  * structure (not only Typst's claim), the table of contents' page numbers, the
  * running header, German hyphenation, and the ENTWURF mark.
  */
+import { adoptThroughStatusPath } from "./pages/status";
 import fs from "node:fs";
 import type { APIResponse, Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
@@ -141,18 +142,8 @@ test("an adopted concept's PDF carries no ENTWURF, neither the current state nor
 
   const admin = await pageAs(browser, "admin");
   await admin.goto(`/concepts/${id}/versionen`);
-  const select = admin.getByLabel("Neuer Status");
   // An import starts as a draft: the whole status path up to the council.
-  for (const step of ["Ressortabstimmung", "Beteiligung", "Beschlussvorlage"]) {
-    await select.selectOption({ label: step });
-    await admin.getByRole("button", { name: "Status ändern" }).click();
-    await expect(admin.getByText(`Status „${step}“ gesetzt`)).toBeVisible();
-  }
-  await select.selectOption({ label: "Beschlossen" });
-  await admin.getByLabel("Datum des Ratsbeschlusses").fill("2026-03-12");
-  await admin.getByLabel("Aktenzeichen / Drucksache").fill("Drucksache 2026/0816");
-  await admin.getByRole("button", { name: "Status ändern" }).click();
-  await expect(admin.getByText("Status „Beschlossen“ gesetzt")).toBeVisible();
+  await adoptThroughStatusPath(admin, { date: "2026-03-12", reference: "Drucksache 2026/0816" });
 
   const { versions } = (await (await editor.request.get(`/api/concepts/${id}/versions`)).json()) as { versions: { number: number; status: string }[] };
   const adopted = versions.find((v) => v.status === "adopted")!;

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { adoptThroughStatusPath } from "./pages/status";
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
@@ -178,16 +179,7 @@ test("status to Beschlossen makes the concept read-only; a Fortschreibung starts
   // Only allowed steps are offered: one forward – not straight to Beschlossen.
   await expect(admin.getByText("Status: Entwurf ·")).toBeVisible();
   await expect(select.locator("option")).toHaveText(["Ressortabstimmung"]);
-  for (const step of ["Ressortabstimmung", "Beteiligung", "Beschlussvorlage"]) {
-    await select.selectOption({ label: step });
-    await admin.getByRole("button", { name: "Status ändern" }).click();
-    await expect(admin.getByText(`Status „${step}“ gesetzt`)).toBeVisible();
-  }
-  await select.selectOption({ label: "Beschlossen" });
-  await admin.getByLabel("Datum des Ratsbeschlusses").fill("2026-03-12");
-  await admin.getByLabel("Aktenzeichen / Drucksache").fill("Drucksache 2026/0815");
-  await admin.getByRole("button", { name: "Status ändern" }).click();
-  await expect(admin.getByText("Status „Beschlossen“ gesetzt")).toBeVisible();
+  await adoptThroughStatusPath(admin, { date: "2026-03-12", reference: "Drucksache 2026/0815" });
   await expect(admin.getByRole("table")).toContainText("Ratsbeschluss vom 12.03.2026 (Drucksache 2026/0815)");
 
   await editor.goto(`/concepts/${id}`);

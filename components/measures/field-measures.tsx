@@ -1,4 +1,5 @@
 "use client";
+import { UserList } from "@/components/ui/user-list";
 import type { JSONContent } from "@tiptap/core";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
@@ -236,10 +237,10 @@ function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measur
         <Fact term={t("staff")}>{formatFte(m.staffFte)}</Fact>
         <Fact term={t("materialCost")}>{m.materialCostCents === null ? "" : formatEuro(m.materialCostCents)}</Fact>
         <Fact term={t("targetGroups")}>
-          {m.targetGroups.length ? <UserList items={m.targetGroups} /> : null}
+          {m.targetGroups.length ? <UserList items={m.targetGroups} className="measure-inline-list" /> : null}
         </Fact>
         <Fact term={t("partners")}>
-          {m.partners.length ? <UserList items={m.partners} /> : null}
+          {m.partners.length ? <UserList items={m.partners} className="measure-inline-list" /> : null}
         </Fact>
         <Fact term={t("subGoals")}>
           {linked.length ? (
@@ -329,19 +330,6 @@ function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measur
       ) : null}
       {actions}
     </article>
-  );
-}
-
-/** Entries a user typed one per line (partners, target groups): each its own list item, isolated, never one comma-joined string. */
-function UserList({ items }: { items: string[] }) {
-  return (
-    <ul className="measure-inline-list">
-      {items.map((item, i) => (
-        <li key={i}>
-          <bdi>{item}</bdi>
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { UserList } from "@/components/ui/user-list";
 import Link from "next/link";
 import type { JSONContent } from "@tiptap/core";
 import { pageActor } from "@/lib/auth/session";
@@ -32,16 +33,7 @@ function Rich({ doc, empty = "Kein Text." }: { doc: JSONContent | null; empty?: 
 
 /** A fact's value: one isolated string, or a list with one item per entry. */
 function FactValue({ value }: { value: Row["value"] }) {
-  if (typeof value === "string") return <bdi>{value}</bdi>;
-  return (
-    <ul className="print-fact-list">
-      {value.map((item, i) => (
-        <li key={i}>
-          <bdi>{item}</bdi>
-        </li>
-      ))}
-    </ul>
-  );
+  return typeof value === "string" ? <bdi>{value}</bdi> : <UserList items={value} className="print-fact-list" />;
 }
 
 function Measure({ m }: { m: PdfMeasure }) {
