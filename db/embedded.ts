@@ -304,13 +304,20 @@ function handle(dataDir: string, socketDir: string, pid: number, owned: boolean)
 }
 
 /** Stop an owned server when this process ends, however it ends (short of SIGKILL). */
+const beforeStop: (() => Promise<void>)[] = [];
+/** Work that needs the database during a graceful shutdown (the real-time flush) runs before the embedded server stops. */
+export function beforeEmbeddedStop(fn: () => Promise<void>) {
+  beforeStop.push(fn);
+}
+
 export function stopOnExit(server: EmbeddedServer, onStopped?: () => void) {
   if (!server.owned) return;
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    server.stop().finally(() => {
+    const flushed = Promise.race([Promise.allSettled(beforeStop.map((fn) => fn())), new Promise((r) => setTimeout(r, 5000))]);
+    flushed.then(() => server.stop()).finally(() => {
       onStopped?.();
       process.exit(signal === "SIGINT" ? 130 : 143);
     });

@@ -9,9 +9,11 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { databaseTarget } from "@/db/config";
+import { beforeEmbeddedStop } from "@/db/embedded";
 import { getDb } from "@/db";
 import { DEMO_USERS, demoPassword, seedIfEmpty } from "@/db/seed";
 import { assertOriginConfig, dropUntrustedForwardedHeaders } from "@/lib/http/origin";
+import { startRealtime } from "@/lib/realtime/server";
 import { ensurePeerSnapshot, publishSnapshot } from "@/lib/peers/service";
 
 const root = process.cwd();
@@ -104,6 +106,18 @@ async function main() {
     dropUntrustedForwardedHeaders(req.headers);
     void handle(req, res);
   });
+  // Real-time co-editing: the WebSocket upgrade on one path of the same server.
+  const realtime = await startRealtime();
+  realtime.attach(server);
+  beforeEmbeddedStop(() => realtime.close());
+  if (target.kind === "postgres") {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        void realtime.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+      });
+    }
+  }
+
   server.listen(port, host, () => {
     const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
     console.log(`\nKonzeptwerk läuft: http://${shown}:${port}  (bereit nach ${((Date.now() - t0) / 1000).toFixed(1)} s)`);

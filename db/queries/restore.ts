@@ -42,16 +42,6 @@ export async function deleteFieldsExcept({ conceptId, keep }: { conceptId: strin
 }
 
 /** Write a section's text forward: a new revision, so open editors see a conflict instead of overwriting it. */
-export async function writeSectionForward(
-  input: { conceptId: string; sectionId: string; content: JSONContent; textLength: number; userId: string },
-  tx: Executor,
-) {
-  await tx
-    .update(sections)
-    .set({ content: input.content, textLength: input.textLength, revision: sql`${sections.revision} + 1`, updatedBy: input.userId, updatedAt: new Date() })
-    .where(and(eq(sections.id, input.sectionId), eq(sections.conceptId, input.conceptId)));
-}
-
 export async function insertSection(
   input: { conceptId: string; municipalityId: string; fieldId: string | null; chapter: string; part: string; content: JSONContent; textLength: number; userId: string },
   tx: Executor,

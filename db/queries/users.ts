@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { authSessions, memberships, municipalities, users } from "@/db/schema";
 import { isUuid } from "./concepts";
@@ -27,14 +27,19 @@ export async function getSessionUser({ sessionId }: { sessionId: string }) {
   return row ?? null;
 }
 
+/** Ends a session; its open real-time connections close at once (the notification names the user). */
 export async function deleteAuthSession({ sessionId }: { sessionId: string }) {
   const db = await getDb();
-  await db.delete(authSessions).where(eq(authSessions.id, sessionId));
+  await db.transaction(async (tx) => {
+    const rows = await tx.delete(authSessions).where(eq(authSessions.id, sessionId)).returning({ userId: authSessions.userId });
+    if (rows[0]) await tx.execute(sql`select pg_notify('konzeptwerk_realtime', ${JSON.stringify({ kind: "access", userId: rows[0].userId })})`);
+  });
 }
 
 export async function deleteAuthSessionsOfUser({ userId }: { userId: string }, db?: Executor) {
   const x = db ?? (await getDb());
   await x.delete(authSessions).where(eq(authSessions.userId, userId));
+  await x.execute(sql`select pg_notify('konzeptwerk_realtime', ${JSON.stringify({ kind: "access", userId })})`);
 }
 
 export async function listMembershipsOfUser({ userId }: { userId: string }) {

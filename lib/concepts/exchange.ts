@@ -51,6 +51,7 @@ import {
 import { templateFor, type Template } from "@/lib/template";
 import { FUNDING_LINE_FIELD_LABELS, INDICATOR_FIELD_LABELS, MEASURE_FIELD_LABELS } from "@/lib/measures/labels";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE, z } from "@/lib/validation";
+import { currentConceptTree, flushConcept } from "@/lib/realtime/store";
 
 export const EXPORT_FORMAT = "konzeptwerk.concept";
 export const EXPORT_FORMAT_VERSION = 1;
@@ -582,6 +583,7 @@ export function exportFileName(title: string, date: Date): { ascii: string; utf8
  */
 export async function readConceptSnapshot(concept: ExportSource["concept"] & { id: string }, at = new Date()) {
   const db = await getDb();
+  await flushConcept(concept.id);
   const tree = await db.transaction((tx) => getConceptTree({ conceptId: concept.id }, tx), {
     isolationLevel: "repeatable read",
     accessMode: "read only",
@@ -650,7 +652,7 @@ type SectionView = { id: string; content: JSONContent; revision: number; updated
 /** A concept with all its sections, sub-goals and measures, for GET /api/concepts/[conceptId]. */
 export async function readConcept(actor: Actor, conceptId: string) {
   const { concept } = await requireConcept(actor, conceptId, "concept.read");
-  const tree = await getConceptTree({ conceptId: concept.id });
+  const tree = await currentConceptTree(concept.id);
   const template = templateFor(concept.templateVersion);
   const view = (s: Section): SectionView => ({ id: s.id, content: s.content, revision: s.revision, updatedAt: s.updatedAt });
 

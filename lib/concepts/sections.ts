@@ -1,10 +1,11 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Executor } from "@/db";
-import { insertSection, writeSectionForward } from "@/db/queries/restore";
+import { insertSection } from "@/db/queries/restore";
 import { touchConcept } from "@/db/queries/concepts";
 import { recordSectionEdit } from "@/db/queries/audit";
-import { getSection, getSectionMeta, writeSectionIfRevision } from "@/db/queries/sections";
+import { getSection, getSectionMeta } from "@/db/queries/sections";
+import { compactSection, writeSectionText } from "@/lib/realtime/store";
 import { AppError } from "@/lib/errors";
 import { canonicalJson, textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
@@ -18,8 +19,10 @@ export type SaveResult =
 /**
  * THE write path of section text. Every save of a rich-text part goes through
  * here (the editor's autosave, imports use insertConcept): validation against the
- * editor schema, permission, and a compare-and-set on the revision. Real-time
- * co-editing will replace this function, not its callers' data model.
+ * editor schema, permission, and a compare-and-set on the revision of the
+ * derived JSON. Since real-time co-editing the editor no longer uses it (it
+ * writes over the socket); the PUT API does, and its change reaches open
+ * editors as a Yjs update (lib/realtime/store.ts).
  */
 export async function saveSectionText(
   actor: Actor,
@@ -36,19 +39,11 @@ export async function saveSectionText(
 
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const written = await writeSectionIfRevision(
-      {
-        sectionId: section.id,
-        baseRevision: input.baseRevision,
-        content: validation.doc,
-        textLength: textLength(validation.doc),
-        userId: actor.id,
-      },
-      tx,
-    );
-    if (!written) {
-      const current = await getSection({ sectionId: section.id }, tx);
-      if (!current) throw new AppError("not_found", "Diesen Abschnitt gibt es nicht mehr.");
+    // Fold what editors typed in real time into the JSON first: the revision check is against the current text.
+    await compactSection(section.id, tx);
+    const current = await getSection({ sectionId: section.id, lock: true }, tx);
+    if (!current) throw new AppError("not_found", "Diesen Abschnitt gibt es nicht mehr.");
+    if (current.revision !== input.baseRevision) {
       return {
         status: "conflict" as const,
         current: {
@@ -59,9 +54,12 @@ export async function saveSectionText(
         },
       };
     }
+    const changed = await writeSectionText(tx, { sectionId: section.id, conceptId: concept.id, content: validation.doc, userId: actor.id });
     await touchConcept({ conceptId: concept.id }, tx);
+    if (!changed) return { status: "saved" as const, revision: current.revision, savedAt: current.updatedAt.toISOString() };
     await recordSectionEdit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, conceptId: concept.id, sectionId: section.id, chapter: section.chapter, part: section.part });
-    return { status: "saved" as const, revision: written.revision, savedAt: written.updatedAt.toISOString() };
+    const written = await getSection({ sectionId: section.id }, tx);
+    return { status: "saved" as const, revision: written!.revision, savedAt: written!.updatedAt.toISOString() };
   });
 }
 
@@ -91,7 +89,7 @@ export async function restoreSectionTexts(
     const existing = current.get(key(s));
     if (existing && canonicalJson(existing.content) === canonicalJson(doc)) continue;
     if (existing) {
-      await writeSectionForward({ conceptId: input.conceptId, sectionId: existing.id, content: doc, textLength: textLength(doc), userId: input.userId }, tx);
+      await writeSectionText(tx, { sectionId: existing.id, conceptId: input.conceptId, content: doc, userId: input.userId });
     } else {
       await insertSection({ conceptId: input.conceptId, municipalityId: input.municipalityId, fieldId: s.fieldId, chapter: s.chapter, part: s.part, content: doc, textLength: textLength(doc), userId: input.userId }, tx);
     }

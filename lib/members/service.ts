@@ -18,6 +18,7 @@ import {
   markInvitationAccepted,
   setRole,
 } from "@/db/queries/members";
+import { notifyRealtime } from "@/db/queries/realtime";
 import { deleteAuthSessionsOfUser, getMembership, getUserByEmail } from "@/db/queries/users";
 import type { Role } from "@/db/schema";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
@@ -133,6 +134,7 @@ export async function changeRole(actor: Actor, input: { municipalityId: string; 
       throw new AppError("bad_request", `${LAST_ADMIN_MESSAGE} Ernennen Sie zuerst eine weitere Person zur Leitung.`);
     }
     await setRole(input, tx);
+    await notifyRealtime({ kind: "access", userId: input.userId }, tx);
     await endSessions(tx, actor, input.userId);
   });
 }
@@ -153,6 +155,7 @@ export async function removeMember(actor: Actor, input: { municipalityId: string
       throw new AppError("bad_request", `${LAST_ADMIN_MESSAGE} Ernennen Sie zuerst eine weitere Person zur Leitung.`);
     }
     await deleteMembership(input, tx);
+    await notifyRealtime({ kind: "access", userId: input.userId }, tx);
     await endSessions(tx, actor, input.userId);
   });
   return { removedSelf: input.userId === actor.id };

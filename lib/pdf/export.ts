@@ -1,5 +1,4 @@
 import "server-only";
-import { getConceptTree } from "@/db/queries/concepts";
 import { getLogo, getMunicipalityName } from "@/db/queries/logos";
 import { listVersionRows } from "@/db/queries/versions";
 import type { Actor } from "@/lib/authz/require-role";
@@ -15,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { checkLogo } from "./logo";
 import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel } from "./model";
 import { renderPdf } from "./render";
+import { currentConceptTree } from "@/lib/realtime/store";
 
 export type PdfOptions = {
   /** a stored version; null/undefined for the current draft */
@@ -113,7 +113,7 @@ const pdfDate = (iso: string) => new Intl.DateTimeFormat("de-DE", { day: "2-digi
 
 /** The open threads of the concept (anchors resolved against the current text) as printable strings. */
 async function openCommentsAnnex(concept: Concept): Promise<PdfCommentThread[]> {
-  const tree = await getConceptTree({ conceptId: concept.id });
+  const tree = await currentConceptTree(concept.id);
   const threads = resolveThreads(await listThreadsWithComments({ conceptId: concept.id }), tree.sections).filter((t) => t.state === "open");
   const template = templateFor(concept.templateVersion);
   const chapterTitle = (key: string) => template.chapters.find((c) => c.key === key)?.title ?? key;

@@ -8,7 +8,6 @@ import "server-only";
 import { isUuid } from "@/db/queries/concepts";
 import { getMeasure, listMeasures } from "@/db/queries/measures";
 import { deleteLibraryEntry, getMunicipalityForPeers, insertLibraryEntry, listLibraryEntries, listSharedMeasureIds } from "@/db/queries/peers";
-import { getConceptTree } from "@/db/queries/concepts";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { plainText } from "@/lib/editor/document";
@@ -18,6 +17,7 @@ import { bandOf, contributorLabel, type GroupChoice } from "./groups";
 import { FIELD_KEYS } from "./metrics";
 import { checkShareText, FLAG_LABELS, type NameFlag } from "./name-check";
 import { peerGroupOf } from "./service";
+import { currentConceptTree } from "@/lib/realtime/store";
 
 export type LibraryEntry = { id: string; fieldKey: string; contributor: string; title: string; description: string };
 
@@ -49,7 +49,7 @@ export async function shareMeasure(actor: Actor, input: { conceptId: string; mea
       { flags },
     );
   }
-  const tree = await getConceptTree({ conceptId: concept.id });
+  const tree = await currentConceptTree(concept.id);
   const field = tree.fields.find((f) => f.id === measure.fieldId);
   const fieldKey = field && !field.custom ? field.key : "other";
   await insertLibraryEntry({

@@ -4,7 +4,7 @@
  * role in the concept's (or municipality's) own municipality itself.
  */
 import "server-only";
-import { getConceptTree, isUuid } from "@/db/queries/concepts";
+import { isUuid } from "@/db/queries/concepts";
 import {
   countPeerSnapshots,
   getLatestPeerSnapshot,
@@ -27,6 +27,7 @@ import { conceptMetrics, type ConceptMetrics } from "./metrics";
 import { isOperator } from "./operator";
 import { buildSnapshot, type Source } from "./publish";
 import { syntheticPeers } from "./synthetic";
+import { currentConceptTree } from "@/lib/realtime/store";
 
 export type PublishResult = { id: string; contributors: number; synthetic: number; ms: number };
 
@@ -109,7 +110,7 @@ async function latestSnapshot(): Promise<LoadedSnapshot | null> {
 
 /** The own concept's metrics, from the current draft, through the same code as an adopted version's. */
 async function ownMetrics(concept: Parameters<typeof buildConceptExport>[0]["concept"], conceptId: string) {
-  const tree = await getConceptTree({ conceptId });
+  const tree = await currentConceptTree(conceptId);
   return conceptMetrics(buildConceptExport({ concept, ...tree }, new Date()), null);
 }
 

@@ -25,6 +25,7 @@ import { templateFor } from "@/lib/template";
 import { describeZodError, fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE, z } from "@/lib/validation";
 import { anchorForQuote, anchorText, makeAnchor, MAX_QUOTE, resolveAnchor } from "./anchor";
 import { cleanCommentBody, findMentions, MAX_COMMENT, type Member } from "./comment-text";
+import { currentConceptTree } from "@/lib/realtime/store";
 
 const body = z
   .string()
@@ -288,6 +289,6 @@ export function resolveThreads(threads: Awaited<ReturnType<typeof listThreadsWit
 /** Every thread of a concept for a signed-in member (the JSON archive and the review page). */
 export async function listThreads(actor: Actor, conceptId: string) {
   const { concept, role } = await requireConcept(actor, conceptId, "concept.read");
-  const [threads, tree, people] = await Promise.all([listThreadsWithComments({ conceptId: concept.id }), getConceptTree({ conceptId: concept.id }), members(concept.municipalityId)]);
+  const [threads, tree, people] = await Promise.all([listThreadsWithComments({ conceptId: concept.id }), currentConceptTree(concept.id), members(concept.municipalityId)]);
   return { concept, role, tree, members: people, threads: resolveThreads(threads, tree.sections) };
 }

@@ -2,7 +2,6 @@ import "server-only";
 import { getDb } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { insertNotifications } from "@/db/queries/comments";
-import { getConceptTree } from "@/db/queries/concepts";
 import { listMembers } from "@/db/queries/members";
 import { closeRoundRow, getRound, insertRound, listAnswers, listRoundReviewers, listRoundRows, upsertAnswer } from "@/db/queries/rounds";
 import { getVersionRow } from "@/db/queries/versions";
@@ -12,6 +11,7 @@ import { requireConcept } from "@/lib/concepts/access";
 import { AppError } from "@/lib/errors";
 import { templateFor } from "@/lib/template";
 import { describeZodError, fieldErrors, isCalendarDate, z } from "@/lib/validation";
+import { currentConceptTree } from "@/lib/realtime/store";
 
 const id = z.string().uuid("Ungültige Kennung.");
 export const VERDICTS = ["approve", "request_changes"] as const;
@@ -43,7 +43,7 @@ export type RoundTarget = { key: string; chapter: string; fieldKey: string | nul
 
 /** What a round asks about: each chapter, and each field of action on its own instead of the chapter "Handlungsfelder". */
 export async function roundTargets(concept: Concept): Promise<RoundTarget[]> {
-  const tree = await getConceptTree({ conceptId: concept.id });
+  const tree = await currentConceptTree(concept.id);
   const out: RoundTarget[] = [];
   for (const c of templateFor(concept.templateVersion).chapters) {
     if (c.key === "fields") for (const f of tree.fields) out.push({ key: `field:${f.key}`, chapter: "fields", fieldKey: f.key, title: f.title });

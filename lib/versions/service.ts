@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb, type Executor } from "@/db";
-import { getConceptTree } from "@/db/queries/concepts";
 import {
   deleteFieldsExcept,
   replaceMeasures,
@@ -22,6 +21,8 @@ import { AppError } from "@/lib/errors";
 import { isCalendarDate } from "@/lib/validation";
 import { loadVersion, parseVersionNumber, type VersionKind } from "./read";
 import { snapshotHashes } from "./snapshot";
+import { currentConceptTree } from "@/lib/realtime/store";
+import { notifyRealtime } from "@/db/queries/realtime";
 
 export const MAX_LABEL = 200;
 
@@ -44,7 +45,7 @@ async function snapshotInto(
   actor: Actor,
   input: { label: string; kind: VersionKind; restoredFrom?: number; decision?: { date: string; reference: string } },
 ) {
-  const tree = await getConceptTree({ conceptId: concept.id }, tx);
+  const tree = await currentConceptTree(concept.id, tx);
   const snapshot = buildConceptSnapshot({ concept, ...tree }, new Date());
   const row = await insertVersion(
     {
@@ -124,6 +125,8 @@ export async function changeStatus(
         : `Status: ${STATUS_LABELS[status]}`;
     const { number } = await snapshotInto(tx, { ...current, status }, actor, { label: label || fallback, kind: "status", decision });
     await recordAudit(tx, { municipalityId: current.municipalityId, actorId: actor.id, action: update ? "concept.update_started" : "status.change", conceptId: current.id, objectId: String(number), details: { from: current.status, to: status } });
+    // Open editors learn at once: adopted makes every connection read-only, a new draft writable again.
+    await notifyRealtime({ kind: "access", conceptId: current.id }, tx);
     return { number, status };
   });
   return result;

@@ -26,7 +26,7 @@ beforeAll(async () => {
   // Some editing history, so that revisions are not all 0.
   const tree = await getConceptTree({ conceptId });
   const mandate = tree.sections.find((s) => s.chapter === "mandate")!;
-  await saveSectionText(town.editor, { conceptId, sectionId: mandate.id, baseRevision: 0, content: { ...mandate.content } });
+  await saveSectionText(town.editor, { conceptId, sectionId: mandate.id, baseRevision: 0, content: { type: "doc", content: [...(mandate.content.content ?? []), { type: "paragraph", content: [{ type: "text", text: "Nachtrag." }] }] } });
   const measure = tree.measures[0]!;
   const view = (await readConcept(town.editor, conceptId)).fields.flatMap((f) => f.measures).find((m) => m.id === measure.id)!;
   await updateMeasure(town.editor, {

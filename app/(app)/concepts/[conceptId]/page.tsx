@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
-import { getConceptTree } from "@/db/queries/concepts";
 import type { Section } from "@/db/schema";
 import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
@@ -26,6 +25,7 @@ import { listVersionRows } from "@/db/queries/versions";
 import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
 import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/http/page";
+import { currentConceptTree } from "@/lib/realtime/store";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -46,7 +46,7 @@ export default async function ConceptPage({ params }: Props) {
   const readOnly = isReadOnly(concept);
   const canEdit = can(role, "concept.editContent") && !readOnly;
   const template = templateFor(concept.templateVersion);
-  const tree = await getConceptTree({ conceptId });
+  const tree = await currentConceptTree(conceptId);
   const [versions, openThreads, openBySection] = await Promise.all([
     listVersionRows({ conceptId: concept.id }),
     countOpenThreads({ conceptId: concept.id }),

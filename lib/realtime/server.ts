@@ -1,0 +1,239 @@
+import "server-only";
+import type http from "node:http";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import { Hocuspocus, OutgoingMessage, type Connection, type Document, type Extension } from "@hocuspocus/server";
+import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
+import * as decoding from "lib0/decoding";
+import pg from "pg";
+import * as Y from "yjs";
+import { pgConnectionConfig } from "@/db";
+import { appendClientUpdate } from "@/db/queries/realtime";
+import { validateDoc } from "@/lib/editor/validate";
+import { dropUntrustedForwardedHeaders, isSameOriginRequest } from "@/lib/http/origin";
+import { REALTIME_PATH } from "./path";
+import { decideAccess, parseDocumentName, sessionIdFromHeaders, type ConnectionContext } from "./access";
+import { compactSection, loadSectionState } from "./store";
+import { jsonFromDoc } from "./ydoc";
+
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** The Yjs update inside a sync message (step 2 or update), or null for every other message. */
+export function updateOfMessage(data: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(data);
+  decoding.readVarString(decoder); // document name
+  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
+  const syncType = decoding.readVarUint(decoder);
+  if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return null;
+  return decoding.readVarUint8Array(decoder);
+}
+
+class Refused extends Error {
+  constructor(public reason: string) {
+    super(reason);
+  }
+}
+
+/** Does `update` add anything to `doc`? (A client's sync step 2 usually does not.) */
+function addsToDoc(doc: Y.Doc, update: Uint8Array) {
+  return !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
+}
+
+/**
+ * The server's check of a client's update before it is stored: applied to a
+ * copy of the live document, the part's text must pass the same validation as
+ * every other write (schema, size, nesting, links).
+ */
+function checkUpdate(doc: Y.Doc, update: Uint8Array): string | null {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  Y.applyUpdate(copy, update);
+  const validation = validateDoc(jsonFromDoc(copy));
+  return validation.ok ? null : validation.error;
+}
+
+type Realtime = {
+  hocuspocus: Hocuspocus;
+  /** Take WebSocket upgrades on REALTIME_PATH of this HTTP server, same origin only (the session cookie rides along). */
+  attach: (server: http.Server) => void;
+  /** Re-check the access of open connections (after a role change, removal, sign-out, adoption). */
+  recheck: (filter: { conceptId?: string; userId?: string }) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+const KEY = Symbol.for("konzeptwerk.realtime");
+const globalRealtime = globalThis as unknown as { [KEY]?: Realtime };
+
+export function getRealtime(): Realtime | null {
+  return globalRealtime[KEY] ?? null;
+}
+
+/**
+ * The real-time server (Hocuspocus) inside the app's own process: one Yjs
+ * document per rich-text part (`section:<id>`) and one presence channel per
+ * concept (`presence:<conceptId>`, awareness only), multiplexed over one
+ * WebSocket per browser tab.
+ */
+export async function startRealtime(options: { debounceMs?: number; maxDebounceMs?: number } = {}): Promise<Realtime> {
+  const existing = getRealtime();
+  if (existing) return existing;
+
+  // Messages of one document are checked and stored one after another, in the order they came.
+  const queues = new Map<string, Promise<unknown>>();
+  const serial = <T>(key: string, run: () => Promise<T>): Promise<T> => {
+    const next = (queues.get(key) ?? Promise.resolve()).then(run, run);
+    const settled = next.catch(() => undefined);
+    queues.set(key, settled);
+    void settled.then(() => {
+      if (queues.get(key) === settled) queues.delete(key);
+    });
+    return next;
+  };
+
+  const extensions: Extension[] = [];
+  if (process.env.REDIS_URL) {
+    const url = new URL(process.env.REDIS_URL);
+    extensions.push(new RedisExtension({ host: url.hostname, port: Number(url.port || 6379), options: { password: url.password || undefined, lazyConnect: false } }));
+  }
+
+  const hocuspocus = new Hocuspocus({
+    name: "konzeptwerk",
+    quiet: true,
+    debounce: options.debounceMs ?? 1500,
+    maxDebounce: options.maxDebounceMs ?? 8000,
+    extensions,
+
+    async onAuthenticate({ documentName, requestHeaders, connectionConfig }) {
+      const target = parseDocumentName(documentName);
+      if (!target) throw new Refused("Unbekanntes Dokument.");
+      const decision = await decideAccess(await sessionIdFromHeaders(requestHeaders), target);
+      if (!decision.ok) throw new Refused(decision.reason);
+      connectionConfig.readOnly = decision.context.readOnly;
+      return decision.context;
+    },
+
+    async onLoadDocument({ documentName, document }) {
+      const target = parseDocumentName(documentName);
+      if (!target) throw new Refused("Unbekanntes Dokument.");
+      if (target.kind === "presence") return document;
+      // A failed load refuses the connection: an empty document is never served (nor later stored over the text).
+      const stored = await loadSectionState(target.sectionId);
+      if (!stored) throw new Refused("Diesen Abschnitt gibt es nicht.");
+      Y.applyUpdate(document, Y.mergeUpdates(stored.updates), "load");
+      return document;
+    },
+
+    async beforeHandleMessage({ documentName, document, update: message, connection, context }) {
+      const update = updateOfMessage(message);
+      if (!update || connection.readOnly) return; // awareness, sync step 1; a read-only connection's write is refused by Hocuspocus
+      await serial(documentName, async () => {
+        if (!addsToDoc(document, update)) return;
+        const ctx = context as ConnectionContext;
+        if (!ctx.sectionId) throw new Refused("In diesem Kanal wird kein Text gespeichert.");
+        const problem = checkUpdate(document, update);
+        if (problem) throw new Refused(`Die Änderung wurde nicht gespeichert: ${problem}`);
+        const stored = await appendClientUpdate({
+          sectionId: ctx.sectionId,
+          conceptId: ctx.conceptId,
+          municipalityId: ctx.municipalityId,
+          userId: ctx.userId,
+          sessionId: ctx.sessionId,
+          update,
+        });
+        if (!stored) throw new Refused("Keine Schreibrechte mehr (Rolle, Sitzung oder Status des Konzepts haben sich geändert).");
+      });
+    },
+
+    async onStoreDocument({ documentName }) {
+      const target = parseDocumentName(documentName);
+      if (target?.kind !== "section") return;
+      // Everything acknowledged is already in the update log; this folds it into the state and the JSON.
+      await compactSection(target.sectionId);
+    },
+  });
+
+  const connections = () => {
+    const all: { document: Document; connection: Connection; context: ConnectionContext }[] = [];
+    for (const document of hocuspocus.documents.values()) {
+      for (const { connection } of document.connections.values()) all.push({ document, connection, context: connection.context as ConnectionContext });
+    }
+    return all;
+  };
+
+  const recheck = async (filter: { conceptId?: string; userId?: string }) => {
+    for (const { document, connection, context } of connections()) {
+      if (filter.conceptId && context.conceptId !== filter.conceptId) continue;
+      if (filter.userId && context.userId !== filter.userId) continue;
+      const target = parseDocumentName(document.name);
+      const decision = target ? await decideAccess(context.sessionId, target) : { ok: false as const, reason: "" };
+      if (!decision.ok) {
+        connection.close({ code: 4403, reason: decision.reason });
+      } else if (decision.context.readOnly !== connection.readOnly) {
+        // Down- or upgrade in place: the server enforces the new scope from the next message on, the browser's editor follows it.
+        connection.readOnly = decision.context.readOnly;
+        connection.send(new OutgoingMessage(document.name).writeAuthenticated(connection.readOnly).toUint8Array());
+      }
+    }
+  };
+
+  // Server-side writes and access changes from any process reach the open documents of this one.
+  const listener = new pg.Client(await pgConnectionConfig());
+  await listener.connect();
+  listener.on("notification", (n) => {
+    let payload: { kind?: string; sectionId?: string; conceptId?: string; userId?: string };
+    try {
+      payload = JSON.parse(n.payload ?? "{}");
+    } catch {
+      return;
+    }
+    if (payload.kind === "section" && payload.sectionId) {
+      const document = hocuspocus.documents.get(`section:${payload.sectionId}`);
+      if (!document) return;
+      void loadSectionState(payload.sectionId)
+        .then((stored) => stored && Y.applyUpdate(document, Y.mergeUpdates(stored.updates), "server"))
+        .catch((error: unknown) => console.error("Echtzeit: Abschnitt nicht nachgeladen:", error instanceof Error ? error.message : error));
+    }
+    if (payload.kind === "access") void recheck({ conceptId: payload.conceptId, userId: payload.userId }).catch(() => undefined);
+  });
+  listener.on("error", (error) => console.error("Echtzeit: Benachrichtigungen unterbrochen:", error.message));
+  await listener.query("listen konzeptwerk_realtime");
+
+  // Sessions end by time too: look every half minute.
+  const sweep = setInterval(() => void recheck({}).catch(() => undefined), 30_000);
+  sweep.unref();
+
+  const realtime: Realtime = {
+    hocuspocus,
+    attach(server) {
+      const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 });
+      server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+        dropUntrustedForwardedHeaders(req.headers);
+        const { pathname } = new URL(req.url ?? "/", "http://localhost");
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+        if (pathname !== REALTIME_PATH || !isSameOriginRequest(headers)) {
+          socket.end(`HTTP/1.1 ${pathname === REALTIME_PATH ? "403 Forbidden" : "404 Not Found"}\r\nConnection: close\r\n\r\n`);
+          return;
+        }
+        wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req));
+      });
+    },
+    recheck,
+    async close() {
+      clearInterval(sweep);
+      // Store what is pending, then close: nothing acknowledged is lost (it is in the log anyway).
+      for (const document of hocuspocus.documents.values()) {
+        const target = parseDocumentName(document.name);
+        if (target?.kind === "section") await compactSection(target.sectionId).catch(() => undefined);
+      }
+      hocuspocus.closeConnections();
+      await listener.end().catch(() => undefined);
+      delete globalRealtime[KEY];
+    },
+  };
+  globalRealtime[KEY] = realtime;
+  return realtime;
+}

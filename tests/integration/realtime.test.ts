@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { closeDb } from "@/db";
+import { getConceptTree } from "@/db/queries/concepts";
+import { getSection } from "@/db/queries/sections";
+import { createConcept } from "@/lib/concepts/create";
+import { saveSectionText } from "@/lib/concepts/sections";
+import { CONCEPT_STATUSES } from "@/lib/concepts/status";
+import { doc, p } from "@/lib/editor/build";
+import { removeMember } from "@/lib/members/service";
+import { flushConcept, loadSectionState } from "@/lib/realtime/store";
+import { jsonFromState } from "@/lib/realtime/ydoc";
+import { changeStatus, createVersion, restoreVersion } from "@/lib/versions/service";
+import { makeMunicipality } from "../support/fixtures";
+import { connect, sessionCookie, startRealtimeServer, waitFor, type Client } from "../support/realtime";
+
+let town: Awaited<ReturnType<typeof makeMunicipality>>;
+let other: Awaited<ReturnType<typeof makeMunicipality>>;
+let rig: Awaited<ReturnType<typeof startRealtimeServer>>;
+const open: Client[] = [];
+
+beforeAll(async () => {
+  town = await makeMunicipality("Echtzeitstadt");
+  other = await makeMunicipality("Fremdstadt");
+  rig = await startRealtimeServer();
+});
+afterAll(async () => {
+  for (const c of open) c.destroy();
+  await rig.stop();
+  await closeDb();
+});
+
+async function newPart(text = "Ausgangslage.") {
+  const concept = await createConcept(town.editor, { municipalityId: town.municipality.id, title: "Echtzeit" });
+  const mandate = (await getConceptTree({ conceptId: concept.id })).sections.find((s) => s.chapter === "mandate")!;
+  await saveSectionText(town.editor, { conceptId: concept.id, sectionId: mandate.id, baseRevision: 0, content: doc(p(text)) });
+  return { concept, sectionId: mandate.id, name: `section:${mandate.id}` };
+}
+
+async function client(actor: typeof town.editor | null, name: string, extra: { origin?: string } = {}) {
+  const cookie = actor ? (await sessionCookie(actor)).cookie : undefined;
+  const c = connect(rig.url, name, { cookie, origin: extra.origin ?? rig.origin });
+  open.push(c);
+  return c;
+}
+
+const synced = (c: Client) => waitFor(() => c.provider.isSynced && c.provider.unsyncedChanges === 0, "synchronisiert");
+const storedText = async (sectionId: string) => JSON.stringify(jsonFromState((await loadSectionState(sectionId))!.updates));
+
+describe("two editors in one part", () => {
+  it("see each other's typing, converge, and every acknowledged keystroke is stored before the debounce", async () => {
+    const part = await newPart("Start.");
+    const a = await client(town.editor, part.name);
+    const b = await client(town.admin, part.name);
+    await Promise.all([synced(a), synced(b)]);
+    expect(a.text()).toBe("Start.");
+    expect(a.scope).toBe("read-write");
+    a.type(" Anna");
+    b.type(" Ben");
+    await waitFor(() => a.text() === b.text() && a.text().includes("Anna") && a.text().includes("Ben"), "beide Texte bei beiden");
+    await Promise.all([synced(a), synced(b)]);
+    // Acknowledged means in the database: the log holds it even before the JSON is derived.
+    expect(await storedText(part.sectionId)).toContain("Anna");
+    expect(await storedText(part.sectionId)).toContain("Ben");
+    await flushConcept(part.concept.id);
+    const section = await getSection({ sectionId: part.sectionId });
+    expect(JSON.stringify(section!.content)).toContain("Anna");
+    expect(JSON.stringify(section!.content)).toContain("Ben");
+    expect(section!.revision).toBeGreaterThan(1);
+  });
+});
+
+describe("who may connect and write", () => {
+  it("a reviewer reads live but a forged update is refused and changes nothing", async () => {
+    const part = await newPart("Nur lesen.");
+    const editor = await client(town.editor, part.name);
+    const reviewer = await client(town.reviewer, part.name);
+    await Promise.all([synced(editor), waitFor(() => reviewer.provider.isSynced, "Prüfung synchron")]);
+    expect(reviewer.scope).toBe("readonly");
+    editor.type(" Live");
+    await waitFor(() => reviewer.text() === "Nur lesen. Live", "Prüfung sieht die Änderung");
+    reviewer.type(" GEFÄLSCHT"); // a raw Yjs update over the socket
+    await new Promise((r) => setTimeout(r, 500));
+    expect(editor.text()).toBe("Nur lesen. Live");
+    expect(await storedText(part.sectionId)).not.toContain("GEFÄLSCHT");
+  });
+
+  it("another municipality, a missing session and a foreign origin are refused", async () => {
+    const part = await newPart("Geheim.");
+    const foreign = await client(other.admin, part.name);
+    const anonymous = await client(null, part.name);
+    await waitFor(() => foreign.denied !== null && anonymous.denied !== null, "abgewiesen");
+    expect(foreign.text()).toBe("");
+    expect(anonymous.text()).toBe("");
+    // A page of another site cannot open the socket with the user's cookie (cross-site WebSocket hijacking).
+    const { cookie } = await sessionCookie(town.editor);
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(rig.url, { headers: { cookie, origin: "https://evil.example" } });
+      ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on("open", () => resolve(101));
+      ws.on("error", () => undefined);
+    });
+    expect(status).toBe(403);
+  });
+
+  it("a member removed while connected is cut off at once and cannot write", async () => {
+    const part = await newPart("Mitglied.");
+    const editor = await client(town.editor, part.name);
+    const watcher = await client(town.admin, part.name);
+    await Promise.all([synced(editor), synced(watcher)]);
+    const fresh = await makeMunicipality("Wechselstadt");
+    const member = await client(fresh.editor, `section:${(await newPartIn(fresh)).sectionId}`);
+    await synced(member);
+    await removeMember(fresh.admin, { municipalityId: fresh.municipality.id, userId: fresh.editor.id });
+    await waitFor(() => member.closedReasons.length > 0 || member.denied !== null, "Verbindung beendet");
+    member.type(" nach Entfernung");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await storedText(member.provider.configuration.name.slice(8))).not.toContain("nach Entfernung");
+  });
+
+  it("adoption makes every open connection read-only at once", async () => {
+    const part = await newPart("Vor dem Beschluss.");
+    const editor = await client(town.editor, part.name);
+    await synced(editor);
+    editor.type(" Letzter Satz.");
+    await synced(editor);
+    for (const status of CONCEPT_STATUSES.slice(1)) {
+      await changeStatus(town.admin, { conceptId: part.concept.id, status, decisionDate: "2026-11-30", decisionReference: "DS 1/2026" });
+    }
+    await waitFor(() => editor.scope === "readonly", "nur noch lesend");
+    editor.type(" Nach dem Beschluss.");
+    await new Promise((r) => setTimeout(r, 300));
+    const section = await getSection({ sectionId: part.sectionId });
+    expect(JSON.stringify(section!.content)).toContain("Letzter Satz.");
+    expect(await storedText(part.sectionId)).not.toContain("Nach dem Beschluss");
+  });
+});
+
+async function newPartIn(t: Awaited<ReturnType<typeof makeMunicipality>>) {
+  const concept = await createConcept(t.editor, { municipalityId: t.municipality.id, title: "Wechsel" });
+  const mandate = (await getConceptTree({ conceptId: concept.id })).sections.find((s) => s.chapter === "mandate")!;
+  return { concept, sectionId: mandate.id };
+}
+
+describe("server-side writes on a live part", () => {
+  it("the PUT API's text reaches open editors and merges with their typing", async () => {
+    const part = await newPart("Erster Absatz.");
+    const editor = await client(town.editor, part.name);
+    await synced(editor);
+    editor.type(" getippt");
+    await synced(editor);
+    await flushConcept(part.concept.id);
+    const current = await getSection({ sectionId: part.sectionId });
+    const result = await saveSectionText(town.admin, { conceptId: part.concept.id, sectionId: part.sectionId, baseRevision: current!.revision, content: doc(p("Erster Absatz. getippt"), p("Von der API.")) });
+    expect(result.status).toBe("saved");
+    await waitFor(() => editor.text() === "Erster Absatz. getippt\nVon der API.", "API-Text im Editor");
+    const stale = await saveSectionText(town.admin, { conceptId: part.concept.id, sectionId: part.sectionId, baseRevision: current!.revision, content: doc(p("alt")) });
+    expect(stale.status).toBe("conflict");
+  });
+
+  it("a client offline during a restore does not bring the old text back", async () => {
+    const part = await newPart("Fassung eins.");
+    await createVersion(town.editor, { conceptId: part.concept.id, label: "eins" });
+    const online = await client(town.editor, part.name);
+    const offlineDoc = new Y.Doc();
+    const offline = connect(rig.url, part.name, { cookie: (await sessionCookie(town.admin)).cookie, origin: rig.origin, doc: offlineDoc });
+    open.push(offline);
+    await Promise.all([synced(online), synced(offline)]);
+    online.type(" Fassung zwei.");
+    await waitFor(() => offline.text() === "Fassung eins. Fassung zwei.", "beide haben Fassung zwei");
+    await synced(online);
+    offline.provider.disconnect();
+    offline.socket.disconnect();
+    await restoreVersion(town.editor, { conceptId: part.concept.id, number: 1 });
+    await waitFor(() => online.text() === "Fassung eins.", "Wiederherstellung im offenen Editor");
+    await offline.socket.connect();
+    await waitFor(() => offline.text() === "Fassung eins.", "der Offline-Client übernimmt die Wiederherstellung");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(online.text()).toBe("Fassung eins.");
+  });
+});
+
+describe("validation on the socket", () => {
+  it("an update the editor schema refuses closes the connection and is not stored", async () => {
+    const part = await newPart("Sauber.");
+    const bad = await client(town.editor, part.name);
+    await synced(bad);
+    bad.doc.transact(() => bad.doc.getXmlFragment("default").insert(1, [new Y.XmlElement("script")]));
+    await waitFor(() => bad.closedReasons.some((r) => r.includes("nicht gespeichert")), "Verbindung mit Grund beendet");
+    const fresh = await client(town.editor, part.name);
+    await synced(fresh);
+    expect(fresh.doc.getXmlFragment("default").toArray().some((n) => n instanceof Y.XmlElement && n.nodeName === "script")).toBe(false);
+  });
+});
