@@ -1,8 +1,12 @@
 "use client";
 import type { JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useRef } from "react";
-import { editorExtensions } from "./extensions";
+import Collaboration from "@tiptap/extension-collaboration";
+import { useEffect, useMemo, useRef } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
+import { buildExtensions, editorExtensions } from "./extensions";
+import { CollaborationCaret } from "./extensions/caret";
 import { cleanPastedHtml } from "./paste";
 import { Toolbar } from "./toolbar";
 import "./prosemirror.css";
@@ -16,17 +20,34 @@ export type RichTextEditorProps = {
   autofocus?: boolean;
   onChange?: (doc: JSONContent) => void;
   onBlur?: () => void;
+  onFocus?: () => void;
+  /** Writing together: the part's Yjs document (the content comes from it) and the carets' awareness. */
+  collaboration?: { doc: Y.Doc; awareness: Awareness | null };
 };
 
 /** One Tiptap editor for one rich-text part, using THE extension list. */
-export function RichTextEditor({ id, label, content, editable = true, autofocus, onChange, onBlur }: RichTextEditorProps) {
+export function RichTextEditor({ id, label, content, editable = true, autofocus, onChange, onBlur, onFocus, collaboration }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   const onBlurRef = useRef(onBlur);
   onChangeRef.current = onChange;
   onBlurRef.current = onBlur;
-  const editor = useEditor({
-    extensions: editorExtensions,
-    content,
+  const onFocusRef = useRef(onFocus);
+  onFocusRef.current = onFocus;
+  const extensions = useMemo(
+    () =>
+      collaboration
+        ? [
+            ...buildExtensions({ collaborative: true }),
+            Collaboration.configure({ document: collaboration.doc, field: "default" }),
+            CollaborationCaret.configure({ awareness: collaboration.awareness }),
+          ]
+        : editorExtensions,
+    [collaboration],
+  );
+  const editor = useEditor(
+    {
+    extensions,
+    content: collaboration ? undefined : content,
     editable,
     immediatelyRender: false,
     // No inline <style> element (the CSP allows none without a nonce): prosemirror.css carries the same rules.
@@ -45,7 +66,10 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
     },
     onUpdate: ({ editor: e }) => onChangeRef.current?.(e.getJSON()),
     onBlur: () => onBlurRef.current?.(),
-  });
+    onFocus: () => onFocusRef.current?.(),
+    },
+    [extensions],
+  );
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);

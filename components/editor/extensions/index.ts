@@ -41,23 +41,32 @@ const PlainTypingStarterKit = StarterKit.extend({
   },
 });
 
-export const editorExtensions: Extensions = [
-  PlainTypingStarterKit.configure({
-    heading: { levels: [...HEADING_LEVELS] },
-    code: false,
-    codeBlock: false,
-    horizontalRule: false,
-    // Would append an empty paragraph on load, which counts as an edit and triggers a save.
-    trailingNode: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      defaultProtocol: "https",
-      protocols: [...ALLOWED_LINK_PROTOCOLS],
-      // Autolink and paste hand over what was typed ("www.musterstadt.de") and store the completed link.
-      isAllowedUri: (url) => hrefFromInput(url) !== null,
-      HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
-    },
-  }),
-  TableKit.configure({ table: { resizable: false } }),
-];
+/**
+ * The list in two flavours with the same schema: alone (own undo history) or
+ * writing together (undo comes from the Yjs binding, per person).
+ */
+export function buildExtensions({ collaborative = false }: { collaborative?: boolean } = {}): Extensions {
+  return [
+    PlainTypingStarterKit.configure({
+      ...(collaborative ? { undoRedo: false as const } : {}),
+      heading: { levels: [...HEADING_LEVELS] },
+      code: false,
+      codeBlock: false,
+      horizontalRule: false,
+      // Would append an empty paragraph on load, which counts as an edit and triggers a save.
+      trailingNode: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: "https",
+        protocols: [...ALLOWED_LINK_PROTOCOLS],
+        // Autolink and paste hand over what was typed ("www.musterstadt.de") and store the completed link.
+        isAllowedUri: (url) => hrefFromInput(url) !== null,
+        HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+      },
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+  ];
+}
+
+export const editorExtensions: Extensions = buildExtensions();

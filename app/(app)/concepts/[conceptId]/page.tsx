@@ -12,7 +12,9 @@ import { templateFor } from "@/lib/template";
 import { formatDateTime } from "@/lib/format";
 import { getTemplateText } from "@/lib/i18n/server";
 import { toMeasureView } from "@/lib/measures/view";
-import { SectionEditor } from "@/components/editor/section-editor";
+import { CollabSectionEditor } from "@/components/editor/collab-section-editor";
+import { PresenceBar } from "@/components/editor/presence";
+import { RealtimeRoot } from "@/components/editor/realtime";
 import { ChapterSettings } from "@/components/concept/chapter-settings";
 import { AddFieldForm, RemoveFieldButton } from "@/components/concept/field-admin";
 import { OutlineNav } from "@/components/concept/outline-nav";
@@ -31,7 +33,7 @@ type Props = { params: Promise<{ conceptId: string }> };
 
 async function load(conceptId: string) {
   const actor = await pageActor();
-  return orNotFound(requireConcept(actor, conceptId, "concept.read"));
+  return { actor, ...(await orNotFound(requireConcept(actor, conceptId, "concept.read"))) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -42,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ConceptPage({ params }: Props) {
   const { conceptId } = await params;
-  const { concept, role } = await load(conceptId);
+  const { concept, role, actor } = await load(conceptId);
   const readOnly = isReadOnly(concept);
   const canEdit = can(role, "concept.editContent") && !readOnly;
   const template = templateFor(concept.templateVersion);
@@ -64,13 +66,10 @@ export default async function ConceptPage({ params }: Props) {
             <Link href={`/concepts/${concept.id}/pruefung#review-${section.id}`}>{t("openComments", { count: openBySection.get(section.id)!, label })}</Link>
           </p>
         ) : null}
-        <SectionEditor
-          conceptId={concept.id}
+        <CollabSectionEditor
           sectionId={section.id}
           label={label}
           placeholder={canEdit ? t("placeholder", { hint }) : t("noText")}
-          initialContent={section.content as JSONContent}
-          initialRevision={section.revision}
           initialHtml={renderHtml(section.content as JSONContent)}
           canEdit={canEdit}
         />
@@ -80,7 +79,7 @@ export default async function ConceptPage({ params }: Props) {
     );
 
   return (
-    <>
+    <RealtimeRoot conceptId={concept.id} me={{ id: actor.id, name: actor.name }}>
       <div className="actions-row" style={{ justifyContent: "space-between" }}>
         <div>
           <h1 style={{ marginBottom: ".25rem" }}>
@@ -90,6 +89,7 @@ export default async function ConceptPage({ params }: Props) {
             {t("meta", { version: concept.templateVersion, date: formatDateTime(concept.updatedAt) })}
             {canEdit ? "" : ` · ${t("readOnly")}`}
           </p>
+          <PresenceBar />
         </div>
         <div className="actions-row">
           <Link className="button-secondary" href={`/concepts/${concept.id}/vergleich`}>
@@ -192,6 +192,6 @@ export default async function ConceptPage({ params }: Props) {
           ))}
         </div>
       </div>
-    </>
+    </RealtimeRoot>
   );
 }

@@ -1,0 +1,161 @@
+"use client";
+import { HocuspocusProvider } from "@hocuspocus/provider";
+import { useTranslations } from "next-intl";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { IndexeddbPersistence } from "y-indexeddb";
+import * as Y from "yjs";
+import { PartPresence } from "./presence";
+import { announcePart, useRealtime } from "./realtime";
+import { RichTextEditor } from "./rich-text-editor";
+
+type Props = {
+  sectionId: string;
+  label: string;
+  placeholder: string;
+  /** server-rendered HTML of the stored content, shown until the live document is there */
+  initialHtml: string;
+  canEdit: boolean;
+};
+
+type Live = { doc: Y.Doc; provider: HocuspocusProvider };
+
+/**
+ * One rich-text part, written together in real time. Static HTML until it is
+ * scrolled into view or focused; then the part's Yjs document (kept in this
+ * browser's IndexedDB too, so offline edits survive a reload) is synced over the
+ * concept's socket and a Tiptap editor bound to it. "Gespeichert" means the
+ * server has acknowledged every change, which it does only after storing it.
+ */
+export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml, canEdit }: Props) {
+  const t = useTranslations("editor");
+  const realtime = useRealtime();
+  const holder = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(false);
+  const [focusOnMount, setFocusOnMount] = useState(false);
+  const [live, setLive] = useState<Live | null>(null);
+  const [ready, setReady] = useState(false);
+  const [scope, setScope] = useState<string | null>(null);
+  const [unsynced, setUnsynced] = useState(0);
+  const [connected, setConnected] = useState(true);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [changed, setChanged] = useState(false);
+
+  useEffect(() => {
+    if (active || !holder.current) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setActive(true), { rootMargin: "200px" });
+    observer.observe(holder.current);
+    return () => observer.disconnect();
+  }, [active]);
+
+  useEffect(() => {
+    if (!active || !realtime) return;
+    const doc = new Y.Doc();
+    const local = canEdit ? new IndexeddbPersistence(`konzeptwerk:${realtime.me.id}:${sectionId}`, doc) : null;
+    const provider = new HocuspocusProvider({
+      websocketProvider: realtime.socket,
+      name: `section:${sectionId}`,
+      document: doc,
+      token: "session",
+      onAuthenticated: ({ scope: s }) => {
+        setScope(s);
+        setProblem(null);
+      },
+      onAuthenticationFailed: ({ reason }) => setProblem(t("refused", { reason })),
+      onSynced: () => setReady(true),
+      onUnsyncedChanges: ({ number }) => setUnsynced(number),
+      onClose: ({ event }) => {
+        if (event.reason && event.code !== 1000) setProblem(event.reason);
+      },
+    });
+    provider.attach();
+    provider.setAwarenessField("user", { name: realtime.me.name, color: realtime.color });
+    void local?.whenSynced.then(() => {
+      if (doc.getXmlFragment("default").length > 0) setReady(true);
+    });
+    const onUpdate = (_u: Uint8Array, origin: unknown) => {
+      if (origin !== provider && origin !== local) setChanged(true);
+    };
+    doc.on("update", onUpdate);
+    const onStatus = ({ status }: { status: string }) => setConnected(status === "connected");
+    realtime.socket.on("status", onStatus);
+    setLive({ doc, provider });
+    return () => {
+      realtime.socket.off("status", onStatus);
+      doc.off("update", onUpdate);
+      provider.destroy();
+      void local?.destroy();
+      doc.destroy();
+      setLive(null);
+      setReady(false);
+    };
+  }, [active, realtime, sectionId, canEdit, t]);
+
+  const collaboration = useMemo(() => (live ? { doc: live.doc, awareness: live.provider.awareness } : undefined), [live]);
+  const editable = canEdit && scope === "read-write" && !problem;
+
+  let status = "";
+  let cls = "save-status";
+  if (canEdit) {
+    if (problem) {
+      status = t("error", { message: problem });
+      cls += " is-error";
+    } else if (!connected && active) {
+      status = t("offlineLive");
+      cls += " is-error";
+    } else if (scope === "readonly") {
+      status = t("readOnlyNow");
+    } else if (unsynced > 0) {
+      status = t("saving");
+    } else if (changed) {
+      status = t("saved");
+      cls += " is-ok";
+    } else if (active && !ready) {
+      status = t("connecting");
+    }
+  }
+
+  const isEmpty = initialHtml.replace(/<[^>]+>/g, "").trim() === "";
+  const activate = () => {
+    setFocusOnMount(true);
+    setActive(true);
+  };
+
+  return (
+    <div ref={holder} className="section-editor" data-testid={`section-${sectionId}`} data-live={ready ? "true" : "false"}>
+      {canEdit ? (
+        <p className={cls} role="status" aria-live="polite" data-testid="save-status">
+          {status}
+        </p>
+      ) : null}
+      <PartPresence sectionId={sectionId} />
+      {ready && collaboration ? (
+        <RichTextEditor
+          key={sectionId}
+          id={`editor-${sectionId}`}
+          label={label}
+          content={{ type: "doc" }}
+          collaboration={collaboration}
+          editable={editable}
+          autofocus={focusOnMount && editable}
+          onFocus={() => announcePart(realtime, sectionId)}
+          onBlur={() => announcePart(realtime, null)}
+        />
+      ) : (
+        <div className="rich-text">
+          <div
+            className={`rich-static${isEmpty ? " is-empty" : ""}`}
+            data-placeholder={canEdit ? placeholder : t("noText")}
+            role="textbox"
+            aria-multiline="true"
+            aria-label={label}
+            aria-readonly={canEdit ? undefined : "true"}
+            tabIndex={canEdit ? 0 : undefined}
+            onFocus={canEdit ? activate : undefined}
+            onClick={canEdit ? activate : undefined}
+            dangerouslySetInnerHTML={{ __html: initialHtml }}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { initials, usePresence } from "./realtime";
+
+/** Initials of everybody else in the concept, in the page header. */
+export function PresenceBar() {
+  const t = useTranslations("editor");
+  const people = usePresence();
+  if (people.length === 0) return null;
+  const names = people.map((p) => p.name).join(", ");
+  return (
+    <p className="presence-bar" aria-live="polite" data-testid="presence">
+      <span className="visually-hidden">{t("presenceConcept", { names })}</span>
+      {people.map((p) => (
+        <span key={p.id} className={`presence-avatar collab-color-${p.color}`} title={p.name} aria-hidden="true">
+          {initials(p.name)}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** Who else is writing in this part right now. */
+export function PartPresence({ sectionId }: { sectionId: string }) {
+  const t = useTranslations("editor");
+  const here = usePresence().filter((p) => p.sectionId === sectionId);
+  if (here.length === 0) return null;
+  return (
+    <p className="part-presence" data-testid={`presence-${sectionId}`}>
+      {here.map((p) => (
+        <span key={p.id} className={`presence-avatar collab-color-${p.color}`} aria-hidden="true">
+          {initials(p.name)}
+        </span>
+      ))}{" "}
+      {t("presencePart", { names: here.map((p) => p.name).join(", ") })}
+    </p>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { REALTIME_PATH } from "@/lib/realtime/path";
+
+export type Me = { id: string; name: string };
+export type PresenceUser = { id: string; name: string; color: number; sectionId: string | null };
+
+type Realtime = {
+  socket: HocuspocusProviderWebsocket;
+  presence: HocuspocusProvider;
+  me: Me;
+  color: number;
+};
+
+const RealtimeContext = createContext<Realtime | null>(null);
+
+/** One of eight caret colours per person, the same in every tab and for every colleague. */
+export function colorOf(userId: string) {
+  let h = 0;
+  for (const c of userId) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % 8;
+}
+
+export function initials(name: string) {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? "?") + (parts.length > 1 ? parts[parts.length - 1]![0] : "")).toUpperCase();
+}
+
+/**
+ * The concept page's one WebSocket (every part's document is multiplexed over
+ * it) and its presence channel: who is in the concept, and in which part.
+ */
+export function RealtimeRoot({ conceptId, me, children }: { conceptId: string; me: Me; children: ReactNode }) {
+  const [realtime, setRealtime] = useState<Realtime | null>(null);
+  useEffect(() => {
+    const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${REALTIME_PATH}`;
+    const socket = new HocuspocusProviderWebsocket({ url });
+    const presence = new HocuspocusProvider({ websocketProvider: socket, name: `presence:${conceptId}`, token: "session" });
+    presence.attach();
+    const color = colorOf(me.id);
+    const person = { id: me.id, name: me.name };
+    presence.setAwarenessField("user", { ...person, color, sectionId: null });
+    setRealtime({ socket, presence, me: person, color });
+    return () => {
+      presence.destroy();
+      socket.destroy();
+      setRealtime(null);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one connection per person and concept, not per render
+  }, [conceptId, me.id, me.name]);
+  return <RealtimeContext.Provider value={realtime}>{children}</RealtimeContext.Provider>;
+}
+
+export function useRealtime() {
+  return useContext(RealtimeContext);
+}
+
+/** Everybody else in the concept now (one entry per person, even with several tabs). */
+export function usePresence(): PresenceUser[] {
+  const realtime = useRealtime();
+  const [people, setPeople] = useState<PresenceUser[]>([]);
+  useEffect(() => {
+    if (!realtime) return;
+    const awareness = realtime.presence.awareness;
+    if (!awareness) return;
+    const update = () => {
+      const byId = new Map<string, PresenceUser>();
+      for (const [clientId, state] of awareness.getStates()) {
+        const user = (state as { user?: PresenceUser }).user;
+        if (!user || clientId === awareness.clientID || user.id === realtime.me.id) continue;
+        const known = byId.get(user.id);
+        if (!known || (!known.sectionId && user.sectionId)) byId.set(user.id, user);
+      }
+      setPeople([...byId.values()].sort((a, b) => a.name.localeCompare(b.name, "de")));
+    };
+    update();
+    awareness.on("change", update);
+    return () => awareness.off("change", update);
+  }, [realtime]);
+  return people;
+}
+
+/** Tell the others which part this person is writing in (null when none). */
+export function announcePart(realtime: Realtime | null, sectionId: string | null) {
+  if (!realtime) return;
+  realtime.presence.setAwarenessField("user", { id: realtime.me.id, name: realtime.me.name, color: realtime.color, sectionId });
+}
