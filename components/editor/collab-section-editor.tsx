@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
+import { markClean, markDirty } from "./drafts";
 import { PartPresence } from "./presence";
 import { announcePart, useRealtime } from "./realtime";
 import { RichTextEditor } from "./rich-text-editor";
@@ -89,6 +90,13 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       setReady(false);
     };
   }, [active, realtime, sectionId, canEdit, t]);
+
+  // Leaving the page asks first while the server has not acknowledged everything (IndexedDB may be off, e.g. in private windows).
+  useEffect(() => {
+    if (unsynced > 0) markDirty(sectionId);
+    else markClean(sectionId);
+    return () => markClean(sectionId);
+  }, [unsynced, sectionId]);
 
   const collaboration = useMemo(() => (live ? { doc: live.doc, awareness: live.provider.awareness } : undefined), [live]);
   const editable = canEdit && scope === "read-write" && !problem;

@@ -42,7 +42,14 @@ export function RealtimeRoot({ conceptId, me, children }: { conceptId: string; m
     const person = { id: me.id, name: me.name };
     presence.setAwarenessField("user", { ...person, color, sectionId: null });
     setRealtime({ socket, presence, me: person, color });
+    // The browser knows before the socket does (an idle socket can take a minute to notice): follow it.
+    const offline = () => socket.disconnect();
+    const online = () => void socket.connect();
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
     return () => {
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
       presence.destroy();
       socket.destroy();
       setRealtime(null);

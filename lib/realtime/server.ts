@@ -180,26 +180,51 @@ export async function startRealtime(options: { debounceMs?: number; maxDebounceM
   };
 
   // Server-side writes and access changes from any process reach the open documents of this one.
-  const listener = new pg.Client(await pgConnectionConfig());
-  await listener.connect();
-  listener.on("notification", (n) => {
+  const onNotification = (n: pg.Notification) => {
     let payload: { kind?: string; sectionId?: string; conceptId?: string; userId?: string };
     try {
       payload = JSON.parse(n.payload ?? "{}");
     } catch {
       return;
     }
-    if (payload.kind === "section" && payload.sectionId) {
-      const document = hocuspocus.documents.get(`section:${payload.sectionId}`);
-      if (!document) return;
-      void loadSectionState(payload.sectionId)
-        .then((stored) => stored && Y.applyUpdate(document, Y.mergeUpdates(stored.updates), "server"))
-        .catch((error: unknown) => console.error("Echtzeit: Abschnitt nicht nachgeladen:", error instanceof Error ? error.message : error));
-    }
+    if (payload.kind === "section" && payload.sectionId) void resync(payload.sectionId);
     if (payload.kind === "access") void recheck({ conceptId: payload.conceptId, userId: payload.userId }).catch(() => undefined);
-  });
-  listener.on("error", (error) => console.error("Echtzeit: Benachrichtigungen unterbrochen:", error.message));
-  await listener.query("listen konzeptwerk_realtime");
+  };
+  const resync = async (sectionId: string) => {
+    const document = hocuspocus.documents.get(`section:${sectionId}`);
+    if (!document) return;
+    try {
+      const stored = await loadSectionState(sectionId);
+      if (stored) Y.applyUpdate(document, Y.mergeUpdates(stored.updates), "server");
+    } catch (error) {
+      console.error("Echtzeit: Abschnitt nicht nachgeladen:", error instanceof Error ? error.message : error);
+    }
+  };
+  let listener: pg.Client | null = null;
+  let closing = false;
+  const listen = async (): Promise<void> => {
+    const client = new pg.Client(await pgConnectionConfig());
+    client.on("notification", onNotification);
+    client.on("error", () => undefined);
+    client.on("end", () => {
+      if (closing || listener !== client) return;
+      // Lost (database restart): listen again, and bring open documents up to date with what was missed.
+      listener = null;
+      relisten();
+    });
+    await client.connect();
+    await client.query("listen konzeptwerk_realtime");
+    listener = client;
+  };
+  const relisten = () => {
+    setTimeout(() => {
+      if (closing) return;
+      listen()
+        .then(() => Promise.all([...hocuspocus.documents.keys()].map(parseDocumentName).map((t) => (t?.kind === "section" ? resync(t.sectionId) : null))))
+        .catch(relisten);
+    }, 1000).unref();
+  };
+  await listen();
 
   // Sessions end by time too: look every half minute.
   const sweep = setInterval(() => void recheck({}).catch(() => undefined), 30_000);
@@ -223,6 +248,7 @@ export async function startRealtime(options: { debounceMs?: number; maxDebounceM
     },
     recheck,
     async close() {
+      closing = true;
       clearInterval(sweep);
       // Store what is pending, then close: nothing acknowledged is lost (it is in the log anyway).
       for (const document of hocuspocus.documents.values()) {
@@ -230,7 +256,7 @@ export async function startRealtime(options: { debounceMs?: number; maxDebounceM
         if (target?.kind === "section") await compactSection(target.sectionId).catch(() => undefined);
       }
       hocuspocus.closeConnections();
-      await listener.end().catch(() => undefined);
+      await listener?.end().catch(() => undefined);
       delete globalRealtime[KEY];
     },
   };
