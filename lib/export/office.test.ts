@@ -1,0 +1,113 @@
+/** The office renderers without LibreOffice: package layout, escaping of user text, tables with spans. */
+import { strFromU8, unzipSync } from "fflate";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import type { JSONContent } from "@tiptap/core";
+import { buildPdfModel } from "@/lib/pdf/model";
+import { sampleConcept } from "@/lib/pdf/sample";
+import { renderDocx } from "./docx";
+import { odfText, ODT_MIMETYPE, renderOdt } from "./odt";
+import { tableGrid, xmlText } from "./text";
+
+const HOSTILE = 'A <b>&amp; "Größe" \u0001\u0008\u000B\u001F ok\uFFFE \uD800 „x“ </text:p> ]]>';
+
+function model(title = "Konzept") {
+  const data = sampleConcept({ pages: 2, measures: 3, title });
+  // A part with hostile text: tags, entities, control characters, a lone surrogate.
+  data.sections[0]!.content = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: HOSTILE }] }] };
+  return buildPdfModel({ data, municipality: "Musterstadt <&>", version: null, date: new Date("2026-03-01T12:00:00Z"), logo: null, history: null });
+}
+
+describe("ODT package", () => {
+  const bytes = renderOdt(model(`Titel ${HOSTILE}`));
+
+  it("starts with the mimetype entry, stored uncompressed, with no extra field", () => {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    expect(view.getUint32(0, true)).toBe(0x04034b50); // local file header
+    expect(view.getUint16(8, true)).toBe(0); // compression: stored
+    expect(view.getUint16(26, true)).toBe("mimetype".length);
+    expect(view.getUint16(28, true)).toBe(0); // extra field length
+    expect(strFromU8(bytes.subarray(30, 38))).toBe("mimetype");
+    expect(strFromU8(bytes.subarray(38, 38 + ODT_MIMETYPE.length))).toBe(ODT_MIMETYPE);
+  });
+
+  it("has the manifest, styles, meta and content, every one well-formed XML", () => {
+    const files = unzipSync(bytes);
+    expect(Object.keys(files)).toEqual(["mimetype", "META-INF/manifest.xml", "styles.xml", "meta.xml", "content.xml"]);
+    for (const name of Object.keys(files).filter((n) => n.endsWith(".xml"))) expect(XMLValidator.validate(strFromU8(files[name]!)), name).toBe(true);
+    const manifest = strFromU8(files["META-INF/manifest.xml"]!);
+    for (const name of ["/", "content.xml", "styles.xml", "meta.xml"]) expect(manifest).toContain(`manifest:full-path="${name}"`);
+  });
+
+  it("escapes user text and drops characters XML cannot carry, keeping the rest", () => {
+    const files = unzipSync(bytes);
+    const content = strFromU8(files["content.xml"]!);
+    // eslint-disable-next-line no-control-regex
+    expect(content).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE]/);
+    expect(content).not.toContain("<b>");
+    expect(content).toContain("A &lt;b&gt;&amp;amp; &quot;Größe&quot;");
+    // Read back, the text is the user's text minus the dropped characters.
+    const parsed = new XMLParser({ ignoreAttributes: true, processEntities: true, htmlEntities: false, trimValues: false }).parse(content);
+    expect(JSON.stringify(parsed)).toContain(JSON.stringify('A <b>&amp; "Größe" ').slice(1, -1));
+    expect(xmlText(HOSTILE)).toBe('A <b>&amp; "Größe"  ok  „x“ </text:p> ]]>');
+    expect(strFromU8(files["styles.xml"]!)).toContain("Musterstadt &lt;&amp;&gt;");
+  });
+
+  it("keeps runs of spaces, tabs and line breaks as ODF elements", () => {
+    expect(odfText("a   b\tc\nd")).toEqual([
+      { "#text": "a" },
+      { "#text": " " },
+      { "text:s": [], ":@": { "@_text:c": "2" } },
+      { "#text": "b" },
+      { "text:tab": [] },
+      { "#text": "c" },
+      { "text:line-break": [] },
+      { "#text": "d" },
+    ]);
+  });
+});
+
+describe("tables with merged cells", () => {
+  const cell = (type: string, text: string, attrs: Record<string, number> = {}): JSONContent => ({ type, attrs: { colspan: 1, rowspan: 1, ...attrs }, content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+  const table: JSONContent = {
+    type: "table",
+    content: [
+      { type: "tableRow", content: [cell("tableHeader", "A"), cell("tableHeader", "B"), cell("tableHeader", "C")] },
+      { type: "tableRow", content: [cell("tableCell", "a1", { rowspan: 2 }), cell("tableCell", "b1", { colspan: 2 })] },
+      { type: "tableRow", content: [cell("tableCell", "b2"), cell("tableCell", "c2")] },
+    ],
+  };
+
+  it("places every cell in its column, past cells spanning down from above", () => {
+    const grid = tableGrid(table);
+    expect(grid.columns).toBe(3);
+    expect(grid.headerRow).toBe(true);
+    expect(grid.rows.map((r) => r.map((c) => c.column))).toEqual([[0, 1, 2], [0, 1], [1, 2]]);
+  });
+
+  it("ODT: covered cells where spans reach, header row in table-header-rows", () => {
+    const data = sampleConcept({ pages: 1, measures: 0 });
+    data.sections[0]!.content = { type: "doc", content: [table] };
+    const content = strFromU8(unzipSync(renderOdt(buildPdfModel({ data, municipality: "M", version: null, date: new Date(), logo: null, history: null })))["content.xml"]!);
+    const at = content.indexOf(">a1<");
+    const first = content.slice(content.lastIndexOf("<table:table ", at), content.indexOf("</table:table>", at));
+    expect(first).toContain('<table:table-header-rows><table:table-row><table:table-cell table:style-name="CellH"');
+    expect(first).toContain('table:number-rows-spanned="2"');
+    expect(first).toContain('table:number-columns-spanned="2"');
+    // row 2: a1, b1 (spanning 2), one covered; row 3: covered (a1), b2, c2
+    expect(first.match(/<table:covered-table-cell\/>/g)).toHaveLength(2);
+  });
+});
+
+describe("DOCX", () => {
+  it("is a Word package with the document, styles and numbering, German, and escapes user text", async () => {
+    const files = unzipSync(new Uint8Array(await renderDocx(model())));
+    for (const name of ["[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/numbering.xml", "docProps/core.xml"]) expect(files[name], name).toBeDefined();
+    const document = strFromU8(files["word/document.xml"]!);
+    expect(XMLValidator.validate(document)).toBe(true);
+    // eslint-disable-next-line no-control-regex
+    expect(document).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE]/);
+    expect(document).toContain("A &lt;b&gt;&amp;amp;");
+    expect(strFromU8(files["word/styles.xml"]!)).toContain('w:lang w:val="de-DE"');
+  });
+});
