@@ -66,7 +66,7 @@ class Writer {
     return new Paragraph({ heading: HEADINGS[Math.min(Math.max(level, 1), 6) - 1], pageBreakBefore: options.pageBreakBefore, children: [new TextRun(xmlText(text))] });
   }
 
-  para(text: string, marks: Marks & { color?: string } = {}): Paragraph {
+  para(text: string, marks: { bold?: boolean; italics?: boolean } = {}): Paragraph {
     return new Paragraph({ children: [new TextRun({ text: xmlText(text), ...marks })] });
   }
 
@@ -301,7 +301,7 @@ class Writer {
 export async function renderDocx(model: PdfModel): Promise<Buffer> {
   const { meta } = model;
   const w = new Writer();
-  const body: Block[] = [
+  const body: (Block | TableOfContents)[] = [
     ...w.cover(model),
     new Paragraph({ pageBreakBefore: true, children: [new TextRun({ text: "Inhalt", bold: true, size: 34, color: ACCENT })] }),
     new TableOfContents("Inhalt", { hyperlink: true, headingStyleRange: "1-2" }),
@@ -342,7 +342,6 @@ export async function renderDocx(model: PdfModel): Promise<Buffer> {
     title: meta.documentTitle,
     subject: "Integrationskonzept",
     keywords: "Integrationskonzept",
-    language: "de-DE",
     features: { updateFields: true },
     styles: {
       default: {

@@ -19,7 +19,8 @@ export const OFFICE_CONTENT_TYPES: Record<OfficeFormat, string> = {
 export async function exportConceptOffice(actor: Actor, conceptId: string, format: OfficeFormat, options: PdfOptions = {}) {
   const { model, municipality, version, date } = await loadPdfModel(actor, conceptId, options);
   const started = performance.now();
-  const bytes = format === "docx" ? new Uint8Array(await renderDocx(model)) : renderOdt(model);
+  // A copy into a plain ArrayBuffer, as a Response body wants it.
+  const bytes = new Uint8Array(format === "docx" ? await renderDocx(model) : renderOdt(model));
   return {
     bytes,
     contentType: OFFICE_CONTENT_TYPES[format],
