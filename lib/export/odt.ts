@@ -135,11 +135,11 @@ class Writer {
     return children(doc).flatMap((n) => this.block(n, headingLevel, { quote: false, inList: false }));
   }
 
-  private block(node: JSONContent, headingLevel: number, ctx: { quote: boolean; inList: boolean; header?: boolean }): X[] {
-    const pStyle = ctx.header ? "Table_20_Heading" : ctx.quote ? "Quotations" : "Text_20_body";
+  private block(node: JSONContent, headingLevel: number, ctx: { quote: boolean; inList: boolean; cell?: "header" | "data" }): X[] {
+    const pStyle = ctx.cell === "header" ? "Table_20_Heading" : ctx.cell ? "Table_20_Contents" : ctx.quote ? "Quotations" : "Text_20_body";
     switch (node.type) {
       case "paragraph":
-        return [this.p(pStyle, ...this.inline(children(node), { bold: ctx.header }))];
+        return [this.p(pStyle, ...this.inline(children(node), { bold: ctx.cell === "header" }))];
       case "heading":
         return [this.heading(headingLevel + (node.attrs?.level === 4 ? 1 : 0), this.inline(children(node)))];
       case "bulletList":
@@ -149,7 +149,7 @@ class Writer {
           el(
             "text:list-item",
             { "text:start-value": i === 0 ? start : undefined },
-            children(item).flatMap((c) => this.block(c, headingLevel, { quote: ctx.quote, inList: true })),
+            children(item).flatMap((c) => this.block(c, headingLevel, { ...ctx, inList: true })),
           ),
         );
         return [el("text:list", { "text:style-name": node.type === "bulletList" ? "L_bullet" : "L_number" }, items)];
@@ -209,7 +209,7 @@ class Writer {
       for (let x = 0; x < grid.columns; x++) {
         const c = row.find((cell) => cell.column === x);
         if (c) {
-          const blocks = children(c.node).flatMap((b) => this.block(b, headingLevel, { quote: false, inList: false, header: c.header }));
+          const blocks = children(c.node).flatMap((b) => this.block(b, headingLevel, { quote: false, inList: false, cell: c.header ? "header" : "data" }));
           cells.push(
             el(
               "table:table-cell",
@@ -418,7 +418,7 @@ function stylesXml(meta: PdfModel["meta"]): string {
         ),
         el("style:default-style", { "style:family": "table-cell" }, el("style:text-properties", { "fo:language": "de", "fo:country": "DE" })),
         paraStyle("Standard", null, null, null, null, { "style:class": "text" }),
-        paraStyle("Text_20_body", "Text body", "Standard", { "fo:margin-top": "0cm", "fo:margin-bottom": "0.21cm", "fo:line-height": "115%", "fo:text-align": "justify" }, null, { "style:class": "text" }),
+        paraStyle("Text_20_body", "Text body", "Standard", { "fo:margin-top": "0cm", "fo:margin-bottom": "0.21cm", "fo:line-height": "115%" }, null, { "style:class": "text" }),
         paraStyle("Heading", null, "Standard", { "fo:margin-top": "0.42cm", "fo:margin-bottom": "0.21cm", "fo:keep-with-next": "always", "fo:text-align": "start" }, { "fo:font-weight": "bold", "fo:color": ACCENT }, { "style:next-style-name": "Text_20_body", "style:class": "text" }),
         HEADING_SIZES.map((size, i) =>
           paraStyle(`Heading_20_${i + 1}`, `Heading ${i + 1}`, "Heading", null, { "fo:font-size": size, "fo:font-style": i >= 4 ? "italic" : undefined }, {
@@ -520,7 +520,7 @@ function contentXml(model: PdfModel): string {
     el("style:style", { "style:name": "Cell", "style:family": "table-cell" }, el("style:table-cell-properties", { "fo:padding": "0.1cm", "fo:border": cellBorder })),
     el("style:style", { "style:name": "CellH", "style:family": "table-cell" }, el("style:table-cell-properties", { "fo:padding": "0.1cm", "fo:border": cellBorder, "fo:background-color": "#ebebeb" })),
     ...[...w.columnWidths].map((permille) =>
-      el("style:style", { "style:name": `Col_${permille}`, "style:family": "table-column" }, el("style:table-column-properties", { "style:rel-width": `${permille}*` })),
+      el("style:style", { "style:name": `Col_${permille}`, "style:family": "table-column" }, el("style:table-column-properties", { "style:column-width": `${((TEXT_WIDTH_CM * permille) / 1000).toFixed(3)}cm`, "style:rel-width": `${permille}*` })),
     ),
     listStyle("L_bullet", "bullet"),
     listStyle("L_number", "number"),
