@@ -1,4 +1,5 @@
 /** The office renderers without LibreOffice: package layout, escaping of user text, tables with spans. */
+import fc from "fast-check";
 import { strFromU8, unzipSync } from "fflate";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
@@ -8,6 +9,7 @@ import { sampleConcept } from "@/lib/pdf/sample";
 import { renderDocx } from "./docx";
 import { odfText, ODT_MIMETYPE, renderOdt } from "./odt";
 import { tableGrid, xmlText } from "./text";
+import { hostileString, validishDoc } from "@/tests/fuzz/arbitraries";
 
 const HOSTILE = 'A <b>&amp; "Größe" \u0001\u0008\u000B\u001F ok\uFFFE \uD800 „x“ </text:p> ]]>';
 
@@ -110,4 +112,26 @@ describe("DOCX", () => {
     expect(document).toContain("A &lt;b&gt;&amp;amp;");
     expect(strFromU8(files["word/styles.xml"]!)).toContain('w:lang w:val="de-DE"');
   });
+});
+
+/** Well-formed XML 1.0: the parser's check plus the characters XML 1.0 forbids (which the parser lets through). */
+const xml10 = (xml: string) =>
+  // eslint-disable-next-line no-control-regex
+  XMLValidator.validate(xml) === true && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(xml);
+
+describe("hostile documents and names (fast-check, fixed seed)", () => {
+  it("always give well-formed XML in both formats", async () => {
+    const base = sampleConcept({ pages: 1, measures: 1 });
+    await fc.assert(
+      fc.asyncProperty(validishDoc, hostileString({ maxLength: 40 }), hostileString({ maxLength: 40 }), async (doc, name, title) => {
+        const data = { ...base, concept: { ...base.concept, title }, sections: base.sections.map((s, i) => (i === 0 ? { ...s, content: doc } : s)) };
+        const m = buildPdfModel({ data, municipality: name, version: null, date: new Date(), logo: null, history: null });
+        const odt = unzipSync(renderOdt(m));
+        for (const file of ["content.xml", "styles.xml", "meta.xml"]) expect(xml10(strFromU8(odt[file]!)), file).toBe(true);
+        const docx = unzipSync(new Uint8Array(await renderDocx(m)));
+        for (const file of ["word/document.xml", "word/header1.xml", "word/header2.xml", "word/footer1.xml", "docProps/core.xml"]) expect(xml10(strFromU8(docx[file]!)), file).toBe(true);
+      }),
+      { seed: 11, numRuns: 25 },
+    );
+  }, 60_000);
 });
