@@ -135,3 +135,24 @@ describe("hostile documents and names (fast-check, fixed seed)", () => {
     );
   }, 60_000);
 });
+
+describe("one model, the same structure in both formats", () => {
+  const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+
+  it("DOCX and ODT have the same headings at the same levels, in the order of the model", async () => {
+    const m = model();
+    const document = strFromU8(unzipSync(new Uint8Array(await renderDocx(m)))["word/document.xml"]!);
+    const content = strFromU8(unzipSync(renderOdt(m))["content.xml"]!);
+    const docx = [...document.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Heading(\d)"\/>(.*?)<\/w:p>/g)].map(
+      ([, level, body]) => `${level} ${decode([...body!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""))}`,
+    );
+    const odt = [...content.matchAll(/<text:h [^>]*text:outline-level="(\d)"[^>]*>(.*?)<\/text:h>/g)].map(
+      ([, level, body]) => `${level} ${decode(body!.replace(/<text:s text:c="(\d+)"\/>/g, (_m, n: string) => " ".repeat(Number(n))).replace(/<[^>]+>/g, ""))}`,
+    );
+    expect(docx.length).toBeGreaterThan(40);
+    expect(odt).toEqual(docx);
+    // every chapter and field of action of the model, in its order, at levels 1 and 2
+    const expected = m.chapters.flatMap((ch) => [`1 ${ch.number} ${ch.title}`, ...ch.fields.map((f) => `2 ${f.number} ${f.title}`)]);
+    expect(docx.filter((h) => expected.includes(h))).toEqual(expected);
+  });
+});
