@@ -156,3 +156,25 @@ describe("one model, the same structure in both formats", () => {
     expect(docx.filter((h) => expected.includes(h))).toEqual(expected);
   });
 });
+
+describe("annexes", () => {
+  it("the version history and the open comments, as in the PDF, in both formats", async () => {
+    const data = sampleConcept({ pages: 1, measures: 1 });
+    const m = buildPdfModel({
+      data,
+      municipality: "Musterstadt",
+      version: { number: 2, label: "Beschlussvorlage" },
+      date: new Date("2026-03-01T12:00:00Z"),
+      logo: null,
+      history: [{ number: 1, label: "Erster Entwurf für die Ressortabstimmung", status: "draft", createdAt: new Date("2026-01-09T10:00:00Z"), createdByName: "Jonas Brandt" }],
+      comments: [{ place: "Anlass und Auftrag", quote: "Der Rat hat beauftragt", removed: false, entries: [{ author: "Elif Yıldız", date: "02.02.2026", text: "Bitte Datum des Beschlusses ergänzen." }] }],
+    });
+    const document = strFromU8(unzipSync(new Uint8Array(await renderDocx(m)))["word/document.xml"]!);
+    const content = strFromU8(unzipSync(renderOdt(m))["content.xml"]!);
+    for (const xml of [document, content]) {
+      for (const text of ["Anhang: Versionsverlauf", "Erster Entwurf für die Ressortabstimmung", "Jonas Brandt", "Anhang: Offene Kommentare", "Der Rat hat beauftragt", "Elif Yıldız", "Bitte Datum des Beschlusses ergänzen.", "Fassung 2 – Beschlussvorlage"]) {
+        expect(xml, text).toContain(text);
+      }
+    }
+  });
+});
