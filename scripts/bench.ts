@@ -7,7 +7,7 @@
  *    and its load time: the first load after start, then median and spread of several
  * Client (this script, its client processes, Chromium) and server share the machine's cores;
  * the figures include that contention, and the output says so.
- *  - PDF export of a ~100-page concept: Typst vs. Chromium printing the preview (scripts/bench/pdf.ts)
+ *  - PDF export of a ~100-page concept: Typst vs. Chromium printing the preview, and DOCX/ODT of the same concept (scripts/bench/pdf.ts)
  *  - peer comparison: snapshot over 11,000 generated municipalities, route p50/p95 (scripts/bench/peers.ts)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";

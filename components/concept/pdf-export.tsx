@@ -8,24 +8,31 @@ export type PdfExportProps = {
   versions: { number: number; label: string; date: string }[];
 };
 
-type State = { kind: "idle" } | { kind: "running" } | { kind: "done"; name: string; pages: string; logoOmitted: boolean } | { kind: "error"; message: string };
+type Format = "pdf" | "docx" | "odt";
+type State =
+  | { kind: "idle" }
+  | { kind: "running"; format: Format }
+  | { kind: "done"; format: Format; name: string; pages: string; logoOmitted: boolean }
+  | { kind: "error"; format: Format; message: string };
 
 /** The file name the server chose (filename* in UTF-8 first, then the ASCII one). */
-function fileNameOf(disposition: string | null): string {
-  if (!disposition) return "Integrationskonzept.pdf";
+function fileNameOf(disposition: string | null, format: Format): string {
+  const fallback = `Integrationskonzept.${format}`;
+  if (!disposition) return fallback;
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   if (star?.[1]) {
     try {
       return decodeURIComponent(star[1]);
     } catch {}
   }
-  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? "Integrationskonzept.pdf";
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
 }
 
 /**
- * "PDF exportieren": choose the version and the annex, then the PDF is fetched
- * (progress and errors in a live region) and handed to the browser as a
- * download. Plain form controls, so it works with the keyboard alone.
+ * "PDF exportieren": choose the version and the annex, then the PDF (or the
+ * same content as Word or OpenDocument file) is fetched (progress and errors
+ * in a live region) and handed to the browser as a download. Plain form
+ * controls, so it works with the keyboard alone.
  */
 export function PdfExport({ conceptId, versions }: PdfExportProps) {
   const t = useTranslations("pdf");
@@ -45,23 +52,27 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
   if (comments) query.set("comments", "1");
   const qs = query.toString() ? `?${query}` : "";
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    void download("pdf");
+  }
+
+  async function download(format: Format) {
     if (state.kind === "running") return;
-    setState({ kind: "running" });
+    setState({ kind: "running", format });
     try {
-      const res = await fetch(`/api/concepts/${conceptId}/export.pdf${qs}`, { headers: { Accept: "application/pdf" } });
+      const res = await fetch(`/api/concepts/${conceptId}/export.${format}${qs}`);
       if (!res.ok) {
         let message = res.statusText;
         try {
           const body = (await res.json()) as { error?: { message?: string } };
           message = body.error?.message ?? message;
         } catch {}
-        setState({ kind: "error", message });
+        setState({ kind: "error", format, message });
         return;
       }
       const blob = await res.blob();
-      const name = fileNameOf(res.headers.get("Content-Disposition"));
+      const name = fileNameOf(res.headers.get("Content-Disposition"), format);
       const url = URL.createObjectURL(blob);
       const a = document.createElement("a");
       a.href = url;
@@ -70,9 +81,9 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setState({ kind: "done", name, pages: res.headers.get("X-Pdf-Pages") ?? "?", logoOmitted: res.headers.get("X-Pdf-Logo") === "omitted" });
+      setState({ kind: "done", format, name, pages: res.headers.get("X-Pdf-Pages") ?? "?", logoOmitted: res.headers.get("X-Pdf-Logo") === "omitted" });
     } catch {
-      setState({ kind: "error", message: t("network") });
+      setState({ kind: "error", format, message: t("network") });
     }
   }
 
@@ -103,6 +114,12 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
         <button type="submit" className="button" disabled={running}>
           {t("submit")}
         </button>
+        <button type="button" className="button-secondary" disabled={running} onClick={() => void download("docx")}>
+          {t("docx")}
+        </button>
+        <button type="button" className="button-secondary" disabled={running} onClick={() => void download("odt")}>
+          {t("odt")}
+        </button>
         <a className="button-secondary" href={`/concepts/${conceptId}/druckvorschau${qs}`}>
           {t("preview")}
         </a>
@@ -113,15 +130,19 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
       <div id={statusId} role="status" aria-live="polite" className={state.kind === "error" ? "form-error" : "form-status"}>
         {running ? (
           <>
-            <progress aria-label={t("running")} /> {t("running")}
+            <progress aria-label={state.format === "pdf" ? t("running") : t("officeRunning")} /> {state.format === "pdf" ? t("running") : t("officeRunning")}
           </>
         ) : state.kind === "done" ? (
-          <>
-            {t("done", { name: state.name, pages: state.pages })}
-            {state.logoOmitted ? <> {t("logoOmitted")}</> : null}
-          </>
+          state.format === "pdf" ? (
+            <>
+              {t("done", { name: state.name, pages: state.pages })}
+              {state.logoOmitted ? <> {t("logoOmitted")}</> : null}
+            </>
+          ) : (
+            t("officeDone", { name: state.name })
+          )
         ) : state.kind === "error" ? (
-          t("failed", { message: state.message })
+          state.format === "pdf" ? t("failed", { message: state.message }) : t("officeFailed", { message: state.message })
         ) : null}
       </div>
     </section>

@@ -25,12 +25,12 @@ export type PdfOptions = {
   comments?: boolean;
 };
 
-/** File name of the PDF: Integrationskonzept_<Kommune>_v<n>_<YYYY-MM-DD>.pdf (ASCII) and its UTF-8 original for filename*. */
-export function pdfFileName(municipality: string, version: number | null, date: Date): { ascii: string; utf8: string } {
+/** File name of the PDF (or its DOCX/ODT twin): Integrationskonzept_<Kommune>_v<n>_<YYYY-MM-DD>.pdf (ASCII) and its UTF-8 original for filename*. */
+export function pdfFileName(municipality: string, version: number | null, date: Date, extension: "pdf" | "docx" | "odt" = "pdf"): { ascii: string; utf8: string } {
   const day = fileDay(date);
   const v = version === null ? "Entwurf" : `v${version}`;
   const name = fileSlug(municipality, 60, "Kommune");
-  return { ascii: `Integrationskonzept_${name.ascii}_${v}_${day}.pdf`, utf8: `Integrationskonzept_${name.utf8}_${v}_${day}.pdf` };
+  return { ascii: `Integrationskonzept_${name.ascii}_${v}_${day}.${extension}`, utf8: `Integrationskonzept_${name.utf8}_${v}_${day}.${extension}` };
 }
 
 /**

@@ -5,9 +5,12 @@
  *  - Typst: GET /api/concepts/{id}/export.pdf, one warm-up, then 5 runs, each
  *    after a small edit (a real re-export never hits an unchanged document);
  *    wall time of the HTTP request and the Typst time the server reports
+ *  - Word and OpenDocument: GET …/export.docx and …/export.odt of the same
+ *    concept (same model, other renderers), one warm-up, then 5 runs after
+ *    the same kind of edit; wall time and the render time the server reports
  *  - Chromium: the print preview of the same content, page.goto + page.pdf,
  *    one warm-up, then 5 runs after the same kind of edit
- * and stores median and spread (min–max), pages and bytes of both in results.pdf.
+ * and stores median and spread (min–max), pages and bytes in results.pdf.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -78,6 +81,27 @@ export async function benchPdf({ base, cookie, context, results, runs = 5 }: Arg
     typstPages = Number(res.headers.get("x-pdf-pages"));
   }
 
+  // Word and OpenDocument of the same concept through their routes: the same model, another renderer.
+  const office = {} as Record<"docx" | "odt", { wall: number[]; server: number[]; first: number; bytes: number }>;
+  for (const [f, format] of (["docx", "odt"] as const).entries()) {
+    const o = (office[format] = { wall: [] as number[], server: [] as number[], first: 0, bytes: 0 });
+    for (let i = 0; i <= runs; i++) {
+      await edit(200 + f * 10 + i);
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/concepts/${id}/export.${format}`, { headers });
+      const body = Buffer.from(await res.arrayBuffer());
+      const ms = performance.now() - t0;
+      if (!res.ok) throw new Error(`export.${format} ${res.status}: ${body.toString("utf8").slice(0, 300)}`);
+      if (i === 0) {
+        o.first = ms;
+        continue;
+      }
+      o.wall.push(ms);
+      o.server.push(Number(/render;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "")?.[1] ?? NaN));
+      o.bytes = body.length;
+    }
+  }
+
   // Chromium: the print preview of the same content, printed to PDF.
   const page = await context.newPage();
   const chromium: number[] = [];
@@ -105,10 +129,22 @@ export async function benchPdf({ base, cookie, context, results, runs = 5 }: Arg
     typst: { firstExportMs: round(typstFirst), ...spread(typst), server: spread(typstServer), runs: typst.map(round), pages: typstPages, bytes: typstBytes },
     chromium: { firstMs: round(chromiumFirst), ...spread(chromium), runs: chromium.map(round), pages: chromiumPages, bytes: chromiumBytes },
     typstShareOfChromium: Math.round((median(typst) / median(chromium)) * 100) / 100,
-    method: `each run after a one-paragraph edit; Typst: HTTP GET export.pdf (DB read + model + queue + compile + PDF) with the server's warm compiler, server = Typst compile+PDF in the worker; Chromium: page.goto(print preview) + page.pdf(A4); median and min–max of ${runs} runs after one warm-up`,
+    office: Object.fromEntries(
+      (["docx", "odt"] as const).map((format) => {
+        const o = office[format];
+        return [format, { firstExportMs: round(o.first), ...spread(o.wall), server: spread(o.server), runs: o.wall.map(round), bytes: o.bytes, shareOfTypst: Math.round((median(o.wall) / median(typst)) * 100) / 100 }];
+      }),
+    ),
+    method: `each run after a one-paragraph edit; Typst: HTTP GET export.pdf (DB read + model + queue + compile + PDF) with the server's warm compiler, server = Typst compile+PDF in the worker; office: HTTP GET export.docx / export.odt (DB read + model + render + zip), server = render+zip; Chromium: page.goto(print preview) + page.pdf(A4); median and min–max of ${runs} runs after one warm-up`,
   };
   console.log(
     `PDF (${typstPages} Seiten, 60 Maßnahmen): Typst ${formatSpread(typst)}, davon Satz ${formatSpread(typstServer)}; erster Export des Prozesses ${round(typstFirst)} ms; ${Math.round(typstBytes / 1024)} KB; ` +
       `Chromium-Druck der Vorschau ${formatSpread(chromium)}, ${chromiumPages} Seiten, ${Math.round(chromiumBytes / 1024)} KB`,
   );
+  for (const format of ["docx", "odt"] as const) {
+    const o = office[format];
+    console.log(
+      `${format.toUpperCase()} desselben Konzepts: ${formatSpread(o.wall)}, davon Satz ${formatSpread(o.server)}; erster Export ${round(o.first)} ms; ${Math.round(o.bytes / 1024)} KB`,
+    );
+  }
 }

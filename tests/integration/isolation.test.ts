@@ -44,6 +44,7 @@ import { listVersions, readHistory, readVersion } from "@/lib/versions/read";
 import { changeStatus, createVersion, restoreVersion } from "@/lib/versions/service";
 import { exportSynopsePdf } from "@/lib/versions/synopse-export";
 import { exportConceptPdf, loadPdfModel } from "@/lib/pdf/export";
+import { exportConceptOffice } from "@/lib/export/office";
 import { removeLogo, uploadLogo } from "@/lib/pdf/logo-service";
 import { changePeerConsent, comparePeers, publishSnapshot, readPeerConsent } from "@/lib/peers/service";
 import { browseLibrary, checkLibraryText, listShareableMeasures, shareMeasure, unshareMeasure } from "@/lib/peers/library";
@@ -589,6 +590,16 @@ const CASES: Case[] = [
     run: (a, ids) => exportConceptPdf(a, ids.conceptId, {}),
     expectOk: (r) => expect((r as { pdf: Buffer }).pdf.subarray(0, 5).toString()).toBe("%PDF-"),
   },
+  // lib/export/*
+  {
+    module: "lib/export/office",
+    fn: exportConceptOffice,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => exportConceptOffice(a, ids.conceptId, "odt", { version: 1 }),
+    expectOk: (r) => expect((r as { contentType: string }).contentType).toBe("application/vnd.oasis.opendocument.text"),
+  },
   {
     module: "lib/pdf/logo-service",
     fn: uploadLogo,
@@ -660,6 +671,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/versions/synopse-export": () => import("@/lib/versions/synopse-export"),
   "lib/pdf/export": () => import("@/lib/pdf/export"),
   "lib/pdf/logo-service": () => import("@/lib/pdf/logo-service"),
+  "lib/export/office": () => import("@/lib/export/office"),
   "lib/peers/service": () => import("@/lib/peers/service"),
   "lib/peers/library": () => import("@/lib/peers/library"),
   "lib/review/comments": () => import("@/lib/review/comments"),
