@@ -8,6 +8,7 @@
  * Client (this script, its client processes, Chromium) and server share the machine's cores;
  * the figures include that contention, and the output says so.
  *  - PDF export of a ~100-page concept: Typst vs. Chromium printing the preview, and DOCX/ODT of the same concept (scripts/bench/pdf.ts)
+ *  - real-time co-editing: opening the ~100-page concept over the socket, 20 typing clients (scripts/bench/realtime.ts)
  *  - peer comparison: snapshot over 11,000 generated municipalities, route p50/p95 (scripts/bench/peers.ts)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -17,6 +18,7 @@ import path from "node:path";
 import { signInCookie } from "./sign-in";
 import { benchVersions } from "./bench/versions";
 import { benchReview } from "./bench/review";
+import { benchRealtime } from "./bench/realtime";
 import { gzipSync } from "node:zlib";
 import { benchPdf } from "./bench/pdf";
 import { benchPeers } from "./bench/peers";
@@ -194,6 +196,7 @@ async function main() {
   for (const d of docs) written.find((w) => w.id === d.id)!.doc = d.doc;
   await benchVersions({ base: BASE, cookie, conceptId, docs: written, put, results });
   await benchReview({ base: BASE, cookie, conceptId, docs: written, results });
+  await benchRealtime({ base: BASE, cookie, partIds: parts.map((p) => p.id), serverPid: running!.pid!, results });
 
   // 4. the editor page: first-load JavaScript, and load times
   const { browser, context, page } = await signedInBrowser(BASE, cookie);

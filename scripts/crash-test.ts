@@ -1,7 +1,11 @@
 /**
- * Crash test: four clients save sections through the running app in a loop while
- * the app is killed with SIGKILL at a random moment and restarted, round after
- * round. After each restart, every save the app acknowledged must still be there.
+ * Crash test: four clients save sections through the running app in a loop (the
+ * PUT API), and three real-time clients type over the WebSocket (two into the
+ * same part, one into another), while the app is killed with SIGKILL at a random
+ * moment and restarted, round after round. After each restart, every save the
+ * app acknowledged must still be there, and every keystroke the real-time server
+ * acknowledged (the provider's count of unacknowledged changes back at 0) must be
+ * in the part's stored text.
  *
  * Each round, every client must have at least MIN_ACKS_PER_CLIENT acknowledged
  * saves before the kill window opens (a server that refuses or stalls saves fails
@@ -26,6 +30,9 @@ import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import WebSocket from "ws";
+import * as Y from "yjs";
 import { signInCookie } from "./sign-in";
 
 const args = parseArgs({ options: { rounds: { type: "string" } }, allowPositionals: true });
@@ -35,6 +42,8 @@ const EXTERNAL_URL = process.env.DATABASE_URL?.trim() || "";
 const PORT = Number(process.env.CRASH_PORT) || (await freePort());
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECTION_KEYS = ["mandate", "vision", "governance", "monitoring"];
+/** Parts typed into over the socket: two clients share the first. */
+const LIVE_KEYS = ["update", "update", "funding"];
 /** Saves each client must have acknowledged in a round before the kill may come. */
 const MIN_ACKS_PER_CLIENT = 2;
 /** How long a round may take to reach MIN_ACKS_PER_CLIENT (a cold server on a busy machine is slow). */
@@ -171,7 +180,46 @@ type Track = {
   inFlight: { base: number; text: string } | null;
 };
 
-type RoundStats = { acked: number[]; cut: number; committedUnanswered: number; postmasterKilled: boolean; ms: number };
+/** A real-time client typing words at the end of its part; `acked` counts the words the server confirmed. */
+type Typist = { key: string; sectionId: string; words: string[]; acked: number; destroy: () => void };
+
+function startTypist(key: string, sectionId: string, round: number, index: number): Typist {
+  const headers = { cookie, origin: BASE };
+  class CookieWebSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${PORT}/api/realtime`, WebSocketPolyfill: CookieWebSocket, maxAttempts: 1 });
+  socket.on("close", () => undefined);
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: `section:${sectionId}`, document: doc, token: "session" });
+  provider.attach();
+  const typist: Typist = { key, sectionId, words: [], acked: 0, destroy: () => undefined };
+  provider.on("unsyncedChanges", ({ number }: { number: number }) => {
+    if (number === 0 && provider.isSynced) typist.acked = typist.words.length;
+  });
+  let n = 0;
+  const timer = setInterval(() => {
+    if (!provider.isSynced) return;
+    const word = `r${round}c${index}w${++n}`;
+    const fragment = doc.getXmlFragment("default");
+    doc.transact(() => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText(word)]);
+      fragment.insert(fragment.length, [paragraph]);
+    });
+    typist.words.push(word);
+  }, 15);
+  typist.destroy = () => {
+    clearInterval(timer);
+    provider.destroy();
+    socket.destroy();
+  };
+  return typist;
+}
+
+type RoundStats = { acked: number[]; liveAcked: number[]; cut: number; committedUnanswered: number; postmasterKilled: boolean; ms: number };
 
 async function main() {
   const started = Date.now();
@@ -190,12 +238,14 @@ async function main() {
     const text = tree.chapters[key]!.text;
     return { key, sectionId: text.id, acked: { revision: text.revision, text: textOf(text.content) }, inFlight: null };
   });
+  const liveParts = LIVE_KEYS.map((key) => ({ key, sectionId: tree.chapters[key]!.text.id }));
   const rounds: RoundStats[] = [];
   let counter = 0;
 
   for (let round = 1; round <= ROUNDS; round++) {
     const roundStarted = Date.now();
-    const stats: RoundStats = { acked: tracks.map(() => 0), cut: 0, committedUnanswered: 0, postmasterKilled: false, ms: 0 };
+    const stats: RoundStats = { acked: tracks.map(() => 0), liveAcked: [], cut: 0, committedUnanswered: 0, postmasterKilled: false, ms: 0 };
+    const typists = liveParts.map((p, i) => startTypist(p.key, p.sectionId, round, i));
     let stop = false;
     const failures: Error[] = [];
     const fail = (track: Track, message: string) => new CrashTestFailure(`Runde ${round}, Abschnitt ${track.key}: ${message}`);
@@ -238,16 +288,23 @@ async function main() {
 
     // The kill comes only once every client has saved: a round must have saves to lose.
     const until = Date.now() + ACK_TIMEOUT_MS;
-    while (failures.length === 0 && stats.acked.some((n) => n < MIN_ACKS_PER_CLIENT)) {
+    while (failures.length === 0 && (stats.acked.some((n) => n < MIN_ACKS_PER_CLIENT) || typists.some((t) => t.acked < MIN_ACKS_PER_CLIENT))) {
       if (Date.now() > until) {
-        failures.push(new Error(`Runde ${round}: nach ${ACK_TIMEOUT_MS / 1000} s erst ${stats.acked.join("/")} bestätigte Speicherungen je Client, mindestens ${MIN_ACKS_PER_CLIENT} verlangt`));
+        failures.push(
+          new Error(
+            `Runde ${round}: nach ${ACK_TIMEOUT_MS / 1000} s erst ${stats.acked.join("/")} bestätigte Speicherungen und ${typists.map((t) => t.acked).join("/")} bestätigte Wörter je Client, mindestens ${MIN_ACKS_PER_CLIENT} verlangt`,
+          ),
+        );
         break;
       }
       await sleep(5);
     }
     if (failures.length === 0) await sleep(Math.random() * KILL_WINDOW_MS);
     stop = true;
+    const liveAcked = typists.map((t) => t.words.slice(0, t.acked));
     await killServer();
+    for (const t of typists) t.destroy();
+    stats.liveAcked = liveAcked.map((w) => w.length);
     if (!EXTERNAL_URL && round % 3 === 0) {
       killPostmaster();
       stats.postmasterKilled = true;
@@ -273,11 +330,19 @@ async function main() {
       t.acked = { revision: stored.revision, text: storedText };
       t.inFlight = null;
     }
+    for (const [i, typist] of typists.entries()) {
+      const stored = JSON.stringify(after.chapters[typist.key]!.text.content);
+      const lost = liveAcked[i]!.filter((word) => !stored.includes(`"${word}"`));
+      if (lost.length > 0) {
+        throw new Error(`Runde ${round}: ${lost.length} bestätigte Wörter in Echtzeit verloren (${typist.key}, Client ${i}): ${lost.slice(0, 5).join(", ")}`);
+      }
+    }
     stats.ms = Date.now() - roundStarted;
     rounds.push(stats);
     const total = stats.acked.reduce((a, b) => a + b, 0);
     console.log(
       `Runde ${String(round).padStart(String(ROUNDS).length)}/${ROUNDS}: ${total} bestätigt (${stats.acked.join("/")} je Client), ` +
+        `${stats.liveAcked.reduce((a, b) => a + b, 0)} Wörter in Echtzeit bestätigt (${stats.liveAcked.join("/")}), ` +
         `${stats.cut} beim Abbruch unterbrochen, davon ${stats.committedUnanswered} ohne Antwort gespeichert` +
         `${stats.postmasterKilled ? ", Datenbankserver mitbeendet" : ""} – alle vorhanden (${(stats.ms / 1000).toFixed(1)} s)`,
     );
@@ -286,7 +351,7 @@ async function main() {
   const totals = rounds.map((r) => r.acked.reduce((a, b) => a + b, 0)).sort((a, b) => a - b);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   console.log(
-    `Absturztest bestanden (${kind}): ${ROUNDS} Runden, ${sum(totals)} bestätigte Speicherungen, keine verloren; ` +
+    `Absturztest bestanden (${kind}): ${ROUNDS} Runden, ${sum(totals)} bestätigte Speicherungen und ${sum(rounds.flatMap((r) => r.liveAcked))} in Echtzeit bestätigte Wörter, nichts verloren; ` +
       `je Runde ${totals[0]}–${totals[totals.length - 1]} (Median ${totals[Math.floor(totals.length / 2)]}), ` +
       `${sum(rounds.map((r) => r.cut))} Speicherungen vom Abbruch unterbrochen, davon ${sum(rounds.map((r) => r.committedUnanswered))} ohne Antwort gespeichert; ` +
       `${rounds.filter((r) => r.postmasterKilled).length}× Datenbankserver mitbeendet; ${((Date.now() - started) / 1000).toFixed(0)} s.`,

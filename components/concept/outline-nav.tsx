@@ -1,8 +1,9 @@
 import { useTranslations } from "next-intl";
 import type { OutlineEntry } from "@/lib/concepts/outline";
 import { useLabels, useTemplateText } from "@/lib/i18n/hooks";
+import { OutlinePresence } from "@/components/editor/presence";
 
-function Entry({ entry, level }: { entry: OutlineEntry; level: "chapter" | "field" }) {
+function Entry({ entry, level, parts }: { entry: OutlineEntry; level: "chapter" | "field"; parts: Record<string, string[]> }) {
   const t = useTranslations("outline");
   const labels = useLabels();
   const tt = useTemplateText();
@@ -17,11 +18,12 @@ function Entry({ entry, level }: { entry: OutlineEntry; level: "chapter" | "fiel
           <span className="visually-hidden">{t("state")} </span>
           {labels.outlineStates[entry.state]}
         </span>
+        {parts[entry.anchor]?.length ? <OutlinePresence sectionIds={parts[entry.anchor]!} /> : null}
       </a>
       {entry.children?.length ? (
         <ol>
           {entry.children.map((c) => (
-            <Entry key={c.key} entry={c} level="field" />
+            <Entry key={c.key} entry={c} level="field" parts={parts} />
           ))}
         </ol>
       ) : null}
@@ -29,8 +31,11 @@ function Entry({ entry, level }: { entry: OutlineEntry; level: "chapter" | "fiel
   );
 }
 
-/** The sidebar outline: each chapter and field of action with its state, and the overall progress. */
-export function OutlineNav({ entries, progress }: { entries: OutlineEntry[]; progress: number }) {
+/**
+ * The sidebar outline: each chapter and field of action with its state, the
+ * overall progress, and who is writing there now (`parts`: anchor → its parts' ids).
+ */
+export function OutlineNav({ entries, progress, parts = {} }: { entries: OutlineEntry[]; progress: number; parts?: Record<string, string[]> }) {
   const t = useTranslations("outline");
   return (
     <nav aria-label={t("label")} className="outline card">
@@ -44,7 +49,7 @@ export function OutlineNav({ entries, progress }: { entries: OutlineEntry[]; pro
       </div>
       <ol>
         {entries.map((e) => (
-          <Entry key={e.key} entry={e} level="chapter" />
+          <Entry key={e.key} entry={e} level="chapter" parts={parts} />
         ))}
       </ol>
     </nav>

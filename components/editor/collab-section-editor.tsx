@@ -65,7 +65,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       onSynced: () => setReady(true),
       onUnsyncedChanges: ({ number }) => setUnsynced(number),
       onClose: ({ event }) => {
-        if (event.reason && event.code !== 1000) setProblem(event.reason);
+        if (event.reason) setProblem(event.reason);
       },
     });
     provider.attach();

@@ -36,3 +36,20 @@ export function PartPresence({ sectionId }: { sectionId: string }) {
     </p>
   );
 }
+
+/** Initials in the outline beside a chapter or field of action somebody is writing in. */
+export function OutlinePresence({ sectionIds }: { sectionIds: string[] }) {
+  const t = useTranslations("editor");
+  const here = usePresence().filter((p) => p.sectionId && sectionIds.includes(p.sectionId));
+  if (here.length === 0) return null;
+  return (
+    <span className="outline-presence">
+      <span className="visually-hidden">{t("presencePart", { names: here.map((p) => p.name).join(", ") })}</span>
+      {here.map((p) => (
+        <span key={p.id} className={`presence-avatar presence-small collab-color-${p.color}`} aria-hidden="true">
+          {initials(p.name)}
+        </span>
+      ))}
+    </span>
+  );
+}

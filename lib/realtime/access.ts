@@ -63,7 +63,7 @@ export type AccessDecision = { ok: true; context: ConnectionContext } | { ok: fa
 export async function decideAccess(sessionId: string | null, target: DocTarget): Promise<AccessDecision> {
   if (!sessionId) return { ok: false, reason: "Nicht angemeldet." };
   const user = await getSessionUser({ sessionId });
-  if (!user) return { ok: false, reason: "Die Sitzung ist abgelaufen. Bitte neu anmelden." };
+  if (!user) return { ok: false, reason: "Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich neu an." };
   let conceptId: string;
   let sectionId: string | null = null;
   if (target.kind === "section") {

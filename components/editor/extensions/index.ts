@@ -59,7 +59,9 @@ export function buildExtensions({ collaborative = false }: { collaborative?: boo
         openOnClick: false,
         autolink: true,
         defaultProtocol: "https",
-        protocols: [...ALLOWED_LINK_PROTOCOLS],
+        // http, https and mailto are linkify's own schemes: registering them again (once per editor, while others
+        // are open) only logs "already initialized" warnings. Which targets are allowed is decided by isAllowedUri.
+        protocols: [],
         // Autolink and paste hand over what was typed ("www.musterstadt.de") and store the completed link.
         isAllowedUri: (url) => hrefFromInput(url) !== null,
         HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },

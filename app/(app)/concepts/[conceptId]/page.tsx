@@ -116,7 +116,7 @@ export default async function ConceptPage({ params }: Props) {
       ) : null}
       <PdfExport conceptId={concept.id} versions={versions.map((v) => ({ number: v.number, label: v.label, date: formatDate(v.createdAt) }))} />
       <div className="concept-layout">
-        <OutlineNav entries={outline.entries} progress={outline.progress} />
+        <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} />
         <div>
           {template.chapters.map((chapter, index) => (
             <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
@@ -194,4 +194,15 @@ export default async function ConceptPage({ params }: Props) {
       </div>
     </RealtimeRoot>
   );
+}
+
+/** Outline anchor → the ids of the parts under it (for the presence marks in the outline). */
+function partsByAnchor(tree: { sections: Section[]; fields: { id: string; key: string }[] }) {
+  const anchors: Record<string, string[]> = {};
+  for (const s of tree.sections) {
+    const field = s.fieldId ? tree.fields.find((f) => f.id === s.fieldId) : null;
+    const anchor = field ? `feld-${field.key}` : `kapitel-${s.chapter}`;
+    (anchors[anchor] ??= []).push(s.id);
+  }
+  return anchors;
 }
