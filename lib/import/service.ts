@@ -95,6 +95,12 @@ export async function importFile(actor: Actor, input: ImportInput): Promise<Impo
   const proposal = proposalOf(outline, format, input.fileName);
   if (input.mapping === null) return { kind: "proposal", proposal };
   const chosen = input.mapping === "auto" ? {} : input.mapping;
+  const ids = new Set(proposal.blocks.map((b) => b.id));
+  const values = new Set(proposal.options.map((o) => o.value));
+  for (const [id, value] of Object.entries(chosen)) {
+    if (!ids.has(id)) throw refuse(`Die Zuordnung nennt einen Abschnitt „${id.slice(0, 40)}“, den die Datei nicht hat.`);
+    if (!values.has(value)) throw refuse(`„${value.slice(0, 80)}“ ist kein Ort in der Vorlage.`);
+  }
   const { concept, report } = applyMapping(outline, proposal, chosen);
   const id = await importConcept(actor, { municipalityId: input.municipalityId, data: concept });
   return { kind: "created", id, report };
