@@ -86,7 +86,8 @@ export async function importFile(actor: Actor, input: ImportInput): Promise<Impo
     try {
       data = JSON.parse(decodeText(input.bytes));
     } catch {
-      throw refuse("Die Datei enthält kein gültiges JSON. Bitte wählen Sie die Sicherung, die Konzeptwerk beim Export als JSON-Datei erstellt hat.");
+      const name = input.fileName.slice(0, 100);
+      throw refuse(`Die Datei${name ? ` „${name}“` : ""} enthält kein gültiges JSON. Bitte wählen Sie die Sicherung, die Konzeptwerk beim Export als JSON-Datei erstellt hat.`);
     }
     return { kind: "created", id: await importConcept(actor, { municipalityId: input.municipalityId, data }), report: null };
   }
