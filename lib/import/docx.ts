@@ -10,7 +10,7 @@ import mammoth from "mammoth";
 import { TITLE_CLASS } from "./html-outline";
 import type { SkippedItem } from "./outline";
 import { refuse } from "./refuse";
-import { assertNoDoctype, attrsOf, findAll, innerText, parseXml, unescapeXml } from "./xml";
+import { assertNoDoctype, attrsOf, childrenOf, findAll, innerText, nameOf, parseXml, unescapeXml, type XNode } from "./xml";
 import { readZip, utf8 } from "./zip";
 
 const headings = (n: number, names: string[]) => names.map((name) => `p[style-name='${name}'] => h${n}:fresh`);
@@ -28,6 +28,37 @@ export const DOCX_STYLE_MAP = [
 ];
 
 const EXTERNAL_OK = /\/hyperlink$/;
+
+const HEADING_STYLE = /^(?:heading|überschrift|berschrift)\s*[1-6]$/i;
+
+/** For each comment id, the heading it stands under (document order; heading styles by id or name). */
+function commentHeadings(document: XNode[], stylesXml: Uint8Array | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  if (stylesXml) {
+    for (const s of findAll(parseXml(utf8(stylesXml)), "w:style")) {
+      const name = findAll([s], "w:name")[0];
+      names.set(attrsOf(s)["w:styleId"] ?? "", name ? (attrsOf(name)["w:val"] ?? "") : "");
+    }
+  }
+  const isHeading = (styleId: string) => HEADING_STYLE.test(styleId) || HEADING_STYLE.test(names.get(styleId) ?? "");
+  const under = new Map<string, string>();
+  let heading = "Anfang des Dokuments";
+  const stack = [...document].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (nameOf(node) !== "w:p") {
+      stack.push(...[...childrenOf(node)].reverse());
+      continue;
+    }
+    const style = findAll([node], "w:pStyle")[0];
+    if (style && isHeading(attrsOf(style)["w:val"] ?? "")) heading = unescapeXml(innerText(findAll([node], "w:t"))).trim() || heading;
+    for (const ref of [...findAll([node], "w:commentRangeStart"), ...findAll([node], "w:commentReference")]) {
+      const id = attrsOf(ref)["w:id"] ?? "";
+      if (!under.has(id)) under.set(id, heading);
+    }
+  }
+  return under;
+}
 
 export async function docxToHtml(bytes: Uint8Array, fileName: string) {
   if (/\.docm$/i.test(fileName)) throw refuse("Dokumente mit Makros (.docm) werden nicht importiert. Bitte als .docx ohne Makros speichern.");
@@ -57,10 +88,12 @@ export async function docxToHtml(bytes: Uint8Array, fileName: string) {
   const skipped: SkippedItem[] = [];
   const comments = parts.get("word/comments.xml");
   if (comments) {
+    const under = commentHeadings(document, parts.get("word/styles.xml"));
     for (const c of findAll(parseXml(utf8(comments)), "w:comment")) {
       const text = unescapeXml(innerText([c])).replace(/\s+/g, " ").trim();
       const author = unescapeXml(attrsOf(c)["w:author"] ?? "");
-      skipped.push({ kind: "comment", where: author ? `Kommentar von ${author}` : "Kommentar", text: text.slice(0, 200) });
+      const heading = under.get(attrsOf(c)["w:id"] ?? "") ?? "Anfang des Dokuments";
+      skipped.push({ kind: "comment", where: `${author ? `Kommentar von ${author}` : "Kommentar"}, unter „${heading}“`, text: text.slice(0, 200) });
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * Import of office documents (issue 11) on the database: a concept written in
  * LibreOffice (tests/fixtures/import/konzept.fodt: Word-style headings, a
- * numbered list, a measures table, a footnote) saved as .docx and .odt by
+ * numbered list, a measures table, a footnote, a tracked change, a comment,
+ * an image) saved as .docx and .odt by
  * LibreOffice itself, imported with the proposed mapping; and hostile files,
  * each refused in German with nothing written.
  */
@@ -102,10 +103,19 @@ describe.each([
     // The appendix fits no place: kept as „Nicht zugeordnet“, not dropped.
     expect(text(concept, "language", "baseline")).toContain("Nicht zugeordnet\nAnhang: Kontakte\nIntegrationsbüro, Rathausplatz 1, Telefon 0123 4567.");
 
-    expect(report).toMatchObject({ wordsPlaced: report!.wordsIn, unplaced: [], trackedChanges: 0 });
+    // The tracked change is taken as the current text ("drei" deleted, "vier" inserted), and the report says so.
+    expect(text(concept, "language", "baseline")).toContain("die Wartezeit beträgt vier Monate.");
+    expect(allText(concept)).not.toMatch(/\bdrei Monate/);
+    expect(report).toMatchObject({ wordsPlaced: report!.wordsIn, unplaced: [], trackedChanges: 2 });
+    // Image and comment are not taken, with where they were.
+    expect(report!.skipped).toEqual([
+      { kind: "comment", where: "Kommentar von Frau Beispiel, unter „Ausgangslage“", text: "Zahl bitte prüfen" },
+      { kind: "image", where: "Ausgangslage" },
+    ]);
     expect(report!.wordsIn).toBeGreaterThan(120);
     // Independently of the importer's own count: every word LibreOffice reads in the file is in the concept.
     const officeWords = fileText
+      .replace("dreivier", "vier") // LibreOffice's text export shows the deleted word too
       .replace(/(\p{L}[.,;])\d+(?=\s)/gu, "$1") // the footnote's reference number
       .replace(/^\s*\d+\.\s/gm, ""); // list numbering
     expect(missingWords(officeWords, `${allText(concept)}\n${PLACES}`)).toEqual([]);
