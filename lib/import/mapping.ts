@@ -10,6 +10,7 @@ import { CONCEPT_TITLE, FIELD_TITLE, MAX_CUSTOM_FIELDS } from "@/lib/concepts/sc
 import { MAX_SUB_GOAL_TEXT, MAX_SUB_GOALS, MAX_MEASURES, MEASURE_TITLE, MAX_SHORT_TEXT } from "@/lib/measures/schema";
 import { CURRENT_TEMPLATE, type Template } from "@/lib/template";
 import type { Outline, OutlineBlock } from "./outline";
+import { columnKind, parseList, parseMoney, parsePeriod, parsePriority, parseStatus } from "./measure-values";
 import { matchTitle } from "./titles";
 import { countWords, missingWords } from "./words";
 
@@ -186,15 +187,21 @@ function listItems(nodes: JSONContent[]): string[] {
 
 const cellText = (cell: JSONContent) => plainText(cell).replace(/\s+/g, " ").trim();
 
-/** A table whose rows are measures: one row each, the first cell (or the "Maßnahme" column) its title. */
+/**
+ * A table whose rows are measures: one row each, the "Maßnahme" column (or the
+ * first) its title, Federführung, period, costs, status, priority, partners
+ * and target groups read into the measure's fields where they parse. Every
+ * cell but title and Federführung also stays in the description as
+ * "Spalte: Wert", so nothing of the row is lost.
+ */
 function measuresOfTable(table: JSONContent) {
   const rows = (table.content ?? []).map((r) => (r.content ?? []).map(cellText));
   const headerRow = table.content?.[0]?.content?.every((c) => c.type === "tableHeader") || rows.length > 1 ? rows[0]! : null;
   if (!headerRow) return null;
-  const norm = headerRow.map((h) => h.toLowerCase());
-  let titleCol = norm.findIndex((h) => /ma(ß|ss)nahme|titel|bezeichnung|projekt/.test(h));
+  const kinds = headerRow.map(columnKind);
+  let titleCol = kinds.indexOf("title");
   if (titleCol < 0) titleCol = 0;
-  const leadCol = norm.findIndex((h) => /federf(ü|ue)hr|zust(ä|ae)ndig|verantwortlich/.test(h));
+  const leadCol = kinds.indexOf("lead");
   const body = rows.slice(1).filter((r) => r.some((c) => c));
   return {
     header: headerRow,
@@ -205,7 +212,26 @@ function measuresOfTable(table: JSONContent) {
       const rest = cells
         .map((c, i) => ({ label: headerRow[i] ?? "", value: c, i }))
         .filter((c) => c.i !== titleCol && !(useLead && c.i === leadCol) && c.value);
-      return { title, lead: useLead ? lead : "", rest, cells };
+      const values: Record<string, unknown> = {};
+      cells.forEach((value, i) => {
+        const kind = kinds[i];
+        if (!value || i === titleCol) return;
+        if (kind === "period" && !("startDate" in values)) Object.assign(values, parsePeriod(value) ?? {});
+        else if (kind === "cost" && !("materialCostCents" in values)) {
+          const cents = parseMoney(value);
+          if (cents !== null) values.materialCostCents = cents;
+        } else if (kind === "status" && !("status" in values)) {
+          const status = parseStatus(value);
+          if (status) values.status = status;
+        } else if (kind === "priority" && !("priority" in values)) {
+          const priority = parsePriority(value);
+          if (priority) values.priority = priority;
+        } else if ((kind === "partners" || kind === "targetGroups") && !(kind in values)) {
+          const list = parseList(value);
+          if (list) values[kind] = list;
+        }
+      });
+      return { title, lead: useLead ? lead : "", rest, cells, values };
     }),
   };
 }
@@ -331,6 +357,7 @@ export function applyMapping(
             materialCostCents: null,
             fundingLines: [],
             indicators: [],
+            ...row.values,
           });
         }
       }

@@ -96,6 +96,11 @@ describe.each([
       ["Kursbegleitende Kinderbetreuung", "Jugendamt"],
     ]);
     expect(plainText(measures[0]!.description)).toBe("Zeitraum: 2026–2028\nKosten: 12.500 €");
+    // German dates and money read into the measure's fields.
+    expect(measures.map((m) => [m.startDate, m.endDate, m.materialCostCents])).toEqual([
+      ["2026-01-01", "2028-12-31", 1_250_000],
+      ["2026-01-01", null, 3_000_000],
+    ]);
     expect(text(concept, "work", "baseline")).toBe("Das Jobcenter berät Geflüchtete in ihrer Herkunftssprache.");
     const own = concept.fields.find((f) => f.custom)!;
     expect(own.title).toBe("Antidiskriminierung");
