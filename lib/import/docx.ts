@@ -18,7 +18,9 @@ const headings = (n: number, names: string[]) => names.map((name) => `p[style-na
 export const DOCX_STYLE_MAP = [
   `p[style-name='Title'] => h1.${TITLE_CLASS}:fresh`,
   `p[style-name='Titel'] => h1.${TITLE_CLASS}:fresh`,
-  ...[1, 2, 3, 4, 5, 6].flatMap((n) => headings(n, [`Heading ${n}`, `heading ${n}`, `Überschrift ${n}`, `berschrift${n}`])),
+  ...[1, 2, 3, 4, 5, 6].flatMap((n) => headings(n, [`Heading ${n}`, `heading ${n}`, `Überschrift ${n}`])),
+  // German Word writes the style id "berschrift1" (the Ü dropped) where the name is missing.
+  ...[1, 2, 3, 4, 5, 6].map((n) => `p.berschrift${n} => h${n}:fresh`),
   "p[style-name='List Bullet'] => ul > li:fresh",
   "p[style-name='Aufzählungszeichen'] => ul > li:fresh",
   "p[style-name='List Number'] => ol > li:fresh",

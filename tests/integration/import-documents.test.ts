@@ -146,6 +146,27 @@ describe.each([
   });
 });
 
+describe("Word's German style names", () => {
+  it("reads „Überschrift 1“ … and „Titel“ (style ids berschrift1 …) as headings and title", async () => {
+    const parts = unzipSync(new Uint8Array(docx));
+    const rename = (xml: string) =>
+      xml
+        .replace(/Heading(\d)/g, "berschrift$1")
+        .replace(/w:val="Heading (\d)"/g, 'w:val="Überschrift $1"')
+        .replace(/"Title"/g, '"Titel"');
+    const german = zipSync({
+      ...parts,
+      "word/styles.xml": strToU8(rename(new TextDecoder().decode(parts["word/styles.xml"]))),
+      "word/document.xml": strToU8(rename(new TextDecoder().decode(parts["word/document.xml"]))),
+    });
+    const result = await run("konzept.docx", german, null);
+    if (result.kind !== "proposal") throw new Error("expected a proposal");
+    expect(result.proposal.title).toBe("Integrationskonzept Musterhausen 2026");
+    expect(result.proposal.blocks.map((b) => [b.level, b.title, b.target])).toContainEqual([2, "Sprache und Sprachförderung", "field:language:baseline"]);
+    expect(result.proposal.blocks.find((b) => b.title === "Teilziele")).toMatchObject({ level: 3, target: "field:language:subGoals" });
+  });
+});
+
 describe("a chosen mapping", () => {
   it("puts a block where the user chose, with its title as a heading there", async () => {
     const proposal = await run("konzept.odt", odt, null);
