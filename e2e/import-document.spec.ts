@@ -1,3 +1,5 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { ImportPage, placeSelect } from "./pages/import";
 
@@ -13,6 +15,11 @@ const MARKDOWN = [
   "Es fehlen dreihundert Wohnungen für Familien.",
 ].join("\n");
 
+async function expectNoViolations(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(" ")})`), `axe auf ${name}`).toEqual([]);
+}
+
 test("a document goes through the mapping step: a changed place is where its text lands", async ({ editorPage: page, baseURL }) => {
   const name = `Konzept Teststadt ${Date.now()}.md`;
   const importPage = new ImportPage(page);
@@ -26,10 +33,13 @@ test("a document goes through the mapping step: a changed place is where its tex
   await expect(housing).toHaveValue("field:housing:baseline");
   await expect(housing).toHaveAccessibleDescription("Es fehlen dreihundert Wohnungen für Familien.");
 
+  await expectNoViolations(page, "Zuordnung");
+
   await housing.selectOption({ label: "Gesundheit – Leitziel" });
   await page.getByRole("button", { name: "Mit dieser Zuordnung importieren" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Import abgeschlossen" })).toBeVisible();
   await expect(page.getByText("Die Datei hat 20 Wörter; übernommen wurden 20 Wörter.")).toBeVisible();
+  await expectNoViolations(page, "Importbericht");
   await page.getByRole("link", { name: "Konzept öffnen" }).click();
   await expect(page).toHaveURL(/\/concepts\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("textbox", { name: "Leitziel – Gesundheit", exact: true })).toContainText("Es fehlen dreihundert Wohnungen für Familien.");
