@@ -1,8 +1,17 @@
 "use client";
-import { useActionState, useId, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
+import type { ImportReport } from "@/lib/import/mapping";
+import type { MappingProposal } from "@/lib/import/service";
 
-export type ImportFormState = { error: string | null };
+export type ImportFormState = {
+  error: string | null;
+  /** a document's proposed mapping: the step before anything is written */
+  proposal?: MappingProposal;
+  /** a document was imported: the new concept and what happened to the file's text */
+  created?: { id: string; report: ImportReport };
+};
 
 /** Same limit as MAX_IMPORT_BYTES on the server; checked here only to answer before the upload. */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -14,7 +23,13 @@ export type ImportFormProps = {
   defaultMunicipalityId: string;
 };
 
-/** Upload of a JSON backup; on success the server action redirects to the new concept. */
+type Block = MappingProposal["blocks"][number];
+
+/**
+ * Upload of a backup or a document. A backup is imported at once (the server
+ * action redirects to it); a document first shows its headings as a tree, each
+ * with a select of its place in the template, then the import report.
+ */
 export function ImportForm({ action, municipalities, defaultMunicipalityId }: ImportFormProps) {
   const [state, formAction, pending] = useActionState(action, { error: null });
   const [clientError, setClientError] = useState<string | null>(null);
@@ -24,19 +39,26 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId }: Im
   const statusId = useId();
   const municipalityFieldId = useId();
   const error = clientError ?? state.error;
+  const proposal = state.proposal;
 
-  function checkSize(event: FormEvent<HTMLFormElement>) {
-    const file = new FormData(event.currentTarget).get("file");
+  // Submitted by hand, not through the form's action prop: React resets a form
+  // after its action, and the file must stay chosen for the mapping step.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    const file = data.get("file");
     if (file instanceof File && file.size > MAX_BYTES) {
-      event.preventDefault();
       setClientError(t("tooLarge", { megabytes: MAX_BYTES / 1024 / 1024 }));
-    } else {
-      setClientError(null);
+      return;
     }
+    setClientError(null);
+    startTransition(() => formAction(data));
   }
 
+  if (state.created) return <ImportReportView id={state.created.id} report={state.created.report} />;
+
   return (
-    <form action={formAction} onSubmit={checkSize} className="form" aria-busy={pending}>
+    <form onSubmit={submit} className="form" aria-busy={pending}>
       {municipalities.length > 1 ? (
         <div className="form-field">
           <label htmlFor={municipalityFieldId}>{t("municipality")}</label>
@@ -57,7 +79,7 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId }: Im
           id={fileId}
           type="file"
           name="file"
-          accept=".json,application/json"
+          accept=".json,application/json,.docx,.odt,.md,.markdown,.txt,.html,.htm"
           required
           disabled={pending}
           aria-describedby={`${hintId} ${statusId}`}
@@ -68,12 +90,120 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId }: Im
           {t("fileHint")}
         </p>
       </div>
+      {proposal ? <MappingStep proposal={proposal} disabled={pending} /> : null}
       <div id={statusId} role="status" aria-live="polite" className={error ? "form-error" : "form-status"}>
         {pending ? t("importing") : error}
       </div>
-      <button type="submit" className="button button-primary" disabled={pending}>
-        {pending ? t("submitting") : t("submit")}
-      </button>
+      {proposal ? (
+        <button type="submit" name="step" value="import" className="button button-primary" disabled={pending}>
+          {pending ? t("submitting") : t("submitMapping")}
+        </button>
+      ) : (
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {pending ? t("submitting") : t("submit")}
+        </button>
+      )}
     </form>
+  );
+}
+
+function MappingStep({ proposal, disabled }: { proposal: MappingProposal; disabled: boolean }) {
+  const t = useTranslations("import");
+  const children = new Map<string | null, Block[]>();
+  for (const b of proposal.blocks) children.set(b.parentId, [...(children.get(b.parentId) ?? []), b]);
+  const groups = [...new Set(proposal.options.map((o) => o.group))];
+
+  const tree = (parentId: string | null) => {
+    const items = children.get(parentId) ?? [];
+    if (!items.length) return null;
+    return (
+      <ul className="import-tree">
+        {items.map((b) => (
+          <li key={b.id}>
+            <div className="form-field">
+              <label htmlFor={`target-${b.id}`}>
+                <strong>{b.level === 0 ? t("beforeFirstHeading") : b.title}</strong>{" "}
+                <span className="form-hint">{t("blockWords", { words: b.words })}</span>
+              </label>
+              <select
+                id={`target-${b.id}`}
+                name={`target:${b.id}`}
+                defaultValue={b.target}
+                disabled={disabled}
+                aria-describedby={b.preview ? `preview-${b.id}` : undefined}
+              >
+                {groups.map((g) => (
+                  <optgroup key={g} label={g}>
+                    {proposal.options
+                      .filter((o) => o.group === g)
+                      .map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                  </optgroup>
+                ))}
+              </select>
+              {b.preview ? (
+                <p id={`preview-${b.id}`} className="form-hint import-preview">
+                  {b.preview}
+                </p>
+              ) : null}
+            </div>
+            {tree(b.id)}
+          </li>
+        ))}
+      </ul>
+    );
+  };
+
+  return (
+    <section aria-labelledby="import-mapping-heading">
+      <h2 id="import-mapping-heading">{t("mappingTitle")}</h2>
+      <p>{t("mappingIntro", { title: proposal.title, words: proposal.wordsIn })}</p>
+      {proposal.trackedChanges > 0 ? <p role="note">{t("trackedChanges", { count: proposal.trackedChanges })}</p> : null}
+      {proposal.skipped.length > 0 ? <p role="note">{t("skippedNote", { count: proposal.skipped.length })}</p> : null}
+      {tree(null)}
+    </section>
+  );
+}
+
+function ImportReportView({ id, report }: { id: string; report: ImportReport }) {
+  const t = useTranslations("import");
+  return (
+    <section aria-labelledby="import-report-heading" role="status">
+      <h2 id="import-report-heading">{t("reportTitle")}</h2>
+      <p>{t("reportWords", { wordsIn: report.wordsIn, wordsPlaced: report.wordsPlaced })}</p>
+      {report.unplaced.length > 0 ? (
+        <>
+          <p>{t("reportUnplaced")}</p>
+          <ul>
+            {report.unplaced.map((u, i) => (
+              <li key={i}>
+                {u.where}: {u.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {report.trackedChanges > 0 ? <p>{t("trackedChanges", { count: report.trackedChanges })}</p> : null}
+      {report.skipped.length > 0 ? (
+        <>
+          <p>{t("reportSkipped", { count: report.skipped.length })}</p>
+          <ul>
+            {report.skipped.map((s, i) => (
+              <li key={i}>
+                {s.kind === "image" ? t("skippedImage", { where: s.where }) : t("skippedComment", { where: s.where, text: s.text ?? "" })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>
+        <Link href={`/concepts/${id}`} className="button button-primary">
+          {t("openConcept")}
+        </Link>
+      </p>
+    </section>
   );
 }

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-/** /concepts/import: upload of a JSON backup. */
+/** /concepts/import: upload of a JSON backup or a document, and the mapping step. */
 export class ImportPage {
   constructor(readonly page: Page) {}
 
@@ -10,7 +10,7 @@ export class ImportPage {
   }
 
   fileInput() {
-    return this.page.getByLabel("Sicherung (JSON-Datei)");
+    return this.page.getByLabel("Datei (Word, OpenDocument, Markdown, HTML oder Sicherung)");
   }
 
   /** The form's live region with the error or progress text. */
@@ -22,6 +22,11 @@ export class ImportPage {
     await this.fileInput().setInputFiles(file);
     await this.page.getByRole("button", { name: "Importieren" }).click();
   }
+}
+
+/** The mapping step's select for the heading `title`. */
+export function placeSelect(page: Page, title: string) {
+  return page.getByRole("combobox", { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(`) });
 }
 
 /** Titles of the concepts listed on /concepts. */

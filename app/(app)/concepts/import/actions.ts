@@ -4,30 +4,29 @@ import { getTranslations } from "next-intl/server";
 import { isUuid } from "@/db/queries/concepts";
 import { guardedAction } from "@/lib/actions";
 import { activeMembership, requireRole } from "@/lib/auth/session";
-import { importConcept, MAX_IMPORT_BYTES } from "@/lib/concepts/exchange";
+import { MAX_IMPORT_BYTES } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
+import { importFile } from "@/lib/import/service";
 import { z } from "@/lib/validation";
 import type { ImportFormState } from "@/components/concept/import-form";
 
 const inputSchema = z.object({ municipalityId: z.string().max(64).optional(), fileName: z.string().max(1000).optional() });
 
-/** The backup file of the form as parsed JSON, with errors (in the UI language) for a missing, oversized or broken file. */
-async function readBackup(value: FormDataEntryValue | null): Promise<unknown> {
-  const t = await getTranslations("import");
-  if (!(value instanceof Blob) || value.size === 0) throw new AppError("bad_request", t("noFile"));
-  if (value.size > MAX_IMPORT_BYTES) {
-    throw new AppError("too_large", t("tooLarge", { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 }));
+/** The choices of the mapping step: fields "target:<block id>". */
+function chosenMapping(form: FormData): Record<string, string> | null {
+  if (form.get("step") !== "import") return null;
+  const mapping: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("target:") && typeof value === "string") mapping[key.slice("target:".length)] = value;
   }
-  const name = value instanceof File && value.name ? value.name.slice(0, 100) : "";
-  const text = (await value.text()).replace(/^\uFEFF/, "");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", name ? t("invalidJsonNamed", { name }) : t("invalidJson"));
-  }
+  return mapping;
 }
 
-/** Import a backup into the chosen (or active) municipality and open the new concept. */
+/**
+ * Import a file into the chosen (or active) municipality. A backup opens the
+ * new concept; a document first comes back with the proposed mapping, and
+ * after the mapping step with the import report and the new concept's id.
+ */
 export async function importConceptAction(_prev: ImportFormState, form: FormData): Promise<ImportFormState> {
   const t = await getTranslations("import");
   const chosen = form.get("municipalityId");
@@ -41,10 +40,14 @@ export async function importConceptAction(_prev: ImportFormState, form: FormData
       if (!municipalityId) throw new AppError("forbidden", t("noMunicipality"));
       if (!isUuid(municipalityId)) throw new AppError("not_found");
       await requireRole(actor, municipalityId, "concept.import");
-      const data = await readBackup(form.get("file"));
-      return importConcept(actor, { municipalityId, data });
+      if (!(file instanceof Blob) || file.size === 0) throw new AppError("bad_request", t("noFile"));
+      if (file.size > MAX_IMPORT_BYTES) throw new AppError("too_large", t("tooLarge", { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 }));
+      const name = file instanceof File && file.name ? file.name.slice(0, 200) : "import";
+      return importFile(actor, { municipalityId, fileName: name, bytes: new Uint8Array(await file.arrayBuffer()), mapping: chosenMapping(form) });
     },
   );
   if (!result.ok) return { error: result.error };
-  redirect(`/concepts/${result.data}`);
+  if (result.data.kind === "proposal") return { error: null, proposal: result.data.proposal };
+  if (!result.data.report) redirect(`/concepts/${result.data.id}`);
+  return { error: null, created: { id: result.data.id, report: result.data.report } };
 }

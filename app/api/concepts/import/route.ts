@@ -4,10 +4,20 @@ import { activeMembership, requireRole } from "@/lib/auth/session";
 import { importConcept, MAX_IMPORT_BYTES } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
 import { authedRoute, readJson } from "@/lib/http/route";
+import { parseMappingField } from "@/lib/import/form";
+import { importFile } from "@/lib/import/service";
+
+/** A multipart body may carry the file plus its frame and the mapping. */
+const MULTIPART_LIMIT = MAX_IMPORT_BYTES + 1024 * 1024;
 
 /**
- * POST /api/concepts/import[?municipalityId=] — body: a backup as written by the
- * export (≤ 20 MB). Creates a new concept; 201 { id }.
+ * POST /api/concepts/import[?municipalityId=]
+ * - JSON body: a backup as written by the export (≤ 20 MB) → 201 { id }.
+ * - multipart/form-data with `file` (.json backup, .docx, .odt, .md, .html):
+ *   with `mapping=auto` (or a JSON object block id → place) the concept is
+ *   created → 201 { id, report: { wordsIn, wordsPlaced, unplaced, … } };
+ *   without `mapping` a document answers 200 { proposal } and writes nothing.
+ * Every import starts as a draft.
  */
 export const POST = authedRoute(async (req, actor) => {
   const requested = new URL(req.url).searchParams.get("municipalityId");
@@ -22,6 +32,32 @@ export const POST = authedRoute(async (req, actor) => {
   }
   // Role first, so that nobody without the right makes the server read 20 MB.
   await requireRole(actor, municipalityId, "concept.import");
+
+  if (/^multipart\/form-data/i.test(req.headers.get("content-type") ?? "")) {
+    const tooLarge = new AppError("too_large", `Die Datei ist zu groß (höchstens ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
+    if (Number(req.headers.get("content-length") ?? 0) > MULTIPART_LIMIT) throw tooLarge;
+    let form: FormData;
+    try {
+      form = await req.formData();
+    } catch {
+      throw new AppError("bad_request", "Die Anfrage ist kein lesbares Formular (multipart/form-data mit dem Feld „file“).");
+    }
+    const file = form.get("file");
+    if (!(file instanceof File)) throw new AppError("bad_request", "Bitte eine Datei im Feld „file“ mitschicken.");
+    if (file.size > MAX_IMPORT_BYTES) throw tooLarge;
+    const result = await importFile(actor, {
+      municipalityId,
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      mapping: parseMappingField(form.get("mapping")),
+    });
+    if (result.kind === "proposal") return NextResponse.json({ proposal: result.proposal }, { status: 200 });
+    return NextResponse.json(result.report ? { id: result.id, report: result.report } : { id: result.id }, {
+      status: 201,
+      headers: { Location: `/api/concepts/${result.id}` },
+    });
+  }
+
   const data = await readJson(req, MAX_IMPORT_BYTES);
   const id = await importConcept(actor, { municipalityId, data });
   return NextResponse.json({ id }, { status: 201, headers: { Location: `/api/concepts/${id}` } });

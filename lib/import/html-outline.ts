@@ -1,0 +1,227 @@
+/**
+ * HTML (from a .docx through mammoth, an .odt, a .md or an .html file) → the
+ * import's outline: headings split the text into blocks, every block's HTML is
+ * cleaned like a paste (components/editor/paste.ts) and read by the editor's
+ * own schema (the one extension list), then checked by validateDoc. Footnotes
+ * become numbered notes of the block that refers to them; images are counted
+ * and left out.
+ */
+import "server-only";
+import type { JSONContent } from "@tiptap/core";
+import { DOMParser as PMDOMParser } from "@tiptap/pm/model";
+import { Window } from "happy-dom";
+import { cleanPastedHtml } from "@/components/editor/paste";
+import { plainText } from "@/lib/editor/document";
+import { editorSchema, validateDoc } from "@/lib/editor/validate";
+import type { Outline, OutlineBlock, SkippedItem } from "./outline";
+
+/** Class that marks the document title (mammoth's style map and the ODT reader set it). */
+export const TITLE_CLASS = "kw-title";
+
+const CONTAINERS = new Set(["DIV", "SECTION", "ARTICLE", "MAIN", "BODY", "HEADER", "FOOTER", "ASIDE", "NAV", "CENTER", "FORM"]);
+const HEADING = /^H([1-6])$/;
+
+// happy-dom's element type, kept loose: only standard DOM members are used.
+type El = {
+  tagName: string;
+  textContent: string | null;
+  outerHTML: string;
+  children: ArrayLike<El>;
+  classList: { contains(c: string): boolean };
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): ArrayLike<El>;
+  querySelector(selector: string): El | null;
+  remove(): void;
+  replaceWith(...nodes: unknown[]): void;
+  parentElement: El | null;
+};
+
+const BREAKING = /^(P|LI|TD|TH|TR|DIV|BR|H[1-6]|UL|OL|TABLE|BLOCKQUOTE|PRE|DT|DD|SECTION|ARTICLE)$/;
+
+type TextNode = { nodeType: number; textContent: string | null; childNodes: ArrayLike<TextNode>; tagName?: string };
+
+/** The text of an element with line breaks between its blocks (textContent glues "Zelle1Zelle2"). */
+function blockText(root: TextNode): string {
+  let out = "";
+  const stack: (TextNode | "\n")[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n === "\n") {
+      out += "\n";
+      continue;
+    }
+    if (n.nodeType === 3) {
+      out += n.textContent ?? "";
+      continue;
+    }
+    if (n.nodeType !== 1) continue;
+    const breaking = BREAKING.test(n.tagName ?? "");
+    if (breaking) stack.push("\n");
+    const kids = Array.from(n.childNodes);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    if (breaking) out += "\n";
+  }
+  return out;
+}
+
+const squash = (text: string | null | undefined) => (text ?? "").replace(/\s+/g, " ").trim();
+
+export function htmlToOutline(html: string, extra: { skipped?: SkippedItem[]; trackedChanges?: number } = {}): Outline {
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
+    },
+  });
+  try {
+    const document = new window.DOMParser().parseFromString(html, "text/html");
+    const body = document.body as unknown as El;
+    for (const el of Array.from(body.querySelectorAll("script, style, template, noscript, iframe, object, embed"))) el.remove();
+
+    // Footnotes and endnotes: the note texts by id, their list removed from the flow.
+    const notes = new Map<string, string>();
+    for (const li of Array.from(body.querySelectorAll('li[id^="footnote-"], li[id^="endnote-"]'))) {
+      for (const back of Array.from(li.querySelectorAll('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'))) back.remove();
+      notes.set(li.getAttribute("id")!, squash(blockText(li as unknown as TextNode)));
+    }
+    for (const li of Array.from(body.querySelectorAll('li[id^="footnote-"], li[id^="endnote-"]'))) {
+      const list = li.parentElement;
+      li.remove();
+      if (list && list.children.length === 0) list.remove();
+    }
+    const noteNumbers = new Map<string, number>();
+    const refs: { number: number; text: string }[] = [];
+    for (const a of Array.from(body.querySelectorAll('a[href^="#footnote-"], a[href^="#endnote-"]'))) {
+      const id = (a.getAttribute("href") ?? "").slice(1);
+      const text = notes.get(id);
+      if (text === undefined) continue;
+      const number = noteNumbers.get(id) ?? noteNumbers.size + 1;
+      noteNumbers.set(id, number);
+      const marker = `[KWNOTE${number}]`;
+      const sup = a.parentElement?.tagName === "SUP" ? a.parentElement : a;
+      sup.replaceWith(document.createTextNode(marker));
+      refs.push({ number, text });
+    }
+    const noteText = new Map(refs.map((r) => [r.number, r.text]));
+
+    let title: string | null = null;
+    const titleEl = body.querySelector(`.${TITLE_CLASS}`);
+    if (titleEl) {
+      title = squash(titleEl.textContent) || null;
+      titleEl.remove();
+    }
+
+    // Flatten to a sequence of headings and content elements.
+    type Unit = { heading: number; text: string } | { el: El };
+    const units: Unit[] = [];
+    const walk = (el: El) => {
+      for (const child of Array.from(el.children)) {
+        const h = HEADING.exec(child.tagName);
+        if (h) {
+          const text = squash(child.textContent);
+          if (text) units.push({ heading: Number(h[1]), text: text.replace(/\[KWNOTE\d+\]/g, "") });
+        } else if (CONTAINERS.has(child.tagName) && child.querySelector("h1, h2, h3, h4, h5, h6")) {
+          walk(child);
+        } else {
+          units.push({ el: child });
+        }
+      }
+    };
+    // Text directly in <body> (a .html file without paragraphs) is wrapped first.
+    walk(body);
+    const loose = Array.from((body as unknown as { childNodes: ArrayLike<{ nodeType: number; textContent: string | null }> }).childNodes).filter(
+      (n) => n.nodeType === 3 && squash(n.textContent),
+    );
+    const looseText = loose.map((n) => squash(n.textContent)).join(" ");
+
+    const source: string[] = [title ?? "", looseText];
+    const skipped: SkippedItem[] = [...(extra.skipped ?? [])];
+    const blocks: OutlineBlock[] = [];
+    const stack: OutlineBlock[] = [];
+    let current: OutlineBlock = { id: "b0", level: 0, title: "", parentId: null, content: [], notes: [], images: 0 };
+    let pending: El[] = [];
+    const container = document.createElement("div") as unknown as El & { innerHTML: string };
+
+    const flush = () => {
+      const images = pending.reduce((n, el) => n + (el.tagName === "IMG" ? 1 : 0) + el.querySelectorAll("img").length, 0);
+      if (images > 0) {
+        current.images += images;
+        for (let i = 0; i < images; i++) skipped.push({ kind: "image", where: current.title || "Anfang des Dokuments" });
+      }
+      const html = pending.map((el) => el.outerHTML).join("");
+      source.push(...pending.map((el) => blockText(el as unknown as TextNode)));
+      pending = [];
+      if (!html.trim()) return;
+      container.innerHTML = cleanPastedHtml(html);
+      const parsed = PMDOMParser.fromSchema(editorSchema()).parse(container as never).toJSON() as JSONContent;
+      const checked = validateDoc(parsed);
+      const nodes = checked.ok ? (checked.doc.content ?? []) : textOnly(parsed);
+      current.content.push(...nodes.filter((n) => !(n.type === "paragraph" && !n.content?.length)));
+    };
+    const finish = () => {
+      flush();
+      // Note markers → "[1]" in the text, the note itself at the end of the block.
+      const used = new Set<number>();
+      current.content = current.content.map((n) => replaceMarkers(n, used));
+      for (const number of [...used].sort((a, b) => a - b)) {
+        const text = `[${number}] ${noteText.get(number) ?? ""}`;
+        current.notes.push({ type: "paragraph", content: [{ type: "text", text }] });
+        source.push(text);
+      }
+      if (current.level > 0 || current.content.length > 0 || current.notes.length > 0) blocks.push(current);
+    };
+
+    for (const unit of units) {
+      if ("heading" in unit) {
+        finish();
+        while (stack.length && stack.at(-1)!.level >= unit.heading) stack.pop();
+        current = {
+          id: `b${blocks.length + 1}`,
+          level: unit.heading,
+          title: unit.text,
+          parentId: stack.at(-1)?.id ?? null,
+          content: [],
+          notes: [],
+          images: 0,
+        };
+        source.push(unit.text);
+        stack.push(current);
+      } else {
+        pending.push(unit.el);
+      }
+    }
+    finish();
+    if (looseText) blocks.unshift({ id: "b0-text", level: 0, title: "", parentId: null, content: [{ type: "paragraph", content: [{ type: "text", text: looseText }] }], notes: [], images: 0 });
+
+    return {
+      title,
+      blocks,
+      sourceText: source.join("\n").replace(/\[KWNOTE(\d+)\]/g, "[$1]"),
+      skipped,
+      trackedChanges: extra.trackedChanges ?? 0,
+    };
+  } finally {
+    void window.happyDOM.abort();
+    window.close();
+  }
+}
+
+/** A document the validation refused (too deep, too long): its text as paragraphs, so nothing is lost. */
+function textOnly(doc: JSONContent): JSONContent[] {
+  return plainText(doc)
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((text) => ({ type: "paragraph", content: [{ type: "text", text }] }));
+}
+
+function replaceMarkers(node: JSONContent, used: Set<number>): JSONContent {
+  if (node.type === "text" && node.text && node.text.includes("[KWNOTE")) {
+    return { ...node, text: node.text.replace(/\[KWNOTE(\d+)\]/g, (_m, n: string) => (used.add(Number(n)), `[${n}]`)) };
+  }
+  if (!node.content) return node;
+  return { ...node, content: node.content.map((c) => replaceMarkers(c, used)) };
+}

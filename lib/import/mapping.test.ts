@@ -1,0 +1,97 @@
+import type { JSONContent } from "@tiptap/core";
+import { describe, expect, it } from "vitest";
+import { applyMapping, proposeMapping, UNASSIGNED_TITLE } from "./mapping";
+import type { Outline, OutlineBlock } from "./outline";
+
+const para = (text: string): JSONContent => ({ type: "paragraph", content: [{ type: "text", text }] });
+const list = (...items: string[]): JSONContent => ({ type: "orderedList", content: items.map((t) => ({ type: "listItem", content: [para(t)] })) });
+
+/** An outline from [level, title, ...paragraphs]; parents from the levels, like html-outline builds them. */
+function outline(spec: [number, string, ...(string | JSONContent)[]][], title: string | null = "Konzept Musterhausen"): Outline {
+  const blocks: OutlineBlock[] = [];
+  const stack: OutlineBlock[] = [];
+  for (const [i, [level, heading, ...content]] of spec.entries()) {
+    while (stack.length && stack.at(-1)!.level >= level) stack.pop();
+    const block: OutlineBlock = {
+      id: `b${i + 1}`,
+      level,
+      title: heading,
+      parentId: stack.at(-1)?.id ?? null,
+      content: content.map((c) => (typeof c === "string" ? para(c) : c)),
+      notes: [],
+      images: 0,
+    };
+    blocks.push(block);
+    stack.push(block);
+  }
+  const sourceText = [title ?? "", ...spec.flatMap(([, h, ...c]) => [h, ...c.map((x) => (typeof x === "string" ? x : JSON.stringify(x).replace(/[^\p{L}\p{N} .]/gu, " ").replace(/\b(type|content|text|paragraph|listItem|orderedList)\b/g, " ")))])].join("\n");
+  return { title, blocks, sourceText, skipped: [], trackedChanges: 0 };
+}
+
+const textOf = (doc: JSONContent): string => (doc.text ?? "") + (doc.content ?? []).map(textOf).join(" ");
+
+describe("the mapping tree", () => {
+  const file = outline([
+    [1, "Einleitung", "Der Rat hat beauftragt."],
+    [1, "Handlungsfelder"],
+    [2, "Sprache und Sprachförderung", "Allgemeines zur Sprache."],
+    [3, "Leitziel", "Alle sprechen Deutsch."],
+    [3, "Teilziele", list("Kurse für alle", "Kinderbetreuung in jedem Kurs"), "Ein Satz ohne Liste."],
+    [3, "Kurse vor Ort", "Drei Standorte."],
+    [2, "Wohnen und Unterbringung", "Wohnraum ist knapp."],
+    [2, "Antidiskriminierung", "Eine Beratungsstelle."],
+    [1, "Anhang", "Adressen."],
+  ]);
+  const proposal = proposeMapping(file, "konzept.docx");
+  const target = (title: string) => proposal.blocks.find((b) => b.title === title)!.target;
+
+  it("proposes a place for each heading from its title and its parents", () => {
+    expect(target("Einleitung")).toBe("chapter:mandate");
+    expect(target("Sprache und Sprachförderung")).toBe("field:language:baseline");
+    expect(target("Leitziel")).toBe("field:language:goal");
+    expect(target("Teilziele")).toBe("field:language:subGoals");
+    expect(target("Kurse vor Ort")).toBe("field:language:baseline");
+    expect(target("Wohnen und Unterbringung")).toBe("field:housing:baseline");
+    expect(target("Antidiskriminierung")).toBe("field:own-b8:baseline");
+    expect(proposal.customFields).toEqual([{ key: "own-b8", title: "Antidiskriminierung" }]);
+    expect(target("Anhang")).toBe("unassigned:fields");
+    expect(proposal.title).toBe("Konzept Musterhausen");
+    expect(proposal.blocks.find((b) => b.title === "Leitziel")!.preview).toBe("Alle sprechen Deutsch.");
+  });
+
+  it("places every word: lists under Teilziele become sub-goals, the rest is kept as „Nicht zugeordnet“", () => {
+    const { concept, report } = applyMapping(file, proposal);
+    expect(concept.subGoals.map((g) => g.text)).toEqual(["Kurse für alle", "Kinderbetreuung in jedem Kurs"]);
+    const language = concept.sections.find((s) => s.fieldKey === "language" && s.part === "baseline")!;
+    const text = textOf(language.content);
+    expect(text).toContain("Allgemeines zur Sprache.");
+    expect(text).toContain(UNASSIGNED_TITLE);
+    expect(text).toContain("Ein Satz ohne Liste.");
+    expect(text).toContain("Drei Standorte.");
+    expect(text).toContain("Adressen.");
+    expect(concept.fields.map((f) => f.key)).toContain("own-b8");
+    expect(concept.concept.status).toBe("draft");
+    expect(report.wordsPlaced).toBe(report.wordsIn);
+    expect(report.unplaced).toEqual([]);
+  });
+
+  it("follows a changed choice, keeping the title as a heading where it no longer names the place", () => {
+    const { concept } = applyMapping(file, proposal, { b7: "chapter:baseline" });
+    const baseline = concept.sections.find((s) => s.chapter === "baseline")!;
+    expect(baseline.content.content![0]).toEqual({ type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "Wohnen und Unterbringung" }] });
+    expect(textOf(baseline.content)).toContain("Wohnraum ist knapp.");
+    expect(textOf(concept.sections.find((s) => s.fieldKey === "housing" && s.part === "baseline")!.content)).not.toContain("Wohnraum");
+  });
+
+  it("lists words that are in the file but not placed", () => {
+    const lossy = { ...file, sourceText: `${file.sourceText}\nVerlorener Satz hier` };
+    const { report } = applyMapping(lossy, proposeMapping(lossy, "k.docx"));
+    expect(report.wordsIn - report.wordsPlaced).toBe(3);
+    expect(report.unplaced).toEqual([{ where: "Datei", text: "Verlorener Satz hier" }]);
+  });
+
+  it("drops an own field nobody maps anything to", () => {
+    const { concept } = applyMapping(file, proposal, { b8: "unassigned:fields" });
+    expect(concept.fields.map((f) => f.key)).not.toContain("own-b8");
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Import of a file into a new concept (always a draft): the JSON backup as
+ * before, or a .docx, .odt, .md or .html through the mapping step. Without a
+ * mapping the proposal comes back and nothing is written; with one (or
+ * "auto": the proposal as it is) the concept is built in the backup format and
+ * written by importConcept, with every check of a backup.
+ */
+import "server-only";
+import { isUuid } from "@/db/queries/concepts";
+import { requireRole, type Actor } from "@/lib/authz/require-role";
+import { importConcept, MAX_IMPORT_BYTES } from "@/lib/concepts/exchange";
+import { AppError } from "@/lib/errors";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
+import { detectFormat, type ImportFormat } from "./detect";
+import { docxToHtml } from "./docx";
+import { htmlToOutline } from "./html-outline";
+import { applyMapping, proposeMapping, targetOptions, type ImportReport, type Proposal, type TargetValue } from "./mapping";
+import { markdownToHtml } from "./markdown";
+import { odtToHtml } from "./odt";
+import type { Outline } from "./outline";
+import { refuse } from "./refuse";
+import { countWords } from "./words";
+
+export type ImportInput = {
+  municipalityId: string;
+  fileName: string;
+  bytes: Uint8Array;
+  /** null: only the proposal; "auto": the proposal as is; else block id → target */
+  mapping: null | "auto" | Record<string, TargetValue>;
+};
+
+export type MappingProposal = Proposal & {
+  format: Exclude<ImportFormat, "backup">;
+  wordsIn: number;
+  options: ReturnType<typeof targetOptions>;
+  skipped: Outline["skipped"];
+  trackedChanges: number;
+};
+
+export type ImportResult =
+  | { kind: "created"; id: string; report: ImportReport | null }
+  | { kind: "proposal"; proposal: MappingProposal };
+
+const decodeText = (bytes: Uint8Array) => {
+  const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+  return text;
+};
+
+/** The outline of a document file (not a backup). */
+export async function readOutline(format: Exclude<ImportFormat, "backup">, fileName: string, bytes: Uint8Array): Promise<Outline> {
+  if (format === "docx") {
+    const { html, skipped, trackedChanges } = await docxToHtml(bytes, fileName);
+    return htmlToOutline(html, { skipped, trackedChanges });
+  }
+  if (format === "odt") {
+    const { html, skipped, trackedChanges } = odtToHtml(bytes);
+    return htmlToOutline(html, { skipped, trackedChanges });
+  }
+  const text = decodeText(bytes);
+  const unstorable = findUnstorableText(text);
+  if (unstorable !== null) throw refuse(`Die Datei ${UNSTORABLE_TEXT_MESSAGE}`);
+  return htmlToOutline(format === "md" ? markdownToHtml(text) : text);
+}
+
+export function proposalOf(outline: Outline, format: MappingProposal["format"], fileName: string): MappingProposal {
+  const proposal = proposeMapping(outline, fileName);
+  return {
+    ...proposal,
+    format,
+    wordsIn: countWords(outline.sourceText),
+    options: targetOptions(proposal),
+    skipped: outline.skipped,
+    trackedChanges: outline.trackedChanges,
+  };
+}
+
+export async function importFile(actor: Actor, input: ImportInput): Promise<ImportResult> {
+  if (!isUuid(input.municipalityId)) throw new AppError("not_found");
+  await requireRole(actor, input.municipalityId, "concept.import");
+  if (input.bytes.length > MAX_IMPORT_BYTES) {
+    throw new AppError("too_large", `Die Datei ist zu groß (höchstens ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
+  }
+  const format = detectFormat(input.fileName, input.bytes);
+  if (format === "backup") {
+    let data: unknown;
+    try {
+      data = JSON.parse(decodeText(input.bytes));
+    } catch {
+      const name = input.fileName.slice(0, 100);
+      throw refuse(`Die Datei${name ? ` „${name}“` : ""} enthält kein gültiges JSON. Bitte wählen Sie die Sicherung, die Konzeptwerk beim Export als JSON-Datei erstellt hat.`);
+    }
+    return { kind: "created", id: await importConcept(actor, { municipalityId: input.municipalityId, data }), report: null };
+  }
+  const outline = await readOutline(format, input.fileName, input.bytes);
+  if (outline.blocks.length === 0 && !outline.title) throw refuse("Die Datei enthält keinen Text.");
+  const proposal = proposalOf(outline, format, input.fileName);
+  if (input.mapping === null) return { kind: "proposal", proposal };
+  const chosen = input.mapping === "auto" ? {} : input.mapping;
+  const ids = new Set(proposal.blocks.map((b) => b.id));
+  const values = new Set(proposal.options.map((o) => o.value));
+  for (const [id, value] of Object.entries(chosen)) {
+    if (!ids.has(id)) throw refuse(`Die Zuordnung nennt einen Abschnitt „${id.slice(0, 40)}“, den die Datei nicht hat.`);
+    if (!values.has(value)) throw refuse(`„${value.slice(0, 80)}“ ist kein Ort in der Vorlage.`);
+  }
+  const { concept, report } = applyMapping(outline, proposal, chosen);
+  const id = await importConcept(actor, { municipalityId: input.municipalityId, data: concept });
+  return { kind: "created", id, report };
+}
