@@ -191,13 +191,15 @@ function startTypist(key: string, sectionId: string, round: number, index: numbe
     }
   }
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${PORT}/api/realtime`, WebSocketPolyfill: CookieWebSocket, maxAttempts: 1 });
-  socket.on("close", () => undefined);
+  // Reconnects (with backoff) after the kill until destroyed; a limited number of attempts would reject unhandled.
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${PORT}/api/realtime`, WebSocketPolyfill: CookieWebSocket });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: `section:${sectionId}`, document: doc, token: "session" });
   provider.attach();
   const typist: Typist = { key, sectionId, words: [], acked: 0, destroy: () => undefined };
+  // One update per word, acknowledged in order (the server stores and answers a document's messages one after another):
+  // whatever is not counted as unsynced any more is confirmed.
   provider.on("unsyncedChanges", ({ number }: { number: number }) => {
-    if (number === 0 && provider.isSynced) typist.acked = typist.words.length;
+    if (provider.isSynced) typist.acked = Math.max(typist.acked, typist.words.length - number);
   });
   let n = 0;
   const timer = setInterval(() => {
@@ -210,7 +212,7 @@ function startTypist(key: string, sectionId: string, round: number, index: numbe
       fragment.insert(fragment.length, [paragraph]);
     });
     typist.words.push(word);
-  }, 15);
+  }, 50);
   typist.destroy = () => {
     clearInterval(timer);
     provider.destroy();
