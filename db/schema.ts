@@ -56,6 +56,8 @@ export const municipalities = pgTable("municipalities", {
   kind: municipalityKindEnum("kind").notNull(),
   state: text("state").notNull(),
   population: integer("population").notNull(),
+  /** personnel cost per VZÄ and year in cents (chapter 7); null: the documented default (lib/funding/rate.ts) */
+  staffCostPerFteCents: bigint("staff_cost_per_fte_cents", { mode: "number" }),
   createdAt: createdAt(),
 });
 
@@ -557,3 +559,27 @@ export type CommentThread = typeof commentThreads.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type ReviewRound = typeof reviewRounds.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/**
+ * A Konzept-Check finding marked "bewusst so" (deliberately so), with the
+ * reason: the check still lists it, apart and with the reason, for reviewers.
+ * The key is the finding's stable key (rule + object), see lib/check/types.ts.
+ */
+export const checkAcknowledgements = pgTable(
+  "check_acknowledgements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    municipalityId: uuid("municipality_id").notNull(),
+    findingKey: text("finding_key").notNull(),
+    rule: text("rule").notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("check_ack_concept_key_idx").on(t.conceptId, t.findingKey)],
+);
+
+export type CheckAcknowledgement = typeof checkAcknowledgements.$inferSelect;
