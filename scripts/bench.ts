@@ -9,6 +9,7 @@
  * the figures include that contention, and the output says so.
  *  - PDF export of a ~100-page concept: Typst vs. Chromium printing the preview (scripts/bench/pdf.ts)
  *  - peer comparison: snapshot over 11,000 generated municipalities, route p50/p95 (scripts/bench/peers.ts)
+ *  - funding overview and Konzept-Check of a concept with 300 measures, route p50/p95 (scripts/bench/money.ts)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -20,6 +21,7 @@ import { benchReview } from "./bench/review";
 import { gzipSync } from "node:zlib";
 import { benchPdf } from "./bench/pdf";
 import { benchPeers } from "./bench/peers";
+import { benchMoney } from "./bench/money";
 import { formatSpread, pct, round, spread } from "./bench/stats";
 import type { Page } from "@playwright/test";
 import { signedInBrowser } from "./bench/browser";
@@ -194,6 +196,7 @@ async function main() {
   for (const d of docs) written.find((w) => w.id === d.id)!.doc = d.doc;
   await benchVersions({ base: BASE, cookie, conceptId, docs: written, put, results });
   await benchReview({ base: BASE, cookie, conceptId, docs: written, results });
+  results.money = await benchMoney({ base: BASE, cookie, conceptId });
 
   // 4. the editor page: first-load JavaScript, and load times
   const { browser, context, page } = await signedInBrowser(BASE, cookie);
