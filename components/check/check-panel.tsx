@@ -19,24 +19,28 @@ export function CheckPanel({ conceptId, result, canEdit }: { conceptId: string; 
   const open = result.findings.filter((f) => !f.acknowledged);
   const acknowledged = result.findings.filter((f) => f.acknowledged);
   return (
-    <details className="check-panel" id="konzept-check" data-testid="check-panel" open={open.some((f) => f.severity === "error") || undefined}>
-      <summary>
-        <strong>Konzept-Check:</strong>{" "}
+    <section className="check-panel" id="konzept-check" data-testid="check-panel" aria-labelledby="konzept-check-h">
+      <h2 id="konzept-check-h" style={{ margin: 0, fontSize: "1.1rem" }}>
+        Konzept-Check
+      </h2>
+      <p className="meta" data-testid="check-summary">
         {open.length === 0
           ? "keine offenen Hinweise"
           : SEVERITY_ORDER.filter((s) => result.open[s] > 0)
               .map((s) => `${result.open[s]} ${result.open[s] === 1 ? SEVERITY_LABELS[s] : HEADINGS[s]}`)
               .join(", ")}
         {acknowledged.length ? ` · ${acknowledged.length} bewusst so` : ""}
-      </summary>
+      </p>
       {SEVERITY_ORDER.map((severity) => {
         const items = open.filter((f) => f.severity === severity);
         if (!items.length) return null;
         return (
-          <section key={severity} aria-labelledby={`check-${severity}`}>
-            <h3 id={`check-${severity}`} className={`check-severity-${severity}`}>
-              {HEADINGS[severity]} ({items.length})
-            </h3>
+          <details key={severity} open={severity === "error" || undefined} data-testid={`check-group-${severity}`}>
+            <summary className={`check-severity-${severity}`}>
+              <strong>
+                {HEADINGS[severity]} ({items.length})
+              </strong>
+            </summary>
             <ul>
               {items.map((f) => (
                 <li key={f.key} data-testid="check-finding" data-rule={f.rule}>
@@ -46,12 +50,14 @@ export function CheckPanel({ conceptId, result, canEdit }: { conceptId: string; 
                 </li>
               ))}
             </ul>
-          </section>
+          </details>
         );
       })}
       {acknowledged.length ? (
-        <section aria-labelledby="check-ack">
-          <h3 id="check-ack">Bewusst so ({acknowledged.length})</h3>
+        <details data-testid="check-group-acknowledged">
+          <summary>
+            <strong>Bewusst so ({acknowledged.length})</strong>
+          </summary>
           <ul>
             {acknowledged.map((f) => (
               <li key={f.key} data-testid="check-acknowledged">
@@ -68,8 +74,8 @@ export function CheckPanel({ conceptId, result, canEdit }: { conceptId: string; 
               </li>
             ))}
           </ul>
-        </section>
+        </details>
       ) : null}
-    </details>
+    </section>
   );
 }

@@ -102,6 +102,9 @@ describe("demo concept, chapter 7", () => {
       [2028, 65_000, "3.5"],
       [2029, 85_000, "2"],
     ]);
+    expect(r.cliff.summary.replace(/\u00a0/g, " ")).toBe(
+      "5 Förderungen enden vor dem Ende ihrer Maßnahme; zusammen fehlen danach 203.000 € pro Jahr. Am stärksten betroffen ist 2029 mit 85.000 € pro Jahr und 2 VZÄ in den betroffenen Maßnahmen. 5 Maßnahmen laufen länger als ihre Förderung, davon 5 freiwillige Aufgaben.",
+    );
     expect(r.cliff.measures).toHaveLength(5);
     expect(r.cliff.measures.every((m) => m.voluntary)).toBe(true);
   });

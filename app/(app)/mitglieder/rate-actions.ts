@@ -22,6 +22,7 @@ export async function staffCostRateAction(_prev: ActionResult | null, form: Form
         throw e;
       }
       await changeStaffCostRate(actor, { municipalityId: input.municipalityId, cents });
+      return undefined;
     },
     "Der Personalkostensatz wurde gespeichert; die Finanzübersichten rechnen ab sofort damit.",
   );
