@@ -56,6 +56,8 @@ export const municipalities = pgTable("municipalities", {
   kind: municipalityKindEnum("kind").notNull(),
   state: text("state").notNull(),
   population: integer("population").notNull(),
+  /** personnel cost per VZÄ and year in cents (chapter 7); null: the documented default (lib/funding/rate.ts) */
+  staffCostPerFteCents: bigint("staff_cost_per_fte_cents", { mode: "number" }),
   createdAt: createdAt(),
 });
 
@@ -590,3 +592,27 @@ export const sectionUpdates = pgTable(
   },
   (t) => [index("section_updates_section_idx").on(t.sectionId, t.id), index("section_updates_concept_idx").on(t.conceptId)],
 );
+
+/**
+ * A Konzept-Check finding marked "bewusst so" (deliberately so), with the
+ * reason: the check still lists it, apart and with the reason, for reviewers.
+ * The key is the finding's stable key (rule + object), see lib/check/types.ts.
+ */
+export const checkAcknowledgements = pgTable(
+  "check_acknowledgements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    municipalityId: uuid("municipality_id").notNull(),
+    findingKey: text("finding_key").notNull(),
+    rule: text("rule").notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("check_ack_concept_key_idx").on(t.conceptId, t.findingKey)],
+);
+
+export type CheckAcknowledgement = typeof checkAcknowledgements.$inferSelect;

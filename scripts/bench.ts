@@ -10,6 +10,7 @@
  *  - PDF export of a ~100-page concept: Typst vs. Chromium printing the preview, and DOCX/ODT of the same concept (scripts/bench/pdf.ts)
  *  - real-time co-editing: opening the ~100-page concept over the socket, 20 typing clients (scripts/bench/realtime.ts)
  *  - peer comparison: snapshot over 11,000 generated municipalities, route p50/p95 (scripts/bench/peers.ts)
+ *  - funding overview and Konzept-Check of a concept with 300 measures, route p50/p95 (scripts/bench/money.ts)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -22,6 +23,7 @@ import { benchRealtime } from "./bench/realtime";
 import { gzipSync } from "node:zlib";
 import { benchPdf } from "./bench/pdf";
 import { benchPeers } from "./bench/peers";
+import { benchMoney } from "./bench/money";
 import { formatSpread, pct, round, spread } from "./bench/stats";
 import type { Page } from "@playwright/test";
 import { signedInBrowser } from "./bench/browser";
@@ -197,6 +199,7 @@ async function main() {
   await benchVersions({ base: BASE, cookie, conceptId, docs: written, put, results });
   await benchReview({ base: BASE, cookie, conceptId, docs: written, results });
   await benchRealtime({ base: BASE, cookie, partIds: parts.map((p) => p.id), serverPid: running!.pid!, results });
+  results.money = await benchMoney({ base: BASE, cookie, conceptId });
 
   // 4. the editor page: first-load JavaScript, and load times
   const { browser, context, page } = await signedInBrowser(BASE, cookie);

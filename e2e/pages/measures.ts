@@ -118,7 +118,7 @@ export class MeasureForm {
       const row = this.root.getByRole("group", { name: `Förderung ${i + 1}`, exact: true });
       if (f.source) await row.getByRole("combobox", { name: "Quelle" }).selectOption({ label: f.source });
       if (f.programme !== undefined) await row.getByRole("textbox", { name: "Programm" }).fill(f.programme);
-      if (f.amount !== undefined) await row.getByRole("textbox", { name: "Betrag (EUR)" }).fill(f.amount);
+      if (f.amount !== undefined) await row.getByRole("textbox", { name: "Betrag pro Jahr (EUR)" }).fill(f.amount);
       if (f.until !== undefined) await row.getByLabel("bis", { exact: true }).fill(f.until);
     }
     for (const [i, ind] of (v.indicators ?? []).entries()) {

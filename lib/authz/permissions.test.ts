@@ -21,6 +21,7 @@ const EXPECTED: Record<Action, Record<(typeof ROLES)[number], boolean>> = {
   "members.read": { admin: true, editor: false, reviewer: false, viewer: false },
   "members.manage": { admin: true, editor: false, reviewer: false, viewer: false },
   "municipality.manageLogo": { admin: true, editor: false, reviewer: false, viewer: false },
+  "municipality.manageSettings": { admin: true, editor: false, reviewer: false, viewer: false },
   "peers.read": { admin: true, editor: true, reviewer: true, viewer: true },
   "peers.manage": { admin: true, editor: false, reviewer: false, viewer: false },
 };

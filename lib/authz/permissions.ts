@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "members.read": ["admin"],
   "members.manage": ["admin"],
   "municipality.manageLogo": ["admin"],
+  /** the personnel cost rate per VZÄ (chapter 7) */
+  "municipality.manageSettings": ["admin"],
   /** see the peer comparison and browse the measure library */
   "peers.read": ["admin", "editor", "reviewer", "viewer"],
   /** decide whether the municipality contributes; share measures in the library */

@@ -216,23 +216,26 @@ class Writer {
   }
 
   funding(f: PdfFunding): Block[] {
+    // The same tables as the concept page, the print preview and the PDF (lib/funding/view.ts).
+    const table = (t: PdfFunding["tables"][number]) => [
+      this.muted(t.caption),
+      this.table(
+        t.columns.map((c) => c.label),
+        t.rows.map((r) => r.cells),
+        t.columns.map((_, i) => (i === 0 ? 4 : 2)),
+        { rightAligned: t.columns.flatMap((c, i) => (c.numeric ? [i] : [])), boldLastRow: !!t.rows[t.rows.length - 1]?.total },
+      ),
+      new Paragraph({}),
+    ];
     return [
       this.heading(2, "Übersicht aus den Maßnahmen"),
       this.muted(`Aus ${f.measures} Maßnahmen berechnet.`),
-      this.table(
-        ["Förderquelle", "Förderlinien", "Betrag"],
-        [...f.bySource.map((s) => [s.label, String(s.lines), s.amount]), ["Summe", "", f.fundingTotal]],
-        [4, 2, 2],
-        { rightAligned: [1, 2], boldLastRow: true },
-      ),
-      new Paragraph({}),
-      this.table(
-        ["Aufgabenart", "Maßnahmen", "Sachkosten pro Jahr", "Personal (VZÄ)"],
-        [...f.byTaskType.map((t) => [t.label, String(t.measures), t.materialCost, t.staffFte]), ["Summe", String(f.measures), f.materialCostTotal, f.staffFteTotal]],
-        [4, 2, 3, 2],
-        { rightAligned: [1, 2, 3], boldLastRow: true },
-      ),
-      new Paragraph({}),
+      ...f.tables.flatMap(table),
+      ...(f.excluded ? [this.muted(`${f.excluded.title}: ${f.excluded.items.join("; ")}`)] : []),
+      ...f.notes.map((n) => this.muted(n)),
+      this.heading(2, "Förderklippe"),
+      this.muted(f.cliff.summary),
+      ...f.cliff.tables.flatMap(table),
     ];
   }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { getLogo, getMunicipalityName } from "@/db/queries/logos";
+import { getStaffCostRate } from "@/db/queries/funding";
 import { listVersionRows } from "@/db/queries/versions";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
@@ -52,10 +53,11 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
   } else {
     data = (await readConceptSnapshot(concept, now)).data;
   }
-  const [municipality, logo, history] = await Promise.all([
+  const [municipality, logo, history, staffCostPerFteCents] = await Promise.all([
     getMunicipalityName({ municipalityId: concept.municipalityId }),
     getLogo({ municipalityId: concept.municipalityId }),
     options.history ? listVersionRows({ conceptId: concept.id }) : Promise.resolve(null),
+    getStaffCostRate({ municipalityId: concept.municipalityId }),
   ]);
   const entries: HistoryEntry[] | null = history
     ? history
@@ -65,7 +67,7 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
     : null;
   const logoKind = logo ? (logo.mediaType === "image/svg+xml" ? "svg" : "png") : null;
   const comments = options.comments ? await openCommentsAnnex(concept) : null;
-  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments });
+  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, staffCostPerFteCents });
   return { model, concept, logo, municipality: municipality ?? "", version, date };
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CHAPTERS } from "@/lib/template";
+import { computeFunding } from "@/lib/funding/compute";
+import { fundingInputFromExport } from "@/lib/funding/input";
+import { fundingView } from "@/lib/funding/view";
 import { buildPdfModel, docOrNull, normaliseHeadings, type PdfSource } from "./model";
 import { sampleConcept } from "./sample";
 
@@ -46,17 +49,16 @@ describe("buildPdfModel", () => {
     expect(first.indicators[0]).toMatchObject({ kind: "Output", baseline: "120", target: "200", unit: "Personen" });
   });
 
-  it("derives the funding overview from the measures (lib/concepts/funding)", () => {
-    const m = buildPdfModel(source());
+  it("takes chapter 7 from lib/funding: the concept page's tables, completed measures apart", () => {
+    const m = buildPdfModel(source({ staffCostPerFteCents: 7_000_000 }));
     const f = m.chapters.find((c) => c.key === "funding")!.funding!;
+    expect(f).toEqual(fundingView(computeFunding(fundingInputFromExport(source().data, 7_000_000))));
     expect(f.measures).toBe(7);
-    expect(f.bySource.map((s) => s.label)).toEqual(["Kommune", "Land", "Bund", "EU", "Dritte"]);
-    // 7 lines of 5.000 € from the municipal budget plus measures 1 and 6 (source municipal): 20.000 + 20.250
-    expect(f.bySource[0]).toEqual({ label: "Kommune", amount: "75.250,00\u00a0€", lines: 9 });
-    expect(f.byTaskType.map((t) => [t.label, t.measures])).toEqual([
-      ["Pflichtaufgabe", 3],
-      ["Freiwillige Aufgabe", 4],
-    ]);
+    expect(f.tables.map((t) => t.id)).toEqual(expect.arrayContaining(["quelle", "handlungsfeld", "aufgabenart"]));
+    // measures 3 and 7 of the sample are completed: listed apart, not in the plan
+    expect(f.excluded?.items).toHaveLength(2);
+    expect(f.tables[0]!.caption).toBe("Finanzierung nach Quelle (Finanzplan, 5 Maßnahmen)");
+    expect(f.notes).toContain("Personalkostensatz: 70.000\u00a0€ pro VZÄ und Jahr.");
   });
 
   it("marks everything but an adopted concept as a draft and names the version", () => {

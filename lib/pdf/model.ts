@@ -8,7 +8,9 @@
  */
 import type { JSONContent } from "@tiptap/core";
 import type { ConceptExport, ExportedMeasure } from "@/lib/concepts/exchange";
-import { fundingOverview } from "@/lib/concepts/funding";
+import { computeFunding } from "@/lib/funding/compute";
+import { fundingInputFromExport } from "@/lib/funding/input";
+import { fundingView, type FundingView } from "@/lib/funding/view";
 import { ORG_MODELS, type OrgModel } from "@/lib/concepts/setting-labels";
 import { statusLabel } from "@/lib/concepts/status";
 import {
@@ -47,6 +49,8 @@ export type PdfSource = {
   history: HistoryEntry[] | null;
   /** the annex of open comment threads (already printable strings); null or missing leaves it out */
   comments?: PdfCommentThread[] | null;
+  /** the municipality's personnel cost per VZÄ and year (chapter 7); null or missing: the default */
+  staffCostPerFteCents?: number | null;
 };
 
 /** One open comment thread in the PDF annex: where it is, the quoted passage, the comments (plain text). */
@@ -84,14 +88,8 @@ export type PdfFieldPart =
   | { kind: "subGoals"; title: string; items: string[] }
   | { kind: "measures"; title: string; items: PdfMeasure[] };
 
-export type PdfFunding = {
-  bySource: { label: string; amount: string; lines: number }[];
-  byTaskType: { label: string; measures: number; materialCost: string; staffFte: string }[];
-  fundingTotal: string;
-  materialCostTotal: string;
-  staffFteTotal: string;
-  measures: number;
-};
+/** Chapter 7's computed overview and funding cliff: the same tables the concept page shows (lib/funding/view). */
+export type PdfFunding = FundingView;
 
 export type PdfChapter = {
   number: string;
@@ -229,24 +227,6 @@ function measureModel(m: ExportedMeasure, number: string, goalText: ReadonlyMap<
   };
 }
 
-function fundingModel(measures: ExportedMeasure[]): PdfFunding {
-  // The same computation as the concept page (stored FTE is decimal text there).
-  const o = fundingOverview(measures.map((m) => ({ ...m, staffFte: m.staffFte === null ? null : String(m.staffFte) })));
-  return {
-    bySource: o.bySource.map((s) => ({ label: FUNDING_SOURCE_LABELS[s.source], amount: formatEuro(s.cents), lines: s.lines })),
-    byTaskType: o.byTaskType.map((t) => ({
-      label: TASK_TYPE_LABELS[t.taskType],
-      measures: t.measures,
-      materialCost: formatEuro(t.materialCostCents),
-      staffFte: formatFte(t.staffFte) || "0",
-    })),
-    fundingTotal: formatEuro(o.fundingTotalCents),
-    materialCostTotal: formatEuro(o.materialCostTotalCents),
-    staffFteTotal: formatFte(o.staffFteTotal) || "0",
-    measures: o.measures,
-  };
-}
-
 /** Build the model the template and the print preview render. */
 export function buildPdfModel(source: PdfSource): PdfModel {
   const { data } = source;
@@ -265,7 +245,7 @@ export function buildPdfModel(source: PdfSource): PdfModel {
       title: chapter.title,
       settings: settingRows(chapter.key, data.concept.settings),
       parts: chapter.parts.map((p) => ({ title: chapter.parts.length > 1 ? p.title : null, doc: section(chapter.key, p.key, null) })),
-      funding: chapter.key === "funding" ? fundingModel(data.measures) : null,
+      funding: chapter.key === "funding" ? fundingView(computeFunding(fundingInputFromExport(data, source.staffCostPerFteCents ?? null))) : null,
       fields: isFields
         ? fields.map((f, fi) => {
             const fieldNumber = `${number}.${fi + 1}`;

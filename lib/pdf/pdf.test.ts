@@ -60,6 +60,23 @@ describe("the concept PDF read back", () => {
     expect(JSON.stringify(catalog)).toMatch(/"\/Lang":\s*"u:de/);
   });
 
+  it("prints chapter 7's computed tables with right-aligned amounts, whole words in headers, and the funding cliff", () => {
+    const out = text(draft.file);
+    const f = draft.model.chapters.find((c) => c.key === "funding")!.funding!;
+    expect(out).toContain("Abgeschlossen, nicht im Finanzplan");
+    expect(out).toContain("Förderklippe");
+    expect(out).not.toMatch(/Hand-\s*\n\s*lungs/);
+    // pdftotext -layout keeps columns: the amounts of the by-source table end in the same column
+    const source = f.tables.find((t) => t.id === "quelle")!;
+    expect(out).toContain(source.caption);
+    const ends = source.rows.map((r) => {
+      const line = out.split("\n").find((l) => l.trimStart().startsWith(r.cells[0]!) && l.includes(r.cells[2]!.replace(/\u00a0/g, " ")));
+      expect(line, r.cells[0]).toBeDefined();
+      return line!.lastIndexOf("€");
+    });
+    expect(new Set(ends).size).toBe(1);
+  });
+
   it("has every chapter title, a measure's lead office, the footer and intact umlauts", () => {
     const out = text(draft.file);
     for (const c of CHAPTERS) expect(out).toContain(c.title);

@@ -18,6 +18,7 @@ import { listConcepts } from "@/db/queries/concepts";
 import { getSessionUser } from "@/db/queries/users";
 import {
   auditLog,
+  checkAcknowledgements,
   comments,
   commentThreads,
   municipalities,
@@ -51,6 +52,8 @@ import { browseLibrary, checkLibraryText, listShareableMeasures, shareMeasure, u
 import { createThread, deleteComment, editComment, hideComment, listThreads, replyToThread, setThreadState } from "@/lib/review/comments";
 import { exportAuditCsv, markNotificationsRead, readActivity, readAuditLog, readInbox, unreadCount } from "@/lib/review/inbox";
 import { answerRound, closeRound, listRounds, startRound } from "@/lib/review/rounds";
+import { changeStaffCostRate, readFunding } from "@/lib/funding/service";
+import { acknowledgeFinding, readCheck, withdrawAcknowledgement } from "@/lib/check/service";
 import { countContent } from "../support/data";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
 
@@ -617,6 +620,54 @@ const CASES: Case[] = [
     objectIds: false,
     run: (a, ids) => removeLogo(a, { municipalityId: ids.municipalityId }),
   },
+  // lib/funding/service, lib/check/service
+  {
+    module: "lib/funding/service",
+    fn: readFunding,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => readFunding(a, ids.conceptId),
+    expectOk: (r) => expect(r).toMatchObject({ plan: { measures: 2 } }),
+  },
+  {
+    module: "lib/funding/service",
+    fn: changeStaffCostRate,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => changeStaffCostRate(a, { municipalityId: ids.municipalityId, cents: 1_000 }),
+  },
+  {
+    module: "lib/check/service",
+    fn: readCheck,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => readCheck(a, ids.conceptId),
+    expectOk: (r) => expect((r as { findings: unknown[] }).findings.length).toBeGreaterThan(0),
+  },
+  {
+    module: "lib/check/service",
+    fn: acknowledgeFinding,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => acknowledgeFinding(a, { conceptId: ids.conceptId, findingKey: `handlungsfeld-ohne-massnahme:${ids.customFieldId}`, reason: "Untergeschoben" }),
+  },
+  {
+    module: "lib/check/service",
+    fn: withdrawAcknowledgement,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    // withdrawing needs a marking: the call marks first (refused just the same for strangers and readers)
+    run: async (a, ids) => {
+      const findingKey = `handlungsfeld-ohne-massnahme:${ids.customFieldId}`;
+      await acknowledgeFinding(a, { conceptId: ids.conceptId, findingKey, reason: "Vorübergehend" });
+      await withdrawAcknowledgement(a, { conceptId: ids.conceptId, findingKey });
+    },
+  },
 ];
 
 /** Exports of the domain modules that take no actor; each with the reason it is not in the table. */
@@ -642,6 +693,8 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/versions/service": { cleanLabel: "pure input cleaning", cleanDecision: "pure input cleaning" },
   "lib/review/comments": { resolveThreads: "pure: resolves anchors of threads its caller already loaded" },
   "lib/review/rounds": { roundTargets: "internal: takes a concept its caller already loaded through requireConcept" },
+  "lib/funding/service": { fundingOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
+  "lib/check/service": { checkOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/peers/service": {
     publishSnapshot: "no actor: at start, on the schedule, and behind publishPeerSnapshot's operator check",
     publishSources: "no actor: stores given contributions (publishSnapshot, benchmark)",
@@ -677,6 +730,8 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/review/comments": () => import("@/lib/review/comments"),
   "lib/review/rounds": () => import("@/lib/review/rounds"),
   "lib/review/inbox": () => import("@/lib/review/inbox"),
+  "lib/funding/service": () => import("@/lib/funding/service"),
+  "lib/check/service": () => import("@/lib/check/service"),
 };
 
 /** Functions under lib/ that take an actor but are checks used by the table's functions, not domain operations. */
@@ -717,6 +772,7 @@ async function storedRows(municipalityId: string) {
     logo: sorted(await all(municipalityLogos)),
     consent: sorted(await all(peerConsents)),
     library: sorted(await all(peerLibraryEntries)),
+    acknowledgements: sorted(await all(checkAcknowledgements)),
   };
 }
 
@@ -746,6 +802,7 @@ async function furnish({ town, ids }: { town: Town; ids: Ids }) {
   await changePeerConsent(town.admin, { municipalityId: ids.municipalityId, contribute: true });
   await shareMeasure(town.admin, { conceptId: ids.conceptId, measureId: ids.secondMeasureId, title: "Elternkurse", description: "Deutschkurse für Eltern an Grundschulen." });
   await replyToThread(town.editor, { conceptId: ids.conceptId, threadId: ids.threadId, body: "Wird ergänzt." });
+  await acknowledgeFinding(town.editor, { conceptId: ids.conceptId, findingKey: "fortschreibung-ohne-turnus", reason: "Bewusst leer gelassen" });
 }
 
 beforeAll(async () => {

@@ -10,6 +10,10 @@ import { getLabels } from "@/lib/i18n/server";
 import { LogoForm } from "@/components/members/logo-form";
 import { getLogoInfo } from "@/db/queries/logos";
 import { removeLogoAction, uploadLogoAction } from "./logo-actions";
+import { StaffCostForm } from "@/components/members/staff-cost-form";
+import { getStaffCostRate } from "@/db/queries/funding";
+import { DEFAULT_STAFF_COST_PER_FTE_CENTS } from "@/lib/funding/rate";
+import { formatEuro, formatEuroInput } from "@/lib/measures/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("members");
@@ -37,10 +41,11 @@ export default async function MembersPage() {
       </>
     );
   }
-  const [{ members, invitations }, labels, logo] = await Promise.all([
+  const [{ members, invitations }, labels, logo, rate] = await Promise.all([
     getMemberOverview(actor, { municipalityId: active.municipalityId }),
     getLabels(),
     getLogoInfo({ municipalityId: active.municipalityId }),
+    getStaffCostRate({ municipalityId: active.municipalityId }),
   ]);
   return (
     <>
@@ -73,6 +78,13 @@ export default async function MembersPage() {
           upload={uploadLogoAction}
           remove={removeLogoAction}
         />
+      </section>
+
+      <section aria-labelledby="rate-heading" className="card" style={{ marginTop: "1.5rem" }}>
+        <h2 id="rate-heading" style={{ marginTop: 0 }}>
+          Personalkostensatz
+        </h2>
+        <StaffCostForm municipalityId={active.municipalityId} current={formatEuroInput(rate)} defaultRate={formatEuro(DEFAULT_STAFF_COST_PER_FTE_CENTS)} />
       </section>
     </>
   );

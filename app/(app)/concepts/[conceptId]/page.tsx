@@ -18,8 +18,11 @@ import { RealtimeRoot } from "@/components/editor/realtime";
 import { ChapterSettings } from "@/components/concept/chapter-settings";
 import { AddFieldForm, RemoveFieldButton } from "@/components/concept/field-admin";
 import { OutlineNav } from "@/components/concept/outline-nav";
-import { FundingOverview } from "@/components/concept/funding-overview";
-import { fundingOverview } from "@/lib/concepts/funding";
+import { FundingOverview } from "@/components/funding/funding-overview";
+import { CheckPanel, openCount } from "@/components/check/check-panel";
+import { fundingOfConcept } from "@/lib/funding/service";
+import { fundingView } from "@/lib/funding/view";
+import { checkOfConcept } from "@/lib/check/service";
 import { FieldMeasures } from "@/components/measures/field-measures";
 import { SubGoalsEditor } from "@/components/measures/sub-goals-editor";
 import { PdfExport } from "@/components/concept/pdf-export";
@@ -54,6 +57,8 @@ export default async function ConceptPage({ params }: Props) {
     countOpenThreads({ conceptId: concept.id }),
     openThreadsBySection({ conceptId: concept.id }),
   ]);
+  const funding = await fundingOfConcept(concept, tree);
+  const check = await checkOfConcept(concept, { tree, funding });
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree) });
   const t = await getTranslations("concept");
   const tt = await getTemplateText();
@@ -92,6 +97,9 @@ export default async function ConceptPage({ params }: Props) {
           <PresenceBar />
         </div>
         <div className="actions-row">
+          <a className="button-secondary" href="#konzept-check" data-testid="check-count">
+            Konzept-Check ({openCount(check)})
+          </a>
           <Link className="button-secondary" href={`/concepts/${concept.id}/vergleich`}>
             {t("compare")}
           </Link>
@@ -114,6 +122,7 @@ export default async function ConceptPage({ params }: Props) {
           {t("adoptedNotice")}
         </p>
       ) : null}
+      <CheckPanel conceptId={concept.id} result={check} canEdit={canEdit} />
       <PdfExport conceptId={concept.id} versions={versions.map((v) => ({ number: v.number, label: v.label, date: formatDate(v.createdAt) }))} />
       <div className="concept-layout">
         <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} />
@@ -133,7 +142,14 @@ export default async function ConceptPage({ params }: Props) {
                   canEdit={canEdit}
                 />
               ) : null}
-              {chapter.key === "funding" ? <FundingOverview overview={fundingOverview(tree.measures)} /> : null}
+              {chapter.key === "funding" ? (
+                <FundingOverview
+                  view={fundingView(funding, (key, fallback) => {
+                    const field = tree.fields.find((f) => f.key === key);
+                    return field ? tt.fieldTitle(field) : fallback;
+                  })}
+                />
+              ) : null}
               {chapter.parts.map((p) => (
                 <div className="part" key={p.key}>
                   {part(

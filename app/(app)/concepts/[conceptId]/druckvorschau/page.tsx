@@ -7,6 +7,7 @@ import { renderHtml } from "@/lib/editor/render";
 import { loadPdfModel, parsePdfQuery } from "@/lib/pdf/export";
 import type { PdfMeasure, PdfModel, Row } from "@/lib/pdf/model";
 import "@/components/concept/print-preview.css";
+import { FundingOverview } from "@/components/funding/funding-overview";
 import { orNotFound } from "@/lib/http/page";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -64,7 +65,7 @@ function Measure({ m }: { m: PdfMeasure }) {
             <tr>
               <th scope="col">Förderquelle</th>
               <th scope="col">Programm</th>
-              <th scope="col">Betrag</th>
+              <th scope="col">Betrag pro Jahr</th>
               <th scope="col">bis</th>
             </tr>
           </thead>
@@ -125,58 +126,7 @@ function Funding({ f }: { f: NonNullable<PdfModel["chapters"][number]["funding"]
   return (
     <>
       <h3>Übersicht aus den Maßnahmen</h3>
-      <p className="print-muted">Aus {f.measures} Maßnahmen berechnet.</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Förderquelle</th>
-            <th scope="col">Förderlinien</th>
-            <th scope="col">Betrag</th>
-          </tr>
-        </thead>
-        <tbody>
-          {f.bySource.map((s) => (
-            <tr key={s.label}>
-              <td>{s.label}</td>
-              <td className="num">{s.lines}</td>
-              <td className="num">{s.amount}</td>
-            </tr>
-          ))}
-          <tr>
-            <th scope="row">Summe</th>
-            <td />
-            <td className="num">
-              <strong>{f.fundingTotal}</strong>
-            </td>
-          </tr>
-        </tbody>
-      </table>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Aufgabenart</th>
-            <th scope="col">Maßnahmen</th>
-            <th scope="col">Sachkosten pro Jahr</th>
-            <th scope="col">Personal (VZÄ)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {f.byTaskType.map((t) => (
-            <tr key={t.label}>
-              <td>{t.label}</td>
-              <td className="num">{t.measures}</td>
-              <td className="num">{t.materialCost}</td>
-              <td className="num">{t.staffFte}</td>
-            </tr>
-          ))}
-          <tr>
-            <th scope="row">Summe</th>
-            <td className="num">{f.measures}</td>
-            <td className="num">{f.materialCostTotal}</td>
-            <td className="num">{f.staffFteTotal}</td>
-          </tr>
-        </tbody>
-      </table>
+      <FundingOverview view={f} />
     </>
   );
 }

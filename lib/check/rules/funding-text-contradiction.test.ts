@@ -1,0 +1,52 @@
+import type { JSONContent } from "@tiptap/core";
+import { describe, expect, it } from "vitest";
+import { goodContext, withFunding } from "../test-context";
+import { fundingTextContradiction, parseFte, parseMoney } from "./funding-text-contradiction";
+
+const cell = (type: "tableHeader" | "tableCell", text: string): JSONContent => ({ type, content: [{ type: "paragraph", content: text ? [{ type: "text", text }] : [] }] });
+const table = (header: string[], ...rows: string[][]): JSONContent => ({
+  type: "doc",
+  content: [
+    {
+      type: "table",
+      content: [
+        { type: "tableRow", content: header.map((h) => cell("tableHeader", h)) },
+        ...rows.map((r) => ({ type: "tableRow", content: r.map((c) => cell("tableCell", c)) })),
+      ],
+    },
+  ],
+});
+
+describe(fundingTextContradiction.id, () => {
+  it("reads German amounts and VZÄ", () => {
+    expect(parseMoney("3.494.000 €")).toBe(349_400_000);
+    expect(parseMoney("814.000,50 EUR")).toBe(81_400_050);
+    expect(parseMoney("rund 3 Mio.")).toBeNull();
+    expect(parseFte("33,5")).toBe(3350);
+  });
+
+  // The case from issue 14: the concept's own table said 3.494.000 € / 33,5 VZÄ next to other computed numbers.
+  it("flags a typed total that contradicts the computed running plan, and a wrong amount per source", () => {
+    const ctx = goodContext();
+    ctx.funding = withFunding(ctx.measures, "1.5"); // Förderung 1.000 € (Kommune), 1,5 VZÄ
+    ctx.sections = ctx.sections.map((s) =>
+      s.chapter === "funding"
+        ? { ...s, content: table(["Quelle", "Förderung pro Jahr", "VZÄ"], ["Kommune", "900 €", ""], ["Summe", "3.494.000 €", "33,5"]) }
+        : s,
+    );
+    expect(fundingTextContradiction.run(ctx).map((f) => f.message.replace(/\u00a0/g, " "))).toEqual([
+      "Tabelle im Text: „Kommune“ / „Förderung pro Jahr“ nennt 900,00 €, aus den Maßnahmen berechnet sind 1.000,00 € pro Jahr.",
+      "Tabelle im Text: „Summe“ / „Förderung pro Jahr“ nennt 3.494.000,00 €, aus den Maßnahmen berechnet sind 1.000,00 € pro Jahr.",
+      "Tabelle im Text: „Summe“ / „VZÄ“ nennt 33,5 VZÄ, aus den Maßnahmen berechnet sind 1,5 VZÄ pro Jahr.",
+    ]);
+  });
+
+  it("accepts a table that agrees, and tables about other things", () => {
+    const ctx = goodContext();
+    ctx.funding = withFunding(ctx.measures, "1.5");
+    ctx.sections = ctx.sections.map((s) =>
+      s.chapter === "funding" ? { ...s, content: table(["", "Förderung", "VZÄ", "Einwohner"], ["Summe", "1.000 €", "1,5", "250.000"]) } : s,
+    );
+    expect(fundingTextContradiction.run(ctx)).toEqual([]);
+  });
+});

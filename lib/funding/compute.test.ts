@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { computeFunding } from "./compute";
+import type { FundingInput, FundingMeasure } from "./types";
+
+const measure = (over: Partial<FundingMeasure>): FundingMeasure => ({
+  id: over.id ?? "m1",
+  number: "M 5.1.1",
+  title: "Maßnahme",
+  fieldKey: "language",
+  taskType: "voluntary",
+  status: "running",
+  startDate: null,
+  endDate: null,
+  staffFte: null,
+  materialCostCents: null,
+  fundingLines: [],
+  ...over,
+});
+
+const input = (measures: FundingMeasure[], over: Partial<FundingInput> = {}): FundingInput => ({
+  validFrom: "2026-01-01",
+  validUntil: "2027-12-31",
+  staffCostPerFteCents: 6_000_000,
+  fields: [
+    { key: "language", title: "Sprache" },
+    { key: "work", title: "Arbeit" },
+  ],
+  measures,
+  ...over,
+});
+
+describe("funding computation", () => {
+  it("adds personnel cost (VZÄ × rate) and material cost to a yearly total per measure", () => {
+    const r = computeFunding(input([measure({ staffFte: "1.50", materialCostCents: 1_000_000 })]));
+    expect(r.measures[0]).toMatchObject({ staffFteHundredths: 150, staffCostCents: 9_000_000, materialCostCents: 1_000_000, totalCostCents: 10_000_000 });
+    expect(r.plan.totalCostCents).toBe(10_000_000);
+  });
+
+  it("uses a measure's own rate before the municipality's, and the default without either", () => {
+    const own = computeFunding(input([measure({ staffFte: "1", staffCostPerFteCents: 5_000_000 })]));
+    expect(own.plan.staffCostCents).toBe(5_000_000);
+    const fallback = computeFunding(input([measure({ staffFte: "1" })], { staffCostPerFteCents: null }));
+    expect(fallback.rateIsDefault).toBe(true);
+    expect(fallback.plan.staffCostCents).toBe(8_000_000);
+  });
+
+  it("leaves completed measures out of the running plan and says why", () => {
+    const r = computeFunding(
+      input([
+        measure({ id: "a", status: "planned", staffFte: "1" }),
+        measure({ id: "b", status: "established", staffFte: "0.5" }),
+        measure({ id: "c", status: "completed", staffFte: "2", fundingLines: [{ source: "eu", programme: "ESF", amountCents: 500, until: null }] }),
+      ]),
+    );
+    expect(r.plan.measures).toBe(2);
+    expect(r.plan.staffFte).toBe("1.5");
+    expect(r.bySource.find((s) => s.source === "eu")).toEqual({ source: "eu", lines: 0, centsPerYear: 0 });
+    expect(r.excluded).toEqual([expect.objectContaining({ id: "c", reason: "abgeschlossen, nicht im Finanzplan", fundingCents: 500 })]);
+  });
+
+  it("sums by source, field of action and task type; own share is the cost not covered from outside", () => {
+    const r = computeFunding(
+      input([
+        measure({
+          id: "a",
+          taskType: "mandatory",
+          materialCostCents: 1_000_000,
+          fundingLines: [
+            { source: "state", programme: "L", amountCents: 600_000, until: null },
+            { source: "municipal", programme: "H", amountCents: 400_000, until: null },
+          ],
+        }),
+        measure({ id: "b", fieldKey: "work", materialCostCents: 100_000, fundingLines: [{ source: "federal", programme: "B", amountCents: 300_000, until: null }] }),
+      ]),
+    );
+    expect(r.bySource.map((s) => [s.source, s.lines, s.centsPerYear])).toEqual([
+      ["municipal", 1, 400_000],
+      ["state", 1, 600_000],
+      ["federal", 1, 300_000],
+      ["eu", 0, 0],
+      ["thirdParty", 0, 0],
+    ]);
+    expect(r.byField.map((f) => [f.fieldKey, f.measures, f.totalCostCents])).toEqual([
+      ["language", 1, 1_000_000],
+      ["work", 1, 100_000],
+    ]);
+    expect(r.byTaskType.map((t) => [t.taskType, t.measures])).toEqual([
+      ["mandatory", 1],
+      ["voluntary", 1],
+    ]);
+    // a: 1.000.000 − 600.000 = 400.000; b: over-funded from outside → 0, not −200.000
+    expect(r.plan.ownShareCents).toBe(400_000);
+  });
+
+  it("spreads yearly amounts over the months in the validity, funding only until its end", () => {
+    const r = computeFunding(
+      input([
+        measure({
+          startDate: "2026-07-01",
+          endDate: null,
+          materialCostCents: 1_200_000,
+          fundingLines: [{ source: "state", programme: "L", amountCents: 1_200_000, until: "2027-03-31" }],
+        }),
+      ]),
+    );
+    expect(r.byYear.map((y) => [y.year, y.totalCostCents, y.fundingBySourceCents.state, y.ownShareCents])).toEqual([
+      [2026, 600_000, 600_000, 0],
+      [2027, 1_200_000, 300_000, 900_000],
+    ]);
+  });
+
+  it("has no by-year view without a validity, and says so", () => {
+    const r = computeFunding(input([measure({})], { validFrom: null }));
+    expect(r.byYear).toEqual([]);
+    expect(r.yearNote).toMatch(/Geltungszeitraum/);
+  });
+});

@@ -1,0 +1,224 @@
+/**
+ * The one funding computation (chapter 7): the concept page, the print
+ * preview, the PDF and GET /api/concepts/{id}/funding all show these numbers.
+ * Money in integer cents, VZÄ in integer hundredths; nothing is floating point.
+ *
+ * Rules (also printed under the tables, see FUNDING_RULES):
+ * - All amounts of a measure are per year: material cost, funding lines, and
+ *   the personnel cost VZÄ × rate per VZÄ.
+ * - The running plan (Finanzplan) counts measures that are geplant, laufend or
+ *   verstetigt; abgeschlossen measures are listed apart and not counted.
+ * - By year over the concept's validity: each measure counts the months of the
+ *   year it runs (within the validity), a funding line additionally only until
+ *   its end date.
+ * - The municipality's own share is the cost not covered by external funding
+ *   (Land, Bund, EU, Dritte), at least 0 per measure.
+ */
+import { FUNDING_SOURCES, TASK_TYPES } from "@/lib/measures/labels";
+import { computeCliff, type Cliff } from "./cliff";
+import { fteToHundredths, hundredthsToDecimal } from "./fte";
+import { intersect, monthRange, monthsInYear, share } from "./months";
+import { effectiveRate, staffCostCents } from "./rate";
+import type { FundingInput, FundingMeasure, FundingSource } from "./types";
+
+export type Totals = {
+  measures: number;
+  staffFteHundredths: number;
+  /** decimal string with a point, e.g. "33.5" */
+  staffFte: string;
+  staffCostCents: number;
+  materialCostCents: number;
+  totalCostCents: number;
+  fundingCents: number;
+  externalFundingCents: number;
+  ownShareCents: number;
+};
+
+export type MeasureCosts = {
+  id: string;
+  number: string;
+  title: string;
+  fieldKey: string;
+  taskType: FundingMeasure["taskType"];
+  status: FundingMeasure["status"];
+  startDate: string | null;
+  endDate: string | null;
+  staffCostPerFteCents: number;
+  /** per year */
+  staffFteHundredths: number;
+  staffCostCents: number;
+  materialCostCents: number;
+  totalCostCents: number;
+  fundingBySourceCents: Record<FundingSource, number>;
+  fundingCents: number;
+  externalFundingCents: number;
+  ownShareCents: number;
+};
+
+export type YearRow = {
+  year: number;
+  measures: number;
+  staffFteHundredths: number;
+  staffFte: string;
+  totalCostCents: number;
+  fundingBySourceCents: Record<FundingSource, number>;
+  fundingCents: number;
+  ownShareCents: number;
+};
+
+export type FundingReport = {
+  /** the rate applied where a measure has none of its own */
+  staffCostPerFteCents: number;
+  rateIsDefault: boolean;
+  validity: { from: string | null; until: string | null };
+  measures: MeasureCosts[];
+  /** the running plan, per year */
+  plan: Totals;
+  bySource: { source: FundingSource; lines: number; centsPerYear: number }[];
+  byField: ({ fieldKey: string; title: string } & Totals)[];
+  byTaskType: ({ taskType: FundingMeasure["taskType"] } & Totals)[];
+  byYear: YearRow[];
+  /** measures not in the running plan, with the reason */
+  excluded: { id: string; number: string; title: string; fieldKey: string; reason: string; totalCostCents: number; fundingCents: number }[];
+  /** why the by-year view is missing or partial */
+  yearNote: string | null;
+  cliff: Cliff;
+  rules: string[];
+};
+
+export const IN_PLAN: ReadonlySet<FundingMeasure["status"]> = new Set(["planned", "running", "established"]);
+export const EXCLUDED_REASON = "abgeschlossen, nicht im Finanzplan";
+const EXTERNAL: ReadonlySet<FundingSource> = new Set(["state", "federal", "eu", "thirdParty"]);
+/** Years shown at most (a validity typed as 2026–2226 must not make a table of 200 rows). */
+const MAX_YEARS = 30;
+
+export const FUNDING_RULES = [
+  "Alle Beträge gelten pro Jahr: Sachkosten, Förderungen und Personalkosten (VZÄ × Personalkostensatz pro VZÄ und Jahr).",
+  "Im Finanzplan stehen Maßnahmen mit dem Status geplant, laufend oder verstetigt; abgeschlossene Maßnahmen sind gesondert aufgeführt und nicht mitgerechnet.",
+  "Nach Jahren: jede Maßnahme zählt anteilig die Monate, in denen sie im Geltungszeitraum läuft; eine Förderung zusätzlich nur bis zu ihrem Enddatum.",
+  "Kommunaler Anteil = Gesamtkosten abzüglich Förderung von Land, Bund, EU und Dritten (je Maßnahme mindestens 0).",
+];
+
+const zeroSources = (): Record<FundingSource, number> => ({ municipal: 0, state: 0, federal: 0, eu: 0, thirdParty: 0 });
+
+function measureCosts(m: FundingMeasure, municipalityRate: number | null): MeasureCosts {
+  const rate = effectiveRate(m.staffCostPerFteCents, municipalityRate);
+  const fte = fteToHundredths(m.staffFte);
+  const staff = staffCostCents(fte, rate);
+  const material = m.materialCostCents ?? 0;
+  const bySource = zeroSources();
+  for (const l of m.fundingLines) bySource[l.source] += l.amountCents;
+  const funding = FUNDING_SOURCES.reduce((a, s) => a + bySource[s], 0);
+  const external = FUNDING_SOURCES.filter((s) => EXTERNAL.has(s)).reduce((a, s) => a + bySource[s], 0);
+  const total = staff + material;
+  return {
+    id: m.id,
+    number: m.number,
+    title: m.title,
+    fieldKey: m.fieldKey,
+    taskType: m.taskType,
+    status: m.status,
+    startDate: m.startDate,
+    endDate: m.endDate,
+    staffCostPerFteCents: rate,
+    staffFteHundredths: fte,
+    staffCostCents: staff,
+    materialCostCents: material,
+    totalCostCents: total,
+    fundingBySourceCents: bySource,
+    fundingCents: funding,
+    externalFundingCents: external,
+    ownShareCents: Math.max(0, total - external),
+  };
+}
+
+export function sumTotals(rows: MeasureCosts[]): Totals {
+  const fte = rows.reduce((a, r) => a + r.staffFteHundredths, 0);
+  return {
+    measures: rows.length,
+    staffFteHundredths: fte,
+    staffFte: hundredthsToDecimal(fte),
+    staffCostCents: rows.reduce((a, r) => a + r.staffCostCents, 0),
+    materialCostCents: rows.reduce((a, r) => a + r.materialCostCents, 0),
+    totalCostCents: rows.reduce((a, r) => a + r.totalCostCents, 0),
+    fundingCents: rows.reduce((a, r) => a + r.fundingCents, 0),
+    externalFundingCents: rows.reduce((a, r) => a + r.externalFundingCents, 0),
+    ownShareCents: rows.reduce((a, r) => a + r.ownShareCents, 0),
+  };
+}
+
+function validityYears(from: string | null, until: string | null): number[] | null {
+  if (!from || !until) return null;
+  const a = Number(from.slice(0, 4));
+  const b = Math.min(Number(until.slice(0, 4)), a + MAX_YEARS - 1);
+  return a <= b ? Array.from({ length: b - a + 1 }, (_, i) => a + i) : null;
+}
+
+function yearRows(input: FundingInput, plan: { m: FundingMeasure; c: MeasureCosts }[], years: number[]): YearRow[] {
+  const validity = monthRange(input.validFrom, input.validUntil);
+  return years.map((year) => {
+    const bySource = zeroSources();
+    let cost = 0;
+    let own = 0;
+    let fte = 0;
+    let count = 0;
+    for (const { m, c } of plan) {
+      const running = intersect(monthRange(m.startDate, m.endDate), validity);
+      const months = monthsInYear(running, year);
+      if (months === 0) continue;
+      count++;
+      fte += c.staffFteHundredths;
+      const measureCost = share(c.totalCostCents, months);
+      let external = 0;
+      for (const l of m.fundingLines) {
+        const lineMonths = monthsInYear(running && intersect(running, monthRange(null, l.until)), year);
+        const cents = share(l.amountCents, lineMonths);
+        bySource[l.source] += cents;
+        if (EXTERNAL.has(l.source)) external += cents;
+      }
+      cost += measureCost;
+      own += Math.max(0, measureCost - external);
+    }
+    return {
+      year,
+      measures: count,
+      staffFteHundredths: fte,
+      staffFte: hundredthsToDecimal(fte),
+      totalCostCents: cost,
+      fundingBySourceCents: bySource,
+      fundingCents: FUNDING_SOURCES.reduce((a, s) => a + bySource[s], 0),
+      ownShareCents: own,
+    };
+  });
+}
+
+/** Compute every overview of chapter 7 from the measures. Pure. */
+export function computeFunding(input: FundingInput): FundingReport {
+  const all = input.measures.map((m) => ({ m, c: measureCosts(m, input.staffCostPerFteCents) }));
+  const plan = all.filter((x) => IN_PLAN.has(x.m.status));
+  const planCosts = plan.map((x) => x.c);
+  const fieldTitle = new Map(input.fields.map((f) => [f.key, f.title]));
+  const fieldKeys = [...input.fields.map((f) => f.key), ...new Set(planCosts.map((c) => c.fieldKey).filter((k) => !fieldTitle.has(k)))];
+  const years = validityYears(input.validFrom, input.validUntil);
+  const planMeasures = plan.map((x) => x.m);
+  return {
+    staffCostPerFteCents: effectiveRate(null, input.staffCostPerFteCents),
+    rateIsDefault: input.staffCostPerFteCents === null,
+    validity: { from: input.validFrom, until: input.validUntil },
+    measures: all.map((x) => x.c),
+    plan: sumTotals(planCosts),
+    bySource: FUNDING_SOURCES.map((source) => {
+      const lines = planMeasures.flatMap((m) => m.fundingLines.filter((l) => l.source === source));
+      return { source, lines: lines.length, centsPerYear: lines.reduce((a, l) => a + l.amountCents, 0) };
+    }),
+    byField: fieldKeys.map((key) => ({ fieldKey: key, title: fieldTitle.get(key) ?? key, ...sumTotals(planCosts.filter((c) => c.fieldKey === key)) })),
+    byTaskType: TASK_TYPES.map((taskType) => ({ taskType, ...sumTotals(planCosts.filter((c) => c.taskType === taskType)) })),
+    byYear: years ? yearRows(input, plan, years) : [],
+    excluded: all
+      .filter((x) => !IN_PLAN.has(x.m.status))
+      .map(({ c }) => ({ id: c.id, number: c.number, title: c.title, fieldKey: c.fieldKey, reason: EXCLUDED_REASON, totalCostCents: c.totalCostCents, fundingCents: c.fundingCents })),
+    yearNote: years ? null : "Ohne Geltungszeitraum (Kapitel 1: gültig ab / bis) gibt es keine Übersicht nach Jahren.",
+    cliff: computeCliff(planMeasures, new Map(plan.map((x) => [x.m.id, x.c.staffFteHundredths]))),
+    rules: FUNDING_RULES,
+  };
+}
