@@ -34,6 +34,7 @@ import {
 import type { Actor } from "@/lib/authz/require-role";
 import { createConcept } from "@/lib/concepts/create";
 import { exportConcept, importConcept, readConcept } from "@/lib/concepts/exchange";
+import { importFile } from "@/lib/import/service";
 import { addCustomField, removeCustomField } from "@/lib/concepts/fields";
 import { updateConceptSettings } from "@/lib/concepts/meta";
 import { saveSectionText } from "@/lib/concepts/sections";
@@ -149,6 +150,15 @@ const CASES: Case[] = [
     forbidden: CONTENT_WRITERS_ONLY,
     objectIds: false,
     run: (a, ids) => importConcept(a, { municipalityId: ids.municipalityId, data: ids.backup }),
+  },
+  {
+    module: "lib/import/service",
+    fn: importFile,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: false,
+    run: (a, ids) =>
+      importFile(a, { municipalityId: ids.municipalityId, fileName: "konzept.md", bytes: new TextEncoder().encode("# Sprache\n\nText zur Sprache.\n"), mapping: "auto" }),
   },
   {
     module: "lib/concepts/exchange",
@@ -682,6 +692,10 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
     importedTitle: "pure title helper",
     exportFileName: "pure file name helper",
   },
+  "lib/import/service": {
+    readOutline: "pure: file bytes → outline, nothing read or written",
+    proposalOf: "pure: outline → proposed mapping",
+  },
   "lib/concepts/sections": { restoreSectionTexts: "internal: runs inside restoreVersion's transaction, after its permission check" },
   "lib/measures/service": { groupByField: "pure: groups rows the caller already loaded" },
   "lib/versions/read": {
@@ -716,6 +730,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/concepts/fields": () => import("@/lib/concepts/fields"),
   "lib/concepts/meta": () => import("@/lib/concepts/meta"),
   "lib/concepts/exchange": () => import("@/lib/concepts/exchange"),
+  "lib/import/service": () => import("@/lib/import/service"),
   "lib/measures/service": () => import("@/lib/measures/service"),
   "lib/members/service": () => import("@/lib/members/service"),
   "lib/versions/read": () => import("@/lib/versions/read"),

@@ -217,7 +217,7 @@ describe("DOCX and ODT export, read back by LibreOffice", () => {
       for (const r of t.rows) for (const cell of r.cells) expect(printedOverview.slice(at), `${t.caption}: ${cell}`).toContain(cell);
       from = at;
     }
-    expect(funding.tables.some((t) => t.rows.some((r) => r.total && r.cells.some((c) => /\d\.\d{3} €/.test(c))))).toBe(true);
+    expect(funding.tables.some((t) => t.rows.some((r) => r.total && r.cells.some((c) => /\d\.\d{3}\s€/.test(c))))).toBe(true);
     expect(printedOverview).toContain("Förderklippe");
   });
 
