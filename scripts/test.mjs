@@ -40,6 +40,11 @@ const ALLOWED_SKIPS = [
     reason: "Tests gegen Redis laufen nur mit REDIS_URL (in CI Pflicht)",
     when: (env) => !env.REDIS_URL && !ci,
   },
+  {
+    file: /^tests\/integration\/realtime-redis\.test\.ts$/,
+    reason: "zwei App-Prozesse teilen Dokumente über Redis: nur mit REDIS_URL (in CI Pflicht)",
+    when: (env) => !env.REDIS_URL && !ci,
+  },
 ];
 
 const stages = [];

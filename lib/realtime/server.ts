@@ -77,8 +77,18 @@ export function getRealtime(): Realtime | null {
  * concept (`presence:<conceptId>`, awareness only), multiplexed over one
  * WebSocket per browser tab.
  */
-export async function startRealtime(options: { debounceMs?: number; maxDebounceMs?: number } = {}): Promise<Realtime> {
-  const existing = getRealtime();
+export async function startRealtime(
+  options: {
+    debounceMs?: number;
+    maxDebounceMs?: number;
+    /** several app processes share open documents through Redis (default: REDIS_URL) */
+    redisUrl?: string | null;
+    /** false: an extra instance that is not this process's one (tests of two processes in one) */
+    register?: boolean;
+  } = {},
+): Promise<Realtime> {
+  const register = options.register ?? true;
+  const existing = register ? getRealtime() : null;
   if (existing) return existing;
 
   // Messages of one document are checked and stored one after another, in the order they came.
@@ -94,8 +104,9 @@ export async function startRealtime(options: { debounceMs?: number; maxDebounceM
   };
 
   const extensions: Extension[] = [];
-  if (process.env.REDIS_URL) {
-    const url = new URL(process.env.REDIS_URL);
+  const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL : options.redisUrl;
+  if (redisUrl) {
+    const url = new URL(redisUrl);
     extensions.push(new RedisExtension({ host: url.hostname, port: Number(url.port || 6379), options: { password: url.password || undefined, lazyConnect: false } }));
   }
 
@@ -257,9 +268,12 @@ export async function startRealtime(options: { debounceMs?: number; maxDebounceM
       }
       hocuspocus.closeConnections();
       await listener?.end().catch(() => undefined);
-      delete globalRealtime[KEY];
+      // Let the documents unload (their last store runs with the Redis lock) before Redis goes.
+      for (let i = 0; i < 40 && hocuspocus.getDocumentsCount() > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      await hocuspocus.hooks("onDestroy", { instance: hocuspocus }).catch(() => undefined);
+      if (register) delete globalRealtime[KEY];
     },
   };
-  globalRealtime[KEY] = realtime;
+  if (register) globalRealtime[KEY] = realtime;
   return realtime;
 }

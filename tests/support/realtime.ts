@@ -13,9 +13,9 @@ import { startRealtime } from "@/lib/realtime/server";
 
 process.env.AUTH_SECRET ||= "realtime-test-secret-0123456789abcdef";
 
-export async function startRealtimeServer() {
+export async function startRealtimeServer(options: { redisUrl?: string; register?: boolean } = {}) {
   const server = http.createServer((_req, res) => res.end());
-  const realtime = await startRealtime({ debounceMs: 200, maxDebounceMs: 1000 });
+  const realtime = await startRealtime({ debounceMs: 200, maxDebounceMs: 1000, ...options });
   realtime.attach(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
