@@ -8,6 +8,7 @@
  * Client (this script, its client processes, Chromium) and server share the machine's cores;
  * the figures include that contention, and the output says so.
  *  - PDF export of a ~100-page concept: Typst vs. Chromium printing the preview, and DOCX/ODT of the same concept (scripts/bench/pdf.ts)
+ *  - keystroke latency in the browser, alone and with 5 other clients typing (scripts/bench/typing.ts)
  *  - real-time co-editing: opening the ~100-page concept over the socket, 20 typing clients (scripts/bench/realtime.ts)
  *  - peer comparison: snapshot over 11,000 generated municipalities, route p50/p95 (scripts/bench/peers.ts)
  *  - funding overview and Konzept-Check of a concept with 300 measures, route p50/p95 (scripts/bench/money.ts)
@@ -20,6 +21,7 @@ import { signInCookie } from "./sign-in";
 import { benchVersions } from "./bench/versions";
 import { benchReview } from "./bench/review";
 import { benchRealtime } from "./bench/realtime";
+import { benchTyping } from "./bench/typing";
 import { gzipSync } from "node:zlib";
 import { benchPdf } from "./bench/pdf";
 import { benchPeers } from "./bench/peers";
@@ -242,6 +244,7 @@ async function main() {
     `Editor-Seite mit 100 Seiten (je ein neuer Browser-Kontext, leerer Cache): geladen ${formatSpread(loadMs)}, erster Editor bearbeitbar ${formatSpread(editableMs)}; ` +
       `erster Aufruf nach dem Start: ${round(firstLoad.loadMs)} ms / ${round(firstLoad.editableMs)} ms`,
   );
+  await benchTyping({ base: BASE, cookie, context, conceptId, partIds: parts.map((p) => p.id), results });
   await benchPdf({ base: BASE, cookie, context, results });
   await browser.close();
 
