@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
-import { markClean, markDirty } from "./drafts";
+import { markClean, markDirty } from "./leave-guard";
 import { PartPresence } from "./presence";
 import { announcePart, useRealtime } from "./realtime";
 import { RichTextEditor } from "./rich-text-editor";
@@ -48,14 +48,34 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
     return () => observer.disconnect();
   }, [active]);
 
+  // The part's document and its copy in this browser live as long as the part is open …
+  const [doc, setDoc] = useState<{ doc: Y.Doc; local: IndexeddbPersistence | null } | null>(null);
   useEffect(() => {
     if (!active || !realtime) return;
-    const doc = new Y.Doc();
-    const local = canEdit ? new IndexeddbPersistence(`konzeptwerk:${realtime.me.id}:${sectionId}`, doc) : null;
+    const d = new Y.Doc();
+    const local = canEdit ? new IndexeddbPersistence(`konzeptwerk:${realtime.me.id}:${sectionId}`, d) : null;
+    void local?.whenSynced.then(() => {
+      if (d.getXmlFragment("default").length > 0) setReady(true);
+    });
+    setDoc({ doc: d, local });
+    return () => {
+      void local?.destroy();
+      d.destroy();
+      setDoc(null);
+      setReady(false);
+    };
+  }, [active, realtime, sectionId, canEdit]);
+
+  // … while its connection is made again after the server closed it (a failed store, a restart): nothing typed is lost.
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!doc || !realtime) return;
+    const { doc: d, local } = doc;
+    let retry: ReturnType<typeof setTimeout> | null = null;
     const provider = new HocuspocusProvider({
       websocketProvider: realtime.socket,
       name: `section:${sectionId}`,
-      document: doc,
+      document: d,
       token: "session",
       onAuthenticated: ({ scope: s }) => {
         setScope(s);
@@ -65,31 +85,28 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       onSynced: () => setReady(true),
       onUnsyncedChanges: ({ number }) => setUnsynced(number),
       onClose: ({ event }) => {
-        if (event.reason) setProblem(event.reason);
+        if (!event.reason) return;
+        setProblem(event.reason);
+        if (attempt < 5) retry = setTimeout(() => setAttempt((a) => a + 1), 2000 * 2 ** attempt);
       },
     });
     provider.attach();
     provider.setAwarenessField("user", { name: realtime.me.name, color: realtime.color });
-    void local?.whenSynced.then(() => {
-      if (doc.getXmlFragment("default").length > 0) setReady(true);
-    });
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
       if (origin !== provider && origin !== local) setChanged(true);
     };
-    doc.on("update", onUpdate);
+    d.on("update", onUpdate);
     const onStatus = ({ status }: { status: string }) => setConnected(status === "connected");
     realtime.socket.on("status", onStatus);
-    setLive({ doc, provider });
+    setLive({ doc: d, provider });
     return () => {
+      if (retry) clearTimeout(retry);
       realtime.socket.off("status", onStatus);
-      doc.off("update", onUpdate);
+      d.off("update", onUpdate);
       provider.destroy();
-      void local?.destroy();
-      doc.destroy();
       setLive(null);
-      setReady(false);
     };
-  }, [active, realtime, sectionId, canEdit, t]);
+  }, [doc, realtime, sectionId, attempt, t]);
 
   // Leaving the page asks first while the server has not acknowledged everything (IndexedDB may be off, e.g. in private windows).
   useEffect(() => {

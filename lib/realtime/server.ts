@@ -146,14 +146,21 @@ export async function startRealtime(
         if (!ctx.sectionId) throw new Refused("In diesem Kanal wird kein Text gespeichert.");
         const problem = checkUpdate(document, update);
         if (problem) throw new Refused(`Die Änderung wurde nicht gespeichert: ${problem}`);
-        const stored = await appendClientUpdate({
-          sectionId: ctx.sectionId,
-          conceptId: ctx.conceptId,
-          municipalityId: ctx.municipalityId,
-          userId: ctx.userId,
-          sessionId: ctx.sessionId,
-          update,
-        });
+        let stored: boolean;
+        try {
+          stored = await appendClientUpdate({
+            sectionId: ctx.sectionId,
+            conceptId: ctx.conceptId,
+            municipalityId: ctx.municipalityId,
+            userId: ctx.userId,
+            sessionId: ctx.sessionId,
+            update,
+          });
+        } catch (error) {
+          console.error("Echtzeit: Änderung nicht gespeichert:", error instanceof Error ? error.message : error);
+          // Not acknowledged: the browser keeps the change and sends it again when it reconnects.
+          throw new Refused("Die Änderung konnte gerade nicht gespeichert werden. Sie bleibt in Ihrem Browser und wird erneut gesendet.");
+        }
         if (!stored) throw new Refused("Keine Schreibrechte mehr (Rolle, Sitzung oder Status des Konzepts haben sich geändert).");
       });
     },
