@@ -109,6 +109,10 @@ async function main() {
   // Real-time co-editing: the WebSocket upgrade on one path of the same server.
   const realtime = await startRealtime();
   realtime.attach(server);
+  // This process holds two copies of Yjs by design: this one (the socket's live documents) and the one
+  // bundled into Next.js's route handlers (server-side writes, which exchange only bytes with the database,
+  // never Yjs objects with this copy). Yjs warns about the second import; the warning does not apply here.
+  delete (globalThis as Record<string, unknown>)["__ $YJS$ __"];
   beforeEmbeddedStop(() => realtime.close());
   if (target.kind === "postgres") {
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
