@@ -13,7 +13,7 @@ import {
   threadParticipants,
   updateComment,
 } from "@/db/queries/comments";
-import { getConceptTree } from "@/db/queries/concepts";
+import { getConceptTree, isUuid } from "@/db/queries/concepts";
 import { getMeasure } from "@/db/queries/measures";
 import { listMembers } from "@/db/queries/members";
 import { getSection } from "@/db/queries/sections";
@@ -25,7 +25,7 @@ import { templateFor } from "@/lib/template";
 import { describeZodError, fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE, z } from "@/lib/validation";
 import { anchorForQuote, anchorText, makeAnchor, MAX_QUOTE, resolveAnchor } from "./anchor";
 import { cleanCommentBody, findMentions, MAX_COMMENT, type Member } from "./comment-text";
-import { currentConceptTree } from "@/lib/realtime/store";
+import { compactSection, currentConceptTree } from "@/lib/realtime/store";
 
 const body = z
   .string()
@@ -68,6 +68,8 @@ async function members(municipalityId: string, tx?: Executor): Promise<Member[]>
 /** Where a new thread points, checked against this concept; the anchor is made here, from the stored text. */
 async function resolveTarget(concept: Concept, target: z.output<typeof targetSchema>) {
   if (target.kind === "text") {
+    // Anchored in the text as typed so far: what the editors wrote in real time is folded in first.
+    if (isUuid(target.sectionId)) await compactSection(target.sectionId);
     const section = await getSection({ sectionId: target.sectionId });
     if (!section || section.conceptId !== concept.id) throw new AppError("not_found", "Diesen Abschnitt gibt es nicht.");
     const text = anchorText(section.content as JSONContent);

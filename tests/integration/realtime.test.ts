@@ -9,6 +9,7 @@ import { saveSectionText } from "@/lib/concepts/sections";
 import { CONCEPT_STATUSES } from "@/lib/concepts/status";
 import { doc, p } from "@/lib/editor/build";
 import { removeMember } from "@/lib/members/service";
+import { createThread, listThreads } from "@/lib/review/comments";
 import { flushConcept, loadSectionState } from "@/lib/realtime/store";
 import { jsonFromState } from "@/lib/realtime/ydoc";
 import { changeStatus, createVersion, restoreVersion } from "@/lib/versions/service";
@@ -178,6 +179,32 @@ describe("server-side writes on a live part", () => {
     await waitFor(() => offline.text() === "Fassung eins.", "der Offline-Client übernimmt die Wiederherstellung");
     await new Promise((r) => setTimeout(r, 300));
     expect(online.text()).toBe("Fassung eins.");
+  });
+});
+
+describe("many writers and the review", () => {
+  it("ten editors typing into the same part at once end with the same text, holding every word", async () => {
+    const part = await newPart("Zehn.");
+    const writers = await Promise.all(Array.from({ length: 10 }, (_, i) => client(i % 2 ? town.editor : town.admin, part.name)));
+    await Promise.all(writers.map(synced));
+    for (let round = 0; round < 5; round++) writers.forEach((w, i) => w.type(` w${i}r${round}`));
+    await waitFor(() => writers.every((w) => w.text() === writers[0]!.text()) && writers.every((w) => w.provider.unsyncedChanges === 0), "alle gleich und bestätigt", 15_000);
+    for (let i = 0; i < 10; i++) for (let round = 0; round < 5; round++) expect(writers[0]!.text()).toContain(`w${i}r${round}`);
+    await flushConcept(part.concept.id);
+    const stored = JSON.stringify((await getSection({ sectionId: part.sectionId }))!.content);
+    for (let i = 0; i < 10; i++) expect(stored).toContain(`w${i}r4`);
+  });
+
+  it("a reviewer comments on words typed a moment ago, before the server's store debounce", async () => {
+    const part = await newPart("Vorhanden.");
+    const editor = await client(town.editor, part.name);
+    await synced(editor);
+    editor.type(" Gerade getippt für den Rat.");
+    await synced(editor);
+    const { threadId } = await createThread(town.reviewer, { conceptId: part.concept.id, target: { kind: "text", sectionId: part.sectionId, quote: "Gerade getippt" }, body: "Bitte belegen." });
+    const threads = await listThreads(town.reviewer, part.concept.id);
+    expect(JSON.stringify(threads)).toContain(threadId);
+    expect(JSON.stringify(threads)).toContain("Gerade getippt");
   });
 });
 
