@@ -59,9 +59,11 @@ test("the Leitung invites an editor; a role change and the removal take effect a
   await members.changeRole(name, "Prüfung");
   await expect(admin.getByRole("combobox", { name: `Rolle von ${name}` })).toHaveValue("reviewer");
 
-  // Their open page can no longer save.
-  await concept.write("Fortschreibung", " Dieser Satz darf nicht ankommen.");
-  await expect(concept.statusOf("Fortschreibung")).toContainText("Nicht gespeichert: Ihre Anmeldung ist abgelaufen.", { timeout: 15_000 });
+  // Their open page can no longer write: the part they are in turns read-only at once and says why.
+  await expect(concept.statusOf("Fortschreibung")).toContainText("Ihre Anmeldung ist abgelaufen", { timeout: 15_000 });
+  await expect(member.getByRole("textbox", { name: "Fortschreibung", exact: true })).toHaveAttribute("contenteditable", "false");
+  await member.getByRole("textbox", { name: "Fortschreibung", exact: true }).press("End");
+  await member.keyboard.type(" Dieser Satz darf nicht ankommen.");
   await member.reload();
   await expect(member).toHaveURL(/\/login/);
   await expect(member.getByRole("heading", { level: 1, name: "Anmelden" })).toBeVisible();

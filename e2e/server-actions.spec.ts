@@ -34,6 +34,7 @@ type Ids = {
   /** a comment by the editor (not the reviewer's own) */
   commentId: string;
   roundId: string;
+  findingKey: string;
 };
 
 type Call = { form?: Record<string, string>; json?: unknown[]; file?: string };
@@ -88,6 +89,9 @@ function argsFor(name: string, ids: Ids): Call {
     publishPeerSnapshotAction: { form: {} },
     shareMeasureAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, title: "Fremd geteilt", description: "" } },
     unshareMeasureAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId } },
+    acknowledgeFindingAction: { form: { conceptId: ids.conceptId, findingKey: ids.findingKey, reason: "Untergeschoben" } },
+    withdrawAcknowledgementAction: { form: { conceptId: ids.conceptId, findingKey: ids.findingKey } },
+    staffCostRateAction: { form: { municipalityId: ids.municipalityId, rate: "1" } },
   };
   const call = calls[name];
   if (!call) throw new Error(`Kein Aufruf für die Server-Action ${name} hinterlegt: bitte im Test ergänzen.`);
@@ -124,7 +128,8 @@ async function snapshot(owner: Page, admin: Page, conceptId: string) {
   const versions = (await (await owner.request.get(`/api/concepts/${conceptId}/versions`)).json()).versions;
   await admin.goto("/mitglieder");
   const members = await admin.locator("main").innerText();
-  return { exported, list, members, versions };
+  const check = await (await owner.request.get(`/api/concepts/${conceptId}/check`)).json();
+  return { exported, list, members, versions, check };
 }
 
 test("every server action refuses forged calls from another municipality, a reviewer and a signed-out client", async ({ browser, playwright, baseURL }) => {
@@ -159,6 +164,7 @@ test("every server action refuses forged calls from another municipality, a revi
     threadId: "",
     commentId: "",
     roundId: "",
+    findingKey: ((await (await owner.request.get(`/api/concepts/${conceptId}/check`)).json()).findings[0]?.key as string) ?? "",
   };
   const comments = (await (await owner.request.get(`/api/concepts/${conceptId}/comments`)).json()).threads as {
     id: string;
@@ -171,6 +177,7 @@ test("every server action refuses forged calls from another municipality, a revi
   ids.sectionId = comments.find((t) => t.section)!.section!.id;
   await admin.goto(`/concepts/${conceptId}/pruefung`);
   ids.roundId = /data-round-id="([0-9a-f-]{36})"/.exec(await admin.content())![1]!;
+  expect(ids.findingKey, "the demo concept has Konzept-Check findings to forge a 'bewusst so' on").not.toBe("");
   const before = await snapshot(owner, admin, conceptId);
 
   const stranger = await pageAs(browser, "otherAdmin");
