@@ -9,6 +9,8 @@ import { getMemberOverview } from "@/lib/members/service";
 import { getLabels } from "@/lib/i18n/server";
 import { LogoForm } from "@/components/members/logo-form";
 import { getLogoInfo } from "@/db/queries/logos";
+import { SignInSettings } from "@/components/members/sign-in-settings";
+import { getSignInSettings } from "@/lib/sso/settings";
 import { removeLogoAction, uploadLogoAction } from "./logo-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,10 +39,11 @@ export default async function MembersPage() {
       </>
     );
   }
-  const [{ members, invitations }, labels, logo] = await Promise.all([
+  const [{ members, invitations }, labels, logo, signIn] = await Promise.all([
     getMemberOverview(actor, { municipalityId: active.municipalityId }),
     getLabels(),
     getLogoInfo({ municipalityId: active.municipalityId }),
+    getSignInSettings(actor, { municipalityId: active.municipalityId }),
   ]);
   return (
     <>
@@ -62,6 +65,15 @@ export default async function MembersPage() {
         <h2 id="open-invitations-heading">{t("openInvitations")}</h2>
         <InvitationList invitations={invitations} municipalityId={active.municipalityId} />
       </section>
+
+      {signIn ? (
+        <section aria-labelledby="sign-in-heading" className="card" style={{ marginTop: "1.5rem" }}>
+          <h2 id="sign-in-heading" style={{ marginTop: 0 }}>
+            {t("signInHeading")}
+          </h2>
+          <SignInSettings municipalityId={active.municipalityId} passwordSignIn={signIn.passwordSignIn} domains={signIn.domains} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="logo-heading" className="card" style={{ marginTop: "1.5rem" }}>
         <h2 id="logo-heading" style={{ marginTop: 0 }}>
