@@ -11,6 +11,9 @@ import { LogoForm } from "@/components/members/logo-form";
 import { getLogoInfo } from "@/db/queries/logos";
 import { SignInSettings } from "@/components/members/sign-in-settings";
 import { getSignInSettings } from "@/lib/sso/settings";
+import { MailProblems } from "@/components/members/mail-problems";
+import { getMailProblems } from "@/lib/mail/admin";
+import { mailConfigured } from "@/lib/mail/config";
 import { removeLogoAction, uploadLogoAction } from "./logo-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,11 +42,12 @@ export default async function MembersPage() {
       </>
     );
   }
-  const [{ members, invitations }, labels, logo, signIn] = await Promise.all([
+  const [{ members, invitations }, labels, logo, signIn, mailProblems] = await Promise.all([
     getMemberOverview(actor, { municipalityId: active.municipalityId }),
     getLabels(),
     getLogoInfo({ municipalityId: active.municipalityId }),
     getSignInSettings(actor, { municipalityId: active.municipalityId }),
+    getMailProblems(actor, { municipalityId: active.municipalityId }),
   ]);
   return (
     <>
@@ -60,6 +64,17 @@ export default async function MembersPage() {
         </h2>
         <InviteForm municipalityId={active.municipalityId} />
       </section>
+
+      {mailProblems.length > 0 ? (
+        <section aria-labelledby="mail-problems-heading">
+          <h2 id="mail-problems-heading">{t("mailProblemsHeading")}</h2>
+          <MailProblems
+            municipalityId={active.municipalityId}
+            problems={mailProblems.map((m) => ({ ...m, nextAttemptAt: m.nextAttemptAt.toISOString(), createdAt: undefined }))}
+          />
+        </section>
+      ) : null}
+      {!mailConfigured() ? <p className="meta">{t("noMailServer")}</p> : null}
 
       <section aria-labelledby="open-invitations-heading">
         <h2 id="open-invitations-heading">{t("openInvitations")}</h2>

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { formObject, guardedAction } from "@/lib/actions";
 import type { FormState } from "@/lib/members/form-errors";
+import { retryFailedMail } from "@/lib/mail/admin";
 import { allowSsoDomain, changePasswordSignIn, disallowSsoDomain } from "@/lib/sso/settings";
 import { z } from "@/lib/validation";
 
@@ -19,6 +20,13 @@ export async function ssoDomainAction(_prev: FormState<void>, form: FormData): P
   const result = await guardedAction(schema, formObject(form), (actor, data) =>
     data.remove ? disallowSsoDomain(actor, data) : allowSsoDomain(actor, data),
   );
+  if (result.ok) revalidatePath("/mitglieder");
+  return result;
+}
+
+export async function retryMailAction(_prev: FormState<void>, form: FormData): Promise<FormState<void>> {
+  const schema = z.object({ municipalityId: uuid, mailId: uuid });
+  const result = await guardedAction(schema, formObject(form), (actor, data) => retryFailedMail(actor, data));
   if (result.ok) revalidatePath("/mitglieder");
   return result;
 }

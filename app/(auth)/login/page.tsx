@@ -20,6 +20,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
   const next = typeof params.next === "string" ? params.next : "/concepts";
   const t = await getTranslations("login");
+  const tr = await getTranslations("reset");
   const buttons = ssoButtons();
   const endSession = params.abgemeldet && typeof params.sso_abmelden === "string" ? await endSessionUrl(params.sso_abmelden) : null;
   const ssoError = params.sso === "unknown" ? t("ssoUnknown") : params.sso === "no_email" ? t("ssoNoEmail") : null;
@@ -28,6 +29,7 @@ export default async function LoginPage({ searchParams }: Props) {
       <h1>{t("title")}</h1>
       {params.eingeladen ? <p className="notice notice-ok">{t("invited")}</p> : null}
       {params.registriert ? <p className="notice notice-ok">{t("registered")}</p> : null}
+      {params.passwort ? <p className="notice notice-ok">{tr("done")}</p> : null}
       {params.abgemeldet ? (
         <p className="notice">
           {t("loggedOut")}
@@ -57,6 +59,9 @@ export default async function LoginPage({ searchParams }: Props) {
         </>
       ) : null}
       <LoginForm next={next} />
+      <p className="meta">
+        <Link href="/passwort-vergessen">{t("forgotPassword")}</Link>
+      </p>
       <p className="meta">
         {t("notYetUsing")} <Link href="/registrieren">{t("registerLink")}</Link>
       </p>
