@@ -31,7 +31,16 @@ function resign(idToken: string, privateKey: KeyObject, change: (claims: Record<
   return `${header}.${body}.${signature}`;
 }
 
-export async function startOidcServer({ redirectUris, postLogoutRedirectUris = [] }: { redirectUris: string[]; postLogoutRedirectUris?: string[] }): Promise<TestOidcServer> {
+export async function startOidcServer({
+  redirectUris,
+  postLogoutRedirectUris = [],
+  port = 0,
+}: {
+  redirectUris: string[];
+  postLogoutRedirectUris?: string[];
+  /** 0: any free port */
+  port?: number;
+}): Promise<TestOidcServer> {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const jwk = { ...privateKey.export({ format: "jwk" }), kid: "test-key", use: "sig", alg: "RS256" };
   const clientId = "konzeptwerk-test";
@@ -40,7 +49,7 @@ export async function startOidcServer({ redirectUris, postLogoutRedirectUris = [
   let tamper: Tamper = null;
 
   const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const provider = new Provider(issuer, {
