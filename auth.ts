@@ -1,6 +1,6 @@
 import NextAuth, { type DefaultSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
-import { configuredOrigin } from "@/lib/http/origin";
+import { configuredOrigin, listeningOrigin } from "@/lib/http/origin";
 import { ssoConfigured } from "@/lib/sso/config";
 
 declare module "next-auth" {
@@ -27,8 +27,7 @@ declare module "@auth/core/jwt" {
 }
 
 // The redirect URI registered at a single sign-on provider is APP_URL/api/auth/callback/oidc-N:
-// Auth.js builds it from AUTH_URL, not from the request's Host.
-const appUrl = ssoConfigured() ? configuredOrigin() : null;
-if (appUrl && !process.env.AUTH_URL) process.env.AUTH_URL = appUrl;
+// Auth.js builds it from AUTH_URL, not from the request's headers (Next.js's X-Forwarded-Host may name another host).
+if (ssoConfigured() && !process.env.AUTH_URL) process.env.AUTH_URL = configuredOrigin() ?? listeningOrigin();
 
 export const { handlers, auth, signIn, signOut } = NextAuth(authOptions());

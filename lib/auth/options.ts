@@ -60,7 +60,12 @@ export function authOptions(env: Env = process.env) {
     ...authConfig,
     // Auth.js would print an ID token's claims (names, e-mail addresses) with its errors: only the kind of error goes to the log.
     logger: {
-      error: (error: Error) => console.error(`[auth] ${error.name}: ${error.message.split("\n")[0]}`),
+      error: (error: Error) => {
+        // The cause's message names the failed check (e.g. 'unexpected ID Token "nonce" claim value'), its details the claims.
+        const cause = (error.cause as { err?: unknown } | undefined)?.err;
+        const why = cause instanceof Error ? ` (${cause.message.split("\n")[0]})` : "";
+        console.error(`[auth] ${(error as Error & { type?: string }).type ?? error.name}: ${error.message.split("\n")[0]}${why}`);
+      },
       warn: (code: string) => console.warn(`[auth] ${code}`),
       debug: () => {},
     },
