@@ -75,6 +75,12 @@ export async function startOidcServer({
     }),
   });
   const handle = provider.callback();
+  // Why the provider refused a request, for a failing test's log (no secrets: the tokens are the test's own).
+  provider.on("grant.error", (ctx: { oidc?: { params?: { redirect_uri?: string } } }, error: { message: string; error_description?: string; error_detail?: string }) =>
+    console.error(
+      `[test-idp] token request refused: ${error.message} ${error.error_description ?? ""} ${error.error_detail ?? ""} (redirect_uri ${ctx.oidc?.params?.redirect_uri})`,
+    ),
+  );
 
   server.on("request", async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
