@@ -5,6 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+/** The OpenID provider e2e/sso.spec.ts starts (the app reads it only when someone clicks "Anmelden mit Testdienst"). */
+const E2E_OIDC_PORT = Number(process.env.E2E_OIDC_PORT || port + 99);
 // A fresh data directory per run: the app seeds its demo data into it.
 const dataDir = process.env.E2E_DATA_DIR || fs.mkdtempSync(path.join(os.tmpdir(), "kw-e2e-"));
 fs.chmodSync(dataDir, 0o755);
@@ -61,6 +63,10 @@ export default defineConfig({
       DEMO_PASSWORD: "konzeptwerk",
       // `npm test` builds right before; a stale build here is the caller's choice (npm run build).
       KONZEPTWERK_SKIP_BUILD: "1",
+      OIDC_1_ISSUER: `http://127.0.0.1:${E2E_OIDC_PORT}`,
+      OIDC_1_CLIENT_ID: "konzeptwerk-test",
+      OIDC_1_CLIENT_SECRET: "client-secret-for-tests-0123456789",
+      OIDC_1_NAME: "Testdienst",
     },
   },
 });

@@ -41,7 +41,7 @@ test("every main page renders under the CSP without a single console message", a
   await page.goto("/login");
   await page.getByLabel("E-Mail-Adresse").fill("leitung@musterstadt.example");
   await page.getByLabel("Passwort").fill("konzeptwerk");
-  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(page).toHaveURL(/\/concepts$/);
 
   await visit(page, "/concepts");

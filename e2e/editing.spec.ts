@@ -5,7 +5,7 @@ test("a wrong password is refused with a German message, the right one signs in"
   await page.goto("/login");
   await page.getByLabel("E-Mail-Adresse").fill("redaktion@musterstadt.example");
   await page.getByLabel("Passwort").fill("falsch-falsch");
-  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(page.getByText("E-Mail-Adresse oder Passwort ist falsch.")).toBeVisible();
   await signIn(page, "editor");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Musterstadt");

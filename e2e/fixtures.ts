@@ -14,7 +14,7 @@ export async function signIn(page: Page, user: UserKey) {
   await page.goto("/login");
   await page.getByLabel("E-Mail-Adresse").fill(USERS[user]);
   await page.getByLabel("Passwort").fill(PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(page).toHaveURL(/\/concepts$/);
 }
 

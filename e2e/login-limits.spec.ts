@@ -9,20 +9,20 @@ test("after ten wrong passwords the login form says to wait, and other accounts 
   for (let i = 1; i <= 10; i++) {
     await page.getByLabel("E-Mail-Adresse").fill(email);
     await page.getByLabel("Passwort").fill(`falsch-${i}`);
-    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
     await expect(status).toHaveText("E-Mail-Adresse oder Passwort ist falsch.");
     // The next answer must be a new one, not the old text still standing.
     await page.goto("/login");
   }
   await page.getByLabel("E-Mail-Adresse").fill(email);
   await page.getByLabel("Passwort").fill("falsch-11");
-  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(status).toHaveText(/^Zu viele Anmeldeversuche\. Bitte warten Sie (1[0-5]) Minuten und versuchen Sie es dann erneut\.$/);
 
   // The limit is per account and address, not for everyone behind this address.
   await page.goto("/login");
   await page.getByLabel("E-Mail-Adresse").fill(USERS.admin);
   await page.getByLabel("Passwort").fill(PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(page).toHaveURL(/\/concepts$/);
 });

@@ -9,7 +9,7 @@ async function signInWith(page: Page, email: string, password: string) {
   await page.goto("/login");
   await page.getByRole("textbox", { name: "E-Mail-Adresse" }).fill(email);
   await page.getByLabel("Passwort", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(page).toHaveURL(/\/concepts$/);
 }
 

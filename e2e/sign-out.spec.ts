@@ -50,13 +50,13 @@ test("after sign-in, a hostile ?next= stays on the app; a path of the app is kep
     await page.goto(`/login?next=${next}`);
     await page.getByLabel("E-Mail-Adresse").fill(USERS.editor);
     await page.getByLabel("Passwort").fill(PASSWORD);
-    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
     await expect(page, next).toHaveURL(`${baseURL}/concepts`);
   }
   await page.context().clearCookies();
   await page.goto(`/login?next=${encodeURIComponent("/aufgaben")}`);
   await page.getByLabel("E-Mail-Adresse").fill(USERS.editor);
   await page.getByLabel("Passwort").fill(PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(page).toHaveURL(`${baseURL}/aufgaben`);
 });

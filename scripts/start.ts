@@ -15,6 +15,9 @@ import { DEMO_USERS, demoPassword, seedIfEmpty } from "@/db/seed";
 import { assertOriginConfig, dropUntrustedForwardedHeaders } from "@/lib/http/origin";
 import { startRealtime } from "@/lib/realtime/server";
 import { ensurePeerSnapshot, publishSnapshot } from "@/lib/peers/service";
+import { mailConfig } from "@/lib/mail/config";
+import { startMailWorker } from "@/lib/mail/queue";
+import { oidcProviders } from "@/lib/sso/config";
 
 const root = process.cwd();
 const port = Number(process.env.PORT || 3000);
@@ -84,6 +87,8 @@ async function startPeerSnapshots() {
 async function main() {
   try {
     assertOriginConfig();
+    oidcProviders();
+    mailConfig();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
@@ -97,6 +102,7 @@ async function main() {
   const seeded = shouldSeed ? await seedIfEmpty(db) : false;
   if (seeded) console.log("Demodaten angelegt.");
   await startPeerSnapshots();
+  if (startMailWorker()) console.log("E-Mail: Versand über SMTP_URL.");
 
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();

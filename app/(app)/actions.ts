@@ -1,7 +1,7 @@
 "use server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { signOut } from "@/auth";
+import { auth, signOut } from "@/auth";
 import { deleteAuthSession } from "@/db/queries/users";
 import { currentActor, MUNICIPALITY_COOKIE, requireRole } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -9,9 +9,11 @@ import { AppError } from "@/lib/errors";
 /** Sign out: the server-side session row goes first, so the cookie is dead even if it survives. */
 export async function logout() {
   const actor = await currentActor();
+  const sso = (await auth())?.sso;
   if (actor) await deleteAuthSession({ sessionId: actor.sessionId });
   await signOut({ redirect: false });
-  redirect("/login?abgemeldet=1");
+  // After single sign-on the login page offers the provider's own sign-out too.
+  redirect(sso && /^oidc-\d+$/.test(sso) ? `/login?abgemeldet=1&sso_abmelden=${sso}` : "/login?abgemeldet=1");
 }
 
 export async function switchMunicipality(form: FormData) {

@@ -48,7 +48,7 @@ export function InviteForm({ municipalityId }: { municipalityId: string }) {
           </button>
         </div>
       </form>
-      {state?.ok ? <InvitationLink key={state.data.url} url={state.data.url} email={state.data.email} /> : null}
+      {state?.ok && state.data.url ? <InvitationLink key={state.data.url} url={state.data.url} email={state.data.email} /> : null}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { passwordSignInBlocked } from "@/db/queries/sso";
 import { getUserByEmail } from "@/db/queries/users";
 import { verifyPassword } from "./password";
 import { limiter, limitKey, type LimitSpec } from "./rate-limit";
@@ -19,6 +20,7 @@ export const SIGN_IN_LIMITS = {
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string | null } }
   | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "sso_required" }
   | { ok: false; reason: "rate_limited"; retryMs: number };
 
 // argon2id hash of a random string, used to spend the same time on unknown e-mail addresses.
@@ -46,5 +48,7 @@ export async function verifySignIn({ email, password, ip }: { email: string; pas
     return { ok: false, reason: "invalid" };
   }
   if (account && account.consumedPoints > 0) await byAccount.delete(accountKey);
+  // Said only after the right password: otherwise the answer would tell who has an account.
+  if (await passwordSignInBlocked({ userId: user.id })) return { ok: false, reason: "sso_required" };
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

@@ -29,7 +29,13 @@ import { can } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE } from "@/lib/validation";
 import { fieldError } from "./form-errors";
-import { hashInvitationToken, invitationExpiry, invitationPath, newInvitationToken } from "./token";
+import { hashInvitationToken, INVITATION_DAYS, invitationExpiry, invitationPath, newInvitationToken } from "./token";
+import { publicOrigin } from "@/lib/http/origin";
+import { resolveLocale, type Locale } from "@/lib/i18n/config";
+import { mailConfigured } from "@/lib/mail/config";
+import { kickMailQueue, queueMail } from "@/lib/mail/queue";
+import { invitationMail } from "@/lib/mail/templates";
+import { getMunicipalityName } from "@/db/queries/mail";
 import { agsVariants, emailSchema, invitationTokenSchema, registrationSchema, type RegistrationInput } from "./validation";
 
 export const LAST_ADMIN_MESSAGE = "Die letzte Leitung kann nicht entfernt werden.";
@@ -68,7 +74,11 @@ export async function getMemberOverview(actor: Actor, { municipalityId }: { muni
  * token's hash is stored. A new invitation to the same address replaces an
  * open one, so only the newest link works.
  */
-export async function inviteMember(actor: Actor, input: { municipalityId: string; email: string; role: Role }): Promise<string> {
+export async function inviteMember(
+  actor: Actor,
+  input: { municipalityId: string; email: string; role: Role },
+  { locale }: { locale?: Locale } = {},
+): Promise<string> {
   await requireRole(actor, input.municipalityId, "members.manage");
   const email = emailSchema.safeParse(input.email);
   if (!email.success) throw fieldError("email", email.error.issues[0]?.message ?? "Bitte geben Sie eine gültige E-Mail-Adresse an.");
@@ -91,7 +101,20 @@ export async function inviteMember(actor: Actor, input: { municipalityId: string
       },
       tx,
     );
+    // With a mail server the invitation goes out by mail, committed together with the invitation itself.
+    if (mailConfigured()) {
+      const municipality = await getMunicipalityName({ municipalityId: input.municipalityId }, tx);
+      const content = invitationMail(resolveLocale(existing?.locale ?? locale), {
+        municipalityName: municipality ?? "",
+        inviterName: actor.name,
+        role: input.role,
+        url: new URL(invitationPath(token), publicOrigin()).href,
+        days: INVITATION_DAYS,
+      });
+      await queueMail(tx, { municipalityId: input.municipalityId, kind: "invitation", to: email.data, content });
+    }
   });
+  kickMailQueue();
   return invitationPath(token);
 }
 

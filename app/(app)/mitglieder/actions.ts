@@ -2,14 +2,16 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { formObject, guardedAction } from "@/lib/actions";
 import { absoluteUrl } from "@/lib/http/origin";
+import { mailConfigured } from "@/lib/mail/config";
 import { keptValues, type FormState } from "@/lib/members/form-errors";
 import { changeRole, inviteMember, removeMember, revokeInvitation } from "@/lib/members/service";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInvitationSchema } from "@/lib/members/validation";
 
-export type InviteResult = { url: string; email: string };
+/** `url` is null when the invitation went out by mail (the link then reaches only the invited person). */
+export type InviteResult = { url: string | null; email: string };
 
 export async function inviteMemberAction(_prev: FormState<InviteResult>, form: FormData): Promise<FormState<InviteResult>> {
   const input = formObject(form);
@@ -18,8 +20,11 @@ export async function inviteMemberAction(_prev: FormState<InviteResult>, form: F
     inviteSchema,
     input,
     // The link names APP_URL (or the trusted proxy's host, or our own address), never the Host of this request.
-    async (actor, data) => ({ url: absoluteUrl(await inviteMember(actor, data), await headers()), email: data.email }),
-    t("invitationCreated"),
+    async (actor, data) => {
+      const path = await inviteMember(actor, data, { locale: await getLocale() });
+      return { url: mailConfigured() ? null : absoluteUrl(path, await headers()), email: data.email };
+    },
+    mailConfigured() ? t("invitationMailed") : t("invitationCreated"),
   );
   if (!result.ok) return { ...result, values: keptValues(input) };
   revalidatePath("/mitglieder");

@@ -9,6 +9,11 @@ import { getMemberOverview } from "@/lib/members/service";
 import { getLabels } from "@/lib/i18n/server";
 import { LogoForm } from "@/components/members/logo-form";
 import { getLogoInfo } from "@/db/queries/logos";
+import { SignInSettings } from "@/components/members/sign-in-settings";
+import { getSignInSettings } from "@/lib/sso/settings";
+import { MailProblems } from "@/components/members/mail-problems";
+import { getMailProblems } from "@/lib/mail/admin";
+import { mailConfigured } from "@/lib/mail/config";
 import { removeLogoAction, uploadLogoAction } from "./logo-actions";
 import { StaffCostForm } from "@/components/members/staff-cost-form";
 import { getStaffCostRate } from "@/db/queries/funding";
@@ -41,11 +46,13 @@ export default async function MembersPage() {
       </>
     );
   }
-  const [{ members, invitations }, labels, logo, rate] = await Promise.all([
+  const [{ members, invitations }, labels, logo, rate, signIn, mailProblems] = await Promise.all([
     getMemberOverview(actor, { municipalityId: active.municipalityId }),
     getLabels(),
     getLogoInfo({ municipalityId: active.municipalityId }),
     getStaffCostRate({ municipalityId: active.municipalityId }),
+    getSignInSettings(actor, { municipalityId: active.municipalityId }),
+    getMailProblems(actor, { municipalityId: active.municipalityId }),
   ]);
   return (
     <>
@@ -63,10 +70,30 @@ export default async function MembersPage() {
         <InviteForm municipalityId={active.municipalityId} />
       </section>
 
+      {mailProblems.length > 0 ? (
+        <section aria-labelledby="mail-problems-heading">
+          <h2 id="mail-problems-heading">{t("mailProblemsHeading")}</h2>
+          <MailProblems
+            municipalityId={active.municipalityId}
+            problems={mailProblems.map((m) => ({ ...m, nextAttemptAt: m.nextAttemptAt.toISOString(), createdAt: undefined }))}
+          />
+        </section>
+      ) : null}
+      {!mailConfigured() ? <p className="meta">{t("noMailServer")}</p> : null}
+
       <section aria-labelledby="open-invitations-heading">
         <h2 id="open-invitations-heading">{t("openInvitations")}</h2>
         <InvitationList invitations={invitations} municipalityId={active.municipalityId} />
       </section>
+
+      {signIn ? (
+        <section aria-labelledby="sign-in-heading" className="card" style={{ marginTop: "1.5rem" }}>
+          <h2 id="sign-in-heading" style={{ marginTop: 0 }}>
+            {t("signInHeading")}
+          </h2>
+          <SignInSettings municipalityId={active.municipalityId} passwordSignIn={signIn.passwordSignIn} domains={signIn.domains} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="logo-heading" className="card" style={{ marginTop: "1.5rem" }}>
         <h2 id="logo-heading" style={{ marginTop: 0 }}>

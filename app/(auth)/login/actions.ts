@@ -25,6 +25,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
       const code = (error as AuthError & { code?: string }).code ?? "";
       const limited = /^rate_limited(?::(\d+))?$/.exec(code);
       if (limited) return { error: t("rateLimited", { minutes: Number(limited[1] ?? 15) }), email };
+      if (code === "sso_required") return { error: t("ssoRequired"), email };
       return { error: t("invalidCredentials"), email };
     }
     throw error;

@@ -3,7 +3,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/session";
+import { ssoButtons } from "@/lib/sso/config";
+import { endSessionUrl } from "@/lib/sso/end-session";
 import { LoginForm } from "./login-form";
+import { ssoSignIn } from "./sso-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("login");
@@ -17,15 +20,48 @@ export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
   const next = typeof params.next === "string" ? params.next : "/concepts";
   const t = await getTranslations("login");
+  const tr = await getTranslations("reset");
+  const buttons = ssoButtons();
+  const endSession = params.abgemeldet && typeof params.sso_abmelden === "string" ? await endSessionUrl(params.sso_abmelden) : null;
+  const ssoError = params.sso === "unknown" ? t("ssoUnknown") : params.sso === "no_email" ? t("ssoNoEmail") : null;
   return (
     <>
       <h1>{t("title")}</h1>
       {params.eingeladen ? <p className="notice notice-ok">{t("invited")}</p> : null}
       {params.registriert ? <p className="notice notice-ok">{t("registered")}</p> : null}
-      {params.abgemeldet ? <p className="notice">{t("loggedOut")}</p> : null}
+      {params.passwort ? <p className="notice notice-ok">{tr("done")}</p> : null}
+      {params.abgemeldet ? (
+        <p className="notice">
+          {t("loggedOut")}
+          {endSession ? (
+            <>
+              {" "}
+              <a href={endSession.url}>{t("ssoEndSession", { name: endSession.name })}</a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {ssoError ? <p className="notice notice-error">{ssoError}</p> : null}
       {/* Auth.js sends its errors here (pages.error) instead of its English error page. */}
-      {params.error ? <p className="notice notice-error">{t("authError")}</p> : null}
+      {params.error && !ssoError ? <p className="notice notice-error">{t("authError")}</p> : null}
+      {buttons.length > 0 ? (
+        <>
+          {buttons.map((b) => (
+            <form key={b.id} action={ssoSignIn} className="actions-row">
+              <input type="hidden" name="provider" value={b.id} />
+              <input type="hidden" name="next" value={next} />
+              <button className="button" type="submit">
+                {t("ssoButton", { name: b.name })}
+              </button>
+            </form>
+          ))}
+          <p className="meta">{t("ssoOr")}</p>
+        </>
+      ) : null}
       <LoginForm next={next} />
+      <p className="meta">
+        <Link href="/passwort-vergessen">{t("forgotPassword")}</Link>
+      </p>
       <p className="meta">
         {t("notYetUsing")} <Link href="/registrieren">{t("registerLink")}</Link>
       </p>

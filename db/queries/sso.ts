@@ -1,0 +1,94 @@
+import "server-only";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { getDb, type Executor } from "@/db";
+import { invitations, memberships, municipalities, ssoDomains, userIdentities, users, type Role } from "@/db/schema";
+
+export async function getIdentityUser({ issuer, subject }: { issuer: string; subject: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const [row] = await x
+    .select({ userId: userIdentities.userId })
+    .from(userIdentities)
+    .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject)))
+    .limit(1);
+  return row?.userId ?? null;
+}
+
+export async function linkIdentity({ issuer, subject, userId }: { issuer: string; subject: string; userId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  await x.insert(userIdentities).values({ issuer, subject, userId }).onConflictDoNothing();
+}
+
+export async function userHasIdentity({ userId }: { userId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const [row] = await x.select({ userId: userIdentities.userId }).from(userIdentities).where(eq(userIdentities.userId, userId)).limit(1);
+  return Boolean(row);
+}
+
+/** Open (not accepted, not expired) invitations to an address, locked until the transaction ends. */
+export async function openInvitationsForEmail({ email }: { email: string }, tx: Executor) {
+  return tx
+    .select({ id: invitations.id, municipalityId: invitations.municipalityId, role: invitations.role })
+    .from(invitations)
+    .where(and(eq(invitations.email, email), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())))
+    .for("update");
+}
+
+export async function acceptInvitationsByIds({ ids }: { ids: string[] }, tx: Executor) {
+  if (ids.length === 0) return;
+  await tx.update(invitations).set({ acceptedAt: new Date() }).where(inArray(invitations.id, ids));
+}
+
+/** A user without a password (signs in only through single sign-on); null when the address is taken. */
+export async function createSsoUser({ email, name }: { email: string; name: string }, tx: Executor) {
+  const [row] = await tx.insert(users).values({ email, name, passwordHash: null }).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
+  return row?.id ?? null;
+}
+
+export async function addMembership({ userId, municipalityId, role }: { userId: string; municipalityId: string; role: Role }, tx: Executor) {
+  await tx.insert(memberships).values({ userId, municipalityId, role }).onConflictDoNothing();
+}
+
+export async function municipalitiesAllowingDomain({ domain }: { domain: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const rows = await x.select({ municipalityId: ssoDomains.municipalityId }).from(ssoDomains).where(eq(ssoDomains.domain, domain));
+  return rows.map((r) => r.municipalityId);
+}
+
+export async function listSsoDomains({ municipalityId }: { municipalityId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const rows = await x.select({ domain: ssoDomains.domain }).from(ssoDomains).where(eq(ssoDomains.municipalityId, municipalityId)).orderBy(ssoDomains.domain);
+  return rows.map((r) => r.domain);
+}
+
+export async function addSsoDomain({ municipalityId, domain }: { municipalityId: string; domain: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  await x.insert(ssoDomains).values({ municipalityId, domain }).onConflictDoNothing();
+}
+
+export async function removeSsoDomain({ municipalityId, domain }: { municipalityId: string; domain: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  await x.delete(ssoDomains).where(and(eq(ssoDomains.municipalityId, municipalityId), eq(ssoDomains.domain, domain)));
+}
+
+export async function getPasswordSignIn({ municipalityId }: { municipalityId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const [row] = await x.select({ on: municipalities.passwordSignIn }).from(municipalities).where(eq(municipalities.id, municipalityId)).limit(1);
+  return row?.on ?? true;
+}
+
+export async function setPasswordSignIn({ municipalityId, on }: { municipalityId: string; on: boolean }, db?: Executor) {
+  const x = db ?? (await getDb());
+  await x.update(municipalities).set({ passwordSignIn: on }).where(eq(municipalities.id, municipalityId));
+}
+
+/** True when one of the user's municipalities has switched password sign-in off. */
+export async function passwordSignInBlocked({ userId }: { userId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const [row] = await x
+    .select({ id: municipalities.id })
+    .from(memberships)
+    .innerJoin(municipalities, eq(municipalities.id, memberships.municipalityId))
+    .where(and(eq(memberships.userId, userId), eq(municipalities.passwordSignIn, false)))
+    .limit(1);
+  return Boolean(row);
+}

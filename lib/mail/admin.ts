@@ -1,0 +1,17 @@
+import "server-only";
+import { listFailingMails, retryMail } from "@/db/queries/mail";
+import { requireRole, type Actor } from "@/lib/authz/require-role";
+import { AppError } from "@/lib/errors";
+import { kickMailQueue } from "./queue";
+
+/** Mails of the municipality that are being retried or were given up, for its admins. */
+export async function getMailProblems(actor: Actor, { municipalityId }: { municipalityId: string }) {
+  await requireRole(actor, municipalityId, "members.read");
+  return listFailingMails({ municipalityId });
+}
+
+export async function retryFailedMail(actor: Actor, { municipalityId, mailId }: { municipalityId: string; mailId: string }) {
+  await requireRole(actor, municipalityId, "members.manage");
+  if (!(await retryMail({ municipalityId, id: mailId }))) throw new AppError("not_found", "Diese E-Mail ist nicht (mehr) als gescheitert vermerkt.");
+  kickMailQueue();
+}

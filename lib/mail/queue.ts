@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import nodemailer from "nodemailer";
+import { claimDueMails, enqueueMail, markMailFailed, markMailSent, type NewMail } from "@/db/queries/mail";
+import type { Executor } from "@/db";
+import { mailConfig, type Env } from "./config";
+import type { MailContent } from "./templates";
+
+/**
+ * The mail queue's sender. Mails are rows of mail_queue written in the
+ * transaction of what causes them (lib/mail/send.ts), so a crash after the
+ * commit loses nothing: any process's sender picks the row up. A row is
+ * claimed with a lease (FOR UPDATE SKIP LOCKED), so two senders never take the
+ * same mail; it is marked sent right after the SMTP server accepted it. Only a
+ * crash in that instant can repeat a mail once, with the same Message-ID.
+ */
+export const MAIL_LEASE_MS = 5 * 60_000;
+/** After the 8th failed attempt (about 4 hours in all) the mail is given up and shown to the admins. */
+export const MAX_ATTEMPTS = 8;
+
+/** 1, 2, 4 … minutes, at most an hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+export type Sender = (mail: { to: string; subject: string; text: string; html: string; messageId: string }) => Promise<void>;
+
+export function smtpSender(env: Env = process.env): Sender | null {
+  const config = mailConfig(env);
+  if (!config) return null;
+  // Timeouts well below the lease: a hanging server must not let a second sender take the mail meanwhile.
+  const transport = nodemailer.createTransport(config.url, { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  return async (mail) => {
+    await transport.sendMail({ ...mail, from: config.from });
+  };
+}
+
+/** Queue a mail in `tx`; the Message-ID is fixed now. */
+export async function queueMail(
+  tx: Executor,
+  { municipalityId, kind, to, content }: { municipalityId: string | null; kind: string; to: string; content: MailContent },
+  env: Env = process.env,
+) {
+  const domain = (mailConfig(env)?.from.match(/@([^>\s]+)/)?.[1] ?? "konzeptwerk.invalid").toLowerCase();
+  const mail: NewMail = {
+    municipalityId,
+    kind,
+    recipient: to,
+    subject: content.subject,
+    textBody: content.text,
+    htmlBody: content.html,
+    messageId: `<${randomUUID()}@${domain}>`,
+  };
+  return enqueueMail(mail, tx);
+}
+
+/** Send what is due; returns how many were sent and how many failed. */
+export async function processMailQueue({ send, limit = 20, leaseMs = MAIL_LEASE_MS }: { send: Sender; limit?: number; leaseMs?: number }) {
+  let sent = 0;
+  let failed = 0;
+  for (;;) {
+    const batch = await claimDueMails({ limit, leaseMs });
+    if (batch.length === 0) return { sent, failed };
+    for (const mail of batch) {
+      try {
+        await send({ to: mail.recipient, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, messageId: mail.messageId });
+        await markMailSent({ id: mail.id, attempts: mail.attempts });
+        sent += 1;
+      } catch (error) {
+        failed += 1;
+        // The SMTP server's answer (e.g. "550 mailbox unavailable"), never the mail's content.
+        const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+        const retryAt = mail.attempts >= MAX_ATTEMPTS ? null : new Date(Date.now() + backoffMs(mail.attempts));
+        await markMailFailed({ id: mail.id, attempts: mail.attempts, error: message, retryAt });
+      }
+    }
+  }
+}
+
+const globalForMail = globalThis as unknown as { konzeptwerkMailKick?: () => void };
+
+/**
+ * Start the process's sender (scripts/start.ts): every 15 s, and at once when a
+ * mail was queued in this process. Without SMTP_URL it does nothing.
+ */
+export function startMailWorker(env: Env = process.env): (() => void) | null {
+  const send = smtpSender(env);
+  if (!send) return null;
+  let running = false;
+  let again = false;
+  const tick = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    processMailQueue({ send })
+      .then(({ failed }) => failed && console.error(`[mail] ${failed} E-Mail(s) konnten nicht zugestellt werden; nächster Versuch später.`))
+      .catch((error: unknown) => console.error("[mail] Warteschlange:", error instanceof Error ? error.message : error))
+      .finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          tick();
+        }
+      });
+  };
+  const timer = setInterval(tick, 15_000);
+  timer.unref();
+  globalForMail.konzeptwerkMailKick = tick;
+  tick();
+  return () => {
+    clearInterval(timer);
+    globalForMail.konzeptwerkMailKick = undefined;
+  };
+}
+
+/** After committing a mail: send it now rather than at the next round (no-op without a sender in this process). */
+export function kickMailQueue() {
+  globalForMail.konzeptwerkMailKick?.();
+}

@@ -1,0 +1,84 @@
+import type { Locale } from "@/lib/i18n/config";
+
+/**
+ * The mails' wording, German and English, each as plain text and HTML. Only
+ * facts the recipient needs and one link; the link is built by the caller from
+ * APP_URL (lib/http/origin.ts), never from a request.
+ */
+export type MailContent = { subject: string; text: string; html: string };
+
+const ROLE_NAMES: Record<Locale, Record<string, string>> = {
+  de: { admin: "Leitung", editor: "Redaktion", reviewer: "Prüfung", viewer: "Lesezugriff" },
+  en: { admin: "administrator", editor: "editor", reviewer: "reviewer", viewer: "read access" },
+};
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+function html(lang: Locale, paragraphs: string[], link: { url: string; label: string }, footer: string): string {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n");
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>Konzeptwerk</title></head>
+<body style="font-family: Arial, sans-serif; line-height: 1.5; color: #1a1a1a;">
+${body}
+<p><a href="${escapeHtml(link.url)}" style="display: inline-block; padding: .5em 1em; background: #0b5cad; color: #fff; text-decoration: none; border-radius: 4px;">${escapeHtml(link.label)}</a></p>
+<p style="font-size: .9em; color: #555;">${escapeHtml(footer)}<br>${escapeHtml(link.url)}</p>
+</body></html>`;
+}
+
+export function invitationMail(
+  lang: Locale,
+  { municipalityName, inviterName, role, url, days }: { municipalityName: string; inviterName: string; role: string; url: string; days: number },
+): MailContent {
+  const roleName = ROLE_NAMES[lang][role] ?? role;
+  if (lang === "en") {
+    const paragraphs = [
+      "Hello,",
+      `${inviterName} invites you to work on the integration concept of ${municipalityName} in Konzeptwerk (role: ${roleName}).`,
+      `The link is valid for ${days} days and works once.`,
+    ];
+    const footer = "If the button does not work, copy this address into your browser:";
+    return {
+      subject: `Invitation to Konzeptwerk – ${municipalityName}`,
+      text: `${paragraphs.join("\n\n")}\n\nAccept the invitation:\n${url}\n\nIf you did not expect this invitation, you can ignore this e-mail.\n`,
+      html: html("en", [...paragraphs, "If you did not expect this invitation, you can ignore this e-mail."], { url, label: "Accept the invitation" }, footer),
+    };
+  }
+  const paragraphs = [
+    "Guten Tag,",
+    `${inviterName} lädt Sie ein, in Konzeptwerk am Integrationskonzept von ${municipalityName} mitzuarbeiten (Rolle: ${roleName}).`,
+    `Der Link ist ${days} Tage gültig und funktioniert einmal.`,
+  ];
+  const footer = "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:";
+  return {
+    subject: `Einladung zu Konzeptwerk – ${municipalityName}`,
+    text: `${paragraphs.join("\n\n")}\n\nEinladung annehmen:\n${url}\n\nWenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.\n`,
+    html: html("de", [...paragraphs, "Wenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren."], { url, label: "Einladung annehmen" }, footer),
+  };
+}
+
+export function passwordResetMail(lang: Locale, { url, minutes }: { url: string; minutes: number }): MailContent {
+  if (lang === "en") {
+    const paragraphs = [
+      "Hello,",
+      "someone asked to reset the password of your Konzeptwerk account. Choose a new password with this link.",
+      `The link is valid for ${minutes} minutes and works once. If you did not ask for it, ignore this e-mail: your password stays as it is.`,
+    ];
+    return {
+      subject: "Reset your Konzeptwerk password",
+      text: `${paragraphs.join("\n\n")}\n\nChoose a new password:\n${url}\n`,
+      html: html("en", paragraphs, { url, label: "Choose a new password" }, "If the button does not work, copy this address into your browser:"),
+    };
+  }
+  const paragraphs = [
+    "Guten Tag,",
+    "für Ihren Zugang zu Konzeptwerk wurde ein neues Passwort angefordert. Über diesen Link legen Sie es fest.",
+    `Der Link ist ${minutes} Minuten gültig und funktioniert einmal. Haben Sie nichts angefordert, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert.`,
+  ];
+  return {
+    subject: "Neues Passwort für Konzeptwerk",
+    text: `${paragraphs.join("\n\n")}\n\nNeues Passwort festlegen:\n${url}\n`,
+    html: html("de", paragraphs, { url, label: "Neues Passwort festlegen" }, "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:"),
+  };
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { addSsoDomain, getPasswordSignIn, listSsoDomains, removeSsoDomain, setPasswordSignIn, userHasIdentity } from "@/db/queries/sso";
+import { requireRole, type Actor } from "@/lib/authz/require-role";
+import { AppError } from "@/lib/errors";
+import { fieldError } from "@/lib/members/form-errors";
+import { ssoConfigured } from "./config";
+
+/** What the members page shows about sign-in; null when no single sign-on is configured. */
+export async function getSignInSettings(actor: Actor, { municipalityId }: { municipalityId: string }) {
+  await requireRole(actor, municipalityId, "members.read");
+  if (!ssoConfigured()) return null;
+  const [passwordSignIn, domains] = await Promise.all([getPasswordSignIn({ municipalityId }), listSsoDomains({ municipalityId })]);
+  return { passwordSignIn, domains };
+}
+
+/**
+ * Switch password sign-in for the municipality's members. Off only while single
+ * sign-on is configured, and only by an admin who has signed in through it once:
+ * otherwise the admin could lock themselves out.
+ */
+export async function changePasswordSignIn(actor: Actor, { municipalityId, on }: { municipalityId: string; on: boolean }) {
+  await requireRole(actor, municipalityId, "members.manage");
+  if (!on) {
+    if (!ssoConfigured()) throw new AppError("bad_request", "Ohne Single Sign-on kann die Anmeldung mit Passwort nicht abgeschaltet werden.");
+    if (!(await userHasIdentity({ userId: actor.id }))) {
+      throw new AppError("bad_request", "Melden Sie sich zuerst selbst einmal über Single Sign-on an, bevor Sie die Anmeldung mit Passwort abschalten.");
+    }
+  }
+  await setPasswordSignIn({ municipalityId, on });
+}
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** Allow self-service sign-on (as viewer) for e-mail addresses of a domain, e.g. "musterstadt.de". */
+export async function allowSsoDomain(actor: Actor, { municipalityId, domain }: { municipalityId: string; domain: string }) {
+  await requireRole(actor, municipalityId, "members.manage");
+  if (!ssoConfigured()) throw new AppError("bad_request", "Single Sign-on ist nicht eingerichtet.");
+  const clean = domain.trim().toLowerCase().replace(/^@/, "");
+  if (!DOMAIN.test(clean)) throw fieldError("domain", "Bitte geben Sie eine Domain wie „musterstadt.de“ an (ohne @ und ohne Namen davor).");
+  await addSsoDomain({ municipalityId, domain: clean });
+}
+
+export async function disallowSsoDomain(actor: Actor, { municipalityId, domain }: { municipalityId: string; domain: string }) {
+  await requireRole(actor, municipalityId, "members.manage");
+  await removeSsoDomain({ municipalityId, domain: domain.trim().toLowerCase() });
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { getDb } from "@/db";
+import {
+  acceptInvitationsByIds,
+  addMembership,
+  createSsoUser,
+  getIdentityUser,
+  linkIdentity,
+  municipalitiesAllowingDomain,
+  openInvitationsForEmail,
+} from "@/db/queries/sso";
+import { getUserByEmail } from "@/db/queries/users";
+
+export type SsoProfile = {
+  /** the provider's issuer URL: identities of two providers never mix */
+  issuer: string;
+  subject: string;
+  email?: string | null;
+  /** the provider's `email_verified` claim; absent at many providers (ADFS, Entra ID) */
+  emailVerified?: boolean | null;
+  name?: string | null;
+};
+
+export type SsoSignInResult = { ok: true; userId: string } | { ok: false; reason: "unknown" | "no_email" };
+
+/**
+ * Who a sign-in through a provider is in this app. The role never comes from
+ * the provider: it is the membership's, as the admin set it.
+ *
+ * 1. An identity linked before → that user.
+ * 2. Otherwise by e-mail address (which the provider must not call unverified):
+ *    an existing account, or open invitations to that address (they are accepted
+ *    with their roles, a password-less account is created if needed). The
+ *    identity is linked from then on.
+ * 3. An unknown address joins as viewer where an admin allowed self-service for its
+ *    domain; anyone else is refused.
+ */
+export async function resolveSsoSignIn(profile: SsoProfile): Promise<SsoSignInResult> {
+  const known = await getIdentityUser({ issuer: profile.issuer, subject: profile.subject });
+  if (known) return { ok: true, userId: known };
+
+  const email = profile.email?.trim().toLowerCase();
+  if (!email || !email.includes("@") || profile.emailVerified === false) return { ok: false, reason: "no_email" };
+  const domain = email.slice(email.lastIndexOf("@") + 1);
+
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<SsoSignInResult> => {
+    const invited = await openInvitationsForEmail({ email }, tx);
+    let userId = (await getUserByEmail({ email }, tx))?.id ?? null;
+    const selfService = userId || invited.length ? [] : await municipalitiesAllowingDomain({ domain }, tx);
+    if (!userId && invited.length === 0 && selfService.length === 0) return { ok: false, reason: "unknown" };
+
+    if (!userId) {
+      const name = profile.name?.trim() || email;
+      userId = await createSsoUser({ email, name: name.slice(0, 200) }, tx);
+      // Lost a race against a second sign-in or a registration: take the account that won.
+      userId ??= (await getUserByEmail({ email }, tx))!.id;
+    }
+    for (const invitation of invited) await addMembership({ userId, municipalityId: invitation.municipalityId, role: invitation.role }, tx);
+    await acceptInvitationsByIds({ ids: invited.map((i) => i.id) }, tx);
+    for (const municipalityId of selfService) await addMembership({ userId, municipalityId, role: "viewer" }, tx);
+    await linkIdentity({ issuer: profile.issuer, subject: profile.subject, userId }, tx);
+    return { ok: true, userId };
+  });
+}

@@ -1,0 +1,207 @@
+import { Auth } from "@auth/core";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { authSessions, invitations, memberships, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { authOptions } from "@/lib/auth/options";
+import { verifySignIn } from "@/lib/auth/sign-in";
+import { inviteMember } from "@/lib/members/service";
+import { allowSsoDomain, changePasswordSignIn } from "@/lib/sso/settings";
+import { makeMunicipality } from "../support/fixtures";
+import { startOidcServer, type TestOidcServer } from "../support/oidc-server";
+
+/**
+ * Single sign-on through Auth.js's own handler (@auth/core's Auth(), what
+ * /api/auth/* runs) against a real OpenID provider on 127.0.0.1.
+ */
+const APP = "http://127.0.0.1:3999";
+let idp: TestOidcServer;
+let env: Record<string, string>;
+const savedEnv = { ...process.env };
+
+class Jar {
+  private cookies = new Map<string, string>();
+  take(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair!.indexOf("=");
+      const name = pair!.slice(0, at);
+      const value = pair!.slice(at + 1);
+      if (value === "" || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  names() {
+    return [...this.cookies.keys()];
+  }
+}
+
+async function app(path: string, jar: Jar, init: RequestInit = {}) {
+  const config = { ...authOptions(env), secret: "sso-test-secret-0123456789abcdef", basePath: "/api/auth", trustHost: true };
+  const headers = new Headers(init.headers);
+  headers.set("cookie", jar.header());
+  const response = await Auth(new Request(`${APP}${path}`, { ...init, headers }), config);
+  jar.take(response);
+  return response;
+}
+
+/** Click "Anmelden mit …", sign in at the provider, come back: the app's final answer to the callback. */
+async function signInThroughProvider(jar: Jar) {
+  const { csrfToken } = (await (await app("/api/auth/csrf", jar)).json()) as { csrfToken: string };
+  const start = await app("/api/auth/signin/oidc-1", jar, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, callbackUrl: `${APP}/concepts` }),
+  });
+  let location = start.headers.get("location")!;
+  expect(location.startsWith(idp.issuer)).toBe(true);
+  const idpJar = new Jar();
+  for (let hop = 0; hop < 10 && location.startsWith(idp.issuer); hop++) {
+    const response = await fetch(location, { redirect: "manual", headers: { cookie: idpJar.header() } });
+    idpJar.take(response);
+    location = new URL(response.headers.get("location")!, location).href;
+  }
+  expect(location.startsWith(`${APP}/api/auth/callback/oidc-1?`)).toBe(true);
+  return app(location.slice(APP.length), jar);
+}
+
+async function sessionUserId(jar: Jar): Promise<string | null> {
+  const session = (await (await app("/api/auth/session", jar)).json()) as { user?: { id?: string } } | null;
+  return session?.user?.id ?? null;
+}
+
+async function sessionCount() {
+  const db = await getDb();
+  return (await db.select().from(authSessions)).length;
+}
+
+let counter = 0;
+const person = (email: string) => ({ sub: `sub-${Date.now()}-${++counter}`, email, name: "Erika Mustermann" });
+
+beforeAll(async () => {
+  idp = await startOidcServer({ redirectUris: [`${APP}/api/auth/callback/oidc-1`], postLogoutRedirectUris: [`${APP}/login`] });
+  env = { OIDC_1_ISSUER: idp.issuer, OIDC_1_CLIENT_ID: idp.clientId, OIDC_1_CLIENT_SECRET: idp.clientSecret, OIDC_1_NAME: "Testdienst" };
+  // The settings service reads the configuration from the process's environment.
+  Object.assign(process.env, env);
+});
+
+afterAll(async () => {
+  await idp.close();
+  for (const key of Object.keys(env)) if (!(key in savedEnv)) delete process.env[key];
+});
+
+beforeEach(() => idp.tamper(null));
+
+describe("single sign-on (OpenID Connect)", () => {
+  it("links an invited person on first sign-in, with the invitation's role, and recognises them by subject afterwards", async () => {
+    const town = await makeMunicipality("SSO-Stadt");
+    const email = `invited-${Date.now()}@musterstadt.example`;
+    await inviteMember(town.admin, { municipalityId: town.municipality.id, email, role: "editor" });
+    const account = person(email);
+    idp.signInAs(account);
+
+    const jar = new Jar();
+    const done = await signInThroughProvider(jar);
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe(`${APP}/concepts`);
+    const db = await getDb();
+    const [user] = await db.select().from(users).where(eq(users.email, email));
+    expect(user?.passwordHash).toBeNull();
+    expect(await sessionUserId(jar)).toBe(user!.id);
+    const [membership] = await db.select().from(memberships).where(and(eq(memberships.userId, user!.id), eq(memberships.municipalityId, town.municipality.id)));
+    expect(membership?.role).toBe("editor");
+    const [invitation] = await db.select().from(invitations).where(eq(invitations.email, email));
+    expect(invitation?.acceptedAt).not.toBeNull();
+
+    // Same subject, new address at the provider: still the same person, role unchanged.
+    idp.signInAs({ ...account, email: `renamed-${email}` });
+    const again = new Jar();
+    await signInThroughProvider(again);
+    expect(await sessionUserId(again)).toBe(user!.id);
+  });
+
+  it("refuses an unknown person and creates nothing", async () => {
+    const email = `stranger-${Date.now()}@elsewhere.example`;
+    idp.signInAs(person(email));
+    const before = await sessionCount();
+    const jar = new Jar();
+    const done = await signInThroughProvider(jar);
+    expect(done.headers.get("location")).toBe(`${APP}/login?sso=unknown`);
+    expect(await sessionUserId(jar)).toBeNull();
+    expect(await sessionCount()).toBe(before);
+    const db = await getDb();
+    expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
+  });
+
+  it("lets an unknown person of an allowed domain in as viewer (self-service)", async () => {
+    const town = await makeMunicipality("Selbstbedienung");
+    const domain = `amt-${Date.now()}.example`;
+    await allowSsoDomain(town.admin, { municipalityId: town.municipality.id, domain });
+    const email = `neu@${domain}`;
+    idp.signInAs(person(email));
+    const jar = new Jar();
+    await signInThroughProvider(jar);
+    const db = await getDb();
+    const [user] = await db.select().from(users).where(eq(users.email, email));
+    expect(await sessionUserId(jar)).toBe(user!.id);
+    const [membership] = await db.select().from(memberships).where(eq(memberships.userId, user!.id));
+    expect(membership).toMatchObject({ municipalityId: town.municipality.id, role: "viewer" });
+  });
+
+  it("refuses an address the provider calls unverified", async () => {
+    const town = await makeMunicipality("Unbestätigt");
+    const email = `unverified-${Date.now()}@musterstadt.example`;
+    await inviteMember(town.admin, { municipalityId: town.municipality.id, email, role: "editor" });
+    idp.signInAs({ ...person(email), emailVerified: false });
+    const jar = new Jar();
+    const done = await signInThroughProvider(jar);
+    expect(done.headers.get("location")).toBe(`${APP}/login?sso=no_email`);
+    expect(await sessionUserId(jar)).toBeNull();
+  });
+
+  for (const mode of ["audience", "expired", "signature", "nonce"] as const) {
+    it(`refuses an ID token with ${mode === "audience" ? "a wrong audience" : mode === "expired" ? "an expired lifetime" : mode === "signature" ? "a tampered signature" : "a wrong nonce"}`, async () => {
+      const town = await makeMunicipality("Manipuliert");
+      const email = `tamper-${mode}-${Date.now()}@musterstadt.example`;
+      await inviteMember(town.admin, { municipalityId: town.municipality.id, email, role: "admin" });
+      idp.signInAs(person(email));
+      idp.tamper(mode);
+      const before = await sessionCount();
+      const jar = new Jar();
+      const done = await signInThroughProvider(jar);
+      expect(done.status).toBe(302);
+      expect(done.headers.get("location")).toMatch(new RegExp(`^${APP}/login\\?error=`));
+      expect(jar.names().some((n) => n.includes("session-token"))).toBe(false);
+      expect(await sessionUserId(jar)).toBeNull();
+      expect(await sessionCount()).toBe(before);
+      // Nothing happened on the app's side: the invitation is still open, no account exists.
+      const db = await getDb();
+      expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
+      const [invitation] = await db.select().from(invitations).where(eq(invitations.email, email));
+      expect(invitation?.acceptedAt).toBeNull();
+    });
+  }
+
+  it("switches password sign-in off only for an admin who signed in through single sign-on, and then refuses the password", async () => {
+    const town = await makeMunicipality("Nur SSO");
+    const db = await getDb();
+    await db.update(users).set({ passwordHash: await hashPassword("richtiges-passwort") }).where(eq(users.id, town.editor.id));
+    await expect(changePasswordSignIn(town.editor, { municipalityId: town.municipality.id, on: false })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(changePasswordSignIn(town.admin, { municipalityId: town.municipality.id, on: false })).rejects.toThrow(/zuerst selbst einmal über Single Sign-on/);
+
+    idp.signInAs(person(town.admin.email));
+    await signInThroughProvider(new Jar());
+    await changePasswordSignIn(town.admin, { municipalityId: town.municipality.id, on: false });
+
+    const ip = `10.9.${counter}.1`;
+    expect(await verifySignIn({ email: town.editor.email, password: "richtiges-passwort", ip })).toEqual({ ok: false, reason: "sso_required" });
+    // A wrong password still gets the plain answer: nothing about the account is told.
+    expect(await verifySignIn({ email: town.editor.email, password: "falsch-falsch", ip })).toEqual({ ok: false, reason: "invalid" });
+    await changePasswordSignIn(town.admin, { municipalityId: town.municipality.id, on: true });
+    expect(await verifySignIn({ email: town.editor.email, password: "richtiges-passwort", ip })).toMatchObject({ ok: true });
+  });
+});
