@@ -35,6 +35,8 @@ import type { Actor } from "@/lib/authz/require-role";
 import { createConcept } from "@/lib/concepts/create";
 import { exportConcept, importConcept, readConcept } from "@/lib/concepts/exchange";
 import { importFile } from "@/lib/import/service";
+import { getMailProblems } from "@/lib/mail/admin";
+import { changePasswordSignIn, disallowSsoDomain, getSignInSettings } from "@/lib/sso/settings";
 import { addCustomField, removeCustomField } from "@/lib/concepts/fields";
 import { updateConceptSettings } from "@/lib/concepts/meta";
 import { saveSectionText } from "@/lib/concepts/sections";
@@ -151,6 +153,11 @@ const CASES: Case[] = [
     objectIds: false,
     run: (a, ids) => importConcept(a, { municipalityId: ids.municipalityId, data: ids.backup }),
   },
+  // lib/mail, lib/sso: the admin's mail problems and sign-in settings
+  { module: "lib/mail/admin", fn: getMailProblems, kind: "read", forbidden: ADMINS_ONLY, objectIds: false, run: (a, ids) => getMailProblems(a, { municipalityId: ids.municipalityId }) },
+  { module: "lib/sso/settings", fn: getSignInSettings, kind: "read", forbidden: ADMINS_ONLY, objectIds: false, run: (a, ids) => getSignInSettings(a, { municipalityId: ids.municipalityId }) },
+  { module: "lib/sso/settings", fn: changePasswordSignIn, kind: "write", forbidden: ADMINS_ONLY, objectIds: false, run: (a, ids) => changePasswordSignIn(a, { municipalityId: ids.municipalityId, on: true }) },
+  { module: "lib/sso/settings", fn: disallowSsoDomain, kind: "write", forbidden: ADMINS_ONLY, objectIds: false, run: (a, ids) => disallowSsoDomain(a, { municipalityId: ids.municipalityId, domain: "fremd.example" }) },
   {
     module: "lib/import/service",
     fn: importFile,
@@ -756,6 +763,9 @@ const GUARDS = new Set([
   "lib/auth/session.ts#activeMembership",
   // the installation's operator, not a municipality's role: tested in peers.test.ts
   "lib/peers/service.ts#publishPeerSnapshot",
+  // need a failed mail / a configured OIDC provider to succeed for the own admin; their municipality checks are in mail.test.ts and sso.test.ts
+  "lib/mail/admin.ts#retryFailedMail",
+  "lib/sso/settings.ts#allowSsoDomain",
 ]);
 
 const label = (c: Case) => `${c.module}#${c.fn.name}`;
