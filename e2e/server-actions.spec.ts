@@ -16,7 +16,7 @@ type Manifest = { node: Record<string, { workers: Record<string, unknown>; filen
 const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as Manifest;
 
 /** Actions that need no session by design: signing in, registering, accepting an invitation, the language cookie, signing out. */
-const PUBLIC = new Set(["login", "registerMunicipalityAction", "acceptInvitationAction", "setLocaleAction", "logout", "switchMunicipality"]);
+const PUBLIC = new Set(["login", "registerMunicipalityAction", "acceptInvitationAction", "setLocaleAction", "logout", "switchMunicipality", "ssoSignIn", "requestResetAction", "resetPasswordAction"]);
 
 type Ids = {
   municipalityId: string;
@@ -92,6 +92,9 @@ function argsFor(name: string, ids: Ids): Call {
     acknowledgeFindingAction: { form: { conceptId: ids.conceptId, findingKey: ids.findingKey, reason: "Untergeschoben" } },
     withdrawAcknowledgementAction: { form: { conceptId: ids.conceptId, findingKey: ids.findingKey } },
     staffCostRateAction: { form: { municipalityId: ids.municipalityId, rate: "1" } },
+    passwordSignInAction: { form: { municipalityId: ids.municipalityId, on: "false" } },
+    ssoDomainAction: { form: { municipalityId: ids.municipalityId, domain: "fremd.example", intent: "add" } },
+    retryMailAction: { form: { municipalityId: ids.municipalityId, mailId: ids.invitationId } },
   };
   const call = calls[name];
   if (!call) throw new Error(`Kein Aufruf für die Server-Action ${name} hinterlegt: bitte im Test ergänzen.`);
