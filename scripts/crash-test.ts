@@ -30,9 +30,9 @@ import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import WebSocket from "ws";
+import { HocuspocusProvider } from "@hocuspocus/provider";
 import * as Y from "yjs";
+import { realtimeSocket, realtimeUrl } from "./realtime-socket";
 import { signInCookie } from "./sign-in";
 
 const args = parseArgs({ options: { rounds: { type: "string" } }, allowPositionals: true });
@@ -184,15 +184,9 @@ type Track = {
 type Typist = { key: string; sectionId: string; words: string[]; acked: number; destroy: () => void };
 
 function startTypist(key: string, sectionId: string, round: number, index: number): Typist {
-  const headers = { cookie, origin: BASE };
-  class CookieWebSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers });
-    }
-  }
   const doc = new Y.Doc();
   // Reconnects (with backoff) after the kill until destroyed; a limited number of attempts would reject unhandled.
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${PORT}/api/realtime`, WebSocketPolyfill: CookieWebSocket });
+  const socket = realtimeSocket(realtimeUrl(BASE), { cookie, origin: BASE });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: `section:${sectionId}`, document: doc, token: "session" });
   provider.attach();
   const typist: Typist = { key, sectionId, words: [], acked: 0, destroy: () => undefined };

@@ -8,20 +8,14 @@
  */
 import fs from "node:fs";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import WebSocket from "ws";
+import { realtimeSocket, realtimeUrl } from "../realtime-socket";
 import * as Y from "yjs";
 import { pct, round } from "./stats";
 
 type Options = { base: string; cookie: string; partIds: string[]; serverPid: number; results: Record<string, unknown> };
 
 function socketFor(base: string, cookie: string) {
-  const headers = { cookie, origin: base };
-  class CookieWebSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers });
-    }
-  }
-  return new HocuspocusProviderWebsocket({ url: `${base.replace(/^http/, "ws")}/api/realtime`, WebSocketPolyfill: CookieWebSocket });
+  return realtimeSocket(realtimeUrl(base), { cookie, origin: base });
 }
 
 function open(socket: HocuspocusProviderWebsocket, sectionId: string) {

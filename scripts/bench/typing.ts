@@ -4,21 +4,15 @@
  * alone and with 5 Node clients typing into the same concept at the same time.
  */
 import type { BrowserContext } from "@playwright/test";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import WebSocket from "ws";
+import { HocuspocusProvider } from "@hocuspocus/provider";
+import { realtimeSocket, realtimeUrl } from "../realtime-socket";
 import * as Y from "yjs";
 import { pct, round } from "./stats";
 
 const KEYS = 150;
 
 function typist(base: string, cookie: string, sectionId: string, i: number) {
-  const headers = { cookie, origin: base };
-  class CookieWebSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers });
-    }
-  }
-  const socket = new HocuspocusProviderWebsocket({ url: `${base.replace(/^http/, "ws")}/api/realtime`, WebSocketPolyfill: CookieWebSocket });
+  const socket = realtimeSocket(realtimeUrl(base), { cookie, origin: base });
   const doc = new Y.Doc();
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: `section:${sectionId}`, document: doc, token: "session" });
   provider.attach();

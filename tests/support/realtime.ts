@@ -4,12 +4,12 @@ import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { encode } from "next-auth/jwt";
-import WebSocket from "ws";
 import * as Y from "yjs";
 import { createAuthSession } from "@/db/queries/users";
 import type { Actor } from "@/lib/authz/require-role";
 import { REALTIME_PATH } from "@/lib/realtime/path";
 import { startRealtime } from "@/lib/realtime/server";
+import { realtimeSocket } from "../../scripts/realtime-socket";
 
 process.env.AUTH_SECRET ||= "realtime-test-secret-0123456789abcdef";
 
@@ -56,13 +56,8 @@ export function connect(url: string, name: string, options: { cookie?: string; o
   const headers: Record<string, string> = {};
   if (options.cookie) headers.cookie = options.cookie;
   if (options.origin) headers.origin = options.origin;
-  class CookieWebSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers });
-    }
-  }
   const doc = options.doc ?? new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: CookieWebSocket, maxAttempts: 1 });
+  const socket = realtimeSocket(url, headers, { maxAttempts: 1 });
   const client: Client = {
     doc,
     socket,
