@@ -21,6 +21,12 @@ const root = path.resolve(import.meta.dirname, "..");
 const ci = process.env.CI === "true" || process.env.CI === "1";
 const externalUrl = process.env.DATABASE_URL?.trim() || "";
 const only = process.argv.slice(2);
+const STAGES = ["types", "unit", "postgres", "build", "e2e", "crash"];
+const unknown = only.filter((s) => !STAGES.includes(s));
+if (unknown.length > 0) {
+  console.error(`Unbekannte Stufe: ${unknown.join(", ")}. Möglich sind: ${STAGES.join(", ")}.`);
+  process.exit(2);
+}
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kw-results-"));
 
 /**

@@ -24,7 +24,7 @@ describe("VZÄ as hundredths", () => {
   });
 
   it("refuses what is not a decimal", () => {
-    expect(() => fteToHundredths("1,5")).toThrow();
-    expect(() => fteToHundredths("-1")).toThrow();
+    expect(() => fteToHundredths("1,5")).toThrow("Ungültige VZÄ-Angabe: 1,5");
+    expect(() => fteToHundredths("-1")).toThrow("Ungültige VZÄ-Angabe: -1");
   });
 });
