@@ -8,3 +8,13 @@ export function formatDateTime(value: Date | string) {
 export function formatDate(value: Date | string) {
   return dateOnly.format(typeof value === "string" ? new Date(value) : value);
 }
+
+/**
+ * A user's string inside a line with others ("Partner A; Partner B", "Schreibt gerade
+ * hier: A, B"): wrapped in FSI…PDI so a right-to-left override in one cannot mirror the next.
+ * A PDI of its own could close the isolation early, so it is dropped.
+ */
+export const isolate = (s: string) => `\u2068${s.replaceAll("\u2069", "")}\u2069`;
+
+/** Several user strings in one line, each isolated. */
+export const isolatedList = (items: readonly string[], separator = ", ") => items.map(isolate).join(separator);

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { isolatedList } from "@/lib/format";
 import { initials, usePresence } from "./realtime";
 
 /** Initials of everybody else in the concept, in the page header. */
@@ -7,7 +8,7 @@ export function PresenceBar() {
   const t = useTranslations("editor");
   const people = usePresence();
   if (people.length === 0) return null;
-  const names = people.map((p) => p.name).join(", ");
+  const names = isolatedList(people.map((p) => p.name));
   return (
     <p className="presence-bar" aria-live="polite" data-testid="presence">
       <span className="visually-hidden">{t("presenceConcept", { names })}</span>
@@ -32,7 +33,7 @@ export function PartPresence({ sectionId }: { sectionId: string }) {
           {initials(p.name)}
         </span>
       ))}{" "}
-      {t("presencePart", { names: here.map((p) => p.name).join(", ") })}
+      {t("presencePart", { names: isolatedList(here.map((p) => p.name)) })}
     </p>
   );
 }
@@ -44,7 +45,7 @@ export function OutlinePresence({ sectionIds }: { sectionIds: string[] }) {
   if (here.length === 0) return null;
   return (
     <span className="outline-presence">
-      <span className="visually-hidden">{t("presencePart", { names: here.map((p) => p.name).join(", ") })}</span>
+      <span className="visually-hidden">{t("presencePart", { names: isolatedList(here.map((p) => p.name)) })}</span>
       {here.map((p) => (
         <span key={p.id} className={`presence-avatar presence-small collab-color-${p.color}`} aria-hidden="true">
           {initials(p.name)}

@@ -16,6 +16,7 @@ import {
   formatEuro,
   formatFte,
 } from "@/lib/measures/labels";
+import { isolate, isolatedList } from "@/lib/format";
 import { diffDocs, type DocDiff } from "./richtext";
 
 export type WordPart = { text: string; added?: boolean; removed?: boolean };
@@ -31,15 +32,9 @@ export type FieldChange = {
 export type MeasureSide = Pick<ExportedMeasure, Exclude<keyof ExportedMeasure, "subGoalRefs">> & { subGoals: string[] };
 
 const none = "–";
-/**
- * A user's string inside a line with others ("Partner A; Partner B"): isolated
- * with FSI … PDI, so a right-to-left override in one entry ends with it (in
- * the comparison page and the Synopse alike). A PDI of its own could close the
- * isolation early, so it is dropped.
- */
-const isolate = (s: string) => `\u2068${s.replaceAll("\u2069", "")}\u2069`;
+// User strings are isolated (FSI … PDI) in the comparison page and the Synopse alike.
 const text = (s: string | null | undefined) => (s && s.trim() ? isolate(s) : none);
-const list = (items: readonly string[]) => (items.length ? items.map(isolate).join("; ") : none);
+const list = (items: readonly string[]) => (items.length ? isolatedList(items, "; ") : none);
 const money = (cents: number | null) => (cents === null ? none : formatEuro(cents));
 const date = (d: string | null) => (d ? formatDate(d) : none);
 
