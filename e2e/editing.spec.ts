@@ -47,6 +47,8 @@ test("two people type into the same part at once: both texts arrive for both, wi
   }
   await expect(first.locator("#kapitel-mandate .collab-caret-label")).toHaveText("Miriam Keller");
   await expect(second.getByTestId("presence")).toContainText("JB"); // Jonas Brandt, the editor
+  // Each name is isolated (FSI … PDI), so a right-to-left override in one name cannot mirror the next.
+  await expect(second.locator("#kapitel-mandate .part-presence")).toContainText("Schreibt gerade hier: \u2068Jonas Brandt\u2069");
   await expect(first.getByRole("alert").filter({ hasText: "Konflikt" })).toHaveCount(0);
   await a.expectSaved("Anlass und Auftrag");
   await b.expectSaved("Anlass und Auftrag");
@@ -84,6 +86,44 @@ test("edits made offline are kept in the browser, also when the tab is closed, a
   await expect(colleague.page.locator("#kapitel-update")).toContainText("Offline ergänzt.");
   await expect(colleague.page.locator("#kapitel-update")).toContainText("Von der Leitung.");
   await colleague.page.context().close();
+});
+
+test("edits made while the server cannot be reached stay in this browser across a reload, and go out when it is back", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  // The real-time socket runs through a switch: connected to the app, or refused as by a server that is down.
+  let reachable = true;
+  const open: { close: () => Promise<void> }[] = [];
+  await page.routeWebSocket(/\/api\/realtime/, (ws) => {
+    if (!reachable) return void ws.close();
+    const server = ws.connectToServer();
+    open.push({ close: async () => { await ws.close(); await server.close(); } });
+  });
+  const id = await conceptPage.createConcept("Neuladen ohne Verbindung");
+  await conceptPage.write("Fortschreibung", "Online geschrieben.");
+  await conceptPage.expectSaved("Fortschreibung");
+  reachable = false;
+  for (const socket of open.splice(0)) await socket.close();
+  await conceptPage.write("Fortschreibung", " Ohne Server ergänzt.");
+  await expect(conceptPage.statusOf("Fortschreibung")).toContainText("Offline – Änderungen werden gespeichert", { timeout: 15_000 });
+  // Leaving asks first (the server has not acknowledged the text); the reload goes ahead when confirmed.
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.type();
+    void dialog.accept();
+  });
+  await page.reload();
+  expect(asked).toBe("beforeunload");
+  const text = page.locator("#kapitel-update .prose-editor");
+  await text.scrollIntoViewIfNeeded();
+  await expect(text).toContainText("Ohne Server ergänzt.");
+  // The server does not have it yet: what the page shows after the reload came from this browser's storage.
+  expect(JSON.stringify(await (await page.request.get(`/api/concepts/${id}`)).json())).not.toContain("Ohne Server ergänzt.");
+  reachable = true;
+  // The editor's next attempt (with backoff) gets through and sends what waited in the browser.
+  await expect(conceptPage.statusOf("Fortschreibung")).not.toContainText("Offline", { timeout: 40_000 });
+  await expect
+    .poll(async () => JSON.stringify(await (await page.request.get(`/api/concepts/${id}`)).json()), { timeout: 30_000 })
+    .toContain("Ohne Server ergänzt.");
 });
 
 test("a reviewer can read but not edit, by the UI or by the API", async ({ browser }) => {

@@ -61,7 +61,7 @@ test("a write from another site is refused even with a valid session", async ({ 
 });
 
 test("signing out ends the session on the server: the old cookie gets no data", async ({ browser }) => {
-  const page = await pageAs(browser, "editor");
+  const page = await pageAs(browser, "editor", { fresh: true });
   const cookies = await page.context().cookies();
   await page.getByRole("button", { name: "Abmelden" }).click();
   await expect(page).toHaveURL(/\/login/);

@@ -11,7 +11,7 @@ async function replayStatus(browser: Browser, cookies: Awaited<ReturnType<Browse
 }
 
 test("Auth.js's sign-out page leads to the German sign-out, which ends the server session", async ({ browser }) => {
-  const page = await pageAs(browser, "editor");
+  const page = await pageAs(browser, "editor", { fresh: true });
   const cookies = await page.context().cookies();
   await page.goto("/api/auth/signout");
   await expect(page).toHaveURL(/\/abmelden$/);
@@ -23,7 +23,7 @@ test("Auth.js's sign-out page leads to the German sign-out, which ends the serve
 });
 
 test("a POST to Auth.js's sign-out endpoint ends the server session too", async ({ browser }) => {
-  const page = await pageAs(browser, "editor");
+  const page = await pageAs(browser, "editor", { fresh: true });
   const cookies = await page.context().cookies();
   const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
   const res = await page.request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
