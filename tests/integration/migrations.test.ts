@@ -87,7 +87,7 @@ async function waitingForMigrationLock(db: postgres.Sql) {
     select count(*)::int as n from pg_locks
     where locktype = 'advisory' and not granted and objid = ${MIGRATION_LOCK % 2 ** 32} and classid = ${Math.floor(MIGRATION_LOCK / 2 ** 32)}
       and database = (select oid from pg_database where datname = current_database())`;
-  return row.n;
+  return row!.n;
 }
 
 it("lets several processes start on one fresh database at once: they contend for the lock, all come up, each migration is applied once", async () => {
