@@ -24,7 +24,8 @@ type State = {
 
 const globalForDb = globalThis as unknown as { konzeptwerkDb?: Promise<State> };
 
-const MIGRATION_LOCK = 7_140_001;
+/** The advisory lock key under which a process migrates (tests/integration/migrations.test.ts watches who waits for it). */
+export const MIGRATION_LOCK = 7_140_001;
 
 async function open(): Promise<State> {
   const target = databaseTarget();

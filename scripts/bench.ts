@@ -41,6 +41,12 @@ const results: Record<string, unknown> = {
   machine: `${CORES} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   contention: `client (this script, its client processes, Chromium) and server run on the same ${CORES} cores; load average at start ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`,
 };
+/**
+ * The external PostgreSQL the crash test also runs against (read now: the peer bench clears
+ * process.env.DATABASE_URL to reach the bench server's embedded database). Never one with real data:
+ * the crash test empties it (KONZEPTWERK_TEST_RESET=1, as in scripts/test.mjs).
+ */
+const EXTERNAL_DATABASE_URL = process.env.DATABASE_URL?.trim() || "";
 /** Editor page loads measured after the first one (each in a fresh browser context). */
 const EDITOR_LOADS = 7;
 /** Concurrent save test: client processes and saves each. */
@@ -253,18 +259,34 @@ async function main() {
   await stop(server);
   fs.rmSync(dataDir, { recursive: true, force: true });
 
-  // 5. the long crash test (npm test runs 30 rounds; BENCH_CRASH_ROUNDS=0 leaves it out)
-  const crashRounds = Number(process.env.BENCH_CRASH_ROUNDS ?? 100);
-  if (crashRounds > 0) {
-    t = Date.now();
-    const crash = spawnSync(process.execPath, ["--import", "tsx", "scripts/crash-test.ts", "--rounds", String(crashRounds)], {
+  // 5. the long crash test (npm test runs 30 rounds embedded and 10 on DATABASE_URL): BENCH_CRASH_ROUNDS rounds on the
+  // embedded database and, when DATABASE_URL is set, BENCH_CRASH_PG_ROUNDS on it (default 100 each; 0 leaves a run out)
+  const crashFailures: string[] = [];
+  const crashRun = (label: string, rounds: number, env: Record<string, string>) => {
+    if (!(rounds > 0)) return null;
+    const started = Date.now();
+    const crash = spawnSync(process.execPath, ["--import", "tsx", "scripts/crash-test.ts", "--rounds", String(rounds)], {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: "", TSX_TSCONFIG_PATH: "tsconfig.scripts.json" },
+      env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.scripts.json", ...env },
     });
-    results.crash = { rounds: crashRounds, passed: crash.status === 0, seconds: Math.round((Date.now() - t) / 1000) };
-    if (crash.status !== 0) throw new Error(`Absturztest mit ${crashRounds} Runden fehlgeschlagen`);
+    const result = { rounds, passed: crash.status === 0, seconds: Math.round((Date.now() - started) / 1000) };
+    console.log(`Absturztest (${label}): ${rounds} Runden ${result.passed ? "bestanden" : "FEHLGESCHLAGEN"} in ${result.seconds} s`);
+    if (!result.passed) crashFailures.push(`Absturztest (${label}) mit ${rounds} Runden fehlgeschlagen`);
+    return result;
+  };
+  const crash = crashRun("eingebettete Datenbank", Number(process.env.BENCH_CRASH_ROUNDS ?? 100), { DATABASE_URL: "" });
+  if (crash) results.crash = crash;
+  if (EXTERNAL_DATABASE_URL) {
+    const crashPg = crashRun("PostgreSQL an DATABASE_URL", Number(process.env.BENCH_CRASH_PG_ROUNDS ?? 100), {
+      DATABASE_URL: EXTERNAL_DATABASE_URL,
+      KONZEPTWERK_TEST_RESET: "1",
+    });
+    if (crashPg) results.crashPostgres = crashPg;
+  } else {
+    console.log("Absturztest gegen PostgreSQL: DATABASE_URL ist nicht gesetzt, nur die eingebettete Datenbank.");
   }
+  if (crashFailures.length) throw new Error(crashFailures.join("; "));
 
   fs.mkdirSync(path.join(root, "bench"), { recursive: true });
   fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");

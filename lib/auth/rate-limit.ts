@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { Pool } from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { onCloseDb, pgConnectionConfig } from "@/db";
-import { AppError } from "@/lib/errors";
+import { rateLimited } from "@/lib/errors";
 
 /**
  * Rate-limit counters shared by every app process: in Redis when REDIS_URL is
@@ -107,12 +107,12 @@ export const minutesText = (ms: number) => {
   return n === 1 ? "einer Minute" : `${n} Minuten`;
 };
 
-/** Take one point or throw AppError("rate_limited") with the waiting time in the message. */
+/** Take one point or throw AppError("rate_limited") with the waiting time in the message and in Retry-After. */
 export async function consumeOrThrow(spec: LimitSpec, key: string, message: (wait: string) => string) {
   try {
     await (await limiter(spec)).consume(limitKey(key));
   } catch (error) {
-    if (error instanceof RateLimiterRes) throw new AppError("rate_limited", message(minutesText(error.msBeforeNext)));
+    if (error instanceof RateLimiterRes) throw rateLimited(message(minutesText(error.msBeforeNext)), error.msBeforeNext);
     throw error;
   }
 }

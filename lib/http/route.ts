@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { AppError, errorBody } from "@/lib/errors";
+import { AppError, errorBody, errorHeaders } from "@/lib/errors";
 import { reportUnexpectedError } from "@/lib/error-report";
 import { requireActor, type Actor } from "@/lib/auth/session";
 import { isSameOriginRequest } from "@/lib/http/origin";
@@ -29,9 +29,9 @@ export function authedRoute<P extends Params>(
   };
 }
 
-/** AppError → its status and German message; anything else → a 500 whose error number is logged and shown. */
+/** AppError → its status and German message (a 429 with Retry-After); anything else → a 500 whose error number is logged and shown. */
 export function errorResponse(error: unknown) {
-  if (error instanceof AppError) return NextResponse.json(errorBody(error), { status: error.status });
+  if (error instanceof AppError) return NextResponse.json(errorBody(error), { status: error.status, headers: errorHeaders(error) });
   const { errorId, message } = reportUnexpectedError("route", error);
   return NextResponse.json({ error: { code: "internal", message, errorId } }, { status: 500, headers: { "X-Error-Id": errorId } });
 }

@@ -17,7 +17,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { AppError } from "@/lib/errors";
+import { AppError, rateLimited } from "@/lib/errors";
 import { fontCoverage, printableData } from "./coverage";
 
 export type PdfTemplate = "concept" | "synopse";
@@ -154,7 +154,7 @@ export function renderPdf(request: RenderRequest): Promise<RenderResult> {
   }
   const e = engine();
   if (e.queue.length >= MAX_WAITING) {
-    return Promise.reject(new AppError("rate_limited", "Gerade werden sehr viele PDFs erstellt. Bitte versuchen Sie es in einer Minute erneut."));
+    return Promise.reject(rateLimited("Gerade werden sehr viele PDFs erstellt. Bitte versuchen Sie es in einer Minute erneut.", 60_000));
   }
   return new Promise<RenderResult>((resolve, reject) => {
     e.queue.push({ id: e.nextId++, template: request.template, json, files: request.files ?? [], queuedAt: Date.now(), resolve, reject });

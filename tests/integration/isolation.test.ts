@@ -11,26 +11,38 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { closeDb, getDb } from "@/db";
-import { listConcepts } from "@/db/queries/concepts";
+import { getConceptTree, listConcepts } from "@/db/queries/concepts";
 import { getSessionUser } from "@/db/queries/users";
 import {
   auditLog,
   checkAcknowledgements,
   comments,
   commentThreads,
+  concepts,
+  mailQueue,
   municipalities,
   municipalityLogos,
   notifications,
   peerConsents,
   peerLibraryEntries,
+  peerSettings,
   reviewAnswers,
   reviewRoundReviewers,
   reviewRounds,
+  sectionUpdates,
+  sectionYjs,
+  ssoDomains,
   type Role,
 } from "@/db/schema";
+import { appendClientUpdate } from "@/db/queries/realtime";
+import { getPeerSettings } from "@/db/queries/peers";
+import { addSsoDomain } from "@/db/queries/sso";
+import { queueMail } from "@/lib/mail/queue";
+import { loadSectionState } from "@/lib/realtime/store";
+import { updateToJson } from "@/lib/realtime/ydoc";
 import type { Actor } from "@/lib/authz/require-role";
 import { createConcept } from "@/lib/concepts/create";
 import { exportConcept, importConcept, readConcept } from "@/lib/concepts/exchange";
@@ -785,6 +797,8 @@ async function storedRows(municipalityId: string) {
     db.select().from(table as PgTable).where(eq(table.municipalityId, municipalityId));
   const sorted = (rows: Record<string, unknown>[]) =>
     rows.map((r) => JSON.stringify(r)).sort();
+  // The real-time tables name the concept, not the municipality.
+  const ownConcepts = db.select({ id: concepts.id }).from(concepts).where(eq(concepts.municipalityId, municipalityId));
   return {
     municipality: await db.select().from(municipalities).where(eq(municipalities.id, municipalityId)),
     threads: sorted(await all(commentThreads)),
@@ -798,6 +812,12 @@ async function storedRows(municipalityId: string) {
     consent: sorted(await all(peerConsents)),
     library: sorted(await all(peerLibraryEntries)),
     acknowledgements: sorted(await all(checkAcknowledgements)),
+    mail: sorted(await all(mailQueue)),
+    ssoDomains: sorted(await all(ssoDomains)),
+    yjsStates: sorted(await db.select().from(sectionYjs).where(inArray(sectionYjs.conceptId, ownConcepts))),
+    yjsUpdates: sorted(await db.select().from(sectionUpdates).where(inArray(sectionUpdates.conceptId, ownConcepts))),
+    // One row for the whole installation (the secret of the peer comparison), not a municipality's: any write shows in both snapshots.
+    peerSettings: sorted(await db.select().from(peerSettings)),
   };
 }
 
@@ -818,7 +838,10 @@ async function snapshot({ town, ids }: { town: Town; ids: Ids }) {
   ) as unknown;
 }
 
-/** Give a town what the scenario leaves out, so that removing it would show: a logo, consent, a shared measure, a notification. */
+/**
+ * Give a town what the scenario leaves out, so that removing it would show: a logo, consent, a shared measure, a notification,
+ * a reviewer's answer, a queued mail, an SSO domain, a part opened in real time and a keystroke not yet folded into its part.
+ */
 async function furnish({ town, ids }: { town: Town; ids: Ids }) {
   await uploadLogo(town.admin, {
     municipalityId: ids.municipalityId,
@@ -828,6 +851,35 @@ async function furnish({ town, ids }: { town: Town; ids: Ids }) {
   await shareMeasure(town.admin, { conceptId: ids.conceptId, measureId: ids.secondMeasureId, title: "Elternkurse", description: "Deutschkurse für Eltern an Grundschulen." });
   await replyToThread(town.editor, { conceptId: ids.conceptId, threadId: ids.threadId, body: "Wird ergänzt." });
   await acknowledgeFinding(town.editor, { conceptId: ids.conceptId, findingKey: "fortschreibung-ohne-turnus", reason: "Bewusst leer gelassen" });
+  await answerRound(town.reviewer, { conceptId: ids.conceptId, roundId: ids.roundId, target: "mandate", verdict: "approve", note: "Passt so." });
+  const db = await getDb();
+  // A mail waiting in the queue (no sender runs in this test), as an invitation with a mail server would leave it.
+  await queueMail(db, {
+    municipalityId: ids.municipalityId,
+    kind: "invitation",
+    to: `wartet-${ids.municipalityId.slice(0, 8)}@test.example`,
+    content: { subject: "Einladung", text: "Sie wurden eingeladen.", html: "<p>Sie wurden eingeladen.</p>" },
+  });
+  // Allowing a domain through the settings needs a configured provider (sso.test.ts); the row is what matters here.
+  // The domain the table's forged disallowSsoDomain names: a removal that came before the check would show.
+  await addSsoDomain({ municipalityId: ids.municipalityId, domain: "fremd.example" });
+  // The table's part, opened in the real-time editor: it has a Yjs state.
+  await loadSectionState(ids.sectionId);
+  // A second concept whose opened part has a keystroke not yet folded in: every read of the table's concept folds
+  // that concept's pending keystrokes, so the pending one sits in a concept that no call of the table names.
+  const second = await createConcept(town.editor, { municipalityId: ids.municipalityId, title: "Fortschreibung in Arbeit" });
+  const part = (await getConceptTree({ conceptId: second.id })).sections.find((x) => x.chapter === "mandate" && x.fieldId === null)!;
+  const state = await loadSectionState(part.id);
+  const update = updateToJson(state!.updates, doc(p("Ein Satz, der noch nicht gespeichert ist.")));
+  const appended = await appendClientUpdate({
+    sectionId: part.id,
+    conceptId: second.id,
+    municipalityId: ids.municipalityId,
+    userId: town.editor.id,
+    sessionId: town.editor.sessionId,
+    update: update!,
+  });
+  if (!appended) throw new Error("setup: keystroke not stored");
 }
 
 beforeAll(async () => {
@@ -835,12 +887,22 @@ beforeAll(async () => {
   attacker = await populatedTown("Fremdstadt");
   await furnish(victim);
   await furnish(attacker);
+  // The installation's peer settings exist before the first snapshot (the first read creates them).
+  await getPeerSettings();
   before = { victim: await snapshot(victim), attacker: await snapshot(attacker) };
   await publishSnapshot({ trigger: "test" });
 });
 afterAll(() => closeDb());
 
 describe("the table of domain functions", () => {
+  it("runs against towns that have rows in every table the snapshot reads, so a deletion would show", () => {
+    for (const [town, snap] of Object.entries(before)) {
+      const stored = (snap as { stored: Record<string, unknown[]> }).stored;
+      const empty = Object.entries(stored).filter(([, rows]) => rows.length === 0).map(([table]) => table);
+      expect(empty, `empty tables of ${town}`).toEqual([]);
+    }
+  });
+
   it("covers every exported function of the domain modules (or names it as taking no actor)", async () => {
     const missing: string[] = [];
     for (const [name, load] of Object.entries(MODULES)) {
@@ -968,7 +1030,7 @@ describe("members of the same municipality", () => {
 });
 
 describe("after all those calls", () => {
-  it("the municipality's concept, members, invitations, sessions, threads, rounds, notifications, audit log, logo, consent and library entries are unchanged, and so are the other's", async () => {
+  it("the municipality's concept, members, invitations, sessions, threads, rounds, notifications, audit log, logo, consent, library entries, queued mails, SSO domains, real-time states and pending keystrokes, and the peer settings are unchanged, and so are the other's", async () => {
     expect(await snapshot(victim)).toEqual(before.victim);
     expect(await snapshot(attacker)).toEqual(before.attacker);
   });

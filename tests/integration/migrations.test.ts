@@ -2,6 +2,9 @@
  * "Die Migrationen laufen beim Start (mit Sperre, auch bei mehreren Prozessen)":
  * several Node processes open the same fresh database at the same moment; every
  * one comes up without an error and each migration is recorded exactly once.
+ * That they really overlap is checked, not hoped for: each child connects, waits
+ * at a barrier (a "go" on stdin), and the test sees all of them waiting for the
+ * migration lock at once before it lets the first one migrate.
  * The database is a fresh one on the external server at DATABASE_URL when set,
  * else on an embedded server started for this test (reached over its socket).
  */
@@ -12,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { MIGRATION_LOCK } from "@/db";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/db/embedded";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -53,30 +57,76 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
-function openInChild(startAt: number) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/open-db-child.ts"], {
-      cwd: root,
-      env: { ...process.env, ...childEnv, TSX_TSCONFIG_PATH: "tsconfig.scripts.json", START_AT: String(startAt), DATA_DIR: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+type Child = { ready: Promise<void>; go: () => void; exit: Promise<{ code: number | null; stdout: string; stderr: string }> };
+
+/** A child that opens the fresh database like the app; it connects, says "ready" and migrates only after go(). */
+function openInChild(): Child {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/open-db-child.ts"], {
+    cwd: root,
+    env: { ...process.env, ...childEnv, TSX_TSCONFIG_PATH: "tsconfig.scripts.json", DATA_DIR: "" },
+    stdio: ["pipe", "pipe", "pipe"],
   });
+  let stdout = "";
+  let stderr = "";
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString();
+    if (stdout.includes('"event":"ready"')) markReady();
+  });
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const exit = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+  // A child that dies before it is ready must not leave the barrier waiting forever.
+  const readyOrDead = Promise.race([ready, exit.then((r) => Promise.reject(new Error(`child exited (${r.code}) before ready: ${r.stderr}`)))]);
+  return { ready: readyOrDead, go: () => child.stdin.end("go\n"), exit };
 }
 
-it("lets several processes start on one fresh database at once: all come up, each migration is applied once", async () => {
-  // All children wait for the same moment, after their (slow) start-up, then migrate together.
-  const startAt = Date.now() + 6_000;
-  const results = await Promise.all(Array.from({ length: PROCESSES }, () => openInChild(startAt)));
+/** How many sessions on the fresh database wait right now for the migration lock (an advisory lock not yet granted). */
+async function waitingForMigrationLock(db: postgres.Sql) {
+  const [row] = await db<{ n: number }[]>`
+    select count(*)::int as n from pg_locks
+    where locktype = 'advisory' and not granted and objid = ${MIGRATION_LOCK % 2 ** 32} and classid = ${Math.floor(MIGRATION_LOCK / 2 ** 32)}
+      and database = (select oid from pg_database where datname = current_database())`;
+  return row!.n;
+}
+
+it("lets several processes start on one fresh database at once: they contend for the lock, all come up, each migration is applied once", async () => {
+  // Barrier: every child has started (slow on a busy machine) and reached the database before any of them migrates.
+  const children = Array.from({ length: PROCESSES }, () => openInChild());
+  await Promise.all(children.map((c) => c.ready));
+
+  // The test holds the migration lock while the children are let go, and lets it go only when every one of them
+  // waits for it: so all of them really try to migrate at the same time, however slowly each one is scheduled.
+  const holder = connectFresh();
+  let waiting = 0;
+  try {
+    await holder`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    for (const c of children) c.go();
+    const deadline = Date.now() + 60_000;
+    while ((waiting = await waitingForMigrationLock(holder)) < PROCESSES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await holder`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } finally {
+    await holder.end({ timeout: 5 });
+  }
+  const results = await Promise.all(children.map((c) => c.exit));
+  expect(waiting, "processes waiting for the migration lock at the same time").toBe(PROCESSES);
+
+  type Done = { event: "done"; pid: number; kind: string; connectedAt: number; goAt: number; migratedAt: number };
+  const done: Done[] = [];
   for (const r of results) {
     expect(r.stderr, "stderr of a starting process").toBe("");
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout.trim().split("\n").at(-1)!)).toMatchObject({ pid: expect.any(Number), kind: "postgres" });
+    const last = JSON.parse(r.stdout.trim().split("\n").at(-1)!) as Done;
+    expect(last).toMatchObject({ event: "done", pid: expect.any(Number), kind: "postgres" });
+    done.push(last);
   }
+  // They overlapped: every process was connected and had been let go before the first one finished migrating.
+  const firstFinished = Math.min(...done.map((d) => d.migratedAt));
+  for (const d of done) {
+    expect(d.connectedAt).toBeLessThan(firstFinished);
+    expect(d.goAt).toBeLessThan(firstFinished);
+  }
+  expect(new Set(done.map((d) => d.pid)).size).toBe(PROCESSES);
 
   const journal = JSON.parse(fs.readFileSync(path.join(root, "db", "migrations", "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
   const db = connectFresh();
