@@ -55,6 +55,75 @@ function checkUpdate(doc: Y.Doc, update: Uint8Array): string | null {
   return validation.ok ? null : validation.error;
 }
 
+type Pending = { update: Uint8Array; ctx: ConnectionContext; resolve: () => void; reject: (error: unknown) => void };
+
+async function store(ctx: ConnectionContext, update: Uint8Array) {
+  let stored: boolean;
+  try {
+    stored = await appendClientUpdate({
+      sectionId: ctx.sectionId!,
+      conceptId: ctx.conceptId,
+      municipalityId: ctx.municipalityId,
+      userId: ctx.userId,
+      sessionId: ctx.sessionId,
+      update,
+    });
+  } catch (error) {
+    console.error("Echtzeit: Änderung nicht gespeichert:", error instanceof Error ? error.message : error);
+    // Not acknowledged: the browser keeps the change and sends it again when it reconnects.
+    throw new Refused("Die Änderung konnte gerade nicht gespeichert werden. Sie bleibt in Ihrem Browser und wird erneut gesendet.");
+  }
+  if (!stored) throw new Refused("Keine Schreibrechte mehr (Rolle, Sitzung oder Status des Konzepts haben sich geändert).");
+}
+
+/**
+ * Check and store the updates that came in for one document while the last batch
+ * was being stored. They are checked together on a copy of the document (each
+ * update may build on the one before); only if that fails is each one checked
+ * alone, so only the offending connection is refused. Each session's updates are
+ * merged into one row of the log (its insert re-checks that session's rights).
+ */
+async function storeBatch(document: Y.Doc, batch: Pending[]) {
+  const items = batch.filter((item) => {
+    if (addsToDoc(document, item.update)) return true;
+    item.resolve();
+    return false;
+  });
+  for (const item of items) {
+    if (!item.ctx.sectionId) {
+      item.reject(new Refused("In diesem Kanal wird kein Text gespeichert."));
+      items.splice(items.indexOf(item), 1);
+    }
+  }
+  if (items.length === 0) return;
+  let accepted = items;
+  if (items.length > 1 && checkUpdate(document, Y.mergeUpdates(items.map((i) => i.update))) !== null) {
+    // Somebody's update breaks the document: find whose, building on the accepted ones before it.
+    accepted = [];
+    for (const item of items) {
+      const problem = checkUpdate(document, Y.mergeUpdates([...accepted.map((i) => i.update), item.update]));
+      if (problem) item.reject(new Refused(`Die Änderung wurde nicht gespeichert: ${problem}`));
+      else accepted.push(item);
+    }
+  } else if (items.length === 1) {
+    const problem = checkUpdate(document, items[0]!.update);
+    if (problem) {
+      items[0]!.reject(new Refused(`Die Änderung wurde nicht gespeichert: ${problem}`));
+      return;
+    }
+  }
+  const bySession = new Map<string, Pending[]>();
+  for (const item of accepted) bySession.set(item.ctx.sessionId, [...(bySession.get(item.ctx.sessionId) ?? []), item]);
+  for (const group of bySession.values()) {
+    try {
+      await store(group[0]!.ctx, group.length === 1 ? group[0]!.update : Y.mergeUpdates(group.map((i) => i.update)));
+      for (const item of group) item.resolve();
+    } catch (error) {
+      for (const item of group) item.reject(error);
+    }
+  }
+}
+
 type Realtime = {
   hocuspocus: Hocuspocus;
   /** Take WebSocket upgrades on REALTIME_PATH of this HTTP server, same origin only (the session cookie rides along). */
@@ -91,16 +160,27 @@ export async function startRealtime(
   const existing = register ? getRealtime() : null;
   if (existing) return existing;
 
-  // Messages of one document are checked and stored one after another, in the order they came.
-  const queues = new Map<string, Promise<unknown>>();
-  const serial = <T>(key: string, run: () => Promise<T>): Promise<T> => {
-    const next = (queues.get(key) ?? Promise.resolve()).then(run, run);
-    const settled = next.catch(() => undefined);
-    queues.set(key, settled);
-    void settled.then(() => {
-      if (queues.get(key) === settled) queues.delete(key);
+  // Messages of one document are checked and stored one batch after another, in the order they came:
+  // whatever arrived while a batch was being stored goes into the next one (one check, one insert per session).
+  const pending = new Map<string, Pending[]>();
+  const draining = new Set<string>();
+  const submit = (name: string, document: Y.Doc, update: Uint8Array, ctx: ConnectionContext) =>
+    new Promise<void>((resolve, reject) => {
+      const list = pending.get(name) ?? [];
+      list.push({ update, ctx, resolve, reject });
+      pending.set(name, list);
+      if (!draining.has(name)) void drain(name, document);
     });
-    return next;
+  const drain = async (name: string, document: Y.Doc) => {
+    draining.add(name);
+    try {
+      for (let batch = pending.get(name); batch?.length; batch = pending.get(name)) {
+        pending.delete(name);
+        await storeBatch(document, batch);
+      }
+    } finally {
+      draining.delete(name);
+    }
   };
 
   const extensions: Extension[] = [];
@@ -140,29 +220,7 @@ export async function startRealtime(
     async beforeHandleMessage({ documentName, document, update: message, connection, context }) {
       const update = updateOfMessage(message);
       if (!update || connection.readOnly) return; // awareness, sync step 1; a read-only connection's write is refused by Hocuspocus
-      await serial(documentName, async () => {
-        if (!addsToDoc(document, update)) return;
-        const ctx = context as ConnectionContext;
-        if (!ctx.sectionId) throw new Refused("In diesem Kanal wird kein Text gespeichert.");
-        const problem = checkUpdate(document, update);
-        if (problem) throw new Refused(`Die Änderung wurde nicht gespeichert: ${problem}`);
-        let stored: boolean;
-        try {
-          stored = await appendClientUpdate({
-            sectionId: ctx.sectionId,
-            conceptId: ctx.conceptId,
-            municipalityId: ctx.municipalityId,
-            userId: ctx.userId,
-            sessionId: ctx.sessionId,
-            update,
-          });
-        } catch (error) {
-          console.error("Echtzeit: Änderung nicht gespeichert:", error instanceof Error ? error.message : error);
-          // Not acknowledged: the browser keeps the change and sends it again when it reconnects.
-          throw new Refused("Die Änderung konnte gerade nicht gespeichert werden. Sie bleibt in Ihrem Browser und wird erneut gesendet.");
-        }
-        if (!stored) throw new Refused("Keine Schreibrechte mehr (Rolle, Sitzung oder Status des Konzepts haben sich geändert).");
-      });
+      await submit(documentName, document, update, context as ConnectionContext);
     },
 
     async onStoreDocument({ documentName }) {
