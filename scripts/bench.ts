@@ -49,6 +49,9 @@ const results: Record<string, unknown> = {
 const EXTERNAL_DATABASE_URL = process.env.DATABASE_URL?.trim() || "";
 /** Editor page loads measured after the first one (each in a fresh browser context). */
 const EDITOR_LOADS = 7;
+/** BENCH_ONLY=realtime,editor runs only those parts (after the common set-up); names: start saves versions review realtime money editor typing pdf peers crash */
+const ONLY = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const part = (name: string) => ONLY.length === 0 || ONLY.includes(name);
 /** Concurrent save test: client processes and saves each. */
 const SAVE_CLIENTS = 10;
 const SAVES_EACH = 50;
@@ -122,15 +125,15 @@ async function main() {
   const fresh = Date.now() - t;
   await stop(server);
   const existing: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < (part("start") ? 3 : 1); i++) {
     t = Date.now();
     server = start(dataDir);
     await untilHealthy(server);
     existing.push(Date.now() - t);
-    if (i < 2) await stop(server);
+    if (i < (part("start") ? 2 : 0)) await stop(server);
   }
-  results.startup = { freshDataDirMs: fresh, existingDataDir: spread(existing), runs: existing };
-  console.log(`Start bis /api/health: frischer Datenordner ${fresh} ms (eine Messung), bestehender ${formatSpread(existing)}`);
+  if (part("start")) results.startup = { freshDataDirMs: fresh, existingDataDir: spread(existing), runs: existing };
+  if (part("start")) console.log(`Start bis /api/health: frischer Datenordner ${fresh} ms (eine Messung), bestehender ${formatSpread(existing)}`);
 
   // 2. save latency on a ~100-page concept
   const cookie = await signInCookie(BASE, "redaktion@musterstadt.example", "konzeptwerk");
@@ -162,6 +165,7 @@ async function main() {
     written.push({ id: part.id, doc: d });
   }
   const docs = parts.slice(0, SAVE_CLIENTS).map((p, i) => ({ id: p.id, doc: bigDoc(pagesPerPart, i) }));
+  if (part("saves")) {
   const single: number[] = [];
   for (let i = 0; i < 50; i++) {
     docs[0]!.doc.content[1] = paragraph(1000 + i);
@@ -202,15 +206,18 @@ async function main() {
       `${round(latencies.length / (concurrent.wallMs / 1000))} Speicherungen/s; ein Client nacheinander (${single.length}×): p50 ${round(pct(single, 50))} ms, p95 ${round(pct(single, 95))} ms, max ${round(Math.max(...single))} ms`,
   );
 
-  // 3. versions: compare two versions of the 100-page concept, list 50 versions
   for (const d of docs) written.find((w) => w.id === d.id)!.doc = d.doc;
-  await benchVersions({ base: BASE, cookie, conceptId, docs: written, put, results });
-  await benchReview({ base: BASE, cookie, conceptId, docs: written, results });
-  await benchRealtime({ base: BASE, cookie, partIds: parts.map((p) => p.id), serverPid: running!.pid!, results });
-  results.money = await benchMoney({ base: BASE, cookie, conceptId });
+  }
+
+  // 3. versions: compare two versions of the 100-page concept, list 50 versions
+  if (part("versions")) await benchVersions({ base: BASE, cookie, conceptId, docs: written, put, results });
+  if (part("review")) await benchReview({ base: BASE, cookie, conceptId, docs: written, results });
+  if (part("realtime")) await benchRealtime({ base: BASE, cookie, partIds: parts.map((p) => p.id), serverPid: running!.pid!, results });
+  if (part("money")) results.money = await benchMoney({ base: BASE, cookie, conceptId });
 
   // 4. the editor page: first-load JavaScript, and load times
   const { browser, context, page } = await signedInBrowser(BASE, cookie);
+  if (part("editor")) {
   const scripts = new Map<string, Buffer>();
   page.on("response", async (res) => {
     if (res.request().resourceType() === "script") {
@@ -250,12 +257,13 @@ async function main() {
     `Editor-Seite mit 100 Seiten (je ein neuer Browser-Kontext, leerer Cache): geladen ${formatSpread(loadMs)}, erster Editor bearbeitbar ${formatSpread(editableMs)}; ` +
       `erster Aufruf nach dem Start: ${round(firstLoad.loadMs)} ms / ${round(firstLoad.editableMs)} ms`,
   );
-  await benchTyping({ base: BASE, cookie, context, conceptId, partIds: parts.map((p) => p.id), results });
-  await benchPdf({ base: BASE, cookie, context, results });
+  }
+  if (part("typing")) await benchTyping({ base: BASE, cookie, context, conceptId, partIds: parts.map((p) => p.id), results });
+  if (part("pdf")) await benchPdf({ base: BASE, cookie, context, results });
   await browser.close();
 
   // 4. peer comparison over 11,000 generated municipalities
-  results.peers = await benchPeers({ base: BASE, cookie, conceptId, dataDir });
+  if (part("peers")) results.peers = await benchPeers({ base: BASE, cookie, conceptId, dataDir });
   await stop(server);
   fs.rmSync(dataDir, { recursive: true, force: true });
 
@@ -275,9 +283,11 @@ async function main() {
     if (!result.passed) crashFailures.push(`Absturztest (${label}) mit ${rounds} Runden fehlgeschlagen`);
     return result;
   };
-  const crash = crashRun("eingebettete Datenbank", Number(process.env.BENCH_CRASH_ROUNDS ?? 100), { DATABASE_URL: "" });
+  const crash = part("crash") ? crashRun("eingebettete Datenbank", Number(process.env.BENCH_CRASH_ROUNDS ?? 100), { DATABASE_URL: "" }) : null;
   if (crash) results.crash = crash;
-  if (EXTERNAL_DATABASE_URL) {
+  if (!part("crash")) {
+    // left out by BENCH_ONLY
+  } else if (EXTERNAL_DATABASE_URL) {
     const crashPg = crashRun("PostgreSQL an DATABASE_URL", Number(process.env.BENCH_CRASH_PG_ROUNDS ?? 100), {
       DATABASE_URL: EXTERNAL_DATABASE_URL,
       KONZEPTWERK_TEST_RESET: "1",
@@ -289,8 +299,9 @@ async function main() {
   if (crashFailures.length) throw new Error(crashFailures.join("; "));
 
   fs.mkdirSync(path.join(root, "bench"), { recursive: true });
-  fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
-  console.log("\nbench/results.json geschrieben.");
+  // A partial run (BENCH_ONLY) writes its own file and leaves the full figures alone.
+  fs.writeFileSync(path.join(root, "bench", ONLY.length ? "results-partial.json" : "results.json"), JSON.stringify(results, null, 2) + "\n");
+  console.log(`\nbench/${ONLY.length ? "results-partial.json" : "results.json"} geschrieben.`);
 }
 
 /** Wall time until the load event, and until the first section editor (scrolled to) accepts input. */
