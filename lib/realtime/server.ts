@@ -64,7 +64,7 @@ function checkUpdate(doc: Y.Doc, update: Uint8Array): string | null {
   } catch {
     return UNREADABLE_UPDATE;
   }
-  const shape = checkFragment(copy);
+  const shape = checkFragment(copy, doc);
   if (shape) return shape;
   const validation = validateDoc(jsonFromDoc(copy));
   return validation.ok ? null : validation.error;

@@ -34,12 +34,15 @@ const isPlainAttribute = (v: unknown): boolean =>
  * the German reason, what the validator would refuse anyway for its shape:
  * more than MAX_NESTING levels of lists, quotes and tables, more element levels
  * or nodes or text than a part of MAX_DOC_BYTES can have, data outside the
- * part's fragment, and Yjs types where the editor only writes elements, text
- * and plain attributes. Null when the document may go on to validateDoc.
+ * part's fragment (a root `before`, the live document, does not have yet), and
+ * Yjs types where the editor only writes elements, text and plain attributes.
+ * Null when the document may go on to validateDoc.
  */
-export function checkFragment(doc: Y.Doc): string | null {
+export function checkFragment(doc: Y.Doc, before?: Y.Doc): string | null {
   for (const [name, type] of doc.share) {
-    if (name !== FRAGMENT || !(type instanceof Y.XmlFragment || type.constructor === Y.AbstractType)) return UNKNOWN_CONTENT_MESSAGE;
+    // Another root is refused when it is new (a part stored with one from before this check stays usable).
+    if (name !== FRAGMENT && !before?.share.has(name)) return UNKNOWN_CONTENT_MESSAGE;
+    if (name === FRAGMENT && !(type instanceof Y.XmlFragment || type.constructor === Y.AbstractType)) return UNKNOWN_CONTENT_MESSAGE;
   }
   const fragment = doc.getXmlFragment(FRAGMENT);
   if (fragment._map.size > 0) return UNKNOWN_CONTENT_MESSAGE;
