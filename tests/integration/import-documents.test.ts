@@ -273,6 +273,25 @@ describe("hostile and broken files are refused in German, and nothing is written
       () => ["konzept.html", strToU8(`<h1>Leitbild</h1>${Array.from({ length: 3_000 }, (_, i) => `<p class=MsoListParagraph style='mso-list:l0 level${i + 1} lfo1'><span style='mso-list:Ignore'>·</span>Punkt ${i}</p>`).join("\n")}`)],
       TOO_DEEP,
     ],
+    [
+      "an .odt with 10,000 nested lists",
+      () => {
+        const parts = unzipSync(new Uint8Array(odt));
+        const xml = new TextDecoder().decode(parts["content.xml"]);
+        const deep = `<text:h text:outline-level="1">Leitbild</text:h>${"<text:list><text:list-item>".repeat(10_000)}<text:p>tief</text:p>${"</text:list-item></text:list>".repeat(10_000)}`;
+        return ["konzept.odt", zipSync({ ...parts, "content.xml": strToU8(xml.replace(/(<office:text[^>]*>)/, `$1${deep}`)) })];
+      },
+      /^Die Datei ist zu tief verschachtelt: mehr als 100 Elemente .* höchstens 12 Ebenen/,
+    ],
+    [
+      "a .docx with 10,000 nested tables",
+      () => {
+        const xml = new TextDecoder().decode(unzipSync(new Uint8Array(docx))["word/document.xml"]);
+        const deep = `${"<w:tbl><w:tr><w:tc>".repeat(10_000)}<w:p><w:r><w:t>tief</w:t></w:r></w:p>${"</w:tc></w:tr></w:tbl>".repeat(10_000)}`;
+        return ["konzept.docx", docxWith({ "word/document.xml": xml.replace(/(<w:body>)/, `$1${deep}`) })];
+      },
+      /^Die Datei ist zu tief verschachtelt: mehr als 100 Elemente/,
+    ],
     ["a Markdown file with 10,000 \">\" levels", () => ["konzept.md", strToU8(`# Leitbild\n\n${">".repeat(10_000)} tief\n`)], TOO_DEEP],
     // 6,000 levels of indentation are 18 MB of spaces, within the 20 MB a file may have.
     ["a Markdown list indented 6,000 levels", () => ["konzept.md", strToU8(`# Leitbild\n\n${Array.from({ length: 6_000 }, (_, i) => `${" ".repeat(i)}- Punkt ${i}`).join("\n")}`)], TOO_DEEP],
