@@ -3,8 +3,9 @@
  * (issue 10): `req.formData()` reads the whole body before anything can count
  * it, so the body must state its length. A chunked body (no Content-Length)
  * gets 411 and one declared above the limit gets 413, both in German and
- * before a byte of the body is read; a file nested too deep gets 400 naming
- * the problem. Nothing is written in any of these cases.
+ * before a byte of the body is read; a chunked JSON backup is counted while it
+ * is read and stopped at the limit; a file nested too deep gets 400 naming the
+ * problem. Nothing is written in any of these cases.
  *
  * Only next-auth's cookie decoding is replaced (there is no request in a
  * test): `auth()` returns the session id of the editor; the session is a real
@@ -92,6 +93,31 @@ describe("the multipart import states its length", () => {
     expect(res.body.error?.message).toBe("Die Datei ist zu groß (höchstens 20 MB).");
     expect(seen.bytes).toBe(0);
     expect(await countContent(town.municipality.id)).toEqual(before);
+  });
+
+  it("a JSON backup sent chunked is counted while read and refused with 413 once past 20 MB, without reading the rest", async () => {
+    const before = await countContent(town.municipality.id);
+    const chunk = new Uint8Array(1024 * 1024).fill(0x20); // a megabyte of spaces, then more
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (pulled === 0) controller.enqueue(new TextEncoder().encode('{"format":'));
+          pulled += 1;
+          if (pulled > 100) return controller.close();
+          controller.enqueue(chunk);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const res = await post(body, { "content-type": "application/json", "transfer-encoding": "chunked" });
+    expect(res.status).toBe(413);
+    expect(res.body.error?.message).toMatch(/^Die Anfrage ist zu groß \(höchstens 20480 KB\)/);
+    expect(pulled).toBeLessThan(25);
+    expect(await countContent(town.municipality.id)).toEqual(before);
+    // A small JSON body is read whole and judged as before (here: not JSON).
+    const broken = await post('{"format": "konzeptwerk.concept",', { "content-type": "application/json" });
+    expect(broken).toEqual({ status: 400, body: { error: { code: "bad_request", message: "Die Anfrage enthält kein gültiges JSON." } } });
   });
 
   it("a file nested 10,000 levels deep gets 400 naming the problem, and nothing is written", async () => {
