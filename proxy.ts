@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { ACTION_BODY_LIMIT_BYTES, ACTION_TOO_LARGE_MESSAGE } from "@/lib/http/limits";
+import { ACTION_BODY_LIMIT_BYTES, ACTION_TOO_LARGE_MESSAGE, LENGTH_REQUIRED_MESSAGE } from "@/lib/http/limits";
 import { boundaryOf, PART_NAME_CONTROL_MESSAGE, partHeadersHaveControlCharacter } from "@/lib/http/multipart";
 import { isSameOriginRequest } from "@/lib/http/origin";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
@@ -21,7 +21,7 @@ export async function proxy(request: NextRequest) {
     if (!isSameOriginRequest(request)) return refuse(403, "Anfrage von fremder Seite abgelehnt.");
     const declared = request.headers.get("content-length");
     // Browsers always state the length of an action's body; one without (chunked) could not be refused before reading.
-    if (declared === null && request.headers.has("transfer-encoding")) return refuse(411, "Die Anfrage muss ihre Länge angeben (Content-Length).");
+    if (declared === null && request.headers.has("transfer-encoding")) return refuse(411, LENGTH_REQUIRED_MESSAGE);
     if (Number(declared ?? 0) > ACTION_BODY_LIMIT_BYTES) return refuse(413, ACTION_TOO_LARGE_MESSAGE);
     const boundary = boundaryOf(request.headers.get("content-type"));
     if (boundary && partHeadersHaveControlCharacter(new Uint8Array(await request.clone().arrayBuffer()), boundary)) {

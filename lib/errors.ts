@@ -1,5 +1,7 @@
+import { LENGTH_REQUIRED_MESSAGE } from "@/lib/http/limits";
+
 /** Typed errors of the domain, each with an HTTP status and a German message for the user. */
-export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "bad_request" | "conflict" | "too_large" | "rate_limited";
+export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "bad_request" | "conflict" | "length_required" | "too_large" | "rate_limited";
 
 /** The HTTP status of each code (routes answer with it; tests map action results with it). */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -8,6 +10,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   bad_request: 400,
   conflict: 409,
+  length_required: 411,
   too_large: 413,
   rate_limited: 429,
 };
@@ -18,6 +21,7 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   not_found: "Nicht gefunden oder kein Zugriff.",
   bad_request: "Die Eingabe ist ungültig.",
   conflict: "Der Inhalt wurde inzwischen geändert.",
+  length_required: LENGTH_REQUIRED_MESSAGE,
   too_large: "Die Eingabe ist zu groß.",
   rate_limited: "Zu viele Versuche. Bitte warten Sie einen Moment.",
 };

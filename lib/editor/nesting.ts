@@ -14,8 +14,11 @@
 /** Most levels of lists, quotes and tables inside each other. */
 export const MAX_NESTING = 12;
 
+/** What a user is told when a text is nested deeper (the same sentence for every way in: save, real time, import). */
+export const TOO_DEEP_MESSAGE = `Der Text ist zu tief verschachtelt (höchstens ${MAX_NESTING} Ebenen aus Listen, Zitaten und Tabellen ineinander). Bitte die Gliederung flacher anlegen.`;
+
 /** Nodes that open a level the reader sees (a list item, row or cell belongs to its list or table). */
-const LEVEL_NODES = new Set(["blockquote", "bulletList", "orderedList", "table"]);
+export const LEVEL_NODES: ReadonlySet<string> = new Set(["blockquote", "bulletList", "orderedList", "table"]);
 
 /**
  * Bound on the raw JSON nesting as well: a table level is six JSON levels

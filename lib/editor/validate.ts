@@ -3,7 +3,7 @@ import type { Node as PMNode, Schema } from "@tiptap/pm/model";
 import { editorExtensions, HEADING_LEVELS } from "@/components/editor/extensions";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
 import { isAllowedHref, LINK_NOT_ALLOWED_HINT } from "./links";
-import { checkNesting, MAX_NESTING } from "./nesting";
+import { checkNesting, TOO_DEEP_MESSAGE } from "./nesting";
 import { describeSchemaError } from "./schema-errors";
 
 /** Largest accepted rich-text part, measured as its JSON (about 150 pages of plain text). */
@@ -35,7 +35,7 @@ export type ValidateOptions = {
 export function validateDoc(input: unknown, options: ValidateOptions = {}): DocValidation {
   // First, before anything that recurses (JSON.stringify, the schema, the walks below).
   if (!checkNesting(input).ok) {
-    return { ok: false, error: `Der Text ist zu tief verschachtelt (höchstens ${MAX_NESTING} Ebenen aus Listen, Zitaten und Tabellen ineinander). Bitte die Gliederung flacher anlegen.` };
+    return { ok: false, error: TOO_DEEP_MESSAGE };
   }
   let size: number;
   try {

@@ -11,3 +11,10 @@ export const ACTION_BODY_LIMIT_MB = 21;
 export const ACTION_BODY_LIMIT_BYTES = ACTION_BODY_LIMIT_MB * 1024 * 1024;
 
 export const ACTION_TOO_LARGE_MESSAGE = `Die Anfrage ist zu groß (höchstens ${ACTION_BODY_LIMIT_MB} MB). Eine Sicherungsdatei darf höchstens 20 MB groß sein.`;
+
+/**
+ * A body of unknown length (Transfer-Encoding: chunked, no Content-Length)
+ * cannot be refused before it is read: server actions (proxy.ts) and the
+ * multipart import answer it with 411 and this message.
+ */
+export const LENGTH_REQUIRED_MESSAGE = "Die Anfrage muss ihre Länge angeben (Content-Length).";

@@ -41,12 +41,32 @@ function assertSameOrigin(req: Request) {
   if (!isSameOriginRequest(req)) throw new AppError("forbidden", "Anfrage von fremder Seite abgelehnt.");
 }
 
-/** Parse a JSON body with a size limit; a clear 400/413 instead of a crash. */
+/**
+ * Parse a JSON body with a size limit; a clear 400/413 instead of a crash. A
+ * declared length over the limit is refused before reading; a body without one
+ * (chunked) is counted while it is read and refused as soon as it passes the
+ * limit, so it is never held in memory whole.
+ */
 export async function readJson(req: Request, limitBytes: number): Promise<unknown> {
+  const tooLarge = () => new AppError("too_large", `Die Anfrage ist zu groß (höchstens ${Math.round(limitBytes / 1024)} KB).`);
   const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > limitBytes) throw new AppError("too_large", `Die Anfrage ist zu groß (höchstens ${Math.round(limitBytes / 1024)} KB).`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > limitBytes) throw new AppError("too_large", `Die Anfrage ist zu groß (höchstens ${Math.round(limitBytes / 1024)} KB).`);
+  if (length > limitBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limitBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
   let value: unknown;
   try {
     value = JSON.parse(text);

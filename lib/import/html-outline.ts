@@ -12,8 +12,10 @@ import { DOMParser as PMDOMParser } from "@tiptap/pm/model";
 import { Window } from "happy-dom";
 import { cleanPastedHtml } from "@/components/editor/paste";
 import { plainText } from "@/lib/editor/document";
+import { MAX_NESTING } from "@/lib/editor/nesting";
 import { editorSchema, validateDoc } from "@/lib/editor/validate";
 import type { Outline, OutlineBlock, SkippedItem } from "./outline";
+import { refuse } from "./refuse";
 
 /** Class that marks the document title (mammoth's style map and the ODT reader set it). */
 export const TITLE_CLASS = "kw-title";
@@ -66,6 +68,49 @@ function blockText(root: TextNode): string {
 
 const squash = (text: string | null | undefined) => (text ?? "").replace(/\s+/g, " ").trim();
 
+/** Elements that become a level of lists, quotes or tables in the editor (lib/editor/nesting.ts). */
+const LEVEL_TAGS = new Set(["BLOCKQUOTE", "UL", "OL", "TABLE"]);
+/**
+ * Elements inside each other at most (any kind: <div> soup of a web page is
+ * rarely deeper than 40). Past this, happy-dom's selectors, its serialiser and
+ * ProseMirror's DOM parser, all recursive, would overflow the stack.
+ */
+export const MAX_HTML_DEPTH = 200;
+
+type DepthNode = { tagName?: string; nodeType: number; childNodes: ArrayLike<DepthNode> };
+
+/**
+ * Refuses, with the German reason, HTML nested deeper than the editor allows:
+ * more than MAX_NESTING lists, quotes and tables inside each other, or more
+ * than MAX_HTML_DEPTH elements. Walks with an explicit stack in document order
+ * (the file is untrusted; happy-dom parses any depth without recursion, but
+ * nearly everything after it recurses), naming the heading the problem is under.
+ */
+export function assertHtmlNesting(root: DepthNode, under = "") {
+  const stack: { node: DepthNode; depth: number; levels: number }[] = [{ node: root, depth: 0, levels: 0 }];
+  let heading = under.slice(0, 80);
+  while (stack.length) {
+    const { node, depth, levels } = stack.pop()!;
+    if (node.nodeType !== 1) continue;
+    const tag = node.tagName ?? "";
+    const here = LEVEL_TAGS.has(tag) ? levels + 1 : levels;
+    const where = heading ? ` (im Abschnitt „${heading}“)` : "";
+    if (here > MAX_NESTING) {
+      throw refuse(
+        `Die Datei ist zu tief verschachtelt${where}: Listen, Zitate und Tabellen stehen dort mehr als ${MAX_NESTING} Ebenen tief ineinander. Der Editor erlaubt höchstens ${MAX_NESTING} Ebenen; bitte die Gliederung in der Datei flacher anlegen und erneut hochladen.`,
+      );
+    }
+    if (depth > MAX_HTML_DEPTH) {
+      throw refuse(
+        `Die Datei ist zu tief verschachtelt${where}: mehr als ${MAX_HTML_DEPTH} Elemente stehen ineinander. Bitte das Dokument vereinfachen (z. B. als .docx oder .odt speichern) und erneut hochladen.`,
+      );
+    }
+    if (HEADING.test(tag)) heading = squash(blockText(node as unknown as TextNode)).slice(0, 80);
+    const kids = Array.from(node.childNodes);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth: depth + 1, levels: here });
+  }
+}
+
 export function htmlToOutline(html: string, extra: { skipped?: SkippedItem[]; trackedChanges?: number } = {}): Outline {
   const window = new Window({
     settings: {
@@ -79,6 +124,8 @@ export function htmlToOutline(html: string, extra: { skipped?: SkippedItem[]; tr
   try {
     const document = new window.DOMParser().parseFromString(html, "text/html");
     const body = document.body as unknown as El;
+    // First, before any selector or serialiser walks the tree recursively.
+    assertHtmlNesting(body as unknown as DepthNode);
     for (const el of Array.from(body.querySelectorAll("script, style, template, noscript, iframe, object, embed"))) el.remove();
 
     // Footnotes and endnotes: the note texts by id, their list removed from the flow.
@@ -156,6 +203,8 @@ export function htmlToOutline(html: string, extra: { skipped?: SkippedItem[]; tr
       pending = [];
       if (!html.trim()) return;
       container.innerHTML = cleanPastedHtml(html);
+      // Again: Word's list paragraphs (mso-list levels) only become nested lists here.
+      assertHtmlNesting(container as unknown as DepthNode, current.title);
       const parsed = PMDOMParser.fromSchema(editorSchema()).parse(container as never).toJSON() as JSONContent;
       const checked = validateDoc(parsed);
       const nodes = checked.ok ? (checked.doc.content ?? []) : textOnly(parsed);

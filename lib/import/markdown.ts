@@ -1,7 +1,9 @@
 /**
  * Markdown → HTML for the import: ATX headings (#), paragraphs, bullet and
- * numbered lists (nesting by indentation), pipe tables, **bold**, *italic*,
- * [links](…). Raw HTML in the file is kept as text (escaped). Pure.
+ * numbered lists (nesting by indentation), block quotes (">", nested by
+ * repeating it; their text as paragraphs), pipe tables, **bold**, *italic*,
+ * [links](…). Raw HTML in the file is kept as text (escaped). Pure, and
+ * without recursion: the nesting it builds is checked by ./html-outline.ts.
  */
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -15,6 +17,8 @@ function inline(text: string): string {
 }
 
 const LIST = /^(\s*)([-*+]|\d+[.)])\s+(.*)$/;
+const QUOTE = /^ {0,3}>/;
+const QUOTE_MARKER = /^ {0,3}> ?/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const cells = (line: string) => line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
 
@@ -34,6 +38,34 @@ export function markdownToHtml(source: string): string {
       out.push(`<h${heading[1]!.length}>${inline(heading[2]!)}</h${heading[1]!.length}>`);
     } else if (!line.trim()) {
       endPara();
+    } else if (QUOTE.test(line)) {
+      endPara();
+      // A run of quote lines: as many <blockquote> open as the line has ">".
+      let html = "";
+      let depth = 0;
+      let text: string[] = [];
+      const endText = () => {
+        if (text.length) html += `<p>${inline(text.join(" "))}</p>`;
+        text = [];
+      };
+      while (i < lines.length && QUOTE.test(lines[i]!)) {
+        let rest = lines[i]!;
+        let level = 0;
+        for (let m = QUOTE_MARKER.exec(rest); m; m = QUOTE_MARKER.exec(rest)) {
+          level++;
+          rest = rest.slice(m[0].length);
+        }
+        if (level !== depth) endText();
+        for (; depth < level; depth++) html += "<blockquote>";
+        for (; depth > level; depth--) html += "</blockquote>";
+        if (rest.trim()) text.push(rest.trim());
+        else endText();
+        i++;
+      }
+      endText();
+      html += "</blockquote>".repeat(depth);
+      out.push(html);
+      i--;
     } else if (LIST.test(line)) {
       endPara();
       // A run of list lines: a stack of open lists by indentation.

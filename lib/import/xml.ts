@@ -4,7 +4,15 @@ import { refuse } from "./refuse";
 
 export type XNode = Record<string, unknown>;
 
+/**
+ * Elements inside each other at most (fast-xml-parser's own bound, stated
+ * here): 12 levels of nested tables in Word are about 45, and everything that
+ * reads the tree afterwards (odt.ts, mammoth) recurses per level.
+ */
+export const MAX_XML_DEPTH = 100;
+
 const parser = new XMLParser({
+  maxNestedTags: MAX_XML_DEPTH,
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: "",
@@ -28,7 +36,12 @@ export function parseXml(xml: string): XNode[] {
   assertNoDoctype(xml);
   try {
     return parser.parse(xml) as XNode[];
-  } catch {
+  } catch (error) {
+    if (error instanceof Error && /nested tags/i.test(error.message)) {
+      throw refuse(
+        `Die Datei ist zu tief verschachtelt: mehr als ${MAX_XML_DEPTH} Elemente ihres Inhalts stehen ineinander (z. B. Listen oder Tabellen in Listen oder Tabellen). Der Editor erlaubt höchstens 12 Ebenen; bitte die Gliederung in der Datei flacher anlegen und erneut hochladen.`,
+      );
+    }
     throw refuse("Die Datei ist beschädigt (ihr XML-Inhalt ist nicht lesbar).");
   }
 }

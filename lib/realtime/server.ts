@@ -15,7 +15,7 @@ import { dropUntrustedForwardedHeaders, isSameOriginRequest } from "@/lib/http/o
 import { REALTIME_PATH } from "./path";
 import { decideAccess, parseDocumentName, sessionIdFromHeaders, type ConnectionContext } from "./access";
 import { compactSection, loadSectionState } from "./store";
-import { jsonFromDoc } from "./ydoc";
+import { checkFragment, jsonFromDoc } from "./ydoc";
 
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_2 = 1;
@@ -37,20 +37,35 @@ class Refused extends Error {
   }
 }
 
-/** Does `update` add anything to `doc`? (A client's sync step 2 usually does not.) */
+const UNREADABLE_UPDATE = "Die Änderung ist beschädigt und konnte nicht gelesen werden (z. B. ein ungültiges Zeichen).";
+
+/** Does `update` add anything to `doc`? (A client's sync step 2 usually does not.) Refused when it cannot be decoded. */
 function addsToDoc(doc: Y.Doc, update: Uint8Array) {
-  return !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
+  try {
+    return !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
+  } catch {
+    throw new Refused(`Die Änderung wurde nicht gespeichert: ${UNREADABLE_UPDATE}`);
+  }
 }
 
 /**
  * The server's check of a client's update before it is stored: applied to a
  * copy of the live document, the part's text must pass the same validation as
- * every other write (schema, size, nesting, links).
+ * every other write (schema, size, nesting, links, NUL and broken Unicode).
+ * The structure is walked iteratively first (checkFragment): the conversion to
+ * JSON recurses per level, and the update comes from the network.
  */
 function checkUpdate(doc: Y.Doc, update: Uint8Array): string | null {
   const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  Y.applyUpdate(copy, update);
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    // Strings are UTF-8 on the wire and decoded strictly: an encoded lone surrogate throws here.
+    Y.applyUpdate(copy, update);
+  } catch {
+    return UNREADABLE_UPDATE;
+  }
+  const shape = checkFragment(copy, doc);
+  if (shape) return shape;
   const validation = validateDoc(jsonFromDoc(copy));
   return validation.ok ? null : validation.error;
 }

@@ -20,6 +20,9 @@ import { countContent } from "../support/data";
 import { makeMunicipality } from "../support/fixtures";
 import { convertWithOffice } from "../support/office";
 
+/** The import's answer to a file nested deeper than the editor allows. */
+const TOO_DEEP = /^Die Datei ist zu tief verschachtelt \(im Abschnitt „Leitbild“\): Listen, Zitate und Tabellen stehen dort mehr als 12 Ebenen tief ineinander\. Der Editor erlaubt höchstens 12 Ebenen/;
+
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/import/konzept.fodt");
 let town: Awaited<ReturnType<typeof makeMunicipality>>;
 let docx: Buffer;
@@ -183,6 +186,15 @@ describe("a chosen mapping", () => {
 });
 
 describe("markdown and HTML", () => {
+  it("imports 12 levels of quotes and lists, the most the editor allows, with the deepest text", async () => {
+    const md = ["# Leitbild", "", `${"> ".repeat(12)}Zitat auf Ebene zwölf`, "", ...Array.from({ length: 12 }, (_, i) => `${"  ".repeat(i)}- Punkt ${i + 1}`)].join("\n");
+    const { concept } = await created(run("konzept.md", strToU8(md)));
+    const content = concept.chapters.vision!.text!.content;
+    expect(plainText(content)).toContain("Zitat auf Ebene zwölf");
+    expect(plainText(content)).toContain("Punkt 12");
+    expect(JSON.stringify(content)).toContain(`${'{"type":"blockquote","content":['.repeat(12)}{"type":"paragraph"`);
+  });
+
   it("imports a Markdown file with its headings, list and table", async () => {
     const md = ["# Leitbild", "", "Vielfalt ist Normalität.", "", "# Handlungsfelder", "", "## Gesundheit und Pflege", "", "### Teilziele", "", "- Dolmetschpool für Arztpraxen", "- Gesundheitslotsen in jedem Stadtteil"].join("\n");
     const { concept, report } = await created(run("konzept.md", strToU8(md)));
@@ -251,6 +263,38 @@ describe("hostile and broken files are refused in German, and nothing is written
     ["a file over 20 MB", () => ["konzept.md", new Uint8Array(20 * 1024 * 1024 + 1).fill(0x61)], /zu groß/],
     ["a PDF", () => ["konzept.pdf", strToU8("%PDF-1.7\n")], /PDF/],
     ["a broken zip", () => ["konzept.docx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], /beschädigt/],
+    // Nesting (issue 10): refused before anything recursive reads the tree, naming the limit and where.
+    ["an HTML file with 10,000 nested quotes", () => ["konzept.html", strToU8(`<h1>Leitbild</h1>${"<blockquote>".repeat(10_000)}<p>tief</p>${"</blockquote>".repeat(10_000)}`)], TOO_DEEP],
+    ["an HTML file with 10,000 nested lists", () => ["konzept.html", strToU8(`<h1>Leitbild</h1>${"<ul><li>".repeat(10_000)}tief${"</li></ul>".repeat(10_000)}`)], TOO_DEEP],
+    ["an HTML file with 13 nested quotes, one more than the editor allows", () => ["konzept.html", strToU8(`<h1>Leitbild</h1>${"<blockquote>".repeat(13)}<p>tief</p>${"</blockquote>".repeat(13)}`)], TOO_DEEP],
+    ["an HTML file with 10,000 nested <div>", () => ["konzept.html", strToU8(`<h1>Leitbild</h1>${"<div>".repeat(10_000)}tief${"</div>".repeat(10_000)}`)], /zu tief verschachtelt \(im Abschnitt „Leitbild“\): mehr als 200 Elemente/],
+    [
+      "Word's HTML with list paragraphs 3,000 levels deep (mso-list, nested only by the paste cleaner)",
+      () => ["konzept.html", strToU8(`<h1>Leitbild</h1>${Array.from({ length: 3_000 }, (_, i) => `<p class=MsoListParagraph style='mso-list:l0 level${i + 1} lfo1'><span style='mso-list:Ignore'>·</span>Punkt ${i}</p>`).join("\n")}`)],
+      TOO_DEEP,
+    ],
+    [
+      "an .odt with 10,000 nested lists",
+      () => {
+        const parts = unzipSync(new Uint8Array(odt));
+        const xml = new TextDecoder().decode(parts["content.xml"]);
+        const deep = `<text:h text:outline-level="1">Leitbild</text:h>${"<text:list><text:list-item>".repeat(10_000)}<text:p>tief</text:p>${"</text:list-item></text:list>".repeat(10_000)}`;
+        return ["konzept.odt", zipSync({ ...parts, "content.xml": strToU8(xml.replace(/(<office:text[^>]*>)/, `$1${deep}`)) })];
+      },
+      /^Die Datei ist zu tief verschachtelt: mehr als 100 Elemente .* höchstens 12 Ebenen/,
+    ],
+    [
+      "a .docx with 10,000 nested tables",
+      () => {
+        const xml = new TextDecoder().decode(unzipSync(new Uint8Array(docx))["word/document.xml"]);
+        const deep = `${"<w:tbl><w:tr><w:tc>".repeat(10_000)}<w:p><w:r><w:t>tief</w:t></w:r></w:p>${"</w:tc></w:tr></w:tbl>".repeat(10_000)}`;
+        return ["konzept.docx", docxWith({ "word/document.xml": xml.replace(/(<w:body>)/, `$1${deep}`) })];
+      },
+      /^Die Datei ist zu tief verschachtelt: mehr als 100 Elemente/,
+    ],
+    ["a Markdown file with 10,000 \">\" levels", () => ["konzept.md", strToU8(`# Leitbild\n\n${">".repeat(10_000)} tief\n`)], TOO_DEEP],
+    // 6,000 levels of indentation are 18 MB of spaces, within the 20 MB a file may have.
+    ["a Markdown list indented 6,000 levels", () => ["konzept.md", strToU8(`# Leitbild\n\n${Array.from({ length: 6_000 }, (_, i) => `${" ".repeat(i)}- Punkt ${i}`).join("\n")}`)], TOO_DEEP],
   ];
 
   it.each(refused)("%s", async (_label, make, message) => {

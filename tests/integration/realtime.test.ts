@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { closeDb } from "@/db";
 import { getConceptTree } from "@/db/queries/concepts";
+import { getYState, listYUpdates } from "@/db/queries/realtime";
 import { getSection } from "@/db/queries/sections";
 import { createConcept } from "@/lib/concepts/create";
 import { saveSectionText } from "@/lib/concepts/sections";
@@ -14,7 +16,7 @@ import { flushConcept, loadSectionState } from "@/lib/realtime/store";
 import { jsonFromState } from "@/lib/realtime/ydoc";
 import { changeStatus, createVersion, restoreVersion } from "@/lib/versions/service";
 import { makeMunicipality } from "../support/fixtures";
-import { connect, sessionCookie, startRealtimeServer, waitFor, type Client } from "../support/realtime";
+import { connect, sessionCookie, startRealtimeServer, typeInto, waitFor, type Client } from "../support/realtime";
 
 let town: Awaited<ReturnType<typeof makeMunicipality>>;
 let other: Awaited<ReturnType<typeof makeMunicipality>>;
@@ -220,3 +222,144 @@ describe("validation on the socket", () => {
     expect(fresh.doc.getXmlFragment("default").toArray().some((n) => n instanceof Y.XmlElement && n.nodeName === "script")).toBe(false);
   });
 });
+
+/** Everything stored of a part: its JSON and revision, its compacted Yjs state and its update log. */
+async function storedPart(sectionId: string) {
+  const section = await getSection({ sectionId });
+  const state = await getYState({ sectionId });
+  const log = await listYUpdates({ sectionId });
+  return {
+    content: JSON.stringify(section!.content),
+    revision: section!.revision,
+    state: Buffer.from(state?.state ?? []).toString("base64"),
+    log: log.map((l) => Buffer.from(l.update).toString("base64")),
+  };
+}
+
+/** A Yjs update sent as it is over the client's socket (a hostile client need not use the Yjs encoder). */
+function sendRaw(c: Client, name: string, update: Uint8Array) {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, name);
+  encoding.writeVarUint(encoder, 0); // sync message
+  encoding.writeVarUint(encoder, 2); // update
+  encoding.writeVarUint8Array(encoder, update);
+  c.socket.send(encoding.toUint8Array(encoder));
+}
+
+/** An update typed on a copy of the client's document, not applied to the client itself. */
+function updateOnCopy(c: Client, change: (copy: Y.Doc) => void) {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(c.doc));
+  const before = Y.encodeStateVector(copy);
+  change(copy);
+  return Y.encodeStateAsUpdate(copy, before);
+}
+
+/** A link mark as the editor writes it: a format on the text, named after the mark, holding its attributes. */
+function typeLink(d: Y.Doc, label: string, href: string) {
+  const text = (d.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  d.transact(() => text.insert(text.length, label, { link: { href, target: null, rel: "noopener noreferrer nofollow", class: null, title: null } }));
+}
+
+describe("hostile updates from a signed-in editor", () => {
+  const hostile: [string, RegExp, (c: Client, name: string) => void][] = [
+    [
+      "10,000 nested quotes",
+      /zu tief verschachtelt \(höchstens 12 Ebenen/,
+      (c) =>
+        c.doc.transact(() => {
+          let parent: Y.XmlFragment | Y.XmlElement = c.doc.getXmlFragment("default");
+          for (let i = 0; i < 10_000; i++) {
+            const quote = new Y.XmlElement("blockquote");
+            parent.insert(parent === c.doc.getXmlFragment("default") ? parent.length : 0, [quote]);
+            parent = quote;
+          }
+          const paragraph = new Y.XmlElement("paragraph");
+          parent.insert(0, [paragraph]);
+          const text = new Y.XmlText();
+          paragraph.insert(0, [text]);
+          text.insert(0, "ganz unten");
+        }),
+    ],
+    ["13 nested lists, one more than the editor allows", /zu tief verschachtelt/, (c) => c.doc.transact(() => nestLists(c.doc, 13))],
+    ["a javascript: link", /Link „javascript:alert\(1\)“ ist nicht erlaubt/, (c) => typeLink(c.doc, " Klick", "javascript:alert(1)")],
+    ["a javascript: link with a tab in its scheme", /Link „java.script:alert\(1\)“ ist nicht erlaubt/, (c) => typeLink(c.doc, " Klick", "java\tscript:alert(1)")],
+    ["a NUL character in the text", /ungültige Zeichen/, (c) => c.type(" vor\u0000nach")],
+    ["a lone surrogate in a link's attributes", /ungültige Zeichen/, (c) => typeLink(c.doc, " Klick", "https://example.org/\ud800")],
+    [
+      "a lone surrogate in the text (encoded on the wire, where the browser's encoder would have replaced it)",
+      /beschädigt/,
+      (c, name) => {
+        // U+E000 is EE 80 80 in UTF-8; ED A0 80 would be U+D800, a lone surrogate, which UTF-8 does not allow.
+        const update = updateOnCopy(c, (copy) => typeInto(copy, " \ue000"));
+        const at = Buffer.from(update).indexOf(Buffer.from([0xee, 0x80, 0x80]));
+        expect(at).toBeGreaterThan(0);
+        update.set([0xed, 0xa0, 0x80], at);
+        sendRaw(c, name, update);
+      },
+    ],
+    [
+      "a Yjs map outside the part's text",
+      /nicht kennt/,
+      (c) => c.doc.getMap("versteckt").set("daten", "x".repeat(1000)),
+    ],
+  ];
+
+  it.each(hostile)("%s: refused with a German reason, nothing stored, the server serves the next client", async (_label, reason, send) => {
+    const part = await newPart("Unberührt.");
+    const writer = await client(town.editor, part.name);
+    await synced(writer);
+    const before = await storedPart(part.sectionId);
+    send(writer, part.name);
+    await waitFor(() => writer.closedReasons.length > 0, "Verbindung mit Grund beendet", 15_000);
+    expect(writer.closedReasons.join(" ")).toMatch(/^Die Änderung wurde nicht gespeichert: /);
+    expect(writer.closedReasons.join(" ")).toMatch(reason);
+    await new Promise((r) => setTimeout(r, 400)); // past the store debounce
+    expect(await storedPart(part.sectionId)).toEqual(before);
+
+    // A well-behaved editor afterwards reads the untouched text and is stored as usual.
+    const next = await client(town.editor, part.name);
+    await synced(next);
+    expect(next.text()).toBe("Unberührt.");
+    next.type(" Danach.");
+    await synced(next);
+    await flushConcept(part.concept.id);
+    expect(plainParagraphs(await getSection({ sectionId: part.sectionId }))).toBe("Unberührt. Danach.");
+  });
+
+  it("a control character the PUT API keeps (BEL) is kept the same way on the socket: one rule for rich text", async () => {
+    const part = await newPart("Mit Steuerzeichen.");
+    const writer = await client(town.editor, part.name);
+    await synced(writer);
+    writer.type(" a\u0007b");
+    await synced(writer);
+    expect(writer.closedReasons).toEqual([]);
+    await flushConcept(part.concept.id);
+    const section = await getSection({ sectionId: part.sectionId });
+    expect(plainParagraphs(section)).toBe("Mit Steuerzeichen. a\u0007b");
+    const put = await saveSectionText(town.editor, { conceptId: part.concept.id, sectionId: part.sectionId, baseRevision: section!.revision, content: doc(p("PUT a\u0007b")) });
+    expect(put.status).toBe("saved");
+  });
+});
+
+/** `levels` bullet lists inside each other as the first block of the part. */
+function nestLists(d: Y.Doc, levels: number) {
+  const fragment = d.getXmlFragment("default");
+  let parent: Y.XmlFragment | Y.XmlElement = fragment;
+  for (let i = 0; i < levels; i++) {
+    const list = new Y.XmlElement("bulletList");
+    parent.insert(parent === fragment ? fragment.length : parent.length, [list]);
+    const item = new Y.XmlElement("listItem");
+    list.insert(0, [item]);
+    const paragraph = new Y.XmlElement("paragraph");
+    item.insert(0, [paragraph]);
+    const text = new Y.XmlText();
+    paragraph.insert(0, [text]);
+    text.insert(0, `Ebene ${i + 1}`);
+    parent = item;
+  }
+}
+
+function plainParagraphs(section: Awaited<ReturnType<typeof getSection>>) {
+  return (section!.content.content ?? []).map((n) => (n.content ?? []).map((t) => t.text ?? "").join("")).join("\n");
+}

@@ -3,6 +3,7 @@ import { isUuid } from "@/db/queries/concepts";
 import { activeMembership, requireRole } from "@/lib/auth/session";
 import { importConcept, MAX_IMPORT_BYTES } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
+import { LENGTH_REQUIRED_MESSAGE } from "@/lib/http/limits";
 import { authedRoute, readJson } from "@/lib/http/route";
 import { parseMappingField } from "@/lib/import/form";
 import { importFile } from "@/lib/import/service";
@@ -17,7 +18,8 @@ const MULTIPART_LIMIT = MAX_IMPORT_BYTES + 1024 * 1024;
  *   with `mapping=auto` (or a JSON object block id → place) the concept is
  *   created → 201 { id, report: { wordsIn, wordsPlaced, unplaced, … } };
  *   without `mapping` a document answers 200 { proposal } and writes nothing.
- * Every import starts as a draft.
+ * Every import starts as a draft. A multipart body must state its length
+ * (411 without Content-Length, 413 above the limit, both before reading it).
  */
 export const POST = authedRoute(async (req, actor) => {
   const requested = new URL(req.url).searchParams.get("municipalityId");
@@ -35,7 +37,12 @@ export const POST = authedRoute(async (req, actor) => {
 
   if (/^multipart\/form-data/i.test(req.headers.get("content-type") ?? "")) {
     const tooLarge = new AppError("too_large", `Die Datei ist zu groß (höchstens ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
-    if (Number(req.headers.get("content-length") ?? 0) > MULTIPART_LIMIT) throw tooLarge;
+    // req.formData() reads the whole body before anything can count it: its length is checked first,
+    // and a body of unknown length (chunked) is refused as server actions are (proxy.ts).
+    const declared = req.headers.get("content-length");
+    if (declared === null) throw new AppError("length_required", LENGTH_REQUIRED_MESSAGE);
+    if (!/^\d{1,15}$/.test(declared.trim())) throw new AppError("bad_request", "Die Längenangabe der Anfrage (Content-Length) ist ungültig.");
+    if (Number(declared) > MULTIPART_LIMIT) throw tooLarge;
     let form: FormData;
     try {
       form = await req.formData();
