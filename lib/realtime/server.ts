@@ -100,8 +100,12 @@ async function store(ctx: ConnectionContext, update: Uint8Array) {
  */
 async function storeBatch(document: Y.Doc, batch: Pending[]) {
   const items = batch.filter((item) => {
-    if (addsToDoc(document, item.update)) return true;
-    item.resolve();
+    try {
+      if (addsToDoc(document, item.update)) return true;
+      item.resolve();
+    } catch (error) {
+      item.reject(error);
+    }
     return false;
   });
   for (const item of items) {
@@ -191,7 +195,8 @@ export async function startRealtime(
     try {
       for (let batch = pending.get(name); batch?.length; batch = pending.get(name)) {
         pending.delete(name);
-        await storeBatch(document, batch);
+        // Whatever goes wrong unexpectedly refuses the batch (a settled promise ignores a second answer), never stalls the queue.
+        await storeBatch(document, batch).catch((error: unknown) => batch.forEach((item) => item.reject(error)));
       }
     } finally {
       draining.delete(name);
