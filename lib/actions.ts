@@ -33,7 +33,11 @@ export async function guardedAction<S extends z.ZodType, T>(
     const data = await fn(actor, parsed.data);
     return { ok: true, data, ...(successMessage ? { message: successMessage } : {}) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, error: error.message };
+    if (error instanceof AppError) {
+      // A domain check that knows its field ({ fieldErrors } in the details) lets the form mark it, like a schema error.
+      const fields = (error.details as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors;
+      return { ok: false, code: error.code, error: error.message, ...(fields ? { fieldErrors: fields } : {}) };
+    }
     // next/navigation's redirect() and notFound() signal by throwing: let them through.
     if (error && typeof error === "object" && "digest" in error) throw error;
     const { errorId, message } = reportUnexpectedError("action", error);

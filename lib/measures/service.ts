@@ -279,7 +279,9 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 function checkDescription(doc: JSONContent): JSONContent {
   const validation = validateDoc(doc);
   if (!validation.ok) {
-    throw new AppError(validation.error.includes("zu lang") ? "too_large" : "bad_request", `Beschreibung: ${validation.error}`);
+    throw new AppError(validation.error.includes("zu lang") ? "too_large" : "bad_request", `Beschreibung: ${validation.error}`, {
+      fieldErrors: { description: validation.error },
+    });
   }
   return validation.doc;
 }

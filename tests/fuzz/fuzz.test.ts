@@ -149,6 +149,8 @@ type Expectation = {
   kept?: () => Promise<string[]>;
   /** a 409 conflict answer is a valid "nothing changed" (stale revision) */
   conflictOk?: boolean;
+  /** a form's action: a refused input (400) must name the field it is about, for the form to mark it */
+  namesField?: boolean;
   /** the fingerprint before the call; after a 4xx it must be the same */
   before: Record<string, string>;
   municipalityId: string;
@@ -174,6 +176,8 @@ async function problemsOf(outcome: Outcome, expectation: Expectation): Promise<s
     const conflict = outcome.status === 409 && expectation.conflictOk;
     const messages = userMessages(outcome.body);
     if (!conflict && messages.length === 0) problems.push(`${outcome.status} ohne Meldung: ${show(outcome.body, 200)}`);
+    const named = Object.keys((outcome.body as { fieldErrors?: Record<string, string> } | null)?.fieldErrors ?? {});
+    if (expectation.namesField && outcome.status === 400 && named.length === 0) problems.push(`400 ohne betroffenes Feld: ${show(outcome.body, 200)}`);
     for (const m of messages) {
       const why = messageProblem(m);
       if (why) problems.push(`${outcome.status}: ${why}: ${show(m, 160)}`);
@@ -243,6 +247,7 @@ const doors: Record<Target, (input: unknown, opts?: { keepDeep?: boolean }) => P
     const before = await snapshot(ids.municipalityId);
     const outcome = await asEditor(() => callAction(createMeasureAction, full));
     const problems = await problemsOf(outcome, {
+      namesField: true,
       before,
       municipalityId: ids.municipalityId,
       kept: async () => {
@@ -261,6 +266,7 @@ const doors: Record<Target, (input: unknown, opts?: { keepDeep?: boolean }) => P
     const before = await snapshot(ids.municipalityId);
     const outcome = await asEditor(() => callAction(updateMeasureAction, full));
     const problems = await problemsOf(outcome, {
+      namesField: true,
       before,
       municipalityId: ids.municipalityId,
       conflictOk: true,
