@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, pageAs, signIn, test } from "./fixtures";
 import { ConceptPage } from "./pages/concept";
 
@@ -58,6 +59,61 @@ test("two people type into the same part at once: both texts arrive for both, wi
   await expect(second.locator("#kapitel-mandate .prose-editor")).toContainText("Satz der Leitung.");
   await first.context().close();
   await second.context().close();
+});
+
+test("ten browsers type into the same part at once: every sentence arrives in every browser and is stored", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const pages: Page[] = [];
+  for (let i = 0; i < 10; i++) pages.push(await pageAs(browser, i % 2 ? "admin" : "editor"));
+  const writers = pages.map((p) => new ConceptPage(p));
+  const id = await writers[0]!.createConcept("Zehn schreiben");
+  // Ten paragraphs, one for each writer to add to.
+  const tree = await (await pages[0]!.request.get(`/api/concepts/${id}`)).json();
+  const part = tree.chapters.mandate.text as { id: string; revision: number };
+  const paragraphs = Array.from({ length: 10 }, (_, i) => ({ type: "paragraph", content: [{ type: "text", text: `Absatz ${i + 1}` }] }));
+  const put = await pages[0]!.request.put(`/api/concepts/${id}/sections/${part.id}`, {
+    data: { baseRevision: part.revision, content: { type: "doc", content: paragraphs } },
+    headers: { Origin: new URL(pages[0]!.url()).origin },
+  });
+  expect(put.status()).toBe(200);
+  await Promise.all(pages.map((p) => p.goto(`/concepts/${id}`)));
+  await Promise.all(writers.map((w) => w.editor("Anlass und Auftrag")));
+  // Everybody puts the caret at the end of their paragraph first (checked in the page's selection); then all type at the same time.
+  const caret = (page: Page) => page.evaluate(() => `${getSelection()?.anchorNode?.textContent ?? ""}|${getSelection()?.anchorOffset ?? -1}`);
+  for (const [i, page] of pages.entries()) {
+    const label = `Absatz ${i + 1}`;
+    await expect(async () => {
+      await page.locator("#kapitel-mandate .prose-editor p").nth(i).click();
+      await page.keyboard.press("End");
+      expect(await caret(page)).toBe(`${label}|${label.length}`);
+    }).toPass({ timeout: 15_000 });
+  }
+  await Promise.all(pages.map((page, i) => page.keyboard.type(` Satz-${i + 1}.`, { delay: 5 })));
+  for (const page of pages) {
+    const text = page.locator("#kapitel-mandate .prose-editor");
+    for (let i = 1; i <= 10; i++) await expect(text).toContainText(`Absatz ${i} Satz-${i}.`);
+  }
+  await Promise.all(writers.map((w) => w.expectSaved("Anlass und Auftrag")));
+  // Every browser ends with the same text, and the server stores every sentence where it was typed.
+  // (Each browser shows the others' carets with names, so the text is read without them.)
+  const texts = await Promise.all(
+    pages.map((p) =>
+      p.locator("#kapitel-mandate .prose-editor").evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll(".collab-caret").forEach((caret) => caret.remove());
+        return copy.textContent;
+      }),
+    ),
+  );
+  expect(new Set(texts).size).toBe(1);
+  expect(texts[0]).toContain("Absatz 10 Satz-10.");
+  await expect
+    .poll(async () => {
+      const stored = JSON.stringify((await (await pages[0]!.request.get(`/api/concepts/${id}`)).json()).chapters.mandate.text.content);
+      return Array.from({ length: 10 }, (_, i) => `Absatz ${i + 1} Satz-${i + 1}.`).filter((s) => stored.includes(s)).length;
+    })
+    .toBe(10);
+  for (const page of pages) await page.context().close();
 });
 
 test("edits made offline are kept in the browser, also when the tab is closed, and merged when the network is back", async ({ conceptPage, browser }) => {

@@ -21,7 +21,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const ci = process.env.CI === "true" || process.env.CI === "1";
 const externalUrl = process.env.DATABASE_URL?.trim() || "";
 const only = process.argv.slice(2);
-const STAGES = ["types", "unit", "postgres", "build", "e2e", "crash"];
+const STAGES = ["types", "unit", "postgres", "e2e", "crash", "processes"];
 const unknown = only.filter((s) => !STAGES.includes(s));
 if (unknown.length > 0) {
   console.error(`Unbekannte Stufe: ${unknown.join(", ")}. Möglich sind: ${STAGES.join(", ")}.`);
@@ -124,6 +124,16 @@ if (want("crash")) {
   crash("Absturztest (eingebettete Datenbank)", { DATABASE_URL: "" }, 30);
   if (externalUrl) crash("Absturztest (PostgreSQL an DATABASE_URL)", { DATABASE_URL: externalUrl, KONZEPTWERK_TEST_RESET: "1" }, 10);
   else missingService("Absturztest PostgreSQL", "DATABASE_URL ist nicht gesetzt: kein Absturztest gegen einen PostgreSQL-Server");
+}
+
+if (want("processes")) {
+  // Two built app processes on one PostgreSQL, sharing documents through Redis, a browser on each (needs the build of the e2e stage).
+  const name = "Zwei App-Prozesse (PostgreSQL + Redis, je ein Browser)";
+  if (externalUrl && process.env.REDIS_URL) {
+    record(name, judgeExit(name, run(name, process.execPath, ["--import", "tsx", "scripts/two-processes.ts"], { TSX_TSCONFIG_PATH: "tsconfig.scripts.json", DATABASE_URL: externalUrl, KONZEPTWERK_TEST_RESET: "1" })));
+  } else {
+    missingService(name, "DATABASE_URL und REDIS_URL sind nicht beide gesetzt: kein Test mit zwei App-Prozessen");
+  }
 }
 
 fs.rmSync(tmp, { recursive: true, force: true });
