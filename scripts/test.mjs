@@ -94,13 +94,42 @@ function missingService(name, message) {
 
 if (want("types")) record("Typprüfung (tsc)", judgeExit("tsc", run("Typprüfung (tsc)", bin("tsc"), ["--noEmit", "-p", "."])));
 
-if (want("unit")) vitestStage("Unit- und Integrationstests (eingebettete Datenbank)", [], { DATABASE_URL: "" });
+/**
+ * Test files that replace a module (vi.mock, vi.stubEnv …) need Vitest's fresh module graph per file;
+ * all others share one (--no-isolate), which saves importing the app again for each of ~90 files
+ * (about a third of the stage). Found by reading the files, so a new mocking test is isolated too.
+ */
+function mockingTestFiles() {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const rel = path.posix.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!["node_modules", ".next", "data", "fixtures", "test-results", ".git"].includes(entry.name)) walk(rel);
+      } else if (entry.name.endsWith(".test.ts") && /\bvi\.(mock|doMock|stubEnv|stubGlobal)\(/.test(fs.readFileSync(path.join(root, rel), "utf8"))) {
+        found.push(rel);
+      }
+    }
+  };
+  for (const dir of ["app", "components", "db", "lib", "scripts", "tests"]) if (fs.existsSync(path.join(root, dir))) walk(dir);
+  return found.sort();
+}
+
+/** One Vitest stage as two runs: the shared-module-graph run, then the mocking files, each isolated. */
+function vitestStages(name, paths, excluded, env) {
+  const mocking = mockingTestFiles().filter((f) => (paths.length === 0 || paths.some((p) => f.startsWith(p))) && !excluded.includes(f));
+  const exclude = (files) => files.flatMap((f) => ["--exclude", f]);
+  vitestStage(name, [...paths, "--no-isolate", ...exclude([...mocking, ...excluded])], env);
+  if (mocking.length) vitestStage(`${name}, Dateien mit vi.mock einzeln isoliert`, [...mocking, ...exclude(excluded)], env);
+}
+
+if (want("unit")) vitestStages("Unit- und Integrationstests (eingebettete Datenbank)", [], [], { DATABASE_URL: "" });
 
 if (want("postgres")) {
   if (externalUrl) {
     // The office round trips (LibreOffice converting every file) test file formats, not the database: they run once, in the stage above.
-    const officeOnly = ["tests/integration/office-export.test.ts", "tests/integration/import-documents.test.ts"].flatMap((f) => ["--exclude", f]);
-    vitestStage("Integrationstests (PostgreSQL an DATABASE_URL)", ["tests/integration", ...officeOnly], { DATABASE_URL: externalUrl, KONZEPTWERK_TEST_RESET: "1" });
+    const officeOnly = ["tests/integration/office-export.test.ts", "tests/integration/import-documents.test.ts"];
+    vitestStages("Integrationstests (PostgreSQL an DATABASE_URL)", ["tests/integration"], officeOnly, { DATABASE_URL: externalUrl, KONZEPTWERK_TEST_RESET: "1" });
   } else {
     missingService("PostgreSQL", "DATABASE_URL ist nicht gesetzt: keine Integrationstests gegen einen PostgreSQL-Server");
   }
