@@ -63,8 +63,7 @@ test("two people type into the same part at once: both texts arrive for both, wi
 
 test("ten browsers type into the same part at once: every sentence arrives in every browser and is stored", async ({ browser }) => {
   test.setTimeout(180_000);
-  const pages: Page[] = [];
-  for (let i = 0; i < 10; i++) pages.push(await pageAs(browser, i % 2 ? "admin" : "editor"));
+  const pages: Page[] = await Promise.all(Array.from({ length: 10 }, (_, i) => pageAs(browser, i % 2 ? "admin" : "editor")));
   const writers = pages.map((p) => new ConceptPage(p));
   const id = await writers[0]!.createConcept("Zehn schreiben");
   // Ten paragraphs, one for each writer to add to.
