@@ -26,13 +26,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
-import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import * as Y from "yjs";
 import { realtimeSocket, realtimeUrl } from "./realtime-socket";
+import { freePort } from "./free-port";
 import { signInCookie } from "./sign-in";
 
 const args = parseArgs({ options: { rounds: { type: "string" } }, allowPositionals: true });
@@ -54,16 +54,6 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-crash-"));
 fs.chmodSync(dataDir, 0o755);
 const logFile = path.join(dataDir, "server.log");
 
-/** A port nobody listens on now, so a leftover server from an earlier run cannot interfere. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

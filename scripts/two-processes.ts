@@ -10,27 +10,18 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import type { Page } from "@playwright/test";
 import { launchChromium } from "./bench/browser";
+import { freePort } from "./free-port";
 import { signInCookie } from "./sign-in";
 
 const DATABASE_URL = process.env.DATABASE_URL?.trim() ?? "";
 const REDIS_URL = process.env.REDIS_URL?.trim() ?? "";
 const PART = "Anlass und Auftrag";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 type App = { base: string; child: ChildProcess; log: string };
 
