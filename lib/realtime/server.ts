@@ -101,6 +101,7 @@ async function store(ctx: ConnectionContext, update: Uint8Array) {
 async function storeBatch(document: Y.Doc, batch: Pending[]) {
   const items = batch.filter((item) => {
     try {
+      if (!item.ctx.sectionId) throw new Refused("In diesem Kanal wird kein Text gespeichert.");
       if (addsToDoc(document, item.update)) return true;
       item.resolve();
     } catch (error) {
@@ -108,27 +109,15 @@ async function storeBatch(document: Y.Doc, batch: Pending[]) {
     }
     return false;
   });
-  for (const item of items) {
-    if (!item.ctx.sectionId) {
-      item.reject(new Refused("In diesem Kanal wird kein Text gespeichert."));
-      items.splice(items.indexOf(item), 1);
-    }
-  }
   if (items.length === 0) return;
   let accepted = items;
-  if (items.length > 1 && checkUpdate(document, Y.mergeUpdates(items.map((i) => i.update))) !== null) {
+  if (checkUpdate(document, Y.mergeUpdates(items.map((i) => i.update))) !== null) {
     // Somebody's update breaks the document: find whose, building on the accepted ones before it.
     accepted = [];
     for (const item of items) {
       const problem = checkUpdate(document, Y.mergeUpdates([...accepted.map((i) => i.update), item.update]));
       if (problem) item.reject(new Refused(`Die Änderung wurde nicht gespeichert: ${problem}`));
       else accepted.push(item);
-    }
-  } else if (items.length === 1) {
-    const problem = checkUpdate(document, items[0]!.update);
-    if (problem) {
-      items[0]!.reject(new Refused(`Die Änderung wurde nicht gespeichert: ${problem}`));
-      return;
     }
   }
   const bySession = new Map<string, Pending[]>();
