@@ -101,9 +101,13 @@ async function store(ctx: ConnectionContext, update: Uint8Array) {
 async function storeBatch(document: Y.Doc, batch: Pending[]) {
   const items = batch.filter((item) => {
     try {
+      // Order matters: the presence channel's empty sync messages add nothing and are simply answered.
+      if (!addsToDoc(document, item.update)) {
+        item.resolve();
+        return false;
+      }
       if (!item.ctx.sectionId) throw new Refused("In diesem Kanal wird kein Text gespeichert.");
-      if (addsToDoc(document, item.update)) return true;
-      item.resolve();
+      return true;
     } catch (error) {
       item.reject(error);
     }
