@@ -126,7 +126,7 @@ test("the admin uploads a logo; an SVG with a script is refused; the logo is on 
     buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 24"><title>Wappen</title><path d="M0 0h20v14l-10 10-10-10z" fill="#1f4e79"/></svg>'),
   });
   await logo.getByRole("button", { name: "Logo hochladen" }).click();
-  await expect(logo.getByRole("status")).toHaveText("Das Logo wurde gespeichert und erscheint auf dem Deckblatt des PDFs.");
+  await expect(logo.getByRole("status")).toHaveText("Das Logo „\u2068wappen.svg\u2069“ wurde gespeichert und erscheint auf dem Deckblatt des PDFs.");
   await expect(logo.getByRole("img", { name: "Aktuelles Logo" })).toBeVisible();
 
   // The SVG is drawn as vector graphics on the cover: a figure with its alternative text, no raster image.
@@ -149,13 +149,15 @@ test("the admin uploads a logo; an SVG with a script is refused; the logo is on 
   for (let i = 0; i < png.data.length; i += 4) png.data.set([0x1f, 0x4e, 0x79, 0xff], i);
   await input.setInputFiles({ name: "wappen.png", mimeType: "image/png", buffer: PNG.sync.write(png, { colorType: 2 }) });
   await logo.getByRole("button", { name: "Logo hochladen" }).click();
-  await expect(logo.getByRole("status")).toHaveText("Das Logo wurde gespeichert und erscheint auf dem Deckblatt des PDFs.");
+  // The message names the file, so this waits for the PNG's upload, not the SVG's message still on screen.
+  await expect(logo.getByRole("status")).toHaveText("Das Logo „\u2068wappen.png\u2069“ wurde gespeichert und erscheint auf dem Deckblatt des PDFs.");
   const withPng = await exportPdf("logo-png.pdf");
   expect(images(withPng)).toEqual([{ page: 1, type: "image", width: 40, height: 48 }]);
   expect(logoFigures(withPng)).toHaveLength(1);
 
   // Removed, the cover has no logo any more.
   await logo.getByRole("button", { name: "Logo entfernen" }).click();
+  await expect(logo.getByRole("status")).toHaveText("Das Logo wurde entfernt.");
   await expect(logo.getByRole("img", { name: "Aktuelles Logo" })).toHaveCount(0);
   const without = await exportPdf("ohne-logo.pdf");
   expect(images(without)).toEqual([]);

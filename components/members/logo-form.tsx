@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { LogoFormState } from "@/app/(app)/mitglieder/logo-actions";
 
@@ -19,11 +19,13 @@ export function LogoForm({ municipalityId, current, upload, remove }: Props) {
   const fileId = useId();
   const hintId = useId();
   const statusId = useId();
-  const last = removing || removed.message ? removed : uploaded;
+  // The message of whichever form was sent last (an upload after a removal shows the upload's).
+  const [lastSent, setLastSent] = useState<"upload" | "remove">("upload");
+  const last = lastSent === "remove" ? removed : uploaded;
   return (
     <div className="form">
       {current ? <img src={`${current.src}?v=${encodeURIComponent(current.version)}`} alt={t("current")} style={{ maxHeight: "5rem", maxWidth: "14rem" }} /> : <p className="meta">{t("none")}</p>}
-      <form action={uploadAction} aria-busy={uploading}>
+      <form action={uploadAction} onSubmit={() => setLastSent("upload")} aria-busy={uploading}>
         <input type="hidden" name="municipalityId" value={municipalityId} />
         <div className="form-field">
           <label htmlFor={fileId}>{t("file")}</label>
@@ -37,7 +39,7 @@ export function LogoForm({ municipalityId, current, upload, remove }: Props) {
         </button>
       </form>
       {current ? (
-        <form action={removeAction}>
+        <form action={removeAction} onSubmit={() => setLastSent("remove")}>
           <input type="hidden" name="municipalityId" value={municipalityId} />
           <button type="submit" className="button-secondary" disabled={removing}>
             {t("remove")}
