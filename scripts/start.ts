@@ -17,6 +17,7 @@ import { startRealtime } from "@/lib/realtime/server";
 import { ensurePeerSnapshot, publishSnapshot } from "@/lib/peers/service";
 import { mailConfig } from "@/lib/mail/config";
 import { startMailWorker } from "@/lib/mail/queue";
+import { startRoundReminders } from "@/lib/review/reminders";
 import { oidcProviders } from "@/lib/sso/config";
 
 const root = process.cwd();
@@ -103,6 +104,7 @@ async function main() {
   if (seeded) console.log("Demodaten angelegt.");
   await startPeerSnapshots();
   if (startMailWorker()) console.log("E-Mail: Versand über SMTP_URL.");
+  startRoundReminders();
 
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();

@@ -101,8 +101,10 @@ export async function threadParticipants({ threadId }: { threadId: string }, tx:
   return rows.map((r) => r.id).filter((id): id is string => !!id);
 }
 
+export type NotificationKind = "mention" | "reply" | "round" | "reminder";
+
 export async function insertNotifications(
-  rows: { municipalityId: string; userId: string; kind: "mention" | "reply" | "round"; conceptId: string; threadId?: string | null; roundId?: string | null; actorId: string }[],
+  rows: { municipalityId: string; userId: string; kind: NotificationKind; conceptId: string; threadId?: string | null; roundId?: string | null; actorId: string | null }[],
   tx: Executor,
 ) {
   if (rows.length) await tx.insert(notifications).values(rows);
@@ -163,4 +165,11 @@ export async function openThreadsBySection({ conceptId }: { conceptId: string },
     .where(and(eq(commentThreads.conceptId, conceptId), eq(commentThreads.state, "open"), eq(commentThreads.targetKind, "text")))
     .groupBy(commentThreads.sectionId);
   return new Map(rows.filter((r) => r.sectionId).map((r) => [r.sectionId!, r.n]));
+}
+
+/** The users who already got a reminder for a round (in the app, and by mail if configured). */
+export async function remindedUsers({ roundId }: { roundId: string }, db?: Executor): Promise<Set<string>> {
+  const x = db ?? (await getDb());
+  const rows = await x.select({ userId: notifications.userId }).from(notifications).where(and(eq(notifications.roundId, roundId), eq(notifications.kind, "reminder")));
+  return new Set(rows.map((r) => r.userId));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, between, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { concepts, reviewAnswers, reviewRoundReviewers, reviewRounds, users } from "@/db/schema";
 import { isUuid } from "./concepts";
@@ -66,5 +66,16 @@ export async function openRoundsFor({ userId, municipalityId }: { userId: string
     .innerJoin(reviewRounds, eq(reviewRounds.id, reviewRoundReviewers.roundId))
     .innerJoin(concepts, eq(concepts.id, reviewRounds.conceptId))
     .where(and(eq(reviewRoundReviewers.userId, userId), eq(reviewRoundReviewers.municipalityId, municipalityId), eq(reviewRounds.state, "open")))
+    .orderBy(asc(reviewRounds.dueDate));
+}
+
+/** Open rounds of every municipality due between two calendar dates (inclusive), with their concept. */
+export async function openRoundsDueBetween({ from, to }: { from: string; to: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  return x
+    .select({ round: reviewRounds, concept: concepts })
+    .from(reviewRounds)
+    .innerJoin(concepts, eq(concepts.id, reviewRounds.conceptId))
+    .where(and(eq(reviewRounds.state, "open"), between(reviewRounds.dueDate, from, to)))
     .orderBy(asc(reviewRounds.dueDate));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { authSessions, memberships, municipalities, users } from "@/db/schema";
 import { isUuid } from "./concepts";
@@ -66,4 +66,11 @@ export async function getMembership({ userId, municipalityId }: { userId: string
     .where(and(eq(memberships.userId, userId), eq(memberships.municipalityId, municipalityId)))
     .limit(1);
   return row ?? null;
+}
+
+/** Address, name and mail language of users (for notification mails). */
+export async function listMailRecipients({ userIds }: { userIds: string[] }, db?: Executor) {
+  if (!userIds.length) return [];
+  const x = db ?? (await getDb());
+  return x.select({ id: users.id, email: users.email, name: users.name, locale: users.locale }).from(users).where(inArray(users.id, userIds));
 }

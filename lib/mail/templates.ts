@@ -82,3 +82,83 @@ export function passwordResetMail(lang: Locale, { url, minutes }: { url: string;
     html: html("de", paragraphs, { url, label: "Neues Passwort festlegen" }, "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:"),
   };
 }
+
+const longDate: Record<Locale, Intl.DateTimeFormat> = {
+  de: new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+};
+/** A calendar date ("2026-12-04") as words; UTC, because it is a date and not a moment. */
+const dueWords = (lang: Locale, date: string) => longDate[lang].format(new Date(`${date}T00:00:00Z`));
+/** Titles and names typed by users go into the subject line on one line. */
+const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/**
+ * Someone was @-mentioned in a comment. The comment itself stays in the app (a
+ * mail leaves the municipality's systems): the mail says who, where, and links there.
+ */
+export function mentionMail(lang: Locale, { actorName, conceptTitle, url }: { actorName: string; conceptTitle: string; url: string }): MailContent {
+  if (lang === "en") {
+    const paragraphs = ["Hello,", `${actorName} mentioned you in a comment on “${conceptTitle}”.`, "Open the comment to read and answer it."];
+    return {
+      subject: oneLine(`${actorName} mentioned you – ${conceptTitle}`),
+      text: `${paragraphs.join("\n\n")}\n\nOpen the comment:\n${url}\n`,
+      html: html("en", paragraphs, { url, label: "Open the comment" }, "If the button does not work, copy this address into your browser:"),
+    };
+  }
+  const paragraphs = ["Guten Tag,", `${actorName} hat Sie in einem Kommentar zu „${conceptTitle}“ erwähnt.`, "Öffnen Sie den Kommentar, um ihn zu lesen und zu beantworten."];
+  return {
+    subject: oneLine(`${actorName} hat Sie erwähnt – ${conceptTitle}`),
+    text: `${paragraphs.join("\n\n")}\n\nKommentar öffnen:\n${url}\n`,
+    html: html("de", paragraphs, { url, label: "Kommentar öffnen" }, "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:"),
+  };
+}
+
+/** A review round was started with the recipient as a reviewer. */
+export function roundMail(
+  lang: Locale,
+  { actorName, conceptTitle, roundTitle, dueDate, url }: { actorName: string; conceptTitle: string; roundTitle: string; dueDate: string; url: string },
+): MailContent {
+  if (lang === "en") {
+    const paragraphs = ["Hello,", `${actorName} asks you to review “${conceptTitle}” in the review round “${roundTitle}”.`, `Please answer by ${dueWords("en", dueDate)}.`];
+    return {
+      subject: oneLine(`Review requested by ${dueWords("en", dueDate)} – ${conceptTitle}`),
+      text: `${paragraphs.join("\n\n")}\n\nOpen the review round:\n${url}\n`,
+      html: html("en", paragraphs, { url, label: "Open the review round" }, "If the button does not work, copy this address into your browser:"),
+    };
+  }
+  const paragraphs = ["Guten Tag,", `${actorName} bittet Sie, „${conceptTitle}“ in der Prüfrunde „${roundTitle}“ zu prüfen.`, `Bitte antworten Sie bis zum ${dueWords("de", dueDate)}.`];
+  return {
+    subject: oneLine(`Bitte um Prüfung bis ${dueWords("de", dueDate)} – ${conceptTitle}`),
+    text: `${paragraphs.join("\n\n")}\n\nPrüfrunde öffnen:\n${url}\n`,
+    html: html("de", paragraphs, { url, label: "Prüfrunde öffnen" }, "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:"),
+  };
+}
+
+/** A round the recipient has not fully answered is due soon. */
+export function roundReminderMail(
+  lang: Locale,
+  { conceptTitle, roundTitle, dueDate, open, url }: { conceptTitle: string; roundTitle: string; dueDate: string; open: number; url: string },
+): MailContent {
+  if (lang === "en") {
+    const paragraphs = [
+      "Hello,",
+      `the review round “${roundTitle}” on “${conceptTitle}” is due on ${dueWords("en", dueDate)}.`,
+      `${open === 1 ? "One chapter or field of action still waits" : `${open} chapters or fields of action still wait`} for your answer.`,
+    ];
+    return {
+      subject: oneLine(`Reminder: review due ${dueWords("en", dueDate)} – ${conceptTitle}`),
+      text: `${paragraphs.join("\n\n")}\n\nOpen the review round:\n${url}\n`,
+      html: html("en", paragraphs, { url, label: "Open the review round" }, "If the button does not work, copy this address into your browser:"),
+    };
+  }
+  const paragraphs = [
+    "Guten Tag,",
+    `die Prüfrunde „${roundTitle}“ zu „${conceptTitle}“ ist am ${dueWords("de", dueDate)} fällig.`,
+    `${open === 1 ? "Ein Kapitel oder Handlungsfeld wartet" : `${open} Kapitel oder Handlungsfelder warten`} noch auf Ihre Antwort.`,
+  ];
+  return {
+    subject: oneLine(`Erinnerung: Prüfung fällig am ${dueWords("de", dueDate)} – ${conceptTitle}`),
+    text: `${paragraphs.join("\n\n")}\n\nPrüfrunde öffnen:\n${url}\n`,
+    html: html("de", paragraphs, { url, label: "Prüfrunde öffnen" }, "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:"),
+  };
+}

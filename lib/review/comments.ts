@@ -26,6 +26,8 @@ import { describeZodError, fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE, z
 import { anchorForQuote, anchorText, makeAnchor, MAX_QUOTE, resolveAnchor } from "./anchor";
 import { cleanCommentBody, findMentions, MAX_COMMENT, type Member } from "./comment-text";
 import { compactSection, currentConceptTree } from "@/lib/realtime/store";
+import { queueMentionMails } from "@/lib/mail/notification-mails";
+import { kickMailQueue } from "@/lib/mail/queue";
 
 const body = z
   .string()
@@ -104,17 +106,20 @@ async function resolveTarget(concept: Concept, target: z.output<typeof targetSch
 
 async function notify(
   tx: Executor,
-  input: { concept: Concept; threadId: string; actorId: string; mentions: string[]; participants: string[] },
+  input: { concept: Concept; threadId: string; actor: Actor; mentions: string[]; participants: string[] },
 ) {
-  const mentioned = new Set(input.mentions.filter((u) => u !== input.actorId));
+  const actorId = input.actor.id;
+  const mentioned = new Set(input.mentions.filter((u) => u !== actorId));
   const rows = [
     ...[...mentioned].map((userId) => ({ userId, kind: "mention" as const })),
-    ...input.participants.filter((u) => u !== input.actorId && !mentioned.has(u)).map((userId) => ({ userId, kind: "reply" as const })),
+    ...input.participants.filter((u) => u !== actorId && !mentioned.has(u)).map((userId) => ({ userId, kind: "reply" as const })),
   ];
   await insertNotifications(
-    rows.map((r) => ({ ...r, municipalityId: input.concept.municipalityId, conceptId: input.concept.id, threadId: input.threadId, actorId: input.actorId })),
+    rows.map((r) => ({ ...r, municipalityId: input.concept.municipalityId, conceptId: input.concept.id, threadId: input.threadId, actorId })),
     tx,
   );
+  // A mention also goes out by mail (when a mail server is configured); replies stay in the app.
+  await queueMentionMails(tx, { concept: input.concept, threadId: input.threadId, actorName: input.actor.name, userIds: [...mentioned] });
 }
 
 /**
@@ -128,13 +133,15 @@ export async function createThread(actor: Actor, input: unknown): Promise<{ thre
   const target = await resolveTarget(concept, data.target);
   const mentions = findMentions(data.body, await members(concept.municipalityId));
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const thread = await insertThread({ ...target, conceptId: concept.id, municipalityId: concept.municipalityId, createdBy: actor.id }, tx);
     const comment = await insertComment({ threadId: thread.id, municipalityId: concept.municipalityId, authorId: actor.id, body: data.body, mentions }, tx);
-    await notify(tx, { concept, threadId: thread.id, actorId: actor.id, mentions, participants: [] });
+    await notify(tx, { concept, threadId: thread.id, actor, mentions, participants: [] });
     await recordAudit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, action: "comment.create", conceptId: concept.id, objectId: thread.id, details: { target: target.targetKind, chapter: target.chapter, field: target.fieldKey } });
     return { threadId: thread.id, commentId: comment.id };
   });
+  if (mentions.length) kickMailQueue();
+  return created;
 }
 
 export async function replyToThread(actor: Actor, input: unknown): Promise<{ commentId: string }> {
@@ -144,13 +151,15 @@ export async function replyToThread(actor: Actor, input: unknown): Promise<{ com
   if (!thread) throw new AppError("not_found", "Diesen Kommentar gibt es nicht.");
   const mentions = findMentions(data.body, await members(concept.municipalityId));
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const replied = await db.transaction(async (tx) => {
     const participants = await threadParticipants({ threadId: thread.id }, tx);
     const comment = await insertComment({ threadId: thread.id, municipalityId: concept.municipalityId, authorId: actor.id, body: data.body, mentions }, tx);
-    await notify(tx, { concept, threadId: thread.id, actorId: actor.id, mentions, participants });
+    await notify(tx, { concept, threadId: thread.id, actor, mentions, participants });
     await recordAudit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, action: "comment.reply", conceptId: concept.id, objectId: thread.id });
     return { commentId: comment.id };
   });
+  if (mentions.length) kickMailQueue();
+  return replied;
 }
 
 async function ownComment(actor: Actor, input: { conceptId: string; commentId: string }) {

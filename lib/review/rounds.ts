@@ -12,6 +12,8 @@ import { AppError } from "@/lib/errors";
 import { templateFor } from "@/lib/template";
 import { describeZodError, fieldErrors, isCalendarDate, z } from "@/lib/validation";
 import { currentConceptTree } from "@/lib/realtime/store";
+import { queueRoundMails } from "@/lib/mail/notification-mails";
+import { kickMailQueue } from "@/lib/mail/queue";
 
 const id = z.string().uuid("Ungültige Kennung.");
 export const VERDICTS = ["approve", "request_changes"] as const;
@@ -62,16 +64,20 @@ export async function startRound(actor: Actor, input: unknown) {
   // Someone outside the municipality is "not found", like any foreign id.
   if (reviewerIds.some((r) => !members.has(r))) throw new AppError("not_found", "Diese Person gehört nicht zur Kommune.");
   if (reviewerIds.some((r) => members.get(r)!.role === "viewer")) throw new AppError("bad_request", "Prüfen können nur Mitglieder mit Prüf-, Redaktions- oder Leitungsrolle.");
+  const others = reviewerIds.filter((r) => r !== actor.id);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const started = await db.transaction(async (tx) => {
     const round = await insertRound({ conceptId: concept.id, municipalityId: concept.municipalityId, versionNumber: data.versionNumber, title: data.title, dueDate: data.dueDate, createdBy: actor.id, reviewerIds }, tx);
     await insertNotifications(
-      reviewerIds.filter((r) => r !== actor.id).map((userId) => ({ municipalityId: concept.municipalityId, userId, kind: "round" as const, conceptId: concept.id, roundId: round.id, actorId: actor.id })),
+      others.map((userId) => ({ municipalityId: concept.municipalityId, userId, kind: "round" as const, conceptId: concept.id, roundId: round.id, actorId: actor.id })),
       tx,
     );
+    await queueRoundMails(tx, { concept, round: { title: data.title, dueDate: data.dueDate }, actorName: actor.name, userIds: others });
     await recordAudit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, action: "round.start", conceptId: concept.id, objectId: round.id, details: { version: data.versionNumber, reviewers: reviewerIds.length } });
     return { roundId: round.id };
   });
+  if (others.length) kickMailQueue();
+  return started;
 }
 
 /** A chosen reviewer records Zustimmung or Änderungsbedarf (with a note) for one chapter or field of action; a later answer replaces it. */

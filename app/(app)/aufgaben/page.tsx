@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { activeMembership, pageActor } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { readInbox } from "@/lib/review/inbox";
+import { notificationPath, roundPath, threadPath } from "@/lib/review/links";
 import { MarkReadButton } from "@/components/review/mark-read";
 
 export const metadata: Metadata = { title: "Für mich" };
@@ -16,7 +17,7 @@ export default async function InboxPage() {
   if (!active) redirect("/concepts");
   const inbox = await readInbox(actor, { municipalityId: active.municipalityId });
   const t = await getTranslations("inbox");
-  const kind = (k: string) => (k === "mention" ? t("kindMention") : k === "round" ? t("kindRound") : t("kindReply"));
+  const kind = (k: string) => (k === "mention" ? t("kindMention") : k === "round" ? t("kindRound") : k === "reminder" ? t("kindReminder") : t("kindReply"));
   return (
     <>
       <h1>{t("title")}</h1>
@@ -28,7 +29,7 @@ export default async function InboxPage() {
         <ul data-testid="inbox-rounds">
           {inbox.rounds.map((r) => (
             <li key={r.id}>
-              <Link href={`/concepts/${r.conceptId}/pruefung#rounds-heading`}>{r.title}</Link> – {r.conceptTitle} · {t("due", { date: formatDate(r.dueDate) })}
+              <Link href={roundPath(r.conceptId)}>{r.title}</Link> – {r.conceptTitle} · {t("due", { date: formatDate(r.dueDate) })}
               {r.overdue ? <strong className="overdue"> · {t("overdue")}</strong> : null}
             </li>
           ))}
@@ -42,7 +43,7 @@ export default async function InboxPage() {
         <ul data-testid="inbox-mentions">
           {inbox.mentions.map((m) => (
             <li key={m.threadId}>
-              <Link href={`/concepts/${m.conceptId}/pruefung`}>{m.conceptTitle}</Link>
+              <Link href={threadPath(m.conceptId, m.threadId)}>{m.conceptTitle}</Link>
               {m.quote ? <> – „{m.quote.slice(0, 120)}“</> : null}
             </li>
           ))}
@@ -57,7 +58,8 @@ export default async function InboxPage() {
         <ul data-testid="inbox-notifications">
           {inbox.notifications.map((n) => (
             <li key={n.id} className={n.readAt ? "meta" : undefined}>
-              {formatDateTime(n.createdAt)} · {n.actorName ?? "–"}: {kind(n.kind)} – <Link href={`/concepts/${n.conceptId}/pruefung`}>{n.conceptTitle}</Link>
+              {formatDateTime(n.createdAt)} · {n.kind === "reminder" ? null : `${n.actorName ?? "–"}: `}
+              {kind(n.kind)} – <Link href={notificationPath(n)}>{n.conceptTitle}</Link>
               {n.readAt ? null : <strong> ({t("unread")})</strong>}
             </li>
           ))}
