@@ -12,6 +12,8 @@
  *  - real-time co-editing: opening the ~100-page concept over the socket, 20 typing clients (scripts/bench/realtime.ts)
  *  - peer comparison: snapshot over 11,000 generated municipalities, route p50/p95 (scripts/bench/peers.ts)
  *  - funding overview and Konzept-Check of a concept with 300 measures, route p50/p95 (scripts/bench/money.ts)
+ *  - load: 50 signed-in people reading, saving, commenting and exporting for 60 s against one process, and
+ *    with DATABASE_URL against one and two processes on it (scripts/bench/load.ts)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -31,6 +33,7 @@ import type { Page } from "@playwright/test";
 import { signedInBrowser } from "./bench/browser";
 import { bigDoc, paragraph, type Doc } from "./bench/content";
 import { concurrentSaves } from "./bench/saves";
+import { benchLoad } from "./bench/load";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3170);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -49,7 +52,7 @@ const results: Record<string, unknown> = {
 const EXTERNAL_DATABASE_URL = process.env.DATABASE_URL?.trim() || "";
 /** Editor page loads measured after the first one (each in a fresh browser context). */
 const EDITOR_LOADS = 7;
-/** BENCH_ONLY=realtime,editor runs only those parts (after the common set-up); names: start saves versions review realtime money editor typing pdf peers crash */
+/** BENCH_ONLY=realtime,editor runs only those parts (after the common set-up); names: start saves versions review realtime money editor typing pdf peers load crash */
 const ONLY = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 const part = (name: string) => ONLY.length === 0 || ONLY.includes(name);
 /** Concurrent save test: client processes and saves each. */
@@ -267,7 +270,10 @@ async function main() {
   await stop(server);
   fs.rmSync(dataDir, { recursive: true, force: true });
 
-  // 5. the long crash test (npm test runs 30 rounds embedded and 10 on DATABASE_URL): BENCH_CRASH_ROUNDS rounds on the
+  // 5. load: 50 people at once against one process, and with DATABASE_URL against two (empties that database, like the crash test)
+  if (part("load")) results.load = await benchLoad({ externalDatabaseUrl: EXTERNAL_DATABASE_URL, redisUrl: process.env.REDIS_URL?.trim() ?? "" });
+
+  // 6. the long crash test (npm test runs 30 rounds embedded and 10 on DATABASE_URL): BENCH_CRASH_ROUNDS rounds on the
   // embedded database and, when DATABASE_URL is set, BENCH_CRASH_PG_ROUNDS on it (default 100 each; 0 leaves a run out)
   const crashFailures: string[] = [];
   const crashRun = (label: string, rounds: number, env: Record<string, string>) => {

@@ -8,56 +8,16 @@
  * Needs `next build` first. Empties the database at DATABASE_URL, so it runs
  * only with KONZEPTWERK_TEST_RESET=1 (never against a database with real data).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import postgres from "postgres";
 import type { Page } from "@playwright/test";
 import { launchChromium } from "./bench/browser";
-import { freePort } from "./free-port";
+import { startApp, stopApp, type App } from "./app-process";
 import { signInCookie } from "./sign-in";
 
 const DATABASE_URL = process.env.DATABASE_URL?.trim() ?? "";
 const REDIS_URL = process.env.REDIS_URL?.trim() ?? "";
 const PART = "Anlass und Auftrag";
 
-
-type App = { base: string; child: ChildProcess; log: string };
-
-async function startApp(name: string, seed: boolean): Promise<App> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `kw-two-${name}-`));
-  const log = path.join(dataDir, "server.log");
-  const fd = fs.openSync(log, "a");
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      TSX_TSCONFIG_PATH: "tsconfig.scripts.json",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL,
-      REDIS_URL,
-      ...(seed ? { KONZEPTWERK_SEED: "demo" } : {}),
-      AUTH_SECRET: "two-processes-secret-0123456789abcdef",
-      DEMO_PASSWORD: "konzeptwerk",
-      KONZEPTWERK_SKIP_BUILD: "1",
-    },
-    stdio: ["ignore", fd, fd],
-  });
-  fs.closeSync(fd);
-  const base = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Prozess ${name} beendet:\n${fs.readFileSync(log, "utf8").slice(-2000)}`);
-    if (Date.now() > until) throw new Error(`Prozess ${name} nicht bereit:\n${fs.readFileSync(log, "utf8").slice(-2000)}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return { base, child, log };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function until(what: string, check: () => Promise<boolean>, ms = 20_000) {
   const end = Date.now() + ms;
@@ -89,8 +49,8 @@ async function main() {
   const browser = await launchChromium();
   try {
     // The first process migrates and seeds; the second joins the same database.
-    apps.push(await startApp("a", true));
-    apps.push(await startApp("b", false));
+    apps.push(await startApp("a", { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, seed: true }));
+    apps.push(await startApp("b", { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, seed: false }));
     const [a, b] = apps as [App, App];
     const cookieA = await signInCookie(a.base, "redaktion@musterstadt.example", "konzeptwerk");
     const cookieB = await signInCookie(b.base, "leitung@musterstadt.example", "konzeptwerk");
@@ -133,12 +93,7 @@ async function main() {
     console.log("Zwei Prozesse (PostgreSQL + Redis, je ein Browser): beide Sätze live beim anderen und gespeichert.");
   } finally {
     await browser.close();
-    for (const app of apps) {
-      const gone = new Promise((r) => app.child.once("exit", r));
-      app.child.kill("SIGTERM");
-      await Promise.race([gone, new Promise((r) => setTimeout(r, 10_000))]);
-      if (app.child.exitCode === null) app.child.kill("SIGKILL");
-    }
+    for (const app of apps) await stopApp(app);
   }
 }
 
