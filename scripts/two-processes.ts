@@ -3,7 +3,10 @@
  * built app on two ports, one PostgreSQL (DATABASE_URL) and Redis (REDIS_URL)
  * between them, and a real browser on each. Both type into the same part of
  * the same concept; each must see the other's sentence live (the documents are
- * shared through Redis), and both sentences must be stored.
+ * shared through Redis), and both sentences must be stored. Then a third
+ * browser goes through a round-robin proxy in front of both (a load balancer
+ * without sticky sessions): it signs in on one process, goes on on the other,
+ * and its sentence typed through the proxy reaches the first browser live.
  *
  * Needs `next build` first. Empties the database at DATABASE_URL, so it runs
  * only with KONZEPTWERK_TEST_RESET=1 (never against a database with real data).
@@ -12,6 +15,8 @@ import postgres from "postgres";
 import type { Page } from "@playwright/test";
 import { launchChromium } from "./bench/browser";
 import { startApp, stopApp, type App } from "./app-process";
+import { freePort } from "./free-port";
+import { startRoundRobinProxy, type RoundRobinProxy } from "./round-robin-proxy";
 import { signInCookie } from "./sign-in";
 
 const DATABASE_URL = process.env.DATABASE_URL?.trim() ?? "";
@@ -46,11 +51,14 @@ async function main() {
   await sql.end();
 
   const apps: App[] = [];
+  let proxy: RoundRobinProxy | null = null;
   const browser = await launchChromium();
   try {
     // The first process migrates and seeds; the second joins the same database.
-    apps.push(await startApp("a", { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, seed: true }));
-    apps.push(await startApp("b", { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, seed: false }));
+    // Both behind the proxy, as in production (TRUST_PROXY=1: they believe its X-Forwarded-* headers).
+    const env = { TRUST_PROXY: "1" };
+    apps.push(await startApp("a", { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, seed: true, env }));
+    apps.push(await startApp("b", { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, seed: false, env }));
     const [a, b] = apps as [App, App];
     const cookieA = await signInCookie(a.base, "redaktion@musterstadt.example", "konzeptwerk");
     const cookieB = await signInCookie(b.base, "leitung@musterstadt.example", "konzeptwerk");
@@ -91,8 +99,29 @@ async function main() {
       });
     }
     console.log("Zwei Prozesse (PostgreSQL + Redis, je ein Browser): beide Sätze live beim anderen und gespeichert.");
+
+    // Behind a load balancer without sticky sessions: sign in on one process, go on on the other.
+    proxy = await startRoundRobinProxy(await freePort(), [a.base, b.base]);
+    const viaProxy = await (await browser.newContext({ locale: "de-DE" })).newPage();
+    await viaProxy.goto(`${proxy.base}/login`);
+    await viaProxy.getByLabel("E-Mail-Adresse").fill("leitung@musterstadt.example");
+    await viaProxy.getByLabel("Passwort").fill("konzeptwerk");
+    await viaProxy.getByRole("button", { name: "Anmelden", exact: true }).click();
+    await viaProxy.waitForURL(/\/concepts$/);
+    for (let i = 0; i < 4; i++) {
+      await viaProxy.goto(`${proxy.base}/aufgaben`);
+      if (!/\/aufgaben$/.test(viaProxy.url())) throw new Error(`Über den Proxy (Aufruf ${i + 1}) nicht mehr angemeldet: ${viaProxy.url()}`);
+      await viaProxy.getByRole("heading", { name: "Für mich", level: 1 }).waitFor();
+    }
+    const served = [...proxy.hits.values()];
+    if (served.some((n) => n === 0)) throw new Error(`Der Proxy hat nicht beide Prozesse benutzt: ${served.join(" / ")}`);
+    await viaProxy.goto(`${proxy.base}/concepts/${conceptId}`);
+    await type(viaProxy, " Satz über den Proxy.");
+    await until("Browser an Prozess A zeigt den Satz, der über den Proxy getippt wurde", async () => (await textOf(pageA)).includes("Satz über den Proxy."));
+    console.log(`Hinter einem Proxy ohne feste Zuordnung (Anfragen je Prozess: ${served.join(" / ")}): angemeldet über den einen, weiter auf dem anderen, Satz live beim anderen Browser.`);
   } finally {
     await browser.close();
+    await proxy?.close();
     for (const app of apps) await stopApp(app);
   }
 }

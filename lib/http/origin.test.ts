@@ -25,6 +25,8 @@ describe("isSameOriginRequest", () => {
     ["forged X-Forwarded-Proto, no trusted proxy", { origin: "https://127.0.0.1:3000", "x-forwarded-proto": "https" }, LOCAL, false],
     ["trusted proxy: forwarded host and scheme", { origin: "https://konzept.example", "x-forwarded-host": "konzept.example", "x-forwarded-proto": "https" }, PROXIED, true],
     ["trusted proxy: scheme must match too", { origin: "http://konzept.example", "x-forwarded-host": "konzept.example", "x-forwarded-proto": "https" }, PROXIED, false],
+    ["trusted proxy: a WebSocket upgrade forwarded as wss (node-http-proxy, Traefik)", { origin: "https://konzept.example", "x-forwarded-host": "konzept.example", "x-forwarded-proto": "wss" }, PROXIED, true],
+    ["trusted proxy: ws is http, not https", { origin: "https://konzept.example", "x-forwarded-host": "konzept.example", "x-forwarded-proto": "ws" }, PROXIED, false],
     ["APP_URL", { origin: "https://konzept.example" }, PUBLIC, true],
     ["APP_URL: other scheme", { origin: "http://konzept.example" }, PUBLIC, false],
     ["APP_URL: forwarded host still not trusted", { origin: "http://evil.example", "x-forwarded-host": "evil.example" }, PUBLIC, false],

@@ -78,7 +78,9 @@ function firstListValue(value: string | null): string | null {
 function addressedOrigin(headers: Headers, env: Env): string | null {
   const trusted = trustedProxyHops(env) > 0;
   const host = (trusted ? firstListValue(headers.get("x-forwarded-host")) : null) ?? headers.get("host");
-  const proto = (trusted ? firstListValue(headers.get("x-forwarded-proto")) : null) ?? "http";
+  const forwarded = trusted ? firstListValue(headers.get("x-forwarded-proto"))?.toLowerCase() : null;
+  // Some proxies (node-http-proxy, Traefik) name a WebSocket upgrade's scheme ws/wss; its page came from http/https.
+  const proto = forwarded === "ws" ? "http" : forwarded === "wss" ? "https" : (forwarded ?? "http");
   if (!host || (proto !== "http" && proto !== "https")) return null;
   try {
     const url = new URL(`${proto}://${host}`);
