@@ -8,6 +8,7 @@ import { isUuid } from "./concepts";
 export type MeasureContent = Pick<
   NewMeasure,
   | "title"
+  | "code"
   | "description"
   | "subGoalIds"
   | "targetGroups"
@@ -20,11 +21,33 @@ export type MeasureContent = Pick<
   | "priority"
   | "staffFte"
   | "materialCostCents"
+  | "staffCostPerFteCents"
   | "fundingLines"
   | "indicators"
 >;
 
 /* ---------- measures ---------- */
+
+/** Another measure of the concept with this code (ignoring case), if any; `exceptId` is the measure being saved. */
+export async function measureWithCode(
+  { conceptId, code, exceptId }: { conceptId: string; code: string; exceptId?: string },
+  db?: Executor,
+): Promise<Pick<Measure, "id" | "title" | "code"> | null> {
+  const x = db ?? (await getDb());
+  const [row] = await x
+    .select({ id: measures.id, title: measures.title, code: measures.code })
+    .from(measures)
+    .where(
+      and(
+        eq(measures.conceptId, conceptId),
+        sql`lower(${measures.code}) = lower(${code})`,
+        sql`${measures.code} <> ''`,
+        exceptId ? sql`${measures.id} <> ${exceptId}` : undefined,
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
 
 /** Measures of a concept, or of one field of it, in their order. */
 export async function listMeasures({ conceptId, fieldId }: { conceptId: string; fieldId?: string }, db?: Executor): Promise<Measure[]> {

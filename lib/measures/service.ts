@@ -14,6 +14,7 @@ import {
   listMeasures,
   listSubGoals,
   lockField,
+  measureWithCode,
   neighbourMeasure,
   neighbourSubGoal,
   normaliseMeasurePositions,
@@ -45,6 +46,9 @@ import {
   type MeasureInput,
 } from "./schema";
 import { toMeasureView, type MeasureView } from "./view";
+
+/** The name of the unique index on (concept, lower(code)) in db/schema.ts. */
+const CODE_INDEX = "measures_concept_code_idx";
 
 /*
  * The domain functions of measures and sub-goals. Each one checks for itself:
@@ -110,9 +114,10 @@ export async function createMeasure(actor: Actor, input: z.input<typeof createMe
   const description = checkDescription(data.description);
 
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return withCodeIndex(data.code, () => db.transaction(async (tx) => {
     await lockField({ fieldId: field.id }, tx);
     const subGoalIds = await checkSubGoals({ concept, fieldId: field.id, ids: data.subGoalIds }, tx);
+    await checkCode({ conceptId: concept.id, code: data.code }, tx);
     const row = await insertMeasure(
       {
         conceptId: concept.id,
@@ -127,7 +132,7 @@ export async function createMeasure(actor: Actor, input: z.input<typeof createMe
     // Counted under the concept's row lock that touchConcept took, so two adds at once cannot both pass.
     if ((await countMeasures({ conceptId: concept.id }, tx)) > MAX_MEASURES) throw new AppError("bad_request", TOO_MANY_MEASURES);
     return { measure: toMeasureView(row) };
-  });
+  }));
 }
 
 /**
@@ -142,9 +147,10 @@ export async function updateMeasure(actor: Actor, input: z.input<typeof updateMe
   const description = checkDescription(data.description);
 
   const db = await getDb();
-  return db.transaction(async (tx): Promise<UpdateMeasureResult> => {
+  return withCodeIndex(data.code, () => db.transaction(async (tx): Promise<UpdateMeasureResult> => {
     await lockField({ fieldId: existing.fieldId }, tx);
     const subGoalIds = await checkSubGoals({ concept, fieldId: existing.fieldId, ids: data.subGoalIds }, tx);
+    await checkCode({ conceptId: concept.id, code: data.code, exceptId: existing.id }, tx);
     const written = await updateMeasureIfRevision(
       { measureId: existing.id, baseRevision: data.baseRevision, userId: actor.id, content: toContent(data, description, subGoalIds) },
       tx,
@@ -156,7 +162,7 @@ export async function updateMeasure(actor: Actor, input: z.input<typeof updateMe
     }
     await touchConcept({ conceptId: concept.id }, tx);
     return { status: "saved", measure: toMeasureView(written) };
-  });
+  }));
 }
 
 export async function deleteMeasure(actor: Actor, input: z.input<typeof deleteMeasureSchema>): Promise<{ deletedId: string }> {
@@ -297,9 +303,44 @@ async function checkSubGoals({ concept, fieldId, ids }: { concept: Concept; fiel
   return unique;
 }
 
+function codeTaken(code: string, other?: { title: string }): AppError {
+  const message = `Das Kürzel „${code}“ ist in diesem Konzept schon vergeben${other ? ` (Maßnahme „${other.title}“)` : ""}.`;
+  return new AppError("bad_request", message, { fieldErrors: { code: message } });
+}
+
+/** Refuse a code that another measure of the concept already has (ignoring case); "" is no code. */
+async function checkCode({ conceptId, code, exceptId }: { conceptId: string; code: string; exceptId?: string }, tx: Executor) {
+  if (code === "") return;
+  const other = await measureWithCode({ conceptId, code, exceptId }, tx);
+  if (other) throw codeTaken(code, other);
+}
+
+/**
+ * The unique index is the last line of defence (two saves in different fields
+ * at once pass checkCode both): its violation becomes the same field error.
+ */
+async function withCodeIndex<T>(code: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isCodeIndexViolation(error)) throw codeTaken(code);
+    throw error;
+  }
+}
+
+/** A unique violation of the code index, wherever the driver put it in the error's cause chain. */
+export function isCodeIndexViolation(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, constraint, constraint_name, message } = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown; message?: unknown };
+    if (code === "23505" && (constraint === CODE_INDEX || constraint_name === CODE_INDEX || (typeof message === "string" && message.includes(CODE_INDEX)))) return true;
+  }
+  return false;
+}
+
 function toContent(data: MeasureInput, description: JSONContent, subGoalIds: string[]): MeasureContent {
   return {
     title: data.title,
+    code: data.code,
     description,
     subGoalIds,
     targetGroups: data.targetGroups,
@@ -312,6 +353,7 @@ function toContent(data: MeasureInput, description: JSONContent, subGoalIds: str
     priority: data.priority,
     staffFte: data.staffFte === null ? null : data.staffFte.toFixed(2),
     materialCostCents: data.materialCostCents,
+    staffCostPerFteCents: data.staffCostPerFteCents,
     fundingLines: data.fundingLines,
     indicators: data.indicators,
   };
