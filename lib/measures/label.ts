@@ -10,9 +10,9 @@ export const MEASURE_CODE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}\-._/]{0,15}$/u;
 export const MEASURE_CODE_MAX = 16;
 export const MEASURE_CODE_HINT = "1–16 Zeichen: Buchstaben, Ziffern, „-“, „.“, „_“ und „/“, am Anfang ein Buchstabe oder eine Ziffer";
 
-/** The automatic number of a measure: "M 5.2.3" for the 3rd measure of the 2nd field in chapter 5. */
-export function measureNumber(chapter: string, fieldIndex: number, measureIndex: number): string {
-  return `M ${chapter}.${fieldIndex + 1}.${measureIndex + 1}`;
+/** The automatic number of a measure: "M 5.2.3" for the 3rd measure (index 2) of field "5.2". */
+export function measureNumber(fieldNumber: string, measureIndex: number): string {
+  return `M ${fieldNumber}.${measureIndex + 1}`;
 }
 
 /** The name of a measure: its code ("SP-01") when set, else the automatic number ("M 5.2.3"). */
