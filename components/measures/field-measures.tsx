@@ -229,10 +229,11 @@ function MeasureCard({ id, measure: m, label, subGoals, actions }: { id: string;
   return (
     <article className="card measure-card" data-testid="measure-card" id={id} aria-labelledby={`${id}-title`}>
       <header className="measure-card-head">
+        {/* Outside the heading: the card's accessible name stays its title. */}
+        <span className="measure-label" data-testid="measure-label">
+          <bdi>{label}</bdi>
+        </span>
         <h5 id={`${id}-title`}>
-          <span className="measure-label" data-testid="measure-label">
-            <bdi>{label}</bdi>
-          </span>{" "}
           <bdi>{m.title}</bdi>
         </h5>
         <span className={`measure-badge measure-badge-${m.status}`}>{labels.statuses[m.status]}</span>
