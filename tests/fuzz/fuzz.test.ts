@@ -502,6 +502,9 @@ const measureFields = fc.record(
     endDate: isoDateish,
     staffFte: fc.oneof(fc.double({ noNaN: false }), fc.integer({ min: -5, max: 2000 }).map((n) => n / 100), fc.constantFrom<unknown>(9999.99, "1,5", null)),
     materialCostCents: fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom<unknown>(-1, 1.5, "100", null)),
+    // Own code (unique per concept, ignoring case: the repeated constants reach the duplicate path) and own cost rate.
+    code: fc.oneof(hostileString({ maxLength: 20 }), fc.constantFrom<unknown>("SP-01", "sp-01", "Ä/1", "", null)),
+    staffCostPerFteCents: fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom<unknown>(0, -1, 1.5, "7800000", null, 7_800_000)),
     description: anyDoc,
     indicators: fc.array(indicator, { maxLength: 3 }),
     fundingLines: fc.array(
@@ -553,7 +556,7 @@ const importPatch = fc.oneof(
       sections: fc.dictionary(fc.constantFrom("0", "1", "2"), fc.record({ content: anyDoc }), { maxKeys: 2 }),
       measures: fc.dictionary(
         fc.constantFrom("0", "1"),
-        fc.record({ title: hostileString({ maxLength: 60 }), partners: fc.array(hostileString(), { maxLength: 3 }), leadOffice: hostileString(), staffFte: fc.double({ min: 0, max: 10_000 }), startDate: isoDateish }, { requiredKeys: [] }),
+        fc.record({ title: hostileString({ maxLength: 60 }), partners: fc.array(hostileString(), { maxLength: 3 }), leadOffice: hostileString(), staffFte: fc.double({ min: 0, max: 10_000 }), startDate: isoDateish, code: fc.oneof(hostileString({ maxLength: 20 }), fc.constantFrom("SP-01", "sp-01")), staffCostPerFteCents: fc.constantFrom<unknown>(0, 7_800_000, null, "1") }, { requiredKeys: [] }),
         { maxKeys: 2 },
       ),
       fields: fc.dictionary(fc.constantFrom("0", "1"), fc.record({ title: hostileString() }, { requiredKeys: [] }), { maxKeys: 1 }),
