@@ -13,6 +13,7 @@ import {
   insertSubGoal,
   listMeasures,
   listSubGoals,
+  isCodeIndexViolation,
   lockField,
   measureWithCode,
   neighbourMeasure,
@@ -47,8 +48,6 @@ import {
 } from "./schema";
 import { toMeasureView, type MeasureView } from "./view";
 
-/** The name of the unique index on (concept, lower(code)) in db/schema.ts. */
-const CODE_INDEX = "measures_concept_code_idx";
 
 /*
  * The domain functions of measures and sub-goals. Each one checks for itself:
@@ -326,15 +325,6 @@ async function withCodeIndex<T>(code: string, run: () => Promise<T>): Promise<T>
     if (isCodeIndexViolation(error)) throw codeTaken(code);
     throw error;
   }
-}
-
-/** A unique violation of the code index, wherever the driver put it in the error's cause chain. */
-export function isCodeIndexViolation(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, constraint, constraint_name, message } = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown; message?: unknown };
-    if (code === "23505" && (constraint === CODE_INDEX || constraint_name === CODE_INDEX || (typeof message === "string" && message.includes(CODE_INDEX)))) return true;
-  }
-  return false;
 }
 
 function toContent(data: MeasureInput, description: JSONContent, subGoalIds: string[]): MeasureContent {

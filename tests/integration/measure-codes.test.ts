@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { getConceptTree } from "@/db/queries/concepts";
+import { isCodeIndexViolation } from "@/db/queries/measures";
 import { measures } from "@/db/schema";
 import { readCheck } from "@/lib/check/service";
 import { createConcept } from "@/lib/concepts/create";
@@ -21,7 +22,7 @@ import { renderDocx } from "@/lib/export/docx";
 import { renderOdt } from "@/lib/export/odt";
 import { changeStaffCostRate, readFunding } from "@/lib/funding/service";
 import { fundingView } from "@/lib/funding/view";
-import { createMeasure, isCodeIndexViolation, listConceptMeasures, updateMeasure } from "@/lib/measures/service";
+import { createMeasure, listConceptMeasures, updateMeasure } from "@/lib/measures/service";
 import { exportConceptPdf, loadPdfModel } from "@/lib/pdf/export";
 import { createVersion, restoreVersion } from "@/lib/versions/service";
 import { countContent } from "../support/data";
@@ -111,6 +112,16 @@ describe("the code of a measure", () => {
     await db.insert(measures).values({ ...copy, code: "" });
     await db.insert(measures).values({ ...copy, code: "" });
     expect(await db.select({ id: measures.id }).from(measures).where(and(eq(measures.conceptId, c.conceptId), eq(measures.code, "")))).toHaveLength(2);
+  });
+
+  it("taken by two saves at once in different fields: one is stored, the other gets the same field error, never a 500", async () => {
+    const c = await newConcept();
+    const results = await Promise.allSettled([add(c, c.language, { title: "Erste", code: "RACE" }), add(c, c.work, { title: "Zweite", code: "race" })]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const [refused] = results.filter((r) => r.status === "rejected");
+    // Refused by the service's check or, when both passed it, by the unique index: the same error either way.
+    expect(refused!.reason).toMatchObject({ code: "bad_request", details: { fieldErrors: { code: expect.stringMatching(/^Das Kürzel „(RACE|race)“ ist in diesem Konzept schon vergeben/) } } });
+    expect((await exportConcept(town.viewer, c.conceptId)).measures).toHaveLength(1);
   });
 
   it("survives a backup and an import; a backup with one code twice is refused", async () => {
