@@ -70,6 +70,22 @@ function expectError(result: ReturnType<typeof parseConceptExport>): string {
 }
 
 describe("parseConceptExport", () => {
+  it("reads a backup written before measures had a code and an own rate as none of either", () => {
+    const result = parseConceptExport(withField({ measures: [measure()] }));
+    expect(result.ok && result.value.measures[0]).toMatchObject({ code: "", staffCostPerFteCents: null });
+  });
+
+  it("keeps a measure's code and own rate, and refuses one code twice in a concept (ignoring case)", () => {
+    const one = parseConceptExport(withField({ measures: [measure({ code: " SP-01 ", staffCostPerFteCents: 7_800_000 }), measure({ position: 1, code: "SP-02" })] }));
+    expect(one.ok && one.value.measures.map((m) => [m.code, m.staffCostPerFteCents])).toEqual([
+      ["SP-01", 7_800_000],
+      ["SP-02", null],
+    ]);
+    const twice = parseConceptExport(withField({ measures: [measure({ code: "SP-01" }), measure({ fieldKey: "work", title: "Jobcafé", code: "sp-01" })] }));
+    expect(expectError(twice)).toBe("measures.1.code: Das Kürzel „sp-01“ ist in diesem Konzept schon vergeben (Maßnahme „Sprachcafé“).");
+    expect(expectError(parseConceptExport(withField({ measures: [measure({ code: "SP 01" })] })))).toMatch(/^measures\.0\.code \(Maßnahme 1 „Sprachcafé“ › Kürzel\): 1–16 Zeichen/);
+  });
+
   it("accepts a valid minimal export and adds the empty parts of the template", () => {
     const result = parseConceptExport(minimal());
     expect(result.ok).toBe(true);
