@@ -200,11 +200,14 @@ const textOf = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 /** Compare what the form's schema makes of the input with what was stored (strings trimmed as the schema trims them). */
 function measureTextProblems(expected: Record<string, unknown>, stored: Record<string, unknown>): string[] {
   const out: string[] = [];
-  for (const key of ["title", "leadOffice", "startDate", "endDate", "taskType", "status", "priority"]) {
+  for (const key of ["title", "code", "leadOffice", "startDate", "endDate", "taskType", "status", "priority"]) {
     if (expected[key] !== undefined && textOf(expected[key]) !== textOf(stored[key])) out.push(`Maßnahme: ${key} nicht gleich gelesen: ${show(expected[key], 80)} → ${show(stored[key], 80)}`);
   }
   for (const key of ["partners", "targetGroups"]) {
     if (expected[key] !== undefined && JSON.stringify(expected[key]) !== JSON.stringify(stored[key])) out.push(`Maßnahme: ${key} nicht gleich gelesen: ${show(expected[key], 80)} → ${show(stored[key], 80)}`);
+  }
+  if (expected.staffCostPerFteCents !== undefined && expected.staffCostPerFteCents !== (stored.staffCostPerFteCents ?? null)) {
+    out.push(`Maßnahme: staffCostPerFteCents nicht gleich gelesen: ${show(expected.staffCostPerFteCents, 40)} → ${show(stored.staffCostPerFteCents, 40)}`);
   }
   const names = (v: unknown) => JSON.stringify(((v as { name: string; unit: string }[]) ?? []).map((i) => [i.name, i.unit]));
   if (names(expected.indicators) !== names(stored.indicators)) out.push(`Maßnahme: Indikatoren nicht gleich gelesen`);
