@@ -291,6 +291,8 @@ export const measures = pgTable(
       .references(() => fields.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     title: text("title").notNull(),
+    /** the measure's own code, e.g. "SP-01"; "" → the automatic number (lib/measures/label.ts) */
+    code: text("code").notNull().default(""),
     description: jsonb("description").$type<JSONContent>().notNull(),
     subGoalIds: jsonb("sub_goal_ids").$type<string[]>().notNull().default([]),
     targetGroups: jsonb("target_groups").$type<string[]>().notNull().default([]),
@@ -303,13 +305,22 @@ export const measures = pgTable(
     priority: priorityEnum("priority").notNull().default("medium"),
     staffFte: numeric("staff_fte", { precision: 6, scale: 2 }),
     materialCostCents: bigint("material_cost_cents", { mode: "number" }),
+    /** the measure's own personnel cost rate per VZÄ and year; null → the municipality's (lib/funding/rate.ts) */
+    staffCostPerFteCents: bigint("staff_cost_per_fte_cents", { mode: "number" }),
     fundingLines: jsonb("funding_lines").$type<FundingLine[]>().notNull().default([]),
     indicators: jsonb("indicators").$type<Indicator[]>().notNull().default([]),
     revision: integer("revision").notNull().default(0),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("measures_field_idx").on(t.fieldId, t.position), index("measures_concept_idx").on(t.conceptId)],
+  (t) => [
+    index("measures_field_idx").on(t.fieldId, t.position),
+    index("measures_concept_idx").on(t.conceptId),
+    // A code is unique within its concept, ignoring case; the service checks first and names the other measure.
+    uniqueIndex("measures_concept_code_idx")
+      .on(t.conceptId, sql`lower(${t.code})`)
+      .where(sql`${t.code} <> ''`),
+  ],
 );
 
 export const conceptsRelations = relations(concepts, ({ many, one }) => ({

@@ -27,6 +27,7 @@ import {
 } from "@/lib/measures/labels";
 import { MAX_LIST_ITEMS, NumberFormatError, formatDecimalInput, parseDecimalDe, parseEuroToCents } from "@/lib/measures/numbers";
 import type { MeasureInputDraft } from "@/lib/measures/schema";
+import { measureLabel, measureNumber } from "@/lib/measures/label";
 import type { MeasureView } from "@/lib/measures/view";
 import "./measures.css";
 
@@ -38,6 +39,8 @@ export type FieldMeasuresProps = {
   conceptId: string;
   fieldId: string;
   fieldTitle: string;
+  /** "5.2": measures without a code of their own are numbered "M 5.2.1", "M 5.2.2" … */
+  fieldNumber: string;
   measures: MeasureView[];
   subGoals: SubGoalOption[];
   canEdit: boolean;
@@ -54,7 +57,7 @@ const NEW = "new";
  * for editors an inline form per measure, sorting and deleting. Writes go
  * through the server actions, then the page data is refreshed.
  */
-export function FieldMeasures({ conceptId, fieldId, fieldTitle, measures, subGoals, canEdit }: FieldMeasuresProps) {
+export function FieldMeasures({ conceptId, fieldId, fieldTitle, fieldNumber, measures, subGoals, canEdit }: FieldMeasuresProps) {
   const router = useRouter();
   const t = useTranslations("measures");
   const [editing, setEditing] = useState<string | null>(null);
@@ -153,6 +156,7 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, measures, subGoa
                   fieldTitle={fieldTitle}
                   subGoals={subGoals}
                   initial={m}
+                  automaticNumber={measureNumber(fieldNumber, i)}
                   onCancel={() => closeForm(`${cardId(base, m.id)}-edit`)}
                   onSaved={onSaved}
                 />
@@ -160,6 +164,7 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, measures, subGoa
                 <MeasureCard
                   id={cardId(base, m.id)}
                   measure={m}
+                  label={measureLabel(m.code, measureNumber(fieldNumber, i))}
                   subGoals={subGoals}
                   actions={
                     canEdit ? (
@@ -189,6 +194,7 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, measures, subGoa
             fieldTitle={fieldTitle}
             subGoals={subGoals}
             initial={null}
+            automaticNumber={measureNumber(fieldNumber, measures.length)}
             onCancel={() => closeForm(addButtonId)}
             onSaved={onSaved}
           />
@@ -214,7 +220,7 @@ function cardId(base: string, measureId: string) {
 
 /* ---------- read-only card ---------- */
 
-function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measure: MeasureView; subGoals: SubGoalOption[]; actions: ReactNode }) {
+function MeasureCard({ id, measure: m, label, subGoals, actions }: { id: string; measure: MeasureView; label: string; subGoals: SubGoalOption[]; actions: ReactNode }) {
   const linked = subGoals.map((g, index) => ({ ...g, number: index + 1 })).filter((g) => m.subGoalIds.includes(g.id));
   const fundingTotal = m.fundingLines.reduce((sum, f) => sum + f.amountCents, 0);
   const hasDescription = plainText(m.description).trim() !== "";
@@ -223,6 +229,10 @@ function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measur
   return (
     <article className="card measure-card" data-testid="measure-card" id={id} aria-labelledby={`${id}-title`}>
       <header className="measure-card-head">
+        {/* Outside the heading: the card's accessible name stays its title. */}
+        <span className="measure-label" data-testid="measure-label">
+          <bdi>{label}</bdi>
+        </span>
         <h5 id={`${id}-title`}>
           <bdi>{m.title}</bdi>
         </h5>
@@ -235,6 +245,7 @@ function MeasureCard({ id, measure: m, subGoals, actions }: { id: string; measur
         <Fact term={t("priority")}>{labels.priorities[m.priority]}</Fact>
         <Fact term={t("taskType")}>{labels.taskTypes[m.taskType]}</Fact>
         <Fact term={t("staff")}>{formatFte(m.staffFte)}</Fact>
+        <Fact term={t("staffCostRateShort")}>{m.staffCostPerFteCents === null ? "" : formatEuro(m.staffCostPerFteCents)}</Fact>
         <Fact term={t("materialCost")}>{m.materialCostCents === null ? "" : formatEuro(m.materialCostCents)}</Fact>
         <Fact term={t("targetGroups")}>
           {m.targetGroups.length ? <UserList items={m.targetGroups} className="measure-inline-list" /> : null}
@@ -409,6 +420,7 @@ type IndicatorRow = { key: number } & Indicator;
 
 type FormValues = {
   title: string;
+  code: string;
   description: JSONContent;
   subGoalIds: string[];
   targetGroups: string;
@@ -421,6 +433,7 @@ type FormValues = {
   priority: Priority;
   staffFte: string;
   materialCost: string;
+  staffCost: string;
   fundingLines: FundingRow[];
   indicators: IndicatorRow[];
 };
@@ -431,6 +444,7 @@ const nextKey = () => ++rowKey;
 function valuesFrom(m: MeasureView | null): FormValues {
   return {
     title: m?.title ?? "",
+    code: m?.code ?? "",
     description: m?.description ?? EMPTY_DOC,
     subGoalIds: m ? [...m.subGoalIds] : [],
     targetGroups: m ? m.targetGroups.join("\n") : "",
@@ -443,6 +457,7 @@ function valuesFrom(m: MeasureView | null): FormValues {
     priority: m?.priority ?? "medium",
     staffFte: formatDecimalInput(m?.staffFte),
     materialCost: formatEuroInput(m?.materialCostCents),
+    staffCost: formatEuroInput(m?.staffCostPerFteCents),
     fundingLines: (m?.fundingLines ?? []).map((f) => ({
       key: nextKey(),
       source: f.source,
@@ -485,6 +500,7 @@ function buildInput(v: FormValues, t: MeasuresT): { input: MeasureInputDraft; er
   };
   const input: MeasureInputDraft = {
     title: v.title,
+    code: v.code,
     description: v.description,
     subGoalIds: v.subGoalIds,
     targetGroups: lines(v.targetGroups),
@@ -497,6 +513,7 @@ function buildInput(v: FormValues, t: MeasuresT): { input: MeasureInputDraft; er
     priority: v.priority,
     staffFte: read("staffFte", () => parseDecimalDe(v.staffFte)),
     materialCostCents: read("materialCostCents", () => parseEuroToCents(v.materialCost)),
+    staffCostPerFteCents: read("staffCostPerFteCents", () => parseEuroToCents(v.staffCost)),
     fundingLines: v.fundingLines.map((f, i) => {
       const key = `fundingLines.${i}.amountCents`;
       let amountCents = read(key, () => parseEuroToCents(f.amount));
@@ -513,6 +530,7 @@ function buildInput(v: FormValues, t: MeasuresT): { input: MeasureInputDraft; er
 const FORM_ORDER = [
   "_",
   "title",
+  "code",
   "description",
   "subGoalIds",
   "taskType",
@@ -522,6 +540,7 @@ const FORM_ORDER = [
   "startDate",
   "endDate",
   "staffFte",
+  "staffCostPerFteCents",
   "materialCostCents",
   "targetGroups",
   "partners",
@@ -539,6 +558,7 @@ function errorRank(path: string) {
 function errorLabel(path: string, t: MeasuresT): string {
   const simple: Record<string, string> = {
     title: t("title"),
+    code: t("code"),
     description: t("description"),
     subGoalIds: t("subGoals"),
     targetGroups: t("targetGroups"),
@@ -550,6 +570,7 @@ function errorLabel(path: string, t: MeasuresT): string {
     endDate: t("end"),
     priority: t("priority"),
     staffFte: t("staff"),
+    staffCostPerFteCents: t("staffCostRate"),
     materialCostCents: t("materialCost"),
     fundingLines: t("fundingLines"),
     indicators: t("indicators"),
@@ -584,11 +605,13 @@ type FormProps = {
   fieldTitle: string;
   subGoals: SubGoalOption[];
   initial: MeasureView | null;
+  /** "M 5.2.3": the measure's name while it has no code */
+  automaticNumber: string;
   onCancel: () => void;
   onSaved: (measureId: string, created: boolean) => void;
 };
 
-function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCancel, onSaved }: FormProps) {
+function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, automaticNumber, onCancel, onSaved }: FormProps) {
   const router = useRouter();
   const t = useTranslations("measures");
   const labels = useLabels();
@@ -769,6 +792,14 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
       ) : null}
 
       <TextInput id={inputId("title")} label={t("title")} required value={values.title} error={errorOf("title")} onChange={(v) => set("title", v)} />
+      <TextInput
+        id={inputId("code")}
+        label={t("code")}
+        hint={values.code.trim() ? t("codeHintSet", { number: automaticNumber }) : t("codeHint", { number: automaticNumber })}
+        value={values.code}
+        error={errorOf("code")}
+        onChange={(v) => set("code", v)}
+      />
 
       <div className="field">
         <span className="field-label" id={`${formId}-description-label`}>
@@ -854,6 +885,15 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, onCanc
           value={values.staffFte}
           error={errorOf("staffFte")}
           onChange={(v) => set("staffFte", v)}
+        />
+        <TextInput
+          id={inputId("staffCostPerFteCents")}
+          label={t("staffCostRate")}
+          hint={t("staffCostRateHint")}
+          inputMode="decimal"
+          value={values.staffCost}
+          error={errorOf("staffCostPerFteCents")}
+          onChange={(v) => set("staffCost", v)}
         />
         <TextInput
           id={inputId("materialCostCents")}

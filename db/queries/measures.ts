@@ -8,6 +8,7 @@ import { isUuid } from "./concepts";
 export type MeasureContent = Pick<
   NewMeasure,
   | "title"
+  | "code"
   | "description"
   | "subGoalIds"
   | "targetGroups"
@@ -20,11 +21,45 @@ export type MeasureContent = Pick<
   | "priority"
   | "staffFte"
   | "materialCostCents"
+  | "staffCostPerFteCents"
   | "fundingLines"
   | "indicators"
 >;
 
 /* ---------- measures ---------- */
+
+/** The name of the unique index on (concept, lower(code)) in db/schema.ts. */
+const CODE_INDEX = "measures_concept_code_idx";
+
+/** A unique violation of the code index, wherever the driver put it in the error's cause chain. */
+export function isCodeIndexViolation(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, constraint, constraint_name, message } = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown; message?: unknown };
+    if (code === "23505" && (constraint === CODE_INDEX || constraint_name === CODE_INDEX || (typeof message === "string" && message.includes(CODE_INDEX)))) return true;
+  }
+  return false;
+}
+
+/** Another measure of the concept with this code (ignoring case), if any; `exceptId` is the measure being saved. */
+export async function measureWithCode(
+  { conceptId, code, exceptId }: { conceptId: string; code: string; exceptId?: string },
+  db?: Executor,
+): Promise<Pick<Measure, "id" | "title" | "code"> | null> {
+  const x = db ?? (await getDb());
+  const [row] = await x
+    .select({ id: measures.id, title: measures.title, code: measures.code })
+    .from(measures)
+    .where(
+      and(
+        eq(measures.conceptId, conceptId),
+        sql`lower(${measures.code}) = lower(${code})`,
+        sql`${measures.code} <> ''`,
+        exceptId ? sql`${measures.id} <> ${exceptId}` : undefined,
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
 
 /** Measures of a concept, or of one field of it, in their order. */
 export async function listMeasures({ conceptId, fieldId }: { conceptId: string; fieldId?: string }, db?: Executor): Promise<Measure[]> {

@@ -77,6 +77,8 @@ export async function replaceSubGoals(
 export async function replaceMeasures(input: { conceptId: string; rows: { row: NewMeasure & { id: string }; existing: boolean }[] }, tx: Executor) {
   const keep = input.rows.filter((r) => r.existing).map((r) => r.row.id);
   await tx.delete(measures).where(and(eq(measures.conceptId, input.conceptId), keep.length ? notInArray(measures.id, keep) : sql`true`));
+  // Codes are unique per concept: clear the kept ones first, so that a restore that swaps two codes passes row by row.
+  if (keep.length) await tx.update(measures).set({ code: "" }).where(eq(measures.conceptId, input.conceptId));
   for (const { row, existing } of input.rows) {
     if (existing) {
       const { id, conceptId: _c, municipalityId: _m, ...content } = row;

@@ -2,6 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { Field, Measure, Section, SubGoal } from "@/db/schema";
 import type { FundingReport } from "@/lib/funding/compute";
 import { fieldsChapterNumber } from "@/lib/funding/input";
+import { measureLabel, measureNumber } from "@/lib/measures/label";
 import { templateFor } from "@/lib/template";
 import type { CheckContext } from "./types";
 
@@ -11,7 +12,7 @@ type Tree = {
   subGoals: Pick<SubGoal, "id" | "fieldId" | "text" | "position">[];
   measures: Pick<
     Measure,
-    "id" | "fieldId" | "position" | "title" | "status" | "leadOffice" | "startDate" | "endDate" | "subGoalIds" | "fundingLines" | "indicators"
+    "id" | "fieldId" | "position" | "title" | "code" | "status" | "leadOffice" | "startDate" | "endDate" | "subGoalIds" | "fundingLines" | "indicators"
   >[];
 };
 
@@ -31,7 +32,6 @@ export function checkContextFromTree(input: {
   const template = templateFor(concept.templateVersion);
   const chapterNo = fieldsChapterNumber(concept.templateVersion);
   const fields = [...tree.fields].sort((a, b) => a.position - b.position).map((f, i) => ({ id: f.id, key: f.key, title: f.title, number: `${chapterNo}.${i + 1}` }));
-  const fieldIndex = new Map(fields.map((f, i) => [f.id, i]));
   const s = concept.settings;
   const date = (v: unknown) => (typeof v === "string" && v ? v : null);
   return {
@@ -59,7 +59,7 @@ export function checkContextFromTree(input: {
         .map((m, i) => ({
           id: m.id,
           fieldId: m.fieldId,
-          number: `M ${chapterNo}.${(fieldIndex.get(f.id) ?? 0) + 1}.${i + 1}`,
+          number: measureLabel(m.code, measureNumber(f.number, i)),
           title: m.title,
           status: m.status,
           leadOffice: m.leadOffice,

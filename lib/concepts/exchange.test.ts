@@ -70,6 +70,22 @@ function expectError(result: ReturnType<typeof parseConceptExport>): string {
 }
 
 describe("parseConceptExport", () => {
+  it("reads a backup written before measures had a code and an own rate as none of either", () => {
+    const result = parseConceptExport(withField({ measures: [measure()] }));
+    expect(result.ok && result.value.measures[0]).toMatchObject({ code: "", staffCostPerFteCents: null });
+  });
+
+  it("keeps a measure's code and own rate, and refuses one code twice in a concept (ignoring case)", () => {
+    const one = parseConceptExport(withField({ measures: [measure({ code: " SP-01 ", staffCostPerFteCents: 7_800_000 }), measure({ position: 1, code: "SP-02" })] }));
+    expect(one.ok && one.value.measures.map((m) => [m.code, m.staffCostPerFteCents])).toEqual([
+      ["SP-01", 7_800_000],
+      ["SP-02", null],
+    ]);
+    const twice = parseConceptExport(withField({ measures: [measure({ code: "SP-01" }), measure({ fieldKey: "work", title: "Jobcafé", code: "sp-01" })] }));
+    expect(expectError(twice)).toBe("measures.1.code: Das Kürzel „sp-01“ ist in diesem Konzept schon vergeben (Maßnahme „Sprachcafé“).");
+    expect(expectError(parseConceptExport(withField({ measures: [measure({ code: "SP 01" })] })))).toMatch(/^measures\.0\.code \(Maßnahme 1 „Sprachcafé“ › Kürzel\): 1–16 Zeichen/);
+  });
+
   it("accepts a valid minimal export and adds the empty parts of the template", () => {
     const result = parseConceptExport(minimal());
     expect(result.ok).toBe(true);
@@ -317,6 +333,7 @@ describe("round trip (pure)", () => {
         fieldId: F1,
         position: 1,
         title: "Kita-Einstieg",
+        code: "KI-01",
         description: table,
         subGoalIds: [G2, G1, "00000000-0000-4000-8000-0000000000ff"],
         targetGroups: ["Familien"],
@@ -329,6 +346,7 @@ describe("round trip (pure)", () => {
         priority: "high",
         staffFte: "1.50",
         materialCostCents: 2500000,
+        staffCostPerFteCents: 7800000,
         fundingLines: [
           { source: "federal", programme: "Kita-Einstieg", amountCents: 2000000, until: "2026-12-31" },
           { source: "municipal", programme: "Eigenanteil", amountCents: 500000, until: null },
@@ -342,6 +360,7 @@ describe("round trip (pure)", () => {
         fieldId: F1,
         position: 0,
         title: "Sprachcafé",
+        code: "",
         description: doc("Wöchentlich"),
         subGoalIds: [],
         targetGroups: [],
@@ -354,6 +373,7 @@ describe("round trip (pure)", () => {
         priority: "medium",
         staffFte: null,
         materialCostCents: null,
+        staffCostPerFteCents: null,
         fundingLines: [],
         indicators: [],
       },
@@ -362,6 +382,7 @@ describe("round trip (pure)", () => {
         fieldId: F2,
         position: 0,
         title: "Beratung",
+        code: "",
         description: doc("Beratung"),
         subGoalIds: [G3],
         targetGroups: [],
@@ -374,6 +395,7 @@ describe("round trip (pure)", () => {
         priority: "low",
         staffFte: "0.25",
         materialCostCents: 0,
+        staffCostPerFteCents: null,
         fundingLines: [],
         indicators: [],
       },
@@ -405,6 +427,7 @@ describe("round trip (pure)", () => {
         fieldId: m.fieldId,
         position: m.position,
         title: m.title,
+        code: m.code ?? "",
         description: m.description,
         subGoalIds: m.subGoalIds ?? [],
         targetGroups: m.targetGroups ?? [],
@@ -418,6 +441,7 @@ describe("round trip (pure)", () => {
         // numeric(6,2) comes back with two decimals
         staffFte: m.staffFte === null || m.staffFte === undefined ? null : Number(m.staffFte).toFixed(2),
         materialCostCents: m.materialCostCents ?? null,
+        staffCostPerFteCents: m.staffCostPerFteCents ?? null,
         fundingLines: m.fundingLines ?? [],
         indicators: m.indicators ?? [],
       })),

@@ -49,6 +49,7 @@ import {
   subGoalText,
 } from "@/lib/measures/schema";
 import { templateFor, type Template } from "@/lib/template";
+import { measureCodeKey } from "@/lib/measures/label";
 import { FUNDING_LINE_FIELD_LABELS, INDICATOR_FIELD_LABELS, MEASURE_FIELD_LABELS } from "@/lib/measures/labels";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE, z } from "@/lib/validation";
 import { currentConceptTree, flushConcept } from "@/lib/realtime/store";
@@ -309,8 +310,14 @@ export function parseConceptExport(data: unknown, options: ValidateOptions = {})
 
   // Measures: known field, refs resolve to sub-goals of the same field, description valid.
   const measures: ExportedMeasure[] = [];
+  const codes = new Map<string, string>();
   for (const [i, m] of input.measures.entries()) {
     const where = `measures.${i}`;
+    if (m.code) {
+      const other = codes.get(measureCodeKey(m.code));
+      if (other !== undefined) return { ok: false, error: `${where}.code: Das Kürzel „${m.code}“ ist in diesem Konzept schon vergeben (Maßnahme „${other.slice(0, 80)}“).` };
+      codes.set(measureCodeKey(m.code), m.title);
+    }
     if (!fieldByKey.has(m.fieldKey)) return { ok: false, error: `${where}.fieldKey: Das Handlungsfeld „${m.fieldKey}“ fehlt in "fields".` };
     const refs = new Set<string>();
     for (const [j, ref] of m.subGoalRefs.entries()) {
@@ -355,6 +362,7 @@ export type ExportSource = {
     | "fieldId"
     | "position"
     | "title"
+    | "code"
     | "description"
     | "subGoalIds"
     | "targetGroups"
@@ -367,6 +375,7 @@ export type ExportSource = {
     | "priority"
     | "staffFte"
     | "materialCostCents"
+    | "staffCostPerFteCents"
     | "fundingLines"
     | "indicators"
   >[];
@@ -446,6 +455,7 @@ export function buildConceptSnapshot(source: ExportSource, exportedAt: Date): { 
       fieldKey: fieldKey.get(m.fieldId)!,
       position: m.position,
       title: m.title,
+      code: m.code,
       description: normalisedDoc(m.description),
       subGoalRefs: m.subGoalIds.filter((id) => goalField.get(id) === m.fieldId).map((id) => refOf.get(id)!),
       targetGroups: [...m.targetGroups],
@@ -458,6 +468,7 @@ export function buildConceptSnapshot(source: ExportSource, exportedAt: Date): { 
       priority: m.priority,
       staffFte: m.staffFte === null ? null : Number(m.staffFte),
       materialCostCents: m.materialCostCents,
+      staffCostPerFteCents: m.staffCostPerFteCents,
       fundingLines: m.fundingLines.map((f: FundingLine) => ({
         source: f.source,
         programme: f.programme,
@@ -535,6 +546,7 @@ export function measureRow(
     fieldId: ctx.fieldId,
     position: m.position,
     title: m.title,
+    code: m.code,
     description: m.description,
     subGoalIds: m.subGoalRefs.map(ctx.subGoalId),
     targetGroups: m.targetGroups,
@@ -547,6 +559,7 @@ export function measureRow(
     priority: m.priority,
     staffFte: m.staffFte === null ? null : m.staffFte.toFixed(2),
     materialCostCents: m.materialCostCents,
+    staffCostPerFteCents: m.staffCostPerFteCents,
     fundingLines: m.fundingLines,
     indicators: m.indicators,
     updatedBy: ctx.userId,
@@ -681,6 +694,7 @@ export async function readConcept(actor: Actor, conceptId: string) {
             id: m.id,
             position: m.position,
             title: m.title,
+            code: m.code,
             description: m.description,
             subGoalIds: m.subGoalIds,
             targetGroups: m.targetGroups,
@@ -693,6 +707,7 @@ export async function readConcept(actor: Actor, conceptId: string) {
             priority: m.priority,
             staffFte: m.staffFte === null ? null : Number(m.staffFte),
             materialCostCents: m.materialCostCents,
+            staffCostPerFteCents: m.staffCostPerFteCents,
             fundingLines: m.fundingLines,
             indicators: m.indicators,
             revision: m.revision,

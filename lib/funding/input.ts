@@ -1,11 +1,12 @@
 /**
  * The funding input from either source of a concept: the database tree (the
  * concept page, the API, the check) or a backup/version snapshot (the PDF and
- * print preview). Both number measures as the PDF does ("M 5.1.2").
+ * print preview). Both name measures as the PDF does: the own code, else "M 5.1.2".
  */
 import type { ConceptExport } from "@/lib/concepts/exchange";
 import type { Field, Measure } from "@/db/schema";
 import { templateFor } from "@/lib/template";
+import { measureLabel, measureNumber } from "@/lib/measures/label";
 import type { FundingInput, FundingMeasure } from "./types";
 
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);
@@ -25,7 +26,19 @@ type TreeInput = {
   fields: Pick<Field, "id" | "key" | "title" | "position">[];
   measures: Pick<
     Measure,
-    "id" | "fieldId" | "position" | "title" | "taskType" | "status" | "startDate" | "endDate" | "staffFte" | "materialCostCents" | "fundingLines"
+    | "id"
+    | "fieldId"
+    | "position"
+    | "title"
+    | "code"
+    | "taskType"
+    | "status"
+    | "startDate"
+    | "endDate"
+    | "staffFte"
+    | "materialCostCents"
+    | "staffCostPerFteCents"
+    | "fundingLines"
   >[];
 };
 
@@ -39,7 +52,7 @@ export function fundingInputFromTree(t: TreeInput): FundingInput {
       .sort(byPosition)
       .map((m, mi) => ({
         id: m.id,
-        number: `M ${chapter}.${fi + 1}.${mi + 1}`,
+        number: measureLabel(m.code, measureNumber(`${chapter}.${fi + 1}`, mi)),
         title: m.title,
         fieldKey: f.key,
         taskType: m.taskType,
@@ -48,6 +61,7 @@ export function fundingInputFromTree(t: TreeInput): FundingInput {
         endDate: m.endDate,
         staffFte: m.staffFte,
         materialCostCents: m.materialCostCents,
+        staffCostPerFteCents: m.staffCostPerFteCents,
         fundingLines: m.fundingLines,
       })),
   );
@@ -70,7 +84,7 @@ export function fundingInputFromExport(data: ConceptExport, staffCostPerFteCents
       .sort(byPosition)
       .map((m, mi) => ({
         id: `${f.key}/${m.position}`,
-        number: `M ${chapter}.${fi + 1}.${mi + 1}`,
+        number: measureLabel(m.code, measureNumber(`${chapter}.${fi + 1}`, mi)),
         title: m.title,
         fieldKey: f.key,
         taskType: m.taskType,
@@ -79,6 +93,7 @@ export function fundingInputFromExport(data: ConceptExport, staffCostPerFteCents
         endDate: m.endDate,
         staffFte: m.staffFte,
         materialCostCents: m.materialCostCents,
+        staffCostPerFteCents: m.staffCostPerFteCents,
         fundingLines: m.fundingLines,
       })),
   );

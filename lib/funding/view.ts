@@ -101,6 +101,11 @@ export function fundingView(r: FundingReport, fieldTitle: (key: string, fallback
     });
   }
   const rate = `Personalkostensatz: ${euro(r.staffCostPerFteCents)} pro VZÄ und Jahr${r.rateIsDefault ? " (Voreinstellung; die Leitung legt den Satz der Kommune unter „Mitglieder“ fest)" : ""}.`;
+  // Measures with a rate of their own: named under the tables, so that every personnel cost can be traced.
+  const ownRates = r.measures
+    .filter((m) => m.staffCostPerFteCents !== r.staffCostPerFteCents)
+    .map((m) => `${m.number} ${m.title}: eigener Satz ${euro(m.staffCostPerFteCents)} je VZÄ`);
+  const ownRateNote = ownRates.length ? [`Abweichender Personalkostensatz pro Jahr: ${ownRates.join("; ")}.`] : [];
   const cliffTables: ViewTable[] = [
     {
       id: "klippe-jahr",
@@ -126,7 +131,7 @@ export function fundingView(r: FundingReport, fieldTitle: (key: string, fallback
     excluded: r.excluded.length
       ? { title: "Abgeschlossen, nicht im Finanzplan", items: r.excluded.map((x) => `${x.number} ${x.title} (Gesamtkosten ${euro(x.totalCostCents)}, Förderung ${euro(x.fundingCents)} pro Jahr)`) }
       : null,
-    notes: [...r.rules, rate, "Beträge in Euro, auf volle Euro gerundet (Rundungsdifferenzen in den Summen möglich).", ...(r.yearNote ? [r.yearNote] : [])],
+    notes: [...r.rules, rate, ...ownRateNote, "Beträge in Euro, auf volle Euro gerundet (Rundungsdifferenzen in den Summen möglich).", ...(r.yearNote ? [r.yearNote] : [])],
     cliff: {
       summary: r.cliff.summary,
       bars: r.cliff.years.map((y) => ({ year: y.year, cents: y.cents, label: euro(y.cents), fte: fte(y.staffFteHundredths) })),

@@ -83,6 +83,7 @@ export function formatFte(value: string | number | null | undefined): string {
 /** German names of a measure's inputs, as the form labels them (for messages that must name the field). */
 export const MEASURE_FIELD_LABELS: Record<string, string> = {
   title: "Titel",
+  code: "Kürzel",
   description: "Beschreibung",
   subGoalIds: "Teilziele",
   subGoalRefs: "Teilziele",
@@ -96,6 +97,7 @@ export const MEASURE_FIELD_LABELS: Record<string, string> = {
   priority: "Priorität",
   staffFte: "Personal (VZÄ)",
   materialCostCents: "Sachkosten pro Jahr",
+  staffCostPerFteCents: "Personalkosten je VZÄ",
   fundingLines: "Förderungen",
   indicators: "Indikatoren",
 };

@@ -2,6 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { EMPTY_DOC } from "@/lib/editor/document";
 import { calendarDate, z } from "@/lib/validation";
 import { FUNDING_SOURCES, INDICATOR_KINDS, PRIORITIES, STATUSES, TASK_TYPES } from "./labels";
+import { MEASURE_CODE_HINT, MEASURE_CODE_MAX, MEASURE_CODE_PATTERN } from "./label";
 import { MAX_LIST_ITEMS } from "./numbers";
 
 export { NumberFormatError, parseEuroToCents, parseDecimalDe, formatDecimalInput } from "./numbers";
@@ -82,6 +83,13 @@ export const measureContentShape = {
     .min(1, "Bitte einen Titel angeben.")
     .min(MEASURE_TITLE.min, `Der Titel muss mindestens ${MEASURE_TITLE.min} Zeichen lang sein.`)
     .max(MEASURE_TITLE.max, `Der Titel darf höchstens ${MEASURE_TITLE.max} Zeichen lang sein.`),
+  /** The measure's own code ("SP-01"), shown instead of the automatic number; "" = none. Unique per concept (checked by the service). */
+  code: z
+    .string({ error: "Kürzel: bitte Text angeben." })
+    .trim()
+    .refine((c) => [...c].length <= MEASURE_CODE_MAX, `Kürzel: höchstens ${MEASURE_CODE_MAX} Zeichen.`)
+    .refine((c) => c === "" || MEASURE_CODE_PATTERN.test(c), `Kürzel: ${MEASURE_CODE_HINT}.`)
+    .default(""),
   description: z.custom<JSONContent>(
     (v) => !!v && typeof v === "object" && !Array.isArray(v) && (v as { type?: unknown }).type === "doc",
     "Die Beschreibung hat kein gültiges Format.",
@@ -102,6 +110,11 @@ export const measureContentShape = {
     .nullable()
     .default(null),
   materialCostCents: cents("Sachkosten").nullable().default(null),
+  /** The measure's own personnel cost rate per VZÄ and year; null = the municipality's. */
+  staffCostPerFteCents: cents("Personalkosten je VZÄ")
+    .min(1, "Personalkosten je VZÄ: bitte einen Betrag größer als 0 € angeben (oder das Feld leer lassen).")
+    .nullable()
+    .default(null),
   fundingLines: z.array(fundingLineSchema).max(MAX_LIST_ITEMS, `Höchstens ${MAX_LIST_ITEMS} Förderungen.`).default([]),
   indicators: z.array(indicatorSchema).max(MAX_LIST_ITEMS, `Höchstens ${MAX_LIST_ITEMS} Indikatoren.`).default([]),
 };

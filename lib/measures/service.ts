@@ -13,7 +13,9 @@ import {
   insertSubGoal,
   listMeasures,
   listSubGoals,
+  isCodeIndexViolation,
   lockField,
+  measureWithCode,
   neighbourMeasure,
   neighbourSubGoal,
   normaliseMeasurePositions,
@@ -46,12 +48,15 @@ import {
 } from "./schema";
 import { toMeasureView, type MeasureView } from "./view";
 
+
 /*
  * The domain functions of measures and sub-goals. Each one checks for itself:
  * the input (zod, again, so that callers other than the server actions are safe
  * too), the actor's role in the concept's municipality (requireConcept), and
  * that every id it touches belongs to that concept. Another concept's ids are a
- * 404, exactly like missing ones.
+ * 404, exactly like missing ones. A measure's code is unique within its concept,
+ * ignoring case: checkCode refuses a taken one naming the other measure, and the
+ * unique index catches two saves at once (withCodeIndex: the same field error).
  */
 
 export type SubGoalView = { id: string; text: string };
@@ -110,24 +115,27 @@ export async function createMeasure(actor: Actor, input: z.input<typeof createMe
   const description = checkDescription(data.description);
 
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    await lockField({ fieldId: field.id }, tx);
-    const subGoalIds = await checkSubGoals({ concept, fieldId: field.id, ids: data.subGoalIds }, tx);
-    const row = await insertMeasure(
-      {
-        conceptId: concept.id,
-        municipalityId: concept.municipalityId,
-        fieldId: field.id,
-        userId: actor.id,
-        content: toContent(data, description, subGoalIds),
-      },
-      tx,
-    );
-    await touchConcept({ conceptId: concept.id }, tx);
-    // Counted under the concept's row lock that touchConcept took, so two adds at once cannot both pass.
-    if ((await countMeasures({ conceptId: concept.id }, tx)) > MAX_MEASURES) throw new AppError("bad_request", TOO_MANY_MEASURES);
-    return { measure: toMeasureView(row) };
-  });
+  return withCodeIndex(data.code, () =>
+    db.transaction(async (tx) => {
+      await lockField({ fieldId: field.id }, tx);
+      const subGoalIds = await checkSubGoals({ concept, fieldId: field.id, ids: data.subGoalIds }, tx);
+      await checkCode({ conceptId: concept.id, code: data.code }, tx);
+      const row = await insertMeasure(
+        {
+          conceptId: concept.id,
+          municipalityId: concept.municipalityId,
+          fieldId: field.id,
+          userId: actor.id,
+          content: toContent(data, description, subGoalIds),
+        },
+        tx,
+      );
+      await touchConcept({ conceptId: concept.id }, tx);
+      // Counted under the concept's row lock that touchConcept took, so two adds at once cannot both pass.
+      if ((await countMeasures({ conceptId: concept.id }, tx)) > MAX_MEASURES) throw new AppError("bad_request", TOO_MANY_MEASURES);
+      return { measure: toMeasureView(row) };
+    }),
+  );
 }
 
 /**
@@ -142,21 +150,24 @@ export async function updateMeasure(actor: Actor, input: z.input<typeof updateMe
   const description = checkDescription(data.description);
 
   const db = await getDb();
-  return db.transaction(async (tx): Promise<UpdateMeasureResult> => {
-    await lockField({ fieldId: existing.fieldId }, tx);
-    const subGoalIds = await checkSubGoals({ concept, fieldId: existing.fieldId, ids: data.subGoalIds }, tx);
-    const written = await updateMeasureIfRevision(
-      { measureId: existing.id, baseRevision: data.baseRevision, userId: actor.id, content: toContent(data, description, subGoalIds) },
-      tx,
-    );
-    if (!written) {
-      const current = await getMeasure({ measureId: existing.id }, tx);
-      if (!current) throw new AppError("not_found", MEASURE_NOT_FOUND);
-      return { status: "conflict", current: toMeasureView(current) };
-    }
-    await touchConcept({ conceptId: concept.id }, tx);
-    return { status: "saved", measure: toMeasureView(written) };
-  });
+  return withCodeIndex(data.code, () =>
+    db.transaction(async (tx): Promise<UpdateMeasureResult> => {
+      await lockField({ fieldId: existing.fieldId }, tx);
+      const subGoalIds = await checkSubGoals({ concept, fieldId: existing.fieldId, ids: data.subGoalIds }, tx);
+      await checkCode({ conceptId: concept.id, code: data.code, exceptId: existing.id }, tx);
+      const written = await updateMeasureIfRevision(
+        { measureId: existing.id, baseRevision: data.baseRevision, userId: actor.id, content: toContent(data, description, subGoalIds) },
+        tx,
+      );
+      if (!written) {
+        const current = await getMeasure({ measureId: existing.id }, tx);
+        if (!current) throw new AppError("not_found", MEASURE_NOT_FOUND);
+        return { status: "conflict", current: toMeasureView(current) };
+      }
+      await touchConcept({ conceptId: concept.id }, tx);
+      return { status: "saved", measure: toMeasureView(written) };
+    }),
+  );
 }
 
 export async function deleteMeasure(actor: Actor, input: z.input<typeof deleteMeasureSchema>): Promise<{ deletedId: string }> {
@@ -297,9 +308,35 @@ async function checkSubGoals({ concept, fieldId, ids }: { concept: Concept; fiel
   return unique;
 }
 
+function codeTaken(code: string, other?: { title: string }): AppError {
+  const message = `Das Kürzel „${code}“ ist in diesem Konzept schon vergeben${other ? ` (Maßnahme „${other.title}“)` : ""}.`;
+  return new AppError("bad_request", message, { fieldErrors: { code: message } });
+}
+
+/** Refuse a code that another measure of the concept already has (ignoring case); "" is no code. */
+async function checkCode({ conceptId, code, exceptId }: { conceptId: string; code: string; exceptId?: string }, tx: Executor) {
+  if (code === "") return;
+  const other = await measureWithCode({ conceptId, code, exceptId }, tx);
+  if (other) throw codeTaken(code, other);
+}
+
+/**
+ * The unique index is the last line of defence (two saves in different fields
+ * at once pass checkCode both): its violation becomes the same field error.
+ */
+async function withCodeIndex<T>(code: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isCodeIndexViolation(error)) throw codeTaken(code);
+    throw error;
+  }
+}
+
 function toContent(data: MeasureInput, description: JSONContent, subGoalIds: string[]): MeasureContent {
   return {
     title: data.title,
+    code: data.code,
     description,
     subGoalIds,
     targetGroups: data.targetGroups,
@@ -312,6 +349,7 @@ function toContent(data: MeasureInput, description: JSONContent, subGoalIds: str
     priority: data.priority,
     staffFte: data.staffFte === null ? null : data.staffFte.toFixed(2),
     materialCostCents: data.materialCostCents,
+    staffCostPerFteCents: data.staffCostPerFteCents,
     fundingLines: data.fundingLines,
     indicators: data.indicators,
   };

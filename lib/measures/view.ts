@@ -10,6 +10,8 @@ export type MeasureView = {
   fieldId: string;
   position: number;
   title: string;
+  /** own code, "" for none (then the automatic number is shown) */
+  code: string;
   description: JSONContent;
   subGoalIds: string[];
   targetGroups: string[];
@@ -25,6 +27,8 @@ export type MeasureView = {
   /** decimal text as stored, e.g. "1.50" */
   staffFte: string | null;
   materialCostCents: number | null;
+  /** own personnel cost rate per VZÄ and year; null → the municipality's */
+  staffCostPerFteCents: number | null;
   fundingLines: FundingLine[];
   indicators: Indicator[];
   revision: number;
@@ -39,6 +43,7 @@ export function toMeasureView(row: Measure): MeasureView {
     fieldId: row.fieldId,
     position: row.position,
     title: row.title,
+    code: row.code,
     description: row.description,
     subGoalIds: [...row.subGoalIds],
     targetGroups: [...row.targetGroups],
@@ -51,6 +56,7 @@ export function toMeasureView(row: Measure): MeasureView {
     priority: row.priority,
     staffFte: row.staffFte,
     materialCostCents: row.materialCostCents === null ? null : Number(row.materialCostCents),
+    staffCostPerFteCents: row.staffCostPerFteCents === null ? null : Number(row.staffCostPerFteCents),
     fundingLines: row.fundingLines.map((f) => ({ ...f })),
     indicators: row.indicators.map((i) => ({ ...i })),
     revision: row.revision,

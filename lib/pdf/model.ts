@@ -24,6 +24,7 @@ import {
   formatFte,
   formatPeriod,
 } from "@/lib/measures/labels";
+import { measureLabel, measureNumber } from "@/lib/measures/label";
 import { templateFor } from "@/lib/template";
 import { printableDoc } from "./printable";
 
@@ -200,6 +201,7 @@ function measureModel(m: ExportedMeasure, number: string, goalText: ReadonlyMap<
   add("Priorität", PRIORITY_LABELS[m.priority] ?? m.priority);
   add("Aufgabenart", TASK_TYPE_LABELS[m.taskType] ?? m.taskType);
   add("Personal (VZÄ pro Jahr)", formatFte(m.staffFte));
+  add("Personalkosten je VZÄ (eigener Satz)", m.staffCostPerFteCents === null ? "" : formatEuro(m.staffCostPerFteCents));
   add("Sachkosten pro Jahr", m.materialCostCents === null ? "" : formatEuro(m.materialCostCents));
   add("Teilziele", items(m.subGoalRefs.map((r) => goalText.get(r) ?? "")));
   const total = m.fundingLines.reduce((a, l) => a + l.amountCents, 0);
@@ -261,7 +263,7 @@ export function buildPdfModel(source: PdfSource): PdfModel {
                 return {
                   kind: "measures",
                   title: p.title,
-                  items: measures.map((m, mi) => measureModel(m, `M ${fieldNumber}.${mi + 1}`, goalText)),
+                  items: measures.map((m, mi) => measureModel(m, measureLabel(m.code, measureNumber(fieldNumber, mi)), goalText)),
                 };
               }),
             };

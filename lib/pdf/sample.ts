@@ -104,6 +104,7 @@ export function sampleConcept(options: SampleOptions = {}): ConceptExport {
       fieldKey: field.key,
       position: Math.floor(i / fields.length),
       title: `Maßnahme ${i + 1}: ${options.text ?? words(i, 5)}`,
+      code: "",
       description: doc([p(t(options.text ?? words(i + 50, 45)), t(" wichtig", [{ type: "bold" }]))]),
       subGoalRefs: [`sg-${(i % fields.length) * 2 + 1}`],
       targetGroups: ["Neuzugewanderte", "Familien"],
@@ -116,6 +117,7 @@ export function sampleConcept(options: SampleOptions = {}): ConceptExport {
       priority: (["high", "medium", "low"] as const)[i % 3]!,
       staffFte: 0.5 + (i % 4) * 0.25,
       materialCostCents: 1_250_000 + i * 10_000,
+      staffCostPerFteCents: null,
       fundingLines: [
         { source: sources[i % 5]!, programme: `Förderprogramm ${i + 1}`, amountCents: 2_000_000 + i * 5_000, until: "2027-12-31" },
         { source: "municipal", programme: "Haushalt", amountCents: 500_000, until: null },

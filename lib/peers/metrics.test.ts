@@ -9,6 +9,7 @@ import { SURVEY_FIELD_SHARES, syntheticPeers } from "./synthetic";
 const measure = (fieldKey: string, over: Partial<ConceptExport["measures"][number]> = {}): ConceptExport["measures"][number] => ({
   fieldKey,
   position: 0,
+  code: "",
   title: "Sprachcafé in Musterstadt",
   description: doc(p("Frau Keller leitet es.")),
   subGoalRefs: [],
@@ -22,6 +23,7 @@ const measure = (fieldKey: string, over: Partial<ConceptExport["measures"][numbe
   priority: "medium",
   staffFte: null,
   materialCostCents: null,
+  staffCostPerFteCents: null,
   fundingLines: [],
   indicators: [],
   ...over,

@@ -200,11 +200,14 @@ const textOf = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 /** Compare what the form's schema makes of the input with what was stored (strings trimmed as the schema trims them). */
 function measureTextProblems(expected: Record<string, unknown>, stored: Record<string, unknown>): string[] {
   const out: string[] = [];
-  for (const key of ["title", "leadOffice", "startDate", "endDate", "taskType", "status", "priority"]) {
+  for (const key of ["title", "code", "leadOffice", "startDate", "endDate", "taskType", "status", "priority"]) {
     if (expected[key] !== undefined && textOf(expected[key]) !== textOf(stored[key])) out.push(`Maßnahme: ${key} nicht gleich gelesen: ${show(expected[key], 80)} → ${show(stored[key], 80)}`);
   }
   for (const key of ["partners", "targetGroups"]) {
     if (expected[key] !== undefined && JSON.stringify(expected[key]) !== JSON.stringify(stored[key])) out.push(`Maßnahme: ${key} nicht gleich gelesen: ${show(expected[key], 80)} → ${show(stored[key], 80)}`);
+  }
+  if (expected.staffCostPerFteCents !== undefined && expected.staffCostPerFteCents !== (stored.staffCostPerFteCents ?? null)) {
+    out.push(`Maßnahme: staffCostPerFteCents nicht gleich gelesen: ${show(expected.staffCostPerFteCents, 40)} → ${show(stored.staffCostPerFteCents, 40)}`);
   }
   const names = (v: unknown) => JSON.stringify(((v as { name: string; unit: string }[]) ?? []).map((i) => [i.name, i.unit]));
   if (names(expected.indicators) !== names(stored.indicators)) out.push(`Maßnahme: Indikatoren nicht gleich gelesen`);
@@ -502,6 +505,9 @@ const measureFields = fc.record(
     endDate: isoDateish,
     staffFte: fc.oneof(fc.double({ noNaN: false }), fc.integer({ min: -5, max: 2000 }).map((n) => n / 100), fc.constantFrom<unknown>(9999.99, "1,5", null)),
     materialCostCents: fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom<unknown>(-1, 1.5, "100", null)),
+    // Own code (unique per concept, ignoring case: the repeated constants reach the duplicate path) and own cost rate.
+    code: fc.oneof(hostileString({ maxLength: 20 }), fc.constantFrom<unknown>("SP-01", "sp-01", "Ä/1", "", null)),
+    staffCostPerFteCents: fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom<unknown>(0, -1, 1.5, "7800000", null, 7_800_000)),
     description: anyDoc,
     indicators: fc.array(indicator, { maxLength: 3 }),
     fundingLines: fc.array(
@@ -553,7 +559,7 @@ const importPatch = fc.oneof(
       sections: fc.dictionary(fc.constantFrom("0", "1", "2"), fc.record({ content: anyDoc }), { maxKeys: 2 }),
       measures: fc.dictionary(
         fc.constantFrom("0", "1"),
-        fc.record({ title: hostileString({ maxLength: 60 }), partners: fc.array(hostileString(), { maxLength: 3 }), leadOffice: hostileString(), staffFte: fc.double({ min: 0, max: 10_000 }), startDate: isoDateish }, { requiredKeys: [] }),
+        fc.record({ title: hostileString({ maxLength: 60 }), partners: fc.array(hostileString(), { maxLength: 3 }), leadOffice: hostileString(), staffFte: fc.double({ min: 0, max: 10_000 }), startDate: isoDateish, code: fc.oneof(hostileString({ maxLength: 20 }), fc.constantFrom("SP-01", "sp-01")), staffCostPerFteCents: fc.constantFrom<unknown>(0, 7_800_000, null, "1") }, { requiredKeys: [] }),
         { maxKeys: 2 },
       ),
       fields: fc.dictionary(fc.constantFrom("0", "1"), fc.record({ title: hostileString() }, { requiredKeys: [] }), { maxKeys: 1 }),

@@ -13,6 +13,7 @@ import { MAX_CENTS, MAX_LIST_ITEMS, MAX_SHORT_TEXT, MAX_STAFF_FTE, MAX_SUB_GOAL_
 /** German names of the measure form's inputs, written out here (not taken from the code under test). */
 export const LABELS: Record<string, string> = {
   title: "Titel",
+  code: "Kürzel",
   description: "Beschreibung",
   targetGroups: "Zielgruppen",
   taskType: "Aufgabenart",
@@ -24,6 +25,7 @@ export const LABELS: Record<string, string> = {
   priority: "Priorität",
   staffFte: "Personal",
   materialCostCents: "Sachkosten",
+  staffCostPerFteCents: "Personalkosten je VZÄ",
   fundingLines: "Förderung",
   indicators: "Indikator",
   source: "Quelle",
@@ -109,6 +111,22 @@ const staff: Input<number> = {
 
 const short = text(0, MAX_SHORT_TEXT);
 
+/** A measure's own code: "" (none) or 1–16 letters, digits, - . _ / starting with a letter or digit. */
+const codeChar = fc.constantFrom("S", "p", "Ä", "ß", "1", "0", "-", ".", "_", "/");
+const code: Input<string> = {
+  ok: fc.oneof(
+    fc.constantFrom("", "SP-01", "  Ä/1.b_2 ", "x".repeat(16), "9"),
+    fc.tuple(fc.constantFrom("A", "ö", "7"), fc.array(codeChar, { maxLength: 15 })).map(([first, rest]) => first + rest.join("")),
+  ),
+  bad: fc.constantFrom("x".repeat(17), "-SP", "SP 01", "SP#1", ".a", "/1", 42),
+};
+
+/** The measure's own personnel cost rate: more than 0 €. */
+const rate: Input<number> = {
+  ok: fc.oneof(fc.constantFrom(1, 7_800_000, MAX_CENTS), fc.integer({ min: 1, max: MAX_CENTS })),
+  bad: fc.constantFrom(0, -1, 0.5, MAX_CENTS + 1, "78000"),
+};
+
 /** Records where every value is accepted, or exactly one value is refused (then `refused` names it). */
 function record<S extends Record<string, Input<unknown>>>(shape: S) {
   const ok = fc.record(Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.ok]))) as fc.Arbitrary<{ [K in keyof S]: S[K] extends Input<infer T> ? T : never }>;
@@ -139,6 +157,7 @@ export const indicatorInput = record({
 /** Measure inputs the form accepts or refuses (exactly one value past a limit). */
 export const measureShape = record({
   title: text(MEASURE_TITLE.min, MEASURE_TITLE.max),
+  code,
   description: { ok: fc.constant({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Beschreibung" }] }] }), bad: fc.constant({ type: "paragraph" }) },
   targetGroups: list(text(1, MAX_SHORT_TEXT), MAX_LIST_ITEMS),
   taskType: choice(["mandatory", "voluntary"], "optional"),
@@ -150,6 +169,7 @@ export const measureShape = record({
   priority: choice(["high", "medium", "low"], "urgent"),
   staffFte: nullable(staff),
   materialCostCents: nullable(money),
+  staffCostPerFteCents: nullable(rate),
   fundingLines: list(fundingLineInput, MAX_LIST_ITEMS),
   indicators: list(indicatorInput, MAX_LIST_ITEMS),
 });
@@ -163,6 +183,7 @@ export const measureInput = fc.oneof(measureShape.ok, measureShape.bad) as fc.Ar
 
 export type MeasureFormInput = {
   title: string;
+  code: string;
   description: unknown;
   targetGroups: string[];
   taskType: string;
@@ -174,6 +195,7 @@ export type MeasureFormInput = {
   priority: string;
   staffFte: number | null;
   materialCostCents: number | null;
+  staffCostPerFteCents: number | null;
   fundingLines: { source: string; programme: string; amountCents: number; until: string | null }[];
   indicators: { name: string; kind: string; unit: string; baseline: string; target: string; dataSource: string; cadence: string }[];
 };
@@ -185,6 +207,7 @@ export function measureAtEveryMaximum(): MeasureFormInput {
   const funding = { source: "eu", programme: text(MAX_SHORT_TEXT, "p"), amountCents: MAX_CENTS, until: "9999-12-31" };
   return {
     title: text(MEASURE_TITLE.max, "T"),
+    code: text(16, "K"),
     description: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Beschreibung" }] }] },
     targetGroups: Array.from({ length: MAX_LIST_ITEMS }, (_, i) => `${i}`.padEnd(MAX_SHORT_TEXT, "z")),
     taskType: "mandatory",
@@ -196,6 +219,7 @@ export function measureAtEveryMaximum(): MeasureFormInput {
     priority: "low",
     staffFte: MAX_STAFF_FTE,
     materialCostCents: MAX_CENTS,
+    staffCostPerFteCents: MAX_CENTS,
     fundingLines: Array.from({ length: MAX_LIST_ITEMS }, () => funding),
     indicators: Array.from({ length: MAX_LIST_ITEMS }, () => indicator),
   };

@@ -6,6 +6,7 @@ import { compareSnapshots, type ComparableSnapshot } from "./concept";
 const measure = (over: Partial<ExportedMeasure> = {}): ExportedMeasure => ({
   fieldKey: "language",
   position: 0,
+  code: "",
   title: "Sprachcafé im Stadtteil",
   description: doc(p("Wöchentliches Sprachcafé mit Ehrenamtlichen.")),
   subGoalRefs: [],
@@ -19,6 +20,7 @@ const measure = (over: Partial<ExportedMeasure> = {}): ExportedMeasure => ({
   priority: "medium",
   staffFte: 0.5,
   materialCostCents: 2_000_000,
+  staffCostPerFteCents: null,
   fundingLines: [{ source: "state", programme: "KOMM-AN NRW", amountCents: 1_500_000, until: null }],
   indicators: [{ name: "Teilnehmende", kind: "output", unit: "Personen", baseline: "0", target: "200", dataSource: "", cadence: "" }],
   ...over,

@@ -60,6 +60,7 @@ function indicator(x: MeasureSide["indicators"][number]) {
 function fieldsOf(m: MeasureSide): { label: string; value: string; free?: boolean }[] {
   return [
     { label: "Titel", value: isolate(m.title), free: true },
+    { label: "Kürzel", value: text(m.code) },
     { label: "Status", value: STATUS_LABELS[m.status] },
     { label: "Federführung", value: text(m.leadOffice), free: true },
     { label: "Partner", value: list(m.partners), free: true },
@@ -70,6 +71,7 @@ function fieldsOf(m: MeasureSide): { label: string; value: string; free?: boolea
     { label: "Beginn", value: date(m.startDate) },
     { label: "Ende", value: date(m.endDate) },
     { label: "Personal (Stellen)", value: m.staffFte === null ? none : formatFte(m.staffFte) },
+    { label: "Personalkosten je VZÄ", value: money(m.staffCostPerFteCents) },
     { label: "Sachkosten", value: money(m.materialCostCents) },
   ];
 }

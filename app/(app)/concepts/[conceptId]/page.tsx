@@ -192,6 +192,7 @@ export default async function ConceptPage({ params }: Props) {
                                 conceptId={concept.id}
                                 fieldId={field.id}
                                 fieldTitle={fieldTitle}
+                                fieldNumber={`${index + 1}.${fi + 1}`}
                                 measures={tree.measures.filter((m) => m.fieldId === field.id).map(toMeasureView)}
                                 subGoals={tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }))}
                                 canEdit={canEdit}
