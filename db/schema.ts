@@ -153,9 +153,26 @@ export const memberships = pgTable(
       .notNull()
       .references(() => municipalities.id, { onDelete: "cascade" }),
     role: roleEnum("role").notNull(),
+    /** true: the role comes from a group of the single sign-on provider (sso_group_roles) and follows it at every sign-in */
+    fromGroup: boolean("from_group").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.municipalityId] }), index("memberships_municipality_idx").on(t.municipalityId)],
+);
+
+/** Single sign-on: a group in the provider's groups claim gives a role in the municipality (set by its admins). */
+export const ssoGroupRoles = pgTable(
+  "sso_group_roles",
+  {
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "cascade" }),
+    /** the group's name or id as the provider sends it, lower-cased (directory group names ignore case) */
+    groupName: text("group_name").notNull(),
+    role: roleEnum("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityId, t.groupName] }), index("sso_group_roles_group_idx").on(t.groupName)],
 );
 
 export const invitations = pgTable(

@@ -94,6 +94,7 @@ function argsFor(name: string, ids: Ids): Call {
     staffCostRateAction: { form: { municipalityId: ids.municipalityId, rate: "1" } },
     passwordSignInAction: { form: { municipalityId: ids.municipalityId, on: "false" } },
     ssoDomainAction: { form: { municipalityId: ids.municipalityId, domain: "fremd.example", intent: "add" } },
+    groupRoleAction: { form: { municipalityId: ids.municipalityId, group: "fremde-gruppe", role: "admin" } },
     retryMailAction: { form: { municipalityId: ids.municipalityId, mailId: ids.invitationId } },
   };
   const call = calls[name];

@@ -49,15 +49,18 @@ export async function lockMunicipality({ municipalityId }: { municipalityId: str
   return !!row;
 }
 
-/** Returns false when the user is no member of the municipality. */
+/**
+ * Returns false when the user is no member of the municipality. `fromGroup`: the
+ * role comes from a single sign-on group; an admin's change makes it the admin's (false).
+ */
 export async function setRole(
-  { municipalityId, userId, role }: { municipalityId: string; userId: string; role: Role },
+  { municipalityId, userId, role, fromGroup = false }: { municipalityId: string; userId: string; role: Role; fromGroup?: boolean },
   db?: Executor,
 ) {
   const x = db ?? (await getDb());
   const rows = await x
     .update(memberships)
-    .set({ role })
+    .set({ role, fromGroup })
     .where(and(eq(memberships.municipalityId, municipalityId), eq(memberships.userId, userId)))
     .returning({ userId: memberships.userId });
   return rows.length > 0;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { invitations, memberships, municipalities, ssoDomains, userIdentities, users, type Role } from "@/db/schema";
+import { invitations, memberships, municipalities, ssoDomains, ssoGroupRoles, userIdentities, users, type Role } from "@/db/schema";
 
 export async function getIdentityUser({ issuer, subject }: { issuer: string; subject: string }, db?: Executor) {
   const x = db ?? (await getDb());
@@ -91,4 +91,47 @@ export async function passwordSignInBlocked({ userId }: { userId: string }, db?:
     .where(and(eq(memberships.userId, userId), eq(municipalities.passwordSignIn, false)))
     .limit(1);
   return Boolean(row);
+}
+
+export async function listGroupRoles({ municipalityId }: { municipalityId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  return x
+    .select({ groupName: ssoGroupRoles.groupName, role: ssoGroupRoles.role })
+    .from(ssoGroupRoles)
+    .where(eq(ssoGroupRoles.municipalityId, municipalityId))
+    .orderBy(ssoGroupRoles.groupName);
+}
+
+/** Add or change the role a group gives. */
+export async function upsertGroupRole({ municipalityId, groupName, role }: { municipalityId: string; groupName: string; role: Role }, db?: Executor) {
+  const x = db ?? (await getDb());
+  await x.insert(ssoGroupRoles).values({ municipalityId, groupName, role }).onConflictDoUpdate({ target: [ssoGroupRoles.municipalityId, ssoGroupRoles.groupName], set: { role } });
+}
+
+export async function deleteGroupRole({ municipalityId, groupName }: { municipalityId: string; groupName: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const rows = await x
+    .delete(ssoGroupRoles)
+    .where(and(eq(ssoGroupRoles.municipalityId, municipalityId), eq(ssoGroupRoles.groupName, groupName)))
+    .returning({ groupName: ssoGroupRoles.groupName });
+  return rows.length > 0;
+}
+
+/** Every municipality's mapping of any of these (lower-cased) groups. */
+export async function groupRolesFor({ groups }: { groups: string[] }, db: Executor) {
+  if (groups.length === 0) return [];
+  return db.select({ municipalityId: ssoGroupRoles.municipalityId, groupName: ssoGroupRoles.groupName, role: ssoGroupRoles.role }).from(ssoGroupRoles).where(inArray(ssoGroupRoles.groupName, groups));
+}
+
+/** A user's memberships with their origin, locked until the transaction ends. */
+export async function membershipsForGroupSync({ userId }: { userId: string }, tx: Executor) {
+  return tx
+    .select({ municipalityId: memberships.municipalityId, role: memberships.role, fromGroup: memberships.fromGroup })
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .for("update");
+}
+
+export async function insertGroupMembership({ userId, municipalityId, role }: { userId: string; municipalityId: string; role: Role }, tx: Executor) {
+  await tx.insert(memberships).values({ userId, municipalityId, role, fromGroup: true }).onConflictDoNothing();
 }

@@ -11,6 +11,7 @@ import { clientIp } from "@/lib/http/origin";
 import { oidcProviders, type Env } from "@/lib/sso/config";
 import { idTokenSignatureValid } from "@/lib/sso/id-token";
 import { resolveSsoSignIn } from "@/lib/sso/sign-in";
+import { groupsFromClaim } from "@/lib/sso/groups";
 
 /**
  * Providers and callbacks of Auth.js, without next-auth itself: auth.ts hands
@@ -105,6 +106,7 @@ export function authOptions(env: Env = process.env) {
           email: claims.email,
           emailVerified: claims.email_verified,
           name: claims.name ?? claims.preferred_username,
+          groups: groupsFromClaim((claims as Record<string, unknown>)[provider.groupsClaim]),
         });
         // Refused: back to the login page, which explains why (never the provider's subject or claims).
         if (!result.ok) return `/login?sso=${result.reason}`;

@@ -5,6 +5,8 @@
  *   OIDC_1_CLIENT_ID      client id registered at the provider
  *   OIDC_1_CLIENT_SECRET  client secret
  *   OIDC_1_NAME           label of the button "Anmelden mit <NAME>" (default "Single Sign-on")
+ *   OIDC_1_GROUPS_CLAIM   claim of the ID token that lists the person's groups (default "groups"),
+ *                         for the roles an admin maps to groups
  *
  * OIDC_2_…, OIDC_3_… add more. No Next.js or database imports: read by auth.ts,
  * the login page, scripts/start.ts (to stop at a typo) and tests.
@@ -18,12 +20,13 @@ export type OidcProvider = {
   clientId: string;
   clientSecret: string;
   name: string;
+  groupsClaim: string;
 };
 
 export function oidcProviders(env: Env = process.env): OidcProvider[] {
   const numbers = new Set<number>();
   for (const key of Object.keys(env)) {
-    const match = /^OIDC_(\d+)_(ISSUER|CLIENT_ID|CLIENT_SECRET|NAME)$/.exec(key);
+    const match = /^OIDC_(\d+)_(ISSUER|CLIENT_ID|CLIENT_SECRET|NAME|GROUPS_CLAIM)$/.exec(key);
     if (match && env[key]?.trim()) numbers.add(Number(match[1]));
   }
   return [...numbers]
@@ -46,7 +49,7 @@ export function oidcProviders(env: Env = process.env): OidcProvider[] {
         throw new Error(`OIDC_${n}_ISSUER ist keine gültige Adresse (ist „${issuer}“).`);
       }
       if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`OIDC_${n}_ISSUER muss mit https:// beginnen.`);
-      return { id: `oidc-${n}`, issuer, clientId, clientSecret, name: get("NAME") || "Single Sign-on" };
+      return { id: `oidc-${n}`, issuer, clientId, clientSecret, name: get("NAME") || "Single Sign-on", groupsClaim: get("GROUPS_CLAIM") || "groups" };
     });
 }
 

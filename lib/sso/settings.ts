@@ -1,5 +1,7 @@
 import "server-only";
-import { addSsoDomain, getPasswordSignIn, listSsoDomains, removeSsoDomain, setPasswordSignIn, userHasIdentity } from "@/db/queries/sso";
+import { recordAudit } from "@/db/queries/audit";
+import { addSsoDomain, deleteGroupRole, getPasswordSignIn, listGroupRoles, listSsoDomains, removeSsoDomain, setPasswordSignIn, upsertGroupRole, userHasIdentity } from "@/db/queries/sso";
+import type { Role } from "@/db/schema";
 import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { AppError } from "@/lib/errors";
 import { fieldError } from "@/lib/members/form-errors";
@@ -9,8 +11,8 @@ import { ssoConfigured } from "./config";
 export async function getSignInSettings(actor: Actor, { municipalityId }: { municipalityId: string }) {
   await requireRole(actor, municipalityId, "members.read");
   if (!ssoConfigured()) return null;
-  const [passwordSignIn, domains] = await Promise.all([getPasswordSignIn({ municipalityId }), listSsoDomains({ municipalityId })]);
-  return { passwordSignIn, domains };
+  const [passwordSignIn, domains, groupRoles] = await Promise.all([getPasswordSignIn({ municipalityId }), listSsoDomains({ municipalityId }), listGroupRoles({ municipalityId })]);
+  return { passwordSignIn, domains, groupRoles };
 }
 
 /**
@@ -43,4 +45,28 @@ export async function allowSsoDomain(actor: Actor, { municipalityId, domain }: {
 export async function disallowSsoDomain(actor: Actor, { municipalityId, domain }: { municipalityId: string; domain: string }) {
   await requireRole(actor, municipalityId, "members.manage");
   await removeSsoDomain({ municipalityId, domain: domain.trim().toLowerCase() });
+}
+
+const ROLES: readonly Role[] = ["admin", "editor", "reviewer", "viewer"];
+
+/**
+ * Members of a group of the single sign-on provider get a role at their next sign-in
+ * (lib/sso/groups.ts). The name is compared without case, as directories do.
+ */
+export async function setGroupRole(actor: Actor, { municipalityId, group, role }: { municipalityId: string; group: string; role: string }) {
+  await requireRole(actor, municipalityId, "members.manage");
+  if (!ssoConfigured()) throw new AppError("bad_request", "Single Sign-on ist nicht eingerichtet.");
+  const groupName = group.trim().toLowerCase();
+  if (!groupName) throw fieldError("group", "Bitte geben Sie den Namen oder die Kennung der Gruppe an, wie der Anmeldedienst sie sendet.");
+  if (groupName.length > 256) throw fieldError("group", "Der Gruppenname ist zu lang (höchstens 256 Zeichen).");
+  if (!ROLES.includes(role as Role)) throw fieldError("role", "Bitte wählen Sie eine Rolle.");
+  await upsertGroupRole({ municipalityId, groupName, role: role as Role });
+  await recordAudit(null, { municipalityId, actorId: actor.id, action: "sso.group_role.set", details: { group: groupName, role } });
+}
+
+export async function removeGroupRole(actor: Actor, { municipalityId, group }: { municipalityId: string; group: string }) {
+  await requireRole(actor, municipalityId, "members.manage");
+  const groupName = group.trim().toLowerCase();
+  // Removing what is gone already (a second click) is no error, like a domain's removal.
+  if (await deleteGroupRole({ municipalityId, groupName })) await recordAudit(null, { municipalityId, actorId: actor.id, action: "sso.group_role.remove", details: { group: groupName } });
 }

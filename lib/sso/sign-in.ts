@@ -5,11 +5,13 @@ import {
   addMembership,
   createSsoUser,
   getIdentityUser,
+  groupRolesFor,
   linkIdentity,
   municipalitiesAllowingDomain,
   openInvitationsForEmail,
 } from "@/db/queries/sso";
 import { getUserByEmail } from "@/db/queries/users";
+import { syncGroupMemberships } from "./groups";
 
 export type SsoProfile = {
   /** the provider's issuer URL: identities of two providers never mix */
@@ -19,6 +21,8 @@ export type SsoProfile = {
   /** the provider's `email_verified` claim; absent at many providers (ADFS, Entra ID) */
   emailVerified?: boolean | null;
   name?: string | null;
+  /** the groups claim, lower-cased (groupsFromClaim); null when the token has none */
+  groups?: string[] | null;
 };
 
 export type SsoSignInResult = { ok: true; userId: string } | { ok: false; reason: "unknown" | "no_email" };
@@ -33,11 +37,17 @@ export type SsoSignInResult = { ok: true; userId: string } | { ok: false; reason
  *    with their roles, a password-less account is created if needed). The
  *    identity is linked from then on.
  * 3. An unknown address joins as viewer where an admin allowed self-service for its
- *    domain; anyone else is refused.
+ *    domain, or with the role of a group an admin mapped (lib/sso/groups.ts);
+ *    anyone else is refused.
+ * At every sign-in whose token lists groups, memberships that came from groups follow them.
  */
 export async function resolveSsoSignIn(profile: SsoProfile): Promise<SsoSignInResult> {
+  const groups = profile.groups ?? null;
   const known = await getIdentityUser({ issuer: profile.issuer, subject: profile.subject });
-  if (known) return { ok: true, userId: known };
+  if (known) {
+    if (groups) await (await getDb()).transaction((tx) => syncGroupMemberships(tx, { userId: known, groups }));
+    return { ok: true, userId: known };
+  }
 
   const email = profile.email?.trim().toLowerCase();
   if (!email || !email.includes("@") || profile.emailVerified === false) return { ok: false, reason: "no_email" };
@@ -48,7 +58,8 @@ export async function resolveSsoSignIn(profile: SsoProfile): Promise<SsoSignInRe
     const invited = await openInvitationsForEmail({ email }, tx);
     let userId = (await getUserByEmail({ email }, tx))?.id ?? null;
     const selfService = userId || invited.length ? [] : await municipalitiesAllowingDomain({ domain }, tx);
-    if (!userId && invited.length === 0 && selfService.length === 0) return { ok: false, reason: "unknown" };
+    const byGroup = groups && !userId && invited.length === 0 ? (await groupRolesFor({ groups }, tx)).length > 0 : false;
+    if (!userId && invited.length === 0 && selfService.length === 0 && !byGroup) return { ok: false, reason: "unknown" };
 
     if (!userId) {
       const name = profile.name?.trim() || email;
@@ -58,6 +69,8 @@ export async function resolveSsoSignIn(profile: SsoProfile): Promise<SsoSignInRe
     }
     for (const invitation of invited) await addMembership({ userId, municipalityId: invitation.municipalityId, role: invitation.role }, tx);
     await acceptInvitationsByIds({ ids: invited.map((i) => i.id) }, tx);
+    // Groups before self-service: where a group gives a role, the domain's viewer role is not needed.
+    if (groups) await syncGroupMemberships(tx, { userId, groups });
     for (const municipalityId of selfService) await addMembership({ userId, municipalityId, role: "viewer" }, tx);
     await linkIdentity({ issuer: profile.issuer, subject: profile.subject, userId }, tx);
     return { ok: true, userId };

@@ -35,11 +35,12 @@ import {
   sectionUpdates,
   sectionYjs,
   ssoDomains,
+  ssoGroupRoles,
   type Role,
 } from "@/db/schema";
 import { appendClientUpdate } from "@/db/queries/realtime";
 import { getPeerSettings } from "@/db/queries/peers";
-import { addSsoDomain } from "@/db/queries/sso";
+import { addSsoDomain, upsertGroupRole } from "@/db/queries/sso";
 import { queueMail } from "@/lib/mail/queue";
 import { loadSectionState } from "@/lib/realtime/store";
 import { updateToJson } from "@/lib/realtime/ydoc";
@@ -48,7 +49,7 @@ import { createConcept } from "@/lib/concepts/create";
 import { exportConcept, importConcept, readConcept } from "@/lib/concepts/exchange";
 import { importFile } from "@/lib/import/service";
 import { getMailProblems } from "@/lib/mail/admin";
-import { changePasswordSignIn, disallowSsoDomain, getSignInSettings } from "@/lib/sso/settings";
+import { changePasswordSignIn, disallowSsoDomain, getSignInSettings, removeGroupRole } from "@/lib/sso/settings";
 import { addCustomField, removeCustomField } from "@/lib/concepts/fields";
 import { updateConceptSettings } from "@/lib/concepts/meta";
 import { saveSectionText } from "@/lib/concepts/sections";
@@ -170,6 +171,7 @@ const CASES: Case[] = [
   { module: "lib/sso/settings", fn: getSignInSettings, kind: "read", forbidden: ADMINS_ONLY, objectIds: false, run: (a, ids) => getSignInSettings(a, { municipalityId: ids.municipalityId }) },
   { module: "lib/sso/settings", fn: changePasswordSignIn, kind: "write", forbidden: ADMINS_ONLY, objectIds: false, run: (a, ids) => changePasswordSignIn(a, { municipalityId: ids.municipalityId, on: true }) },
   { module: "lib/sso/settings", fn: disallowSsoDomain, kind: "write", forbidden: ADMINS_ONLY, objectIds: false, run: (a, ids) => disallowSsoDomain(a, { municipalityId: ids.municipalityId, domain: "fremd.example" }) },
+  { module: "lib/sso/settings", fn: removeGroupRole, kind: "write", forbidden: ADMINS_ONLY, objectIds: false, run: (a, ids) => removeGroupRole(a, { municipalityId: ids.municipalityId, group: "fremde-gruppe" }) },
   {
     module: "lib/import/service",
     fn: importFile,
@@ -778,6 +780,7 @@ const GUARDS = new Set([
   // need a failed mail / a configured OIDC provider to succeed for the own admin; their municipality checks are in mail.test.ts and sso.test.ts
   "lib/mail/admin.ts#retryFailedMail",
   "lib/sso/settings.ts#allowSsoDomain",
+  "lib/sso/settings.ts#setGroupRole",
 ]);
 
 const label = (c: Case) => `${c.module}#${c.fn.name}`;
@@ -814,6 +817,7 @@ async function storedRows(municipalityId: string) {
     acknowledgements: sorted(await all(checkAcknowledgements)),
     mail: sorted(await all(mailQueue)),
     ssoDomains: sorted(await all(ssoDomains)),
+    ssoGroupRoles: sorted(await all(ssoGroupRoles)),
     yjsStates: sorted(await db.select().from(sectionYjs).where(inArray(sectionYjs.conceptId, ownConcepts))),
     yjsUpdates: sorted(await db.select().from(sectionUpdates).where(inArray(sectionUpdates.conceptId, ownConcepts))),
     // One row for the whole installation (the secret of the peer comparison), not a municipality's: any write shows in both snapshots.
@@ -863,6 +867,8 @@ async function furnish({ town, ids }: { town: Town; ids: Ids }) {
   // Allowing a domain through the settings needs a configured provider (sso.test.ts); the row is what matters here.
   // The domain the table's forged disallowSsoDomain names: a removal that came before the check would show.
   await addSsoDomain({ municipalityId: ids.municipalityId, domain: "fremd.example" });
+  // Likewise the group the table's forged removeGroupRole names.
+  await upsertGroupRole({ municipalityId: ids.municipalityId, groupName: "fremde-gruppe", role: "viewer" });
   // The table's part, opened in the real-time editor: it has a Yjs state.
   await loadSectionState(ids.sectionId);
   // A second concept whose opened part has a keystroke not yet folded in: every read of the table's concept folds

@@ -7,7 +7,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { authOptions } from "@/lib/auth/options";
 import { verifySignIn } from "@/lib/auth/sign-in";
 import { inviteMember } from "@/lib/members/service";
-import { allowSsoDomain, changePasswordSignIn } from "@/lib/sso/settings";
+import { allowSsoDomain, changePasswordSignIn, getSignInSettings, removeGroupRole, setGroupRole } from "@/lib/sso/settings";
+import { changeRole } from "@/lib/members/service";
+import { auditLog } from "@/db/schema";
 import { makeMunicipality } from "../support/fixtures";
 import { startOidcServer, type TestOidcServer } from "../support/oidc-server";
 
@@ -203,5 +205,96 @@ describe("single sign-on (OpenID Connect)", () => {
     expect(await verifySignIn({ email: town.editor.email, password: "falsch-falsch", ip })).toEqual({ ok: false, reason: "invalid" });
     await changePasswordSignIn(town.admin, { municipalityId: town.municipality.id, on: true });
     expect(await verifySignIn({ email: town.editor.email, password: "richtiges-passwort", ip })).toMatchObject({ ok: true });
+  });
+
+  describe("roles from the provider's groups", () => {
+    const membershipOf = async (userId: string, municipalityId: string) => {
+      const db = await getDb();
+      const [m] = await db.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.municipalityId, municipalityId)));
+      return m ?? null;
+    };
+    const userByEmail = async (email: string) => (await (await getDb()).select().from(users).where(eq(users.email, email)))[0]!;
+
+    it("lets an unknown person in with the highest mapped role, follows the groups at each sign-in, and ends the access when the group is gone", async () => {
+      const town = await makeMunicipality("Gruppenstadt");
+      const other = await makeMunicipality("Nachbarstadt");
+      await setGroupRole(town.admin, { municipalityId: town.municipality.id, group: "Integrationsbuero-Redaktion", role: "editor" });
+      await setGroupRole(town.admin, { municipalityId: town.municipality.id, group: "rat-alle", role: "viewer" });
+      await setGroupRole(other.admin, { municipalityId: other.municipality.id, group: "rat-alle", role: "reviewer" });
+      expect((await getSignInSettings(town.admin, { municipalityId: town.municipality.id }))!.groupRoles).toEqual([
+        { groupName: "integrationsbuero-redaktion", role: "editor" },
+        { groupName: "rat-alle", role: "viewer" },
+      ]);
+
+      const email = `gruppe-${Date.now()}@musterstadt.example`;
+      const account = { ...person(email), groups: ["INTEGRATIONSBUERO-REDAKTION", "rat-alle", "kantine"] };
+      idp.signInAs(account);
+      const first = new Jar();
+      await signInThroughProvider(first);
+      const user = await userByEmail(email);
+      expect(await sessionUserId(first)).toBe(user.id);
+      expect(await membershipOf(user.id, town.municipality.id)).toMatchObject({ role: "editor", fromGroup: true });
+      expect(await membershipOf(user.id, other.municipality.id)).toMatchObject({ role: "reviewer", fromGroup: true });
+
+      // Left the editing group: the role follows at the next sign-in.
+      idp.signInAs({ ...account, groups: ["rat-alle"] });
+      await signInThroughProvider(new Jar());
+      expect(await membershipOf(user.id, town.municipality.id)).toMatchObject({ role: "viewer", fromGroup: true });
+
+      // A token without the groups claim changes nothing.
+      idp.signInAs({ ...person(email), sub: account.sub });
+      await signInThroughProvider(new Jar());
+      expect(await membershipOf(user.id, town.municipality.id)).toMatchObject({ role: "viewer" });
+
+      // No mapped group any more: the access ends, and the log says so.
+      idp.signInAs({ ...account, groups: ["kantine"] });
+      await signInThroughProvider(new Jar());
+      expect(await membershipOf(user.id, town.municipality.id)).toBeNull();
+      expect(await membershipOf(user.id, other.municipality.id)).toBeNull();
+      const log = await (await getDb()).select().from(auditLog).where(and(eq(auditLog.municipalityId, town.municipality.id), eq(auditLog.objectId, user.id)));
+      expect(log.map((e) => e.action).sort()).toEqual(["member.join_by_group", "member.leave_by_group", "member.role_by_group"]);
+    });
+
+    it("leaves a role an admin set by hand alone, and never removes the last admin", async () => {
+      const town = await makeMunicipality("Handverlesen");
+      await setGroupRole(town.admin, { municipalityId: town.municipality.id, group: "lesende", role: "viewer" });
+      // The editor signs in with a mapped group: the admin's role stays.
+      idp.signInAs({ ...person(town.editor.email), groups: ["lesende"] });
+      await signInThroughProvider(new Jar());
+      expect(await membershipOf(town.editor.id, town.municipality.id)).toMatchObject({ role: "editor", fromGroup: false });
+
+      // An admin by group who is the last admin keeps the role when the group is gone.
+      await setGroupRole(town.admin, { municipalityId: town.municipality.id, group: "leitung", role: "admin" });
+      const email = `leitung-${Date.now()}@musterstadt.example`;
+      const account = { ...person(email), groups: ["leitung"] };
+      idp.signInAs(account);
+      await signInThroughProvider(new Jar());
+      const boss = await userByEmail(email);
+      expect(await membershipOf(boss.id, town.municipality.id)).toMatchObject({ role: "admin", fromGroup: true });
+      // An admin's change by hand makes the role the admin's own (no longer from the group).
+      await changeRole(town.admin, { municipalityId: town.municipality.id, userId: town.admin.id, role: "viewer" });
+      idp.signInAs({ ...account, groups: [] });
+      await signInThroughProvider(new Jar());
+      expect(await membershipOf(boss.id, town.municipality.id)).toMatchObject({ role: "admin", fromGroup: true });
+    });
+
+    it("lets only the municipality's admins map groups, with clear errors, and only while single sign-on is configured", async () => {
+      const town = await makeMunicipality("Zuordnung");
+      const other = await makeMunicipality("Fremdstadt");
+      await expect(setGroupRole(town.editor, { municipalityId: town.municipality.id, group: "x", role: "admin" })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(setGroupRole(other.admin, { municipalityId: town.municipality.id, group: "x", role: "admin" })).rejects.toMatchObject({ code: "not_found" });
+      await expect(setGroupRole(town.admin, { municipalityId: town.municipality.id, group: "  ", role: "editor" })).rejects.toMatchObject({ details: { fieldErrors: { group: expect.stringMatching(/Namen oder die Kennung/) } } });
+      await expect(setGroupRole(town.admin, { municipalityId: town.municipality.id, group: "x", role: "chef" })).rejects.toMatchObject({ details: { fieldErrors: { role: expect.any(String) } } });
+      await expect(removeGroupRole(town.editor, { municipalityId: town.municipality.id, group: "gibt-es-nicht" })).rejects.toMatchObject({ code: "forbidden" });
+      await setGroupRole(town.admin, { municipalityId: town.municipality.id, group: "Weg", role: "viewer" });
+      await removeGroupRole(town.admin, { municipalityId: town.municipality.id, group: " WEG " });
+      for (const key of Object.keys(env)) delete process.env[key];
+      try {
+        await expect(setGroupRole(town.admin, { municipalityId: town.municipality.id, group: "x", role: "viewer" })).rejects.toThrow(/nicht eingerichtet/);
+      } finally {
+        Object.assign(process.env, env);
+      }
+      expect((await getSignInSettings(town.admin, { municipalityId: town.municipality.id }))!.groupRoles).toEqual([]);
+    });
   });
 });

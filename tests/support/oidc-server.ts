@@ -10,7 +10,7 @@ import Provider from "oidc-provider";
  * Whoever is `signInAs` is signed in at once (no login form). `tamper` rewrites
  * the ID token in the next token responses, to prove the app refuses it.
  */
-export type TestAccount = { sub: string; email: string; name: string; emailVerified?: boolean };
+export type TestAccount = { sub: string; email: string; name: string; emailVerified?: boolean; groups?: string[] };
 export type Tamper = "audience" | "expired" | "signature" | "nonce" | null;
 
 export type TestOidcServer = {
@@ -64,14 +64,15 @@ export async function startOidcServer({
       },
     ],
     jwks: { keys: [jwk] },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    // "groups" rides with the profile scope, as a Keycloak group mapper or Entra ID's group claim puts it into the ID token.
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     // Like Keycloak and Entra ID: the e-mail address is in the ID token itself.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
     cookies: { keys: ["oidc-test-cookie-key"] },
     findAccount: (_ctx: unknown, id: string) => ({
       accountId: id,
-      claims: () => ({ sub: id, email: account?.email, email_verified: account?.emailVerified ?? true, name: account?.name }),
+      claims: () => ({ sub: id, email: account?.email, email_verified: account?.emailVerified ?? true, name: account?.name, ...(account?.groups ? { groups: account.groups } : {}) }),
     }),
   });
   const handle = provider.callback();

@@ -91,7 +91,7 @@ export default async function MembersPage() {
           <h2 id="sign-in-heading" style={{ marginTop: 0 }}>
             {t("signInHeading")}
           </h2>
-          <SignInSettings municipalityId={active.municipalityId} passwordSignIn={signIn.passwordSignIn} domains={signIn.domains} />
+          <SignInSettings municipalityId={active.municipalityId} passwordSignIn={signIn.passwordSignIn} domains={signIn.domains} groupRoles={signIn.groupRoles} />
         </section>
       ) : null}
 

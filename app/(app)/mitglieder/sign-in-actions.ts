@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { formObject, guardedAction } from "@/lib/actions";
 import type { FormState } from "@/lib/members/form-errors";
 import { retryFailedMail } from "@/lib/mail/admin";
-import { allowSsoDomain, changePasswordSignIn, disallowSsoDomain } from "@/lib/sso/settings";
+import { allowSsoDomain, changePasswordSignIn, disallowSsoDomain, removeGroupRole, setGroupRole } from "@/lib/sso/settings";
 import { z } from "@/lib/validation";
 
 const uuid = z.string().uuid();
@@ -19,6 +19,15 @@ export async function ssoDomainAction(_prev: FormState<void>, form: FormData): P
   const schema = z.object({ municipalityId: uuid, domain: z.string().max(253), remove: z.string().optional() });
   const result = await guardedAction(schema, formObject(form), (actor, data) =>
     data.remove ? disallowSsoDomain(actor, data) : allowSsoDomain(actor, data),
+  );
+  if (result.ok) revalidatePath("/mitglieder");
+  return result;
+}
+
+export async function groupRoleAction(_prev: FormState<void>, form: FormData): Promise<FormState<void>> {
+  const schema = z.object({ municipalityId: uuid, group: z.string().max(1000), role: z.string().max(20).optional(), remove: z.string().optional() });
+  const result = await guardedAction(schema, formObject(form), (actor, data) =>
+    data.remove ? removeGroupRole(actor, data) : setGroupRole(actor, { ...data, role: data.role ?? "" }),
   );
   if (result.ok) revalidatePath("/mitglieder");
   return result;
