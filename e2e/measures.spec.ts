@@ -72,6 +72,13 @@ test("Teilziele and Maßnahmen of a field of action: add with every field, valid
   await expectFirstCard();
   await expect(outlineEntry).toContainText("begonnen");
 
+  // The other direction: the Teilziel names the measure that serves it, and the link leads to its card.
+  const toMeasure = field.root.locator(".sub-goal").getByRole("link", { name: new RegExp(`^M \\d+\\.\\d+\\.1 ${first}$`) });
+  await expect(toMeasure).toBeVisible();
+  await toMeasure.click();
+  await expect(page).toHaveURL(/#measures-/);
+  await expect(field.card(first)).toBeInViewport();
+
   // A second measure with an empty title and the end before the start: German messages, nothing sent.
   const second = await field.openNewMeasure();
   await second.fill({ title: "", taskType: "Pflichtaufgabe", leadOffice: "Volkshochschule", startDate: "2026-06-01", endDate: "2026-01-31" });

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import {
   addSubGoalAction,
@@ -8,9 +8,10 @@ import {
   moveSubGoalAction,
   updateSubGoalAction,
 } from "@/app/(app)/concepts/[conceptId]/measure-actions";
+import type { GoalMeasure } from "@/lib/measures/goal-links";
 import "./measures.css";
 
-type SubGoalItem = { id: string; text: string };
+type SubGoalItem = { id: string; text: string; measures?: GoalMeasure[] };
 
 export type SubGoalsEditorProps = {
   conceptId: string;
@@ -58,6 +59,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
         {subGoals.map((g) => (
           <li key={g.id}>
             <bdi>{g.text}</bdi>
+            <GoalMeasures fieldId={fieldId} measures={g.measures} />
           </li>
         ))}
       </ol>
@@ -153,6 +155,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
             onSave={(text, done) => save(g, i + 1, text, done)}
             onMove={(direction) => move(g, i + 1, direction)}
             onDelete={() => remove(g, i + 1, i)}
+            measures={<GoalMeasures fieldId={fieldId} measures={g.measures} />}
           />
         ))}
       </ol>
@@ -199,6 +202,7 @@ function SubGoalRow(props: {
   onSave: (text: string, done: (error: string | null) => void) => void;
   onMove: (direction: "up" | "down") => void;
   onDelete: () => void;
+  measures: ReactNode;
 }) {
   const { id, goal, number, first, last, busy } = props;
   const t = useTranslations("subGoals");
@@ -305,6 +309,33 @@ function SubGoalRow(props: {
           {error}
         </p>
       ) : null}
+      {props.measures}
     </li>
+  );
+}
+
+/** The measures that serve a sub-goal, each a link to its card (the other direction of the measure's "Teilziele"). */
+function GoalMeasures({ fieldId, measures }: { fieldId: string; measures?: GoalMeasure[] }) {
+  const t = useTranslations("subGoals");
+  if (!measures) return null;
+  return (
+    <p className="sub-goal-measures meta">
+      {measures.length === 0 ? (
+        t("noMeasures")
+      ) : (
+        <>
+          {t("measures")}{" "}
+          {measures.map((m, i) => (
+            <span key={m.id}>
+              {i > 0 ? ", " : null}
+              {/* the card's id in FieldMeasures: measures-<field>-<measure> */}
+              <a href={`#measures-${fieldId}-${m.id}`}>
+                <bdi>{m.label}</bdi> <bdi>{m.title}</bdi>
+              </a>
+            </span>
+          ))}
+        </>
+      )}
+    </p>
   );
 }

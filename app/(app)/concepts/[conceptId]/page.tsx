@@ -25,6 +25,7 @@ import { fundingView } from "@/lib/funding/view";
 import { checkOfConcept } from "@/lib/check/service";
 import { FieldMeasures } from "@/components/measures/field-measures";
 import { SubGoalsEditor } from "@/components/measures/sub-goals-editor";
+import { measuresByGoal } from "@/lib/measures/goal-links";
 import { PdfExport } from "@/components/concept/pdf-export";
 import { listVersionRows } from "@/db/queries/versions";
 import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
@@ -184,7 +185,11 @@ export default async function ConceptPage({ params }: Props) {
                                 conceptId={concept.id}
                                 fieldId={field.id}
                                 fieldTitle={fieldTitle}
-                                subGoals={tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }))}
+                                subGoals={measuresByGoal(
+                                  tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text })),
+                                  tree.measures.filter((m) => m.fieldId === field.id),
+                                  `${index + 1}.${fi + 1}`,
+                                )}
                                 canEdit={canEdit}
                               />
                             ) : (
