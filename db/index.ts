@@ -9,6 +9,7 @@ import postgres from "postgres";
 import { databaseTarget } from "./config";
 import { EMBEDDED_DATABASE, EMBEDDED_PORT, startEmbeddedPostgres, stopOnExit, type EmbeddedServer } from "./embedded";
 import * as schema from "./schema";
+import { log } from "@/lib/log";
 
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -35,7 +36,7 @@ async function open(): Promise<State> {
   if (target.kind === "postgres") {
     connect = (o) => postgres(target.url, o);
   } else {
-    embedded = await startEmbeddedPostgres({ dataDir: target.dataDir, log: (m) => console.log(`[db] ${m}`) });
+    embedded = await startEmbeddedPostgres({ dataDir: target.dataDir, log: (m) => log.info({ event: "db.embedded", detail: m }, m) });
     stopOnExit(embedded);
     const socket = path.join(embedded.socketDir, `.s.PGSQL.${EMBEDDED_PORT}`);
     connect = (o) => postgres({ ...o, path: socket, database: EMBEDDED_DATABASE, username: "postgres" });

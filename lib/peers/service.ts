@@ -28,6 +28,7 @@ import { isOperator } from "./operator";
 import { buildSnapshot, type Source } from "./publish";
 import { syntheticPeers } from "./synthetic";
 import { currentConceptTree } from "@/lib/realtime/store";
+import { errorFields, log } from "@/lib/log";
 
 export type PublishResult = { id: string; contributors: number; synthetic: number; ms: number };
 
@@ -46,7 +47,7 @@ export async function publishSnapshot({ trigger }: { trigger: "startup" | "opera
       const metrics = conceptMetrics(row.snapshot as unknown as ConceptExport, row.adoptedAt);
       sources.push({ municipalityId: row.municipalityId, level: row.kind, population: row.population, metrics });
     } catch (error) {
-      console.error("[peers] skipped an unreadable version snapshot", error);
+      log.error({ event: "peers.snapshot_unreadable", municipalityId: row.municipalityId, err: errorFields(error) }, "Unlesbarer Versionsstand übersprungen");
     }
   }
   const real = sources.length;

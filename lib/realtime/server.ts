@@ -16,6 +16,8 @@ import { REALTIME_PATH } from "./path";
 import { decideAccess, parseDocumentName, sessionIdFromHeaders, type ConnectionContext } from "./access";
 import { compactSection, loadSectionState } from "./store";
 import { checkFragment, jsonFromDoc } from "./ydoc";
+import { errorFields, log } from "@/lib/log";
+import { recordSectionSave } from "@/lib/ops/metrics";
 
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_2 = 1;
@@ -84,11 +86,12 @@ async function store(ctx: ConnectionContext, update: Uint8Array) {
       update,
     });
   } catch (error) {
-    console.error("Echtzeit: Änderung nicht gespeichert:", error instanceof Error ? error.message : error);
+    log.error({ event: "realtime.store_failed", sectionId: ctx.sectionId, err: errorFields(error) }, "Echtzeit: Änderung nicht gespeichert");
     // Not acknowledged: the browser keeps the change and sends it again when it reconnects.
     throw new Refused("Die Änderung konnte gerade nicht gespeichert werden. Sie bleibt in Ihrem Browser und wird erneut gesendet.");
   }
   if (!stored) throw new Refused("Keine Schreibrechte mehr (Rolle, Sitzung oder Status des Konzepts haben sich geändert).");
+  recordSectionSave("realtime");
 }
 
 /**
@@ -286,7 +289,7 @@ export async function startRealtime(
       const stored = await loadSectionState(sectionId);
       if (stored) Y.applyUpdate(document, Y.mergeUpdates(stored.updates), "server");
     } catch (error) {
-      console.error("Echtzeit: Abschnitt nicht nachgeladen:", error instanceof Error ? error.message : error);
+      log.error({ event: "realtime.resync_failed", sectionId, err: errorFields(error) }, "Echtzeit: Abschnitt nicht nachgeladen");
     }
   };
   let listener: pg.Client | null = null;
