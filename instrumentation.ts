@@ -12,7 +12,7 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   const digest = error && typeof error === "object" && "digest" in error ? String((error as { digest: unknown }).digest) : null;
   const errorId = digest ?? newErrorId();
   const fields = { path: request.path.split("?")[0], method: request.method, route: context.routePath };
-  if (process.env.NEXT_RUNTIME === "nodejs") {
+  if (process.env.NEXT_RUNTIME !== "edge") {
     const { logUnexpectedError } = await import("@/lib/error-log");
     logUnexpectedError(errorId, context.routeType, error, fields);
   } else {

@@ -8,7 +8,7 @@ import { newErrorId, unexpectedErrorMessage } from "@/lib/error-report";
  * is not logged (lib/log.ts errorFields): it may quote a title or an address.
  */
 export function logUnexpectedError(errorId: string, where: string, error: unknown, context: Record<string, unknown> = {}): void {
-  log.error({ event: "error.unexpected", errorId, where, ...context, err: errorFields(error) }, "Unerwarteter Fehler");
+  log.error({ event: "error.unexpected", errorId, where, ...context, error: errorFields(error) }, "Unerwarteter Fehler");
 }
 
 /** Log and describe an unexpected error in one step; returns the id and the message for the user. */

@@ -1,7 +1,7 @@
 /**
  * The server's operational log: one JSON object per line on stdout (pino).
  *
- * Fields: `level` (30 info, 40 warn, 50 error), `time` (ISO 8601, UTC), `event`
+ * Fields: `level` ("info", "warn", "error" …), `time` (ISO 8601, UTC), `event`
  * (a fixed name such as "http.request" or "mail.send_failed"), `msg`, and
  * `requestId` while a request is being served (scripts/start.ts sets it).
  * LOG_LEVEL chooses the threshold: trace, debug, info (default), warn, error,
@@ -71,6 +71,8 @@ export function createLogger(destination?: DestinationStream, level = logLevel()
     level,
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // "error" rather than 50: readable without pino's tools.
+    formatters: { level: (label) => ({ level: label }) },
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
     mixin: () => {
       const ctx = state().context.getStore();

@@ -78,13 +78,13 @@ async function startPeerSnapshots() {
     const first = await ensurePeerSnapshot();
     if (first) log.info({ event: "peers.snapshot_published", contributors: first.contributors, synthetic: first.synthetic, ms: Math.round(first.ms) }, "Vergleichsstand veröffentlicht");
   } catch (error) {
-    log.error({ event: "peers.snapshot_failed", err: errorFields(error) }, "Vergleichsstand konnte nicht veröffentlicht werden");
+    log.error({ event: "peers.snapshot_failed", error: errorFields(error) }, "Vergleichsstand konnte nicht veröffentlicht werden");
   }
   const hours = Number(process.env.PEER_SNAPSHOT_HOURS ?? 24);
   if (!(hours > 0)) return;
   const timer = setInterval(() => {
     publishSnapshot({ trigger: "schedule" }).catch((error: unknown) =>
-      log.error({ event: "peers.snapshot_failed", trigger: "schedule", err: errorFields(error) }, "Vergleichsstand (Zeitplan) fehlgeschlagen"),
+      log.error({ event: "peers.snapshot_failed", trigger: "schedule", error: errorFields(error) }, "Vergleichsstand (Zeitplan) fehlgeschlagen"),
     );
     // setInterval takes at most 2^31-1 ms (about 24 days); more would fire every millisecond.
   }, Math.min(hours * 3_600_000, 2 ** 31 - 1));

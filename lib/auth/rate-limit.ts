@@ -31,7 +31,7 @@ export async function openLimitStore(env: NodeJS.ProcessEnv = process.env): Prom
   const url = env.REDIS_URL?.trim();
   if (url) {
     const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
-    client.on("error", (error: Error) => log.error({ event: "rate_limit.store_error", store: "redis", err: errorFields(error) }, "Redis nicht erreichbar"));
+    client.on("error", (error: Error) => log.error({ event: "rate_limit.store_error", store: "redis", error: errorFields(error) }, "Redis nicht erreichbar"));
     // Without an offline queue, commands before the connection stands would fail over to the in-memory insurance.
     await new Promise<void>((resolve) => {
       const done = () => {
@@ -44,7 +44,7 @@ export async function openLimitStore(env: NodeJS.ProcessEnv = process.env): Prom
     return { kind: "redis", client, close: async () => void (await client.quit().catch(() => client.disconnect())) };
   }
   const pool = new Pool({ ...(await pgConnectionConfig()), max: 3, idleTimeoutMillis: 30_000 });
-  pool.on("error", (error) => log.error({ event: "rate_limit.store_error", store: "postgres", err: errorFields(error) }, "PostgreSQL-Verbindung gestört"));
+  pool.on("error", (error) => log.error({ event: "rate_limit.store_error", store: "postgres", error: errorFields(error) }, "PostgreSQL-Verbindung gestört"));
   return { kind: "postgres", pool, close: () => pool.end() };
 }
 
@@ -89,7 +89,7 @@ export function limiter(spec: LimitSpec): Promise<RateLimiterAbstract> {
   let found = cache.get(spec.keyPrefix);
   if (!found) {
     found = createLimiter(spec).catch((error: unknown) => {
-      log.error({ event: "rate_limit.memory_fallback", keyPrefix: spec.keyPrefix, err: errorFields(error) }, "Zähler nur im Speicher");
+      log.error({ event: "rate_limit.memory_fallback", keyPrefix: spec.keyPrefix, error: errorFields(error) }, "Zähler nur im Speicher");
       cache.delete(spec.keyPrefix);
       return new RateLimiterMemory({ ...spec });
     });

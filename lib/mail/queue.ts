@@ -71,7 +71,7 @@ export async function processMailQueue({ send, limit = 20, leaseMs = MAIL_LEASE_
         // The SMTP server's answer (e.g. "550 mailbox unavailable"), never the mail's content. It is stored for the
         // admins, who see the recipient anyway; the log gets the error's kind and code only (the answer may name the address).
         const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-        log.warn({ event: "mail.send_failed", mailId: mail.id, kind: mail.kind, attempt: mail.attempts, err: errorFields(error) }, "E-Mail nicht zugestellt");
+        log.warn({ event: "mail.send_failed", mailId: mail.id, kind: mail.kind, attempt: mail.attempts, error: errorFields(error) }, "E-Mail nicht zugestellt");
         const retryAt = mail.attempts >= MAX_ATTEMPTS ? null : new Date(Date.now() + backoffMs(mail.attempts));
         await markMailFailed({ id: mail.id, attempts: mail.attempts, error: message, retryAt });
       }
@@ -100,7 +100,7 @@ export function startMailWorker(env: Env = process.env): (() => void) | null {
       .then(({ sent, failed }) => {
         if (sent || failed) log.info({ event: "mail.queue_processed", sent, failed }, "E-Mail-Warteschlange abgearbeitet");
       })
-      .catch((error: unknown) => log.error({ event: "mail.queue_failed", err: errorFields(error) }, "E-Mail-Warteschlange gestört"))
+      .catch((error: unknown) => log.error({ event: "mail.queue_failed", error: errorFields(error) }, "E-Mail-Warteschlange gestört"))
       .finally(() => {
         running = false;
         if (again) {

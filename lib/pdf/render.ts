@@ -96,7 +96,7 @@ function fail(e: Engine, worker: Worker, error: unknown) {
   e.running = null;
   if (e.timer) clearTimeout(e.timer);
   if (job) {
-    log.error({ event: "pdf.worker_failed", err: errorFields(error) }, "PDF-Satz abgebrochen");
+    log.error({ event: "pdf.worker_failed", error: errorFields(error) }, "PDF-Satz abgebrochen");
     job.reject(new AppError("bad_request", "Das PDF konnte nicht erstellt werden (der Satz wurde abgebrochen). Bitte versuchen Sie es erneut."));
   }
   pump(e);
@@ -128,7 +128,7 @@ function pump(e: Engine) {
   } catch (error) {
     // No compiler at all (a broken install): answer every waiting export, do not hang.
     e.running = null;
-    log.error({ event: "pdf.worker_unavailable", err: errorFields(error) }, "PDF-Compiler nicht verfügbar");
+    log.error({ event: "pdf.worker_unavailable", error: errorFields(error) }, "PDF-Compiler nicht verfügbar");
     for (const j of [job, ...e.queue.splice(0)]) j.reject(new AppError("bad_request", "Der PDF-Export ist auf diesem Server nicht verfügbar. Bitte melden Sie den Fehler der Administration."));
     return;
   }

@@ -47,7 +47,7 @@ export async function publishSnapshot({ trigger }: { trigger: "startup" | "opera
       const metrics = conceptMetrics(row.snapshot as unknown as ConceptExport, row.adoptedAt);
       sources.push({ municipalityId: row.municipalityId, level: row.kind, population: row.population, metrics });
     } catch (error) {
-      log.error({ event: "peers.snapshot_unreadable", municipalityId: row.municipalityId, err: errorFields(error) }, "Unlesbarer Versionsstand übersprungen");
+      log.error({ event: "peers.snapshot_unreadable", municipalityId: row.municipalityId, error: errorFields(error) }, "Unlesbarer Versionsstand übersprungen");
     }
   }
   const real = sources.length;

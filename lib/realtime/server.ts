@@ -86,7 +86,7 @@ async function store(ctx: ConnectionContext, update: Uint8Array) {
       update,
     });
   } catch (error) {
-    log.error({ event: "realtime.store_failed", sectionId: ctx.sectionId, err: errorFields(error) }, "Echtzeit: Änderung nicht gespeichert");
+    log.error({ event: "realtime.store_failed", sectionId: ctx.sectionId, error: errorFields(error) }, "Echtzeit: Änderung nicht gespeichert");
     // Not acknowledged: the browser keeps the change and sends it again when it reconnects.
     throw new Refused("Die Änderung konnte gerade nicht gespeichert werden. Sie bleibt in Ihrem Browser und wird erneut gesendet.");
   }
@@ -289,7 +289,7 @@ export async function startRealtime(
       const stored = await loadSectionState(sectionId);
       if (stored) Y.applyUpdate(document, Y.mergeUpdates(stored.updates), "server");
     } catch (error) {
-      log.error({ event: "realtime.resync_failed", sectionId, err: errorFields(error) }, "Echtzeit: Abschnitt nicht nachgeladen");
+      log.error({ event: "realtime.resync_failed", sectionId, error: errorFields(error) }, "Echtzeit: Abschnitt nicht nachgeladen");
     }
   };
   let listener: pg.Client | null = null;
