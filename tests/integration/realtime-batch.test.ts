@@ -10,6 +10,7 @@ import { getConceptTree } from "@/db/queries/concepts";
 import { createConcept } from "@/lib/concepts/create";
 import { saveSectionText } from "@/lib/concepts/sections";
 import { doc, p } from "@/lib/editor/build";
+import { metrics } from "@/lib/ops/metrics";
 import { loadSectionState } from "@/lib/realtime/store";
 import { jsonFromState } from "@/lib/realtime/ydoc";
 import { makeMunicipality } from "../support/fixtures";
@@ -29,6 +30,9 @@ afterAll(async () => {
   await closeDb();
 });
 
+/** konzeptwerk_section_saves_total{via="realtime"} of this process (/api/metrics). */
+const realtimeSaves = async () => (await metrics().sectionSaves.get()).values.find((v) => v.labels.via === "realtime")?.value ?? 0;
+
 const synced = (c: Client) => waitFor(() => c.provider.isSynced && c.provider.unsyncedChanges === 0, "synchronisiert", 15_000);
 
 it("many keystrokes at once from two people, with one forged element among them: all keystrokes are stored, only the forger is refused", async () => {
@@ -45,6 +49,7 @@ it("many keystrokes at once from two people, with one forged element among them:
   );
   await Promise.all([synced(anna!), synced(ben!), synced(forger!)]);
 
+  const savesBefore = await realtimeSaves();
   // 40 updates each, sent in one go: most of them wait while the first is stored, and go in as batches.
   const typeAt = (c: Client, index: number, ch: string) =>
     c.doc.transact(() => {
@@ -65,6 +70,10 @@ it("many keystrokes at once from two people, with one forged element among them:
   expect(stored).toContain(`"A${"a".repeat(40)}"`);
   expect(stored).toContain(`"B${"b".repeat(40)}"`);
   expect(stored).not.toContain("script");
+  // Each stored batch row is counted once for /api/metrics: at least one per person, at most one per keystroke.
+  const saves = (await realtimeSaves()) - savesBefore;
+  expect(saves).toBeGreaterThanOrEqual(2);
+  expect(saves).toBeLessThanOrEqual(80);
   // Both see the other's 40 keystrokes.
   await waitFor(() => ben!.doc.getXmlFragment("default").toString().includes("a".repeat(40)), "Ben sieht Annas Text");
   await waitFor(() => anna!.doc.getXmlFragment("default").toString().includes("b".repeat(40)), "Anna sieht Bens Text");
