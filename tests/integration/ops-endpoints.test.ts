@@ -16,6 +16,7 @@ import { createConcept } from "@/lib/concepts/create";
 import { saveSectionText } from "@/lib/concepts/sections";
 import { doc, p } from "@/lib/editor/build";
 import { exportConceptOffice } from "@/lib/export/office";
+import { exportConceptPdf } from "@/lib/pdf/export";
 import { expectedMigrations, missingMigrations, readiness } from "@/lib/ops/readiness";
 import { metricsAccess, recordRequest, routeGroup } from "@/lib/ops/metrics";
 import { makeMunicipality } from "../support/fixtures";
@@ -123,12 +124,15 @@ describe("metrics", () => {
     const saved = await saveSectionText(town.editor, { conceptId: concept.id, sectionId: section.id, baseRevision: section.revision, content: doc(p("Auftrag des Rates")) });
     expect(saved.status).toBe("saved");
     await exportConceptOffice(town.viewer, concept.id, "docx");
+    await exportConceptPdf(town.viewer, concept.id);
     await enqueueMail({ municipalityId: town.municipality.id, kind: "invitation", recipient: "x@test.example", subject: "s", textBody: "t", htmlBody: "h", messageId: "<ops@test.example>" });
     recordRequest({ method: "GET", path: `/api/concepts/${concept.id}/export.docx`, status: 200, seconds: 0.2 });
 
     const after = await read();
     expect(value(after, 'konzeptwerk_section_saves_total{via="put"}')).toBe(value(before, 'konzeptwerk_section_saves_total{via="put"}') + 1);
     expect(value(after, 'konzeptwerk_exports_total{kind="docx"}')).toBe(value(before, 'konzeptwerk_exports_total{kind="docx"}') + 1);
+    expect(value(after, 'konzeptwerk_exports_total{kind="pdf"}')).toBe(value(before, 'konzeptwerk_exports_total{kind="pdf"}') + 1);
+    expect(value(after, 'konzeptwerk_exports_total{kind="odt"}')).toBe(value(before, 'konzeptwerk_exports_total{kind="odt"}'));
     expect(value(after, 'konzeptwerk_mail_queue{state="pending"}')).toBeGreaterThanOrEqual(1);
     const series = 'konzeptwerk_http_requests_total{method="GET",route="api_concepts",status_class="2xx"}';
     expect(value(after, series)).toBe(value(before, series) + 1);
