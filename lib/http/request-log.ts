@@ -27,6 +27,21 @@ export function pathOf(url: string | undefined): string {
  * duration. Also counts the request for /api/metrics. Nothing else of the request
  * (headers, cookies, query, body) is logged.
  */
+/**
+ * A WebSocket upgrade (the real-time path, lib/realtime/server.ts) does not pass
+ * Next's handler: one line "http.upgrade" with its status (101 accepted, 403/404
+ * refused), counted like a request. Returns the request id for the 101 answer.
+ */
+export function logUpgrade(req: IncomingMessage, status: number): string {
+  const requestId = requestIdFrom(req.headers["x-request-id"]);
+  req.headers["x-request-id"] = requestId;
+  const method = req.method ?? "GET";
+  const path = pathOf(req.url);
+  recordRequest({ method, path, status });
+  withRequestContext({ requestId }, () => log.info({ event: "http.upgrade", method, path, status }, "WebSocket"));
+  return requestId;
+}
+
 export function serveWithRequestLog(req: IncomingMessage, res: ServerResponse, handle: () => unknown): void {
   const start = process.hrtime.bigint();
   const requestId = requestIdFrom(req.headers["x-request-id"]);

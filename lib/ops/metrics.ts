@@ -128,13 +128,13 @@ export function routeGroup(path: string): RouteGroup {
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
-/** Count one finished request. */
-export function recordRequest({ method, path, status, seconds }: { method: string; path: string; status: number; seconds: number }): void {
+/** Count one finished request (`seconds` omitted for a WebSocket upgrade: its connection's life is no latency). */
+export function recordRequest({ method, path, status, seconds }: { method: string; path: string; status: number; seconds?: number }): void {
   const m = metrics();
   const route = routeGroup(path);
   const verb = METHODS.has(method) ? method : "OTHER";
   m.httpRequests.inc({ method: verb, route, status_class: `${Math.floor(status / 100)}xx` });
-  m.httpDuration.observe({ method: verb, route }, seconds);
+  if (seconds !== undefined) m.httpDuration.observe({ method: verb, route }, seconds);
 }
 
 /** A section change was stored (one real-time batch row, or one PUT save). */

@@ -16,6 +16,7 @@ import { REALTIME_PATH } from "./path";
 import { decideAccess, parseDocumentName, sessionIdFromHeaders, type ConnectionContext } from "./access";
 import { compactSection, loadSectionState } from "./store";
 import { checkFragment, jsonFromDoc } from "./ydoc";
+import { logUpgrade } from "@/lib/http/request-log";
 import { errorFields, log } from "@/lib/log";
 import { recordSectionSave } from "@/lib/ops/metrics";
 
@@ -326,15 +327,21 @@ export async function startRealtime(
     hocuspocus,
     attach(server) {
       const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 });
+      wss.on("headers", (lines: string[], req: IncomingMessage) => {
+        const id = req.headers["x-request-id"];
+        if (typeof id === "string") lines.push(`X-Request-Id: ${id}`);
+      });
       server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
         dropUntrustedForwardedHeaders(req.headers);
         const { pathname } = new URL(req.url ?? "/", "http://localhost");
         const headers = new Headers();
         for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
         if (pathname !== REALTIME_PATH || !isSameOriginRequest(headers)) {
+          logUpgrade(req, pathname === REALTIME_PATH ? 403 : 404);
           socket.end(`HTTP/1.1 ${pathname === REALTIME_PATH ? "403 Forbidden" : "404 Not Found"}\r\nConnection: close\r\n\r\n`);
           return;
         }
+        logUpgrade(req, 101);
         wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req));
       });
     },

@@ -11,6 +11,7 @@ import { createConcept } from "@/lib/concepts/create";
 import { saveSectionText } from "@/lib/concepts/sections";
 import { doc, p } from "@/lib/editor/build";
 import { metrics } from "@/lib/ops/metrics";
+import { captureLog } from "../support/log-capture";
 import { loadSectionState } from "@/lib/realtime/store";
 import { jsonFromState } from "@/lib/realtime/ydoc";
 import { makeMunicipality } from "../support/fixtures";
@@ -40,14 +41,24 @@ it("many keystrokes at once from two people, with one forged element among them:
   const mandate = (await getConceptTree({ conceptId: concept.id })).sections.find((s) => s.chapter === "mandate")!;
   await saveSectionText(town.editor, { conceptId: concept.id, sectionId: mandate.id, baseRevision: 0, content: doc(p("A"), p("B")) });
   const name = `section:${mandate.id}`;
+  const capture = captureLog();
+  const cookies: string[] = [];
   const [anna, ben, forger] = await Promise.all(
     [town.editor, town.admin, town.editor].map(async (actor) => {
-      const c = connect(rig.url, name, { cookie: (await sessionCookie(actor)).cookie, origin: rig.origin });
+      const { cookie } = await sessionCookie(actor);
+      cookies.push(cookie);
+      const c = connect(rig.url, name, { cookie, origin: rig.origin });
       open.push(c);
       return c;
     }),
   );
   await Promise.all([synced(anna!), synced(ben!), synced(forger!)]);
+  // Each connection's upgrade is one log line with its request id, without the session cookie.
+  const upgrades = capture.events("http.upgrade");
+  capture.restore();
+  expect(upgrades).toHaveLength(3);
+  for (const line of upgrades) expect(line).toMatchObject({ method: "GET", path: "/api/realtime", status: 101, requestId: expect.any(String) });
+  for (const cookie of cookies) expect(JSON.stringify(upgrades)).not.toContain(cookie.split("=")[1]!.slice(0, 20));
 
   const savesBefore = await realtimeSaves();
   // 40 updates each, sent in one go: most of them wait while the first is stored, and go in as batches.
