@@ -49,6 +49,12 @@ describe("paths", () => {
     expect(pathOf(undefined)).toBe("/");
     expect(pathOf("*")).toBe("/");
   });
+
+  it("the token of an invitation or password-reset link is replaced", () => {
+    expect(pathOf("/einladung/AbCdEf123456")).toBe("/einladung/[token]");
+    expect(pathOf("/passwort-neu/AbCdEf123456?_rsc=1")).toBe("/passwort-neu/[token]");
+    expect(pathOf("/concepts/123")).toBe("/concepts/123");
+  });
 });
 
 describe("errorFields", () => {

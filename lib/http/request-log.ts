@@ -12,21 +12,21 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return given && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-/** The path of a request URL without query string or fragment (tokens travel in query strings). */
+/** Pages whose path carries a secret (an invitation's or a password reset's token): the segment is replaced. */
+const TOKEN_IN_PATH = /^(\/(?:einladung|passwort-neu))\/[^/]+/;
+
+/**
+ * The path of a request URL as it may be logged: without query string or
+ * fragment (tokens travel in query strings) and with the token of an invitation
+ * or password-reset link replaced by "[token]".
+ */
 export function pathOf(url: string | undefined): string {
   const raw = (url ?? "/").split(/[?#]/, 1)[0] || "/";
   // An absolute-form request target ("GET http://host/path") carries its host: keep only the path.
-  return raw.startsWith("/") ? raw.slice(0, 512) : (/^[a-z]+:\/\/[^/]*(\/.*)?$/i.exec(raw)?.[1] ?? "/").slice(0, 512);
+  const path = raw.startsWith("/") ? raw : (/^[a-z]+:\/\/[^/]*(\/.*)?$/i.exec(raw)?.[1] ?? "/");
+  return path.replace(TOKEN_IN_PATH, "$1/[token]").slice(0, 512);
 }
 
-/**
- * The custom server's frame around every HTTP request (scripts/start.ts): a request
- * id (kept or made, passed on to Next.js as X-Request-Id and returned in the
- * response header), every line logged while serving it carries the id, and one
- * line "http.request" when it is done: method, path without query, status,
- * duration. Also counts the request for /api/metrics. Nothing else of the request
- * (headers, cookies, query, body) is logged.
- */
 /**
  * A WebSocket upgrade (the real-time path, lib/realtime/server.ts) does not pass
  * Next's handler: one line "http.upgrade" with its status (101 accepted, 403/404
@@ -42,6 +42,14 @@ export function logUpgrade(req: IncomingMessage, status: number): string {
   return requestId;
 }
 
+/**
+ * The custom server's frame around every HTTP request (scripts/start.ts): a request
+ * id (kept or made, passed on to Next.js as X-Request-Id and returned in the
+ * response header), every line logged while serving it carries the id, and one
+ * line "http.request" when it is done: method, path without query, status,
+ * duration. Also counts the request for /api/metrics. Nothing else of the request
+ * (headers, cookies, query, body) is logged.
+ */
 export function serveWithRequestLog(req: IncomingMessage, res: ServerResponse, handle: () => unknown): void {
   const start = process.hrtime.bigint();
   const requestId = requestIdFrom(req.headers["x-request-id"]);

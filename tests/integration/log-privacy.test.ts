@@ -94,19 +94,22 @@ describe("the log holds events, not personal data", () => {
       const forged = await fetch(`${base}/passwort/neu?token=RESET-TOKEN-999&email=leak%40privat.example`, {
         headers: { Authorization: "Bearer AUTH-SECRET-42", Cookie: "authjs.session-token=COOKIE-SECRET-7", "X-Request-Id": "evil id with spaces {json}" },
       });
+      const invitation = await fetch(`${base}/einladung/INVITE-TOKEN-555`);
+      expect(invitation.status).toBe(204);
       const kept = await fetch(`${base}/api/concepts/123e4567-e89b-12d3-a456-426614174000`, { headers: { "X-Request-Id": "lb-4f2a.9_x" } });
       expect(forged.status).toBe(204);
       const generated = forged.headers.get("x-request-id");
       expect(generated).toMatch(/^[0-9a-f-]{36}$/);
       expect(kept.headers.get("x-request-id")).toBe("lb-4f2a.9_x");
-      await vi.waitFor(() => expect(capture.events("http.request")).toHaveLength(2));
-      const [first, second] = capture.events("http.request");
+      await vi.waitFor(() => expect(capture.events("http.request")).toHaveLength(3));
+      const [first, third, second] = capture.events("http.request");
+      expect(third).toMatchObject({ path: "/einladung/[token]", status: 204 });
       expect(first).toMatchObject({ level: "info", method: "GET", path: "/passwort/neu", status: 204, requestId: generated, durationMs: expect.any(Number) });
       expect(second).toMatchObject({ path: "/api/concepts/123e4567-e89b-12d3-a456-426614174000", requestId: "lb-4f2a.9_x" });
       // Lines logged while serving carry the request's id.
-      expect(capture.events("test.inside").map((e) => e.requestId)).toEqual([generated, "lb-4f2a.9_x"]);
+      expect(capture.events("test.inside").map((e) => e.requestId)).toEqual([generated, third!.requestId, "lb-4f2a.9_x"]);
       const text = capture.text();
-      for (const secret of ["RESET-TOKEN-999", "privat.example", "AUTH-SECRET-42", "COOKIE-SECRET-7", "evil id", "token="]) expect(text).not.toContain(secret);
+      for (const secret of ["RESET-TOKEN-999", "privat.example", "AUTH-SECRET-42", "COOKIE-SECRET-7", "evil id", "token=", "INVITE-TOKEN-555"]) expect(text).not.toContain(secret);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
