@@ -15,6 +15,8 @@ afterEach(() => vi.restoreAllMocks());
 describe("error page and server log", () => {
   it("show and log the same number for a server error", async () => {
     const capture = captureLog();
+    await onRequestError(new Error("x"), { path: "/einladung/GEHEIMES-TOKEN", method: "GET", headers: {} }, { routerKind: "App Router", routePath: "/einladung/[token]", routeType: "render", renderSource: "react-server-components", revalidateReason: undefined });
+    expect(capture.lines.splice(0)[0]).toContain('"path":"/einladung/[token]"');
     const lines = capture.lines;
     const error = Object.assign(new Error("Datenbank weg"), { digest: "3141592653" });
     await onRequestError(error, { path: "/concepts/x?token=geheim123", method: "GET", headers: {} }, { routerKind: "App Router", routePath: "/concepts/[conceptId]", routeType: "render", renderSource: "react-server-components", revalidateReason: undefined });
