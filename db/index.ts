@@ -6,10 +6,10 @@ import path from "node:path";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { log } from "@/lib/log";
 import { databaseTarget } from "./config";
 import { EMBEDDED_DATABASE, EMBEDDED_PORT, startEmbeddedPostgres, stopOnExit, type EmbeddedServer } from "./embedded";
 import * as schema from "./schema";
-import { log } from "@/lib/log";
 
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -1,9 +1,9 @@
 import "server-only";
 import { passwordSignInBlocked } from "@/db/queries/sso";
 import { getUserByEmail } from "@/db/queries/users";
+import { log } from "@/lib/log";
 import { verifyPassword } from "./password";
 import { limiter, limitKey, type LimitSpec } from "./rate-limit";
-import { log } from "@/lib/log";
 
 /**
  * Sign-in protection after rate-limiter-flexible's "login endpoint protection":

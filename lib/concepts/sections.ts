@@ -9,9 +9,9 @@ import { compactSection, writeSectionText } from "@/lib/realtime/store";
 import { AppError } from "@/lib/errors";
 import { canonicalJson, textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
+import { recordSectionSave } from "@/lib/ops/metrics";
 import { requireConcept } from "./access";
 import type { Actor } from "@/lib/auth/session";
-import { recordSectionSave } from "@/lib/ops/metrics";
 
 export type SaveResult =
   | { status: "saved"; revision: number; savedAt: string }

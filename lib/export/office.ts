@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/authz/require-role";
 import { loadPdfModel, pdfFileName, type PdfOptions } from "@/lib/pdf/export";
+import { recordExport } from "@/lib/ops/metrics";
 import { renderDocx } from "./docx";
 import { ODT_MIMETYPE, renderOdt } from "./odt";
-import { recordExport } from "@/lib/ops/metrics";
 
 export type OfficeFormat = "docx" | "odt";
 

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import { claimDueMails, enqueueMail, markMailFailed, markMailSent, type NewMail } from "@/db/queries/mail";
 import type { Executor } from "@/db";
+import { errorFields, log } from "@/lib/log";
 import { mailConfig, type Env } from "./config";
 import type { MailContent } from "./templates";
-import { errorFields, log } from "@/lib/log";
 
 /**
  * The mail queue's sender. Mails are rows of mail_queue written in the

@@ -12,12 +12,12 @@ import type { Concept } from "@/db/schema";
 import { resolveThreads } from "@/lib/review/comments";
 import { templateFor } from "@/lib/template";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { recordExport } from "@/lib/ops/metrics";
 import { checkLogo } from "./logo";
 import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel } from "./model";
 import { renderPdf } from "./render";
 import { currentConceptTree } from "@/lib/realtime/store";
-import { log } from "@/lib/log";
-import { recordExport } from "@/lib/ops/metrics";
 
 export type PdfOptions = {
   /** a stored version; null/undefined for the current draft */

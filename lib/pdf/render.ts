@@ -19,8 +19,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AppError, rateLimited } from "@/lib/errors";
-import { fontCoverage, printableData } from "./coverage";
 import { errorFields, log } from "@/lib/log";
+import { fontCoverage, printableData } from "./coverage";
 
 export type PdfTemplate = "concept" | "synopse";
 

@@ -20,6 +20,7 @@ import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { buildConceptExport, type ConceptExport } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
+import { errorFields, log } from "@/lib/log";
 import type { Contribution } from "./anonymity";
 import { buildComparison, loadSnapshot, type Comparison, type LoadedSnapshot } from "./compare";
 import { findGroup, type GroupChoice, type PeerGroupDef } from "./groups";
@@ -28,7 +29,6 @@ import { isOperator } from "./operator";
 import { buildSnapshot, type Source } from "./publish";
 import { syntheticPeers } from "./synthetic";
 import { currentConceptTree } from "@/lib/realtime/store";
-import { errorFields, log } from "@/lib/log";
 
 export type PublishResult = { id: string; contributors: number; synthetic: number; ms: number };
 

@@ -12,13 +12,13 @@ import { pgConnectionConfig } from "@/db";
 import { appendClientUpdate } from "@/db/queries/realtime";
 import { validateDoc } from "@/lib/editor/validate";
 import { dropUntrustedForwardedHeaders, isSameOriginRequest } from "@/lib/http/origin";
+import { logUpgrade } from "@/lib/http/request-log";
+import { errorFields, log } from "@/lib/log";
+import { recordSectionSave } from "@/lib/ops/metrics";
 import { REALTIME_PATH } from "./path";
 import { decideAccess, parseDocumentName, sessionIdFromHeaders, type ConnectionContext } from "./access";
 import { compactSection, loadSectionState } from "./store";
 import { checkFragment, jsonFromDoc } from "./ydoc";
-import { logUpgrade } from "@/lib/http/request-log";
-import { errorFields, log } from "@/lib/log";
-import { recordSectionSave } from "@/lib/ops/metrics";
 
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_2 = 1;

@@ -17,8 +17,8 @@ import {
 } from "@/db/queries/realtime";
 import { canonicalJson, textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
-import { jsonFromState, stateFromJson, updateToJson } from "./ydoc";
 import { log as logger } from "@/lib/log";
+import { jsonFromState, stateFromJson, updateToJson } from "./ydoc";
 
 /**
  * The stored Yjs state of a part: its compacted state followed by every update
