@@ -67,3 +67,26 @@ describe("errorFields", () => {
     expect(errorFields("a string")).toEqual({ type: "string" });
   });
 });
+
+describe("bridgeConsole", () => {
+  it("turns a library's console output into JSON lines without messages, quotes or addresses", async () => {
+    const { captureLog } = await import("@/tests/support/log-capture");
+    const { bridgeConsole } = await import("@/lib/log");
+    const capture = captureLog();
+    const restore = bridgeConsole();
+    try {
+      console.error(" ⨯", Object.assign(new Error("Konzept Geheimhausen kaputt"), { digest: "123" }));
+      console.warn('[beforeHandleMessage] Baustein „script“ von a@b.example', { cookie: "x" });
+      console.log("zweite\nZeile");
+    } finally {
+      restore();
+      capture.restore();
+    }
+    const lines = capture.events("console");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ level: "error", line: "⨯", error: { type: "Error", digest: "123" } });
+    expect(lines[1]).toMatchObject({ level: "warn", line: "[beforeHandleMessage] Baustein […] von […] […]" });
+    expect(lines[2]).toMatchObject({ level: "info", line: "zweite" });
+    expect(capture.text()).not.toMatch(/Geheimhausen|script|a@b\.example|"cookie"|Zeile/);
+  });
+});

@@ -152,3 +152,32 @@ export function errorFields(error: unknown): Record<string, unknown> {
   if (frames?.length) out.stack = frames.map((line) => line.trim()).join("\n");
   return out;
 }
+
+/** First line only, anything quoted and any address masked, at most 300 characters. */
+function maskedLine(text: string): string {
+  return maskAddresses((text.split("\n", 1)[0] ?? "").replace(QUOTED, "[…]")).trim().slice(0, 300);
+}
+
+/**
+ * Once the server runs (scripts/start.ts, after its banner): what libraries
+ * write with console.* (Next.js's own error print, Hocuspocus's refusals)
+ * becomes a JSON line too (event "console"), so stdout stays parseable and
+ * their text follows the same rule: errors through errorFields (no message),
+ * strings only their first line with quoted text and addresses masked, other
+ * values not at all. Returns the function that restores the console.
+ */
+export function bridgeConsole(target: Console = console): () => void {
+  const methods = ["debug", "log", "info", "warn", "error"] as const;
+  const originals = methods.map((m) => [m, target[m]] as const);
+  for (const method of methods) {
+    const level = method === "log" ? "info" : method;
+    target[method] = (...args: unknown[]) => {
+      const error = args.find((a) => a instanceof Error);
+      const line = maskedLine(args.map((a) => (typeof a === "string" ? a : a instanceof Error ? "" : typeof a === "number" ? String(a) : "[…]")).filter(Boolean).join(" "));
+      log[level]({ event: "console", line, ...(error ? { error: errorFields(error) } : {}) }, "Ausgabe einer Bibliothek");
+    };
+  }
+  return () => {
+    for (const [m, fn] of originals) target[m] = fn;
+  };
+}

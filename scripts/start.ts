@@ -17,7 +17,7 @@ import { getDb } from "@/db";
 import { DEMO_USERS, demoPassword, seedIfEmpty } from "@/db/seed";
 import { assertOriginConfig, dropUntrustedForwardedHeaders } from "@/lib/http/origin";
 import { serveWithRequestLog } from "@/lib/http/request-log";
-import { errorFields, log } from "@/lib/log";
+import { bridgeConsole, errorFields, log } from "@/lib/log";
 import { startRealtime } from "@/lib/realtime/server";
 import { ensurePeerSnapshot, publishSnapshot } from "@/lib/peers/service";
 import { mailConfig } from "@/lib/mail/config";
@@ -144,6 +144,9 @@ async function main() {
       for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(32)} ${u.role}`);
     }
     console.log("Beenden mit Strg+C.");
+    log.info({ event: "server.listening", port }, "Konzeptwerk läuft");
+    // From here on stdout is JSON only: what Next.js or Hocuspocus print goes through the logger's rules too.
+    bridgeConsole();
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(error.code === "EADDRINUSE" ? `Port ${port} ist belegt. Starten Sie mit PORT=3001 npm start.` : error);
