@@ -50,6 +50,8 @@ const nextConfig = {
     "postgres",
     "@myriaddreamin/typst-ts-node-compiler",
     "@myriaddreamin/typst-ts-node-compiler-linux-x64-gnu",
+    // Loaded once by Node for the custom server and the route handlers alike (pino is external by Next's default).
+    "prom-client",
   ],
   poweredByHeader: false,
   experimental: {

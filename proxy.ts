@@ -44,8 +44,8 @@ function refuse(status: number, message: string) {
 }
 
 export const config = {
-  // Pages and their server actions; not the API (route handlers check origin and size themselves),
-  // not static files, not link prefetches.
+  // Pages and their server actions; not the API (route handlers check origin and size themselves;
+  // /api/health, /api/health/ready and /api/metrics answer without a session), not static files, not link prefetches.
   matcher: [
     {
       source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",

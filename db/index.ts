@@ -6,6 +6,7 @@ import path from "node:path";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { log } from "@/lib/log";
 import { databaseTarget } from "./config";
 import { EMBEDDED_DATABASE, EMBEDDED_PORT, startEmbeddedPostgres, stopOnExit, type EmbeddedServer } from "./embedded";
 import * as schema from "./schema";
@@ -35,7 +36,7 @@ async function open(): Promise<State> {
   if (target.kind === "postgres") {
     connect = (o) => postgres(target.url, o);
   } else {
-    embedded = await startEmbeddedPostgres({ dataDir: target.dataDir, log: (m) => console.log(`[db] ${m}`) });
+    embedded = await startEmbeddedPostgres({ dataDir: target.dataDir, log: (m) => log.info({ event: "db.embedded", detail: m }, m) });
     stopOnExit(embedded);
     const socket = path.join(embedded.socketDir, `.s.PGSQL.${EMBEDDED_PORT}`);
     connect = (o) => postgres({ ...o, path: socket, database: EMBEDDED_DATABASE, username: "postgres" });

@@ -3,7 +3,7 @@ import { z } from "@/lib/validation";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE } from "@/lib/validation";
 import { requireActor, type Actor } from "@/lib/auth/session";
-import { reportUnexpectedError } from "@/lib/error-report";
+import { reportUnexpectedError } from "@/lib/error-log";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }

@@ -12,18 +12,18 @@ import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/route";
 import { publicAction } from "@/lib/members/public-action";
 import { z } from "@/lib/validation";
+import { captureLog } from "@/tests/support/log-capture";
 
 const NUMBER = /Fehlernummer ([0-9A-F]{8})\)\. Bitte versuchen Sie es erneut oder wenden Sie sich mit dieser Nummer an den Support\./;
 
-/** The structured log lines written while `fn` runs. */
+/** The JSON log lines (lib/log.ts) written while `fn` runs. */
 async function logged(fn: () => Promise<unknown>) {
-  const lines: string[] = [];
-  const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" ")));
+  const capture = captureLog();
   try {
     const result = await fn();
-    return { result, lines };
+    return { result, lines: capture.lines };
   } finally {
-    spy.mockRestore();
+    capture.restore();
   }
 }
 
@@ -41,9 +41,11 @@ describe("unexpected errors carry a number that is in the log", () => {
     expect(res.headers.get("X-Error-Id")).toBe(id);
     expect(body.error.message).not.toContain("Cannot read");
     expect(lines).toHaveLength(1);
-    const entry = JSON.parse(lines[0]!) as Record<string, string>;
-    expect(entry).toMatchObject({ level: "error", errorId: id, where: "route", name: "TypeError", message: "Cannot read properties of undefined (reading 'x')" });
-    expect(entry.stack).toContain("TypeError");
+    const entry = JSON.parse(lines[0]!) as { error: Record<string, string> } & Record<string, unknown>;
+    expect(entry).toMatchObject({ level: "error", event: "error.unexpected", errorId: id, where: "route" });
+    // The engine's own message names code, not data: it is kept.
+    expect(entry.error).toMatchObject({ type: "TypeError", message: "Cannot read properties of undefined (reading 'x')" });
+    expect(entry.error.stack).toContain("error-report.test.ts");
   });
 
   it("two errors get two numbers", async () => {
@@ -71,7 +73,7 @@ describe("unexpected errors carry a number that is in the log", () => {
     const id = NUMBER.exec(r.error)?.[1];
     expect(id).toMatch(/^[0-9A-F]{8}$/);
     expect(r.errorId).toBe(id);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ errorId: id, where: "action", name: "RangeError" });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ errorId: id, where: "action", error: { type: "RangeError" } });
   });
 
   it("actions without a session (registration, invitation): the same", async () => {
@@ -84,6 +86,8 @@ describe("unexpected errors carry a number that is in the log", () => {
     const id = NUMBER.exec(r.error)?.[1];
     expect(r.errorId).toBe(id);
     expect(r.error).not.toContain("UTF8");
-    expect(JSON.parse(lines[0]!)).toMatchObject({ errorId: id, where: "public-action" });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ errorId: id, where: "public-action", error: { type: "Error" } });
+    // Another error's message may quote what the user typed: not logged, only its hash.
+    expect(lines[0]).not.toContain("UTF8");
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Unexpected errors (the 500s that still happen): a short id the user can quote,
- * one structured log line with the same id, and the German sentence that shows it.
- * No server-only imports: the error pages (client components) use the message too.
+ * Unexpected errors (the 500s that still happen): a short id the user can quote
+ * and the German sentence that shows it; the server logs the id with the error
+ * (lib/error-log.ts). No server-only imports: the error pages (client
+ * components) use the message too.
  */
 
 /** A short error number for the user, e.g. "3F9A1C7B" (the first 8 hex digits of a random UUID). */
@@ -15,29 +16,11 @@ export function unexpectedErrorMessage(errorId: string): string {
 }
 
 /**
- * Log an unexpected error as one JSON line on stderr (the stack's line breaks are
- * escaped), so that the number the user quotes finds exactly this entry.
+ * In the browser (components/ui/unexpected-error.tsx): log an error that has no
+ * server number to the browser's console with its own number. The server logs
+ * through lib/error-log.ts (pino, without the message).
  */
-export function logUnexpectedError(errorId: string, where: string, error: unknown, context: Record<string, unknown> = {}): void {
+export function logBrowserError(errorId: string, error: unknown): void {
   const e = error instanceof Error ? error : null;
-  console.error(
-    JSON.stringify({
-      level: "error",
-      time: new Date().toISOString(),
-      errorId,
-      where,
-      ...context,
-      name: e?.name ?? typeof error,
-      message: e ? e.message : String(error),
-      ...(e?.stack ? { stack: e.stack } : {}),
-      ...(e && "digest" in e ? { digest: String((e as { digest: unknown }).digest) } : {}),
-    }),
-  );
-}
-
-/** Log and describe an unexpected error in one step; returns the id and the message for the user. */
-export function reportUnexpectedError(where: string, error: unknown, context?: Record<string, unknown>): { errorId: string; message: string } {
-  const errorId = newErrorId();
-  logUnexpectedError(errorId, where, error, context);
-  return { errorId, message: unexpectedErrorMessage(errorId) };
+  console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), errorId, where: "browser", name: e?.name ?? typeof error, message: e ? e.message : String(error) }));
 }

@@ -1,6 +1,9 @@
 /**
  * `npm start`: build if needed, start the database (embedded unless DATABASE_URL),
  * apply migrations, seed demo data into an empty embedded database, serve.
+ *
+ * The start-up banner (build, address, demo sign-ins) is for the person starting
+ * the app and stays plain text; what the running server reports is JSON (lib/log.ts).
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -13,6 +16,8 @@ import { beforeEmbeddedStop } from "@/db/embedded";
 import { getDb } from "@/db";
 import { DEMO_USERS, demoPassword, seedIfEmpty } from "@/db/seed";
 import { assertOriginConfig, dropUntrustedForwardedHeaders } from "@/lib/http/origin";
+import { serveWithRequestLog } from "@/lib/http/request-log";
+import { bridgeConsole, errorFields, log } from "@/lib/log";
 import { startRealtime } from "@/lib/realtime/server";
 import { ensurePeerSnapshot, publishSnapshot } from "@/lib/peers/service";
 import { mailConfig } from "@/lib/mail/config";
@@ -72,14 +77,16 @@ function ensureAuthSecret() {
 async function startPeerSnapshots() {
   try {
     const first = await ensurePeerSnapshot();
-    if (first) console.log(`Vergleichsstand veröffentlicht: ${first.contributors} Beiträge (${first.synthetic} synthetisch) in ${first.ms.toFixed(0)} ms.`);
+    if (first) log.info({ event: "peers.snapshot_published", contributors: first.contributors, synthetic: first.synthetic, ms: Math.round(first.ms) }, "Vergleichsstand veröffentlicht");
   } catch (error) {
-    console.error("Vergleichsstand konnte nicht veröffentlicht werden:", error instanceof Error ? error.message : error);
+    log.error({ event: "peers.snapshot_failed", error: errorFields(error) }, "Vergleichsstand konnte nicht veröffentlicht werden");
   }
   const hours = Number(process.env.PEER_SNAPSHOT_HOURS ?? 24);
   if (!(hours > 0)) return;
   const timer = setInterval(() => {
-    publishSnapshot({ trigger: "schedule" }).catch((error: unknown) => console.error("Vergleichsstand (Zeitplan):", error instanceof Error ? error.message : error));
+    publishSnapshot({ trigger: "schedule" }).catch((error: unknown) =>
+      log.error({ event: "peers.snapshot_failed", trigger: "schedule", error: errorFields(error) }, "Vergleichsstand (Zeitplan) fehlgeschlagen"),
+    );
     // setInterval takes at most 2^31-1 ms (about 24 days); more would fire every millisecond.
   }, Math.min(hours * 3_600_000, 2 ** 31 - 1));
   timer.unref();
@@ -103,16 +110,17 @@ async function main() {
   const seeded = shouldSeed ? await seedIfEmpty(db) : false;
   if (seeded) console.log("Demodaten angelegt.");
   await startPeerSnapshots();
-  if (startMailWorker()) console.log("E-Mail: Versand über SMTP_URL.");
+  if (startMailWorker()) log.info({ event: "mail.worker_started" }, "E-Mail: Versand über SMTP_URL");
   startRoundReminders();
 
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
   // Without TRUST_PROXY a client's X-Forwarded-* headers are dropped here; Next.js then sets them from the socket.
+  // Every request gets an id (X-Request-Id) and one JSON log line, and is counted for /api/metrics.
   const server = http.createServer((req, res) => {
     dropUntrustedForwardedHeaders(req.headers);
-    void handle(req, res);
+    serveWithRequestLog(req, res, () => void handle(req, res));
   });
   // Real-time co-editing: the WebSocket upgrade on one path of the same server.
   const realtime = await startRealtime();
@@ -138,6 +146,9 @@ async function main() {
       for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(32)} ${u.role}`);
     }
     console.log("Beenden mit Strg+C.");
+    log.info({ event: "server.listening", port }, "Konzeptwerk läuft");
+    // From here on stdout is JSON only: what Next.js or Hocuspocus print goes through the logger's rules too.
+    bridgeConsole();
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(error.code === "EADDRINUSE" ? `Port ${port} ist belegt. Starten Sie mit PORT=3001 npm start.` : error);

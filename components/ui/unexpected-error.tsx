@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { logUnexpectedError, newErrorId, unexpectedErrorMessage } from "@/lib/error-report";
+import { logBrowserError, newErrorId, unexpectedErrorMessage } from "@/lib/error-report";
 
 /**
  * The body of the error pages: the German sentence with an error number and a
@@ -13,7 +13,7 @@ export function UnexpectedError({ error, retry }: { error: unknown; retry: () =>
   const [clientId] = useState(() => (digest ? null : newErrorId()));
   const errorId = digest ?? clientId ?? "";
   useEffect(() => {
-    if (clientId) logUnexpectedError(clientId, "browser", error);
+    if (clientId) logBrowserError(clientId, error);
   }, [clientId, error]);
   return (
     <div data-testid="unexpected-error">

@@ -12,6 +12,7 @@ import { oidcProviders, type Env } from "@/lib/sso/config";
 import { idTokenSignatureValid } from "@/lib/sso/id-token";
 import { resolveSsoSignIn } from "@/lib/sso/sign-in";
 import { groupsFromClaim } from "@/lib/sso/groups";
+import { log, maskAddresses } from "@/lib/log";
 
 /**
  * Providers and callbacks of Auth.js, without next-auth itself: auth.ts hands
@@ -64,10 +65,10 @@ export function authOptions(env: Env = process.env) {
       error: (error: Error) => {
         // The cause's message names the failed check (e.g. 'unexpected ID Token "nonce" claim value'), its details the claims.
         const cause = (error.cause as { err?: unknown } | undefined)?.err;
-        const why = cause instanceof Error ? ` (${cause.message.split("\n")[0]})` : "";
-        console.error(`[auth] ${(error as Error & { type?: string }).type ?? error.name}: ${error.message.split("\n")[0]}${why}`);
+        const detail = cause instanceof Error ? maskAddresses(cause.message.split("\n")[0] ?? "").slice(0, 200) : undefined;
+        log.error({ event: "auth.error", kind: (error as Error & { type?: string }).type ?? error.name, ...(detail ? { detail } : {}) }, "Auth.js meldet einen Fehler");
       },
-      warn: (code: string) => console.warn(`[auth] ${code}`),
+      warn: (code: string) => log.warn({ event: "auth.warning", code }, "Auth.js warnt"),
       debug: () => {},
     },
     providers: [

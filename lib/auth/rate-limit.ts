@@ -5,6 +5,7 @@ import { Pool } from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { onCloseDb, pgConnectionConfig } from "@/db";
 import { rateLimited } from "@/lib/errors";
+import { errorFields, log } from "@/lib/log";
 
 /**
  * Rate-limit counters shared by every app process: in Redis when REDIS_URL is
@@ -30,7 +31,7 @@ export async function openLimitStore(env: NodeJS.ProcessEnv = process.env): Prom
   const url = env.REDIS_URL?.trim();
   if (url) {
     const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
-    client.on("error", (error: Error) => console.error("[rate-limit] Redis:", error.message));
+    client.on("error", (error: Error) => log.error({ event: "rate_limit.store_error", store: "redis", error: errorFields(error) }, "Redis nicht erreichbar"));
     // Without an offline queue, commands before the connection stands would fail over to the in-memory insurance.
     await new Promise<void>((resolve) => {
       const done = () => {
@@ -43,7 +44,7 @@ export async function openLimitStore(env: NodeJS.ProcessEnv = process.env): Prom
     return { kind: "redis", client, close: async () => void (await client.quit().catch(() => client.disconnect())) };
   }
   const pool = new Pool({ ...(await pgConnectionConfig()), max: 3, idleTimeoutMillis: 30_000 });
-  pool.on("error", (error) => console.error("[rate-limit] PostgreSQL:", error.message));
+  pool.on("error", (error) => log.error({ event: "rate_limit.store_error", store: "postgres", error: errorFields(error) }, "PostgreSQL-Verbindung gestört"));
   return { kind: "postgres", pool, close: () => pool.end() };
 }
 
@@ -88,7 +89,7 @@ export function limiter(spec: LimitSpec): Promise<RateLimiterAbstract> {
   let found = cache.get(spec.keyPrefix);
   if (!found) {
     found = createLimiter(spec).catch((error: unknown) => {
-      console.error("[rate-limit] Zähler nur im Speicher:", error instanceof Error ? error.message : error);
+      log.error({ event: "rate_limit.memory_fallback", keyPrefix: spec.keyPrefix, error: errorFields(error) }, "Zähler nur im Speicher");
       cache.delete(spec.keyPrefix);
       return new RateLimiterMemory({ ...spec });
     });

@@ -1,6 +1,7 @@
 import "server-only";
 import { passwordSignInBlocked } from "@/db/queries/sso";
 import { getUserByEmail } from "@/db/queries/users";
+import { log } from "@/lib/log";
 import { verifyPassword } from "./password";
 import { limiter, limitKey, type LimitSpec } from "./rate-limit";
 
@@ -37,7 +38,10 @@ export async function verifySignIn({ email, password, ip }: { email: string; pas
     account && account.consumedPoints >= SIGN_IN_LIMITS.accountAndIp.points ? account.msBeforeNext : 0,
   ];
   const retryMs = Math.max(...blocked);
-  if (retryMs > 0) return { ok: false, reason: "rate_limited", retryMs };
+  if (retryMs > 0) {
+    log.warn({ event: "auth.sign_in_failed", reason: "rate_limited", retryMs }, "Anmeldung gesperrt (zu viele Versuche)");
+    return { ok: false, reason: "rate_limited", retryMs };
+  }
 
   const user = await getUserByEmail({ email });
   // Verify even without a user, so the answer takes as long as for a wrong password.
@@ -45,10 +49,15 @@ export async function verifySignIn({ email, password, ip }: { email: string; pas
   if (!user || !ok) {
     // Unknown addresses count too: whether an account exists must not show in the limits.
     await Promise.all([byAccount.penalty(accountKey), byIp.penalty(ipKey)]);
+    // Neither the address nor whether it exists: the reason and the request id (X-Request-Id) are enough to find it.
+    log.info({ event: "auth.sign_in_failed", reason: "invalid" }, "Anmeldung fehlgeschlagen");
     return { ok: false, reason: "invalid" };
   }
   if (account && account.consumedPoints > 0) await byAccount.delete(accountKey);
   // Said only after the right password: otherwise the answer would tell who has an account.
-  if (await passwordSignInBlocked({ userId: user.id })) return { ok: false, reason: "sso_required" };
+  if (await passwordSignInBlocked({ userId: user.id })) {
+    log.info({ event: "auth.sign_in_failed", reason: "sso_required", userId: user.id }, "Anmeldung nur über SSO");
+    return { ok: false, reason: "sso_required" };
+  }
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

@@ -9,6 +9,7 @@ import { compactSection, writeSectionText } from "@/lib/realtime/store";
 import { AppError } from "@/lib/errors";
 import { canonicalJson, textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
+import { recordSectionSave } from "@/lib/ops/metrics";
 import { requireConcept } from "./access";
 import type { Actor } from "@/lib/auth/session";
 
@@ -38,7 +39,7 @@ export async function saveSectionText(
   if (!validation.ok) throw new AppError(validation.error.includes("zu lang") ? "too_large" : "bad_request", validation.error);
 
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     // Fold what editors typed in real time into the JSON first: the revision check is against the current text.
     await compactSection(section.id, tx);
     const current = await getSection({ sectionId: section.id, lock: true }, tx);
@@ -61,6 +62,9 @@ export async function saveSectionText(
     const written = await getSection({ sectionId: section.id }, tx);
     return { status: "saved" as const, revision: written!.revision, savedAt: written!.updatedAt.toISOString() };
   });
+  // Counted after the commit (/api/metrics).
+  if (result.status === "saved") recordSectionSave("put");
+  return result;
 }
 
 /**

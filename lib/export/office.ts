@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/authz/require-role";
 import { loadPdfModel, pdfFileName, type PdfOptions } from "@/lib/pdf/export";
+import { recordExport } from "@/lib/ops/metrics";
 import { renderDocx } from "./docx";
 import { ODT_MIMETYPE, renderOdt } from "./odt";
 
@@ -21,6 +22,7 @@ export async function exportConceptOffice(actor: Actor, conceptId: string, forma
   const started = performance.now();
   // A copy into a plain ArrayBuffer, as a Response body wants it.
   const bytes = new Uint8Array(format === "docx" ? await renderDocx(model) : renderOdt(model));
+  recordExport(format);
   return {
     bytes,
     contentType: OFFICE_CONTENT_TYPES[format],

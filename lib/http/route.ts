@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, errorBody, errorHeaders } from "@/lib/errors";
-import { reportUnexpectedError } from "@/lib/error-report";
+import { reportUnexpectedError } from "@/lib/error-log";
 import { requireActor, type Actor } from "@/lib/auth/session";
 import { isSameOriginRequest } from "@/lib/http/origin";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import { claimDueMails, enqueueMail, markMailFailed, markMailSent, type NewMail } from "@/db/queries/mail";
 import type { Executor } from "@/db";
+import { errorFields, log } from "@/lib/log";
 import { mailConfig, type Env } from "./config";
 import type { MailContent } from "./templates";
 
@@ -67,8 +68,10 @@ export async function processMailQueue({ send, limit = 20, leaseMs = MAIL_LEASE_
         sent += 1;
       } catch (error) {
         failed += 1;
-        // The SMTP server's answer (e.g. "550 mailbox unavailable"), never the mail's content.
+        // The SMTP server's answer (e.g. "550 mailbox unavailable"), never the mail's content. It is stored for the
+        // admins, who see the recipient anyway; the log gets the error's kind and code only (the answer may name the address).
         const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+        log.warn({ event: "mail.send_failed", mailId: mail.id, kind: mail.kind, attempt: mail.attempts, error: errorFields(error) }, "E-Mail nicht zugestellt");
         const retryAt = mail.attempts >= MAX_ATTEMPTS ? null : new Date(Date.now() + backoffMs(mail.attempts));
         await markMailFailed({ id: mail.id, attempts: mail.attempts, error: message, retryAt });
       }
@@ -94,8 +97,10 @@ export function startMailWorker(env: Env = process.env): (() => void) | null {
     }
     running = true;
     processMailQueue({ send })
-      .then(({ failed }) => failed && console.error(`[mail] ${failed} E-Mail(s) konnten nicht zugestellt werden; nächster Versuch später.`))
-      .catch((error: unknown) => console.error("[mail] Warteschlange:", error instanceof Error ? error.message : error))
+      .then(({ sent, failed }) => {
+        if (sent || failed) log.info({ event: "mail.queue_processed", sent, failed }, "E-Mail-Warteschlange abgearbeitet");
+      })
+      .catch((error: unknown) => log.error({ event: "mail.queue_failed", error: errorFields(error) }, "E-Mail-Warteschlange gestört"))
       .finally(() => {
         running = false;
         if (again) {

@@ -2,7 +2,7 @@ import "server-only";
 import { z, fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE } from "@/lib/validation";
 import type { ActionResult } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { reportUnexpectedError } from "@/lib/error-report";
+import { reportUnexpectedError } from "@/lib/error-log";
 import { fieldErrorsOf } from "./form-errors";
 
 /**

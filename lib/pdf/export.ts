@@ -12,6 +12,8 @@ import type { Concept } from "@/db/schema";
 import { resolveThreads } from "@/lib/review/comments";
 import { templateFor } from "@/lib/template";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { recordExport } from "@/lib/ops/metrics";
 import { checkLogo } from "./logo";
 import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel } from "./model";
 import { renderPdf } from "./render";
@@ -78,12 +80,19 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
  * again without it. `logoOmitted` says so, for the response header and the UI.
  */
 export async function exportConceptPdf(actor: Actor, conceptId: string, options: PdfOptions = {}) {
-  const { model, logo, municipality, version, date } = await loadPdfModel(actor, conceptId, options);
+  const result = await renderConceptPdf(actor, conceptId, options);
+  recordExport("pdf");
+  return result;
+}
+
+async function renderConceptPdf(actor: Actor, conceptId: string, options: PdfOptions) {
+  const { model, concept, logo, municipality, version, date } = await loadPdfModel(actor, conceptId, options);
+  const whose = { municipalityId: concept.municipalityId, conceptId: concept.id };
   const fileName = pdfFileName(municipality, version?.number ?? null, date);
   const withoutLogo: PdfModel = { ...model, meta: { ...model.meta, logo: null } };
   if (!logo || !model.meta.logo) return { ...(await renderPdf({ template: "concept", data: model })), fileName, logoOmitted: false };
   if (!checkLogo(Buffer.from(logo.bytes)).ok) {
-    console.warn(`[pdf] Logo der Kommune ${whose(model)} besteht die Prüfung nicht mehr und wird weggelassen.`);
+    log.warn({ event: "pdf.logo_invalid", ...whose }, "Logo besteht die Prüfung nicht mehr und wird weggelassen");
     return { ...(await renderPdf({ template: "concept", data: withoutLogo })), fileName, logoOmitted: true };
   }
   try {
@@ -92,12 +101,10 @@ export async function exportConceptPdf(actor: Actor, conceptId: string, options:
   } catch (error) {
     // Only a failed typesetting is worth a second try; a full queue or an oversized document is not the logo's fault.
     if (!(error instanceof AppError) || error.code !== "bad_request") throw error;
-    console.warn(`[pdf] Satz mit Logo fehlgeschlagen (${whose(model)}), erneut ohne Logo.`);
+    log.warn({ event: "pdf.logo_failed", ...whose }, "Satz mit Logo fehlgeschlagen, erneut ohne Logo");
     return { ...(await renderPdf({ template: "concept", data: withoutLogo })), fileName, logoOmitted: true };
   }
 }
-
-const whose = (model: PdfModel) => JSON.stringify(model.meta.municipality);
 
 /** Response header of a PDF whose logo was left out (the page shows a note). */
 export const LOGO_OMITTED_HEADER = "X-Pdf-Logo";

@@ -14,10 +14,12 @@
  * `#import "richtext.typ": rich-text, mark-insertion, mark-deletion`.
  * `data` reaches Typst only as JSON, never as markup.
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AppError, rateLimited } from "@/lib/errors";
+import { errorFields, log } from "@/lib/log";
 import { fontCoverage, printableData } from "./coverage";
 
 export type PdfTemplate = "concept" | "synopse";
@@ -94,7 +96,7 @@ function fail(e: Engine, worker: Worker, error: unknown) {
   e.running = null;
   if (e.timer) clearTimeout(e.timer);
   if (job) {
-    console.error("[pdf]", error);
+    log.error({ event: "pdf.worker_failed", error: errorFields(error) }, "PDF-Satz abgebrochen");
     job.reject(new AppError("bad_request", "Das PDF konnte nicht erstellt werden (der Satz wurde abgebrochen). Bitte versuchen Sie es erneut."));
   }
   pump(e);
@@ -108,7 +110,8 @@ function finish(e: Engine, reply: WorkerReply) {
   if (reply.ok) {
     job.resolve({ pdf: Buffer.from(reply.pdf), pages: reply.pages, standard: reply.standard, ms: reply.totalMs, waitedMs: 0 });
   } else {
-    console.error("[pdf] Typst:", reply.error);
+    // Typst's message may quote the document: only where in our templates it failed, and a hash to group equal failures.
+    log.error({ event: "pdf.typst_failed", ...typstErrorFields(reply.error) }, "Typst konnte das PDF nicht setzen");
     job.reject(new AppError("bad_request", "Das PDF konnte nicht gesetzt werden. Bitte melden Sie den Fehler der Administration."));
   }
   pump(e);
@@ -125,7 +128,7 @@ function pump(e: Engine) {
   } catch (error) {
     // No compiler at all (a broken install): answer every waiting export, do not hang.
     e.running = null;
-    console.error("[pdf]", error);
+    log.error({ event: "pdf.worker_unavailable", error: errorFields(error) }, "PDF-Compiler nicht verfügbar");
     for (const j of [job, ...e.queue.splice(0)]) j.reject(new AppError("bad_request", "Der PDF-Export ist auf diesem Server nicht verfügbar. Bitte melden Sie den Fehler der Administration."));
     return;
   }
@@ -160,6 +163,11 @@ export function renderPdf(request: RenderRequest): Promise<RenderResult> {
     e.queue.push({ id: e.nextId++, template: request.template, json, files: request.files ?? [], queuedAt: Date.now(), resolve, reject });
     pump(e);
   });
+}
+
+function typstErrorFields(message: string) {
+  const locations = [...new Set(message.match(/[\w./-]+\.typ:\d+:\d+/g) ?? [])].slice(0, 5);
+  return { locations, messageHash: createHash("sha256").update(message).digest("hex").slice(0, 12) };
 }
 
 /** Exports waiting and running right now (for tests and the health of the queue). */

@@ -20,6 +20,7 @@ import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { buildConceptExport, type ConceptExport } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
+import { errorFields, log } from "@/lib/log";
 import type { Contribution } from "./anonymity";
 import { buildComparison, loadSnapshot, type Comparison, type LoadedSnapshot } from "./compare";
 import { findGroup, type GroupChoice, type PeerGroupDef } from "./groups";
@@ -46,7 +47,7 @@ export async function publishSnapshot({ trigger }: { trigger: "startup" | "opera
       const metrics = conceptMetrics(row.snapshot as unknown as ConceptExport, row.adoptedAt);
       sources.push({ municipalityId: row.municipalityId, level: row.kind, population: row.population, metrics });
     } catch (error) {
-      console.error("[peers] skipped an unreadable version snapshot", error);
+      log.error({ event: "peers.snapshot_unreadable", municipalityId: row.municipalityId, error: errorFields(error) }, "Unlesbarer Versionsstand übersprungen");
     }
   }
   const real = sources.length;

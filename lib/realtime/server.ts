@@ -12,6 +12,9 @@ import { pgConnectionConfig } from "@/db";
 import { appendClientUpdate } from "@/db/queries/realtime";
 import { validateDoc } from "@/lib/editor/validate";
 import { dropUntrustedForwardedHeaders, isSameOriginRequest } from "@/lib/http/origin";
+import { logUpgrade } from "@/lib/http/request-log";
+import { errorFields, log } from "@/lib/log";
+import { recordSectionSave } from "@/lib/ops/metrics";
 import { REALTIME_PATH } from "./path";
 import { decideAccess, parseDocumentName, sessionIdFromHeaders, type ConnectionContext } from "./access";
 import { compactSection, loadSectionState } from "./store";
@@ -84,11 +87,12 @@ async function store(ctx: ConnectionContext, update: Uint8Array) {
       update,
     });
   } catch (error) {
-    console.error("Echtzeit: Änderung nicht gespeichert:", error instanceof Error ? error.message : error);
+    log.error({ event: "realtime.store_failed", sectionId: ctx.sectionId, error: errorFields(error) }, "Echtzeit: Änderung nicht gespeichert");
     // Not acknowledged: the browser keeps the change and sends it again when it reconnects.
     throw new Refused("Die Änderung konnte gerade nicht gespeichert werden. Sie bleibt in Ihrem Browser und wird erneut gesendet.");
   }
   if (!stored) throw new Refused("Keine Schreibrechte mehr (Rolle, Sitzung oder Status des Konzepts haben sich geändert).");
+  recordSectionSave("realtime");
 }
 
 /**
@@ -286,7 +290,7 @@ export async function startRealtime(
       const stored = await loadSectionState(sectionId);
       if (stored) Y.applyUpdate(document, Y.mergeUpdates(stored.updates), "server");
     } catch (error) {
-      console.error("Echtzeit: Abschnitt nicht nachgeladen:", error instanceof Error ? error.message : error);
+      log.error({ event: "realtime.resync_failed", sectionId, error: errorFields(error) }, "Echtzeit: Abschnitt nicht nachgeladen");
     }
   };
   let listener: pg.Client | null = null;
@@ -323,15 +327,21 @@ export async function startRealtime(
     hocuspocus,
     attach(server) {
       const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 });
+      wss.on("headers", (lines: string[], req: IncomingMessage) => {
+        const id = req.headers["x-request-id"];
+        if (typeof id === "string") lines.push(`X-Request-Id: ${id}`);
+      });
       server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
         dropUntrustedForwardedHeaders(req.headers);
         const { pathname } = new URL(req.url ?? "/", "http://localhost");
         const headers = new Headers();
         for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
         if (pathname !== REALTIME_PATH || !isSameOriginRequest(headers)) {
+          logUpgrade(req, pathname === REALTIME_PATH ? 403 : 404);
           socket.end(`HTTP/1.1 ${pathname === REALTIME_PATH ? "403 Forbidden" : "404 Not Found"}\r\nConnection: close\r\n\r\n`);
           return;
         }
+        logUpgrade(req, 101);
         wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req));
       });
     },

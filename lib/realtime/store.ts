@@ -17,6 +17,7 @@ import {
 } from "@/db/queries/realtime";
 import { canonicalJson, textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
+import { log as logger } from "@/lib/log";
 import { jsonFromState, stateFromJson, updateToJson } from "./ydoc";
 
 /**
@@ -57,7 +58,7 @@ export async function compactSection(sectionId: string, db?: Executor): Promise<
     const validation = validateDoc(jsonFromState(state), { disallowedLinks: "drop" });
     if (!validation.ok) {
       // Every update was checked before it was stored; a merge of two valid ones that is not (e.g. over the size limit) keeps the last good JSON.
-      console.error(`Abschnitt ${sectionId}: zusammengeführter Text nicht gültig (${validation.error}); der letzte gültige Stand bleibt.`);
+      logger.error({ event: "realtime.merge_invalid", sectionId }, "Zusammengeführter Text nicht gültig; der letzte gültige Stand bleibt");
       return true;
     }
     if (canonicalJson(validation.doc) === canonicalJson(section.content)) return true;

@@ -6,6 +6,7 @@ import { listMembers } from "@/db/queries/members";
 import { listAnswers, listRoundReviewers, openRoundsDueBetween } from "@/db/queries/rounds";
 import { queueReminderMail } from "@/lib/mail/notification-mails";
 import { kickMailQueue } from "@/lib/mail/queue";
+import { errorFields, log } from "@/lib/log";
 import { roundTargets } from "./rounds";
 
 /** A reviewer is reminded once, when the round is due within this many days. */
@@ -59,8 +60,8 @@ export async function sendRoundReminders(now: Date = new Date()): Promise<{ remi
 export function startRoundReminders(): () => void {
   const run = () =>
     void sendRoundReminders()
-      .then(({ reminded }) => reminded && console.log(`Prüfrunden: ${reminded} Erinnerung(en) verschickt.`))
-      .catch((error: unknown) => console.error("[reminders] Erinnerungen an Prüfrunden:", error instanceof Error ? error.message : error));
+      .then(({ reminded }) => reminded && log.info({ event: "review.reminders_sent", reminded }, "Erinnerungen an Prüfrunden verschickt"))
+      .catch((error: unknown) => log.error({ event: "review.reminders_failed", error: errorFields(error) }, "Erinnerungen an Prüfrunden fehlgeschlagen"));
   run();
   const timer = setInterval(run, HOUR_MS);
   timer.unref();

@@ -10,6 +10,8 @@ import { getConceptTree } from "@/db/queries/concepts";
 import { createConcept } from "@/lib/concepts/create";
 import { saveSectionText } from "@/lib/concepts/sections";
 import { doc, p } from "@/lib/editor/build";
+import { metrics } from "@/lib/ops/metrics";
+import { captureLog } from "../support/log-capture";
 import { loadSectionState } from "@/lib/realtime/store";
 import { jsonFromState } from "@/lib/realtime/ydoc";
 import { makeMunicipality } from "../support/fixtures";
@@ -29,6 +31,9 @@ afterAll(async () => {
   await closeDb();
 });
 
+/** konzeptwerk_section_saves_total{via="realtime"} of this process (/api/metrics). */
+const realtimeSaves = async () => (await metrics().sectionSaves.get()).values.find((v) => v.labels.via === "realtime")?.value ?? 0;
+
 const synced = (c: Client) => waitFor(() => c.provider.isSynced && c.provider.unsyncedChanges === 0, "synchronisiert", 15_000);
 
 it("many keystrokes at once from two people, with one forged element among them: all keystrokes are stored, only the forger is refused", async () => {
@@ -36,15 +41,26 @@ it("many keystrokes at once from two people, with one forged element among them:
   const mandate = (await getConceptTree({ conceptId: concept.id })).sections.find((s) => s.chapter === "mandate")!;
   await saveSectionText(town.editor, { conceptId: concept.id, sectionId: mandate.id, baseRevision: 0, content: doc(p("A"), p("B")) });
   const name = `section:${mandate.id}`;
+  const capture = captureLog();
+  const cookies: string[] = [];
   const [anna, ben, forger] = await Promise.all(
     [town.editor, town.admin, town.editor].map(async (actor) => {
-      const c = connect(rig.url, name, { cookie: (await sessionCookie(actor)).cookie, origin: rig.origin });
+      const { cookie } = await sessionCookie(actor);
+      cookies.push(cookie);
+      const c = connect(rig.url, name, { cookie, origin: rig.origin });
       open.push(c);
       return c;
     }),
   );
   await Promise.all([synced(anna!), synced(ben!), synced(forger!)]);
+  // Each connection's upgrade is one log line with its request id, without the session cookie.
+  const upgrades = capture.events("http.upgrade");
+  capture.restore();
+  expect(upgrades).toHaveLength(3);
+  for (const line of upgrades) expect(line).toMatchObject({ method: "GET", path: "/api/realtime", status: 101, requestId: expect.any(String) });
+  for (const cookie of cookies) expect(JSON.stringify(upgrades)).not.toContain(cookie.split("=")[1]!.slice(0, 20));
 
+  const savesBefore = await realtimeSaves();
   // 40 updates each, sent in one go: most of them wait while the first is stored, and go in as batches.
   const typeAt = (c: Client, index: number, ch: string) =>
     c.doc.transact(() => {
@@ -65,6 +81,10 @@ it("many keystrokes at once from two people, with one forged element among them:
   expect(stored).toContain(`"A${"a".repeat(40)}"`);
   expect(stored).toContain(`"B${"b".repeat(40)}"`);
   expect(stored).not.toContain("script");
+  // Each stored batch row is counted once for /api/metrics: at least one per person, at most one per keystroke.
+  const saves = (await realtimeSaves()) - savesBefore;
+  expect(saves).toBeGreaterThanOrEqual(2);
+  expect(saves).toBeLessThanOrEqual(80);
   // Both see the other's 40 keystrokes.
   await waitFor(() => ben!.doc.getXmlFragment("default").toString().includes("a".repeat(40)), "Ben sieht Annas Text");
   await waitFor(() => anna!.doc.getXmlFragment("default").toString().includes("b".repeat(40)), "Anna sieht Bens Text");

@@ -4,7 +4,10 @@ import { databaseKind, getDb } from "@/db";
 
 export const dynamic = "force-dynamic";
 
-/** Readiness probe: 200 once the database answers (migrations applied), 503 before. */
+/**
+ * Liveness probe: 200 once the database answers, 503 before (Playwright's webServer waits on it).
+ * Public on purpose, like /api/health/ready (readiness: migrations too): it answers no data.
+ */
 export async function GET() {
   try {
     const db = await getDb();
