@@ -49,6 +49,10 @@ export async function dumpDatabase(sql: postgres.Sql, spoolDir: string, options:
       const columns = t.columns.map(quoteIdent).join(", ");
       const source = await tx.unsafe(`copy ${qualified(t)} (${columns}) to stdout`).readable();
       await pipeline(source, count, fs.createWriteStream(path.join(spoolDir, file)));
+      // postgres.js 3.4.9 pauses the socket when a COPY chunk fills the stream's buffer and can
+      // leave it paused when CopyDone arrives in the same chunk: the next query then hangs
+      // (porsager/postgres#499, fix proposed in #1016). The stream's _read only resumes the socket.
+      source._read(0);
       tables.push({ schema: t.schema, name: t.name, columns: t.columns, file, rows: stats.rows, bytes: stats.bytes, sha256: hash.digest("hex") });
       options.progress?.(`  ${t.name}: ${rowsLabel(stats.rows)}`);
     }
