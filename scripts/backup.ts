@@ -3,16 +3,19 @@
  * and session secret) into FILE, with the same settings as `npm start`.
  * Runs beside the app (one snapshot, no locks against saves) or without it.
  */
+import path from "node:path";
 import { BackupError } from "@/lib/backup/errors";
 import { createBackup } from "@/lib/backup/run";
 import { formatBytes, formatCount, formatSeconds } from "@/lib/backup/words";
 
 async function main() {
-  const file = process.argv[2];
-  if (!file || process.argv.length > 3) {
+  const arg = process.argv[2];
+  if (!arg || process.argv.length > 3) {
     console.error("Aufruf: npm run backup -- DATEI   (z. B. npm run backup -- sicherung-$(date +%F).tar.gz)");
     process.exit(2);
   }
+  // npm runs scripts in the project folder; a relative name means the folder npm was called from.
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), arg);
   console.error("Sicherung wird geschrieben …");
   const result = await createBackup({ file, progress: (m) => console.error(m) });
   if (!result.secret) {

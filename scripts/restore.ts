@@ -4,16 +4,19 @@
  * when the target holds data or the file is not a whole Konzeptwerk backup of a
  * schema this version knows.
  */
+import path from "node:path";
 import { BackupError } from "@/lib/backup/errors";
 import { restoreBackup } from "@/lib/backup/run";
 import { formatCount, formatSeconds } from "@/lib/backup/words";
 
 async function main() {
-  const file = process.argv[2];
-  if (!file || process.argv.length > 3) {
+  const arg = process.argv[2];
+  if (!arg || process.argv.length > 3) {
     console.error("Aufruf: npm run restore -- DATEI");
     process.exit(2);
   }
+  // npm runs scripts in the project folder; a relative name means the folder npm was called from.
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), arg);
   const result = await restoreBackup({ file, progress: (m) => console.error(m) });
   console.log(
     `Wiederhergestellt: ${file} (${result.tables} Tabellen, ${formatCount(result.rows)} Zeilen${result.secret ? ", Sitzungsgeheimnis" : ""}) in ${formatSeconds(result.ms)}`,

@@ -27,6 +27,8 @@ import type { Actor } from "@/lib/authz/require-role";
 import { appTables, isMigrationsTable, qualified } from "@/lib/backup/catalog";
 import { BackupError, type BackupRefusal } from "@/lib/backup/errors";
 import { readArchive } from "@/lib/backup/archive";
+import { checkTarget, loadDatabase } from "@/lib/backup/load";
+import { migrateTo } from "@/lib/backup/schema-version";
 import { restoreBackup, writeBackup } from "@/lib/backup/run";
 import { exportConcept } from "@/lib/concepts/exchange";
 import { saveSectionText } from "@/lib/concepts/sections";
@@ -70,14 +72,14 @@ async function fingerprints(sql: postgres.Sql | postgres.TransactionSql): Promis
 }
 
 /** A client of the database the app's pool is on (the test's embedded server or DATABASE_URL). */
-async function rawClient(database?: string) {
+async function rawClient(database?: string, max = 2) {
   const c = await pgConnectionConfig();
   if ("connectionString" in c) {
     const url = new URL(c.connectionString);
     if (database) url.pathname = `/${database}`;
-    return postgres(url.toString(), { max: 2, onnotice: () => {} });
+    return postgres(url.toString(), { max, onnotice: () => {} });
   }
-  return postgres({ path: path.join(c.host, `.s.PGSQL.${c.port}`), database: database ?? c.database, username: c.user, max: 2, onnotice: () => {} });
+  return postgres({ path: path.join(c.host, `.s.PGSQL.${c.port}`), database: database ?? c.database, username: c.user, max, onnotice: () => {} });
 }
 
 function urlOf(database: string) {
@@ -280,9 +282,32 @@ describe("backup and restore", () => {
       expect(refused.code).toBe("newer-schema");
       expect(refused.message).toMatch(/neueren Konzeptwerk-Version.*Aktualisieren Sie Konzeptwerk/);
       await expectUntouched(target);
+      // A database that newer code has already migrated is no target for this backup, even when empty.
+      const manifest = await readArchive(backupFile, fs.mkdtempSync(path.join(work, "check-")));
+      const newer = await refusal(checkTarget(future, manifest));
+      expect(newer.code).toBe("target-newer");
+      const n = manifest.schema.migrations.length;
+      expect(newer.message).toContain(`anderen Schemastand (${n + 1} Migrationen) als die Sicherung (${n})`);
     } finally {
       await future.end();
       if (external) await source.unsafe(`drop database if exists ${name} with (force)`);
+    }
+  });
+
+  it("loads into a database that is migrated but empty (an interrupted restore is repeated)", async () => {
+    const name = `kw_partial_${tag}`;
+    await source.unsafe(`create database ${name}`);
+    createdDatabases.push(name);
+    const partial = await rawClient(name, 1);
+    try {
+      const dir = fs.mkdtempSync(path.join(work, "check-"));
+      const manifest = await readArchive(backupFile, dir);
+      await migrateTo(partial, manifest.schema.migrations.length - 2);
+      await loadDatabase(partial, dir, manifest);
+      expect(await fingerprints(partial)).toEqual(atSnapshot.tables);
+    } finally {
+      await partial.end();
+      await source.unsafe(`drop database if exists ${name} with (force)`);
     }
   });
 
