@@ -1,8 +1,10 @@
 /** The pure parts of backups: load order, schema version check, German numbers. */
 import { describe, expect, it } from "vitest";
-import { parentsFirst } from "./catalog";
+import { MIGRATION_LOCK as APP_MIGRATION_LOCK } from "@/db";
+import { RATE_LIMIT_TABLE } from "@/lib/auth/rate-limit";
+import { EPHEMERAL_TABLES, parentsFirst } from "./catalog";
 import { BackupError } from "./errors";
-import { codeMigrations, knownSchema } from "./schema-version";
+import { codeMigrations, knownSchema, MIGRATION_LOCK } from "./schema-version";
 import { formatBytes, formatSeconds, rowsLabel } from "./words";
 
 const table = (oid: number, name: string) => ({ oid, schema: "public", name });
@@ -44,6 +46,13 @@ describe("knownSchema", () => {
   it("refuses a migration this code never had", () => {
     const other = [applied[0]!, { hash: "0".repeat(64), createdAt: applied[1]!.createdAt - 1 }, ...applied.slice(2)];
     expect(() => knownSchema(other, code)).toThrow(/Migration 2 ist unbekannt/);
+  });
+});
+
+describe("constants shared with the app (kept apart so the commands load quickly)", () => {
+  it("skips the rate-limit table the app uses and migrates under the app's lock", () => {
+    expect(EPHEMERAL_TABLES).toEqual([RATE_LIMIT_TABLE]);
+    expect(MIGRATION_LOCK).toBe(APP_MIGRATION_LOCK);
   });
 });
 

@@ -7,11 +7,11 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { drizzle } from "drizzle-orm/postgres-js";
-import { migrate } from "drizzle-orm/postgres-js/migrator";
 import type postgres from "postgres";
-import { MIGRATION_LOCK } from "@/db";
 import { BackupError } from "./errors";
+
+/** The advisory lock under which the app migrates (MIGRATION_LOCK in db/index.ts; not imported, see EPHEMERAL_TABLES). */
+export const MIGRATION_LOCK = 7_140_001;
 
 export type CodeMigration = { tag: string; createdAt: number; hash: string; file: string };
 
@@ -64,6 +64,8 @@ export async function migrateTo(sql: postgres.Sql, count: number) {
     const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
     fs.writeFileSync(path.join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
     for (const m of code.slice(0, count)) fs.copyFileSync(m.file, path.join(folder, path.basename(m.file)));
+    // Loaded here: only a restore migrates, and drizzle is most of a backup command's start-up.
+    const [{ drizzle }, { migrate }] = await Promise.all([import("drizzle-orm/postgres-js"), import("drizzle-orm/postgres-js/migrator")]);
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
     try {
       await migrate(drizzle(sql), { migrationsFolder: folder });
