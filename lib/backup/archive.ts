@@ -11,10 +11,10 @@ import * as tar from "tar";
 import { BackupError } from "./errors";
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_NAME, manifestSchema, type Manifest } from "./manifest";
 
-export async function writeArchive(spoolDir: string, manifest: Manifest, file: string) {
+/** Pack spoolDir into `partial`, flush it to disk, then rename it to `file`. */
+export async function writeArchive(spoolDir: string, manifest: Manifest, partial: string, file: string) {
   fs.writeFileSync(path.join(spoolDir, MANIFEST_NAME), JSON.stringify(manifest, null, 2));
   const entries = [MANIFEST_NAME, ...manifest.files.map((f) => f.file), ...manifest.tables.map((t) => t.file)];
-  const partial = `${file}.${process.pid}.partial`;
   try {
     await tar.create({ gzip: true, cwd: spoolDir, file: partial, portable: true }, entries);
     fs.chmodSync(partial, 0o600); // password hashes and the session secret: for the owner only

@@ -35,6 +35,13 @@ export async function writeBackup(
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Spool beside the target: same file system, and a large database never lands in a small /tmp.
   const spool = fs.mkdtempSync(path.join(path.dirname(file), `.${path.basename(file)}.spool-`));
+  const partial = `${file}.${process.pid}.partial`;
+  // Strg+C ends the process through process.exit (db/embedded.ts stopOnExit): no finally runs then.
+  const cleanUp = () => {
+    fs.rmSync(spool, { recursive: true, force: true });
+    fs.rmSync(partial, { force: true });
+  };
+  process.once("exit", cleanUp);
   try {
     const dump = await dumpDatabase(sql, spool, input);
     const files: Manifest["files"] = [];
@@ -56,11 +63,12 @@ export async function writeBackup(
       sequences: dump.sequences,
       files,
     };
-    const bytes = await writeArchive(spool, manifest, file);
+    const bytes = await writeArchive(spool, manifest, partial, file);
     const rows = dump.tables.reduce((n, t) => n + t.rows, 0);
     return { file, tables: dump.tables.length, rows, bytes, ms: performance.now() - t0, secret: files.length > 0, manifest };
   } finally {
-    fs.rmSync(spool, { recursive: true, force: true });
+    process.off("exit", cleanUp);
+    cleanUp();
   }
 }
 
