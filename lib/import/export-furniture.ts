@@ -4,7 +4,8 @@
  * Dokument" with status, version and date), the "Inhalt" line above the table
  * of contents, the placeholders of empty parts ("Kein Text.", "Keine
  * Teilziele.", "Keine Maßnahmen.") and the funding overview and funding cliff
- * that chapter 7 computes from the measures. Recognised by the cover the
+ * that chapter 7 computes from the measures, and the annexes of versions and
+ * open comments an export may add. Recognised by the cover the
  * export writes; a file without that cover is left as it is. Header, footer
  * and the ENTWURF watermark never reach the import (mammoth and the ODT
  * reader read the body only), the Word table of contents is left out by its
@@ -82,6 +83,16 @@ export function stripExportFurniture(body: Body, titleClass: string): { title: s
       }
     }
     for (const c of computed) c.remove();
+  }
+
+  // The annexes an export may add (?history=1, ?comments=1): the version list and open comments, to their end.
+  for (const annex of Array.from(body.children).filter((n) => n.tagName === "H1" && /^Anhang: (Versionsverlauf|Offene Kommentare)$/.test(squash(n.textContent)))) {
+    let n: Node | null = annex;
+    while (n && (n === annex || n.tagName !== "H1")) {
+      const next: Node | null = n.nextElementSibling;
+      n.remove();
+      n = next;
+    }
   }
   return { title };
 }
