@@ -76,6 +76,13 @@ describe("a measure written as a sheet", () => {
     expect(indicator("Projektdokumentation, Jobcenter")).toMatchObject({ dataSource: "Projektdokumentation", cadence: "Jobcenter" });
   });
 
+  it("reads a list cell one entry a line; a single line is split at commas, not at „und“", () => {
+    const partners = (...lines: string[]) => readMeasureSheet([table(["Angabe", "Inhalt"], ["Federführung", "KI"], ["Kooperationspartner", lines])])!.values.partners;
+    expect(partners("Haus- und Grundbesitzerverein e. V.")).toEqual(["Haus- und Grundbesitzerverein e. V."]);
+    expect(partners("VHS, Jobcenter; Caritas")).toEqual(["VHS", "Jobcenter", "Caritas"]);
+    expect(partners("Caritas, Diakonie", "AWO")).toEqual(["Caritas, Diakonie", "AWO"]);
+  });
+
   it("knows the labels and strips the export's numbering from the title", () => {
     expect(factKind("Personal (VZÄ pro Jahr)")).toBe("staff");
     expect(factKind("Federführende Stelle")).toBe("lead");

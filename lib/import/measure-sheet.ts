@@ -13,7 +13,7 @@ import { plainText } from "@/lib/editor/document";
 import { FUNDING_SOURCE_LABELS, INDICATOR_KIND_LABELS, TASK_TYPE_LABELS } from "@/lib/measures/labels";
 import { MAX_LIST_ITEMS, parseDecimalDe } from "@/lib/measures/numbers";
 import { MAX_SHORT_TEXT } from "@/lib/measures/schema";
-import { parseDate, parseList, parseMoney, parsePeriod, parsePriority, parseStatus } from "./measure-values";
+import { parseDate, parseMoney, parsePeriod, parsePriority, parseStatus } from "./measure-values";
 
 type Fact = "lead" | "partners" | "targetGroups" | "status" | "period" | "priority" | "taskType" | "staff" | "cost" | "subGoals";
 
@@ -86,8 +86,13 @@ export type MeasureSheet = {
 
 const paragraph = (text: string): JSONContent => ({ type: "paragraph", content: [{ type: "text", text }] });
 
+/**
+ * The entries of a list cell: one a line, as the export writes them; a single
+ * line is split at commas and semicolons only ("Haus- und Grundbesitzerverein"
+ * is one entry), so a single entry with a comma comes back as several.
+ */
 function list(lines: string[]): string[] | null {
-  const items = lines.length === 1 ? parseList(lines[0]!) : lines;
+  const items = lines.length === 1 ? lines[0]!.split(/\s*[,;]\s*/).filter(Boolean) : lines;
   return items && items.length <= MAX_LIST_ITEMS && items.every((s) => s.length <= MAX_SHORT_TEXT) ? items : null;
 }
 
