@@ -68,11 +68,14 @@ describe("a measure written as a sheet", () => {
     expect(readMeasureSheet([para("Nur Text."), table(["Angabe", "Inhalt"], ["Ort", "Rathaus"])])).toBeNull();
   });
 
-  it("splits 'Datenquelle, Turnus' at its last comma (documented: not exact when one of them is missing)", () => {
+  it("splits 'Datenquelle, Turnus' at its last comma; a cadence alone is the cadence (documented: other single values are the data source)", () => {
     const indicator = (origin: string) =>
       readMeasureSheet([facts, table(["Indikator", "Art", "Basiswert → Zielwert", "Einheit", "Datenquelle, Turnus"], ["X", "Outcome", "1 → 2", "%", origin])])!.values.indicators![0]!;
     expect(indicator("Statistik Jugendamt, jährlich")).toMatchObject({ dataSource: "Statistik Jugendamt", cadence: "jährlich" });
-    expect(indicator("jährlich")).toMatchObject({ dataSource: "jährlich", cadence: "" });
+    expect(indicator("jährlich")).toMatchObject({ dataSource: "", cadence: "jährlich" });
+    expect(indicator("alle zwei Jahre")).toMatchObject({ dataSource: "", cadence: "alle zwei Jahre" });
+    expect(indicator("zum Schuljahresbeginn")).toMatchObject({ dataSource: "zum Schuljahresbeginn", cadence: "" });
+    expect(indicator("Bürgerbefragung")).toMatchObject({ dataSource: "Bürgerbefragung", cadence: "" });
     expect(indicator("Projektdokumentation, Jobcenter")).toMatchObject({ dataSource: "Projektdokumentation", cadence: "Jobcenter" });
   });
 

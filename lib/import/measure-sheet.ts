@@ -41,6 +41,9 @@ const cellLines = (cell: JSONContent) => (cell.content ?? []).map((p) => squash(
 const invert = <K extends string>(labels: Record<K, string>) => (text: string) =>
   (Object.keys(labels) as K[]).find((k) => labels[k].toLowerCase() === text.toLowerCase().trim()) ?? null;
 
+/** A cadence standing alone in "Datenquelle, Turnus" (the export leaves out an empty data source). */
+const CADENCE = /^(?:(?:halb|viertel|zwei|drei)?jährlich|monatlich|wöchentlich|quartalsweise|einmalig|laufend|fortlaufend|(?:alle|jedes|jeden) .*(?:jahre?|monate?|quartal|halbjahr|schuljahr))$/i;
+
 const fundingSource = invert(FUNDING_SOURCE_LABELS);
 const indicatorKind = invert(INDICATOR_KIND_LABELS);
 const taskType = invert(TASK_TYPE_LABELS);
@@ -191,7 +194,7 @@ export function readMeasureSheet(nodes: JSONContent[]): MeasureSheet | null {
         const [baseline = "", target = ""] = at(valuesCol).split(/\s*→\s*/);
         const origin = at(sourceCol);
         const comma = origin.lastIndexOf(", ");
-        const [dataSource, cadence] = comma >= 0 ? [origin.slice(0, comma), origin.slice(comma + 2)] : [origin, ""];
+        const [dataSource, cadence] = comma >= 0 ? [origin.slice(0, comma), origin.slice(comma + 2)] : CADENCE.test(origin) ? ["", origin] : [origin, ""];
         const indicator = { name: at(0), kind: kind ?? "", unit: at(unitCol), baseline, target, dataSource, cadence };
         const fits = Object.values(indicator).every((v) => v.length <= MAX_SHORT_TEXT);
         if (kind && indicator.name && fits && values.indicators.length < MAX_LIST_ITEMS) {
