@@ -248,7 +248,11 @@ function measuresOfTable(table: JSONContent) {
 /**
  * The concept a mapping makes, and the report of what landed where. Text that
  * cannot go where it was mapped (a paragraph under "Teilziele", a table row
- * without a usable title) is kept under "Nicht zugeordnet".
+ * without a usable title) is kept under "Nicht zugeordnet". Under "Maßnahmen"
+ * a table is read a measure a row, a heading with a facts table as one measure
+ * (./measure-sheet.ts); a chapter's "Angabe | Inhalt" table right under its
+ * heading fills the chapter's settings (./settings-table.ts), as the DOCX/ODT
+ * export writes both.
  */
 export function applyMapping(
   outline: Outline,
