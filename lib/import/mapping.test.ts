@@ -116,6 +116,8 @@ describe("a concept as Konzeptwerk exports it", () => {
     [5, "Bausteine", "Lernpatenschaften."],
     [4, "M 5.1.2 Arbeitsmarkt und Beruf", "Ohne Tabelle."],
     [2, "5.7 Antidiskriminierung", "Eine Beratungsstelle."],
+    [2, "8. Antirassismus", "Ein Netzwerk."],
+    [2, "2030 plus", "Ein Ausblick."],
   ];
   const base = outline(spec, "Integrationskonzept Musterstadt");
   const file: Outline = { ...base, sourceText: [base.title, ...base.blocks.flatMap((b) => [b.title, ...b.content.map(plainText)])].join("\n") };
@@ -130,7 +132,7 @@ describe("a concept as Konzeptwerk exports it", () => {
     expect(target("M 5.1.2 Arbeitsmarkt und Beruf")).toBe("field:language:measures");
     expect(target("Gremien")).toBe("chapter:governance");
     expect(sectionText("governance", null)).toContain("Gremien");
-    expect(proposal.customFields.map((f) => f.title)).toEqual(["Antidiskriminierung"]);
+    expect(proposal.customFields.map((f) => f.title)).toEqual(["Antidiskriminierung", "Antirassismus", "2030 plus"]);
   });
 
   it("reads a measure sheet with its sub-headings, links its sub-goals, and keeps a heading without facts as text", () => {

@@ -109,8 +109,8 @@ export function proposeMapping(outline: Outline, fileName: string, template: Tem
       ctx = { ...parent, target: defines };
     } else if (parent.chapter === "fields" && parent.field === null && customFields.length < MAX_CUSTOM_FIELDS) {
       const key = customKey(block.id);
-      // "5.7 Antidiskriminierung": the number is the document's, not the field's title.
-      const title = block.title.replace(/^\s*\d+(?:\.\d+)*\.?\s+(?=\S)/, "");
+      // "5.7 Antidiskriminierung", "7. Antidiskriminierung": the number is the document's, not the field's ("2030 plus" stays).
+      const title = block.title.replace(/^\s*(?:\d+(?:\.\d+)+\.?|\d+\.)\s+(?=\S)/, "");
       customFields.push({ key, title: fitTitle(title, FIELD_TITLE.min, FIELD_TITLE.max, `Handlungsfeld ${customFields.length + 1}`) });
       defines = fieldTarget(key, "baseline");
       ctx = { chapter: "fields", field: key, target: defines };
