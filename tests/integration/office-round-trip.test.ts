@@ -16,13 +16,14 @@ import path from "node:path";
 import type { JSONContent } from "@tiptap/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
-import { insertSeedConcept } from "@/db/seed";
+import { insertSeedConcept, insertSeedHistory } from "@/db/seed";
 import { musterstadtConcept } from "@/db/seed-data/musterstadt";
 import { exportConcept, type ConceptExport, type ExportedMeasure } from "@/lib/concepts/exchange";
 import { plainText } from "@/lib/editor/document";
 import { exportConceptOffice, type OfficeFormat } from "@/lib/export/office";
 import type { ImportReport } from "@/lib/import/mapping";
 import { importFile } from "@/lib/import/service";
+import type { PdfOptions } from "@/lib/pdf/export";
 import { wordsOf } from "@/lib/import/words";
 import { makeMunicipality } from "../support/fixtures";
 import { convertWithOffice } from "../support/office";
@@ -47,20 +48,31 @@ const listsUnambiguously = (list: string[]) => list.length !== 1 || !/[,;]/.test
 
 let town: Awaited<ReturnType<typeof makeMunicipality>>;
 let original: ConceptExport;
-/** The files as exported, and the .docx once more as a user's office suite saves it again (its own styles, an updated table of contents). */
-const CASES = { docx: "docx", odt: "odt", "docx saved again by LibreOffice": "docx" } as const satisfies Record<string, OfficeFormat>;
+/**
+ * The files as exported (the .odt with the annexes of versions and open
+ * comments an export may add), and the .docx once more as a user's office
+ * suite saves it again (its own style names, the table of contents filled in).
+ */
+const CASES = {
+  docx: { format: "docx" },
+  "odt with the annexes": { format: "odt", options: { history: true, comments: true } },
+  "docx saved again by LibreOffice": { format: "docx", resave: true },
+} as const satisfies Record<string, { format: OfficeFormat; options?: PdfOptions; resave?: boolean }>;
 type Case = keyof typeof CASES;
 const imported = {} as Record<Case, { data: ConceptExport; report: ImportReport | null }>;
 
 beforeAll(async () => {
   town = await makeMunicipality("Musterstadt");
   const concept = await insertSeedConcept(await getDb(), { municipalityId: town.municipality.id, userId: town.editor.id, seed: musterstadtConcept });
-  original = await exportConcept(town.viewer, concept.id);
   const dir = mkdtempSync(path.join(tmpdir(), "kw-round-trip-"));
-  for (const [name, format] of Object.entries(CASES) as [Case, OfficeFormat][]) {
-    const file = await exportConceptOffice(town.editor, concept.id, format);
+  // Earlier versions for the history annex (the concept's text stays as it is).
+  await insertSeedHistory(await getDb(), { concept, editorId: town.editor.id, adminId: town.admin.id });
+  original = await exportConcept(town.viewer, concept.id);
+  for (const [name, c] of Object.entries(CASES) as [Case, { format: OfficeFormat; options?: PdfOptions; resave?: boolean }][]) {
+    const format = c.format;
+    const file = await exportConceptOffice(town.editor, concept.id, format, c.options);
     let bytes = file.bytes;
-    if (name !== format) {
+    if (c.resave) {
       writeFileSync(path.join(dir, `konzept.${format}`), bytes);
       bytes = new Uint8Array(convertWithOffice(path.join(dir, `konzept.${format}`), format));
     }
@@ -112,7 +124,7 @@ describe.each(Object.keys(CASES) as Case[])("round trip through %s", (name) => {
     expect(report.unplaced).toEqual([]);
     expect(report.wordsPlaced).toBe(report.wordsIn);
     const all = back().sections.map((s) => plainText(s.content)).join("\n");
-    for (const furniture of ["Angaben zum Dokument", "Aktueller Arbeitsstand", "Inhalt", "Kein Text.", "Keine Maßnahmen.", "Übersicht aus den Maßnahmen", "Förderklippe", "ENTWURF", "Seite", "Nicht zugeordnet"]) {
+    for (const furniture of ["Angaben zum Dokument", "Aktueller Arbeitsstand", "Inhalt", "Kein Text.", "Keine Maßnahmen.", "Übersicht aus den Maßnahmen", "Förderklippe", "ENTWURF", "Seite", "Anhang", "Versionsverlauf", "Nicht zugeordnet"]) {
       expect(all, furniture).not.toContain(furniture);
     }
   });
