@@ -25,6 +25,10 @@ export const DOCX_STYLE_MAP = [
   "p[style-name='Aufzählungszeichen'] => ul > li:fresh",
   "p[style-name='List Number'] => ol > li:fresh",
   "p[style-name='Listennummer'] => ol > li:fresh",
+  // A table of contents is generated, not written: its entries (Word's "toc 1" …, German "Verzeichnis 1" …) are left out.
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`p[style-name='toc ${n}'] => !`, `p[style-name='Verzeichnis ${n}'] => !`, `p.TOC${n} => !`, `p.Verzeichnis${n} => !`]),
+  "p[style-name='TOC Heading'] => !",
+  "p[style-name='Inhaltsverzeichnisüberschrift'] => !",
   "p[style-name='Subtitle'] => p:fresh",
   "p[style-name='Untertitel'] => p:fresh",
 ];

@@ -14,6 +14,7 @@ import { cleanPastedHtml } from "@/components/editor/paste";
 import { plainText } from "@/lib/editor/document";
 import { MAX_NESTING } from "@/lib/editor/nesting";
 import { editorSchema, validateDoc } from "@/lib/editor/validate";
+import { stripExportFurniture } from "./export-furniture";
 import type { Outline, OutlineBlock, SkippedItem } from "./outline";
 import { refuse } from "./refuse";
 
@@ -170,8 +171,9 @@ export function htmlToOutline(html: string, extra: { skipped?: SkippedItem[]; tr
     }
     const noteText = new Map(refs.map((r) => [r.number, r.text]));
 
-    let title: string | null = null;
-    const titleEl = body.querySelector(`.${TITLE_CLASS}`);
+    // A file Konzeptwerk exported: its cover, placeholders and computed tables are no text of the concept.
+    let title: string | null = stripExportFurniture(body as never, TITLE_CLASS)?.title ?? null;
+    const titleEl = title === null ? body.querySelector(`.${TITLE_CLASS}`) : null;
     if (titleEl) {
       title = squash(titleEl.textContent) || null;
       titleEl.remove();

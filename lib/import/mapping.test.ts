@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
+import { plainText } from "@/lib/editor/document";
 import { applyMapping, proposeMapping, UNASSIGNED_TITLE } from "./mapping";
 import type { Outline, OutlineBlock } from "./outline";
 
@@ -93,5 +94,61 @@ describe("the mapping tree", () => {
   it("drops an own field nobody maps anything to", () => {
     const { concept } = applyMapping(file, proposal, { b8: "unassigned:fields" });
     expect(concept.fields.map((f) => f.key)).not.toContain("own-b8");
+  });
+});
+
+describe("a concept as Konzeptwerk exports it", () => {
+  const cell = (header: boolean, text: string): JSONContent => ({ type: header ? "tableHeader" : "tableCell", content: [para(text)] });
+  const table = (header: string[], ...rows: string[][]): JSONContent => ({
+    type: "table",
+    content: [header, ...rows].map((r, i) => ({ type: "tableRow", content: r.map((v) => cell(i === 0, v)) })),
+  });
+  const spec: [number, string, ...(string | JSONContent)[]][] = [
+    [1, "1 Anlass und Auftrag", table(["Angabe", "Inhalt"], ["Geltungszeitraum", "01.01.2026 – 31.12.2030"], ["Ort", "Rathaus"])],
+    [2, "Anlass", "Der Rat hat beauftragt."],
+    [1, "4 Steuerung und Organisation"],
+    [2, "Gremien", "Eine Lenkungsgruppe."],
+    [1, "5 Handlungsfelder"],
+    [2, "5.1 Sprache"],
+    [3, "Teilziele", list("Kursplätze für alle")],
+    [3, "Maßnahmen"],
+    [4, "M 5.1.1 Sprachcafés in den Quartieren", "Treffpunkte zum Üben.", table(["Angabe", "Inhalt"], ["Federführung", "Stadtbibliothek"], ["Status", "laufend"], ["Teilziele", "Kursplätze für alle"])],
+    [5, "Bausteine", "Lernpatenschaften."],
+    [4, "M 5.1.2 Arbeitsmarkt und Beruf", "Ohne Tabelle."],
+    [2, "5.7 Antidiskriminierung", "Eine Beratungsstelle."],
+    [2, "8. Antirassismus", "Ein Netzwerk."],
+    [2, "2030 plus", "Ein Ausblick."],
+  ];
+  const base = outline(spec, "Integrationskonzept Musterstadt");
+  const file: Outline = { ...base, sourceText: [base.title, ...base.blocks.flatMap((b) => [b.title, ...b.content.map(plainText)])].join("\n") };
+  const proposal = proposeMapping(file, "konzept.docx");
+  const target = (title: string) => proposal.blocks.find((b) => b.title === title)!.target;
+  const { concept, report } = applyMapping(file, proposal);
+  const sectionText = (chapter: string, fieldKey: string | null, part = "text") =>
+    textOf(concept.sections.find((s) => s.chapter === chapter && s.fieldKey === fieldKey && (fieldKey === null || s.part === part))!.content);
+
+  it("takes headings under „Maßnahmen“ as measures and headings naming their own chapter as headings", () => {
+    // "Arbeitsmarkt und Beruf" would name the field „Arbeit“, "Gremien" the chapter it is in.
+    expect(target("M 5.1.2 Arbeitsmarkt und Beruf")).toBe("field:language:measures");
+    expect(target("Gremien")).toBe("chapter:governance");
+    expect(sectionText("governance", null)).toContain("Gremien");
+    expect(proposal.customFields.map((f) => f.title)).toEqual(["Antidiskriminierung", "Antirassismus", "2030 plus"]);
+  });
+
+  it("reads a measure sheet with its sub-headings, links its sub-goals, and keeps a heading without facts as text", () => {
+    expect(concept.measures).toHaveLength(1);
+    const m = concept.measures[0]!;
+    expect(m).toMatchObject({ fieldKey: "language", title: "Sprachcafés in den Quartieren", leadOffice: "Stadtbibliothek", status: "running", subGoalRefs: ["sg-1"] });
+    expect(textOf(m.description as JSONContent)).toContain("Bausteine");
+    expect(textOf(m.description as JSONContent)).toContain("Lernpatenschaften.");
+    expect(sectionText("fields", "language", "baseline")).toContain("Ohne Tabelle.");
+  });
+
+  it("reads the chapter's settings table and keeps the rows it cannot read as text", () => {
+    expect(concept.concept.settings).toEqual({ validFrom: "2026-01-01", validUntil: "2030-12-31" });
+    expect(sectionText("mandate", null)).toContain("Ort: Rathaus");
+    expect(sectionText("mandate", null)).not.toContain("Geltungszeitraum");
+    expect(report.unplaced).toEqual([]);
+    expect(report.wordsPlaced).toBe(report.wordsIn);
   });
 });

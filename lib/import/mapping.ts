@@ -7,10 +7,13 @@
 import type { JSONContent } from "@tiptap/core";
 import { plainText } from "@/lib/editor/document";
 import { CONCEPT_TITLE, FIELD_TITLE, MAX_CUSTOM_FIELDS } from "@/lib/concepts/schema";
+import type { ConceptSettings } from "@/lib/concepts/settings";
 import { MAX_SUB_GOAL_TEXT, MAX_SUB_GOALS, MAX_MEASURES, MEASURE_TITLE, MAX_SHORT_TEXT } from "@/lib/measures/schema";
 import { CURRENT_TEMPLATE, type Template } from "@/lib/template";
 import type { Outline, OutlineBlock } from "./outline";
 import { columnKind, parseList, parseMoney, parsePeriod, parsePriority, parseStatus } from "./measure-values";
+import { readMeasureSheet, stripMeasureNumber } from "./measure-sheet";
+import { isSettingsTable, readSettingsTable } from "./settings-table";
 import { matchTitle } from "./titles";
 import { countWords, missingWords } from "./words";
 
@@ -87,7 +90,11 @@ export function proposeMapping(outline: Outline, fileName: string, template: Tem
   let lastChapter: string | null = null;
   const blocks: ProposedBlock[] = outline.blocks.map((block) => {
     const parent: Context = (block.parentId && contexts.get(block.parentId)) || { chapter: null, field: null, target: null };
-    const match = block.level === 0 ? null : matchTitle(block.title, parent.field !== null);
+    // Under a field's "Maßnahmen", a heading is a measure's title ("Sprachcafés" names no field there);
+    // a heading naming the chapter or field it already stands in is a heading of that text.
+    const inMeasures = parent.target !== null && parent.target === (parent.field ? fieldTarget(parent.field, "measures") : null);
+    const named = block.level === 0 || inMeasures ? null : matchTitle(block.title, parent.field !== null);
+    const match = (named?.kind === "chapter" && named.key === parent.chapter) || (named?.kind === "field" && named.key === parent.field) ? null : named;
     let ctx: Context;
     let defines: TargetValue | null = null;
     if (match?.kind === "chapter") {
@@ -102,7 +109,9 @@ export function proposeMapping(outline: Outline, fileName: string, template: Tem
       ctx = { ...parent, target: defines };
     } else if (parent.chapter === "fields" && parent.field === null && customFields.length < MAX_CUSTOM_FIELDS) {
       const key = customKey(block.id);
-      customFields.push({ key, title: fitTitle(block.title, FIELD_TITLE.min, FIELD_TITLE.max, `Handlungsfeld ${customFields.length + 1}`) });
+      // "5.7 Antidiskriminierung", "7. Antidiskriminierung": the number is the document's, not the field's ("2030 plus" stays).
+      const title = block.title.replace(/^\s*(?:\d+(?:\.\d+)+\.?|\d+\.)\s+(?=\S)/, "");
+      customFields.push({ key, title: fitTitle(title, FIELD_TITLE.min, FIELD_TITLE.max, `Handlungsfeld ${customFields.length + 1}`) });
       defines = fieldTarget(key, "baseline");
       ctx = { chapter: "fields", field: key, target: defines };
     } else if (parent.target) {
@@ -160,7 +169,7 @@ export type MappedConcept = {
   format: "konzeptwerk.concept";
   formatVersion: 1;
   exportedAt: string;
-  concept: { title: string; templateVersion: number; status: "draft"; settings: Record<string, never> };
+  concept: { title: string; templateVersion: number; status: "draft"; settings: Partial<ConceptSettings> };
   fields: { key: string; title: string; custom: boolean; position: number }[];
   sections: { chapter: string; part: string; fieldKey: string | null; content: JSONContent; revision: 0 }[];
   subGoals: { ref: string; fieldKey: string; text: string; position: number }[];
@@ -239,7 +248,11 @@ function measuresOfTable(table: JSONContent) {
 /**
  * The concept a mapping makes, and the report of what landed where. Text that
  * cannot go where it was mapped (a paragraph under "Teilziele", a table row
- * without a usable title) is kept under "Nicht zugeordnet".
+ * without a usable title) is kept under "Nicht zugeordnet". Under "Maßnahmen"
+ * a table is read a measure a row, a heading with a facts table as one measure
+ * (./measure-sheet.ts); a chapter's "Angabe | Inhalt" table right under its
+ * heading fills the chapter's settings (./settings-table.ts), as the DOCX/ODT
+ * export writes both.
  */
 export function applyMapping(
   outline: Outline,
@@ -260,6 +273,7 @@ export function applyMapping(
   const unassigned = new Map<string, JSONContent[]>(); // section id → nodes
   const usedCustom = new Set<string>();
   const subGoals: MappedConcept["subGoals"] = [];
+  const settings: Partial<ConceptSettings> = {};
   const measures: MappedConcept["measures"] = [];
 
   const firstField = template.standardFields[0]!.key;
@@ -285,7 +299,57 @@ export function applyMapping(
     return t.kind === "field" ? `field:${t.field}:${t.part}` : `${t.kind}:${t.chapter}`;
   };
 
+  // Measure sheets: a heading directly under a field's "Maßnahmen" opens one, its sub-headings
+  // (same place) belong to it; read as a measure when it has a facts table (./measure-sheet.ts).
+  const sheetRoot = new Map<string, string>();
   for (const block of outline.blocks) {
+    const value = valueOf(block.id);
+    const parent = block.parentId ? blockById.get(block.parentId) : undefined;
+    if (!parent || block.level === 0 || valueOf(parent.id) !== value || !/^field:.+:measures$/.test(value)) continue;
+    const root = sheetRoot.get(parent.id) ?? (proposed.get(parent.id)?.defines === value ? block.id : undefined);
+    if (root) sheetRoot.set(block.id, root);
+  }
+  const consumed = new Set<string>();
+  const readSheet = (root: OutlineBlock, field: string): boolean => {
+    const members = outline.blocks.filter((b) => b !== root && sheetRoot.get(b.id) === root.id);
+    const nodes = [...root.content];
+    const sheetNotes = [...root.notes];
+    for (const m of members) nodes.push(heading(m.level - root.level > 1 ? 4 : 3, m.title), ...m.content), sheetNotes.push(...m.notes);
+    const sheet = readMeasureSheet(nodes);
+    const title = stripMeasureNumber(root.title);
+    if (!sheet || title.length < MEASURE_TITLE.min || title.length > MEASURE_TITLE.max || measures.length >= MAX_MEASURES) return false;
+    const goals = subGoals.filter((g) => g.fieldKey === field);
+    const refs = [...new Set(sheet.subGoals.flatMap((text) => goals.filter((g) => g.text === text).slice(0, 1).map((g) => g.ref)))];
+    const unknownGoals = sheet.subGoals.filter((text) => !goals.some((g) => g.text === text));
+    const description = [...sheet.description, ...unknownGoals.map((t) => paragraph(`Teilziel: ${t}`)), ...sheetNotes];
+    measures.push({
+      fieldKey: field,
+      position: measures.filter((m) => m.fieldKey === field).length,
+      subGoalRefs: refs,
+      title,
+      description: { type: "doc", content: description.length ? description : [{ type: "paragraph" }] },
+      targetGroups: [],
+      taskType: "voluntary",
+      leadOffice: "",
+      partners: [],
+      status: "planned",
+      startDate: null,
+      endDate: null,
+      priority: "medium",
+      staffFte: null,
+      materialCostCents: null,
+      fundingLines: [],
+      indicators: [],
+      ...sheet.values,
+    });
+    placed.push(root.title, ...sheet.read);
+    record(description);
+    for (const m of members) consumed.add(m.id);
+    return true;
+  };
+
+  for (const block of outline.blocks) {
+    if (consumed.has(block.id)) continue;
     const p = proposed.get(block.id);
     const target = targetOf(block.id);
     const value = valueOf(block.id);
@@ -296,8 +360,20 @@ export function applyMapping(
     const parent = block.parentId ? blockById.get(block.parentId) : undefined;
     const parentOpensText = parent === undefined || valueOf(parent.id) !== value || proposed.get(parent.id)?.defines === value;
     const titleNode = block.level > 0 && !titleIsPlace ? [heading(parentOpensText ? 3 : 4, block.title)] : [];
+    if (sheetRoot.get(block.id) === block.id && target.kind === "field" && readSheet(block, target.field)) continue;
     if (block.level > 0) placed.push(block.title);
 
+    if (target.kind === "chapter" && titleIsPlace && isSettingsTable(block.content[0])) {
+      // The chapter's settings as the export writes them, right under its heading.
+      const table = readSettingsTable(target.chapter, block.content[0]!);
+      Object.assign(settings, table.settings);
+      placed.push(...table.read);
+      const rest = table.rest.map(paragraph);
+      push(texts, `chapter:${target.chapter}`, [...rest, ...block.content.slice(1)]);
+      push(notes, `chapter:${target.chapter}`, block.notes);
+      record([...rest, ...block.content.slice(1), ...block.notes]);
+      continue;
+    }
     if (target.kind === "chapter" || (target.kind === "field" && (target.part === "baseline" || target.part === "goal"))) {
       const key = target.kind === "chapter" ? `chapter:${target.chapter}` : `field:${target.field}:${target.part}`;
       push(texts, key, [...titleNode, ...block.content]);
@@ -407,7 +483,7 @@ export function applyMapping(
       format: "konzeptwerk.concept",
       formatVersion: 1,
       exportedAt: now.toISOString(),
-      concept: { title: proposal.title, templateVersion: template.version, status: "draft", settings: {} },
+      concept: { title: proposal.title, templateVersion: template.version, status: "draft", settings },
       fields,
       sections,
       subGoals,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnKind, parseList, parseMoney, parsePeriod, parseStatus } from "./measure-values";
+import { columnKind, parseDate, parseList, parseMoney, parsePeriod, parseStatus } from "./measure-values";
 
 describe("values of a measure table", () => {
   it("reads German money", () => {
@@ -19,6 +19,13 @@ describe("values of a measure table", () => {
     expect(parsePeriod("2028–2026")).toBeNull();
     expect(parsePeriod("13/2026")).toBeNull();
     expect(parsePeriod("fortlaufend")).toBeNull();
+    // As the export writes a period without a start.
+    expect(parsePeriod("bis 31.12.2027")).toEqual({ startDate: null, endDate: "2027-12-31" });
+    expect(parsePeriod("bis 2027")).toEqual({ startDate: null, endDate: "2027-12-31" });
+    expect(parsePeriod("bis")).toBeNull();
+    expect(parseDate("31.12.2026")).toBe("2026-12-31");
+    expect(parseDate("31.02.2026")).toBeNull();
+    expect(parseDate("Ende 2026")).toBeNull();
   });
 
   it("reads status words, lists and column headers", () => {

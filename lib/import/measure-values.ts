@@ -46,8 +46,22 @@ function point(text: string, end: boolean): string | null {
   return null;
 }
 
+/** A single date, "15.03.2026" (or "2026-03-15"), as ISO; null when it is none. */
+export function parseDate(text: string): string | null {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  return /^\d{1,2}\.\d{1,2}\.\d{4}$/.test(t) ? point(t, false) : iso ? point(`${iso[3]}.${iso[2]}.${iso[1]}`, false) : null;
+}
+
 export function parsePeriod(text: string): { startDate: string | null; endDate: string | null } | null {
-  const t = text.replace(/\s+/g, " ").trim().replace(/^(?:ab|seit)\s+/i, "");
+  const squashed = text.replace(/\s+/g, " ").trim();
+  // "bis 31.12.2027": only an end (as the export writes a period without a start).
+  const until = /^bis\s+(.+)$/i.exec(squashed);
+  if (until) {
+    const end = point(until[1]!, true);
+    return end ? { startDate: null, endDate: end } : null;
+  }
+  const t = squashed.replace(/^(?:ab|seit)\s+/i, "");
   const [a, b, ...rest] = t.split(/\s*(?:–|—|-|bis)\s*/);
   if (!a || rest.length) return null;
   if (b === undefined) {
