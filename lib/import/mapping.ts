@@ -316,7 +316,7 @@ export function applyMapping(
     const sheetNotes = [...root.notes];
     for (const m of members) nodes.push(heading(m.level - root.level > 1 ? 4 : 3, m.title), ...m.content), sheetNotes.push(...m.notes);
     const sheet = readMeasureSheet(nodes);
-    const title = stripMeasureNumber(root.title);
+    const title = stripMeasureNumber(root.title, sheet?.values.code);
     if (!sheet || title.length < MEASURE_TITLE.min || title.length > MEASURE_TITLE.max || measures.length >= MAX_MEASURES) return false;
     const goals = subGoals.filter((g) => g.fieldKey === field);
     const refs = [...new Set(sheet.subGoals.flatMap((text) => goals.filter((g) => g.text === text).slice(0, 1).map((g) => g.ref)))];

@@ -93,4 +93,18 @@ describe("a measure written as a sheet", () => {
     expect(stripMeasureNumber("M 5.1.2 Sprachcafés in den Quartieren")).toBe("Sprachcafés in den Quartieren");
     expect(stripMeasureNumber("Sprachcafés 2026")).toBe("Sprachcafés 2026");
   });
+
+  it("reads the own code and cost rate, and strips the code (not a look-alike) from the title", () => {
+    const sheet = readMeasureSheet([
+      table(["Angabe", "Inhalt"], ["Kürzel", "SP-01"], ["Personal (VZÄ pro Jahr)", "0,5"], ["Personalkosten je VZÄ (eigener Satz)", "78.123,45\u00a0€"]),
+    ])!;
+    expect(sheet.values).toMatchObject({ code: "SP-01", staffFte: 0.5, staffCostPerFteCents: 7_812_345 });
+    expect(factKind("Personalkosten je VZÄ (eigener Satz)")).toBe("rate");
+    expect(stripMeasureNumber("SP-01 Sprachcafés", "SP-01")).toBe("Sprachcafés");
+    expect(stripMeasureNumber("SP-010 Sprachcafés", "SP-01")).toBe("SP-010 Sprachcafés");
+    // A code the app would refuse stays text in the description.
+    const bad = readMeasureSheet([table(["Angabe", "Inhalt"], ["Kürzel", "viel zu langes Kürzel mit Leerzeichen"], ["Federführung", "Amt 50"])])!;
+    expect(bad.values.code).toBeUndefined();
+    expect(JSON.stringify(bad.description)).toContain("Kürzel: viel zu langes Kürzel mit Leerzeichen");
+  });
 });

@@ -12,14 +12,17 @@ import type { JSONContent } from "@tiptap/core";
 import { plainText } from "@/lib/editor/document";
 import { FUNDING_SOURCE_LABELS, INDICATOR_KIND_LABELS, TASK_TYPE_LABELS } from "@/lib/measures/labels";
 import { MAX_LIST_ITEMS, parseDecimalDe } from "@/lib/measures/numbers";
+import { measureCodeProblem } from "@/lib/measures/label";
 import { MAX_SHORT_TEXT } from "@/lib/measures/schema";
 import { parseDate, parseMoney, parsePeriod, parsePriority, parseStatus } from "./measure-values";
 
-type Fact = "lead" | "partners" | "targetGroups" | "status" | "period" | "priority" | "taskType" | "staff" | "cost" | "subGoals";
+type Fact = "lead" | "partners" | "targetGroups" | "status" | "period" | "priority" | "taskType" | "staff" | "cost" | "subGoals" | "code" | "rate";
 
 /** A label of the facts table → the field it fills (the export's labels, lib/pdf/model.ts, and common variants). */
 export function factKind(label: string): Fact | null {
   const l = label.toLowerCase().replace(/\s+/g, " ").trim();
+  if (/^k(ü|ue)rzel$/.test(l)) return "code";
+  if (/^personalkosten je vz(ä|ae)(\s|$)/.test(l)) return "rate";
   if (/^(federf(ü|ue)hrung|federf(ü|ue)hrende stelle|zust(ä|ae)ndig(keit)?|verantwortlich)$/.test(l)) return "lead";
   if (/^(kooperations)?partner(innen)?$/.test(l)) return "partners";
   if (/^zielgruppen?$/.test(l)) return "targetGroups";
@@ -71,6 +74,8 @@ export type SheetValues = {
   endDate?: string | null;
   priority?: "high" | "medium" | "low";
   taskType?: "mandatory" | "voluntary";
+  code?: string;
+  staffCostPerFteCents?: number;
   staffFte?: number;
   materialCostCents?: number;
   fundingLines?: { source: string; programme: string; amountCents: number; until: string | null }[];
@@ -149,6 +154,8 @@ export function readMeasureSheet(nodes: JSONContent[]): MeasureSheet | null {
         else if (kind === "taskType" && values.taskType === undefined && taskType(value)) values.taskType = taskType(value)!;
         else if (kind === "staff" && values.staffFte === undefined && staff(value) !== null) values.staffFte = staff(value)!;
         else if (kind === "cost" && values.materialCostCents === undefined && parseMoney(value) !== null) values.materialCostCents = parseMoney(value)!;
+        else if (kind === "code" && values.code === undefined && measureCodeProblem(value) === null) values.code = value.trim();
+        else if (kind === "rate" && values.staffCostPerFteCents === undefined && (parseMoney(value) ?? 0) > 0) values.staffCostPerFteCents = parseMoney(value)!;
         else if (kind === "subGoals") subGoals.push(...lines);
         else ok = false;
         if (ok) read.push(label, ...lines);
@@ -209,7 +216,12 @@ export function readMeasureSheet(nodes: JSONContent[]): MeasureSheet | null {
   return { values, subGoals, description: [...description, ...leftover], read };
 }
 
-/** The measure's number the export puts before its title ("M 5.1.2 Sprachcafés" → "Sprachcafés"). */
-export function stripMeasureNumber(title: string): string {
+/**
+ * The measure's number or code the export puts before its title ("M 5.1.2 Sprachcafés" →
+ * "Sprachcafés"; with the sheet's code "SP-01", "SP-01 Sprachcafés" → "Sprachcafés").
+ */
+export function stripMeasureNumber(title: string, code?: string): string {
+  const own = code?.trim();
+  if (own && title.trim().toLowerCase().startsWith(`${own.toLowerCase()} `)) return title.trim().slice(own.length).trim();
   return title.replace(/^\s*M\s*\d+(?:\.\d+)*\.?\s+/, "").trim();
 }

@@ -193,6 +193,8 @@ function measureModel(m: ExportedMeasure, number: string, goalText: ReadonlyMap<
     if (typeof value === "string" ? value.trim() : value.length) facts.push({ label, value });
   };
   const items = (list: string[]) => list.map((s) => s.trim()).filter(Boolean);
+  // The code also heads the sheet; as a fact of its own an import of the exported file can tell it from the title.
+  add("Kürzel", m.code ?? "");
   add("Federführung", m.leadOffice);
   add("Kooperationspartner", items(m.partners));
   add("Zielgruppen", items(m.targetGroups));

@@ -15,7 +15,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { JSONContent } from "@tiptap/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
+import { measures } from "@/db/schema";
 import { insertSeedConcept, insertSeedHistory } from "@/db/seed";
 import { musterstadtConcept } from "@/db/seed-data/musterstadt";
 import { exportConcept, type ConceptExport, type ExportedMeasure } from "@/lib/concepts/exchange";
@@ -67,6 +69,10 @@ beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "kw-round-trip-"));
   // Earlier versions for the history annex (the concept's text stays as it is).
   await insertSeedHistory(await getDb(), { concept, editorId: town.editor.id, adminId: town.admin.id });
+  // Two measures with an own code, one of them with an own cost rate (the demo has none).
+  const [first, second] = await (await getDb()).select().from(measures).where(eq(measures.conceptId, concept.id)).orderBy(measures.fieldId, measures.position).limit(2);
+  await (await getDb()).update(measures).set({ code: "SP-01", staffCostPerFteCents: 7_812_345 }).where(eq(measures.id, first!.id));
+  await (await getDb()).update(measures).set({ code: "Arb/2.a" }).where(eq(measures.id, second!.id));
   original = await exportConcept(town.viewer, concept.id);
   for (const [name, c] of Object.entries(CASES) as [Case, { format: OfficeFormat; options?: PdfOptions; resave?: boolean }][]) {
     const format = c.format;
@@ -99,6 +105,8 @@ function values(c: ConceptExport, m: ExportedMeasure) {
   const goal = new Map(c.subGoals.map((g) => [g.ref, g]));
   return {
     title: m.title,
+    code: m.code ?? "",
+    staffCostPerFteCents: m.staffCostPerFteCents ?? null,
     leadOffice: m.leadOffice,
     startDate: m.startDate,
     endDate: m.endDate,
@@ -166,4 +174,6 @@ it("needs nothing the files cannot carry", () => {
   expect(original.measures.flatMap((m) => m.indicators).every(splitsUnambiguously)).toBe(true);
   expect(original.measures.every((m) => listsUnambiguously(m.partners) && listsUnambiguously(m.targetGroups))).toBe(true);
   expect(original.measures.every((m) => m.fundingLines.length > 0 && m.indicators.length > 0)).toBe(true);
+  expect(original.measures.filter((m) => m.code).map((m) => m.code).sort()).toEqual(["Arb/2.a", "SP-01"]);
+  expect(original.measures.some((m) => m.staffCostPerFteCents === 7_812_345)).toBe(true);
 });
