@@ -19,7 +19,7 @@ import { assertOriginConfig, dropUntrustedForwardedHeaders } from "@/lib/http/or
 import { serveWithRequestLog } from "@/lib/http/request-log";
 import { bridgeConsole, errorFields, log } from "@/lib/log";
 import { startRealtime } from "@/lib/realtime/server";
-import { ensurePeerSnapshot, publishSnapshot } from "@/lib/peers/service";
+import { ensurePeerSnapshot, publishScheduledSnapshot } from "@/lib/peers/service";
 import { mailConfig } from "@/lib/mail/config";
 import { startMailWorker } from "@/lib/mail/queue";
 import { startRoundReminders } from "@/lib/review/reminders";
@@ -84,7 +84,8 @@ async function startPeerSnapshots() {
   const hours = Number(process.env.PEER_SNAPSHOT_HOURS ?? 24);
   if (!(hours > 0)) return;
   const timer = setInterval(() => {
-    publishSnapshot({ trigger: "schedule" }).catch((error: unknown) =>
+    // Every process runs this schedule; a snapshot another process published within 90 % of the interval counts.
+    publishScheduledSnapshot({ trigger: "schedule", skipIfNewerThan: new Date(Date.now() - hours * 3_600_000 * 0.9) }).catch((error: unknown) =>
       log.error({ event: "peers.snapshot_failed", trigger: "schedule", error: errorFields(error) }, "Vergleichsstand (Zeitplan) fehlgeschlagen"),
     );
     // setInterval takes at most 2^31-1 ms (about 24 days); more would fire every millisecond.

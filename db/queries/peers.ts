@@ -77,12 +77,27 @@ export async function listAdoptedContributions(db?: Executor) {
 export type NewContribution = typeof peerSnapshotContributions.$inferInsert;
 
 /** Store a snapshot with its contributions in one transaction; keep only the newest `keep` snapshots. */
+/** Publishing processes take turns under this lock; with `skipIfNewerThan`, a process that finds a fresh snapshot leaves it at that. */
+export const PEER_PUBLISH_LOCK = 7_140_002;
+
+/** The new snapshot, or null when `skipIfNewerThan` is given and another process published after it. */
 export async function insertPeerSnapshot(
-  input: { trigger: string; groups: (typeof peerSnapshots.$inferInsert)["groups"]; syntheticCount: number; contributions: Omit<NewContribution, "snapshotId">[] },
+  input: {
+    trigger: string;
+    groups: (typeof peerSnapshots.$inferInsert)["groups"];
+    syntheticCount: number;
+    contributions: Omit<NewContribution, "snapshotId">[];
+    skipIfNewerThan?: Date;
+  },
   keep = 3,
 ) {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${PEER_PUBLISH_LOCK})`);
+    if (input.skipIfNewerThan) {
+      const [latest] = await tx.select({ createdAt: peerSnapshots.createdAt }).from(peerSnapshots).orderBy(desc(peerSnapshots.createdAt)).limit(1);
+      if (latest && latest.createdAt > input.skipIfNewerThan) return null;
+    }
     const [snap] = await tx
       .insert(peerSnapshots)
       .values({ trigger: input.trigger, groups: input.groups, contributors: input.contributions.length, syntheticCount: input.syntheticCount })

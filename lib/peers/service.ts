@@ -39,6 +39,18 @@ export type PublishResult = { id: string; contributors: number; synthetic: numbe
  * peers when the installation has them switched on.
  */
 export async function publishSnapshot({ trigger }: { trigger: "startup" | "operator" | "schedule" | "test" }): Promise<PublishResult> {
+  return (await publish(trigger))!;
+}
+
+/**
+ * The schedule's publish (every process runs the schedule): skipped, returning null, when
+ * any process published a snapshot after `skipIfNewerThan`, so several processes publish once.
+ */
+export async function publishScheduledSnapshot({ trigger, skipIfNewerThan }: { trigger: "startup" | "schedule"; skipIfNewerThan: Date }): Promise<PublishResult | null> {
+  return publish(trigger, skipIfNewerThan);
+}
+
+async function publish(trigger: string, skipIfNewerThan?: Date): Promise<PublishResult | null> {
   const t0 = performance.now();
   const settings = await getPeerSettings();
   const sources: Source[] = [];
@@ -52,12 +64,14 @@ export async function publishSnapshot({ trigger }: { trigger: "startup" | "opera
   }
   const real = sources.length;
   if (settings.syntheticPeers) for (const p of syntheticPeers()) sources.push({ municipalityId: null, syntheticId: p.id, level: p.level, population: p.population, metrics: p.metrics });
-  const result = await publishSources({ trigger, sources, syntheticCount: sources.length - real, secret: settings.secret });
-  return { ...result, ms: performance.now() - t0 };
+  const result = await publishSources({ trigger, sources, syntheticCount: sources.length - real, secret: settings.secret, skipIfNewerThan });
+  return result && { ...result, ms: performance.now() - t0 };
 }
 
 /** Store a snapshot of the given contributions (also used by the benchmark with generated municipalities). */
-export async function publishSources(input: { trigger: string; sources: Source[]; syntheticCount: number; secret?: string }): Promise<PublishResult> {
+export async function publishSources(input: { trigger: string; sources: Source[]; syntheticCount: number; secret?: string }): Promise<PublishResult>;
+export async function publishSources(input: { trigger: string; sources: Source[]; syntheticCount: number; secret?: string; skipIfNewerThan?: Date }): Promise<PublishResult | null>;
+export async function publishSources(input: { trigger: string; sources: Source[]; syntheticCount: number; secret?: string; skipIfNewerThan?: Date }): Promise<PublishResult | null> {
   const t0 = performance.now();
   const secret = input.secret ?? (await getPeerSettings()).secret;
   const { groups, contributions } = buildSnapshot(input.sources, secret);
@@ -73,14 +87,16 @@ export async function publishSources(input: { trigger: string; sources: Source[]
       level: c.level,
       metrics: c.metrics as unknown as Record<string, unknown>,
     })),
+    skipIfNewerThan: input.skipIfNewerThan,
   });
-  return { id: snap.id, contributors: contributions.length, synthetic: input.syntheticCount, ms: performance.now() - t0 };
+  return snap && { id: snap.id, contributors: contributions.length, synthetic: input.syntheticCount, ms: performance.now() - t0 };
 }
 
 /** Publish the first snapshot when none exists (at start, so that the demo shows a comparison). */
 export async function ensurePeerSnapshot(): Promise<PublishResult | null> {
   if ((await countPeerSnapshots()) > 0) return null;
-  return publishSnapshot({ trigger: "startup" });
+  // Two processes starting together: the second finds the first's snapshot under the lock.
+  return publishScheduledSnapshot({ trigger: "startup", skipIfNewerThan: new Date(0) });
 }
 
 /** The operator's action: publish a snapshot now. */

@@ -10,7 +10,7 @@ import { closeDb, getDb } from "@/db";
 import { getLatestPeerSnapshot, listSnapshotContributions, setSyntheticPeers } from "@/db/queries/peers";
 import { municipalities } from "@/db/schema";
 import { browseLibrary, listShareableMeasures, shareMeasure, unshareMeasure } from "@/lib/peers/library";
-import { changePeerConsent, comparePeers, publishPeerSnapshot, publishSnapshot, readPeerConsent } from "@/lib/peers/service";
+import { changePeerConsent, comparePeers, publishPeerSnapshot, publishScheduledSnapshot, publishSnapshot, readPeerConsent } from "@/lib/peers/service";
 import { changeStatus } from "@/lib/versions/service";
 import { contributingTown } from "../support/peers-db";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
@@ -33,6 +33,17 @@ afterAll(() => closeDb());
 const contributorsOf = async (snapshotId: string) => (await listSnapshotContributions({ snapshotId })).map((c) => c.municipalityId);
 
 describe("publishing a snapshot", () => {
+  it("publishes the schedule's snapshot once when several processes run the schedule at the same moment", async () => {
+    const cutoff = new Date(Date.now() - 1000);
+    const results = await Promise.all(Array.from({ length: 4 }, () => publishScheduledSnapshot({ trigger: "schedule", skipIfNewerThan: cutoff })));
+    const published = results.filter((r) => r !== null);
+    expect(published).toHaveLength(1);
+    expect((await getLatestPeerSnapshot())!.id).toBe(published[0]!.id);
+    // Later, still within the interval: nothing new; the operator's publish is not held back.
+    expect(await publishScheduledSnapshot({ trigger: "schedule", skipIfNewerThan: cutoff })).toBeNull();
+    expect((await publishSnapshot({ trigger: "test" })).id).not.toBe(published[0]!.id);
+  });
+
   it("takes the adopted versions of consenting municipalities only", async () => {
     const silent = await contributingTown({ consent: false, name: "Schweigekreis" });
     const result = await publishSnapshot({ trigger: "test" });
