@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/authz/require-role";
 import { loadPdfModel, pdfFileName, type PdfOptions } from "@/lib/pdf/export";
 import { recordExport } from "@/lib/ops/metrics";
 import { renderDocx } from "./docx";
+import { takeExportPoint } from "./limit";
 import { ODT_MIMETYPE, renderOdt } from "./odt";
 
 export type OfficeFormat = "docx" | "odt";
@@ -19,6 +20,7 @@ export const OFFICE_CONTENT_TYPES: Record<OfficeFormat, string> = {
  */
 export async function exportConceptOffice(actor: Actor, conceptId: string, format: OfficeFormat, options: PdfOptions = {}) {
   const { model, municipality, version, date } = await loadPdfModel(actor, conceptId, options);
+  await takeExportPoint(actor);
   const started = performance.now();
   // A copy into a plain ArrayBuffer, as a Response body wants it.
   const bytes = new Uint8Array(format === "docx" ? await renderDocx(model) : renderOdt(model));

@@ -1,4 +1,5 @@
 import "server-only";
+import { takeExportPoint } from "@/lib/export/limit";
 import { getLogo, getMunicipalityName } from "@/db/queries/logos";
 import { getStaffCostRate } from "@/db/queries/funding";
 import { listVersionRows } from "@/db/queries/versions";
@@ -80,6 +81,9 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
  * again without it. `logoOmitted` says so, for the response header and the UI.
  */
 export async function exportConceptPdf(actor: Actor, conceptId: string, options: PdfOptions = {}) {
+  // Access first (another municipality's concept is a 404, not a count), then the installation's limit.
+  await requireConcept(actor, conceptId, "concept.export");
+  await takeExportPoint(actor);
   const result = await renderConceptPdf(actor, conceptId, options);
   recordExport("pdf");
   return result;

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/authz/require-role";
 import { formatDate } from "@/lib/measures/labels";
 import { pdfFileName } from "@/lib/pdf/export";
 import { renderPdf } from "@/lib/pdf/render";
+import { takeExportPoint } from "@/lib/export/limit";
 import { compareVersions, type VersionRef } from "./compare";
 import { buildSynopse } from "./synopse";
 
@@ -12,6 +13,7 @@ const refName = (ref: VersionRef) => (ref === "draft" ? "Entwurf" : `v${ref}`);
 /** The Synopse of two states as PDF (every role that may read the concept), with the same compiler and queue as the concept PDF. */
 export async function exportSynopsePdf(actor: Actor, input: { conceptId: string; from: unknown; to: unknown }) {
   const { concept, from, to, comparison } = await compareVersions(actor, input);
+  await takeExportPoint(actor);
   const municipality = (await getMunicipalityName({ municipalityId: concept.municipalityId })) ?? "";
   const now = new Date();
   const model = buildSynopse({

@@ -734,6 +734,7 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
     publishSnapshot: "no actor: at start, on the schedule, and behind publishPeerSnapshot's operator check",
     publishSources: "no actor: stores given contributions (publishSnapshot, benchmark)",
     ensurePeerSnapshot: "no actor: at start",
+    publishScheduledSnapshot: "no actor: the schedule of every process (scripts/start.ts)",
     publishPeerSnapshot: "operator only, no municipality (peers.test.ts)",
     peerGroupOf: "no actor: a municipality's group for callers that checked access",
   },
@@ -775,6 +776,8 @@ const GUARDS = new Set([
   "lib/authz/require-role.ts#requireRole",
   "lib/concepts/access.ts#requireConcept",
   "lib/auth/session.ts#activeMembership",
+  // counts the person's exports; called after the export's own access check (export-limit.test.ts)
+  "lib/export/limit.ts#takeExportPoint",
   // the installation's operator, not a municipality's role: tested in peers.test.ts
   "lib/peers/service.ts#publishPeerSnapshot",
   // need a failed mail / a configured OIDC provider to succeed for the own admin; their municipality checks are in mail.test.ts and sso.test.ts
