@@ -40,6 +40,8 @@ import { GET as getConceptRoute } from "@/app/api/concepts/[conceptId]/route";
 import { GET as listCommentsRoute, POST as postCommentRoute } from "@/app/api/concepts/[conceptId]/comments/route";
 import { GET as comparePdfRoute } from "@/app/api/concepts/[conceptId]/compare.pdf/route";
 import { GET as exportPdfRoute } from "@/app/api/concepts/[conceptId]/export.pdf/route";
+import { limiter, limitKey } from "@/lib/auth/rate-limit";
+import { EXPORT_LIMIT } from "@/lib/export/limit";
 import { PUT as saveSectionRoute } from "@/app/api/concepts/[conceptId]/sections/[sectionId]/route";
 import { POST as importRoute } from "@/app/api/concepts/import/route";
 import { exportConcept } from "@/lib/concepts/exchange";
@@ -352,6 +354,8 @@ const doors: Record<Target, (input: unknown, opts?: { keepDeep?: boolean }) => P
     problems.push(...(await doors.section({ content: i.section ?? PLAIN_DOC }, { keepDeep: true })).problems.map((p) => `Speichern: ${p}`));
     if (i.measure !== undefined) problems.push(...(await doors["measure-update"](i.measure)).problems.map((p) => `Maßnahme: ${p}`));
     let last: Outcome | null = null;
+    // The fuzzer exports far more often than the installation lets one person (lib/export/limit.ts): a fresh count per case.
+    await (await limiter(EXPORT_LIMIT)).delete(limitKey(town.reviewer.id));
     for (const [route, path] of [
       [exportPdfRoute, `/api/concepts/${ids.conceptId}/export.pdf`],
       [comparePdfRoute, `/api/concepts/${ids.conceptId}/compare.pdf?from=1&to=draft`],
