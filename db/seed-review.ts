@@ -19,6 +19,9 @@ export async function insertSeedReview(db: Db, input: { concept: Concept } & Peo
   const { concept } = input;
   const tree = await getConceptTree({ conceptId: concept.id }, db);
   const base = { conceptId: concept.id, municipalityId: concept.municipalityId };
+  // One transaction gives every row the same now(): the demo's threads and replies get a minute apart each, in order.
+  let clock = Date.now() - 24 * 60 * 60_000;
+  const tick = () => new Date((clock += 60_000));
 
   async function thread(
     target: { chapter: string; quote?: string; measureTitle?: string; fieldKey?: string },
@@ -39,9 +42,9 @@ export async function insertSeedReview(db: Db, input: { concept: Concept } & Peo
     } else {
       values = { targetKind: "chapter" as const, sectionId: null, measureId: null, chapter: target.chapter, fieldKey: target.fieldKey ?? null, anchor: null };
     }
-    const row = await insertThread({ ...base, ...values, createdBy: comments[0]!.by }, db);
+    const row = await insertThread({ ...base, ...values, createdBy: comments[0]!.by, createdAt: tick() }, db);
     for (const c of comments) {
-      await insertComment({ threadId: row.id, municipalityId: concept.municipalityId, authorId: c.by, body: c.body, mentions: c.mentions ?? [] }, db);
+      await insertComment({ threadId: row.id, municipalityId: concept.municipalityId, authorId: c.by, body: c.body, mentions: c.mentions ?? [], createdAt: tick() }, db);
       await recordAudit(db, { ...base, actorId: c.by, action: c === comments[0] ? "comment.create" : "comment.reply", objectId: row.id });
       for (const userId of c.mentions ?? []) {
         await insertNotifications([{ ...base, userId, kind: "mention", threadId: row.id, actorId: c.by }], db);

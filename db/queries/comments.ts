@@ -14,6 +14,8 @@ export type NewThread = {
   fieldKey: string | null;
   anchor: TextAnchor | null;
   createdBy: string;
+  /** default: the transaction's time */
+  createdAt?: Date;
 };
 
 export async function insertThread(input: NewThread, tx: Executor) {
@@ -21,7 +23,7 @@ export async function insertThread(input: NewThread, tx: Executor) {
   return row!;
 }
 
-export async function insertComment(input: { threadId: string; municipalityId: string; authorId: string; body: string; mentions: string[] }, tx: Executor) {
+export async function insertComment(input: { threadId: string; municipalityId: string; authorId: string; body: string; mentions: string[]; createdAt?: Date }, tx: Executor) {
   const [row] = await tx.insert(comments).values(input).returning();
   return row!;
 }
@@ -72,14 +74,15 @@ export async function listThreadsWithComments({ conceptId }: { conceptId: string
     .from(commentThreads)
     .leftJoin(users, eq(users.id, commentThreads.createdBy))
     .where(eq(commentThreads.conceptId, conceptId))
-    .orderBy(asc(commentThreads.createdAt));
+    // The id settles ties (rows written in one transaction share their time), so every read lists them alike.
+    .orderBy(asc(commentThreads.createdAt), asc(commentThreads.id));
   const rows = await x
     .select({ comment: comments, authorName: users.name })
     .from(comments)
     .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
     .leftJoin(users, eq(users.id, comments.authorId))
     .where(eq(commentThreads.conceptId, conceptId))
-    .orderBy(asc(comments.createdAt));
+    .orderBy(asc(comments.createdAt), asc(comments.id));
   const byThread = new Map<string, CommentRow[]>();
   for (const r of rows) {
     const list = byThread.get(r.comment.threadId) ?? [];

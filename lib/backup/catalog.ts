@@ -13,7 +13,8 @@ import type postgres from "postgres";
 export const EPHEMERAL_TABLES: readonly string[] = ["rate_limits"];
 export const MIGRATIONS_TABLE = { schema: "drizzle", name: "__drizzle_migrations" } as const;
 
-export type CatalogTable = { oid: number; schema: string; name: string; columns: string[] };
+/** `key`: the primary key's columns (the dump's row order), or [] for a table without one. */
+export type CatalogTable = { oid: number; schema: string; name: string; columns: string[]; key: string[] };
 type Query = postgres.Sql | postgres.TransactionSql;
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -22,11 +23,16 @@ export const isMigrationsTable = (t: { schema: string; name: string }) => t.sche
 
 /** The app's tables with their stored (not generated) columns, parents before children. */
 export async function appTables(sql: Query): Promise<CatalogTable[]> {
-  const rows = await sql<{ oid: number; schema: string; name: string; columns: string[] }[]>`
+  const rows = await sql<{ oid: number; schema: string; name: string; columns: string[]; key: string[] }[]>`
     select c.oid::int as oid, n.nspname as schema, c.relname as name,
            array(select a.attname::text from pg_attribute a
                  where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
-                 order by a.attnum) as columns
+                 order by a.attnum) as columns,
+           array(select a.attname::text from pg_index i
+                 join lateral unnest(i.indkey) with ordinality as k(attnum, pos) on true
+                 join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
+                 where i.indrelid = c.oid and i.indisprimary
+                 order by k.pos) as key
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where c.relkind in ('r', 'p') and not c.relispartition
       and (n.nspname = 'public' or (n.nspname = ${MIGRATIONS_TABLE.schema} and c.relname = ${MIGRATIONS_TABLE.name}))

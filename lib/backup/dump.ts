@@ -47,7 +47,10 @@ export async function dumpDatabase(sql: postgres.Sql, spoolDir: string, options:
         },
       });
       const columns = t.columns.map(quoteIdent).join(", ");
-      const source = await tx.unsafe(`copy ${qualified(t)} (${columns}) to stdout`).readable();
+      // In key order, not the heap's: the same data always gives the same file (and checksum),
+      // whatever order updates left the rows in. (Every table of the app has a primary key.)
+      const query = t.key.length ? `(select ${columns} from ${qualified(t)} order by ${t.key.map(quoteIdent).join(", ")})` : `${qualified(t)} (${columns})`;
+      const source = await tx.unsafe(`copy ${query} to stdout`).readable();
       await pipeline(source, count, fs.createWriteStream(path.join(spoolDir, file)));
       // postgres.js 3.4.9 pauses the socket when a COPY chunk fills the stream's buffer and can
       // leave it paused when CopyDone arrives in the same chunk: the next query then hangs
