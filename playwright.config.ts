@@ -61,6 +61,8 @@ export default defineConfig({
       DATABASE_URL: "",
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       DEMO_PASSWORD: "konzeptwerk",
+      // One JSON line per request would bury the test report; warnings and errors still show.
+      LOG_LEVEL: "warn",
       // `npm test` builds right before; a stale build here is the caller's choice (npm run build).
       KONZEPTWERK_SKIP_BUILD: "1",
       OIDC_1_ISSUER: `http://127.0.0.1:${E2E_OIDC_PORT}`,
