@@ -33,6 +33,10 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash"),
   /** language of the mails to this person ("de" | "en"); set by the language switch while signed in */
   locale: text("locale").notNull().default("de"),
+  /** true: one summary mail a day (lib/review/digest.ts) instead of a mail per mention */
+  mailDigest: boolean("mail_digest").notNull().default(false),
+  /** the German calendar day the last summary was sent for (several processes claim it once) */
+  digestSentOn: date("digest_sent_on"),
   createdAt: createdAt(),
 });
 

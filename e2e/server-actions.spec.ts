@@ -45,6 +45,8 @@ type Call = { form?: Record<string, string>; json?: unknown[]; file?: string };
  * may succeed; the concept's content must stay unchanged all the same.
  */
 const REVIEWER_MAY = new Set(["createThreadAction", "replyAction", "setThreadStateAction", "answerRoundAction", "markNotificationsReadAction"]);
+/** Change only the caller's own settings (no municipality, no id to forge): every signed-in caller may, nobody signed out. */
+const OWN_SETTINGS = new Set(["mailDigestAction"]);
 
 /** Arguments a forged call would send: valid in shape, aimed at Musterstadt's objects. */
 function argsFor(name: string, ids: Ids): Call {
@@ -85,6 +87,7 @@ function argsFor(name: string, ids: Ids): Call {
     answerRoundAction: { json: [{ ...c, roundId: ids.roundId, target: "mandate", verdict: "approve", note: "" }] },
     closeRoundAction: { json: [{ ...c, roundId: ids.roundId }] },
     markNotificationsReadAction: { json: [{ municipalityId: ids.municipalityId }] },
+    mailDigestAction: { json: [{ on: false }] },
     setPeerConsentAction: { form: { municipalityId: ids.municipalityId, contribute: "true" } },
     publishPeerSnapshotAction: { form: {} },
     shareMeasureAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, title: "Fremd geteilt", description: "" } },
@@ -198,7 +201,8 @@ test("every server action refuses forged calls from another municipality, a revi
     ] as const) {
       const res = await forge(request, baseURL!, id, url, argsFor(action.exportedName, ids));
       const body = await res.text();
-      if (!(who === "Prüfung" && REVIEWER_MAY.has(action.exportedName))) expect(body, `${action.exportedName} als ${who}`).not.toContain('"ok":true');
+      const allowed = (who === "Prüfung" && REVIEWER_MAY.has(action.exportedName)) || (who !== "abgemeldet" && OWN_SETTINGS.has(action.exportedName));
+      if (!allowed) expect(body, `${action.exportedName} als ${who}`).not.toContain('"ok":true');
       expect(res.status(), `${action.exportedName} als ${who}`).toBeLessThan(500);
     }
   }

@@ -18,3 +18,10 @@ export const isolate = (s: string) => `\u2068${s.replaceAll("\u2069", "")}\u2069
 
 /** Several user strings in one line, each isolated. */
 export const isolatedList = (items: readonly string[], separator = ", ") => items.map(isolate).join(separator);
+
+const berlinDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" });
+const berlinHourFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", hour: "2-digit", hourCycle: "h23" });
+/** The calendar date in Germany ("2026-12-03"): due dates and daily mails follow German days. */
+export const berlinDate = (at: Date) => berlinDay.format(at);
+/** The hour (0–23) in Germany. */
+export const berlinHour = (at: Date) => Number(berlinHourFormat.format(at));

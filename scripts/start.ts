@@ -23,6 +23,7 @@ import { ensurePeerSnapshot, publishScheduledSnapshot } from "@/lib/peers/servic
 import { mailConfig } from "@/lib/mail/config";
 import { startMailWorker } from "@/lib/mail/queue";
 import { startRoundReminders } from "@/lib/review/reminders";
+import { startDigests } from "@/lib/review/digest";
 import { oidcProviders } from "@/lib/sso/config";
 
 const root = process.cwd();
@@ -113,6 +114,7 @@ async function main() {
   await startPeerSnapshots();
   if (startMailWorker()) log.info({ event: "mail.worker_started" }, "E-Mail: Versand über SMTP_URL");
   startRoundReminders();
+  startDigests();
 
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { comments, commentThreads, notifications, users, type TextAnchor } from "@/db/schema";
+import { comments, commentThreads, concepts, notifications, users, type TextAnchor } from "@/db/schema";
 import { isUuid } from "./concepts";
 
 export type NewThread = {
@@ -175,4 +175,16 @@ export async function remindedUsers({ roundId }: { roundId: string }, db?: Execu
   const x = db ?? (await getDb());
   const rows = await x.select({ userId: notifications.userId }).from(notifications).where(and(eq(notifications.roundId, roundId), eq(notifications.kind, "reminder")));
   return new Set(rows.map((r) => r.userId));
+}
+
+/** A user's unread notifications of every municipality since a moment, with the concept's title (for the daily summary). */
+export async function unreadNotificationsSince({ userId, since }: { userId: string; since: Date }, db: Executor) {
+  return db
+    .select({ kind: notifications.kind, conceptId: notifications.conceptId, conceptTitle: concepts.title, actorName: users.name, createdAt: notifications.createdAt })
+    .from(notifications)
+    .innerJoin(concepts, eq(concepts.id, notifications.conceptId))
+    .leftJoin(users, eq(users.id, notifications.actorId))
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), gt(notifications.createdAt, since)))
+    .orderBy(asc(notifications.createdAt))
+    .limit(200);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { authSessions, memberships, municipalities, users } from "@/db/schema";
 import { isUuid } from "./concepts";
@@ -72,5 +72,36 @@ export async function getMembership({ userId, municipalityId }: { userId: string
 export async function listMailRecipients({ userIds }: { userIds: string[] }, db?: Executor) {
   if (!userIds.length) return [];
   const x = db ?? (await getDb());
-  return x.select({ id: users.id, email: users.email, name: users.name, locale: users.locale }).from(users).where(inArray(users.id, userIds));
+  return x.select({ id: users.id, email: users.email, name: users.name, locale: users.locale, mailDigest: users.mailDigest }).from(users).where(inArray(users.id, userIds));
+}
+
+/** Whether the user gets one summary a day instead of a mail per mention. */
+export async function setMailDigest({ userId, on }: { userId: string; on: boolean }, db?: Executor) {
+  const x = db ?? (await getDb());
+  await x.update(users).set({ mailDigest: on }).where(eq(users.id, userId));
+}
+
+export async function getMailDigest({ userId }: { userId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const [row] = await x.select({ on: users.mailDigest }).from(users).where(eq(users.id, userId));
+  return row?.on ?? false;
+}
+
+/** Users with the daily summary whose summary for `day` is not sent yet. */
+export async function digestCandidates({ day }: { day: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  return x
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, lastDay: users.digestSentOn })
+    .from(users)
+    .where(and(eq(users.mailDigest, true), or(isNull(users.digestSentOn), lt(users.digestSentOn, day))));
+}
+
+/** Claim the user's summary for `day`: true for exactly one caller, also across processes. */
+export async function claimDigest({ userId, day }: { userId: string; day: string }, tx: Executor) {
+  const rows = await tx
+    .update(users)
+    .set({ digestSentOn: day })
+    .where(and(eq(users.id, userId), eq(users.mailDigest, true), or(isNull(users.digestSentOn), lt(users.digestSentOn, day))))
+    .returning({ id: users.id });
+  return rows.length > 0;
 }

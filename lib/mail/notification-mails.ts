@@ -15,9 +15,10 @@ type Concept = { id: string; municipalityId: string; title: string };
  * or not at all (the queue sends after the commit). Without a mail server nothing is queued:
  * the notification in the app is all there is.
  */
-async function queueFor(tx: Executor, kind: string, concept: Concept, userIds: string[], content: (lang: "de" | "en") => MailContent) {
+async function queueFor(tx: Executor, kind: string, concept: Concept, userIds: string[], content: (lang: "de" | "en") => MailContent, { digestible = false } = {}) {
   if (!mailConfigured() || !userIds.length) return 0;
-  const recipients = await listMailRecipients({ userIds: [...new Set(userIds)] }, tx);
+  // Who chose the daily summary gets a mention there, not at once (rounds and reminders are due on a date: always at once).
+  const recipients = (await listMailRecipients({ userIds: [...new Set(userIds)] }, tx)).filter((r) => !(digestible && r.mailDigest));
   for (const r of recipients) await queueMail(tx, { municipalityId: concept.municipalityId, kind, to: r.email, content: content(resolveLocale(r.locale)) });
   return recipients.length;
 }
@@ -25,7 +26,7 @@ async function queueFor(tx: Executor, kind: string, concept: Concept, userIds: s
 /** The people @-mentioned in a new comment (not the author). */
 export function queueMentionMails(tx: Executor, { concept, threadId, actorName, userIds }: { concept: Concept; threadId: string; actorName: string; userIds: string[] }) {
   const url = absoluteUrl(threadPath(concept.id, threadId));
-  return queueFor(tx, "mention", concept, userIds, (lang) => mentionMail(lang, { actorName, conceptTitle: concept.title, url }));
+  return queueFor(tx, "mention", concept, userIds, (lang) => mentionMail(lang, { actorName, conceptTitle: concept.title, url }), { digestible: true });
 }
 
 /** The reviewers of a new round (not the person who started it). */

@@ -162,3 +162,38 @@ export function roundReminderMail(
     html: html("de", paragraphs, { url, label: "Prüfrunde öffnen" }, "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:"),
   };
 }
+
+export type DigestItem = { kind: string; actorName: string | null; conceptTitle: string };
+
+const DIGEST_LINES: Record<Locale, (i: DigestItem) => string> = {
+  de: (i) => {
+    const who = i.actorName ?? "Jemand";
+    const what =
+      i.kind === "mention" ? `${who} hat Sie erwähnt` : i.kind === "round" ? `${who} bittet Sie um Prüfung` : i.kind === "reminder" ? "Erinnerung: Ihre Prüfrunde ist bald fällig" : `${who} hat in einem Ihrer Kommentare geantwortet`;
+    return `• ${what} – ${i.conceptTitle}`;
+  },
+  en: (i) => {
+    const who = i.actorName ?? "Someone";
+    const what = i.kind === "mention" ? `${who} mentioned you` : i.kind === "round" ? `${who} asks you to review` : i.kind === "reminder" ? "Reminder: your review round is due soon" : `${who} replied in one of your threads`;
+    return `• ${what} – ${i.conceptTitle}`;
+  },
+};
+
+/** The daily summary of unread notifications (who, what kind, which concept; never a comment's text). */
+export function digestMail(lang: Locale, { items, url }: { items: DigestItem[]; url: string }): MailContent {
+  const lines = items.map(DIGEST_LINES[lang]);
+  if (lang === "en") {
+    const paragraphs = ["Hello,", `since your last summary, ${items.length === 1 ? "one notification has" : `${items.length} notifications have`} come in for you in Konzeptwerk:`, ...lines];
+    return {
+      subject: `Your Konzeptwerk summary: ${items.length === 1 ? "1 new notification" : `${items.length} new notifications`}`,
+      text: `${paragraphs.join("\n\n")}\n\nOpen “For me”:\n${url}\n\nYou get this summary once a day; you can switch it off under “For me”.\n`,
+      html: html("en", [...paragraphs, "You get this summary once a day; you can switch it off under “For me”."], { url, label: "Open “For me”" }, "If the button does not work, copy this address into your browser:"),
+    };
+  }
+  const paragraphs = ["Guten Tag,", `seit Ihrer letzten Zusammenfassung ${items.length === 1 ? "ist eine Benachrichtigung" : `sind ${items.length} Benachrichtigungen`} in Konzeptwerk für Sie eingegangen:`, ...lines];
+  return {
+    subject: `Ihre Zusammenfassung aus Konzeptwerk: ${items.length === 1 ? "1 neue Benachrichtigung" : `${items.length} neue Benachrichtigungen`}`,
+    text: `${paragraphs.join("\n\n")}\n\n„Für mich“ öffnen:\n${url}\n\nDiese Zusammenfassung kommt einmal täglich; abbestellen können Sie sie unter „Für mich“.\n`,
+    html: html("de", [...paragraphs, "Diese Zusammenfassung kommt einmal täglich; abbestellen können Sie sie unter „Für mich“."], { url, label: "„Für mich“ öffnen" }, "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:"),
+  };
+}

@@ -7,15 +7,13 @@ import { listAnswers, listRoundReviewers, openRoundsDueBetween } from "@/db/quer
 import { queueReminderMail } from "@/lib/mail/notification-mails";
 import { kickMailQueue } from "@/lib/mail/queue";
 import { errorFields, log } from "@/lib/log";
+import { berlinDate } from "@/lib/format";
 import { roundTargets } from "./rounds";
 
 /** A reviewer is reminded once, when the round is due within this many days. */
 export const REMINDER_DAYS = 2;
 const HOUR_MS = 60 * 60_000;
 
-const berlinDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" });
-/** The calendar date in Germany (a due date is a German calendar date). */
-export const berlinDate = (at: Date) => berlinDay.format(at);
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**

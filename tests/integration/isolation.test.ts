@@ -778,6 +778,9 @@ const GUARDS = new Set([
   "lib/auth/session.ts#activeMembership",
   // counts the person's exports; called after the export's own access check (export-limit.test.ts)
   "lib/export/limit.ts#takeExportPoint",
+  // the person's own mail setting: no municipality, no id of anyone else to name (review-mails.test.ts, server-actions.spec.ts)
+  "lib/review/digest.ts#readMailDigest",
+  "lib/review/digest.ts#changeMailDigest",
   // the installation's operator, not a municipality's role: tested in peers.test.ts
   "lib/peers/service.ts#publishPeerSnapshot",
   // need a failed mail / a configured OIDC provider to succeed for the own admin; their municipality checks are in mail.test.ts and sso.test.ts

@@ -7,6 +7,7 @@ import { processMailQueue, smtpSender, type Sender } from "@/lib/mail/queue";
 import { createThread, replyToThread } from "@/lib/review/comments";
 import { readInbox } from "@/lib/review/inbox";
 import { sendRoundReminders } from "@/lib/review/reminders";
+import { changeMailDigest, readMailDigest, sendDigests } from "@/lib/review/digest";
 import { answerRound, closeRound, roundTargets, startRound } from "@/lib/review/rounds";
 import { createVersion } from "@/lib/versions/service";
 import { getConceptById } from "@/db/queries/concepts";
@@ -128,5 +129,45 @@ describe("review round mails", () => {
     expect(mail!.text).toContain(`${targets.length - 1} Kapitel oder Handlungsfelder warten noch auf Ihre Antwort.`);
     const inbox = await readInbox(town.editor, { municipalityId: ids.municipalityId });
     expect(inbox.notifications.find((n) => n.kind === "reminder")?.roundId).toBe(roundId);
+  });
+});
+
+describe("the daily summary", () => {
+  it("replaces the mail per mention for who chose it, comes once a day from 7 o'clock with the unread notifications of the last 24 hours, and never twice", async () => {
+    const db = await getDb();
+    await changeMailDigest(town.editor, { on: true });
+    expect(await readMailDigest(town.editor)).toEqual({ on: true, available: true });
+    await db.update(notifications).set({ readAt: new Date() }).where(eq(notifications.userId, town.editor.id));
+    const { threadId } = await createThread(town.reviewer, { conceptId: ids.conceptId, target: { kind: "chapter", chapter: "mandate" }, body: `@${town.editor.name} @${town.admin.name} Quelle fehlt` });
+    // The admin (no summary) gets the mention at once; the editor does not.
+    expect(await processMailQueue({ send })).toEqual({ sent: 1, failed: 0 });
+    await smtp.waitFor(1);
+    expect(to(town.editor.email)).toEqual([]);
+    smtp.received.length = 0;
+
+    const mailsTo = async (address: string) => (await db.select().from(mailQueue)).filter((m) => m.recipient === address && m.kind === "digest");
+    // Before 7 o'clock German time (04:00 UTC is 05:00 or, in summer, 06:00): nothing.
+    const today = new Date();
+    const at = (hhmmUtc: string) => new Date(`${today.toISOString().slice(0, 10)}T${hhmmUtc}:00Z`);
+    await sendDigests(at("04:00"));
+    expect(await mailsTo(town.editor.email)).toEqual([]);
+    // From 7 o'clock, several processes at once: one summary.
+    await Promise.all(Array.from({ length: 4 }, () => sendDigests(at("06:30"))));
+    await sendDigests(at("10:00"));
+    expect(await mailsTo(town.editor.email)).toHaveLength(1);
+    expect(await mailsTo(town.admin.email)).toEqual([]);
+    expect(await processMailQueue({ send })).toEqual({ sent: 1, failed: 0 });
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.to).toMatchObject({ text: town.editor.email });
+    expect(mail!.subject).toBe("Ihre Zusammenfassung aus Konzeptwerk: 1 neue Benachrichtigung");
+    expect(mail!.text).toContain(`• ${town.reviewer.name} hat Sie erwähnt – Integrationskonzept Mailstadt`);
+    expect(mail!.text).toContain(`${APP}/aufgaben`);
+    expect(mail!.text).not.toContain("Quelle fehlt");
+    expect(threadId).toBeTruthy();
+
+    // Switched off: mentions come at once again.
+    await changeMailDigest(town.editor, { on: false });
+    await createThread(town.reviewer, { conceptId: ids.conceptId, target: { kind: "chapter", chapter: "mandate" }, body: `@${town.editor.name} noch einmal` });
+    expect(await processMailQueue({ send })).toEqual({ sent: 1, failed: 0 });
   });
 });

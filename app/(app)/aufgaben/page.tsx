@@ -7,6 +7,8 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { readInbox } from "@/lib/review/inbox";
 import { notificationPath, roundPath, threadPath } from "@/lib/review/links";
 import { MarkReadButton } from "@/components/review/mark-read";
+import { DigestForm } from "@/components/review/digest-form";
+import { readMailDigest } from "@/lib/review/digest";
 
 export const metadata: Metadata = { title: "Für mich" };
 
@@ -15,7 +17,7 @@ export default async function InboxPage() {
   const actor = await pageActor();
   const { active } = await activeMembership(actor);
   if (!active) redirect("/concepts");
-  const inbox = await readInbox(actor, { municipalityId: active.municipalityId });
+  const [inbox, digest] = await Promise.all([readInbox(actor, { municipalityId: active.municipalityId }), readMailDigest(actor)]);
   const t = await getTranslations("inbox");
   const kind = (k: string) => (k === "mention" ? t("kindMention") : k === "round" ? t("kindRound") : k === "reminder" ? t("kindReminder") : t("kindReply"));
   return (
@@ -65,6 +67,14 @@ export default async function InboxPage() {
           ))}
         </ul>
       </section>
+      {digest.available ? (
+        <section aria-labelledby="inbox-mail" className="card" style={{ marginTop: "1rem" }}>
+          <h2 id="inbox-mail" style={{ marginTop: 0 }}>
+            {t("mailHeading")}
+          </h2>
+          <DigestForm on={digest.on} />
+        </section>
+      ) : null}
     </>
   );
 }
