@@ -128,7 +128,7 @@ if (want("unit")) vitestStages("Unit- und Integrationstests (eingebettete Datenb
 if (want("postgres")) {
   if (externalUrl) {
     // The office round trips (LibreOffice converting every file) test file formats, not the database: they run once, in the stage above.
-    const officeOnly = ["tests/integration/office-export.test.ts", "tests/integration/import-documents.test.ts"];
+    const officeOnly = ["tests/integration/office-export.test.ts", "tests/integration/import-documents.test.ts", "tests/integration/office-round-trip.test.ts"];
     vitestStages("Integrationstests (PostgreSQL an DATABASE_URL)", ["tests/integration"], officeOnly, { DATABASE_URL: externalUrl, KONZEPTWERK_TEST_RESET: "1" });
   } else {
     missingService("PostgreSQL", "DATABASE_URL ist nicht gesetzt: keine Integrationstests gegen einen PostgreSQL-Server");
