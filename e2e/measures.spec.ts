@@ -79,6 +79,18 @@ test("Teilziele and Maßnahmen of a field of action: add with every field, valid
   await expect(page).toHaveURL(/#measures-/);
   await expect(field.card(first)).toBeInViewport();
 
+  // The field's indicators at a glance, derived from its measures.
+  const overview = field.root.getByRole("table", { name: /^Indikatoren im Überblick – Sprache/ });
+  await expect(overview.getByRole("row").nth(1).getByRole("cell")).toHaveText([
+    new RegExp(`^M \\d+\\.\\d+\\.1 ${first}$`),
+    "Teilnehmende pro Jahr",
+    "Outcome",
+    "Personen",
+    "120 → 400",
+    "Teilnahmelisten",
+    "jährlich",
+  ]);
+
   // A second measure with an empty title and the end before the start: German messages, nothing sent.
   const second = await field.openNewMeasure();
   await second.fill({ title: "", taskType: "Pflichtaufgabe", leadOffice: "Volkshochschule", startDate: "2026-06-01", endDate: "2026-01-31" });

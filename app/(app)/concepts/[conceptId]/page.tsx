@@ -26,6 +26,8 @@ import { checkOfConcept } from "@/lib/check/service";
 import { FieldMeasures } from "@/components/measures/field-measures";
 import { SubGoalsEditor } from "@/components/measures/sub-goals-editor";
 import { measuresByGoal } from "@/lib/measures/goal-links";
+import { indicatorOverview } from "@/lib/measures/indicator-overview";
+import { IndicatorOverview } from "@/components/measures/indicator-overview";
 import { PdfExport } from "@/components/concept/pdf-export";
 import { listVersionRows } from "@/db/queries/versions";
 import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
@@ -193,15 +195,25 @@ export default async function ConceptPage({ params }: Props) {
                                 canEdit={canEdit}
                               />
                             ) : (
-                              <FieldMeasures
-                                conceptId={concept.id}
-                                fieldId={field.id}
-                                fieldTitle={fieldTitle}
-                                fieldNumber={`${index + 1}.${fi + 1}`}
-                                measures={tree.measures.filter((m) => m.fieldId === field.id).map(toMeasureView)}
-                                subGoals={tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }))}
-                                canEdit={canEdit}
-                              />
+                              <>
+                                <FieldMeasures
+                                  conceptId={concept.id}
+                                  fieldId={field.id}
+                                  fieldTitle={fieldTitle}
+                                  fieldNumber={`${index + 1}.${fi + 1}`}
+                                  measures={tree.measures.filter((m) => m.fieldId === field.id).map(toMeasureView)}
+                                  subGoals={tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }))}
+                                  canEdit={canEdit}
+                                />
+                                <IndicatorOverview
+                                  fieldId={field.id}
+                                  fieldTitle={fieldTitle}
+                                  rows={indicatorOverview(
+                                    tree.measures.filter((m) => m.fieldId === field.id),
+                                    `${index + 1}.${fi + 1}`,
+                                  )}
+                                />
+                              </>
                             )}
                           </div>
                         ))}
