@@ -178,6 +178,21 @@ export type MappedConcept = {
 
 const heading = (level: 3 | 4, text: string): JSONContent => ({ type: "heading", attrs: { level }, content: [{ type: "text", text }] });
 const paragraph = (text: string): JSONContent => (text ? { type: "paragraph", content: [{ type: "text", text }] } : { type: "paragraph" });
+/** What an imported measure has until its sheet or table row says otherwise (the form's defaults); fresh lists each call. */
+const measureDefaults = () => ({
+  targetGroups: [] as string[],
+  taskType: "voluntary" as const,
+  leadOffice: "",
+  partners: [] as string[],
+  status: "planned" as const,
+  startDate: null,
+  endDate: null,
+  priority: "medium" as const,
+  staffFte: null,
+  materialCostCents: null,
+  fundingLines: [],
+  indicators: [],
+});
 
 /** Items of all lists in `nodes`, nested ones as items of their own. */
 function listItems(nodes: JSONContent[]): string[] {
@@ -328,18 +343,7 @@ export function applyMapping(
       subGoalRefs: refs,
       title,
       description: { type: "doc", content: description.length ? description : [{ type: "paragraph" }] },
-      targetGroups: [],
-      taskType: "voluntary",
-      leadOffice: "",
-      partners: [],
-      status: "planned",
-      startDate: null,
-      endDate: null,
-      priority: "medium",
-      staffFte: null,
-      materialCostCents: null,
-      fundingLines: [],
-      indicators: [],
+      ...measureDefaults(),
       ...sheet.values,
     });
     placed.push(root.title, ...sheet.read);
@@ -421,18 +425,8 @@ export function applyMapping(
               type: "doc",
               content: row.rest.length ? row.rest.map((c) => paragraph(`${c.label}: ${c.value}`)) : [{ type: "paragraph" }],
             },
-            targetGroups: [],
-            taskType: "voluntary",
+            ...measureDefaults(),
             leadOffice: row.lead,
-            partners: [],
-            status: "planned",
-            startDate: null,
-            endDate: null,
-            priority: "medium",
-            staffFte: null,
-            materialCostCents: null,
-            fundingLines: [],
-            indicators: [],
             ...row.values,
           });
         }

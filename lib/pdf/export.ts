@@ -81,16 +81,15 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
  * again without it. `logoOmitted` says so, for the response header and the UI.
  */
 export async function exportConceptPdf(actor: Actor, conceptId: string, options: PdfOptions = {}) {
-  // Access first (another municipality's concept is a 404, not a count), then the installation's limit.
-  await requireConcept(actor, conceptId, "concept.export");
+  // Access first (loadPdfModel: another municipality's concept is a 404, not a count), then the installation's limit.
+  const loaded = await loadPdfModel(actor, conceptId, options);
   await takeExportPoint(actor);
-  const result = await renderConceptPdf(actor, conceptId, options);
+  const result = await renderConceptPdf(loaded);
   recordExport("pdf");
   return result;
 }
 
-async function renderConceptPdf(actor: Actor, conceptId: string, options: PdfOptions) {
-  const { model, concept, logo, municipality, version, date } = await loadPdfModel(actor, conceptId, options);
+async function renderConceptPdf({ model, concept, logo, municipality, version, date }: Awaited<ReturnType<typeof loadPdfModel>>) {
   const whose = { municipalityId: concept.municipalityId, conceptId: concept.id };
   const fileName = pdfFileName(municipality, version?.number ?? null, date);
   const withoutLogo: PdfModel = { ...model, meta: { ...model.meta, logo: null } };

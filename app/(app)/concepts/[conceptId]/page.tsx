@@ -165,6 +165,9 @@ export default async function ConceptPage({ params }: Props) {
               {chapter.key === "fields"
                 ? tree.fields.map((field, fi) => {
                     const fieldTitle = tt.fieldTitle(field);
+                    const fieldNumber = `${index + 1}.${fi + 1}`;
+                    const fieldMeasures = tree.measures.filter((m) => m.fieldId === field.id);
+                    const fieldGoals = tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }));
                     return (
                       <section key={field.id} id={`feld-${field.key}`} className="field-of-action" aria-labelledby={`h-field-${field.key}`}>
                         <div className="part-head">
@@ -187,11 +190,7 @@ export default async function ConceptPage({ params }: Props) {
                                 conceptId={concept.id}
                                 fieldId={field.id}
                                 fieldTitle={fieldTitle}
-                                subGoals={measuresByGoal(
-                                  tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text })),
-                                  tree.measures.filter((m) => m.fieldId === field.id),
-                                  `${index + 1}.${fi + 1}`,
-                                )}
+                                subGoals={measuresByGoal(fieldGoals, fieldMeasures, fieldNumber)}
                                 canEdit={canEdit}
                               />
                             ) : (
@@ -200,18 +199,15 @@ export default async function ConceptPage({ params }: Props) {
                                   conceptId={concept.id}
                                   fieldId={field.id}
                                   fieldTitle={fieldTitle}
-                                  fieldNumber={`${index + 1}.${fi + 1}`}
-                                  measures={tree.measures.filter((m) => m.fieldId === field.id).map(toMeasureView)}
-                                  subGoals={tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }))}
+                                  fieldNumber={fieldNumber}
+                                  measures={fieldMeasures.map(toMeasureView)}
+                                  subGoals={fieldGoals}
                                   canEdit={canEdit}
                                 />
                                 <IndicatorOverview
                                   fieldId={field.id}
                                   fieldTitle={fieldTitle}
-                                  rows={indicatorOverview(
-                                    tree.measures.filter((m) => m.fieldId === field.id),
-                                    `${index + 1}.${fi + 1}`,
-                                  )}
+                                  rows={indicatorOverview(fieldMeasures, fieldNumber)}
                                 />
                               </>
                             )}
