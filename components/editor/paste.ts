@@ -1,19 +1,115 @@
+import { alignClass, alignmentFromCss, type StoredAlignment } from "./extensions/text-align";
+
 /**
- * Word and other office programs paste HTML full of conditional comments, <o:p>
- * tags, mso-* styles and class soup. The editor's schema already drops unknown
- * nodes and marks; this removes the junk that would otherwise become empty
- * paragraphs or stray text, keeping headings, lists, tables, bold, italic, links.
+ * Word and LibreOffice paste HTML full of conditional comments, <o:p> tags,
+ * mso-* styles, class soup, <font> and <span> wrappers and non-breaking-space
+ * padding. The editor's schema already drops unknown nodes and marks; this
+ * removes the junk that would otherwise become empty paragraphs or stray text,
+ * and turns what the office programs say with styles into what the editor
+ * keeps: list paragraphs into lists, `align=center` / `text-align:center` on
+ * paragraphs, headings and cells into the alignment class, Word's header rows
+ * into header cells, bold/italic/underline/strike spans into marks.
  */
 export function cleanPastedHtml(html: string): string {
-  return msoListsToLists(html)
+  const stripped = msoListsToLists(html)
     .replace(/<!--\[if[\s\S]*?<!\[endif\]-->/gi, "")
+    // Word's "downlevel-revealed" conditionals (<![if !vml]>…<![endif]>): the markers go, the content stays.
+    .replace(/<!\[(?:end)?if[^>]*>/gi, "")
     .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<\/?o:p[^>]*>/gi, "")
-    .replace(/<\/?(?:w|m|v|o):[^>]*>/gi, "")
-    .replace(/<(style|script|meta|link|xml)[^>]*>[\s\S]*?<\/\1>/gi, "")
-    .replace(/<(meta|link)[^>]*\/?>/gi, "")
-    .replace(/\s(?:class|style|lang|align)="[^"]*"/gi, "")
-    .replace(/<p>(?:&nbsp;|\s)*<\/p>/gi, "");
+    .replace(/<head\b[\s\S]*?<\/head>/gi, "")
+    .replace(/<(style|script|xml|title)\b[^>]*>[\s\S]*?<\/\1>/gi, "")
+    .replace(/<(meta|link)\b[^>]*\/?>/gi, "")
+    .replace(/<\/?(?:o|w|m|v):[^>]*>/gi, "");
+  const tidy = spansToMarks(headerRows(stripped)).replace(TAG, (_tag, name: string, attrs: string) => {
+    const alignment = ALIGNED_TAGS.test(name) ? alignmentOf(attrs) : null;
+    return `<${name}${keptAttributes(attrs)}${alignment ? ` class="${alignClass(alignment)}"` : ""}>`;
+  });
+  return withoutPadding(tidy);
+}
+
+/** An opening tag with its attributes (quoted with ", ' or not at all; a quoted value may contain ">"). */
+const TAG = /<([a-z][a-z0-9]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/gi;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+/** Attributes that only carry Word's and LibreOffice's formatting. */
+const OFFICE_ATTRIBUTES = new Set(["class", "style", "lang", "align", "face", "size", "color", "link", "vlink"]);
+const ALIGNED_TAGS = /^(?:p|h[1-6]|td|th)$/i;
+
+function attributes(source: string): [name: string, value: string | null][] {
+  return [...source.matchAll(ATTRIBUTE)].map((m) => [m[1]!.toLowerCase(), m[2] ?? m[3] ?? m[4] ?? null]);
+}
+
+function keptAttributes(source: string): string {
+  return attributes(source)
+    .filter(([name]) => !OFFICE_ATTRIBUTES.has(name))
+    .map(([name, value]) => (value === null ? ` ${name}` : ` ${name}="${value.replace(/"/g, "&quot;")}"`))
+    .join("");
+}
+
+/** A style attribute's declarations (`mso-bidi-font-weight` is not `font-weight`). */
+function declarations(style: string | null): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of (style ?? "").split(";")) {
+    const colon = part.indexOf(":");
+    if (colon > 0) out.set(part.slice(0, colon).trim().toLowerCase(), part.slice(colon + 1).trim().toLowerCase());
+  }
+  return out;
+}
+
+/** The alignment of a paragraph, heading or cell: our own class (a copy inside the editor), the style, or `align`. */
+function alignmentOf(source: string): StoredAlignment | null {
+  const attrs = new Map(attributes(source));
+  const own = /\btext-align-(center|right|justify)\b/.exec(attrs.get("class") ?? "");
+  if (own) return own[1] as StoredAlignment;
+  return alignmentFromCss(declarations(attrs.get("style") ?? null).get("text-align")) ?? alignmentFromCss(attrs.get("align"));
+}
+
+/**
+ * Header rows stay header rows: cells in a <thead> (LibreOffice's repeated
+ * heading rows) and in Word's header rows (`mso-yfti-irow:-1`) become <th>.
+ */
+function headerRows(html: string): string {
+  const toHeaders = (rows: string) => rows.replace(/<td\b/gi, "<th").replace(/<\/td\s*>/gi, "</th>");
+  return html.replace(/<thead\b[^>]*>[\s\S]*?<\/thead\s*>/gi, toHeaders).replace(/<tr\b[^>]*mso-yfti-irow:\s*-1\b[^>]*>[\s\S]*?<\/tr\s*>/gi, toHeaders);
+}
+
+/**
+ * <span> and <font> wrappers go; what their style says about bold, italic,
+ * underline and strike stays, as <b>, <i>, <u>, <s> around the same text.
+ */
+function spansToMarks(html: string): string {
+  const closers: string[] = [];
+  return html.replace(/<(\/?)(span|font)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi, (_tag, closing: string, _name, attrs: string) => {
+    if (closing) return closers.pop() ?? "";
+    const style = declarations(new Map(attributes(attrs)).get("style") ?? null);
+    const weight = style.get("font-weight") ?? "";
+    const decoration = `${style.get("text-decoration") ?? ""} ${style.get("text-decoration-line") ?? ""}`;
+    const tags = [
+      /^(?:bold|bolder|[6-9]00)$/.test(weight) && "b",
+      /^(?:italic|oblique)/.test(style.get("font-style") ?? "") && "i",
+      decoration.includes("underline") && "u",
+      decoration.includes("line-through") && "s",
+    ].filter((t): t is string => !!t);
+    closers.push(tags.map((t) => `</${t}>`).reverse().join(""));
+    return tags.map((t) => `<${t}>`).join("");
+  });
+}
+
+const NBSP = "(?:&nbsp;|&#160;|&#xa0;|\u00a0)";
+const BLOCK_OPEN = "<(?:p|h[1-6]|li|td|th)\\b[^>]*>";
+const BLOCK_CLOSE = "<\\/(?:p|h[1-6]|li|td|th)\\s*>";
+
+/**
+ * No padding: paragraphs and headings of nothing but spaces, non-breaking
+ * spaces and line breaks go; non-breaking spaces at the start or end of a
+ * block go; a run of two or more (spaces to push text along) becomes one space.
+ * A single one between words ("12.500&nbsp;€", "§&nbsp;3") stays.
+ */
+function withoutPadding(html: string): string {
+  return html
+    .replace(new RegExp(`<(p|h[1-6])\\b[^>]*>(?:\\s|${NBSP}|<br\\s*\\/?>)*<\\/\\1\\s*>`, "gi"), "")
+    .replace(new RegExp(`(${BLOCK_OPEN})(?:\\s|${NBSP})+`, "gi"), "$1")
+    .replace(new RegExp(`(?:\\s|${NBSP})+(?=${BLOCK_CLOSE})`, "gi"), "")
+    .replace(new RegExp(`[ \\t]*${NBSP}(?:[ \\t\\r\\n]|${NBSP})*${NBSP}[ \\t]*|${NBSP}(?:[ \\t\\r\\n])+|(?:[ \\t\\r\\n])+${NBSP}`, "gi"), " ");
 }
 
 /** A list paragraph of Word's HTML: `<p … style='…mso-list:l0 level2 lfo1'>`. */

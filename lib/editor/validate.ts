@@ -1,6 +1,7 @@
 import { getSchema, type JSONContent } from "@tiptap/core";
 import type { Node as PMNode, Schema } from "@tiptap/pm/model";
 import { editorExtensions, HEADING_LEVELS } from "@/components/editor/extensions";
+import { TEXT_ALIGNMENTS } from "@/components/editor/extensions/text-align";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
 import { isAllowedHref, LINK_NOT_ALLOWED_HINT } from "./links";
 import { checkNesting, TOO_DEEP_MESSAGE } from "./nesting";
@@ -60,23 +61,47 @@ export function validateDoc(input: unknown, options: ValidateOptions = {}): DocV
   }
   let badLink: string | null = null;
   let badHeading = false;
+  let badAlign: string | null = null;
   node.descendants((child) => {
     if (child.type.name === "heading" && !(HEADING_LEVELS as readonly number[]).includes(child.attrs.level as number)) badHeading = true;
+    const align: unknown = child.attrs.textAlign;
+    if (align !== undefined && align !== null && !(TEXT_ALIGNMENTS as readonly unknown[]).includes(align)) {
+      badAlign = (typeof align === "string" ? align : JSON.stringify(align) ?? "").replace(/[\p{Cc}\p{Cf}]/gu, "�").slice(0, 30);
+    }
     for (const mark of child.marks) {
       if (mark.type.name === "link" && !isAllowedHref(mark.attrs.href)) {
         const href = mark.attrs.href;
         badLink = typeof href === "string" ? href.replace(/[\p{Cc}\p{Cf}]/gu, "�").slice(0, 60) : "";
       }
     }
-    return badLink === null && !badHeading;
+    return badLink === null && !badHeading && badAlign === null;
   });
   if (badHeading) return { ok: false, error: "Der Text enthält eine nicht erlaubte Überschriftenebene." };
+  if (badAlign !== null) return { ok: false, error: `Der Text enthält eine nicht erlaubte Ausrichtung („${badAlign}“). ${ALIGNMENT_HINT}` };
   if (badLink !== null && options.disallowedLinks === "drop") return { ok: true, doc: withoutDisallowedLinks(node) };
   if (badLink !== null) {
     const which = badLink === "" ? "Ein Link ohne Zieladresse" : `Der Link „${badLink}“`;
     return { ok: false, error: `${which} ist nicht erlaubt. ${LINK_NOT_ALLOWED_HINT}` };
   }
-  return { ok: true, doc: node.toJSON() as JSONContent };
+  return { ok: true, doc: withoutDefaultAlignment(node.toJSON() as JSONContent) };
+}
+
+const ALIGNMENT_HINT = "Erlaubt sind linksbündig, zentriert, rechtsbündig und Blocksatz.";
+
+/**
+ * The JSON without `textAlign` where it is the default (null or "left"): text
+ * that is not aligned is stored exactly as before alignment existed. Depth is
+ * bounded by checkNesting before this runs.
+ */
+function withoutDefaultAlignment(json: JSONContent): JSONContent {
+  const out: JSONContent = { ...json };
+  if (out.attrs && "textAlign" in out.attrs && (out.attrs.textAlign === null || out.attrs.textAlign === "left")) {
+    const { textAlign: _default, ...rest } = out.attrs;
+    if (Object.keys(rest).length) out.attrs = rest;
+    else delete out.attrs;
+  }
+  if (json.content) out.content = json.content.map(withoutDefaultAlignment);
+  return out;
 }
 
 /** The document without the link marks the link rule refuses; depth is bounded by checkNesting before this runs. */
@@ -86,5 +111,5 @@ function withoutDisallowedLinks(node: PMNode): JSONContent {
     ...(json.marks ? { marks: json.marks.filter((m) => !(m.type === "link" && !isAllowedHref(m.attrs?.href))) } : {}),
     ...(json.content ? { content: json.content.map(strip) } : {}),
   });
-  return editorSchema().nodeFromJSON(strip(node.toJSON() as JSONContent)).toJSON() as JSONContent;
+  return withoutDefaultAlignment(editorSchema().nodeFromJSON(strip(node.toJSON() as JSONContent)).toJSON() as JSONContent);
 }

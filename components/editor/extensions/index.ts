@@ -5,8 +5,9 @@
  */
 import type { AnyExtension, Attributes, Extensions, Mark } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
-import { TableKit } from "@tiptap/extension-table";
+import { TableCell, TableHeader, TableKit } from "@tiptap/extension-table";
 import { ALLOWED_LINK_PROTOCOLS, hrefFromInput, isAllowedHref } from "@/lib/editor/links";
+import { Alignment } from "./text-align";
 
 export { ALLOWED_LINK_PROTOCOLS, isAllowedHref };
 
@@ -42,6 +43,19 @@ const PlainTypingStarterKit = StarterKit.extend({
 });
 
 /**
+ * Table cells without Tiptap's own `align` attribute: it renders as a style
+ * attribute (the CSP allows none) and would be a second way to say what
+ * `textAlign` (./text-align.ts) says for cells, paragraphs and headings alike.
+ */
+const withoutCellAlign = <T extends typeof TableCell | typeof TableHeader>(cell: T) =>
+  cell.extend({
+    addAttributes() {
+      const { align: _align, ...attributes }: Attributes = this.parent?.() ?? {};
+      return attributes;
+    },
+  });
+
+/**
  * The list in two flavours with the same schema: alone (own undo history) or
  * writing together (undo comes from the Yjs binding, per person).
  */
@@ -67,7 +81,10 @@ export function buildExtensions({ collaborative = false }: { collaborative?: boo
         HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
       },
     }),
-    TableKit.configure({ table: { resizable: false } }),
+    TableKit.configure({ table: { resizable: false }, tableCell: false, tableHeader: false }),
+    withoutCellAlign(TableCell),
+    withoutCellAlign(TableHeader),
+    Alignment,
   ];
 }
 
