@@ -29,3 +29,5 @@ export const table = (header: string[], rows: string[][]): JSONContent => ({
     ...rows.map((r) => ({ type: "tableRow", content: r.map((c) => ({ type: "tableCell", content: [p(c)] })) })),
   ],
 });
+/** A paragraph, heading or table cell with a text alignment ("center", "right", "justify"). */
+export const aligned = (textAlign: string, node: JSONContent): JSONContent => ({ ...node, attrs: { ...node.attrs, textAlign } });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isAllowedHref } from "@/components/editor/extensions";
 import { cleanPastedHtml } from "@/components/editor/paste";
 import type { JSONContent } from "@tiptap/core";
-import { bold, doc, h3, link, ol, p, table, ul } from "./build";
+import { aligned, bold, doc, h3, link, ol, p, table, ul } from "./build";
 import { hrefFromInput, safeHref } from "./links";
 import { MAX_NESTING } from "./nesting";
 import { plainText, textLength } from "./document";
@@ -127,6 +127,39 @@ describe("validateDoc", () => {
 
   it("counts text length over all nodes, umlauts as one character", () => {
     expect(textLength(doc(p("Größe"), ul("Äpfel")))).toBe("Größe Äpfel".length);
+  });
+});
+
+describe("text alignment", () => {
+  const cell = (textAlign: string) => aligned(textAlign, { type: "tableCell", content: [p("12.500 €")] });
+  const withTable = (textAlign: string) => doc({ type: "table", content: [{ type: "tableRow", content: [cell(textAlign)] }] });
+
+  it("accepts centre, right and justified on paragraphs, headings and cells, and stores them", () => {
+    const input = doc(aligned("center", p("Mitte")), aligned("right", h3("Rechts")), aligned("justify", p("Block")));
+    const result = validateDoc(input);
+    expect(result.ok && result.doc).toEqual(input);
+    const inTable = validateDoc(withTable("right"));
+    expect(JSON.stringify(inTable.ok && inTable.doc)).toContain('"textAlign":"right"');
+  });
+
+  it("accepts left, the default, and does not store it (nor the empty default)", () => {
+    const result = validateDoc(doc(aligned("left", p("Links")), aligned("left", h3("Titel")), p("ohne")));
+    expect(result.ok && result.doc).toEqual(doc(p("Links"), h3("Titel"), p("ohne")));
+    const inTable = validateDoc(withTable("left"));
+    expect(JSON.stringify(inTable.ok && inTable.doc)).not.toContain("textAlign");
+  });
+
+  it.each([["middle"], ["start"], ["CENTER"], [42], [{ x: 1 }], ["<script>"]])("refuses the alignment %j with a German message", (value) => {
+    for (const input of [doc(aligned(value as string, p("x"))), doc(aligned(value as string, h3("x"))), withTable(value as string)]) {
+      const result = validateDoc(input);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(/^Der Text enthält eine nicht erlaubte Ausrichtung \(„.*“\)\. Erlaubt sind linksbündig, zentriert, rechtsbündig und Blocksatz\.$/);
+    }
+  });
+
+  it("drops an alignment on a node that has none (a list), as any unknown attribute", () => {
+    const result = validateDoc(doc(aligned("center", ul("eins"))));
+    expect(result.ok && result.doc).toEqual(doc(ul("eins")));
   });
 });
 

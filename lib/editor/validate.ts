@@ -90,10 +90,11 @@ const ALIGNMENT_HINT = "Erlaubt sind linksbündig, zentriert, rechtsbündig und 
 
 /**
  * The JSON without `textAlign` where it is the default (null or "left"): text
- * that is not aligned is stored exactly as before alignment existed. Depth is
- * bounded by checkNesting before this runs.
+ * that is not aligned is stored exactly as before alignment existed. Only for
+ * JSON the schema has read (its depth is bounded by the schema's content rules
+ * and by checkNesting before that).
  */
-function withoutDefaultAlignment(json: JSONContent): JSONContent {
+export function withoutDefaultAlignment(json: JSONContent): JSONContent {
   const out: JSONContent = { ...json };
   if (out.attrs && "textAlign" in out.attrs && (out.attrs.textAlign === null || out.attrs.textAlign === "left")) {
     const { textAlign: _default, ...rest } = out.attrs;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { checkFragment, docFromState, jsonFromState, stateFromJson, updateToJson } from "./ydoc";
+import { validateDoc } from "@/lib/editor/validate";
+import { checkFragment, docFromState, jsonFromDoc, jsonFromState, stateFromJson, updateToJson } from "./ydoc";
 
 const para = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
 const doc = (...texts: string[]) => ({ type: "doc", content: texts.map(para) });
@@ -16,6 +17,29 @@ describe("a part's JSON and its Yjs document", () => {
       ],
     };
     expect(jsonFromState(stateFromJson(json))).toEqual(json);
+  });
+
+  it("come back the same with alignment, and without it where it is left", () => {
+    const cell = (textAlign: string | null) => ({ type: "tableCell", attrs: { colspan: 1, rowspan: 1, colwidth: null, ...(textAlign ? { textAlign } : {}) }, content: [para("x")] });
+    const json = {
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { textAlign: "center", level: 3 }, content: [{ type: "text", text: "Ziele" }] },
+        { ...para("rechts"), attrs: { textAlign: "right" } },
+        { ...para("Blocksatz"), attrs: { textAlign: "justify" } },
+        para("links"),
+        { type: "table", content: [{ type: "tableRow", content: [cell("center"), cell(null)] }] },
+      ],
+    };
+    expect(jsonFromState(stateFromJson(json))).toEqual(json);
+  });
+
+  it("a client's alignment that is not one of the four reaches the validator, which refuses it", () => {
+    const client = docFromState(stateFromJson(doc("Absatz")));
+    (client.getXmlFragment("default").get(0) as Y.XmlElement).setAttribute("textAlign", "sideways");
+    expect(checkFragment(client)).toBeNull();
+    const result = validateDoc(jsonFromDoc(client));
+    expect(result.ok ? null : result.error).toMatch(/nicht erlaubte Ausrichtung \(„sideways“\)/);
   });
 
   it("an empty state reads as one empty paragraph", () => {

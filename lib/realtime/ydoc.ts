@@ -7,7 +7,7 @@ import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import { prosemirrorJSONToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { LEVEL_NODES, MAX_JSON_DEPTH, MAX_NESTING, TOO_DEEP_MESSAGE } from "@/lib/editor/nesting";
-import { editorSchema, MAX_DOC_BYTES } from "@/lib/editor/validate";
+import { editorSchema, MAX_DOC_BYTES, withoutDefaultAlignment } from "@/lib/editor/validate";
 
 export const FRAGMENT = "default";
 
@@ -99,7 +99,7 @@ export function stateFromJson(json: JSONContent): Uint8Array {
 export function jsonFromDoc(doc: Y.Doc): JSONContent {
   let json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(FRAGMENT)) as JSONContent;
   try {
-    json = editorSchema().nodeFromJSON(json).toJSON() as JSONContent;
+    json = withoutDefaultAlignment(editorSchema().nodeFromJSON(json).toJSON() as JSONContent);
   } catch {
     // not in the schema: returned as it is, and the validator refuses it with its reason
   }
