@@ -30,10 +30,17 @@ import {
 } from "docx";
 import { TextWatermark } from "docx/watermarks";
 import type { PdfChapter, PdfFunding, PdfMeasure, PdfModel, Row } from "@/lib/pdf/model";
-import { children, tableGrid, xmlText } from "./text";
+import { alignmentOf, children, tableGrid, xmlText, type Alignment } from "./text";
 
 type Block = Paragraph | Table;
 type Marks = { bold?: boolean; italics?: boolean; underline?: boolean; strike?: boolean };
+
+const WORD_ALIGNMENT = { center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
+/** A paragraph's own alignment, else its cell's; undefined leaves Word's default (left). */
+const wordAlignment = (node: JSONContent, cell: Alignment | null) => {
+  const alignment = alignmentOf(node) ?? cell;
+  return alignment ? WORD_ALIGNMENT[alignment] : undefined;
+};
 
 const ACCENT = "1F4E79";
 const MUTED = "595959";
@@ -100,14 +107,27 @@ class Writer {
     return children(doc).flatMap((n) => this.block(n, headingLevel, null, false));
   }
 
-  private block(node: JSONContent, headingLevel: number, list: { reference: string | { reference: string; levels: ReturnType<typeof numberLevels> }; level: number; instance?: number } | null, quote: boolean, cellHeader = false): Block[] {
+  private block(
+    node: JSONContent,
+    headingLevel: number,
+    list: { reference: string | { reference: string; levels: ReturnType<typeof numberLevels> }; level: number; instance?: number } | null,
+    quote: boolean,
+    cell: { header: boolean; alignment: Alignment | null } | null = null,
+  ): Block[] {
     const indent = quote ? { left: 567 } : undefined;
     switch (node.type) {
       case "paragraph":
-        return [new Paragraph({ indent, numbering: list ?? undefined, children: this.inline(children(node), { bold: cellHeader, italics: quote }) })];
+        return [
+          new Paragraph({
+            indent,
+            alignment: wordAlignment(node, cell?.alignment ?? null),
+            numbering: list ?? undefined,
+            children: this.inline(children(node), { bold: cell?.header, italics: quote }),
+          }),
+        ];
       case "heading": {
         const level = headingLevel + (node.attrs?.level === 4 ? 1 : 0);
-        return [new Paragraph({ heading: HEADINGS[Math.min(level, 6) - 1], children: this.inline(children(node)) })];
+        return [new Paragraph({ heading: HEADINGS[Math.min(level, 6) - 1], alignment: wordAlignment(node, null), children: this.inline(children(node)) })];
       }
       case "bulletList":
       case "orderedList": {
@@ -155,7 +175,7 @@ class Writer {
             new TableRow({
               tableHeader: grid.headerRow && ri === 0,
               children: row.map((c) => {
-                const blocks = children(c.node).flatMap((b) => this.block(b, headingLevel, null, false, c.header));
+                const blocks = children(c.node).flatMap((b) => this.block(b, headingLevel, null, false, { header: c.header, alignment: alignmentOf(c.node) }));
                 return new TableCell({
                   columnSpan: c.colspan > 1 ? c.colspan : undefined,
                   rowSpan: c.rowspan > 1 ? c.rowspan : undefined,

@@ -10,7 +10,7 @@ import type { JSONContent } from "@tiptap/core";
 import { XMLBuilder } from "fast-xml-parser";
 import { strToU8, zipSync } from "fflate";
 import type { PdfChapter, PdfFunding, PdfMeasure, PdfModel, Row } from "@/lib/pdf/model";
-import { children, tableGrid, xmlText } from "./text";
+import { alignmentOf, children, tableGrid, xmlText, type Alignment } from "./text";
 
 export const ODT_MIMETYPE = "application/vnd.oasis.opendocument.text";
 
@@ -76,7 +76,23 @@ type Marks = { bold: boolean; italic: boolean; underline: boolean; strike: boole
 /** Walks the model; collects the automatic text styles the marks need. */
 class Writer {
   private spanStyles = new Map<string, Marks>();
+  private alignedStyles = new Map<string, { parent: string; alignment: Alignment }>();
   private tables = 0;
+
+  /** The paragraph style `base` with an alignment: an automatic style whose parent is `base` (so Word-style names stay). */
+  aligned(base: string, alignment: Alignment | null): string {
+    if (!alignment) return base;
+    const name = `${base}_${alignment}`;
+    this.alignedStyles.set(name, { parent: base, alignment });
+    return name;
+  }
+
+  alignedStyleNodes(): X[] {
+    const odf = { center: "center", right: "end", justify: "justify" } as const;
+    return [...this.alignedStyles].map(([name, { parent, alignment }]) =>
+      el("style:style", { "style:name": name, "style:family": "paragraph", "style:parent-style-name": parent }, el("style:paragraph-properties", { "fo:text-align": odf[alignment] })),
+    );
+  }
 
   span(marks: Marks): string | null {
     const key = `${marks.bold ? "b" : ""}${marks.italic ? "i" : ""}${marks.underline ? "u" : ""}${marks.strike ? "s" : ""}`;
@@ -135,13 +151,16 @@ class Writer {
     return children(doc).flatMap((n) => this.block(n, headingLevel, { quote: false, inList: false }));
   }
 
-  private block(node: JSONContent, headingLevel: number, ctx: { quote: boolean; inList: boolean; cell?: "header" | "data" }): X[] {
+  private block(node: JSONContent, headingLevel: number, ctx: { quote: boolean; inList: boolean; cell?: "header" | "data"; cellAlignment?: Alignment | null }): X[] {
     const pStyle = ctx.cell === "header" ? "Table_20_Heading" : ctx.cell ? "Table_20_Contents" : ctx.quote ? "Quotations" : "Text_20_body";
     switch (node.type) {
       case "paragraph":
-        return [this.p(pStyle, ...this.inline(children(node), { bold: ctx.cell === "header" }))];
-      case "heading":
-        return [this.heading(headingLevel + (node.attrs?.level === 4 ? 1 : 0), this.inline(children(node)))];
+        // Its own alignment, else its cell's.
+        return [this.p(this.aligned(pStyle, alignmentOf(node) ?? ctx.cellAlignment ?? null), ...this.inline(children(node), { bold: ctx.cell === "header" }))];
+      case "heading": {
+        const level = Math.min(Math.max(headingLevel + (node.attrs?.level === 4 ? 1 : 0), 1), 6);
+        return [this.heading(level, this.inline(children(node)), this.aligned(`Heading_20_${level}`, alignmentOf(node)))];
+      }
       case "bulletList":
       case "orderedList": {
         const start = typeof node.attrs?.start === "number" && node.attrs.start > 1 ? Math.floor(node.attrs.start) : undefined;
@@ -209,7 +228,9 @@ class Writer {
       for (let x = 0; x < grid.columns; x++) {
         const c = row.find((cell) => cell.column === x);
         if (c) {
-          const blocks = children(c.node).flatMap((b) => this.block(b, headingLevel, { quote: false, inList: false, cell: c.header ? "header" : "data" }));
+          const blocks = children(c.node).flatMap((b) =>
+            this.block(b, headingLevel, { quote: false, inList: false, cell: c.header ? "header" : "data", cellAlignment: alignmentOf(c.node) }),
+          );
           cells.push(
             el(
               "table:table-cell",
@@ -531,6 +552,7 @@ function contentXml(model: PdfModel): string {
     listStyle("L_bullet", "bullet"),
     listStyle("L_number", "number"),
     ...w.spanStyleNodes(),
+    ...w.alignedStyleNodes(),
   ];
   return xml(el("office:document-content", NS, el("office:automatic-styles", null, automatic), el("office:body", null, el("office:text", null, body))));
 }

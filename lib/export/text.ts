@@ -4,6 +4,7 @@
  * both formats lay out the same rows and columns.
  */
 import type { JSONContent } from "@tiptap/core";
+import { storedAlignment, type StoredAlignment } from "@/components/editor/extensions/text-align";
 
 /**
  * Text an XML 1.0 document can hold: control characters other than tab and
@@ -14,6 +15,11 @@ export function xmlText(value: string): string {
   // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "");
 }
+
+export type Alignment = StoredAlignment;
+
+/** A paragraph's, heading's or cell's stored alignment (attrs.textAlign); null is the default, left. */
+export const alignmentOf = (node: JSONContent | null | undefined): Alignment | null => storedAlignment(node?.attrs?.textAlign);
 
 export const children = (node: JSONContent | null | undefined): JSONContent[] => (Array.isArray(node?.content) ? node.content : []);
 
