@@ -1,11 +1,13 @@
 /**
  * An .odt → HTML: content.xml read with fast-xml-parser (no entities, no
  * DOCTYPE) out of the zip (./zip.ts). Headings (text:h), the "Title" style,
- * lists, tables with header rows, links, bold and italic, footnotes and
- * endnotes; annotations are counted, tracked changes taken as the current text
- * (deleted text lives in text:tracked-changes and is left out).
+ * lists, tables with header rows, links, bold and italic, paragraph
+ * alignment, footnotes and endnotes; annotations are counted, tracked changes
+ * taken as the current text (deleted text lives in text:tracked-changes and is
+ * left out).
  */
 import "server-only";
+import { alignClass, alignmentFromCss } from "@/components/editor/extensions/text-align";
 import { TITLE_CLASS } from "./html-outline";
 import type { SkippedItem } from "./outline";
 import { refuse } from "./refuse";
@@ -39,10 +41,16 @@ export function odtToHtml(bytes: Uint8Array) {
   const bold = new Set<string>();
   const italic = new Set<string>();
   const numbered = new Set<string>();
+  const textAlign = new Map<string, string>();
   for (const s of [...findAll(content, "style:style"), ...findAll(styles, "style:style")]) {
     const a = attrsOf(s);
     const name = a["style:name"] ?? "";
     if (a["style:parent-style-name"]) parentOf.set(name, a["style:parent-style-name"]);
+    for (const p of findAll([s], "style:paragraph-properties")) {
+      const align = attrsOf(p)["fo:text-align"];
+      // The document's own (automatic) style first: styles.xml may use the same name for its header's paragraphs.
+      if (align && !textAlign.has(name)) textAlign.set(name, align);
+    }
     for (const t of findAll([s], "style:text-properties")) {
       const ta = attrsOf(t);
       if (ta["fo:font-weight"] === "bold") bold.add(name);
@@ -53,6 +61,16 @@ export function odtToHtml(bytes: Uint8Array) {
     const first = childrenOf(l).find((c) => nameOf(c).startsWith("text:list-level-style"));
     if (first && nameOf(first) === "text:list-level-style-number") numbered.add(attrsOf(l)["style:name"] ?? "");
   }
+  /** ` class="text-align-…"` for a paragraph style that centres, right-aligns or justifies (directly or by its parents). */
+  const alignment = (style: string) => {
+    for (let s: string | undefined = style, i = 0; s && i < 20; s = parentOf.get(s), i++) {
+      if (textAlign.has(s)) {
+        const found = alignmentFromCss(textAlign.get(s));
+        return found ? ` class="${alignClass(found)}"` : "";
+      }
+    }
+    return "";
+  };
   const isTitle = (style: string) => {
     for (let s: string | undefined = style, i = 0; s && i < 20; s = parentOf.get(s), i++) if (s === "Title" || s === "Titel") return true;
     return false;
@@ -126,11 +144,11 @@ export function odtToHtml(bytes: Uint8Array) {
       case "text:h": {
         const level = Math.min(Math.max(Number(a["text:outline-level"] ?? 1) || 1, 1), 6);
         currentHeading = unescapeXml(innerText(kids)).replace(/\s+/g, " ").trim() || currentHeading;
-        return `<h${level}>${inline(kids)}</h${level}>`;
+        return `<h${level}${alignment(a["text:style-name"] ?? "")}>${inline(kids)}</h${level}>`;
       }
       case "text:p":
         if (isTitle(a["text:style-name"] ?? "")) return `<h1 class="${TITLE_CLASS}">${inline(kids)}</h1>`;
-        return `<p>${inline(kids)}</p>`;
+        return `<p${alignment(a["text:style-name"] ?? "")}>${inline(kids)}</p>`;
       case "text:list": {
         const style = a["text:style-name"] ?? "";
         const tag = numbered.has(style) ? "ol" : "ul";

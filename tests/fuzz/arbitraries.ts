@@ -199,12 +199,24 @@ const textNode = fc
   )
   .map(({ text, marks }) => ({ type: "text", text, ...(marks && marks.length ? { marks } : {}) }) as JSONContent);
 
+/** A paragraph's alignment: mostly none, the four the editor knows, and some it refuses. */
+const alignment = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(undefined) },
+  { weight: 3, arbitrary: fc.constantFrom<unknown>("center", "right", "justify", "left", null) },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>("middle", "", "CENTER", 42, { x: 1 }, "<b>", "\u202ecenter") },
+);
+
 /** The editor's nodes, each with the odd wrong attribute or empty content. */
 const nodes = fc.letrec<{ block: JSONContent; inline: JSONContent[] }>((tie) => ({
   inline: fc.array(fc.oneof({ weight: 6, arbitrary: textNode }, { weight: 1, arbitrary: fc.constant({ type: "hardBreak" }) }), { maxLength: 4 }),
   block: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
-    { weight: 5, arbitrary: tie("inline").map((content) => ({ type: "paragraph", ...(content.length ? { content } : {}) })) },
+    {
+      weight: 5,
+      arbitrary: fc
+        .tuple(tie("inline"), alignment)
+        .map(([content, textAlign]) => ({ type: "paragraph", ...(textAlign === undefined ? {} : { attrs: { textAlign } }), ...(content.length ? { content } : {}) }) as JSONContent),
+    },
     {
       weight: 2,
       arbitrary: fc
