@@ -47,7 +47,7 @@ test("sign in, create a concept, write and format a part with the keyboard only"
   // The toolbar sits before the text: Shift+Tab reaches "Fett"; Space switches it on and returns to the text.
   const toolbar = page.getByRole("toolbar", { name: `Formatierung: ${label}` });
   const bold = toolbar.getByRole("button", { name: "Fett" });
-  await tabTo(page, bold, { max: 12, key: "Shift+Tab" });
+  await tabTo(page, bold, { max: 20, key: "Shift+Tab" });
   await expect(bold).toBeFocused();
   await expect(bold).toHaveAttribute("aria-pressed", "false");
   await page.keyboard.press("Space");
