@@ -103,7 +103,7 @@ describe("paste from LibreOffice", () => {
       {
         type: "table",
         content: [
-          { type: "tableRow", content: ["Maßnahme", "Zeitraum", "Kosten"].map((h) => cell("tableHeader", para(text(h))))},
+          { type: "tableRow", content: ["Maßnahme", "Zeitraum", "Kosten"].map((h) => cell("tableHeader", para(text(h)))) },
           { type: "tableRow", content: [cell("tableCell", para(text("Sprachcafé"))), cell("tableCell", aligned("center", text("2026–2028"))), cell("tableCell", aligned("right", text("12.500 €")))] },
         ],
       },
