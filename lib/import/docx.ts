@@ -3,10 +3,12 @@
  * in German and English. Before mammoth sees the file: zip limits (./zip.ts),
  * no macros, no external references, no DOCTYPE in any XML part. Comments
  * and tracked changes are counted for the report (mammoth leaves comments out
- * and takes insertions, not deletions: the current text).
+ * and takes insertions, not deletions: the current text). Paragraph alignment
+ * (w:jc) of body text is kept as the editor's alignment class.
  */
 import "server-only";
 import mammoth from "mammoth";
+import { alignClass, type StoredAlignment } from "@/components/editor/extensions/text-align";
 import { TITLE_CLASS } from "./html-outline";
 import type { SkippedItem } from "./outline";
 import { refuse } from "./refuse";
@@ -31,7 +33,24 @@ export const DOCX_STYLE_MAP = [
   "p[style-name='Inhaltsverzeichnisüberschrift'] => !",
   "p[style-name='Subtitle'] => p:fresh",
   "p[style-name='Untertitel'] => p:fresh",
+  // Body text with Word's own alignment (w:jc), marked by alignedParagraphs below: the editor's alignment class.
+  ...(["center", "right", "justify"] as const).map((a) => `p.kw-align-${a} => p.${alignClass(a)}:fresh`),
 ];
+
+/** Word's w:jc values that are not left (mammoth reads them as a paragraph's `alignment`). */
+const WORD_JC: Record<string, StoredAlignment> = { center: "center", right: "right", end: "right", both: "justify", distribute: "justify" };
+/** Body-text styles whose paragraphs may carry their alignment (headings, titles and lists keep their own mapping). */
+const BODY_TEXT = /^(?:normal|standard|body text|textkörper|no spacing|kein leerraum|table contents|tabelleninhalt)$/i;
+
+type MammothElement = { type?: string; children?: MammothElement[]; alignment?: string; styleId?: string | null; styleName?: string | null; numbering?: unknown };
+
+/** Paragraphs of body text that Word centres, right-aligns or justifies get a style id the style map turns into the class. */
+function alignedParagraphs(element: MammothElement): MammothElement {
+  const out = element.children ? { ...element, children: element.children.map(alignedParagraphs) } : element;
+  const alignment = out.type === "paragraph" && !out.numbering ? WORD_JC[out.alignment ?? ""] : undefined;
+  if (!alignment || (out.styleName && !BODY_TEXT.test(out.styleName))) return out;
+  return { ...out, styleId: `kw-align-${alignment}`, styleName: null };
+}
 
 const EXTERNAL_OK = /\/hyperlink$/;
 
@@ -110,6 +129,7 @@ export async function docxToHtml(bytes: Uint8Array, fileName: string) {
       {
         styleMap: DOCX_STYLE_MAP,
         includeDefaultStyleMap: true,
+        transformDocument: alignedParagraphs,
         convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
       },
     );
