@@ -28,7 +28,7 @@ test("pasting from Word keeps centred, right-aligned and justified text and the 
   expect(await box.innerHTML()).not.toMatch(/Mso|mso-|text-align:|<span|<font|&nbsp;&nbsp;/);
 
   // The toolbar knows the alignment of the paragraph with the caret, and changes it.
-  const toolbar = page.getByRole("toolbar", { name: /Monitoring und Evaluation/ });
+  const toolbar = page.getByRole("toolbar", { name: "Formatierung: Monitoring und Evaluation", exact: true });
   await centred.click();
   await expect(toolbar.getByRole("button", { name: "Zentriert" })).toHaveAttribute("aria-pressed", "true");
   await expect(toolbar.getByRole("button", { name: "Linksbündig" })).toHaveAttribute("aria-pressed", "false");
@@ -49,7 +49,7 @@ test("the alignment buttons are reachable with the keyboard: Shift+Tab from the 
   await conceptPage.createConcept("Ausrichtung mit der Tastatur");
   const label = "Finanzierung";
   const box = await conceptPage.write(label, "Ein Absatz in der Mitte");
-  const toolbar = page.getByRole("toolbar", { name: `Formatierung: ${label}` });
+  const toolbar = page.getByRole("toolbar", { name: `Formatierung: ${label}`, exact: true });
   const centre = toolbar.getByRole("button", { name: "Zentriert" });
   for (let i = 0; i < 12 && !(await centre.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Shift+Tab");
   await expect(centre).toBeFocused();
