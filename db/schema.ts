@@ -383,7 +383,7 @@ export const conceptVersions = pgTable(
     municipalityId: uuid("municipality_id").notNull(),
     number: integer("number").notNull(),
     label: text("label").notNull(),
-    /** manual | status (created by a status change) | before_restore (the draft as it was before a restore) */
+    /** manual | status (created by a status change) | before_restore / before_import (the draft as it was before a restore or an import into it) */
     kind: text("kind").notNull().default("manual"),
     /** the concept's status at the moment of the snapshot */
     status: text("status").notNull(),

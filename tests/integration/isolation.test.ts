@@ -48,6 +48,7 @@ import type { Actor } from "@/lib/authz/require-role";
 import { createConcept } from "@/lib/concepts/create";
 import { exportConcept, importConcept, readConcept } from "@/lib/concepts/exchange";
 import { importFile } from "@/lib/import/service";
+import { importIntoDraft } from "@/lib/import/into-draft";
 import { getMailProblems } from "@/lib/mail/admin";
 import { changePasswordSignIn, disallowSsoDomain, getSignInSettings, removeGroupRole } from "@/lib/sso/settings";
 import { addCustomField, removeCustomField } from "@/lib/concepts/fields";
@@ -455,6 +456,15 @@ const CASES: Case[] = [
     run: (a, ids) => restoreVersion(a, { conceptId: ids.conceptId, number: 1 }),
   },
   {
+    module: "lib/import/into-draft",
+    fn: importIntoDraft,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: false,
+    run: (a, ids) =>
+      importIntoDraft(a, { conceptId: ids.conceptId, fileName: "fortschreibung.md", bytes: new TextEncoder().encode("# Sprache\n\n## Ausgangslage\n\nUntergeschoben.\n"), mapping: "auto", places: "all" }),
+  },
+  {
     module: "lib/versions/service",
     fn: changeStatus,
     kind: "write",
@@ -753,6 +763,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/concepts/meta": () => import("@/lib/concepts/meta"),
   "lib/concepts/exchange": () => import("@/lib/concepts/exchange"),
   "lib/import/service": () => import("@/lib/import/service"),
+  "lib/import/into-draft": () => import("@/lib/import/into-draft"),
   "lib/measures/service": () => import("@/lib/measures/service"),
   "lib/members/service": () => import("@/lib/members/service"),
   "lib/versions/read": () => import("@/lib/versions/read"),

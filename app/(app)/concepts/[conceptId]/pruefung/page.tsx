@@ -32,6 +32,7 @@ const ACTIONS = [
   "thread_reopen",
   "status_change",
   "concept_update_started",
+  "concept_import_into_draft",
   "round_start",
   "round_approve",
   "round_request_changes",

@@ -22,6 +22,7 @@ type T = ReturnType<typeof useTranslations<"versions">>;
 function kindLabel(t: T, v: HistoryEntry) {
   if (v.kind === "status") return t("kindStatus");
   if (v.kind === "before_restore") return t("kindBeforeRestore", { number: v.restoredFrom ?? 0 });
+  if (v.kind === "before_import") return t("kindBeforeImport");
   return t("kindManual");
 }
 
