@@ -67,6 +67,11 @@ export default async function VersionsPage({ params }: Props) {
             {t("keepHeading")}
           </h2>
           {canVersion ? <CreateVersionForm conceptId={concept.id} /> : null}
+          {canRestore && concept.status !== "adopted" ? (
+            <p>
+              <Link href={`/concepts/${concept.id}/aus-datei`}>{t("importFromFile")}</Link>
+            </p>
+          ) : null}
           {canStatus ? (
             <>
               <h3>{t("statusHeading")}</h3>
