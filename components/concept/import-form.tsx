@@ -85,7 +85,7 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId, into
         <input type="hidden" name="municipalityId" value={defaultMunicipalityId} />
       )}
       <div className="form-field">
-        <label htmlFor={fileId}>{t("file")}</label>
+        <label htmlFor={fileId}>{into ? t("fileDraft") : t("file")}</label>
         <input
           id={fileId}
           type="file"
