@@ -94,6 +94,8 @@ function argsFor(name: string, ids: Ids): Call {
     publishPeerSnapshotAction: { form: {} },
     shareMeasureAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, title: "Fremd geteilt", description: "" } },
     unshareMeasureAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId } },
+    // Any entry id: the concept's check (municipality, role) refuses before the entry is looked up.
+    takeLibraryMeasureAction: { form: { conceptId: ids.conceptId, fieldId: ids.fieldId, entryId: "00000000-0000-4000-8000-000000000000" } },
     acknowledgeFindingAction: { form: { conceptId: ids.conceptId, findingKey: ids.findingKey, reason: "Untergeschoben" } },
     withdrawAcknowledgementAction: { form: { conceptId: ids.conceptId, findingKey: ids.findingKey } },
     staffCostRateAction: { form: { municipalityId: ids.municipalityId, rate: "1" } },

@@ -37,6 +37,7 @@ const ACTIONS = [
   "round_approve",
   "round_request_changes",
   "round_close",
+  "measure_from_library",
 ] as const;
 type ActionKey = (typeof ACTIONS)[number];
 
