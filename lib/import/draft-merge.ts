@@ -240,7 +240,9 @@ export function mergeIntoDraft(draft: Draft, file: ValidConceptExport, chosen: r
           return mapped ? [mapped] : [];
         });
         const kept = same !== undefined ? same.measure.subGoalRefs.filter((r) => liveRefs.has(r)) : [];
-        measures.push({ ...m, fieldKey: key, position, subGoalRefs: linked.length ? linked : kept });
+        // Where it came from (the peer library) is not in a file: the matched measure keeps its origin.
+        const origin = same?.measure.origin;
+        measures.push({ ...m, ...(origin ? { origin } : {}), fieldKey: key, position, subGoalRefs: linked.length ? linked : kept });
         measureIds.push(same?.id ?? randomUUID());
       });
     data.measures = measures;
