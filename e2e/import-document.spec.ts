@@ -80,7 +80,7 @@ test("a revised file goes into an existing draft part by part, and the version b
   const housing = page.getByRole("checkbox", { name: /^Wohnen – Ausgangslage/ });
   await expect(language).toBeChecked();
   await expect(housing).toBeChecked();
-  await expect(language).toHaveAccessibleName(/8 Wörter aus der Datei ersetzen 7 Wörter im Entwurf/);
+  await expect(language).toHaveAccessibleName(/10 Wörter aus der Datei ersetzen 7 Wörter im Entwurf/);
   await expectNoViolations(page, "Teile auswählen");
   await housing.uncheck();
   await page.getByRole("button", { name: "Ausgewählte Teile übernehmen" }).click();

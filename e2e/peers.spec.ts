@@ -138,7 +138,7 @@ test("take a library measure into the own concept: planned at the end of the fie
   await page.getByRole("link", { name: "Maßnahmenbibliothek" }).click();
   const entry = page.getByTestId("library-entry").filter({ hasText: title });
   await entry.getByRole("button", { name: `In mein Konzept übernehmen: ${title}` }).click();
-  await expect(entry.getByLabel("Konzept")).toHaveValue(conceptId);
+  await expect(entry.getByLabel("Konzept", { exact: true })).toHaveValue(conceptId);
   await expect(entry.getByLabel("Handlungsfeld").locator("option:checked")).toHaveText("Sprache");
   await expectNoViolations(page, "Maßnahmenbibliothek (Übernehmen geöffnet)");
   await entry.getByRole("button", { name: "Als geplante Maßnahme übernehmen" }).click();
