@@ -1,0 +1,55 @@
+/*
+ * A field of action as a goal tree: Leitziel → Teilziele → Maßnahmen →
+ * Indikatoren. Derived from what is stored (a measure names the sub-goals it
+ * serves), never stored itself. One computation for the concept page and the
+ * export model (PDF, print preview, DOCX, ODT); free of the database.
+ */
+import type { Indicator } from "@/db/schema";
+import { measureLabel, measureNumber } from "./label";
+
+export type TreeMeasure = { id: string; label: string; title: string; indicators: Indicator[] };
+export type TreeSubGoal = { id: string; text: string; measures: TreeMeasure[] };
+export type GoalTree = {
+  /** the Leitziel as plain text; "" when not written */
+  goal: string;
+  subGoals: TreeSubGoal[];
+  /** measures that serve none of the listed sub-goals ("ohne Teilziel") */
+  withoutSubGoal: TreeMeasure[];
+};
+
+type MeasureInput = { id: string; code?: string | null; title: string; subGoalIds: readonly string[]; indicators: readonly Indicator[] };
+
+/**
+ * The tree of one field. `measures` in the field's order (their automatic
+ * numbers count from it); a measure serving two sub-goals stands under both.
+ * Sub-goals without text and indicators without a name are left out; a measure
+ * linked only to left-out or unknown sub-goals counts as "ohne Teilziel".
+ */
+export function goalTree(input: {
+  goal: string;
+  subGoals: readonly { id: string; text: string }[];
+  measures: readonly MeasureInput[];
+  fieldNumber: string;
+}): GoalTree {
+  const named = input.measures.map((m, i) => ({
+    m,
+    node: {
+      id: m.id,
+      label: measureLabel(m.code, measureNumber(input.fieldNumber, i)),
+      title: m.title,
+      indicators: m.indicators.filter((x) => x.name.trim()).map((x) => ({ ...x })),
+    } satisfies TreeMeasure,
+  }));
+  const subGoals = input.subGoals.filter((g) => g.text.trim());
+  const listed = new Set(subGoals.map((g) => g.id));
+  return {
+    goal: input.goal.replace(/\s+/g, " ").trim(),
+    subGoals: subGoals.map((g) => ({ id: g.id, text: g.text, measures: named.filter(({ m }) => m.subGoalIds.includes(g.id)).map(({ node }) => node) })),
+    withoutSubGoal: named.filter(({ m }) => !m.subGoalIds.some((id) => listed.has(id))).map(({ node }) => node),
+  };
+}
+
+/** Nothing to show: no Leitziel, no sub-goal, no measure. */
+export function isEmptyTree(tree: GoalTree): boolean {
+  return !tree.goal && tree.subGoals.length === 0 && tree.withoutSubGoal.length === 0;
+}
