@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Indicator } from "@/db/schema";
-import { goalTree, isEmptyTree, type GoalTree } from "./goal-tree";
+import { goalSummary, goalTree, isEmptyTree, type GoalTree } from "./goal-tree";
 
 const indicator = (name: string, over: Partial<Indicator> = {}): Indicator => ({ name, kind: "output", unit: "", baseline: "", target: "", dataSource: "", cadence: "", ...over });
 
@@ -51,5 +51,15 @@ describe("goalTree", () => {
     expect(isEmptyTree(goalTree({ goal: " ", subGoals: [], measures: [], fieldNumber: "5.2" }))).toBe(true);
     expect(isEmptyTree(goalTree({ goal: "Ziel", subGoals: [], measures: [], fieldNumber: "5.2" }))).toBe(false);
     expect(isEmptyTree(goalTree({ goal: "", subGoals: [], measures: [measures[2]!], fieldNumber: "5.2" }))).toBe(false);
+  });
+});
+
+describe("goalSummary", () => {
+  const para = (text?: string) => ({ type: "paragraph", ...(text ? { content: [{ type: "text", text }] } : {}) });
+  it("takes the Leitziel's first block with text, marking that more follows", () => {
+    expect(goalSummary({ type: "doc", content: [para(), para("Alle  Kinder lernen Deutsch."), para("Begründung …")] })).toBe("Alle Kinder lernen Deutsch. …");
+    expect(goalSummary({ type: "doc", content: [para("Teilhabe für alle.")] })).toBe("Teilhabe für alle.");
+    expect(goalSummary({ type: "doc", content: [para()] })).toBe("");
+    expect(goalSummary(null)).toBe("");
   });
 });

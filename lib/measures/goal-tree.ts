@@ -4,7 +4,9 @@
  * serves), never stored itself. One computation for the concept page and the
  * export model (PDF, print preview, DOCX, ODT); free of the database.
  */
+import type { JSONContent } from "@tiptap/core";
 import type { Indicator } from "@/db/schema";
+import { plainText } from "@/lib/editor/document";
 import { measureLabel, measureNumber } from "./label";
 
 export type TreeMeasure = { id: string; label: string; title: string; indicators: Indicator[] };
@@ -52,4 +54,15 @@ export function goalTree(input: {
 /** Nothing to show: no Leitziel, no sub-goal, no measure. */
 export function isEmptyTree(tree: GoalTree): boolean {
   return !tree.goal && tree.subGoals.length === 0 && tree.withoutSubGoal.length === 0;
+}
+
+/**
+ * The Leitziel for the root of the tree: the text of its first block that has
+ * text, with "…" when more follows (the whole Leitziel stands right above the
+ * tree; the tree stays compact).
+ */
+export function goalSummary(doc: JSONContent | null | undefined): string {
+  const blocks = (doc?.content ?? []).map((b) => plainText(b).replace(/\s+/g, " ").trim()).filter(Boolean);
+  if (!blocks.length) return "";
+  return blocks.length > 1 ? `${blocks[0]} …` : blocks[0]!;
 }
