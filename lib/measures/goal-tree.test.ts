@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Indicator } from "@/db/schema";
-import { goalSummary, goalTree, isEmptyTree, type GoalTree } from "./goal-tree";
+import { goalSummary, goalTree, indicatorLine, isEmptyTree, type GoalTree } from "./goal-tree";
 
 const indicator = (name: string, over: Partial<Indicator> = {}): Indicator => ({ name, kind: "output", unit: "", baseline: "", target: "", dataSource: "", cadence: "", ...over });
 
@@ -61,5 +61,13 @@ describe("goalSummary", () => {
     expect(goalSummary({ type: "doc", content: [para("Teilhabe für alle.")] })).toBe("Teilhabe für alle.");
     expect(goalSummary({ type: "doc", content: [para()] })).toBe("");
     expect(goalSummary(null)).toBe("");
+  });
+});
+
+describe("indicatorLine", () => {
+  it("names the indicator, its kind and, when given, baseline → target with the unit", () => {
+    expect(indicatorLine(indicator("Teilnehmende", { baseline: "120", target: "200", unit: "Personen" }), "Output")).toBe("Teilnehmende (Output): 120 → 200 Personen");
+    expect(indicatorLine(indicator("Quote", { target: "70", unit: "%" }), "Outcome")).toBe("Quote (Outcome): – → 70 %");
+    expect(indicatorLine(indicator("Zufriedenheit"), "Outcome")).toBe("Zufriedenheit (Outcome)");
   });
 });

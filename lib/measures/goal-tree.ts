@@ -66,3 +66,11 @@ export function goalSummary(doc: JSONContent | null | undefined): string {
   if (!blocks.length) return "";
   return blocks.length > 1 ? `${blocks[0]} …` : blocks[0]!;
 }
+
+/** "Teilnehmende (Output): 120 → 200 Personen": an indicator on one line of the tree; `kind` in the reader's language. */
+export function indicatorLine(x: Pick<Indicator, "name" | "baseline" | "target" | "unit">, kind: string): string {
+  const head = `${x.name.trim()} (${kind})`;
+  if (!x.baseline.trim() && !x.target.trim()) return head;
+  const dash = (s: string) => s.trim() || "–";
+  return `${head}: ${dash(x.baseline)} → ${dash(x.target)}${x.unit.trim() ? ` ${x.unit.trim()}` : ""}`;
+}

@@ -25,7 +25,7 @@ import {
   formatPeriod,
 } from "@/lib/measures/labels";
 import { measureLabel, measureNumber } from "@/lib/measures/label";
-import { goalSummary, goalTree, isEmptyTree, type TreeMeasure } from "@/lib/measures/goal-tree";
+import { goalSummary, goalTree, indicatorLine, isEmptyTree, type TreeMeasure } from "@/lib/measures/goal-tree";
 import { indicatorOverview } from "@/lib/measures/indicator-overview";
 import { templateFor } from "@/lib/template";
 import { printableDoc } from "./printable";
@@ -258,13 +258,6 @@ function measureModel(m: ExportedMeasure, number: string, goalText: ReadonlyMap<
 
 const orDash = (s: string) => s.trim() || "–";
 
-/** "Teilnehmende (Output): 120 → 200 Personen": an indicator on one line of the tree. */
-function indicatorLine(x: TreeMeasure["indicators"][number]): string {
-  const head = `${x.name.trim()} (${INDICATOR_KIND_LABELS[x.kind] ?? x.kind})`;
-  if (!x.baseline.trim() && !x.target.trim()) return head;
-  return `${head}: ${orDash(x.baseline)} → ${orDash(x.target)}${x.unit.trim() ? ` ${x.unit.trim()}` : ""}`;
-}
-
 /** The parts derived from a field's measures: its indicator overview and its goal tree (each left out when empty). */
 function derivedParts(
   goal: JSONContent | null | undefined,
@@ -292,7 +285,7 @@ function derivedParts(
   }
   const tree = goalTree({ goal: goalSummary(goal), subGoals: goals.map((g) => ({ id: g.ref, text: g.text })), measures: keyed, fieldNumber });
   if (!isEmptyTree(tree)) {
-    const node = (m: TreeMeasure): PdfTreeMeasure => ({ measure: `${m.label} ${m.title.trim() || "(ohne Titel)"}`, indicators: m.indicators.map(indicatorLine) });
+    const node = (m: TreeMeasure): PdfTreeMeasure => ({ measure: `${m.label} ${m.title.trim() || "(ohne Titel)"}`, indicators: m.indicators.map((x) => indicatorLine(x, INDICATOR_KIND_LABELS[x.kind] ?? x.kind)) });
     parts.push({
       kind: "goalTree",
       title: GOAL_TREE_TITLE,
