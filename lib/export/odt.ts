@@ -7,69 +7,15 @@
  * outline levels, so the navigator and the table of contents work.
  */
 import type { JSONContent } from "@tiptap/core";
-import { XMLBuilder } from "fast-xml-parser";
 import { strToU8, zipSync } from "fflate";
-import type { PdfChapter, PdfFunding, PdfMeasure, PdfModel, Row } from "@/lib/pdf/model";
-import { children, tableGrid, xmlText } from "./text";
+import { INDICATOR_OVERVIEW_COLUMNS, type PdfChapter, type PdfFunding, type PdfGoalTree, type PdfIndicatorRow, type PdfMeasure, type PdfModel, type Row } from "@/lib/pdf/model";
+import { listStyle, paraStyle, stylesXml } from "./odt-styles";
+import { el, MUTED, NS, odfText, TEXT_WIDTH_CM, xml, type X } from "./odt-xml";
+import { children, tableGrid } from "./text";
+
+export { odfText } from "./odt-xml";
 
 export const ODT_MIMETYPE = "application/vnd.oasis.opendocument.text";
-
-/** One node of the builder's ordered form: `{ name: [children], ":@": { "@_attr": value } }` or `{ "#text": … }`. */
-type X = Record<string, unknown>;
-
-const el = (name: string, attrs: Record<string, string | number | undefined> | null, ...kids: (X | X[] | null | undefined | false)[]): X => {
-  const flat = kids.flat(2).filter(Boolean);
-  // A stray nested array would be written as <0>…</0>: refuse it here, not in LibreOffice.
-  if (flat.some((k) => Array.isArray(k))) throw new Error(`ODT: nested children in <${name}>`);
-  const node: X = { [name]: flat };
-  if (attrs) {
-    const a: Record<string, string> = {};
-    for (const [k, v] of Object.entries(attrs)) if (v !== undefined) a[`@_${k}`] = String(v);
-    node[":@"] = a;
-  }
-  return node;
-};
-
-/**
- * User text as ODF inline content: ODF collapses runs of spaces, so the second
- * and later spaces become <text:s/>, tabs <text:tab/>, line feeds <text:line-break/>.
- */
-export function odfText(value: string): X[] {
-  const out: X[] = [];
-  const re = /( {2,})|(\t)|(\n)/g;
-  const s = xmlText(value);
-  let last = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (m.index > last) out.push({ "#text": s.slice(last, m.index) });
-    if (m[1]) out.push({ "#text": " " }, el("text:s", { "text:c": m[1].length - 1 }));
-    else if (m[2]) out.push(el("text:tab", null));
-    else out.push(el("text:line-break", null));
-    last = re.lastIndex;
-  }
-  if (last < s.length) out.push({ "#text": s.slice(last) });
-  return out;
-}
-
-const NS = {
-  "xmlns:office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-  "xmlns:style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
-  "xmlns:text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
-  "xmlns:table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-  "xmlns:fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
-  "xmlns:svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
-  "xmlns:xlink": "http://www.w3.org/1999/xlink",
-  "xmlns:dc": "http://purl.org/dc/elements/1.1/",
-  "xmlns:meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
-  "office:version": "1.3",
-};
-
-const ACCENT = "#1f4e79";
-const MUTED = "#595959";
-const TEXT_WIDTH_CM = 16.3;
-
-const xml = (root: X) =>
-  '<?xml version="1.0" encoding="UTF-8"?>\n' +
-  new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "@_", suppressEmptyNode: true }).build([root]);
 
 type Marks = { bold: boolean; italic: boolean; underline: boolean; strike: boolean };
 
@@ -265,6 +211,27 @@ class Writer {
     return out;
   }
 
+  indicatorOverview(rows: PdfIndicatorRow[]): X[] {
+    return [this.table(INDICATOR_OVERVIEW_COLUMNS, rows.map((r) => [r.measure, r.name, r.kind, r.unit, r.range, r.dataSource, r.cadence]), [4, 4, 2, 2, 3, 3, 2])];
+  }
+
+  /** The goal tree as nested bulleted lists: sub-goal → measure → indicator. */
+  goalTree(t: PdfGoalTree): X[] {
+    const list = (items: X[]) => el("text:list", { "text:style-name": "L_bullet" }, items);
+    const item = (p: X, sub: X[] = []) => el("text:list-item", null, p, sub.length ? list(sub) : null);
+    const bold = this.span({ bold: true, italic: false, underline: false, strike: false })!;
+    const branches = t.branches.map((b) =>
+      item(b.subGoal ? this.p("Text_20_body", el("text:span", { "text:style-name": bold }, odfText(b.head))) : this.text("P_italic", b.head), [
+        ...(b.note ? [item(this.muted(b.note))] : []),
+        ...b.measures.map((m) => item(this.text("Text_20_body", m.measure), m.indicators.map((x) => item(this.text("Text_20_body", x))))),
+      ]),
+    );
+    return [
+      ...(t.goal ? [this.p("Text_20_body", el("text:span", { "text:style-name": bold }, { "#text": "Leitziel: " }), ...odfText(t.goal))] : []),
+      list(branches),
+    ];
+  }
+
   funding(f: PdfFunding): X[] {
     // The same tables as the concept page, the print preview and the PDF (lib/funding/view.ts).
     const table = (t: PdfFunding["tables"][number]) => [
@@ -309,6 +276,8 @@ class Writer {
               ? el("text:list", { "text:style-name": "L_number" }, p.items.map((t) => el("text:list-item", null, this.text("Text_20_body", t))))
               : this.muted("Keine Teilziele."),
           );
+        else if (p.kind === "indicatorOverview") out.push(...this.indicatorOverview(p.rows));
+        else if (p.kind === "goalTree") out.push(...this.goalTree(p.tree));
         else out.push(...(p.items.length ? p.items.flatMap((m) => this.measure(m)) : [this.muted("Keine Maßnahmen.")]));
       }
     }
@@ -386,124 +355,6 @@ class Writer {
       line("Stand", meta.date),
     ];
   }
-}
-
-const paraStyle = (name: string, display: string | null, parent: string | null, para: Record<string, string | undefined> | null, text: Record<string, string | undefined> | null, extra: Record<string, string> = {}, ...kids: X[]) =>
-  el(
-    "style:style",
-    { "style:name": name, "style:display-name": display ?? undefined, "style:family": "paragraph", "style:parent-style-name": parent ?? undefined, ...extra },
-    para ? el("style:paragraph-properties", para, kids) : null,
-    text ? el("style:text-properties", text) : null,
-  );
-
-const HEADING_SIZES = ["17pt", "13.5pt", "11.5pt", "10.5pt", "10pt", "10pt"];
-
-function stylesXml(meta: PdfModel["meta"]): string {
-  const tabRight = el("style:tab-stops", null, el("style:tab-stop", { "style:position": `${TEXT_WIDTH_CM}cm`, "style:type": "right" }));
-  const tocTabs = el("style:tab-stops", null, el("style:tab-stop", { "style:position": `${TEXT_WIDTH_CM}cm`, "style:type": "right", "style:leader-style": "dotted", "style:leader-text": "." }));
-  const small = { "fo:font-size": "8.5pt", "fo:color": "#595959" };
-  const mark = meta.draft ? [el("text:span", { "text:style-name": "T_mark" }, { "#text": "ENTWURF · " })] : [];
-  const outline = el(
-    "text:outline-style",
-    { "style:name": "Outline" },
-    Array.from({ length: 10 }, (_, i) => el("text:outline-level-style", { "text:level": i + 1, "style:num-format": "" })),
-  );
-  return xml(
-    el(
-      "office:document-styles",
-      NS,
-      el("office:font-face-decls", null,
-        el("style:font-face", { "style:name": "Liberation Sans", "svg:font-family": "'Liberation Sans'", "style:font-family-generic": "swiss", "style:font-pitch": "variable" }),
-      ),
-      el(
-        "office:styles",
-        null,
-        el("style:default-style", { "style:family": "paragraph" },
-          el("style:paragraph-properties", { "fo:hyphenation-ladder-count": "no-limit", "style:writing-mode": "page" }),
-          el("style:text-properties", { "style:font-name": "Liberation Sans", "fo:font-size": "10pt", "fo:language": "de", "fo:country": "DE", "fo:hyphenate": "true", "fo:hyphenation-remain-char-count": "2", "fo:hyphenation-push-char-count": "2" }),
-        ),
-        el("style:default-style", { "style:family": "table-cell" }, el("style:text-properties", { "fo:language": "de", "fo:country": "DE" })),
-        paraStyle("Standard", null, null, null, null, { "style:class": "text" }),
-        paraStyle("Text_20_body", "Text body", "Standard", { "fo:margin-top": "0cm", "fo:margin-bottom": "0.21cm", "fo:line-height": "115%" }, null, { "style:class": "text" }),
-        paraStyle("Heading", null, "Standard", { "fo:margin-top": "0.42cm", "fo:margin-bottom": "0.21cm", "fo:keep-with-next": "always", "fo:text-align": "start" }, { "fo:font-weight": "bold", "fo:color": ACCENT }, { "style:next-style-name": "Text_20_body", "style:class": "text" }),
-        HEADING_SIZES.map((size, i) =>
-          paraStyle(`Heading_20_${i + 1}`, `Heading ${i + 1}`, "Heading", null, { "fo:font-size": size, "fo:font-style": i >= 4 ? "italic" : undefined }, {
-            "style:next-style-name": "Text_20_body",
-            "style:default-outline-level": String(i + 1),
-            "style:class": "text",
-          }),
-        ),
-        paraStyle("Title", null, "Heading", { "fo:text-align": "start" }, { "fo:font-size": "26pt" }, { "style:class": "chapter" }),
-        paraStyle("Quotations", null, "Standard", { "fo:margin-left": "1cm", "fo:margin-right": "1cm", "fo:margin-bottom": "0.21cm" }, { "fo:font-style": "italic" }, { "style:class": "html" }),
-        paraStyle("Table_20_Contents", "Table Contents", "Standard", null, { "fo:font-size": "9pt" }, { "style:class": "extra" }),
-        paraStyle("Table_20_Heading", "Table Heading", "Table_20_Contents", null, { "fo:font-weight": "bold" }, { "style:class": "extra" }),
-        paraStyle("Header", null, "Standard", {}, small, { "style:class": "extra" }, tabRight),
-        paraStyle("Footer", null, "Standard", {}, small, { "style:class": "extra" }, tabRight),
-        paraStyle("Contents_20_Heading", "Contents Heading", "Heading", null, { "fo:font-size": "17pt" }, { "style:class": "index" }),
-        paraStyle("Contents_20_1", "Contents 1", "Standard", { "fo:margin-bottom": "0.1cm" }, { "fo:font-weight": "bold" }, { "style:class": "index" }, tocTabs),
-        paraStyle("Contents_20_2", "Contents 2", "Standard", { "fo:margin-left": "0.5cm", "fo:margin-bottom": "0.1cm" }, null, { "style:class": "index" }, tocTabs),
-        el("style:style", { "style:name": "Internet_20_link", "style:display-name": "Internet link", "style:family": "text" },
-          el("style:text-properties", { "fo:color": ACCENT, "style:text-underline-style": "solid", "style:text-underline-width": "auto", "style:text-underline-color": "font-color" }),
-        ),
-        el("style:style", { "style:name": "Visited_20_Internet_20_Link", "style:display-name": "Visited Internet Link", "style:family": "text" },
-          el("style:text-properties", { "fo:color": ACCENT, "style:text-underline-style": "solid", "style:text-underline-width": "auto", "style:text-underline-color": "font-color" }),
-        ),
-        el("style:style", { "style:name": "Index_20_Link", "style:display-name": "Index Link", "style:family": "text" }),
-        outline,
-      ),
-      el(
-        "office:automatic-styles",
-        null,
-        el("style:page-layout", { "style:name": "pm1" },
-          el("style:page-layout-properties", { "fo:page-width": "21cm", "fo:page-height": "29.7cm", "style:print-orientation": "portrait", "fo:margin-top": "1.3cm", "fo:margin-bottom": "1.2cm", "fo:margin-left": "2.5cm", "fo:margin-right": "2.2cm" }),
-          el("style:header-style", null, el("style:header-footer-properties", { "fo:min-height": "0cm", "fo:margin-bottom": "0.5cm", "fo:border-bottom": "0.5pt solid #b3b3b3", "fo:padding-bottom": "0.1cm" })),
-          el("style:footer-style", null, el("style:header-footer-properties", { "fo:min-height": "0cm", "fo:margin-top": "0.5cm" })),
-        ),
-        el("style:style", { "style:name": "T_mark", "style:family": "text" }, el("style:text-properties", { "fo:font-weight": "bold" })),
-      ),
-      el(
-        "office:master-styles",
-        null,
-        el(
-          "style:master-page",
-          { "style:name": "Standard", "style:page-layout-name": "pm1" },
-          el("style:header", null, el("text:p", { "text:style-name": "Header" }, mark, odfText(meta.title), el("text:tab", null), odfText(meta.municipality))),
-          el(
-            "style:footer",
-            null,
-            el(
-              "text:p",
-              { "text:style-name": "Footer" },
-              mark,
-              odfText(`${meta.version} · ${meta.date}`),
-              el("text:tab", null),
-              { "#text": "Seite " },
-              el("text:page-number", { "text:select-page": "current" }, { "#text": "1" }),
-              { "#text": " von " },
-              el("text:page-count", null, { "#text": "1" }),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
-}
-
-function listStyle(name: string, kind: "bullet" | "number"): X {
-  return el(
-    "text:list-style",
-    { "style:name": name },
-    Array.from({ length: 10 }, (_, i) => {
-      const props = el(
-        "style:list-level-properties",
-        { "text:list-level-position-and-space-mode": "label-alignment" },
-        el("style:list-level-label-alignment", { "text:label-followed-by": "listtab", "text:list-tab-stop-position": `${0.64 * (i + 1)}cm`, "fo:text-indent": "-0.64cm", "fo:margin-left": `${0.64 * (i + 1)}cm` }),
-      );
-      return kind === "bullet"
-        ? el("text:list-level-style-bullet", { "text:level": i + 1, "text:bullet-char": ["•", "◦", "▪"][i % 3] }, props)
-        : el("text:list-level-style-number", { "text:level": i + 1, "style:num-suffix": ".", "style:num-format": ["1", "a", "i"][i % 3] }, props);
-    }),
-  );
 }
 
 function contentXml(model: PdfModel): string {
