@@ -289,6 +289,23 @@ export type FundingLine = {
   until: string | null;
 };
 
+/**
+ * Where a measure came from when it was taken from the peer measure library:
+ * the entry's id and date (when it was shared, "Stand") and the day it was
+ * taken. Never the contributing municipality: the library shows only its level
+ * and size, and even that stays in the library.
+ */
+export type MeasureOrigin = {
+  kind: "peerLibrary";
+  entryId: string;
+  /** the library's field of action of the entry ("language" … or "other") */
+  fieldKey: string;
+  /** "YYYY-MM-DD": when the entry was shared (its state) */
+  sharedOn: string;
+  /** "YYYY-MM-DD": when it was taken into the concept */
+  takenOn: string;
+};
+
 export type Indicator = {
   name: string;
   kind: "output" | "outcome";
@@ -330,6 +347,8 @@ export const measures = pgTable(
     staffCostPerFteCents: bigint("staff_cost_per_fte_cents", { mode: "number" }),
     fundingLines: jsonb("funding_lines").$type<FundingLine[]>().notNull().default([]),
     indicators: jsonb("indicators").$type<Indicator[]>().notNull().default([]),
+    /** set when the measure was taken from the peer measure library; null for a measure written here */
+    origin: jsonb("origin").$type<MeasureOrigin>(),
     revision: integer("revision").notNull().default(0),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -383,7 +402,7 @@ export const conceptVersions = pgTable(
     municipalityId: uuid("municipality_id").notNull(),
     number: integer("number").notNull(),
     label: text("label").notNull(),
-    /** manual | status (created by a status change) | before_restore (the draft as it was before a restore) */
+    /** manual | status (created by a status change) | before_restore / before_import (the draft as it was before a restore or an import into it) */
     kind: text("kind").notNull().default("manual"),
     /** the concept's status at the moment of the snapshot */
     status: text("status").notNull(),

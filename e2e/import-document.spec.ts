@@ -56,3 +56,49 @@ test("a document goes through the mapping step: a changed place is where its tex
   expect(body.report).toMatchObject({ wordsIn: 20, wordsPlaced: 20, unplaced: [] });
   expect((await (await page.request.get(`/api/concepts/${body.id}`)).json()).status).toBe("draft");
 });
+
+test("a revised file goes into an existing draft part by part, and the version before it undoes it", async ({ editorPage: page }) => {
+  // A draft of its own (the demo concept stays as the other specs expect it).
+  const importPage = new ImportPage(page);
+  await importPage.open();
+  await importPage.upload({ name: `Fortschreibung ${Date.now()}.md`, mimeType: "text/markdown", buffer: Buffer.from(MARKDOWN, "utf8") });
+  await page.getByRole("button", { name: "Mit dieser Zuordnung importieren" }).click();
+  await page.getByRole("link", { name: "Konzept öffnen" }).click();
+  await expect(page).toHaveURL(/\/concepts\/[0-9a-f-]{36}$/);
+  const conceptUrl = page.url();
+
+  await page.goto(`${conceptUrl}/versionen`);
+  await page.getByRole("link", { name: "Überarbeitete Fassung aus einer Datei übernehmen (Word, OpenDocument …)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Aus einer Datei übernehmen" })).toBeVisible();
+  const revised = MARKDOWN.replace("dienstags im Stadtteilzentrum", "montags und donnerstags in der Bibliothek").replace("dreihundert", "zweihundert");
+  await page.getByLabel("Datei (Word, OpenDocument, Markdown oder HTML)").setInputFiles({ name: "überarbeitet.md", mimeType: "text/markdown", buffer: Buffer.from(revised, "utf8") });
+  await page.getByRole("button", { name: "Importieren" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Zuordnung prüfen" })).toBeVisible();
+  await page.getByRole("button", { name: "Weiter: Teile auswählen" }).click();
+
+  const language = page.getByRole("checkbox", { name: /^Sprache – Ausgangslage/ });
+  const housing = page.getByRole("checkbox", { name: /^Wohnen – Ausgangslage/ });
+  await expect(language).toBeChecked();
+  await expect(housing).toBeChecked();
+  await expect(language).toHaveAccessibleName(/10 Wörter aus der Datei ersetzen 7 Wörter im Entwurf/);
+  await expectNoViolations(page, "Teile auswählen");
+  await housing.uncheck();
+  await page.getByRole("button", { name: "Ausgewählte Teile übernehmen" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Übernahme abgeschlossen" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("listitem")).toHaveText(["Sprache – Ausgangslage"]);
+  await expectNoViolations(page, "Übernahmebericht");
+
+  await page.getByRole("link", { name: "Konzept öffnen" }).click();
+  await expect(page.getByRole("textbox", { name: "Ausgangslage – Sprache", exact: true })).toContainText("montags und donnerstags in der Bibliothek");
+  await expect(page.getByRole("textbox", { name: "Ausgangslage – Wohnen", exact: true })).toContainText("Es fehlen dreihundert Wohnungen");
+
+  // Undo: the version kept before the import brings the old text back.
+  await page.goto(`${conceptUrl}/versionen`);
+  const row = page.getByRole("row", { name: /Stand vor Import aus „überarbeitet\.md“/ });
+  await expect(row).toContainText("vor einem Import aus einer Datei");
+  await row.getByRole("button", { name: /^Wiederherstellen Version \d+$/ }).click();
+  await page.getByRole("button", { name: "Ja, wiederherstellen" }).click();
+  await expect(page.getByText(/wurde wiederhergestellt/)).toBeVisible();
+  await page.goto(conceptUrl);
+  await expect(page.getByRole("textbox", { name: "Ausgangslage – Sprache", exact: true })).toContainText("dienstags im Stadtteilzentrum");
+});

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 import { FieldOfAction } from "./pages/measures";
 
@@ -159,4 +160,53 @@ test("Teilziele and Maßnahmen of a field of action: add with every field, valid
   // The deletion (and only it) is stored.
   await expect(field.cardTitles()).toHaveText([first, secondTitle]);
   await expect(outlineEntry).toContainText("vollständig");
+});
+
+test("Zielbaum of a field of action: Leitziel → Teilziele → Maßnahmen → Indikatoren, measures without a sub-goal apart, links to the cards", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  await conceptPage.createConcept(`Zielbaum-Test ${Date.now()}`);
+  const field = new FieldOfAction(page, "Sprache");
+  await field.addSubGoal(SUB_GOAL);
+  await field.addSubGoal("Wartezeiten auf einen Integrationskurs unter drei Monaten.");
+
+  // One measure with an own code, serving the first sub-goal, with an indicator and two partners (one with a comma).
+  const form = await field.openNewMeasure();
+  await form.fill({
+    title: "Sprachcafés in allen Stadtteilen",
+    taskType: "Freiwillige Aufgabe",
+    subGoals: [`Teilziel 1: ${SUB_GOAL}`],
+    indicators: [{ name: "Teilnehmende pro Jahr", kind: "Outcome", unit: "Personen", baseline: "120", target: "400" }],
+  });
+  await form.text("Kürzel").fill("SP-01");
+  await form.text("Kooperationspartner").fill("Volkshochschule\nHaus- und Grundbesitzerverein, Ortsgruppe Nord");
+  await form.save();
+  await expect(field.notice()).toContainText("Maßnahme gespeichert.");
+  // Partners one per list item, the entry with a comma whole.
+  await expect(field.card("Sprachcafés in allen Stadtteilen").getByRole("listitem")).toContainText(["Volkshochschule", "Haus- und Grundbesitzerverein, Ortsgruppe Nord"]);
+  // One serving no sub-goal.
+  await field.addMeasure({ title: "Lotsenprojekt Ankommen", taskType: "Pflichtaufgabe" });
+  await conceptPage.write("Leitziel – Sprache", "Alle Zugewanderten finden zeitnah ein passendes Sprachangebot.");
+  await conceptPage.expectSaved("Leitziel – Sprache");
+  await page.reload();
+
+  const treeToggle = field.root.getByText(/^Zielbaum anzeigen \(2 Teilziele, 2 Maßnahmen\)$/);
+  await expect(field.root.getByRole("heading", { level: 4, name: "Zielbaum" })).toBeVisible();
+  await treeToggle.click();
+  const tree = field.root.getByTestId(/^goal-tree-/);
+  await expect(tree).toContainText("Leitziel: Alle Zugewanderten finden zeitnah ein passendes Sprachangebot.");
+  await expect(tree.getByRole("heading", { level: 5 })).toHaveText([SUB_GOAL, "Wartezeiten auf einen Integrationskurs unter drei Monaten.", "Ohne Teilziel"]);
+  const branches = tree.locator(".goal-tree-branches > li");
+  await expect(branches.nth(0).getByRole("link")).toHaveText(["SP-01 Sprachcafés in allen Stadtteilen"]);
+  await expect(branches.nth(0).getByRole("list", { name: "Indikatoren von SP-01" }).getByRole("listitem")).toHaveText(["Teilnehmende pro Jahr (Outcome): 120 → 400 Personen"]);
+  await expect(branches.nth(1)).toContainText("Keine Maßnahme zugeordnet.");
+  await expect(branches.nth(2).getByRole("link")).toHaveText([/^M \d+\.\d+\.2 Lotsenprojekt Ankommen$/]);
+
+  // axe on the open tree: heading levels, lists, link names.
+  const results = await new AxeBuilder({ page }).include("#feld-language").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  // A measure's link leads to its card.
+  await branches.nth(2).getByRole("link").click();
+  await expect(page).toHaveURL(/#measures-/);
+  await expect(field.card("Lotsenprojekt Ankommen")).toBeInViewport();
 });

@@ -83,6 +83,13 @@ test("the print preview shows the PDF's structure in the browser", async ({ conc
   await expect(page.getByRole("heading", { level: 2, name: "10 Forderungen an Land und Bund" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Übersicht aus den Maßnahmen" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "Federführung" }).first()).toBeVisible();
+  // each field's parts derived from its measures, as in the PDF
+  const language = page.getByRole("region", { name: "5.1 Sprache" });
+  await expect(language.getByRole("heading", { level: 4, name: "Indikatoren im Überblick" })).toBeVisible();
+  await expect(language.getByRole("table", { name: "Indikatoren im Überblick – Sprache" })).toBeVisible();
+  await expect(language.getByRole("heading", { level: 4, name: "Zielbaum" })).toBeVisible();
+  // the demo's sub-goal on the Sprachmittlerpool has no measure yet
+  await expect(language.getByRole("listitem").filter({ hasText: /^Keine Maßnahme zugeordnet\.$/ })).toBeVisible();
   await expect(page.getByText("ENTWURF", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "PDF herunterladen" })).toHaveAttribute("href", /\/export\.pdf$/);
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

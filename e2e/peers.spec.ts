@@ -130,3 +130,48 @@ test("browse the measure library without names; the admin shares a measure after
   await expect(own.getByText("Aus der Bibliothek entfernt.")).toBeVisible();
   await page.context().close();
 });
+
+test("take a library measure into the own concept: planned at the end of the field, its origin on the card and in the export", async ({ browser }) => {
+  const title = "Sprachpatenschaften im ländlichen Raum";
+  const page = await pageAs(browser, "editor");
+  const conceptId = await openComparison(page);
+  await page.getByRole("link", { name: "Maßnahmenbibliothek" }).click();
+  const entry = page.getByTestId("library-entry").filter({ hasText: title });
+  await entry.getByRole("button", { name: `In mein Konzept übernehmen: ${title}` }).click();
+  await expect(entry.getByLabel("Konzept", { exact: true })).toHaveValue(conceptId);
+  await expect(entry.getByLabel("Handlungsfeld").locator("option:checked")).toHaveText("Sprache");
+  await expectNoViolations(page, "Maßnahmenbibliothek (Übernehmen geöffnet)");
+  await entry.getByRole("button", { name: "Als geplante Maßnahme übernehmen" }).click();
+  const status = entry.getByRole("status");
+  await expect(status).toContainText("Die Maßnahme wurde als geplante Maßnahme in Ihr Konzept übernommen.");
+
+  // the link leads to the new card, the last of the field, with its origin and nothing of the contributor
+  await status.getByRole("link", { name: `Zur Maßnahme „${title}“` }).click();
+  await expect(page).toHaveURL(new RegExp(`/concepts/${conceptId}#measures-`));
+  const today = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" }).format(new Date());
+  const card = page.getByTestId("measure-card").filter({ hasText: title });
+  await expect(card).toHaveCount(1);
+  await expect(card.getByTestId("measure-origin")).toHaveText(`Übernommen aus der Maßnahmenbibliothek am ${today}`);
+  await expect(card).toContainText("geplant");
+  await expect(card).not.toContainText("Beispielkreis");
+
+  const tree = await (await page.request.get(`/api/concepts/${conceptId}`)).json();
+  const language = tree.fields.find((f: { key: string }) => f.key === "language");
+  expect(language.measures.at(-1)).toMatchObject({ title, status: "planned", origin: { kind: "peerLibrary", fieldKey: "language" } });
+  const exported = await (await page.request.get(`/api/concepts/${conceptId}/export`)).json();
+  expect(exported.measures.find((m: { title: string }) => m.title === title).origin).toMatchObject({ kind: "peerLibrary" });
+  expect(JSON.stringify(exported)).not.toContain("Beispielkreis");
+
+  // a reviewer browses the library but takes nothing
+  const reviewer = await pageAs(browser, "reviewer");
+  await reviewer.goto(`/concepts/${conceptId}/vergleich/bibliothek`);
+  await expect(reviewer.getByTestId("library-entry").first()).toBeVisible();
+  await expect(reviewer.getByRole("button", { name: /In mein Konzept übernehmen/ })).toHaveCount(0);
+  await reviewer.context().close();
+
+  // leave the demo concept as it was for the other specs
+  page.once("dialog", (dialog) => void dialog.accept());
+  await card.getByRole("button", { name: `„${title}“ löschen` }).click();
+  await expect(page.getByTestId("measure-card").filter({ hasText: title })).toHaveCount(0);
+  await page.context().close();
+});

@@ -37,7 +37,7 @@ type Ids = {
   findingKey: string;
 };
 
-type Call = { form?: Record<string, string>; json?: unknown[]; file?: string };
+type Call = { form?: Record<string, string>; json?: unknown[]; file?: string; fileName?: string };
 
 /**
  * What a reviewer may do by design (DESIGN.md: comment, answer review rounds,
@@ -67,6 +67,8 @@ function argsFor(name: string, ids: Ids): Call {
     deleteSubGoalAction: { json: [{ ...c, subGoalId: ids.subGoalId }] },
     moveSubGoalAction: { json: [{ ...c, subGoalId: ids.subGoalId, direction: "down" }] },
     importConceptAction: { form: { municipalityId: ids.municipalityId }, file: ids.backup },
+    // A file the draft import takes when authorised: only authorisation may stop it.
+    importIntoDraftAction: { form: { conceptId: ids.conceptId, step: "import", place: "chapter:mandate" }, file: "# Anlass und Auftrag\n\nUntergeschoben.\n", fileName: "fortschreibung.md" },
     inviteMemberAction: { form: { municipalityId: ids.municipalityId, email: "fremd@evil.example", role: "admin" } },
     changeRoleAction: { form: { municipalityId: ids.municipalityId, userId: ids.userId, role: "admin" } },
     removeMemberAction: { form: { municipalityId: ids.municipalityId, userId: ids.userId } },
@@ -92,6 +94,8 @@ function argsFor(name: string, ids: Ids): Call {
     publishPeerSnapshotAction: { form: {} },
     shareMeasureAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, title: "Fremd geteilt", description: "" } },
     unshareMeasureAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId } },
+    // Any entry id: the concept's check (municipality, role) refuses before the entry is looked up.
+    takeLibraryMeasureAction: { form: { conceptId: ids.conceptId, fieldId: ids.fieldId, entryId: "00000000-0000-4000-8000-000000000000" } },
     acknowledgeFindingAction: { form: { conceptId: ids.conceptId, findingKey: ids.findingKey, reason: "Untergeschoben" } },
     withdrawAcknowledgementAction: { form: { conceptId: ids.conceptId, findingKey: ids.findingKey } },
     staffCostRateAction: { form: { municipalityId: ids.municipalityId, rate: "1" } },
@@ -123,7 +127,7 @@ async function forge(request: APIRequestContext, baseURL: string, id: string, ur
   // it as a stream). A FormData keeps that order; a plain object would put the key "0" first.
   const multipart = new FormData();
   for (const [k, v] of Object.entries(call.form ?? {})) multipart.append(`_1_${k}`, v);
-  if (call.file) multipart.append("_1_file", new Blob([call.file], { type: "application/json" }), "sicherung.json");
+  if (call.file) multipart.append("_1_file", new Blob([call.file], { type: call.fileName ? "text/markdown" : "application/json" }), call.fileName ?? "sicherung.json");
   multipart.append("0", JSON.stringify([null, "$K1"]));
   return request.post(url, { headers, multipart, maxRedirects: 0 });
 }

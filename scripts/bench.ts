@@ -73,6 +73,8 @@ function start(dataDir: string): ChildProcess {
       DATABASE_URL: "",
       AUTH_SECRET: "bench-secret-0123456789abcdef0123",
       KONZEPTWERK_SKIP_BUILD: "1",
+      // the single-editor yardstick page (app/(app)/concepts/[conceptId]/einzeleditor)
+      KONZEPTWERK_BENCH_PAGES: "1",
     },
     stdio: "ignore",
   }));
@@ -235,12 +237,15 @@ async function main() {
   const raw = [...scripts.values()].reduce((a, b) => a + b.length, 0);
   const gz = [...scripts.values()].reduce((a, b) => a + gzipSync(b).length, 0);
   const loads: Awaited<ReturnType<typeof loadEditorPage>>[] = [];
+  const singleLoads: Awaited<ReturnType<typeof loadEditorPage>>[] = [];
   for (let i = 0; i < EDITOR_LOADS; i++) {
     // a fresh context each time: empty browser cache, as on a first visit
     const fresh = await browser.newContext();
     await fresh.addCookies(await context.cookies());
     const p = await fresh.newPage();
     loads.push(await loadEditorPage(p, editorUrl));
+    // the yardstick in the same run: the same document in one Tiptap editor
+    singleLoads.push(await loadEditorPage(p, `${editorUrl}/einzeleditor`));
     await fresh.close();
   }
   const loadMs = loads.map((l) => l.loadMs);
@@ -253,12 +258,16 @@ async function main() {
     firstLoadAfterStart: { loadMs: round(firstLoad.loadMs), editableMs: round(firstLoad.editableMs) },
     load: spread(loadMs),
     firstEditorEditable: spread(editableMs),
+    singleEditor: { load: spread(singleLoads.map((l) => l.loadMs)), editable: spread(singleLoads.map((l) => l.editableMs)) },
     method: `page.goto until the load event, then until the first part, scrolled into view, is an editable editor; first load after the server start apart, then ${EDITOR_LOADS} loads each in a fresh browser context (empty cache)`,
   };
   console.log(`Erstes JavaScript der Editor-Seite: ${Math.round(raw / 1024)} KB (${Math.round(gz / 1024)} KB gzip) in ${scripts.size} Dateien`);
   console.log(
     `Editor-Seite mit 100 Seiten (je ein neuer Browser-Kontext, leerer Cache): geladen ${formatSpread(loadMs)}, erster Editor bearbeitbar ${formatSpread(editableMs)}; ` +
       `erster Aufruf nach dem Start: ${round(firstLoad.loadMs)} ms / ${round(firstLoad.editableMs)} ms`,
+  );
+  console.log(
+    `Zum Vergleich derselbe Text in einem einzigen Editor (Einzeleditor, gleiche Erweiterungen, ohne Zusammenarbeit): geladen ${formatSpread(singleLoads.map((l) => l.loadMs))}, bearbeitbar ${formatSpread(singleLoads.map((l) => l.editableMs))}`,
   );
   }
   if (part("typing")) await benchTyping({ base: BASE, cookie, context, conceptId, partIds: parts.map((p) => p.id), results });

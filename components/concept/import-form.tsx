@@ -2,8 +2,10 @@
 import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import type { Place } from "@/lib/import/draft-merge";
 import type { ImportReport } from "@/lib/import/mapping";
 import type { MappingProposal } from "@/lib/import/service";
+import { DraftImportReport, PlacesStep } from "./import-places";
 
 export type ImportFormState = {
   error: string | null;
@@ -11,6 +13,10 @@ export type ImportFormState = {
   proposal?: MappingProposal;
   /** a document was imported: the new concept and what happened to the file's text */
   created?: { id: string; report: ImportReport };
+  /** into a draft: the places the file fills, beside the draft's */
+  places?: Place[];
+  /** into a draft: what was taken, and the version that keeps the draft as it was */
+  imported?: { conceptId: string; version: number; taken: Place[]; report: ImportReport };
 };
 
 /** Same limit as MAX_IMPORT_BYTES on the server; checked here only to answer before the upload. */
@@ -21,6 +27,8 @@ export type ImportFormProps = {
   /** municipalities the user may import into; a choice is shown when there is more than one */
   municipalities: { id: string; name: string }[];
   defaultMunicipalityId: string;
+  /** import into this existing draft, part by part (the Fortschreibung), instead of a new concept */
+  into?: { conceptId: string; title: string };
 };
 
 type Block = MappingProposal["blocks"][number];
@@ -30,7 +38,7 @@ type Block = MappingProposal["blocks"][number];
  * action redirects to it); a document first shows its headings as a tree, each
  * with a select of its place in the template, then the import report.
  */
-export function ImportForm({ action, municipalities, defaultMunicipalityId }: ImportFormProps) {
+export function ImportForm({ action, municipalities, defaultMunicipalityId, into }: ImportFormProps) {
   const [state, formAction, pending] = useActionState(action, { error: null });
   const [clientError, setClientError] = useState<string | null>(null);
   const t = useTranslations("import");
@@ -56,10 +64,13 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId }: Im
   }
 
   if (state.created) return <ImportReportView id={state.created.id} report={state.created.report} />;
+  if (state.imported) return <DraftImportReport {...state.imported} />;
 
   return (
     <form onSubmit={submit} className="form" aria-busy={pending}>
-      {municipalities.length > 1 ? (
+      {into ? (
+        <input type="hidden" name="conceptId" value={into.conceptId} />
+      ) : municipalities.length > 1 ? (
         <div className="form-field">
           <label htmlFor={municipalityFieldId}>{t("municipality")}</label>
           <select id={municipalityFieldId} name="municipalityId" defaultValue={defaultMunicipalityId} disabled={pending}>
@@ -74,12 +85,12 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId }: Im
         <input type="hidden" name="municipalityId" value={defaultMunicipalityId} />
       )}
       <div className="form-field">
-        <label htmlFor={fileId}>{t("file")}</label>
+        <label htmlFor={fileId}>{into ? t("fileDraft") : t("file")}</label>
         <input
           id={fileId}
           type="file"
           name="file"
-          accept=".json,application/json,.docx,.odt,.md,.markdown,.txt,.html,.htm"
+          accept={into ? ".docx,.odt,.md,.markdown,.txt,.html,.htm" : ".json,application/json,.docx,.odt,.md,.markdown,.txt,.html,.htm"}
           required
           disabled={pending}
           aria-describedby={`${hintId} ${statusId}`}
@@ -87,14 +98,28 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId }: Im
           onChange={() => setClientError(null)}
         />
         <p id={hintId} className="form-hint">
-          {t("fileHint")}
+          {into ? t("fileHintDraft") : t("fileHint")}
         </p>
       </div>
       {proposal ? <MappingStep proposal={proposal} disabled={pending} /> : null}
+      {proposal && state.places ? <PlacesStep places={state.places} disabled={pending} /> : null}
       <div id={statusId} role="status" aria-live="polite" className={error ? "form-error" : "form-status"}>
         {pending ? t("importing") : error}
       </div>
-      {proposal ? (
+      {proposal && into && !state.places ? (
+        <button type="submit" name="step" value="review" className="button button-primary" disabled={pending}>
+          {pending ? t("reading") : t("submitReview")}
+        </button>
+      ) : proposal && into ? (
+        <>
+          <button type="submit" name="step" value="import" className="button button-primary" disabled={pending}>
+            {pending ? t("submitting") : t("submitPlaces")}
+          </button>{" "}
+          <button type="submit" name="step" value="review" className="button" disabled={pending}>
+            {t("submitReviewAgain")}
+          </button>
+        </>
+      ) : proposal ? (
         <button type="submit" name="step" value="import" className="button button-primary" disabled={pending}>
           {pending ? t("submitting") : t("submitMapping")}
         </button>

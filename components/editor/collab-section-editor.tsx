@@ -68,24 +68,37 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
 
   // … while its connection is made again after the server closed it (a failed store, a restart): nothing typed is lost.
   const [attempt, setAttempt] = useState(0);
+  // A new translator (the page refreshed after a save) is no reason to reconnect.
+  const tRef = useRef(t);
+  tRef.current = t;
   useEffect(() => {
     if (!doc || !realtime) return;
     const { doc: d, local } = doc;
     let retry: ReturnType<typeof setTimeout> | null = null;
+    // Callbacks of a provider this effect has already destroyed (a re-run, a retry) must not touch the state:
+    // its own close ("provider_initiated") would otherwise mark the part unsaved and retry in a loop.
+    let disposed = false;
     const provider = new HocuspocusProvider({
       websocketProvider: realtime.socket,
       name: `section:${sectionId}`,
       document: d,
       token: "session",
       onAuthenticated: ({ scope: s }) => {
+        if (disposed) return;
         setScope(s);
         setProblem(null);
       },
-      onAuthenticationFailed: ({ reason }) => setProblem(t("refused", { reason })),
-      onSynced: () => setReady(true),
-      onUnsyncedChanges: ({ number }) => setUnsynced(number),
+      onAuthenticationFailed: ({ reason }) => {
+        if (!disposed) setProblem(tRef.current("refused", { reason }));
+      },
+      onSynced: () => {
+        if (!disposed) setReady(true);
+      },
+      onUnsyncedChanges: ({ number }) => {
+        if (!disposed) setUnsynced(number);
+      },
       onClose: ({ event }) => {
-        if (!event.reason) return;
+        if (disposed || !event.reason || event.reason === "provider_initiated") return;
         setProblem(event.reason);
         if (attempt < 5) retry = setTimeout(() => setAttempt((a) => a + 1), 2000 * 2 ** attempt);
       },
@@ -100,13 +113,14 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
     realtime.socket.on("status", onStatus);
     setLive({ doc: d, provider });
     return () => {
+      disposed = true;
       if (retry) clearTimeout(retry);
       realtime.socket.off("status", onStatus);
       d.off("update", onUpdate);
       provider.destroy();
       setLive(null);
     };
-  }, [doc, realtime, sectionId, attempt, t]);
+  }, [doc, realtime, sectionId, attempt]);
 
   // Leaving the page asks first while the server has not acknowledged everything (IndexedDB may be off, e.g. in private windows).
   useEffect(() => {

@@ -238,6 +238,11 @@ function MeasureCard({ id, measure: m, label, subGoals, actions }: { id: string;
         </h5>
         <span className={`measure-badge measure-badge-${m.status}`}>{labels.statuses[m.status]}</span>
       </header>
+      {m.origin ? (
+        <p className="meta measure-origin" data-testid="measure-origin">
+          {t("origin", { date: formatDate(m.origin.takenOn) })}
+        </p>
+      ) : null}
       <dl className="measure-facts">
         <Fact term={t("status")}>{labels.statuses[m.status]}</Fact>
         <Fact term={t("leadOffice")}>{m.leadOffice ? <bdi>{m.leadOffice}</bdi> : null}</Fact>

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Executor } from "@/db";
 import { concepts, fields, measures, sections, subGoals, type Concept } from "@/db/schema";
@@ -158,6 +158,17 @@ export async function getField({ fieldId, conceptId }: { fieldId: string; concep
   const x = db ?? (await getDb());
   const [row] = await x.select().from(fields).where(and(eq(fields.id, fieldId), eq(fields.conceptId, conceptId))).limit(1);
   return row ?? null;
+}
+
+/** The fields of several concepts (id, concept, key, title, custom), by concept and position. */
+export async function listFieldsOfConcepts({ conceptIds }: { conceptIds: string[] }, db?: Executor) {
+  if (conceptIds.length === 0) return [];
+  const x = db ?? (await getDb());
+  return x
+    .select({ id: fields.id, conceptId: fields.conceptId, key: fields.key, title: fields.title, custom: fields.custom })
+    .from(fields)
+    .where(inArray(fields.conceptId, conceptIds))
+    .orderBy(asc(fields.conceptId), asc(fields.position), asc(fields.key));
 }
 
 export async function deleteField({ fieldId }: { fieldId: string }, tx: Executor) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { fields, measures, subGoals, type Measure, type NewMeasure, type SubGoal } from "@/db/schema";
+import { fields, measures, subGoals, type Measure, type MeasureOrigin, type NewMeasure, type SubGoal } from "@/db/schema";
 import { isUuid } from "./concepts";
 
 /** The editable content of a measure (everything but ids, position and bookkeeping). */
@@ -87,9 +87,9 @@ export async function lockField({ fieldId }: { fieldId: string }, tx: Executor) 
   await tx.select({ id: fields.id }).from(fields).where(eq(fields.id, fieldId)).for("update");
 }
 
-/** Insert a measure at the end of its field (position = max + 1). */
+/** Insert a measure at the end of its field (position = max + 1); `origin` only for one taken from the peer library. */
 export async function insertMeasure(
-  input: { conceptId: string; municipalityId: string; fieldId: string; userId: string; content: MeasureContent },
+  input: { conceptId: string; municipalityId: string; fieldId: string; userId: string; content: MeasureContent; origin?: MeasureOrigin | null },
   tx: Executor,
 ): Promise<Measure> {
   const [{ next } = { next: 0 }] = await tx
@@ -104,6 +104,7 @@ export async function insertMeasure(
       municipalityId: input.municipalityId,
       fieldId: input.fieldId,
       position: next,
+      origin: input.origin ?? null,
       updatedBy: input.userId,
     })
     .returning();

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
+import { isUuid } from "./concepts";
 import {
   conceptVersions,
   conceptVersionSnapshots,
@@ -184,6 +185,24 @@ export async function listLibraryEntries(
     .limit(limit);
 }
 
+/** One library entry by id, with its municipality (for the visibility check; never passed on). */
+export async function getLibraryEntry({ id }: { id: string }, db?: Executor) {
+  if (!isUuid(id)) return null;
+  const x = db ?? (await getDb());
+  const [row] = await x
+    .select({
+      id: peerLibraryEntries.id,
+      municipalityId: peerLibraryEntries.municipalityId,
+      fieldKey: peerLibraryEntries.fieldKey,
+      title: peerLibraryEntries.title,
+      description: peerLibraryEntries.description,
+      createdAt: peerLibraryEntries.createdAt,
+    })
+    .from(peerLibraryEntries)
+    .where(eq(peerLibraryEntries.id, id))
+    .limit(1);
+  return row ?? null;
+}
 
 export async function getMunicipalityForPeers({ id }: { id: string }, db?: Executor) {
   const x = db ?? (await getDb());

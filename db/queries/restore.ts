@@ -74,12 +74,22 @@ export async function replaceSubGoals(
   }
 }
 
-export async function replaceMeasures(input: { conceptId: string; rows: { row: NewMeasure & { id: string }; existing: boolean }[] }, tx: Executor) {
+/**
+ * The concept's measures become exactly the given rows. An existing row marked
+ * unchanged is left alone (no new revision, so an open measure form does not
+ * meet a conflict over nothing).
+ */
+export async function replaceMeasures(
+  input: { conceptId: string; rows: { row: NewMeasure & { id: string }; existing: boolean; unchanged?: boolean }[] },
+  tx: Executor,
+) {
   const keep = input.rows.filter((r) => r.existing).map((r) => r.row.id);
+  const rewrite = input.rows.filter((r) => r.existing && !r.unchanged).map((r) => r.row.id);
   await tx.delete(measures).where(and(eq(measures.conceptId, input.conceptId), keep.length ? notInArray(measures.id, keep) : sql`true`));
-  // Codes are unique per concept: clear the kept ones first, so that a restore that swaps two codes passes row by row.
-  if (keep.length) await tx.update(measures).set({ code: "" }).where(eq(measures.conceptId, input.conceptId));
-  for (const { row, existing } of input.rows) {
+  // Codes are unique per concept: clear those of the rows to rewrite first, so that a restore that swaps two codes passes row by row.
+  if (rewrite.length) await tx.update(measures).set({ code: "" }).where(and(eq(measures.conceptId, input.conceptId), inArray(measures.id, rewrite)));
+  for (const { row, existing, unchanged } of input.rows) {
+    if (existing && unchanged) continue;
     if (existing) {
       const { id, conceptId: _c, municipalityId: _m, ...content } = row;
       await tx

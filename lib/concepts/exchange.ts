@@ -51,7 +51,7 @@ import {
 import { templateFor, type Template } from "@/lib/template";
 import { measureCodeKey } from "@/lib/measures/label";
 import { FUNDING_LINE_FIELD_LABELS, INDICATOR_FIELD_LABELS, MEASURE_FIELD_LABELS } from "@/lib/measures/labels";
-import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE, z } from "@/lib/validation";
+import { calendarDate, findUnstorableText, UNSTORABLE_TEXT_MESSAGE, z } from "@/lib/validation";
 import { currentConceptTree, flushConcept } from "@/lib/realtime/store";
 
 export const EXPORT_FORMAT = "konzeptwerk.concept";
@@ -104,12 +104,22 @@ const subGoalSchema = z.strictObject({
   position: z.number().int().min(0).max(1_000_000),
 });
 
+/** Where a measure taken from the peer library came from (optional: older backups and measures written here have none). */
+const measureOriginSchema = z.strictObject({
+  kind: z.literal("peerLibrary"),
+  entryId: z.guid("Ungültige Kennung des Bibliothekseintrags."),
+  fieldKey: str(80),
+  sharedOn: calendarDate(),
+  takenOn: calendarDate(),
+});
+
 const measureSchema = z
   .strictObject({
     fieldKey: str(80),
     position: z.number().int().min(0).max(1_000_000),
     subGoalRefs: list(z.string().max(64), MAX_SUB_GOAL_LINKS),
     ...measureContentShape,
+    origin: measureOriginSchema.optional(),
   })
   .superRefine(measureRules);
 
@@ -356,7 +366,7 @@ export type ExportSource = {
   fields: Pick<Field, "id" | "key" | "title" | "custom" | "position">[];
   sections: Pick<Section, "fieldId" | "chapter" | "part" | "content" | "revision">[];
   subGoals: Pick<SubGoal, "id" | "fieldId" | "text" | "position">[];
-  measures: Pick<
+  measures: (Pick<
     Measure,
     | "id"
     | "fieldId"
@@ -378,7 +388,8 @@ export type ExportSource = {
     | "staffCostPerFteCents"
     | "fundingLines"
     | "indicators"
-  >[];
+  > &
+    Partial<Pick<Measure, "origin">>)[];
 };
 
 const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -484,6 +495,10 @@ export function buildConceptSnapshot(source: ExportSource, exportedAt: Date): { 
         dataSource: x.dataSource,
         cadence: x.cadence,
       })),
+      // Only when there is one: the JSON (and the version hashes) of every other measure stay as they were.
+      ...(m.origin
+        ? { origin: { kind: m.origin.kind, entryId: m.origin.entryId, fieldKey: m.origin.fieldKey, sharedOn: m.origin.sharedOn, takenOn: m.origin.takenOn } }
+        : {}),
     }));
 
   const data: ConceptExport = {
@@ -562,6 +577,7 @@ export function measureRow(
     staffCostPerFteCents: m.staffCostPerFteCents,
     fundingLines: m.fundingLines,
     indicators: m.indicators,
+    origin: m.origin ?? null,
     updatedBy: ctx.userId,
   };
 }
@@ -710,6 +726,7 @@ export async function readConcept(actor: Actor, conceptId: string) {
             staffCostPerFteCents: m.staffCostPerFteCents,
             fundingLines: m.fundingLines,
             indicators: m.indicators,
+            origin: m.origin,
             revision: m.revision,
             updatedAt: m.updatedAt,
           })),

@@ -29,7 +29,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import { TextWatermark } from "docx/watermarks";
-import type { PdfChapter, PdfFunding, PdfMeasure, PdfModel, Row } from "@/lib/pdf/model";
+import { INDICATOR_OVERVIEW_COLUMNS, type PdfChapter, type PdfFunding, type PdfGoalTree, type PdfIndicatorRow, type PdfMeasure, type PdfModel, type Row } from "@/lib/pdf/model";
 import { alignmentOf, children, tableGrid, xmlText, type Alignment } from "./text";
 
 type Block = Paragraph | Table;
@@ -235,6 +235,29 @@ class Writer {
     return out;
   }
 
+  indicatorOverview(rows: PdfIndicatorRow[]): Block[] {
+    return [
+      this.table(INDICATOR_OVERVIEW_COLUMNS, rows.map((r) => [r.measure, r.name, r.kind, r.unit, r.range, r.dataSource, r.cadence]), [4, 4, 2, 2, 3, 3, 2]),
+      new Paragraph({}),
+    ];
+  }
+
+  /** The goal tree as one bulleted Word list: sub-goal → measure → indicator on levels 0, 1, 2. */
+  goalTree(t: PdfGoalTree): Block[] {
+    const item = (level: number, run: TextRun) => new Paragraph({ numbering: { reference: "kw-bullets", level }, children: [run] });
+    const out: Block[] = [];
+    if (t.goal) out.push(new Paragraph({ children: [new TextRun({ text: "Leitziel: ", bold: true }), new TextRun(xmlText(t.goal))] }));
+    for (const b of t.branches) {
+      out.push(item(0, new TextRun({ text: xmlText(b.head), bold: b.subGoal || undefined, italics: !b.subGoal || undefined })));
+      if (b.note) out.push(item(1, new TextRun({ text: b.note, italics: true, color: MUTED })));
+      for (const m of b.measures) {
+        out.push(item(1, new TextRun(xmlText(m.measure))));
+        for (const x of m.indicators) out.push(item(2, new TextRun(xmlText(x))));
+      }
+    }
+    return out;
+  }
+
   funding(f: PdfFunding): Block[] {
     // The same tables as the concept page, the print preview and the PDF (lib/funding/view.ts).
     const table = (t: PdfFunding["tables"][number]) => [
@@ -276,7 +299,9 @@ class Writer {
         else if (p.kind === "subGoals") {
           const instance = ++this.listInstance;
           out.push(...(p.items.length ? p.items.map((t) => new Paragraph({ numbering: { reference: "kw-numbers", level: 0, instance }, children: [new TextRun(xmlText(t))] })) : [this.muted("Keine Teilziele.")]));
-        } else out.push(...(p.items.length ? p.items.flatMap((m) => this.measure(m)) : [this.muted("Keine Maßnahmen.")]));
+        } else if (p.kind === "indicatorOverview") out.push(...this.indicatorOverview(p.rows));
+        else if (p.kind === "goalTree") out.push(...this.goalTree(p.tree));
+        else out.push(...(p.items.length ? p.items.flatMap((m) => this.measure(m)) : [this.muted("Keine Maßnahmen.")]));
       }
     }
     return out;

@@ -8,7 +8,7 @@
  */
 import type { JSONContent } from "@tiptap/core";
 import { strToU8, zipSync } from "fflate";
-import type { PdfChapter, PdfFunding, PdfMeasure, PdfModel, Row } from "@/lib/pdf/model";
+import { INDICATOR_OVERVIEW_COLUMNS, type PdfChapter, type PdfFunding, type PdfGoalTree, type PdfIndicatorRow, type PdfMeasure, type PdfModel, type Row } from "@/lib/pdf/model";
 import { listStyle, stylesXml } from "./odt-styles";
 import { el, MUTED, NS, odfText, paraStyle, TEXT_WIDTH_CM, xml, type X } from "./odt-xml";
 import { alignmentOf, children, tableGrid, type Alignment } from "./text";
@@ -232,6 +232,27 @@ class Writer {
     return out;
   }
 
+  indicatorOverview(rows: PdfIndicatorRow[]): X[] {
+    return [this.table(INDICATOR_OVERVIEW_COLUMNS, rows.map((r) => [r.measure, r.name, r.kind, r.unit, r.range, r.dataSource, r.cadence]), [4, 4, 2, 2, 3, 3, 2])];
+  }
+
+  /** The goal tree as nested bulleted lists: sub-goal → measure → indicator. */
+  goalTree(t: PdfGoalTree): X[] {
+    const list = (items: X[]) => el("text:list", { "text:style-name": "L_bullet" }, items);
+    const item = (p: X, sub: X[] = []) => el("text:list-item", null, p, sub.length ? list(sub) : null);
+    const bold = this.span({ bold: true, italic: false, underline: false, strike: false })!;
+    const branches = t.branches.map((b) =>
+      item(b.subGoal ? this.p("Text_20_body", el("text:span", { "text:style-name": bold }, odfText(b.head))) : this.text("P_italic", b.head), [
+        ...(b.note ? [item(this.muted(b.note))] : []),
+        ...b.measures.map((m) => item(this.text("Text_20_body", m.measure), m.indicators.map((x) => item(this.text("Text_20_body", x))))),
+      ]),
+    );
+    return [
+      ...(t.goal ? [this.p("Text_20_body", el("text:span", { "text:style-name": bold }, { "#text": "Leitziel: " }), ...odfText(t.goal))] : []),
+      list(branches),
+    ];
+  }
+
   funding(f: PdfFunding): X[] {
     // The same tables as the concept page, the print preview and the PDF (lib/funding/view.ts).
     const table = (t: PdfFunding["tables"][number]) => [
@@ -276,6 +297,8 @@ class Writer {
               ? el("text:list", { "text:style-name": "L_number" }, p.items.map((t) => el("text:list-item", null, this.text("Text_20_body", t))))
               : this.muted("Keine Teilziele."),
           );
+        else if (p.kind === "indicatorOverview") out.push(...this.indicatorOverview(p.rows));
+        else if (p.kind === "goalTree") out.push(...this.goalTree(p.tree));
         else out.push(...(p.items.length ? p.items.flatMap((m) => this.measure(m)) : [this.muted("Keine Maßnahmen.")]));
       }
     }

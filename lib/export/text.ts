@@ -53,6 +53,3 @@ export function tableGrid(table: JSONContent): { rows: GridCell[][]; columns: nu
   const first = rows[0] ?? [];
   return { rows, columns, headerRow: first.length > 0 && first.every((c) => c.header) };
 }
-
-/** A fact's value as one line (lists joined) — for places that hold one string. */
-export const factText = (value: string | string[]) => (typeof value === "string" ? value : value.join(", "));

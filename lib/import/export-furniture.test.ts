@@ -34,6 +34,15 @@ describe("what Konzeptwerk's export adds around the concept", () => {
     for (const gone of ["Anhang", "Erster Entwurf", "Bitte prüfen"]) expect(o.source, gone).not.toContain(gone);
   });
 
+  it("leaves out each field's derived parts (indicator overview, goal tree), up to the next field", () => {
+    const overview = `<h3>Indikatoren im Überblick</h3>${table(["Maßnahme", "Indikator"], ["SP-01 Sprachcafé", "Teilnehmende"])}<p></p>`;
+    const tree = `<h3>Zielbaum</h3><p><strong>Leitziel: </strong>Alle sprechen Deutsch.</p><ul><li>Mehr Kursplätze<ul><li>SP-01 Sprachcafé<ul><li>Teilnehmende (Output)</li></ul></li></ul></li><li>Ohne Teilziel</li></ul>`;
+    const o = text(`${cover}<h1>5 Handlungsfelder</h1><h2>5.1 Sprache</h2><h3>Maßnahmen</h3><h4>SP-01 Sprachcafé</h4><p>Jede Woche.</p>${overview}${tree}<h2>5.2 Arbeit</h2><h3>Ausgangslage</h3><p>Viele suchen Arbeit.</p>`);
+    expect(o.text).toContain("Jede Woche.");
+    expect(o.text).toContain("Viele suchen Arbeit.");
+    for (const gone of ["Indikatoren im Überblick", "Teilnehmende", "Zielbaum", "Alle sprechen Deutsch.", "Mehr Kursplätze", "Ohne Teilziel"]) expect(o.source, gone).not.toContain(gone);
+  });
+
   it("leaves a file without the export's cover as it is", () => {
     const o = text(`<h1 class="${TITLE_CLASS}">Konzept</h1><p>Kein Text.</p><h2>Übersicht aus den Maßnahmen</h2><p>Aus 3 Maßnahmen berechnet.</p>`);
     expect(o.title).toBe("Konzept");

@@ -4,8 +4,9 @@
  * Dokument" with status, version and date), the "Inhalt" line above the table
  * of contents, the placeholders of empty parts ("Kein Text.", "Keine
  * Teilziele.", "Keine Maßnahmen.") and the funding overview and funding cliff
- * that chapter 7 computes from the measures, and the annexes of versions and
- * open comments an export may add. Recognised by the cover the
+ * that chapter 7 computes from the measures, each field's parts derived from
+ * its measures ("Indikatoren im Überblick", "Zielbaum"), and the annexes of
+ * versions and open comments an export may add. Recognised by the cover the
  * export writes; a file without that cover is left as it is. Header, footer
  * and the ENTWURF watermark never reach the import (mammoth and the ODT
  * reader read the body only), the Word table of contents is left out by its
@@ -24,6 +25,8 @@ type Body = { children: ArrayLike<Node> };
 const squash = (s: string | null) => (s ?? "").replace(/\s+/g, " ").trim();
 const isHeading = (n: Node) => /^H[1-6]$/.test(n.tagName);
 const PLACEHOLDERS = new Set(["Kein Text.", "Keine Teilziele.", "Keine Maßnahmen."]);
+/** The titles of a field's derived parts (lib/pdf/model.ts: INDICATOR_OVERVIEW_TITLE, GOAL_TREE_TITLE); the export writes them as heading 3. */
+const DERIVED_PARTS = new Set(["Indikatoren im Überblick", "Zielbaum"]);
 
 /**
  * Removes the export's furniture from the parsed HTML of a file. Returns the
@@ -83,6 +86,16 @@ export function stripExportFurniture(body: Body, titleClass: string): { title: s
       }
     }
     for (const c of computed) c.remove();
+  }
+
+  // A field's derived parts: the heading 3 and everything up to the next heading 1–3 (the tree and the table hold none).
+  for (const head of Array.from(body.children).filter((n) => n.tagName === "H3" && DERIVED_PARTS.has(squash(n.textContent)))) {
+    let n: Node | null = head;
+    while (n && (n === head || !/^H[1-3]$/.test(n.tagName))) {
+      const next: Node | null = n.nextElementSibling;
+      n.remove();
+      n = next;
+    }
   }
 
   // The annexes an export may add (?history=1, ?comments=1): the version list and open comments, to their end.

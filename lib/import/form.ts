@@ -29,3 +29,23 @@ export function parseMappingField(value: FormDataEntryValue | null): null | "aut
   }
   return mapping;
 }
+
+/**
+ * The `places` field of an import into a draft: absent → only the places the
+ * file fills; "all" → every one of them; else a JSON array of place ids.
+ */
+export function parsePlacesField(value: FormDataEntryValue | null): null | "all" | string[] {
+  if (value === null || value === "") return null;
+  if (typeof value !== "string") throw new AppError("bad_request", "Das Feld „places“ muss Text sein („all“ oder eine Liste als JSON).");
+  if (value === "all") return "all";
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new AppError("bad_request", "Das Feld „places“ ist weder „all“ noch eine gültige Liste (JSON-Array).");
+  }
+  if (!Array.isArray(parsed) || parsed.length > 1000 || !parsed.every((p) => typeof p === "string" && p.length <= 200) || findUnstorableText(parsed) !== null) {
+    throw new AppError("bad_request", "Das Feld „places“ muss eine Liste von Teilen sein, z. B. [\"field:language:baseline\"].");
+  }
+  return parsed as string[];
+}

@@ -100,6 +100,7 @@ export const MEASURE_FIELD_LABELS: Record<string, string> = {
   staffCostPerFteCents: "Personalkosten je VZÄ",
   fundingLines: "Förderungen",
   indicators: "Indikatoren",
+  origin: "Herkunft (Maßnahmenbibliothek)",
 };
 
 export const FUNDING_LINE_FIELD_LABELS: Record<string, string> = {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Executor } from "@/db";
+import { recordAudit } from "@/db/queries/audit";
 import { getField, touchConcept } from "@/db/queries/concepts";
 import {
   countMeasures,
@@ -27,7 +28,7 @@ import {
   updateSubGoalText,
   type MeasureContent,
 } from "@/db/queries/measures";
-import type { Concept, Measure, SubGoal } from "@/db/schema";
+import type { Concept, Measure, MeasureOrigin, SubGoal } from "@/db/schema";
 import type { Actor } from "@/lib/auth/session";
 import { requireConcept } from "@/lib/concepts/access";
 import { validateDoc } from "@/lib/editor/validate";
@@ -107,7 +108,20 @@ export function groupByField(measureRows: Measure[], goalRows: SubGoal[]): Recor
 
 /* ---------- measures ---------- */
 
-export async function createMeasure(actor: Actor, input: z.input<typeof createMeasureSchema>): Promise<{ measure: MeasureView }> {
+/**
+ * What only server code adds to a new measure, never the form: where it came
+ * from, and an entry in the activity feed written in the same transaction.
+ */
+export type CreateMeasureExtra = {
+  origin?: MeasureOrigin;
+  audit?: { action: string; details?: Record<string, string | number | null> };
+};
+
+export async function createMeasure(
+  actor: Actor,
+  input: z.input<typeof createMeasureSchema>,
+  extra: CreateMeasureExtra = {},
+): Promise<{ measure: MeasureView }> {
   const data = parse(createMeasureSchema, input);
   const { concept } = await requireConcept(actor, data.conceptId, "concept.editContent");
   const field = await getField({ fieldId: data.fieldId, conceptId: concept.id });
@@ -127,9 +141,14 @@ export async function createMeasure(actor: Actor, input: z.input<typeof createMe
           fieldId: field.id,
           userId: actor.id,
           content: toContent(data, description, subGoalIds),
+          origin: extra.origin,
         },
         tx,
       );
+      if (extra.audit) {
+        const { action, details } = extra.audit;
+        await recordAudit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, action, conceptId: concept.id, objectId: row.id, details });
+      }
       await touchConcept({ conceptId: concept.id }, tx);
       // Counted under the concept's row lock that touchConcept took, so two adds at once cannot both pass.
       if ((await countMeasures({ conceptId: concept.id }, tx)) > MAX_MEASURES) throw new AppError("bad_request", TOO_MANY_MEASURES);

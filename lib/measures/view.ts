@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import type { FundingLine, Indicator, Measure, MeasureStatus, Priority, TaskType } from "@/db/schema";
+import type { FundingLine, Indicator, Measure, MeasureOrigin, MeasureStatus, Priority, TaskType } from "@/db/schema";
 
 /**
  * A measure as the browser gets it: plain JSON (dates as strings, staff as the
@@ -31,6 +31,8 @@ export type MeasureView = {
   staffCostPerFteCents: number | null;
   fundingLines: FundingLine[];
   indicators: Indicator[];
+  /** set when taken from the peer measure library */
+  origin: MeasureOrigin | null;
   revision: number;
   /** ISO timestamp */
   updatedAt: string;
@@ -59,6 +61,7 @@ export function toMeasureView(row: Measure): MeasureView {
     staffCostPerFteCents: row.staffCostPerFteCents === null ? null : Number(row.staffCostPerFteCents),
     fundingLines: row.fundingLines.map((f) => ({ ...f })),
     indicators: row.indicators.map((i) => ({ ...i })),
+    origin: row.origin ? { ...row.origin } : null,
     revision: row.revision,
     updatedAt: row.updatedAt instanceof Date ? row.updatedAt.toISOString() : String(row.updatedAt),
   };

@@ -23,7 +23,7 @@ describe("buildPdfModel", () => {
     const fields = m.chapters.find((c) => c.key === "fields")!;
     expect(fields.fields.map((f) => f.number)).toEqual(["5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7"]);
     expect(fields.fields.at(-1)!.title).toBe("Antidiskriminierung");
-    expect(fields.fields[0]!.parts.map((p) => p.title)).toEqual(["Ausgangslage", "Leitziel", "Teilziele", "Maßnahmen"]);
+    expect(fields.fields[0]!.parts.map((p) => p.title)).toEqual(["Ausgangslage", "Leitziel", "Teilziele", "Maßnahmen", "Indikatoren im Überblick", "Zielbaum"]);
   });
 
   it("prints every field of a measure in German formats", () => {
@@ -59,6 +59,42 @@ describe("buildPdfModel", () => {
     expect(f.excluded?.items).toHaveLength(2);
     expect(f.tables[0]!.caption).toBe("Finanzierung nach Quelle (Finanzplan, 5 Maßnahmen)");
     expect(f.notes).toContain("Personalkostensatz: 70.000\u00a0€ pro VZÄ und Jahr.");
+  });
+
+  it("derives each field's indicator overview and goal tree from its measures, naming them by code or number", () => {
+    const data = sampleConcept({ pages: 1, measures: 14 });
+    // field 1 (Sprache) holds measures 1 and 8; the second gets a code and serves no sub-goal
+    data.measures[7]!.code = "SP-02";
+    data.measures[7]!.subGoalRefs = [];
+    data.sections.find((s) => s.fieldKey === "language" && s.part === "goal")!.content = {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "Alle sprechen Deutsch." }] }, { type: "paragraph", content: [{ type: "text", text: "Weil …" }] }],
+    };
+    const field = buildPdfModel(source({ data })).chapters.find((c) => c.key === "fields")!.fields[0]!;
+    const overview = field.parts.find((p) => p.kind === "indicatorOverview");
+    const tree = field.parts.find((p) => p.kind === "goalTree");
+    if (overview?.kind !== "indicatorOverview" || tree?.kind !== "goalTree") throw new Error("derived parts expected");
+    expect(overview.rows.map((r) => `${r.measure.split(":")[0]} | ${r.name} | ${r.kind} | ${r.range} ${r.unit}`)).toEqual([
+      "M 5.1.1 Maßnahme 1 | Teilnehmende (1) | Output | 120 → 200 Personen",
+      "M 5.1.1 Maßnahme 1 | Abschlussquote | Outcome | 55 → 70 %",
+      "SP-02 Maßnahme 8 | Teilnehmende (8) | Output | 120 → 200 Personen",
+      "SP-02 Maßnahme 8 | Abschlussquote | Outcome | 55 → 70 %",
+    ]);
+    expect(tree.tree.goal).toBe("Alle sprechen Deutsch. …");
+    expect(tree.tree.branches.map((b) => [b.head.split(":")[0], b.subGoal, b.note, b.measures.map((m) => m.measure.split(":")[0])])).toEqual([
+      ["Teilziel 1", true, null, ["M 5.1.1 Maßnahme 1"]],
+      ["Teilziel 2", true, "Keine Maßnahme zugeordnet.", []],
+      ["Ohne Teilziel", false, null, ["SP-02 Maßnahme 8"]],
+    ]);
+    expect(tree.tree.branches[0]!.measures[0]!.indicators).toEqual(["Teilnehmende (1) (Output): 120 → 200 Personen", "Abschlussquote (Outcome): 55 → 70 %"]);
+  });
+
+  it("leaves the derived parts out of a field without Leitziel, sub-goals and measures", () => {
+    const data = sampleConcept({ pages: 1, measures: 0 });
+    data.subGoals = [];
+    data.sections = data.sections.filter((s) => s.part !== "goal");
+    const field = buildPdfModel(source({ data })).chapters.find((c) => c.key === "fields")!.fields[0]!;
+    expect(field.parts.map((p) => p.kind)).toEqual(["richText", "richText", "subGoals", "measures"]);
   });
 
   it("marks everything but an adopted concept as a draft and names the version", () => {

@@ -25,6 +25,8 @@ import {
   formatPeriod,
 } from "@/lib/measures/labels";
 import { measureLabel, measureNumber } from "@/lib/measures/label";
+import { goalSummary, goalTree, indicatorLine, isEmptyTree, type TreeMeasure } from "@/lib/measures/goal-tree";
+import { indicatorOverview } from "@/lib/measures/indicator-overview";
 import { templateFor } from "@/lib/template";
 import { printableDoc } from "./printable";
 
@@ -87,7 +89,30 @@ export type PdfField = {
 export type PdfFieldPart =
   | { kind: "richText"; title: string; doc: JSONContent | null }
   | { kind: "subGoals"; title: string; items: string[] }
-  | { kind: "measures"; title: string; items: PdfMeasure[] };
+  | { kind: "measures"; title: string; items: PdfMeasure[] }
+  | { kind: "indicatorOverview"; title: string; rows: PdfIndicatorRow[] }
+  | { kind: "goalTree"; title: string; tree: PdfGoalTree };
+
+/** A row of a field's indicator overview (lib/measures/indicator-overview): `measure` is "code or number" + title. */
+export type PdfIndicatorRow = { measure: string; name: string; kind: string; unit: string; range: string; dataSource: string; cadence: string };
+
+/** A measure in the goal tree: "code or number" + title, one line per indicator. */
+export type PdfTreeMeasure = { measure: string; indicators: string[] };
+
+/**
+ * A field's goal tree (lib/measures/goal-tree): the Leitziel, then one branch
+ * per sub-goal and one "Ohne Teilziel" for the measures serving none; `note`
+ * stands where a branch has no measure.
+ */
+export type PdfGoalTree = {
+  goal: string | null;
+  branches: { head: string; subGoal: boolean; measures: PdfTreeMeasure[]; note: string | null }[];
+};
+
+export const GOAL_TREE_TITLE = "Zielbaum";
+export const INDICATOR_OVERVIEW_TITLE = "Indikatoren im Überblick";
+/** The overview's columns, in the order of PdfIndicatorRow (the Typst template names them the same way). */
+export const INDICATOR_OVERVIEW_COLUMNS = ["Maßnahme", "Indikator", "Art", "Einheit", "Basiswert → Zielwert", "Datenquelle", "Turnus"];
 
 /** Chapter 7's computed overview and funding cliff: the same tables the concept page shows (lib/funding/view). */
 export type PdfFunding = FundingView;
@@ -231,12 +256,58 @@ function measureModel(m: ExportedMeasure, number: string, goalText: ReadonlyMap<
   };
 }
 
+const orDash = (s: string) => s.trim() || "–";
+
+/** The parts derived from a field's measures: its indicator overview and its goal tree (each left out when empty). */
+function derivedParts(
+  goal: JSONContent | null | undefined,
+  goals: { ref: string; text: string }[],
+  measures: ExportedMeasure[],
+  fieldNumber: string,
+): PdfFieldPart[] {
+  const keyed = measures.map((m, i) => ({ ...m, id: String(i), subGoalIds: m.subGoalRefs }));
+  const parts: PdfFieldPart[] = [];
+  const rows = indicatorOverview(keyed, fieldNumber);
+  if (rows.length) {
+    parts.push({
+      kind: "indicatorOverview",
+      title: INDICATOR_OVERVIEW_TITLE,
+      rows: rows.map((r) => ({
+        measure: `${r.measureLabel} ${r.measureTitle.trim() || "(ohne Titel)"}`,
+        name: r.name,
+        kind: INDICATOR_KIND_LABELS[r.kind] ?? r.kind,
+        unit: r.unit,
+        range: `${orDash(r.baseline)} → ${orDash(r.target)}`,
+        dataSource: r.dataSource,
+        cadence: r.cadence,
+      })),
+    });
+  }
+  const tree = goalTree({ goal: goalSummary(goal), subGoals: goals.map((g) => ({ id: g.ref, text: g.text })), measures: keyed, fieldNumber });
+  if (!isEmptyTree(tree)) {
+    const node = (m: TreeMeasure): PdfTreeMeasure => ({ measure: `${m.label} ${m.title.trim() || "(ohne Titel)"}`, indicators: m.indicators.map((x) => indicatorLine(x, INDICATOR_KIND_LABELS[x.kind] ?? x.kind)) });
+    parts.push({
+      kind: "goalTree",
+      title: GOAL_TREE_TITLE,
+      tree: {
+        goal: tree.goal || null,
+        branches: [
+          ...tree.subGoals.map((g) => ({ head: g.text, subGoal: true, measures: g.measures.map(node), note: g.measures.length ? null : "Keine Maßnahme zugeordnet." })),
+          ...(tree.withoutSubGoal.length ? [{ head: "Ohne Teilziel", subGoal: false, measures: tree.withoutSubGoal.map(node), note: null }] : []),
+        ],
+      },
+    });
+  }
+  return parts;
+}
+
 /** Build the model the template and the print preview render. */
 export function buildPdfModel(source: PdfSource): PdfModel {
   const { data } = source;
   const template = templateFor(data.concept.templateVersion);
-  const section = (chapter: string, part: string, fieldKey: string | null) =>
-    docOrNull(data.sections.find((s) => s.chapter === chapter && s.part === part && s.fieldKey === fieldKey)?.content);
+  const rawSection = (chapter: string, part: string, fieldKey: string | null) =>
+    data.sections.find((s) => s.chapter === chapter && s.part === part && s.fieldKey === fieldKey)?.content;
+  const section = (chapter: string, part: string, fieldKey: string | null) => docOrNull(rawSection(chapter, part, fieldKey));
   const fields = [...data.fields].sort((a, b) => a.position - b.position || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const goalText = new Map(data.subGoals.map((g) => [g.ref, g.text]));
 
@@ -259,15 +330,18 @@ export function buildPdfModel(source: PdfSource): PdfModel {
               number: fieldNumber,
               key: f.key,
               title: f.title,
-              parts: template.fieldParts.map((p): PdfFieldPart => {
-                if (p.kind === "richText") return { kind: "richText", title: p.title, doc: section("fields", p.key, f.key) };
-                if (p.kind === "subGoals") return { kind: "subGoals", title: p.title, items: goals.map((g) => g.text).filter((t) => t.trim()) };
-                return {
-                  kind: "measures",
-                  title: p.title,
-                  items: measures.map((m, mi) => measureModel(m, measureLabel(m.code, measureNumber(fieldNumber, mi)), goalText)),
-                };
-              }),
+              parts: [
+                ...template.fieldParts.map((p): PdfFieldPart => {
+                  if (p.kind === "richText") return { kind: "richText", title: p.title, doc: section("fields", p.key, f.key) };
+                  if (p.kind === "subGoals") return { kind: "subGoals", title: p.title, items: goals.map((g) => g.text).filter((t) => t.trim()) };
+                  return {
+                    kind: "measures",
+                    title: p.title,
+                    items: measures.map((m, mi) => measureModel(m, measureLabel(m.code, measureNumber(fieldNumber, mi)), goalText)),
+                  };
+                }),
+                ...derivedParts(rawSection("fields", "goal", f.key), goals, measures, fieldNumber),
+              ],
             };
           })
         : [],

@@ -6,7 +6,7 @@ import { readConceptSnapshot, type ConceptExport, type SnapshotIds } from "@/lib
 import { AppError } from "@/lib/errors";
 import { countChanges, parseSnapshot, snapshotHashes, type ChangeCount, type ValidSnapshot } from "./snapshot";
 
-export type VersionKind = "manual" | "status" | "before_restore";
+export type VersionKind = "manual" | "status" | "before_restore" | "before_import";
 
 export type VersionMeta = {
   number: number;

@@ -1,27 +1,13 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { getDb, type Executor } from "@/db";
-import {
-  deleteFieldsExcept,
-  replaceMeasures,
-  replaceSubGoals,
-  restoreConceptMeta,
-  takenIds,
-  upsertField,
-} from "@/db/queries/restore";
-import { insertVersion, lockConcept, setConceptStatus } from "@/db/queries/versions";
-import type { Concept, NewMeasure } from "@/db/schema";
+import { setConceptStatus } from "@/db/queries/versions";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
-import { buildConceptSnapshot, measureRow } from "@/lib/concepts/exchange";
-import { restoreSectionTexts } from "@/lib/concepts/sections";
 import { isAllowedTransition, isConceptStatus, STATUS_LABELS, statusLabel, ADOPTED_READ_ONLY_MESSAGE, type ConceptStatus } from "@/lib/concepts/status";
 import { recordAudit } from "@/db/queries/audit";
 import { AppError } from "@/lib/errors";
 import { isCalendarDate } from "@/lib/validation";
-import { loadVersion, parseVersionNumber, type VersionKind } from "./read";
-import { snapshotHashes } from "./snapshot";
-import { currentConceptTree } from "@/lib/realtime/store";
+import { loadVersion, parseVersionNumber } from "./read";
+import { locked, snapshotInto, writeSnapshotData } from "./write";
 import { notifyRealtime } from "@/db/queries/realtime";
 
 export const MAX_LABEL = 200;
@@ -36,43 +22,6 @@ export function cleanLabel(value: unknown): string {
     throw new AppError("bad_request", "Die Bezeichnung enthält Zeichen, die nicht gespeichert werden können.");
   }
   return label;
-}
-
-/** Snapshot the concept as it is now, inside a transaction that holds the concept's lock. */
-async function snapshotInto(
-  tx: Executor,
-  concept: Concept,
-  actor: Actor,
-  input: { label: string; kind: VersionKind; restoredFrom?: number; decision?: { date: string; reference: string } },
-) {
-  const tree = await currentConceptTree(concept.id, tx);
-  const snapshot = buildConceptSnapshot({ concept, ...tree }, new Date());
-  const row = await insertVersion(
-    {
-      conceptId: concept.id,
-      municipalityId: concept.municipalityId,
-      label: (n) => input.label || `Version ${n}`,
-      kind: input.kind,
-      status: concept.status,
-      restoredFrom: input.restoredFrom ?? null,
-      decision: input.decision ?? null,
-      hashes: snapshotHashes(snapshot),
-      createdBy: actor.id,
-      snapshot: snapshot.data as unknown as Record<string, unknown>,
-      ids: snapshot.ids,
-    },
-    tx,
-  );
-  return { number: row.number, tree };
-}
-
-async function locked<T>(conceptId: string, work: (tx: Executor, concept: Concept) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const concept = await lockConcept({ conceptId }, tx);
-    if (!concept) throw new AppError("not_found");
-    return work(tx, concept);
-  });
 }
 
 /** Freeze the concept as a named version (admins and editors). */
@@ -155,73 +104,7 @@ export async function restoreVersion(actor: Actor, input: { conceptId: string; n
       restoredFrom: number,
     });
 
-    // Fields by key (the key is what sections and measures of the snapshot name).
-    const currentFields = new Map(tree.fields.map((f) => [f.key, f]));
-    const takenFieldIds = await takenIds("fields", ids.fields, tx);
-    const fieldIdByKey = new Map<string, string>();
-    for (const [i, f] of data.fields.entries()) {
-      const existing = currentFields.get(f.key);
-      const wanted = ids.fields[i]!;
-      const id = await upsertField(
-        {
-          conceptId: current.id,
-          municipalityId: current.municipalityId,
-          existingId: existing?.id ?? null,
-          id: existing ? null : takenFieldIds.has(wanted) ? randomUUID() : wanted,
-          key: f.key,
-          title: f.title,
-          custom: f.custom,
-          position: f.position,
-        },
-        tx,
-      );
-      fieldIdByKey.set(f.key, id);
-    }
-    await deleteFieldsExcept({ conceptId: current.id, keep: [...fieldIdByKey.values()] }, tx);
-
-    // Section text, through the sections module.
-    const keptFieldIds = new Set(fieldIdByKey.values());
-    const sectionsWritten = await restoreSectionTexts(tx, {
-      conceptId: current.id,
-      municipalityId: current.municipalityId,
-      userId: actor.id,
-      current: tree.sections.filter((s) => s.fieldId === null || keptFieldIds.has(s.fieldId)),
-      target: data.sections.map((s) => ({ chapter: s.chapter, part: s.part, fieldId: s.fieldKey === null ? null : fieldIdByKey.get(s.fieldKey)!, content: s.content })),
-    });
-
-    // Sub-goals and measures by id: existing rows of this concept are updated, others created.
-    const ownGoals = new Set(tree.subGoals.map((g) => g.id));
-    const takenGoals = await takenIds("sub_goals", ids.subGoals, tx);
-    const goalIdByRef = new Map<string, string>();
-    const goalRows = data.subGoals.map((g, i) => {
-      const wanted = ids.subGoals[i]!;
-      const existing = ownGoals.has(wanted);
-      const id = existing || !takenGoals.has(wanted) ? wanted : randomUUID();
-      goalIdByRef.set(g.ref, id);
-      return { id, existing, municipalityId: current.municipalityId, fieldId: fieldIdByKey.get(g.fieldKey)!, text: g.text, position: g.position };
-    });
-    await replaceSubGoals({ conceptId: current.id, rows: goalRows }, tx);
-
-    const ownMeasures = new Set(tree.measures.map((m) => m.id));
-    const takenMeasures = await takenIds("measures", ids.measures, tx);
-    const measureRows = data.measures.map((m, i) => {
-      const wanted = ids.measures[i]!;
-      const existing = ownMeasures.has(wanted);
-      const row: NewMeasure & { id: string } = {
-        ...measureRow(m, {
-          conceptId: current.id,
-          municipalityId: current.municipalityId,
-          userId: actor.id,
-          fieldId: fieldIdByKey.get(m.fieldKey)!,
-          subGoalId: (ref) => goalIdByRef.get(ref)!,
-        }),
-        id: existing || !takenMeasures.has(wanted) ? wanted : randomUUID(),
-      };
-      return { row, existing };
-    });
-    await replaceMeasures({ conceptId: current.id, rows: measureRows }, tx);
-
-    await restoreConceptMeta({ conceptId: current.id, title: data.concept.title, settings: data.concept.settings }, tx);
+    const sectionsWritten = await writeSnapshotData(tx, current, actor, tree, { data, ids });
     return { restored: number, backup, sectionsWritten };
   });
 }

@@ -6,10 +6,17 @@
  */
 import type { JSONContent } from "@tiptap/core";
 import type { ConceptComparison } from "./diff/concept";
-import type { WordPart } from "./diff/measures";
+import type { FieldChange, ListEntry, WordPart } from "./diff/measures";
 import { printableDoc } from "@/lib/pdf/printable";
 
-export type SynopseCell = { kind: "doc"; doc: JSONContent } | { kind: "words"; parts: WordPart[]; side: "before" | "after" } | { kind: "text"; text: string; mark: "insertion" | "deletion" | null };
+type Mark = "insertion" | "deletion" | null;
+
+export type SynopseCell =
+  | { kind: "doc"; doc: JSONContent }
+  | { kind: "words"; parts: WordPart[]; side: "before" | "after" }
+  | { kind: "text"; text: string; mark: Mark }
+  /** a list field (partners, target groups, sub-goals, funding): one entry per line */
+  | { kind: "list"; items: { text: string; mark: Mark }[] };
 
 export type SynopseRow =
   | { kind: "group"; title: string }
@@ -22,6 +29,18 @@ export type SynopseModel = {
 };
 
 const EMPTY = (text: string): SynopseCell => ({ kind: "text", text, mark: null });
+
+const listCell = (items: { text: string; mark: Mark }[]): SynopseCell => (items.length ? { kind: "list", items } : EMPTY("–"));
+const entriesCell = (entries: ListEntry[]) => listCell(entries.map((e) => ({ text: e.text, mark: e.added ? "insertion" : e.removed ? "deletion" : null })));
+
+/** A changed field's two cells: entry by entry for a list, word by word for free text, else old struck and new underlined. */
+function changeCells(f: FieldChange): { before: SynopseCell; after: SynopseCell } {
+  if (f.entries) return { before: entriesCell(f.entries.before), after: entriesCell(f.entries.after) };
+  return {
+    before: f.words ? { kind: "words", parts: f.words, side: "before" } : { kind: "text", text: f.before, mark: "deletion" },
+    after: f.words ? { kind: "words", parts: f.words, side: "after" } : { kind: "text", text: f.after, mark: "insertion" },
+  };
+}
 
 /** Headings inside a table cell would break the document's heading order: print them as bold paragraphs (links and depth checked for print). */
 function flattenHeadings(doc: JSONContent): JSONContent {
@@ -52,14 +71,7 @@ export function buildSynopse(input: {
 
   if (c.general.length) {
     rows.push({ kind: "group", title: "Titel, Angaben und Handlungsfelder" });
-    for (const f of c.general) {
-      rows.push({
-        kind: "pair",
-        label: f.label,
-        before: f.words ? { kind: "words", parts: f.words, side: "before" } : { kind: "text", text: f.before, mark: "deletion" },
-        after: f.words ? { kind: "words", parts: f.words, side: "after" } : { kind: "text", text: f.after, mark: "insertion" },
-      });
-    }
+    for (const f of c.general) rows.push({ kind: "pair", label: f.label, ...changeCells(f) });
   }
 
   for (const g of c.groups) {
@@ -80,23 +92,18 @@ export function buildSynopse(input: {
       rows.push({ kind: "heading", title: `Maßnahme: ${m.title}`, note });
       if (m.state === "added" || m.state === "removed") {
         for (const r of m.summary) {
+          const mark = m.state === "added" ? "insertion" : "deletion";
+          const cell: SynopseCell = r.items ? listCell(r.items.map((text) => ({ text, mark }))) : { kind: "text", text: r.value, mark };
           rows.push({
             kind: "pair",
             label: r.label,
-            before: m.state === "removed" ? { kind: "text", text: r.value, mark: "deletion" } : EMPTY(""),
-            after: m.state === "added" ? { kind: "text", text: r.value, mark: "insertion" } : EMPTY(""),
+            before: m.state === "removed" ? cell : EMPTY(""),
+            after: m.state === "added" ? cell : EMPTY(""),
           });
         }
         continue;
       }
-      for (const f of m.diff!.fields) {
-        rows.push({
-          kind: "pair",
-          label: f.label,
-          before: f.words ? { kind: "words", parts: f.words, side: "before" } : { kind: "text", text: f.before, mark: "deletion" },
-          after: f.words ? { kind: "words", parts: f.words, side: "after" } : { kind: "text", text: f.after, mark: "insertion" },
-        });
-      }
+      for (const f of m.diff!.fields) rows.push({ kind: "pair", label: f.label, ...changeCells(f) });
       if (m.diff!.description) {
         rows.push({
           kind: "pair",

@@ -11,7 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, ne } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { closeDb, getDb } from "@/db";
 import { getConceptTree, listConcepts } from "@/db/queries/concepts";
@@ -48,6 +48,7 @@ import type { Actor } from "@/lib/authz/require-role";
 import { createConcept } from "@/lib/concepts/create";
 import { exportConcept, importConcept, readConcept } from "@/lib/concepts/exchange";
 import { importFile } from "@/lib/import/service";
+import { importIntoDraft } from "@/lib/import/into-draft";
 import { getMailProblems } from "@/lib/mail/admin";
 import { changePasswordSignIn, disallowSsoDomain, getSignInSettings, removeGroupRole } from "@/lib/sso/settings";
 import { addCustomField, removeCustomField } from "@/lib/concepts/fields";
@@ -65,6 +66,7 @@ import { exportConceptOffice } from "@/lib/export/office";
 import { removeLogo, uploadLogo } from "@/lib/pdf/logo-service";
 import { changePeerConsent, comparePeers, publishSnapshot, readPeerConsent } from "@/lib/peers/service";
 import { browseLibrary, checkLibraryText, listShareableMeasures, shareMeasure, unshareMeasure } from "@/lib/peers/library";
+import { listTakeTargets, takeLibraryMeasure } from "@/lib/peers/take-measure";
 import { createThread, deleteComment, editComment, hideComment, listThreads, replyToThread, setThreadState } from "@/lib/review/comments";
 import { exportAuditCsv, markNotificationsRead, readActivity, readAuditLog, readInbox, unreadCount } from "@/lib/review/inbox";
 import { answerRound, closeRound, listRounds, startRound } from "@/lib/review/rounds";
@@ -348,6 +350,25 @@ const CASES: Case[] = [
     objectIds: false,
     run: (a, ids) => browseLibrary(a, { conceptId: ids.conceptId, group: "all" }),
   },
+  // lib/peers/take-measure
+  {
+    module: "lib/peers/take-measure",
+    fn: listTakeTargets,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => listTakeTargets(a, { conceptId: ids.conceptId }),
+  },
+  {
+    module: "lib/peers/take-measure",
+    fn: takeLibraryMeasure,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    // An entry the municipality sees in the library (another municipality's): only the concept and the field decide.
+    run: async (a, ids) => takeLibraryMeasure(a, { conceptId: ids.conceptId, fieldId: ids.fieldId, entryId: await visibleEntryId(ids.municipalityId) }),
+    expectOk: (r) => expect(r).toMatchObject({ measure: { status: "planned", origin: { kind: "peerLibrary" } } }),
+  },
   // lib/members/service
   {
     module: "lib/members/service",
@@ -453,6 +474,15 @@ const CASES: Case[] = [
     forbidden: CONTENT_WRITERS_ONLY,
     objectIds: false,
     run: (a, ids) => restoreVersion(a, { conceptId: ids.conceptId, number: 1 }),
+  },
+  {
+    module: "lib/import/into-draft",
+    fn: importIntoDraft,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: false,
+    run: (a, ids) =>
+      importIntoDraft(a, { conceptId: ids.conceptId, fileName: "fortschreibung.md", bytes: new TextEncoder().encode("# Sprache\n\n## Ausgangslage\n\nUntergeschoben.\n"), mapping: "auto", places: "all" }),
   },
   {
     module: "lib/versions/service",
@@ -753,6 +783,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/concepts/meta": () => import("@/lib/concepts/meta"),
   "lib/concepts/exchange": () => import("@/lib/concepts/exchange"),
   "lib/import/service": () => import("@/lib/import/service"),
+  "lib/import/into-draft": () => import("@/lib/import/into-draft"),
   "lib/measures/service": () => import("@/lib/measures/service"),
   "lib/members/service": () => import("@/lib/members/service"),
   "lib/versions/read": () => import("@/lib/versions/read"),
@@ -764,6 +795,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/export/office": () => import("@/lib/export/office"),
   "lib/peers/service": () => import("@/lib/peers/service"),
   "lib/peers/library": () => import("@/lib/peers/library"),
+  "lib/peers/take-measure": () => import("@/lib/peers/take-measure"),
   "lib/review/comments": () => import("@/lib/review/comments"),
   "lib/review/rounds": () => import("@/lib/review/rounds"),
   "lib/review/inbox": () => import("@/lib/review/inbox"),
@@ -788,6 +820,14 @@ const GUARDS = new Set([
   "lib/sso/settings.ts#allowSsoDomain",
   "lib/sso/settings.ts#setGroupRole",
 ]);
+
+/** A library entry shared by another municipality than this one (the towns' furnish() shares one each). */
+async function visibleEntryId(municipalityId: string) {
+  const db = await getDb();
+  const [row] = await db.select({ id: peerLibraryEntries.id }).from(peerLibraryEntries).where(ne(peerLibraryEntries.municipalityId, municipalityId)).limit(1);
+  if (!row) throw new Error("setup: no library entry of another municipality");
+  return row.id;
+}
 
 const label = (c: Case) => `${c.module}#${c.fn.name}`;
 const ROLES = ["admin", "editor", "reviewer", "viewer"] as const;

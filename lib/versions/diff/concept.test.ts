@@ -66,6 +66,28 @@ describe("compareSnapshots", () => {
     expect(c.groups.find((g) => g.key === "field:language")!.measures).toEqual({ added: 0, removed: 0, changed: 1 });
   });
 
+  it("compares partners, target groups and funding entry by entry, one entry per line, an entry with a comma whole", () => {
+    const before = measure({ partners: ["Volkshochschule", "Jobcenter"], targetGroups: ["Neuzugewanderte"] });
+    const after = measure({
+      partners: ["Volkshochschule", "Haus- und Grundbesitzerverein, Ortsgruppe Nord"],
+      targetGroups: ["Neuzugewanderte", "Eltern"],
+      fundingLines: [...before.fundingLines, { source: "eu", programme: "AMIF", amountCents: 500_000, until: null }],
+    });
+    const fields = compareSnapshots(snapshot({ measures: [before] }), snapshot({ measures: [after] })).measures[0]!.diff!.fields;
+    const entries = (label: string) => {
+      const f = fields.find((x) => x.label === label)!;
+      expect(f.words, `${label}: no word diff over a joined string`).toBeUndefined();
+      const show = (es: { text: string; added?: boolean; removed?: boolean }[]) => es.map((e) => `${e.added ? "+" : e.removed ? "-" : " "}${plain(e.text)}`);
+      return [show(f.entries!.before), show(f.entries!.after)];
+    };
+    expect(entries("Partner")).toEqual([
+      [" Volkshochschule", "-Jobcenter"],
+      [" Volkshochschule", "+Haus- und Grundbesitzerverein, Ortsgruppe Nord"],
+    ]);
+    expect(entries("Zielgruppen")).toEqual([[" Neuzugewanderte"], [" Neuzugewanderte", "+Eltern"]]);
+    expect(entries("Finanzierung")[1]!.map((e) => e.replace(/\s/g, " "))).toEqual([" Land (KOMM-AN NRW): 15.000,00 €", "+EU (AMIF): 5.000,00 €"]);
+  });
+
   it("lists a removed measure with its fields and an added one, matched by id not by title", () => {
     const kept = measure({ title: "Sprachcafé im Quartier" });
     const added = measure({ title: "Jobcoaching", leadOffice: "Jobcenter" });
@@ -81,6 +103,8 @@ describe("compareSnapshots", () => {
     // User strings are isolated (FSI … PDI) inside the compared lines.
     expect(c.measures[0]!.diff!.fields[0]).toMatchObject({ label: "Titel", before: "\u2068Sprachcafé im Stadtteil\u2069", after: "\u2068Sprachcafé im Quartier\u2069" });
     expect(c.measures[2]!.summary).toContainEqual({ label: "Federführung", value: "\u2068Integrationsbüro\u2069" });
+    // lists keep their entries for the renderers
+    expect(c.measures[2]!.summary.find((r) => r.label === "Zielgruppen")!.items).toEqual(["\u2068Neuzugewanderte\u2069"]);
     expect(c.totals).toMatchObject({ measuresAdded: 1, measuresRemoved: 1, measuresChanged: 1 });
   });
 

@@ -11,7 +11,7 @@ import { SETTING_LABELS, ORG_MODELS } from "@/lib/concepts/setting-labels";
 import { plainText } from "@/lib/editor/document";
 import { templateFor, FIELDS_CHAPTER, chapterNumber } from "@/lib/template";
 import { diffDocs, type DocDiff } from "./richtext";
-import { diffMeasure, measureSummary, wordDiff, type FieldChange, type MeasureDiff, type MeasureSide } from "./measures";
+import { diffMeasure, measureSummary, wordDiff, type FieldChange, type MeasureDiff, type MeasureSide, type SummaryRow } from "./measures";
 import { sectionKey } from "../snapshot";
 
 /** The parts of a snapshot the comparison reads. */
@@ -47,7 +47,7 @@ export type MeasureComparison = {
   state: ChangeState;
   diff: MeasureDiff | null;
   /** every field, for an added or removed measure */
-  summary: { label: string; value: string }[];
+  summary: SummaryRow[];
 };
 
 export type GroupSummary = Group & { sections: number; measures: { added: number; removed: number; changed: number }; other: number };

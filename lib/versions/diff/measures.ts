@@ -1,8 +1,9 @@
 /**
  * A measure compared field by field, in the words and formats of the measure
  * form: "Status: geplant → laufend", "Sachkosten: 20.000,00 € → 35.000,00 €".
- * Free-text fields carry a word diff (`diff`), lists and indicators are compared
- * entry by entry.
+ * Free-text fields carry a word diff (`diff`); lists (partners, target groups,
+ * sub-goals, funding) are compared entry by entry and shown one entry per
+ * line, never as one comma string; indicators by name.
  */
 import { diffWordsWithSpace } from "diff";
 import type { ExportedMeasure } from "@/lib/concepts/exchange";
@@ -21,13 +22,22 @@ import { diffDocs, type DocDiff } from "./richtext";
 
 export type WordPart = { text: string; added?: boolean; removed?: boolean };
 
+/** One entry of a list field in a comparison: removed on the old side, added on the new one, or kept. */
+export type ListEntry = { text: string; added?: boolean; removed?: boolean };
+
 export type FieldChange = {
   label: string;
+  /** one line; for a list its entries joined by "; " (for readers of the JSON that want one string) */
   before: string;
   after: string;
   /** for free text: the words that changed */
   words?: WordPart[];
+  /** for a list: each side's entries, the changed ones marked; renderers show one entry per line */
+  entries?: { before: ListEntry[]; after: ListEntry[] };
 };
+
+/** A line of an added or removed measure; `items` for a list (one entry per line). */
+export type SummaryRow = { label: string; value: string; items?: string[] };
 
 export type MeasureSide = Pick<ExportedMeasure, Exclude<keyof ExportedMeasure, "subGoalRefs">> & { subGoals: string[] };
 
@@ -56,16 +66,37 @@ function indicator(x: MeasureSide["indicators"][number]) {
   return parts.join(", ");
 }
 
+/** Each side's entries, an entry marked when the other side does not have it (as often: a repeated entry counts twice). */
+export function listEntries(before: readonly string[], after: readonly string[]): { before: ListEntry[]; after: ListEntry[] } {
+  const mark = (side: readonly string[], other: readonly string[], flag: "added" | "removed") => {
+    const left = new Map<string, number>();
+    for (const x of other) left.set(x, (left.get(x) ?? 0) + 1);
+    return side.map((x): ListEntry => {
+      const n = left.get(x) ?? 0;
+      if (n > 0) {
+        left.set(x, n - 1);
+        return { text: isolate(x) };
+      }
+      return { text: isolate(x), [flag]: true };
+    });
+  };
+  return { before: mark(before, after, "removed"), after: mark(after, before, "added") };
+}
+
+type Compared = { label: string; value: string; free?: boolean; items?: readonly string[] };
+
+const listField = (label: string, items: readonly string[]): Compared => ({ label, value: list(items), items });
+
 /** The compared fields of a measure, in the order of the measure form. */
-function fieldsOf(m: MeasureSide): { label: string; value: string; free?: boolean }[] {
+function fieldsOf(m: MeasureSide): Compared[] {
   return [
     { label: "Titel", value: isolate(m.title), free: true },
     { label: "Kürzel", value: text(m.code) },
     { label: "Status", value: STATUS_LABELS[m.status] },
     { label: "Federführung", value: text(m.leadOffice), free: true },
-    { label: "Partner", value: list(m.partners), free: true },
-    { label: "Zielgruppen", value: list(m.targetGroups), free: true },
-    { label: "Teilziele", value: list(m.subGoals), free: true },
+    listField("Partner", m.partners),
+    listField("Zielgruppen", m.targetGroups),
+    listField("Teilziele", m.subGoals),
     { label: "Aufgabenart", value: TASK_TYPE_LABELS[m.taskType] },
     { label: "Priorität", value: PRIORITY_LABELS[m.priority] },
     { label: "Beginn", value: date(m.startDate) },
@@ -84,12 +115,14 @@ export function diffMeasure(before: MeasureSide, after: MeasureSide): MeasureDif
   const fields: FieldChange[] = [];
   a.forEach((f, i) => {
     const g = b[i]!;
-    if (f.value !== g.value) fields.push({ label: f.label, before: f.value, after: g.value, ...(f.free ? { words: wordDiff(f.value, g.value) } : {}) });
+    if (f.value === g.value) return;
+    if (f.items && g.items) fields.push({ label: f.label, before: f.value, after: g.value, entries: listEntries(f.items, g.items) });
+    else fields.push({ label: f.label, before: f.value, after: g.value, ...(f.free ? { words: wordDiff(f.value, g.value) } : {}) });
   });
 
   const fa = funding(before);
   const fb = funding(after);
-  if (fa.join("\n") !== fb.join("\n")) fields.push({ label: "Finanzierung", before: list(fa), after: list(fb) });
+  if (fa.join("\n") !== fb.join("\n")) fields.push({ label: "Finanzierung", before: list(fa), after: list(fb), entries: listEntries(fa, fb) });
 
   // Indicators by name: a changed target shows as that indicator's change.
   const byName = (xs: MeasureSide["indicators"]) => new Map(xs.map((x) => [x.name, x]));
@@ -106,13 +139,13 @@ export function diffMeasure(before: MeasureSide, after: MeasureSide): MeasureDif
   return { fields, description: description.changed ? description : null };
 }
 
-/** One line per field of a measure that was added or removed (for the lists of the comparison and the Synopse). */
-export function measureSummary(m: MeasureSide): { label: string; value: string }[] {
+/** One line per field of a measure that was added or removed (for the lists of the comparison and the Synopse); lists with their entries. */
+export function measureSummary(m: MeasureSide): SummaryRow[] {
   const rows = fieldsOf(m)
     .filter((f) => f.label !== "Titel" && f.value !== none)
-    .map(({ label, value }) => ({ label, value }));
+    .map(({ label, value, items }): SummaryRow => (items ? { label, value, items: items.map(isolate) } : { label, value }));
   const f = funding(m);
-  if (f.length) rows.push({ label: "Finanzierung", value: list(f) });
+  if (f.length) rows.push({ label: "Finanzierung", value: list(f), items: f.map(isolate) });
   for (const x of m.indicators) rows.push({ label: "Indikator", value: indicator(x) });
   return rows;
 }

@@ -28,6 +28,8 @@ import { SubGoalsEditor } from "@/components/measures/sub-goals-editor";
 import { measuresByGoal } from "@/lib/measures/goal-links";
 import { indicatorOverview } from "@/lib/measures/indicator-overview";
 import { IndicatorOverview } from "@/components/measures/indicator-overview";
+import { GoalTree } from "@/components/measures/goal-tree";
+import { goalSummary, goalTree, isEmptyTree } from "@/lib/measures/goal-tree";
 import { PdfExport } from "@/components/concept/pdf-export";
 import { listVersionRows } from "@/db/queries/versions";
 import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
@@ -168,6 +170,12 @@ export default async function ConceptPage({ params }: Props) {
                     const fieldNumber = `${index + 1}.${fi + 1}`;
                     const fieldMeasures = tree.measures.filter((m) => m.fieldId === field.id);
                     const fieldGoals = tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }));
+                    const fieldTree = goalTree({
+                      goal: goalSummary(tree.sections.find((s) => s.fieldId === field.id && s.part === "goal")?.content),
+                      subGoals: fieldGoals,
+                      measures: fieldMeasures,
+                      fieldNumber,
+                    });
                     return (
                       <section key={field.id} id={`feld-${field.key}`} className="field-of-action" aria-labelledby={`h-field-${field.key}`}>
                         <div className="part-head">
@@ -213,6 +221,11 @@ export default async function ConceptPage({ params }: Props) {
                             )}
                           </div>
                         ))}
+                        {isEmptyTree(fieldTree) ? null : (
+                          <div className="part">
+                            <GoalTree fieldId={field.id} tree={fieldTree} />
+                          </div>
+                        )}
                       </section>
                     );
                   })

@@ -5,7 +5,7 @@ import type { JSONContent } from "@tiptap/core";
 import { pageActor } from "@/lib/auth/session";
 import { renderHtml } from "@/lib/editor/render";
 import { loadPdfModel, parsePdfQuery } from "@/lib/pdf/export";
-import type { PdfMeasure, PdfModel, Row } from "@/lib/pdf/model";
+import { INDICATOR_OVERVIEW_COLUMNS, type PdfGoalTree, type PdfIndicatorRow, type PdfMeasure, type PdfModel, type Row } from "@/lib/pdf/model";
 import "@/components/concept/print-preview.css";
 import { FundingOverview } from "@/components/funding/funding-overview";
 import { orNotFound } from "@/lib/http/page";
@@ -119,6 +119,71 @@ function Measure({ m }: { m: PdfMeasure }) {
         </table>
       ) : null}
     </article>
+  );
+}
+
+function IndicatorOverview({ rows, field }: { rows: PdfIndicatorRow[]; field: string }) {
+  return (
+    <table>
+      <caption className="visually-hidden">Indikatoren im Überblick – {field}</caption>
+      <thead>
+        <tr>
+          {INDICATOR_OVERVIEW_COLUMNS.map((c) => (
+            <th scope="col" key={c}>
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {[r.measure, r.name, r.kind, r.unit, r.range, r.dataSource, r.cadence].map((v, j) => (
+              <td key={j}>
+                <bdi>{v}</bdi>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The goal tree as nested lists: sub-goal → measures → indicators (as in the PDF). */
+function GoalTree({ tree }: { tree: PdfGoalTree }) {
+  return (
+    <>
+      {tree.goal ? (
+        <p>
+          <strong>Leitziel:</strong> <bdi>{tree.goal}</bdi>
+        </p>
+      ) : null}
+      <ul className="print-goal-tree">
+        {tree.branches.map((b, i) => (
+          <li key={i}>
+            {b.subGoal ? (
+              <strong>
+                <bdi>{b.head}</bdi>
+              </strong>
+            ) : (
+              <em>{b.head}</em>
+            )}
+            {b.note || b.measures.length ? (
+              <ul>
+                {b.note ? <li className="print-empty">{b.note}</li> : null}
+                {b.measures.map((m, j) => (
+                  <li key={j}>
+                    <bdi>{m.measure}</bdi>
+                    {m.indicators.length ? <UserList items={m.indicators} className="print-goal-tree-indicators" /> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -241,6 +306,10 @@ export default async function PrintPreviewPage({ params, searchParams }: Props) 
                     ) : (
                       <p className="print-empty">Keine Teilziele.</p>
                     )
+                  ) : p.kind === "indicatorOverview" ? (
+                    <IndicatorOverview rows={p.rows} field={f.title} />
+                  ) : p.kind === "goalTree" ? (
+                    <GoalTree tree={p.tree} />
                   ) : p.items.length ? (
                     p.items.map((m) => <Measure key={m.number} m={m} />)
                   ) : (

@@ -32,10 +32,12 @@ const ACTIONS = [
   "thread_reopen",
   "status_change",
   "concept_update_started",
+  "concept_import_into_draft",
   "round_start",
   "round_approve",
   "round_request_changes",
   "round_close",
+  "measure_from_library",
 ] as const;
 type ActionKey = (typeof ACTIONS)[number];
 

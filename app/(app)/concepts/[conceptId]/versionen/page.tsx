@@ -22,6 +22,7 @@ type T = ReturnType<typeof useTranslations<"versions">>;
 function kindLabel(t: T, v: HistoryEntry) {
   if (v.kind === "status") return t("kindStatus");
   if (v.kind === "before_restore") return t("kindBeforeRestore", { number: v.restoredFrom ?? 0 });
+  if (v.kind === "before_import") return t("kindBeforeImport");
   return t("kindManual");
 }
 
@@ -66,6 +67,11 @@ export default async function VersionsPage({ params }: Props) {
             {t("keepHeading")}
           </h2>
           {canVersion ? <CreateVersionForm conceptId={concept.id} /> : null}
+          {canRestore && concept.status !== "adopted" ? (
+            <p>
+              <Link href={`/concepts/${concept.id}/aus-datei`}>{t("importFromFile")}</Link>
+            </p>
+          ) : null}
           {canStatus ? (
             <>
               <h3>{t("statusHeading")}</h3>

@@ -6,7 +6,10 @@ import { FIELD_TITLES } from "@/lib/peers/anonymity";
 import { isGroupChoice, type GroupChoice } from "@/lib/peers/groups";
 import { browseLibrary, listShareableMeasures } from "@/lib/peers/library";
 import { FIELD_KEYS } from "@/lib/peers/metrics";
+import { listTakeTargets } from "@/lib/peers/take-measure";
+import { can } from "@/lib/authz/permissions";
 import { ShareMeasure } from "@/components/peers/share-measure";
+import { TakeMeasure } from "@/components/peers/take-measure";
 import { orNotFound } from "@/lib/http/page";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<{ feld?: string; gruppe?: string }> };
@@ -28,6 +31,8 @@ export default async function LibraryPage({ params, searchParams }: Props) {
   const { actor, concept, role } = await load(conceptId);
   const entries = await browseLibrary(actor, { conceptId, fieldKey: fieldKey || undefined, group });
   const own = role === "admin" ? await listShareableMeasures(actor, { conceptId }) : null;
+  const targets = await listTakeTargets(actor, { conceptId });
+  const mayTake = can(role, "concept.editContent");
   const fieldTitle = (k: string) => FIELD_TITLES[k] ?? "Eigenes Handlungsfeld";
 
   return (
@@ -76,6 +81,13 @@ export default async function LibraryPage({ params, searchParams }: Props) {
           {fieldKey ? ` im Handlungsfeld „${fieldTitle(fieldKey)}“` : ""}
         </h2>
         {entries.length === 0 ? <p className="meta">Für diese Auswahl hat noch keine Kommune eine Maßnahme geteilt.</p> : null}
+        {mayTake && entries.length > 0 ? (
+          <p className="meta">
+            {targets.length
+              ? "Eine Maßnahme, die Sie übernehmen, kommt als geplante Maßnahme ans Ende des gewählten Handlungsfelds; dort vermerkt sie ihre Herkunft aus der Bibliothek, ohne die Kommune zu nennen."
+              : "Zum Übernehmen braucht es ein Konzept Ihrer Kommune, das noch nicht beschlossen ist."}
+          </p>
+        ) : null}
         <ul className="library-list" style={{ listStyle: "none", padding: 0, display: "grid", gap: ".75rem" }}>
           {entries.map((e) => (
             <li key={e.id} className="card" data-testid="library-entry">
@@ -86,6 +98,7 @@ export default async function LibraryPage({ params, searchParams }: Props) {
                 {fieldTitle(e.fieldKey)} · geteilt von {e.contributor}
               </p>
               {e.description ? <p style={{ whiteSpace: "pre-line" }}>{e.description}</p> : null}
+              {targets.length ? <TakeMeasure entry={{ id: e.id, title: e.title, fieldKey: e.fieldKey }} targets={targets} /> : null}
             </li>
           ))}
         </ul>

@@ -8,6 +8,7 @@ import type { GroupSummary, MeasureComparison, SectionComparison } from "@/lib/v
 import { renderDiffHtml } from "@/lib/versions/diff/render";
 import { listVersions } from "@/lib/versions/read";
 import { WordDiff } from "@/components/versions/word-diff";
+import { ListDiff } from "@/components/versions/list-diff";
 import { VersionOptions } from "@/components/versions/version-options";
 
 type Props = {
@@ -79,7 +80,17 @@ function Measure({ m }: { m: MeasureComparison }) {
           {m.summary.map((row, i) => (
             <div key={i}>
               <dt>{row.label}</dt>
-              <dd>{row.value}</dd>
+              <dd>
+                {row.items ? (
+                  <ul className="diff-list">
+                    {row.items.map((item, j) => (
+                      <li key={j}>{item}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  row.value
+                )}
+              </dd>
             </div>
           ))}
         </dl>
@@ -105,8 +116,10 @@ function Measure({ m }: { m: MeasureComparison }) {
             {m.diff!.fields.map((f, i) => (
               <tr key={i}>
                 <th scope="row">{f.label}</th>
-                <td>{f.words ? <WordDiff parts={f.words} side="before" /> : <del className="diff-del">{f.before}</del>}</td>
-                <td>{f.words ? <WordDiff parts={f.words} side="after" /> : <ins className="diff-ins">{f.after}</ins>}</td>
+                <td>
+                  {f.entries ? <ListDiff entries={f.entries.before} /> : f.words ? <WordDiff parts={f.words} side="before" /> : <del className="diff-del">{f.before}</del>}
+                </td>
+                <td>{f.entries ? <ListDiff entries={f.entries.after} /> : f.words ? <WordDiff parts={f.words} side="after" /> : <ins className="diff-ins">{f.after}</ins>}</td>
               </tr>
             ))}
           </tbody>
