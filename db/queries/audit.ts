@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { auditLog, users } from "@/db/schema";
+import { auditLog, fields, users } from "@/db/schema";
 
 export type AuditInput = {
   municipalityId: string;
@@ -26,10 +26,27 @@ export async function recordAudit(db: Executor | null, input: AuditInput) {
 }
 
 /**
+ * A write and its audit entry in one transaction, for writes that are a single
+ * query; `entry` returns null when the write changed nothing (nothing to record).
+ */
+export async function writeAudited<T>(write: (tx: Executor) => Promise<T>, entry: (result: T) => AuditInput | null): Promise<T> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const result = await write(tx);
+    const input = entry(result);
+    if (input) await recordAudit(tx, input);
+    return result;
+  });
+}
+
+/**
  * A section edit is logged at most once per person, section and quarter hour
  * (autosave writes every few seconds; the feed wants "who changed which section").
  */
-export async function recordSectionEdit(db: Executor, input: { municipalityId: string; actorId: string; conceptId: string; sectionId: string; chapter: string; part: string }) {
+export async function recordSectionEdit(
+  db: Executor,
+  input: { municipalityId: string; actorId: string; conceptId: string; sectionId: string; chapter: string; part: string; fieldId?: string | null },
+) {
   const since = new Date(Date.now() - 15 * 60 * 1000);
   const [recent] = await db
     .select({ id: auditLog.id })
@@ -40,7 +57,16 @@ export async function recordSectionEdit(db: Executor, input: { municipalityId: s
     await db.update(auditLog).set({ createdAt: new Date() }).where(eq(auditLog.id, recent.id));
     return;
   }
-  await recordAudit(db, { municipalityId: input.municipalityId, actorId: input.actorId, action: "section.edit", conceptId: input.conceptId, objectId: input.sectionId, details: { chapter: input.chapter, part: input.part } });
+  // A part of a field of action: the field's key and title, so that the log can name it.
+  const [field] = input.fieldId ? await db.select({ key: fields.key, title: fields.title }).from(fields).where(eq(fields.id, input.fieldId)).limit(1) : [];
+  await recordAudit(db, {
+    municipalityId: input.municipalityId,
+    actorId: input.actorId,
+    action: "section.edit",
+    conceptId: input.conceptId,
+    objectId: input.sectionId,
+    details: { chapter: input.chapter, part: input.part, ...(field ? { field: field.key, fieldTitle: field.title } : {}) },
+  });
 }
 
 export type AuditRow = { id: string; action: string; conceptId: string | null; objectId: string | null; details: Record<string, string | number | null>; createdAt: Date; actorName: string | null; actorEmail: string | null };
