@@ -80,7 +80,7 @@ const SPECS: Record<string, Spec> = {
   "measure.from_library": measureSpec("measure_from_library"),
   "measure.update": measureSpec("measure_update"),
   "measure.delete": measureSpec("measure_delete"),
-  "measure.move": (d) => either("measure_move", { measure: text(d.measure), direction: d.direction === "up" ? "up" : "down" }, "measure_move_plain"),
+  "measure.move": (d) => either(d.direction === "up" ? "measure_move_up" : "measure_move_down", { measure: text(d.measure) }, "measure_move_plain"),
   "check.acknowledge": () => ["check_acknowledge", {}],
   "check.withdraw": () => ["check_withdraw", {}],
   "status.change": (d, n) => {
@@ -121,12 +121,12 @@ const SPECS: Record<string, Spec> = {
   "member.role_by_group": (d, n) => either("member_role_by_group", { role: text(d.role) && n.role(String(d.role)) }, "member_role_by_group_plain"),
   "member.leave_by_group": () => ["member_leave_by_group", {}],
   "member.join_by_domain": (d, n) => either("member_join_by_domain", { role: text(d.role) && n.role(String(d.role)) }, "member_join_plain"),
-  "sso.password_sign_in": (d) => ["sso_password_sign_in", { on: d.on === 1 || d.on === "yes" ? "yes" : "no" }],
+  "sso.password_sign_in": (d) => [d.on === "yes" ? "sso_password_sign_in_on" : "sso_password_sign_in_off", {}],
   "sso.domain.allow": (d) => either("sso_domain_allow", { domain: text(d.domain) }, "sso_domain_allow_plain"),
   "sso.domain.remove": (d) => either("sso_domain_remove", { domain: text(d.domain) }, "sso_domain_remove_plain"),
   "sso.group_role.set": (d, n) => either("sso_group_role_set", { group: text(d.group), role: text(d.role) && n.role(String(d.role)) }, "sso_group_role_plain"),
   "sso.group_role.remove": (d) => either("sso_group_role_remove", { group: text(d.group) }, "sso_group_role_plain"),
-  "peers.consent": (d) => ["peers_consent", { contribute: d.contribute === 1 || d.contribute === "yes" ? "yes" : "no" }],
+  "peers.consent": (d) => [d.contribute === "yes" ? "peers_consent_on" : "peers_consent_off", {}],
   "library.share": measureSpec("library_share"),
   "library.unshare": measureSpec("library_unshare"),
   "municipality.staffCostRate": (d, n) => {

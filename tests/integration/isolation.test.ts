@@ -70,6 +70,7 @@ import { browseLibrary, checkLibraryText, listShareableMeasures, shareMeasure, u
 import { listTakeTargets, takeLibraryMeasure } from "@/lib/peers/take-measure";
 import { createThread, deleteComment, editComment, hideComment, listThreads, replyToThread, setThreadState } from "@/lib/review/comments";
 import { exportAuditCsv, markNotificationsRead, readActivity, readAuditLog, readInbox, unreadCount } from "@/lib/review/inbox";
+import { readAuditPage } from "@/lib/audit/log";
 import { answerRound, closeRound, listRounds, startRound } from "@/lib/review/rounds";
 import { changeStaffCostRate, readFunding } from "@/lib/funding/service";
 import { acknowledgeFinding, readCheck, withdrawAcknowledgement } from "@/lib/check/service";
@@ -637,6 +638,15 @@ const CASES: Case[] = [
     run: (a, ids) => exportAuditCsv(a, { municipalityId: ids.municipalityId }),
     expectOk: (r) => expect(r).toContain("round.start"),
   },
+  {
+    module: "lib/audit/log",
+    fn: readAuditPage,
+    kind: "read",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => readAuditPage(a, { municipalityId: ids.municipalityId, query: { conceptId: ids.conceptId, page: 1, invalidDate: false } }),
+    expectOk: (r) => expect((r as { entries: { action: string }[] }).entries.map((e) => e.action)).toContain("round.start"),
+  },
   // lib/pdf/*
   {
     module: "lib/pdf/export",
@@ -761,6 +771,7 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/review/comments": { resolveThreads: "pure: resolves anchors of threads its caller already loaded" },
   "lib/review/rounds": { roundTargets: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/funding/service": { fundingOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
+  "lib/audit/log": { auditFilterOf: "pure: the page's query → a filter of the municipality's entries" },
   "lib/check/service": { checkOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/peers/service": {
     publishSnapshot: "no actor: at start, on the schedule, and behind publishPeerSnapshot's operator check",
@@ -803,6 +814,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/review/inbox": () => import("@/lib/review/inbox"),
   "lib/funding/service": () => import("@/lib/funding/service"),
   "lib/check/service": () => import("@/lib/check/service"),
+  "lib/audit/log": () => import("@/lib/audit/log"),
 };
 
 /** Functions under lib/ that take an actor but are checks used by the table's functions, not domain operations. */
