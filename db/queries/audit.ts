@@ -12,7 +12,10 @@ export type AuditInput = {
   details?: Record<string, string | number | null>;
 };
 
-/** Append one entry (inside the caller's transaction when given). Never document content. */
+/**
+ * Append one entry (inside the caller's transaction when given). Never document content:
+ * keys and the names the entry's sentence needs (lib/audit/describe.ts); `action` is one of lib/audit/actions.ts.
+ */
 export async function recordAudit(db: Executor | null, input: AuditInput) {
   const x = db ?? (await getDb());
   await x.insert(auditLog).values({
