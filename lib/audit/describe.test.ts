@@ -135,6 +135,11 @@ describe("an audit entry as a sentence", () => {
     expect(sayEn({ action: "etwas.neues" })).toBe("Miriam Keller made a change");
   });
 
+  it("never shows a custom field's key: without its title the sentence names no field", () => {
+    expect(sayDe({ action: "comment.create", details: { target: "measure", chapter: "fields", field: "custom-sport-x1" } })).toBe("Miriam Keller hat einen Kommentar geschrieben");
+    expect(sayDe({ action: "subgoal.create", details: { field: "custom-sport-x1" } })).toBe("Miriam Keller hat ein Teilziel hinzugefügt");
+  });
+
   it("uses the English labels of statuses, roles and fields", () => {
     expect(sayEn({ action: "status.change", details: FULL["status.change"] })).toBe(
       `Miriam Keller changed the status from “${en.labels.conceptStatuses.interdepartmental}” to “${en.labels.conceptStatuses.council_proposal}”`,

@@ -23,8 +23,8 @@ export type AuditNames = {
   status: (key: string) => string;
   role: (key: string) => string;
   chapter: (key: string) => string;
-  /** a standard field by its key; a custom field keeps its title */
-  field: (key: string, title: string | null) => string;
+  /** a standard field by its key; a custom field keeps its title (null: a custom field's key without a title) */
+  field: (key: string, title: string | null) => string | null;
   setting: (key: string) => string;
   money: (cents: number) => string;
 };

@@ -23,7 +23,7 @@ export function auditNames(labels: Labels, template: TemplateText, locale: strin
     },
     field: (key, title) => {
       const standard = STANDARD_FIELDS.find((f) => f.key === key);
-      return standard ? template.fieldTitle(standard) : (title ?? key);
+      return standard ? template.fieldTitle(standard) : title;
     },
     money: (cents) => money.format(cents / 100),
   };
