@@ -668,9 +668,10 @@ export const notifications = pgTable(
 );
 
 /**
- * Who did what and when, per municipality — no document content, only ids and
- * short facts (a status key, a chapter key). Also the source of a concept's
- * activity feed.
+ * Who did what and when, per municipality — no document content, only ids,
+ * keys (a status, a role, a chapter) and the names a sentence needs (a measure's
+ * or field's title, an invited address, a version number); lib/audit/describe.ts
+ * reads them as sentences. Also the source of a concept's activity feed.
  */
 export const auditLog = pgTable(
   "audit_log",
@@ -678,7 +679,7 @@ export const auditLog = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     municipalityId: uuid("municipality_id").notNull(),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
-    /** e.g. section.edit, comment.create, comment.hide, status.change, round.start */
+    /** one of lib/audit/actions.ts, e.g. section.edit, measure.create, status.change, invitation.create */
     action: text("action").notNull(),
     conceptId: uuid("concept_id"),
     objectId: text("object_id"),

@@ -157,7 +157,7 @@ test("a review round from start to all answers, then closed", async ({ browser }
   await expect(round).toContainText("abgeschlossen");
   await expect(round.locator("td.verdict-approve")).toHaveCount(count - 1);
   await admin.goto("/protokoll");
-  await expect(admin.getByTestId("audit-table")).toContainText("round.close");
+  await expect(admin.getByTestId("audit-table")).toContainText("hat eine Prüfrunde abgeschlossen");
   const csv = await admin.request.get("/api/audit?format=csv");
   expect(await csv.text()).toContain("round.request_changes");
   await admin.context().close();

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { auditLog, users } from "@/db/schema";
+import { auditLog, concepts, fields, users } from "@/db/schema";
 
 export type AuditInput = {
   municipalityId: string;
@@ -12,7 +12,10 @@ export type AuditInput = {
   details?: Record<string, string | number | null>;
 };
 
-/** Append one entry (inside the caller's transaction when given). Never document content. */
+/**
+ * Append one entry (inside the caller's transaction when given). Never document content:
+ * keys and the names the entry's sentence needs (lib/audit/describe.ts); `action` is one of lib/audit/actions.ts.
+ */
 export async function recordAudit(db: Executor | null, input: AuditInput) {
   const x = db ?? (await getDb());
   await x.insert(auditLog).values({
@@ -26,10 +29,27 @@ export async function recordAudit(db: Executor | null, input: AuditInput) {
 }
 
 /**
+ * A write and its audit entry in one transaction, for writes that are a single
+ * query; `entry` returns null when the write changed nothing (nothing to record).
+ */
+export async function writeAudited<T>(write: (tx: Executor) => Promise<T>, entry: (result: T) => AuditInput | null): Promise<T> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const result = await write(tx);
+    const input = entry(result);
+    if (input) await recordAudit(tx, input);
+    return result;
+  });
+}
+
+/**
  * A section edit is logged at most once per person, section and quarter hour
  * (autosave writes every few seconds; the feed wants "who changed which section").
  */
-export async function recordSectionEdit(db: Executor, input: { municipalityId: string; actorId: string; conceptId: string; sectionId: string; chapter: string; part: string }) {
+export async function recordSectionEdit(
+  db: Executor,
+  input: { municipalityId: string; actorId: string; conceptId: string; sectionId: string; chapter: string; part: string; fieldId?: string | null },
+) {
   const since = new Date(Date.now() - 15 * 60 * 1000);
   const [recent] = await db
     .select({ id: auditLog.id })
@@ -40,13 +60,58 @@ export async function recordSectionEdit(db: Executor, input: { municipalityId: s
     await db.update(auditLog).set({ createdAt: new Date() }).where(eq(auditLog.id, recent.id));
     return;
   }
-  await recordAudit(db, { municipalityId: input.municipalityId, actorId: input.actorId, action: "section.edit", conceptId: input.conceptId, objectId: input.sectionId, details: { chapter: input.chapter, part: input.part } });
+  // A part of a field of action: the field's key and title, so that the log can name it.
+  const [field] = input.fieldId ? await db.select({ key: fields.key, title: fields.title }).from(fields).where(eq(fields.id, input.fieldId)).limit(1) : [];
+  await recordAudit(db, {
+    municipalityId: input.municipalityId,
+    actorId: input.actorId,
+    action: "section.edit",
+    conceptId: input.conceptId,
+    objectId: input.sectionId,
+    details: { chapter: input.chapter, part: input.part, ...(field ? { field: field.key, fieldTitle: field.title } : {}) },
+  });
 }
 
-export type AuditRow = { id: string; action: string; conceptId: string | null; objectId: string | null; details: Record<string, string | number | null>; createdAt: Date; actorName: string | null; actorEmail: string | null };
+export type AuditRow = {
+  id: string;
+  action: string;
+  conceptId: string | null;
+  objectId: string | null;
+  details: Record<string, string | number | null>;
+  createdAt: Date;
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  /** the concept's current title; null when the entry has no concept or the concept is gone */
+  conceptTitle: string | null;
+};
 
-/** Newest first; by municipality, optionally one concept; `before` pages back. */
-export async function listAudit({ municipalityId, conceptId, limit, before }: { municipalityId: string; conceptId?: string; limit: number; before?: Date }): Promise<AuditRow[]> {
+/** Which entries of a municipality: dates are calendar days in Germany (YYYY-MM-DD), both ends included. */
+export type AuditFilter = {
+  municipalityId: string;
+  conceptId?: string;
+  actorId?: string;
+  actions?: readonly string[];
+  from?: string;
+  to?: string;
+  /** only entries older than this (the API's paging) */
+  before?: Date;
+};
+
+function auditWhere(f: AuditFilter) {
+  return and(
+    eq(auditLog.municipalityId, f.municipalityId),
+    f.conceptId ? eq(auditLog.conceptId, f.conceptId) : undefined,
+    f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
+    f.actions ? inArray(auditLog.action, [...f.actions]) : undefined,
+    f.from ? sql`${auditLog.createdAt} >= (${f.from}::date)::timestamp at time zone 'Europe/Berlin'` : undefined,
+    f.to ? sql`${auditLog.createdAt} < (${f.to}::date + 1)::timestamp at time zone 'Europe/Berlin'` : undefined,
+    f.before ? lt(auditLog.createdAt, f.before) : undefined,
+  );
+}
+
+/** Newest first; `offset` pages back by whole pages (the log's page), `before` by time (the API). */
+export async function listAudit(filter: AuditFilter & { limit: number; offset?: number }): Promise<AuditRow[]> {
   const db = await getDb();
   return db
     .select({
@@ -56,12 +121,34 @@ export async function listAudit({ municipalityId, conceptId, limit, before }: { 
       objectId: auditLog.objectId,
       details: auditLog.details,
       createdAt: auditLog.createdAt,
+      actorId: auditLog.actorId,
       actorName: users.name,
       actorEmail: users.email,
+      conceptTitle: concepts.title,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(eq(auditLog.municipalityId, municipalityId), conceptId ? eq(auditLog.conceptId, conceptId) : sql`true`, before ? lt(auditLog.createdAt, before) : sql`true`))
-    .orderBy(desc(auditLog.createdAt))
-    .limit(limit);
+    // The municipality too: an entry must never show another municipality's concept title.
+    .leftJoin(concepts, and(eq(concepts.id, auditLog.conceptId), eq(concepts.municipalityId, auditLog.municipalityId)))
+    .where(auditWhere(filter))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(filter.limit)
+    .offset(filter.offset ?? 0);
+}
+
+export async function countAudit(filter: AuditFilter): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(auditLog).where(auditWhere(filter));
+  return row?.n ?? 0;
+}
+
+/** Everyone who appears in a municipality's log (also people no longer members), by name. */
+export async function listAuditActors({ municipalityId }: { municipalityId: string }) {
+  const db = await getDb();
+  return db
+    .selectDistinct({ id: users.id, name: users.name, email: users.email })
+    .from(auditLog)
+    .innerJoin(users, eq(users.id, auditLog.actorId))
+    .where(eq(auditLog.municipalityId, municipalityId))
+    .orderBy(users.name, users.email);
 }

@@ -37,7 +37,9 @@ export async function saveLogo(
     .onConflictDoUpdate({ target: municipalityLogos.municipalityId, set: { mediaType, bytes, updatedBy: userId, updatedAt: new Date() } });
 }
 
-export async function deleteLogo({ municipalityId }: { municipalityId: string }, db?: Executor) {
+/** Whether there was a logo to delete. */
+export async function deleteLogo({ municipalityId }: { municipalityId: string }, db?: Executor): Promise<boolean> {
   const x = db ?? (await getDb());
-  await x.delete(municipalityLogos).where(eq(municipalityLogos.municipalityId, municipalityId));
+  const rows = await x.delete(municipalityLogos).where(eq(municipalityLogos.municipalityId, municipalityId)).returning({ id: municipalityLogos.municipalityId });
+  return rows.length > 0;
 }

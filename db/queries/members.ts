@@ -168,8 +168,8 @@ export async function deleteInvitation({ municipalityId, id }: { municipalityId:
   const rows = await x
     .delete(invitations)
     .where(and(eq(invitations.id, id), eq(invitations.municipalityId, municipalityId), isNull(invitations.acceptedAt)))
-    .returning({ id: invitations.id });
-  return rows.length > 0;
+    .returning({ id: invitations.id, email: invitations.email });
+  return rows[0] ?? null;
 }
 
 /** A new user; null when the e-mail address is taken (checked by the unique index, so also under races). */

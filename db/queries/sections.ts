@@ -17,7 +17,7 @@ export async function getSectionMeta({ sectionId }: { sectionId: string }, db?: 
   if (!isUuid(sectionId)) return null;
   const x = db ?? (await getDb());
   const [row] = await x
-    .select({ id: sections.id, conceptId: sections.conceptId, revision: sections.revision, chapter: sections.chapter, part: sections.part })
+    .select({ id: sections.id, conceptId: sections.conceptId, revision: sections.revision, chapter: sections.chapter, part: sections.part, fieldId: sections.fieldId })
     .from(sections)
     .where(eq(sections.id, sectionId))
     .limit(1);

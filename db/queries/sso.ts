@@ -44,8 +44,10 @@ export async function createSsoUser({ email, name }: { email: string; name: stri
   return row?.id ?? null;
 }
 
-export async function addMembership({ userId, municipalityId, role }: { userId: string; municipalityId: string; role: Role }, tx: Executor) {
-  await tx.insert(memberships).values({ userId, municipalityId, role }).onConflictDoNothing();
+/** Whether the user was not a member yet (and now is). */
+export async function addMembership({ userId, municipalityId, role }: { userId: string; municipalityId: string; role: Role }, tx: Executor): Promise<boolean> {
+  const rows = await tx.insert(memberships).values({ userId, municipalityId, role }).onConflictDoNothing().returning({ userId: memberships.userId });
+  return rows.length > 0;
 }
 
 export async function municipalitiesAllowingDomain({ domain }: { domain: string }, db?: Executor) {
@@ -65,9 +67,11 @@ export async function addSsoDomain({ municipalityId, domain }: { municipalityId:
   await x.insert(ssoDomains).values({ municipalityId, domain }).onConflictDoNothing();
 }
 
-export async function removeSsoDomain({ municipalityId, domain }: { municipalityId: string; domain: string }, db?: Executor) {
+/** Whether the domain was allowed (and is no longer). */
+export async function removeSsoDomain({ municipalityId, domain }: { municipalityId: string; domain: string }, db?: Executor): Promise<boolean> {
   const x = db ?? (await getDb());
-  await x.delete(ssoDomains).where(and(eq(ssoDomains.municipalityId, municipalityId), eq(ssoDomains.domain, domain)));
+  const rows = await x.delete(ssoDomains).where(and(eq(ssoDomains.municipalityId, municipalityId), eq(ssoDomains.domain, domain))).returning({ domain: ssoDomains.domain });
+  return rows.length > 0;
 }
 
 export async function getPasswordSignIn({ municipalityId }: { municipalityId: string }, db?: Executor) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/db/queries/audit";
+import { writeAudited } from "@/db/queries/audit";
 import { deleteAcknowledgement, listAcknowledgements, saveAcknowledgement } from "@/db/queries/check";
 import { getConceptTree } from "@/db/queries/concepts";
 import type { Concept } from "@/db/schema";
@@ -67,13 +67,18 @@ export async function acknowledgeFinding(actor: Actor, input: { conceptId: strin
   const { findings } = await checkOfConcept(concept);
   const finding = findings.find((f) => f.key === input.findingKey);
   if (!finding) throw new AppError("not_found", "Diesen Hinweis gibt es nicht (mehr). Bitte laden Sie die Seite neu.");
-  await saveAcknowledgement({ conceptId: concept.id, municipalityId: concept.municipalityId, findingKey: finding.key, rule: finding.rule, reason, userId: actor.id });
-  await recordAudit(null, { municipalityId: concept.municipalityId, actorId: actor.id, action: "check.acknowledge", conceptId: concept.id, details: { rule: finding.rule } });
+  await writeAudited(
+    (tx) => saveAcknowledgement({ conceptId: concept.id, municipalityId: concept.municipalityId, findingKey: finding.key, rule: finding.rule, reason, userId: actor.id }, tx),
+    () => ({ municipalityId: concept.municipalityId, actorId: actor.id, action: "check.acknowledge", conceptId: concept.id, details: { rule: finding.rule } }),
+  );
 }
 
 /** Withdraw a "bewusst so" (editors and admins). */
 export async function withdrawAcknowledgement(actor: Actor, input: { conceptId: string; findingKey: string }) {
   const { concept } = await requireConcept(actor, input.conceptId, "concept.editContent");
-  if (!(await deleteAcknowledgement({ conceptId: concept.id, findingKey: input.findingKey }))) throw new AppError("not_found", "Dieser Hinweis ist nicht als „bewusst so“ markiert.");
-  await recordAudit(null, { municipalityId: concept.municipalityId, actorId: actor.id, action: "check.withdraw", conceptId: concept.id });
+  const withdrawn = await writeAudited(
+    (tx) => deleteAcknowledgement({ conceptId: concept.id, findingKey: input.findingKey }, tx),
+    (deleted) => (deleted ? { municipalityId: concept.municipalityId, actorId: actor.id, action: "check.withdraw", conceptId: concept.id } : null),
+  );
+  if (!withdrawn) throw new AppError("not_found", "Dieser Hinweis ist nicht als „bewusst so“ markiert.");
 }

@@ -17,6 +17,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { getDb } from "@/db";
+import { recordAudit } from "@/db/queries/audit";
 import { getConceptTree, insertConcept, isUuid, listConcepts } from "@/db/queries/concepts";
 import {
   fields as fieldsTable,
@@ -631,9 +632,9 @@ export async function exportConcept(actor: Actor, conceptId: string): Promise<Co
  * first and written in one transaction: on any failure nothing is stored.
  * The new concept is always a draft, whatever status the backup names: an
  * import must not adopt a concept (or invent a status) past the status path.
- * Returns the new concept's id.
+ * Returns the new concept's id. `source` names the file a converted import came from (for the audit log).
  */
-export async function importConcept(actor: Actor, input: { municipalityId: string; data: unknown }): Promise<string> {
+export async function importConcept(actor: Actor, input: { municipalityId: string; data: unknown }, source: { file?: string } = {}): Promise<string> {
   if (!isUuid(input.municipalityId)) throw new AppError("not_found");
   await requireRole(actor, input.municipalityId, "concept.import");
   const parsed = parseConceptExport(input.data);
@@ -672,6 +673,8 @@ export async function importConcept(actor: Actor, input: { municipalityId: strin
     });
     for (let i = 0; i < rows.subGoals.length; i += 500) await tx.insert(subGoalsTable).values(rows.subGoals.slice(i, i + 500));
     for (let i = 0; i < rows.measures.length; i += 100) await tx.insert(measuresTable).values(rows.measures.slice(i, i + 100));
+    const details = { title, ...(source.file ? { file: source.file.replace(/\s+/g, " ").trim().slice(0, 120) } : {}) };
+    await recordAudit(tx, { municipalityId: input.municipalityId, actorId: actor.id, action: "concept.import", conceptId: concept.id, details });
     return concept.id;
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db";
 import { addField, countCustomFields, deleteField, getField, touchConcept } from "@/db/queries/concepts";
+import { recordAudit } from "@/db/queries/audit";
 import { sections } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/session";
@@ -46,6 +47,7 @@ export async function addCustomField(actor: Actor, input: { conceptId: string; t
       })),
     );
     await touchConcept({ conceptId: concept.id }, tx);
+    await recordAudit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, action: "field.create", conceptId: concept.id, objectId: field.id, details: { field: key, fieldTitle: title } });
     // Counted under the concept's row lock that touchConcept took, so two adds at once cannot both pass.
     if ((await countCustomFields({ conceptId: concept.id }, tx)) > MAX_CUSTOM_FIELDS) throw new AppError("bad_request", TOO_MANY_CUSTOM_FIELDS);
     return field;
@@ -62,5 +64,6 @@ export async function removeCustomField(actor: Actor, input: { conceptId: string
   await db.transaction(async (tx) => {
     await deleteField({ fieldId: field.id }, tx);
     await touchConcept({ conceptId: concept.id }, tx);
+    await recordAudit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, action: "field.delete", conceptId: concept.id, objectId: field.id, details: { field: field.key, fieldTitle: field.title } });
   });
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { getDb } from "@/db";
+import { recordAudit } from "@/db/queries/audit";
 import { updateConceptMeta } from "@/db/queries/concepts";
 import { AppError } from "@/lib/errors";
 import { describeZodError } from "@/lib/validation";
@@ -26,5 +28,13 @@ export async function updateConceptSettings(
     if (!parsed.success) throw new AppError("bad_request", describeZodError(parsed.error, SETTING_LABELS));
     settings = parsed.data;
   }
-  await updateConceptMeta({ conceptId: concept.id, title, settings });
+  const changedSettings = settings ? Object.keys(settings).filter((k) => JSON.stringify(settings[k]) !== JSON.stringify(concept.settings[k])) : [];
+  const renamed = title !== undefined && title !== concept.title;
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await updateConceptMeta({ conceptId: concept.id, title, settings }, tx);
+    const base = { municipalityId: concept.municipalityId, actorId: actor.id, conceptId: concept.id };
+    if (renamed) await recordAudit(tx, { ...base, action: "concept.rename", details: { from: concept.title, to: title ?? null } });
+    if (changedSettings.length) await recordAudit(tx, { ...base, action: "concept.settings", details: { settings: changedSettings.join(",") } });
+  });
 }

@@ -58,7 +58,7 @@ export async function saveSectionText(
     const changed = await writeSectionText(tx, { sectionId: section.id, conceptId: concept.id, content: validation.doc, userId: actor.id });
     await touchConcept({ conceptId: concept.id }, tx);
     if (!changed) return { status: "saved" as const, revision: current.revision, savedAt: current.updatedAt.toISOString() };
-    await recordSectionEdit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, conceptId: concept.id, sectionId: section.id, chapter: section.chapter, part: section.part });
+    await recordSectionEdit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, conceptId: concept.id, sectionId: section.id, chapter: section.chapter, part: section.part, fieldId: section.fieldId });
     const written = await getSection({ sectionId: section.id }, tx);
     return { status: "saved" as const, revision: written!.revision, savedAt: written!.updatedAt.toISOString() };
   });

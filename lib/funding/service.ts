@@ -2,7 +2,7 @@ import "server-only";
 import { isUuid } from "@/db/queries/concepts";
 import { getConceptTree } from "@/db/queries/concepts";
 import { getStaffCostRate, setStaffCostRate } from "@/db/queries/funding";
-import { recordAudit } from "@/db/queries/audit";
+import { writeAudited } from "@/db/queries/audit";
 import type { Concept } from "@/db/schema";
 import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
@@ -33,6 +33,9 @@ export async function changeStaffCostRate(actor: Actor, input: { municipalityId:
   if (cents !== null && (!Number.isSafeInteger(cents) || cents <= 0 || cents > MAX_CENTS)) {
     throw new AppError("bad_request", "Personalkostensatz: bitte einen Betrag größer als 0 € angeben.");
   }
-  await setStaffCostRate({ municipalityId: input.municipalityId, cents });
-  await recordAudit(null, { municipalityId: input.municipalityId, actorId: actor.id, action: "municipality.staffCostRate", details: { cents } });
+  const { municipalityId } = input;
+  await writeAudited(
+    (tx) => setStaffCostRate({ municipalityId, cents }, tx),
+    () => ({ municipalityId, actorId: actor.id, action: "municipality.staffCostRate", details: { cents } }),
+  );
 }

@@ -103,6 +103,6 @@ export async function importFile(actor: Actor, input: ImportInput): Promise<Impo
     if (!values.has(value)) throw refuse(`„${value.slice(0, 80)}“ ist kein Ort in der Vorlage.`);
   }
   const { concept, report } = applyMapping(outline, proposal, chosen);
-  const id = await importConcept(actor, { municipalityId: input.municipalityId, data: concept });
+  const id = await importConcept(actor, { municipalityId: input.municipalityId, data: concept }, { file: input.fileName });
   return { kind: "created", id, report };
 }

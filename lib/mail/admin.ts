@@ -1,4 +1,5 @@
 import "server-only";
+import { writeAudited } from "@/db/queries/audit";
 import { listFailingMails, retryMail } from "@/db/queries/mail";
 import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { AppError } from "@/lib/errors";
@@ -12,6 +13,10 @@ export async function getMailProblems(actor: Actor, { municipalityId }: { munici
 
 export async function retryFailedMail(actor: Actor, { municipalityId, mailId }: { municipalityId: string; mailId: string }) {
   await requireRole(actor, municipalityId, "members.manage");
-  if (!(await retryMail({ municipalityId, id: mailId }))) throw new AppError("not_found", "Diese E-Mail ist nicht (mehr) als gescheitert vermerkt.");
+  const retried = await writeAudited(
+    (tx) => retryMail({ municipalityId, id: mailId }, tx),
+    (found) => (found ? { municipalityId, actorId: actor.id, action: "mail.retry", objectId: mailId } : null),
+  );
+  if (!retried) throw new AppError("not_found", "Diese E-Mail ist nicht (mehr) als gescheitert vermerkt.");
   kickMailQueue();
 }

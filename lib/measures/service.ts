@@ -110,7 +110,7 @@ export function groupByField(measureRows: Measure[], goalRows: SubGoal[]): Recor
 
 /**
  * What only server code adds to a new measure, never the form: where it came
- * from, and an entry in the activity feed written in the same transaction.
+ * from, and the audit action it is recorded as (default "measure.create").
  */
 export type CreateMeasureExtra = {
   origin?: MeasureOrigin;
@@ -145,10 +145,14 @@ export async function createMeasure(
         },
         tx,
       );
-      if (extra.audit) {
-        const { action, details } = extra.audit;
-        await recordAudit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, action, conceptId: concept.id, objectId: row.id, details });
-      }
+      await recordAudit(tx, {
+        municipalityId: concept.municipalityId,
+        actorId: actor.id,
+        action: extra.audit?.action ?? "measure.create",
+        conceptId: concept.id,
+        objectId: row.id,
+        details: { ...extra.audit?.details, measure: data.title, field: field.key, fieldTitle: field.title },
+      });
       await touchConcept({ conceptId: concept.id }, tx);
       // Counted under the concept's row lock that touchConcept took, so two adds at once cannot both pass.
       if ((await countMeasures({ conceptId: concept.id }, tx)) > MAX_MEASURES) throw new AppError("bad_request", TOO_MANY_MEASURES);
@@ -184,6 +188,7 @@ export async function updateMeasure(actor: Actor, input: z.input<typeof updateMe
         return { status: "conflict", current: toMeasureView(current) };
       }
       await touchConcept({ conceptId: concept.id }, tx);
+      await audit(tx, actor, concept, "measure.update", written.id, { measure: written.title });
       return { status: "saved", measure: toMeasureView(written) };
     }),
   );
@@ -199,6 +204,7 @@ export async function deleteMeasure(actor: Actor, input: z.input<typeof deleteMe
   await db.transaction(async (tx) => {
     await deleteMeasureRow({ measureId: existing.id }, tx);
     await touchConcept({ conceptId: concept.id }, tx);
+    await audit(tx, actor, concept, "measure.delete", existing.id, { measure: existing.title });
   });
   return { deletedId: existing.id };
 }
@@ -221,6 +227,7 @@ export async function moveMeasure(actor: Actor, input: z.input<typeof moveMeasur
     if (!other) return { moved: false };
     await swapMeasurePositions({ a: { id: self.id, position: self.position }, b: other }, tx);
     await touchConcept({ conceptId: concept.id }, tx);
+    await audit(tx, actor, concept, "measure.move", self.id, { measure: self.title, direction: data.direction });
     return { moved: true };
   });
 }
@@ -241,6 +248,7 @@ export async function addSubGoal(actor: Actor, input: z.input<typeof addSubGoalS
       tx,
     );
     await touchConcept({ conceptId: concept.id }, tx);
+    await audit(tx, actor, concept, "subgoal.create", row.id, { field: field.key, fieldTitle: field.title });
     if ((await countSubGoals({ conceptId: concept.id }, tx)) > MAX_SUB_GOALS) throw new AppError("bad_request", TOO_MANY_SUB_GOALS);
     return { subGoal: toSubGoalView(row) };
   });
@@ -257,6 +265,7 @@ export async function updateSubGoal(actor: Actor, input: z.input<typeof updateSu
     const row = await updateSubGoalText({ subGoalId: existing.id, text: data.text }, tx);
     if (!row) throw new AppError("not_found", SUB_GOAL_NOT_FOUND);
     await touchConcept({ conceptId: concept.id }, tx);
+    await audit(tx, actor, concept, "subgoal.update", row.id, await fieldDetails(concept, existing.fieldId, tx));
     return { subGoal: toSubGoalView(row) };
   });
 }
@@ -273,6 +282,7 @@ export async function deleteSubGoal(actor: Actor, input: z.input<typeof deleteSu
     await lockField({ fieldId: existing.fieldId }, tx);
     await deleteSubGoalRow({ subGoalId: existing.id, conceptId: concept.id }, tx);
     await touchConcept({ conceptId: concept.id }, tx);
+    await audit(tx, actor, concept, "subgoal.delete", existing.id, await fieldDetails(concept, existing.fieldId, tx));
   });
   return { deletedId: existing.id };
 }
@@ -294,11 +304,22 @@ export async function moveSubGoal(actor: Actor, input: z.input<typeof moveSubGoa
     if (!other) return { moved: false };
     await swapSubGoalPositions({ a: { id: self.id, position: self.position }, b: other }, tx);
     await touchConcept({ conceptId: concept.id }, tx);
+    await audit(tx, actor, concept, "subgoal.move", self.id, await fieldDetails(concept, self.fieldId, tx));
     return { moved: true };
   });
 }
 
 /* ---------- helpers ---------- */
+
+/** The audit entry of a change, in the change's transaction. Sub-goals are named by their field, not their text. */
+function audit(tx: Executor, actor: Actor, concept: Concept, action: string, objectId: string, details: Record<string, string | number | null>) {
+  return recordAudit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, action, conceptId: concept.id, objectId, details });
+}
+
+async function fieldDetails(concept: Concept, fieldId: string, tx: Executor): Promise<Record<string, string>> {
+  const field = await getField({ fieldId, conceptId: concept.id }, tx);
+  return field ? { field: field.key, fieldTitle: field.title } : {};
+}
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);

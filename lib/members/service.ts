@@ -19,7 +19,8 @@ import {
   setRole,
 } from "@/db/queries/members";
 import { notifyRealtime } from "@/db/queries/realtime";
-import { deleteAuthSessionsOfUser, getMembership, getUserByEmail } from "@/db/queries/users";
+import { recordAudit } from "@/db/queries/audit";
+import { deleteAuthSessionsOfUser, getMembership, getUserByEmail, listMailRecipients } from "@/db/queries/users";
 import type { Role } from "@/db/schema";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
 import { consumeOrThrow, type LimitSpec } from "@/lib/auth/rate-limit";
@@ -101,6 +102,7 @@ export async function inviteMember(
       },
       tx,
     );
+    await recordAudit(tx, { municipalityId: input.municipalityId, actorId: actor.id, action: "invitation.create", details: { email: email.data, role: input.role } });
     // With a mail server the invitation goes out by mail, committed together with the invitation itself.
     if (mailConfigured()) {
       const municipality = await getMunicipalityName({ municipalityId: input.municipalityId }, tx);
@@ -120,8 +122,12 @@ export async function inviteMember(
 
 export async function revokeInvitation(actor: Actor, { municipalityId, invitationId }: { municipalityId: string; invitationId: string }) {
   await requireRole(actor, municipalityId, "members.manage");
-  const deleted = await deleteInvitation({ municipalityId, id: invitationId });
-  if (!deleted) throw new AppError("not_found", "Diese Einladung gibt es nicht mehr. Vielleicht wurde sie schon angenommen.");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const deleted = await deleteInvitation({ municipalityId, id: invitationId }, tx);
+    if (!deleted) throw new AppError("not_found", "Diese Einladung gibt es nicht mehr. Vielleicht wurde sie schon angenommen.");
+    await recordAudit(tx, { municipalityId, actorId: actor.id, action: "invitation.revoke", objectId: deleted.id, details: { email: deleted.email } });
+  });
 }
 
 /**
@@ -132,6 +138,12 @@ async function lockForMembershipChange(tx: Executor, actor: Actor, municipalityI
   if (!(await lockMunicipality({ municipalityId }, tx))) throw new AppError("not_found");
   const own = await getMembership({ userId: actor.id, municipalityId }, tx);
   if (!can(own?.role, "members.manage")) throw new AppError("forbidden");
+}
+
+/** How the log names a member: name and address (the name alone may be shared by two people). */
+async function personName(tx: Executor, userId: string) {
+  const [user] = await listMailRecipients({ userIds: [userId] }, tx);
+  return user ? `${user.name} (${user.email})` : null;
 }
 
 /** End a user's sessions; an admin changing their own membership keeps the session they are using. */
@@ -157,6 +169,13 @@ export async function changeRole(actor: Actor, input: { municipalityId: string; 
       throw new AppError("bad_request", `${LAST_ADMIN_MESSAGE} Ernennen Sie zuerst eine weitere Person zur Leitung.`);
     }
     await setRole(input, tx);
+    await recordAudit(tx, {
+      municipalityId: input.municipalityId,
+      actorId: actor.id,
+      action: "member.role",
+      objectId: input.userId,
+      details: { person: await personName(tx, input.userId), from: current.role, to: input.role },
+    });
     await notifyRealtime({ kind: "access", userId: input.userId }, tx);
     await endSessions(tx, actor, input.userId);
   });
@@ -178,6 +197,7 @@ export async function removeMember(actor: Actor, input: { municipalityId: string
       throw new AppError("bad_request", `${LAST_ADMIN_MESSAGE} Ernennen Sie zuerst eine weitere Person zur Leitung.`);
     }
     await deleteMembership(input, tx);
+    await recordAudit(tx, { municipalityId: input.municipalityId, actorId: actor.id, action: "member.remove", objectId: input.userId, details: { person: await personName(tx, input.userId) } });
     await notifyRealtime({ kind: "access", userId: input.userId }, tx);
     await endSessions(tx, actor, input.userId);
   });
@@ -277,6 +297,7 @@ export async function acceptInvitation(input: { token: string; name?: string; pa
     }
     const added = await insertMembership({ userId, municipalityId: invitation.municipalityId, role: invitation.role }, tx);
     if (!added) throw new AppError("bad_request", `Sie sind bereits Mitglied von ${invitation.municipalityName}. Bitte melden Sie sich an.`);
+    await recordAudit(tx, { municipalityId: invitation.municipalityId, actorId: userId, action: "invitation.accept", objectId: invitation.id, details: { email: invitation.email, role: invitation.role } });
     return { municipalityId: invitation.municipalityId, email: invitation.email, newAccount: !existing };
   });
 }
@@ -316,6 +337,7 @@ export async function registerMunicipality(input: RegistrationInput, { rateLimit
     const user = await createUser({ email: data.adminEmail, name: data.adminName, passwordHash }, tx);
     if (!user) throw fieldError("adminEmail", accountExists);
     await insertMembership({ userId: user.id, municipalityId: municipality.id, role: "admin" }, tx);
+    await recordAudit(tx, { municipalityId: municipality.id, actorId: user.id, action: "municipality.register", details: { name: data.name } });
     return { municipalityId: municipality.id, userId: user.id };
   });
 }

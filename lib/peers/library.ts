@@ -5,6 +5,7 @@
  * instead of a name.
  */
 import "server-only";
+import { writeAudited } from "@/db/queries/audit";
 import { isUuid } from "@/db/queries/concepts";
 import { getMeasure, listMeasures } from "@/db/queries/measures";
 import { deleteLibraryEntry, getMunicipalityForPeers, insertLibraryEntry, listLibraryEntries, listSharedMeasureIds } from "@/db/queries/peers";
@@ -52,16 +53,23 @@ export async function shareMeasure(actor: Actor, input: { conceptId: string; mea
   const tree = await currentConceptTree(concept.id);
   const field = tree.fields.find((f) => f.id === measure.fieldId);
   const fieldKey = field && !field.custom ? field.key : "other";
-  await insertLibraryEntry({
-    municipalityId: concept.municipalityId,
-    measureId: measure.id,
-    fieldKey,
-    level: municipality.kind,
-    band: bandOf(municipality.kind, municipality.population),
-    title,
-    description,
-    sharedBy: actor.id,
-  });
+  await writeAudited(
+    (tx) =>
+      insertLibraryEntry(
+        {
+          municipalityId: concept.municipalityId,
+          measureId: measure.id,
+          fieldKey,
+          level: municipality.kind,
+          band: bandOf(municipality.kind, municipality.population),
+          title,
+          description,
+          sharedBy: actor.id,
+        },
+        tx,
+      ),
+    () => ({ municipalityId: concept.municipalityId, actorId: actor.id, action: "library.share", conceptId: concept.id, objectId: measure.id, details: { measure: title } }),
+  );
   return { shared: true };
 }
 
@@ -71,7 +79,11 @@ export async function unshareMeasure(actor: Actor, input: { conceptId: string; m
   const measure = isUuid(input.measureId) ? await getMeasure({ measureId: input.measureId }) : null;
   if (!measure || measure.conceptId !== concept.id) throw new AppError("not_found");
   // idempotent: withdrawing what is not (or no longer) shared is fine
-  const removed = await deleteLibraryEntry({ municipalityId: concept.municipalityId, measureId: input.measureId });
+  const removed = await writeAudited(
+    (tx) => deleteLibraryEntry({ municipalityId: concept.municipalityId, measureId: measure.id }, tx),
+    (gone) =>
+      gone ? { municipalityId: concept.municipalityId, actorId: actor.id, action: "library.unshare", conceptId: concept.id, objectId: measure.id, details: { measure: measure.title } } : null,
+  );
   return { shared: false, removed };
 }
 

@@ -4,6 +4,7 @@
  * role in the concept's (or municipality's) own municipality itself.
  */
 import "server-only";
+import { writeAudited } from "@/db/queries/audit";
 import { isUuid } from "@/db/queries/concepts";
 import {
   countPeerSnapshots,
@@ -165,6 +166,10 @@ export async function readPeerConsent(actor: Actor, input: { municipalityId: str
 export async function changePeerConsent(actor: Actor, input: { municipalityId: string; contribute: boolean }) {
   if (!isUuid(input.municipalityId)) throw new AppError("not_found");
   await requireRole(actor, input.municipalityId, "peers.manage");
-  await setPeerConsent({ municipalityId: input.municipalityId, contribute: input.contribute, userId: actor.id });
+  const { municipalityId, contribute } = input;
+  await writeAudited(
+    (tx) => setPeerConsent({ municipalityId, contribute, userId: actor.id }, tx),
+    () => ({ municipalityId, actorId: actor.id, action: "peers.consent", details: { contribute: contribute ? "yes" : "no" } }),
+  );
   return { contribute: input.contribute };
 }

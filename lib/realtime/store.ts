@@ -65,7 +65,7 @@ export async function compactSection(sectionId: string, db?: Executor): Promise<
     const lastUser = [...log].reverse().find((l) => l.userId)?.userId ?? null;
     await writeDerivedSection({ sectionId, content: validation.doc, textLength: textLength(validation.doc), userId: lastUser }, tx);
     if (lastUser) {
-      await recordSectionEdit(tx, { municipalityId: section.municipalityId, actorId: lastUser, conceptId: section.conceptId, sectionId, chapter: section.chapter, part: section.part });
+      await recordSectionEdit(tx, { municipalityId: section.municipalityId, actorId: lastUser, conceptId: section.conceptId, sectionId, chapter: section.chapter, part: section.part, fieldId: section.fieldId });
     }
     return true;
   };

@@ -2,6 +2,9 @@ import "server-only";
 import { csvCell } from "@/lib/http/csv";
 import { countUnread, listNotifications, markRead, openThreadsMentioning } from "@/db/queries/comments";
 import { listAudit, type AuditRow } from "@/db/queries/audit";
+import type { AuditQuery } from "@/lib/audit/filter";
+import { describeAuditGerman } from "@/lib/audit/german";
+import { auditFilterOf } from "@/lib/audit/log";
 import { listConcepts } from "@/db/queries/concepts";
 import { openRoundsFor } from "@/db/queries/rounds";
 import { requireRole, type Actor } from "@/lib/authz/require-role";
@@ -61,12 +64,28 @@ export async function readAuditLog(actor: Actor, input: { municipalityId: string
   return listAudit({ municipalityId: input.municipalityId, limit: Math.min(Math.max(input.limit ?? 200, 1), 10_000), before });
 }
 
-/** The audit log as CSV (semicolon-separated, as German spreadsheets expect; formula-looking cells are defused). */
-export async function exportAuditCsv(actor: Actor, input: { municipalityId: string }): Promise<string> {
-  const rows = await readAuditLog(actor, { municipalityId: input.municipalityId, limit: 10_000 });
-  const head = ["Zeitpunkt", "Person", "E-Mail", "Aktion", "Konzept", "Objekt", "Angaben"];
+/**
+ * The audit log as CSV (semicolon-separated, as German spreadsheets expect; formula-looking cells are defused):
+ * the German sentence of each entry beside its codes, optionally with the log page's filter.
+ */
+export async function exportAuditCsv(actor: Actor, input: { municipalityId: string; query?: Omit<AuditQuery, "page" | "invalidDate"> }): Promise<string> {
+  await requireRole(actor, input.municipalityId, "audit.read");
+  const rows = await listAudit({ ...auditFilterOf(input.municipalityId, input.query ?? {}), limit: 10_000 });
+  const head = ["Zeitpunkt", "Eintrag", "Person", "E-Mail", "Aktion", "Konzept", "Konzept-ID", "Objekt", "Angaben"];
   const lines = rows.map((r) =>
-    [r.createdAt.toISOString(), r.actorName ?? "", r.actorEmail ?? "", r.action, r.conceptId ?? "", r.objectId ?? "", JSON.stringify(r.details)].map(csvCell).join(";"),
+    [
+      r.createdAt.toISOString(),
+      describeAuditGerman({ action: r.action, actorName: r.actorName, conceptTitle: null, details: r.details }),
+      r.actorName ?? "",
+      r.actorEmail ?? "",
+      r.action,
+      r.conceptTitle ?? "",
+      r.conceptId ?? "",
+      r.objectId ?? "",
+      JSON.stringify(r.details),
+    ]
+      .map(csvCell)
+      .join(";"),
   );
   return "\ufeff" + [head.join(";"), ...lines].join("\r\n") + "\r\n";
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/db/queries/audit";
+import { recordAudit, writeAudited } from "@/db/queries/audit";
 import { addSsoDomain, deleteGroupRole, getPasswordSignIn, listGroupRoles, listSsoDomains, removeSsoDomain, setPasswordSignIn, upsertGroupRole, userHasIdentity } from "@/db/queries/sso";
 import type { Role } from "@/db/schema";
 import { requireRole, type Actor } from "@/lib/authz/require-role";
@@ -28,7 +28,10 @@ export async function changePasswordSignIn(actor: Actor, { municipalityId, on }:
       throw new AppError("bad_request", "Melden Sie sich zuerst selbst einmal über Single Sign-on an, bevor Sie die Anmeldung mit Passwort abschalten.");
     }
   }
-  await setPasswordSignIn({ municipalityId, on });
+  await writeAudited(
+    (tx) => setPasswordSignIn({ municipalityId, on }, tx),
+    () => ({ municipalityId, actorId: actor.id, action: "sso.password_sign_in", details: { on: on ? "yes" : "no" } }),
+  );
 }
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -39,12 +42,19 @@ export async function allowSsoDomain(actor: Actor, { municipalityId, domain }: {
   if (!ssoConfigured()) throw new AppError("bad_request", "Single Sign-on ist nicht eingerichtet.");
   const clean = domain.trim().toLowerCase().replace(/^@/, "");
   if (!DOMAIN.test(clean)) throw fieldError("domain", "Bitte geben Sie eine Domain wie „musterstadt.de“ an (ohne @ und ohne Namen davor).");
-  await addSsoDomain({ municipalityId, domain: clean });
+  await writeAudited(
+    (tx) => addSsoDomain({ municipalityId, domain: clean }, tx),
+    () => ({ municipalityId, actorId: actor.id, action: "sso.domain.allow", details: { domain: clean } }),
+  );
 }
 
 export async function disallowSsoDomain(actor: Actor, { municipalityId, domain }: { municipalityId: string; domain: string }) {
   await requireRole(actor, municipalityId, "members.manage");
-  await removeSsoDomain({ municipalityId, domain: domain.trim().toLowerCase() });
+  const clean = domain.trim().toLowerCase();
+  await writeAudited(
+    (tx) => removeSsoDomain({ municipalityId, domain: clean }, tx),
+    (removed) => (removed ? { municipalityId, actorId: actor.id, action: "sso.domain.remove", details: { domain: clean } } : null),
+  );
 }
 
 const ROLES: readonly Role[] = ["admin", "editor", "reviewer", "viewer"];
@@ -60,13 +70,18 @@ export async function setGroupRole(actor: Actor, { municipalityId, group, role }
   if (!groupName) throw fieldError("group", "Bitte geben Sie den Namen oder die Kennung der Gruppe an, wie der Anmeldedienst sie sendet.");
   if (groupName.length > 256) throw fieldError("group", "Der Gruppenname ist zu lang (höchstens 256 Zeichen).");
   if (!ROLES.includes(role as Role)) throw fieldError("role", "Bitte wählen Sie eine Rolle.");
-  await upsertGroupRole({ municipalityId, groupName, role: role as Role });
-  await recordAudit(null, { municipalityId, actorId: actor.id, action: "sso.group_role.set", details: { group: groupName, role } });
+  await writeAudited(
+    (tx) => upsertGroupRole({ municipalityId, groupName, role: role as Role }, tx),
+    () => ({ municipalityId, actorId: actor.id, action: "sso.group_role.set", details: { group: groupName, role } }),
+  );
 }
 
 export async function removeGroupRole(actor: Actor, { municipalityId, group }: { municipalityId: string; group: string }) {
   await requireRole(actor, municipalityId, "members.manage");
   const groupName = group.trim().toLowerCase();
   // Removing what is gone already (a second click) is no error, like a domain's removal.
-  if (await deleteGroupRole({ municipalityId, groupName })) await recordAudit(null, { municipalityId, actorId: actor.id, action: "sso.group_role.remove", details: { group: groupName } });
+  await writeAudited(
+    (tx) => deleteGroupRole({ municipalityId, groupName }, tx),
+    (removed) => (removed ? { municipalityId, actorId: actor.id, action: "sso.group_role.remove", details: { group: groupName } } : null),
+  );
 }

@@ -10,6 +10,7 @@ import {
   municipalitiesAllowingDomain,
   openInvitationsForEmail,
 } from "@/db/queries/sso";
+import { recordAudit } from "@/db/queries/audit";
 import { getUserByEmail } from "@/db/queries/users";
 import { syncGroupMemberships } from "./groups";
 
@@ -67,11 +68,18 @@ export async function resolveSsoSignIn(profile: SsoProfile): Promise<SsoSignInRe
       // Lost a race against a second sign-in or a registration: take the account that won.
       userId ??= (await getUserByEmail({ email }, tx))!.id;
     }
-    for (const invitation of invited) await addMembership({ userId, municipalityId: invitation.municipalityId, role: invitation.role }, tx);
+    for (const invitation of invited) {
+      if (!(await addMembership({ userId, municipalityId: invitation.municipalityId, role: invitation.role }, tx))) continue;
+      await recordAudit(tx, { municipalityId: invitation.municipalityId, actorId: userId, action: "invitation.accept", objectId: invitation.id, details: { email, role: invitation.role } });
+    }
     await acceptInvitationsByIds({ ids: invited.map((i) => i.id) }, tx);
     // Groups before self-service: where a group gives a role, the domain's viewer role is not needed.
     if (groups) await syncGroupMemberships(tx, { userId, groups });
-    for (const municipalityId of selfService) await addMembership({ userId, municipalityId, role: "viewer" }, tx);
+    for (const municipalityId of selfService) {
+      if (await addMembership({ userId, municipalityId, role: "viewer" }, tx)) {
+        await recordAudit(tx, { municipalityId, actorId: userId, action: "member.join_by_domain", objectId: userId, details: { role: "viewer", domain } });
+      }
+    }
     await linkIdentity({ issuer: profile.issuer, subject: profile.subject, userId }, tx);
     return { ok: true, userId };
   });

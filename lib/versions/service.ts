@@ -30,6 +30,7 @@ export async function createVersion(actor: Actor, input: { conceptId: string; la
   const { concept } = await requireConcept(actor, input.conceptId, "version.create");
   return locked(concept.id, async (tx, current) => {
     const { number } = await snapshotInto(tx, current, actor, { label, kind: "manual" });
+    await recordAudit(tx, { municipalityId: current.municipalityId, actorId: actor.id, action: "version.create", conceptId: current.id, objectId: String(number), details: { version: number, label } });
     return { number };
   });
 }
@@ -105,6 +106,7 @@ export async function restoreVersion(actor: Actor, input: { conceptId: string; n
     });
 
     const sectionsWritten = await writeSnapshotData(tx, current, actor, tree, { data, ids });
+    await recordAudit(tx, { municipalityId: current.municipalityId, actorId: actor.id, action: "version.restore", conceptId: current.id, objectId: String(number), details: { version: number, backup } });
     return { restored: number, backup, sectionsWritten };
   });
 }

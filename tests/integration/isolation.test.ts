@@ -11,7 +11,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, inArray, ne } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { and, eq, gte, inArray, ne } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { closeDb, getDb } from "@/db";
 import { getConceptTree, listConcepts } from "@/db/queries/concepts";
@@ -69,9 +70,11 @@ import { browseLibrary, checkLibraryText, listShareableMeasures, shareMeasure, u
 import { listTakeTargets, takeLibraryMeasure } from "@/lib/peers/take-measure";
 import { createThread, deleteComment, editComment, hideComment, listThreads, replyToThread, setThreadState } from "@/lib/review/comments";
 import { exportAuditCsv, markNotificationsRead, readActivity, readAuditLog, readInbox, unreadCount } from "@/lib/review/inbox";
+import { readAuditPage } from "@/lib/audit/log";
 import { answerRound, closeRound, listRounds, startRound } from "@/lib/review/rounds";
 import { changeStaffCostRate, readFunding } from "@/lib/funding/service";
 import { acknowledgeFinding, readCheck, withdrawAcknowledgement } from "@/lib/check/service";
+import { AUDITED, NOTHING_TO_CHANGE, UNAUDITED } from "../support/audited-writes";
 import { countContent } from "../support/data";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
 
@@ -87,7 +90,7 @@ const {
   updateMeasure,
   updateSubGoal,
 } = measureService;
-const { changeRole, describeInvitation, getMemberOverview, inviteMember, removeMember, revokeInvitation } = memberService;
+const { acceptInvitation, changeRole, describeInvitation, getMemberOverview, inviteMember, registerMunicipality, removeMember, revokeInvitation } = memberService;
 
 type Case = {
   module: string;
@@ -635,6 +638,15 @@ const CASES: Case[] = [
     run: (a, ids) => exportAuditCsv(a, { municipalityId: ids.municipalityId }),
     expectOk: (r) => expect(r).toContain("round.start"),
   },
+  {
+    module: "lib/audit/log",
+    fn: readAuditPage,
+    kind: "read",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => readAuditPage(a, { municipalityId: ids.municipalityId, query: { conceptId: ids.conceptId, page: 1, invalidDate: false } }),
+    expectOk: (r) => expect((r as { entries: { action: string }[] }).entries.map((e) => e.action)).toContain("round.start"),
+  },
   // lib/pdf/*
   {
     module: "lib/pdf/export",
@@ -759,6 +771,7 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/review/comments": { resolveThreads: "pure: resolves anchors of threads its caller already loaded" },
   "lib/review/rounds": { roundTargets: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/funding/service": { fundingOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
+  "lib/audit/log": { auditFilterOf: "pure: the page's query → a filter of the municipality's entries" },
   "lib/check/service": { checkOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/peers/service": {
     publishSnapshot: "no actor: at start, on the schedule, and behind publishPeerSnapshot's operator check",
@@ -801,6 +814,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/review/inbox": () => import("@/lib/review/inbox"),
   "lib/funding/service": () => import("@/lib/funding/service"),
   "lib/check/service": () => import("@/lib/check/service"),
+  "lib/audit/log": () => import("@/lib/audit/log"),
 };
 
 /** Functions under lib/ that take an actor but are checks used by the table's functions, not domain operations. */
@@ -1095,5 +1109,63 @@ describe("every call of the table", () => {
     const own = await populatedTown("Eigenstadt");
     const result = await c.run(own.town.admin, own.ids);
     c.expectOk?.(result);
+  });
+});
+
+describe("every write of the table", () => {
+  const writes = CASES.filter((c) => c.kind === "write");
+  const declared = { ...AUDITED, ...NOTHING_TO_CHANGE, ...UNAUDITED };
+
+  /** The audit actions recorded for a municipality since a moment (a coalesced section edit moves its time forward). */
+  async function auditSince(municipalityId: string, since: Date) {
+    const db = await getDb();
+    const rows = await db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.municipalityId, municipalityId), gte(auditLog.createdAt, since)));
+    return rows.map((r) => r.action);
+  }
+
+  it("names the audit entry of each write call, or why it has none", () => {
+    expect(writes.map(label).filter((l) => !(l in declared)), "write calls the audit maps do not name").toEqual([]);
+    expect(Object.keys(declared).filter((l) => !writes.some((c) => label(c) === l)), "names in the audit maps without a write call").toEqual([]);
+  });
+
+  it.each(writes.filter((c) => label(c) in AUDITED).map((c) => [label(c), c] as const))(
+    "%s, made by the municipality's own admin, leaves its entry in the audit log",
+    async (name, c) => {
+      const own = await populatedTown("Protokollstadt");
+      const since = new Date();
+      await c.run(own.town.admin, own.ids);
+      expect(await auditSince(own.ids.municipalityId, since)).toContain(AUDITED[name]);
+    },
+  );
+
+  it.each(writes.filter((c) => label(c) in NOTHING_TO_CHANGE).map((c) => [label(c), c] as const))(
+    "%s changes nothing in a town without the named object, and logs nothing",
+    async (_name, c) => {
+      const own = await populatedTown("Protokollstadt");
+      const before = await snapshot(own);
+      const since = new Date();
+      await c.run(own.town.admin, own.ids);
+      expect(await snapshot(own)).toEqual(before);
+      expect(await auditSince(own.ids.municipalityId, since)).toEqual([]);
+    },
+  );
+
+  it("logs an accepted invitation as the new member, and a registration as its first admin", async () => {
+    const own = await populatedTown("Protokollstadt");
+    const since = new Date();
+    const password = "ein-sicheres-Passwort-2026";
+    const accepted = await acceptInvitation({ token: own.ids.invitationToken, name: "Neu Eingeladen", password });
+    expect(await auditSince(accepted.municipalityId, since)).toEqual(["invitation.accept"]);
+
+    const hex = () => randomBytes(3).toString("hex");
+    const digits = () => String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0");
+    const registered = await registerMunicipality(
+      { name: "Stadt Protokoll", ags: `06${digits()}`, kind: "town", state: "Hessen", population: 20_000, adminName: "Paula Leitung", adminEmail: `leitung-${hex()}@protokoll.example`, password },
+      { rateLimitKey: `test-${hex()}` },
+    );
+    expect(await auditSince(registered.municipalityId, since)).toEqual(["municipality.register"]);
   });
 });

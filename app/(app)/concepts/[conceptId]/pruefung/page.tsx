@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
 import { listMembers } from "@/db/queries/members";
 import { listVersionRows } from "@/db/queries/versions";
 import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
+import { describeAudit, type AuditTranslate } from "@/lib/audit/describe";
+import { auditNames } from "@/lib/audit/names";
 import { renderHtml } from "@/lib/editor/render";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getLabels, getTemplateText } from "@/lib/i18n/server";
@@ -20,26 +22,6 @@ import { orNotFound } from "@/lib/http/page";
 type Props = { params: Promise<{ conceptId: string }> };
 
 export const metadata: Metadata = { title: "Prüfung" };
-
-const ACTIONS = [
-  "section_edit",
-  "comment_create",
-  "comment_reply",
-  "comment_edit",
-  "comment_delete",
-  "comment_hide",
-  "thread_resolve",
-  "thread_reopen",
-  "status_change",
-  "concept_update_started",
-  "concept_import_into_draft",
-  "round_start",
-  "round_approve",
-  "round_request_changes",
-  "round_close",
-  "measure_from_library",
-] as const;
-type ActionKey = (typeof ACTIONS)[number];
 
 /**
  * The review page: every rich-text part as static HTML with its comment
@@ -81,10 +63,11 @@ export default async function ReviewPage({ params }: Props) {
     const field = target.fieldKey ? tree.fields.find((f) => f.key === target.fieldKey) : null;
     return field ? tt.fieldTitle(field) : chapter ? tt.chapterTitle(chapter) : target.title;
   };
-  const actionLabel = (a: string) => {
-    const key = a.replace(/\./g, "_");
-    return (ACTIONS as readonly string[]).includes(key) ? t(`action.${key as ActionKey}`) : a;
-  };
+  // The same sentences as the municipality's log, without the concept's title (this page is the concept's).
+  const tAudit = await getTranslations("audit");
+  const names = auditNames(labels, tt, await getLocale());
+  const activitySentence = (a: (typeof activity)[number]) =>
+    describeAudit({ action: a.action, actorName: a.actorName, conceptTitle: null, details: a.details }, tAudit as unknown as AuditTranslate, names);
 
   return (
     <>
@@ -298,11 +281,7 @@ export default async function ReviewPage({ params }: Props) {
         <ul className="activity" data-testid="activity">
           {activity.map((a) => (
             <li key={a.id}>
-              <span className="meta">{formatDateTime(a.createdAt)}</span> {a.actorName ?? t("unknownAuthor")} {actionLabel(a.action)}
-              {typeof a.details.to === "string" ? ` (${labels.conceptStatuses[a.details.to as keyof typeof labels.conceptStatuses] ?? a.details.to})` : ""}
-              {typeof a.details.chapter === "string" && a.details.chapter !== "fields"
-                ? ` – ${tt.chapterTitle(template.chapters.find((c) => c.key === a.details.chapter) ?? { key: String(a.details.chapter), title: String(a.details.chapter) })}`
-                : ""}
+              <span className="meta">{formatDateTime(a.createdAt)}</span> {activitySentence(a)}
             </li>
           ))}
         </ul>
