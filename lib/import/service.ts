@@ -74,6 +74,18 @@ export function proposalOf(outline: Outline, format: MappingProposal["format"], 
   };
 }
 
+/** The chosen mapping ("auto": the proposal as it is), every block and place checked against the proposal. */
+export function checkedMapping(proposal: MappingProposal, mapping: "auto" | Record<string, TargetValue>): Record<string, TargetValue> {
+  const chosen = mapping === "auto" ? {} : mapping;
+  const ids = new Set(proposal.blocks.map((b) => b.id));
+  const values = new Set(proposal.options.map((o) => o.value));
+  for (const [id, value] of Object.entries(chosen)) {
+    if (!ids.has(id)) throw refuse(`Die Zuordnung nennt einen Abschnitt „${id.slice(0, 40)}“, den die Datei nicht hat.`);
+    if (!values.has(value)) throw refuse(`„${value.slice(0, 80)}“ ist kein Ort in der Vorlage.`);
+  }
+  return chosen;
+}
+
 export async function importFile(actor: Actor, input: ImportInput): Promise<ImportResult> {
   if (!isUuid(input.municipalityId)) throw new AppError("not_found");
   await requireRole(actor, input.municipalityId, "concept.import");
@@ -95,13 +107,7 @@ export async function importFile(actor: Actor, input: ImportInput): Promise<Impo
   if (outline.blocks.length === 0 && !outline.title) throw refuse("Die Datei enthält keinen Text.");
   const proposal = proposalOf(outline, format, input.fileName);
   if (input.mapping === null) return { kind: "proposal", proposal };
-  const chosen = input.mapping === "auto" ? {} : input.mapping;
-  const ids = new Set(proposal.blocks.map((b) => b.id));
-  const values = new Set(proposal.options.map((o) => o.value));
-  for (const [id, value] of Object.entries(chosen)) {
-    if (!ids.has(id)) throw refuse(`Die Zuordnung nennt einen Abschnitt „${id.slice(0, 40)}“, den die Datei nicht hat.`);
-    if (!values.has(value)) throw refuse(`„${value.slice(0, 80)}“ ist kein Ort in der Vorlage.`);
-  }
+  const chosen = checkedMapping(proposal, input.mapping);
   const { concept, report } = applyMapping(outline, proposal, chosen);
   const id = await importConcept(actor, { municipalityId: input.municipalityId, data: concept }, { file: input.fileName });
   return { kind: "created", id, report };

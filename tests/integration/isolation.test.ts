@@ -758,6 +758,7 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/import/service": {
     readOutline: "pure: file bytes → outline, nothing read or written",
     proposalOf: "pure: outline → proposed mapping",
+    checkedMapping: "pure: a chosen mapping checked against the proposal",
   },
   "lib/concepts/sections": { restoreSectionTexts: "internal: runs inside restoreVersion's transaction, after its permission check" },
   "lib/measures/service": { groupByField: "pure: groups rows the caller already loaded" },

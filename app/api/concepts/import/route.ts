@@ -3,13 +3,9 @@ import { isUuid } from "@/db/queries/concepts";
 import { activeMembership, requireRole } from "@/lib/auth/session";
 import { importConcept, MAX_IMPORT_BYTES } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
-import { LENGTH_REQUIRED_MESSAGE } from "@/lib/http/limits";
 import { authedRoute, readJson } from "@/lib/http/route";
-import { parseMappingField } from "@/lib/import/form";
+import { parseMappingField, readImportForm } from "@/lib/import/form";
 import { importFile } from "@/lib/import/service";
-
-/** A multipart body may carry the file plus its frame and the mapping. */
-const MULTIPART_LIMIT = MAX_IMPORT_BYTES + 1024 * 1024;
 
 /**
  * POST /api/concepts/import[?municipalityId=]
@@ -36,22 +32,7 @@ export const POST = authedRoute(async (req, actor) => {
   await requireRole(actor, municipalityId, "concept.import");
 
   if (/^multipart\/form-data/i.test(req.headers.get("content-type") ?? "")) {
-    const tooLarge = new AppError("too_large", `Die Datei ist zu groß (höchstens ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
-    // req.formData() reads the whole body before anything can count it: its length is checked first,
-    // and a body of unknown length (chunked) is refused as server actions are (proxy.ts).
-    const declared = req.headers.get("content-length");
-    if (declared === null) throw new AppError("length_required", LENGTH_REQUIRED_MESSAGE);
-    if (!/^\d{1,15}$/.test(declared.trim())) throw new AppError("bad_request", "Die Längenangabe der Anfrage (Content-Length) ist ungültig.");
-    if (Number(declared) > MULTIPART_LIMIT) throw tooLarge;
-    let form: FormData;
-    try {
-      form = await req.formData();
-    } catch {
-      throw new AppError("bad_request", "Die Anfrage ist kein lesbares Formular (multipart/form-data mit dem Feld „file“).");
-    }
-    const file = form.get("file");
-    if (!(file instanceof File)) throw new AppError("bad_request", "Bitte eine Datei im Feld „file“ mitschicken.");
-    if (file.size > MAX_IMPORT_BYTES) throw tooLarge;
+    const { form, file } = await readImportForm(req);
     const result = await importFile(actor, {
       municipalityId,
       fileName: file.name,
