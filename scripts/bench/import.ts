@@ -152,7 +152,9 @@ export async function benchImport({ base, cookie, results, runs = 5 }: Args) {
   };
   const width = Math.max(...lines.map((l) => l[0].length));
   const middle = Math.max(...lines.map((l) => l[1].length));
-  console.log(`\nImport und Export des Konzepts von ≈ 100 Seiten (${BENCH_CONCEPT.measures} Maßnahmen) in diesem Lauf, Millisekunden:`);
+  const words = (measured.app as { wordsIn: number }).wordsIn;
+  const pages = [exports.pdf.pages ? `${exports.pdf.pages} Seiten als PDF` : "", officePages ? `${officePages} in LibreOffice` : ""].filter(Boolean).join(", ");
+  console.log(`\nImport und Export desselben Konzepts (${pages || "≈ 100 Seiten"}, ${words} Wörter, ${BENCH_CONCEPT.measures} Maßnahmen) in diesem Lauf, warm:`);
   for (const [label, time, extra] of lines) console.log(`  ${label.padEnd(width)}  ${time.padEnd(middle)}  ${extra}`);
   if (losses.length) console.log(`ACHTUNG, beim Import verloren: ${losses.join("; ")}`);
 }
