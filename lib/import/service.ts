@@ -18,6 +18,7 @@ import { applyMapping, proposeMapping, targetOptions, type ImportReport, type Pr
 import { markdownToHtml } from "./markdown";
 import { odtToHtml } from "./odt";
 import type { Outline } from "./outline";
+import { assertPartsFit } from "./part-size";
 import { refuse } from "./refuse";
 import { countWords } from "./words";
 
@@ -118,6 +119,7 @@ export async function importFile(actor: Actor, input: ImportInput): Promise<Impo
   }
   lap = performance.now();
   const { concept, report } = applyMapping(outline, proposal, chosen);
+  assertPartsFit(concept);
   took("apply");
   const id = await importConcept(actor, { municipalityId: input.municipalityId, data: concept });
   took("write");

@@ -307,6 +307,18 @@ describe("hostile and broken files are refused in German, and nothing is written
     expect(await countContent(town.municipality.id)).toEqual(before);
   });
 
+  it("refuses, at the import, a text too long for one part: naming the part, writing nothing; the mapping step still answers", async () => {
+    // 60,000 words under one heading (as a Word file without heading styles would bring them): ≈ 560 KB for one part.
+    const words = "Integration Sprache Arbeit Ausbildung Bildung Wohnen Teilhabe Gesundheit Beratung Kommune".split(" ");
+    const body = Array.from({ length: 600 }, (_, i) => `<p>${Array.from({ length: 100 }, (_, j) => words[(i + j) % words.length]).join(" ")}.</p>`).join("");
+    const bytes = strToU8(`<h1>Ausgangslage</h1>${body}`);
+    const before = await countContent(town.municipality.id);
+    const proposal = await run("konzept.html", bytes, null);
+    expect(proposal.kind === "proposal" && proposal.proposal.wordsIn).toBe(60_001);
+    await expect(run("konzept.html", bytes)).rejects.toMatchObject({ message: expect.stringMatching(/^Der Text für den Abschnitt „Ausgangslage“ \(\d+ KB\) ist zu lang: ein Abschnitt fasst höchstens 512 KB\./) });
+    expect(await countContent(town.municipality.id)).toEqual(before);
+  });
+
   it("refuses a reviewer, whatever the file", async () => {
     await expect(importFile(town.reviewer, { municipalityId: town.municipality.id, fileName: "konzept.docx", bytes: new Uint8Array(docx), mapping: "auto" })).rejects.toMatchObject({ code: "forbidden" });
   });
