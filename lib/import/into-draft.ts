@@ -17,6 +17,7 @@ import { locked, snapshotInto, writeSnapshotData } from "@/lib/versions/write";
 import { detectFormat } from "./detect";
 import { mergeIntoDraft, mergeLimitError, placesOf, type Place } from "./draft-merge";
 import { applyMapping, type ImportReport, type TargetValue } from "./mapping";
+import { assertPartsFit } from "./part-size";
 import { refuse } from "./refuse";
 import { checkedMapping, proposalOf, readOutline, type MappingProposal } from "./service";
 
@@ -57,6 +58,7 @@ export async function importIntoDraft(actor: Actor, input: DraftImportInput): Pr
   if (input.mapping === null) return { kind: "proposal", proposal };
 
   const mapped = applyMapping(outline, proposal, checkedMapping(proposal, input.mapping));
+  assertPartsFit(mapped.concept);
   const file = parsed(mapped.concept, "Die Datei");
   if (file.concept.templateVersion !== concept.templateVersion) {
     throw new AppError("conflict", "Der Entwurf beruht auf einer älteren Vorlage; eine Datei kann nur in einen Entwurf der aktuellen Vorlage übernommen werden.");

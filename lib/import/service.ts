@@ -18,6 +18,7 @@ import { applyMapping, proposeMapping, targetOptions, type ImportReport, type Pr
 import { markdownToHtml } from "./markdown";
 import { odtToHtml } from "./odt";
 import type { Outline } from "./outline";
+import { assertPartsFit } from "./part-size";
 import { refuse } from "./refuse";
 import { countWords } from "./words";
 
@@ -37,9 +38,12 @@ export type MappingProposal = Proposal & {
   trackedChanges: number;
 };
 
+/** Milliseconds of each step, for the route's Server-Timing (the benchmark's split): reading the file, the proposal, applying the mapping, writing the concept. */
+export type ImportTiming = Partial<Record<"read" | "map" | "apply" | "write", number>>;
+
 export type ImportResult =
-  | { kind: "created"; id: string; report: ImportReport | null }
-  | { kind: "proposal"; proposal: MappingProposal };
+  | { kind: "created"; id: string; report: ImportReport | null; timing: ImportTiming }
+  | { kind: "proposal"; proposal: MappingProposal; timing: ImportTiming };
 
 const decodeText = (bytes: Uint8Array) => {
   const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
@@ -101,14 +105,29 @@ export async function importFile(actor: Actor, input: ImportInput): Promise<Impo
       const name = input.fileName.slice(0, 100);
       throw refuse(`Die Datei${name ? ` „${name}“` : ""} enthält kein gültiges JSON. Bitte wählen Sie die Sicherung, die Konzeptwerk beim Export als JSON-Datei erstellt hat.`);
     }
-    return { kind: "created", id: await importConcept(actor, { municipalityId: input.municipalityId, data }), report: null };
+    const started = performance.now();
+    const id = await importConcept(actor, { municipalityId: input.municipalityId, data });
+    return { kind: "created", id, report: null, timing: { write: performance.now() - started } };
   }
+  const timing: ImportTiming = {};
+  let lap = performance.now();
+  const took = (step: keyof ImportTiming) => {
+    const now = performance.now();
+    timing[step] = now - lap;
+    lap = now;
+  };
   const outline = await readOutline(format, input.fileName, input.bytes);
+  took("read");
   if (outline.blocks.length === 0 && !outline.title) throw refuse("Die Datei enthält keinen Text.");
   const proposal = proposalOf(outline, format, input.fileName);
-  if (input.mapping === null) return { kind: "proposal", proposal };
+  took("map");
+  if (input.mapping === null) return { kind: "proposal", proposal, timing };
   const chosen = checkedMapping(proposal, input.mapping);
+  lap = performance.now();
   const { concept, report } = applyMapping(outline, proposal, chosen);
+  assertPartsFit(concept);
+  took("apply");
   const id = await importConcept(actor, { municipalityId: input.municipalityId, data: concept }, { file: input.fileName });
-  return { kind: "created", id, report };
+  took("write");
+  return { kind: "created", id, report, timing };
 }
