@@ -37,11 +37,8 @@ export function ConceptDashboardEntry({ entry, today }: { entry: DashboardEntry;
         <div>
           <dt>{t("openComments")}</dt>
           <dd>
-            {entry.openThreads ? (
-              <Link href={`/concepts/${entry.id}/pruefung`}>{t("openCommentsValue", { count: entry.openThreads })}</Link>
-            ) : (
-              t("openCommentsValue", { count: 0 })
-            )}
+            {/* Plain text, not a link: every link here is one more Tab stop per concept before the form. */}
+            {entry.openThreads ? t("openCommentsValue", { count: entry.openThreads }) : t("noOpenComments")}
           </dd>
         </div>
         <div>

@@ -118,40 +118,66 @@ export function RestoreButton({ conceptId, number, label }: { conceptId: string;
  * the one way on is a Fortschreibung (a new draft). Every change creates a version.
  */
 export function StatusForm({ conceptId, current }: { conceptId: string; current: string }) {
-  // Keyed by the status: after a change the choice starts again at the new next step.
-  return <StatusChooser key={current} conceptId={conceptId} current={current} />;
+  const [message, setMessage] = useState<StatusMessage>(null);
+  // Set when a change went through: the chooser that mounts for the new status takes the focus.
+  const refocus = useRef(false);
+  return (
+    <div>
+      {/* Keyed by the status: after a change the choice starts again at the new next step. */}
+      <StatusChooser key={current} conceptId={conceptId} current={current} refocus={refocus} onMessage={setMessage} />
+      <StatusMessageLine id="status-change-status" message={message} />
+    </div>
+  );
 }
 
-function StatusChooser({ conceptId, current }: { conceptId: string; current: string }) {
+function StatusChooser({
+  conceptId,
+  current,
+  refocus,
+  onMessage,
+}: {
+  conceptId: string;
+  current: string;
+  refocus: { current: boolean };
+  onMessage: (m: StatusMessage) => void;
+}) {
   const t = useTranslations("versions");
   const labels = useLabels();
-  const [message, setMessage] = useState<StatusMessage>(null);
   const [confirming, setConfirming] = useState(false);
   const options = allowedTransitions(current);
   const [choice, setChoice] = useState<ConceptStatus>(conceptSteps(current).next ?? options[0] ?? "draft");
   const select = useRef<HTMLSelectElement>(null);
-  const returnFocus = useRef(false);
+  const closed = useRef(false);
   useEffect(() => {
-    if (!confirming && returnFocus.current) {
-      returnFocus.current = false;
+    if (refocus.current) {
+      refocus.current = false;
+      select.current?.focus();
+    }
+  }, [refocus]);
+  useEffect(() => {
+    if (!confirming && closed.current) {
+      closed.current = false;
       select.current?.focus();
     }
   }, [confirming]);
   const close = (m?: StatusMessage) => {
-    returnFocus.current = true;
-    if (m !== undefined) setMessage(m);
+    closed.current = true;
+    if (m !== undefined) {
+      refocus.current = true;
+      onMessage(m);
+    }
     setConfirming(false);
   };
   const isUpdate = current === "adopted";
   const optionLabel = (s: ConceptStatus) => (isUpdate ? t("startUpdate") : labels.conceptStatuses[s]);
   return (
-    <div>
+    <>
       <form
         className="actions-row"
         aria-label={t("statusHeading")}
         onSubmit={(e) => {
           e.preventDefault();
-          setMessage(null);
+          onMessage(null);
           setConfirming(true);
         }}
       >
@@ -172,7 +198,6 @@ function StatusChooser({ conceptId, current }: { conceptId: string; current: str
         )}
       </form>
       {confirming ? <StatusConfirm conceptId={conceptId} current={current} target={choice} idPrefix="status-form" onDone={close} onCancel={() => close()} /> : null}
-      <StatusMessageLine id="status-change-status" message={message} />
-    </div>
+    </>
   );
 }
