@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { listConcepts } from "@/db/queries/concepts";
 import { activeMembership, pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { formatDateTime } from "@/lib/format";
+import { readConceptDashboard } from "@/lib/concepts/dashboard";
+import { ConceptDashboardEntry } from "@/components/concept/concept-dashboard";
 import { CreateConceptForm } from "@/components/concept/create-concept-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,21 +24,15 @@ export default async function ConceptsPage() {
       </>
     );
   }
-  const concepts = await listConcepts({ municipalityId: active.municipalityId });
+  const concepts = await readConceptDashboard(actor, { municipalityId: active.municipalityId });
+  const today = new Date().toISOString().slice(0, 10);
   return (
     <>
       <h1>{t("heading", { municipality: active.name })}</h1>
       {concepts.length === 0 ? <p>{t("empty")}</p> : null}
       <ul className="concept-list">
         {concepts.map((c) => (
-          <li key={c.id} className="card">
-            <h2 style={{ margin: 0, fontSize: "1.15rem" }}>
-              <Link href={`/concepts/${c.id}`}>
-                <bdi>{c.title}</bdi>
-              </Link>
-            </h2>
-            <p className="meta">{t("lastChanged", { date: formatDateTime(c.updatedAt) })}</p>
-          </li>
+          <ConceptDashboardEntry key={c.id} entry={c} today={today} />
         ))}
       </ul>
       {can(active.role, "concept.create") ? (

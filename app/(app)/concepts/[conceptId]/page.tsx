@@ -30,6 +30,9 @@ import { indicatorOverview } from "@/lib/measures/indicator-overview";
 import { IndicatorOverview } from "@/components/measures/indicator-overview";
 import { GoalTree } from "@/components/measures/goal-tree";
 import { goalSummary, goalTree, isEmptyTree } from "@/lib/measures/goal-tree";
+import { StatusBadge, StepIndicator } from "@/components/concept/status-steps";
+import { NextStepAction } from "@/components/versions/status-change";
+import { conceptSteps, hasAdoptedVersion } from "@/lib/concepts/steps";
 import { PdfExport } from "@/components/concept/pdf-export";
 import { listVersionRows } from "@/db/queries/versions";
 import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
@@ -66,6 +69,8 @@ export default async function ConceptPage({ params }: Props) {
   const check = await checkOfConcept(concept, { tree, funding });
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree) });
   const t = await getTranslations("concept");
+  const ts = await getTranslations("status");
+  const steps = conceptSteps(concept.status, hasAdoptedVersion(versions));
   const tt = await getTemplateText();
 
   const part = (section: Section | undefined, label: string, hint: string) =>
@@ -99,6 +104,11 @@ export default async function ConceptPage({ params }: Props) {
             {t("meta", { version: concept.templateVersion, date: formatDateTime(concept.updatedAt) })}
             {canEdit ? "" : ` · ${t("readOnly")}`}
           </p>
+          <div className="actions-row" style={{ gap: ".5rem" }}>
+            <StatusBadge steps={steps} testId="status-badge" />
+          </div>
+          <StepIndicator steps={steps} label={ts("stepsLabel")} />
+          {can(role, "concept.changeStatus") ? <NextStepAction conceptId={concept.id} current={concept.status} next={steps.next} /> : null}
           <PresenceBar />
         </div>
         <div className="actions-row">
@@ -122,6 +132,11 @@ export default async function ConceptPage({ params }: Props) {
           </Link>
         </div>
       </div>
+      {concept.status === "council_proposal" && canEdit ? (
+        <p className="notice notice-warning" role="note" data-testid="council-notice">
+          {ts("councilNotice")}
+        </p>
+      ) : null}
       {readOnly ? (
         <p className="notice" role="note" data-testid="adopted-notice">
           {t("adoptedNotice")}
