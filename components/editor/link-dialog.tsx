@@ -1,23 +1,10 @@
 "use client";
-import { getMarkRange, type ChainedCommands, type Editor } from "@tiptap/core";
+import type { ChainedCommands, Editor } from "@tiptap/core";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { createPortal } from "react-dom";
 import { checkLinkForm, type LinkFormError } from "@/lib/editor/link-form";
-
-type Target = { from: number; to: number; text: string; href: string };
-
-/** What the dialog works on: the link around the cursor (to edit it), else the selected text. */
-function linkTarget(editor: Editor): Target {
-  const { state } = editor;
-  let { from, to } = state.selection;
-  const href = editor.isActive("link") ? String(editor.getAttributes("link").href ?? "") : "";
-  if (href) {
-    const range = getMarkRange(state.selection.$from, state.schema.marks.link!);
-    if (range) ({ from, to } = { from: Math.min(from, range.from), to: Math.max(to, range.to) });
-  }
-  return { from, to, text: state.doc.textBetween(from, to, " "), href };
-}
+import { linkTarget, removeLinkAt, setLinkAt } from "./link-edit";
 
 /**
  * Insert, edit or remove a link: a modal dialog (native <dialog>, so Escape and
@@ -64,19 +51,10 @@ export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () =>
       addressInput.current?.focus();
       return;
     }
-    const range = { from: target.from, to: target.to };
-    const mark = { type: "link", attrs: { href: result.href } };
-    finish((chain) =>
-      (result.text === target.text && range.from < range.to
-        ? // Same text: only the link changes, other formatting (bold …) stays.
-          chain.setTextSelection(range).setLink({ href: result.href }).setTextSelection(range.to)
-        : chain.insertContentAt(range, { type: "text", text: result.text, marks: [mark] }))
-        // What is typed next is not part of the link.
-        .unsetMark("link"),
-    );
+    finish((chain) => setLinkAt(chain, target, result));
   };
 
-  const remove = () => finish((chain) => chain.setTextSelection({ from: target.from, to: target.to }).unsetLink().setTextSelection(target.to));
+  const remove = () => finish((chain) => removeLinkAt(chain, target));
 
   const errorId = `${id}-error`;
   const title = editing ? t("editLink") : t("insertLink");
