@@ -64,7 +64,7 @@ const type = async (input: HTMLInputElement, value: string) => {
     input.dispatchEvent(new Event("input", { bubbles: true }));
   });
 };
-const rows = (editor: Editor) => editor.getJSON().content!.find((n) => n.type === "table")?.content ?? [];
+const rows = (editor: Editor): JSONContent[] => (editor.getJSON() as JSONContent).content!.find((n) => n.type === "table")?.content ?? [];
 
 describe("editor controls", () => {
   it("table controls appear in a table only, add a row, switch the header row and delete the table after confirming", async () => {
