@@ -322,7 +322,7 @@ test("links: inserted through the dialog with the keyboard only, refused when no
   await expect(box.getByRole("link", { name: "Beschluss des Rates" })).toHaveAttribute("href", "https://www.musterstadt.de/beschluss");
   await conceptPage.expectSaved(label);
   await page.reload();
-  await expect(page.locator("#kapitel-funding a")).toHaveAttribute("href", "https://www.musterstadt.de/beschluss");
+  await expect(page.getByRole("textbox", { name: label, exact: true }).getByRole("link")).toHaveAttribute("href", "https://www.musterstadt.de/beschluss");
 
   // Escape leaves the link as it is and returns to the text.
   const again = await conceptPage.editor(label);
@@ -379,8 +379,9 @@ test("tables: add a row and a column, switch the header row off and on, delete t
   await expect(table().locator("tr").first().locator("th")).toHaveCount(4);
   await conceptPage.expectSaved(label);
   await page.reload();
-  await expect(page.locator("#kapitel-monitoring table tr")).toHaveCount(4);
-  await expect(page.locator("#kapitel-monitoring table tr").first().locator("th")).toHaveCount(4);
+  const stored = page.getByRole("textbox", { name: label, exact: true }).locator("table tr");
+  await expect(stored).toHaveCount(4);
+  await expect(stored.first().locator("th")).toHaveCount(4);
 
   // Deleting the table asks first; "Abbrechen" keeps it and returns to the button.
   box = await conceptPage.editor(label);
@@ -401,7 +402,8 @@ test("tables: add a row and a column, switch the header row off and on, delete t
   await expect(box).toBeFocused();
   await conceptPage.expectSaved(label);
   await page.reload();
-  await expect(page.locator("#kapitel-monitoring table")).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: label, exact: true })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: label, exact: true }).locator("table")).toHaveCount(0);
 });
 
 test("an empty part keeps its writing hint once the editor is there, until something is typed", async ({ conceptPage }) => {
