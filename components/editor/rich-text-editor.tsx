@@ -69,7 +69,9 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
       },
       transformPastedHTML: cleanPastedHtml,
     },
-    onUpdate: ({ editor: e }) => onChangeRef.current?.(e.getJSON()),
+    // ProseMirror builds attrs without a prototype (Object.create(null)); React cannot send such an
+    // object to a server action (it arrives as a reference the server cannot read), so plain JSON goes out.
+    onUpdate: ({ editor: e }) => onChangeRef.current?.(JSON.parse(JSON.stringify(e.getJSON())) as JSONContent),
     onBlur: () => onBlurRef.current?.(),
     onFocus: () => onFocusRef.current?.(),
     },
