@@ -27,9 +27,12 @@ export class ConceptPage {
   /** The editable text box of a part: static HTML turns into an editor when scrolled into view or focused. */
   async editor(label: string) {
     const box = this.page.getByRole("textbox", { name: label, exact: true });
-    await box.scrollIntoViewIfNeeded();
-    await box.click();
-    await expect(box).toHaveAttribute("contenteditable", "true");
+    // The static text becomes the live editor when it scrolls into view: an action may meet the element being swapped.
+    await expect(async () => {
+      await box.scrollIntoViewIfNeeded({ timeout: 3_000 });
+      await box.click({ timeout: 3_000 });
+      await expect(box).toHaveAttribute("contenteditable", "true", { timeout: 5_000 });
+    }).toPass({ timeout: 20_000 });
     return box;
   }
 
