@@ -7,8 +7,17 @@ import { ADOPTED_READ_ONLY_MESSAGE, ARCHIVED_READ_ONLY_MESSAGE } from "./status"
 
 /** Actions that change a concept's content: refused on an adopted concept, whoever asks. */
 const CONTENT_WRITES: readonly Action[] = ["concept.editContent", "concept.editSettings", "version.restore"];
-/** What may still be done with an archived concept: read it and export it (archive, restore and delete go through lib/concepts/lifecycle). */
-const ARCHIVE_ALLOWS: readonly Action[] = ["concept.read", "concept.export"];
+/** Refused on an archived concept, whoever asks: every change of its content, status, versions, comments and review rounds. */
+const ARCHIVE_REFUSES: readonly Action[] = [
+  ...CONTENT_WRITES,
+  "concept.changeStatus",
+  "concept.import",
+  "version.create",
+  "comment.create",
+  "comment.moderate",
+  "review.manage",
+  "review.answer",
+];
 
 /**
  * Load a concept for an actor and check the action against the actor's role in
@@ -16,7 +25,7 @@ const ARCHIVE_ALLOWS: readonly Action[] = ["concept.read", "concept.export"];
  * like a missing one. Content writes to an adopted concept are a 409 (its
  * content is what the council decided; a Fortschreibung starts a new draft).
  * A concept marked for deletion is a 404 for everyone (only lib/concepts/lifecycle
- * reaches it, to restore it); an archived one allows reading and exports only.
+ * reaches it, to restore it); an archived one can be read, exported and compared, but not changed.
  */
 export async function requireConcept(actor: Actor, conceptId: string, action: Action) {
   const concept = await getConceptById({ id: conceptId });
@@ -24,7 +33,7 @@ export async function requireConcept(actor: Actor, conceptId: string, action: Ac
   if (!concept || concept.deleteAfter) throw new AppError("not_found");
   const role = await requireRole(actor, concept.municipalityId, action);
   if (concept.status === "adopted" && CONTENT_WRITES.includes(action)) throw new AppError("conflict", ADOPTED_READ_ONLY_MESSAGE);
-  if (concept.archivedAt && !ARCHIVE_ALLOWS.includes(action)) throw new AppError("conflict", ARCHIVED_READ_ONLY_MESSAGE);
+  if (concept.archivedAt && ARCHIVE_REFUSES.includes(action)) throw new AppError("conflict", ARCHIVED_READ_ONLY_MESSAGE);
   return { concept, role };
 }
 
