@@ -31,6 +31,7 @@ import { IndicatorOverview } from "@/components/measures/indicator-overview";
 import { GoalTree } from "@/components/measures/goal-tree";
 import { goalSummary, goalTree, isEmptyTree } from "@/lib/measures/goal-tree";
 import { PdfExport } from "@/components/concept/pdf-export";
+import { ConceptSearchForm } from "@/components/concept/concept-search-form";
 import { listVersionRows } from "@/db/queries/versions";
 import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
 import { formatDate } from "@/lib/format";
@@ -66,11 +67,12 @@ export default async function ConceptPage({ params }: Props) {
   const check = await checkOfConcept(concept, { tree, funding });
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree) });
   const t = await getTranslations("concept");
+  const tl = await getTranslations("conceptLifecycle");
   const tt = await getTemplateText();
 
   const part = (section: Section | undefined, label: string, hint: string) =>
     section ? (
-      <>
+      <div id={`teil-${section.id}`} className="part-anchor">
         {openBySection.get(section.id) ? (
           <p className="comment-hint">
             <Link href={`/concepts/${concept.id}/pruefung#review-${section.id}`}>{t("openComments", { count: openBySection.get(section.id)!, label })}</Link>
@@ -83,7 +85,7 @@ export default async function ConceptPage({ params }: Props) {
           initialHtml={renderHtml(section.content as JSONContent)}
           canEdit={canEdit}
         />
-      </>
+      </div>
     ) : (
       <p className="notice notice-error">{t("missingSection")}</p>
     );
@@ -122,7 +124,12 @@ export default async function ConceptPage({ params }: Props) {
           </Link>
         </div>
       </div>
-      {readOnly ? (
+      <ConceptSearchForm conceptId={concept.id} />
+      {concept.archivedAt ? (
+        <p className="notice" role="note" data-testid="archived-notice">
+          {tl("archivedNotice")}
+        </p>
+      ) : readOnly ? (
         <p className="notice" role="note" data-testid="adopted-notice">
           {t("adoptedNotice")}
         </p>
