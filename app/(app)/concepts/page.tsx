@@ -1,18 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { listConcepts } from "@/db/queries/concepts";
+import { listConcepts, listConceptsMarkedForDeletion } from "@/db/queries/concepts";
 import { activeMembership, pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { DELETION_GRACE_DAYS } from "@/lib/concepts/lifecycle";
 import { CreateConceptForm } from "@/components/concept/create-concept-form";
+import { ConceptLifecycle, RestoreConceptButton } from "@/components/concept/concept-lifecycle";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** What a lifecycle step's redirect reports (app/(app)/concepts/actions.ts) → the message key. */
+const DONE: Record<string, "archived" | "unarchived" | "marked" | "restored"> = { archiviert: "archived", zurueckgeholt: "unarchived", vorgemerkt: "marked", wiederhergestellt: "restored" };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("concepts");
   return { title: t("title") };
 }
 
-export default async function ConceptsPage() {
+/**
+ * The municipality's concepts; archived ones in their own section "Archiv", and
+ * for admins the concepts marked for deletion with the day they go for good and
+ * a restore button (nobody else learns of them).
+ */
+export default async function ConceptsPage({ searchParams }: Props) {
   const actor = await pageActor();
   const { active } = await activeMembership(actor);
   const t = await getTranslations("concepts");
@@ -24,23 +36,69 @@ export default async function ConceptsPage() {
       </>
     );
   }
-  const concepts = await listConcepts({ municipalityId: active.municipalityId });
+  const manage = can(active.role, "concept.delete");
+  const tl = await getTranslations("conceptLifecycle");
+  const [all, marked] = await Promise.all([
+    listConcepts({ municipalityId: active.municipalityId }),
+    manage ? listConceptsMarkedForDeletion({ municipalityId: active.municipalityId }) : Promise.resolve([]),
+  ]);
+  const concepts = all.filter((c) => !c.archivedAt);
+  const archived = all.filter((c) => c.archivedAt);
+  const params = await searchParams;
+  const doneKey = typeof params.erledigt === "string" ? DONE[params.erledigt] : undefined;
+  const doneTitle = [...all, ...marked].find((c) => c.id === params.konzept)?.title;
+  const item = (c: (typeof all)[number]) => {
+    const Heading = c.archivedAt ? "h3" : "h2";
+    return (
+    <li key={c.id} className="card" data-testid="concept-item">
+      <Heading style={{ margin: 0, fontSize: "1.15rem" }}>
+        <Link href={`/concepts/${c.id}`}>
+          <bdi>{c.title}</bdi>
+        </Link>
+      </Heading>
+      <p className="meta">
+        {c.archivedAt ? tl("archivedOn", { date: formatDate(c.archivedAt) }) : t("lastChanged", { date: formatDateTime(c.updatedAt) })}
+      </p>
+      {manage ? <ConceptLifecycle conceptId={c.id} title={c.title} archived={!!c.archivedAt} graceDays={DELETION_GRACE_DAYS} /> : null}
+    </li>
+    );
+  };
   return (
     <>
       <h1>{t("heading", { municipality: active.name })}</h1>
+      {doneKey && doneTitle ? (
+        <p className="notice" role="status" data-testid="lifecycle-status">
+          {tl(doneKey, { title: doneTitle })}
+        </p>
+      ) : null}
       {concepts.length === 0 ? <p>{t("empty")}</p> : null}
-      <ul className="concept-list">
-        {concepts.map((c) => (
-          <li key={c.id} className="card">
-            <h2 style={{ margin: 0, fontSize: "1.15rem" }}>
-              <Link href={`/concepts/${c.id}`}>
-                <bdi>{c.title}</bdi>
-              </Link>
-            </h2>
-            <p className="meta">{t("lastChanged", { date: formatDateTime(c.updatedAt) })}</p>
-          </li>
-        ))}
+      <ul className="concept-list" data-testid="concept-list">
+        {concepts.map(item)}
       </ul>
+      {archived.length ? (
+        <section aria-labelledby="archive-heading" data-testid="concept-archive">
+          <h2 id="archive-heading">{tl("archiveHeading")}</h2>
+          <p className="meta">{tl("archiveIntro")}</p>
+          <ul className="concept-list">{archived.map(item)}</ul>
+        </section>
+      ) : null}
+      {marked.length ? (
+        <section aria-labelledby="deletion-heading" data-testid="concept-deletion">
+          <h2 id="deletion-heading">{tl("deletionHeading")}</h2>
+          <p className="meta">{tl("deletionIntro")}</p>
+          <ul className="concept-list">
+            {marked.map((c) => (
+              <li key={c.id} className="card">
+                <h3 style={{ margin: 0, fontSize: "1.15rem" }}>
+                  <bdi>{c.title}</bdi>
+                </h3>
+                <p className="meta">{tl("deleteOn", { date: formatDate(c.deleteAfter!) })}</p>
+                <RestoreConceptButton conceptId={c.id} title={c.title} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {can(active.role, "concept.create") ? (
         <section aria-labelledby="new-concept" className="card" style={{ marginTop: "1.5rem" }}>
           <h2 id="new-concept" style={{ marginTop: 0 }}>
