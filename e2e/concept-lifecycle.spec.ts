@@ -1,8 +1,15 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage } from "./pages/concept";
 import { FieldOfAction } from "./pages/measures";
 
 /** Fresh concepts only: other specs rely on the seeded demo concept. */
+
+async function expectNoViolations(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`), `axe auf ${name}`).toEqual([]);
+}
 
 test("the admin archives a fresh concept and takes it back out; an archived concept is read-only", async ({ browser }) => {
   const page = await pageAs(browser, "admin");
@@ -17,6 +24,7 @@ test("the admin archives a fresh concept and takes it back out; an archived conc
   await expect(page.getByTestId("concept-list").getByRole("link", { name: title, exact: true })).toHaveCount(0);
   const archive = page.getByRole("region", { name: "Archiv" });
   await expect(archive.getByRole("link", { name: title, exact: true })).toBeVisible();
+  await expectNoViolations(page, "Konzeptliste mit Archiv");
 
   // Readable, but nobody edits it.
   await page.goto(`/concepts/${conceptId}`);
@@ -41,6 +49,7 @@ test("the admin marks a fresh concept for deletion after confirming, nobody can 
   await item.getByText("Verwalten").click();
   await item.getByText(`„${title}“ löschen …`).click();
   await expect(item).toContainText("Nach 30 Tagen wird es mit allen Versionen und Kommentaren endgültig gelöscht");
+  await expectNoViolations(page, "Konzeptliste, Löschen bestätigen");
   await item.getByRole("checkbox", { name: `Ja, „${title}“ zum Löschen vormerken` }).check();
   await item.getByRole("button", { name: "Zum Löschen vormerken" }).click();
   await expect(page.getByTestId("lifecycle-status")).toHaveText(`„${title}“ ist zum Löschen vorgemerkt.`);
@@ -48,6 +57,7 @@ test("the admin marks a fresh concept for deletion after confirming, nobody can 
   const marked = page.getByRole("region", { name: "Zum Löschen vorgemerkt" }).getByRole("listitem").filter({ hasText: title });
   await expect(marked).toContainText(/Endgültig gelöscht am \d{2}\.\d{2}\.\d{4}/);
   await expect(page.getByRole("link", { name: title, exact: true })).toHaveCount(0);
+  await expectNoViolations(page, "Konzeptliste mit vorgemerkten Konzepten");
 
   // The concept page and the API answer 404 like for a missing concept, also for the editor.
   expect((await page.goto(`/concepts/${conceptId}`))!.status()).toBe(404);
@@ -81,6 +91,7 @@ test("search within a fresh concept finds a word in a part and in a measure, and
   await expect(hits.nth(0).locator("mark")).toHaveText("Quittenbaum");
   await expect(hits.nth(0)).toContainText("Der Rat hat die Quittenbaum-Initiative beschlossen.");
   await expect(hits.nth(1).getByRole("link")).toHaveText("Maßnahme „Quittenbaum-Sprachcafé“ – Handlungsfeld „Sprache“");
+  await expectNoViolations(page, "Suchergebnisse");
 
   await hits.nth(0).getByRole("link", { name: "Kapitel „Anlass und Auftrag“" }).click();
   await expect(page).toHaveURL(new RegExp(`/concepts/${conceptId}#teil-[0-9a-f-]{36}$`));
