@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["**/*.test.ts"],
+    include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", "data/**"],
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,

@@ -17,7 +17,7 @@ test("the admin archives a fresh concept and takes it back out; an archived conc
   const title = `Archiv-Test ${Date.now()}`;
   const conceptId = await concepts.createConcept(title);
   await page.goto("/concepts");
-  const item = page.getByTestId("concept-item").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  const item = page.getByTestId("concept-entry").filter({ has: page.getByRole("link", { name: title, exact: true }) });
   await item.getByText("Verwalten").click();
   await item.getByRole("button", { name: `„${title}“ archivieren` }).click();
   await expect(page.getByTestId("lifecycle-status")).toHaveText(`„${title}“ ist archiviert.`);
@@ -32,7 +32,7 @@ test("the admin archives a fresh concept and takes it back out; an archived conc
   await expect(page.getByRole("textbox", { name: "Anlass und Auftrag", exact: true })).not.toHaveAttribute("contenteditable", "true");
 
   await page.goto("/concepts");
-  const archived = archive.getByTestId("concept-item").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  const archived = archive.getByTestId("concept-entry").filter({ has: page.getByRole("link", { name: title, exact: true }) });
   await archived.getByText("Verwalten").click();
   await archived.getByRole("button", { name: `„${title}“ aus dem Archiv zurückholen` }).click();
   await expect(page.getByTestId("lifecycle-status")).toHaveText(`„${title}“ ist wieder in der Liste.`);
@@ -45,7 +45,7 @@ test("the admin marks a fresh concept for deletion after confirming, nobody can 
   const title = `Lösch-Test ${Date.now()}`;
   const conceptId = await new ConceptPage(page).createConcept(title);
   await page.goto("/concepts");
-  const item = page.getByTestId("concept-item").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  const item = page.getByTestId("concept-entry").filter({ has: page.getByRole("link", { name: title, exact: true }) });
   await item.getByText("Verwalten").click();
   await item.getByText(`„${title}“ löschen …`).click();
   await expect(item).toContainText("Nach 30 Tagen wird es mit allen Versionen und Kommentaren endgültig gelöscht");

@@ -262,3 +262,163 @@ test("leaving the page with unsaved changes asks first", async ({ conceptPage })
   await shown.dismiss();
   await page.context().setOffline(false);
 });
+
+test("links: inserted through the dialog with the keyboard only, refused when not allowed, edited, left with Escape and removed", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  await conceptPage.createConcept("Links mit der Tastatur");
+  const label = "Finanzierung";
+  const box = await conceptPage.editor(label);
+  await box.press("Control+End");
+  await page.keyboard.type("Siehe .");
+  await page.keyboard.press("ArrowLeft");
+
+  // From the text, Shift+Tab reaches "Tabelle einfügen", then "Link einfügen"; Enter opens the dialog.
+  const toolbar = page.getByRole("toolbar", { name: `Formatierung: ${label}` });
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Shift+Tab");
+  await expect(toolbar.getByRole("button", { name: "Link einfügen" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Link einfügen" });
+  await expect(dialog).toBeVisible();
+  const text = dialog.getByRole("textbox", { name: "Linktext" });
+  const address = dialog.getByRole("textbox", { name: "Adresse (https://…)" });
+  await expect(text).toBeFocused();
+  await page.keyboard.type("Ratsbeschluss");
+  await page.keyboard.press("Tab");
+  await expect(address).toBeFocused();
+  await page.keyboard.type("javascript:alert(1)");
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByText(/Dieser Link ist nicht erlaubt/)).toBeVisible();
+  await expect(address).toBeFocused();
+  await expect(address).toHaveAttribute("aria-invalid", "true");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("www.musterstadt.de/rat");
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  await expect(box).toBeFocused();
+  await expect(box.getByRole("link", { name: "Ratsbeschluss" })).toHaveAttribute("href", "https://www.musterstadt.de/rat");
+  // What is typed next is not part of the link.
+  await page.keyboard.type(" vom Mai");
+  await expect(box.getByRole("link")).toHaveText("Ratsbeschluss");
+  await expect(box).toContainText("Siehe Ratsbeschluss vom Mai.");
+
+  // Strg+K in the link opens it pre-filled; the new text and address replace the old.
+  await page.keyboard.press("Home");
+  for (let i = 0; i < 8; i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Control+k");
+  const edit = page.getByRole("dialog", { name: "Link bearbeiten" });
+  await expect(edit.getByRole("textbox", { name: "Linktext" })).toHaveValue("Ratsbeschluss");
+  await expect(edit.getByRole("textbox", { name: "Adresse (https://…)" })).toHaveValue("https://www.musterstadt.de/rat");
+  await expect(edit.getByRole("textbox", { name: "Linktext" })).toBeFocused();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Beschluss des Rates");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("https://www.musterstadt.de/beschluss");
+  await page.keyboard.press("Enter");
+  await expect(edit).toBeHidden();
+  await expect(box).toBeFocused();
+  await expect(box.getByRole("link")).toHaveCount(1);
+  await expect(box.getByRole("link", { name: "Beschluss des Rates" })).toHaveAttribute("href", "https://www.musterstadt.de/beschluss");
+  await conceptPage.expectSaved(label);
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: label, exact: true }).getByRole("link")).toHaveAttribute("href", "https://www.musterstadt.de/beschluss");
+
+  // Escape leaves the link as it is and returns to the text.
+  const again = await conceptPage.editor(label);
+  await again.getByRole("link").click();
+  await page.keyboard.press("Control+k");
+  await expect(edit).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(edit).toBeHidden();
+  await expect(again).toBeFocused();
+  await expect(again.getByRole("link", { name: "Beschluss des Rates" })).toHaveCount(1);
+
+  // "Link entfernen" keeps the text.
+  await page.keyboard.press("Control+k");
+  await expect(edit).toBeVisible();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+  await expect(edit.getByRole("button", { name: "Link entfernen" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(edit).toBeHidden();
+  await expect(again).toBeFocused();
+  await expect(again.getByRole("link")).toHaveCount(0);
+  await expect(again).toContainText("Siehe Beschluss des Rates vom Mai.");
+  await conceptPage.expectSaved(label);
+});
+
+test("tables: add a row and a column, switch the header row off and on, delete the table only after confirming", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  await conceptPage.createConcept("Tabellen bearbeiten");
+  const label = "Monitoring und Evaluation";
+  let box = await conceptPage.editor(label);
+  const toolbar = page.getByRole("toolbar", { name: `Formatierung: ${label}` });
+  const controls = page.getByRole("toolbar", { name: `Tabelle: ${label}` });
+  await expect(controls).toHaveCount(0);
+  await toolbar.getByRole("button", { name: "Tabelle einfügen" }).click();
+  const table = () => box.locator("table");
+  await expect(table().locator("tr")).toHaveCount(3);
+  await expect(controls).toBeVisible();
+  await expect(toolbar.getByRole("button", { name: "Tabelle einfügen" })).toBeDisabled();
+  await page.keyboard.type("Kennzahl");
+  await expect(table().locator("th").first()).toHaveText("Kennzahl");
+
+  await controls.getByRole("button", { name: "Zeile darunter einfügen" }).click();
+  await expect(table().locator("tr")).toHaveCount(4);
+  await controls.getByRole("button", { name: "Spalte rechts einfügen" }).click();
+  await expect(table().locator("tr").first().locator("th, td")).toHaveCount(4);
+  await expect(box).toBeFocused();
+
+  const header = controls.getByRole("button", { name: "Kopfzeile" });
+  await expect(header).toHaveAttribute("aria-pressed", "true");
+  await header.click();
+  await expect(header).toHaveAttribute("aria-pressed", "false");
+  await expect(table().locator("th")).toHaveCount(0);
+  await header.click();
+  await expect(header).toHaveAttribute("aria-pressed", "true");
+  await expect(table().locator("tr").first().locator("th")).toHaveCount(4);
+  await conceptPage.expectSaved(label);
+  await page.reload();
+  const stored = page.getByRole("textbox", { name: label, exact: true }).locator("table tr");
+  await expect(stored).toHaveCount(4);
+  await expect(stored.first().locator("th")).toHaveCount(4);
+
+  // Deleting the table asks first; "Abbrechen" keeps it and returns to the button.
+  box = await conceptPage.editor(label);
+  await box.locator("td").first().click();
+  const deleteTable = controls.getByRole("button", { name: "Tabelle löschen" });
+  await deleteTable.click();
+  const question = page.getByRole("group", { name: "Die ganze Tabelle mit ihrem Inhalt löschen?" });
+  await expect(question).toBeVisible();
+  await expect(question.getByRole("button", { name: "Abbrechen" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(question).toHaveCount(0);
+  await expect(table()).toHaveCount(1);
+  await expect(deleteTable).toBeFocused();
+  await page.keyboard.press("Enter");
+  await question.getByRole("button", { name: "Ja, Tabelle löschen" }).click();
+  await expect(table()).toHaveCount(0);
+  await expect(controls).toHaveCount(0);
+  await expect(box).toBeFocused();
+  await conceptPage.expectSaved(label);
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: label, exact: true })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: label, exact: true }).locator("table")).toHaveCount(0);
+});
+
+test("an empty part keeps its writing hint once the editor is there, until something is typed", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  await conceptPage.createConcept("Schreibhinweis");
+  const label = "Anlass und Auftrag";
+  const box = await conceptPage.editor(label);
+  const hint = box.locator("p.is-editor-empty");
+  await expect(hint).toHaveAttribute("data-placeholder", /Ratsauftrag \(Datum, Drucksache\).*Zum Schreiben hier klicken/);
+  // Shown by the stylesheet (the CSP allows no style attributes).
+  expect(await hint.evaluate((el) => getComputedStyle(el, "::before").content)).toContain("Ratsauftrag (Datum, Drucksache)");
+  await expect(box.locator("[style]")).toHaveCount(0);
+  await page.keyboard.type("Der Rat hat beschlossen.");
+  await expect(box.locator(".is-editor-empty")).toHaveCount(0);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await expect(hint).toHaveAttribute("data-placeholder", /Zum Schreiben hier klicken/);
+});

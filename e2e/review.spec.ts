@@ -203,6 +203,7 @@ test("status to Beschlossen makes the concept read-only; a Fortschreibung starts
   await admin.reload();
   await expect(admin.getByLabel("Neuer Status").locator("option")).toHaveText(["Fortschreibung beginnen (neuer Entwurf)"]);
   await admin.getByRole("button", { name: "Fortschreibung beginnen (neuer Entwurf)" }).click();
+  await admin.getByRole("button", { name: "Ja, Fortschreibung beginnen" }).click();
   await expect(admin.getByText("Fortschreibung begonnen")).toBeVisible();
   await editor.reload();
   await expect(editor.getByTestId("adopted-notice")).toHaveCount(0);

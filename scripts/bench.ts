@@ -8,6 +8,8 @@
  * Client (this script, its client processes, Chromium) and server share the machine's cores;
  * the figures include that contention, and the output says so.
  *  - PDF export of a ~100-page concept: Typst vs. Chromium printing the preview, and DOCX/ODT of the same concept (scripts/bench/pdf.ts)
+ *  - import of that concept's DOCX (as exported, and as LibreOffice saves it again): the mapping step and the import,
+ *    beside the PDF/DOCX/ODT export of the same run (scripts/bench/import.ts)
  *  - keystroke latency in the browser, alone and with 5 other clients typing (scripts/bench/typing.ts)
  *  - real-time co-editing: opening the ~100-page concept over the socket, 20 typing clients (scripts/bench/realtime.ts)
  *  - peer comparison: snapshot over 11,000 generated municipalities, route p50/p95 (scripts/bench/peers.ts)
@@ -26,6 +28,7 @@ import { benchRealtime } from "./bench/realtime";
 import { benchTyping } from "./bench/typing";
 import { gzipSync } from "node:zlib";
 import { benchPdf } from "./bench/pdf";
+import { benchImport } from "./bench/import";
 import { benchPeers } from "./bench/peers";
 import { benchMoney } from "./bench/money";
 import { formatSpread, pct, round, spread } from "./bench/stats";
@@ -52,7 +55,7 @@ const results: Record<string, unknown> = {
 const EXTERNAL_DATABASE_URL = process.env.DATABASE_URL?.trim() || "";
 /** Editor page loads measured after the first one (each in a fresh browser context). */
 const EDITOR_LOADS = 7;
-/** BENCH_ONLY=realtime,editor runs only those parts (after the common set-up); names: start saves versions review realtime money editor typing pdf peers load crash */
+/** BENCH_ONLY=realtime,editor runs only those parts (after the common set-up); names: start saves versions review realtime money editor typing pdf import peers load crash */
 const ONLY = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 const part = (name: string) => ONLY.length === 0 || ONLY.includes(name);
 /** Concurrent save test: client processes and saves each. */
@@ -272,6 +275,7 @@ async function main() {
   }
   if (part("typing")) await benchTyping({ base: BASE, cookie, context, conceptId, partIds: parts.map((p) => p.id), results });
   if (part("pdf")) await benchPdf({ base: BASE, cookie, context, results });
+  if (part("import")) await benchImport({ base: BASE, cookie, results });
   await browser.close();
 
   // 4. peer comparison over 11,000 generated municipalities

@@ -1,4 +1,5 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import type { OutlineEntry } from "@/lib/concepts/outline";
 import { useLabels, useTemplateText } from "@/lib/i18n/hooks";
 import { OutlinePresence } from "@/components/editor/presence";
@@ -7,13 +8,16 @@ function Entry({ entry, level, parts }: { entry: OutlineEntry; level: "chapter" 
   const t = useTranslations("outline");
   const labels = useLabels();
   const tt = useTemplateText();
+  const locale = useLocale();
   // Chapters carry their template key; fields of action their field key (custom fields have none in the catalogue).
   const title = level === "chapter" ? tt.chapterTitle(entry) : tt.fieldTitle(entry);
+  // A title without translation (a municipality's own field) stays German: hyphenated and read out as German.
+  const lang = locale !== DEFAULT_LOCALE && title === entry.title ? DEFAULT_LOCALE : undefined;
   return (
     <li>
       <a href={`#${entry.anchor}`}>
         <span>{entry.number}</span>
-        <bdi>{title}</bdi>
+        <bdi lang={lang}>{title}</bdi>
         <span className={`state state-${entry.state}`}>
           <span className="visually-hidden">{t("state")} </span>
           {labels.outlineStates[entry.state]}

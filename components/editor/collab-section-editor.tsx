@@ -175,6 +175,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
           content={{ type: "doc" }}
           collaboration={collaboration}
           editable={editable}
+          placeholder={placeholder}
           autofocus={focusOnMount && editable}
           onFocus={() => announcePart(realtime, sectionId)}
           onBlur={() => announcePart(realtime, null)}

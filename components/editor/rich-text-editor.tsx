@@ -2,11 +2,12 @@
 import type { JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import Collaboration from "@tiptap/extension-collaboration";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { buildExtensions, editorExtensions } from "./extensions";
 import { CollaborationCaret } from "./extensions/caret";
+import { LinkDialog } from "./link-dialog";
 import { cleanPastedHtml } from "./paste";
 import { Toolbar } from "./toolbar";
 import "./prosemirror.css";
@@ -21,12 +22,14 @@ export type RichTextEditorProps = {
   onChange?: (doc: JSONContent) => void;
   onBlur?: () => void;
   onFocus?: () => void;
+  /** the writing hint shown while the text is empty */
+  placeholder?: string;
   /** Writing together: the part's Yjs document (the content comes from it) and the carets' awareness. */
   collaboration?: { doc: Y.Doc; awareness: Awareness | null };
 };
 
 /** One Tiptap editor for one rich-text part, using THE extension list. */
-export function RichTextEditor({ id, label, content, editable = true, autofocus, onChange, onBlur, onFocus, collaboration }: RichTextEditorProps) {
+export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   const onBlurRef = useRef(onBlur);
   onChangeRef.current = onChange;
@@ -37,12 +40,14 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
     () =>
       collaboration
         ? [
-            ...buildExtensions({ collaborative: true }),
+            ...buildExtensions({ collaborative: true, placeholder }),
             Collaboration.configure({ document: collaboration.doc, field: "default" }),
             CollaborationCaret.configure({ awareness: collaboration.awareness }),
           ]
-        : editorExtensions,
-    [collaboration],
+        : placeholder
+          ? buildExtensions({ placeholder })
+          : editorExtensions,
+    [collaboration, placeholder],
   );
   const editor = useEditor(
     {
@@ -73,10 +78,22 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+  const [linkDialog, setLinkDialog] = useState(false);
+  const withTools = !!editor && editable;
   return (
-    <div className="rich-text">
-      {editor && editable ? <Toolbar editor={editor} label={label} /> : null}
+    <div
+      className="rich-text"
+      onKeyDown={(e) => {
+        // Strg+K opens the link dialog, as in office programs and Google Docs.
+        if (withTools && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k" && editor.isFocused) {
+          e.preventDefault();
+          setLinkDialog(true);
+        }
+      }}
+    >
+      {withTools ? <Toolbar editor={editor} label={label} onLink={() => setLinkDialog(true)} /> : null}
       <EditorContent editor={editor} />
+      {withTools && linkDialog ? <LinkDialog editor={editor} onClose={() => setLinkDialog(false)} /> : null}
     </div>
   );
 }

@@ -3,13 +3,17 @@ import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { hrefFromInput } from "@/lib/editor/links";
 import type { TextAlignment } from "./extensions/text-align";
+import { AlignIcon, BulletListIcon, LinkIcon, OrderedListIcon, TableIcon } from "./icons";
+import { TableControls } from "./table-controls";
 
-type Props = { editor: Editor; label: string };
+type Props = { editor: Editor; label: string; onLink: () => void };
 
-/** The formatting toolbar: native buttons labelled in the UI language, aria-pressed for toggles. */
-export function Toolbar({ editor, label }: Props) {
+/**
+ * The formatting toolbar: native buttons labelled in the UI language, aria-pressed for toggles;
+ * below it the table controls while the cursor is in a table.
+ */
+export function Toolbar({ editor, label, onLink }: Props) {
   const t = useTranslations("editor");
   const state = useEditorState({
     editor,
@@ -26,20 +30,6 @@ export function Toolbar({ editor, label }: Props) {
     }),
   });
   const chain = () => editor.chain().focus();
-  const toggleLink = () => {
-    if (state.link) {
-      chain().extendMarkRange("link").unsetLink().run();
-      return;
-    }
-    const input = window.prompt(t("linkPrompt"), "https://");
-    if (!input) return;
-    const href = hrefFromInput(input);
-    if (!href) {
-      window.alert(t("linkNotAllowed"));
-      return;
-    }
-    chain().extendMarkRange("link").setLink({ href }).run();
-  };
   const alignButton = (alignment: TextAlignment, title: string) => ({
     key: `align-${alignment}`,
     text: <AlignIcon alignment={alignment} />,
@@ -47,57 +37,49 @@ export function Toolbar({ editor, label }: Props) {
     active: state.align === alignment,
     run: () => chain().setTextAlign(alignment).run(),
   });
-  const buttons: { key: string; text: ReactNode; title: string; active?: boolean; run: () => void }[] = [
+  const buttons: { key: string; text: ReactNode; title: string; active?: boolean; disabled?: boolean; shortcut?: string; run: () => void }[] = [
     { key: "bold", text: t("boldGlyph"), title: t("bold"), active: state.bold, run: () => chain().toggleBold().run() },
     { key: "italic", text: t("italicGlyph"), title: t("italic"), active: state.italic, run: () => chain().toggleItalic().run() },
     { key: "h3", text: t("heading3Glyph"), title: t("heading3"), active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
     { key: "h4", text: t("heading4Glyph"), title: t("heading4"), active: state.h4, run: () => chain().toggleHeading({ level: 4 }).run() },
-    { key: "bullet", text: "•", title: t("bulletList"), active: state.bullet, run: () => chain().toggleBulletList().run() },
-    { key: "ordered", text: "1.", title: t("orderedList"), active: state.ordered, run: () => chain().toggleOrderedList().run() },
+    { key: "bullet", text: <BulletListIcon />, title: t("bulletList"), active: state.bullet, run: () => chain().toggleBulletList().run() },
+    { key: "ordered", text: <OrderedListIcon />, title: t("orderedList"), active: state.ordered, run: () => chain().toggleOrderedList().run() },
     alignButton("left", t("alignLeft")),
     alignButton("center", t("alignCenter")),
     alignButton("right", t("alignRight")),
     alignButton("justify", t("alignJustify")),
-    { key: "link", text: "🔗", title: state.link ? t("removeLink") : t("insertLink"), active: state.link, run: toggleLink },
+    { key: "link", text: <LinkIcon />, title: state.link ? t("editLink") : t("insertLink"), active: state.link, shortcut: "Control+K", run: onLink },
     {
       key: "table",
-      text: "▦",
-      title: state.table ? t("deleteTable") : t("insertTable"),
+      text: <TableIcon />,
+      title: t("insertTable"),
       active: state.table,
-      run: () =>
-        state.table ? chain().deleteTable().run() : chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+      // In a table its own controls (below) take over; tables inside tables are not offered.
+      disabled: state.table,
+      run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
     },
   ];
   return (
-    <div role="toolbar" aria-label={t("toolbar", { label })} className="toolbar">
-      {buttons.map((b) => (
-        <button
-          key={b.key}
-          type="button"
-          title={b.title}
-          aria-pressed={b.key === "link" || b.key === "table" ? undefined : !!b.active}
-          className={b.active ? "is-active" : undefined}
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={b.run}
-        >
-          <span aria-hidden="true">{b.text}</span>
-          <span className="visually-hidden">{b.title}</span>
-        </button>
-      ))}
-    </div>
-  );
-}
-
-/** Four lines, as office programs draw the alignment buttons; the widths show where the text sits. */
-function AlignIcon({ alignment }: { alignment: TextAlignment }) {
-  const lines = [14, 9, 14, 11];
-  return (
-    <svg className="toolbar-icon" viewBox="0 0 16 16" width="16" height="16" focusable="false">
-      {lines.map((width, i) => {
-        const w = alignment === "justify" && i < 3 ? 14 : width;
-        const x = alignment === "center" ? 1 + (14 - w) / 2 : alignment === "right" ? 15 - w : 1;
-        return <rect key={i} x={x} y={2 + i * 3.5} width={w} height="1.6" fill="currentColor" />;
-      })}
-    </svg>
+    <>
+      <div role="toolbar" aria-label={t("toolbar", { label })} className="toolbar">
+        {buttons.map((b) => (
+          <button
+            key={b.key}
+            type="button"
+            title={b.shortcut ? `${b.title} (${t("shortcutLink")})` : b.title}
+            aria-keyshortcuts={b.shortcut}
+            aria-pressed={b.key === "link" || b.key === "table" ? undefined : !!b.active}
+            className={b.active ? "is-active" : undefined}
+            disabled={b.disabled}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={b.run}
+          >
+            <span aria-hidden="true">{b.text}</span>
+            <span className="visually-hidden">{b.title}</span>
+          </button>
+        ))}
+      </div>
+      <TableControls editor={editor} label={label} />
+    </>
   );
 }

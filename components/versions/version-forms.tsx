@@ -1,10 +1,12 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { changeStatusAction, createVersionAction, restoreVersionAction } from "@/app/(app)/concepts/[conceptId]/versionen/actions";
+import { createVersionAction, restoreVersionAction } from "@/app/(app)/concepts/[conceptId]/versionen/actions";
 import { allowedTransitions, type ConceptStatus } from "@/lib/concepts/status";
+import { conceptSteps } from "@/lib/concepts/steps";
 import { useLabels } from "@/lib/i18n/hooks";
+import { StatusConfirm, StatusMessageLine, type StatusMessage } from "./status-change";
 
 type Message = { kind: "ok" | "error"; text: string } | null;
 
@@ -110,66 +112,92 @@ export function RestoreButton({ conceptId, number, label }: { conceptId: string;
 }
 
 /**
- * Status change (admins): only the allowed next steps of the municipal path;
- * adoption asks for the council decision; from "adopted" the one way on is a
- * Fortschreibung (a new draft). Every change creates a version.
+ * Status change (admins): only the allowed next steps of the municipal path,
+ * starting at the next step forward; the change is confirmed inline (the
+ * confirmation asks for the council decision before adoption). From "adopted"
+ * the one way on is a Fortschreibung (a new draft). Every change creates a version.
  */
 export function StatusForm({ conceptId, current }: { conceptId: string; current: string }) {
+  const [message, setMessage] = useState<StatusMessage>(null);
+  // Set when a change went through: the chooser that mounts for the new status takes the focus.
+  const refocus = useRef(false);
+  return (
+    <div>
+      {/* Keyed by the status: after a change the choice starts again at the new next step. */}
+      <StatusChooser key={current} conceptId={conceptId} current={current} refocus={refocus} onMessage={setMessage} />
+      <StatusMessageLine id="status-change-status" message={message} />
+    </div>
+  );
+}
+
+function StatusChooser({
+  conceptId,
+  current,
+  refocus,
+  onMessage,
+}: {
+  conceptId: string;
+  current: string;
+  refocus: { current: boolean };
+  onMessage: (m: StatusMessage) => void;
+}) {
   const t = useTranslations("versions");
   const labels = useLabels();
-  const [message, setMessage] = useState<Message>(null);
-  const [pending, start] = useTransition();
-  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
   const options = allowedTransitions(current);
-  const [choice, setChoice] = useState<ConceptStatus>(options[options.length - 1] ?? "draft");
+  const [choice, setChoice] = useState<ConceptStatus>(conceptSteps(current).next ?? options[0] ?? "draft");
+  const select = useRef<HTMLSelectElement>(null);
+  const closed = useRef(false);
+  useEffect(() => {
+    if (refocus.current) {
+      refocus.current = false;
+      select.current?.focus();
+    }
+  }, [refocus]);
+  useEffect(() => {
+    if (!confirming && closed.current) {
+      closed.current = false;
+      select.current?.focus();
+    }
+  }, [confirming]);
+  const close = (m?: StatusMessage) => {
+    closed.current = true;
+    if (m !== undefined) {
+      refocus.current = true;
+      onMessage(m);
+    }
+    setConfirming(false);
+  };
   const isUpdate = current === "adopted";
   const optionLabel = (s: ConceptStatus) => (isUpdate ? t("startUpdate") : labels.conceptStatuses[s]);
   return (
-    <form
-      className="actions-row"
-      aria-label={t("statusHeading")}
-      action={(form) =>
-        start(async () => {
-          const status = String(form.get("status") ?? "") as ConceptStatus;
-          const result = await changeStatusAction({
-            conceptId,
-            status,
-            decisionDate: status === "adopted" ? String(form.get("decisionDate") ?? "") : undefined,
-            decisionReference: status === "adopted" ? String(form.get("decisionReference") ?? "") : undefined,
-          });
-          if (result.ok) {
-            setMessage({ kind: "ok", text: isUpdate ? t("updateStarted", { number: result.data.number }) : t("statusChanged", { status: labels.conceptStatuses[status], number: result.data.number }) });
-            router.refresh();
-          } else setMessage({ kind: "error", text: result.fieldErrors?.status ?? result.error });
-        })
-      }
-    >
-      <div className="field">
-        <label htmlFor="new-status">{t("newStatus")}</label>
-        <select id="new-status" name="status" value={choice} onChange={(e) => setChoice(e.target.value as ConceptStatus)}>
-          {options.map((s) => (
-            <option key={s} value={s}>
-              {optionLabel(s)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {choice === "adopted" ? (
-        <>
-          <div className="field">
-            <label htmlFor="decision-date">{t("decisionDate")}</label>
-            <input id="decision-date" name="decisionDate" type="date" required />
-          </div>
-          <div className="field">
-            <label htmlFor="decision-reference">{t("decisionReference")}</label>
-            <input id="decision-reference" name="decisionReference" type="text" maxLength={200} required placeholder={t("decisionReferencePlaceholder")} />
-          </div>
-        </>
-      ) : null}
-      <button type="submit" className="button-secondary" disabled={pending} style={{ alignSelf: "end" }}>
-        {pending ? t("changingStatus") : isUpdate ? t("startUpdate") : t("changeStatus")}
-      </button>
-      <Status id="status-change-status" message={message} />
-    </form>
+    <>
+      <form
+        className="actions-row"
+        aria-label={t("statusHeading")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onMessage(null);
+          setConfirming(true);
+        }}
+      >
+        <div className="field">
+          <label htmlFor="new-status">{t("newStatus")}</label>
+          <select ref={select} id="new-status" name="status" value={choice} disabled={confirming} onChange={(e) => setChoice(e.target.value as ConceptStatus)}>
+            {options.map((s) => (
+              <option key={s} value={s}>
+                {optionLabel(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {confirming ? null : (
+          <button type="submit" className="button-secondary" style={{ alignSelf: "end" }}>
+            {isUpdate ? t("startUpdate") : t("changeStatus")}
+          </button>
+        )}
+      </form>
+      {confirming ? <StatusConfirm conceptId={conceptId} current={current} target={choice} idPrefix="status-form" onDone={close} onCancel={() => close()} /> : null}
+    </>
   );
 }

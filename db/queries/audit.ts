@@ -72,6 +72,38 @@ export async function recordSectionEdit(
   });
 }
 
+/**
+ * Per concept of a municipality: its newest audit entry that changed it, with the actor's name
+ * (the concept list's "last change"), in one query.
+ */
+export async function lastChangeByConcept({ municipalityId }: { municipalityId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const rows = await x
+    .selectDistinctOn([auditLog.conceptId], { conceptId: auditLog.conceptId, at: auditLog.createdAt, action: auditLog.action, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    // Comments and check notes are talk about the text, not changes of it.
+    .where(and(eq(auditLog.municipalityId, municipalityId), sql`${auditLog.conceptId} is not null`, sql`${auditLog.action} not like 'comment.%'`, sql`${auditLog.action} not like 'check.%'`))
+    .orderBy(auditLog.conceptId, desc(auditLog.createdAt));
+  return new Map(rows.map((r) => [r.conceptId!, { at: r.at, action: r.action, actorName: r.actorName }]));
+}
+
+/**
+ * Who edited which part of a municipality's concepts since a moment (a section
+ * edit is logged once per person and part and refreshed while they keep
+ * writing, see recordSectionEdit), newest first.
+ */
+export async function recentSectionEditors({ municipalityId, since }: { municipalityId: string; since: Date }, db?: Executor) {
+  const x = db ?? (await getDb());
+  return x
+    .select({ conceptId: auditLog.conceptId, actorId: auditLog.actorId, actorName: users.name, details: auditLog.details, at: auditLog.createdAt })
+    .from(auditLog)
+    .innerJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.municipalityId, municipalityId), eq(auditLog.action, "section.edit"), gte(auditLog.createdAt, since)))
+    .orderBy(desc(auditLog.createdAt))
+    .limit(200);
+}
+
 export type AuditRow = {
   id: string;
   action: string;

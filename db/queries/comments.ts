@@ -98,6 +98,17 @@ export async function countOpenThreads({ conceptId }: { conceptId: string }, db?
   return row?.n ?? 0;
 }
 
+/** Open threads per concept of a municipality (one query for the concept list). */
+export async function countOpenThreadsByConcept({ municipalityId }: { municipalityId: string }, db?: Executor): Promise<Map<string, number>> {
+  const x = db ?? (await getDb());
+  const rows = await x
+    .select({ conceptId: commentThreads.conceptId, n: count() })
+    .from(commentThreads)
+    .where(and(eq(commentThreads.municipalityId, municipalityId), eq(commentThreads.state, "open")))
+    .groupBy(commentThreads.conceptId);
+  return new Map(rows.map((r) => [r.conceptId, r.n]));
+}
+
 /** The people who wrote in a thread (for reply notifications). */
 export async function threadParticipants({ threadId }: { threadId: string }, tx: Executor) {
   const rows = await tx.selectDistinct({ id: comments.authorId }).from(comments).where(eq(comments.threadId, threadId));

@@ -59,6 +59,37 @@ export async function deleteConceptDue({ conceptId, now }: { conceptId: string; 
   return row ?? null;
 }
 
+/**
+ * What the outline's progress needs, for every concept of a municipality at
+ * once (four queries, however many concepts): the fields, the rich-text parts
+ * without their content, and sub-goals and measures counted per field.
+ */
+export async function outlineInputsOfMunicipality({ municipalityId }: { municipalityId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const [fieldRows, sectionRows, goalCounts, measureCounts] = await Promise.all([
+    x
+      .select({ id: fields.id, conceptId: fields.conceptId, key: fields.key, title: fields.title, custom: fields.custom })
+      .from(fields)
+      .where(eq(fields.municipalityId, municipalityId))
+      .orderBy(asc(fields.conceptId), asc(fields.position)),
+    x
+      .select({ id: sections.id, conceptId: sections.conceptId, chapter: sections.chapter, part: sections.part, fieldId: sections.fieldId, textLength: sections.textLength })
+      .from(sections)
+      .where(eq(sections.municipalityId, municipalityId)),
+    x
+      .select({ conceptId: subGoals.conceptId, fieldId: subGoals.fieldId, n: count() })
+      .from(subGoals)
+      .where(eq(subGoals.municipalityId, municipalityId))
+      .groupBy(subGoals.conceptId, subGoals.fieldId),
+    x
+      .select({ conceptId: measures.conceptId, fieldId: measures.fieldId, n: count() })
+      .from(measures)
+      .where(eq(measures.municipalityId, municipalityId))
+      .groupBy(measures.conceptId, measures.fieldId),
+  ]);
+  return { fields: fieldRows, sections: sectionRows, goalCounts, measureCounts };
+}
+
 /** A concept by id without any scoping: callers check membership of concept.municipalityId. */
 export async function getConceptById({ id }: { id: string }, db?: Executor): Promise<Concept | null> {
   if (!isUuid(id)) return null;

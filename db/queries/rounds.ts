@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, between, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, between, count, desc, eq, inArray, isNull, min } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { concepts, reviewAnswers, reviewRoundReviewers, reviewRounds, users } from "@/db/schema";
 import { isUuid } from "./concepts";
@@ -87,4 +87,15 @@ export async function openRoundsDueBetween({ from, to }: { from: string; to: str
     .innerJoin(concepts, eq(concepts.id, reviewRounds.conceptId))
     .where(and(eq(reviewRounds.state, "open"), between(reviewRounds.dueDate, from, to), isNull(concepts.archivedAt), isNull(concepts.deleteAfter)))
     .orderBy(asc(reviewRounds.dueDate));
+}
+
+/** Per concept of a municipality: how many review rounds are open and the earliest due date among them. */
+export async function openRoundsByConcept({ municipalityId }: { municipalityId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const rows = await x
+    .select({ conceptId: reviewRounds.conceptId, open: count(), nextDue: min(reviewRounds.dueDate) })
+    .from(reviewRounds)
+    .where(and(eq(reviewRounds.municipalityId, municipalityId), eq(reviewRounds.state, "open")))
+    .groupBy(reviewRounds.conceptId);
+  return new Map(rows.map((r) => [r.conceptId, { open: r.open, nextDue: r.nextDue }]));
 }

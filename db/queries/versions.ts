@@ -31,6 +31,16 @@ export type VersionRow = {
   createdByName: string | null;
 };
 
+/** The concepts of a municipality that have an adopted version (a draft of theirs is a Fortschreibung). */
+export async function conceptsWithAdoptedVersion({ municipalityId }: { municipalityId: string }, db?: Executor): Promise<Set<string>> {
+  const x = db ?? (await getDb());
+  const rows = await x
+    .selectDistinct({ conceptId: conceptVersions.conceptId })
+    .from(conceptVersions)
+    .where(and(eq(conceptVersions.municipalityId, municipalityId), eq(conceptVersions.status, "adopted")));
+  return new Set(rows.map((r) => r.conceptId));
+}
+
 /** Every version of a concept, newest first — without snapshots. */
 export async function listVersionRows({ conceptId }: { conceptId: string }, db?: Executor): Promise<VersionRow[]> {
   const x = db ?? (await getDb());

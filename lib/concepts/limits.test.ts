@@ -58,6 +58,8 @@ function storedRow(data: z.output<typeof measureInputSchema>): ExportSource["mea
     description: description.doc,
     subGoalIds: [],
     staffFte: data.staffFte === null ? null : data.staffFte.toFixed(2),
+    // typed in the form, not taken from the peer library
+    origin: null,
   };
 }
 

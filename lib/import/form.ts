@@ -1,4 +1,6 @@
+import { MAX_IMPORT_BYTES } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
+import { LENGTH_REQUIRED_MESSAGE } from "@/lib/http/limits";
 import { findUnstorableText } from "@/lib/validation";
 import type { TargetValue } from "./mapping";
 
@@ -48,4 +50,31 @@ export function parsePlacesField(value: FormDataEntryValue | null): null | "all"
     throw new AppError("bad_request", "Das Feld „places“ muss eine Liste von Teilen sein, z. B. [\"field:language:baseline\"].");
   }
   return parsed as string[];
+}
+
+/** A multipart body may carry the file plus its frame and the other fields. */
+const MULTIPART_LIMIT = MAX_IMPORT_BYTES + 1024 * 1024;
+
+/**
+ * The form of a multipart import request, its `file` a File of at most
+ * MAX_IMPORT_BYTES. req.formData() reads the whole body before anything can
+ * count it, so the declared length is checked first, and a body of unknown
+ * length (chunked) is refused as server actions are (proxy.ts).
+ */
+export async function readImportForm(req: Request): Promise<{ form: FormData; file: File }> {
+  const tooLarge = new AppError("too_large", `Die Datei ist zu groß (höchstens ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
+  const declared = req.headers.get("content-length");
+  if (declared === null) throw new AppError("length_required", LENGTH_REQUIRED_MESSAGE);
+  if (!/^\d{1,15}$/.test(declared.trim())) throw new AppError("bad_request", "Die Längenangabe der Anfrage (Content-Length) ist ungültig.");
+  if (Number(declared) > MULTIPART_LIMIT) throw tooLarge;
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    throw new AppError("bad_request", "Die Anfrage ist kein lesbares Formular (multipart/form-data mit dem Feld „file“).");
+  }
+  const file = form.get("file");
+  if (!(file instanceof File)) throw new AppError("bad_request", "Bitte eine Datei im Feld „file“ mitschicken.");
+  if (file.size > MAX_IMPORT_BYTES) throw tooLarge;
+  return { form, file };
 }

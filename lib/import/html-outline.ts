@@ -79,12 +79,16 @@ const LEVEL_TAGS = new Set(["BLOCKQUOTE", "UL", "OL", "TABLE"]);
 export const MAX_HTML_DEPTH = 200;
 
 /**
- * Elements a file may bring: about 25 times a real 7,600-word concept. Parsing
- * grows faster than the file (10,000 paragraphs ≈ 1 s in happy-dom, 20,000 ≈ 4 s),
- * so a 20 MB file of empty paragraphs would block the server for minutes; it is
+ * Elements a file may bring. A measure of Konzeptwerk's own export is a table
+ * of about 165 elements, so a ≈ 100-page concept with 60 measures has ≈ 14,000
+ * and one with 400 measures ≈ 70,000: such a file must come back in (the
+ * Fortschreibung of a large concept). Reading costs about 0.15 ms per element
+ * (mammoth plus this outline, on two busy cores: 70,000 ≈ 12 s); a single
+ * block of bare paragraphs grows faster (80,000 ≈ 20 s). So a 20 MB file of
+ * empty paragraphs would block the server for minutes: the elements are
  * counted on the raw text first, before any parser runs.
  */
-export const MAX_HTML_ELEMENTS = 25_000;
+export const MAX_HTML_ELEMENTS = 80_000;
 
 type DepthNode = { tagName?: string; nodeType: number; childNodes: ArrayLike<DepthNode> };
 

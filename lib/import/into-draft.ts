@@ -17,8 +17,9 @@ import { locked, snapshotInto, writeSnapshotData } from "@/lib/versions/write";
 import { detectFormat } from "./detect";
 import { mergeIntoDraft, mergeLimitError, placesOf, type Place } from "./draft-merge";
 import { applyMapping, type ImportReport, type TargetValue } from "./mapping";
+import { assertPartsFit } from "./part-size";
 import { refuse } from "./refuse";
-import { proposalOf, readOutline, type MappingProposal } from "./service";
+import { checkedMapping, proposalOf, readOutline, type MappingProposal } from "./service";
 
 export type DraftImportInput = {
   conceptId: string;
@@ -56,14 +57,8 @@ export async function importIntoDraft(actor: Actor, input: DraftImportInput): Pr
   const proposal = proposalOf(outline, format, input.fileName);
   if (input.mapping === null) return { kind: "proposal", proposal };
 
-  const chosen = input.mapping === "auto" ? {} : input.mapping;
-  const blockIds = new Set(proposal.blocks.map((b) => b.id));
-  const targets = new Set(proposal.options.map((o) => o.value));
-  for (const [id, value] of Object.entries(chosen)) {
-    if (!blockIds.has(id)) throw refuse(`Die Zuordnung nennt einen Abschnitt „${id.slice(0, 40)}“, den die Datei nicht hat.`);
-    if (!targets.has(value)) throw refuse(`„${value.slice(0, 80)}“ ist kein Ort in der Vorlage.`);
-  }
-  const mapped = applyMapping(outline, proposal, chosen);
+  const mapped = applyMapping(outline, proposal, checkedMapping(proposal, input.mapping));
+  assertPartsFit(mapped.concept);
   const file = parsed(mapped.concept, "Die Datei");
   if (file.concept.templateVersion !== concept.templateVersion) {
     throw new AppError("conflict", "Der Entwurf beruht auf einer älteren Vorlage; eine Datei kann nur in einen Entwurf der aktuellen Vorlage übernommen werden.");

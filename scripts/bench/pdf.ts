@@ -12,12 +12,8 @@
  *    one warm-up, then 5 runs after the same kind of edit
  * and stores median and spread (min–max), pages and bytes in results.pdf.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { BrowserContext } from "@playwright/test";
-import { sampleConcept } from "@/lib/pdf/sample";
+import { BENCH_CONCEPT, importBenchConcept, pdfPages, timeExport, type ExportTiming } from "./exports";
 import { formatSpread, pct, spread } from "./stats";
 
 type Args = { base: string; cookie: string; context: BrowserContext; results: Record<string, unknown>; runs?: number };
@@ -25,82 +21,16 @@ type Args = { base: string; cookie: string; context: BrowserContext; results: Re
 const round = (n: number) => Math.round(n);
 const median = (values: number[]) => pct(values, 50);
 
-function pdfPages(bytes: Buffer): number {
-  const file = path.join(os.tmpdir(), `kw-bench-${process.pid}.pdf`);
-  fs.writeFileSync(file, bytes);
-  try {
-    return Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1] ?? 0);
-  } catch {
-    return 0;
-  } finally {
-    fs.rmSync(file, { force: true });
-  }
-}
-
 export async function benchPdf({ base, cookie, context, results, runs = 5 }: Args) {
   const headers = { cookie, Origin: base };
-  const backup = sampleConcept({ pages: 45, measures: 60, title: `PDF-Benchmark ${Date.now()}` });
-  const imported = await fetch(`${base}/api/concepts/import`, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(backup) });
-  if (imported.status !== 201) throw new Error(`import ${imported.status}: ${await imported.text()}`);
-  const { id } = (await imported.json()) as { id: string };
-  const tree = (await (await fetch(`${base}/api/concepts/${id}`, { headers })).json()) as { chapters: { mandate: { text: { id: string; revision: number; content: { content: unknown[] } } } } };
-  const section = tree.chapters.mandate.text;
-  let revision = section.revision;
-  const edit = async (n: number) => {
-    const content = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Geänderter Absatz Nr. ${n} (Messlauf).` }] }, ...section.content.content.slice(1)] };
-    const res = await fetch(`${base}/api/concepts/${id}/sections/${section.id}`, {
-      method: "PUT",
-      headers: { ...headers, "Content-Type": "application/json" },
-      body: JSON.stringify({ baseRevision: revision, content }),
-    });
-    if (!res.ok) throw new Error(`edit ${res.status}`);
-    revision = ((await res.json()) as { revision: number }).revision;
-  };
+  const { id, edit } = await importBenchConcept(base, headers, `PDF-Benchmark ${Date.now()}`);
 
-  // Typst through the route, with the warm compiler of the running server.
-  const typst: number[] = [];
-  const typstServer: number[] = [];
-  let typstBytes = 0;
-  let typstPages = 0;
-  let typstFirst = 0;
-  for (let i = 0; i <= runs; i++) {
-    await edit(i);
-    const t0 = performance.now();
-    const res = await fetch(`${base}/api/concepts/${id}/export.pdf`, { headers });
-    const body = Buffer.from(await res.arrayBuffer());
-    const ms = performance.now() - t0;
-    if (!res.ok) throw new Error(`export.pdf ${res.status}: ${body.toString("utf8").slice(0, 300)}`);
-    if (i === 0) {
-      // warm-up: the server's first export starts the compiler thread and loads the fonts
-      typstFirst = ms;
-      continue;
-    }
-    typst.push(ms);
-    typstServer.push(Number(/typst;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "")?.[1] ?? NaN));
-    typstBytes = body.length;
-    typstPages = Number(res.headers.get("x-pdf-pages"));
-  }
+  // Typst through the route, with the warm compiler of the running server; the warm-up starts the compiler thread and loads the fonts.
+  const { wall: typst, server: typstServer, first: typstFirst, bytes: typstBytes, pages: typstPages } = await timeExport(base, headers, id, "pdf", runs, edit, 0);
 
   // Word and OpenDocument of the same concept through their routes: the same model, another renderer.
-  const office = {} as Record<"docx" | "odt", { wall: number[]; server: number[]; first: number; bytes: number }>;
-  for (const [f, format] of (["docx", "odt"] as const).entries()) {
-    const o = (office[format] = { wall: [] as number[], server: [] as number[], first: 0, bytes: 0 });
-    for (let i = 0; i <= runs; i++) {
-      await edit(200 + f * 10 + i);
-      const t0 = performance.now();
-      const res = await fetch(`${base}/api/concepts/${id}/export.${format}`, { headers });
-      const body = Buffer.from(await res.arrayBuffer());
-      const ms = performance.now() - t0;
-      if (!res.ok) throw new Error(`export.${format} ${res.status}: ${body.toString("utf8").slice(0, 300)}`);
-      if (i === 0) {
-        o.first = ms;
-        continue;
-      }
-      o.wall.push(ms);
-      o.server.push(Number(/render;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "")?.[1] ?? NaN));
-      o.bytes = body.length;
-    }
-  }
+  const office = {} as Record<"docx" | "odt", ExportTiming>;
+  for (const [f, format] of (["docx", "odt"] as const).entries()) office[format] = await timeExport(base, headers, id, format, runs, edit, 200 + f * 10);
 
   // Chromium: the print preview of the same content, printed to PDF.
   const page = await context.newPage();
@@ -125,7 +55,7 @@ export async function benchPdf({ base, cookie, context, results, runs = 5 }: Arg
   await page.close();
 
   results.pdf = {
-    concept: { measures: 60, nodeTypes: "heading 3/4, paragraph, bold, italic, underline, strike, link, hardBreak, bullet/ordered (nested), blockquote, table with header row" },
+    concept: { measures: BENCH_CONCEPT.measures, nodeTypes: "heading 3/4, paragraph, bold, italic, underline, strike, link, hardBreak, bullet/ordered (nested), blockquote, table with header row" },
     typst: { firstExportMs: round(typstFirst), ...spread(typst), server: spread(typstServer), runs: typst.map(round), pages: typstPages, bytes: typstBytes },
     chromium: { firstMs: round(chromiumFirst), ...spread(chromium), runs: chromium.map(round), pages: chromiumPages, bytes: chromiumBytes },
     typstShareOfChromium: Math.round((median(typst) / median(chromium)) * 100) / 100,
@@ -138,7 +68,7 @@ export async function benchPdf({ base, cookie, context, results, runs = 5 }: Arg
     method: `each run after a one-paragraph edit; Typst: HTTP GET export.pdf (DB read + model + queue + compile + PDF) with the server's warm compiler, server = Typst compile+PDF in the worker; office: HTTP GET export.docx / export.odt (DB read + model + render + zip), server = render+zip; Chromium: page.goto(print preview) + page.pdf(A4); median and min–max of ${runs} runs after one warm-up`,
   };
   console.log(
-    `PDF (${typstPages} Seiten, 60 Maßnahmen): Typst ${formatSpread(typst)}, davon Satz ${formatSpread(typstServer)}; erster Export des Prozesses ${round(typstFirst)} ms; ${Math.round(typstBytes / 1024)} KB; ` +
+    `PDF (${typstPages} Seiten, ${BENCH_CONCEPT.measures} Maßnahmen): Typst ${formatSpread(typst)}, davon Satz ${formatSpread(typstServer)}; erster Export des Prozesses ${round(typstFirst)} ms; ${Math.round(typstBytes / 1024)} KB; ` +
       `Chromium-Druck der Vorschau ${formatSpread(chromium)}, ${chromiumPages} Seiten, ${Math.round(chromiumBytes / 1024)} KB`,
   );
   for (const format of ["docx", "odt"] as const) {

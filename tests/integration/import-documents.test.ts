@@ -262,8 +262,8 @@ describe("hostile and broken files are refused in German, and nothing is written
     ],
     ["a file over 20 MB", () => ["konzept.md", new Uint8Array(20 * 1024 * 1024 + 1).fill(0x61)], /zu groß/],
     ["a PDF", () => ["konzept.pdf", strToU8("%PDF-1.7\n")], /PDF/],
-    // Counted before parsing: 30,000 flat paragraphs would block the server for many seconds.
-    ["an HTML file with 30,000 paragraphs", () => ["konzept.html", strToU8(`<h1>Leitbild</h1>${"<p>x</p>".repeat(30_000)}`)], /zu umfangreich für den Import: mehr als 25\.000/],
+    // Counted before parsing: 90,000 flat paragraphs would block the server for half a minute.
+    ["an HTML file with 90,000 paragraphs", () => ["konzept.html", strToU8(`<h1>Leitbild</h1>${"<p>x</p>".repeat(90_000)}`)], /zu umfangreich für den Import: mehr als 80\.000/],
     ["a broken zip", () => ["konzept.docx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], /beschädigt/],
     // Nesting (issue 10): refused before anything recursive reads the tree, naming the limit and where.
     ["an HTML file with 10,000 nested quotes", () => ["konzept.html", strToU8(`<h1>Leitbild</h1>${"<blockquote>".repeat(10_000)}<p>tief</p>${"</blockquote>".repeat(10_000)}`)], TOO_DEEP],
@@ -304,6 +304,18 @@ describe("hostile and broken files are refused in German, and nothing is written
     const [name, bytes] = make();
     await expect(run(name, bytes)).rejects.toMatchObject({ message: expect.stringMatching(message) });
     await expect(run(name, bytes, null)).rejects.toMatchObject({ message: expect.stringMatching(message) });
+    expect(await countContent(town.municipality.id)).toEqual(before);
+  });
+
+  it("refuses, at the import, a text too long for one part: naming the part, writing nothing; the mapping step still answers", async () => {
+    // 60,000 words under one heading (as a Word file without heading styles would bring them): ≈ 560 KB for one part.
+    const words = "Integration Sprache Arbeit Ausbildung Bildung Wohnen Teilhabe Gesundheit Beratung Kommune".split(" ");
+    const body = Array.from({ length: 600 }, (_, i) => `<p>${Array.from({ length: 100 }, (_, j) => words[(i + j) % words.length]).join(" ")}.</p>`).join("");
+    const bytes = strToU8(`<h1>Ausgangslage</h1>${body}`);
+    const before = await countContent(town.municipality.id);
+    const proposal = await run("konzept.html", bytes, null);
+    expect(proposal.kind === "proposal" && proposal.proposal.wordsIn).toBe(60_001);
+    await expect(run("konzept.html", bytes)).rejects.toMatchObject({ message: expect.stringMatching(/^Der Text für den Abschnitt „Ausgangslage“ \(\d+ KB\) ist zu lang: ein Abschnitt fasst höchstens 512 KB\./) });
     expect(await countContent(town.municipality.id)).toEqual(before);
   });
 

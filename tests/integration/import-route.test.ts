@@ -31,10 +31,11 @@ beforeAll(async () => {
 });
 afterAll(() => closeDb());
 
-/** A multipart body with one file part, as a browser's FormData sends it. */
-function multipart(fileName: string, content: string) {
+/** A multipart body with one file part (and a mapping field), as a browser's FormData sends it. */
+function multipart(fileName: string, content: string, mapping?: string) {
+  const field = mapping === undefined ? "" : `--${BOUNDARY}\r\nContent-Disposition: form-data; name="mapping"\r\n\r\n${mapping}\r\n`;
   return new TextEncoder().encode(
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n${content}\r\n--${BOUNDARY}--\r\n`,
+    `${field}--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n${content}\r\n--${BOUNDARY}--\r\n`,
   );
 }
 
@@ -64,7 +65,11 @@ async function post(body: BodyInit, headers: Record<string, string> = {}) {
     duplex: "half",
   } as RequestInit);
   const res = await POST(req, { params: Promise.resolve({}) });
-  return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string }; proposal?: unknown } };
+  return {
+    status: res.status,
+    timing: res.headers.get("server-timing"),
+    body: (await res.json()) as { error?: { code: string; message: string }; proposal?: unknown; id?: string; report?: { wordsIn: number; wordsPlaced: number } },
+  };
 }
 
 describe("the multipart import states its length", () => {
@@ -73,6 +78,16 @@ describe("the multipart import states its length", () => {
     const res = await post(bytes, { "content-length": String(bytes.length) });
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body.proposal)).toContain("Leitbild");
+    // The steps for `npm run bench`: reading the file and the proposal; nothing was written.
+    expect(res.timing).toMatch(/^read;dur=\d+, map;dur=\d+$/);
+  });
+
+  it("with mapping=auto creates the concept and names the time of each step, the write included", async () => {
+    const bytes = multipart("konzept.md", "# Leitbild\n\nVielfalt ist Normalität.\n", "auto");
+    const res = await post(bytes, { "content-length": String(bytes.length) });
+    expect(res.status).toBe(201);
+    expect(res.body.report).toMatchObject({ wordsIn: 4, wordsPlaced: 4 });
+    expect(res.timing).toMatch(/^read;dur=\d+, map;dur=\d+, apply;dur=\d+, write;dur=\d+$/);
   });
 
   it("a chunked body without Content-Length gets 411 in German, unread, and nothing is written", async () => {
@@ -117,7 +132,7 @@ describe("the multipart import states its length", () => {
     expect(await countContent(town.municipality.id)).toEqual(before);
     // A small JSON body is read whole and judged as before (here: not JSON).
     const broken = await post('{"format": "konzeptwerk.concept",', { "content-type": "application/json" });
-    expect(broken).toEqual({ status: 400, body: { error: { code: "bad_request", message: "Die Anfrage enthält kein gültiges JSON." } } });
+    expect(broken).toEqual({ status: 400, timing: null, body: { error: { code: "bad_request", message: "Die Anfrage enthält kein gültiges JSON." } } });
   });
 
   it("a file nested 10,000 levels deep gets 400 naming the problem, and nothing is written", async () => {

@@ -73,6 +73,7 @@ import { listTakeTargets, takeLibraryMeasure } from "@/lib/peers/take-measure";
 import { createThread, deleteComment, editComment, hideComment, listThreads, replyToThread, setThreadState } from "@/lib/review/comments";
 import { exportAuditCsv, markNotificationsRead, readActivity, readAuditLog, readInbox, unreadCount } from "@/lib/review/inbox";
 import { readAuditPage } from "@/lib/audit/log";
+import { readConceptDashboard } from "@/lib/concepts/dashboard";
 import { answerRound, closeRound, listRounds, startRound } from "@/lib/review/rounds";
 import { changeStaffCostRate, readFunding } from "@/lib/funding/service";
 import { acknowledgeFinding, readCheck, withdrawAcknowledgement } from "@/lib/check/service";
@@ -641,6 +642,15 @@ const CASES: Case[] = [
     run: (a, ids) => closeRound(a, { conceptId: ids.conceptId, roundId: ids.roundId }),
   },
   {
+    module: "lib/concepts/dashboard",
+    fn: readConceptDashboard,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => readConceptDashboard(a, { municipalityId: ids.municipalityId }),
+    expectOk: (r) => expect((r as { id: string }[]).length).toBeGreaterThan(0),
+  },
+  {
     module: "lib/review/inbox",
     fn: readInbox,
     kind: "read",
@@ -814,6 +824,7 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/import/service": {
     readOutline: "pure: file bytes → outline, nothing read or written",
     proposalOf: "pure: outline → proposed mapping",
+    checkedMapping: "pure: a chosen mapping checked against the proposal",
   },
   "lib/concepts/sections": { restoreSectionTexts: "internal: runs inside restoreVersion's transaction, after its permission check" },
   "lib/measures/service": { groupByField: "pure: groups rows the caller already loaded" },
@@ -873,6 +884,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/funding/service": () => import("@/lib/funding/service"),
   "lib/check/service": () => import("@/lib/check/service"),
   "lib/audit/log": () => import("@/lib/audit/log"),
+  "lib/concepts/dashboard": () => import("@/lib/concepts/dashboard"),
 };
 
 /** Functions under lib/ that take an actor but are checks used by the table's functions, not domain operations. */

@@ -6,6 +6,7 @@
 import type { AnyExtension, Attributes, Extensions, Mark } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { TableCell, TableHeader, TableKit } from "@tiptap/extension-table";
+import { Placeholder } from "@tiptap/extensions";
 import { ALLOWED_LINK_PROTOCOLS, hrefFromInput, isAllowedHref } from "@/lib/editor/links";
 import { Alignment } from "./text-align";
 
@@ -57,9 +58,10 @@ const withoutCellAlign = <T extends typeof TableCell | typeof TableHeader>(cell:
 
 /**
  * The list in two flavours with the same schema: alone (own undo history) or
- * writing together (undo comes from the Yjs binding, per person).
+ * writing together (undo comes from the Yjs binding, per person). A placeholder
+ * (the writing hint of an empty part) adds no node or mark: the schema stays the same.
  */
-export function buildExtensions({ collaborative = false }: { collaborative?: boolean } = {}): Extensions {
+export function buildExtensions({ collaborative = false, placeholder }: { collaborative?: boolean; placeholder?: string } = {}): Extensions {
   return [
     PlainTypingStarterKit.configure({
       ...(collaborative ? { undoRedo: false as const } : {}),
@@ -85,6 +87,8 @@ export function buildExtensions({ collaborative = false }: { collaborative?: boo
     withoutCellAlign(TableCell),
     withoutCellAlign(TableHeader),
     Alignment,
+    // A class and data-placeholder on the empty paragraph; app/globals.css shows it (the CSP allows no style attributes).
+    ...(placeholder ? [Placeholder.configure({ placeholder })] : []),
   ];
 }
 

@@ -30,6 +30,9 @@ import { indicatorOverview } from "@/lib/measures/indicator-overview";
 import { IndicatorOverview } from "@/components/measures/indicator-overview";
 import { GoalTree } from "@/components/measures/goal-tree";
 import { goalSummary, goalTree, isEmptyTree } from "@/lib/measures/goal-tree";
+import { StatusBadge, StepIndicator } from "@/components/concept/status-steps";
+import { NextStepAction } from "@/components/versions/status-change";
+import { conceptSteps, hasAdoptedVersion } from "@/lib/concepts/steps";
 import { PdfExport } from "@/components/concept/pdf-export";
 import { ConceptSearchForm } from "@/components/concept/concept-search-form";
 import { listVersionRows } from "@/db/queries/versions";
@@ -68,6 +71,8 @@ export default async function ConceptPage({ params }: Props) {
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree) });
   const t = await getTranslations("concept");
   const tl = await getTranslations("conceptLifecycle");
+  const ts = await getTranslations("status");
+  const steps = conceptSteps(concept.status, hasAdoptedVersion(versions));
   const tt = await getTemplateText();
 
   const part = (section: Section | undefined, label: string, hint: string) =>
@@ -101,6 +106,11 @@ export default async function ConceptPage({ params }: Props) {
             {t("meta", { version: concept.templateVersion, date: formatDateTime(concept.updatedAt) })}
             {canEdit ? "" : ` · ${t("readOnly")}`}
           </p>
+          <div className="actions-row" style={{ gap: ".5rem" }}>
+            <StatusBadge steps={steps} testId="status-badge" />
+          </div>
+          <StepIndicator steps={steps} label={ts("stepsLabel")} />
+          {can(role, "concept.changeStatus") && !concept.archivedAt ? <NextStepAction conceptId={concept.id} current={concept.status} next={steps.next} /> : null}
           <PresenceBar />
         </div>
         <div className="actions-row">
@@ -125,6 +135,11 @@ export default async function ConceptPage({ params }: Props) {
         </div>
       </div>
       <ConceptSearchForm conceptId={concept.id} />
+      {concept.status === "council_proposal" && canEdit ? (
+        <p className="notice notice-warning" role="note" data-testid="council-notice">
+          {ts("councilNotice")}
+        </p>
+      ) : null}
       {concept.archivedAt ? (
         <p className="notice" role="note" data-testid="archived-notice">
           {tl("archivedNotice")}

@@ -1,14 +1,10 @@
 import { NextResponse } from "next/server";
 import { isUuid } from "@/db/queries/concepts";
 import { requireConcept } from "@/lib/concepts/access";
-import { MAX_IMPORT_BYTES } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
-import { LENGTH_REQUIRED_MESSAGE } from "@/lib/http/limits";
 import { authedRoute } from "@/lib/http/route";
-import { parseMappingField, parsePlacesField } from "@/lib/import/form";
+import { parseMappingField, parsePlacesField, readImportForm } from "@/lib/import/form";
 import { importIntoDraft } from "@/lib/import/into-draft";
-
-const MULTIPART_LIMIT = MAX_IMPORT_BYTES + 1024 * 1024;
 
 /**
  * POST /api/concepts/{id}/import — a document (.docx, .odt, .md, .html) into
@@ -28,20 +24,7 @@ export const POST = authedRoute<{ conceptId: string }>(async (req, actor, { conc
   if (!/^multipart\/form-data/i.test(req.headers.get("content-type") ?? "")) {
     throw new AppError("bad_request", "Bitte die Datei als multipart/form-data im Feld „file“ schicken.");
   }
-  const declared = req.headers.get("content-length");
-  if (declared === null) throw new AppError("length_required", LENGTH_REQUIRED_MESSAGE);
-  if (!/^\d{1,15}$/.test(declared.trim())) throw new AppError("bad_request", "Die Längenangabe der Anfrage (Content-Length) ist ungültig.");
-  const tooLarge = new AppError("too_large", `Die Datei ist zu groß (höchstens ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
-  if (Number(declared) > MULTIPART_LIMIT) throw tooLarge;
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new AppError("bad_request", "Die Anfrage ist kein lesbares Formular (multipart/form-data mit dem Feld „file“).");
-  }
-  const file = form.get("file");
-  if (!(file instanceof File)) throw new AppError("bad_request", "Bitte eine Datei im Feld „file“ mitschicken.");
-  if (file.size > MAX_IMPORT_BYTES) throw tooLarge;
+  const { form, file } = await readImportForm(req);
   const mapping = parseMappingField(form.get("mapping"));
   const places = parsePlacesField(form.get("places"));
   if (places !== null && mapping === null) throw new AppError("bad_request", "„places“ braucht eine Zuordnung im Feld „mapping“ (z. B. „auto“).");
