@@ -8,6 +8,7 @@ import { decideAccess } from "@/lib/realtime/access";
 import { requireConcept } from "@/lib/concepts/access";
 import { exportConcept } from "@/lib/concepts/exchange";
 import { findInConcept } from "@/lib/concepts/find";
+import { readConceptDashboard } from "@/lib/concepts/dashboard";
 import { archiveConcept, DELETION_GRACE_DAYS, markConceptForDeletion, purgeDeletedConcepts, restoreConceptFromDeletion, unarchiveConcept } from "@/lib/concepts/lifecycle";
 import { saveSectionText } from "@/lib/concepts/sections";
 import { doc, p } from "@/lib/editor/build";
@@ -53,6 +54,8 @@ describe("archiving", () => {
     const c = await freshConcept("Konzept 2019–2024");
     await archiveConcept(town.admin, { conceptId: c.id });
     expect((await listConcepts({ municipalityId: town.municipality.id })).find((x) => x.id === c.id)?.archivedAt).toBeInstanceOf(Date);
+    // The list page puts it under "Archiv" by this date.
+    expect((await readConceptDashboard(town.viewer, { municipalityId: town.municipality.id })).find((x) => x.id === c.id)?.archivedAt).toBeInstanceOf(Date);
     // Readable and exportable by every member …
     await expect(requireConcept(town.viewer, c.id, "concept.read")).resolves.toBeTruthy();
     expect((await exportConcept(town.viewer, c.id)).concept.title).toBe("Konzept 2019–2024");
@@ -102,6 +105,7 @@ describe("marking for deletion", () => {
     expect(deleteAfter!.getTime()).toBe(now.getTime() + DELETION_GRACE_DAYS * DAY);
     // Not in the list, not served to any member (a 404 like a missing concept), refused by the realtime server …
     expect((await listConcepts({ municipalityId: town.municipality.id })).map((x) => x.id)).not.toContain(c.id);
+    expect((await readConceptDashboard(town.admin, { municipalityId: town.municipality.id })).map((x) => x.id)).not.toContain(c.id);
     for (const role of ["admin", "editor", "reviewer", "viewer"] as const) {
       await expect(requireConcept(town[role], c.id, "concept.read")).rejects.toMatchObject({ code: "not_found" });
       await expect(exportConcept(town[role], c.id)).rejects.toMatchObject({ code: "not_found" });
