@@ -148,6 +148,16 @@ describe("marking for deletion", () => {
     expect((await db.select().from(measures).where(eq(measures.conceptId, ids.conceptId))).length).toBe(2);
   });
 
+  it("purges a concept with everything in it (versions, threads, review round, notifications)", async () => {
+    const full = await populatedTown("Löschstadt");
+    const now = new Date("2026-08-01T08:00:00Z");
+    await markConceptForDeletion(full.town.admin, { conceptId: full.ids.conceptId, confirm: "on" }, now);
+    await purgeDeletedConcepts(new Date(now.getTime() + DELETION_GRACE_DAYS * DAY));
+    expect(await getConceptById({ id: full.ids.conceptId })).toBeNull();
+    const db = await getDb();
+    expect(await db.select().from(measures).where(eq(measures.conceptId, full.ids.conceptId))).toEqual([]);
+  });
+
   it("two purges at once delete the concept once", async () => {
     const c = await freshConcept("Doppelt gelöscht");
     const now = new Date("2026-09-01T08:00:00Z");
