@@ -213,8 +213,14 @@ export const concepts = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Archived: out of the main list, read-only for everyone until an admin takes it back out. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    archivedBy: uuid("archived_by").references(() => users.id, { onDelete: "set null" }),
+    /** Marked for deletion: served to nobody but the admins' restore list; purged for good after this moment. */
+    deleteAfter: timestamp("delete_after", { withTimezone: true }),
+    deletionRequestedBy: uuid("deletion_requested_by").references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [index("concepts_municipality_idx").on(t.municipalityId)],
+  (t) => [index("concepts_municipality_idx").on(t.municipalityId), index("concepts_delete_after_idx").on(t.deleteAfter)],
 );
 
 /** A field of action (Handlungsfeld) of a concept: the six of the template and the municipality's own. */

@@ -53,6 +53,10 @@ function argsFor(name: string, ids: Ids): Call {
   const c = { conceptId: ids.conceptId };
   const calls: Record<string, Call> = {
     createConceptAction: { form: { municipalityId: ids.municipalityId, title: "Fremdes Konzept" } },
+    archiveConceptAction: { form: { conceptId: ids.conceptId } },
+    unarchiveConceptAction: { form: { conceptId: ids.conceptId } },
+    markConceptForDeletionAction: { form: { conceptId: ids.conceptId, confirm: "on" } },
+    restoreConceptAction: { form: { conceptId: ids.conceptId } },
     saveSettingsAction: { json: [{ ...c, settings: { leadOffice: "Fremdes Amt" } }] },
     addFieldAction: { json: [{ ...c, title: "Fremdes Handlungsfeld" }] },
     removeFieldAction: { json: [{ ...c, fieldId: ids.customFieldId }] },

@@ -24,6 +24,7 @@ import { mailConfig } from "@/lib/mail/config";
 import { startMailWorker } from "@/lib/mail/queue";
 import { startRoundReminders } from "@/lib/review/reminders";
 import { startDigests } from "@/lib/review/digest";
+import { startConceptPurge } from "@/lib/concepts/lifecycle";
 import { oidcProviders } from "@/lib/sso/config";
 
 const root = process.cwd();
@@ -114,6 +115,7 @@ async function main() {
   await startPeerSnapshots();
   if (startMailWorker()) log.info({ event: "mail.worker_started" }, "E-Mail: Versand über SMTP_URL");
   startRoundReminders();
+  startConceptPurge();
   startDigests();
 
   const app = next({ dev: false, dir: root, hostname: host, port });

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { DashboardEntry } from "@/lib/concepts/dashboard";
@@ -6,8 +7,13 @@ import { useTemplateText } from "@/lib/i18n/hooks";
 import { templateFor } from "@/lib/template";
 import { StatusBadge, StepIndicator } from "./status-steps";
 
-/** One concept in the list: title, status and steps, then its figures as a description list. */
-export function ConceptDashboardEntry({ entry, today }: { entry: DashboardEntry; today: string }) {
+/**
+ * One concept in the list: title, status and steps, then its figures as a
+ * description list; `children` (an admin's archive and delete controls) last.
+ * In the "Archiv" section the title is a level-3 heading under that section's.
+ */
+export function ConceptDashboardEntry({ entry, today, level = 2, children }: { entry: DashboardEntry; today: string; level?: 2 | 3; children?: ReactNode }) {
+  const Heading = level === 3 ? "h3" : "h2";
   const t = useTranslations("concepts");
   const ts = useTranslations("status");
   const tt = useTemplateText();
@@ -20,11 +26,11 @@ export function ConceptDashboardEntry({ entry, today }: { entry: DashboardEntry;
   const due = entry.rounds?.nextDue ?? null;
   return (
     <li className="card" data-testid="concept-entry">
-      <h2 style={{ margin: 0, fontSize: "1.15rem" }}>
+      <Heading style={{ margin: 0, fontSize: "1.15rem" }}>
         <Link href={`/concepts/${entry.id}`}>
           <bdi>{entry.title}</bdi>
         </Link>
-      </h2>
+      </Heading>
       <div className="actions-row" style={{ gap: ".5rem", marginTop: ".35rem" }}>
         <StatusBadge steps={entry.steps} />
       </div>
@@ -83,6 +89,7 @@ export function ConceptDashboardEntry({ entry, today }: { entry: DashboardEntry;
           </dd>
         </div>
       </dl>
+      {children}
     </li>
   );
 }

@@ -195,7 +195,7 @@ export async function unreadNotificationsSince({ userId, since }: { userId: stri
     .from(notifications)
     .innerJoin(concepts, eq(concepts.id, notifications.conceptId))
     .leftJoin(users, eq(users.id, notifications.actorId))
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), gt(notifications.createdAt, since)))
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), gt(notifications.createdAt, since), isNull(concepts.deleteAfter)))
     .orderBy(asc(notifications.createdAt))
     .limit(200);
 }

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Executor } from "@/db";
 import { concepts, fields, measures, sections, subGoals, type Concept } from "@/db/schema";
-import { ADOPTED_READ_ONLY_MESSAGE } from "@/lib/concepts/status";
+import { ADOPTED_READ_ONLY_MESSAGE, ARCHIVED_READ_ONLY_MESSAGE } from "@/lib/concepts/status";
 import { AppError } from "@/lib/errors";
 
+/** The municipality's concepts, archived ones included (archivedAt set); concepts marked for deletion are left out. */
 export async function listConcepts({ municipalityId }: { municipalityId: string }) {
   const db = await getDb();
   return db
@@ -16,10 +17,46 @@ export async function listConcepts({ municipalityId }: { municipalityId: string 
       templateVersion: concepts.templateVersion,
       createdAt: concepts.createdAt,
       updatedAt: concepts.updatedAt,
+      archivedAt: concepts.archivedAt,
     })
     .from(concepts)
-    .where(eq(concepts.municipalityId, municipalityId))
+    .where(and(eq(concepts.municipalityId, municipalityId), isNull(concepts.deleteAfter)))
     .orderBy(desc(concepts.updatedAt));
+}
+
+/** The municipality's concepts marked for deletion, the soonest purge first (the admins' restore list). */
+export async function listConceptsMarkedForDeletion({ municipalityId }: { municipalityId: string }) {
+  const db = await getDb();
+  return db
+    .select({ id: concepts.id, title: concepts.title, deleteAfter: concepts.deleteAfter })
+    .from(concepts)
+    .where(and(eq(concepts.municipalityId, municipalityId), isNotNull(concepts.deleteAfter)))
+    .orderBy(asc(concepts.deleteAfter));
+}
+
+/** Archive (by: the admin) or take out of the archive (by: null). */
+export async function setConceptArchived({ conceptId, by, at }: { conceptId: string; by: string | null; at: Date | null }, db: Executor) {
+  await db.update(concepts).set({ archivedAt: at, archivedBy: by }).where(eq(concepts.id, conceptId));
+}
+
+/** Mark for deletion after a moment, or (deleteAfter: null) restore. */
+export async function setConceptDeletion({ conceptId, by, deleteAfter }: { conceptId: string; by: string | null; deleteAfter: Date | null }, db: Executor) {
+  await db.update(concepts).set({ deleteAfter, deletionRequestedBy: by }).where(eq(concepts.id, conceptId));
+}
+
+/** Ids of concepts whose grace period ended by `now`. */
+export async function conceptsDueForPurge({ now }: { now: Date }, db?: Executor) {
+  const x = db ?? (await getDb());
+  return x.select({ id: concepts.id }).from(concepts).where(lte(concepts.deleteAfter, now));
+}
+
+/** Delete a concept whose grace period ended (its fields, parts, measures, versions, threads … go with it); the row it was, or null. */
+export async function deleteConceptDue({ conceptId, now }: { conceptId: string; now: Date }, db: Executor) {
+  const [row] = await db
+    .delete(concepts)
+    .where(and(eq(concepts.id, conceptId), lte(concepts.deleteAfter, now)))
+    .returning({ id: concepts.id, municipalityId: concepts.municipalityId, title: concepts.title });
+  return row ?? null;
 }
 
 /**
@@ -146,9 +183,17 @@ export async function updateConceptMeta(
   const rows = await x
     .update(concepts)
     .set({ ...(title !== undefined ? { title } : {}), ...(settings !== undefined ? { settings } : {}), updatedAt: new Date() })
-    .where(and(eq(concepts.id, conceptId), ne(concepts.status, "adopted")))
+    .where(and(eq(concepts.id, conceptId), ne(concepts.status, "adopted"), isNull(concepts.archivedAt), isNull(concepts.deleteAfter)))
     .returning({ id: concepts.id });
-  if (rows.length === 0) throw new AppError("conflict", ADOPTED_READ_ONLY_MESSAGE);
+  if (rows.length === 0) await refuseWrite(conceptId, x);
+}
+
+/** Why a write found no writable concept row: adopted, archived, or (marked for deletion, gone) not found. */
+async function refuseWrite(conceptId: string, db: Executor): Promise<never> {
+  const [row] = await db.select({ status: concepts.status, archivedAt: concepts.archivedAt, deleteAfter: concepts.deleteAfter }).from(concepts).where(eq(concepts.id, conceptId));
+  if (!row || row.deleteAfter) throw new AppError("not_found");
+  if (row.archivedAt) throw new AppError("conflict", ARCHIVED_READ_ONLY_MESSAGE);
+  throw new AppError("conflict", ADOPTED_READ_ONLY_MESSAGE);
 }
 
 /**
@@ -158,12 +203,13 @@ export async function updateConceptMeta(
  * adoption's row lock and then finds the concept adopted.
  */
 export async function touchConcept({ conceptId }: { conceptId: string }, db: Executor) {
-  const rows = await db
+  const x = db;
+  const rows = await x
     .update(concepts)
     .set({ updatedAt: new Date() })
-    .where(and(eq(concepts.id, conceptId), ne(concepts.status, "adopted")))
+    .where(and(eq(concepts.id, conceptId), ne(concepts.status, "adopted"), isNull(concepts.archivedAt), isNull(concepts.deleteAfter)))
     .returning({ id: concepts.id });
-  if (rows.length === 0) throw new AppError("conflict", ADOPTED_READ_ONLY_MESSAGE);
+  if (rows.length === 0) await refuseWrite(conceptId, x);
 }
 
 export async function addField(

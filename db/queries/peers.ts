@@ -1,9 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { isUuid } from "./concepts";
 import {
+  concepts,
   conceptVersions,
   conceptVersionSnapshots,
   municipalities,
@@ -59,6 +60,8 @@ export async function listAdoptedContributions(db?: Executor) {
     })
     .from(conceptVersions)
     .innerJoin(peerConsents, and(eq(peerConsents.municipalityId, conceptVersions.municipalityId), eq(peerConsents.contribute, true)))
+    // A concept marked for deletion no longer speaks for its municipality.
+    .innerJoin(concepts, and(eq(concepts.id, conceptVersions.conceptId), isNull(concepts.deleteAfter)))
     .where(eq(conceptVersions.status, "adopted"))
     .orderBy(conceptVersions.municipalityId, desc(conceptVersions.createdAt), desc(conceptVersions.number))
     .as("latest");

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, between, count, desc, eq, inArray, min } from "drizzle-orm";
+import { and, asc, between, count, desc, eq, inArray, isNull, min } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { concepts, reviewAnswers, reviewRoundReviewers, reviewRounds, users } from "@/db/schema";
 import { isUuid } from "./concepts";
@@ -65,7 +65,16 @@ export async function openRoundsFor({ userId, municipalityId }: { userId: string
     .from(reviewRoundReviewers)
     .innerJoin(reviewRounds, eq(reviewRounds.id, reviewRoundReviewers.roundId))
     .innerJoin(concepts, eq(concepts.id, reviewRounds.conceptId))
-    .where(and(eq(reviewRoundReviewers.userId, userId), eq(reviewRoundReviewers.municipalityId, municipalityId), eq(reviewRounds.state, "open")))
+    // Rounds of an archived concept or one marked for deletion wait for nobody.
+    .where(
+      and(
+        eq(reviewRoundReviewers.userId, userId),
+        eq(reviewRoundReviewers.municipalityId, municipalityId),
+        eq(reviewRounds.state, "open"),
+        isNull(concepts.archivedAt),
+        isNull(concepts.deleteAfter),
+      ),
+    )
     .orderBy(asc(reviewRounds.dueDate));
 }
 
@@ -76,7 +85,7 @@ export async function openRoundsDueBetween({ from, to }: { from: string; to: str
     .select({ round: reviewRounds, concept: concepts })
     .from(reviewRounds)
     .innerJoin(concepts, eq(concepts.id, reviewRounds.conceptId))
-    .where(and(eq(reviewRounds.state, "open"), between(reviewRounds.dueDate, from, to)))
+    .where(and(eq(reviewRounds.state, "open"), between(reviewRounds.dueDate, from, to), isNull(concepts.archivedAt), isNull(concepts.deleteAfter)))
     .orderBy(asc(reviewRounds.dueDate));
 }
 

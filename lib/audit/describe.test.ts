@@ -30,6 +30,11 @@ const FULL: Record<AuditAction, AuditDetails> = {
   "concept.rename": { from: "Entwurf Integration", to: "Integrationskonzept 2026–2030" },
   "concept.settings": { settings: "validFrom,orgModel" },
   "concept.import_into_draft": { file: "fortschreibung.md", parts: "Sprache – Ausgangslage" },
+  "concept.archive": { title: "Integrationskonzept 2020–2025" },
+  "concept.unarchive": { title: "Integrationskonzept 2020–2025" },
+  "concept.mark_for_deletion": { title: "Probeentwurf", deleteAfter: "2027-01-02" },
+  "concept.restore_from_deletion": { title: "Probeentwurf" },
+  "concept.purge": { title: "Probeentwurf" },
   "section.edit": { chapter: "fields", part: "baseline", field: "language", fieldTitle: "Sprache" },
   "field.create": { field: "custom-antidiskriminierung-x1", fieldTitle: "Antidiskriminierung" },
   "field.delete": { field: "custom-antidiskriminierung-x1", fieldTitle: "Antidiskriminierung" },
@@ -105,12 +110,20 @@ describe("an audit entry as a sentence", () => {
     expect(sayDe({ action: "measure.move", details: FULL["measure.move"] })).toBe("Miriam Keller hat die Maßnahme „Sprachcafé“ nach oben verschoben");
   });
 
+  /** Actions of a scheduled job: nobody acted, the sentence names no person. */
+  const SCHEDULED = new Set<string>(["concept.purge"]);
+  const opening = (action: string) => (SCHEDULED.has(action) ? /^(Das|Ein) Konzept |^(The|A) concept / : /^Miriam Keller /);
+
+  it("names no person for a scheduled purge", () => {
+    expect(sayDe({ action: "concept.purge", actorName: null, details: FULL["concept.purge"] })).toBe("Das Konzept „Probeentwurf“ wurde nach Ablauf der Frist endgültig gelöscht");
+  });
+
   it.each(AUDIT_ACTIONS.map((a) => [a] as const))("has a sentence for %s in German and English, without codes or ids", (action) => {
     expect(DESCRIBED_ACTIONS).toContain(action);
     expect(kindOf(action)).not.toBeNull();
     const entry = { action, details: { ...FULL[action], objectId: "0f8fad5b-d9cb-469f-a165-70867728950e" }, conceptTitle: "Integrationskonzept" };
     for (const sentence of [sayDe(entry), sayEn(entry)]) {
-      expect(sentence).toMatch(/^Miriam Keller /);
+      expect(sentence).toMatch(opening(action));
       expect(sentence).toMatch(/ – Integrationskonzept$/);
       expect(sentence).not.toMatch(/[{}]|_|\bundefined\b|\bnull\b/);
       expect(sentence).not.toMatch(UUID);
@@ -123,7 +136,7 @@ describe("an audit entry as a sentence", () => {
   it("writes the plainer sentence for an older entry that lacks the names, never the raw details", () => {
     for (const action of AUDIT_ACTIONS) {
       const sentence = sayDe({ action, details: { objectId: "0f8fad5b-d9cb-469f-a165-70867728950e" } });
-      expect(sentence, action).toMatch(/^Miriam Keller (hat|ist) /);
+      expect(sentence, action).toMatch(SCHEDULED.has(action) ? /^Ein Konzept wurde / : /^Miriam Keller (hat|ist) /);
       expect(sentence, action).not.toMatch(/[{}"]|undefined|null/);
     }
     expect(sayDe({ action: "status.change", details: { to: "adopted" } })).toBe("Miriam Keller hat den Status geändert");

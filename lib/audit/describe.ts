@@ -64,6 +64,11 @@ const SPECS: Record<string, Spec> = {
     return keys.length ? ["concept_settings", { settings: keys.map((k) => n.setting(k)).join(", ") }] : ["concept_settings_plain", {}];
   },
   "concept.import_into_draft": (d) => either("concept_import_into_draft", { file: text(d.file) }, "concept_import_into_draft_plain"),
+  "concept.archive": (d) => either("concept_archive", { title: text(d.title) }, "concept_archive_plain"),
+  "concept.unarchive": (d) => either("concept_unarchive", { title: text(d.title) }, "concept_unarchive_plain"),
+  "concept.mark_for_deletion": (d) => either("concept_mark_for_deletion", { title: text(d.title) }, "concept_mark_for_deletion_plain"),
+  "concept.restore_from_deletion": (d) => either("concept_restore_from_deletion", { title: text(d.title) }, "concept_restore_from_deletion_plain"),
+  "concept.purge": (d) => either("concept_purge", { title: text(d.title) }, "concept_purge_plain"),
   "section.edit": (d, n) => {
     const field = fieldName(d, n);
     if (field) return ["section_edit_field", { field }];

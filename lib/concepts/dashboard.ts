@@ -16,6 +16,8 @@ export type DashboardEntry = {
   id: string;
   title: string;
   templateVersion: number;
+  /** archived concepts are listed in their own section "Archiv" */
+  archivedAt: Date | null;
   steps: ConceptSteps;
   /** share of complete parts, as in the concept's outline */
   progress: number;
@@ -70,6 +72,7 @@ export async function readConceptDashboard(actor: Actor, input: { municipalityId
       id: c.id,
       title: c.title,
       templateVersion: c.templateVersion,
+      archivedAt: c.archivedAt,
       steps: conceptSteps(c.status, adopted.has(c.id)),
       progress: buildOutline({
         templateVersion: c.templateVersion,

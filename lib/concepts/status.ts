@@ -46,3 +46,6 @@ export function isAllowedTransition(from: string, to: ConceptStatus): boolean {
 /** Content of an adopted concept never changes; a Fortschreibung starts a new draft. */
 export const ADOPTED_READ_ONLY_MESSAGE =
   "Dieses Konzept ist beschlossen und kann nicht mehr geändert werden. Für Änderungen beginnt die Leitung eine Fortschreibung.";
+
+/** An archived concept is read-only for everyone until an admin takes it back out of the archive. */
+export const ARCHIVED_READ_ONLY_MESSAGE = "Dieses Konzept ist archiviert und kann nicht geändert werden. Die Leitung kann es aus dem Archiv zurückholen.";

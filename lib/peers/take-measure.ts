@@ -41,7 +41,7 @@ export async function listTakeTargets(actor: Actor, input: { conceptId: string }
   const { concept, role } = await requireConcept(actor, input.conceptId, "peers.read");
   if (!can(role, "concept.editContent")) return [];
   const open = (await listConcepts({ municipalityId: concept.municipalityId }))
-    .filter((c) => c.status !== "adopted")
+    .filter((c) => c.status !== "adopted" && !c.archivedAt)
     .sort((a, b) => Number(b.id === concept.id) - Number(a.id === concept.id));
   const fields = await listFieldsOfConcepts({ conceptIds: open.map((c) => c.id) });
   return open.map((c) => ({

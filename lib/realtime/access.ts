@@ -58,7 +58,7 @@ export type AccessDecision = { ok: true; context: ConnectionContext } | { ok: fa
  * Who may open a document, checked on connect and again whenever access
  * changes: a live session, membership of the concept's municipality (another
  * municipality's documents look like missing ones), write access only for
- * editors and admins of a concept that is not adopted.
+ * editors and admins of a concept that is neither adopted nor archived.
  */
 export async function decideAccess(sessionId: string | null, target: DocTarget): Promise<AccessDecision> {
   if (!sessionId) return { ok: false, reason: "Nicht angemeldet." };
@@ -75,7 +75,8 @@ export async function decideAccess(sessionId: string | null, target: DocTarget):
     conceptId = target.conceptId;
   }
   const concept = await getConceptById({ id: conceptId });
-  if (!concept) return { ok: false, reason: "Diesen Abschnitt gibt es nicht." };
+  // A concept marked for deletion is served to nobody: exactly like a missing one.
+  if (!concept || concept.deleteAfter) return { ok: false, reason: "Diesen Abschnitt gibt es nicht." };
   const membership = await getMembership({ userId: user.id, municipalityId: concept.municipalityId });
   if (!membership || !can(membership.role, "concept.read")) return { ok: false, reason: "Diesen Abschnitt gibt es nicht." };
   return {

@@ -29,9 +29,10 @@ export async function readInbox(actor: Actor, input: { municipalityId: string })
   const titles = new Map(concepts.map((c) => [c.id, c.title]));
   const today = new Date().toISOString().slice(0, 10);
   return {
-    mentions: mentions.map((m) => ({ ...m, conceptTitle: titles.get(m.conceptId) ?? "" })),
+    // A concept marked for deletion is not in `titles`: what belongs to it waits for nobody.
+    mentions: mentions.filter((m) => titles.has(m.conceptId)).map((m) => ({ ...m, conceptTitle: titles.get(m.conceptId) ?? "" })),
     rounds: rounds.map((r) => ({ ...r.round, conceptTitle: r.conceptTitle, overdue: r.round.dueDate < today })),
-    notifications: notifications.map((n) => ({ ...n.n, actorName: n.actorName, conceptTitle: titles.get(n.n.conceptId) ?? "" })),
+    notifications: notifications.filter((n) => titles.has(n.n.conceptId)).map((n) => ({ ...n.n, actorName: n.actorName, conceptTitle: titles.get(n.n.conceptId) ?? "" })),
     unread,
   };
 }

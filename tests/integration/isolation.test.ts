@@ -54,6 +54,8 @@ import { getMailProblems } from "@/lib/mail/admin";
 import { changePasswordSignIn, disallowSsoDomain, getSignInSettings, removeGroupRole } from "@/lib/sso/settings";
 import { addCustomField, removeCustomField } from "@/lib/concepts/fields";
 import { updateConceptSettings } from "@/lib/concepts/meta";
+import { archiveConcept, markConceptForDeletion, restoreConceptFromDeletion, unarchiveConcept } from "@/lib/concepts/lifecycle";
+import { findInConcept } from "@/lib/concepts/find";
 import { saveSectionText } from "@/lib/concepts/sections";
 import { doc, p } from "@/lib/editor/build";
 import * as measureService from "@/lib/measures/service";
@@ -496,6 +498,56 @@ const CASES: Case[] = [
     objectIds: false,
     run: (a, ids) => changeStatus(a, { conceptId: ids.conceptId, status: "interdepartmental" }),
   },
+  // lib/concepts/lifecycle, lib/concepts/find
+  {
+    module: "lib/concepts/lifecycle",
+    fn: archiveConcept,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => archiveConcept(a, { conceptId: ids.conceptId }),
+  },
+  {
+    module: "lib/concepts/lifecycle",
+    fn: unarchiveConcept,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    // The town's concept is not archived: the same actor archives it first (refused alike for everyone but the town's admin).
+    run: async (a, ids) => {
+      await archiveConcept(a, { conceptId: ids.conceptId });
+      return unarchiveConcept(a, { conceptId: ids.conceptId });
+    },
+  },
+  {
+    module: "lib/concepts/lifecycle",
+    fn: markConceptForDeletion,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    run: (a, ids) => markConceptForDeletion(a, { conceptId: ids.conceptId, confirm: "on" }),
+  },
+  {
+    module: "lib/concepts/lifecycle",
+    fn: restoreConceptFromDeletion,
+    kind: "write",
+    forbidden: ADMINS_ONLY,
+    objectIds: false,
+    // Likewise marked first by the same actor.
+    run: async (a, ids) => {
+      await markConceptForDeletion(a, { conceptId: ids.conceptId, confirm: "on" });
+      return restoreConceptFromDeletion(a, { conceptId: ids.conceptId });
+    },
+  },
+  {
+    module: "lib/concepts/find",
+    fn: findInConcept,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => findInConcept(a, { conceptId: ids.conceptId, query: "Sprachcafé" }),
+    expectOk: (r) => expect((r as { hits: { ref: { kind: string } }[] }).hits.map((h) => h.ref.kind)).toEqual(["measure"]),
+  },
   // lib/review/*
   {
     module: "lib/review/comments",
@@ -765,6 +817,10 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
     importedTitle: "pure title helper",
     exportFileName: "pure file name helper",
   },
+  "lib/concepts/lifecycle": {
+    purgeDeletedConcepts: "no actor: the hourly schedule of every process (scripts/start.ts); concept-lifecycle.test.ts",
+    startConceptPurge: "no actor: starts that schedule",
+  },
   "lib/import/service": {
     readOutline: "pure: file bytes → outline, nothing read or written",
     proposalOf: "pure: outline → proposed mapping",
@@ -806,6 +862,8 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/concepts/fields": () => import("@/lib/concepts/fields"),
   "lib/concepts/meta": () => import("@/lib/concepts/meta"),
   "lib/concepts/exchange": () => import("@/lib/concepts/exchange"),
+  "lib/concepts/lifecycle": () => import("@/lib/concepts/lifecycle"),
+  "lib/concepts/find": () => import("@/lib/concepts/find"),
   "lib/import/service": () => import("@/lib/import/service"),
   "lib/import/into-draft": () => import("@/lib/import/into-draft"),
   "lib/measures/service": () => import("@/lib/measures/service"),

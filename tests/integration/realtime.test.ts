@@ -7,6 +7,7 @@ import { getConceptTree } from "@/db/queries/concepts";
 import { getYState, listYUpdates } from "@/db/queries/realtime";
 import { getSection } from "@/db/queries/sections";
 import { createConcept } from "@/lib/concepts/create";
+import { archiveConcept, markConceptForDeletion, restoreConceptFromDeletion, unarchiveConcept } from "@/lib/concepts/lifecycle";
 import { saveSectionText } from "@/lib/concepts/sections";
 import { CONCEPT_STATUSES } from "@/lib/concepts/status";
 import { doc, p } from "@/lib/editor/build";
@@ -137,6 +138,38 @@ describe("who may connect and write", () => {
     const section = await getSection({ sectionId: part.sectionId });
     expect(JSON.stringify(section!.content)).toContain("Letzter Satz.");
     expect(await storedText(part.sectionId)).not.toContain("Nach dem Beschluss");
+  });
+});
+
+describe("archive and deletion", () => {
+  it("archiving makes open connections read-only; taking it back out makes them writable again", async () => {
+    const part = await newPart("Vor dem Archiv.");
+    const editor = await client(town.editor, part.name);
+    await synced(editor);
+    await archiveConcept(town.admin, { conceptId: part.concept.id });
+    await waitFor(() => editor.scope === "readonly", "nur noch lesend");
+    editor.type(" Im Archiv.");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await storedText(part.sectionId)).not.toContain("Im Archiv");
+    await unarchiveConcept(town.admin, { conceptId: part.concept.id });
+    await waitFor(() => editor.scope === "read-write", "wieder schreibend");
+  });
+
+  it("marking for deletion closes open connections and refuses new ones until an admin restores the concept", async () => {
+    const part = await newPart("Bald gelöscht.");
+    const editor = await client(town.editor, part.name);
+    const admin = await client(town.admin, part.name);
+    await Promise.all([synced(editor), synced(admin)]);
+    await markConceptForDeletion(town.admin, { conceptId: part.concept.id, confirm: "on" });
+    await waitFor(() => editor.closedReasons.length > 0 && admin.closedReasons.length > 0, "Verbindungen beendet");
+    expect(editor.closedReasons.join(" ")).toContain("Diesen Abschnitt gibt es nicht.");
+    const late = await client(town.admin, part.name);
+    await waitFor(() => late.denied !== null, "abgewiesen");
+    expect(late.text()).toBe("");
+    await restoreConceptFromDeletion(town.admin, { conceptId: part.concept.id });
+    const again = await client(town.editor, part.name);
+    await synced(again);
+    expect(again.text()).toBe("Bald gelöscht.");
   });
 });
 

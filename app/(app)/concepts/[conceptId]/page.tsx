@@ -34,6 +34,7 @@ import { StatusBadge, StepIndicator } from "@/components/concept/status-steps";
 import { NextStepAction } from "@/components/versions/status-change";
 import { conceptSteps, hasAdoptedVersion } from "@/lib/concepts/steps";
 import { PdfExport } from "@/components/concept/pdf-export";
+import { ConceptSearchForm } from "@/components/concept/concept-search-form";
 import { listVersionRows } from "@/db/queries/versions";
 import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
 import { formatDate } from "@/lib/format";
@@ -69,13 +70,14 @@ export default async function ConceptPage({ params }: Props) {
   const check = await checkOfConcept(concept, { tree, funding });
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree) });
   const t = await getTranslations("concept");
+  const tl = await getTranslations("conceptLifecycle");
   const ts = await getTranslations("status");
   const steps = conceptSteps(concept.status, hasAdoptedVersion(versions));
   const tt = await getTemplateText();
 
   const part = (section: Section | undefined, label: string, hint: string) =>
     section ? (
-      <>
+      <div id={`teil-${section.id}`} className="part-anchor">
         {openBySection.get(section.id) ? (
           <p className="comment-hint">
             <Link href={`/concepts/${concept.id}/pruefung#review-${section.id}`}>{t("openComments", { count: openBySection.get(section.id)!, label })}</Link>
@@ -88,7 +90,7 @@ export default async function ConceptPage({ params }: Props) {
           initialHtml={renderHtml(section.content as JSONContent)}
           canEdit={canEdit}
         />
-      </>
+      </div>
     ) : (
       <p className="notice notice-error">{t("missingSection")}</p>
     );
@@ -108,7 +110,7 @@ export default async function ConceptPage({ params }: Props) {
             <StatusBadge steps={steps} testId="status-badge" />
           </div>
           <StepIndicator steps={steps} label={ts("stepsLabel")} />
-          {can(role, "concept.changeStatus") ? <NextStepAction conceptId={concept.id} current={concept.status} next={steps.next} /> : null}
+          {can(role, "concept.changeStatus") && !concept.archivedAt ? <NextStepAction conceptId={concept.id} current={concept.status} next={steps.next} /> : null}
           <PresenceBar />
         </div>
         <div className="actions-row">
@@ -132,12 +134,17 @@ export default async function ConceptPage({ params }: Props) {
           </Link>
         </div>
       </div>
+      <ConceptSearchForm conceptId={concept.id} />
       {concept.status === "council_proposal" && canEdit ? (
         <p className="notice notice-warning" role="note" data-testid="council-notice">
           {ts("councilNotice")}
         </p>
       ) : null}
-      {readOnly ? (
+      {concept.archivedAt ? (
+        <p className="notice" role="note" data-testid="archived-notice">
+          {tl("archivedNotice")}
+        </p>
+      ) : readOnly ? (
         <p className="notice" role="note" data-testid="adopted-notice">
           {t("adoptedNotice")}
         </p>

@@ -43,9 +43,11 @@ export default async function VersionsPage({ params }: Props) {
   const t = await getTranslations("versions");
   const labels = await getLabels();
   const statusLabel = (s: string) => labels.conceptStatuses[s as keyof typeof labels.conceptStatuses] ?? s;
-  const canVersion = can(role, "version.create");
-  const canRestore = can(role, "version.restore");
-  const canStatus = can(role, "concept.changeStatus");
+  // An archived concept changes in no way until an admin takes it out of the archive (lib/concepts/access).
+  const archived = !!concept.archivedAt;
+  const canVersion = can(role, "version.create") && !archived;
+  const canRestore = can(role, "version.restore") && !archived;
+  const canStatus = can(role, "concept.changeStatus") && !archived;
   const base = `/concepts/${concept.id}/versionen`;
   const newest = versions[0];
 
