@@ -41,7 +41,15 @@ async function timeUpload(base: string, headers: Headers, file: { name: string; 
   let last: unknown = null;
   for (let i = 0; i <= runs; i++) {
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/concepts/import`, { method: "POST", headers: { ...headers, "Content-Type": contentType }, body });
+    // A Headers object does not spread ({...headers} is empty): the cookie and origin would be lost.
+    const sent = new Headers(headers);
+    sent.set("Content-Type", contentType);
+    const post = () => fetch(`${base}/api/concepts/import`, { method: "POST", headers: sent, body });
+    // A kept-alive connection that the server closed while LibreOffice was converting (its keep-alive is 5 s) fails once: send again.
+    const res = await post().catch((error: unknown) => {
+      if ((error as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw error;
+      return post();
+    });
     const text = await res.text();
     const ms = performance.now() - t0;
     const expected = mapping ? 201 : 200;
