@@ -12,6 +12,7 @@ import { saveSectionText } from "@/lib/concepts/sections";
 import { CONCEPT_STATUSES } from "@/lib/concepts/status";
 import { doc, p } from "@/lib/editor/build";
 import { removeMember } from "@/lib/members/service";
+import { importIntoDraft } from "@/lib/import/into-draft";
 import { createThread, listThreads } from "@/lib/review/comments";
 import { flushConcept, loadSectionState } from "@/lib/realtime/store";
 import { jsonFromState } from "@/lib/realtime/ydoc";
@@ -214,6 +215,27 @@ describe("server-side writes on a live part", () => {
     await waitFor(() => offline.text() === "Fassung eins.", "der Offline-Client übernimmt die Wiederherstellung");
     await new Promise((r) => setTimeout(r, 300));
     expect(online.text()).toBe("Fassung eins.");
+  });
+
+  it("an import into the draft reaches open editors, and a client offline during it does not bring the old text back", async () => {
+    const part = await newPart("Alter Anlass.");
+    const online = await client(town.editor, part.name);
+    const offline = connect(rig.url, part.name, { cookie: (await sessionCookie(town.admin)).cookie, origin: rig.origin, doc: new Y.Doc() });
+    open.push(offline);
+    await Promise.all([synced(online), synced(offline)]);
+    offline.provider.disconnect();
+    offline.socket.disconnect();
+    const file = new TextEncoder().encode("# Anlass und Auftrag\n\nDer Rat hat die Fortschreibung am 12. März 2026 beauftragt.\n");
+    const result = await importIntoDraft(town.editor, { conceptId: part.concept.id, fileName: "fortschreibung.md", bytes: file, mapping: "auto", places: ["chapter:mandate"] });
+    expect(result.kind).toBe("imported");
+    const imported = "Der Rat hat die Fortschreibung am 12. März 2026 beauftragt.";
+    await waitFor(() => online.text() === imported, "Import im offenen Editor");
+    await offline.socket.connect();
+    await waitFor(() => offline.text() === imported, "der Offline-Client übernimmt den Import");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(online.text()).toBe(imported);
+    await flushConcept(part.concept.id);
+    expect(await storedText(part.sectionId)).not.toContain("Alter Anlass");
   });
 });
 
