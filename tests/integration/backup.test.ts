@@ -140,12 +140,15 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: BackupRefusal
 }
 
 type ConceptView = { export: unknown; versions: unknown; threads: unknown };
-/** Every concept as a member of its municipality sees it: export (without its time stamp), versions, comment threads. */
+/**
+ * Every concept as a member of its municipality sees it: export (without its time stamp), versions, comment threads.
+ * A concept marked for deletion is seen by nobody (its rows are in the table fingerprints all the same).
+ */
 async function conceptViews(): Promise<Map<string, ConceptView>> {
   const sql = await rawClient();
   const rows = await sql<{ id: string; user_id: string }[]>`
     select c.id, (select m.user_id from memberships m where m.municipality_id = c.municipality_id order by m.user_id limit 1) as user_id
-    from concepts c order by c.id`;
+    from concepts c where c.delete_after is null order by c.id`;
   await sql.end();
   const views = new Map<string, ConceptView>();
   const view = async (row: (typeof rows)[number]) => {

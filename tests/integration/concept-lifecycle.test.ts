@@ -36,7 +36,11 @@ async function row(conceptId: string) {
 
 async function actions(conceptId: string) {
   const db = await getDb();
-  const rows = await db.select({ action: auditLog.action, actorId: auditLog.actorId, details: auditLog.details }).from(auditLog).where(eq(auditLog.conceptId, conceptId));
+  const rows = await db
+    .select({ action: auditLog.action, actorId: auditLog.actorId, details: auditLog.details })
+    .from(auditLog)
+    .where(eq(auditLog.conceptId, conceptId))
+    .orderBy(auditLog.createdAt);
   return rows;
 }
 
