@@ -90,7 +90,7 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId, into
           id={fileId}
           type="file"
           name="file"
-          accept={into ? ".docx,.odt,.md,.markdown,.txt,.html,.htm" : ".json,application/json,.docx,.odt,.md,.markdown,.txt,.html,.htm"}
+          accept={into ? ".docx,.odt,.md,.markdown,.txt,.html,.htm,.xlsx,.csv" : ".json,application/json,.docx,.odt,.md,.markdown,.txt,.html,.htm,.xlsx,.csv"}
           required
           disabled={pending}
           aria-describedby={`${hintId} ${statusId}`}

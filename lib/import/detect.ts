@@ -4,7 +4,7 @@
  */
 import { refuse } from "./refuse";
 
-export type ImportFormat = "backup" | "docx" | "odt" | "md" | "html";
+export type ImportFormat = "backup" | "docx" | "odt" | "md" | "html" | "xlsx" | "csv";
 
 const startsWith = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
@@ -22,6 +22,8 @@ export function detectFormat(name: string, bytes: Uint8Array): ImportFormat {
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) throw refuse("PDF-Dateien werden nicht importiert. Bitte das Dokument als .docx, .odt, .md oder .html hochladen.");
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
     if (ext === "docm" || ext === "dotm") throw refuse("Dokumente mit Makros (.docm) werden nicht importiert. Bitte als .docx ohne Makros speichern.");
+    if (ext === "xlsm") throw refuse("Arbeitsmappen mit Makros (.xlsm) werden nicht importiert. Bitte als .xlsx ohne Makros speichern.");
+    if (ext === "xlsx") return "xlsx";
     if (ext === "docx" || ext === "dotx") return "docx";
     if (ext === "odt" || ext === "ott") return "odt";
     // A zip under another name: the mimetype entry of an ODT comes first and uncompressed.
@@ -29,9 +31,10 @@ export function detectFormat(name: string, bytes: Uint8Array): ImportFormat {
     return "docx";
   }
   const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 2048)).replace(/^\uFEFF/, "").trimStart();
-  if (bytes.subarray(0, 8192).includes(0)) throw refuse("Die Datei ist weder ein Dokument noch Text in einem bekannten Format. Angenommen werden .docx, .odt, .md, .html und die JSON-Sicherung.");
+  if (bytes.subarray(0, 8192).includes(0)) throw refuse("Die Datei ist weder ein Dokument noch Text in einem bekannten Format. Angenommen werden .docx, .odt, .md, .html, .xlsx, .csv und die JSON-Sicherung.");
   if (ext === "json" || head.startsWith("{")) return "backup";
+  if (ext === "csv") return "csv";
   if (ext === "html" || ext === "htm" || /^<(!doctype html|html|head|body|p|h[1-6]|div)\b/i.test(head)) return "html";
   if (ext === "md" || ext === "markdown" || ext === "txt") return "md";
-  throw refuse("Dieses Dateiformat wird nicht unterstützt. Angenommen werden .docx, .odt, .md, .html und die JSON-Sicherung von Konzeptwerk.");
+  throw refuse("Dieses Dateiformat wird nicht unterstützt. Angenommen werden .docx, .odt, .md, .html, Maßnahmenlisten als .xlsx oder .csv und die JSON-Sicherung von Konzeptwerk.");
 }

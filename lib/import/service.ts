@@ -20,6 +20,7 @@ import { odtToHtml } from "./odt";
 import type { Outline } from "./outline";
 import { assertPartsFit } from "./part-size";
 import { refuse } from "./refuse";
+import { readCsvRows, readXlsxSheets, sheetsToHtml } from "./spreadsheet";
 import { countWords } from "./words";
 
 export type ImportInput = {
@@ -60,9 +61,11 @@ export async function readOutline(format: Exclude<ImportFormat, "backup">, fileN
     const { html, skipped, trackedChanges } = odtToHtml(bytes);
     return htmlToOutline(html, { skipped, trackedChanges });
   }
+  if (format === "xlsx") return htmlToOutline(sheetsToHtml(await readXlsxSheets(bytes, fileName)));
   const text = decodeText(bytes);
   const unstorable = findUnstorableText(text);
   if (unstorable !== null) throw refuse(`Die Datei ${UNSTORABLE_TEXT_MESSAGE}`);
+  if (format === "csv") return htmlToOutline(sheetsToHtml([{ name: fileName.replace(/\.[^.]*$/, "").slice(0, 120) || "Maßnahmen", rows: readCsvRows(text) }]));
   return htmlToOutline(format === "md" ? markdownToHtml(text) : text);
 }
 

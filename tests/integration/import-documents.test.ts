@@ -6,7 +6,7 @@
  * LibreOffice itself, imported with the proposed mapping; and hostile files,
  * each refused in German with nothing written.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
@@ -210,6 +210,31 @@ describe("markdown and HTML", () => {
       { type: "paragraph", content: [{ type: "text", text: "Gemeinschaftsunterkünfte werden " }, { type: "text", text: "bis 2027", marks: [{ type: "bold" }] }, { type: "text", text: " aufgelöst." }] },
     ]);
     expect(report!.skipped).toEqual([{ kind: "image", where: "Wohnen und Unterbringung" }]);
+  });
+});
+
+describe("a measure list kept in Excel or as CSV", () => {
+  // massnahmen.xlsx: LibreOffice Calc's own .xlsx of massnahmen.csv (soffice --infilter="CSV:59,34,76,1" --convert-to xlsx); the costs of „Wohnen“ are a number cell there.
+  const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, "../fixtures/import", name));
+
+  it.each([["massnahmen.xlsx"], ["massnahmen.csv"]])("%s becomes measures in their fields, with lead, period, costs, partners and status", async (name) => {
+    const { concept, report } = await created(run(name, fixture(name)));
+    expect(report).toMatchObject({ unplaced: [] });
+    expect(report!.wordsPlaced).toBe(report!.wordsIn);
+    const language = field(concept, "language").measures;
+    expect(language.map((m) => m.title)).toEqual(["Sprachcafés in allen Stadtteilen", 'Kursplatzbörse "Deutsch jetzt"']);
+    expect(language[0]).toMatchObject({ leadOffice: "Integrationsbüro", startDate: "2026-01-01", endDate: "2028-12-31", materialCostCents: 1_250_000, partners: ["Volkshochschule"], status: "planned" });
+    expect(language[1]).toMatchObject({ leadOffice: "Kommunales Integrationszentrum", startDate: "2026-01-01", materialCostCents: 1_250_000, status: "running" });
+    const housing = field(concept, "housing").measures;
+    expect(housing).toEqual([expect.objectContaining({ title: "Wohnraumvermittlung für Geflüchtete", materialCostCents: 4_000_000, partners: ["Stadt", "Wohnungsbaugesellschaft"] })]);
+  });
+
+  it("refuses a workbook with macros, and a broken one, in German, writing nothing", async () => {
+    const before = await countContent(town.municipality.id);
+    await expect(run("massnahmen.xlsm", fixture("massnahmen.xlsx"))).rejects.toMatchObject({ message: expect.stringMatching(/Makros/) });
+    const broken = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "xl/workbook.xml": strToU8("<workbook><sheets></sheets></workbook>") });
+    await expect(run("kaputt.xlsx", broken)).rejects.toMatchObject({ message: expect.stringMatching(/Arbeitsmappe lässt sich nicht lesen/) });
+    expect(await countContent(town.municipality.id)).toEqual(before);
   });
 });
 
