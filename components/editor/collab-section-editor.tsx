@@ -1,13 +1,13 @@
 "use client";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
-import { markClean, markDirty } from "./leave-guard";
 import { PartPresence } from "./presence";
 import { announcePart, useRealtime } from "./realtime";
 import { RichTextEditor } from "./rich-text-editor";
+import { createSaveState, type SaveState } from "./save-state";
 
 type Props = {
   sectionId: string;
@@ -36,10 +36,10 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   const [live, setLive] = useState<Live | null>(null);
   const [ready, setReady] = useState(false);
   const [scope, setScope] = useState<string | null>(null);
-  const [unsynced, setUnsynced] = useState(0);
-  const [connected, setConnected] = useState(true);
   const [problem, setProblem] = useState<string | null>(null);
-  const [changed, setChanged] = useState(false);
+  // Per keystroke only the status line re-renders, not the editor and its toolbar.
+  const [save] = useState(() => createSaveState(sectionId));
+  useEffect(() => () => save.dispose(), [save]);
 
   useEffect(() => {
     if (active || !holder.current) return;
@@ -95,7 +95,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
         if (!disposed) setReady(true);
       },
       onUnsyncedChanges: ({ number }) => {
-        if (!disposed) setUnsynced(number);
+        if (!disposed) save.unsynced(number);
       },
       onClose: ({ event }) => {
         if (disposed || !event.reason || event.reason === "provider_initiated") return;
@@ -106,10 +106,10 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
     provider.attach();
     provider.setAwarenessField("user", { name: realtime.me.name, color: realtime.color });
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
-      if (origin !== provider && origin !== local) setChanged(true);
+      if (origin !== provider && origin !== local) save.changed();
     };
     d.on("update", onUpdate);
-    const onStatus = ({ status }: { status: string }) => setConnected(status === "connected");
+    const onStatus = ({ status }: { status: string }) => save.connected(status === "connected");
     realtime.socket.on("status", onStatus);
     setLive({ doc: d, provider });
     return () => {
@@ -120,38 +120,10 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       provider.destroy();
       setLive(null);
     };
-  }, [doc, realtime, sectionId, attempt]);
-
-  // Leaving the page asks first while the server has not acknowledged everything (IndexedDB may be off, e.g. in private windows).
-  useEffect(() => {
-    if (unsynced > 0) markDirty(sectionId);
-    else markClean(sectionId);
-    return () => markClean(sectionId);
-  }, [unsynced, sectionId]);
+  }, [doc, realtime, sectionId, attempt, save]);
 
   const collaboration = useMemo(() => (live ? { doc: live.doc, awareness: live.provider.awareness } : undefined), [live]);
   const editable = canEdit && scope === "read-write" && !problem;
-
-  let status = "";
-  let cls = "save-status";
-  if (canEdit) {
-    if (problem) {
-      status = t("error", { message: problem });
-      cls += " is-error";
-    } else if (!connected && active) {
-      status = t("offlineLive");
-      cls += " is-error";
-    } else if (scope === "readonly") {
-      status = t("readOnlyNow");
-    } else if (unsynced > 0) {
-      status = t("saving");
-    } else if (changed) {
-      status = t("saved");
-      cls += " is-ok";
-    } else if (active && !ready) {
-      status = t("connecting");
-    }
-  }
 
   const isEmpty = initialHtml.replace(/<[^>]+>/g, "").trim() === "";
   const activate = () => {
@@ -161,11 +133,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
 
   return (
     <div ref={holder} className="section-editor" data-testid={`section-${sectionId}`} data-live={ready ? "true" : "false"}>
-      {canEdit ? (
-        <p className={cls} role="status" aria-live="polite" data-testid="save-status">
-          {status}
-        </p>
-      ) : null}
+      {canEdit ? <SaveStatus save={save} problem={problem} scope={scope} active={active} ready={ready} /> : null}
       <PartPresence sectionId={sectionId} />
       {ready && collaboration ? (
         <RichTextEditor
@@ -197,5 +165,37 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * "Gespeichert" only when the server has acknowledged (stored) every change; leaving the
+ * page asks first while it has not (IndexedDB may be off, e.g. in private windows).
+ */
+function SaveStatus({ save, problem, scope, active, ready }: { save: SaveState; problem: string | null; scope: string | null; active: boolean; ready: boolean }) {
+  const t = useTranslations("editor");
+  const { pending, connected, changed, settled } = useSyncExternalStore(save.subscribe, save.get, save.get);
+  let status = "";
+  let cls = "save-status";
+  if (problem) {
+    status = t("error", { message: problem });
+    cls += " is-error";
+  } else if (!connected && active) {
+    status = t("offlineLive");
+    cls += " is-error";
+  } else if (scope === "readonly") {
+    status = t("readOnlyNow");
+  } else if (pending || !settled) {
+    status = t("saving");
+  } else if (changed) {
+    status = t("saved");
+    cls += " is-ok";
+  } else if (active && !ready) {
+    status = t("connecting");
+  }
+  return (
+    <p className={cls} role="status" aria-live="polite" data-testid="save-status">
+      {status}
+    </p>
   );
 }

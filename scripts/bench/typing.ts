@@ -3,13 +3,74 @@
  * frame (requestAnimationFrame after the key's input was handled), p50/p95, typing
  * alone and with 5 Node clients typing into the same concept at the same time.
  */
-import type { BrowserContext } from "@playwright/test";
+import fs from "node:fs";
+import type { BrowserContext, Page } from "@playwright/test";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { realtimeSocket, realtimeUrl } from "../realtime-socket";
 import * as Y from "yjs";
 import { pct, round } from "./stats";
 
 const KEYS = 150;
+
+/**
+ * BENCH_PROFILE=1: a CPU profile of each measured typing run of the first round, written to
+ * bench/typing-<run>.cpuprofile (open in Chromium's DevTools), and the heaviest functions printed.
+ */
+const PROFILE = process.env.BENCH_PROFILE === "1";
+
+async function startProfile(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.start");
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+  return {
+    async stop(name: string) {
+      const { profile } = await cdp.send("Profiler.stop");
+      const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents: TraceEvent[] };
+      console.log(`Renderer-Hauptthread ${name} (ms):\n${mainThreadTime(trace.traceEvents)}`);
+      fs.mkdirSync("bench", { recursive: true });
+      fs.writeFileSync(`bench/typing-${name}.cpuprofile`, JSON.stringify(profile));
+      console.log(`Profil ${name}:\n${heaviest(profile)}`);
+    },
+  };
+}
+
+type TraceEvent = { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } };
+
+/** Total duration per kind of main-thread event (style, layout, paint, scripts …) of the page's renderer. */
+function mainThreadTime(events: TraceEvent[]) {
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const kinds = new Map<string, number>();
+  for (const e of events) {
+    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== "X" || !e.dur) continue;
+    kinds.set(e.name, (kinds.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  return [["je Taste (RunTask)", (kinds.get("RunTask") ?? 0) / KEYS] as [string, number], ...kinds.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([k, ms]) => `  ${ms.toFixed(1).padStart(7)} ms  ${k}`)
+    .join("\n");
+}
+
+type CpuProfile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples?: number[]; timeDeltas?: number[] };
+
+/** Self time per function (ms), the 20 heaviest, idle and program time included. */
+function heaviest(profile: CpuProfile) {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const f = byNode.get(id)!;
+    const key = `${f.functionName || "(anonym)"} ${f.url.split("/").pop()}:${f.lineNumber}:${f.columnNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)
+    .map(([k, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${k}`)
+    .join("\n");
+}
 
 function typist(base: string, cookie: string, sectionId: string, i: number) {
   const socket = realtimeSocket(realtimeUrl(base), { cookie, origin: base });
@@ -29,13 +90,21 @@ function typist(base: string, cookie: string, sectionId: string, i: number) {
   };
 }
 
-async function measure(context: BrowserContext, url: string) {
+async function measure(context: BrowserContext, url: string, profileName?: string) {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "load" });
+  if (process.env.BENCH_EXTRA_CSS)
+    await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }, process.env.BENCH_EXTRA_CSS);
   const box = page.locator(".section-editor").first().getByRole("textbox");
   await box.scrollIntoViewIfNeeded();
   await box.click();
   await page.locator('.section-editor [contenteditable="true"]').first().waitFor({ timeout: 60_000 });
+  // The editor takes the focus once it is mounted (the click was on the static text before it).
+  await page.waitForFunction(() => document.activeElement?.getAttribute("contenteditable") === "true", null, { timeout: 60_000 });
   await page.evaluate(() => {
     const w = window as unknown as { __lat: number[] };
     w.__lat = [];
@@ -50,14 +119,22 @@ async function measure(context: BrowserContext, url: string) {
   });
   // The single editor holds the whole concept: type at the end of its first paragraph, as in the concept page's first part.
   await page.keyboard.press(url.endsWith("/einzeleditor") ? "End" : "Control+End");
+  const typed = () => page.evaluate(() => (document.activeElement?.textContent ?? "").split("x").length - 1);
+  const where = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.id} ${document.activeElement?.getAttribute("contenteditable")}`);
+  const before = await typed();
+  const profiler = profileName ? await startProfile(page) : null;
   for (let i = 0; i < KEYS; i++) await page.keyboard.type("x", { delay: 0 }).then(() => page.waitForTimeout(40));
   await page.waitForTimeout(500);
+  if (profiler && profileName) await profiler.stop(profileName);
+  // A figure is only worth something if every key reached the editor.
+  const landed = (await typed()) - before;
+  if (landed !== KEYS) throw new Error(`Tippen: ${landed} von ${KEYS} Zeichen kamen im Editor an (${url}; Fokus: ${await where()})`);
   const values = (await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat)) as number[];
   await page.close();
   return values;
 }
 
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_TYPING_ROUNDS ?? 3);
 
 /**
  * Three rounds, each: the single editor (the whole concept in one Tiptap editor,
@@ -68,13 +145,14 @@ export async function benchTyping(opts: { base: string; cookie: string; context:
   const url = `${opts.base}/concepts/${opts.conceptId}`;
   const rounds = { single: [] as number[][], alone: [] as number[][], together: [] as number[][] };
   for (let r = 0; r < ROUNDS; r++) {
-    rounds.single.push(await measure(opts.context, `${url}/einzeleditor`));
-    rounds.alone.push(await measure(opts.context, url));
+    const profile = (name: string) => (PROFILE && r === 0 ? name : undefined);
+    rounds.single.push(await measure(opts.context, `${url}/einzeleditor`, profile("single")));
+    rounds.alone.push(await measure(opts.context, url, profile("alone")));
     // five colleagues: two in the part being typed into, three elsewhere in the concept
     const stops = [0, 0, 1, 2, 3].map((p, i) => typist(opts.base, opts.cookie, opts.partIds[p]!, i));
     await new Promise((res) => setTimeout(res, 1500));
     try {
-      rounds.together.push(await measure(opts.context, url));
+      rounds.together.push(await measure(opts.context, url, profile("together")));
     } finally {
       for (const stop of stops) stop();
     }
