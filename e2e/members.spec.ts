@@ -132,7 +132,7 @@ test("a new municipality registers and its first admin signs in", async ({ page 
   const agsInput = page.getByRole("textbox", { name: "Gemeindeschlüssel (AGS)" });
   await expect(agsInput).toHaveAttribute("aria-invalid", "true");
   await expect(agsInput).toHaveAccessibleDescription(/Ein Gemeindeschlüssel, der mit 05 beginnt, gehört zu Nordrhein-Westfalen, nicht zu Bayern\./);
-  await expect(page.getByRole("status")).toContainText("Bitte prüfen Sie die markierten Angaben.");
+  await expect(page.locator("main").getByRole("alert")).toContainText("Bitte prüfen Sie die markierten Angaben.");
   await expect(page.getByRole("textbox", { name: "Name der Kommune" })).toHaveValue(municipality);
   await expect(page).toHaveURL(/\/registrieren$/);
 

@@ -126,7 +126,7 @@ test("the admin uploads a logo; an SVG with a script is refused; the logo is on 
   const input = logo.getByLabel("Logo oder Wappen (PNG oder SVG)");
   await input.setInputFiles({ name: "boese.svg", mimeType: "image/svg+xml", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
   await logo.getByRole("button", { name: "Logo hochladen" }).click();
-  await expect(logo.getByRole("status")).toHaveText(/Das SVG enthält das Element <script>, das nicht erlaubt ist/);
+  await expect(logo.getByRole("alert")).toHaveText(/Das SVG enthält das Element <script>, das nicht erlaubt ist/);
   await input.setInputFiles({
     name: "wappen.svg",
     mimeType: "image/svg+xml",

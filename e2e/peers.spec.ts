@@ -119,8 +119,8 @@ test("browse the measure library without names; the admin shares a measure after
   await own.locator("summary").click();
   await own.getByLabel("Beschreibung für die Bibliothek").fill("Frau Keller lädt in Musterstadt zum Gespräch ein.");
   await own.getByRole("button", { name: "In der Bibliothek teilen" }).click();
-  await expect(own.getByRole("status").first()).toContainText("Name Ihrer Kommune „Musterstadt“");
-  await expect(own.getByRole("status").first()).toContainText("Personenname „Frau Keller“");
+  await expect(own.getByRole("alert")).toContainText("Name Ihrer Kommune „Musterstadt“");
+  await expect(own.getByRole("alert")).toContainText("Personenname „Frau Keller“");
   await own.getByLabel("Beschreibung für die Bibliothek").fill("Ehrenamtliche laden zweimal pro Woche zum Gespräch ein.");
   await own.getByRole("button", { name: "In der Bibliothek teilen" }).click();
   await expect(own.getByRole("status").first()).toContainText("In der Bibliothek geteilt.");

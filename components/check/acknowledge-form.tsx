@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useId } from "react";
 import { acknowledgeFindingAction, withdrawAcknowledgementAction } from "@/app/(app)/concepts/[conceptId]/check-actions";
+import { Notice, stateNotice } from "@/components/ui/notice";
 
 /** Mark one finding "bewusst so" with a reason (a native disclosure: works with the keyboard, no script needed to open). */
 export function AcknowledgeForm({ conceptId, findingKey, message }: { conceptId: string; findingKey: string; message: string }) {
@@ -19,10 +20,7 @@ export function AcknowledgeForm({ conceptId, findingKey, message }: { conceptId:
         <button className="button-secondary" type="submit" disabled={pending}>
           {pending ? "Wird gespeichert …" : "Als „bewusst so“ markieren"}
         </button>
-        <span id={`${id}-status`} aria-live="polite" role="status">
-          {state && !state.ok ? <span className="form-error">{state.fieldErrors?.reason ?? state.error}</span> : null}
-          {state?.ok ? <span className="form-status">{state.message}</span> : null}
-        </span>
+        <Notice id={`${id}-status`} message={stateNotice(state, pending)} />
       </form>
     </details>
   );
@@ -37,9 +35,7 @@ export function WithdrawButton({ conceptId, findingKey }: { conceptId: string; f
       <button className="button-link" type="submit" disabled={pending}>
         zurücknehmen
       </button>
-      <span aria-live="polite" role="status">
-        {state && !state.ok ? <span className="form-error"> {state.error}</span> : null}
-      </span>
+      <Notice message={state?.ok ? null : stateNotice(state, pending)} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createConceptAction } from "@/app/(app)/concepts/actions";
 import type { ActionResult } from "@/lib/actions";
+import { Notice, stateNotice } from "@/components/ui/notice";
 
 export function CreateConceptForm({ municipalityId, defaultTitle }: { municipalityId: string; defaultTitle: string }) {
   const [state, action, pending] = useActionState<ActionResult<string> | null, FormData>(createConceptAction, null);
@@ -28,14 +29,12 @@ export function CreateConceptForm({ municipalityId, defaultTitle }: { municipali
           </p>
         ) : null}
       </div>
-      <div aria-live="polite" role="status">
-        {state && !state.ok && !titleError ? <p className="notice notice-error">{state.error}</p> : null}
-      </div>
       <div className="actions-row">
         <button className="button" type="submit" disabled={pending}>
           {pending ? t("creating") : t("create")}
         </button>
       </div>
+      <Notice message={state?.ok ? null : stateNotice(state, pending)} />
     </form>
   );
 }

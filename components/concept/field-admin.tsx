@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { addFieldAction, removeFieldAction } from "@/app/(app)/concepts/[conceptId]/actions";
+import { Notice } from "@/components/ui/notice";
 
 export function AddFieldForm({ conceptId }: { conceptId: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -12,6 +13,7 @@ export function AddFieldForm({ conceptId }: { conceptId: string }) {
   return (
     <form
       className="actions-row"
+      onSubmit={() => setError(null)}
       action={(form) =>
         start(async () => {
           const result = await addFieldAction({ conceptId, title: String(form.get("title") ?? "") });
@@ -36,9 +38,7 @@ export function AddFieldForm({ conceptId }: { conceptId: string }) {
       <button type="submit" className="button-secondary" disabled={pending} style={{ alignSelf: "end" }}>
         {t("addField")}
       </button>
-      <p id="new-field-error" className="error" role="status" aria-live="polite">
-        {error}
-      </p>
+      <Notice id="new-field-error" message={error ? { kind: "error", text: error } : null} />
     </form>
   );
 }
@@ -56,6 +56,7 @@ export function RemoveFieldButton({ conceptId, fieldId, title }: { conceptId: st
         disabled={pending}
         onClick={() => {
           if (!window.confirm(t("removeFieldConfirm", { title }))) return;
+          setError(null);
           start(async () => {
             const result = await removeFieldAction({ conceptId, fieldId });
             if (result.ok) router.refresh();
@@ -65,7 +66,7 @@ export function RemoveFieldButton({ conceptId, fieldId, title }: { conceptId: st
       >
         {t("removeField")}
       </button>
-      {error ? <span className="error" role="alert">{error}</span> : null}
+      <Notice message={error ? { kind: "error", text: error } : null} />
     </>
   );
 }

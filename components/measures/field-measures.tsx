@@ -30,6 +30,7 @@ import type { MeasureInputDraft } from "@/lib/measures/schema";
 import { measureLabel, measureNumber } from "@/lib/measures/label";
 import type { MeasureView } from "@/lib/measures/view";
 import "./measures.css";
+import { Notice, type NoticeMessage } from "@/components/ui/notice";
 
 export type { MeasureView } from "@/lib/measures/view";
 
@@ -46,7 +47,6 @@ export type FieldMeasuresProps = {
   canEdit: boolean;
 };
 
-type Notice = { kind: "ok" | "error"; text: string } | null;
 
 type MeasuresT = ReturnType<typeof useTranslations<"measures">>;
 
@@ -61,7 +61,7 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, fieldNumber, mea
   const router = useRouter();
   const t = useTranslations("measures");
   const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<NoticeMessage>(null);
   const [pending, startTransition] = useTransition();
   /*
    * Where focus goes after a write: the first of `ids` that exists and is enabled.
@@ -87,6 +87,7 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, fieldNumber, mea
 
   const move = (m: MeasureView, direction: "up" | "down") => {
     if (pending) return;
+    setNotice(null);
     startTransition(async () => {
       const result = await moveMeasureAction({ conceptId, measureId: m.id, direction });
       if (!result.ok) {
@@ -107,6 +108,7 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, fieldNumber, mea
   const remove = (m: MeasureView) => {
     if (pending) return;
     if (!window.confirm(t("deleteConfirm", { title: m.title }))) return;
+    setNotice(null);
     startTransition(async () => {
       const result = await deleteMeasureAction({ conceptId, measureId: m.id });
       if (!result.ok) {
@@ -139,9 +141,6 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, fieldNumber, mea
 
   return (
     <div className="measures" data-testid={`measures-${fieldId}`}>
-      <div className="measures-status" role="status" aria-live="polite">
-        {notice ? <p className={notice.kind === "ok" ? "notice notice-ok" : "notice notice-error"}>{notice.text}</p> : null}
-      </div>
       {measures.length === 0 && editing !== NEW ? (
         <p className="meta">{t("none", { field: fieldTitle })}</p>
       ) : null}
@@ -210,6 +209,8 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, fieldNumber, mea
           </button>
         )
       ) : null}
+      {/* After the list and its add button: a message appearing moves nothing the person is about to press. */}
+      <Notice className="measures-status" message={notice} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from "@/app/(app)/concepts/[conceptId]/measure-actions";
 import type { GoalMeasure } from "@/lib/measures/goal-links";
 import "./measures.css";
+import { Notice, type NoticeMessage } from "@/components/ui/notice";
 
 type SubGoalItem = { id: string; text: string; measures?: GoalMeasure[] };
 
@@ -21,7 +22,6 @@ export type SubGoalsEditorProps = {
   canEdit: boolean;
 };
 
-type Notice = { kind: "ok" | "error"; text: string } | null;
 
 /**
  * The sub-goals (Teilziele) of one field of action as a numbered list. Editors
@@ -31,7 +31,7 @@ type Notice = { kind: "ok" | "error"; text: string } | null;
 export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEdit }: SubGoalsEditorProps) {
   const router = useRouter();
   const t = useTranslations("subGoals");
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<NoticeMessage>(null);
   const [newText, setNewText] = useState("");
   const [newError, setNewError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -73,6 +73,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
   const add = (event: FormEvent) => {
     event.preventDefault();
     if (pending) return;
+    setNotice(null);
     const text = newText.trim();
     if (!text) {
       setNewError(t("textRequired"));
@@ -92,6 +93,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
   };
 
   const save = (goal: SubGoalItem, number: number, text: string, done: (error: string | null) => void) => {
+    setNotice(null);
     startTransition(async () => {
       const result = await updateSubGoalAction({ conceptId, subGoalId: goal.id, text });
       if (!result.ok) {
@@ -106,6 +108,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
 
   const move = (goal: SubGoalItem, number: number, direction: "up" | "down") => {
     if (pending) return;
+    setNotice(null);
     startTransition(async () => {
       const result = await moveSubGoalAction({ conceptId, subGoalId: goal.id, direction });
       if (!result.ok) {
@@ -125,6 +128,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
     if (pending) return;
     const question = t("deleteConfirm", { number, text: goal.text });
     if (!window.confirm(question)) return;
+    setNotice(null);
     startTransition(async () => {
       const result = await deleteSubGoalAction({ conceptId, subGoalId: goal.id });
       if (!result.ok) {
@@ -159,9 +163,10 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
           />
         ))}
       </ol>
+      {/* The label above and the error below the row of text and button: an error appearing never moves the button. */}
       <form className="sub-goal-add" onSubmit={add} noValidate>
-        <div className="field">
-          <label htmlFor={newId}>{t("newLabel", { field: fieldTitle })}</label>
+        <label htmlFor={newId}>{t("newLabel", { field: fieldTitle })}</label>
+        <div className="sub-goal-add-row">
           <input
             id={newId}
             type="text"
@@ -174,19 +179,13 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
               if (newError) setNewError(null);
             }}
           />
-          {newError ? (
-            <p id={`${newId}-error`} className="error">
-              {newError}
-            </p>
-          ) : null}
+          <button type="submit" className="button-secondary" aria-disabled={pending || undefined}>
+            {t("add")}
+          </button>
         </div>
-        <button type="submit" className="button-secondary" aria-disabled={pending || undefined}>
-          {t("add")}
-        </button>
+        <Notice id={`${newId}-error`} message={newError ? { kind: "error", text: newError } : null} />
       </form>
-      <div className="measures-status" role="status" aria-live="polite">
-        {notice ? <p className={notice.kind === "ok" ? "notice notice-ok" : "notice notice-error"}>{notice.text}</p> : null}
-      </div>
+      <Notice className="measures-status" message={notice} />
     </div>
   );
 }

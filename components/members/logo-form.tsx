@@ -2,6 +2,7 @@
 import { useActionState, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { LogoFormState } from "@/app/(app)/mitglieder/logo-actions";
+import { Notice } from "@/components/ui/notice";
 
 type Props = {
   municipalityId: string;
@@ -46,9 +47,7 @@ export function LogoForm({ municipalityId, current, upload, remove }: Props) {
           </button>
         </form>
       ) : null}
-      <div id={statusId} role="status" aria-live="polite" className={last.ok ? "form-status" : "form-error"}>
-        {last.message}
-      </div>
+      <Notice id={statusId} message={last.message && !uploading && !removing ? { kind: last.ok ? "ok" : "error", text: last.message } : null} />
     </div>
   );
 }

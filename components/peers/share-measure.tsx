@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { shareMeasureAction, unshareMeasureAction } from "@/app/(app)/concepts/[conceptId]/vergleich/bibliothek/actions";
+import { Notice, stateNotice } from "@/components/ui/notice";
 
 /** One own measure: edit the text to share, then share; or withdraw it. The name check's result is read out. */
 export function ShareMeasure({ conceptId, measure }: { conceptId: string; measure: { id: string; title: string; description: string; shared: boolean } }) {
@@ -30,10 +31,7 @@ export function ShareMeasure({ conceptId, measure }: { conceptId: string; measur
             {shared ? "Geteilten Text ersetzen" : "In der Bibliothek teilen"}
           </button>
         </div>
-        <div aria-live="polite" role="status">
-          {state && !state.ok ? <p className="error">{state.error}</p> : null}
-          {state?.ok && !unState?.ok ? <p className="notice notice-ok">{state.message}</p> : null}
-        </div>
+        <Notice message={unState?.ok && state?.ok ? null : stateNotice(state, sharing)} />
       </form>
       {shared ? (
         <form action={unshare} className="actions-row" style={{ marginTop: ".5rem" }}>
@@ -44,10 +42,7 @@ export function ShareMeasure({ conceptId, measure }: { conceptId: string; measur
           </button>
         </form>
       ) : null}
-      <div aria-live="polite" role="status">
-        {unState && !unState.ok ? <p className="error">{unState.error}</p> : null}
-        {unState?.ok ? <p className="meta">{unState.message}</p> : null}
-      </div>
+      <Notice message={stateNotice(unState, unsharing)} />
     </details>
   );
 }

@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { createThreadAction } from "@/app/(app)/concepts/[conceptId]/pruefung/actions";
-import { StatusLine, useReviewAction } from "./use-review-action";
+import { Notice } from "@/components/ui/notice";
+import { useNoticeAction } from "@/components/ui/use-notice-action";
 
 export type ComposerTarget = { kind: "text"; sectionId: string } | { kind: "measure"; measureId: string } | { kind: "chapter"; chapter: string; fieldKey?: string | null };
 export type TextSelection = { start: number; end: number; quote: string };
@@ -26,7 +27,7 @@ export function Composer({
   onDone?: () => void;
 }) {
   const t = useTranslations("review");
-  const { message, setMessage, pending, run } = useReviewAction();
+  const { message, setMessage, pending, run } = useNoticeAction();
   const [open, setOpen] = useState(false);
   const [body, setBody] = useState("");
   const [quote, setQuote] = useState("");
@@ -43,10 +44,13 @@ export function Composer({
 
   if (!open) {
     return (
-      <button type="button" className="button-secondary composer-open" onClick={() => setOpen(true)}>
-        {t("comment")}
-        <span className="visually-hidden"> – {label}</span>
-      </button>
+      <div className="composer-closed">
+        <button type="button" className="button-secondary composer-open" onClick={() => (setMessage(null), setOpen(true))}>
+          {t("comment")}
+          <span className="visually-hidden"> – {label}</span>
+        </button>
+        <Notice message={message} />
+      </div>
     );
   }
   const submit = () => {
@@ -114,7 +118,7 @@ export function Composer({
           {t("cancel")}
         </button>
       </div>
-      <StatusLine message={message} />
+      <Notice message={message} />
     </form>
   );
 }

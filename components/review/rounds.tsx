@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { answerRoundAction, closeRoundAction, startRoundAction } from "@/app/(app)/concepts/[conceptId]/pruefung/actions";
-import { StatusLine, useReviewAction } from "./use-review-action";
+import { Notice } from "@/components/ui/notice";
+import { useNoticeAction } from "@/components/ui/use-notice-action";
 import { VersionOptions } from "@/components/versions/version-options";
 
 /** Admins: start a round for a version with reviewers and a due date. */
@@ -16,7 +17,7 @@ export function StartRoundForm({
   people: { id: string; name: string; role: string }[];
 }) {
   const t = useTranslations("review");
-  const { message, pending, run } = useReviewAction();
+  const { message, pending, run } = useNoticeAction();
   const [formKey, setFormKey] = useState(0);
   return (
     <form
@@ -70,7 +71,7 @@ export function StartRoundForm({
       <button type="submit" className="button" disabled={pending}>
         {t("startRound")}
       </button>
-      <StatusLine message={message} />
+      <Notice message={message} />
     </form>
   );
 }
@@ -90,7 +91,7 @@ export function AnswerForm({
   current: { verdict: string; note: string } | null;
 }) {
   const t = useTranslations("review");
-  const { message, pending, run } = useReviewAction();
+  const { message, pending, run } = useNoticeAction();
   const id = `${roundId}-${target}`.replace(/[^a-zA-Z0-9_-]/g, "-");
   return (
     <form
@@ -119,20 +120,20 @@ export function AnswerForm({
         {t("saveAnswer")}
         <span className="visually-hidden"> – {title}</span>
       </button>
-      <StatusLine message={message} />
+      <Notice message={message} />
     </form>
   );
 }
 
 export function CloseRoundButton({ conceptId, roundId }: { conceptId: string; roundId: string }) {
   const t = useTranslations("review");
-  const { message, pending, run } = useReviewAction();
+  const { message, pending, run } = useNoticeAction();
   return (
     <div>
       <button type="button" className="button-secondary" disabled={pending} onClick={() => run(() => closeRoundAction({ conceptId, roundId }), t("roundClosedDone"))}>
         {t("closeRound")}
       </button>
-      <StatusLine message={message} />
+      <Notice message={message} />
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { formatDateTime } from "@/lib/format";
 import type { Member } from "@/lib/review/comment-text";
 import type { CommentView, ThreadView } from "@/lib/review/comments";
 import { CommentBody } from "./comment-body";
-import { StatusLine, useReviewAction } from "./use-review-action";
+import { Notice } from "@/components/ui/notice";
+import { useNoticeAction } from "@/components/ui/use-notice-action";
 
 export type ReviewViewer = { userId: string; canComment: boolean; canModerate: boolean };
 
@@ -25,7 +26,7 @@ export function ThreadCard({
   onFocusThread?: (id: string | null) => void;
 }) {
   const t = useTranslations("review");
-  const { message, pending, run } = useReviewAction();
+  const { message, pending, run } = useNoticeAction();
   const [reply, setReply] = useState("");
   const headingId = `thread-${thread.id}`;
   const resolved = thread.state === "resolved";
@@ -83,14 +84,14 @@ export function ThreadCard({
           </div>
         </form>
       ) : null}
-      <StatusLine message={message} />
+      <Notice message={message} />
     </article>
   );
 }
 
 function CommentItem({ conceptId, comment, viewer, members }: { conceptId: string; comment: CommentView; viewer: ReviewViewer; members: Member[] }) {
   const t = useTranslations("review");
-  const { message, pending, run } = useReviewAction();
+  const { message, pending, run } = useNoticeAction();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(comment.body);
   const own = comment.authorId === viewer.userId && comment.state === "visible";
@@ -144,7 +145,7 @@ function CommentItem({ conceptId, comment, viewer, members }: { conceptId: strin
           ) : null}
         </div>
       ) : null}
-      <StatusLine message={message} />
+      <Notice message={message} />
     </li>
   );
 }

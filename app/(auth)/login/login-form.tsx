@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { login, type LoginState } from "./actions";
+import { Notice } from "@/components/ui/notice";
 
 export function LoginForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
@@ -17,14 +18,12 @@ export function LoginForm({ next }: { next: string }) {
         <label htmlFor="password">{t("password")}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
-      <div aria-live="polite" role="status">
-        {state.error ? <p className="notice notice-error">{state.error}</p> : null}
-      </div>
       <div className="actions-row">
         <button className="button" type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
         </button>
       </div>
+      <Notice message={state.error && !pending ? { kind: "error", text: state.error } : null} />
     </form>
   );
 }
