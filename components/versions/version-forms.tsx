@@ -84,7 +84,7 @@ export function RestoreButton({ conceptId, number, label }: { conceptId: string;
               const result = await restoreVersionAction({ conceptId, number });
               setConfirming(false);
               if (result.ok) {
-                report({ message: { kind: "ok", text: t("restored", { number, backup: result.data.backup }) }, focus: true });
+                report({ message: { kind: "ok", text: t("restored", { number, backup: result.data.backup }) }, focus: true, undo: { restored: number, backup: result.data.backup } });
                 router.refresh();
               } else report({ message: { kind: "error", text: result.error }, focus: true });
             })

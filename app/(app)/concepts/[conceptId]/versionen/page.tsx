@@ -113,7 +113,7 @@ export default async function VersionsPage({ params }: Props) {
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t("historyHeading")}</h2>
-        <RestoreHistory>
+        <RestoreHistory conceptId={concept.id}>
           <table className="table history-table">
             <thead>
               <tr>
