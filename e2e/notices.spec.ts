@@ -47,3 +47,25 @@ test("saving a version reports below its button as a status, without moving the 
   await expectNoViolations(admin, "Version gespeichert");
   await admin.context().close();
 });
+
+test("required fields say (Pflichtfeld) in their label, optional ones say nothing, in every form", async ({ conceptPage, page: anonymous }) => {
+  const page = conceptPage.page;
+  await conceptPage.createConcept(`Pflichtfelder ${Date.now()}`);
+  const field = new FieldOfAction(page, "Sprache");
+  const form = await field.openNewMeasure();
+  const label = (text: string) => form.root.locator("label").filter({ hasText: new RegExp(`^${text}`) }).first();
+  await expect(label("Titel")).toHaveText("Titel (Pflichtfeld)");
+  await expect(label("Aufgabenart")).toHaveText("Aufgabenart (Pflichtfeld)");
+  await expect(form.select("Aufgabenart")).toHaveAttribute("required", "");
+  await expect(label("Federführung")).toHaveText("Federführung");
+  await expect(label("Kürzel")).toHaveText("Kürzel");
+  await expect(field.root.locator("label").filter({ hasText: "Neues Teilziel" })).toContainText("(Pflichtfeld)");
+  await expectNoViolations(page, "Maßnahmenformular mit Pflichtfeldern");
+
+  await anonymous.goto("/registrieren");
+  for (const text of ["Name der Kommune", "Gemeindeschlüssel (AGS)", "Ihre E-Mail-Adresse"]) {
+    await expect(anonymous.locator("label").filter({ hasText: text })).toHaveText(`${text} (Pflichtfeld)`);
+  }
+  await anonymous.goto("/login");
+  await expect(anonymous.locator("label").filter({ hasText: "E-Mail-Adresse" })).toHaveText("E-Mail-Adresse (Pflichtfeld)");
+});

@@ -2,6 +2,7 @@
 import { useActionState, useId } from "react";
 import { acknowledgeFindingAction, withdrawAcknowledgementAction } from "@/app/(app)/concepts/[conceptId]/check-actions";
 import { Notice, stateNotice } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 /** Mark one finding "bewusst so" with a reason (a native disclosure: works with the keyboard, no script needed to open). */
 export function AcknowledgeForm({ conceptId, findingKey, message }: { conceptId: string; findingKey: string; message: string }) {
@@ -14,7 +15,10 @@ export function AcknowledgeForm({ conceptId, findingKey, message }: { conceptId:
         <input type="hidden" name="conceptId" value={conceptId} />
         <input type="hidden" name="findingKey" value={findingKey} />
         <div className="form-field">
-          <label htmlFor={`${id}-reason`}>Begründung</label>
+          <label htmlFor={`${id}-reason`}>
+            Begründung
+            <RequiredMark />
+          </label>
           <input id={`${id}-reason`} name="reason" required minLength={3} maxLength={1000} size={50} aria-describedby={`${id}-status`} aria-label={`Begründung: ${message}`} />
         </div>
         <button className="button-secondary" type="submit" disabled={pending}>

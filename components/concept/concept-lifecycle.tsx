@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { archiveConceptAction, markConceptForDeletionAction, restoreConceptAction, unarchiveConceptAction } from "@/app/(app)/concepts/actions";
 import type { ActionResult } from "@/lib/actions";
 import { Notice, stateNotice } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 type Action = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
@@ -47,7 +48,10 @@ export function ConceptLifecycle({ conceptId, title, archived, graceDays }: { co
           <p>{t("confirmIntro", { title, days: graceDays })}</p>
           <div className="field field-checkbox">
             <input id={box} type="checkbox" name="confirm" required aria-invalid={state && !state.ok ? true : undefined} />
-            <label htmlFor={box}>{t("confirmBox", { title })}</label>
+            <label htmlFor={box}>
+              {t("confirmBox", { title })}
+              <RequiredMark />
+            </label>
           </div>
           <button type="submit" className="button-danger" disabled={pending}>
             {pending ? t("working") : t("confirmSubmit")}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { createConceptAction } from "@/app/(app)/concepts/actions";
 import type { ActionResult } from "@/lib/actions";
 import { Notice, stateNotice } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 export function CreateConceptForm({ municipalityId, defaultTitle }: { municipalityId: string; defaultTitle: string }) {
   const [state, action, pending] = useActionState<ActionResult<string> | null, FormData>(createConceptAction, null);
@@ -13,7 +14,10 @@ export function CreateConceptForm({ municipalityId, defaultTitle }: { municipali
     <form action={action} className="form" noValidate>
       <input type="hidden" name="municipalityId" value={municipalityId} />
       <div className="field">
-        <label htmlFor="concept-title">{t("titleLabel")}</label>
+        <label htmlFor="concept-title">
+          {t("titleLabel")}
+          <RequiredMark />
+        </label>
         <input
           id="concept-title"
           name="title"

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { addFieldAction, removeFieldAction } from "@/app/(app)/concepts/[conceptId]/actions";
 import { Notice } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 export function AddFieldForm({ conceptId }: { conceptId: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -25,10 +26,14 @@ export function AddFieldForm({ conceptId }: { conceptId: string }) {
       }
     >
       <div className="field" style={{ minWidth: "20rem" }}>
-        <label htmlFor="new-field-title">{t("addFieldLabel")}</label>
+        <label htmlFor="new-field-title">
+          {t("addFieldLabel")}
+          <RequiredMark />
+        </label>
         <input
           id="new-field-title"
           name="title"
+          aria-required="true"
           type="text"
           placeholder={t("addFieldPlaceholder")}
           aria-invalid={error ? true : undefined}

@@ -7,6 +7,7 @@ import type { ImportReport } from "@/lib/import/mapping";
 import type { MappingProposal } from "@/lib/import/service";
 import { DraftImportReport, PlacesStep } from "./import-places";
 import { Notice } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 export type ImportFormState = {
   error: string | null;
@@ -86,7 +87,10 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId, into
         <input type="hidden" name="municipalityId" value={defaultMunicipalityId} />
       )}
       <div className="form-field">
-        <label htmlFor={fileId}>{into ? t("fileDraft") : t("file")}</label>
+        <label htmlFor={fileId}>
+          {into ? t("fileDraft") : t("file")}
+          <RequiredMark />
+        </label>
         <input
           id={fileId}
           type="file"

@@ -31,6 +31,7 @@ import { measureLabel, measureNumber } from "@/lib/measures/label";
 import type { MeasureView } from "@/lib/measures/view";
 import "./measures.css";
 import { Notice, type NoticeMessage } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 export type { MeasureView } from "@/lib/measures/view";
 
@@ -852,6 +853,7 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, automa
         <SelectInput
           id={inputId("taskType")}
           label={t("taskType")}
+          required
           value={values.taskType}
           error={errorOf("taskType")}
           onChange={(v) => set("taskType", v as TaskType | "")}
@@ -956,6 +958,7 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, automa
             <TextInput
               id={inputId(`fundingLines.${i}.amountCents`)}
               label={t("amountEur")}
+              required
               inputMode="decimal"
               value={f.amount}
               error={errorOf(`fundingLines.${i}.amountCents`)}
@@ -1103,7 +1106,7 @@ function TextInput(props: {
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
+        {required ? <RequiredMark /> : null}
       </label>
       {hint ? (
         <span id={`${id}-hint`} className="hint">
@@ -1156,14 +1159,20 @@ function SelectInput(props: {
   options: { value: string; label: string }[];
   onChange: (value: string) => void;
   error?: string;
+  required?: boolean;
 }) {
-  const { id, label, value, options, error } = props;
+  const { id, label, value, options, error, required } = props;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {required ? <RequiredMark /> : null}
+      </label>
       <select
         id={id}
         value={value}
+        required={required}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, undefined, error)}
         onChange={(e) => props.onChange(e.target.value)}

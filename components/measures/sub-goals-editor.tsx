@@ -11,6 +11,7 @@ import {
 import type { GoalMeasure } from "@/lib/measures/goal-links";
 import "./measures.css";
 import { Notice, type NoticeMessage } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 type SubGoalItem = { id: string; text: string; measures?: GoalMeasure[] };
 
@@ -165,13 +166,17 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
       </ol>
       {/* The label above and the error below the row of text and button: an error appearing never moves the button. */}
       <form className="sub-goal-add" onSubmit={add} noValidate>
-        <label htmlFor={newId}>{t("newLabel", { field: fieldTitle })}</label>
+        <label htmlFor={newId}>
+          {t("newLabel", { field: fieldTitle })}
+          <RequiredMark />
+        </label>
         <div className="sub-goal-add-row">
           <input
             id={newId}
             type="text"
             value={newText}
             maxLength={1000}
+            aria-required="true"
             aria-invalid={newError ? true : undefined}
             aria-describedby={newError ? `${newId}-error` : undefined}
             onChange={(e) => {

@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes } from "react";
 import type { FormState } from "@/lib/members/form-errors";
 import { Notice, type NoticeMessage } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 function describedBy(...ids: (string | false | undefined)[]) {
   const list = ids.filter(Boolean).join(" ");
@@ -13,7 +14,10 @@ type FieldBase = { id: string; name: string; label: string; error?: string; hint
 export function TextField({ id, name, label, error, hint, ...input }: FieldBase & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name">) {
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {input.required ? <RequiredMark /> : null}
+      </label>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
           {hint}
@@ -55,7 +59,10 @@ export function SelectField({
 }: FieldBase & { options: readonly { value: string; label: string }[]; defaultValue?: string; placeholder?: string; required?: boolean }) {
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {required ? <RequiredMark /> : null}
+      </label>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
           {hint}

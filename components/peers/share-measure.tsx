@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { shareMeasureAction, unshareMeasureAction } from "@/app/(app)/concepts/[conceptId]/vergleich/bibliothek/actions";
 import { Notice, stateNotice } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 /** One own measure: edit the text to share, then share; or withdraw it. The name check's result is read out. */
 export function ShareMeasure({ conceptId, measure }: { conceptId: string; measure: { id: string; title: string; description: string; shared: boolean } }) {
@@ -18,7 +19,10 @@ export function ShareMeasure({ conceptId, measure }: { conceptId: string; measur
         <input type="hidden" name="conceptId" value={conceptId} />
         <input type="hidden" name="measureId" value={measure.id} />
         <div className="field">
-          <label htmlFor={`${id}-title`}>Titel für die Bibliothek</label>
+          <label htmlFor={`${id}-title`}>
+            Titel für die Bibliothek
+            <RequiredMark />
+          </label>
           <input id={`${id}-title`} name="title" defaultValue={measure.title} required maxLength={500} />
         </div>
         <div className="field">

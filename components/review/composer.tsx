@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { createThreadAction } from "@/app/(app)/concepts/[conceptId]/pruefung/actions";
 import { Notice } from "@/components/ui/notice";
 import { useNoticeAction } from "@/components/ui/use-notice-action";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 export type ComposerTarget = { kind: "text"; sectionId: string } | { kind: "measure"; measureId: string } | { kind: "chapter"; chapter: string; fieldKey?: string | null };
 export type TextSelection = { start: number; end: number; quote: string };
@@ -80,19 +81,26 @@ export function Composer({
     >
       {target.kind === "text" ? (
         <div className="field">
-          <label htmlFor={`quote-${key}`}>{t("quoteLabel")}</label>
-          <input id={`quote-${key}`} type="text" value={quote} onChange={(e) => setQuote(e.target.value)} maxLength={2000} aria-describedby={`quote-hint-${key}`} />
+          <label htmlFor={`quote-${key}`}>
+            {t("quoteLabel")}
+            <RequiredMark />
+          </label>
+          <input id={`quote-${key}`} type="text" aria-required="true" value={quote} onChange={(e) => setQuote(e.target.value)} maxLength={2000} aria-describedby={`quote-hint-${key}`} />
           <span id={`quote-hint-${key}`} className="hint">
             {t("quoteHint")}
           </span>
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor={`body-${key}`}>{t("commentLabel")}</label>
+        <label htmlFor={`body-${key}`}>
+          {t("commentLabel")}
+          <RequiredMark />
+        </label>
         <textarea
           ref={bodyRef}
           id={`body-${key}`}
           rows={3}
+          aria-required="true"
           value={body}
           onChange={(e) => setBody(e.target.value)}
           maxLength={5000}

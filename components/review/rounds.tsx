@@ -5,6 +5,7 @@ import { answerRoundAction, closeRoundAction, startRoundAction } from "@/app/(ap
 import { Notice } from "@/components/ui/notice";
 import { useNoticeAction } from "@/components/ui/use-notice-action";
 import { VersionOptions } from "@/components/versions/version-options";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 /** Admins: start a round for a version with reviewers and a due date. */
 export function StartRoundForm({
@@ -46,7 +47,10 @@ export function StartRoundForm({
       </h3>
       <div className="actions-row">
         <div className="field" style={{ flex: 1, minWidth: "16rem" }}>
-          <label htmlFor="round-title">{t("roundTitle")}</label>
+          <label htmlFor="round-title">
+            {t("roundTitle")}
+            <RequiredMark />
+          </label>
           <input id="round-title" name="title" type="text" required maxLength={200} placeholder={t("roundTitlePlaceholder")} />
         </div>
         <div className="field">
@@ -56,7 +60,10 @@ export function StartRoundForm({
           </select>
         </div>
         <div className="field">
-          <label htmlFor="round-due">{t("roundDue")}</label>
+          <label htmlFor="round-due">
+            {t("roundDue")}
+            <RequiredMark />
+          </label>
           <input id="round-due" name="due" type="date" required />
         </div>
       </div>
@@ -104,7 +111,10 @@ export function AnswerForm({
       }}
     >
       <fieldset>
-        <legend>{t("verdictFor", { target: title })}</legend>
+        <legend>
+          {t("verdictFor", { target: title })}
+          <RequiredMark />
+        </legend>
         <label className="radio">
           <input type="radio" name="verdict" value="approve" defaultChecked={current?.verdict === "approve"} required /> {t("approve")}
         </label>

@@ -8,6 +8,7 @@ import type { CommentView, ThreadView } from "@/lib/review/comments";
 import { CommentBody } from "./comment-body";
 import { Notice } from "@/components/ui/notice";
 import { useNoticeAction } from "@/components/ui/use-notice-action";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 export type ReviewViewer = { userId: string; canComment: boolean; canModerate: boolean };
 
@@ -67,8 +68,11 @@ export function ThreadCard({
             run(() => replyAction({ conceptId, threadId: thread.id, body: reply }), t("replied"), () => setReply(""));
           }}
         >
-          <label htmlFor={`reply-${thread.id}`}>{t("replyLabel")}</label>
-          <textarea id={`reply-${thread.id}`} rows={2} value={reply} onChange={(e) => setReply(e.target.value)} maxLength={5000} />
+          <label htmlFor={`reply-${thread.id}`}>
+            {t("replyLabel")}
+            <RequiredMark />
+          </label>
+          <textarea id={`reply-${thread.id}`} aria-required="true" rows={2} value={reply} onChange={(e) => setReply(e.target.value)} maxLength={5000} />
           <div className="actions-row">
             <button type="submit" className="button-secondary" disabled={pending || !reply.trim()}>
               {t("reply")}
@@ -112,8 +116,11 @@ function CommentItem({ conceptId, comment, viewer, members }: { conceptId: strin
             run(() => editCommentAction({ conceptId, commentId: comment.id, body: text }), t("editedDone"), () => setEditing(false));
           }}
         >
-          <label htmlFor={`edit-${comment.id}`}>{t("editLabel")}</label>
-          <textarea id={`edit-${comment.id}`} rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={5000} autoFocus />
+          <label htmlFor={`edit-${comment.id}`}>
+            {t("editLabel")}
+            <RequiredMark />
+          </label>
+          <textarea id={`edit-${comment.id}`} aria-required="true" rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={5000} autoFocus />
           <div className="actions-row">
             <button type="submit" className="button-secondary" disabled={pending}>
               {t("saveEdit")}

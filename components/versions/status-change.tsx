@@ -6,6 +6,7 @@ import { changeStatusAction } from "@/app/(app)/concepts/[conceptId]/versionen/a
 import type { ConceptStatus } from "@/lib/concepts/status";
 import { useLabels } from "@/lib/i18n/hooks";
 import { Notice, type NoticeMessage } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 
 /**
@@ -68,11 +69,17 @@ export function StatusConfirm({
       {target === "adopted" ? (
         <div className="actions-row">
           <div className="field">
-            <label htmlFor={`${idPrefix}-decision-date`}>{tv("decisionDate")}</label>
+            <label htmlFor={`${idPrefix}-decision-date`}>
+              {tv("decisionDate")}
+              <RequiredMark />
+            </label>
             <input id={`${idPrefix}-decision-date`} name="decisionDate" type="date" required autoFocus aria-describedby={errorId} />
           </div>
           <div className="field">
-            <label htmlFor={`${idPrefix}-decision-reference`}>{tv("decisionReference")}</label>
+            <label htmlFor={`${idPrefix}-decision-reference`}>
+              {tv("decisionReference")}
+              <RequiredMark />
+            </label>
             <input
               id={`${idPrefix}-decision-reference`}
               name="decisionReference"
