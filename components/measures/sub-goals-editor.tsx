@@ -11,6 +11,7 @@ import {
 import type { GoalMeasure } from "@/lib/measures/goal-links";
 import "./measures.css";
 import { Notice, type NoticeMessage } from "@/components/ui/notice";
+import { GrowingTextArea, oneLine } from "@/components/ui/growing-textarea";
 import { RequiredMark } from "@/components/ui/required-mark";
 
 type SubGoalItem = { id: string; text: string; measures?: GoalMeasure[] };
@@ -171,17 +172,23 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
           <RequiredMark />
         </label>
         <div className="sub-goal-add-row">
-          <input
+          <GrowingTextArea
             id={newId}
-            type="text"
             value={newText}
             maxLength={1000}
             aria-required="true"
             aria-invalid={newError ? true : undefined}
             aria-describedby={newError ? `${newId}-error` : undefined}
             onChange={(e) => {
-              setNewText(e.target.value);
+              setNewText(oneLine(e.target.value));
               if (newError) setNewError(null);
+            }}
+            onKeyDown={(e) => {
+              // Enter adds, as it did in the one-line field; the text wraps, it has no lines of its own.
+              if (e.key === "Enter") {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
             }}
           />
           <button type="submit" className="button-secondary" aria-disabled={pending || undefined}>
@@ -249,15 +256,14 @@ function SubGoalRow(props: {
       <label htmlFor={textId} className="visually-hidden">
         {t("itemLabel", { number, field: props.fieldTitle })}
       </label>
-      <input
+      <GrowingTextArea
         id={textId}
-        type="text"
         value={draft}
         maxLength={1000}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => {
-          setDraft(e.target.value);
+          setDraft(oneLine(e.target.value));
           sent.current = null;
           if (error) setError(null);
         }}
