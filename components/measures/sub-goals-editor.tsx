@@ -161,6 +161,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
             onSave={(text, done) => save(g, i + 1, text, done)}
             onMove={(direction) => move(g, i + 1, direction)}
             onDelete={() => remove(g, i + 1, i)}
+            onInvalid={() => setNotice(null)}
             measures={<GoalMeasures fieldId={fieldId} measures={g.measures} />}
           />
         ))}
@@ -213,6 +214,8 @@ function SubGoalRow(props: {
   onSave: (text: string, done: (error: string | null) => void) => void;
   onMove: (direction: "up" | "down") => void;
   onDelete: () => void;
+  /** the text was refused before sending: an earlier success must not stand beside the error */
+  onInvalid: () => void;
   measures: ReactNode;
 }) {
   const { id, goal, number, first, last, busy } = props;
@@ -238,6 +241,7 @@ function SubGoalRow(props: {
     }
     if (!text) {
       setError(t("emptyText"));
+      props.onInvalid();
       return;
     }
     sent.current = text;
@@ -314,11 +318,7 @@ function SubGoalRow(props: {
           {t("delete")}
         </button>
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="error">
-          {error}
-        </p>
-      ) : null}
+      <Notice id={`${id}-error`} message={error ? { kind: "error", text: error } : null} />
       {props.measures}
     </li>
   );
