@@ -27,11 +27,16 @@ async function mount(kind: "menu" | "panel") {
   root = createRoot(host);
   await act(async () =>
     root!.render(
-      createElement(
-        Disclosure,
-        { label: "Weitere Aktionen", kind },
-        createElement("ul", null, createElement("li", null, createElement("a", { href: "#konzept-check" }, "Konzept-Check")), createElement("li", null, createElement("a", { href: "#b" }, "Vergleich"))),
-      ),
+      createElement(Disclosure, {
+        label: "Weitere Aktionen",
+        kind,
+        children: createElement(
+          "ul",
+          null,
+          createElement("li", null, createElement("a", { href: "#konzept-check" }, "Konzept-Check")),
+          createElement("li", null, createElement("a", { href: "#b" }, "Vergleich")),
+        ),
+      }),
     ),
   );
   const button = host.querySelector("button")!;
