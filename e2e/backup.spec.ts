@@ -25,6 +25,7 @@ test("a backup downloaded from the concept page imports as a new concept with th
   const sourceTitle = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
 
   const downloadPromise = page.waitForEvent("download");
+  await conceptPage.openMoreActions();
   await page.getByRole("link", { name: "Sicherung herunterladen (JSON)" }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^Integrationskonzept_[A-Za-z0-9-]+_\d{4}-\d{2}-\d{2}\.json$/);

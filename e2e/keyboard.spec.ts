@@ -20,7 +20,7 @@ test("sign in, create a concept, write and format a part with the keyboard only"
   await tabTo(page, page.getByRole("textbox", { name: "E-Mail-Adresse" }), { max: 5 });
   await page.keyboard.type(USERS.editor);
   await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Passwort", { exact: true })).toBeFocused();
+  await expect(page.getByLabel("Passwort (Pflichtfeld)", { exact: true })).toBeFocused();
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/concepts$/);

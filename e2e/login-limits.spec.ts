@@ -5,7 +5,7 @@ test("after ten wrong passwords the login form says to wait, and other accounts 
   // and no demo account used by the other tests is blocked for 15 minutes.
   const email = `unbekannt-${Date.now()}@musterstadt.example`;
   await page.goto("/login");
-  const status = page.getByRole("status");
+  const status = page.locator("main").getByRole("alert");
   for (let i = 1; i <= 10; i++) {
     await page.getByLabel("E-Mail-Adresse").fill(email);
     await page.getByLabel("Passwort").fill(`falsch-${i}`);
@@ -26,7 +26,7 @@ test("after ten wrong passwords the login form says to wait, and other accounts 
   await other.getByLabel("E-Mail-Adresse").fill(email);
   await other.getByLabel("Passwort").fill("falsch-12");
   await other.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await expect(other.getByRole("status")).toHaveText(/^Zu viele Anmeldeversuche\./);
+  await expect(other.locator("main").getByRole("alert")).toHaveText(/^Zu viele Anmeldeversuche\./);
   await forged.close();
 
   // The limit is per account and address, not for everyone behind this address.

@@ -8,7 +8,7 @@ const NEW_PASSWORD = "sicher-genug-2026";
 async function signInWith(page: Page, email: string, password: string) {
   await page.goto("/login");
   await page.getByRole("textbox", { name: "E-Mail-Adresse" }).fill(email);
-  await page.getByLabel("Passwort", { exact: true }).fill(password);
+  await page.getByLabel("Passwort (Pflichtfeld)", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(page).toHaveURL(/\/concepts$/);
 }
@@ -35,7 +35,7 @@ test("the Leitung invites an editor; a role change and the removal take effect a
   await expect(member.getByRole("main")).toContainText("Musterstadt");
   await expect(member.getByRole("main")).toContainText("Redaktion");
   await member.getByRole("textbox", { name: "Ihr Name" }).fill(name);
-  await member.getByLabel("Passwort", { exact: true }).fill(NEW_PASSWORD);
+  await member.getByLabel("Passwort (Pflichtfeld)", { exact: true }).fill(NEW_PASSWORD);
   await member.getByLabel("Passwort wiederholen").fill(NEW_PASSWORD);
   await member.getByRole("button", { name: "Einladung annehmen" }).click();
   await expect(member).toHaveURL(/\/login\?eingeladen=1$/);
@@ -122,7 +122,7 @@ test("a new municipality registers and its first admin signs in", async ({ page 
     await page.getByRole("textbox", { name: "Einwohnerzahl" }).fill("48.500");
     await page.getByRole("textbox", { name: "Ihr Name" }).fill("Lena Landrätin");
     await page.getByRole("textbox", { name: "Ihre E-Mail-Adresse" }).fill(email);
-    await page.getByLabel("Passwort", { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel("Passwort (Pflichtfeld)", { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel("Passwort wiederholen").fill(NEW_PASSWORD);
   };
 
@@ -132,7 +132,7 @@ test("a new municipality registers and its first admin signs in", async ({ page 
   const agsInput = page.getByRole("textbox", { name: "Gemeindeschlüssel (AGS)" });
   await expect(agsInput).toHaveAttribute("aria-invalid", "true");
   await expect(agsInput).toHaveAccessibleDescription(/Ein Gemeindeschlüssel, der mit 05 beginnt, gehört zu Nordrhein-Westfalen, nicht zu Bayern\./);
-  await expect(page.getByRole("status")).toContainText("Bitte prüfen Sie die markierten Angaben.");
+  await expect(page.locator("main").getByRole("alert")).toContainText("Bitte prüfen Sie die markierten Angaben.");
   await expect(page.getByRole("textbox", { name: "Name der Kommune" })).toHaveValue(municipality);
   await expect(page).toHaveURL(/\/registrieren$/);
 

@@ -17,6 +17,7 @@ test("the PDF is downloaded from the concept page with progress, read back, and 
     await new Promise((r) => setTimeout(r, 800));
     await route.continue();
   });
+  await conceptPage.openExport();
   await page.getByLabel("Versionsverlauf als Anhang").check();
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("button", { name: "PDF exportieren" }).click();
@@ -57,6 +58,7 @@ test("the PDF is downloaded from the concept page with progress, read back, and 
 test("a stored version is exported with its number in the file name and on the cover", async ({ conceptPage }, testInfo) => {
   const page = conceptPage.page;
   await conceptPage.openDemoConcept();
+  await conceptPage.openExport();
   const version = page.getByLabel("Fassung", { exact: true });
   await version.selectOption("1");
   await expect(page.getByRole("link", { name: "Druckvorschau" })).toHaveAttribute("href", /druckvorschau\?version=1$/);
@@ -74,6 +76,7 @@ test("a stored version is exported with its number in the file name and on the c
 test("the print preview shows the PDF's structure in the browser", async ({ conceptPage }) => {
   const page = conceptPage.page;
   await conceptPage.openDemoConcept();
+  await conceptPage.openExport();
   await page.getByRole("link", { name: "Druckvorschau" }).click();
   await expect(page).toHaveURL(/\/concepts\/[0-9a-f-]{36}\/druckvorschau$/);
   await expect(page.getByRole("heading", { level: 1, name: "Integrationskonzept der Stadt Musterstadt 2026–2030" })).toBeVisible();
@@ -126,7 +129,7 @@ test("the admin uploads a logo; an SVG with a script is refused; the logo is on 
   const input = logo.getByLabel("Logo oder Wappen (PNG oder SVG)");
   await input.setInputFiles({ name: "boese.svg", mimeType: "image/svg+xml", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
   await logo.getByRole("button", { name: "Logo hochladen" }).click();
-  await expect(logo.getByRole("status")).toHaveText(/Das SVG enthält das Element <script>, das nicht erlaubt ist/);
+  await expect(logo.getByRole("alert")).toHaveText(/Das SVG enthält das Element <script>, das nicht erlaubt ist/);
   await input.setInputFiles({
     name: "wappen.svg",
     mimeType: "image/svg+xml",

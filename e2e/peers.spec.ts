@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
-import { DEMO_CONCEPT_TITLE } from "./pages/concept";
+import { ConceptPage, DEMO_CONCEPT_TITLE } from "./pages/concept";
 
 async function expectNoViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -11,6 +11,7 @@ async function expectNoViolations(page: Page, name: string) {
 
 async function openComparison(page: Page) {
   await page.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();
+  await new ConceptPage(page).openMoreActions();
   await page.getByRole("link", { name: "Vergleich mit anderen Kommunen", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Vergleich mit anderen Kommunen" })).toBeVisible();
   return page.url().match(/concepts\/([0-9a-f-]{36})\/vergleich/)![1]!;
@@ -119,8 +120,8 @@ test("browse the measure library without names; the admin shares a measure after
   await own.locator("summary").click();
   await own.getByLabel("Beschreibung für die Bibliothek").fill("Frau Keller lädt in Musterstadt zum Gespräch ein.");
   await own.getByRole("button", { name: "In der Bibliothek teilen" }).click();
-  await expect(own.getByRole("status").first()).toContainText("Name Ihrer Kommune „Musterstadt“");
-  await expect(own.getByRole("status").first()).toContainText("Personenname „Frau Keller“");
+  await expect(own.getByRole("alert")).toContainText("Name Ihrer Kommune „Musterstadt“");
+  await expect(own.getByRole("alert")).toContainText("Personenname „Frau Keller“");
   await own.getByLabel("Beschreibung für die Bibliothek").fill("Ehrenamtliche laden zweimal pro Woche zum Gespräch ein.");
   await own.getByRole("button", { name: "In der Bibliothek teilen" }).click();
   await expect(own.getByRole("status").first()).toContainText("In der Bibliothek geteilt.");

@@ -59,7 +59,7 @@ test("a reviewer comments on selected text; the editor sees it, replies and reso
   const composer = reviewer.getByRole("form", { name: "Kommentar zu „Anlass und Auftrag“" }).last();
   await expect(composer.getByLabel("Textstelle")).toHaveValue("Stadt der Einwanderung");
   const body = `Bitte belegen. @Jonas Brandt ${Date.now()}`;
-  await composer.getByLabel("Kommentar", { exact: true }).fill(body);
+  await composer.getByRole("textbox", { name: "Kommentar", exact: true }).fill(body);
   await composer.getByRole("button", { name: "Kommentar speichern" }).click();
   const thread = reviewer.getByTestId("thread").filter({ hasText: body });
   await expect(thread).toBeVisible();

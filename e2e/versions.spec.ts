@@ -1,6 +1,14 @@
 import { execFileSync } from "node:child_process";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage } from "./pages/concept";
+
+async function expectNoViolations(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`);
+  expect(summary, `axe auf ${name}`).toEqual([]);
+}
 
 test("the demo concept's history shows its versions and a comparison with the marked changes", async ({ conceptPage }) => {
   const page = conceptPage.page;
@@ -68,20 +76,42 @@ test("save a version, edit, compare, restore and undo the restore", async ({ con
   const row = page.getByRole("row", { name: new RegExp(`^Version ${saved} `) });
   await row.getByRole("button", { name: `Wiederherstellen Version ${saved}` }).click();
   await page.getByRole("button", { name: "Ja, wiederherstellen" }).click();
-  await expect(page.getByText(`Version ${saved} wurde wiederhergestellt`)).toBeVisible();
+  // The result is a banner above the history (not a line in the table cell), a status, and it has the focus.
+  const notice = page.getByTestId("restore-notice");
+  await expect(notice.getByRole("status")).toContainText(`Version ${saved} wurde wiederhergestellt`);
+  await expect(page.locator(".restore-notice")).toBeFocused();
+  await expect(page.getByRole("table").getByRole("status")).toHaveCount(0);
   await expect(rows).toHaveCount(before + 2);
   await expect(page.getByRole("table")).toContainText(`Stand vor Wiederherstellung von Version ${saved}`);
   const backup = saved + 1;
+  await expectNoViolations(page, "Version wiederhergestellt");
 
   await page.goto(`/concepts/${conceptId}`);
   await expect(page.locator("#kapitel-update")).not.toContainText("Prüfsatz");
 
-  // Undo: restore the kept draft.
+  // Undo: restore the kept draft, the same way by hand.
   await page.goto(`/concepts/${conceptId}/versionen`);
   await page.getByRole("row", { name: new RegExp(`^Version ${backup} `) }).getByRole("button", { name: `Wiederherstellen Version ${backup}` }).click();
   await page.getByRole("button", { name: "Ja, wiederherstellen" }).click();
-  await expect(page.getByText(`Version ${backup} wurde wiederhergestellt`)).toBeVisible();
+  await expect(notice.getByRole("status")).toContainText(`Version ${backup} wurde wiederhergestellt`);
   await expect(rows).toHaveCount(before + 3);
+  await page.goto(`/concepts/${conceptId}`);
+  await expect(page.locator("#kapitel-update")).toContainText(marker);
+
+  // And directly: "Rückgängig" in the banner after a restore brings the text back.
+  await page.goto(`/concepts/${conceptId}/versionen`);
+  await page.getByRole("row", { name: new RegExp(`^Version ${saved} `) }).getByRole("button", { name: `Wiederherstellen Version ${saved}` }).click();
+  await page.getByRole("button", { name: "Ja, wiederherstellen" }).click();
+  await expect(notice.getByRole("status")).toContainText(`Version ${saved} wurde wiederhergestellt`);
+  await expect(rows).toHaveCount(before + 4);
+  await page.keyboard.press("Tab");
+  const undo = notice.getByRole("button", { name: /^Rückgängig/ });
+  await expect(undo).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(notice.getByRole("status")).toContainText(`Die Wiederherstellung von Version ${saved} ist rückgängig gemacht`);
+  await expect(undo).toHaveCount(0);
+  await expect(rows).toHaveCount(before + 5);
+  await expectNoViolations(page, "Wiederherstellung rückgängig gemacht");
   await page.goto(`/concepts/${conceptId}`);
   await expect(page.locator("#kapitel-update")).toContainText(marker);
 });

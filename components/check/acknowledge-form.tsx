@@ -1,6 +1,8 @@
 "use client";
 import { useActionState, useId } from "react";
 import { acknowledgeFindingAction, withdrawAcknowledgementAction } from "@/app/(app)/concepts/[conceptId]/check-actions";
+import { Notice, stateNotice } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 /** Mark one finding "bewusst so" with a reason (a native disclosure: works with the keyboard, no script needed to open). */
 export function AcknowledgeForm({ conceptId, findingKey, message }: { conceptId: string; findingKey: string; message: string }) {
@@ -13,16 +15,16 @@ export function AcknowledgeForm({ conceptId, findingKey, message }: { conceptId:
         <input type="hidden" name="conceptId" value={conceptId} />
         <input type="hidden" name="findingKey" value={findingKey} />
         <div className="form-field">
-          <label htmlFor={`${id}-reason`}>Begründung</label>
+          <label htmlFor={`${id}-reason`}>
+            Begründung
+            <RequiredMark />
+          </label>
           <input id={`${id}-reason`} name="reason" required minLength={3} maxLength={1000} size={50} aria-describedby={`${id}-status`} aria-label={`Begründung: ${message}`} />
         </div>
         <button className="button-secondary" type="submit" disabled={pending}>
           {pending ? "Wird gespeichert …" : "Als „bewusst so“ markieren"}
         </button>
-        <span id={`${id}-status`} aria-live="polite" role="status">
-          {state && !state.ok ? <span className="form-error">{state.fieldErrors?.reason ?? state.error}</span> : null}
-          {state?.ok ? <span className="form-status">{state.message}</span> : null}
-        </span>
+        <Notice id={`${id}-status`} message={stateNotice(state, pending)} />
       </form>
     </details>
   );
@@ -37,9 +39,7 @@ export function WithdrawButton({ conceptId, findingKey }: { conceptId: string; f
       <button className="button-link" type="submit" disabled={pending}>
         zurücknehmen
       </button>
-      <span aria-live="polite" role="status">
-        {state && !state.ok ? <span className="form-error"> {state.error}</span> : null}
-      </span>
+      <Notice message={state?.ok ? null : stateNotice(state, pending)} />
     </form>
   );
 }

@@ -4,12 +4,13 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { saveSettingsAction } from "@/app/(app)/concepts/[conceptId]/actions";
 import { useLabels } from "@/lib/i18n/hooks";
+import { Notice, noticeFor, type NoticeMessage } from "@/components/ui/notice";
 
 type Props = { conceptId: string; chapterKey: string; keys: readonly string[]; values: Record<string, unknown>; canEdit: boolean };
 
 /** The structured answers of one chapter (validity, orientation, organisational model, update cycle). */
 export function ChapterSettings({ conceptId, chapterKey, keys, values, canEdit }: Props) {
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<NoticeMessage>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
   const t = useTranslations("concept");
@@ -26,9 +27,10 @@ export function ChapterSettings({ conceptId, chapterKey, keys, values, canEdit }
       else if (k === "validFrom" || k === "validUntil" || k === "orgModel") settings[k] = v === "" ? null : v;
       else settings[k] = v;
     }
+    setMessage(null);
     start(async () => {
       const result = await saveSettingsAction({ conceptId, settings });
-      setMessage(result.ok ? { ok: true, text: t("settingsSaved") } : { ok: false, text: result.error });
+      setMessage(noticeFor(result, t("settingsSaved")));
       if (result.ok) router.refresh();
     });
   }
@@ -70,9 +72,7 @@ export function ChapterSettings({ conceptId, chapterKey, keys, values, canEdit }
           <button type="submit" className="button-secondary" disabled={pending}>
             {pending ? t("saving") : t("saveSettings")}
           </button>
-          <span role="status" aria-live="polite" className={message?.ok ? "save-status is-ok" : "error"}>
-            {message?.text}
-          </span>
+          <Notice message={message} />
         </div>
       ) : null}
     </form>

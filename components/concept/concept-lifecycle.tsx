@@ -3,10 +3,12 @@ import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import { archiveConceptAction, markConceptForDeletionAction, restoreConceptAction, unarchiveConceptAction } from "@/app/(app)/concepts/actions";
 import type { ActionResult } from "@/lib/actions";
+import { Notice, stateNotice } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 type Action = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
-/** One button that posts the concept's id to a lifecycle action; a refusal shows beside it (role=alert). */
+/** One button that posts the concept's id to a lifecycle action; a refusal shows below it (the one notice, role=alert). */
 function StepButton({ action, conceptId, label, text, danger }: { action: Action; conceptId: string; label: string; text: string; danger?: boolean }) {
   const [state, run, pending] = useActionState<ActionResult | null, FormData>(action, null);
   const t = useTranslations("conceptLifecycle");
@@ -16,11 +18,7 @@ function StepButton({ action, conceptId, label, text, danger }: { action: Action
       <button type="submit" className={danger ? "button-danger" : "button-secondary"} aria-label={label} disabled={pending}>
         {pending ? t("working") : text}
       </button>
-      {state && !state.ok ? (
-        <p className="notice notice-error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
+      <Notice message={state?.ok ? null : stateNotice(state, pending)} />
     </form>
   );
 }
@@ -50,16 +48,15 @@ export function ConceptLifecycle({ conceptId, title, archived, graceDays }: { co
           <p>{t("confirmIntro", { title, days: graceDays })}</p>
           <div className="field field-checkbox">
             <input id={box} type="checkbox" name="confirm" required aria-invalid={state && !state.ok ? true : undefined} />
-            <label htmlFor={box}>{t("confirmBox", { title })}</label>
+            <label htmlFor={box}>
+              {t("confirmBox", { title })}
+              <RequiredMark />
+            </label>
           </div>
-          {state && !state.ok ? (
-            <p className="notice notice-error" role="alert">
-              {state.error}
-            </p>
-          ) : null}
           <button type="submit" className="button-danger" disabled={pending}>
             {pending ? t("working") : t("confirmSubmit")}
           </button>
+          <Notice message={state?.ok ? null : stateNotice(state, pending)} />
         </form>
       </details>
     </details>

@@ -3,6 +3,8 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createConceptAction } from "@/app/(app)/concepts/actions";
 import type { ActionResult } from "@/lib/actions";
+import { Notice, stateNotice } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 export function CreateConceptForm({ municipalityId, defaultTitle }: { municipalityId: string; defaultTitle: string }) {
   const [state, action, pending] = useActionState<ActionResult<string> | null, FormData>(createConceptAction, null);
@@ -12,7 +14,10 @@ export function CreateConceptForm({ municipalityId, defaultTitle }: { municipali
     <form action={action} className="form" noValidate>
       <input type="hidden" name="municipalityId" value={municipalityId} />
       <div className="field">
-        <label htmlFor="concept-title">{t("titleLabel")}</label>
+        <label htmlFor="concept-title">
+          {t("titleLabel")}
+          <RequiredMark />
+        </label>
         <input
           id="concept-title"
           name="title"
@@ -28,14 +33,12 @@ export function CreateConceptForm({ municipalityId, defaultTitle }: { municipali
           </p>
         ) : null}
       </div>
-      <div aria-live="polite" role="status">
-        {state && !state.ok && !titleError ? <p className="notice notice-error">{state.error}</p> : null}
-      </div>
       <div className="actions-row">
         <button className="button" type="submit" disabled={pending}>
           {pending ? t("creating") : t("create")}
         </button>
       </div>
+      <Notice message={state?.ok ? null : stateNotice(state, pending)} />
     </form>
   );
 }

@@ -3,6 +3,8 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { addFieldAction, removeFieldAction } from "@/app/(app)/concepts/[conceptId]/actions";
+import { Notice } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 export function AddFieldForm({ conceptId }: { conceptId: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -12,6 +14,7 @@ export function AddFieldForm({ conceptId }: { conceptId: string }) {
   return (
     <form
       className="actions-row"
+      onSubmit={() => setError(null)}
       action={(form) =>
         start(async () => {
           const result = await addFieldAction({ conceptId, title: String(form.get("title") ?? "") });
@@ -23,10 +26,14 @@ export function AddFieldForm({ conceptId }: { conceptId: string }) {
       }
     >
       <div className="field" style={{ minWidth: "20rem" }}>
-        <label htmlFor="new-field-title">{t("addFieldLabel")}</label>
+        <label htmlFor="new-field-title">
+          {t("addFieldLabel")}
+          <RequiredMark />
+        </label>
         <input
           id="new-field-title"
           name="title"
+          aria-required="true"
           type="text"
           placeholder={t("addFieldPlaceholder")}
           aria-invalid={error ? true : undefined}
@@ -36,9 +43,7 @@ export function AddFieldForm({ conceptId }: { conceptId: string }) {
       <button type="submit" className="button-secondary" disabled={pending} style={{ alignSelf: "end" }}>
         {t("addField")}
       </button>
-      <p id="new-field-error" className="error" role="status" aria-live="polite">
-        {error}
-      </p>
+      <Notice id="new-field-error" message={error ? { kind: "error", text: error } : null} />
     </form>
   );
 }
@@ -56,6 +61,7 @@ export function RemoveFieldButton({ conceptId, fieldId, title }: { conceptId: st
         disabled={pending}
         onClick={() => {
           if (!window.confirm(t("removeFieldConfirm", { title }))) return;
+          setError(null);
           start(async () => {
             const result = await removeFieldAction({ conceptId, fieldId });
             if (result.ok) router.refresh();
@@ -65,7 +71,7 @@ export function RemoveFieldButton({ conceptId, fieldId, title }: { conceptId: st
       >
         {t("removeField")}
       </button>
-      {error ? <span className="error" role="alert">{error}</span> : null}
+      <Notice message={error ? { kind: "error", text: error } : null} />
     </>
   );
 }

@@ -6,6 +6,8 @@ import type { Place } from "@/lib/import/draft-merge";
 import type { ImportReport } from "@/lib/import/mapping";
 import type { MappingProposal } from "@/lib/import/service";
 import { DraftImportReport, PlacesStep } from "./import-places";
+import { Notice } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 export type ImportFormState = {
   error: string | null;
@@ -85,7 +87,10 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId, into
         <input type="hidden" name="municipalityId" value={defaultMunicipalityId} />
       )}
       <div className="form-field">
-        <label htmlFor={fileId}>{into ? t("fileDraft") : t("file")}</label>
+        <label htmlFor={fileId}>
+          {into ? t("fileDraft") : t("file")}
+          <RequiredMark />
+        </label>
         <input
           id={fileId}
           type="file"
@@ -103,9 +108,6 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId, into
       </div>
       {proposal ? <MappingStep proposal={proposal} disabled={pending} /> : null}
       {proposal && state.places ? <PlacesStep places={state.places} disabled={pending} /> : null}
-      <div id={statusId} role="status" aria-live="polite" className={error ? "form-error" : "form-status"}>
-        {pending ? t("importing") : error}
-      </div>
       {proposal && into && !state.places ? (
         <button type="submit" name="step" value="review" className="button button-primary" disabled={pending}>
           {pending ? t("reading") : t("submitReview")}
@@ -128,6 +130,12 @@ export function ImportForm({ action, municipalities, defaultMunicipalityId, into
           {pending ? t("submitting") : t("submit")}
         </button>
       )}
+      <div id={statusId}>
+        <p className="form-status" role="status" aria-live="polite">
+          {pending ? t("importing") : null}
+        </p>
+        <Notice message={error && !pending ? { kind: "error", text: error } : null} />
+      </div>
     </form>
   );
 }

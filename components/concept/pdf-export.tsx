@@ -1,6 +1,7 @@
 "use client";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { Notice } from "@/components/ui/notice";
 
 export type PdfExportProps = {
   conceptId: string;
@@ -127,23 +128,29 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
       <p id={hintId} className="form-hint">
         {t("hint")}
       </p>
-      <div id={statusId} role="status" aria-live="polite" className={state.kind === "error" ? "form-error" : "form-status"}>
-        {running ? (
-          <>
-            <progress aria-label={state.format === "pdf" ? t("running") : t("officeRunning")} /> {state.format === "pdf" ? t("running") : t("officeRunning")}
-          </>
-        ) : state.kind === "done" ? (
-          state.format === "pdf" ? (
+      <div id={statusId}>
+        <p className="form-status" role="status" aria-live="polite">
+          {running ? (
             <>
-              {t("done", { name: state.name, pages: state.pages })}
-              {state.logoOmitted ? <> {t("logoOmitted")}</> : null}
+              <progress aria-label={state.format === "pdf" ? t("running") : t("officeRunning")} /> {state.format === "pdf" ? t("running") : t("officeRunning")}
             </>
-          ) : (
-            t("officeDone", { name: state.name })
-          )
-        ) : state.kind === "error" ? (
-          state.format === "pdf" ? t("failed", { message: state.message }) : t("officeFailed", { message: state.message })
-        ) : null}
+          ) : null}
+        </p>
+        <Notice
+          message={
+            state.kind === "done"
+              ? {
+                  kind: "ok",
+                  text:
+                    state.format === "pdf"
+                      ? t("done", { name: state.name, pages: state.pages }) + (state.logoOmitted ? ` ${t("logoOmitted")}` : "")
+                      : t("officeDone", { name: state.name }),
+                }
+              : state.kind === "error"
+                ? { kind: "error", text: state.format === "pdf" ? t("failed", { message: state.message }) : t("officeFailed", { message: state.message }) }
+                : null
+          }
+        />
       </div>
     </section>
   );

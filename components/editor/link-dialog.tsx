@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { createPortal } from "react-dom";
 import { checkLinkForm, type LinkFormError } from "@/lib/editor/link-form";
 import { linkTarget, removeLinkAt, setLinkAt } from "./link-edit";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 /**
  * Insert, edit or remove a link: a modal dialog (native <dialog>, so Escape and
@@ -85,7 +86,10 @@ export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () =>
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-address`}>{t("linkAddress")}</label>
+          <label htmlFor={`${id}-address`}>
+            {t("linkAddress")}
+            <RequiredMark />
+          </label>
           <p className="hint" id={`${id}-address-hint`}>
             {t("linkAddressHint")}
           </p>
@@ -98,6 +102,7 @@ export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () =>
           <input
             ref={addressInput}
             id={`${id}-address`}
+            aria-required="true"
             type="text"
             inputMode="url"
             autoCapitalize="off"

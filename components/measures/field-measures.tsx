@@ -30,6 +30,8 @@ import type { MeasureInputDraft } from "@/lib/measures/schema";
 import { measureLabel, measureNumber } from "@/lib/measures/label";
 import type { MeasureView } from "@/lib/measures/view";
 import "./measures.css";
+import { Notice, type NoticeMessage } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 export type { MeasureView } from "@/lib/measures/view";
 
@@ -46,7 +48,6 @@ export type FieldMeasuresProps = {
   canEdit: boolean;
 };
 
-type Notice = { kind: "ok" | "error"; text: string } | null;
 
 type MeasuresT = ReturnType<typeof useTranslations<"measures">>;
 
@@ -61,7 +62,7 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, fieldNumber, mea
   const router = useRouter();
   const t = useTranslations("measures");
   const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<NoticeMessage>(null);
   const [pending, startTransition] = useTransition();
   /*
    * Where focus goes after a write: the first of `ids` that exists and is enabled.
@@ -87,6 +88,7 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, fieldNumber, mea
 
   const move = (m: MeasureView, direction: "up" | "down") => {
     if (pending) return;
+    setNotice(null);
     startTransition(async () => {
       const result = await moveMeasureAction({ conceptId, measureId: m.id, direction });
       if (!result.ok) {
@@ -107,6 +109,7 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, fieldNumber, mea
   const remove = (m: MeasureView) => {
     if (pending) return;
     if (!window.confirm(t("deleteConfirm", { title: m.title }))) return;
+    setNotice(null);
     startTransition(async () => {
       const result = await deleteMeasureAction({ conceptId, measureId: m.id });
       if (!result.ok) {
@@ -139,9 +142,6 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, fieldNumber, mea
 
   return (
     <div className="measures" data-testid={`measures-${fieldId}`}>
-      <div className="measures-status" role="status" aria-live="polite">
-        {notice ? <p className={notice.kind === "ok" ? "notice notice-ok" : "notice notice-error"}>{notice.text}</p> : null}
-      </div>
       {measures.length === 0 && editing !== NEW ? (
         <p className="meta">{t("none", { field: fieldTitle })}</p>
       ) : null}
@@ -210,6 +210,8 @@ export function FieldMeasures({ conceptId, fieldId, fieldTitle, fieldNumber, mea
           </button>
         )
       ) : null}
+      {/* After the list and its add button: a message appearing moves nothing the person is about to press. */}
+      <Notice className="measures-status" message={notice} />
     </div>
   );
 }
@@ -851,6 +853,7 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, automa
         <SelectInput
           id={inputId("taskType")}
           label={t("taskType")}
+          required
           value={values.taskType}
           error={errorOf("taskType")}
           onChange={(v) => set("taskType", v as TaskType | "")}
@@ -955,6 +958,7 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, automa
             <TextInput
               id={inputId(`fundingLines.${i}.amountCents`)}
               label={t("amountEur")}
+              required
               inputMode="decimal"
               value={f.amount}
               error={errorOf(`fundingLines.${i}.amountCents`)}
@@ -1102,7 +1106,7 @@ function TextInput(props: {
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
+        {required ? <RequiredMark /> : null}
       </label>
       {hint ? (
         <span id={`${id}-hint`} className="hint">
@@ -1155,14 +1159,20 @@ function SelectInput(props: {
   options: { value: string; label: string }[];
   onChange: (value: string) => void;
   error?: string;
+  required?: boolean;
 }) {
-  const { id, label, value, options, error } = props;
+  const { id, label, value, options, error, required } = props;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {required ? <RequiredMark /> : null}
+      </label>
       <select
         id={id}
         value={value}
+        required={required}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, undefined, error)}
         onChange={(e) => props.onChange(e.target.value)}

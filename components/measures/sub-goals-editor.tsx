@@ -10,6 +10,9 @@ import {
 } from "@/app/(app)/concepts/[conceptId]/measure-actions";
 import type { GoalMeasure } from "@/lib/measures/goal-links";
 import "./measures.css";
+import { Notice, type NoticeMessage } from "@/components/ui/notice";
+import { GrowingTextArea, oneLine } from "@/components/ui/growing-textarea";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 type SubGoalItem = { id: string; text: string; measures?: GoalMeasure[] };
 
@@ -21,7 +24,6 @@ export type SubGoalsEditorProps = {
   canEdit: boolean;
 };
 
-type Notice = { kind: "ok" | "error"; text: string } | null;
 
 /**
  * The sub-goals (Teilziele) of one field of action as a numbered list. Editors
@@ -31,7 +33,7 @@ type Notice = { kind: "ok" | "error"; text: string } | null;
 export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEdit }: SubGoalsEditorProps) {
   const router = useRouter();
   const t = useTranslations("subGoals");
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<NoticeMessage>(null);
   const [newText, setNewText] = useState("");
   const [newError, setNewError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -73,6 +75,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
   const add = (event: FormEvent) => {
     event.preventDefault();
     if (pending) return;
+    setNotice(null);
     const text = newText.trim();
     if (!text) {
       setNewError(t("textRequired"));
@@ -92,6 +95,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
   };
 
   const save = (goal: SubGoalItem, number: number, text: string, done: (error: string | null) => void) => {
+    setNotice(null);
     startTransition(async () => {
       const result = await updateSubGoalAction({ conceptId, subGoalId: goal.id, text });
       if (!result.ok) {
@@ -106,6 +110,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
 
   const move = (goal: SubGoalItem, number: number, direction: "up" | "down") => {
     if (pending) return;
+    setNotice(null);
     startTransition(async () => {
       const result = await moveSubGoalAction({ conceptId, subGoalId: goal.id, direction });
       if (!result.ok) {
@@ -125,6 +130,7 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
     if (pending) return;
     const question = t("deleteConfirm", { number, text: goal.text });
     if (!window.confirm(question)) return;
+    setNotice(null);
     startTransition(async () => {
       const result = await deleteSubGoalAction({ conceptId, subGoalId: goal.id });
       if (!result.ok) {
@@ -155,38 +161,44 @@ export function SubGoalsEditor({ conceptId, fieldId, fieldTitle, subGoals, canEd
             onSave={(text, done) => save(g, i + 1, text, done)}
             onMove={(direction) => move(g, i + 1, direction)}
             onDelete={() => remove(g, i + 1, i)}
+            onInvalid={() => setNotice(null)}
             measures={<GoalMeasures fieldId={fieldId} measures={g.measures} />}
           />
         ))}
       </ol>
+      {/* The label above and the error below the row of text and button: an error appearing never moves the button. */}
       <form className="sub-goal-add" onSubmit={add} noValidate>
-        <div className="field">
-          <label htmlFor={newId}>{t("newLabel", { field: fieldTitle })}</label>
-          <input
+        <label htmlFor={newId}>
+          {t("newLabel", { field: fieldTitle })}
+          <RequiredMark />
+        </label>
+        <div className="sub-goal-add-row">
+          <GrowingTextArea
             id={newId}
-            type="text"
             value={newText}
             maxLength={1000}
+            aria-required="true"
             aria-invalid={newError ? true : undefined}
             aria-describedby={newError ? `${newId}-error` : undefined}
             onChange={(e) => {
-              setNewText(e.target.value);
+              setNewText(oneLine(e.target.value));
               if (newError) setNewError(null);
             }}
+            onKeyDown={(e) => {
+              // Enter adds, as it did in the one-line field; the text wraps, it has no lines of its own.
+              if (e.key === "Enter") {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
+            }}
           />
-          {newError ? (
-            <p id={`${newId}-error`} className="error">
-              {newError}
-            </p>
-          ) : null}
+          <button type="submit" className="button-secondary" aria-disabled={pending || undefined}>
+            {t("add")}
+          </button>
         </div>
-        <button type="submit" className="button-secondary" aria-disabled={pending || undefined}>
-          {t("add")}
-        </button>
+        <Notice id={`${newId}-error`} message={newError ? { kind: "error", text: newError } : null} />
       </form>
-      <div className="measures-status" role="status" aria-live="polite">
-        {notice ? <p className={notice.kind === "ok" ? "notice notice-ok" : "notice notice-error"}>{notice.text}</p> : null}
-      </div>
+      <Notice className="measures-status" message={notice} />
     </div>
   );
 }
@@ -202,6 +214,8 @@ function SubGoalRow(props: {
   onSave: (text: string, done: (error: string | null) => void) => void;
   onMove: (direction: "up" | "down") => void;
   onDelete: () => void;
+  /** the text was refused before sending: an earlier success must not stand beside the error */
+  onInvalid: () => void;
   measures: ReactNode;
 }) {
   const { id, goal, number, first, last, busy } = props;
@@ -227,6 +241,7 @@ function SubGoalRow(props: {
     }
     if (!text) {
       setError(t("emptyText"));
+      props.onInvalid();
       return;
     }
     sent.current = text;
@@ -245,15 +260,14 @@ function SubGoalRow(props: {
       <label htmlFor={textId} className="visually-hidden">
         {t("itemLabel", { number, field: props.fieldTitle })}
       </label>
-      <input
+      <GrowingTextArea
         id={textId}
-        type="text"
         value={draft}
         maxLength={1000}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => {
-          setDraft(e.target.value);
+          setDraft(oneLine(e.target.value));
           sent.current = null;
           if (error) setError(null);
         }}
@@ -304,11 +318,7 @@ function SubGoalRow(props: {
           {t("delete")}
         </button>
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="error">
-          {error}
-        </p>
-      ) : null}
+      <Notice id={`${id}-error`} message={error ? { kind: "error", text: error } : null} />
       {props.measures}
     </li>
   );

@@ -1,5 +1,7 @@
 import type { InputHTMLAttributes } from "react";
 import type { FormState } from "@/lib/members/form-errors";
+import { Notice, type NoticeMessage } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 function describedBy(...ids: (string | false | undefined)[]) {
   const list = ids.filter(Boolean).join(" ");
@@ -12,7 +14,10 @@ type FieldBase = { id: string; name: string; label: string; error?: string; hint
 export function TextField({ id, name, label, error, hint, ...input }: FieldBase & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name">) {
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {input.required ? <RequiredMark /> : null}
+      </label>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
           {hint}
@@ -54,7 +59,10 @@ export function SelectField({
 }: FieldBase & { options: readonly { value: string; label: string }[]; defaultValue?: string; placeholder?: string; required?: boolean }) {
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {required ? <RequiredMark /> : null}
+      </label>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
           {hint}
@@ -90,38 +98,34 @@ export function SelectField({
 }
 
 /**
- * The form's status in a polite live region: on error the summary with a link
- * to each field that needs attention, on success the confirmation.
+ * The form's status as the one notice (components/ui/notice): on error the
+ * summary with a link to each field that needs attention (role=alert), on
+ * success the confirmation (role=status); nothing while the form is sent again.
  * `fields` maps a field name to its label and input id.
  */
-export function FormStatus<T>({ state, fields = {} }: { state: FormState<T>; fields?: Record<string, { label: string; id: string }> }) {
+export function FormStatus<T>({ state, pending = false, fields = {} }: { state: FormState<T>; pending?: boolean; fields?: Record<string, { label: string; id: string }> }) {
   const fieldErrors = state && !state.ok ? Object.entries(state.fieldErrors ?? {}) : [];
+  const message: NoticeMessage = !state || pending ? null : state.ok ? (state.message ? { kind: "ok", text: state.message } : null) : { kind: "error", text: state.error };
   return (
-    <div aria-live="polite" role="status">
-      {state && !state.ok ? (
-        <div className="notice notice-error">
-          <p style={{ margin: 0 }}>{state.error}</p>
-          {fieldErrors.length > 0 && !(fieldErrors.length === 1 && fieldErrors[0]?.[1] === state.error) ? (
-            <ul style={{ margin: ".5rem 0 0" }}>
-              {fieldErrors.map(([name, message]) => {
-                const field = fields[name];
-                return (
-                  <li key={name}>
-                    {field ? (
-                      <a href={`#${field.id}`}>
-                        {field.label}: {message}
-                      </a>
-                    ) : (
-                      message
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          ) : null}
-        </div>
+    <Notice message={message}>
+      {message?.kind === "error" && fieldErrors.length > 0 && !(fieldErrors.length === 1 && fieldErrors[0]?.[1] === message.text) ? (
+        <ul className="notice-list">
+          {fieldErrors.map(([name, text]) => {
+            const field = fields[name];
+            return (
+              <li key={name}>
+                {field ? (
+                  <a href={`#${field.id}`}>
+                    {field.label}: {text}
+                  </a>
+                ) : (
+                  text
+                )}
+              </li>
+            );
+          })}
+        </ul>
       ) : null}
-      {state?.ok && state.message ? <p className="notice notice-ok">{state.message}</p> : null}
-    </div>
+    </Notice>
   );
 }

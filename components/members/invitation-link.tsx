@@ -1,22 +1,24 @@
 "use client";
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { Notice, type NoticeMessage } from "@/components/ui/notice";
 
 /** The new invitation's link, shown once: the token is not stored, so it cannot be shown again. */
 export function InvitationLink({ url, email }: { url: string; email: string }) {
   const input = useRef<HTMLInputElement>(null);
-  const [status, setStatus] = useState("");
+  const [status, setStatus] = useState<NoticeMessage>(null);
   const t = useTranslations("members");
 
   async function copy() {
+    setStatus(null);
     try {
       await navigator.clipboard.writeText(url);
-      setStatus(t("linkCopied"));
+      setStatus({ kind: "ok", text: t("linkCopied") });
     } catch {
       // No clipboard access (e.g. plain http): select the text so Strg+C copies it.
       input.current?.focus();
       input.current?.select();
-      setStatus(t("copyFailed"));
+      setStatus({ kind: "error", text: t("copyFailed") });
     }
   }
 
@@ -41,9 +43,7 @@ export function InvitationLink({ url, email }: { url: string; email: string }) {
         <button className="button-secondary" type="button" onClick={copy}>
           {t("copyLink")}
         </button>
-        <span aria-live="polite" role="status" className="meta">
-          {status}
-        </span>
+        <Notice message={status} />
       </div>
       <p className="meta">{t("linkShownOnce")}</p>
     </div>

@@ -41,12 +41,12 @@ export function InviteForm({ municipalityId }: { municipalityId: string }) {
           defaultValue={values.role ?? "editor"}
           error={errors.role}
         />
-        <FormStatus state={state} fields={FIELDS} />
         <div className="actions-row">
           <button className="button" type="submit" disabled={pending}>
             {pending ? t("inviting") : t("invite")}
           </button>
         </div>
+        <FormStatus state={state} pending={pending} fields={FIELDS} />
       </form>
       {state?.ok && state.data.url ? <InvitationLink key={state.data.url} url={state.data.url} email={state.data.email} /> : null}
     </>

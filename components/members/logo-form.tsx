@@ -2,6 +2,8 @@
 import { useActionState, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { LogoFormState } from "@/app/(app)/mitglieder/logo-actions";
+import { Notice } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 type Props = {
   municipalityId: string;
@@ -28,7 +30,10 @@ export function LogoForm({ municipalityId, current, upload, remove }: Props) {
       <form action={uploadAction} onSubmit={() => setLastSent("upload")} aria-busy={uploading}>
         <input type="hidden" name="municipalityId" value={municipalityId} />
         <div className="form-field">
-          <label htmlFor={fileId}>{t("file")}</label>
+          <label htmlFor={fileId}>
+            {t("file")}
+            <RequiredMark />
+          </label>
           <input id={fileId} type="file" name="file" accept=".png,.svg,image/png,image/svg+xml" required disabled={uploading} aria-describedby={`${hintId} ${statusId}`} />
           <p id={hintId} className="form-hint">
             {t("hint")}
@@ -46,9 +51,7 @@ export function LogoForm({ municipalityId, current, upload, remove }: Props) {
           </button>
         </form>
       ) : null}
-      <div id={statusId} role="status" aria-live="polite" className={last.ok ? "form-status" : "form-error"}>
-        {last.message}
-      </div>
+      <Notice id={statusId} message={last.message && !uploading && !removing ? { kind: last.ok ? "ok" : "error", text: last.message } : null} />
     </div>
   );
 }

@@ -14,7 +14,7 @@ export function MailProblems({ municipalityId, problems }: { municipalityId: str
   return (
     <>
       <p className="notice notice-error">{t("mailProblemsIntro")}</p>
-      <FormStatus state={state} />
+      <FormStatus state={state} pending={pending} />
       <table>
         <thead>
           <tr>

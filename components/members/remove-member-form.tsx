@@ -3,6 +3,7 @@ import { useActionState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { removeMemberAction } from "@/app/(app)/mitglieder/actions";
 import type { FormState } from "@/lib/members/form-errors";
+import { Notice, stateNotice } from "@/components/ui/notice";
 
 /** "Entfernen" with a confirmation; the server still refuses to remove the last admin. */
 export function RemoveMemberForm({
@@ -34,9 +35,7 @@ export function RemoveMemberForm({
         {pending ? t("removing") : t("remove")}
         <span className="visually-hidden"> ({name})</span>
       </button>
-      <div aria-live="polite" role="status">
-        {state && !state.ok ? <p className="error">{state.error}</p> : null}
-      </div>
+      <Notice message={state?.ok ? null : stateNotice(state, pending)} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { revokeInvitationAction } from "@/app/(app)/mitglieder/actions";
 import type { FormState } from "@/lib/members/form-errors";
+import { Notice, stateNotice } from "@/components/ui/notice";
 
 export function RevokeInvitationForm({ municipalityId, invitationId, email }: { municipalityId: string; invitationId: string; email: string }) {
   const [state, action, pending] = useActionState<FormState<void>, FormData>(revokeInvitationAction, null);
@@ -15,9 +16,7 @@ export function RevokeInvitationForm({ municipalityId, invitationId, email }: { 
         {pending ? t("revoking") : t("revoke")}
         <span className="visually-hidden"> {t("revokeFor", { email })}</span>
       </button>
-      <div aria-live="polite" role="status">
-        {state && !state.ok ? <p className="error">{state.error}</p> : null}
-      </div>
+      <Notice message={state?.ok ? null : stateNotice(state, pending)} />
     </form>
   );
 }

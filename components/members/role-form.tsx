@@ -6,6 +6,7 @@ import type { Role } from "@/db/schema";
 import { ROLES } from "@/lib/authz/permissions";
 import { useLabels } from "@/lib/i18n/hooks";
 import type { FormState } from "@/lib/members/form-errors";
+import { Notice, stateNotice } from "@/components/ui/notice";
 
 /** A member's role as a select with its own save button (no change happens on selection alone). */
 export function RoleForm({ municipalityId, userId, name, role }: { municipalityId: string; userId: string; name: string; role: Role }) {
@@ -41,10 +42,7 @@ export function RoleForm({ municipalityId, userId, name, role }: { municipalityI
         {pending ? t("saving") : t("saveRole")}
         <span className="visually-hidden"> {t("saveRoleFor", { name })}</span>
       </button>
-      <div id={`${id}-status`} aria-live="polite" role="status">
-        {error ? <p className="error">{error}</p> : null}
-        {state?.ok && state.message ? <p className="meta">{state.message}</p> : null}
-      </div>
+      <Notice id={`${id}-status`} message={stateNotice(state, pending)} />
     </form>
   );
 }

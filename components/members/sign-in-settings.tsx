@@ -31,12 +31,12 @@ export function SignInSettings({
         <input type="hidden" name="municipalityId" value={municipalityId} />
         <input type="hidden" name="on" value={passwordSignIn ? "0" : "1"} />
         <p>{passwordSignIn ? t("passwordSignInOn") : t("passwordSignInOff")}</p>
-        <FormStatus state={pwState} />
         <div className="actions-row">
           <button className="button" type="submit" disabled={pwPending}>
             {passwordSignIn ? t("passwordSignInDisable") : t("passwordSignInEnable")}
           </button>
         </div>
+        <FormStatus state={pwState} pending={pwPending} />
       </form>
       <h3>{t("ssoDomainsHeading")}</h3>
       <p className="meta">{t("ssoDomainsIntro")}</p>
@@ -60,12 +60,12 @@ export function SignInSettings({
       <form action={domainAction} className="form" noValidate>
         <input type="hidden" name="municipalityId" value={municipalityId} />
         <TextField id="sso-domain" name="domain" label={t("ssoDomainLabel")} hint={t("ssoDomainHint")} autoComplete="off" error={domainState && !domainState.ok ? domainState.fieldErrors?.domain : undefined} />
-        <FormStatus state={domainState} fields={{ domain: { label: t("ssoDomainLabel"), id: "sso-domain" } }} />
         <div className="actions-row">
           <button className="button" type="submit" disabled={domainPending}>
             {t("ssoDomainAdd")}
           </button>
         </div>
+        <FormStatus state={domainState} pending={domainPending} fields={{ domain: { label: t("ssoDomainLabel"), id: "sso-domain" } }} />
       </form>
       <h3>{t("ssoGroupsHeading")}</h3>
       <p className="meta">{t("ssoGroupsIntro")}</p>
@@ -97,15 +97,15 @@ export function SignInSettings({
           options={ROLES.map((r) => ({ value: r, label: labels.roles[r] }))}
           error={groupState && !groupState.ok ? groupState.fieldErrors?.role : undefined}
         />
-        <FormStatus
-          state={groupState}
-          fields={{ group: { label: t("ssoGroupLabel"), id: "sso-group" }, role: { label: t("ssoGroupRoleLabel"), id: "sso-group-role" } }}
-        />
         <div className="actions-row">
           <button className="button" type="submit" disabled={groupPending}>
             {t("ssoGroupAdd")}
           </button>
         </div>
+        <FormStatus
+          state={groupState}
+          fields={{ group: { label: t("ssoGroupLabel"), id: "sso-group" }, role: { label: t("ssoGroupRoleLabel"), id: "sso-group-role" } }}
+        />
       </form>
     </>
   );

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useId } from "react";
 import { staffCostRateAction } from "@/app/(app)/mitglieder/rate-actions";
+import { Notice, stateNotice } from "@/components/ui/notice";
 
 /** The municipality's personnel cost per VZÄ and year, for the funding overviews (admins). */
 export function StaffCostForm({ municipalityId, current, defaultRate }: { municipalityId: string; current: string; defaultRate: string }) {
@@ -22,10 +23,7 @@ export function StaffCostForm({ municipalityId, current, defaultRate }: { munici
           {pending ? "Wird gespeichert …" : "Satz speichern"}
         </button>
       </div>
-      <p id={`${id}-status`} role="status" aria-live="polite">
-        {state && !state.ok ? <span className="form-error">{state.error}</span> : null}
-        {state?.ok ? <span className="form-status">{state.message}</span> : null}
-      </p>
+      <Notice id={`${id}-status`} message={stateNotice(state, pending)} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { publishPeerSnapshotAction, setPeerConsentAction } from "@/app/(app)/concepts/[conceptId]/vergleich/actions";
+import { Notice, stateNotice } from "@/components/ui/notice";
 
 /** The admin's decision whether the municipality contributes (one button that flips it), with its status read out. */
 export function ConsentForm({ municipalityId, contribute }: { municipalityId: string; contribute: boolean }) {
@@ -18,10 +19,7 @@ export function ConsentForm({ municipalityId, contribute }: { municipalityId: st
           {current ? "Beitrag zurückziehen" : "Zum Vergleich beitragen"}
         </button>
       </div>
-      <div aria-live="polite" role="status">
-        {state && !state.ok ? <p className="error">{state.error}</p> : null}
-        {state?.ok && state.message ? <p className="notice notice-ok">{state.message}</p> : null}
-      </div>
+      <Notice message={stateNotice(state, pending)} />
     </form>
   );
 }
@@ -34,10 +32,7 @@ export function PublishForm() {
       <button className="button-secondary" type="submit" disabled={pending}>
         {pending ? "Wird veröffentlicht …" : "Neuen Vergleichsstand veröffentlichen"}
       </button>
-      <div aria-live="polite" role="status">
-        {state && !state.ok ? <p className="error">{state.error}</p> : null}
-        {state?.ok && state.message ? <p className="meta">{state.message}</p> : null}
-      </div>
+      <Notice message={stateNotice(state, pending)} />
     </form>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 import { useActionState } from "react";
 import { shareMeasureAction, unshareMeasureAction } from "@/app/(app)/concepts/[conceptId]/vergleich/bibliothek/actions";
+import { Notice, stateNotice } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 /** One own measure: edit the text to share, then share; or withdraw it. The name check's result is read out. */
 export function ShareMeasure({ conceptId, measure }: { conceptId: string; measure: { id: string; title: string; description: string; shared: boolean } }) {
@@ -17,7 +19,10 @@ export function ShareMeasure({ conceptId, measure }: { conceptId: string; measur
         <input type="hidden" name="conceptId" value={conceptId} />
         <input type="hidden" name="measureId" value={measure.id} />
         <div className="field">
-          <label htmlFor={`${id}-title`}>Titel für die Bibliothek</label>
+          <label htmlFor={`${id}-title`}>
+            Titel für die Bibliothek
+            <RequiredMark />
+          </label>
           <input id={`${id}-title`} name="title" defaultValue={measure.title} required maxLength={500} />
         </div>
         <div className="field">
@@ -30,10 +35,7 @@ export function ShareMeasure({ conceptId, measure }: { conceptId: string; measur
             {shared ? "Geteilten Text ersetzen" : "In der Bibliothek teilen"}
           </button>
         </div>
-        <div aria-live="polite" role="status">
-          {state && !state.ok ? <p className="error">{state.error}</p> : null}
-          {state?.ok && !unState?.ok ? <p className="notice notice-ok">{state.message}</p> : null}
-        </div>
+        <Notice message={unState?.ok && state?.ok ? null : stateNotice(state, sharing)} />
       </form>
       {shared ? (
         <form action={unshare} className="actions-row" style={{ marginTop: ".5rem" }}>
@@ -44,10 +46,7 @@ export function ShareMeasure({ conceptId, measure }: { conceptId: string; measur
           </button>
         </form>
       ) : null}
-      <div aria-live="polite" role="status">
-        {unState && !unState.ok ? <p className="error">{unState.error}</p> : null}
-        {unState?.ok ? <p className="meta">{unState.message}</p> : null}
-      </div>
+      <Notice message={stateNotice(unState, unsharing)} />
     </details>
   );
 }

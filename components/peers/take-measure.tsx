@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useActionState, useId, useState } from "react";
 import { takeLibraryMeasureAction } from "@/app/(app)/concepts/[conceptId]/vergleich/bibliothek/actions";
 import type { TakeTarget } from "@/lib/peers/take-measure";
+import { Notice, stateNotice } from "@/components/ui/notice";
 
 /** The field a library entry goes to unless the person picks another: the same key; for an own field of action the first own one. */
 function defaultField(target: TakeTarget | undefined, fieldKey: string): string {
@@ -70,17 +71,13 @@ export function TakeMeasure({ entry, targets }: { entry: { id: string; title: st
           </button>
         </form>
       ) : null}
-      <div role="status" aria-live="polite">
-        {state && !state.ok ? <p className="error">{state.error}</p> : null}
-        {state?.ok ? (
-          <p className="notice notice-ok">
-            {state.message}{" "}
-            <Link href={state.data.href}>
-              Zur Maßnahme „<bdi>{state.data.title}</bdi>“
-            </Link>
-          </p>
+      <Notice message={stateNotice(state, taking)}>
+        {state?.ok && !taking ? (
+          <Link href={state.data.href}>
+            Zur Maßnahme „<bdi>{state.data.title}</bdi>“
+          </Link>
         ) : null}
-      </div>
+      </Notice>
     </div>
   );
 }

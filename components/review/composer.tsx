@@ -2,7 +2,10 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { createThreadAction } from "@/app/(app)/concepts/[conceptId]/pruefung/actions";
-import { StatusLine, useReviewAction } from "./use-review-action";
+import { Notice } from "@/components/ui/notice";
+import { useNoticeAction } from "@/components/ui/use-notice-action";
+import { byData, useFocusLater } from "@/components/ui/use-focus-later";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 export type ComposerTarget = { kind: "text"; sectionId: string } | { kind: "measure"; measureId: string } | { kind: "chapter"; chapter: string; fieldKey?: string | null };
 export type TextSelection = { start: number; end: number; quote: string };
@@ -11,6 +14,8 @@ export type TextSelection = { start: number; end: number; quote: string };
  * A new comment thread. Collapsed to one button until used. For text, the
  * passage comes from the selection in the section (sent as offsets and quote;
  * the server makes the anchor) or, without a mouse, from the quote field.
+ * Focus never falls to the page: opening puts it into the first field,
+ * cancelling back on "Kommentieren", saving on the new thread.
  */
 export function Composer({
   conceptId,
@@ -26,11 +31,13 @@ export function Composer({
   onDone?: () => void;
 }) {
   const t = useTranslations("review");
-  const { message, setMessage, pending, run } = useReviewAction();
+  const { message, setMessage, pending, run } = useNoticeAction();
   const [open, setOpen] = useState(false);
   const [body, setBody] = useState("");
   const [quote, setQuote] = useState("");
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const focusLater = useFocusLater();
   const key = target.kind === "text" ? target.sectionId : target.kind === "measure" ? target.measureId : `${target.chapter}-${target.fieldKey ?? ""}`;
 
   // A new selection in the section opens the form with the passage filled in.
@@ -43,10 +50,13 @@ export function Composer({
 
   if (!open) {
     return (
-      <button type="button" className="button-secondary composer-open" onClick={() => setOpen(true)}>
-        {t("comment")}
-        <span className="visually-hidden"> – {label}</span>
-      </button>
+      <div className="composer-closed">
+        <button ref={openButton} type="button" className="button-secondary composer-open" onClick={() => (setMessage(null), setOpen(true))}>
+          {t("comment")}
+          <span className="visually-hidden"> – {label}</span>
+        </button>
+        <Notice message={message} />
+      </div>
     );
   }
   const submit = () => {
@@ -58,7 +68,8 @@ export function Composer({
       target.kind === "text"
         ? { ...target, quote, ...(selection && selection.quote === quote ? { start: selection.start, end: selection.end } : {}) }
         : target;
-    run(() => createThreadAction({ conceptId, target: sent, body }), t("created"), () => {
+    run(() => createThreadAction({ conceptId, target: sent, body }), t("created"), (created) => {
+      focusLater(byData("thread-id", created.threadId));
       setBody("");
       setQuote("");
       setOpen(false);
@@ -76,19 +87,26 @@ export function Composer({
     >
       {target.kind === "text" ? (
         <div className="field">
-          <label htmlFor={`quote-${key}`}>{t("quoteLabel")}</label>
-          <input id={`quote-${key}`} type="text" value={quote} onChange={(e) => setQuote(e.target.value)} maxLength={2000} aria-describedby={`quote-hint-${key}`} />
+          <label htmlFor={`quote-${key}`}>
+            {t("quoteLabel")}
+            <RequiredMark />
+          </label>
+          <input id={`quote-${key}`} type="text" aria-required="true" autoFocus={!selection} value={quote} onChange={(e) => setQuote(e.target.value)} maxLength={2000} aria-describedby={`quote-hint-${key}`} />
           <span id={`quote-hint-${key}`} className="hint">
             {t("quoteHint")}
           </span>
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor={`body-${key}`}>{t("commentLabel")}</label>
+        <label htmlFor={`body-${key}`}>
+          {t("commentLabel")}
+          <RequiredMark />
+        </label>
         <textarea
           ref={bodyRef}
           id={`body-${key}`}
           rows={3}
+          aria-required="true"
           value={body}
           onChange={(e) => setBody(e.target.value)}
           maxLength={5000}
@@ -107,6 +125,7 @@ export function Composer({
           type="button"
           className="button-secondary"
           onClick={() => {
+            focusLater(() => openButton.current);
             setOpen(false);
             onDone?.();
           }}
@@ -114,7 +133,7 @@ export function Composer({
           {t("cancel")}
         </button>
       </div>
-      <StatusLine message={message} />
+      <Notice message={message} />
     </form>
   );
 }

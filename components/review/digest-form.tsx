@@ -2,14 +2,15 @@
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { mailDigestAction } from "@/app/(app)/aufgaben/actions";
-import { StatusLine, useReviewAction } from "./use-review-action";
+import { Notice } from "@/components/ui/notice";
+import { useNoticeAction } from "@/components/ui/use-notice-action";
 
 /** The person's choice: a mail per mention, or one summary a day. */
 export function DigestForm({ on }: { on: boolean }) {
   const t = useTranslations("inbox");
   const id = useId();
   const [checked, setChecked] = useState(on);
-  const { message, pending, run } = useReviewAction();
+  const { message, pending, run } = useNoticeAction();
   return (
     <form
       className="form"
@@ -28,7 +29,7 @@ export function DigestForm({ on }: { on: boolean }) {
       <button type="submit" className="button-secondary" disabled={pending}>
         {t("digestSave")}
       </button>
-      <StatusLine message={message} />
+      <Notice message={message} />
     </form>
   );
 }

@@ -2,8 +2,10 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { answerRoundAction, closeRoundAction, startRoundAction } from "@/app/(app)/concepts/[conceptId]/pruefung/actions";
-import { StatusLine, useReviewAction } from "./use-review-action";
+import { Notice } from "@/components/ui/notice";
+import { useNoticeAction } from "@/components/ui/use-notice-action";
 import { VersionOptions } from "@/components/versions/version-options";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 /** Admins: start a round for a version with reviewers and a due date. */
 export function StartRoundForm({
@@ -16,7 +18,7 @@ export function StartRoundForm({
   people: { id: string; name: string; role: string }[];
 }) {
   const t = useTranslations("review");
-  const { message, pending, run } = useReviewAction();
+  const { message, pending, run } = useNoticeAction();
   const [formKey, setFormKey] = useState(0);
   return (
     <form
@@ -45,7 +47,10 @@ export function StartRoundForm({
       </h3>
       <div className="actions-row">
         <div className="field" style={{ flex: 1, minWidth: "16rem" }}>
-          <label htmlFor="round-title">{t("roundTitle")}</label>
+          <label htmlFor="round-title">
+            {t("roundTitle")}
+            <RequiredMark />
+          </label>
           <input id="round-title" name="title" type="text" required maxLength={200} placeholder={t("roundTitlePlaceholder")} />
         </div>
         <div className="field">
@@ -55,7 +60,10 @@ export function StartRoundForm({
           </select>
         </div>
         <div className="field">
-          <label htmlFor="round-due">{t("roundDue")}</label>
+          <label htmlFor="round-due">
+            {t("roundDue")}
+            <RequiredMark />
+          </label>
           <input id="round-due" name="due" type="date" required />
         </div>
       </div>
@@ -70,7 +78,7 @@ export function StartRoundForm({
       <button type="submit" className="button" disabled={pending}>
         {t("startRound")}
       </button>
-      <StatusLine message={message} />
+      <Notice message={message} />
     </form>
   );
 }
@@ -90,7 +98,7 @@ export function AnswerForm({
   current: { verdict: string; note: string } | null;
 }) {
   const t = useTranslations("review");
-  const { message, pending, run } = useReviewAction();
+  const { message, pending, run } = useNoticeAction();
   const id = `${roundId}-${target}`.replace(/[^a-zA-Z0-9_-]/g, "-");
   return (
     <form
@@ -103,7 +111,10 @@ export function AnswerForm({
       }}
     >
       <fieldset>
-        <legend>{t("verdictFor", { target: title })}</legend>
+        <legend>
+          {t("verdictFor", { target: title })}
+          <RequiredMark />
+        </legend>
         <label className="radio">
           <input type="radio" name="verdict" value="approve" defaultChecked={current?.verdict === "approve"} required /> {t("approve")}
         </label>
@@ -119,20 +130,20 @@ export function AnswerForm({
         {t("saveAnswer")}
         <span className="visually-hidden"> – {title}</span>
       </button>
-      <StatusLine message={message} />
+      <Notice message={message} />
     </form>
   );
 }
 
 export function CloseRoundButton({ conceptId, roundId }: { conceptId: string; roundId: string }) {
   const t = useTranslations("review");
-  const { message, pending, run } = useReviewAction();
+  const { message, pending, run } = useNoticeAction();
   return (
     <div>
       <button type="button" className="button-secondary" disabled={pending} onClick={() => run(() => closeRoundAction({ conceptId, roundId }), t("roundClosedDone"))}>
         {t("closeRound")}
       </button>
-      <StatusLine message={message} />
+      <Notice message={message} />
     </div>
   );
 }

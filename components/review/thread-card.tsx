@@ -1,12 +1,15 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { deleteCommentAction, editCommentAction, hideCommentAction, replyAction, setThreadStateAction } from "@/app/(app)/concepts/[conceptId]/pruefung/actions";
 import { formatDateTime } from "@/lib/format";
 import type { Member } from "@/lib/review/comment-text";
 import type { CommentView, ThreadView } from "@/lib/review/comments";
 import { CommentBody } from "./comment-body";
-import { StatusLine, useReviewAction } from "./use-review-action";
+import { Notice } from "@/components/ui/notice";
+import { useNoticeAction } from "@/components/ui/use-notice-action";
+import { byData, useFocusLater } from "@/components/ui/use-focus-later";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 export type ReviewViewer = { userId: string; canComment: boolean; canModerate: boolean };
 
@@ -25,7 +28,8 @@ export function ThreadCard({
   onFocusThread?: (id: string | null) => void;
 }) {
   const t = useTranslations("review");
-  const { message, pending, run } = useReviewAction();
+  const { message, pending, run } = useNoticeAction();
+  const focusLater = useFocusLater();
   const [reply, setReply] = useState("");
   const headingId = `thread-${thread.id}`;
   const resolved = thread.state === "resolved";
@@ -36,6 +40,7 @@ export function ThreadCard({
       aria-labelledby={headingId}
       data-testid="thread"
       data-thread-id={thread.id}
+      tabIndex={-1}
       onFocus={() => onFocusThread?.(thread.id)}
       onMouseEnter={() => onFocusThread?.(thread.id)}
       onMouseLeave={() => onFocusThread?.(null)}
@@ -63,11 +68,18 @@ export function ThreadCard({
           className="reply-form"
           onSubmit={(e) => {
             e.preventDefault();
-            run(() => replyAction({ conceptId, threadId: thread.id, body: reply }), t("replied"), () => setReply(""));
+            run(() => replyAction({ conceptId, threadId: thread.id, body: reply }), t("replied"), (created) => {
+              setReply("");
+              // The send button is disabled once the box is empty: focus goes to the new reply instead of the page.
+              focusLater(byData("comment-id", created.commentId));
+            });
           }}
         >
-          <label htmlFor={`reply-${thread.id}`}>{t("replyLabel")}</label>
-          <textarea id={`reply-${thread.id}`} rows={2} value={reply} onChange={(e) => setReply(e.target.value)} maxLength={5000} />
+          <label htmlFor={`reply-${thread.id}`}>
+            {t("replyLabel")}
+            <RequiredMark />
+          </label>
+          <textarea id={`reply-${thread.id}`} aria-required="true" rows={2} value={reply} onChange={(e) => setReply(e.target.value)} maxLength={5000} />
           <div className="actions-row">
             <button type="submit" className="button-secondary" disabled={pending || !reply.trim()}>
               {t("reply")}
@@ -83,19 +95,22 @@ export function ThreadCard({
           </div>
         </form>
       ) : null}
-      <StatusLine message={message} />
+      <Notice message={message} />
     </article>
   );
 }
 
 function CommentItem({ conceptId, comment, viewer, members }: { conceptId: string; comment: CommentView; viewer: ReviewViewer; members: Member[] }) {
   const t = useTranslations("review");
-  const { message, pending, run } = useReviewAction();
+  const { message, pending, run } = useNoticeAction();
+  const focusLater = useFocusLater();
+  const editButton = useRef<HTMLButtonElement>(null);
+  const item = useRef<HTMLLIElement>(null);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(comment.body);
   const own = comment.authorId === viewer.userId && comment.state === "visible";
   return (
-    <li className="comment" data-testid="comment">
+    <li ref={item} className="comment" data-testid="comment" data-comment-id={comment.id} tabIndex={-1}>
       <p className="meta">
         <bdi>{comment.authorName ?? t("unknownAuthor")}</bdi> · {formatDateTime(comment.createdAt)}
         {comment.editedAt ? ` · ${t("edited")}` : ""}
@@ -108,16 +123,22 @@ function CommentItem({ conceptId, comment, viewer, members }: { conceptId: strin
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            run(() => editCommentAction({ conceptId, commentId: comment.id, body: text }), t("editedDone"), () => setEditing(false));
+            run(() => editCommentAction({ conceptId, commentId: comment.id, body: text }), t("editedDone"), () => {
+              setEditing(false);
+              focusLater(() => editButton.current);
+            });
           }}
         >
-          <label htmlFor={`edit-${comment.id}`}>{t("editLabel")}</label>
-          <textarea id={`edit-${comment.id}`} rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={5000} autoFocus />
+          <label htmlFor={`edit-${comment.id}`}>
+            {t("editLabel")}
+            <RequiredMark />
+          </label>
+          <textarea id={`edit-${comment.id}`} aria-required="true" rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={5000} autoFocus />
           <div className="actions-row">
             <button type="submit" className="button-secondary" disabled={pending}>
               {t("saveEdit")}
             </button>
-            <button type="button" className="link-button" onClick={() => setEditing(false)}>
+            <button type="button" className="link-button" onClick={() => (setEditing(false), focusLater(() => editButton.current))}>
               {t("cancel")}
             </button>
           </div>
@@ -129,22 +150,22 @@ function CommentItem({ conceptId, comment, viewer, members }: { conceptId: strin
         <div className="actions-row comment-actions">
           {own ? (
             <>
-              <button type="button" className="link-button" onClick={() => setEditing(true)}>
+              <button ref={editButton} type="button" className="link-button" onClick={() => setEditing(true)}>
                 {t("edit")}
               </button>
-              <button type="button" className="link-button" disabled={pending} onClick={() => run(() => deleteCommentAction({ conceptId, commentId: comment.id }), t("deletedDone"))}>
+              <button type="button" className="link-button" disabled={pending} onClick={() => run(() => deleteCommentAction({ conceptId, commentId: comment.id }), t("deletedDone"), () => focusLater(() => item.current))}>
                 {t("delete")}
               </button>
             </>
           ) : null}
           {viewer.canModerate && !own ? (
-            <button type="button" className="link-button" disabled={pending} onClick={() => run(() => hideCommentAction({ conceptId, commentId: comment.id }), t("hiddenDone"))}>
+            <button type="button" className="link-button" disabled={pending} onClick={() => run(() => hideCommentAction({ conceptId, commentId: comment.id }), t("hiddenDone"), () => focusLater(() => item.current))}>
               {t("hide")}
             </button>
           ) : null}
         </div>
       ) : null}
-      <StatusLine message={message} />
+      <Notice message={message} />
     </li>
   );
 }

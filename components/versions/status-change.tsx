@@ -5,16 +5,9 @@ import { useTranslations } from "next-intl";
 import { changeStatusAction } from "@/app/(app)/concepts/[conceptId]/versionen/actions";
 import type { ConceptStatus } from "@/lib/concepts/status";
 import { useLabels } from "@/lib/i18n/hooks";
+import { Notice, type NoticeMessage } from "@/components/ui/notice";
+import { RequiredMark } from "@/components/ui/required-mark";
 
-export type StatusMessage = { kind: "ok" | "error"; text: string } | null;
-
-export function StatusMessageLine({ id, message }: { id: string; message: StatusMessage }) {
-  return (
-    <p id={id} className={message?.kind === "error" ? "error" : "form-status"} role="status" aria-live="polite">
-      {message?.text}
-    </p>
-  );
-}
 
 /**
  * The inline confirmation of a status change (no browser dialog): says what
@@ -35,7 +28,7 @@ export function StatusConfirm({
   current: string;
   target: ConceptStatus;
   idPrefix: string;
-  onDone: (message: StatusMessage) => void;
+  onDone: (message: NoticeMessage) => void;
   onCancel: () => void;
 }) {
   const t = useTranslations("status");
@@ -51,6 +44,7 @@ export function StatusConfirm({
     <form
       className="restore-confirm"
       aria-label={isUpdate ? t("confirmUpdateGroup") : t("confirmGroup", { status })}
+      onSubmit={() => setError(null)}
       onKeyDown={(e) => {
         if (e.key === "Escape" && !pending) onCancel();
       }}
@@ -75,11 +69,17 @@ export function StatusConfirm({
       {target === "adopted" ? (
         <div className="actions-row">
           <div className="field">
-            <label htmlFor={`${idPrefix}-decision-date`}>{tv("decisionDate")}</label>
+            <label htmlFor={`${idPrefix}-decision-date`}>
+              {tv("decisionDate")}
+              <RequiredMark />
+            </label>
             <input id={`${idPrefix}-decision-date`} name="decisionDate" type="date" required autoFocus aria-describedby={errorId} />
           </div>
           <div className="field">
-            <label htmlFor={`${idPrefix}-decision-reference`}>{tv("decisionReference")}</label>
+            <label htmlFor={`${idPrefix}-decision-reference`}>
+              {tv("decisionReference")}
+              <RequiredMark />
+            </label>
             <input
               id={`${idPrefix}-decision-reference`}
               name="decisionReference"
@@ -92,9 +92,7 @@ export function StatusConfirm({
           </div>
         </div>
       ) : null}
-      <p id={errorId} className="error" role="alert">
-        {error}
-      </p>
+      <Notice id={errorId} message={error ? { kind: "error", text: error } : null} />
       <div className="actions-row">
         <button type="submit" className="button" disabled={pending} autoFocus={target !== "adopted"}>
           {pending ? tv("changingStatus") : isUpdate ? t("confirmUpdateButton") : t("confirmButton", { status })}
@@ -116,7 +114,7 @@ export function NextStepAction({ conceptId, current, next }: { conceptId: string
   const t = useTranslations("status");
   const labels = useLabels();
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<StatusMessage>(null);
+  const [message, setMessage] = useState<NoticeMessage>(null);
   const button = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   useEffect(() => {
@@ -125,7 +123,7 @@ export function NextStepAction({ conceptId, current, next }: { conceptId: string
       button.current?.focus();
     }
   }, [confirming]);
-  const close = (m?: StatusMessage) => {
+  const close = (m?: NoticeMessage) => {
     returnFocus.current = true;
     if (m !== undefined) setMessage(m);
     setConfirming(false);
@@ -140,7 +138,7 @@ export function NextStepAction({ conceptId, current, next }: { conceptId: string
           {next ? t("advance", { status: labels.conceptStatuses[next] }) : t("startUpdate")}
         </button>
       )}
-      <StatusMessageLine id="next-step-status" message={message} />
+      <Notice id="next-step-status" message={message} />
     </div>
   );
 }

@@ -6,28 +6,21 @@ import { createVersionAction, restoreVersionAction } from "@/app/(app)/concepts/
 import { allowedTransitions, type ConceptStatus } from "@/lib/concepts/status";
 import { conceptSteps } from "@/lib/concepts/steps";
 import { useLabels } from "@/lib/i18n/hooks";
-import { StatusConfirm, StatusMessageLine, type StatusMessage } from "./status-change";
-
-type Message = { kind: "ok" | "error"; text: string } | null;
-
-function Status({ id, message }: { id: string; message: Message }) {
-  return (
-    <p id={id} className={message?.kind === "error" ? "error" : "form-status"} role="status" aria-live="polite">
-      {message?.text}
-    </p>
-  );
-}
+import { Notice, type NoticeMessage } from "@/components/ui/notice";
+import { StatusConfirm } from "./status-change";
+import { useRestoreNotice } from "./restore-notice";
 
 /** "Version speichern" with an optional label. */
 export function CreateVersionForm({ conceptId }: { conceptId: string }) {
   const t = useTranslations("versions");
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<NoticeMessage>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
   return (
     <form
       className="actions-row"
       aria-labelledby="create-version-heading"
+      onSubmit={() => setMessage(null)}
       action={(form) =>
         start(async () => {
           const result = await createVersionAction({ conceptId, label: String(form.get("label") ?? "") });
@@ -57,7 +50,7 @@ export function CreateVersionForm({ conceptId }: { conceptId: string }) {
       <button type="submit" className="button" disabled={pending} style={{ alignSelf: "center" }}>
         {pending ? t("saving") : t("save")}
       </button>
-      <Status id="create-version-status" message={message} />
+      <Notice id="create-version-status" message={message} />
     </form>
   );
 }
@@ -66,19 +59,15 @@ export function CreateVersionForm({ conceptId }: { conceptId: string }) {
 export function RestoreButton({ conceptId, number, label }: { conceptId: string; number: number; label: string }) {
   const t = useTranslations("versions");
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
+  const report = useRestoreNotice();
   const [pending, start] = useTransition();
   const router = useRouter();
-  const statusId = `restore-status-${number}`;
   if (!confirming) {
     return (
-      <>
-        <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>
-          {t("restore")}
-          <span className="visually-hidden"> {t("restoreHidden", { number })}</span>
-        </button>
-        <Status id={statusId} message={message} />
-      </>
+      <button type="button" className="button-secondary" onClick={() => (report({ message: null, focus: false }), setConfirming(true))}>
+        {t("restore")}
+        <span className="visually-hidden"> {t("restoreHidden", { number })}</span>
+      </button>
     );
   }
   return (
@@ -95,9 +84,9 @@ export function RestoreButton({ conceptId, number, label }: { conceptId: string;
               const result = await restoreVersionAction({ conceptId, number });
               setConfirming(false);
               if (result.ok) {
-                setMessage({ kind: "ok", text: t("restored", { number, backup: result.data.backup }) });
+                report({ message: { kind: "ok", text: t("restored", { number, backup: result.data.backup }) }, focus: true, undo: { restored: number, backup: result.data.backup } });
                 router.refresh();
-              } else setMessage({ kind: "error", text: result.error });
+              } else report({ message: { kind: "error", text: result.error }, focus: true });
             })
           }
         >
@@ -118,14 +107,14 @@ export function RestoreButton({ conceptId, number, label }: { conceptId: string;
  * the one way on is a Fortschreibung (a new draft). Every change creates a version.
  */
 export function StatusForm({ conceptId, current }: { conceptId: string; current: string }) {
-  const [message, setMessage] = useState<StatusMessage>(null);
+  const [message, setMessage] = useState<NoticeMessage>(null);
   // Set when a change went through: the chooser that mounts for the new status takes the focus.
   const refocus = useRef(false);
   return (
     <div>
       {/* Keyed by the status: after a change the choice starts again at the new next step. */}
       <StatusChooser key={current} conceptId={conceptId} current={current} refocus={refocus} onMessage={setMessage} />
-      <StatusMessageLine id="status-change-status" message={message} />
+      <Notice id="status-change-status" message={message} />
     </div>
   );
 }
@@ -139,7 +128,7 @@ function StatusChooser({
   conceptId: string;
   current: string;
   refocus: { current: boolean };
-  onMessage: (m: StatusMessage) => void;
+  onMessage: (m: NoticeMessage) => void;
 }) {
   const t = useTranslations("versions");
   const labels = useLabels();
@@ -160,7 +149,7 @@ function StatusChooser({
       select.current?.focus();
     }
   }, [confirming]);
-  const close = (m?: StatusMessage) => {
+  const close = (m?: NoticeMessage) => {
     closed.current = true;
     if (m !== undefined) {
       refocus.current = true;

@@ -24,6 +24,27 @@ export class ConceptPage {
     return this.page.url().split("/").pop()!;
   }
 
+  /** Opens "Exportieren" (PDF, Word, ODT, print preview) in the page's head and returns its panel. */
+  async openExport() {
+    await this.expand("Exportieren");
+    return this.page.getByTestId("export-panel");
+  }
+
+  /** Opens "Weitere Aktionen" (Konzept-Check, comparison, backup, all concepts) and returns it. */
+  async openMoreActions() {
+    await this.expand("Weitere Aktionen");
+    return this.page.getByTestId("more-actions");
+  }
+
+  /** Opens a disclosure button of the page (a click before hydration does nothing, so it is repeated until open). */
+  async expand(name: string) {
+    const toggle = this.page.getByRole("button", { name, exact: true });
+    await expect(async () => {
+      if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+      await expect(toggle).toHaveAttribute("aria-expanded", "true", { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+  }
+
   /** The editable text box of a part: static HTML turns into an editor when scrolled into view or focused. */
   async editor(label: string) {
     const box = this.page.getByRole("textbox", { name: label, exact: true });

@@ -13,9 +13,9 @@ export class ImportPage {
     return this.page.getByLabel("Datei (Word, OpenDocument, Markdown, HTML oder Sicherung)");
   }
 
-  /** The form's live region with the error or progress text. */
+  /** The form's error banner (role=alert, components/ui/notice). */
   status() {
-    return this.page.getByRole("main").getByRole("status");
+    return this.page.getByRole("main").getByRole("alert");
   }
 
   async upload(file: string | { name: string; mimeType: string; buffer: Buffer }) {

@@ -10,6 +10,7 @@ import { formatDate } from "@/lib/format";
 import { ConceptDashboardEntry } from "@/components/concept/concept-dashboard";
 import { ConceptLifecycle, RestoreConceptButton } from "@/components/concept/concept-lifecycle";
 import { CreateConceptForm } from "@/components/concept/create-concept-form";
+import { Notice } from "@/components/ui/notice";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -65,9 +66,7 @@ export default async function ConceptsPage({ searchParams }: Props) {
     <>
       <h1>{t("heading", { municipality: active.name })}</h1>
       {doneKey && doneTitle ? (
-        <p className="notice" role="status" data-testid="lifecycle-status">
-          {tl(doneKey, { title: doneTitle })}
-        </p>
+        <Notice testId="lifecycle-status" message={{ kind: "ok", text: tl(doneKey, { title: doneTitle }) }} />
       ) : null}
       {concepts.length === 0 ? <p>{t("empty")}</p> : null}
       <ul className="concept-list" data-testid="concept-list">

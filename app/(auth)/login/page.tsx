@@ -7,6 +7,7 @@ import { ssoButtons } from "@/lib/sso/config";
 import { endSessionUrl } from "@/lib/sso/end-session";
 import { LoginForm } from "./login-form";
 import { ssoSignIn } from "./sso-actions";
+import { Notice } from "@/components/ui/notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("login");
@@ -27,9 +28,10 @@ export default async function LoginPage({ searchParams }: Props) {
   return (
     <>
       <h1>{t("title")}</h1>
-      {params.eingeladen ? <p className="notice notice-ok">{t("invited")}</p> : null}
-      {params.registriert ? <p className="notice notice-ok">{t("registered")}</p> : null}
-      {params.passwort ? <p className="notice notice-ok">{tr("done")}</p> : null}
+      {/* What the step before reported (a redirect here): the one notice, as on every form. */}
+      {params.eingeladen ? <Notice message={{ kind: "ok", text: t("invited") }} /> : null}
+      {params.registriert ? <Notice message={{ kind: "ok", text: t("registered") }} /> : null}
+      {params.passwort ? <Notice message={{ kind: "ok", text: tr("done") }} /> : null}
       {params.abgemeldet ? (
         <p className="notice">
           {t("loggedOut")}
@@ -41,9 +43,9 @@ export default async function LoginPage({ searchParams }: Props) {
           ) : null}
         </p>
       ) : null}
-      {ssoError ? <p className="notice notice-error">{ssoError}</p> : null}
+      {ssoError ? <Notice message={{ kind: "error", text: ssoError }} /> : null}
       {/* Auth.js sends its errors here (pages.error) instead of its English error page. */}
-      {params.error && !ssoError ? <p className="notice notice-error">{t("authError")}</p> : null}
+      {params.error && !ssoError ? <Notice message={{ kind: "error", text: t("authError") }} /> : null}
       {buttons.length > 0 ? (
         <>
           {buttons.map((b) => (

@@ -70,12 +70,12 @@ export function RegisterForm() {
           <TextField {...text("passwordRepeat")} defaultValue={undefined} type="password" autoComplete="new-password" />
         </div>
       </fieldset>
-      <FormStatus state={state} fields={FIELDS} />
       <div className="actions-row">
         <button className="button" type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
         </button>
       </div>
+      <FormStatus state={state} pending={pending} fields={FIELDS} />
     </form>
   );
 }

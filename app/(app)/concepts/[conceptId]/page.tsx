@@ -34,6 +34,7 @@ import { StatusBadge, StepIndicator } from "@/components/concept/status-steps";
 import { NextStepAction } from "@/components/versions/status-change";
 import { conceptSteps, hasAdoptedVersion } from "@/lib/concepts/steps";
 import { PdfExport } from "@/components/concept/pdf-export";
+import { Disclosure } from "@/components/ui/disclosure";
 import { ConceptSearchForm } from "@/components/concept/concept-search-form";
 import { listVersionRows } from "@/db/queries/versions";
 import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
@@ -113,25 +114,37 @@ export default async function ConceptPage({ params }: Props) {
           {can(role, "concept.changeStatus") && !concept.archivedAt ? <NextStepAction conceptId={concept.id} current={concept.status} next={steps.next} /> : null}
           <PresenceBar />
         </div>
-        <div className="actions-row">
-          <a className="button-secondary" href="#konzept-check" data-testid="check-count">
-            Konzept-Check ({openCount(check)})
-          </a>
-          <Link className="button-secondary" href={`/concepts/${concept.id}/vergleich`}>
-            {t("compare")}
-          </Link>
+        {/* Two pages people go to most stay in view; the export and everything else open on demand (issue 15). */}
+        <div className="actions-row concept-actions">
           <Link className="button-secondary" href={`/concepts/${concept.id}/pruefung`}>
             {t("review", { open: openThreads })}
           </Link>
           <Link className="button-secondary" href={`/concepts/${concept.id}/versionen`}>
             {t("versions")}
           </Link>
-          <a className="button-secondary" href={`/api/concepts/${concept.id}/export`} download>
-            {t("download")}
-          </a>
-          <Link className="button-secondary" href="/concepts">
-            {t("allConcepts")}
-          </Link>
+          <Disclosure kind="panel" label={t("export")} testId="export-panel">
+            <PdfExport conceptId={concept.id} versions={versions.map((v) => ({ number: v.number, label: v.label, date: formatDate(v.createdAt) }))} />
+          </Disclosure>
+          <Disclosure label={t("moreActions")} testId="more-actions">
+            <ul>
+              <li>
+                <a href="#konzept-check" data-testid="check-count">
+                  Konzept-Check ({openCount(check)})
+                </a>
+              </li>
+              <li>
+                <Link href={`/concepts/${concept.id}/vergleich`}>{t("compare")}</Link>
+              </li>
+              <li>
+                <a href={`/api/concepts/${concept.id}/export`} download>
+                  {t("download")}
+                </a>
+              </li>
+              <li>
+                <Link href="/concepts">{t("allConcepts")}</Link>
+              </li>
+            </ul>
+          </Disclosure>
         </div>
       </div>
       <ConceptSearchForm conceptId={concept.id} />
@@ -150,7 +163,6 @@ export default async function ConceptPage({ params }: Props) {
         </p>
       ) : null}
       <CheckPanel conceptId={concept.id} result={check} canEdit={canEdit} />
-      <PdfExport conceptId={concept.id} versions={versions.map((v) => ({ number: v.number, label: v.label, date: formatDate(v.createdAt) }))} />
       <div className="concept-layout">
         <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} />
         <div>

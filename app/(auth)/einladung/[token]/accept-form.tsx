@@ -66,12 +66,12 @@ export function AcceptForm({ token, email, hasAccount }: { token: string; email:
           />
         </>
       )}
-      <FormStatus state={state} fields={FIELDS} />
       <div className="actions-row">
         <button className="button" type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
         </button>
       </div>
+      <FormStatus state={state} pending={pending} fields={FIELDS} />
     </form>
   );
 }

@@ -15,12 +15,12 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <input type="hidden" name="token" value={token} />
       <TextField id="new-password" name="password" type="password" label={t("newPassword")} hint={t("passwordHint")} autoComplete="new-password" required error={errors.password} />
       <TextField id="new-password-repeat" name="passwordRepeat" type="password" label={t("repeatPassword")} autoComplete="new-password" required error={errors.passwordRepeat} />
-      <FormStatus state={state} fields={fields} />
       <div className="actions-row">
         <button className="button" type="submit" disabled={pending}>
           {pending ? t("saving") : t("save")}
         </button>
       </div>
+      <FormStatus state={state} pending={pending} fields={fields} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { readHistory, type HistoryEntry } from "@/lib/versions/read";
 import type { ChangeCount } from "@/lib/versions/snapshot";
 import { CreateVersionForm, RestoreButton, StatusForm } from "@/components/versions/version-forms";
 import { VersionOptions } from "@/components/versions/version-options";
+import { RestoreHistory } from "@/components/versions/restore-notice";
 import { orNotFound } from "@/lib/http/page";
 
 type Props = { params: Promise<{ conceptId: string }> };
@@ -112,70 +113,72 @@ export default async function VersionsPage({ params }: Props) {
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t("historyHeading")}</h2>
-        <table className="table history-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("colState")}</th>
-              <th scope="col">{t("colLabel")}</th>
-              <th scope="col">{t("colStatus")}</th>
-              <th scope="col">{t("colCreated")}</th>
-              <th scope="col">{t("colChanges")}</th>
-              <th scope="col">{t("colActions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{t("draft")}</th>
-              <td>{t("draftRow")}</td>
-              <td>{statusLabel(concept.status)}</td>
-              <td>{t("lastChanged", { date: formatDateTime(draft.updatedAt) })}</td>
-              <td>{newest ? changes(t, draft.changes) : t("noVersionYet")}</td>
-              <td>
-                {newest ? (
-                  <Link href={`${base}/vergleich?von=${newest.number}&bis=entwurf`}>{t("compareWith", { number: newest.number })}</Link>
-                ) : null}
-              </td>
-            </tr>
-            {versions.map((v, i) => (
-              <tr key={v.number}>
-                <th scope="row">Version {v.number}</th>
+        <RestoreHistory conceptId={concept.id}>
+          <table className="table history-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("colState")}</th>
+                <th scope="col">{t("colLabel")}</th>
+                <th scope="col">{t("colStatus")}</th>
+                <th scope="col">{t("colCreated")}</th>
+                <th scope="col">{t("colChanges")}</th>
+                <th scope="col">{t("colActions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t("draft")}</th>
+                <td>{t("draftRow")}</td>
+                <td>{statusLabel(concept.status)}</td>
+                <td>{t("lastChanged", { date: formatDateTime(draft.updatedAt) })}</td>
+                <td>{newest ? changes(t, draft.changes) : t("noVersionYet")}</td>
                 <td>
-                  {v.label}
-                  <br />
-                  <span className="meta">{kindLabel(t, v)}</span>
-                  {v.decisionDate ? (
-                    <>
-                      <br />
-                      <span className="meta">{t("decision", { date: formatDate(v.decisionDate), reference: v.decisionReference ?? "" })}</span>
-                    </>
+                  {newest ? (
+                    <Link href={`${base}/vergleich?von=${newest.number}&bis=entwurf`}>{t("compareWith", { number: newest.number })}</Link>
                   ) : null}
                 </td>
-                <td>{statusLabel(v.status)}</td>
-                <td>
-                  {formatDateTime(v.createdAt)}
-                  <br />
-                  <span className="meta">{v.createdByName ?? t("unknownAuthor")}</span>
-                </td>
-                <td>{changes(t, v.changes)}</td>
-                <td>
-                  <div className="actions-row" style={{ gap: ".5rem" }}>
-                    {versions[i + 1] ? (
-                      <Link href={`${base}/vergleich?von=${versions[i + 1]!.number}&bis=${v.number}`}>{t("compareWith", { number: versions[i + 1]!.number })}</Link>
-                    ) : null}
-                    <Link href={`${base}/vergleich?von=${v.number}&bis=entwurf`}>{t("compareWithDraft")}</Link>
-                    <a href={`/api/concepts/${concept.id}/export.pdf?version=${v.number}`} download>
-                      PDF<span className="visually-hidden"> {t("jsonOf", { number: v.number })}</span>
-                    </a>
-                    <a href={`/api/concepts/${concept.id}/versions/${v.number}`} download={`Version-${v.number}.json`}>
-                      JSON<span className="visually-hidden"> {t("jsonOf", { number: v.number })}</span>
-                    </a>
-                    {canRestore ? <RestoreButton conceptId={concept.id} number={v.number} label={v.label} /> : null}
-                  </div>
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+              {versions.map((v, i) => (
+                <tr key={v.number}>
+                  <th scope="row">Version {v.number}</th>
+                  <td>
+                    {v.label}
+                    <br />
+                    <span className="meta">{kindLabel(t, v)}</span>
+                    {v.decisionDate ? (
+                      <>
+                        <br />
+                        <span className="meta">{t("decision", { date: formatDate(v.decisionDate), reference: v.decisionReference ?? "" })}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{statusLabel(v.status)}</td>
+                  <td>
+                    {formatDateTime(v.createdAt)}
+                    <br />
+                    <span className="meta">{v.createdByName ?? t("unknownAuthor")}</span>
+                  </td>
+                  <td>{changes(t, v.changes)}</td>
+                  <td>
+                    <div className="actions-row" style={{ gap: ".5rem" }}>
+                      {versions[i + 1] ? (
+                        <Link href={`${base}/vergleich?von=${versions[i + 1]!.number}&bis=${v.number}`}>{t("compareWith", { number: versions[i + 1]!.number })}</Link>
+                      ) : null}
+                      <Link href={`${base}/vergleich?von=${v.number}&bis=entwurf`}>{t("compareWithDraft")}</Link>
+                      <a href={`/api/concepts/${concept.id}/export.pdf?version=${v.number}`} download>
+                        PDF<span className="visually-hidden"> {t("jsonOf", { number: v.number })}</span>
+                      </a>
+                      <a href={`/api/concepts/${concept.id}/versions/${v.number}`} download={`Version-${v.number}.json`}>
+                        JSON<span className="visually-hidden"> {t("jsonOf", { number: v.number })}</span>
+                      </a>
+                      {canRestore ? <RestoreButton conceptId={concept.id} number={v.number} label={v.label} /> : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </RestoreHistory>
         {versions.length === 0 ? <p className="notice">{t("none")}</p> : null}
       </section>
     </>
