@@ -82,7 +82,7 @@ export async function changeStatus(
     await recordAudit(tx, { municipalityId: current.municipalityId, actorId: actor.id, action: update ? "concept.update_started" : "status.change", conceptId: current.id, objectId: String(number), details });
     // Open editors learn at once: adopted makes every connection read-only, a new draft writable again.
     await notifyRealtime({ kind: "access", conceptId: current.id }, tx);
-    return { number, status, templateVersion };
+    return { number, status, templateVersion, movedFrom: moved?.from ?? null };
   });
   return result;
 }

@@ -160,7 +160,7 @@ describe("a Fortschreibung moves a template-1 concept to template 2", () => {
   it("the new draft is on template 2 with an empty introduction, everything else as adopted; the log names the move", async () => {
     const before = await getConceptTree({ conceptId: v1 });
     const update = await changeStatus(town.admin, { conceptId: v1, status: "draft" });
-    expect(update.templateVersion).toBe(2);
+    expect(update).toMatchObject({ templateVersion: 2, movedFrom: 1 });
     const after = await getConceptTree({ conceptId: v1 });
     expect(after.sections.length).toBe(before.sections.length + 1);
     expect((await intro(v1))!.textLength).toBe(0);
