@@ -26,6 +26,7 @@ import { saveSectionText } from "@/lib/concepts/sections";
 import { doc, p } from "@/lib/editor/build";
 import { plainText } from "@/lib/editor/document";
 import { exportConceptOffice } from "@/lib/export/office";
+import { importFile } from "@/lib/import/service";
 import { exportConceptPdf, loadPdfModel } from "@/lib/pdf/export";
 import { loadSectionState } from "@/lib/realtime/store";
 import { roundTargets } from "@/lib/review/rounds";
@@ -120,6 +121,14 @@ describe("template 1 beside template 2", () => {
     expect(introAt).toBeGreaterThan(text.lastIndexOf("5 Handlungsfelder", introAt));
     expect(text.indexOf("5.1 Sprache", introAt)).toBeGreaterThan(introAt);
     expect(await docxText(v1)).not.toContain(INTRO);
+  });
+
+  it("the DOCX imported again: the introduction comes back as the introduction", async () => {
+    const file = await exportConceptOffice(town.editor, v2, "docx");
+    const result = await importFile(town.editor, { municipalityId: town.municipality.id, fileName: file.fileName.utf8, bytes: file.bytes, mapping: "auto" });
+    if (result.kind !== "created") throw new Error("expected a new concept");
+    expect(result.report).toMatchObject({ unplaced: [] });
+    expect(plainText((await intro(result.id))!.content)).toBe(INTRO);
   });
 
   it("the check and the review rounds go by the concept's template", async () => {
