@@ -15,7 +15,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { fieldSections } from "@/lib/concepts/blueprint";
 import { textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
-import { TEMPLATE_VERSION, templateFor } from "@/lib/template";
+import { templateFor } from "@/lib/template";
 import { musterstadtConcept } from "./seed-data/musterstadt";
 import { setSyntheticPeers } from "./queries/peers";
 import { DEMO_LIBRARY_ENTRIES } from "./seed-data/peer-library";
@@ -97,10 +97,17 @@ function checked(doc: SeedConcept["chapters"][string]) {
   return result.doc;
 }
 
+/**
+ * The demo concept stays on template 1: its history (versions, review rounds)
+ * was written under it, and its Fortschreibung shows the move to template 2.
+ */
+export const SEED_TEMPLATE_VERSION = 1;
+
 /** Insert a seed concept: texts, fields (standard and own), sub-goals and measures. */
-export async function insertSeedConcept(db: Db, input: { municipalityId: string; userId: string; seed: SeedConcept }) {
+export async function insertSeedConcept(db: Db, input: { municipalityId: string; userId: string; seed: SeedConcept; templateVersion?: number }) {
   const { seed } = input;
-  const template = templateFor(TEMPLATE_VERSION);
+  const templateVersion = input.templateVersion ?? SEED_TEMPLATE_VERSION;
+  const template = templateFor(templateVersion);
   const allFields = [
     ...template.standardFields.map((f) => ({ key: f.key, title: f.title, custom: false, data: seed.fields[f.key] ?? null })),
     ...seed.customFields.map((f) => ({ key: f.key, title: f.title, custom: true, data: f })),
@@ -113,7 +120,7 @@ export async function insertSeedConcept(db: Db, input: { municipalityId: string;
       }),
     ),
     ...allFields.flatMap((f) =>
-      fieldSections(TEMPLATE_VERSION, f.key).map((s) => {
+      fieldSections(templateVersion, f.key).map((s) => {
         const source = f.data ? (s.part === "baseline" ? f.data.baseline : s.part === "goal" ? f.data.goal : s.content) : s.content;
         const content = checked(source);
         return { ...s, content, textLength: textLength(content) };
@@ -123,7 +130,7 @@ export async function insertSeedConcept(db: Db, input: { municipalityId: string;
   const concept = await insertConcept(db, {
     municipalityId: input.municipalityId,
     title: seed.title,
-    templateVersion: TEMPLATE_VERSION,
+    templateVersion,
     createdBy: input.userId,
     settings: seed.settings as Record<string, unknown>,
     fields: allFields.map(({ key, title, custom }) => ({ key, title, custom })),

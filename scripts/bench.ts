@@ -13,7 +13,8 @@
  *  - keystroke latency in the browser, alone and with 5 other clients typing (scripts/bench/typing.ts)
  *  - real-time co-editing: opening the ~100-page concept over the socket, 20 typing clients (scripts/bench/realtime.ts)
  *  - peer comparison: snapshot over 11,000 generated municipalities, route p50/p95 (scripts/bench/peers.ts)
- *  - funding overview and Konzept-Check of a concept with 300 measures, route p50/p95 (scripts/bench/money.ts)
+ *  - funding overview, funding cliff and Konzept-Check of a concept with 300 measures (and 1,000 indicator values):
+ *    server time p50/p95 computed, with loading, and of the /funding and /check routes (scripts/bench/money.ts)
  *  - load: 50 signed-in people reading, saving, commenting and exporting for 60 s against one process, and
  *    with DATABASE_URL against one and two processes on it (scripts/bench/load.ts)
  */
@@ -221,7 +222,7 @@ async function main() {
   if (part("versions")) await benchVersions({ base: BASE, cookie, conceptId, docs: written, put, results });
   if (part("review")) await benchReview({ base: BASE, cookie, conceptId, docs: written, results });
   if (part("realtime")) await benchRealtime({ base: BASE, cookie, partIds: parts.map((p) => p.id), serverPid: running!.pid!, results });
-  if (part("money")) results.money = await benchMoney({ base: BASE, cookie, conceptId });
+  if (part("money")) results.money = await benchMoney({ base: BASE, cookie, conceptId, dataDir });
 
   // 4. the editor page: first-load JavaScript, and load times
   const { browser, context, page } = await signedInBrowser(BASE, cookie);

@@ -58,7 +58,13 @@ export function StatusConfirm({
           });
           if (result.ok) {
             setError(null);
-            onDone({ kind: "ok", text: isUpdate ? tv("updateStarted", { number: result.data.number }) : tv("statusChanged", { status, number: result.data.number }) });
+            const { number, movedFrom, templateVersion } = result.data;
+            const text = !isUpdate
+              ? tv("statusChanged", { status, number })
+              : movedFrom === null
+                ? tv("updateStarted", { number })
+                : tv("updateStartedTemplate", { number, template: templateVersion });
+            onDone({ kind: "ok", text });
             router.refresh();
           } else setError(result.fieldErrors?.status ?? result.error);
         })

@@ -256,3 +256,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
+
+/**
+ * Move a concept to a later template inside the caller's transaction: the new
+ * template version and the (empty) parts it adds. Only from `from`, so a
+ * concept moved meanwhile is left alone; a part that exists already is kept.
+ */
+export async function moveConceptTemplate(
+  input: { conceptId: string; municipalityId: string; from: number; to: number; sections: { chapter: string; part: string; content: JSONContent }[] },
+  tx: Executor,
+): Promise<boolean> {
+  const moved = await tx
+    .update(concepts)
+    .set({ templateVersion: input.to, updatedAt: new Date() })
+    .where(and(eq(concepts.id, input.conceptId), eq(concepts.municipalityId, input.municipalityId), eq(concepts.templateVersion, input.from)))
+    .returning({ id: concepts.id });
+  if (!moved.length) return false;
+  if (input.sections.length) {
+    await tx
+      .insert(sections)
+      .values(input.sections.map((s) => ({ conceptId: input.conceptId, municipalityId: input.municipalityId, fieldId: null, chapter: s.chapter, part: s.part, content: s.content, textLength: 0 })))
+      .onConflictDoNothing();
+  }
+  return true;
+}

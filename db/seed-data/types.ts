@@ -20,7 +20,7 @@ export type SeedField = {
 export type SeedConcept = {
   title: string;
   settings: ConceptSettings;
-  /** chapter key → the chapter's text (template chapters other than "fields") */
+  /** chapter key → the chapter's text (template chapters other than "fields"; under template 2 "fields" is its introduction) */
   chapters: Record<string, JSONContent>;
   /** the six standard fields by key; an empty field uses null */
   fields: Record<string, SeedField | null>;

@@ -105,6 +105,14 @@ describe("an audit entry as a sentence", () => {
     expect(sayDe({ action: "member.role", details: FULL["member.role"] })).toBe("Miriam Keller hat die Rolle von Elif Yıldız von „Prüfung“ auf „Redaktion“ geändert");
     expect(sayDe({ action: "concept.create", details: FULL["concept.create"] })).toBe("Miriam Keller hat das Konzept „Integrationskonzept 2026–2030“ angelegt");
     expect(sayDe({ action: "section.edit", details: { chapter: "mandate", part: "text" } })).toBe(`Miriam Keller hat Text im Kapitel „${de.template.chapters.mandate.title}“ bearbeitet`);
+    // Template 2: the chapter Handlungsfelder's own text, and a Fortschreibung that moves to the current template.
+    expect(sayDe({ action: "section.edit", details: { chapter: "fields", part: "intro" } })).toBe("Miriam Keller hat Text im Kapitel „Handlungsfelder“ bearbeitet");
+    expect(sayDe({ action: "concept.update_started", details: { from: "adopted", to: "draft", templateFrom: 1, templateTo: 2 } })).toBe(
+      "Miriam Keller hat eine Fortschreibung begonnen (neuer Entwurf, jetzt mit Vorlage 2)",
+    );
+    expect(sayEn({ action: "concept.update_started", details: { from: "adopted", to: "draft", templateFrom: 1, templateTo: 2 } })).toBe(
+      "Miriam Keller started an update (new draft, now on template 2)",
+    );
     // Intl writes a no-break space before the euro sign.
     expect(sayDe({ action: "municipality.staffCostRate", details: FULL["municipality.staffCostRate"] }).replace(/\u00a0/g, " ")).toBe("Miriam Keller hat den Personalkostensatz auf 72.500,00 € je VZÄ gesetzt");
     expect(sayDe({ action: "measure.move", details: FULL["measure.move"] })).toBe("Miriam Keller hat die Maßnahme „Sprachcafé“ nach oben verschoben");

@@ -73,7 +73,8 @@ const SPECS: Record<string, Spec> = {
     const field = fieldName(d, n);
     if (field) return ["section_edit_field", { field }];
     const chapter = text(d.chapter);
-    return chapter && chapter !== "fields" ? ["section_edit", { chapter: n.chapter(chapter) }] : ["section_edit_plain", {}];
+    // In the chapter Handlungsfelder, text without a field is the chapter's own introduction (template 2).
+    return chapter && (chapter !== "fields" || (text(d.part) && !text(d.field))) ? ["section_edit", { chapter: n.chapter(chapter) }] : ["section_edit_plain", {}];
   },
   "field.create": fieldSpec("field_create"),
   "field.delete": fieldSpec("field_delete"),
@@ -93,7 +94,10 @@ const SPECS: Record<string, Spec> = {
     const to = text(d.to);
     return from && to ? ["status_change", { from: n.status(from), to: n.status(to) }] : ["status_change_plain", {}];
   },
-  "concept.update_started": () => ["concept_update_started", {}],
+  "concept.update_started": (d) => {
+    const template = num(d.templateTo);
+    return template === null ? ["concept_update_started", {}] : ["concept_update_started_template", { template }];
+  },
   "version.create": (d) => {
     const version = num(d.version);
     if (version === null) return ["version_create_plain", {}];

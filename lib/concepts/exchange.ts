@@ -240,7 +240,7 @@ function sectionLabel(template: Template, s: { chapter: string; part: string; fi
   }
   const chapter = template.chapters.find((c) => c.key === s.chapter);
   const part = chapter?.parts.find((p) => p.key === s.part);
-  return `Kapitel „${chapter?.title ?? s.chapter}“${part && chapter && chapter.parts.length > 1 ? ` – ${part.title}` : ""}`;
+  return `Kapitel „${chapter?.title ?? s.chapter}“${part && chapter && (chapter.parts.length > 1 || part.key !== "text") ? ` – ${part.title}` : ""}`;
 }
 
 const sectionId = (s: { chapter: string; part: string; fieldKey: string | null }) => `${s.chapter}\u0000${s.part}\u0000${s.fieldKey ?? ""}`;
@@ -283,8 +283,12 @@ export function parseConceptExport(data: unknown, options: ValidateOptions = {})
   const seen = new Set<string>();
   for (const [i, s] of input.sections.entries()) {
     const where = `sections.${i}`;
-    if (s.chapter === "fields") {
-      if (s.fieldKey === null) return { ok: false, error: `${where}.fieldKey: Ein Abschnitt eines Handlungsfelds braucht den Schlüssel des Handlungsfelds.` };
+    const chapterText = template.chapters.find((c) => c.key === s.chapter)?.parts.some((p) => p.key === s.part && p.kind === "richText") ?? false;
+    if (s.chapter === "fields" && !(s.fieldKey === null && chapterText)) {
+      // Template 2's introduction is the fields chapter's own text; every other part of that chapter belongs to a field.
+      if (s.fieldKey === null) {
+        return { ok: false, error: `${where}.fieldKey: Das Kapitel „Handlungsfelder“ hat in Vorlage ${template.version} keinen Textabschnitt „${s.part}“; ein Abschnitt eines Handlungsfelds braucht den Schlüssel des Handlungsfelds.` };
+      }
       if (!fieldByKey.has(s.fieldKey)) return { ok: false, error: `${where}.fieldKey: Das Handlungsfeld „${s.fieldKey}“ fehlt in "fields".` };
       if (!template.fieldParts.some((p) => p.key === s.part && p.kind === "richText")) {
         return { ok: false, error: `${where}.part: Handlungsfelder haben keinen Textabschnitt „${s.part}“.` };
@@ -293,7 +297,7 @@ export function parseConceptExport(data: unknown, options: ValidateOptions = {})
       const chapter = template.chapters.find((c) => c.key === s.chapter);
       if (!chapter) return { ok: false, error: `${where}.chapter: Unbekanntes Kapitel „${s.chapter}“.` };
       if (s.fieldKey !== null) return { ok: false, error: `${where}.fieldKey: Das Kapitel „${chapter.title}“ gehört zu keinem Handlungsfeld.` };
-      if (!chapter.parts.some((p) => p.key === s.part && p.kind === "richText")) {
+      if (!chapterText) {
         return { ok: false, error: `${where}.part: Das Kapitel „${chapter.title}“ hat keinen Textabschnitt „${s.part}“.` };
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildOutline, MIN_WRITTEN_CHARS, outlineCounts, type OutlineInput } from "./outline";
-import { CHAPTERS, STANDARD_FIELDS } from "@/lib/template";
+import { CHAPTERS, STANDARD_FIELDS, templateFor } from "@/lib/template";
 
 function emptyConcept(): OutlineInput {
   const fields = STANDARD_FIELDS.map((f, i) => ({ id: `f${i}`, key: f.key, title: f.title, custom: false }));
@@ -80,5 +80,35 @@ describe("outlineCounts", () => {
       { fieldId: "f2", n: 1 },
     ]);
     expect(counts.measureCounts).toEqual([{ fieldId: "f2", n: 1 }]);
+  });
+});
+
+describe("outline of a template-2 concept (introduction to the fields of action)", () => {
+  function v2(): OutlineInput {
+    const input = emptyConcept();
+    input.templateVersion = 2;
+    input.sections.push({ id: "s-fields-intro", chapter: "fields", part: "intro", fieldId: null, textLength: 0 });
+    return input;
+  }
+
+  it("counts the introduction as a part of the chapter Handlungsfelder", () => {
+    expect(templateFor(2).chapters.find((c) => c.key === "fields")!.parts.map((p) => p.key)).toEqual(["intro"]);
+    const input = v2();
+    expect(buildOutline(input).entries.find((e) => e.key === "fields")!.state).toBe("empty");
+    input.sections.find((s) => s.part === "intro")!.textLength = MIN_WRITTEN_CHARS;
+    const outline = buildOutline(input);
+    // the fields are still empty, the introduction is written
+    expect(outline.entries.find((e) => e.key === "fields")!.state).toBe("started");
+    expect(outline.entries.find((e) => e.key === "fields")!.children!.every((c) => c.state === "empty")).toBe(true);
+    // 9 chapter texts + the introduction + 6 fields × 4 parts = 34 parts; 1 complete
+    expect(outline.progress).toBe(Math.round((1 / 34) * 100));
+  });
+
+  it("a template-1 concept has the same 33 parts as before, an introduction row is not read", () => {
+    const input = emptyConcept();
+    input.sections.push({ id: "stray", chapter: "fields", part: "intro", fieldId: null, textLength: 500 });
+    input.sections.find((s) => s.chapter === "mandate")!.textLength = MIN_WRITTEN_CHARS;
+    expect(buildOutline(input).progress).toBe(Math.round((1 / 33) * 100));
+    expect(buildOutline(input).entries.find((e) => e.key === "fields")!.state).toBe("empty");
   });
 });

@@ -57,12 +57,12 @@ export function buildOutline(input: OutlineInput): { entries: OutlineEntry[]; pr
   const parts: boolean[] = [];
   const entries: OutlineEntry[] = template.chapters.map((chapter, index) => {
     const number = String(index + 1);
+    const own = chapter.parts.map((p) =>
+      partFilled(input.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId)?.textLength ?? 0),
+    );
+    parts.push(...own);
     if (chapter.key !== "fields") {
-      const filled = chapter.parts.map((p) =>
-        partFilled(input.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId)?.textLength ?? 0),
-      );
-      parts.push(...filled);
-      return { key: chapter.key, title: chapter.title, number, anchor: `kapitel-${chapter.key}`, state: stateOf(filled) };
+      return { key: chapter.key, title: chapter.title, number, anchor: `kapitel-${chapter.key}`, state: stateOf(own) };
     }
     const children = input.fields.map((field, fi) => {
       const filled = template.fieldParts.map((p) => {
@@ -79,7 +79,8 @@ export function buildOutline(input: OutlineInput): { entries: OutlineEntry[]; pr
         state: stateOf(filled),
       };
     });
-    const states = children.map((c) => c.state);
+    // The chapter's own text (template 2: the introduction) counts like one more child.
+    const states = [...children.map((c) => c.state), ...own.map((filled): PartState => (filled ? "complete" : "empty"))];
     const state: PartState =
       states.length && states.every((s) => s === "complete") ? "complete" : states.every((s) => s === "empty") ? "empty" : "started";
     return { key: chapter.key, title: chapter.title, number, anchor: `kapitel-${chapter.key}`, state, children };

@@ -4,7 +4,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
-import { CHAPTERS, FIELD_PARTS, STANDARD_FIELDS } from "@/lib/template";
+import { CHAPTERS, CURRENT_TEMPLATE, FIELD_PARTS, FIELDS_INTRO, STANDARD_FIELDS, TEMPLATE_VERSIONS, templateFor } from "@/lib/template";
 import type { Locale } from "./config";
 import { LABEL_SOURCES, localizeLabels } from "./labels";
 import { lookupOf } from "./lookup";
@@ -95,17 +95,21 @@ describe("German labels and template texts mirror lib/", () => {
     expect(de.labels).toEqual(JSON.parse(JSON.stringify(LABEL_SOURCES)));
   });
 
-  it("template texts in de.json equal lib/template/v1.ts", () => {
+  it("template texts in de.json equal lib/template (the current version, which has every earlier one's parts)", () => {
     const chapters = Object.fromEntries(
-      CHAPTERS.map((c) => [
+      CURRENT_TEMPLATE.chapters.map((c) => [
         c.key,
         {
           title: c.title,
           hint: c.hint,
-          ...(c.parts.length ? { parts: Object.fromEntries(c.parts.map((p) => [p.key, { hint: p.hint }])) } : {}),
+          // A chapter's one "Text" is named by the chapter; any other part has its own title.
+          ...(c.parts.length ? { parts: Object.fromEntries(c.parts.map((p) => [p.key, p.key === "text" ? { hint: p.hint } : { title: p.title, hint: p.hint }])) } : {}),
         },
       ]),
     );
+    for (const version of TEMPLATE_VERSIONS) {
+      for (const c of templateFor(version).chapters) for (const p of c.parts) expect(chapters[c.key]?.parts, `${version}: ${c.key}/${p.key}`).toHaveProperty(p.key);
+    }
     const fields = Object.fromEntries(STANDARD_FIELDS.map((f) => [f.key, { title: f.title }]));
     const fieldParts = Object.fromEntries(FIELD_PARTS.map((p) => [p.key, { title: p.title, hint: p.hint }]));
     expect(de.template).toEqual({ chapters, fields, fieldParts });
@@ -123,7 +127,12 @@ describe("German labels and template texts mirror lib/", () => {
     expect(templateEn.fieldTitle({ key: "custom-antidiskriminierung-x1", title: "Antidiskriminierung", custom: true })).toBe("Antidiskriminierung");
     expect(templateEn.fieldTitle({ key: "custom-unknown", title: "Eigenes Feld" })).toBe("Eigenes Feld");
 
+    const fields = CURRENT_TEMPLATE.chapters.find((c) => c.key === "fields")!;
+    expect(templateEn.chapterPartTitle(fields, FIELDS_INTRO)).toBe(en.template.chapters.fields.parts.intro.title);
+    expect(templateEn.chapterPartTitle(mandate, mandate.parts[0]!)).toBe(en.template.chapters.mandate.title);
+
     const templateDe = localizeTemplate("de", () => "unused");
+    expect(templateDe.chapterPartTitle(fields, FIELDS_INTRO)).toBe("Einführung in die Handlungsfelder");
     expect(templateDe.fieldPartTitle(FIELD_PARTS[0]!)).toBe(FIELD_PARTS[0]!.title);
   });
 });

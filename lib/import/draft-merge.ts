@@ -10,7 +10,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { SnapshotIds, ValidConceptExport } from "@/lib/concepts/exchange";
 import { EXPORT_LIMITS } from "@/lib/concepts/exchange";
 import { canonicalJson, plainText } from "@/lib/editor/document";
-import { templateFor } from "@/lib/template";
+import { chapterPartTitle, templateFor } from "@/lib/template";
 import { countWords } from "./words";
 
 export type PlaceKind = "text" | "subGoals" | "measures";
@@ -71,7 +71,7 @@ export function placesOf(draft: ValidConceptExport, file: ValidConceptExport): P
       places.push({
         id: `chapter:${s.chapter}`,
         kind: "text",
-        label: chapter?.title ?? s.chapter,
+        label: chapter ? chapterPartTitle(chapter, chapter.parts.find((p) => p.key === s.part) ?? { key: "text", title: "" }) : s.chapter,
         inFile: countWords(plainText(s.content)),
         inDraft: mine ? countWords(plainText(mine.content)) : 0,
         same: mine !== undefined && canonicalJson(mine.content) === canonicalJson(s.content),

@@ -13,6 +13,7 @@ import { requireConcept } from "@/lib/concepts/access";
 import { MAX_IMPORT_BYTES, parseConceptExport, readConceptSnapshot, type ValidConceptExport } from "@/lib/concepts/exchange";
 import { ADOPTED_READ_ONLY_MESSAGE } from "@/lib/concepts/status";
 import { AppError } from "@/lib/errors";
+import { templateFor } from "@/lib/template";
 import { locked, snapshotInto, writeSnapshotData } from "@/lib/versions/write";
 import { detectFormat } from "./detect";
 import { mergeIntoDraft, mergeLimitError, placesOf, type Place } from "./draft-merge";
@@ -54,15 +55,14 @@ export async function importIntoDraft(actor: Actor, input: DraftImportInput): Pr
   }
   const outline = await readOutline(format, input.fileName, input.bytes);
   if (outline.blocks.length === 0 && !outline.title) throw refuse("Die Datei enthält keinen Text.");
-  const proposal = proposalOf(outline, format, input.fileName);
+  // The file is mapped onto the draft's own template (a draft of template 1 has no introduction to the fields of action).
+  const template = templateFor(concept.templateVersion);
+  const proposal = proposalOf(outline, format, input.fileName, template);
   if (input.mapping === null) return { kind: "proposal", proposal };
 
-  const mapped = applyMapping(outline, proposal, checkedMapping(proposal, input.mapping));
-  assertPartsFit(mapped.concept);
+  const mapped = applyMapping(outline, proposal, checkedMapping(proposal, input.mapping), template);
+  assertPartsFit(mapped.concept, template);
   const file = parsed(mapped.concept, "Die Datei");
-  if (file.concept.templateVersion !== concept.templateVersion) {
-    throw new AppError("conflict", "Der Entwurf beruht auf einer älteren Vorlage; eine Datei kann nur in einen Entwurf der aktuellen Vorlage übernommen werden.");
-  }
 
   if (input.places === null) {
     const draft = parsed((await readConceptSnapshot(concept)).data, "Der Entwurf");

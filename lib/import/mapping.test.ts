@@ -1,7 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { plainText } from "@/lib/editor/document";
-import { applyMapping, proposeMapping, UNASSIGNED_TITLE } from "./mapping";
+import { templateFor } from "@/lib/template";
+import { applyMapping, proposeMapping, targetOptions, UNASSIGNED_TITLE } from "./mapping";
 import type { Outline, OutlineBlock } from "./outline";
 
 const para = (text: string): JSONContent => ({ type: "paragraph", content: [{ type: "text", text }] });
@@ -69,7 +70,10 @@ describe("the mapping tree", () => {
     expect(text).toContain(UNASSIGNED_TITLE);
     expect(text).toContain("Ein Satz ohne Liste.");
     expect(text).toContain("Drei Standorte.");
-    expect(text).toContain("Adressen.");
+    // Text of no place under the chapter Handlungsfelder: its introduction (template 2).
+    const intro = textOf(concept.sections.find((s) => s.chapter === "fields" && s.fieldKey === null)!.content);
+    expect(intro).toContain(UNASSIGNED_TITLE);
+    expect(intro).toContain("Adressen.");
     expect(concept.fields.map((f) => f.key)).toContain("own-b8");
     expect(concept.concept.status).toBe("draft");
     expect(report.wordsPlaced).toBe(report.wordsIn);
@@ -150,5 +154,41 @@ describe("a concept as Konzeptwerk exports it", () => {
     expect(sectionText("mandate", null)).not.toContain("Geltungszeitraum");
     expect(report.unplaced).toEqual([]);
     expect(report.wordsPlaced).toBe(report.wordsIn);
+  });
+});
+
+describe("the introduction to the fields of action, template 2 beside template 1", () => {
+  const file = outline([
+    [1, "Einleitung", "Der Rat hat beauftragt."],
+    [1, "Handlungsfelder", "Sechs Felder, ein Ziel: gute Integration vor Ort."],
+    [2, "Sprache", "Kurse reichen nicht."],
+    [2, "Wohnen", "Wohnraum ist knapp."],
+  ]);
+
+  it("template 2: the text under „Handlungsfelder“ is its introduction, and the introduction is a place to choose", () => {
+    const proposal = proposeMapping(file, "konzept.docx", templateFor(2));
+    expect(proposal.blocks.find((b) => b.title === "Handlungsfelder")!.target).toBe("chapter:fields");
+    expect(proposal.blocks.find((b) => b.title === "Sprache")!.target).toBe("field:language:baseline");
+    expect(targetOptions(proposal, templateFor(2)).map((o) => o.value)).toContain("chapter:fields");
+    const { concept, report } = applyMapping(file, proposal, {}, templateFor(2));
+    expect(concept.concept.templateVersion).toBe(2);
+    const intro = concept.sections.find((s) => s.chapter === "fields" && s.fieldKey === null && s.part === "intro")!;
+    expect(plainText(intro.content)).toBe("Sechs Felder, ein Ziel: gute Integration vor Ort.");
+    expect(textOf(concept.sections.find((s) => s.fieldKey === "language" && s.part === "baseline")!.content)).toBe("Kurse reichen nicht.");
+    expect(report.unplaced).toEqual([]);
+  });
+
+  it("template 1 (a draft on it): the same text lands in the first field's Ausgangslage as „Nicht zugeordnet“, no introduction", () => {
+    const proposal = proposeMapping(file, "konzept.docx", templateFor(1));
+    expect(proposal.blocks.find((b) => b.title === "Handlungsfelder")!.target).toBe("unassigned:fields");
+    expect(targetOptions(proposal, templateFor(1)).map((o) => o.value)).not.toContain("chapter:fields");
+    const { concept, report } = applyMapping(file, proposal, {}, templateFor(1));
+    expect(concept.concept.templateVersion).toBe(1);
+    expect(concept.sections.some((s) => s.chapter === "fields" && s.fieldKey === null)).toBe(false);
+    const baseline = textOf(concept.sections.find((s) => s.fieldKey === "language" && s.part === "baseline")!.content);
+    expect(baseline).toContain("Kurse reichen nicht.");
+    expect(baseline).toContain(UNASSIGNED_TITLE);
+    expect(baseline).toContain("Sechs Felder, ein Ziel");
+    expect(report.unplaced).toEqual([]);
   });
 });

@@ -87,6 +87,7 @@ type Context = { chapter: string | null; field: string | null; target: TargetVal
 export function proposeMapping(outline: Outline, fileName: string, template: Template = CURRENT_TEMPLATE): Proposal {
   const contexts = new Map<string, Context>();
   const customFields: Proposal["customFields"] = [];
+  const textChapters = new Set(template.chapters.filter((c) => c.parts.some((p) => p.kind === "richText")).map((c) => c.key));
   let lastChapter: string | null = null;
   const blocks: ProposedBlock[] = outline.blocks.map((block) => {
     const parent: Context = (block.parentId && contexts.get(block.parentId)) || { chapter: null, field: null, target: null };
@@ -97,9 +98,14 @@ export function proposeMapping(outline: Outline, fileName: string, template: Tem
     const match = (named?.kind === "chapter" && named.key === parent.chapter) || (named?.kind === "field" && named.key === parent.field) ? null : named;
     let ctx: Context;
     let defines: TargetValue | null = null;
+    // The heading's own text, when it is not its context's: the fields chapter's introduction (template 2).
+    let own: TargetValue | null = null;
     if (match?.kind === "chapter") {
-      const target = match.key === "fields" ? unassignedTarget("fields") : chapterTarget(match.key);
+      const fieldsText = match.key === "fields" && textChapters.has("fields");
+      const target = match.key === "fields" && !fieldsText ? unassignedTarget("fields") : chapterTarget(match.key);
+      // Headings under "Handlungsfelder" open fields of action, so its context has no text of its own.
       ctx = { chapter: match.key, field: null, target: match.key === "fields" ? null : target };
+      if (fieldsText) own = target;
       defines = target;
     } else if (match?.kind === "field") {
       defines = fieldTarget(match.key, "baseline");
@@ -130,7 +136,7 @@ export function proposeMapping(outline: Outline, fileName: string, template: Tem
       parentId: block.parentId,
       preview: firstLines(block.content),
       words: countWords([block.title, ...block.content.map((n) => plainText(n))].join(" ")),
-      target: ctx.target ?? unassignedTarget(ctx.chapter ?? template.chapters[0]!.key),
+      target: own ?? ctx.target ?? unassignedTarget(ctx.chapter ?? template.chapters[0]!.key),
       defines,
     };
   });

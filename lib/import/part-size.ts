@@ -6,9 +6,15 @@
  * instead of the backup check's "sections.2.content".
  */
 import { MAX_DOC_BYTES } from "@/lib/editor/validate";
-import { CURRENT_TEMPLATE, type Template } from "@/lib/template";
+import { chapterPartTitle, CURRENT_TEMPLATE, type Template } from "@/lib/template";
 import type { MappedConcept } from "./mapping";
 import { refuse } from "./refuse";
+
+function partName(template: Template, chapterKey: string, partKey: string) {
+  const chapter = template.chapters.find((c) => c.key === chapterKey);
+  const part = chapter?.parts.find((p) => p.key === partKey);
+  return chapter && part ? chapterPartTitle(chapter, part) : (chapter?.title ?? chapterKey);
+}
 
 export function oversizedParts(concept: Pick<MappedConcept, "sections" | "fields">, template: Template = CURRENT_TEMPLATE) {
   const fieldTitle = new Map(concept.fields.map((f) => [f.key, f.title]));
@@ -19,7 +25,7 @@ export function oversizedParts(concept: Pick<MappedConcept, "sections" | "fields
     const label =
       s.fieldKey !== null
         ? `„${fieldTitle.get(s.fieldKey) ?? s.fieldKey}“ – ${template.fieldParts.find((p) => p.key === s.part)?.title ?? s.part}`
-        : `„${template.chapters.find((c) => c.key === s.chapter)?.title ?? s.chapter}“`;
+        : `„${partName(template, s.chapter, s.part)}“`;
     over.push({ label, kb: Math.round(bytes / 1024) });
   }
   return over;

@@ -10,6 +10,7 @@ import { isUuid } from "@/db/queries/concepts";
 import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { importConcept, MAX_IMPORT_BYTES } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
+import { CURRENT_TEMPLATE, type Template } from "@/lib/template";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
 import { detectFormat, type ImportFormat } from "./detect";
 import { docxToHtml } from "./docx";
@@ -69,13 +70,14 @@ export async function readOutline(format: Exclude<ImportFormat, "backup">, fileN
   return htmlToOutline(format === "md" ? markdownToHtml(text) : text);
 }
 
-export function proposalOf(outline: Outline, format: MappingProposal["format"], fileName: string): MappingProposal {
-  const proposal = proposeMapping(outline, fileName);
+/** The proposed mapping onto `template` (a new concept: the current one; a draft: the draft's). */
+export function proposalOf(outline: Outline, format: MappingProposal["format"], fileName: string, template: Template = CURRENT_TEMPLATE): MappingProposal {
+  const proposal = proposeMapping(outline, fileName, template);
   return {
     ...proposal,
     format,
     wordsIn: countWords(outline.sourceText),
-    options: targetOptions(proposal),
+    options: targetOptions(proposal, template),
     skipped: outline.skipped,
     trackedChanges: outline.trackedChanges,
   };

@@ -9,7 +9,7 @@ import type { Concept, ReviewRound } from "@/db/schema";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { AppError } from "@/lib/errors";
-import { templateFor } from "@/lib/template";
+import { chapterPartTitle, templateFor } from "@/lib/template";
 import { describeZodError, fieldErrors, isCalendarDate, z } from "@/lib/validation";
 import { currentConceptTree } from "@/lib/realtime/store";
 import { queueRoundMails } from "@/lib/mail/notification-mails";
@@ -43,13 +43,19 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 
 export type RoundTarget = { key: string; chapter: string; fieldKey: string | null; title: string };
 
-/** What a round asks about: each chapter, and each field of action on its own instead of the chapter "Handlungsfelder". */
+/**
+ * What a round asks about: each chapter, and each field of action on its own
+ * instead of the chapter "Handlungsfelder" (whose own introduction, from
+ * template 2 on, is asked about before its fields).
+ */
 export async function roundTargets(concept: Concept): Promise<RoundTarget[]> {
   const tree = await currentConceptTree(concept.id);
   const out: RoundTarget[] = [];
   for (const c of templateFor(concept.templateVersion).chapters) {
-    if (c.key === "fields") for (const f of tree.fields) out.push({ key: `field:${f.key}`, chapter: "fields", fieldKey: f.key, title: f.title });
-    else out.push({ key: c.key, chapter: c.key, fieldKey: null, title: c.title });
+    if (c.key === "fields") {
+      for (const p of c.parts) out.push({ key: "fields", chapter: "fields", fieldKey: null, title: chapterPartTitle(c, p) });
+      for (const f of tree.fields) out.push({ key: `field:${f.key}`, chapter: "fields", fieldKey: f.key, title: f.title });
+    } else out.push({ key: c.key, chapter: c.key, fieldKey: null, title: c.title });
   }
   return out;
 }

@@ -1,9 +1,8 @@
 /**
  * The concept template, version 1 (see shared/DESIGN.md). Code, not data in the
  * database: a concept records the templateVersion it was created with, so it
- * keeps rendering when the template grows.
+ * keeps rendering when the template grows (version 2: ./v2.ts).
  */
-export const TEMPLATE_VERSION = 1;
 
 export type PartKind = "richText" | "subGoals" | "measures";
 
@@ -108,12 +107,3 @@ export const CHAPTERS: readonly ChapterDef[] = [
 ];
 
 export const FIELDS_CHAPTER = "fields";
-
-export function chapterByKey(key: string): ChapterDef | undefined {
-  return CHAPTERS.find((c) => c.key === key);
-}
-
-/** Chapter number as printed (1-based, template order). */
-export function chapterNumber(key: string): number {
-  return CHAPTERS.findIndex((c) => c.key === key) + 1;
-}

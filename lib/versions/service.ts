@@ -9,6 +9,7 @@ import { isCalendarDate } from "@/lib/validation";
 import { loadVersion, parseVersionNumber } from "./read";
 import { locked, snapshotInto, writeSnapshotData } from "./write";
 import { notifyRealtime } from "@/db/queries/realtime";
+import { moveToCurrentTemplate, onTemplate } from "@/lib/concepts/template-move";
 
 export const MAX_LABEL = 200;
 
@@ -68,16 +69,20 @@ export async function changeStatus(
     }
     const update = current.status === "adopted";
     await setConceptStatus({ conceptId: current.id, status }, tx);
+    // A Fortschreibung starts on the current template (it only adds empty parts; see lib/concepts/template-move).
+    const moved = update ? await moveToCurrentTemplate(tx, current) : null;
+    const templateVersion = moved?.to ?? current.templateVersion;
     const fallback = update
       ? "Fortschreibung: neuer Entwurf"
       : decision
         ? `Beschlossen am ${decision.date.split("-").reverse().join(".")} (${decision.reference})`
         : `Status: ${STATUS_LABELS[status]}`;
-    const { number } = await snapshotInto(tx, { ...current, status }, actor, { label: label || fallback, kind: "status", decision });
-    await recordAudit(tx, { municipalityId: current.municipalityId, actorId: actor.id, action: update ? "concept.update_started" : "status.change", conceptId: current.id, objectId: String(number), details: { from: current.status, to: status } });
+    const { number } = await snapshotInto(tx, { ...current, status, templateVersion }, actor, { label: label || fallback, kind: "status", decision });
+    const details = { from: current.status, to: status, ...(moved ? { templateFrom: moved.from, templateTo: moved.to } : {}) };
+    await recordAudit(tx, { municipalityId: current.municipalityId, actorId: actor.id, action: update ? "concept.update_started" : "status.change", conceptId: current.id, objectId: String(number), details });
     // Open editors learn at once: adopted makes every connection read-only, a new draft writable again.
     await notifyRealtime({ kind: "access", conceptId: current.id }, tx);
-    return { number, status };
+    return { number, status, templateVersion, movedFrom: moved?.from ?? null };
   });
   return result;
 }
@@ -92,13 +97,15 @@ export async function changeStatus(
 export async function restoreVersion(actor: Actor, input: { conceptId: string; number: unknown }) {
   const number = parseVersionNumber(input.number);
   const { concept } = await requireConcept(actor, input.conceptId, "version.restore");
-  const { data, ids } = (await loadVersion(concept.id, number)).valid;
-  if (data.concept.templateVersion !== concept.templateVersion) {
-    throw new AppError("conflict", `Version ${number} beruht auf einer anderen Vorlage und kann nicht wiederhergestellt werden.`);
-  }
+  const { data: stored, ids } = (await loadVersion(concept.id, number)).valid;
 
   return locked(concept.id, async (tx, current) => {
     if (current.status === "adopted") throw new AppError("conflict", ADOPTED_READ_ONLY_MESSAGE);
+    // A version from before a move to a later template is restored under the concept's template (its new parts empty, as they were).
+    if (stored.concept.templateVersion > current.templateVersion) {
+      throw new AppError("conflict", `Version ${number} beruht auf einer neueren Vorlage und kann nicht wiederhergestellt werden.`);
+    }
+    const data = onTemplate(stored, current.templateVersion);
     const { number: backup, tree } = await snapshotInto(tx, current, actor, {
       label: `Stand vor Wiederherstellung von Version ${number}`,
       kind: "before_restore",

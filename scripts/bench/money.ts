@@ -1,95 +1,104 @@
 /**
  * Chapter 7 and the Konzept-Check on a concept with 300 measures (each with
- * three funding lines and three indicators, mixed statuses and periods, some
- * lines ending before their measure): server time of GET /api/concepts/{id}/funding
- * and GET /api/concepts/{id}/check (p50/p95 of 30 requests after 2 warm-ups).
+ * three funding lines and three indicators, mixed statuses and periods across
+ * the fields of action, some lines ending before their measure; built by
+ * ./money-data.ts) and 1,000 indicator values. Server time, p50/p95 of 30 runs
+ * after 2 warm-ups:
+ *  - in the server's code, the concept loaded: the funding overview, the
+ *    funding cliff, the check's rules (./money-compute.ts); and the same with
+ *    loading the concept from the database (lib/funding/service, lib/check/service);
+ *  - over HTTP: GET /api/concepts/{id}/funding and GET /api/concepts/{id}/check.
  * The concept is imported from the bench concept's backup with the measures replaced.
  */
+import { closeDb } from "@/db";
+import { getConceptById, getConceptTree } from "@/db/queries/concepts";
+import { getStaffCostRate } from "@/db/queries/funding";
+import { checkOfConcept } from "@/lib/check/service";
+import { berlinToday } from "@/lib/check/context";
+import { fundingOfConcept } from "@/lib/funding/service";
+import { timeComputations } from "./money-compute";
+import { indicatorValuePlan, moneyBackup, MONEY_MEASURES, type MoneyBackup } from "./money-data";
 import { pct, round } from "./stats";
 
-const MEASURES = 300;
 const SAMPLES = 30;
+const WARMUPS = 2;
 
-type Backup = { concept: { title: string; settings: Record<string, unknown> }; fields: { key: string }[]; measures: Record<string, unknown>[]; subGoals: unknown[] };
-
-function measure(i: number, fieldKey: string, position: number) {
-  const statuses = ["planned", "running", "established", "completed"] as const;
-  const sources = ["state", "federal", "eu", "thirdParty", "municipal"] as const;
-  const start = `${2020 + (i % 8)}-${String((i % 12) + 1).padStart(2, "0")}-01`;
-  return {
-    fieldKey,
-    position,
-    subGoalRefs: [],
-    title: `Maßnahme ${i + 1}: Beratung und Begleitung im Quartier`,
-    description: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Beschreibung der Maßnahme ${i + 1}.` }] }] },
-    targetGroups: ["Neuzugewanderte", "Familien"],
-    taskType: i % 3 === 0 ? "mandatory" : "voluntary",
-    leadOffice: i % 10 === 0 ? "" : `Amt ${50 + (i % 9)}`,
-    partners: ["Wohlfahrtsverband", "Jobcenter"],
-    status: statuses[i % 4],
-    startDate: start,
-    endDate: i % 5 === 0 ? null : `${2027 + (i % 5)}-12-31`,
-    priority: "medium",
-    staffFte: ((i % 8) + 1) * 0.25,
-    materialCostCents: 500_000 + i * 1_234,
-    fundingLines: [0, 1, 2].map((k) => ({
-      source: sources[(i + k) % 5],
-      programme: `Programm ${(i + k) % 17}`,
-      amountCents: 1_000_000 + ((i * 7 + k) % 50) * 10_000,
-      until: k === 2 ? null : `${2026 + ((i + k) % 4)}-12-31`,
-    })),
-    indicators: [0, 1, 2].map((k) => ({
-      name: `Indikator ${k + 1}`,
-      kind: k === 0 ? "output" : "outcome",
-      unit: k === 2 ? "" : "Personen",
-      baseline: k === 1 ? "hoch" : String(100 + i),
-      target: String(150 + i),
-      dataSource: "Fachstatistik",
-      cadence: "jährlich",
-    })),
-  };
-}
+const summary = (times: number[]) => ({ samples: times.length, p50Ms: round(pct(times, 50)), p95Ms: round(pct(times, 95)) });
+const line = (s: { p50Ms: number; p95Ms: number }) => `p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`;
 
 async function timed(url: string, cookie: string) {
   const times: number[] = [];
   let size = 0;
-  for (let i = 0; i < SAMPLES + 2; i++) {
+  for (let i = 0; i < SAMPLES + WARMUPS; i++) {
     const t0 = performance.now();
     const res = await fetch(url, { headers: { cookie } });
     const body = await res.text();
     if (!res.ok) throw new Error(`${url} ${res.status}: ${body.slice(0, 200)}`);
-    if (i > 1) times.push(performance.now() - t0);
+    if (i >= WARMUPS) times.push(performance.now() - t0);
     size = body.length;
   }
-  return { times, kb: Math.round(size / 1024) };
+  return { ...summary(times), responseKB: Math.round(size / 1024) };
 }
 
-export async function benchMoney(opts: { base: string; cookie: string; conceptId: string }) {
+async function timedAsync(run: () => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES + WARMUPS; i++) {
+    const t0 = performance.now();
+    await run();
+    if (i >= WARMUPS) times.push(performance.now() - t0);
+  }
+  return summary(times);
+}
+
+export async function benchMoney(opts: { base: string; cookie: string; conceptId: string; dataDir: string }) {
   const { base, cookie } = opts;
-  const backup = (await (await fetch(`${base}/api/concepts/${opts.conceptId}/export`, { headers: { cookie } })).json()) as Backup;
-  const fields = backup.fields.map((f) => f.key);
-  backup.measures = Array.from({ length: MEASURES }, (_, i) => measure(i, fields[i % fields.length]!, Math.floor(i / fields.length)));
-  backup.concept.title = "Konzept mit 300 Maßnahmen";
-  backup.concept.settings = { ...backup.concept.settings, validFrom: "2026-01-01", validUntil: "2030-12-31" };
+
+  // 1. The concept: the bench concept's backup with 300 measures, imported like any backup.
+  const source = (await (await fetch(`${base}/api/concepts/${opts.conceptId}/export`, { headers: { cookie } })).json()) as MoneyBackup;
+  const backup = moneyBackup(source, MONEY_MEASURES);
   const res = await fetch(`${base}/api/concepts/import`, { method: "POST", headers: { cookie, Origin: base, "Content-Type": "application/json" }, body: JSON.stringify(backup) });
   if (res.status !== 201) throw new Error(`import ${res.status}: ${(await res.text()).slice(0, 300)}`);
   const { id } = (await res.json()) as { id: string };
 
-  const funding = await timed(`${base}/api/concepts/${id}/funding`, cookie);
-  const check = await timed(`${base}/api/concepts/${id}/check`, cookie);
-  const findings = ((await (await fetch(`${base}/api/concepts/${id}/check`, { headers: { cookie } })).json()) as { findings: unknown[] }).findings.length;
+  // 2. Indicator values (Ist-Werte): 1,000 values over the numeric indicators. This state of the
+  //    app has no table for them, so the plan is built and counted, and nothing is stored.
+  const values = indicatorValuePlan(backup);
+  const indicatorValues = { planned: values.length, stored: 0 };
+
+  // 3. In the server's code, attached to the bench server's embedded database (not owned: this process will not stop it).
+  process.env.DATA_DIR = opts.dataDir;
+  process.env.DATABASE_URL = "";
+  const concept = await getConceptById({ id });
+  if (!concept) throw new Error("imported concept not found");
+  const tree = await getConceptTree({ conceptId: id });
+  const rate = await getStaffCostRate({ municipalityId: concept.municipalityId });
+  const computed = timeComputations(concept, tree, { rate, today: berlinToday(), samples: SAMPLES, warmups: WARMUPS });
+  const withLoading = {
+    funding: await timedAsync(() => fundingOfConcept(concept)),
+    check: await timedAsync(() => checkOfConcept(concept)),
+  };
+  await closeDb();
+
+  // 4. The routes (session, permission, loading, computing, JSON).
+  const routes = { funding: await timed(`${base}/api/concepts/${id}/funding`, cookie), check: await timed(`${base}/api/concepts/${id}/check`, cookie) };
+
   const result = {
-    measures: MEASURES,
-    fundingLines: MEASURES * 3,
-    indicators: MEASURES * 3,
-    findings,
-    funding: { samples: SAMPLES, p50Ms: round(pct(funding.times, 50)), p95Ms: round(pct(funding.times, 95)), responseKB: funding.kb },
-    check: { samples: SAMPLES, p50Ms: round(pct(check.times, 50)), p95Ms: round(pct(check.times, 95)), responseKB: check.kb },
+    measures: tree.measures.length,
+    fundingLines: tree.measures.reduce((a, m) => a + m.fundingLines.length, 0),
+    indicators: tree.measures.reduce((a, m) => a + m.indicators.length, 0),
+    indicatorValues,
+    findings: computed.findings.length,
+    cliffYears: computed.cliff.years.length,
+    computed: { funding: summary(computed.times.funding), cliff: summary(computed.times.cliff), check: summary(computed.times.check) },
+    withLoading,
+    routes,
   };
   console.log(
-    `Finanzübersicht und Konzept-Check (${MEASURES} Maßnahmen, ${MEASURES * 3} Förderungen, ${MEASURES * 3} Indikatoren, ${findings} Befunde): ` +
-      `/funding p50 ${result.funding.p50Ms} ms, p95 ${result.funding.p95Ms} ms (${result.funding.responseKB} KB); ` +
-      `/check p50 ${result.check.p50Ms} ms, p95 ${result.check.p95Ms} ms (${result.check.responseKB} KB)`,
+    `Finanzen und Konzept-Check (${result.measures} Maßnahmen, ${result.fundingLines} Förderungen, ${result.indicators} Indikatoren, ` +
+      `Ist-Werte: ${indicatorValues.planned} vorbereitet, ${indicatorValues.stored} gespeichert; ${result.findings} Befunde):\n` +
+      `  berechnet: Finanzübersicht ${line(result.computed.funding)}; Förderklippe ${line(result.computed.cliff)}; Konzept-Check ${line(result.computed.check)}\n` +
+      `  mit Laden aus der Datenbank: Finanzübersicht ${line(withLoading.funding)}; Konzept-Check ${line(withLoading.check)}\n` +
+      `  Routen: /funding ${line(routes.funding)} (${routes.funding.responseKB} KB); /check ${line(routes.check)} (${routes.check.responseKB} KB)`,
   );
   return result;
 }

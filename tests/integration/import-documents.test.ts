@@ -108,8 +108,9 @@ describe.each([
     const own = concept.fields.find((f) => f.custom)!;
     expect(own.title).toBe("Antidiskriminierung");
     expect(plainText(own.sections.baseline!.content)).toBe("Eine Beratungsstelle nimmt Meldungen über Diskriminierung auf.\nSchulungen für die Verwaltung\nJährlicher Bericht an den Rat");
-    // The appendix fits no place: kept as „Nicht zugeordnet“, not dropped.
-    expect(text(concept, "language", "baseline")).toContain("Nicht zugeordnet\nAnhang: Kontakte\nIntegrationsbüro, Rathausplatz 1, Telefon 0123 4567.");
+    // The appendix fits no place: kept as „Nicht zugeordnet“ in the chapter it stood under (Handlungsfelder: its introduction, template 2), not dropped.
+    expect(concept.templateVersion).toBe(2);
+    expect(plainText(concept.chapters.fields!.intro!.content)).toContain("Nicht zugeordnet\nAnhang: Kontakte\nIntegrationsbüro, Rathausplatz 1, Telefon 0123 4567.");
 
     // The tracked change is taken as the current text ("drei" deleted, "vier" inserted), and the report says so.
     expect(text(concept, "language", "baseline")).toContain("die Wartezeit beträgt vier Monate.");

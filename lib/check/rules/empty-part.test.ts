@@ -12,3 +12,24 @@ describe(emptyPart.id, () => {
     ]);
   });
 });
+
+describe(`${emptyPart.id}: the introduction to the fields of action (template 2)`, () => {
+  const withIntro = () => {
+    const ctx = goodContext();
+    ctx.chapters = ctx.chapters.map((c) => (c.key === "fields" ? { ...c, parts: [{ key: "intro", title: "Einführung in die Handlungsfelder" }] } : c));
+    return ctx;
+  };
+
+  it("names the empty introduction as a part of the chapter, not the chapter as empty", () => {
+    expect(emptyPart.run(withIntro()).map((f) => [f.key, f.message, f.place.href])).toEqual([
+      ["kapitel-leer:fields:intro", "Kapitel 2 „Handlungsfelder“, Teil „Einführung in die Handlungsfelder“ ist leer.", "/concepts/c1#kapitel-fields"],
+    ]);
+  });
+
+  it("is satisfied by a written introduction, and a template-1 concept (no such part) is never asked for one", () => {
+    const ctx = withIntro();
+    ctx.sections.push({ chapter: "fields", part: "intro", fieldId: null, textLength: 40, content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Sechs Felder." }] }] } });
+    expect(emptyPart.run(ctx)).toEqual([]);
+    expect(emptyPart.run(goodContext())).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { ExportedField, ExportedMeasure, ExportedSubGoal } from "@/lib/concepts/exchange";
 import { SETTING_LABELS, ORG_MODELS } from "@/lib/concepts/setting-labels";
 import { plainText } from "@/lib/editor/document";
-import { templateFor, FIELDS_CHAPTER, chapterNumber } from "@/lib/template";
+import { templateFor, FIELDS_CHAPTER, chapterNumberIn, chapterPartTitle } from "@/lib/template";
 import { diffDocs, type DocDiff } from "./richtext";
 import { diffMeasure, measureSummary, wordDiff, type FieldChange, type MeasureDiff, type MeasureSide, type SummaryRow } from "./measures";
 import { sectionKey } from "../snapshot";
@@ -76,7 +76,9 @@ function measureSide(m: ExportedMeasure, goals: Map<string, string>): MeasureSid
 }
 
 export function compareSnapshots(from: ComparableSnapshot, to: ComparableSnapshot): ConceptComparison {
-  const template = templateFor(to.data.concept.templateVersion);
+  // The later template of the two: a version from before a move to a newer template lacks its new parts (they compare as added).
+  const template = templateFor(Math.max(from.data.concept.templateVersion, to.data.concept.templateVersion));
+  const chapterNumber = (key: string) => chapterNumberIn(template, key);
   const a = from.data;
   const b = to.data;
 
@@ -119,18 +121,19 @@ export function compareSnapshots(from: ComparableSnapshot, to: ComparableSnapsho
   };
   const groups: Group[] = [];
   for (const chapter of template.chapters) {
+    const texts = chapter.parts.filter((p) => p.kind === "richText");
+    const group: Group = { key: `chapter:${chapter.key}`, kind: "chapter", number: String(chapterNumber(chapter.key)), title: chapter.title };
+    if (texts.length || chapter.key !== FIELDS_CHAPTER) groups.push(group);
+    for (const part of texts) {
+      push(sectionKey({ chapter: chapter.key, part: part.key, fieldKey: null }), group, texts.length > 1 || part.key !== "text" ? chapterPartTitle(chapter, part) : "");
+    }
     if (chapter.key === FIELDS_CHAPTER) {
       for (const f of fieldOrder) {
         const group = fieldGroup.get(f.key)!;
         groups.push(group);
         for (const part of template.fieldParts.filter((p) => p.kind === "richText")) push(sectionKey({ chapter: FIELDS_CHAPTER, part: part.key, fieldKey: f.key }), group, part.title);
       }
-      continue;
     }
-    const group: Group = { key: `chapter:${chapter.key}`, kind: "chapter", number: String(chapterNumber(chapter.key)), title: chapter.title };
-    groups.push(group);
-    const texts = chapter.parts.filter((p) => p.kind === "richText");
-    for (const part of texts) push(sectionKey({ chapter: chapter.key, part: part.key, fieldKey: null }), group, texts.length > 1 ? part.title : "");
   }
 
   // Sub-goals per field: a changed list counts as a change of that field.

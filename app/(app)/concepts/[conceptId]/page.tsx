@@ -193,7 +193,7 @@ export default async function ConceptPage({ params }: Props) {
                 <div className="part" key={p.key}>
                   {part(
                     tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId),
-                    tt.chapterTitle(chapter),
+                    tt.chapterPartTitle(chapter, p),
                     tt.chapterPartHint(chapter, p),
                   )}
                 </div>

@@ -29,9 +29,10 @@ export default async function SingleEditorPage({ params }: Props) {
   const fields = [...tree.fields].sort((a, b) => a.position - b.position);
   const content: JSONContent[] = [];
   for (const chapter of template.chapters) {
-    const parts = chapter.key === "fields"
-      ? fields.flatMap((f) => template.fieldParts.map((p) => tree.sections.find((s) => s.fieldId === f.id && s.part === p.key)))
-      : chapter.parts.map((p) => tree.sections.find((s) => s.fieldId === null && s.chapter === chapter.key && s.part === p.key));
+    const parts = [
+      ...chapter.parts.map((p) => tree.sections.find((s) => s.fieldId === null && s.chapter === chapter.key && s.part === p.key)),
+      ...(chapter.key === "fields" ? fields.flatMap((f) => template.fieldParts.map((p) => tree.sections.find((s) => s.fieldId === f.id && s.part === p.key))) : []),
+    ];
     for (const s of parts) if (s) content.push(...(((s.content as JSONContent).content ?? []) as JSONContent[]));
   }
   return (

@@ -198,7 +198,7 @@ export default async function ReviewPage({ params }: Props) {
                   key={p.key}
                   conceptId={concept.id}
                   sectionId={section.id}
-                  label={chapterTitle}
+                  label={tt.chapterPartTitle(chapter, p)}
                   html={renderHtml(section.content as JSONContent)}
                   threads={bySection.get(section.id) ?? []}
                   viewer={viewer}
