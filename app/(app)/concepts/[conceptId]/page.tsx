@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
 import type { Section } from "@/db/schema";
 import { pageActor } from "@/lib/auth/session";
@@ -40,6 +40,9 @@ import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
 import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/http/page";
 import { currentConceptTree } from "@/lib/realtime/store";
+import { resolveLocale } from "@/lib/i18n/config";
+import { chapterPartWritingAid, chapterWritingAid, fieldPartWritingAid } from "@/lib/template/writing-aids";
+import { HeadingWithAid } from "@/components/concept/writing-aid";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -74,6 +77,7 @@ export default async function ConceptPage({ params }: Props) {
   const ts = await getTranslations("status");
   const steps = conceptSteps(concept.status, hasAdoptedVersion(versions));
   const tt = await getTemplateText();
+  const locale = resolveLocale(await getLocale());
 
   const part = (section: Section | undefined, label: string, hint: string) =>
     section ? (
@@ -156,9 +160,15 @@ export default async function ConceptPage({ params }: Props) {
         <div>
           {template.chapters.map((chapter, index) => (
             <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
-              <h2 id={`h-${chapter.key}`}>
-                {index + 1}. {tt.chapterTitle(chapter)}
-              </h2>
+              <HeadingWithAid
+                place={tt.chapterTitle(chapter)}
+                aid={chapterWritingAid(chapter.key, locale)}
+                heading={
+                  <h2 id={`h-${chapter.key}`}>
+                    {index + 1}. {tt.chapterTitle(chapter)}
+                  </h2>
+                }
+              />
               <p className="meta">{tt.chapterHint(chapter)}</p>
               {chapter.settings.length ? (
                 <ChapterSettings
@@ -179,6 +189,10 @@ export default async function ConceptPage({ params }: Props) {
               ) : null}
               {chapter.parts.map((p) => (
                 <div className="part" key={p.key}>
+                  {/* A chapter's single "text" part shares the chapter's aid, shown at the chapter's heading. */}
+                  {chapter.parts.length > 1 || p.key !== "text" ? (
+                    <HeadingWithAid place={tt.chapterTitle(chapter)} aid={chapterPartWritingAid(chapter, p.key, locale)} heading={null} />
+                  ) : null}
                   {part(
                     tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId),
                     tt.chapterTitle(chapter),
@@ -208,7 +222,11 @@ export default async function ConceptPage({ params }: Props) {
                         </div>
                         {template.fieldParts.map((fp) => (
                           <div className="part" key={fp.key}>
-                            <h4>{tt.fieldPartTitle(fp)}</h4>
+                            <HeadingWithAid
+                              place={t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle })}
+                              aid={fieldPartWritingAid(fp.key, locale)}
+                              heading={<h4>{tt.fieldPartTitle(fp)}</h4>}
+                            />
                             {fp.kind === "richText" ? (
                               part(
                                 tree.sections.find((s) => s.fieldId === field.id && s.part === fp.key),
