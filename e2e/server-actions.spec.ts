@@ -102,6 +102,8 @@ function argsFor(name: string, ids: Ids): Call {
     takeLibraryMeasureAction: { form: { conceptId: ids.conceptId, fieldId: ids.fieldId, entryId: "00000000-0000-4000-8000-000000000000" } },
     acknowledgeFindingAction: { form: { conceptId: ids.conceptId, findingKey: ids.findingKey, reason: "Untergeschoben" } },
     withdrawAcknowledgementAction: { form: { conceptId: ids.conceptId, findingKey: ids.findingKey } },
+    markPartDoneAction: { form: { conceptId: ids.conceptId, chapter: "fields", part: "goal", fieldId: ids.fieldId } },
+    unmarkPartDoneAction: { form: { conceptId: ids.conceptId, chapter: "mandate", part: "text" } },
     staffCostRateAction: { form: { municipalityId: ids.municipalityId, rate: "1" } },
     passwordSignInAction: { form: { municipalityId: ids.municipalityId, on: "false" } },
     ssoDomainAction: { form: { municipalityId: ids.municipalityId, domain: "fremd.example", intent: "add" } },

@@ -8,6 +8,7 @@ import { markClean, markDirty } from "./leave-guard";
 import { PartPresence } from "./presence";
 import { announcePart, useRealtime } from "./realtime";
 import { RichTextEditor } from "./rich-text-editor";
+import { useFilledReport } from "./use-filled-report";
 
 type Props = {
   sectionId: string;
@@ -128,6 +129,9 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
     else markClean(sectionId);
     return () => markClean(sectionId);
   }, [unsynced, sectionId]);
+
+  // The outline's "leer" / "begonnen", live: reported on transitions only, once the document is there.
+  useFilledReport(ready ? (live?.doc ?? null) : null, sectionId);
 
   const collaboration = useMemo(() => (live ? { doc: live.doc, awareness: live.provider.awareness } : undefined), [live]);
   const editable = canEdit && scope === "read-write" && !problem;

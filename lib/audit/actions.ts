@@ -29,6 +29,8 @@ export const AUDIT_KINDS = {
     "measure.move",
     "check.acknowledge",
     "check.withdraw",
+    "part.done",
+    "part.undone",
   ],
   versions: ["status.change", "concept.update_started", "version.create", "version.restore"],
   review: [

@@ -23,6 +23,8 @@ export type AuditNames = {
   status: (key: string) => string;
   role: (key: string) => string;
   chapter: (key: string) => string;
+  /** a part every field of action has (Ausgangslage, Leitziel …) by its key */
+  fieldPart: (key: string) => string;
   /** a standard field by its key; a custom field keeps its title (null: a custom field's key without a title) */
   field: (key: string, title: string | null) => string | null;
   setting: (key: string) => string;
@@ -53,6 +55,15 @@ function fieldName(d: AuditDetails, n: AuditNames): string | null {
 
 const measureSpec = (key: string): Spec => (d) => either(key, { measure: text(d.measure) }, `${key}_plain`);
 const fieldSpec = (key: string): Spec => (d, n) => either(key, { field: fieldName(d, n) }, `${key}_plain`);
+
+/** A part marked or unmarked "fertig": a field's part ("Leitziel" in "Sprache") or a chapter's text. */
+const partSpec = (key: string): Spec => (d, n) => {
+  const field = fieldName(d, n);
+  const part = text(d.part);
+  if (field && part) return [`${key}_field`, { part: n.fieldPart(part), field }];
+  const chapter = text(d.chapter);
+  return chapter && chapter !== "fields" ? [key, { chapter: n.chapter(chapter) }] : [`${key}_plain`, {}];
+};
 
 const SPECS: Record<string, Spec> = {
   "concept.create": (d) => either("concept_create", { title: text(d.title) }, "concept_create_plain"),
@@ -86,6 +97,8 @@ const SPECS: Record<string, Spec> = {
   "measure.update": measureSpec("measure_update"),
   "measure.delete": measureSpec("measure_delete"),
   "measure.move": (d) => either(d.direction === "up" ? "measure_move_up" : "measure_move_down", { measure: text(d.measure) }, "measure_move_plain"),
+  "part.done": partSpec("part_done"),
+  "part.undone": partSpec("part_undone"),
   "check.acknowledge": () => ["check_acknowledge", {}],
   "check.withdraw": () => ["check_withdraw", {}],
   "status.change": (d, n) => {

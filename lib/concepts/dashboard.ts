@@ -4,6 +4,7 @@ import { countOpenThreadsByConcept } from "@/db/queries/comments";
 import { openRoundsByConcept } from "@/db/queries/rounds";
 import { conceptsWithAdoptedVersion } from "@/db/queries/versions";
 import { lastChangeByConcept, recentSectionEditors } from "@/db/queries/audit";
+import { listPartMarksOfMunicipality } from "@/db/queries/part-marks";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireRole } from "@/lib/authz/require-role";
 import { buildOutline } from "./outline";
@@ -19,7 +20,7 @@ export type DashboardEntry = {
   /** archived concepts are listed in their own section "Archiv" */
   archivedAt: Date | null;
   steps: ConceptSteps;
-  /** share of complete parts, as in the concept's outline */
+  /** share of parts marked "fertig", as in the concept's outline */
   progress: number;
   openThreads: number;
   rounds: { open: number; nextDue: string | null } | null;
@@ -44,7 +45,7 @@ export async function readConceptDashboard(actor: Actor, input: { municipalityId
   const municipalityId = input.municipalityId;
   await requireRole(actor, municipalityId, "concept.read");
   const since = new Date(Date.now() - RECENT_EDIT_MINUTES * 60 * 1000);
-  const [concepts, outline, threads, rounds, adopted, last, editors] = await Promise.all([
+  const [concepts, outline, threads, rounds, adopted, last, editors, marks] = await Promise.all([
     listConcepts({ municipalityId }),
     outlineInputsOfMunicipality({ municipalityId }),
     countOpenThreadsByConcept({ municipalityId }),
@@ -52,12 +53,14 @@ export async function readConceptDashboard(actor: Actor, input: { municipalityId
     conceptsWithAdoptedVersion({ municipalityId }),
     lastChangeByConcept({ municipalityId }),
     recentSectionEditors({ municipalityId, since }),
+    listPartMarksOfMunicipality({ municipalityId }),
   ]);
   const fields = byConcept(outline.fields);
   const sections = byConcept(outline.sections);
   const goals = byConcept(outline.goalCounts);
   const measures = byConcept(outline.measureCounts);
   const editing = byConcept(editors);
+  const done = byConcept(marks);
   return concepts.map((c) => {
     const change = last.get(c.id);
     const seen = new Set<string>();
@@ -80,6 +83,7 @@ export async function readConceptDashboard(actor: Actor, input: { municipalityId
         sections: sections.get(c.id) ?? [],
         goalCounts: goals.get(c.id) ?? [],
         measureCounts: measures.get(c.id) ?? [],
+        marks: done.get(c.id) ?? [],
       }).progress,
       openThreads: threads.get(c.id) ?? 0,
       rounds: rounds.get(c.id) ?? null,

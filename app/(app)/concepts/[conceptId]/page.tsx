@@ -43,6 +43,8 @@ import { currentConceptTree } from "@/lib/realtime/store";
 import { resolveLocale } from "@/lib/i18n/config";
 import { chapterPartWritingAid, chapterWritingAid, fieldPartWritingAid } from "@/lib/template/writing-aids";
 import { HeadingWithAid } from "@/components/concept/writing-aid";
+import { PartDone } from "@/components/concept/part-done";
+import { listPartMarks } from "@/db/queries/part-marks";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -64,14 +66,29 @@ export default async function ConceptPage({ params }: Props) {
   const canEdit = can(role, "concept.editContent") && !readOnly;
   const template = templateFor(concept.templateVersion);
   const tree = await currentConceptTree(conceptId);
-  const [versions, openThreads, openBySection] = await Promise.all([
+  const [versions, openThreads, openBySection, marks] = await Promise.all([
     listVersionRows({ conceptId: concept.id }),
     countOpenThreads({ conceptId: concept.id }),
     openThreadsBySection({ conceptId: concept.id }),
+    listPartMarks({ conceptId: concept.id }),
   ]);
   const funding = await fundingOfConcept(concept, tree);
   const check = await checkOfConcept(concept, { tree, funding });
-  const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree) });
+  const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree), marks });
+  const doneMark = (chapter: string, partKey: string, fieldId: string | null, label: string) => {
+    const mark = marks.find((m) => m.chapter === chapter && m.part === partKey && m.fieldId === fieldId);
+    return (
+      <PartDone
+        conceptId={concept.id}
+        chapter={chapter}
+        part={partKey}
+        fieldId={fieldId}
+        label={label}
+        done={mark ? { by: mark.markedByName, at: mark.markedAt.toISOString() } : null}
+        canEdit={canEdit}
+      />
+    );
+  };
   const t = await getTranslations("concept");
   const tl = await getTranslations("conceptLifecycle");
   const ts = await getTranslations("status");
@@ -193,6 +210,7 @@ export default async function ConceptPage({ params }: Props) {
                   {chapter.parts.length > 1 || p.key !== "text" ? (
                     <HeadingWithAid place={tt.chapterTitle(chapter)} aid={chapterPartWritingAid(chapter, p.key, locale)} heading={null} />
                   ) : null}
+                  {doneMark(chapter.key, p.key, null, tt.chapterTitle(chapter))}
                   {part(
                     tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId),
                     tt.chapterTitle(chapter),
@@ -227,6 +245,7 @@ export default async function ConceptPage({ params }: Props) {
                               aid={fieldPartWritingAid(fp.key, locale)}
                               heading={<h4>{tt.fieldPartTitle(fp)}</h4>}
                             />
+                            {doneMark(chapter.key, fp.key, field.id, t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle }))}
                             {fp.kind === "richText" ? (
                               part(
                                 tree.sections.find((s) => s.fieldId === field.id && s.part === fp.key),
