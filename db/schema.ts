@@ -780,3 +780,32 @@ export const partMarks = pgTable(
 );
 
 export type PartMark = typeof partMarks.$inferSelect;
+
+/**
+ * Who is responsible for a chapter (field_id null) or a field of action
+ * (chapter "fields" with its field), and by when. One person per place.
+ */
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    municipalityId: uuid("municipality_id").notNull(),
+    chapter: text("chapter").notNull(),
+    fieldId: uuid("field_id").references(() => fields.id, { onDelete: "cascade" }),
+    assigneeId: uuid("assignee_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    dueDate: date("due_date").notNull(),
+    assignedBy: uuid("assigned_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("assignments_place_idx").on(t.conceptId, t.chapter, sql`coalesce(${t.fieldId}, '00000000-0000-0000-0000-000000000000')`),
+    index("assignments_assignee_idx").on(t.municipalityId, t.assigneeId),
+  ],
+);
+
+export type Assignment = typeof assignments.$inferSelect;

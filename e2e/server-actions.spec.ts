@@ -104,6 +104,8 @@ function argsFor(name: string, ids: Ids): Call {
     withdrawAcknowledgementAction: { form: { conceptId: ids.conceptId, findingKey: ids.findingKey } },
     markPartDoneAction: { form: { conceptId: ids.conceptId, chapter: "fields", part: "goal", fieldId: ids.fieldId } },
     unmarkPartDoneAction: { form: { conceptId: ids.conceptId, chapter: "mandate", part: "text" } },
+    assignAction: { form: { conceptId: ids.conceptId, chapter: "fields", fieldId: ids.fieldId, assigneeId: ids.userId, dueDate: "2030-12-31" } },
+    unassignAction: { form: { conceptId: ids.conceptId, chapter: "mandate", fieldId: "" } },
     staffCostRateAction: { form: { municipalityId: ids.municipalityId, rate: "1" } },
     passwordSignInAction: { form: { municipalityId: ids.municipalityId, on: "false" } },
     ssoDomainAction: { form: { municipalityId: ids.municipalityId, domain: "fremd.example", intent: "add" } },

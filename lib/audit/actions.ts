@@ -31,6 +31,8 @@ export const AUDIT_KINDS = {
     "check.withdraw",
     "part.done",
     "part.undone",
+    "assignment.set",
+    "assignment.remove",
   ],
   versions: ["status.change", "concept.update_started", "version.create", "version.restore"],
   review: [

@@ -65,6 +65,24 @@ const partSpec = (key: string): Spec => (d, n) => {
   return chapter && chapter !== "fields" ? [key, { chapter: n.chapter(chapter) }] : [`${key}_plain`, {}];
 };
 
+/** A due date as stored (2027-01-31) the way the UI writes dates (31.01.2027). */
+const dueDate = (v: unknown): string | null => {
+  const m = typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : null;
+};
+
+/** A responsibility set or removed: for a field of action or a chapter, with the person (and the due date when set). */
+const assignmentSpec = (key: string, withDue: boolean): Spec => (d, n) => {
+  const person = text(d.person);
+  const due = withDue ? dueDate(d.due) : "";
+  if (!person || due === null) return [`${key}_plain`, {}];
+  const values: Values = withDue ? { person, due } : { person };
+  const field = fieldName(d, n);
+  if (field) return [`${key}_field`, { ...values, field }];
+  const chapter = text(d.chapter);
+  return chapter ? [key, { ...values, chapter: n.chapter(chapter) }] : [`${key}_plain`, {}];
+};
+
 const SPECS: Record<string, Spec> = {
   "concept.create": (d) => either("concept_create", { title: text(d.title) }, "concept_create_plain"),
   "concept.import": (d) =>
@@ -99,6 +117,8 @@ const SPECS: Record<string, Spec> = {
   "measure.move": (d) => either(d.direction === "up" ? "measure_move_up" : "measure_move_down", { measure: text(d.measure) }, "measure_move_plain"),
   "part.done": partSpec("part_done"),
   "part.undone": partSpec("part_undone"),
+  "assignment.set": assignmentSpec("assignment_set", true),
+  "assignment.remove": assignmentSpec("assignment_remove", false),
   "check.acknowledge": () => ["check_acknowledge", {}],
   "check.withdraw": () => ["check_withdraw", {}],
   "status.change": (d, n) => {

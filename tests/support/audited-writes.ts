@@ -53,6 +53,8 @@ export const AUDITED: Record<string, string> = {
   "lib/check/service#withdrawAcknowledgement": "check.withdraw",
   "lib/concepts/part-marks#markPartDone": "part.done",
   "lib/concepts/part-marks#unmarkPartDone": "part.undone",
+  "lib/concepts/assignments#assignPlace": "assignment.set",
+  "lib/concepts/assignments#unassignPlace": "assignment.remove",
 };
 
 /**

@@ -45,6 +45,10 @@ import { chapterPartWritingAid, chapterWritingAid, fieldPartWritingAid } from "@
 import { HeadingWithAid } from "@/components/concept/writing-aid";
 import { PartDone } from "@/components/concept/part-done";
 import { listPartMarks } from "@/db/queries/part-marks";
+import { listAssignments } from "@/db/queries/assignments";
+import { listMembers } from "@/db/queries/members";
+import { berlinToday } from "@/lib/check/context";
+import { PlaceAssignment } from "@/components/concept/assignment";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -72,6 +76,28 @@ export default async function ConceptPage({ params }: Props) {
     openThreadsBySection({ conceptId: concept.id }),
     listPartMarks({ conceptId: concept.id }),
   ]);
+  const [assigned, writers] = await Promise.all([
+    listAssignments({ conceptId: concept.id }),
+    can(role, "concept.assign") && canEdit ? listMembers({ municipalityId: concept.municipalityId }) : Promise.resolve([]),
+  ]);
+  const today = berlinToday();
+  const assignMode = !canEdit ? "none" : can(role, "concept.assign") ? "admin" : "self";
+  const assignment = (chapterKey: string, fieldId: string | null, label: string) => {
+    const a = assigned.find((x) => x.chapter === chapterKey && x.fieldId === fieldId);
+    return (
+      <PlaceAssignment
+        conceptId={concept.id}
+        chapter={chapterKey}
+        fieldId={fieldId}
+        label={label}
+        current={a ? { assigneeId: a.assigneeId, name: a.assigneeName, dueDate: a.dueDate } : null}
+        mode={assignMode}
+        me={actor.id}
+        members={writers.filter((m) => m.role === "admin" || m.role === "editor").map((m) => ({ id: m.userId, name: m.name }))}
+        today={today}
+      />
+    );
+  };
   const funding = await fundingOfConcept(concept, tree);
   const check = await checkOfConcept(concept, { tree, funding });
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree), marks });
@@ -187,6 +213,7 @@ export default async function ConceptPage({ params }: Props) {
                 }
               />
               <p className="meta">{tt.chapterHint(chapter)}</p>
+              {assignment(chapter.key, null, tt.chapterTitle(chapter))}
               {chapter.settings.length ? (
                 <ChapterSettings
                   conceptId={concept.id}
@@ -238,6 +265,7 @@ export default async function ConceptPage({ params }: Props) {
                           </h3>
                           {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
                         </div>
+                        {assignment(chapter.key, field.id, fieldTitle)}
                         {template.fieldParts.map((fp) => (
                           <div className="part" key={fp.key}>
                             <HeadingWithAid
