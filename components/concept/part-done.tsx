@@ -22,7 +22,9 @@ type Props = {
  */
 export function PartDone({ conceptId, chapter, part, fieldId, label, done, canEdit }: Props) {
   const t = useTranslations("writing");
-  const [state, action, pending] = useActionState(done ? unmarkPartDoneAction : markPartDoneAction, null);
+  const [marked, mark, marking] = useActionState(markPartDoneAction, null);
+  const [unmarked, unmark, unmarking] = useActionState(unmarkPartDoneAction, null);
+  const [state, action, pending] = done ? [unmarked, unmark, unmarking] : [marked, mark, marking];
   if (!done && !canEdit) return null;
   return (
     <form action={action} className="part-done" data-testid="part-done">
