@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "@/db";
-import { assignments, concepts, fields, users } from "@/db/schema";
+import { assignments, concepts, fields, memberships, users } from "@/db/schema";
 
 /** A chapter (fieldId null) or a field of action (chapter "fields"). */
 export type PlaceRef = { chapter: string; fieldId: string | null };
@@ -31,6 +31,16 @@ const columns = {
   fieldCustom: fields.custom,
 };
 
+/**
+ * Only people who still have edit rights in the municipality count as responsible: a member
+ * removed or changed to reviewer or viewer drops out of every list, and the place is free again.
+ */
+const stillWriter = and(
+  eq(memberships.userId, assignments.assigneeId),
+  eq(memberships.municipalityId, assignments.municipalityId),
+  inArray(memberships.role, ["admin", "editor"]),
+);
+
 const samePlace = (conceptId: string, place: PlaceRef) =>
   and(eq(assignments.conceptId, conceptId), eq(assignments.chapter, place.chapter), place.fieldId ? eq(assignments.fieldId, place.fieldId) : isNull(assignments.fieldId));
 
@@ -41,6 +51,7 @@ export async function listAssignments({ conceptId }: { conceptId: string }, db?:
     .select(columns)
     .from(assignments)
     .innerJoin(assignee, eq(assignee.id, assignments.assigneeId))
+    .innerJoin(memberships, stillWriter)
     .leftJoin(fields, eq(fields.id, assignments.fieldId))
     .where(eq(assignments.conceptId, conceptId))
     .orderBy(asc(assignments.dueDate), asc(assignments.id));
@@ -53,6 +64,7 @@ export async function listAssignmentsOfMunicipality({ municipalityId }: { munici
     .select(columns)
     .from(assignments)
     .innerJoin(assignee, eq(assignee.id, assignments.assigneeId))
+    .innerJoin(memberships, stillWriter)
     .leftJoin(fields, eq(fields.id, assignments.fieldId))
     .where(eq(assignments.municipalityId, municipalityId))
     .orderBy(asc(assignments.dueDate), asc(assignments.id));
@@ -65,16 +77,23 @@ export async function listAssignmentsOfPerson({ municipalityId, userId }: { muni
     .select({ ...columns, conceptTitle: concepts.title, templateVersion: concepts.templateVersion })
     .from(assignments)
     .innerJoin(assignee, eq(assignee.id, assignments.assigneeId))
+    .innerJoin(memberships, stillWriter)
     .innerJoin(concepts, eq(concepts.id, assignments.conceptId))
     .leftJoin(fields, eq(fields.id, assignments.fieldId))
     .where(and(eq(assignments.municipalityId, municipalityId), eq(assignments.assigneeId, userId), isNull(concepts.deleteAfter)))
     .orderBy(asc(assignments.dueDate), asc(concepts.title), asc(assignments.id));
 }
 
-/** The assignment of one place, or null. */
+/** The assignment of one place (of a person who still has edit rights), or null. */
 export async function getAssignment(input: PlaceRef & { conceptId: string }, db?: Executor) {
   const x = db ?? (await getDb());
-  const [row] = await x.select().from(assignments).where(samePlace(input.conceptId, input)).limit(1);
+  const [row] = await x
+    .select({ assigneeId: assignments.assigneeId, assigneeName: users.name })
+    .from(assignments)
+    .innerJoin(users, eq(users.id, assignments.assigneeId))
+    .innerJoin(memberships, stillWriter)
+    .where(samePlace(input.conceptId, input))
+    .limit(1);
   return row ?? null;
 }
 

@@ -94,7 +94,7 @@ export async function unassignPlace(actor: Actor, input: unknown) {
   const current = await getAssignment({ conceptId: concept.id, ...place });
   if (!current) throw new AppError("not_found", "Hier ist niemand als zuständig eingetragen.");
   if (!can(role, "concept.assign") && current.assigneeId !== actor.id) throw new AppError("forbidden", "Die Zuständigkeit einer anderen Person kann nur die Leitung aufheben.");
-  const person = (await listMembers({ municipalityId: concept.municipalityId })).find((m) => m.userId === current.assigneeId)?.name ?? null;
+  const person = current.assigneeName;
   await writeAudited(
     (tx) => deleteAssignment({ conceptId: concept.id, ...place }, tx),
     (deleted) => (deleted ? { municipalityId: concept.municipalityId, actorId: actor.id, action: "assignment.remove", conceptId: concept.id, details: { ...placeDetails(place), person } } : null),

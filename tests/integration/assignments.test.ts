@@ -10,6 +10,7 @@ import { createConcept } from "@/lib/concepts/create";
 import { readConceptDashboard } from "@/lib/concepts/dashboard";
 import { archiveConcept } from "@/lib/concepts/lifecycle";
 import { berlinToday } from "@/lib/check/context";
+import { changeRole } from "@/lib/members/service";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
 
 let own: { town: Town; ids: Ids };
@@ -121,6 +122,22 @@ describe("assigning a chapter or a field of action", () => {
     await assignPlace(town.admin, { conceptId: ids.conceptId, chapter: "update", assigneeId: town.editor.id, dueDate: berlinToday() });
     const mine = await readMyAssignments(town.editor, { municipalityId: ids.municipalityId });
     expect(mine.find((m) => m.chapter === "update")!.overdue).toBe(false);
+  });
+
+  it("drops a person who loses edit rights from every list, and frees the place", async () => {
+    const { town, ids } = own;
+    const before = (await listAssignments({ conceptId: ids.conceptId })).length;
+    await assignPlace(town.admin, { conceptId: ids.conceptId, chapter: "monitoring", assigneeId: town.editor.id, dueDate: DUE });
+    expect(await listAssignments({ conceptId: ids.conceptId })).toHaveLength(before + 1);
+    await changeRole(town.admin, { municipalityId: ids.municipalityId, userId: town.editor.id, role: "reviewer" });
+    try {
+      expect((await listAssignments({ conceptId: ids.conceptId })).map((a) => a.chapter)).not.toContain("monitoring");
+      const dashboard = await readConceptDashboard(town.admin, { municipalityId: ids.municipalityId });
+      expect(dashboard.find((d) => d.id === ids.conceptId)!.assignments.map((a) => a.name)).not.toContain(town.editor.name);
+      await expect(unassignPlace(town.admin, { conceptId: ids.conceptId, chapter: "monitoring" })).rejects.toMatchObject({ code: "not_found" });
+    } finally {
+      await changeRole(town.admin, { municipalityId: ids.municipalityId, userId: town.editor.id, role: "editor" });
+    }
   });
 
   it("is refused on an archived concept", async () => {
