@@ -18,7 +18,8 @@ test("a Schreibhilfe opens and closes by keyboard beside its heading, with quest
   await conceptPage.createConcept(`Schreibhilfe ${Date.now()}`);
   const toggle = page.getByRole("button", { name: "Schreibhilfe: Anlass und Auftrag" });
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
-  const panel = page.locator(`#${await toggle.getAttribute("aria-controls")}`);
+  // React's ids may hold characters a CSS id selector would need escaped.
+  const panel = page.locator(`[id="${await toggle.getAttribute("aria-controls")}"]`);
   await expect(panel).toBeHidden();
 
   await toggle.focus();
