@@ -25,6 +25,11 @@ function wellFormed(aid: WritingAid | null, where: string) {
 }
 
 describe("writing aids", () => {
+  it("has one ready for the introduction to the fields of action (template version 2)", () => {
+    const aid = chapterPartWritingAid({ key: "fields", parts: [{ key: "intro" }] }, "intro", "de");
+    expect(aid?.questions[0]).toBe("Welche Handlungsfelder hat das Konzept, und warum gerade diese?");
+  });
+
   const templates = allTemplates();
 
   it("knows at least template version 1", () => {
@@ -55,7 +60,8 @@ describe("writing aids", () => {
   });
 
   it("shows none for a part it does not know (a part a newer template adds)", () => {
-    expect(chapterPartWritingAid({ key: "fields", parts: [{ key: "intro" }] }, "intro", "de")).toBeNull();
+    expect(chapterPartWritingAid({ key: "fields", parts: [{ key: "ausblick" }] }, "ausblick", "de")).toBeNull();
+    expect(chapterPartWritingAid({ key: "vision", parts: [{ key: "intro" }] }, "intro", "de")).toBeNull();
     expect(fieldPartWritingAid("unbekannt", "de")).toBeNull();
     expect(chapterWritingAid("unbekannt", "en")).toBeNull();
     // A chapter with several parts does not hand its own aid to each of them.

@@ -175,6 +175,35 @@ const AIDS: Record<string, Bilingual> = {
         "The six fields of action share one structure: the baseline is followed by a guiding goal, verifiable sub-goals and the measures by which the city intends to reach them. In addition, the city has added the field “anti-discrimination”, because requests for advice on it have risen markedly since 2022.",
     },
   },
+  // The text introducing the chapter Handlungsfelder (template version 2).
+  "part:fields/intro": {
+    de: {
+      questions: [
+        "Welche Handlungsfelder hat das Konzept, und warum gerade diese?",
+        "Wie hängen die Handlungsfelder zusammen (z. B. Sprache als Voraussetzung für Arbeit und Bildung)?",
+        "Wie ist jedes Handlungsfeld aufgebaut, damit Leserinnen und Leser sich zurechtfinden?",
+      ],
+      expectations: [
+        "Eine kurze Orientierung auf einer halben Seite, keine Wiederholung der Ausgangslage.",
+        "Die Begründung für zusätzliche, eigene Handlungsfelder.",
+      ],
+      example:
+        "Das Konzept ordnet die Ziele und Maßnahmen sieben Handlungsfeldern zu. Sprache steht am Anfang, weil sie Voraussetzung für Bildung, Arbeit und Teilhabe ist. Jedes Handlungsfeld beginnt mit der Ausgangslage, nennt ein Leitziel und überprüfbare Teilziele und beschreibt die Maßnahmen mit Federführung, Zeitraum und Kosten.",
+    },
+    en: {
+      questions: [
+        "Which fields of action does the concept have, and why these?",
+        "How are the fields connected (e.g. language as a precondition for work and education)?",
+        "How is each field structured, so that readers find their way?",
+      ],
+      expectations: [
+        "A short orientation of half a page, not a repetition of the baseline.",
+        "The reasons for additional fields of the municipality's own.",
+      ],
+      example:
+        "The concept assigns its goals and measures to seven fields of action. Language comes first because it is a precondition for education, work and participation. Each field begins with the baseline, names a guiding goal and verifiable sub-goals, and describes the measures with lead office, period and costs.",
+    },
+  },
   "chapter:participation_process": {
     de: {
       questions: [

@@ -235,9 +235,9 @@ export default async function ConceptPage({ params }: Props) {
                 <div className="part" key={p.key}>
                   {/* A chapter's single "text" part shares the chapter's aid, shown at the chapter's heading. */}
                   {chapter.parts.length > 1 || p.key !== "text" ? (
-                    <HeadingWithAid place={tt.chapterTitle(chapter)} aid={chapterPartWritingAid(chapter, p.key, locale)} heading={null} />
+                    <HeadingWithAid place={p.key === "text" ? tt.chapterTitle(chapter) : p.title} aid={chapterPartWritingAid(chapter, p.key, locale)} heading={null} />
                   ) : null}
-                  {doneMark(chapter.key, p.key, null, tt.chapterTitle(chapter))}
+                  {doneMark(chapter.key, p.key, null, p.key === "text" ? tt.chapterTitle(chapter) : p.title)}
                   {part(
                     tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId),
                     tt.chapterTitle(chapter),
