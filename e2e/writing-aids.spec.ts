@@ -98,3 +98,18 @@ test("the head of the office assigns a field of action to an editor, who finds i
   await admin.context().close();
   await editor.context().close();
 });
+
+test("a fertig mark set by one person shows for another who has the concept open, without a reload", async ({ browser }) => {
+  const editor = await pageAs(browser, "editor");
+  const admin = await pageAs(browser, "admin");
+  const id = await new ConceptPage(editor).createConcept(`Fertig für alle ${Date.now()}`);
+  await admin.goto(`/concepts/${id}`);
+  // Both are in the concept (the presence bar shows the other).
+  await expect(editor.getByTestId("presence")).toContainText("MK");
+  await editor.getByRole("button", { name: "Als fertig markieren: Forderungen an Land und Bund" }).click();
+  const entry = admin.getByRole("navigation", { name: "Gliederung" }).getByRole("link", { name: /Forderungen an Land und Bund/ });
+  await expect(entry).toContainText("fertig");
+  await expect(admin.locator("#kapitel-demands").getByTestId("part-done")).toContainText("Fertig – markiert von Jonas Brandt");
+  await editor.context().close();
+  await admin.context().close();
+});

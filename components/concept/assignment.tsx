@@ -1,9 +1,10 @@
 "use client";
-import { useActionState, useId } from "react";
+import { useActionState, useEffect, useId } from "react";
 import { useTranslations } from "next-intl";
 import { assignAction, unassignAction } from "@/app/(app)/concepts/[conceptId]/assignment-actions";
 import { formatDate } from "@/lib/format";
 import "./writing.css";
+import { useAnnounceWorkflow } from "./workflow-live";
 
 type Props = {
   conceptId: string;
@@ -37,6 +38,9 @@ export function PlaceAssignment(props: Props) {
   const id = useId();
   const [assigned, assign, assigning] = useActionState(assignAction, null);
   const [removed, remove, removing] = useActionState(unassignAction, null);
+  const announce = useAnnounceWorkflow();
+  useEffect(() => void (assigned?.ok && announce()), [assigned, announce]);
+  useEffect(() => void (removed?.ok && announce()), [removed, announce]);
   const mayRemove = current && (mode === "admin" || (mode === "self" && current.assigneeId === me));
   const mayAssign = mode === "admin" || (mode === "self" && !current);
   if (!current && mode === "none") return null;

@@ -1,9 +1,10 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { markPartDoneAction, unmarkPartDoneAction } from "@/app/(app)/concepts/[conceptId]/part-actions";
 import { formatDate } from "@/lib/format";
 import "./writing.css";
+import { useAnnounceWorkflow } from "./workflow-live";
 
 type Props = {
   conceptId: string;
@@ -25,6 +26,9 @@ export function PartDone({ conceptId, chapter, part, fieldId, label, done, canEd
   const [marked, mark, marking] = useActionState(markPartDoneAction, null);
   const [unmarked, unmark, unmarking] = useActionState(unmarkPartDoneAction, null);
   const [state, action, pending] = done ? [unmarked, unmark, unmarking] : [marked, mark, marking];
+  const announce = useAnnounceWorkflow();
+  useEffect(() => void (marked?.ok && announce()), [marked, announce]);
+  useEffect(() => void (unmarked?.ok && announce()), [unmarked, announce]);
   if (!done && !canEdit) return null;
   return (
     <form action={action} className="part-done" data-testid="part-done">

@@ -44,6 +44,7 @@ import { resolveLocale } from "@/lib/i18n/config";
 import { chapterPartWritingAid, chapterWritingAid, fieldPartWritingAid } from "@/lib/template/writing-aids";
 import { HeadingWithAid } from "@/components/concept/writing-aid";
 import { PartDone } from "@/components/concept/part-done";
+import { WorkflowRefresher } from "@/components/concept/workflow-live";
 import { listPartMarks } from "@/db/queries/part-marks";
 import { listAssignments } from "@/db/queries/assignments";
 import { listMembers } from "@/db/queries/members";
@@ -159,6 +160,7 @@ export default async function ConceptPage({ params }: Props) {
           <StepIndicator steps={steps} label={ts("stepsLabel")} />
           {can(role, "concept.changeStatus") && !concept.archivedAt ? <NextStepAction conceptId={concept.id} current={concept.status} next={steps.next} /> : null}
           <PresenceBar />
+          <WorkflowRefresher />
         </div>
         <div className="actions-row">
           <a className="button-secondary" href="#konzept-check" data-testid="check-count">
