@@ -8,7 +8,7 @@ import { act, type ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutlineEntry } from "@/lib/concepts/outline";
-import { chapterWritingAid } from "@/lib/template/writing-aids";
+import { chapterAidKey } from "@/lib/template/writing-aids";
 import de from "@/messages/de.json";
 import { forgetFilled, reportFilled } from "@/components/editor/filled-store";
 import { OutlineState } from "./outline-state";
@@ -38,12 +38,14 @@ async function mount(node: ReactNode) {
 
 describe("HeadingWithAid", () => {
   it("opens the aid below the heading on demand and says so with aria-expanded", async () => {
-    const host = await mount(<HeadingWithAid heading={<h2>1. Anlass und Auftrag</h2>} aid={chapterWritingAid("mandate", "de")} place="Anlass und Auftrag" />);
+    const host = await mount(<HeadingWithAid heading={<h2>1. Anlass und Auftrag</h2>} aidKey={chapterAidKey("mandate")} place="Anlass und Auftrag" />);
     const button = host.querySelector("button")!;
     expect(button.textContent).toBe("Schreibhilfe: Anlass und Auftrag");
     expect(button.getAttribute("aria-expanded")).toBe("false");
     const panel = host.querySelector(`#${CSS.escape(button.getAttribute("aria-controls")!)}`) as HTMLElement;
     expect(panel.hidden).toBe(true);
+    // Closed, the texts are not on the page at all (the page has one aid per part).
+    expect(panel.textContent).toBe("");
     await act(async () => button.click());
     expect(button.getAttribute("aria-expanded")).toBe("true");
     expect(panel.hidden).toBe(false);
@@ -54,7 +56,7 @@ describe("HeadingWithAid", () => {
   });
 
   it("shows only the heading when there is no aid (a part a newer template adds)", async () => {
-    const host = await mount(<HeadingWithAid heading={<h4>Einführung</h4>} aid={null} place="Einführung" />);
+    const host = await mount(<HeadingWithAid heading={<h4>Einführung</h4>} aidKey={null} place="Einführung" />);
     expect(host.querySelector("button")).toBeNull();
     expect(host.querySelector("h4")!.textContent).toBe("Einführung");
   });

@@ -460,22 +460,44 @@ const AIDS: Record<string, Bilingual> = {
   },
 };
 
-/** The aid of a chapter, in the given language; null when there is none. */
-export function chapterWritingAid(chapterKey: string, locale: Locale): WritingAid | null {
-  return AIDS[`chapter:${chapterKey}`]?.[locale] ?? null;
+/** The aid stored under a key (see the keys above), in the given language; null when there is none. */
+export function writingAid(key: string | null, locale: Locale): WritingAid | null {
+  return (key && Object.hasOwn(AIDS, key) ? AIDS[key]![locale] : null) ?? null;
+}
+
+/** The key of a chapter's aid, or null when it has none. */
+export function chapterAidKey(chapterKey: string): string | null {
+  const key = `chapter:${chapterKey}`;
+  return Object.hasOwn(AIDS, key) ? key : null;
 }
 
 /**
- * The aid of one of a chapter's own parts: its own, or for a chapter's single
- * "text" part the chapter's; null when there is none.
+ * The key of the aid of one of a chapter's own parts: its own, or for a
+ * chapter's single "text" part the chapter's; null when there is none.
  */
-export function chapterPartWritingAid(chapter: { key: string; parts: readonly { key: string }[] }, partKey: string, locale: Locale): WritingAid | null {
-  const own = AIDS[`part:${chapter.key}/${partKey}`]?.[locale];
-  if (own) return own;
-  return partKey === "text" && chapter.parts.length === 1 ? chapterWritingAid(chapter.key, locale) : null;
+export function chapterPartAidKey(chapter: { key: string; parts: readonly { key: string }[] }, partKey: string): string | null {
+  const own = `part:${chapter.key}/${partKey}`;
+  if (Object.hasOwn(AIDS, own)) return own;
+  return partKey === "text" && chapter.parts.length === 1 ? chapterAidKey(chapter.key) : null;
 }
 
-/** The aid of a part every field of action has (Ausgangslage, Leitziel …); null when there is none. */
+/** The key of the aid of a part every field of action has (Ausgangslage, Leitziel …), or null. */
+export function fieldPartAidKey(partKey: string): string | null {
+  const key = `fieldPart:${partKey}`;
+  return Object.hasOwn(AIDS, key) ? key : null;
+}
+
+/** The aid of a chapter, in the given language; null when there is none. */
+export function chapterWritingAid(chapterKey: string, locale: Locale): WritingAid | null {
+  return writingAid(chapterAidKey(chapterKey), locale);
+}
+
+/** The aid of one of a chapter's own parts (see chapterPartAidKey); null when there is none. */
+export function chapterPartWritingAid(chapter: { key: string; parts: readonly { key: string }[] }, partKey: string, locale: Locale): WritingAid | null {
+  return writingAid(chapterPartAidKey(chapter, partKey), locale);
+}
+
+/** The aid of a part every field of action has; null when there is none. */
 export function fieldPartWritingAid(partKey: string, locale: Locale): WritingAid | null {
-  return AIDS[`fieldPart:${partKey}`]?.[locale] ?? null;
+  return writingAid(fieldPartAidKey(partKey), locale);
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
 import type { Section } from "@/db/schema";
 import { pageActor } from "@/lib/auth/session";
@@ -40,8 +40,7 @@ import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
 import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/http/page";
 import { currentConceptTree } from "@/lib/realtime/store";
-import { resolveLocale } from "@/lib/i18n/config";
-import { chapterPartWritingAid, chapterWritingAid, fieldPartWritingAid } from "@/lib/template/writing-aids";
+import { chapterAidKey, chapterPartAidKey, fieldPartAidKey } from "@/lib/template/writing-aids";
 import { HeadingWithAid } from "@/components/concept/writing-aid";
 import { PartDone } from "@/components/concept/part-done";
 import { WorkflowRefresher } from "@/components/concept/workflow-live";
@@ -121,7 +120,6 @@ export default async function ConceptPage({ params }: Props) {
   const ts = await getTranslations("status");
   const steps = conceptSteps(concept.status, hasAdoptedVersion(versions));
   const tt = await getTemplateText();
-  const locale = resolveLocale(await getLocale());
 
   const part = (section: Section | undefined, label: string, hint: string) =>
     section ? (
@@ -207,7 +205,7 @@ export default async function ConceptPage({ params }: Props) {
             <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
               <HeadingWithAid
                 place={tt.chapterTitle(chapter)}
-                aid={chapterWritingAid(chapter.key, locale)}
+                aidKey={chapterAidKey(chapter.key)}
                 heading={
                   <h2 id={`h-${chapter.key}`}>
                     {index + 1}. {tt.chapterTitle(chapter)}
@@ -237,7 +235,7 @@ export default async function ConceptPage({ params }: Props) {
                 <div className="part" key={p.key}>
                   {/* A chapter's single "text" part shares the chapter's aid, shown at the chapter's heading. */}
                   {chapter.parts.length > 1 || p.key !== "text" ? (
-                    <HeadingWithAid place={p.key === "text" ? tt.chapterTitle(chapter) : p.title} aid={chapterPartWritingAid(chapter, p.key, locale)} heading={null} />
+                    <HeadingWithAid place={p.key === "text" ? tt.chapterTitle(chapter) : p.title} aidKey={chapterPartAidKey(chapter, p.key)} heading={null} />
                   ) : null}
                   {doneMark(chapter.key, p.key, null, p.key === "text" ? tt.chapterTitle(chapter) : p.title)}
                   {part(
@@ -272,7 +270,7 @@ export default async function ConceptPage({ params }: Props) {
                           <div className="part" key={fp.key}>
                             <HeadingWithAid
                               place={t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle })}
-                              aid={fieldPartWritingAid(fp.key, locale)}
+                              aidKey={fieldPartAidKey(fp.key)}
                               heading={<h4>{tt.fieldPartTitle(fp)}</h4>}
                             />
                             {doneMark(chapter.key, fp.key, field.id, t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle }))}
