@@ -50,7 +50,7 @@ export default async function InboxPage() {
                 <Link href={`/concepts/${a.conceptId}#${place.anchor}`}>
                   <bdi>{place.title}</bdi>
                 </Link>{" "}
-                – <bdi>{a.conceptTitle}</bdi> · {tw("dueOn", { date: formatDate(a.dueDate) })}
+                – <bdi>{a.conceptTitle}</bdi> · {t("due", { date: formatDate(a.dueDate) })}
                 {a.overdue ? <strong className="overdue"> · {t("overdue")}</strong> : null}
               </li>
             );
