@@ -70,7 +70,7 @@ export async function listAssignmentsOfMunicipality({ municipalityId }: { munici
     .orderBy(asc(assignments.dueDate), asc(assignments.id));
 }
 
-/** A person's assignments in one municipality, with the concept's title; concepts marked for deletion are left out. */
+/** A person's assignments in one municipality, with the concept's title; archived concepts and those marked for deletion are left out. */
 export async function listAssignmentsOfPerson({ municipalityId, userId }: { municipalityId: string; userId: string }, db?: Executor) {
   const x = db ?? (await getDb());
   return x
@@ -80,7 +80,7 @@ export async function listAssignmentsOfPerson({ municipalityId, userId }: { muni
     .innerJoin(memberships, stillWriter)
     .innerJoin(concepts, eq(concepts.id, assignments.conceptId))
     .leftJoin(fields, eq(fields.id, assignments.fieldId))
-    .where(and(eq(assignments.municipalityId, municipalityId), eq(assignments.assigneeId, userId), isNull(concepts.deleteAfter)))
+    .where(and(eq(assignments.municipalityId, municipalityId), eq(assignments.assigneeId, userId), isNull(concepts.archivedAt), isNull(concepts.deleteAfter)))
     .orderBy(asc(assignments.dueDate), asc(concepts.title), asc(assignments.id));
 }
 

@@ -140,11 +140,15 @@ describe("assigning a chapter or a field of action", () => {
     }
   });
 
-  it("is refused on an archived concept", async () => {
+  it("is refused on an archived concept, and an archived concept's responsibilities leave Für mich", async () => {
     const { town, ids } = own;
     const archived = await createConcept(town.editor, { municipalityId: ids.municipalityId, title: "Archiviertes Konzept" });
+    await assignPlace(town.admin, { conceptId: archived.id, chapter: "vision", assigneeId: town.editor.id, dueDate: DUE });
+    expect((await readMyAssignments(town.editor, { municipalityId: ids.municipalityId })).map((a) => a.conceptTitle)).toContain("Archiviertes Konzept");
     await archiveConcept(town.admin, { conceptId: archived.id });
+    expect((await readMyAssignments(town.editor, { municipalityId: ids.municipalityId })).map((a) => a.conceptTitle)).not.toContain("Archiviertes Konzept");
     await expect(assignPlace(town.admin, { conceptId: archived.id, chapter: "mandate", assigneeId: town.editor.id, dueDate: DUE })).rejects.toMatchObject({ code: "conflict" });
-    expect(await listAssignments({ conceptId: archived.id })).toEqual([]);
+    await expect(unassignPlace(town.admin, { conceptId: archived.id, chapter: "vision" })).rejects.toMatchObject({ code: "conflict" });
+    expect((await listAssignments({ conceptId: archived.id })).map((a) => a.chapter)).toEqual(["vision"]);
   });
 });
