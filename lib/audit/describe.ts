@@ -61,8 +61,9 @@ const partSpec = (key: string): Spec => (d, n) => {
   const field = fieldName(d, n);
   const part = text(d.part);
   if (field && part) return [`${key}_field`, { part: n.fieldPart(part), field }];
+  // Without a field: a chapter's own text (in template 2 also the introduction of the chapter Handlungsfelder).
   const chapter = text(d.chapter);
-  return chapter && chapter !== "fields" ? [key, { chapter: n.chapter(chapter) }] : [`${key}_plain`, {}];
+  return chapter ? [key, { chapter: n.chapter(chapter) }] : [`${key}_plain`, {}];
 };
 
 /** A due date as stored (2027-01-31) the way the UI writes dates (31.01.2027). */
