@@ -145,7 +145,7 @@ test("Teilziele and Maßnahmen of a field of action: add with every field, valid
   await field.root.getByRole("button", { name: `„${secondTitle}“ löschen` }).click();
   await expect(field.cardTitles()).toHaveText([first, secondTitle]);
 
-  // With both texts written (≥ 80 characters each) every part of "Sprache" is filled.
+  // With both texts written every part of "Sprache" has content: "begonnen" until someone marks the parts "fertig".
   await conceptPage.write(
     "Ausgangslage – Sprache",
     "Die Nachfrage nach Integrations- und Berufssprachkursen übersteigt das Angebot in Musterstadt seit Jahren deutlich.",
@@ -159,7 +159,7 @@ test("Teilziele and Maßnahmen of a field of action: add with every field, valid
   await page.reload();
   // The deletion (and only it) is stored.
   await expect(field.cardTitles()).toHaveText([first, secondTitle]);
-  await expect(outlineEntry).toContainText("vollständig");
+  await expect(outlineEntry).toContainText("begonnen");
 });
 
 test("Zielbaum of a field of action: Leitziel → Teilziele → Maßnahmen → Indikatoren, measures without a sub-goal apart, links to the cards", async ({ conceptPage }) => {

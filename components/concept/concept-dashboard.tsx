@@ -23,6 +23,10 @@ export function ConceptDashboardEntry({ entry, today, level = 2, children }: { e
     const chapter = chapters.find((c) => c.key === e.chapter);
     return chapter ? tt.chapterTitle(chapter) : null;
   };
+  const chapterTitle = (key: string) => {
+    const chapter = chapters.find((c) => c.key === key);
+    return chapter ? tt.chapterTitle(chapter) : null;
+  };
   const due = entry.rounds?.nextDue ?? null;
   return (
     <li className="card" data-testid="concept-entry">
@@ -86,6 +90,20 @@ export function ConceptDashboardEntry({ entry, today, level = 2, children }: { e
                   </span>
                 ))
               : t("nobodyEditing")}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("assignments")}</dt>
+          <dd data-testid="dashboard-assignments">
+            {entry.assignments.length
+              ? entry.assignments.map((a, i) => (
+                  <span key={i}>
+                    {i ? <br /> : null}
+                    <bdi>{a.name}</bdi>: <bdi>{a.fieldTitle ? tt.fieldTitle({ key: a.fieldKey ?? "", title: a.fieldTitle, custom: a.fieldCustom }) : (chapterTitle(a.chapter) ?? a.chapter)}</bdi>{" "}
+                    {a.dueDate < today ? t("assignmentOverdue", { date: formatDate(a.dueDate) }) : t("assignmentDue", { date: formatDate(a.dueDate) })}
+                  </span>
+                ))
+              : t("noAssignments")}
           </dd>
         </div>
       </dl>

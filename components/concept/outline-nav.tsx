@@ -1,12 +1,11 @@
 import { useLocale, useTranslations } from "next-intl";
 import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import type { OutlineEntry } from "@/lib/concepts/outline";
-import { useLabels, useTemplateText } from "@/lib/i18n/hooks";
+import { useTemplateText } from "@/lib/i18n/hooks";
 import { OutlinePresence } from "@/components/editor/presence";
+import { OutlineState } from "./outline-state";
 
 function Entry({ entry, level, parts }: { entry: OutlineEntry; level: "chapter" | "field"; parts: Record<string, string[]> }) {
-  const t = useTranslations("outline");
-  const labels = useLabels();
   const tt = useTemplateText();
   const locale = useLocale();
   // Chapters carry their template key; fields of action their field key (custom fields have none in the catalogue).
@@ -18,10 +17,7 @@ function Entry({ entry, level, parts }: { entry: OutlineEntry; level: "chapter" 
       <a href={`#${entry.anchor}`}>
         <span>{entry.number}</span>
         <bdi lang={lang}>{title}</bdi>
-        <span className={`state state-${entry.state}`}>
-          <span className="visually-hidden">{t("state")} </span>
-          {labels.outlineStates[entry.state]}
-        </span>
+        <OutlineState entry={entry} />
         {parts[entry.anchor]?.length ? <OutlinePresence sectionIds={parts[entry.anchor]!} /> : null}
       </a>
       {entry.children?.length ? (

@@ -8,6 +8,7 @@ import { PartPresence } from "./presence";
 import { announcePart, useRealtime } from "./realtime";
 import { RichTextEditor } from "./rich-text-editor";
 import { createSaveState, type SaveState } from "./save-state";
+import { useFilledReport } from "./use-filled-report";
 
 type Props = {
   sectionId: string;
@@ -121,6 +122,9 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       setLive(null);
     };
   }, [doc, realtime, sectionId, attempt, save]);
+
+  // The outline's "leer" / "begonnen", live: reported on transitions only, once the document is there.
+  useFilledReport(ready ? (live?.doc ?? null) : null, sectionId);
 
   const collaboration = useMemo(() => (live ? { doc: live.doc, awareness: live.provider.awareness } : undefined), [live]);
   const editable = canEdit && scope === "read-write" && !problem;

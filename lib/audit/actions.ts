@@ -29,6 +29,10 @@ export const AUDIT_KINDS = {
     "measure.move",
     "check.acknowledge",
     "check.withdraw",
+    "part.done",
+    "part.undone",
+    "assignment.set",
+    "assignment.remove",
   ],
   versions: ["status.change", "concept.update_started", "version.create", "version.restore"],
   review: [

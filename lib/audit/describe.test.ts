@@ -49,6 +49,10 @@ const FULL: Record<AuditAction, AuditDetails> = {
   "measure.move": { measure: "Sprachcafé", direction: "up" },
   "check.acknowledge": { rule: "fortschreibung-ohne-turnus" },
   "check.withdraw": {},
+  "part.done": { chapter: "fields", part: "goal", field: "language", fieldTitle: "Sprache" },
+  "part.undone": { chapter: "mandate", part: "text" },
+  "assignment.set": { chapter: "fields", field: "housing", fieldTitle: "Wohnen", person: "Jonas Weber", due: "2027-01-31" },
+  "assignment.remove": { chapter: "baseline", person: "Jonas Weber" },
   "status.change": { from: "interdepartmental", to: "council_proposal" },
   "concept.update_started": { from: "adopted", to: "draft" },
   "version.create": { version: 4, label: "Stand für den Ausschuss" },
@@ -116,6 +120,10 @@ describe("an audit entry as a sentence", () => {
     // Intl writes a no-break space before the euro sign.
     expect(sayDe({ action: "municipality.staffCostRate", details: FULL["municipality.staffCostRate"] }).replace(/\u00a0/g, " ")).toBe("Miriam Keller hat den Personalkostensatz auf 72.500,00 € je VZÄ gesetzt");
     expect(sayDe({ action: "measure.move", details: FULL["measure.move"] })).toBe("Miriam Keller hat die Maßnahme „Sprachcafé“ nach oben verschoben");
+    expect(sayDe({ action: "assignment.set", details: FULL["assignment.set"] })).toBe("Miriam Keller hat Jonas Weber als zuständig für das Handlungsfeld „Wohnen“ eingetragen (bis 31.01.2027)");
+    expect(sayDe({ action: "assignment.remove", details: FULL["assignment.remove"] })).toBe("Miriam Keller hat die Zuständigkeit von Jonas Weber für das Kapitel „Ausgangslage“ aufgehoben");
+    expect(sayDe({ action: "part.done", details: FULL["part.done"] })).toBe("Miriam Keller hat „Leitziel“ im Handlungsfeld „Sprache“ als fertig markiert");
+    expect(sayEn({ action: "part.undone", details: FULL["part.undone"] })).toBe(`Miriam Keller took back the “done” mark of the chapter “${en.template.chapters.mandate.title}”`);
   });
 
   /** Actions of a scheduled job: nobody acted, the sentence names no person. */

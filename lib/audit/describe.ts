@@ -23,6 +23,8 @@ export type AuditNames = {
   status: (key: string) => string;
   role: (key: string) => string;
   chapter: (key: string) => string;
+  /** a part every field of action has (Ausgangslage, Leitziel …) by its key */
+  fieldPart: (key: string) => string;
   /** a standard field by its key; a custom field keeps its title (null: a custom field's key without a title) */
   field: (key: string, title: string | null) => string | null;
   setting: (key: string) => string;
@@ -53,6 +55,34 @@ function fieldName(d: AuditDetails, n: AuditNames): string | null {
 
 const measureSpec = (key: string): Spec => (d) => either(key, { measure: text(d.measure) }, `${key}_plain`);
 const fieldSpec = (key: string): Spec => (d, n) => either(key, { field: fieldName(d, n) }, `${key}_plain`);
+
+/** A part marked or unmarked "fertig": a field's part ("Leitziel" in "Sprache") or a chapter's text. */
+const partSpec = (key: string): Spec => (d, n) => {
+  const field = fieldName(d, n);
+  const part = text(d.part);
+  if (field && part) return [`${key}_field`, { part: n.fieldPart(part), field }];
+  // Without a field: a chapter's own text (in template 2 also the introduction of the chapter Handlungsfelder).
+  const chapter = text(d.chapter);
+  return chapter ? [key, { chapter: n.chapter(chapter) }] : [`${key}_plain`, {}];
+};
+
+/** A due date as stored (2027-01-31) the way the UI writes dates (31.01.2027). */
+const dueDate = (v: unknown): string | null => {
+  const m = typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : null;
+};
+
+/** A responsibility set or removed: for a field of action or a chapter, with the person (and the due date when set). */
+const assignmentSpec = (key: string, withDue: boolean): Spec => (d, n) => {
+  const person = text(d.person);
+  const due = withDue ? dueDate(d.due) : "";
+  if (!person || due === null) return [`${key}_plain`, {}];
+  const values: Values = withDue ? { person, due } : { person };
+  const field = fieldName(d, n);
+  if (field) return [`${key}_field`, { ...values, field }];
+  const chapter = text(d.chapter);
+  return chapter ? [key, { ...values, chapter: n.chapter(chapter) }] : [`${key}_plain`, {}];
+};
 
 const SPECS: Record<string, Spec> = {
   "concept.create": (d) => either("concept_create", { title: text(d.title) }, "concept_create_plain"),
@@ -87,6 +117,10 @@ const SPECS: Record<string, Spec> = {
   "measure.update": measureSpec("measure_update"),
   "measure.delete": measureSpec("measure_delete"),
   "measure.move": (d) => either(d.direction === "up" ? "measure_move_up" : "measure_move_down", { measure: text(d.measure) }, "measure_move_plain"),
+  "part.done": partSpec("part_done"),
+  "part.undone": partSpec("part_undone"),
+  "assignment.set": assignmentSpec("assignment_set", true),
+  "assignment.remove": assignmentSpec("assignment_remove", false),
   "check.acknowledge": () => ["check_acknowledge", {}],
   "check.withdraw": () => ["check_withdraw", {}],
   "status.change": (d, n) => {

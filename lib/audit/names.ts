@@ -1,6 +1,6 @@
 import type { Labels } from "@/lib/i18n/labels";
 import type { TemplateText } from "@/lib/i18n/template";
-import { CHAPTERS, STANDARD_FIELDS } from "@/lib/template";
+import { CHAPTERS, FIELD_PARTS, STANDARD_FIELDS } from "@/lib/template";
 import type { AuditNames } from "./describe";
 
 const pick = (map: Record<string, string>, key: string) => (Object.hasOwn(map, key) ? map[key]! : key);
@@ -20,6 +20,10 @@ export function auditNames(labels: Labels, template: TemplateText, locale: strin
     chapter: (key) => {
       const chapter = CHAPTERS.find((c) => c.key === key);
       return chapter ? template.chapterTitle(chapter) : key;
+    },
+    fieldPart: (key) => {
+      const part = FIELD_PARTS.find((p) => p.key === key);
+      return part ? template.fieldPartTitle(part) : key;
     },
     field: (key, title) => {
       const standard = STANDARD_FIELDS.find((f) => f.key === key);

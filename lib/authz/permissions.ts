@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "concept.editSettings": ["admin", "editor"],
   "concept.delete": ["admin"],
   "concept.changeStatus": ["admin"],
+  /** make anyone with edit rights responsible for a chapter or field (editors may only enter themselves, see lib/concepts/assignments) */
+  "concept.assign": ["admin"],
   "version.create": ["admin", "editor"],
   "version.restore": ["admin", "editor"],
   // Review: reviewers comment and answer review rounds; content and status stay out of their reach.

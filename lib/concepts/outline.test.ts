@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildOutline, MIN_WRITTEN_CHARS, outlineCounts, type OutlineInput } from "./outline";
-import { CHAPTERS, STANDARD_FIELDS, templateFor } from "@/lib/template";
+import { buildOutline, entryState, outlineCounts, type OutlineInput } from "./outline";
+import { CHAPTERS, STANDARD_FIELDS } from "@/lib/template";
 
 function emptyConcept(): OutlineInput {
   const fields = STANDARD_FIELDS.map((f, i) => ({ id: `f${i}`, key: f.key, title: f.title, custom: false }));
@@ -29,40 +29,73 @@ describe("outline", () => {
     expect(progress).toBe(0);
   });
 
-  it("marks a field started when one part is written and complete when all four are", () => {
+  it("counts a part as begonnen from its first character: a real 59-character sentence is not leer", () => {
     const input = emptyConcept();
-    const language = input.sections.find((s) => s.fieldId === "f0" && s.part === "baseline")!;
-    language.textLength = MIN_WRITTEN_CHARS;
-    let outline = buildOutline(input);
-    const state = (o: typeof outline) => o.entries.find((e) => e.key === "fields")!.children![0]!.state;
-    expect(state(outline)).toBe("started");
-    expect(outline.entries.find((e) => e.key === "fields")!.state).toBe("started");
-
-    input.sections.find((s) => s.fieldId === "f0" && s.part === "goal")!.textLength = 500;
-    input.goalCounts.push({ fieldId: "f0", n: 2 });
-    input.measureCounts.push({ fieldId: "f0", n: 1 });
-    outline = buildOutline(input);
-    expect(state(outline)).toBe("complete");
-    // 9 chapter texts + 6 fields × 4 parts = 33 parts; 4 complete
-    expect(outline.progress).toBe(Math.round((4 / 33) * 100));
-  });
-
-  it("does not count a few characters as a written part", () => {
-    const input = emptyConcept();
-    input.sections.find((s) => s.chapter === "mandate")!.textLength = MIN_WRITTEN_CHARS - 1;
+    const sentence = "Der Rat hat die Verwaltung am 4. März 2025 dazu beauftragt.";
+    expect(sentence).toHaveLength(59);
+    input.sections.find((s) => s.chapter === "mandate")!.textLength = sentence.length;
+    const outline = buildOutline(input);
+    expect(outline.entries[0]!.state).toBe("started");
+    expect(outline.entries[0]!.parts[0]).toMatchObject({ key: "text", state: "started", done: null, sectionId: "s-mandate" });
+    // Text alone is no progress: progress counts the parts someone marked "fertig".
+    expect(outline.progress).toBe(0);
+    input.sections.find((s) => s.chapter === "mandate")!.textLength = 0;
     expect(buildOutline(input).entries[0]!.state).toBe("empty");
   });
 
-  it("reports 100 % when everything is written", () => {
+  it("marks a field begonnen when one part is written and fertig only when every part is marked so", () => {
     const input = emptyConcept();
-    for (const s of input.sections) s.textLength = 1000;
-    for (const f of input.fields) {
-      input.goalCounts.push({ fieldId: f.id, n: 1 });
-      input.measureCounts.push({ fieldId: f.id, n: 1 });
-    }
+    input.sections.find((s) => s.fieldId === "f0" && s.part === "baseline")!.textLength = 12;
+    let outline = buildOutline(input);
+    const language = (o: typeof outline) => o.entries.find((e) => e.key === "fields")!.children![0]!;
+    expect(language(outline).state).toBe("started");
+    expect(outline.entries.find((e) => e.key === "fields")!.state).toBe("started");
+
+    // Everything written, nothing marked: still begonnen.
+    input.sections.find((s) => s.fieldId === "f0" && s.part === "goal")!.textLength = 500;
+    input.goalCounts.push({ fieldId: "f0", n: 2 });
+    input.measureCounts.push({ fieldId: "f0", n: 1 });
+    expect(language(buildOutline(input)).state).toBe("started");
+
+    const at = new Date("2026-12-03T10:00:00Z");
+    input.marks = ["baseline", "goal", "subGoals"].map((part) => ({ chapter: "fields", part, fieldId: "f0", markedAt: at, markedByName: "Miriam Keller" }));
+    outline = buildOutline(input);
+    expect(language(outline).state).toBe("started");
+    expect(language(outline).parts.map((p) => p.state)).toEqual(["done", "done", "done", "started"]);
+    expect(language(outline).parts[0]!.done).toEqual({ by: "Miriam Keller", at: at.toISOString() });
+
+    input.marks.push({ chapter: "fields", part: "measures", fieldId: "f0", markedAt: at, markedByName: null });
+    outline = buildOutline(input);
+    expect(language(outline).state).toBe("done");
+    // 9 chapter texts + 6 fields × 4 parts = 33 parts; 4 fertig
+    expect(outline.progress).toBe(Math.round((4 / 33) * 100));
+  });
+
+  it("counts a part marked fertig even when it holds no text (a chapter left empty on purpose)", () => {
+    const input = emptyConcept();
+    input.marks = [{ chapter: "demands", part: "text", fieldId: null, markedAt: new Date(), markedByName: "Miriam Keller" }];
+    expect(buildOutline(input).entries.find((e) => e.key === "demands")!.state).toBe("done");
+  });
+
+  it("reports 100 % when every part is marked fertig", () => {
+    const input = emptyConcept();
+    const at = new Date();
+    input.marks = [
+      ...CHAPTERS.filter((c) => c.parts.length).map((c) => ({ chapter: c.key, part: "text", fieldId: null, markedAt: at, markedByName: "A" })),
+      ...input.fields.flatMap((f) => ["baseline", "goal", "subGoals", "measures"].map((part) => ({ chapter: "fields", part, fieldId: f.id, markedAt: at, markedByName: "A" }))),
+    ];
     const outline = buildOutline(input);
     expect(outline.progress).toBe(100);
-    expect(outline.entries.every((e) => e.state === "complete")).toBe(true);
+    expect(outline.entries.every((e) => e.state === "done")).toBe(true);
+  });
+});
+
+describe("entryState", () => {
+  it("is fertig only when every part is, leer only when no part has anything", () => {
+    expect(entryState(["done", "done"])).toBe("done");
+    expect(entryState(["done", "empty"])).toBe("started");
+    expect(entryState(["empty", "empty"])).toBe("empty");
+    expect(entryState(["started", "empty"])).toBe("started");
   });
 });
 
@@ -80,35 +113,5 @@ describe("outlineCounts", () => {
       { fieldId: "f2", n: 1 },
     ]);
     expect(counts.measureCounts).toEqual([{ fieldId: "f2", n: 1 }]);
-  });
-});
-
-describe("outline of a template-2 concept (introduction to the fields of action)", () => {
-  function v2(): OutlineInput {
-    const input = emptyConcept();
-    input.templateVersion = 2;
-    input.sections.push({ id: "s-fields-intro", chapter: "fields", part: "intro", fieldId: null, textLength: 0 });
-    return input;
-  }
-
-  it("counts the introduction as a part of the chapter Handlungsfelder", () => {
-    expect(templateFor(2).chapters.find((c) => c.key === "fields")!.parts.map((p) => p.key)).toEqual(["intro"]);
-    const input = v2();
-    expect(buildOutline(input).entries.find((e) => e.key === "fields")!.state).toBe("empty");
-    input.sections.find((s) => s.part === "intro")!.textLength = MIN_WRITTEN_CHARS;
-    const outline = buildOutline(input);
-    // the fields are still empty, the introduction is written
-    expect(outline.entries.find((e) => e.key === "fields")!.state).toBe("started");
-    expect(outline.entries.find((e) => e.key === "fields")!.children!.every((c) => c.state === "empty")).toBe(true);
-    // 9 chapter texts + the introduction + 6 fields × 4 parts = 34 parts; 1 complete
-    expect(outline.progress).toBe(Math.round((1 / 34) * 100));
-  });
-
-  it("a template-1 concept has the same 33 parts as before, an introduction row is not read", () => {
-    const input = emptyConcept();
-    input.sections.push({ id: "stray", chapter: "fields", part: "intro", fieldId: null, textLength: 500 });
-    input.sections.find((s) => s.chapter === "mandate")!.textLength = MIN_WRITTEN_CHARS;
-    expect(buildOutline(input).progress).toBe(Math.round((1 / 33) * 100));
-    expect(buildOutline(input).entries.find((e) => e.key === "fields")!.state).toBe("empty");
   });
 });

@@ -1,6 +1,9 @@
 import { templateFor } from "@/lib/template";
 
-export type PartState = "empty" | "started" | "complete";
+export type PartState = "empty" | "started" | "done";
+
+/** A part marked "fertig": who (null: the account was deleted) and when. */
+export type DoneMark = { chapter: string; part: string; fieldId: string | null; markedAt: Date; markedByName: string | null };
 
 export type OutlineInput = {
   templateVersion: number;
@@ -8,6 +11,17 @@ export type OutlineInput = {
   sections: { id: string; chapter: string; part: string; fieldId: string | null; textLength: number }[];
   goalCounts: { fieldId: string; n: number }[];
   measureCounts: { fieldId: string; n: number }[];
+  /** parts marked "fertig" (none: nothing marked) */
+  marks?: DoneMark[];
+};
+
+/** One part under an outline entry: its state, the rich-text section it is (for the live update), its mark. */
+export type OutlinePart = {
+  key: string;
+  /** the section of a rich-text part; null for Teilziele and Maßnahmen */
+  sectionId: string | null;
+  state: PartState;
+  done: { by: string | null; at: string } | null;
 };
 
 export type OutlineEntry = {
@@ -16,6 +30,7 @@ export type OutlineEntry = {
   number: string;
   anchor: string;
   state: PartState;
+  parts: OutlinePart[];
   children?: OutlineEntry[];
 };
 
@@ -34,59 +49,63 @@ export function outlineCounts(tree: {
   return { fields: tree.fields, sections: tree.sections, goalCounts: count(tree.subGoals), measureCounts: count(tree.measures) };
 }
 
-/** A rich-text part counts as written from this many characters on (a heading alone is not a text). */
-export const MIN_WRITTEN_CHARS = 80;
-
-function stateOf(filled: boolean[]): PartState {
-  const n = filled.filter(Boolean).length;
-  if (n === 0) return "empty";
-  return n === filled.length ? "complete" : "started";
+/**
+ * A part's state: "fertig" when someone marked it so; otherwise "begonnen" as
+ * soon as it holds any text (or a Teilziel, a Maßnahme), "leer" before.
+ */
+export function partState(filled: boolean, done: boolean): PartState {
+  return done ? "done" : filled ? "started" : "empty";
 }
 
-function partFilled(length: number) {
-  return length >= MIN_WRITTEN_CHARS;
+/** A chapter's or field's state from its parts': fertig when all are, leer when none has anything. */
+export function entryState(states: readonly PartState[]): PartState {
+  if (states.length && states.every((s) => s === "done")) return "done";
+  return states.every((s) => s === "empty") ? "empty" : "started";
 }
 
 /**
- * The sidebar outline: each chapter and field of action with its state and the
- * overall progress (share of complete parts). A part is complete when written
- * (rich text ≥ 80 characters, at least one Teilziel, at least one Maßnahme).
+ * The sidebar outline: each chapter and field of action with its state and its
+ * parts', and the overall progress (share of parts marked "fertig").
  */
 export function buildOutline(input: OutlineInput): { entries: OutlineEntry[]; progress: number } {
   const template = templateFor(input.templateVersion);
-  const parts: boolean[] = [];
+  const all: OutlinePart[] = [];
+  const markOf = (chapter: string, part: string, fieldId: string | null) =>
+    input.marks?.find((m) => m.chapter === chapter && m.part === part && m.fieldId === fieldId) ?? null;
+  const outlinePart = (key: string, sectionId: string | null, filled: boolean, mark: DoneMark | null): OutlinePart => {
+    const p = { key, sectionId, state: partState(filled, !!mark), done: mark ? { by: mark.markedByName, at: mark.markedAt.toISOString() } : null };
+    all.push(p);
+    return p;
+  };
   const entries: OutlineEntry[] = template.chapters.map((chapter, index) => {
     const number = String(index + 1);
-    const own = chapter.parts.map((p) =>
-      partFilled(input.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId)?.textLength ?? 0),
-    );
-    parts.push(...own);
     if (chapter.key !== "fields") {
-      return { key: chapter.key, title: chapter.title, number, anchor: `kapitel-${chapter.key}`, state: stateOf(own) };
-    }
-    const children = input.fields.map((field, fi) => {
-      const filled = template.fieldParts.map((p) => {
-        if (p.kind === "subGoals") return (input.goalCounts.find((g) => g.fieldId === field.id)?.n ?? 0) > 0;
-        if (p.kind === "measures") return (input.measureCounts.find((m) => m.fieldId === field.id)?.n ?? 0) > 0;
-        return partFilled(input.sections.find((s) => s.fieldId === field.id && s.part === p.key)?.textLength ?? 0);
+      const parts = chapter.parts.map((p) => {
+        const section = input.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId);
+        return outlinePart(p.key, section?.id ?? null, (section?.textLength ?? 0) > 0, markOf(chapter.key, p.key, null));
       });
-      parts.push(...filled);
-      return {
-        key: field.key,
-        title: field.title,
-        number: `${number}.${fi + 1}`,
-        anchor: `feld-${field.key}`,
-        state: stateOf(filled),
-      };
+      return { key: chapter.key, title: chapter.title, number, anchor: `kapitel-${chapter.key}`, state: entryState(parts.map((p) => p.state)), parts };
+    }
+    // The chapter's own parts (a newer template may give it some) before its fields.
+    const own = chapter.parts.map((p) => {
+      const section = input.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId);
+      return outlinePart(p.key, section?.id ?? null, (section?.textLength ?? 0) > 0, markOf(chapter.key, p.key, null));
     });
-    // The chapter's own text (template 2: the introduction) counts like one more child.
-    const states = [...children.map((c) => c.state), ...own.map((filled): PartState => (filled ? "complete" : "empty"))];
-    const state: PartState =
-      states.length && states.every((s) => s === "complete") ? "complete" : states.every((s) => s === "empty") ? "empty" : "started";
-    return { key: chapter.key, title: chapter.title, number, anchor: `kapitel-${chapter.key}`, state, children };
+    const children = input.fields.map((field, fi): OutlineEntry => {
+      const parts = template.fieldParts.map((p) => {
+        const mark = markOf(chapter.key, p.key, field.id);
+        if (p.kind === "subGoals") return outlinePart(p.key, null, (input.goalCounts.find((g) => g.fieldId === field.id)?.n ?? 0) > 0, mark);
+        if (p.kind === "measures") return outlinePart(p.key, null, (input.measureCounts.find((m) => m.fieldId === field.id)?.n ?? 0) > 0, mark);
+        const section = input.sections.find((s) => s.fieldId === field.id && s.part === p.key);
+        return outlinePart(p.key, section?.id ?? null, (section?.textLength ?? 0) > 0, mark);
+      });
+      return { key: field.key, title: field.title, number: `${number}.${fi + 1}`, anchor: `feld-${field.key}`, state: entryState(parts.map((p) => p.state)), parts };
+    });
+    const state = entryState([...own.map((p) => p.state), ...children.map((c) => c.state)]);
+    return { key: chapter.key, title: chapter.title, number, anchor: `kapitel-${chapter.key}`, state, parts: own, children };
   });
-  const progress = parts.length ? Math.round((parts.filter(Boolean).length / parts.length) * 100) : 0;
+  const progress = all.length ? Math.round((all.filter((p) => p.state === "done").length / all.length) * 100) : 0;
   return { entries, progress };
 }
 
-export const STATE_LABELS: Record<PartState, string> = { empty: "leer", started: "begonnen", complete: "vollständig" };
+export const STATE_LABELS: Record<PartState, string> = { empty: "leer", started: "begonnen", done: "fertig" };

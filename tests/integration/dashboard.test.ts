@@ -8,6 +8,8 @@ import { readConceptDashboard } from "@/lib/concepts/dashboard";
 import { createThread, setThreadState } from "@/lib/review/comments";
 import { startRound } from "@/lib/review/rounds";
 import { changeStatus } from "@/lib/versions/service";
+import { markPartDone } from "@/lib/concepts/part-marks";
+import { listPartMarks } from "@/db/queries/part-marks";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
 
 let own: { town: Town; ids: Ids };
@@ -29,6 +31,9 @@ beforeAll(async () => {
     await createThread(other.town.reviewer, { conceptId: other.ids.conceptId, target: { kind: "chapter", chapter }, body: "Frage" });
   }
   await startRound(other.town.admin, { conceptId: other.ids.conceptId, versionNumber: 1, title: "Früher", dueDate: "2028-01-15", reviewerIds: [other.town.reviewer.id] });
+  // Two parts marked "fertig": the progress counts them (and only them).
+  await markPartDone(town.admin, { conceptId: ids.conceptId, chapter: "mandate", part: "text" });
+  await markPartDone(town.admin, { conceptId: ids.conceptId, chapter: "fields", part: "goal", fieldId: ids.fieldId });
   await changeStatus(own.town.admin, { conceptId: ids.conceptId, status: "interdepartmental" });
 });
 afterAll(() => closeDb());
@@ -58,8 +63,11 @@ describe("the concept dashboard", () => {
     expect(rows.find((r) => r.id === emptyConceptId)!.steps.current).toBe("draft");
 
     const tree = await getConceptTree({ conceptId: own.ids.conceptId });
-    const expected = buildOutline({ templateVersion: 1, ...outlineCounts(tree) }).progress;
+    const marks = await listPartMarks({ conceptId: own.ids.conceptId });
+    expect(marks).toHaveLength(2);
+    const expected = buildOutline({ templateVersion: 1, ...outlineCounts(tree), marks }).progress;
     expect(expected).toBeGreaterThan(0);
+    expect(buildOutline({ templateVersion: 1, ...outlineCounts(tree) }).progress).toBe(0);
     expect(first.progress).toBe(expected);
     expect(rows.find((r) => r.id === emptyConceptId)!.progress).toBe(0);
 

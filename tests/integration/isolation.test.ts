@@ -18,6 +18,7 @@ import { closeDb, getDb } from "@/db";
 import { getConceptTree, listConcepts } from "@/db/queries/concepts";
 import { getSessionUser } from "@/db/queries/users";
 import {
+  assignments,
   auditLog,
   checkAcknowledgements,
   comments,
@@ -27,6 +28,7 @@ import {
   municipalities,
   municipalityLogos,
   notifications,
+  partMarks,
   peerConsents,
   peerLibraryEntries,
   peerSettings,
@@ -77,6 +79,8 @@ import { readConceptDashboard } from "@/lib/concepts/dashboard";
 import { answerRound, closeRound, listRounds, startRound } from "@/lib/review/rounds";
 import { changeStaffCostRate, readFunding } from "@/lib/funding/service";
 import { acknowledgeFinding, readCheck, withdrawAcknowledgement } from "@/lib/check/service";
+import { markPartDone, unmarkPartDone } from "@/lib/concepts/part-marks";
+import { assignPlace, readMyAssignments, unassignPlace } from "@/lib/concepts/assignments";
 import { AUDITED, NOTHING_TO_CHANGE, UNAUDITED } from "../support/audited-writes";
 import { countContent } from "../support/data";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
@@ -803,6 +807,57 @@ const CASES: Case[] = [
       await withdrawAcknowledgement(a, { conceptId: ids.conceptId, findingKey });
     },
   },
+  // lib/concepts/part-marks: "fertig" marks
+  {
+    module: "lib/concepts/part-marks",
+    fn: markPartDone,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => markPartDone(a, { conceptId: ids.conceptId, chapter: "fields", part: "goal", fieldId: ids.fieldId }),
+  },
+  {
+    module: "lib/concepts/part-marks",
+    fn: unmarkPartDone,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    // taking a mark back needs a mark: the call marks first (refused just the same for strangers and readers)
+    run: async (a, ids) => {
+      await markPartDone(a, { conceptId: ids.conceptId, chapter: "fields", part: "measures", fieldId: ids.fieldId });
+      await unmarkPartDone(a, { conceptId: ids.conceptId, chapter: "fields", part: "measures", fieldId: ids.fieldId });
+    },
+  },
+  // lib/concepts/assignments: who is responsible for a chapter or field of action
+  {
+    module: "lib/concepts/assignments",
+    fn: assignPlace,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => assignPlace(a, { conceptId: ids.conceptId, chapter: "fields", fieldId: ids.fieldId, assigneeId: ids.memberUserId, dueDate: "2030-12-31" }),
+  },
+  {
+    module: "lib/concepts/assignments",
+    fn: unassignPlace,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    // removing needs an assignment: the call assigns first (refused just the same for strangers and readers)
+    run: async (a, ids) => {
+      await assignPlace(a, { conceptId: ids.conceptId, chapter: "fields", fieldId: ids.customFieldId, assigneeId: a.id, dueDate: "2030-12-31" });
+      await unassignPlace(a, { conceptId: ids.conceptId, chapter: "fields", fieldId: ids.customFieldId });
+    },
+  },
+  {
+    module: "lib/concepts/assignments",
+    fn: readMyAssignments,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => readMyAssignments(a, { municipalityId: ids.municipalityId }),
+    expectOk: (r) => expect(r).toEqual(expect.any(Array)),
+  },
 ];
 
 /** Exports of the domain modules that take no actor; each with the reason it is not in the table. */
@@ -885,6 +940,8 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/check/service": () => import("@/lib/check/service"),
   "lib/audit/log": () => import("@/lib/audit/log"),
   "lib/concepts/dashboard": () => import("@/lib/concepts/dashboard"),
+  "lib/concepts/part-marks": () => import("@/lib/concepts/part-marks"),
+  "lib/concepts/assignments": () => import("@/lib/concepts/assignments"),
 };
 
 /** Functions under lib/ that take an actor but are checks used by the table's functions, not domain operations. */
@@ -945,6 +1002,8 @@ async function storedRows(municipalityId: string) {
     consent: sorted(await all(peerConsents)),
     library: sorted(await all(peerLibraryEntries)),
     acknowledgements: sorted(await all(checkAcknowledgements)),
+    partMarks: sorted(await all(partMarks)),
+    assignments: sorted(await all(assignments)),
     mail: sorted(await all(mailQueue)),
     ssoDomains: sorted(await all(ssoDomains)),
     ssoGroupRoles: sorted(await all(ssoGroupRoles)),
@@ -986,6 +1045,10 @@ async function furnish({ town, ids }: { town: Town; ids: Ids }) {
   await replyToThread(town.editor, { conceptId: ids.conceptId, threadId: ids.threadId, body: "Wird ergänzt." });
   await acknowledgeFinding(town.editor, { conceptId: ids.conceptId, findingKey: "fortschreibung-ohne-turnus", reason: "Bewusst leer gelassen" });
   await answerRound(town.reviewer, { conceptId: ids.conceptId, roundId: ids.roundId, target: "mandate", verdict: "approve", note: "Passt so." });
+  // A part marked "fertig": a forged unmark would show.
+  await markPartDone(town.editor, { conceptId: ids.conceptId, chapter: "mandate", part: "text" });
+  // A responsibility: a forged removal or reassignment would show.
+  await assignPlace(town.admin, { conceptId: ids.conceptId, chapter: "mandate", assigneeId: town.editor.id, dueDate: "2030-06-30" });
   const db = await getDb();
   // A mail waiting in the queue (no sender runs in this test), as an invitation with a mail server would leave it.
   await queueMail(db, {

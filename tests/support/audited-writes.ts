@@ -51,6 +51,10 @@ export const AUDITED: Record<string, string> = {
   "lib/funding/service#changeStaffCostRate": "municipality.staffCostRate",
   "lib/check/service#acknowledgeFinding": "check.acknowledge",
   "lib/check/service#withdrawAcknowledgement": "check.withdraw",
+  "lib/concepts/part-marks#markPartDone": "part.done",
+  "lib/concepts/part-marks#unmarkPartDone": "part.undone",
+  "lib/concepts/assignments#assignPlace": "assignment.set",
+  "lib/concepts/assignments#unassignPlace": "assignment.remove",
 };
 
 /**

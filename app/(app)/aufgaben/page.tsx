@@ -9,6 +9,9 @@ import { notificationPath, roundPath, threadPath } from "@/lib/review/links";
 import { MarkReadButton } from "@/components/review/mark-read";
 import { DigestForm } from "@/components/review/digest-form";
 import { readMailDigest } from "@/lib/review/digest";
+import { readMyAssignments } from "@/lib/concepts/assignments";
+import { getTemplateText } from "@/lib/i18n/server";
+import { templateFor } from "@/lib/template";
 
 export const metadata: Metadata = { title: "Für mich" };
 
@@ -17,12 +20,43 @@ export default async function InboxPage() {
   const actor = await pageActor();
   const { active } = await activeMembership(actor);
   if (!active) redirect("/concepts");
-  const [inbox, digest] = await Promise.all([readInbox(actor, { municipalityId: active.municipalityId }), readMailDigest(actor)]);
+  const [inbox, digest, mine] = await Promise.all([
+    readInbox(actor, { municipalityId: active.municipalityId }),
+    readMailDigest(actor),
+    readMyAssignments(actor, { municipalityId: active.municipalityId }),
+  ]);
   const t = await getTranslations("inbox");
+  const tw = await getTranslations("writing");
+  const tt = await getTemplateText();
+  const placeOf = (a: (typeof mine)[number]) => {
+    if (a.fieldId && a.fieldTitle) return { title: tt.fieldTitle({ key: a.fieldKey ?? "", title: a.fieldTitle, custom: !!a.fieldCustom }), anchor: `feld-${a.fieldKey}` };
+    const chapter = templateFor(a.templateVersion).chapters.find((c) => c.key === a.chapter);
+    return { title: chapter ? tt.chapterTitle(chapter) : a.chapter, anchor: `kapitel-${a.chapter}` };
+  };
   const kind = (k: string) => (k === "mention" ? t("kindMention") : k === "round" ? t("kindRound") : k === "reminder" ? t("kindReminder") : t("kindReply"));
   return (
     <>
       <h1>{t("title")}</h1>
+      <section aria-labelledby="inbox-assignments" className="card" style={{ marginBottom: "1rem" }}>
+        <h2 id="inbox-assignments" style={{ marginTop: 0 }}>
+          {tw("myAssignments")}
+        </h2>
+        {mine.length === 0 ? <p className="meta">{tw("noAssignments")}</p> : null}
+        <ul data-testid="inbox-assignments">
+          {mine.map((a) => {
+            const place = placeOf(a);
+            return (
+              <li key={`${a.conceptId}/${a.chapter}/${a.fieldId ?? ""}`}>
+                <Link href={`/concepts/${a.conceptId}#${place.anchor}`}>
+                  <bdi>{place.title}</bdi>
+                </Link>{" "}
+                – <bdi>{a.conceptTitle}</bdi> · {t("due", { date: formatDate(a.dueDate) })}
+                {a.overdue ? <strong className="overdue"> · {t("overdue")}</strong> : null}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
       <section aria-labelledby="inbox-rounds" className="card" style={{ marginBottom: "1rem" }}>
         <h2 id="inbox-rounds" style={{ marginTop: 0 }}>
           {t("rounds")}

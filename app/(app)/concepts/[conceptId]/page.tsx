@@ -41,6 +41,15 @@ import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
 import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/http/page";
 import { currentConceptTree } from "@/lib/realtime/store";
+import { chapterAidKey, chapterPartAidKey, fieldPartAidKey } from "@/lib/template/writing-aids";
+import { HeadingWithAid } from "@/components/concept/writing-aid";
+import { PartDone } from "@/components/concept/part-done";
+import { WorkflowRefresher } from "@/components/concept/workflow-live";
+import { listPartMarks } from "@/db/queries/part-marks";
+import { listAssignments } from "@/db/queries/assignments";
+import { listMembers } from "@/db/queries/members";
+import { berlinToday } from "@/lib/check/context";
+import { PlaceAssignment } from "@/components/concept/assignment";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -62,14 +71,51 @@ export default async function ConceptPage({ params }: Props) {
   const canEdit = can(role, "concept.editContent") && !readOnly;
   const template = templateFor(concept.templateVersion);
   const tree = await currentConceptTree(conceptId);
-  const [versions, openThreads, openBySection] = await Promise.all([
+  const [versions, openThreads, openBySection, marks] = await Promise.all([
     listVersionRows({ conceptId: concept.id }),
     countOpenThreads({ conceptId: concept.id }),
     openThreadsBySection({ conceptId: concept.id }),
+    listPartMarks({ conceptId: concept.id }),
   ]);
+  const [assigned, writers] = await Promise.all([
+    listAssignments({ conceptId: concept.id }),
+    can(role, "concept.assign") && canEdit ? listMembers({ municipalityId: concept.municipalityId }) : Promise.resolve([]),
+  ]);
+  const today = berlinToday();
+  const assignMode = !canEdit ? "none" : can(role, "concept.assign") ? "admin" : "self";
+  const assignment = (chapterKey: string, fieldId: string | null, label: string) => {
+    const a = assigned.find((x) => x.chapter === chapterKey && x.fieldId === fieldId);
+    return (
+      <PlaceAssignment
+        conceptId={concept.id}
+        chapter={chapterKey}
+        fieldId={fieldId}
+        label={label}
+        current={a ? { assigneeId: a.assigneeId, name: a.assigneeName, dueDate: a.dueDate } : null}
+        mode={assignMode}
+        me={actor.id}
+        members={writers.filter((m) => m.role === "admin" || m.role === "editor").map((m) => ({ id: m.userId, name: m.name }))}
+        today={today}
+      />
+    );
+  };
   const funding = await fundingOfConcept(concept, tree);
   const check = await checkOfConcept(concept, { tree, funding });
-  const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree) });
+  const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree), marks });
+  const doneMark = (chapter: string, partKey: string, fieldId: string | null, label: string) => {
+    const mark = marks.find((m) => m.chapter === chapter && m.part === partKey && m.fieldId === fieldId);
+    return (
+      <PartDone
+        conceptId={concept.id}
+        chapter={chapter}
+        part={partKey}
+        fieldId={fieldId}
+        label={label}
+        done={mark ? { by: mark.markedByName, at: mark.markedAt.toISOString() } : null}
+        canEdit={canEdit}
+      />
+    );
+  };
   const t = await getTranslations("concept");
   const tl = await getTranslations("conceptLifecycle");
   const ts = await getTranslations("status");
@@ -113,6 +159,7 @@ export default async function ConceptPage({ params }: Props) {
           <StepIndicator steps={steps} label={ts("stepsLabel")} />
           {can(role, "concept.changeStatus") && !concept.archivedAt ? <NextStepAction conceptId={concept.id} current={concept.status} next={steps.next} /> : null}
           <PresenceBar />
+          <WorkflowRefresher />
         </div>
         {/* Two pages people go to most stay in view; the export and everything else open on demand (issue 15). */}
         <div className="actions-row concept-actions">
@@ -168,10 +215,17 @@ export default async function ConceptPage({ params }: Props) {
         <div>
           {template.chapters.map((chapter, index) => (
             <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
-              <h2 id={`h-${chapter.key}`}>
-                {index + 1}. {tt.chapterTitle(chapter)}
-              </h2>
+              <HeadingWithAid
+                place={tt.chapterTitle(chapter)}
+                aidKey={chapterAidKey(chapter.key)}
+                heading={
+                  <h2 id={`h-${chapter.key}`}>
+                    {index + 1}. {tt.chapterTitle(chapter)}
+                  </h2>
+                }
+              />
               <p className="meta">{tt.chapterHint(chapter)}</p>
+              {assignment(chapter.key, null, tt.chapterTitle(chapter))}
               {chapter.settings.length ? (
                 <ChapterSettings
                   conceptId={concept.id}
@@ -191,6 +245,11 @@ export default async function ConceptPage({ params }: Props) {
               ) : null}
               {chapter.parts.map((p) => (
                 <div className="part" key={p.key}>
+                  {/* A chapter's single "text" part shares the chapter's aid, shown at the chapter's heading. */}
+                  {chapter.parts.length > 1 || p.key !== "text" ? (
+                    <HeadingWithAid place={p.key === "text" ? tt.chapterTitle(chapter) : p.title} aidKey={chapterPartAidKey(chapter, p.key)} heading={null} />
+                  ) : null}
+                  {doneMark(chapter.key, p.key, null, p.key === "text" ? tt.chapterTitle(chapter) : p.title)}
                   {part(
                     tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId),
                     tt.chapterPartTitle(chapter, p),
@@ -218,9 +277,15 @@ export default async function ConceptPage({ params }: Props) {
                           </h3>
                           {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
                         </div>
+                        {assignment(chapter.key, field.id, fieldTitle)}
                         {template.fieldParts.map((fp) => (
                           <div className="part" key={fp.key}>
-                            <h4>{tt.fieldPartTitle(fp)}</h4>
+                            <HeadingWithAid
+                              place={t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle })}
+                              aidKey={fieldPartAidKey(fp.key)}
+                              heading={<h4>{tt.fieldPartTitle(fp)}</h4>}
+                            />
+                            {doneMark(chapter.key, fp.key, field.id, t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle }))}
                             {fp.kind === "richText" ? (
                               part(
                                 tree.sections.find((s) => s.fieldId === field.id && s.part === fp.key),
