@@ -28,7 +28,8 @@ import { measureLabel, measureNumber } from "@/lib/measures/label";
 import { goalSummary, goalTree, indicatorLine, isEmptyTree, type TreeMeasure } from "@/lib/measures/goal-tree";
 import { indicatorOverview } from "@/lib/measures/indicator-overview";
 import { templateFor } from "@/lib/template";
-import { printableDoc } from "./printable";
+import { withoutProposals } from "@/lib/suggestions/resolve";
+import { printableDoc, withinNesting } from "./printable";
 
 /** One entry of the version history annex (the fields of lib/versions' VersionMeta the PDF prints). */
 export type HistoryEntry = {
@@ -174,8 +175,10 @@ export function normaliseHeadings(doc: JSONContent): JSONContent {
 }
 
 /** A document with visible content (headings normalised), or null (empty parts print "Kein Text."). */
-export function docOrNull(doc: JSONContent | null | undefined): JSONContent | null {
-  if (!doc || !Array.isArray(doc.content)) return null;
+export function docOrNull(input: JSONContent | null | undefined): JSONContent | null {
+  if (!input || !Array.isArray(input.content)) return null;
+  // A draft prints the text as it stands: open proposals (issue 13) rejected.
+  const doc = withoutProposals(withinNesting(input));
   const hasContent = (n: JSONContent): boolean =>
     (n.type === "text" && !!n.text?.trim()) || n.type === "table" || (Array.isArray(n.content) && n.content.some(hasContent));
   return doc.content.some(hasContent) ? normaliseHeadings(printableDoc(doc)) : null;
