@@ -117,3 +117,23 @@ describe("readers of a part with open proposals", () => {
     expect(diffDocs(base, proposed).changed).toBe(false);
   });
 });
+
+describe("the reviewer's guarantee (checkSuggestOnlyChange)", () => {
+  it("own proposals pass; a direct edit, a moved or withdrawn foreign proposal do not", async () => {
+    const { checkSuggestOnlyChange } = await import("./guard");
+    const anna = propose(base, ANNA, (s) => s.tr.insertText(" gezielt", after(s, "Die Stadt")));
+    const both = propose(anna, BEN, (s) => s.tr.delete(after(s, "Zweiter"), after(s, "Zweiter Absatz")));
+    const split = propose(anna, BEN, (s) => s.tr.split(after(s, "Sprachkurse.")));
+    expect(checkSuggestOnlyChange(anna, both, BEN)).toBeNull();
+    expect(checkSuggestOnlyChange(anna, split, BEN)).toBeNull();
+    expect(checkSuggestOnlyChange(both, anna, BEN)).toBeNull(); // withdrawing one's own
+    expect(checkSuggestOnlyChange(anna, doc(p("Die Stadt fördert Deutschkurse."), p("Zweiter Absatz.")), BEN)).toMatch(/Im Vorschlagsmodus/);
+    expect(checkSuggestOnlyChange(anna, base, BEN)).toMatch(/anderer Personen/); // Anna's proposal withdrawn by Ben
+    expect(checkSuggestOnlyChange(anna, base, ANNA)).toBeNull();
+    // Anna's insertion moved elsewhere: the text as it stands is the same, the proposal is not.
+    const moved = propose(base, ANNA, (s) => s.tr.insertText(" gezielt", after(s, "Die Stadt fördert")));
+    const movedSameMark = JSON.parse(JSON.stringify(moved).replace(listSuggestions(moved)[0]!.id, listSuggestions(anna)[0]!.id).replace(/"at":"[^"]+"/, `"at":"${listSuggestions(anna)[0]!.at}"`));
+    expect(rejectAll(movedSameMark)).toEqual(rejectAll(anna));
+    expect(checkSuggestOnlyChange(anna, movedSameMark, BEN)).toMatch(/anderer Personen/);
+  });
+});
