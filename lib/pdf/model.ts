@@ -181,7 +181,7 @@ export function docOrNull(input: JSONContent | null | undefined): JSONContent | 
   const doc = withoutProposals(withinNesting(input));
   const hasContent = (n: JSONContent): boolean =>
     (n.type === "text" && !!n.text?.trim()) || n.type === "table" || (Array.isArray(n.content) && n.content.some(hasContent));
-  return doc.content.some(hasContent) ? normaliseHeadings(printableDoc(doc)) : null;
+  return (doc.content ?? []).some(hasContent) ? normaliseHeadings(printableDoc(doc)) : null;
 }
 
 function settingRows(chapterKey: string, settings: Record<string, unknown>): Row[] {

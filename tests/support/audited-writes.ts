@@ -51,6 +51,7 @@ export const AUDITED: Record<string, string> = {
   "lib/funding/service#changeStaffCostRate": "municipality.staffCostRate",
   "lib/check/service#acknowledgeFinding": "check.acknowledge",
   "lib/check/service#withdrawAcknowledgement": "check.withdraw",
+  "lib/suggestions/service#decideSuggestion": "suggestion.accept",
 };
 
 /**
