@@ -8,6 +8,7 @@ import { markClean, markDirty } from "./leave-guard";
 import { PartPresence } from "./presence";
 import { announcePart, useRealtime } from "./realtime";
 import { RichTextEditor } from "./rich-text-editor";
+import type { SuggestSettings } from "./suggestion-panel";
 
 type Props = {
   sectionId: string;
@@ -16,6 +17,8 @@ type Props = {
   /** server-rendered HTML of the stored content, shown until the live document is there */
   initialHtml: string;
   canEdit: boolean;
+  /** proposals (issue 13): a reviewer writes in suggest mode only, an editor may switch it on */
+  suggest?: SuggestSettings;
 };
 
 type Live = { doc: Y.Doc; provider: HocuspocusProvider };
@@ -27,7 +30,9 @@ type Live = { doc: Y.Doc; provider: HocuspocusProvider };
  * concept's socket and a Tiptap editor bound to it. "Gespeichert" means the
  * server has acknowledged every change, which it does only after storing it.
  */
-export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml, canEdit }: Props) {
+export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml, canEdit: canEditText, suggest }: Props) {
+  // A reviewer writes too (proposals only; the server checks that): everything below treats them as writing.
+  const canEdit = canEditText || !!suggest;
   const t = useTranslations("editor");
   const realtime = useRealtime();
   const holder = useRef<HTMLDivElement>(null);
@@ -174,6 +179,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
           label={label}
           content={{ type: "doc" }}
           collaboration={collaboration}
+          suggest={suggest}
           editable={editable}
           placeholder={placeholder}
           autofocus={focusOnMount && editable}
