@@ -137,3 +137,18 @@ describe("the reviewer's guarantee (checkSuggestOnlyChange)", () => {
     expect(checkSuggestOnlyChange(anna, movedSameMark, BEN)).toMatch(/anderer Personen/);
   });
 });
+
+describe("peers", () => {
+  it("a field's goal holding only a proposal does not count as covered", async () => {
+    const { conceptMetrics } = await import("@/lib/peers/metrics");
+    const proposedGoal = doc(p({ type: "text", text: "Mehr Kurse.", marks: [{ type: "insertion", attrs: { id: "g1", author: ANNA } }] }));
+    const exp = {
+      concept: { settings: {} },
+      fields: [{ key: "language", custom: false }],
+      sections: [{ fieldKey: "language", part: "goal", content: proposedGoal }],
+      subGoals: [],
+      measures: [],
+    } as unknown as Parameters<typeof conceptMetrics>[0];
+    expect(conceptMetrics(exp).fields.language).toMatchObject({ covered: false });
+  });
+});
