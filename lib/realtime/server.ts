@@ -80,9 +80,12 @@ function checkUpdate(doc: Y.Doc, update: Uint8Array, options: { base?: Uint8Arra
   const validation = validateDoc(jsonFromDoc(copy));
   if (!validation.ok) return validation.error;
   if (!options.suggestBy || !before) return null;
-  const valid = validateDoc(before, { disallowedLinks: "drop" });
-  if (!valid.ok) return CHANGED_TEXT_MESSAGE;
-  return checkSuggestOnlyChange(valid.doc, validation.doc, options.suggestBy);
+  try {
+    // `before` is the shared document as stored (checked when it was written), in the schema's canonical form.
+    return checkSuggestOnlyChange(before, validation.doc, options.suggestBy);
+  } catch {
+    return CHANGED_TEXT_MESSAGE;
+  }
 }
 
 type Pending = { update: Uint8Array; ctx: ConnectionContext; resolve: () => void; reject: (error: unknown) => void };

@@ -116,6 +116,24 @@ describe("a reviewer's proposals on the socket", () => {
     expect(listSuggestions(await stored(part.sectionId)).map((s) => s.kind)).toEqual(["insert"]);
   });
 
+  it("a reviewer's forged edit arriving together with an editor's typing: only the reviewer is refused", async () => {
+    const part = await newPart("Die Stadt fördert Sprachkurse.");
+    const editor = await client(town.editor, part.name);
+    const reviewer = await client(town.reviewer, part.name);
+    const honest = await client(town.reviewer, part.name);
+    editor.type(" Redaktion tippt.");
+    write(reviewer, doc(p("Gefälscht.")));
+    propose(honest, town.reviewer, (s) => s.tr.insertText(" bitte", at(s, " fördert")));
+    await waitFor(() => reviewer.closedReasons.length > 0, "Fälschung abgewiesen");
+    await Promise.all([settled(editor), settled(honest)]);
+    expect(editor.closedReasons).toEqual([]);
+    expect(honest.closedReasons).toEqual([]);
+    const json = await stored(part.sectionId);
+    expect(JSON.stringify(json)).toContain("Redaktion tippt.");
+    expect(JSON.stringify(json)).not.toContain("Gefälscht");
+    expect(listSuggestions(json).map((s) => s.inserted)).toEqual([" bitte"]);
+  });
+
   it("(a) a direct edit of the text is refused and nothing is stored", async () => {
     const part = await newPart("Die Stadt fördert Sprachkurse.");
     const reviewer = await client(town.reviewer, part.name);
