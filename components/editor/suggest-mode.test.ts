@@ -44,6 +44,15 @@ describe("suggest mode in the editor", () => {
     expect(listSuggestions(e.getJSON())).toHaveLength(1);
   });
 
+  it("a change proposals cannot express (a paragraph's alignment) is not made, and nothing breaks", () => {
+    const e = open({ locked: true });
+    const before = e.getJSON();
+    expect(() => e.chain().setTextSelection(3).setTextAlign("center").run()).not.toThrow();
+    expect(e.getJSON()).toEqual(before);
+    e.chain().setTextSelection(10).insertContent(" weiter").run();
+    expect(listSuggestions(e.getJSON()).map((s) => s.inserted)).toEqual([" weiter"]);
+  });
+
   it("renders proposals with classes, no style attribute (CSP)", () => {
     const e = open({ locked: true });
     e.chain().setTextSelection(10).insertContent(" neu").run();

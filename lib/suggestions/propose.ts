@@ -11,8 +11,10 @@ import { transformToSuggestionTransaction } from "@handlewithcare/prosemirror-su
 
 const KINDS = new Set(["insertion", "deletion", "modification"]);
 
+/** 20 random letters and digits (getRandomValues: randomUUID exists only in secure contexts). */
 export function newSuggestionId(): string {
-  return globalThis.crypto.randomUUID().replace(/-/g, "").slice(0, 20);
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(20)), (b) => alphabet[b % 36]).join("");
 }
 
 /** The marks of `tr` without an author get this author and time (and a fresh id where the id is somebody else's). */

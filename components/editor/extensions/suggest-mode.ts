@@ -50,6 +50,13 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
     const state = this.editor.state;
     // Locked counts as on from the first keystroke (the plugin's state is switched on in onCreate, one tick later).
     if (!(this.options.locked || isSuggestChangesEnabled(state)) || passesThrough(transaction)) return next(transaction);
-    next(asProposal(state, transaction, this.options.author));
+    let proposal: Transaction;
+    try {
+      proposal = asProposal(state, transaction, this.options.author);
+    } catch {
+      // A change the inline proposal marks cannot express (a paragraph's alignment, a block mark): not made.
+      return;
+    }
+    next(proposal);
   },
 });
