@@ -41,6 +41,7 @@ class Refused extends Error {
   }
 }
 
+const NOT_INTEGRABLE = "Die Änderung baut auf einem Stand auf, den der Server nicht kennt. Bitte die Seite neu laden.";
 const UNREADABLE_UPDATE = "Die Änderung ist beschädigt und konnte nicht gelesen werden (z. B. ein ungültiges Zeichen).";
 
 /** Does `update` add anything to `doc`? (A client's sync step 2 usually does not.) Refused when it cannot be decoded. */
@@ -75,6 +76,9 @@ function checkUpdate(doc: Y.Doc, update: Uint8Array, options: { base?: Uint8Arra
   } catch {
     return UNREADABLE_UPDATE;
   }
+  // What Yjs cannot integrate yet (a gap in some client's clock) would be integrated later by somebody else's update,
+  // unseen by this check: a suggest-only connection's update must integrate whole, now.
+  if (options.suggestBy && (copy.store.pendingStructs || copy.store.pendingDs)) return NOT_INTEGRABLE;
   const shape = checkFragment(copy, doc);
   if (shape) return shape;
   const validation = validateDoc(jsonFromDoc(copy));

@@ -6,6 +6,8 @@
  * stored and reach everybody.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
 import type { JSONContent } from "@tiptap/core";
 import { EditorState, type Transaction } from "@tiptap/pm/state";
 import { updateYFragment } from "@tiptap/y-tiptap";
@@ -56,6 +58,16 @@ async function client(actor: Actor, name: string) {
 
 const stored = async (sectionId: string) => jsonFromState((await loadSectionState(sectionId))!.updates);
 const settled = (c: Client) => waitFor(() => c.provider.unsyncedChanges === 0 || c.closedReasons.length > 0, "beantwortet");
+
+/** A Yjs update sent as it is over the client's socket (a hostile client need not use its own document). */
+function sendRaw(c: Client, name: string, update: Uint8Array) {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, name);
+  encoding.writeVarUint(encoder, 0); // sync message
+  encoding.writeVarUint(encoder, 2); // update
+  encoding.writeVarUint8Array(encoder, update);
+  c.socket.send(encoding.toUint8Array(encoder));
+}
 
 /** Write `json` into the client's document (the smallest Yjs change), so the client sends it as its update. */
 function write(c: Client, json: JSONContent) {
@@ -132,6 +144,28 @@ describe("a reviewer's proposals on the socket", () => {
     expect(JSON.stringify(json)).toContain("Redaktion tippt.");
     expect(JSON.stringify(json)).not.toContain("Gefälscht");
     expect(listSuggestions(json).map((s) => s.inserted)).toEqual([" bitte"]);
+  });
+
+  it("a reviewer's update that waits for a struct of somebody else (a gap in the editor's clock) is refused, so the editor's next keystroke cannot carry it in", async () => {
+    const part = await newPart("Die Stadt fördert Sprachkurse.");
+    const editor = await client(town.editor, part.name);
+    const reviewer = await client(town.reviewer, part.name);
+    // Two inserts under the editor's client id; only the second goes out: the server cannot integrate it yet.
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(reviewer.doc));
+    forger.clientID = editor.doc.clientID;
+    const text = () => (forger.getXmlFragment(FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    text().insert(text().length, "!");
+    const gap = Y.encodeStateVector(forger);
+    text().insert(text().length, " EINGESCHMUGGELT");
+    sendRaw(reviewer, part.name, Y.encodeStateAsUpdate(forger, gap));
+    await waitFor(() => reviewer.closedReasons.length > 0, "Verbindung mit Grund beendet");
+    expect(reviewer.closedReasons.join(" ")).toContain("Die Änderung wurde nicht gespeichert: Die Änderung baut auf einem Stand auf, den der Server nicht kennt.");
+    editor.type("."); // one character: exactly the gap the forged update waits for
+    await settled(editor);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(JSON.stringify(await stored(part.sectionId))).not.toContain("EINGESCHMUGGELT");
+    expect(editor.text()).not.toContain("EINGESCHMUGGELT");
   });
 
   it("(a) a direct edit of the text is refused and nothing is stored", async () => {
