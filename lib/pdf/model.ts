@@ -53,6 +53,8 @@ export type PdfSource = {
   history: HistoryEntry[] | null;
   /** the annex of open comment threads (already printable strings); null or missing leaves it out */
   comments?: PdfCommentThread[] | null;
+  /** the annex of open proposals (issue 13; already printable strings); null or missing leaves it out */
+  suggestions?: PdfSuggestion[] | null;
   /** the municipality's personnel cost per VZÄ and year (chapter 7); null or missing: the default */
   staffCostPerFteCents?: number | null;
 };
@@ -65,6 +67,9 @@ export type PdfCommentThread = {
   removed: boolean;
   entries: { author: string; date: string; text: string }[];
 };
+
+/** One open proposal in the PDF annex: where, by whom and when, what it would delete and insert (plain text). */
+export type PdfSuggestion = { place: string; author: string; date: string; deleted: string; inserted: string };
 
 /** A fact; a list (partners, target groups, sub-goals) keeps one entry per item, never one comma-joined string. */
 export type Row = { label: string; value: string | string[] };
@@ -144,6 +149,7 @@ export type PdfModel = {
   chapters: PdfChapter[];
   history: { number: string; label: string; status: string; date: string; author: string }[] | null;
   comments: PdfCommentThread[] | null;
+  suggestions: PdfSuggestion[] | null;
   stats: { measures: number; fields: number };
 };
 
@@ -377,6 +383,7 @@ export function buildPdfModel(source: PdfSource): PdfModel {
         }))
       : null,
     comments: source.comments ?? null,
+    suggestions: source.suggestions ?? null,
     stats: { measures: data.measures.length, fields: fields.length },
   };
 }

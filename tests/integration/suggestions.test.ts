@@ -25,6 +25,8 @@ import { CONCEPT_STATUSES } from "@/lib/concepts/status";
 import { doc, p } from "@/lib/editor/build";
 import { plainText } from "@/lib/editor/document";
 import { changeStatus } from "@/lib/versions/service";
+import { exportConceptPdf } from "@/lib/pdf/export";
+import { execFileSync } from "node:child_process";
 import { signIn } from "../support/data";
 import { makeMunicipality } from "../support/fixtures";
 import { connect, sessionCookie, startRealtimeServer, waitFor, type Client } from "../support/realtime";
@@ -140,6 +142,26 @@ describe("accept and reject", () => {
       await rig.stop();
     }
   });
+});
+
+describe("the PDF of a draft", () => {
+  it("prints the text without open proposals; the annex lists them with place, author and texts", async () => {
+    const c = await withProposals();
+    const text = async (options: { suggestions?: boolean }) =>
+      execFileSync("pdftotext", ["-", "-"], { input: (await exportConceptPdf(town.editor, c.conceptId, options)).pdf, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+        .replace(/[\u2066-\u2069]/g, "") // user text is bidi-isolated in the PDF
+        .replace(/\s+/g, " ");
+    const plain = await text({});
+    expect(plain).toContain("Der Rat hat das Konzept einstimmig beauftragt.");
+    expect(plain).not.toContain("der Stadt");
+    expect(plain).not.toContain("Offene Änderungsvorschläge");
+    const annex = await text({ suggestions: true });
+    expect(annex).toContain("Anhang: Offene Änderungsvorschläge");
+    expect(annex).toContain(town.reviewer.name);
+    expect(annex).toContain(`Anlass und Auftrag ${town.reviewer.name} (01.12.2026) Einfügen: „ der Stadt“`);
+    expect(annex).toContain("Streichen: „einstimmig “");
+    expect(annex).toContain(`${town.admin.name} (01.12.2026) Einfügen: „ Danach wird es fortgeschrieben.“`);
+  }, 60_000);
 });
 
 describe("adoption", () => {
