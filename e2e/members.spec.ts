@@ -68,13 +68,13 @@ test("the Leitung invites an editor; a role change and the removal take effect a
   await expect(member).toHaveURL(/\/login/);
   await expect(member.getByRole("heading", { level: 1, name: "Anmelden" })).toBeVisible();
 
-  // Signed in again they can read, but not edit.
+  // Signed in again they can read, and write nothing but proposals (issue 13: the part opens in Vorschlagsmodus).
   await signInWith(member, email, NEW_PASSWORD);
   await expect(member.getByRole("banner")).toContainText(`${name} · Prüfung`);
   await concept.openDemoConcept();
   await expect(member.getByText("Sie haben Lesezugriff")).toBeVisible();
-  await expect(member.locator('[contenteditable="true"]')).toHaveCount(0);
-  await expect(member.getByRole("textbox", { name: "Fortschreibung", exact: true })).toHaveAttribute("aria-readonly", "true");
+  await concept.editor("Fortschreibung");
+  await expect(member.locator("#kapitel-update").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
   await expect(member.getByRole("button", { name: "Maßnahme hinzufügen" })).toHaveCount(0);
   await expect(member.locator("#kapitel-update")).toContainText(saved.trim());
   await expect(member.locator("#kapitel-update")).not.toContainText("Dieser Satz darf nicht ankommen.");

@@ -42,6 +42,8 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
   const [history, setHistory] = useState(false);
   const [comments, setComments] = useState(false);
   const commentsId = useId();
+  const [suggestions, setSuggestions] = useState(false);
+  const suggestionsId = useId();
   const versionId = useId();
   const historyId = useId();
   const statusId = useId();
@@ -51,6 +53,7 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
   if (version) query.set("version", version);
   if (history) query.set("history", "1");
   if (comments) query.set("comments", "1");
+  if (suggestions) query.set("suggestions", "1");
   const qs = query.toString() ? `?${query}` : "";
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -111,6 +114,10 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
         <span className="checkbox">
           <input id={commentsId} type="checkbox" checked={comments} onChange={(e) => setComments(e.target.checked)} disabled={running} />
           <label htmlFor={commentsId}>{t("comments")}</label>
+        </span>
+        <span className="checkbox">
+          <input id={suggestionsId} type="checkbox" checked={suggestions} onChange={(e) => setSuggestions(e.target.checked)} disabled={running} />
+          <label htmlFor={suggestionsId}>{t("suggestions")}</label>
         </span>
         <button type="submit" className="button" disabled={running}>
           {t("submit")}

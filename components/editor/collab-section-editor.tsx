@@ -9,6 +9,7 @@ import { announcePart, useRealtime } from "./realtime";
 import { RichTextEditor } from "./rich-text-editor";
 import { createSaveState, type SaveState } from "./save-state";
 import { useFilledReport } from "./use-filled-report";
+import type { SuggestSettings } from "./suggestion-panel";
 
 type Props = {
   sectionId: string;
@@ -17,6 +18,8 @@ type Props = {
   /** server-rendered HTML of the stored content, shown until the live document is there */
   initialHtml: string;
   canEdit: boolean;
+  /** proposals (issue 13): a reviewer writes in suggest mode only, an editor may switch it on */
+  suggest?: SuggestSettings;
 };
 
 type Live = { doc: Y.Doc; provider: HocuspocusProvider };
@@ -28,7 +31,9 @@ type Live = { doc: Y.Doc; provider: HocuspocusProvider };
  * concept's socket and a Tiptap editor bound to it. "Gespeichert" means the
  * server has acknowledged every change, which it does only after storing it.
  */
-export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml, canEdit }: Props) {
+export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml, canEdit: canEditText, suggest }: Props) {
+  // A reviewer writes too (proposals only; the server checks that): everything below treats them as writing.
+  const canEdit = canEditText || !!suggest;
   const t = useTranslations("editor");
   const realtime = useRealtime();
   const holder = useRef<HTMLDivElement>(null);
@@ -146,6 +151,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
           label={label}
           content={{ type: "doc" }}
           collaboration={collaboration}
+          suggest={suggest}
           editable={editable}
           placeholder={placeholder}
           autofocus={focusOnMount && editable}

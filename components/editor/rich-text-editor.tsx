@@ -7,6 +7,8 @@ import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { buildExtensions, editorExtensions } from "./extensions";
 import { CollaborationCaret } from "./extensions/caret";
+import { SuggestMode } from "./extensions/suggest-mode";
+import { SuggestModeBar, SuggestionList, type SuggestSettings } from "./suggestion-panel";
 import { LinkDialog } from "./link-dialog";
 import { cleanPastedHtml } from "./paste";
 import { Toolbar } from "./toolbar";
@@ -26,10 +28,12 @@ export type RichTextEditorProps = {
   placeholder?: string;
   /** Writing together: the part's Yjs document (the content comes from it) and the carets' awareness. */
   collaboration?: { doc: Y.Doc; awareness: Awareness | null };
+  /** Proposals (issue 13): suggest mode for this user, locked on for a reviewer, and accept/reject for editors. */
+  suggest?: SuggestSettings;
 };
 
 /** One Tiptap editor for one rich-text part, using THE extension list. */
-export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration }: RichTextEditorProps) {
+export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration, suggest }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   const onBlurRef = useRef(onBlur);
   onChangeRef.current = onChange;
@@ -43,11 +47,13 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
             ...buildExtensions({ collaborative: true, placeholder }),
             Collaboration.configure({ document: collaboration.doc, field: "default" }),
             CollaborationCaret.configure({ awareness: collaboration.awareness }),
+            ...(suggest ? [SuggestMode.configure({ author: suggest.author, locked: suggest.locked, on: suggest.locked })] : []),
           ]
         : placeholder
           ? buildExtensions({ placeholder })
           : editorExtensions,
-    [collaboration, placeholder],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new editor only when who proposes changes, not per render
+    [collaboration, placeholder, suggest?.author, suggest?.locked],
   );
   const editor = useEditor(
     {
@@ -93,8 +99,10 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
         }
       }}
     >
+      {withTools && suggest ? <SuggestModeBar editor={editor} settings={suggest} /> : null}
       {withTools ? <Toolbar editor={editor} label={label} onLink={() => setLinkDialog(true)} /> : null}
       <EditorContent editor={editor} />
+      {editor && suggest ? <SuggestionList editor={editor} settings={suggest} /> : null}
       {withTools && linkDialog ? <LinkDialog editor={editor} onClose={() => setLinkDialog(false)} /> : null}
     </div>
   );

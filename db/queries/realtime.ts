@@ -39,7 +39,8 @@ export async function listSectionsWithPendingUpdates({ conceptId }: { conceptId:
 /**
  * Append a client's update, in one statement with the checks that make it
  * allowed at this moment: the session still exists, the user is still an
- * editor or admin of the concept's municipality, the concept is not adopted
+ * editor or admin of the concept's municipality (or a reviewer, for a
+ * suggest-only update the caller has checked to be nothing but proposals), the concept is not adopted
  * (read under a share lock, so an adoption waits for appends in flight and
  * every later append sees it). Returns false when any check fails.
  */
@@ -49,16 +50,18 @@ export async function appendClientUpdate(input: {
   municipalityId: string;
   userId: string;
   sessionId: string;
+  suggestOnly?: boolean;
   update: Uint8Array;
 }): Promise<boolean> {
   const db = await getDb();
+  const roles = input.suggestOnly ? sql`('admin', 'editor', 'reviewer')` : sql`('admin', 'editor')`;
   const rows = await db.execute<{ id: number }>(sql`
     insert into section_updates (section_id, concept_id, update, user_id)
     select s.id, s.concept_id, ${Buffer.from(input.update)}, ${input.userId}
     from sections s
     where s.id = ${input.sectionId} and s.concept_id = ${input.conceptId}
       and exists (select 1 from auth_sessions a where a.id = ${input.sessionId} and a.user_id = ${input.userId} and a.expires_at > now())
-      and exists (select 1 from memberships m where m.user_id = ${input.userId} and m.municipality_id = ${input.municipalityId} and m.role in ('admin', 'editor'))
+      and exists (select 1 from memberships m where m.user_id = ${input.userId} and m.municipality_id = ${input.municipalityId} and m.role in ${roles})
       and exists (select 1 from concepts c where c.id = ${input.conceptId} and c.municipality_id = ${input.municipalityId} and c.status <> 'adopted' for share)
     returning id`);
   return rows.length === 1;

@@ -47,6 +47,8 @@ export const AUDIT_KINDS = {
     "round.approve",
     "round.request_changes",
     "round.close",
+    "suggestion.accept",
+    "suggestion.reject",
   ],
   members: [
     "municipality.register",

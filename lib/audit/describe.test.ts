@@ -68,6 +68,8 @@ const FULL: Record<AuditAction, AuditDetails> = {
   "round.approve": { target: "mandate" },
   "round.request_changes": { target: "mandate" },
   "round.close": {},
+  "suggestion.accept": { chapter: "mandate", part: "text", kind: "insert" },
+  "suggestion.reject": { chapter: "fields", part: "baseline", field: "language", fieldTitle: "Sprache", kind: "delete" },
   "municipality.register": { name: "Musterstadt" },
   "invitation.create": { email: "elif@musterstadt.de", role: "reviewer" },
   "invitation.revoke": { email: "elif@musterstadt.de" },

@@ -83,6 +83,15 @@ const assignmentSpec = (key: string, withDue: boolean): Spec => (d, n) => {
   const chapter = text(d.chapter);
   return chapter ? [key, { ...values, chapter: n.chapter(chapter) }] : [`${key}_plain`, {}];
 };
+/** A decided proposal, named by its chapter or field of action like a text edit. */
+const suggestionSpec =
+  (key: string): Spec =>
+  (d, n) => {
+    const field = fieldName(d, n);
+    if (field) return [`${key}_field`, { field }];
+    const chapter = text(d.chapter);
+    return chapter && chapter !== "fields" ? [key, { chapter: n.chapter(chapter) }] : [`${key}_plain`, {}];
+  };
 
 const SPECS: Record<string, Spec> = {
   "concept.create": (d) => either("concept_create", { title: text(d.title) }, "concept_create_plain"),
@@ -153,6 +162,8 @@ const SPECS: Record<string, Spec> = {
   "round.approve": () => ["round_approve", {}],
   "round.request_changes": () => ["round_request_changes", {}],
   "round.close": () => ["round_close", {}],
+  "suggestion.accept": suggestionSpec("suggestion_accept"),
+  "suggestion.reject": suggestionSpec("suggestion_reject"),
   "municipality.register": (d) => either("municipality_register", { name: text(d.name) }, "municipality_register_plain"),
   "invitation.create": (d, n) => either("invitation_create", { email: text(d.email), role: text(d.role) && n.role(String(d.role)) }, "invitation_create_plain"),
   "invitation.revoke": (d) => either("invitation_revoke", { email: text(d.email) }, "invitation_revoke_plain"),

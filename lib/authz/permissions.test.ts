@@ -15,6 +15,8 @@ const EXPECTED: Record<Action, Record<(typeof ROLES)[number], boolean>> = {
   "version.create": { admin: true, editor: true, reviewer: false, viewer: false },
   "version.restore": { admin: true, editor: true, reviewer: false, viewer: false },
   "comment.create": { admin: true, editor: true, reviewer: true, viewer: false },
+  "suggestion.propose": { admin: true, editor: true, reviewer: true, viewer: false },
+  "suggestion.decide": { admin: true, editor: true, reviewer: false, viewer: false },
   "comment.moderate": { admin: true, editor: false, reviewer: false, viewer: false },
   "review.manage": { admin: true, editor: false, reviewer: false, viewer: false },
   "review.answer": { admin: true, editor: true, reviewer: true, viewer: false },
@@ -41,8 +43,9 @@ describe("permissions", () => {
   }
 
   it("never lets a reviewer or viewer change content", () => {
-    // A reviewer comments and answers review rounds (no content); everything else is a write.
-    const reviewing = ["comment.create", "review.answer"];
+    // A reviewer comments, answers review rounds and proposes changes (no content: the server checks that a
+    // reviewer's proposal changes nothing but proposals, lib/suggestions/guard.ts); everything else is a write.
+    const reviewing = ["comment.create", "review.answer", "suggestion.propose"];
     const writes = (Object.keys(PERMISSIONS) as Action[]).filter((a) => !["concept.read", "concept.export", "peers.read", ...reviewing].includes(a));
     for (const action of writes) {
       expect(can("reviewer", action)).toBe(false);

@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   "version.restore": ["admin", "editor"],
   // Review: reviewers comment and answer review rounds; content and status stay out of their reach.
   "comment.create": ["admin", "editor", "reviewer"],
+  /** propose changes in the text (Änderungsvorschläge): a reviewer's change is checked to be nothing but own proposals */
+  "suggestion.propose": ["admin", "editor", "reviewer"],
+  /** accept or reject anybody's proposal */
+  "suggestion.decide": ["admin", "editor"],
   "comment.moderate": ["admin"],
   "review.manage": ["admin"],
   "review.answer": ["admin", "editor", "reviewer"],

@@ -6,7 +6,7 @@ import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { ADOPTED_READ_ONLY_MESSAGE, ARCHIVED_READ_ONLY_MESSAGE } from "./status";
 
 /** Actions that change a concept's content: refused on an adopted concept, whoever asks. */
-const CONTENT_WRITES: readonly Action[] = ["concept.editContent", "concept.editSettings", "version.restore"];
+const CONTENT_WRITES: readonly Action[] = ["concept.editContent", "concept.editSettings", "version.restore", "suggestion.decide"];
 /** Refused on an archived concept, whoever asks: every change of its content, status, versions, comments and review rounds. */
 const ARCHIVE_REFUSES: readonly Action[] = [
   ...CONTENT_WRITES,

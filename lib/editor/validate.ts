@@ -1,6 +1,7 @@
 import { getSchema, type JSONContent } from "@tiptap/core";
 import type { Node as PMNode, Schema } from "@tiptap/pm/model";
 import { editorExtensions, HEADING_LEVELS } from "@/components/editor/extensions";
+import { SUGGESTION_MARKS } from "@/components/editor/extensions/suggestions";
 import { TEXT_ALIGNMENTS } from "@/components/editor/extensions/text-align";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
 import { isAllowedHref, LINK_NOT_ALLOWED_HINT } from "./links";
@@ -62,6 +63,7 @@ export function validateDoc(input: unknown, options: ValidateOptions = {}): DocV
   let badLink: string | null = null;
   let badHeading = false;
   let badAlign: string | null = null;
+  let badSuggestion: string | null = null;
   node.descendants((child) => {
     if (child.type.name === "heading" && !(HEADING_LEVELS as readonly number[]).includes(child.attrs.level as number)) badHeading = true;
     const align: unknown = child.attrs.textAlign;
@@ -69,13 +71,15 @@ export function validateDoc(input: unknown, options: ValidateOptions = {}): DocV
       badAlign = (typeof align === "string" ? align : JSON.stringify(align) ?? "").replace(/[\p{Cc}\p{Cf}]/gu, "�").slice(0, 30);
     }
     for (const mark of child.marks) {
+      if (SUGGESTION_MARK_NAMES.has(mark.type.name)) badSuggestion ??= suggestionMarkProblem(mark.type.name, mark.attrs);
       if (mark.type.name === "link" && !isAllowedHref(mark.attrs.href)) {
         const href = mark.attrs.href;
         badLink = typeof href === "string" ? href.replace(/[\p{Cc}\p{Cf}]/gu, "�").slice(0, 60) : "";
       }
     }
-    return badLink === null && !badHeading && badAlign === null;
+    return badLink === null && !badHeading && badAlign === null && badSuggestion === null;
   });
+  if (badSuggestion !== null) return { ok: false, error: badSuggestion };
   if (badHeading) return { ok: false, error: "Der Text enthält eine nicht erlaubte Überschriftenebene." };
   if (badAlign !== null) return { ok: false, error: `Der Text enthält eine nicht erlaubte Ausrichtung („${badAlign}“). ${ALIGNMENT_HINT}` };
   if (badLink !== null && options.disallowedLinks === "drop") return { ok: true, doc: withoutDisallowedLinks(node) };
@@ -84,6 +88,22 @@ export function validateDoc(input: unknown, options: ValidateOptions = {}): DocV
     return { ok: false, error: `${which} ist nicht erlaubt. ${LINK_NOT_ALLOWED_HINT}` };
   }
   return { ok: true, doc: withoutDefaultAlignment(node.toJSON() as JSONContent) };
+}
+
+const SUGGESTION_MARK_NAMES = new Set<string>(SUGGESTION_MARKS);
+const SUGGESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A proposal's mark must name itself (id) and its author (a user id); a time, if any, is an ISO time. */
+function suggestionMarkProblem(name: string, attrs: Record<string, unknown>): string | null {
+  if (name === "modification") return "Der Text enthält einen Änderungsvorschlag an der Formatierung eines ganzen Absatzes; das wird noch nicht unterstützt.";
+  const { id, author, at } = attrs;
+  if (typeof id !== "string" || !SUGGESTION_ID.test(id)) return "Der Text enthält einen Änderungsvorschlag ohne gültige Kennung.";
+  if (typeof author !== "string" || !USER_ID.test(author)) return "Der Text enthält einen Änderungsvorschlag ohne gültige Autorin oder gültigen Autor.";
+  if (at !== null && at !== undefined && (typeof at !== "string" || at.length > 40 || Number.isNaN(Date.parse(at)))) {
+    return "Der Text enthält einen Änderungsvorschlag mit ungültiger Zeitangabe.";
+  }
+  return null;
 }
 
 const ALIGNMENT_HINT = "Erlaubt sind linksbündig, zentriert, rechtsbündig und Blocksatz.";

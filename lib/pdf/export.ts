@@ -16,9 +16,12 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { recordExport } from "@/lib/ops/metrics";
 import { checkLogo } from "./logo";
-import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel } from "./model";
+import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel, type PdfSuggestion } from "./model";
 import { renderPdf } from "./render";
 import { currentConceptTree } from "@/lib/realtime/store";
+import { memberNames } from "@/db/queries/suggestions";
+import { listSuggestions } from "@/lib/suggestions/list";
+import { hasSuggestions } from "@/lib/suggestions/resolve";
 
 export type PdfOptions = {
   /** a stored version; null/undefined for the current draft */
@@ -27,6 +30,8 @@ export type PdfOptions = {
   history?: boolean;
   /** add the open comment threads as an annex */
   comments?: boolean;
+  /** add the open proposals (Änderungsvorschläge) of the draft as an annex */
+  suggestions?: boolean;
 };
 
 /** File name of the PDF (or its DOCX/ODT twin): Integrationskonzept_<Kommune>_v<n>_<YYYY-MM-DD>.pdf (ASCII) and its UTF-8 original for filename*. */
@@ -70,7 +75,8 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
     : null;
   const logoKind = logo ? (logo.mediaType === "image/svg+xml" ? "svg" : "png") : null;
   const comments = options.comments ? await openCommentsAnnex(concept) : null;
-  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, staffCostPerFteCents });
+  const suggestions = options.suggestions ? await openSuggestionsAnnex(concept) : null;
+  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, suggestions, staffCostPerFteCents });
   return { model, concept, logo, municipality: municipality ?? "", version, date };
 }
 
@@ -118,10 +124,46 @@ export function parsePdfQuery(params: URLSearchParams): PdfOptions {
   const version = raw === null || raw === "" ? null : parseVersionNumber(raw);
   const history = params.get("history");
   const comments = params.get("comments");
-  return { version, history: history === "1" || history === "true", ...(comments === "1" || comments === "true" ? { comments: true } : {}) };
+  const suggestions = params.get("suggestions");
+  return {
+    version,
+    history: history === "1" || history === "true",
+    ...(comments === "1" || comments === "true" ? { comments: true } : {}),
+    ...(suggestions === "1" || suggestions === "true" ? { suggestions: true } : {}),
+  };
 }
 
 const pdfDate = (iso: string) => new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" }).format(new Date(iso));
+
+/** The open proposals of the draft (the text itself prints without them) as printable strings, in the order of the parts. */
+async function openSuggestionsAnnex(concept: Concept): Promise<PdfSuggestion[]> {
+  const tree = await currentConceptTree(concept.id);
+  const template = templateFor(concept.templateVersion);
+  const chapters = template.chapters.map((c) => c.key);
+  const sections = tree.sections
+    .filter((s) => hasSuggestions(s.content))
+    .sort((a, b) => chapters.indexOf(a.chapter) - chapters.indexOf(b.chapter) || (a.fieldId ?? "").localeCompare(b.fieldId ?? "") || a.part.localeCompare(b.part));
+  const found = sections.flatMap((section) => {
+    try {
+      return listSuggestions(section.content).map((suggestion) => ({ section, suggestion }));
+    } catch {
+      return [];
+    }
+  });
+  const names = await memberNames({ municipalityId: concept.municipalityId, userIds: found.map((f) => f.suggestion.author ?? "") });
+  return found.map(({ section, suggestion: s }) => {
+    const field = section.fieldId ? tree.fields.find((f) => f.id === section.fieldId) : null;
+    const chapter = template.chapters.find((c) => c.key === section.chapter)?.title ?? section.chapter;
+    const part = field ? (template.fieldParts.find((p) => p.key === section.part)?.title ?? null) : null;
+    return {
+      place: [chapter, field?.title ?? null, part].filter(Boolean).join(" › "),
+      author: (s.author && names.get(s.author)) || "Unbekannt",
+      date: s.at && !Number.isNaN(Date.parse(s.at)) ? pdfDate(s.at) : "",
+      deleted: s.deleted,
+      inserted: s.inserted,
+    };
+  });
+}
 
 /** The open threads of the concept (anchors resolved against the current text) as printable strings. */
 async function openCommentsAnnex(concept: Concept): Promise<PdfCommentThread[]> {

@@ -28,7 +28,8 @@ import { measureLabel, measureNumber } from "@/lib/measures/label";
 import { goalSummary, goalTree, indicatorLine, isEmptyTree, type TreeMeasure } from "@/lib/measures/goal-tree";
 import { indicatorOverview } from "@/lib/measures/indicator-overview";
 import { templateFor } from "@/lib/template";
-import { printableDoc } from "./printable";
+import { withoutProposals } from "@/lib/suggestions/resolve";
+import { printableDoc, withinNesting } from "./printable";
 
 /** One entry of the version history annex (the fields of lib/versions' VersionMeta the PDF prints). */
 export type HistoryEntry = {
@@ -52,6 +53,8 @@ export type PdfSource = {
   history: HistoryEntry[] | null;
   /** the annex of open comment threads (already printable strings); null or missing leaves it out */
   comments?: PdfCommentThread[] | null;
+  /** the annex of open proposals (issue 13; already printable strings); null or missing leaves it out */
+  suggestions?: PdfSuggestion[] | null;
   /** the municipality's personnel cost per VZÄ and year (chapter 7); null or missing: the default */
   staffCostPerFteCents?: number | null;
 };
@@ -64,6 +67,9 @@ export type PdfCommentThread = {
   removed: boolean;
   entries: { author: string; date: string; text: string }[];
 };
+
+/** One open proposal in the PDF annex: where, by whom and when, what it would delete and insert (plain text). */
+export type PdfSuggestion = { place: string; author: string; date: string; deleted: string; inserted: string };
 
 /** A fact; a list (partners, target groups, sub-goals) keeps one entry per item, never one comma-joined string. */
 export type Row = { label: string; value: string | string[] };
@@ -143,6 +149,7 @@ export type PdfModel = {
   chapters: PdfChapter[];
   history: { number: string; label: string; status: string; date: string; author: string }[] | null;
   comments: PdfCommentThread[] | null;
+  suggestions: PdfSuggestion[] | null;
   stats: { measures: number; fields: number };
 };
 
@@ -174,11 +181,13 @@ export function normaliseHeadings(doc: JSONContent): JSONContent {
 }
 
 /** A document with visible content (headings normalised), or null (empty parts print "Kein Text."). */
-export function docOrNull(doc: JSONContent | null | undefined): JSONContent | null {
-  if (!doc || !Array.isArray(doc.content)) return null;
+export function docOrNull(input: JSONContent | null | undefined): JSONContent | null {
+  if (!input || !Array.isArray(input.content)) return null;
+  // A draft prints the text as it stands: open proposals (issue 13) rejected.
+  const doc = withoutProposals(withinNesting(input));
   const hasContent = (n: JSONContent): boolean =>
     (n.type === "text" && !!n.text?.trim()) || n.type === "table" || (Array.isArray(n.content) && n.content.some(hasContent));
-  return doc.content.some(hasContent) ? normaliseHeadings(printableDoc(doc)) : null;
+  return (doc.content ?? []).some(hasContent) ? normaliseHeadings(printableDoc(doc)) : null;
 }
 
 function settingRows(chapterKey: string, settings: Record<string, unknown>): Row[] {
@@ -374,6 +383,7 @@ export function buildPdfModel(source: PdfSource): PdfModel {
         }))
       : null,
     comments: source.comments ?? null,
+    suggestions: source.suggestions ?? null,
     stats: { measures: data.measures.length, fields: fields.length },
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { FundingLine } from "@/db/schema";
 import type { ConceptExport } from "@/lib/concepts/exchange";
+import { withoutProposals } from "@/lib/suggestions/resolve";
 import { ORG_MODELS, type OrgModel } from "@/lib/concepts/setting-labels";
 import { textLength } from "@/lib/editor/document";
 import { FUNDING_SOURCES } from "@/lib/measures/labels";
@@ -44,7 +45,7 @@ export function conceptMetrics(exp: Pick<ConceptExport, "concept" | "fields" | "
     const present = exp.fields.some((f) => f.key === key && !f.custom);
     const measures = present ? exp.measures.filter((m) => m.fieldKey === key).length : 0;
     const goals = present ? exp.subGoals.filter((g) => g.fieldKey === key && g.text.trim()).length : 0;
-    const goalText = present ? exp.sections.some((s) => s.fieldKey === key && s.part === "goal" && textLength(s.content) > 0) : false;
+    const goalText = present ? exp.sections.some((s) => s.fieldKey === key && s.part === "goal" && textLength(withoutProposals(s.content)) > 0) : false;
     fields[key] = { covered: measures > 0 || goals > 0 || goalText, measures };
   }
   const ms = exp.measures;

@@ -50,6 +50,8 @@ export type ConnectionContext = {
   municipalityId: string;
   sectionId: string | null;
   readOnly: boolean;
+  /** a reviewer: may write, but only proposals of their own (checked per update, lib/suggestions/guard.ts) */
+  suggestOnly: boolean;
 };
 
 export type AccessDecision = { ok: true; context: ConnectionContext } | { ok: false; reason: string };
@@ -58,7 +60,8 @@ export type AccessDecision = { ok: true; context: ConnectionContext } | { ok: fa
  * Who may open a document, checked on connect and again whenever access
  * changes: a live session, membership of the concept's municipality (another
  * municipality's documents look like missing ones), write access only for
- * editors and admins of a concept that is neither adopted nor archived.
+ * editors and admins of a concept that is neither adopted nor archived, and
+ * proposals only (suggest-only) for reviewers of such a concept.
  */
 export async function decideAccess(sessionId: string | null, target: DocTarget): Promise<AccessDecision> {
   if (!sessionId) return { ok: false, reason: "Nicht angemeldet." };
@@ -88,7 +91,8 @@ export async function decideAccess(sessionId: string | null, target: DocTarget):
       conceptId,
       municipalityId: concept.municipalityId,
       sectionId,
-      readOnly: !can(membership.role, "concept.editContent") || isReadOnly(concept),
+      readOnly: !can(membership.role, "suggestion.propose") || isReadOnly(concept),
+      suggestOnly: !can(membership.role, "concept.editContent"),
     },
   };
 }

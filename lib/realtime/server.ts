@@ -18,6 +18,7 @@ import { recordSectionSave } from "@/lib/ops/metrics";
 import { REALTIME_PATH } from "./path";
 import { decideAccess, parseDocumentName, sessionIdFromHeaders, type ConnectionContext } from "./access";
 import { compactSection, loadSectionState } from "./store";
+import { CHANGED_TEXT_MESSAGE, checkSuggestOnlyChange } from "@/lib/suggestions/guard";
 import { checkFragment, jsonFromDoc } from "./ydoc";
 
 const MESSAGE_SYNC = 0;
@@ -40,6 +41,7 @@ class Refused extends Error {
   }
 }
 
+const NOT_INTEGRABLE = "Die Änderung baut auf einem Stand auf, den der Server nicht kennt. Bitte die Seite neu laden.";
 const UNREADABLE_UPDATE = "Die Änderung ist beschädigt und konnte nicht gelesen werden (z. B. ein ungültiges Zeichen).";
 
 /** Does `update` add anything to `doc`? (A client's sync step 2 usually does not.) Refused when it cannot be decoded. */
@@ -56,21 +58,38 @@ function addsToDoc(doc: Y.Doc, update: Uint8Array) {
  * copy of the live document, the part's text must pass the same validation as
  * every other write (schema, size, nesting, links, NUL and broken Unicode).
  * The structure is walked iteratively first (checkFragment): the conversion to
- * JSON recurses per level, and the update comes from the network.
+ * JSON recurses per level, and the update comes from the network. `base`
+ * (updates accepted before this one in the same batch) is applied first. For a
+ * suggest-only connection (a reviewer) the change must be nothing but the
+ * person's own proposals (lib/suggestions/guard.ts), judged against the copy
+ * before the update: refused, it never reaches the shared document.
  */
-function checkUpdate(doc: Y.Doc, update: Uint8Array): string | null {
+function checkUpdate(doc: Y.Doc, update: Uint8Array, options: { base?: Uint8Array; suggestBy?: string } = {}): string | null {
   const copy = new Y.Doc();
+  let before: ReturnType<typeof jsonFromDoc> | null = null;
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    if (options.base) Y.applyUpdate(copy, options.base);
+    if (options.suggestBy) before = jsonFromDoc(copy);
     // Strings are UTF-8 on the wire and decoded strictly: an encoded lone surrogate throws here.
     Y.applyUpdate(copy, update);
   } catch {
     return UNREADABLE_UPDATE;
   }
+  // What Yjs cannot integrate yet (a gap in some client's clock) would be integrated later by somebody else's update,
+  // unseen by this check: a suggest-only connection's update must integrate whole, now.
+  if (options.suggestBy && (copy.store.pendingStructs || copy.store.pendingDs)) return NOT_INTEGRABLE;
   const shape = checkFragment(copy, doc);
   if (shape) return shape;
   const validation = validateDoc(jsonFromDoc(copy));
-  return validation.ok ? null : validation.error;
+  if (!validation.ok) return validation.error;
+  if (!options.suggestBy || !before) return null;
+  try {
+    // `before` is the shared document as stored (checked when it was written), in the schema's canonical form.
+    return checkSuggestOnlyChange(before, validation.doc, options.suggestBy);
+  } catch {
+    return CHANGED_TEXT_MESSAGE;
+  }
 }
 
 type Pending = { update: Uint8Array; ctx: ConnectionContext; resolve: () => void; reject: (error: unknown) => void };
@@ -84,6 +103,7 @@ async function store(ctx: ConnectionContext, update: Uint8Array) {
       municipalityId: ctx.municipalityId,
       userId: ctx.userId,
       sessionId: ctx.sessionId,
+      suggestOnly: ctx.suggestOnly,
       update,
     });
   } catch (error) {
@@ -119,11 +139,14 @@ async function storeBatch(document: Y.Doc, batch: Pending[]) {
   });
   if (items.length === 0) return;
   let accepted = items;
-  if (checkUpdate(document, Y.mergeUpdates(items.map((i) => i.update))) !== null) {
+  // A reviewer's update is judged on its own (whose proposals changed depends on who sent it).
+  const anySuggestOnly = items.some((i) => i.ctx.suggestOnly);
+  if (anySuggestOnly || checkUpdate(document, Y.mergeUpdates(items.map((i) => i.update))) !== null) {
     // Somebody's update breaks the document: find whose, building on the accepted ones before it.
     accepted = [];
     for (const item of items) {
-      const problem = checkUpdate(document, Y.mergeUpdates([...accepted.map((i) => i.update), item.update]));
+      const base = accepted.length ? Y.mergeUpdates(accepted.map((i) => i.update)) : undefined;
+      const problem = checkUpdate(document, item.update, { base, suggestBy: item.ctx.suggestOnly ? item.ctx.userId : undefined });
       if (problem) item.reject(new Refused(`Die Änderung wurde nicht gespeichert: ${problem}`));
       else accepted.push(item);
     }
@@ -264,7 +287,9 @@ export async function startRealtime(
       const decision = target ? await decideAccess(context.sessionId, target) : { ok: false as const, reason: "" };
       if (!decision.ok) {
         connection.close({ code: 4403, reason: decision.reason });
-      } else if (decision.context.readOnly !== connection.readOnly) {
+      } else if (decision.context.readOnly !== connection.readOnly || decision.context.suggestOnly !== context.suggestOnly) {
+        // A role change between editor and reviewer: from the next message on, the other check applies.
+        context.suggestOnly = decision.context.suggestOnly;
         // Down- or upgrade in place: the server enforces the new scope from the next message on, the browser's editor follows it.
         connection.readOnly = decision.context.readOnly;
         connection.send(new OutgoingMessage(document.name).writeAuthenticated(connection.readOnly).toUint8Array());

@@ -81,30 +81,49 @@ export async function flushConcept(conceptId: string, db?: Executor) {
 
 /**
  * A server-side write of a part's text (restore, import into a draft, the PUT
- * API), inside the caller's transaction and after its checks. A part that is
- * edited in real time gets the change as a Yjs update on its live state, so
- * open editors receive it and a client that was offline cannot bring the old
- * text back; a part never opened in real time is written as JSON.
- * Returns false when the text did not change.
+ * API, accepting or rejecting a proposal), inside the caller's transaction and
+ * after its checks. A part that is edited in real time gets the change as a
+ * Yjs update on its live state, so open editors receive it and a client that
+ * was offline cannot bring the old text back; a part never opened in real
+ * time is written as JSON. Returns false when the text did not change.
  */
 export async function writeSectionText(
   tx: Executor,
   input: { sectionId: string; conceptId: string; content: JSONContent; userId: string },
 ): Promise<boolean> {
+  return (await changeSectionText(tx, { ...input, change: () => input.content })) !== null;
+}
+
+/**
+ * The same write, with the new text computed from the part's current text
+ * while the part is locked (`change` returns null to leave it alone), so that
+ * nothing typed in between is overwritten: accepting one proposal changes only
+ * that proposal. Returns the text before and after, or null when nothing changed.
+ */
+export async function changeSectionText(
+  tx: Executor,
+  input: { sectionId: string; conceptId: string; userId: string; change: (current: JSONContent) => JSONContent | null },
+): Promise<{ before: JSONContent; after: JSONContent } | null> {
   const row = await getYState({ sectionId: input.sectionId, lock: true }, tx);
   if (!row) {
-    const section = await getSection({ sectionId: input.sectionId }, tx);
-    if (!section || canonicalJson(section.content) === canonicalJson(input.content)) return false;
-    await writeDerivedSection({ sectionId: input.sectionId, content: input.content, textLength: textLength(input.content), userId: input.userId }, tx);
-    return true;
+    const section = await getSection({ sectionId: input.sectionId, lock: true }, tx);
+    if (!section) return null;
+    const after = input.change(section.content);
+    if (!after || canonicalJson(section.content) === canonicalJson(after)) return null;
+    await writeDerivedSection({ sectionId: input.sectionId, content: after, textLength: textLength(after), userId: input.userId }, tx);
+    return { before: section.content, after };
   }
   const log = await listYUpdates({ sectionId: input.sectionId }, tx);
-  const update = updateToJson([row.state, ...log.map((l) => l.update)], input.content);
-  if (!update) return false;
+  const state = [row.state, ...log.map((l) => l.update)];
+  const before = jsonFromState(state);
+  const after = input.change(before);
+  if (!after) return null;
+  const update = updateToJson(state, after);
+  if (!update) return null;
   await appendServerUpdate({ sectionId: input.sectionId, conceptId: input.conceptId, userId: input.userId, update }, tx);
   await compactSection(input.sectionId, tx);
   await notifyRealtime({ kind: "section", sectionId: input.sectionId }, tx);
-  return true;
+  return { before, after };
 }
 
 /** A concept's tree with every part's JSON up to the last acknowledged keystroke. */

@@ -10,6 +10,8 @@ import { loadVersion, parseVersionNumber } from "./read";
 import { locked, snapshotInto, writeSnapshotData } from "./write";
 import { notifyRealtime } from "@/db/queries/realtime";
 import { moveToCurrentTemplate, onTemplate } from "@/lib/concepts/template-move";
+import type { Executor } from "@/db";
+import { openSuggestionsOf } from "@/lib/suggestions/service";
 
 export const MAX_LABEL = 200;
 
@@ -67,6 +69,7 @@ export async function changeStatus(
     if (!isAllowedTransition(current.status, status)) {
       throw new AppError("conflict", `Von „${statusLabel(current.status)}“ geht es nicht zu „${STATUS_LABELS[status]}“.`);
     }
+    if (status === "adopted") await refuseWhileProposalsOpen(current.id, tx);
     const update = current.status === "adopted";
     await setConceptStatus({ conceptId: current.id, status }, tx);
     // A Fortschreibung starts on the current template (it only adds empty parts; see lib/concepts/template-move).
@@ -85,6 +88,34 @@ export async function changeStatus(
     return { number, status, templateVersion, movedFrom: moved?.from ?? null };
   });
   return result;
+}
+
+/**
+ * The council adopts the text as it stands: while proposals are open, the
+ * text is not decided. Refused with the list (part, what is proposed, by whom).
+ */
+async function refuseWhileProposalsOpen(conceptId: string, tx: Executor) {
+  const open = await openSuggestionsOf(conceptId, tx);
+  if (open.length === 0) return;
+  const short = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
+  const list = open.map(({ part, suggestion: s }) => ({
+    id: s.id,
+    sectionId: part.sectionId,
+    chapter: part.chapter,
+    part: part.part,
+    fieldKey: part.fieldKey,
+    kind: s.kind,
+    inserted: s.inserted,
+    deleted: s.deleted,
+    author: s.author,
+  }));
+  const lines = list.slice(0, 5).map((s) => [s.inserted && `+ „${short(s.inserted)}“`, s.deleted && `− „${short(s.deleted)}“`].filter(Boolean).join(" "));
+  const more = list.length > 5 ? ` und ${list.length - 5} weitere` : "";
+  throw new AppError(
+    "conflict",
+    `Das Konzept kann nicht beschlossen werden, solange Änderungsvorschläge offen sind (${list.length}): ${lines.join("; ")}${more}. Bitte jeden Vorschlag annehmen oder ablehnen.`,
+    { openSuggestions: list },
+  );
 }
 
 /**

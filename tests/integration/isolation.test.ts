@@ -39,6 +39,7 @@ import {
   sectionYjs,
   ssoDomains,
   ssoGroupRoles,
+  suggestionDecisions,
   type Role,
 } from "@/db/schema";
 import { appendClientUpdate } from "@/db/queries/realtime";
@@ -81,6 +82,7 @@ import { changeStaffCostRate, readFunding } from "@/lib/funding/service";
 import { acknowledgeFinding, readCheck, withdrawAcknowledgement } from "@/lib/check/service";
 import { markPartDone, unmarkPartDone } from "@/lib/concepts/part-marks";
 import { assignPlace, readMyAssignments, unassignPlace } from "@/lib/concepts/assignments";
+import { decideSuggestion, listConceptSuggestions } from "@/lib/suggestions/service";
 import { AUDITED, NOTHING_TO_CHANGE, UNAUDITED } from "../support/audited-writes";
 import { countContent } from "../support/data";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
@@ -113,6 +115,7 @@ type Case = {
 };
 
 const CONTENT_WRITERS_ONLY: Role[] = ["reviewer", "viewer"];
+const proposedDeletion = (text: string, author: string) => ({ type: "text", text, marks: [{ type: "deletion", attrs: { id: "isolation1", author } }] });
 const ADMINS_ONLY: Role[] = ["editor", "reviewer", "viewer"];
 const EVERYONE_READS: Role[] = [];
 const COMMENTERS_ONLY: Role[] = ["viewer"];
@@ -552,6 +555,31 @@ const CASES: Case[] = [
     run: (a, ids) => findInConcept(a, { conceptId: ids.conceptId, query: "Sprachcafé" }),
     expectOk: (r) => expect((r as { hits: { ref: { kind: string } }[] }).hits.map((h) => h.ref.kind)).toEqual(["measure"]),
   },
+  // lib/suggestions/*
+  {
+    module: "lib/suggestions/service",
+    fn: listConceptSuggestions,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => listConceptSuggestions(a, { conceptId: ids.conceptId }),
+    expectOk: (r) => expect(r).toMatchObject({ open: [], decided: expect.any(Array) }),
+  },
+  {
+    module: "lib/suggestions/service",
+    fn: decideSuggestion,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: false,
+    // The decision first (its own checks answer a stranger and a reviewer), then, for a member allowed to, a proposal to decide.
+    run: async (a, ids) => {
+      const probe = await decideSuggestion(a, { conceptId: ids.conceptId, suggestionId: "isolation1", decision: "accept" }).catch((e: unknown) => e);
+      if ((probe as { code?: string }).code !== "not_found" || !(probe as Error).message.includes("Änderungsvorschlag")) throw probe;
+      await saveSectionText(a, { conceptId: ids.conceptId, sectionId: ids.sectionId, baseRevision: ids.sectionRevision, content: doc(p("Der Rat ", proposedDeletion("hat", a.id), " beauftragt.")) });
+      return decideSuggestion(a, { conceptId: ids.conceptId, suggestionId: "isolation1", decision: "accept" });
+    },
+    expectOk: (r) => expect(r).toMatchObject({ id: "isolation1", decision: "accepted" }),
+  },
   // lib/review/*
   {
     module: "lib/review/comments",
@@ -891,6 +919,7 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/pdf/export": { pdfFileName: "pure file name helper", parsePdfQuery: "pure input parsing" },
   "lib/versions/service": { cleanLabel: "pure input cleaning", cleanDecision: "pure input cleaning" },
   "lib/review/comments": { resolveThreads: "pure: resolves anchors of threads its caller already loaded" },
+  "lib/suggestions/service": { openSuggestionsOf: "internal: runs inside changeStatus's transaction, after its permission check" },
   "lib/review/rounds": { roundTargets: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/funding/service": { fundingOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/audit/log": { auditFilterOf: "pure: the page's query → a filter of the municipality's entries" },
@@ -942,6 +971,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/concepts/dashboard": () => import("@/lib/concepts/dashboard"),
   "lib/concepts/part-marks": () => import("@/lib/concepts/part-marks"),
   "lib/concepts/assignments": () => import("@/lib/concepts/assignments"),
+  "lib/suggestions/service": () => import("@/lib/suggestions/service"),
 };
 
 /** Functions under lib/ that take an actor but are checks used by the table's functions, not domain operations. */
@@ -1004,6 +1034,7 @@ async function storedRows(municipalityId: string) {
     acknowledgements: sorted(await all(checkAcknowledgements)),
     partMarks: sorted(await all(partMarks)),
     assignments: sorted(await all(assignments)),
+    suggestionDecisions: sorted(await all(suggestionDecisions)),
     mail: sorted(await all(mailQueue)),
     ssoDomains: sorted(await all(ssoDomains)),
     ssoGroupRoles: sorted(await all(ssoGroupRoles)),
@@ -1062,6 +1093,15 @@ async function furnish({ town, ids }: { town: Town; ids: Ids }) {
   await addSsoDomain({ municipalityId: ids.municipalityId, domain: "fremd.example" });
   // Likewise the group the table's forged removeGroupRole names.
   await upsertGroupRole({ municipalityId: ids.municipalityId, groupName: "fremde-gruppe", role: "viewer" });
+  // A decided proposal (in another part than the table's: its text and revision stay as the table expects them).
+  const vision = (await getConceptTree({ conceptId: ids.conceptId })).sections.find((x) => x.chapter === "vision" && x.fieldId === null)!;
+  await saveSectionText(town.editor, {
+    conceptId: ids.conceptId,
+    sectionId: vision.id,
+    baseRevision: vision.revision,
+    content: doc(p("Vielfalt ist ", { type: "text", text: "unsere", marks: [{ type: "deletion", attrs: { id: "furnished1", author: town.reviewer.id } }] }, " Stärke.")),
+  });
+  await decideSuggestion(town.admin, { conceptId: ids.conceptId, suggestionId: "furnished1", decision: "reject" });
   // The table's part, opened in the real-time editor: it has a Yjs state.
   await loadSectionState(ids.sectionId);
   // A second concept whose opened part has a keystroke not yet folded in: every read of the table's concept folds

@@ -77,16 +77,21 @@ describe("two editors in one part", () => {
 });
 
 describe("who may connect and write", () => {
-  it("a reviewer reads live but a forged update is refused and changes nothing", async () => {
+  it("a reviewer reads live and may only propose: a direct edit is refused and changes nothing; a viewer reads only", async () => {
     const part = await newPart("Nur lesen.");
     const editor = await client(town.editor, part.name);
     const reviewer = await client(town.reviewer, part.name);
-    await Promise.all([synced(editor), waitFor(() => reviewer.provider.isSynced, "Prüfung synchron")]);
-    expect(reviewer.scope).toBe("readonly");
+    const viewer = await client(town.viewer, part.name);
+    await Promise.all([synced(editor), waitFor(() => reviewer.provider.isSynced && viewer.provider.isSynced, "Prüfung synchron")]);
+    expect(reviewer.scope).toBe("read-write"); // suggest-only: lib/suggestions/guard.ts, tests/integration/suggestions-realtime.test.ts
+    expect(viewer.scope).toBe("readonly");
     editor.type(" Live");
     await waitFor(() => reviewer.text() === "Nur lesen. Live", "Prüfung sieht die Änderung");
     reviewer.type(" GEFÄLSCHT"); // a raw Yjs update over the socket
-    await new Promise((r) => setTimeout(r, 500));
+    viewer.type(" AUCH GEFÄLSCHT");
+    await waitFor(() => reviewer.closedReasons.length > 0, "Verbindung mit Grund beendet");
+    expect(reviewer.closedReasons.join(" ")).toContain("Im Vorschlagsmodus");
+    await new Promise((r) => setTimeout(r, 300));
     expect(editor.text()).toBe("Nur lesen. Live");
     expect(await storedText(part.sectionId)).not.toContain("GEFÄLSCHT");
   });

@@ -55,6 +55,7 @@ export const AUDITED: Record<string, string> = {
   "lib/concepts/part-marks#unmarkPartDone": "part.undone",
   "lib/concepts/assignments#assignPlace": "assignment.set",
   "lib/concepts/assignments#unassignPlace": "assignment.remove",
+  "lib/suggestions/service#decideSuggestion": "suggestion.accept",
 };
 
 /**

@@ -8,6 +8,7 @@ import StarterKit from "@tiptap/starter-kit";
 import { TableCell, TableHeader, TableKit } from "@tiptap/extension-table";
 import { Placeholder } from "@tiptap/extensions";
 import { ALLOWED_LINK_PROTOCOLS, hrefFromInput, isAllowedHref } from "@/lib/editor/links";
+import { suggestionMarks } from "./suggestions";
 import { Alignment } from "./text-align";
 
 export { ALLOWED_LINK_PROTOCOLS, isAllowedHref };
@@ -87,6 +88,8 @@ export function buildExtensions({ collaborative = false, placeholder }: { collab
     withoutCellAlign(TableCell),
     withoutCellAlign(TableHeader),
     Alignment,
+    // Proposed changes (issue 13): part of the schema for everyone, so that every reader knows them.
+    ...suggestionMarks,
     // A class and data-placeholder on the empty paragraph; app/globals.css shows it (the CSP allows no style attributes).
     ...(placeholder ? [Placeholder.configure({ placeholder })] : []),
   ];

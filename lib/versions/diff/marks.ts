@@ -1,5 +1,6 @@
 import { Mark, type Extensions } from "@tiptap/core";
 import { editorExtensions } from "@/components/editor/extensions";
+import { SUGGESTION_MARKS } from "@/components/editor/extensions/suggestions";
 
 /** Text added between two versions; shown underlined (HTML <ins>, PDF: underline). */
 export const Insertion = Mark.create({
@@ -17,5 +18,10 @@ export const Deletion = Mark.create({
   renderHTML: ({ mark }) => ["del", mark.attrs.moved ? { class: "diff-del diff-moved", title: "verschoben (alte Stelle)" } : { class: "diff-del" }, 0],
 });
 
-/** The editor's extension list plus the two change marks: the schema of a compared document. */
-export const diffExtensions: Extensions = [...editorExtensions, Insertion, Deletion];
+/**
+ * The editor's extension list with the two change marks in place of the
+ * proposal marks of the same names: a compared document is read with its open
+ * proposals rejected (lib/suggestions), so a proposal is never shown as a
+ * change between versions.
+ */
+export const diffExtensions: Extensions = [...editorExtensions.filter((e) => !(SUGGESTION_MARKS as readonly string[]).includes(e.name)), Insertion, Deletion];

@@ -14,6 +14,7 @@ import { Transform } from "@tiptap/pm/transform";
 import { diffArrays } from "diff";
 import { canonicalJson, plainText } from "@/lib/editor/document";
 import { withinNesting } from "@/lib/pdf/printable";
+import { withoutProposals } from "@/lib/suggestions/resolve";
 import { diffExtensions } from "./marks";
 
 let cachedSchema: Schema | null = null;
@@ -61,7 +62,7 @@ function textOf(doc: PMNode, from: number, to: number) {
 
 function toNode(schema: Schema, json: JSONContent | null | undefined): PMNode {
   // Text stored before the nesting limit is compared as the note the PDF prints, not walked level by level.
-  const doc = json && json.type === "doc" ? withinNesting(json) : { type: "doc", content: [{ type: "paragraph" }] };
+  const doc = json && json.type === "doc" ? withoutProposals(withinNesting(json)) : { type: "doc", content: [{ type: "paragraph" }] };
   return schema.nodeFromJSON(doc);
 }
 

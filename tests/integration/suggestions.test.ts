@@ -1,0 +1,183 @@
+/**
+ * Accepting and rejecting proposals on the server (issue 13), through the
+ * route handlers: the list of open and decided proposals, the decision
+ * written into the live text (open editors get it), kept and audited;
+ * refusals for reviewers, viewers, other municipalities and adopted
+ * concepts; adoption refused while proposals are open, with their list.
+ * Only next-auth's cookie decoding is replaced; sessions are real rows.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+const session = vi.hoisted(() => ({ id: null as string | null }));
+vi.mock("@/auth", () => ({ auth: async () => (session.id ? { sessionId: session.id, user: { id: "test" } } : null) }));
+
+import type { JSONContent } from "@tiptap/core";
+import { GET } from "@/app/api/concepts/[conceptId]/suggestions/route";
+import { POST as ACCEPT } from "@/app/api/concepts/[conceptId]/suggestions/[suggestionId]/accept/route";
+import { POST as REJECT } from "@/app/api/concepts/[conceptId]/suggestions/[suggestionId]/reject/route";
+import { closeDb } from "@/db";
+import { listAudit } from "@/db/queries/audit";
+import { getConceptTree } from "@/db/queries/concepts";
+import { getSection } from "@/db/queries/sections";
+import { createConcept } from "@/lib/concepts/create";
+import { saveSectionText } from "@/lib/concepts/sections";
+import { CONCEPT_STATUSES } from "@/lib/concepts/status";
+import { doc, p } from "@/lib/editor/build";
+import { plainText } from "@/lib/editor/document";
+import { changeStatus } from "@/lib/versions/service";
+import { exportConceptPdf } from "@/lib/pdf/export";
+import { execFileSync } from "node:child_process";
+import { signIn } from "../support/data";
+import { makeMunicipality } from "../support/fixtures";
+import { connect, sessionCookie, startRealtimeServer, waitFor, type Client } from "../support/realtime";
+
+const ORIGIN = "http://localhost:3000";
+let town: Awaited<ReturnType<typeof makeMunicipality>>;
+let other: Awaited<ReturnType<typeof makeMunicipality>>;
+type Actor = typeof town.editor;
+
+beforeAll(async () => {
+  town = await makeMunicipality("Entscheidstadt");
+  other = await makeMunicipality("Nachbarstadt");
+});
+afterAll(() => closeDb());
+
+const sessions = new Map<string, string>();
+async function as(actor: Actor) {
+  if (!sessions.has(actor.id)) sessions.set(actor.id, await signIn(actor));
+  session.id = sessions.get(actor.id)!;
+}
+const headers = { host: "localhost:3000", origin: ORIGIN, "sec-fetch-site": "same-origin" };
+
+async function list(actor: Actor, conceptId: string) {
+  await as(actor);
+  const res = await GET(new Request(`${ORIGIN}/api/concepts/${conceptId}/suggestions`, { headers }), { params: Promise.resolve({ conceptId }) });
+  return { status: res.status, body: (await res.json()) as { open: Record<string, unknown>[]; decided: Record<string, unknown>[]; error?: { message: string } } };
+}
+async function decide(actor: Actor, conceptId: string, suggestionId: string, decision: "accept" | "reject") {
+  await as(actor);
+  const req = new Request(`${ORIGIN}/api/concepts/${conceptId}/suggestions/${suggestionId}/${decision}`, { method: "POST", headers });
+  const res = await (decision === "accept" ? ACCEPT : REJECT)(req, { params: Promise.resolve({ conceptId, suggestionId }) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { message: string } } };
+}
+
+const mark = (type: "insertion" | "deletion", text: string, id: string, author: string): JSONContent => ({
+  type: "text",
+  text,
+  marks: [{ type, attrs: { id, author, at: "2026-12-01T10:00:00.000Z" } }],
+});
+
+/** A concept whose mandate text holds three proposals: the reviewer's insertion and deletion, the admin's insertion. */
+async function withProposals() {
+  const concept = await createConcept(town.editor, { municipalityId: town.municipality.id, title: "Mit Vorschlägen" });
+  const mandate = (await getConceptTree({ conceptId: concept.id })).sections.find((s) => s.chapter === "mandate" && s.fieldId === null)!;
+  const content = doc(p("Der Rat", mark("insertion", " der Stadt", "ins1", town.reviewer.id), " hat das Konzept ", mark("deletion", "einstimmig ", "del1", town.reviewer.id), "beauftragt."), p("Es gilt fünf Jahre.", mark("insertion", " Danach wird es fortgeschrieben.", "ins2", town.admin.id)));
+  const saved = await saveSectionText(town.editor, { conceptId: concept.id, sectionId: mandate.id, baseRevision: 0, content });
+  expect(saved.status).toBe("saved");
+  return { conceptId: concept.id, sectionId: mandate.id };
+}
+const mandateText = async (sectionId: string) => plainText((await getSection({ sectionId }))!.content);
+
+describe("GET /api/concepts/{id}/suggestions", () => {
+  it("lists the open proposals with part, author, time, kind and texts, for every member who may read", async () => {
+    const c = await withProposals();
+    const { status, body } = await list(town.viewer, c.conceptId);
+    expect(status).toBe(200);
+    expect(body.open).toEqual([
+      { id: "ins1", kind: "insert", inserted: " der Stadt", deleted: "", status: "open", part: { sectionId: c.sectionId, chapter: "mandate", part: "text", fieldKey: null, fieldTitle: null }, author: { id: town.reviewer.id, name: town.reviewer.name }, proposedAt: "2026-12-01T10:00:00.000Z" },
+      expect.objectContaining({ id: "del1", kind: "delete", inserted: "", deleted: "einstimmig " }),
+      expect.objectContaining({ id: "ins2", kind: "insert", author: { id: town.admin.id, name: town.admin.name } }),
+    ]);
+    expect(body.decided).toEqual([]);
+    expect((await list(other.admin, c.conceptId)).status).toBe(404);
+  });
+});
+
+describe("accept and reject", () => {
+  it("accepting writes the proposal into the text as an ordinary edit, rejecting removes it; both are kept, listed and audited", async () => {
+    const c = await withProposals();
+    const accepted = await decide(town.editor, c.conceptId, "ins1", "accept");
+    expect(accepted).toMatchObject({ status: 200, body: { id: "ins1", decision: "accepted", sectionId: c.sectionId } });
+    const rejected = await decide(town.admin, c.conceptId, "del1", "reject");
+    expect(rejected.status).toBe(200);
+    expect(await mandateText(c.sectionId)).toBe("Der Rat der Stadt hat das Konzept einstimmig beauftragt.\nEs gilt fünf Jahre. Danach wird es fortgeschrieben.");
+    const { body } = await list(town.reviewer, c.conceptId);
+    expect(body.open.map((s) => s.id)).toEqual(["ins2"]);
+    expect(body.decided).toEqual([
+      expect.objectContaining({ id: "ins1", status: "accepted", inserted: " der Stadt", author: { id: town.reviewer.id, name: town.reviewer.name }, decidedBy: { id: town.editor.id, name: town.editor.name } }),
+      expect.objectContaining({ id: "del1", status: "rejected", deleted: "einstimmig ", decidedBy: { id: town.admin.id, name: town.admin.name } }),
+    ]);
+    const audit = await listAudit({ municipalityId: town.municipality.id, conceptId: c.conceptId, limit: 20 });
+    expect(audit.map((a) => a.action).filter((a) => a.startsWith("suggestion."))).toEqual(["suggestion.reject", "suggestion.accept"]);
+    // Decided is decided: a second decision finds nothing.
+    const again = await decide(town.editor, c.conceptId, "ins1", "reject");
+    expect(again.status).toBe(404);
+    expect(again.body.error!.message).toContain("schon jemand angenommen oder abgelehnt");
+  });
+
+  it("is refused to reviewers, viewers, another municipality (also through its own concept) and on an adopted concept; nothing changes", async () => {
+    const c = await withProposals();
+    const before = await mandateText(c.sectionId);
+    expect((await decide(town.reviewer, c.conceptId, "ins1", "accept")).status).toBe(403);
+    expect((await decide(town.viewer, c.conceptId, "ins1", "reject")).status).toBe(403);
+    expect((await decide(other.admin, c.conceptId, "ins1", "accept")).status).toBe(404);
+    const own = await createConcept(other.editor, { municipalityId: other.municipality.id, title: "Eigenes" });
+    expect((await decide(other.admin, own.id, "ins1", "accept")).status).toBe(404);
+    expect((await decide(town.editor, c.conceptId, "../../x", "accept")).status).toBe(404);
+    expect(await mandateText(c.sectionId)).toBe(before);
+    expect((await list(town.admin, c.conceptId)).body.open).toHaveLength(3);
+  });
+
+  it("reaches an open editor live", async () => {
+    const rig = await startRealtimeServer();
+    let editor: Client | null = null;
+    try {
+      const c = await withProposals();
+      editor = connect(rig.url, `section:${c.sectionId}`, { cookie: (await sessionCookie(town.editor)).cookie, origin: rig.origin });
+      await waitFor(() => editor!.provider.isSynced && editor!.text().includes("Danach"), "Editor synchron");
+      expect((await decide(town.admin, c.conceptId, "ins2", "reject")).status).toBe(200);
+      await waitFor(() => !editor!.text().includes("Danach"), "abgelehnter Vorschlag verschwindet im Editor");
+    } finally {
+      editor?.destroy();
+      await rig.stop();
+    }
+  });
+});
+
+describe("the PDF of a draft", () => {
+  it("prints the text without open proposals; the annex lists them with place, author and texts", async () => {
+    const c = await withProposals();
+    const text = async (options: { suggestions?: boolean }) =>
+      execFileSync("pdftotext", ["-", "-"], { input: (await exportConceptPdf(town.editor, c.conceptId, options)).pdf, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+        .replace(/[\u2066-\u2069]/g, "") // user text is bidi-isolated in the PDF
+        .replace(/\s+/g, " ");
+    const plain = await text({});
+    expect(plain).toContain("Der Rat hat das Konzept einstimmig beauftragt.");
+    expect(plain).not.toContain("der Stadt");
+    expect(plain).not.toContain("Offene Änderungsvorschläge");
+    const annex = await text({ suggestions: true });
+    expect(annex).toContain("Anhang: Offene Änderungsvorschläge");
+    expect(annex).toContain(town.reviewer.name);
+    expect(annex).toContain(`Anlass und Auftrag ${town.reviewer.name} (01.12.2026) Einfügen: „ der Stadt“`);
+    expect(annex).toContain("Streichen: „einstimmig “");
+    expect(annex).toContain(`${town.admin.name} (01.12.2026) Einfügen: „ Danach wird es fortgeschrieben.“`);
+  }, 60_000);
+});
+
+describe("adoption", () => {
+  it("is refused while proposals are open, naming them; allowed once all are decided", async () => {
+    const c = await withProposals();
+    for (const status of CONCEPT_STATUSES.slice(1, -1)) await changeStatus(town.admin, { conceptId: c.conceptId, status });
+    const adopt = () => changeStatus(town.admin, { conceptId: c.conceptId, status: "adopted", decisionDate: "2026-11-30", decisionReference: "DS 3/2026" });
+    type Refusal = { code: string; message: string; details: { openSuggestions: { id: string }[] } };
+    const refused = (await adopt().then(() => null, (e: unknown) => e)) as Refusal;
+    expect(refused).toMatchObject({ code: "conflict", message: expect.stringContaining("solange Änderungsvorschläge offen sind (3)") });
+    expect(refused.message).toContain("+ „ der Stadt“");
+    expect(refused.details.openSuggestions.map((s) => s.id)).toEqual(["ins1", "del1", "ins2"]);
+    for (const id of ["ins1", "del1", "ins2"]) expect((await decide(town.editor, c.conceptId, id, "accept")).status).toBe(200);
+    await adopt();
+    // Adopted: nothing more to decide, and the text is what was accepted.
+    expect(await mandateText(c.sectionId)).toBe("Der Rat der Stadt hat das Konzept beauftragt.\nEs gilt fünf Jahre. Danach wird es fortgeschrieben.");
+    expect((await decide(town.editor, c.conceptId, "ins1", "reject")).status).toBe(409);
+  });
+});
