@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import type { OutlineEntry } from "@/lib/concepts/outline";
 import { useLabels, useTemplateText } from "@/lib/i18n/hooks";
 import { OutlinePresence } from "@/components/editor/presence";
+import { SmallScreenMenu } from "@/components/ui/small-screen-menu";
 
 function Entry({ entry, level, parts }: { entry: OutlineEntry; level: "chapter" | "field"; parts: Record<string, string[]> }) {
   const t = useTranslations("outline");
@@ -43,6 +44,15 @@ export function OutlineNav({ entries, progress, parts = {} }: { entries: Outline
   const t = useTranslations("outline");
   return (
     <nav aria-label={t("label")} className="outline card">
+      {/* On small screens a bar at the top with a menu button instead of a column beside the text (app/globals.css). */}
+      <SmallScreenMenu
+        className="outline-menu"
+        label={
+          <>
+            {t("label")} <span className="outline-menu-progress">{progress} %</span>
+          </>
+        }
+      >
       <div className="progress">
         <label htmlFor="concept-progress">
           {t("progress")} <strong data-testid="progress-value">{progress} %</strong>
@@ -56,6 +66,7 @@ export function OutlineNav({ entries, progress, parts = {} }: { entries: Outline
           <Entry key={e.key} entry={e} level="chapter" parts={parts} />
         ))}
       </ol>
+      </SmallScreenMenu>
     </nav>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { QuartileFigure, ShareFigure, Suppressed } from "@/lib/peers/anonymity";
 import { Legend, QuartileChart, ShareChart, type QuartileRow, type ShareRow } from "./charts";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 const num = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
 
@@ -46,6 +47,7 @@ export function PeerFigure(props: Props) {
       <Legend quartiles={props.kind === "quartiles"} />
       <details className="peer-table">
         <summary>Als Tabelle anzeigen: {props.title}</summary>
+        <ScrollBox label={props.title}>
         <table className="table">
           <caption className="visually-hidden">{props.title}</caption>
           <thead>
@@ -97,6 +99,7 @@ export function PeerFigure(props: Props) {
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       </details>
     </section>
   );

@@ -9,6 +9,7 @@ import { INDICATOR_OVERVIEW_COLUMNS, type PdfGoalTree, type PdfIndicatorRow, typ
 import "@/components/concept/print-preview.css";
 import { FundingOverview } from "@/components/funding/funding-overview";
 import { orNotFound } from "@/lib/http/page";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -60,6 +61,7 @@ function Measure({ m }: { m: PdfMeasure }) {
         </table>
       ) : null}
       {m.funding.length ? (
+        <ScrollBox label="Förderung">
         <table>
           <thead>
             <tr>
@@ -91,8 +93,10 @@ function Measure({ m }: { m: PdfMeasure }) {
             ) : null}
           </tbody>
         </table>
+        </ScrollBox>
       ) : null}
       {m.indicators.length ? (
+        <ScrollBox label="Indikatoren">
         <table>
           <thead>
             <tr>
@@ -117,6 +121,7 @@ function Measure({ m }: { m: PdfMeasure }) {
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       ) : null}
     </article>
   );
@@ -124,6 +129,7 @@ function Measure({ m }: { m: PdfMeasure }) {
 
 function IndicatorOverview({ rows, field }: { rows: PdfIndicatorRow[]; field: string }) {
   return (
+    <ScrollBox label="Indikatoren im Überblick">
     <table>
       <caption className="visually-hidden">Indikatoren im Überblick – {field}</caption>
       <thead>
@@ -147,6 +153,7 @@ function IndicatorOverview({ rows, field }: { rows: PdfIndicatorRow[]; field: st
         ))}
       </tbody>
     </table>
+    </ScrollBox>
   );
 }
 
@@ -325,6 +332,7 @@ export default async function PrintPreviewPage({ params, searchParams }: Props) 
         <section id="p-history" className="print-chapter" aria-labelledby="p-h-history">
           <h2 id="p-h-history">Anhang: Versionsverlauf</h2>
           {model.history.length ? (
+            <ScrollBox label="Versionsverlauf">
             <table>
               <thead>
                 <tr>
@@ -347,6 +355,7 @@ export default async function PrintPreviewPage({ params, searchParams }: Props) 
                 ))}
               </tbody>
             </table>
+            </ScrollBox>
           ) : (
             <p className="print-empty">Es gibt noch keine gespeicherten Fassungen.</p>
           )}

@@ -11,6 +11,7 @@ import type { ChangeCount } from "@/lib/versions/snapshot";
 import { CreateVersionForm, RestoreButton, StatusForm } from "@/components/versions/version-forms";
 import { VersionOptions } from "@/components/versions/version-options";
 import { orNotFound } from "@/lib/http/page";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -112,6 +113,7 @@ export default async function VersionsPage({ params }: Props) {
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t("historyHeading")}</h2>
+        <ScrollBox label={t("historyHeading")}>
         <table className="table history-table">
           <thead>
             <tr>
@@ -176,6 +178,7 @@ export default async function VersionsPage({ params }: Props) {
             ))}
           </tbody>
         </table>
+        </ScrollBox>
         {versions.length === 0 ? <p className="notice">{t("none")}</p> : null}
       </section>
     </>

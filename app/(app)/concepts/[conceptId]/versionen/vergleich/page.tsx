@@ -10,6 +10,7 @@ import { listVersions } from "@/lib/versions/read";
 import { WordDiff } from "@/components/versions/word-diff";
 import { ListDiff } from "@/components/versions/list-diff";
 import { VersionOptions } from "@/components/versions/version-options";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = {
   params: Promise<{ conceptId: string }>;
@@ -32,6 +33,15 @@ function groupLine(g: GroupSummary) {
   return parts.join(", ");
 }
 
+/** A compared text: a pasted wide table scrolls inside it, never the page. */
+function DiffText({ html, label, className }: { html: string; label: string; className?: string }) {
+  return (
+    <ScrollBox label={label} className={`rich-static${className ? ` ${className}` : ""}`}>
+      <div dangerouslySetInnerHTML={{ __html: html }} />
+    </ScrollBox>
+  );
+}
+
 function Section({ s, view, fromLabel, toLabel }: { s: SectionComparison; view: "inline" | "side"; fromLabel: string; toLabel: string }) {
   const title = s.partTitle ? `${s.partTitle}` : "Text";
   const state = s.state === "added" ? "neu" : s.state === "removed" ? "entfernt" : s.state === "changed" ? "geändert" : "unverändert";
@@ -41,7 +51,7 @@ function Section({ s, view, fromLabel, toLabel }: { s: SectionComparison; view: 
         <summary>
           {title} <span className="meta">(unverändert)</span>
         </summary>
-        <div className="rich-static" dangerouslySetInnerHTML={{ __html: renderDiffHtml(s.diff.after) }} />
+        <DiffText label={title} html={renderDiffHtml(s.diff.after)} />
       </details>
     );
   }
@@ -51,16 +61,16 @@ function Section({ s, view, fromLabel, toLabel }: { s: SectionComparison; view: 
         {title} <span className={`state state-${s.state === "removed" ? "empty" : "started"}`}>{state}</span>
       </h4>
       {view === "inline" ? (
-        <div className="rich-static diff-inline" dangerouslySetInnerHTML={{ __html: renderDiffHtml(s.diff.inline) }} />
+        <DiffText label={title} className="diff-inline" html={renderDiffHtml(s.diff.inline)} />
       ) : (
         <div className="diff-columns">
           <div>
             <p className="diff-column-head">{fromLabel}</p>
-            <div className="rich-static" dangerouslySetInnerHTML={{ __html: renderDiffHtml(s.diff.before) }} />
+            <DiffText label={`${title} – ${fromLabel}`} html={renderDiffHtml(s.diff.before)} />
           </div>
           <div>
             <p className="diff-column-head">{toLabel}</p>
-            <div className="rich-static" dangerouslySetInnerHTML={{ __html: renderDiffHtml(s.diff.after) }} />
+            <DiffText label={`${title} – ${toLabel}`} html={renderDiffHtml(s.diff.after)} />
           </div>
         </div>
       )}
@@ -103,6 +113,7 @@ function Measure({ m }: { m: MeasureComparison }) {
         {m.title} <span className="state state-started">Maßnahme geändert</span>
       </h4>
       {m.diff!.fields.length ? (
+        <ScrollBox label={`Geänderte Angaben der Maßnahme „${m.title}“`}>
         <table className="table diff-fields">
           <caption className="visually-hidden">Geänderte Angaben der Maßnahme „{m.title}“</caption>
           <thead>
@@ -124,11 +135,12 @@ function Measure({ m }: { m: MeasureComparison }) {
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       ) : null}
       {m.diff!.description ? (
         <>
           <p className="diff-column-head">Beschreibung</p>
-          <div className="rich-static diff-inline" dangerouslySetInnerHTML={{ __html: renderDiffHtml(m.diff!.description.inline) }} />
+          <DiffText label={`Beschreibung – ${m.title}`} className="diff-inline" html={renderDiffHtml(m.diff!.description.inline)} />
         </>
       ) : null}
     </div>
@@ -259,6 +271,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
                 .join(" · ")}
         </p>
         {changedGroups.length ? (
+          <ScrollBox label="Änderungen je Kapitel und Handlungsfeld">
           <table className="table">
             <caption className="visually-hidden">Änderungen je Kapitel und Handlungsfeld</caption>
             <thead>
@@ -280,6 +293,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
+          </ScrollBox>
         ) : null}
         <p className="meta diff-legend">
           Legende: <ins className="diff-ins">eingefügt</ins> · <del className="diff-del">gelöscht</del> · <span className="diff-legend-moved">gestrichelt: verschoben</span> · ¶ Absatzwechsel
@@ -296,6 +310,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
       {comparison.general.length ? (
         <section className="chapter" aria-labelledby="general-heading">
           <h2 id="general-heading">Titel, Angaben und Handlungsfelder</h2>
+          <ScrollBox label="Titel, Angaben und Handlungsfelder">
           <table className="table diff-fields">
             <thead>
               <tr>
@@ -314,6 +329,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
+          </ScrollBox>
         </section>
       ) : null}
 
