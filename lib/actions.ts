@@ -4,6 +4,7 @@ import { AppError, type ErrorCode } from "@/lib/errors";
 import { fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE } from "@/lib/validation";
 import { requireActor, type Actor } from "@/lib/auth/session";
 import { reportUnexpectedError } from "@/lib/error-log";
+import { requestDomainText } from "@/lib/i18n/domain-server";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
@@ -16,6 +17,26 @@ export type ActionResult<T = undefined> =
  * (requireConcept / requireRole) because only it knows the object.
  */
 export async function guardedAction<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  fn: (actor: Actor, data: z.infer<S>) => Promise<T>,
+  successMessage?: string,
+): Promise<ActionResult<T>> {
+  return inRequestLanguage(await guarded(schema, input, fn, successMessage));
+}
+
+/**
+ * A result's messages in the language of the request: lib/ and the schemas
+ * write German, the "domain" catalogue knows their English (lib/i18n/domain-text.ts).
+ */
+export async function inRequestLanguage<T>(result: ActionResult<T>): Promise<ActionResult<T>> {
+  const dt = await requestDomainText();
+  if (result.ok) return result.message ? { ...result, message: dt(result.message) } : result;
+  const fields = result.fieldErrors ? Object.fromEntries(Object.entries(result.fieldErrors).map(([key, text]) => [key, dt(text)])) : undefined;
+  return { ...result, error: dt(result.error), ...(fields ? { fieldErrors: fields } : {}) };
+}
+
+async function guarded<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
   fn: (actor: Actor, data: z.infer<S>) => Promise<T>,

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { UserList } from "@/components/ui/user-list";
 import Link from "next/link";
 import type { JSONContent } from "@tiptap/core";
@@ -24,7 +26,8 @@ async function load(conceptId: string, search: Record<string, string | string[] 
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { model } = await load((await params).conceptId, await searchParams);
-  return { title: `Druckvorschau: ${model.meta.title}` };
+  const t = await getTranslations("printPreview");
+  return { title: t("metaTitle", { title: model.meta.title }) };
 }
 
 /** Rich text as the editor's static HTML (Tiptap, the one extension list). */
@@ -213,16 +216,20 @@ export default async function PrintPreviewPage({ params, searchParams }: Props) 
   const { conceptId } = await params;
   const { model, query, concept } = await load(conceptId, await searchParams);
   const { meta } = model;
+  const t = await getTranslations("printPreview");
+  const locale = await getLocale();
+  // The document is in the concept's language (German, like the PDF it previews); only the toolbar follows the UI.
   return (
     <div className={`print-preview${meta.draft ? " print-draft" : ""}`} lang="de">
-      <div className="print-toolbar actions-row">
+      <div className="print-toolbar actions-row" lang={locale}>
         <Link className="button-secondary" href={`/concepts/${conceptId}`}>
-          Zurück zum Konzept
+          {t("backToConcept")}
         </Link>
         <a className="button" href={`/api/concepts/${conceptId}/export.pdf${query ? `?${query}` : ""}`} download>
-          PDF herunterladen
+          {t("download")}
         </a>
-        {meta.draft ? <span className="print-badge">ENTWURF</span> : null}
+        {meta.draft ? <span className="print-badge">{t("draftBadge")}</span> : null}
+        {locale === DEFAULT_LOCALE ? null : <p className="meta">{t("languageNote")}</p>}
       </div>
       <header className="print-cover">
         {meta.logo ? <img src={`/api/municipalities/${concept.municipalityId}/logo`} alt={`Wappen oder Logo: ${meta.municipality}`} className="print-logo" /> : null}
