@@ -107,7 +107,7 @@ function Measure({ m, t, dt }: { m: MeasureComparison; t: T; dt: DomainText }) {
                     ))}
                   </ul>
                 ) : (
-                  row.value
+                  dt(row.value)
                 )}
               </dd>
             </div>
@@ -137,9 +137,9 @@ function Measure({ m, t, dt }: { m: MeasureComparison; t: T; dt: DomainText }) {
               <tr key={i}>
                 <th scope="row">{dt(f.label)}</th>
                 <td>
-                  {f.entries ? <ListDiff entries={f.entries.before} /> : f.words ? <WordDiff parts={f.words} side="before" /> : <del className="diff-del">{f.before}</del>}
+                  {f.entries ? <ListDiff entries={f.entries.before} /> : f.words ? <WordDiff parts={f.words} side="before" /> : <del className="diff-del">{dt(f.before)}</del>}
                 </td>
-                <td>{f.entries ? <ListDiff entries={f.entries.after} /> : f.words ? <WordDiff parts={f.words} side="after" /> : <ins className="diff-ins">{f.after}</ins>}</td>
+                <td>{f.entries ? <ListDiff entries={f.entries.after} /> : f.words ? <WordDiff parts={f.words} side="after" /> : <ins className="diff-ins">{dt(f.after)}</ins>}</td>
               </tr>
             ))}
           </tbody>
@@ -338,8 +338,8 @@ export default async function ComparePage({ params, searchParams }: Props) {
               {comparison.general.map((f, i) => (
                 <tr key={i}>
                   <th scope="row">{dt(f.label)}</th>
-                  <td style={{ whiteSpace: "pre-line" }}>{f.words ? <WordDiff parts={f.words} side="before" /> : <del className="diff-del">{f.before}</del>}</td>
-                  <td style={{ whiteSpace: "pre-line" }}>{f.words ? <WordDiff parts={f.words} side="after" /> : <ins className="diff-ins">{f.after}</ins>}</td>
+                  <td style={{ whiteSpace: "pre-line" }}>{f.words ? <WordDiff parts={f.words} side="before" /> : <del className="diff-del">{dt(f.before)}</del>}</td>
+                  <td style={{ whiteSpace: "pre-line" }}>{f.words ? <WordDiff parts={f.words} side="after" /> : <ins className="diff-ins">{dt(f.after)}</ins>}</td>
                 </tr>
               ))}
             </tbody>
