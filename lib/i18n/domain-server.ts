@@ -1,15 +1,9 @@
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, resolveLocale, type Locale } from "./config";
-import { domainTextFor, type DomainText } from "./domain-text";
+import { domainTextFor, domainTrees, type DomainText } from "./domain-text";
 
-/**
- * What the domain writes in German: its own texts ("domain") and the names lib/
- * shares with the UI (enumeration labels, template titles), which then need no
- * second copy in "domain".
- */
-const pick = (messages: typeof de) => ({ domain: messages.domain, labels: messages.labels, template: messages.template });
-const TREES: Record<Locale, ReturnType<typeof pick>> = { de: pick(de), en: pick(en) };
+const TREES: Record<Locale, ReturnType<typeof domainTrees>> = { de: domainTrees(de), en: domainTrees(en) };
 
 /** The domain's German texts in the locale given (see domain-text.ts). */
 export function domainText(locale: Locale): DomainText {

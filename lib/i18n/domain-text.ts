@@ -45,6 +45,15 @@ function compile(german: string, target: string): Pattern {
   return { regex: new RegExp(`^${source}$`), names, target: unescape(target) };
 }
 
+/**
+ * The parts of a catalogue the domain's texts are looked up in: its own texts
+ * ("domain") and the names lib/ shares with the UI (enumeration labels,
+ * template titles), which then need no second copy in "domain".
+ */
+export function domainTrees(messages: { domain: Tree; labels: Tree; template: Tree }): Tree {
+  return { domain: messages.domain, labels: messages.labels, template: messages.template };
+}
+
 const cache = new WeakMap<Tree, DomainText>();
 
 /**
