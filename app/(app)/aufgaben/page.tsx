@@ -10,7 +10,10 @@ import { MarkReadButton } from "@/components/review/mark-read";
 import { DigestForm } from "@/components/review/digest-form";
 import { readMailDigest } from "@/lib/review/digest";
 
-export const metadata: Metadata = { title: "Für mich" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shell");
+  return { title: t("inbox") };
+}
 
 /** What waits for the signed-in user: threads mentioning them, rounds they must answer, notifications. */
 export default async function InboxPage() {
