@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { requestDomainText } from "@/lib/i18n/domain-server";
 import type { CheckResult } from "@/lib/check/service";
 import { SEVERITY_ORDER } from "@/lib/check/types";
 import { AcknowledgeForm, WithdrawButton } from "./acknowledge-form";
@@ -15,10 +16,13 @@ export function openCount(result: CheckResult) {
  * the place, grouped by severity; findings marked "bewusst so" listed apart
  * with their reason (so reviewers see it).
  */
-export function CheckPanel({ conceptId, result, canEdit }: { conceptId: string; result: CheckResult; canEdit: boolean }) {
-  const open = result.findings.filter((f) => !f.acknowledged);
-  const acknowledged = result.findings.filter((f) => f.acknowledged);
-  const t = useTranslations("check");
+export async function CheckPanel({ conceptId, result, canEdit }: { conceptId: string; result: CheckResult; canEdit: boolean }) {
+  const t = await getTranslations("check");
+  // The findings' messages and places come from lib/check in German.
+  const dt = await requestDomainText();
+  const findings = result.findings.map((f) => ({ ...f, message: dt(f.message), place: { ...f.place, label: dt(f.place.label) } }));
+  const open = findings.filter((f) => !f.acknowledged);
+  const acknowledged = findings.filter((f) => f.acknowledged);
   return (
     <section className="check-panel" id="konzept-check" data-testid="check-panel" aria-labelledby="konzept-check-h">
       <h2 id="konzept-check-h" style={{ margin: 0, fontSize: "1.1rem" }}>

@@ -80,7 +80,7 @@ describe("the domain catalogue", () => {
   });
 
   it("holds each of its German texts as lib/ or app/ writes it (a changed sentence there fails here, not silently in English)", () => {
-    const files = ["lib", "app"].flatMap((dir) =>
+    const files = ["lib", "app", "components"].flatMap((dir) =>
       (fs.readdirSync(path.join(ROOT, dir), { recursive: true }) as string[])
         .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
         .map((f) => fs.readFileSync(path.join(ROOT, dir, f), "utf8")),
@@ -91,7 +91,7 @@ describe("the domain catalogue", () => {
     const missing = leaves(de.domain)
       .filter(([, text]) =>
         text
-          .split(/\{\w+\}|[„“”()]/)
+          .split(/\{\w+\}|[„“”()]|\. /)
           .map((piece) => piece.replace(/^[\s:,.]+|[\s:,.]+$/g, ""))
           .some((piece) => piece.length > 3 && !source.includes(piece)),
       )
@@ -102,5 +102,32 @@ describe("the domain catalogue", () => {
   it("has an English text for each German one", () => {
     const english = new Map(leaves(en.domain));
     expect(leaves(de.domain).filter(([key]) => !english.get(key)).map(([key]) => key)).toEqual([]);
+  });
+});
+
+describe("the Konzept-Check's findings", () => {
+  it("read in English, with the template's titles and the domain's labels inside translated", () => {
+    expect(toEnglish("Das Handlungsfeld „Gesundheit“ hat keine Maßnahme.")).toBe("The field of action “Health” has no measure.");
+    expect(toEnglish("M 2.1.1 „Sprachkursberatung“ hat keine Federführung.")).toBe("M 2.1.1 “Sprachkursberatung” has no lead office.");
+    expect(toEnglish("M 2.1.1 „Kurs“: Bund (ESF Plus) endet am 31.12.2026, die Maßnahme hat kein Ende.")).toBe(
+      "M 2.1.1 “Kurs”: Bund (ESF Plus) ends on 31.12.2026, the measure has no end.",
+    );
+    expect(toEnglish("M 2.1.1 „Kurs“: Bund endet am 31.12.2026, die Maßnahme läuft bis 31.12.2027.")).toBe(
+      "M 2.1.1 “Kurs”: Federal government ends on 31.12.2026, the measure runs until 31.12.2027.",
+    );
+    expect(toEnglish("Kapitel 8 Monitoring und Evaluation")).toBe(`Chapter 8 ${en.template.chapters.monitoring.title}`);
+  });
+});
+
+describe("the funding overview", () => {
+  it("reads in English: captions with their numbers, the cliff's summary with singular and plural", () => {
+    expect(toEnglish("Finanzierung nach Quelle (Finanzplan, 12 Maßnahmen)")).toBe("Funding by source (financial plan, 12 measures)");
+    expect(toEnglish("Nach Jahren im Geltungszeitraum (01.01.2026 – 31.12.2030)")).toBe("By year within the period of validity (01.01.2026 – 31.12.2030)");
+    const german =
+      "1 Förderung endet vor dem Ende ihrer Maßnahme; zusammen fehlen danach 12.000 € pro Jahr. Am stärksten betroffen ist 2027 mit 12.000 € pro Jahr und 0,5 VZÄ in den betroffenen Maßnahmen. 2 Maßnahmen laufen länger als ihre Förderung, davon 1 freiwillige Aufgabe.";
+    expect(toEnglish(german)).toBe(
+      "1 funding ends before the end of their measure; together, 12.000 € per year are missing after that. Most affected is 2027 with 12.000 € per year and 0,5 FTE in the measures affected. 2 measures run longer than their funding, 1 of them voluntary task.",
+    );
+    expect(toEnglish("Summe")).toBe("Total");
   });
 });

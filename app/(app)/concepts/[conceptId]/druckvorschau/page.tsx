@@ -201,7 +201,7 @@ function Funding({ f }: { f: NonNullable<PdfModel["chapters"][number]["funding"]
   return (
     <>
       <h3>Übersicht aus den Maßnahmen</h3>
-      <FundingOverview view={f} />
+      <FundingOverview view={f} language="document" />
     </>
   );
 }
