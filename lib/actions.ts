@@ -4,7 +4,9 @@ import { AppError, type ErrorCode } from "@/lib/errors";
 import { fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE } from "@/lib/validation";
 import { requireActor, type Actor } from "@/lib/auth/session";
 import { reportUnexpectedError } from "@/lib/error-log";
-import { requestDomainText } from "@/lib/i18n/domain-server";
+import { requestDomainText, requestLocale } from "@/lib/i18n/domain-server";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import en from "zod/v4/locales/en.js";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
@@ -36,6 +38,8 @@ export async function inRequestLanguage<T>(result: ActionResult<T>): Promise<Act
   return { ...result, error: dt(result.error), ...(fields ? { fieldErrors: fields } : {}) };
 }
 
+const ENGLISH_ZOD = en();
+
 async function guarded<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
@@ -46,7 +50,9 @@ async function guarded<S extends z.ZodType, T>(
     const actor = await requireActor();
     const invalid = findInvalidText(input);
     if (invalid) return { ok: false, code: "bad_request", error: `Die Eingabe „${invalid}“ ${INVALID_TEXT_MESSAGE}`, fieldErrors: { [invalid]: `Diese Angabe ${INVALID_TEXT_MESSAGE}` } };
-    const parsed = schema.safeParse(input);
+    // zod's own wording (for checks without a message of ours) in English for an English page; ours are translated afterwards.
+    const english = (await requestLocale()) !== DEFAULT_LOCALE;
+    const parsed = english ? schema.safeParse(input, { error: ENGLISH_ZOD.localeError }) : schema.safeParse(input);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);
       return { ok: false, code: "bad_request", error: "Bitte prüfen Sie die markierten Angaben.", fieldErrors: errors };

@@ -16,12 +16,16 @@ export function domainText(locale: Locale): DomainText {
  * callers need no request to run.
  */
 export async function requestDomainText(): Promise<DomainText> {
-  let locale: Locale = DEFAULT_LOCALE;
+  return domainText(await requestLocale());
+}
+
+/** The UI language of the current request (NEXT_LOCALE), German outside a request. */
+export async function requestLocale(): Promise<Locale> {
   try {
     const { cookies } = await import("next/headers");
-    locale = resolveLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+    return resolveLocale((await cookies()).get(LOCALE_COOKIE)?.value);
   } catch {
     // no request scope
+    return DEFAULT_LOCALE;
   }
-  return domainText(locale);
 }
