@@ -20,7 +20,12 @@ export async function CheckPanel({ conceptId, result, canEdit }: { conceptId: st
   const t = await getTranslations("check");
   // The findings' messages and places come from lib/check in German.
   const dt = await requestDomainText();
-  const findings = result.findings.map((f) => ({ ...f, message: dt(f.message), place: { ...f.place, label: dt(f.place.label) } }));
+  // A field's place is "5.1 Sprache": its number, then a title the template may know.
+  const placeLabel = (label: string) => {
+    const numbered = /^(\d+(?:\.\d+)+) (.+)$/.exec(label);
+    return numbered ? `${numbered[1]} ${dt(numbered[2]!)}` : dt(label);
+  };
+  const findings = result.findings.map((f) => ({ ...f, message: dt(f.message), place: { ...f.place, label: placeLabel(f.place.label) } }));
   const open = findings.filter((f) => !f.acknowledged);
   const acknowledged = findings.filter((f) => f.acknowledged);
   return (
