@@ -42,21 +42,29 @@ async function scrollBoxesSettled(page: Page) {
   );
 }
 
-/** The page's width against the viewport's, with the elements that stick out named for the report. */
+/** The page's width against the viewport's; when it is wider, the elements that stick out, named for the report. */
 async function overflow(page: Page) {
   return page.evaluate(() => {
     const width = window.innerWidth;
+    const scrollWidth = document.documentElement.scrollWidth;
     const culprits: string[] = [];
+    if (scrollWidth <= width) return { scrollWidth, innerWidth: width, culprits };
+    // Content of a box that scrolls or clips by itself does not widen the page.
+    const contained = (el: HTMLElement) => {
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) if (getComputedStyle(up).overflowX !== "visible") return true;
+      return false;
+    };
     for (const el of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
       const rect = el.getBoundingClientRect();
       if (rect.width === 0 || rect.right <= width + 1) continue;
       // Name only the outermost element that sticks out: its children follow it.
       if (el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1) continue;
+      if (contained(el)) continue;
       const cls = typeof el.className === "string" && el.className ? `.${el.className.trim().split(/\s+/).join(".")}` : "";
       culprits.push(`${el.tagName.toLowerCase()}${cls} (right edge ${Math.round(rect.right)} px)`);
       if (culprits.length >= 5) break;
     }
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, culprits };
+    return { scrollWidth, innerWidth: width, culprits };
   });
 }
 
