@@ -4,6 +4,9 @@ import { AppError, type ErrorCode } from "@/lib/errors";
 import { fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE } from "@/lib/validation";
 import { requireActor, type Actor } from "@/lib/auth/session";
 import { reportUnexpectedError } from "@/lib/error-log";
+import { requestDomainText, requestLocale } from "@/lib/i18n/domain-server";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import en from "zod/v4/locales/en.js";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
@@ -21,11 +24,35 @@ export async function guardedAction<S extends z.ZodType, T>(
   fn: (actor: Actor, data: z.infer<S>) => Promise<T>,
   successMessage?: string,
 ): Promise<ActionResult<T>> {
+  return inRequestLanguage(await guarded(schema, input, fn, successMessage));
+}
+
+/**
+ * A result's messages in the language of the request: lib/ and the schemas
+ * write German, the "domain" catalogue knows their English (lib/i18n/domain-text.ts).
+ */
+export async function inRequestLanguage<T>(result: ActionResult<T>): Promise<ActionResult<T>> {
+  const dt = await requestDomainText();
+  if (result.ok) return result.message ? { ...result, message: dt(result.message) } : result;
+  const fields = result.fieldErrors ? Object.fromEntries(Object.entries(result.fieldErrors).map(([key, text]) => [key, dt(text)])) : undefined;
+  return { ...result, error: dt(result.error), ...(fields ? { fieldErrors: fields } : {}) };
+}
+
+const ENGLISH_ZOD = en();
+
+async function guarded<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  fn: (actor: Actor, data: z.infer<S>) => Promise<T>,
+  successMessage?: string,
+): Promise<ActionResult<T>> {
   try {
     const actor = await requireActor();
     const invalid = findInvalidText(input);
     if (invalid) return { ok: false, code: "bad_request", error: `Die Eingabe „${invalid}“ ${INVALID_TEXT_MESSAGE}`, fieldErrors: { [invalid]: `Diese Angabe ${INVALID_TEXT_MESSAGE}` } };
-    const parsed = schema.safeParse(input);
+    // zod's own wording (for checks without a message of ours) in English for an English page; ours are translated afterwards.
+    const english = (await requestLocale()) !== DEFAULT_LOCALE;
+    const parsed = english ? schema.safeParse(input, { error: ENGLISH_ZOD.localeError }) : schema.safeParse(input);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);
       return { ok: false, code: "bad_request", error: "Bitte prüfen Sie die markierten Angaben.", fieldErrors: errors };

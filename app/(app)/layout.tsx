@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/ui/language-switch";
+import { SmallScreenMenu } from "@/components/ui/small-screen-menu";
 import { activeMembership, currentActor } from "@/lib/auth/session";
 import { getLabels } from "@/lib/i18n/server";
 import { unreadCount } from "@/lib/review/inbox";
@@ -20,6 +21,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <Link href="/concepts" className="brand">
           Konzeptwerk
         </Link>
+        {/* On small screens everything after the name sits behind one menu button (app/globals.css). */}
+        <SmallScreenMenu label={t("menu")} className="shell-menu">
         <nav aria-label={t("mainNav")}>
           <ul>
             <li>
@@ -77,6 +80,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             {t("logout")}
           </button>
         </form>
+        </SmallScreenMenu>
       </header>
       <main id="main">{children}</main>
     </>

@@ -4,6 +4,7 @@ import type { OutlineEntry } from "@/lib/concepts/outline";
 import { useTemplateText } from "@/lib/i18n/hooks";
 import { OutlinePresence } from "@/components/editor/presence";
 import { OutlineState } from "./outline-state";
+import { SmallScreenMenu } from "@/components/ui/small-screen-menu";
 
 function Entry({ entry, level, parts }: { entry: OutlineEntry; level: "chapter" | "field"; parts: Record<string, string[]> }) {
   const tt = useTemplateText();
@@ -39,6 +40,15 @@ export function OutlineNav({ entries, progress, parts = {} }: { entries: Outline
   const t = useTranslations("outline");
   return (
     <nav aria-label={t("label")} className="outline card">
+      {/* On small screens a bar at the top with a menu button instead of a column beside the text (app/globals.css). */}
+      <SmallScreenMenu
+        className="outline-menu"
+        label={
+          <>
+            {t("label")} <span className="outline-menu-progress">{progress} %</span>
+          </>
+        }
+      >
       <div className="progress">
         <label htmlFor="concept-progress">
           {t("progress")} <strong data-testid="progress-value">{progress} %</strong>
@@ -52,6 +62,7 @@ export function OutlineNav({ entries, progress, parts = {} }: { entries: Outline
           <Entry key={e.key} entry={e} level="chapter" parts={parts} />
         ))}
       </ol>
+      </SmallScreenMenu>
     </nav>
   );
 }

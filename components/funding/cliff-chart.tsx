@@ -5,6 +5,7 @@
  * disclosure) and as the text summary above.
  */
 import type { FundingView } from "@/lib/funding/view";
+import type { DomainText } from "@/lib/i18n/domain-text";
 import { FundingTable } from "./view-table";
 
 const W = 680;
@@ -15,14 +16,14 @@ const BAR_AREA = 180;
 const AXIS = 40;
 const BAR = "#b35900";
 
-function CliffChart({ bars, summary }: { bars: FundingView["cliff"]["bars"]; summary: string }) {
+function CliffChart({ bars, summary, dt }: { bars: FundingView["cliff"]["bars"]; summary: string; dt: DomainText }) {
   const max = Math.max(...bars.map((b) => b.cents), 1);
   const slot = (W - LEFT - RIGHT) / Math.max(bars.length, 1);
   const width = Math.min(72, slot * 0.6);
   const h = TOP + BAR_AREA + AXIS;
   return (
     <svg className="cliff-chart" viewBox={`0 0 ${W} ${h}`} width="100%" role="img" aria-labelledby="cliff-title cliff-desc" data-testid="cliff-chart">
-      <title id="cliff-title">Förderklippe: wegfallende Förderung pro Jahr</title>
+      <title id="cliff-title">{dt("Förderklippe: wegfallende Förderung pro Jahr")}</title>
       <desc id="cliff-desc">{summary}</desc>
       <line x1={LEFT} x2={W - RIGHT} y1={TOP + BAR_AREA} y2={TOP + BAR_AREA} stroke="#4f5863" />
       {bars.map((b, i) => {
@@ -36,10 +37,10 @@ function CliffChart({ bars, summary }: { bars: FundingView["cliff"]["bars"]; sum
               {b.label}
             </text>
             <text x={x + width / 2} y={TOP + BAR_AREA + 16} fontSize={12} textAnchor="middle" fill="#1b1f24">
-              ab {b.year}
+              {dt(`ab ${b.year}`)}
             </text>
             <text x={x + width / 2} y={TOP + BAR_AREA + 32} fontSize={11} textAnchor="middle" fill="#4f5863">
-              {b.fte} VZÄ
+              {dt(`${b.fte} VZÄ`)}
             </text>
           </g>
         );
@@ -48,19 +49,19 @@ function CliffChart({ bars, summary }: { bars: FundingView["cliff"]["bars"]; sum
   );
 }
 
-/** The Förderklippe block of the funding chapter: summary, chart, tables. */
-export function FundingCliff({ cliff }: { cliff: FundingView["cliff"] }) {
+/** The Förderklippe block of the funding chapter: summary, chart, tables (German wording, through `dt` into the page's language). */
+export function FundingCliff({ cliff, dt }: { cliff: FundingView["cliff"]; dt: DomainText }) {
   return (
     <section className="funding-cliff" aria-labelledby="cliff-h" data-testid="funding-cliff">
-      <h3 id="cliff-h">Förderklippe</h3>
+      <h3 id="cliff-h">{dt("Förderklippe")}</h3>
       <p className="peer-summary" data-testid="cliff-summary">
         {cliff.summary}
       </p>
       {cliff.bars.length ? (
         <>
-          <CliffChart bars={cliff.bars} summary={cliff.summary} />
+          <CliffChart bars={cliff.bars} summary={cliff.summary} dt={dt} />
           <details className="peer-table">
-            <summary>Als Tabelle anzeigen: Förderklippe</summary>
+            <summary>{dt("Als Tabelle anzeigen: Förderklippe")}</summary>
             {cliff.tables.map((t) => (t.rows.length ? <FundingTable key={t.id} table={t} /> : null))}
           </details>
         </>

@@ -692,9 +692,14 @@ function MeasureForm({ conceptId, fieldId, fieldTitle, subGoals, initial, automa
     setConflict(null);
     const { input, errors: numberErrors } = buildInput(values, t);
     // The same schema as the server's, loaded on first submit so zod stays out of the page's first load.
-    const [{ measureInputSchema }, { fieldErrors }] = await Promise.all([import("@/lib/measures/schema"), import("@/lib/validation")]);
+    const [{ measureInputSchema }, { fieldErrors }, { loadDomainText, translateFieldErrors }] = await Promise.all([
+      import("@/lib/measures/schema"),
+      import("@/lib/validation"),
+      import("@/lib/i18n/domain-client"),
+    ]);
     const checked = measureInputSchema.safeParse(input);
-    const local = { ...(checked.success ? {} : fieldErrors(checked.error)), ...numberErrors };
+    // The schema's messages are German (the server's); an English page shows them in English.
+    const local = { ...(checked.success ? {} : translateFieldErrors(fieldErrors(checked.error), await loadDomainText())), ...numberErrors };
     if (Object.keys(local).length) {
       showErrors(local, t("notSaved"));
       return;

@@ -3,12 +3,14 @@ import type { OpenInvitationRow } from "@/db/queries/members";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { useLabels } from "@/lib/i18n/hooks";
 import { RevokeInvitationForm } from "./revoke-invitation-form";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export function InvitationList({ invitations, municipalityId }: { invitations: OpenInvitationRow[]; municipalityId: string }) {
   const t = useTranslations("members");
   const labels = useLabels();
   if (invitations.length === 0) return <p>{t("noInvitations")}</p>;
   return (
+    <ScrollBox label={t("openInvitations")}>
     <table className="table">
       <caption className="visually-hidden">{t("openInvitations")}</caption>
       <thead>
@@ -41,5 +43,6 @@ export function InvitationList({ invitations, municipalityId }: { invitations: O
         ))}
       </tbody>
     </table>
+    </ScrollBox>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { retryMailAction } from "@/app/(app)/mitglieder/sign-in-actions";
 import type { FormState } from "@/lib/members/form-errors";
 import { FormStatus } from "./form-field";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Problem = { id: string; kind: string; recipient: string; status: string; attempts: number; lastError: string | null; nextAttemptAt: string };
 
@@ -15,6 +16,7 @@ export function MailProblems({ municipalityId, problems }: { municipalityId: str
     <>
       <p className="notice notice-error">{t("mailProblemsIntro")}</p>
       <FormStatus state={state} pending={pending} />
+      <ScrollBox label={t("mailProblemsHeading")}>
       <table>
         <thead>
           <tr>
@@ -47,6 +49,7 @@ export function MailProblems({ municipalityId, problems }: { municipalityId: str
           ))}
         </tbody>
       </table>
+      </ScrollBox>
     </>
   );
 }

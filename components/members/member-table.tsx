@@ -3,6 +3,7 @@ import type { MemberRow } from "@/db/queries/members";
 import { formatDate } from "@/lib/format";
 import { RemoveMemberForm } from "./remove-member-form";
 import { RoleForm } from "./role-form";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export function MemberTable({
   members,
@@ -17,6 +18,7 @@ export function MemberTable({
 }) {
   const t = useTranslations("members");
   return (
+    <ScrollBox label={t("tableCaption", { municipality: municipalityName })}>
     <table className="table">
       <caption className="visually-hidden">{t("tableCaption", { municipality: municipalityName })}</caption>
       <thead>
@@ -57,5 +59,6 @@ export function MemberTable({
         ))}
       </tbody>
     </table>
+    </ScrollBox>
   );
 }

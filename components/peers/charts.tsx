@@ -9,6 +9,7 @@ import { Group } from "@visx/group";
 import { scaleLinear } from "@visx/scale";
 import { Bar, Line } from "@visx/shape";
 import type { QuartileFigure, ShareFigure, Suppressed } from "@/lib/peers/anonymity";
+import { useTranslations } from "next-intl";
 
 const W = 680;
 const LABEL = 230;
@@ -67,9 +68,10 @@ function RowLabel({ label }: { label: string }) {
 
 /** In place of a suppressed figure: why it is withheld. */
 function Withheld({ message }: { message: string }) {
+  const t = useTranslations("peers");
   return (
     <text x={LABEL + 6} y={ROW / 2 + 4} fontSize={12} fontStyle="italic" fill="#4f5863">
-      zurückgehalten: {message}
+      {t("figure.withheld", { reason: message })}
     </text>
   );
 }
@@ -146,10 +148,11 @@ function niceMax(v: number): number {
 }
 
 export function Legend({ quartiles }: { quartiles?: boolean }) {
+  const t = useTranslations("peers");
   return (
     <p className="peer-legend meta" aria-hidden="true">
-      <span style={{ color: PEER }}>■</span> {quartiles ? "mittlere Hälfte der Vergleichskommunen (1. bis 3. Quartil), Strich: Median" : "Anteil der Vergleichskommunen"} ·{" "}
-      <span style={{ color: OWN }}>◆</span> Ihr Konzept
+      <span style={{ color: PEER }}>■</span> {quartiles ? t("figure.legendQuartiles") : t("figure.colShare")} ·{" "}
+      <span style={{ color: OWN }}>◆</span> {t("figure.yourConcept")}
     </p>
   );
 }

@@ -3,9 +3,11 @@ import { useActionState } from "react";
 import { shareMeasureAction, unshareMeasureAction } from "@/app/(app)/concepts/[conceptId]/vergleich/bibliothek/actions";
 import { Notice, stateNotice } from "@/components/ui/notice";
 import { RequiredMark } from "@/components/ui/required-mark";
+import { useTranslations } from "next-intl";
 
 /** One own measure: edit the text to share, then share; or withdraw it. The name check's result is read out. */
 export function ShareMeasure({ conceptId, measure }: { conceptId: string; measure: { id: string; title: string; description: string; shared: boolean } }) {
+  const t = useTranslations("library");
   const [state, share, sharing] = useActionState(shareMeasureAction, null);
   const [unState, unshare, unsharing] = useActionState(unshareMeasureAction, null);
   const shared = unState?.ok ? false : state?.ok ? true : measure.shared;
@@ -13,26 +15,26 @@ export function ShareMeasure({ conceptId, measure }: { conceptId: string; measur
   return (
     <details className="card" style={{ marginBottom: ".75rem" }}>
       <summary>
-        {measure.title} {shared ? <strong>(geteilt)</strong> : null}
+        {measure.title} {shared ? <strong>{t("sharedMark")}</strong> : null}
       </summary>
       <form action={share} className="form" style={{ marginTop: ".75rem" }}>
         <input type="hidden" name="conceptId" value={conceptId} />
         <input type="hidden" name="measureId" value={measure.id} />
         <div className="field">
           <label htmlFor={`${id}-title`}>
-            Titel für die Bibliothek
+            {t("shareTitle")}
             <RequiredMark />
           </label>
           <input id={`${id}-title`} name="title" defaultValue={measure.title} required maxLength={500} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-desc`}>Beschreibung für die Bibliothek</label>
+          <label htmlFor={`${id}-desc`}>{t("shareDescription")}</label>
           <textarea id={`${id}-desc`} name="description" defaultValue={measure.description} rows={4} maxLength={5000} />
-          <p className="meta">Vor dem Teilen wird geprüft, ob der Text den Namen Ihrer Kommune, Ortsnamen, Personen oder Kontaktangaben enthält.</p>
+          <p className="meta">{t("shareCheckHint")}</p>
         </div>
         <div className="actions-row">
           <button className="button" type="submit" disabled={sharing}>
-            {shared ? "Geteilten Text ersetzen" : "In der Bibliothek teilen"}
+            {shared ? t("replaceShared") : t("share")}
           </button>
         </div>
         <Notice message={unState?.ok && state?.ok ? null : stateNotice(state, sharing)} />
@@ -42,7 +44,7 @@ export function ShareMeasure({ conceptId, measure }: { conceptId: string; measur
           <input type="hidden" name="conceptId" value={conceptId} />
           <input type="hidden" name="measureId" value={measure.id} />
           <button className="button-danger" type="submit" disabled={unsharing}>
-            Aus der Bibliothek entfernen
+            {t("unshare")}
           </button>
         </form>
       ) : null}

@@ -4,6 +4,7 @@ import { useActionState, useId, useState } from "react";
 import { takeLibraryMeasureAction } from "@/app/(app)/concepts/[conceptId]/vergleich/bibliothek/actions";
 import type { TakeTarget } from "@/lib/peers/take-measure";
 import { Notice, stateNotice } from "@/components/ui/notice";
+import { useTranslations } from "next-intl";
 
 /** The field a library entry goes to unless the person picks another: the same key; for an own field of action the first own one. */
 function defaultField(target: TakeTarget | undefined, fieldKey: string): string {
@@ -19,6 +20,7 @@ function defaultField(target: TakeTarget | undefined, fieldKey: string): string 
  * to the new measure's card.
  */
 export function TakeMeasure({ entry, targets }: { entry: { id: string; title: string; fieldKey: string }; targets: TakeTarget[] }) {
+  const tr = useTranslations("library");
   const [state, take, taking] = useActionState(takeLibraryMeasureAction, null);
   const [open, setOpen] = useState(false);
   const [conceptId, setConceptId] = useState(targets[0]?.id ?? "");
@@ -38,16 +40,16 @@ export function TakeMeasure({ entry, targets }: { entry: { id: string; title: st
         className="button-secondary"
         aria-expanded={open}
         aria-controls={`${id}-form`}
-        aria-label={`In mein Konzept übernehmen: ${entry.title}`}
+        aria-label={tr("takeLabel", { title: entry.title })}
         onClick={() => setOpen((o) => !o)}
       >
-        In mein Konzept übernehmen
+        {tr("take")}
       </button>
       {open ? (
         <form id={`${id}-form`} action={take} className="form actions-row" style={{ alignItems: "end", marginTop: ".5rem" }}>
           <input type="hidden" name="entryId" value={entry.id} />
           <div className="field">
-            <label htmlFor={`${id}-concept`}>Konzept</label>
+            <label htmlFor={`${id}-concept`}>{tr("concept")}</label>
             <select id={`${id}-concept`} name="conceptId" value={conceptId} onChange={(e) => chooseConcept(e.target.value)}>
               {targets.map((t) => (
                 <option key={t.id} value={t.id}>
@@ -57,7 +59,7 @@ export function TakeMeasure({ entry, targets }: { entry: { id: string; title: st
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-field`}>Handlungsfeld</label>
+            <label htmlFor={`${id}-field`}>{tr("field")}</label>
             <select id={`${id}-field`} name="fieldId" value={fieldId} onChange={(e) => setFieldId(e.target.value)}>
               {(target?.fields ?? []).map((f) => (
                 <option key={f.id} value={f.id}>
@@ -67,14 +69,14 @@ export function TakeMeasure({ entry, targets }: { entry: { id: string; title: st
             </select>
           </div>
           <button className="button" type="submit" disabled={taking || !fieldId}>
-            Als geplante Maßnahme übernehmen
+            {tr("takeAsPlanned")}
           </button>
         </form>
       ) : null}
       <Notice message={stateNotice(state, taking)}>
         {state?.ok && !taking ? (
           <Link href={state.data.href}>
-            Zur Maßnahme „<bdi>{state.data.title}</bdi>“
+            {tr.rich("toMeasure", { title: state.data.title, bdi: (chunks) => <bdi>{chunks}</bdi> })}
           </Link>
         ) : null}
       </Notice>

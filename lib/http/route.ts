@@ -5,6 +5,8 @@ import { reportUnexpectedError } from "@/lib/error-log";
 import { requireActor, type Actor } from "@/lib/auth/session";
 import { isSameOriginRequest } from "@/lib/http/origin";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
+import { requestDomainText } from "@/lib/i18n/domain-server";
+import type { DomainText } from "@/lib/i18n/domain-text";
 
 type Params = Record<string, string>;
 type Ctx<P extends Params> = { params: Promise<P> };
@@ -24,14 +26,18 @@ export function authedRoute<P extends Params>(
       const actor = await requireActor();
       return await handler(req, actor, await ctx.params);
     } catch (error) {
-      return errorResponse(error);
+      // Pages of an English session show the message they get in English (the NEXT_LOCALE cookie); other callers get German.
+      return errorResponse(error, await requestDomainText());
     }
   };
 }
 
-/** AppError → its status and German message (a 429 with Retry-After); anything else → a 500 whose error number is logged and shown. */
-export function errorResponse(error: unknown) {
-  if (error instanceof AppError) return NextResponse.json(errorBody(error), { status: error.status, headers: errorHeaders(error) });
+/** AppError → its status and message (German unless `dt` translates it; a 429 with Retry-After); anything else → a 500 whose error number is logged and shown. */
+export function errorResponse(error: unknown, dt: DomainText = (text) => text) {
+  if (error instanceof AppError) {
+    const body = errorBody(error);
+    return NextResponse.json({ error: { ...body.error, message: dt(body.error.message) } }, { status: error.status, headers: errorHeaders(error) });
+  }
   const { errorId, message } = reportUnexpectedError("route", error);
   return NextResponse.json({ error: { code: "internal", message, errorId } }, { status: 500, headers: { "X-Error-Id": errorId } });
 }

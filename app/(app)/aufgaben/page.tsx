@@ -13,7 +13,10 @@ import { readMyAssignments } from "@/lib/concepts/assignments";
 import { getTemplateText } from "@/lib/i18n/server";
 import { templateFor } from "@/lib/template";
 
-export const metadata: Metadata = { title: "Für mich" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shell");
+  return { title: t("inbox") };
+}
 
 /** What waits for the signed-in user: threads mentioning them, rounds they must answer, notifications. */
 export default async function InboxPage() {

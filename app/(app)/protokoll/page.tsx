@@ -10,6 +10,7 @@ import { auditNames } from "@/lib/audit/names";
 import { activeMembership, pageActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/page";
 import { getLabels, getTemplateText } from "@/lib/i18n/server";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export const metadata: Metadata = { title: "Protokoll" };
 
@@ -106,7 +107,7 @@ export default async function AuditPage({ searchParams }: Props) {
       {log.entries.length === 0 ? (
         <p className="meta">{t("empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollBox label={t("entry")}>
           <table className="table" data-testid="audit-table">
             <thead>
               <tr>
@@ -133,7 +134,7 @@ export default async function AuditPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
 
       {log.pages > 1 ? (

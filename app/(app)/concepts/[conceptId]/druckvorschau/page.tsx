@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { UserList } from "@/components/ui/user-list";
 import Link from "next/link";
 import type { JSONContent } from "@tiptap/core";
@@ -9,6 +11,7 @@ import { INDICATOR_OVERVIEW_COLUMNS, type PdfGoalTree, type PdfIndicatorRow, typ
 import "@/components/concept/print-preview.css";
 import { FundingOverview } from "@/components/funding/funding-overview";
 import { orNotFound } from "@/lib/http/page";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,7 +26,8 @@ async function load(conceptId: string, search: Record<string, string | string[] 
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { model } = await load((await params).conceptId, await searchParams);
-  return { title: `Druckvorschau: ${model.meta.title}` };
+  const t = await getTranslations("printPreview");
+  return { title: t("metaTitle", { title: model.meta.title }) };
 }
 
 /** Rich text as the editor's static HTML (Tiptap, the one extension list). */
@@ -60,6 +64,7 @@ function Measure({ m }: { m: PdfMeasure }) {
         </table>
       ) : null}
       {m.funding.length ? (
+        <ScrollBox label="Förderung">
         <table>
           <thead>
             <tr>
@@ -91,8 +96,10 @@ function Measure({ m }: { m: PdfMeasure }) {
             ) : null}
           </tbody>
         </table>
+        </ScrollBox>
       ) : null}
       {m.indicators.length ? (
+        <ScrollBox label="Indikatoren">
         <table>
           <thead>
             <tr>
@@ -117,6 +124,7 @@ function Measure({ m }: { m: PdfMeasure }) {
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       ) : null}
     </article>
   );
@@ -124,6 +132,7 @@ function Measure({ m }: { m: PdfMeasure }) {
 
 function IndicatorOverview({ rows, field }: { rows: PdfIndicatorRow[]; field: string }) {
   return (
+    <ScrollBox label="Indikatoren im Überblick">
     <table>
       <caption className="visually-hidden">Indikatoren im Überblick – {field}</caption>
       <thead>
@@ -147,6 +156,7 @@ function IndicatorOverview({ rows, field }: { rows: PdfIndicatorRow[]; field: st
         ))}
       </tbody>
     </table>
+    </ScrollBox>
   );
 }
 
@@ -191,7 +201,7 @@ function Funding({ f }: { f: NonNullable<PdfModel["chapters"][number]["funding"]
   return (
     <>
       <h3>Übersicht aus den Maßnahmen</h3>
-      <FundingOverview view={f} />
+      <FundingOverview view={f} language="document" />
     </>
   );
 }
@@ -206,16 +216,20 @@ export default async function PrintPreviewPage({ params, searchParams }: Props) 
   const { conceptId } = await params;
   const { model, query, concept } = await load(conceptId, await searchParams);
   const { meta } = model;
+  const t = await getTranslations("printPreview");
+  const locale = await getLocale();
+  // The document is in the concept's language (German, like the PDF it previews); only the toolbar follows the UI.
   return (
     <div className={`print-preview${meta.draft ? " print-draft" : ""}`} lang="de">
-      <div className="print-toolbar actions-row">
+      <div className="print-toolbar actions-row" lang={locale}>
         <Link className="button-secondary" href={`/concepts/${conceptId}`}>
-          Zurück zum Konzept
+          {t("backToConcept")}
         </Link>
         <a className="button" href={`/api/concepts/${conceptId}/export.pdf${query ? `?${query}` : ""}`} download>
-          PDF herunterladen
+          {t("download")}
         </a>
-        {meta.draft ? <span className="print-badge">ENTWURF</span> : null}
+        {meta.draft ? <span className="print-badge">{t("draftBadge")}</span> : null}
+        {locale === DEFAULT_LOCALE ? null : <p className="meta">{t("languageNote")}</p>}
       </div>
       <header className="print-cover">
         {meta.logo ? <img src={`/api/municipalities/${concept.municipalityId}/logo`} alt={`Wappen oder Logo: ${meta.municipality}`} className="print-logo" /> : null}
@@ -325,6 +339,7 @@ export default async function PrintPreviewPage({ params, searchParams }: Props) 
         <section id="p-history" className="print-chapter" aria-labelledby="p-h-history">
           <h2 id="p-h-history">Anhang: Versionsverlauf</h2>
           {model.history.length ? (
+            <ScrollBox label="Versionsverlauf">
             <table>
               <thead>
                 <tr>
@@ -347,6 +362,7 @@ export default async function PrintPreviewPage({ params, searchParams }: Props) 
                 ))}
               </tbody>
             </table>
+            </ScrollBox>
           ) : (
             <p className="print-empty">Es gibt noch keine gespeicherten Fassungen.</p>
           )}

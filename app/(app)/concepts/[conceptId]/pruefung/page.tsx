@@ -18,6 +18,7 @@ import { templateFor } from "@/lib/template";
 import { ReviewSection, TargetThreads } from "@/components/review/review-section";
 import { AnswerForm, CloseRoundButton, StartRoundForm } from "@/components/review/rounds";
 import { orNotFound } from "@/lib/http/page";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -110,7 +111,7 @@ export default async function ReviewPage({ params }: Props) {
                   <li key={r.userId}>{t("answeredCount", { name: r.name, count: r.answered, total: targets.length })}</li>
                 ))}
               </ul>
-              <div className="table-scroll">
+              <ScrollBox label={round.title}>
                 <table className="table round-table">
                   <thead>
                     <tr>
@@ -139,7 +140,7 @@ export default async function ReviewPage({ params }: Props) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
               {mine ? (
                 <details className="your-answers" open>
                   <summary>{t("yourAnswers")}</summary>

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { formObject, guardedAction, type ActionResult } from "@/lib/actions";
+import { formObject, guardedAction, inRequestLanguage, type ActionResult } from "@/lib/actions";
 import { changePeerConsent, publishPeerSnapshot } from "@/lib/peers/service";
 import { z } from "@/lib/validation";
 
@@ -23,7 +23,7 @@ export async function setPeerConsentAction(_prev: ActionResult<{ contribute: boo
       : "Ihre Kommune trägt nicht mehr bei: ab dem nächsten Vergleichsstand ist ihr Beitrag entfernt.";
     revalidatePath("/concepts/[conceptId]/vergleich", "page");
   }
-  return result;
+  return inRequestLanguage(result);
 }
 
 /** The operator publishes a new snapshot now. */
@@ -36,5 +36,5 @@ export async function publishPeerSnapshotAction(_prev: ActionResult<{ contributo
     result.message = `Neuer Vergleichsstand veröffentlicht (${result.data.contributors} Beiträge).`;
     revalidatePath("/concepts/[conceptId]/vergleich", "page");
   }
-  return result;
+  return inRequestLanguage(result);
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { useTranslations } from "next-intl";
 import { pageActor } from "@/lib/auth/session";
 import { requireConcept } from "@/lib/concepts/access";
 import { AppError } from "@/lib/errors";
@@ -12,10 +14,16 @@ import type { Comparison } from "@/lib/peers/compare";
 import { ConsentForm, PublishForm } from "@/components/peers/consent-form";
 import { PeerFigure } from "@/components/peers/figure";
 import { orNotFound } from "@/lib/http/page";
+import type { Suppressed } from "@/lib/peers/anonymity";
+import { requestDomainText } from "@/lib/i18n/domain-server";
+import type { DomainText } from "@/lib/i18n/domain-text";
+import { getLabels, getTemplateText } from "@/lib/i18n/server";
+import type { Labels } from "@/lib/i18n/labels";
+import type { TemplateText } from "@/lib/i18n/template";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<{ gruppe?: string }> };
 
-const CHOICE_NAMES: Record<GroupChoice, string> = { own: "Eigene Gruppe", level: "Gleiche Ebene, alle Größen", all: "Alle Kommunen" };
+type T = ReturnType<typeof useTranslations<"peers">>;
 
 async function load(conceptId: string) {
   const actor = await pageActor();
@@ -25,7 +33,8 @@ async function load(conceptId: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { conceptId } = await params;
   const { concept } = await load(conceptId);
-  return { title: `Vergleich – ${concept.title}` };
+  const t = await getTranslations("peers");
+  return { title: t("metaTitle", { title: concept.title }) };
 }
 
 export default async function PeerComparisonPage({ params, searchParams }: Props) {
@@ -40,53 +49,45 @@ export default async function PeerComparisonPage({ params, searchParams }: Props
     if (!(error instanceof AppError && error.code === "not_found")) throw error;
   }
   const consent = role === "admin" ? await readPeerConsent(actor, { municipalityId: concept.municipalityId }) : null;
+  const t = await getTranslations("peers");
+  const [dt, labels, tt] = await Promise.all([requestDomainText(), getLabels(), getTemplateText()]);
 
   return (
     <>
       <div className="actions-row" style={{ justifyContent: "space-between" }}>
         <div>
-          <h1 style={{ marginBottom: ".25rem" }}>Vergleich mit anderen Kommunen</h1>
+          <h1 style={{ marginBottom: ".25rem" }}>{t("title")}</h1>
           <p className="meta">{concept.title}</p>
         </div>
         <div className="actions-row">
           <Link className="button-secondary" href={`/concepts/${concept.id}/vergleich/bibliothek`}>
-            Maßnahmenbibliothek
+            {t("library")}
           </Link>
           <Link className="button-secondary" href={`/concepts/${concept.id}`}>
-            Zurück zum Konzept
+            {t("backToConcept")}
           </Link>
         </div>
       </div>
-      <p>
-        Wie steht Ihr Konzept im Vergleich zu Kommunen wie Ihrer? Die Zahlen stammen aus beschlossenen Konzepten anderer Kommunen, die dem
-        Vergleich zugestimmt haben – anonymisiert, ohne Namen und ohne Text. Ihre eigene Kommune ist nie unter den Vergleichskommunen. Werte
-        mit weniger als fünf Vergleichskommunen werden zurückgehalten; Anteile sind leicht verrauscht, damit kein einzelner Beitrag
-        erkennbar wird. Ihr Konzept geht mit seinem aktuellen Stand ein.
-      </p>
+      <p>{t("intro")}</p>
 
       {comparison ? (
-        <Figures comparison={comparison} conceptId={concept.id} />
+        <Figures comparison={comparison} conceptId={concept.id} t={t} dt={dt} labels={labels} tt={tt} />
       ) : (
-        <p className="notice">Es ist noch kein Vergleichsstand veröffentlicht. Er wird beim Start und danach regelmäßig berechnet.</p>
+        <p className="notice">{t("noSnapshot")}</p>
       )}
 
       {consent ? (
         <section className="card" aria-labelledby="consent-h" style={{ marginTop: "1.5rem" }}>
-          <h2 id="consent-h">Beitrag Ihrer Kommune</h2>
-          <p>
-            Trägt Ihre Kommune bei, gehen aus ihrer jeweils zuletzt beschlossenen Fassung nur Kennzahlen in den Vergleich ein: abgedeckte
-            Handlungsfelder, Zahl der Maßnahmen, Anteile mit Federführung, Indikator und Budget, Finanzierungsmix, Anteil freiwilliger
-            Aufgaben, Organisationsmodell, Ausrichtung, Alter und Fortschreibungsturnus. Nie der Name, nie Text. Ein Rückzug wirkt ab dem
-            nächsten veröffentlichten Vergleichsstand.
-          </p>
+          <h2 id="consent-h">{t("consentHeading")}</h2>
+          <p>{t("consentIntro")}</p>
           <ConsentForm municipalityId={concept.municipalityId} contribute={consent.contribute} />
         </section>
       ) : null}
 
       {isOperator(actor) ? (
         <section className="card" aria-labelledby="operator-h" style={{ marginTop: "1.5rem" }}>
-          <h2 id="operator-h">Betrieb</h2>
-          <p className="meta">Vergleichsstände werden beim Start und regelmäßig veröffentlicht; hier sofort.</p>
+          <h2 id="operator-h">{t("operatorHeading")}</h2>
+          <p className="meta">{t("operatorHint")}</p>
           <PublishForm />
         </section>
       ) : null}
@@ -94,10 +95,16 @@ export default async function PeerComparisonPage({ params, searchParams }: Props
   );
 }
 
-function Figures({ comparison: c, conceptId }: { comparison: Comparison; conceptId: string }) {
+/** A withheld figure's reason in the UI language; the numbers themselves need no translation. */
+function withheld<F extends { suppressed: boolean }>(f: F | Suppressed, dt: DomainText): F | Suppressed {
+  return f.suppressed && "message" in f ? { ...f, message: dt(f.message) } : f;
+}
+
+function Figures({ comparison: c, conceptId, t, dt, labels, tt }: { comparison: Comparison; conceptId: string; t: T; dt: DomainText; labels: Labels; tt: TemplateText }) {
+  const fieldTitle = (f: { key: string; title: string }) => tt.fieldTitle(f);
   return (
     <>
-      <nav aria-label="Vergleichsgruppe" className="peer-groups">
+      <nav aria-label={t("groupNav")} className="peer-groups">
         <ul>
           {c.choices.map((g) => (
             <li key={g.choice}>
@@ -106,19 +113,19 @@ function Figures({ comparison: c, conceptId }: { comparison: Comparison; concept
                 aria-current={g.choice === c.group.choice ? "page" : undefined}
                 className={g.choice === c.group.choice ? "button" : "button-secondary"}
               >
-                {CHOICE_NAMES[g.choice]}
+                {t(`choices.${g.choice}`)}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
       <p className="peer-group-label" data-testid="peer-group">
-        Vergleichsgruppe: <strong>{`${c.group.label}, n = ${c.group.n}`}</strong>
+        {t("group")} <strong>{`${dt(c.group.label)}, n = ${c.group.n}`}</strong>
       </p>
-      <p className="meta">Vergleichsstand vom {formatDateTime(new Date(c.snapshot.publishedAt))}.</p>
+      <p className="meta">{t("snapshotOf", { date: formatDateTime(new Date(c.snapshot.publishedAt)) })}</p>
       {c.snapshot.synthetic ? (
         <p className="notice" data-testid="synthetic-note">
-          <strong>Synthetische Demodaten.</strong> {c.snapshot.note}
+          <strong>{t("synthetic")}</strong> {c.snapshot.note ? dt(c.snapshot.note) : null}
         </p>
       ) : null}
 
@@ -126,56 +133,61 @@ function Figures({ comparison: c, conceptId }: { comparison: Comparison; concept
         <PeerFigure
           id="abdeckung"
           kind="share"
-          title="Handlungsfelder: Anteil der Vergleichskommunen, die sie bearbeiten"
-          rows={c.fields.map((f) => ({ label: f.title, peers: f.coverage, own: f.own.covered }))}
+          title={t("figures.coverage")}
+          rows={c.fields.map((f) => ({ label: fieldTitle(f), peers: withheld(f.coverage, dt), own: f.own.covered }))}
         />
         <PeerFigure
           id="massnahmen-je-feld"
           kind="quartiles"
-          title="Maßnahmen je Handlungsfeld"
-          rows={c.fields.map((f) => ({ label: f.title, peers: f.measures, own: f.own.measures }))}
+          title={t("figures.measuresPerField")}
+          rows={c.fields.map((f) => ({ label: fieldTitle(f), peers: withheld(f.measures, dt), own: f.own.measures }))}
         />
-        <PeerFigure id="massnahmen" kind="quartiles" title="Maßnahmen insgesamt" rows={[{ label: "Maßnahmen", peers: c.measures.peers, own: c.measures.own }]} />
+        <PeerFigure
+          id="massnahmen"
+          kind="quartiles"
+          title={t("figures.measuresTotal")}
+          rows={[{ label: t("figures.measures"), peers: withheld(c.measures.peers, dt), own: c.measures.own }]}
+        />
         <PeerFigure
           id="anteile"
           kind="quartiles"
           unit=" %"
-          title="Anteil der Maßnahmen …"
-          intro="Je Kommune der Anteil ihrer Maßnahmen; „mit Budget“ heißt: Sachkosten oder Förderung angegeben."
-          rows={c.shares.map((s) => ({ label: s.label, peers: s.peers, own: s.own }))}
+          title={t("figures.shares")}
+          intro={t("figures.sharesIntro")}
+          rows={c.shares.map((s) => ({ label: dt(s.label), peers: withheld(s.peers, dt), own: s.own }))}
         />
         <PeerFigure
           id="finanzierung"
           kind="share"
-          title="Finanzierungsmix nach Quelle"
-          intro="Anteil jeder Quelle an der Förderung aller Vergleichskommunen zusammen."
-          rows={c.funding.map((f) => ({ label: f.label, peers: f.peers, own: f.own }))}
+          title={t("figures.funding")}
+          intro={t("figures.fundingIntro")}
+          rows={c.funding.map((f) => ({ label: labels.fundingSources[f.source] ?? f.label, peers: withheld(f.peers, dt), own: f.own }))}
         />
         <PeerFigure
           id="organisation"
           kind="share"
-          title="Organisationsmodell"
-          rows={c.orgModel.map((o) => ({ label: o.label, peers: o.peers, own: o.own }))}
+          title={t("figures.orgModel")}
+          rows={c.orgModel.map((o) => ({ label: o.key === "none" ? t("figures.noAnswer") : (labels.orgModels[o.key] ?? o.label), peers: withheld(o.peers, dt), own: o.own }))}
         />
         <PeerFigure
           id="ausrichtung"
           kind="share"
-          title="Ausrichtung auf die ganze Gesellschaft"
-          rows={[{ label: "ganze Gesellschaft", peers: c.wholeSociety.peers, own: c.wholeSociety.own }]}
+          title={t("figures.wholeSociety")}
+          rows={[{ label: t("figures.wholeSocietyRow"), peers: withheld(c.wholeSociety.peers, dt), own: c.wholeSociety.own }]}
         />
         <PeerFigure
           id="alter"
           kind="quartiles"
-          unit=" J."
-          title="Alter des Konzepts und Turnus der Fortschreibung (Jahre)"
+          unit={t("figures.yearsUnit")}
+          title={t("figures.age")}
           rows={[
-            { label: "Alter des Konzepts", peers: c.age.peers, own: c.age.own },
-            { label: "Fortschreibung alle …", peers: c.updateCycle.peers, own: c.updateCycle.own },
+            { label: t("figures.ageRow"), peers: withheld(c.age.peers, dt), own: c.age.own },
+            { label: t("figures.updateCycleRow"), peers: withheld(c.updateCycle.peers, dt), own: c.updateCycle.own },
           ]}
         />
       </div>
       <p className="meta" style={{ marginTop: "1.5rem" }}>
-        Quellen: {DISTRICTS_ATTRIBUTION}. Kennzahlen der Demodaten nach der Befragung von 92 Kommunen von Schammann u. a. (2020).
+        {t("sources", { attribution: DISTRICTS_ATTRIBUTION })}
       </p>
     </>
   );

@@ -12,6 +12,7 @@ import { CreateVersionForm, RestoreButton, StatusForm } from "@/components/versi
 import { VersionOptions } from "@/components/versions/version-options";
 import { RestoreHistory } from "@/components/versions/restore-notice";
 import { orNotFound } from "@/lib/http/page";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -114,6 +115,7 @@ export default async function VersionsPage({ params }: Props) {
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t("historyHeading")}</h2>
         <RestoreHistory conceptId={concept.id}>
+          <ScrollBox label={t("historyHeading")}>
           <table className="table history-table">
             <thead>
               <tr>
@@ -178,6 +180,7 @@ export default async function VersionsPage({ params }: Props) {
               ))}
             </tbody>
           </table>
+          </ScrollBox>
         </RestoreHistory>
         {versions.length === 0 ? <p className="notice">{t("none")}</p> : null}
       </section>

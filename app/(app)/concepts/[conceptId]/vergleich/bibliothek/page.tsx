@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { pageActor } from "@/lib/auth/session";
 import { requireConcept } from "@/lib/concepts/access";
 import { FIELD_TITLES } from "@/lib/peers/anonymity";
@@ -11,17 +12,22 @@ import { can } from "@/lib/authz/permissions";
 import { ShareMeasure } from "@/components/peers/share-measure";
 import { TakeMeasure } from "@/components/peers/take-measure";
 import { orNotFound } from "@/lib/http/page";
+import { requestDomainText } from "@/lib/i18n/domain-server";
+import { getTemplateText } from "@/lib/i18n/server";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<{ feld?: string; gruppe?: string }> };
 
-const GROUP_NAMES: Record<GroupChoice, string> = { own: "Eigene Vergleichsgruppe", level: "Gleiche Ebene, alle Größen", all: "Alle Kommunen" };
+const GROUP_CHOICES: GroupChoice[] = ["own", "level", "all"];
 
 async function load(conceptId: string) {
   const actor = await pageActor();
   return { actor, ...(await orNotFound(requireConcept(actor, conceptId, "peers.read"))) };
 }
 
-export const metadata: Metadata = { title: "Maßnahmenbibliothek" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("library");
+  return { title: t("title") };
+}
 
 export default async function LibraryPage({ params, searchParams }: Props) {
   const { conceptId } = await params;
@@ -33,59 +39,58 @@ export default async function LibraryPage({ params, searchParams }: Props) {
   const own = role === "admin" ? await listShareableMeasures(actor, { conceptId }) : null;
   const targets = await listTakeTargets(actor, { conceptId });
   const mayTake = can(role, "concept.editContent");
-  const fieldTitle = (k: string) => FIELD_TITLES[k] ?? "Eigenes Handlungsfeld";
+  const t = await getTranslations("library");
+  const [dt, tt] = await Promise.all([requestDomainText(), getTemplateText()]);
+  const fieldTitle = (k: string) => (FIELD_TITLES[k] ? tt.fieldTitle({ key: k, title: FIELD_TITLES[k] }) : t("ownField"));
 
   return (
     <>
       <div className="actions-row" style={{ justifyContent: "space-between" }}>
         <div>
-          <h1 style={{ marginBottom: ".25rem" }}>Maßnahmenbibliothek</h1>
-          <p className="meta">Maßnahmen, die andere Kommunen geteilt haben – ohne Namen der Kommune.</p>
+          <h1 style={{ marginBottom: ".25rem" }}>{t("title")}</h1>
+          <p className="meta">{t("intro")}</p>
         </div>
         <Link className="button-secondary" href={`/concepts/${concept.id}/vergleich`}>
-          Zurück zum Vergleich
+          {t("backToComparison")}
         </Link>
       </div>
 
-      <form method="get" className="actions-row" aria-label="Bibliothek filtern" style={{ alignItems: "end", marginBottom: "1rem" }}>
+      <form method="get" className="actions-row" aria-label={t("filter")} style={{ alignItems: "end", marginBottom: "1rem" }}>
         <div className="field">
-          <label htmlFor="lib-feld">Handlungsfeld</label>
+          <label htmlFor="lib-feld">{t("field")}</label>
           <select id="lib-feld" name="feld" defaultValue={fieldKey}>
-            <option value="">Alle Handlungsfelder</option>
+            <option value="">{t("allFields")}</option>
             {FIELD_KEYS.map((k) => (
               <option key={k} value={k}>
                 {fieldTitle(k)}
               </option>
             ))}
-            <option value="other">Eigene Handlungsfelder</option>
+            <option value="other">{t("ownFields")}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor="lib-gruppe">Vergleichsgruppe</label>
+          <label htmlFor="lib-gruppe">{t("group")}</label>
           <select id="lib-gruppe" name="gruppe" defaultValue={group}>
-            {(Object.keys(GROUP_NAMES) as GroupChoice[]).map((g) => (
+            {GROUP_CHOICES.map((g) => (
               <option key={g} value={g}>
-                {GROUP_NAMES[g]}
+                {t(`groups.${g}`)}
               </option>
             ))}
           </select>
         </div>
         <button className="button" type="submit">
-          Anzeigen
+          {t("show")}
         </button>
       </form>
 
       <section aria-labelledby="lib-results-h">
         <h2 id="lib-results-h">
-          {entries.length === 1 ? "1 Maßnahme" : `${entries.length} Maßnahmen`}
-          {fieldKey ? ` im Handlungsfeld „${fieldTitle(fieldKey)}“` : ""}
+          {fieldKey ? t("countInField", { count: entries.length, field: fieldTitle(fieldKey) }) : t("count", { count: entries.length })}
         </h2>
-        {entries.length === 0 ? <p className="meta">Für diese Auswahl hat noch keine Kommune eine Maßnahme geteilt.</p> : null}
+        {entries.length === 0 ? <p className="meta">{t("empty")}</p> : null}
         {mayTake && entries.length > 0 ? (
           <p className="meta">
-            {targets.length
-              ? "Eine Maßnahme, die Sie übernehmen, kommt als geplante Maßnahme ans Ende des gewählten Handlungsfelds; dort vermerkt sie ihre Herkunft aus der Bibliothek, ohne die Kommune zu nennen."
-              : "Zum Übernehmen braucht es ein Konzept Ihrer Kommune, das noch nicht beschlossen ist."}
+            {targets.length ? t("takeHint") : t("takeNeedsConcept")}
           </p>
         ) : null}
         <ul className="library-list" style={{ listStyle: "none", padding: 0, display: "grid", gap: ".75rem" }}>
@@ -95,7 +100,7 @@ export default async function LibraryPage({ params, searchParams }: Props) {
                 <bdi>{e.title}</bdi>
               </h3>
               <p className="meta">
-                {fieldTitle(e.fieldKey)} · geteilt von {e.contributor}
+                {fieldTitle(e.fieldKey)} · {t("sharedBy", { contributor: dt(e.contributor) })}
               </p>
               {e.description ? <p style={{ whiteSpace: "pre-line" }}>{e.description}</p> : null}
               {targets.length ? <TakeMeasure entry={{ id: e.id, title: e.title, fieldKey: e.fieldKey }} targets={targets} /> : null}
@@ -106,12 +111,9 @@ export default async function LibraryPage({ params, searchParams }: Props) {
 
       {own ? (
         <section aria-labelledby="lib-share-h" style={{ marginTop: "2rem" }}>
-          <h2 id="lib-share-h">Eigene Maßnahmen teilen</h2>
-          <p>
-            Geteilt werden nur Titel und Beschreibung, so wie Sie sie hier freigeben. Andere Kommunen sehen statt Ihres Namens nur Ebene und
-            Größenklasse Ihrer Kommune.
-          </p>
-          {own.length === 0 ? <p className="meta">Dieses Konzept hat noch keine Maßnahmen.</p> : null}
+          <h2 id="lib-share-h">{t("shareHeading")}</h2>
+          <p>{t("shareIntro")}</p>
+          {own.length === 0 ? <p className="meta">{t("noOwnMeasures")}</p> : null}
           {own.map((m) => (
             <ShareMeasure key={m.id} conceptId={concept.id} measure={m} />
           ))}

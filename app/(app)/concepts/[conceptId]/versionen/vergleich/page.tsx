@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { useTranslations } from "next-intl";
 import { notFound } from "next/navigation";
 import { pageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -10,38 +12,55 @@ import { listVersions } from "@/lib/versions/read";
 import { WordDiff } from "@/components/versions/word-diff";
 import { ListDiff } from "@/components/versions/list-diff";
 import { VersionOptions } from "@/components/versions/version-options";
+import { requestDomainText } from "@/lib/i18n/domain-server";
+import { getTemplateText } from "@/lib/i18n/server";
+import type { DomainText } from "@/lib/i18n/domain-text";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = {
   params: Promise<{ conceptId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export const metadata: Metadata = { title: "Vergleich zweier Stände" };
+type T = ReturnType<typeof useTranslations<"compare">>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("compare");
+  return { title: t("metaTitle") };
+}
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const plural = (n: number, singular: string, pluralForm: string) => `${n} ${n === 1 ? singular : pluralForm}`;
 
-function groupLine(g: GroupSummary) {
+function groupLine(g: GroupSummary, t: T) {
   const parts = [
-    g.sections ? plural(g.sections, "Abschnitt geändert", "Abschnitte geändert") : "",
-    g.measures.added ? plural(g.measures.added, "Maßnahme neu", "Maßnahmen neu") : "",
-    g.measures.changed ? plural(g.measures.changed, "Maßnahme geändert", "Maßnahmen geändert") : "",
-    g.measures.removed ? plural(g.measures.removed, "Maßnahme entfernt", "Maßnahmen entfernt") : "",
-    g.other ? "Teilziele oder Bezeichnung geändert" : "",
+    g.sections ? t("sectionsChanged", { count: g.sections }) : "",
+    g.measures.added ? t("measuresAdded", { count: g.measures.added }) : "",
+    g.measures.changed ? t("measuresChanged", { count: g.measures.changed }) : "",
+    g.measures.removed ? t("measuresRemoved", { count: g.measures.removed }) : "",
+    g.other ? t("otherChanged") : "",
   ].filter(Boolean);
   return parts.join(", ");
 }
 
-function Section({ s, view, fromLabel, toLabel }: { s: SectionComparison; view: "inline" | "side"; fromLabel: string; toLabel: string }) {
-  const title = s.partTitle ? `${s.partTitle}` : "Text";
-  const state = s.state === "added" ? "neu" : s.state === "removed" ? "entfernt" : s.state === "changed" ? "geändert" : "unverändert";
+/** A compared text: a pasted wide table scrolls inside it, never the page. */
+function DiffText({ html, label, className }: { html: string; label: string; className?: string }) {
+  return (
+    <ScrollBox label={label} className={`rich-static${className ? ` ${className}` : ""}`}>
+      <div dangerouslySetInnerHTML={{ __html: html }} />
+    </ScrollBox>
+  );
+}
+
+function Section({ s, view, fromLabel, toLabel, t, dt }: { s: SectionComparison; view: "inline" | "side"; fromLabel: string; toLabel: string; t: T; dt: DomainText }) {
+  const title = s.partTitle ? dt(s.partTitle) : t("text");
+  const state = t(`state.${s.state}`);
   if (s.state === "unchanged") {
     return (
       <details className="diff-section is-unchanged">
         <summary>
-          {title} <span className="meta">(unverändert)</span>
+          {title} <span className="meta">({t("state.unchanged")})</span>
         </summary>
-        <div className="rich-static" dangerouslySetInnerHTML={{ __html: renderDiffHtml(s.diff.after) }} />
+        <DiffText label={title} html={renderDiffHtml(s.diff.after)} />
       </details>
     );
   }
@@ -51,16 +70,16 @@ function Section({ s, view, fromLabel, toLabel }: { s: SectionComparison; view: 
         {title} <span className={`state state-${s.state === "removed" ? "empty" : "started"}`}>{state}</span>
       </h4>
       {view === "inline" ? (
-        <div className="rich-static diff-inline" dangerouslySetInnerHTML={{ __html: renderDiffHtml(s.diff.inline) }} />
+        <DiffText label={title} className="diff-inline" html={renderDiffHtml(s.diff.inline)} />
       ) : (
         <div className="diff-columns">
           <div>
             <p className="diff-column-head">{fromLabel}</p>
-            <div className="rich-static" dangerouslySetInnerHTML={{ __html: renderDiffHtml(s.diff.before) }} />
+            <DiffText label={`${title} – ${fromLabel}`} html={renderDiffHtml(s.diff.before)} />
           </div>
           <div>
             <p className="diff-column-head">{toLabel}</p>
-            <div className="rich-static" dangerouslySetInnerHTML={{ __html: renderDiffHtml(s.diff.after) }} />
+            <DiffText label={`${title} – ${toLabel}`} html={renderDiffHtml(s.diff.after)} />
           </div>
         </div>
       )}
@@ -68,18 +87,18 @@ function Section({ s, view, fromLabel, toLabel }: { s: SectionComparison; view: 
   );
 }
 
-function Measure({ m }: { m: MeasureComparison }) {
+function Measure({ m, t, dt }: { m: MeasureComparison; t: T; dt: DomainText }) {
   if (m.state === "added" || m.state === "removed") {
     return (
       <div className="diff-measure" data-state={m.state}>
         <h4>
           {m.state === "added" ? <ins className="diff-ins">{m.title}</ins> : <del className="diff-del">{m.title}</del>}{" "}
-          <span className={`state state-${m.state === "added" ? "complete" : "empty"}`}>{m.state === "added" ? "neue Maßnahme" : "Maßnahme entfernt"}</span>
+          <span className={`state state-${m.state === "added" ? "complete" : "empty"}`}>{m.state === "added" ? t("measureAdded") : t("measureRemoved")}</span>
         </h4>
         <dl className="diff-dl">
           {m.summary.map((row, i) => (
             <div key={i}>
-              <dt>{row.label}</dt>
+              <dt>{dt(row.label)}</dt>
               <dd>
                 {row.items ? (
                   <ul className="diff-list">
@@ -88,7 +107,7 @@ function Measure({ m }: { m: MeasureComparison }) {
                     ))}
                   </ul>
                 ) : (
-                  row.value
+                  dt(row.value)
                 )}
               </dd>
             </div>
@@ -100,35 +119,37 @@ function Measure({ m }: { m: MeasureComparison }) {
   return (
     <div className="diff-measure" data-state="changed">
       <h4>
-        {m.title} <span className="state state-started">Maßnahme geändert</span>
+        {m.title} <span className="state state-started">{t("measureChanged")}</span>
       </h4>
       {m.diff!.fields.length ? (
+        <ScrollBox label={t("measureFieldsCaption", { title: m.title })}>
         <table className="table diff-fields">
-          <caption className="visually-hidden">Geänderte Angaben der Maßnahme „{m.title}“</caption>
+          <caption className="visually-hidden">{t("measureFieldsCaption", { title: m.title })}</caption>
           <thead>
             <tr>
-              <th scope="col">Angabe</th>
-              <th scope="col">vorher</th>
-              <th scope="col">nachher</th>
+              <th scope="col">{t("colField")}</th>
+              <th scope="col">{t("colBefore")}</th>
+              <th scope="col">{t("colAfter")}</th>
             </tr>
           </thead>
           <tbody>
             {m.diff!.fields.map((f, i) => (
               <tr key={i}>
-                <th scope="row">{f.label}</th>
+                <th scope="row">{dt(f.label)}</th>
                 <td>
-                  {f.entries ? <ListDiff entries={f.entries.before} /> : f.words ? <WordDiff parts={f.words} side="before" /> : <del className="diff-del">{f.before}</del>}
+                  {f.entries ? <ListDiff entries={f.entries.before} /> : f.words ? <WordDiff parts={f.words} side="before" /> : <del className="diff-del">{dt(f.before)}</del>}
                 </td>
-                <td>{f.entries ? <ListDiff entries={f.entries.after} /> : f.words ? <WordDiff parts={f.words} side="after" /> : <ins className="diff-ins">{f.after}</ins>}</td>
+                <td>{f.entries ? <ListDiff entries={f.entries.after} /> : f.words ? <WordDiff parts={f.words} side="after" /> : <ins className="diff-ins">{dt(f.after)}</ins>}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       ) : null}
       {m.diff!.description ? (
         <>
-          <p className="diff-column-head">Beschreibung</p>
-          <div className="rich-static diff-inline" dangerouslySetInnerHTML={{ __html: renderDiffHtml(m.diff!.description.inline) }} />
+          <p className="diff-column-head">{t("description")}</p>
+          <DiffText label={t("descriptionOf", { title: m.title })} className="diff-inline" html={renderDiffHtml(m.diff!.description.inline)} />
         </>
       ) : null}
     </div>
@@ -141,6 +162,9 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const view = one(query.ansicht) === "nebeneinander" ? "side" : "inline";
   const showUnchanged = one(query.unveraendert) === "1";
   const actor = await pageActor();
+  const t = await getTranslations("compare");
+  const dt = await requestDomainText();
+  const tt = await getTemplateText();
 
   let result;
   let versions;
@@ -154,12 +178,12 @@ export default async function ComparePage({ params, searchParams }: Props) {
     if (error instanceof AppError) {
       return (
         <>
-          <h1>Vergleich zweier Stände</h1>
+          <h1>{t("metaTitle")}</h1>
           <p className="notice notice-error" role="alert">
-            {error.message}
+            {dt(error.message)}
           </p>
           <p>
-            <Link href={`/concepts/${conceptId}/versionen`}>Zurück zu den Versionen</Link>
+            <Link href={`/concepts/${conceptId}/versionen`}>{t("backToVersions")}</Link>
           </p>
         </>
       );
@@ -174,10 +198,13 @@ export default async function ComparePage({ params, searchParams }: Props) {
     for (const [k, v] of [...q.entries()]) if (v === "") q.delete(k);
     return `/concepts/${concept.id}/versionen/vergleich?${q}`;
   };
-  const fromShort = from.ref === "draft" ? "Entwurf" : `Version ${from.ref}`;
-  const toShort = to.ref === "draft" ? "Entwurf" : `Version ${to.ref}`;
-  const t = comparison.totals;
-  const changedGroups = comparison.groups.filter((g) => groupLine(g));
+  const fromShort = from.ref === "draft" ? t("draft") : t("version", { number: from.ref });
+  const toShort = to.ref === "draft" ? t("draft") : t("version", { number: to.ref });
+  const totals = comparison.totals;
+  const changedGroups = comparison.groups.filter((g) => groupLine(g, t));
+  // Chapters and standard fields by their template key; a municipality's own field keeps its title.
+  const groupTitle = (g: { key: string; kind: "chapter" | "field"; title: string }) =>
+    g.kind === "chapter" ? tt.chapterTitle({ key: g.key.replace(/^chapter:/, ""), title: g.title }) : tt.fieldTitle({ key: g.key.replace(/^field:/, ""), title: g.title });
   const pdfHref = `/api/concepts/${concept.id}/compare.pdf?from=${fromParam === "entwurf" ? "draft" : fromParam}&to=${toParam === "entwurf" ? "draft" : toParam}`;
 
   const groups = comparison.groups
@@ -192,79 +219,80 @@ export default async function ComparePage({ params, searchParams }: Props) {
     <>
       <div className="actions-row" style={{ justifyContent: "space-between" }}>
         <div>
-          <h1 style={{ marginBottom: ".25rem" }}>Vergleich: {concept.title}</h1>
+          <h1 style={{ marginBottom: ".25rem" }}>{t("title", { title: concept.title })}</h1>
           <p className="meta">
-            <span className="diff-side-label">{from.label}</span> → <span className="diff-side-label">{to.label}</span>
+            <span className="diff-side-label">{dt(from.label)}</span> → <span className="diff-side-label">{dt(to.label)}</span>
           </p>
         </div>
         <div className="actions-row">
           <a className="button-secondary" href={pdfHref} download>
-            Synopse als PDF
+            {t("synopsisPdf")}
           </a>
           <Link className="button-secondary" href={`/concepts/${concept.id}/versionen`}>
-            Zurück zu den Versionen
+            {t("backToVersions")}
           </Link>
         </div>
       </div>
 
       <form className="actions-row card compare-controls" method="get" action={`/concepts/${concept.id}/versionen/vergleich`}>
         <div className="field">
-          <label htmlFor="cmp-from">Älterer Stand</label>
+          <label htmlFor="cmp-from">{t("older")}</label>
           <select id="cmp-from" name="von" defaultValue={fromParam}>
             <VersionOptions versions={versions} />
-            <option value="entwurf">Aktueller Entwurf</option>
+            <option value="entwurf">{t("currentDraft")}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor="cmp-to">Neuerer Stand</label>
+          <label htmlFor="cmp-to">{t("newer")}</label>
           <select id="cmp-to" name="bis" defaultValue={toParam}>
-            <option value="entwurf">Aktueller Entwurf</option>
+            <option value="entwurf">{t("currentDraft")}</option>
             <VersionOptions versions={versions} />
           </select>
         </div>
         <fieldset className="field">
-          <legend>Darstellung</legend>
+          <legend>{t("view")}</legend>
           <label>
-            <input type="radio" name="ansicht" value="" defaultChecked={view === "inline"} /> Im Text
+            <input type="radio" name="ansicht" value="" defaultChecked={view === "inline"} /> {t("viewInline")}
           </label>{" "}
           <label>
-            <input type="radio" name="ansicht" value="nebeneinander" defaultChecked={view === "side"} /> Nebeneinander
+            <input type="radio" name="ansicht" value="nebeneinander" defaultChecked={view === "side"} /> {t("viewSide")}
           </label>
         </fieldset>
         <label className="field" style={{ alignSelf: "end" }}>
           <span>
-            <input type="checkbox" name="unveraendert" value="1" defaultChecked={showUnchanged} /> Unveränderte Abschnitte zeigen
+            <input type="checkbox" name="unveraendert" value="1" defaultChecked={showUnchanged} /> {t("showUnchanged")}
           </span>
         </label>
         <button type="submit" className="button" style={{ alignSelf: "end" }}>
-          Anzeigen
+          {t("show")}
         </button>
       </form>
 
       <section className="card" aria-labelledby="summary-heading" style={{ margin: "1.25rem 0" }}>
         <h2 id="summary-heading" style={{ marginTop: 0 }}>
-          Zusammenfassung
+          {t("summary")}
         </h2>
         <p>
-          {t.sections === 0 && t.measuresAdded + t.measuresRemoved + t.measuresChanged + t.general === 0
-            ? "Zwischen beiden Ständen gibt es keine Unterschiede."
+          {totals.sections === 0 && totals.measuresAdded + totals.measuresRemoved + totals.measuresChanged + totals.general === 0
+            ? t("noDifferences")
             : [
-                plural(t.sections, "Abschnitt geändert", "Abschnitte geändert"),
-                t.measuresChanged ? plural(t.measuresChanged, "Maßnahme geändert", "Maßnahmen geändert") : "",
-                t.measuresAdded ? plural(t.measuresAdded, "Maßnahme neu", "Maßnahmen neu") : "",
-                t.measuresRemoved ? plural(t.measuresRemoved, "Maßnahme entfernt", "Maßnahmen entfernt") : "",
-                t.general ? plural(t.general, "weitere Angabe geändert", "weitere Angaben geändert") : "",
+                t("sectionsChanged", { count: totals.sections }),
+                totals.measuresChanged ? t("measuresChanged", { count: totals.measuresChanged }) : "",
+                totals.measuresAdded ? t("measuresAdded", { count: totals.measuresAdded }) : "",
+                totals.measuresRemoved ? t("measuresRemoved", { count: totals.measuresRemoved }) : "",
+                totals.general ? t("generalChanged", { count: totals.general }) : "",
               ]
                 .filter(Boolean)
                 .join(" · ")}
         </p>
         {changedGroups.length ? (
+          <ScrollBox label={t("groupsCaption")}>
           <table className="table">
-            <caption className="visually-hidden">Änderungen je Kapitel und Handlungsfeld</caption>
+            <caption className="visually-hidden">{t("groupsCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Kapitel / Handlungsfeld</th>
-                <th scope="col">Änderungen</th>
+                <th scope="col">{t("colGroup")}</th>
+                <th scope="col">{t("colChanges")}</th>
               </tr>
             </thead>
             <tbody>
@@ -272,22 +300,23 @@ export default async function ComparePage({ params, searchParams }: Props) {
                 <tr key={g.key}>
                   <th scope="row">
                     <a href={`#${g.key.replace(":", "-")}`}>
-                      {g.number} {g.title}
+                      {g.number} {groupTitle(g)}
                     </a>
                   </th>
-                  <td>{groupLine(g)}</td>
+                  <td>{groupLine(g, t)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </ScrollBox>
         ) : null}
         <p className="meta diff-legend">
-          Legende: <ins className="diff-ins">eingefügt</ins> · <del className="diff-del">gelöscht</del> · <span className="diff-legend-moved">gestrichelt: verschoben</span> · ¶ Absatzwechsel
-          {!showUnchanged && t.unchangedSections ? (
+          {t("legend")} <ins className="diff-ins">{t("legendInserted")}</ins> · <del className="diff-del">{t("legendDeleted")}</del> ·{" "}
+          <span className="diff-legend-moved">{t("legendMoved")}</span> · {t("legendParagraph")}
+          {!showUnchanged && totals.unchangedSections ? (
             <>
               {" "}
-              · {plural(t.unchangedSections, "unveränderter Abschnitt ist", "unveränderte Abschnitte sind")} ausgeblendet (
-              <Link href={href({ unveraendert: "1" })}>einblenden</Link>)
+              · {t("unchangedHidden", { count: totals.unchangedSections })} (<Link href={href({ unveraendert: "1" })}>{t("showThem")}</Link>)
             </>
           ) : null}
         </p>
@@ -295,11 +324,12 @@ export default async function ComparePage({ params, searchParams }: Props) {
 
       {comparison.general.length ? (
         <section className="chapter" aria-labelledby="general-heading">
-          <h2 id="general-heading">Titel, Angaben und Handlungsfelder</h2>
+          <h2 id="general-heading">{t("generalHeading")}</h2>
+          <ScrollBox label={t("generalHeading")}>
           <table className="table diff-fields">
             <thead>
               <tr>
-                <th scope="col">Angabe</th>
+                <th scope="col">{t("colField")}</th>
                 <th scope="col">{fromShort}</th>
                 <th scope="col">{toShort}</th>
               </tr>
@@ -307,29 +337,30 @@ export default async function ComparePage({ params, searchParams }: Props) {
             <tbody>
               {comparison.general.map((f, i) => (
                 <tr key={i}>
-                  <th scope="row">{f.label}</th>
-                  <td style={{ whiteSpace: "pre-line" }}>{f.words ? <WordDiff parts={f.words} side="before" /> : <del className="diff-del">{f.before}</del>}</td>
-                  <td style={{ whiteSpace: "pre-line" }}>{f.words ? <WordDiff parts={f.words} side="after" /> : <ins className="diff-ins">{f.after}</ins>}</td>
+                  <th scope="row">{dt(f.label)}</th>
+                  <td style={{ whiteSpace: "pre-line" }}>{f.words ? <WordDiff parts={f.words} side="before" /> : <del className="diff-del">{dt(f.before)}</del>}</td>
+                  <td style={{ whiteSpace: "pre-line" }}>{f.words ? <WordDiff parts={f.words} side="after" /> : <ins className="diff-ins">{dt(f.after)}</ins>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </ScrollBox>
         </section>
       ) : null}
 
       {groups.map(({ g, sections, measures }) => (
         <section key={g.key} id={g.key.replace(":", "-")} className="chapter" aria-labelledby={`h-${g.key.replace(":", "-")}`}>
           <h2 id={`h-${g.key.replace(":", "-")}`}>
-            {g.number} {g.title}
+            {g.number} {groupTitle(g)}
           </h2>
           {sections.map((s) => (
-            <Section key={s.key} s={s} view={view} fromLabel={fromShort} toLabel={toShort} />
+            <Section key={s.key} s={s} view={view} fromLabel={fromShort} toLabel={toShort} t={t} dt={dt} />
           ))}
           {measures.length ? (
             <>
-              <h3>Maßnahmen</h3>
+              <h3>{t("measures")}</h3>
               {measures.map((m) => (
-                <Measure key={m.id} m={m} />
+                <Measure key={m.id} m={m} t={t} dt={dt} />
               ))}
             </>
           ) : null}
