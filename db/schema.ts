@@ -313,6 +313,8 @@ export type MeasureOrigin = {
 };
 
 export type Indicator = {
+  /** stable across edits, versions and backups (lib/measures/indicator-ids.ts); the Ist-Werte point to it */
+  id: string;
   name: string;
   kind: "output" | "outcome";
   unit: string;
