@@ -29,6 +29,10 @@ export const AUDIT_KINDS = {
     "measure.move",
     "check.acknowledge",
     "check.withdraw",
+    "monitoring.value_add",
+    "monitoring.value_delete",
+    "monitoring.year_status",
+    "monitoring.year_status_clear",
   ],
   versions: ["status.change", "concept.update_started", "version.create", "version.restore"],
   review: [

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "concept.delete": ["admin"],
   "concept.changeStatus": ["admin"],
   "version.create": ["admin", "editor"],
+  /** Ist-Werte and yearly implementation status (monitoring): also after adoption, the concept's content stays as decided */
+  "monitoring.record": ["admin", "editor"],
   "version.restore": ["admin", "editor"],
   // Review: reviewers comment and answer review rounds; content and status stay out of their reach.
   "comment.create": ["admin", "editor", "reviewer"],

@@ -51,6 +51,10 @@ export const AUDITED: Record<string, string> = {
   "lib/funding/service#changeStaffCostRate": "municipality.staffCostRate",
   "lib/check/service#acknowledgeFinding": "check.acknowledge",
   "lib/check/service#withdrawAcknowledgement": "check.withdraw",
+  "lib/monitoring/service#recordIndicatorValue": "monitoring.value_add",
+  "lib/monitoring/service#deleteIndicatorValue": "monitoring.value_delete",
+  "lib/monitoring/service#setMeasureYearStatus": "monitoring.year_status",
+  "lib/monitoring/service#clearMeasureYearStatus": "monitoring.year_status_clear",
 };
 
 /**

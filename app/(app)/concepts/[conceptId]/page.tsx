@@ -120,6 +120,9 @@ export default async function ConceptPage({ params }: Props) {
           <Link className="button-secondary" href={`/concepts/${concept.id}/vergleich`}>
             {t("compare")}
           </Link>
+          <Link className="button-secondary" href={`/concepts/${concept.id}/monitoring`} data-testid="monitoring-link">
+            {t("monitoring")}
+          </Link>
           <Link className="button-secondary" href={`/concepts/${concept.id}/pruefung`}>
             {t("review", { open: openThreads })}
           </Link>

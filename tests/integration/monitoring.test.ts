@@ -1,0 +1,197 @@
+/** Monitoring (issue 14): Ist-Werte and yearly statuses through lib/monitoring/service.ts, on the database. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { closeDb, getDb } from "@/db";
+import { getConceptTree } from "@/db/queries/concepts";
+import { auditLog, indicatorValues, measureYearStatus } from "@/db/schema";
+import { archiveConcept } from "@/lib/concepts/lifecycle";
+import { createConcept } from "@/lib/concepts/create";
+import { updateConceptSettings } from "@/lib/concepts/meta";
+import { createMeasure, deleteMeasure, updateMeasure } from "@/lib/measures/service";
+import { clearMeasureYearStatus, deleteIndicatorValue, readMonitoring, recordIndicatorValue, setMeasureYearStatus } from "@/lib/monitoring/service";
+import { changeStatus } from "@/lib/versions/service";
+import { makeMunicipality } from "../support/fixtures";
+
+let town: Awaited<ReturnType<typeof makeMunicipality>>;
+let other: Awaited<ReturnType<typeof makeMunicipality>>;
+beforeAll(async () => {
+  town = await makeMunicipality("Monitoringstadt");
+  other = await makeMunicipality("Nachbarstadt");
+});
+afterAll(() => closeDb());
+
+async function setup() {
+  const concept = await createConcept(town.editor, { municipalityId: town.municipality.id, title: `Monitoring ${Math.random().toString(36).slice(2, 8)}` });
+  await updateConceptSettings(town.editor, { conceptId: concept.id, title: concept.title, settings: { validFrom: "2024-01-01", validUntil: "2030-12-31" } });
+  const fieldId = (await getConceptTree({ conceptId: concept.id })).fields.find((f) => f.key === "language")!.id;
+  const { measure } = await createMeasure(town.editor, {
+    conceptId: concept.id,
+    fieldId,
+    title: "Sprachkursberatung",
+    taskType: "voluntary",
+    startDate: "2024-01-01",
+    indicators: [
+      { name: "Beratungen", kind: "output", unit: "Anzahl", baseline: "1.200", target: "2.000", dataSource: "Statistik Amt 52", cadence: "jährlich" },
+      { name: "Zufriedenheit", kind: "outcome", unit: "", baseline: "", target: "hoch", dataSource: "", cadence: "" },
+    ],
+  });
+  const [numeric, status] = measure.indicators;
+  return { conceptId: concept.id, fieldId, measure, numericId: numeric!.id, statusId: status!.id };
+}
+
+async function stored(conceptId: string) {
+  const db = await getDb();
+  const values = await db.select().from(indicatorValues).where(eq(indicatorValues.conceptId, conceptId));
+  const years = await db.select().from(measureYearStatus).where(eq(measureYearStatus.conceptId, conceptId));
+  const audit = await db.select().from(auditLog).where(eq(auditLog.conceptId, conceptId));
+  return { values: values.length, years: years.length, audit: audit.filter((a) => a.action.startsWith("monitoring.")).length };
+}
+
+describe("Ist-Werte", () => {
+  it("records values over three years and shows the progress from baseline to target", async () => {
+    const s = await setup();
+    for (const [observedOn, value] of [["2024-12-31", "1.400"], ["2025-12-31", "1.550"], ["2026-06-30", "1.700"]] as const) {
+      await recordIndicatorValue(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, indicatorId: s.numericId, observedOn, value, source: "Statistik Amt 52" });
+    }
+    await recordIndicatorValue(town.admin, { conceptId: s.conceptId, measureId: s.measure.id, indicatorId: s.statusId, observedOn: "2025-12-31", value: "gestiegen", note: "Befragung" });
+
+    const report = await readMonitoring(town.reviewer, { conceptId: s.conceptId });
+    const m = report.fields.find((f) => f.key === "language")!.measures[0]!;
+    const numeric = m.indicators.find((x) => x.id === s.numericId)!;
+    expect(numeric.values.map((v) => [v.observedOn, v.number, v.source])).toEqual([
+      ["2024-12-31", 1400, "Statistik Amt 52"],
+      ["2025-12-31", 1550, "Statistik Amt 52"],
+      ["2026-06-30", 1700, "Statistik Amt 52"],
+    ]);
+    expect(numeric.progress).toMatchObject({ kind: "numeric", percent: 63, state: "progress", direction: "increase" });
+    expect(numeric.missed).toBe(true);
+    const status = m.indicators.find((x) => x.id === s.statusId)!;
+    expect(status.progress).toMatchObject({ kind: "status", state: "recorded", latest: { text: "gestiegen" } });
+    expect(report.summary).toMatchObject({ indicators: 2, withValues: 2, numeric: 1, reached: 0, missed: 1 });
+    expect(await stored(s.conceptId)).toMatchObject({ values: 4, audit: 4 });
+  });
+
+  it("keeps the values of an indicator that is renamed, and deletes them with their measure", async () => {
+    const s = await setup();
+    await recordIndicatorValue(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, indicatorId: s.numericId, observedOn: "2025-12-31", value: "1500" });
+    const indicators = s.measure.indicators.map((x) => (x.id === s.numericId ? { ...x, name: "Beratungsgespräche" } : x));
+    const saved = await updateMeasure(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, baseRevision: s.measure.revision, title: s.measure.title, taskType: "voluntary", indicators });
+    expect(saved.status).toBe("saved");
+    const m = (await readMonitoring(town.viewer, { conceptId: s.conceptId })).fields.find((f) => f.key === "language")!.measures[0]!;
+    expect(m.indicators[0]).toMatchObject({ name: "Beratungsgespräche", values: [{ number: 1500 }] });
+    await deleteMeasure(town.editor, { conceptId: s.conceptId, measureId: s.measure.id });
+    expect((await stored(s.conceptId)).values).toBe(0);
+  });
+
+  it("can be deleted by an editor", async () => {
+    const s = await setup();
+    const { valueId } = await recordIndicatorValue(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, indicatorId: s.numericId, observedOn: "2025-12-31", value: "1500" });
+    await deleteIndicatorValue(town.admin, { conceptId: s.conceptId, valueId });
+    expect(await stored(s.conceptId)).toMatchObject({ values: 0, audit: 2 });
+    await expect(deleteIndicatorValue(town.admin, { conceptId: s.conceptId, valueId })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("are recorded after the concept was adopted (monitoring happens then), but not in an archived concept", async () => {
+    const s = await setup();
+    for (const status of ["interdepartmental", "participation", "council_proposal"]) await changeStatus(town.admin, { conceptId: s.conceptId, status });
+    await changeStatus(town.admin, { conceptId: s.conceptId, status: "adopted", decisionDate: "2025-03-01", decisionReference: "Ratsbeschluss 2025/0815" });
+    await recordIndicatorValue(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, indicatorId: s.numericId, observedOn: "2025-12-31", value: "1500" });
+    await setMeasureYearStatus(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, year: 2025, status: "implemented" });
+    expect(await stored(s.conceptId)).toMatchObject({ values: 1, years: 1 });
+    await archiveConcept(town.admin, { conceptId: s.conceptId });
+    await expect(
+      recordIndicatorValue(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, indicatorId: s.numericId, observedOn: "2025-12-31", value: "1600" }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    expect(await stored(s.conceptId)).toMatchObject({ values: 1, years: 1 });
+  });
+});
+
+describe("refusals change nothing", () => {
+  it("a reviewer or viewer may read, not write", async () => {
+    const s = await setup();
+    for (const actor of [town.reviewer, town.viewer]) {
+      await expect(
+        recordIndicatorValue(actor, { conceptId: s.conceptId, measureId: s.measure.id, indicatorId: s.numericId, observedOn: "2025-12-31", value: "1500" }),
+      ).rejects.toMatchObject({ code: "forbidden" });
+      await expect(setMeasureYearStatus(actor, { conceptId: s.conceptId, measureId: s.measure.id, year: 2025, status: "partial" })).rejects.toMatchObject({ code: "forbidden" });
+    }
+    expect(await stored(s.conceptId)).toEqual({ values: 0, years: 0, audit: 0 });
+  });
+
+  it("another municipality's admin gets not_found, with this concept's ids and with its own concept around them", async () => {
+    const s = await setup();
+    const foreign = await createConcept(other.editor, { municipalityId: other.municipality.id, title: "Fremdes Konzept" });
+    for (const conceptId of [s.conceptId, foreign.id]) {
+      await expect(
+        recordIndicatorValue(other.admin, { conceptId, measureId: s.measure.id, indicatorId: s.numericId, observedOn: "2025-12-31", value: "1500" }),
+      ).rejects.toMatchObject({ code: "not_found" });
+      await expect(setMeasureYearStatus(other.admin, { conceptId, measureId: s.measure.id, year: 2025, status: "partial" })).rejects.toMatchObject({ code: "not_found" });
+      await expect(readMonitoring(other.admin, { conceptId: s.conceptId })).rejects.toMatchObject({ code: "not_found" });
+    }
+    expect(await stored(s.conceptId)).toEqual({ values: 0, years: 0, audit: 0 });
+  });
+
+  it.each([
+    [{ value: "viele" }, "value", "Wert: bitte eine Zahl angeben"],
+    [{ value: "   " }, "value", "Wert: bitte einen Wert angeben."],
+    [{ observedOn: "2025-02-30" }, "observedOn", "Stichtag: Dieses Datum gibt es nicht."],
+    [{ observedOn: "2999-01-01" }, "observedOn", "Stichtag: Der Tag liegt in der Zukunft"],
+    [{ observedOn: "1999-12-31" }, "observedOn", "Stichtag: frühestens 01.01.2000."],
+    [{ source: "x".repeat(201) }, "source", "Quelle: höchstens 200 Zeichen."],
+    [{ indicatorId: "00000000-0000-4000-8000-000000000000" }, null, "Diesen Indikator gibt es bei dieser Maßnahme nicht"],
+  ] as const)("a bad value %j is refused with a German message", async (change, field, message) => {
+    const s = await setup();
+    const input = { conceptId: s.conceptId, measureId: s.measure.id, indicatorId: s.numericId, observedOn: "2025-12-31", value: "1500", ...change };
+    const error = await recordIndicatorValue(town.editor, input).catch((e: unknown) => e);
+    expect(error).toMatchObject({ message: expect.stringContaining(message) });
+    if (field) expect((error as { details: { fieldErrors: Record<string, string> } }).details.fieldErrors).toHaveProperty(field);
+    expect(await stored(s.conceptId)).toEqual({ values: 0, years: 0, audit: 0 });
+  });
+
+  it("a text value is fine for an indicator without numeric baseline and target", async () => {
+    const s = await setup();
+    await recordIndicatorValue(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, indicatorId: s.statusId, observedOn: "2025-12-31", value: "eher hoch" });
+    expect((await stored(s.conceptId)).values).toBe(1);
+  });
+
+  it("a measure of another concept of the same municipality is not found", async () => {
+    const a = await setup();
+    const b = await setup();
+    await expect(
+      recordIndicatorValue(town.editor, { conceptId: a.conceptId, measureId: b.measure.id, indicatorId: b.numericId, observedOn: "2025-12-31", value: "1500" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(setMeasureYearStatus(town.editor, { conceptId: a.conceptId, measureId: b.measure.id, year: 2025, status: "implemented" })).rejects.toMatchObject({ code: "not_found" });
+    expect(await stored(a.conceptId)).toEqual({ values: 0, years: 0, audit: 0 });
+    expect(await stored(b.conceptId)).toEqual({ values: 0, years: 0, audit: 0 });
+  });
+});
+
+describe("yearly implementation status", () => {
+  it("is set, replaced and removed per year, with a note", async () => {
+    const s = await setup();
+    await setMeasureYearStatus(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, year: 2024, status: "implemented" });
+    await setMeasureYearStatus(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, year: 2025, status: "not_implemented", note: "Stelle unbesetzt" });
+    await setMeasureYearStatus(town.admin, { conceptId: s.conceptId, measureId: s.measure.id, year: 2025, status: "partial", note: "Stelle ab Juli besetzt" });
+    let m = (await readMonitoring(town.reviewer, { conceptId: s.conceptId, fieldKey: "language" })).fields[0]!.measures[0]!;
+    expect(m.yearStatuses.map((y) => [y.year, y.status, y.note])).toEqual([
+      [2024, "implemented", ""],
+      [2025, "partial", "Stelle ab Juli besetzt"],
+    ]);
+    expect(m.years[0]).toBe(2024);
+    await clearMeasureYearStatus(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, year: 2024 });
+    m = (await readMonitoring(town.reviewer, { conceptId: s.conceptId })).fields.find((f) => f.key === "language")!.measures[0]!;
+    expect(m.yearStatuses.map((y) => y.year)).toEqual([2025]);
+    expect(await stored(s.conceptId)).toEqual({ values: 0, years: 1, audit: 4 });
+  });
+
+  it("refuses an unknown status, a year not begun and a note too long, changing nothing", async () => {
+    const s = await setup();
+    const base = { conceptId: s.conceptId, measureId: s.measure.id, year: 2025, status: "implemented" as const };
+    await expect(setMeasureYearStatus(town.editor, { ...base, status: "done" as never })).rejects.toMatchObject({ message: expect.stringContaining("Umsetzungsstand: bitte") });
+    await expect(setMeasureYearStatus(town.editor, { ...base, year: 2999 })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(setMeasureYearStatus(town.editor, { ...base, year: 1999 })).rejects.toMatchObject({ message: expect.stringContaining("Jahr: frühestens 2000.") });
+    await expect(setMeasureYearStatus(town.editor, { ...base, note: "x".repeat(1001) })).rejects.toMatchObject({ message: expect.stringContaining("Anmerkung: höchstens 1.000 Zeichen.") });
+    await expect(clearMeasureYearStatus(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, year: 2025 })).rejects.toMatchObject({ code: "not_found" });
+    expect(await stored(s.conceptId)).toEqual({ values: 0, years: 0, audit: 0 });
+  });
+});
