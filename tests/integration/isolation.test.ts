@@ -80,6 +80,7 @@ import { answerRound, closeRound, listRounds, startRound } from "@/lib/review/ro
 import { changeStaffCostRate, readFunding } from "@/lib/funding/service";
 import { acknowledgeFinding, readCheck, withdrawAcknowledgement } from "@/lib/check/service";
 import { clearMeasureYearStatus, deleteIndicatorValue, readMonitoring, recordIndicatorValue, setMeasureYearStatus } from "@/lib/monitoring/service";
+import { exportSachstandsbericht } from "@/lib/monitoring/sachstand-export";
 import { AUDITED, NOTHING_TO_CHANGE, UNAUDITED } from "../support/audited-writes";
 import { countContent } from "../support/data";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
@@ -817,6 +818,15 @@ const CASES: Case[] = [
     expectOk: (r) => expect(r).toMatchObject({ summary: { indicators: 1, withValues: 1 } }),
   },
   {
+    module: "lib/monitoring/sachstand-export",
+    fn: exportSachstandsbericht,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => exportSachstandsbericht(a, { conceptId: ids.conceptId }),
+    expectOk: (r) => expect(r).toMatchObject({ pages: expect.any(Number) }),
+  },
+  {
     module: "lib/monitoring/service",
     fn: recordIndicatorValue,
     kind: "write",
@@ -932,6 +942,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/funding/service": () => import("@/lib/funding/service"),
   "lib/check/service": () => import("@/lib/check/service"),
   "lib/monitoring/service": () => import("@/lib/monitoring/service"),
+  "lib/monitoring/sachstand-export": () => import("@/lib/monitoring/sachstand-export"),
   "lib/audit/log": () => import("@/lib/audit/log"),
   "lib/concepts/dashboard": () => import("@/lib/concepts/dashboard"),
 };

@@ -1,4 +1,5 @@
 /** Monitoring (issue 14): Ist-Werte and yearly statuses through lib/monitoring/service.ts, on the database. */
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
@@ -10,6 +11,7 @@ import { updateConceptSettings } from "@/lib/concepts/meta";
 import { createMeasure, deleteMeasure, updateMeasure } from "@/lib/measures/service";
 import { clearMeasureYearStatus, deleteIndicatorValue, readMonitoring, recordIndicatorValue, setMeasureYearStatus } from "@/lib/monitoring/service";
 import { changeStatus } from "@/lib/versions/service";
+import { exportSachstandsbericht } from "@/lib/monitoring/sachstand-export";
 import { makeMunicipality } from "../support/fixtures";
 
 let town: Awaited<ReturnType<typeof makeMunicipality>>;
@@ -193,5 +195,50 @@ describe("yearly implementation status", () => {
     await expect(setMeasureYearStatus(town.editor, { ...base, note: "x".repeat(1001) })).rejects.toMatchObject({ message: expect.stringContaining("Anmerkung: höchstens 1.000 Zeichen.") });
     await expect(clearMeasureYearStatus(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, year: 2025 })).rejects.toMatchObject({ code: "not_found" });
     expect(await stored(s.conceptId)).toEqual({ values: 0, years: 0, audit: 0 });
+  });
+});
+
+describe("the Sachstandsbericht", () => {
+  it("reads back with every measure's status, the indicator progress and the funding of the report year", async () => {
+    const s = await setup();
+    const thisYear = new Date().getFullYear();
+    const saved = await updateMeasure(town.editor, {
+      conceptId: s.conceptId,
+      measureId: s.measure.id,
+      baseRevision: s.measure.revision,
+      title: s.measure.title,
+      taskType: "voluntary",
+      status: "running",
+      startDate: "2024-01-01",
+      materialCostCents: 5_000_000,
+      fundingLines: [{ source: "state", programme: "KOMM-AN NRW", amountCents: 3_000_000, until: null }],
+      indicators: s.measure.indicators,
+    });
+    expect(saved.status).toBe("saved");
+    for (const [observedOn, value] of [["2024-12-31", "1.400"], ["2025-12-31", "1.550"], [`${thisYear}-01-01`, "1.700"]] as const) {
+      await recordIndicatorValue(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, indicatorId: s.numericId, observedOn, value, source: "Statistik Amt 52" });
+    }
+    await setMeasureYearStatus(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, year: thisYear, status: "partial", note: "Zweite Stelle erst ab Juli besetzt" });
+
+    const { pdf, pages, fileName } = await exportSachstandsbericht(town.reviewer, { conceptId: s.conceptId });
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(fileName.utf8).toMatch(new RegExp(`^Sachstandsbericht_.+_${thisYear}_\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    // Without the isolates around user text (FSI … PDI), as a reader sees it.
+    const text = execFileSync("pdftotext", ["-", "-"], { input: pdf, encoding: "utf8" }).replace(/[\u2068\u2069]/g, "").replace(/\s+/g, " ");
+    expect(text).toContain(`Sachstandsbericht ${thisYear}`);
+    expect(text).toContain("M 5.1.1 Sprachkursberatung");
+    expect(text).toContain(`Umsetzungsstand ${thisYear} teilweise umgesetzt`);
+    expect(text).toContain("Zweite Stelle erst ab Juli besetzt");
+    expect(text).toContain("Indikator: Beratungen");
+    expect(text).toContain("Fortschritt: 63 % des Wegs zum Ziel");
+    expect(text).toContain("1.550 Anzahl");
+    // Land 30.000 € a year, running in the report year (validity 2024–2030).
+    expect(text).toMatch(/Land 30\.000,00 €/);
+    expect(text).toMatch(/Förderung 30\.000,00 €/);
+  });
+
+  it("is refused to another municipality", async () => {
+    const s = await setup();
+    await expect(exportSachstandsbericht(other.admin, { conceptId: s.conceptId })).rejects.toMatchObject({ code: "not_found" });
   });
 });
