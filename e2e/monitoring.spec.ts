@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { expect, pageAs, test } from "./fixtures";
 import { pageTexts } from "./pdf-read";
 
-// Issue 14, monitoring: Ist-Werte for an indicator over three years, the progress toward its target, a yearly
+// Issue 14, monitoring: Ist-Werte for an indicator over three years (2023–2025), the progress toward its target, a yearly
 // implementation status, and the Sachstandsbericht read back from the PDF. Leaves the shared demo concept as it was.
 test("an editor records values over three years, sees the progress and reads it back in the Sachstandsbericht", async ({ browser, conceptPage, editorPage: page }, testInfo) => {
   test.setTimeout(90_000);
@@ -25,7 +25,7 @@ test("an editor records values over three years, sees the progress and reads it 
   await expect(form.getByRole("status")).toContainText("Wert: bitte eine Zahl angeben");
   await expect(indicator.getByTestId("values-table")).toHaveCount(0);
 
-  for (const [day, value] of [["2024-12-31", "1.500"], ["2025-12-31", "1.700"], ["2026-06-30", "1.870"]] as const) {
+  for (const [day, value] of [["2023-12-31", "1.500"], ["2024-12-31", "1.700"], ["2025-12-31", "1.870"]] as const) {
     await form.getByLabel("Stichtag").fill(day);
     await form.getByLabel(/^Wert/).fill(value);
     await form.getByRole("button", { name: "Ist-Wert speichern" }).click();
@@ -37,6 +37,8 @@ test("an editor records values over three years, sees the progress and reads it 
   await expect(indicator.getByRole("img", { name: "Verlauf: Beratungsgespräche zu Sprachkursen" })).toBeVisible();
   await expect(indicator.getByTestId("values-table").getByRole("row")).toHaveCount(4);
   await expect(indicator.getByTestId("values-table")).toContainText("Falldokumentation KI");
+  // The Fortschreibung starts from here: the indicator is short of its target, with its latest value.
+  await expect(page.getByTestId("update-missed").getByRole("row").filter({ hasText: "Beratungsgespräche zu Sprachkursen" })).toContainText("1.870 Anzahl am 31.12.2025");
 
   const yearForm = measure.getByTestId("year-status-form");
   await yearForm.getByLabel("Jahr").selectOption("2025");
@@ -63,9 +65,10 @@ test("an editor records values over three years, sees the progress and reads it 
   expect(text).toContain("Zentrale Sprachkursberatung und Kursplatzbörse");
   expect(text).toContain("Indikator: Beratungsgespräche zu Sprachkursen");
   expect(text).toContain("Fortschritt: 80 % des Wegs zum Ziel");
-  expect(text).toMatch(/30\.06\.2026 1\.870 Anzahl/);
+  expect(text).toMatch(/31\.12\.2025 1\.870 Anzahl/);
   expect(text).toContain("2025 teilweise umgesetzt Kursplatzbörse erst ab Herbst online");
   expect(text).toMatch(/Mittel \d{4}/);
+  expect(text).toContain("Für die Fortschreibung");
 
   // Leave the shared demo concept as it was.
   await measure.getByTestId("year-status-table").getByRole("button", { name: "Umsetzungsstand 2025 entfernen" }).click();

@@ -2,6 +2,7 @@ import type { Field, Indicator, Measure, MeasureStatus, YearStatus } from "@/db/
 import { fieldsChapterNumber } from "@/lib/funding/input";
 import { measureLabel, measureNumber } from "@/lib/measures/label";
 import { indicatorProgress, isNumericIndicator, missedTarget, type ObservedValue, type Progress } from "./progress";
+import { updateStartingPoint, type UpdateStartingPoint } from "./update";
 import { reportYears, YEAR_STATUSES } from "./year-status";
 
 /*
@@ -50,6 +51,8 @@ export type MonitoringReport = {
   today: string;
   fields: MonitoringField[];
   summary: MonitoringSummary;
+  /** what a Fortschreibung starts from: ended measures, indicators that missed their target */
+  update: UpdateStartingPoint;
 };
 
 type Rows = {
@@ -133,7 +136,7 @@ export function buildMonitoring(rows: Rows, onlyField?: string): MonitoringRepor
       return { id: f.id, key: f.key, title: f.title, number, measures };
     });
   const shown = onlyField ? fields.filter((f) => f.key === onlyField) : fields;
-  return { today: rows.today, fields: shown, summary: summarise(shown, currentYear) };
+  return { today: rows.today, fields: shown, summary: summarise(shown, currentYear), update: updateStartingPoint(shown) };
 }
 
 export function summarise(fields: readonly MonitoringField[], currentYear: number): MonitoringSummary {

@@ -17,6 +17,8 @@ export type SachstandModel = {
   meta: { documentTitle: string; title: string; municipality: string; date: string; reportYear: number; conceptStatus: string };
   summary: string[];
   funding: { year: number; note: string; rows: [string, string][]; total: [string, string][] };
+  /** what the Fortschreibung has to deal with */
+  update: { ended: string[]; missed: [string, string, string, string][] };
   fields: {
     title: string;
     measures: {
@@ -72,6 +74,10 @@ export function buildSachstand(input: {
         : `Für ${year} liegt kein Jahr im Geltungszeitraum des Konzepts; der Finanzplan nennt dafür keine Mittel.`,
       rows: fundingRows,
       total,
+    },
+    update: {
+      ended: mon.update.ended.map((m) => `${m.label} ${m.title} – ${m.why}`),
+      missed: mon.update.missed.map((x): [string, string, string, string] => [`${x.label} ${x.name}`, x.range, x.latest, x.progress]),
     },
     fields: mon.fields
       .filter((f) => f.measures.length > 0)

@@ -198,6 +198,37 @@ describe("yearly implementation status", () => {
   });
 });
 
+describe("the Fortschreibung", () => {
+  it("starts from the monitoring: the values carry over, ended measures and missed targets are listed", async () => {
+    const s = await setup();
+    const ended = await createMeasure(town.editor, {
+      conceptId: s.conceptId,
+      fieldId: s.fieldId,
+      title: "Sprachkurse im Ankunftszentrum",
+      taskType: "mandatory",
+      startDate: "2024-01-01",
+      endDate: "2025-06-30",
+      indicators: [{ name: "Kursplätze", kind: "output", unit: "Plätze", baseline: "20", target: "40", dataSource: "", cadence: "" }],
+    });
+    await recordIndicatorValue(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, indicatorId: s.numericId, observedOn: "2025-12-31", value: "1.600" });
+    await recordIndicatorValue(town.editor, { conceptId: s.conceptId, measureId: ended.measure.id, indicatorId: ended.measure.indicators[0]!.id, observedOn: "2025-06-30", value: "45" });
+    for (const status of ["interdepartmental", "participation", "council_proposal"]) await changeStatus(town.admin, { conceptId: s.conceptId, status });
+    await changeStatus(town.admin, { conceptId: s.conceptId, status: "adopted", decisionDate: "2024-01-15", decisionReference: "Ratsbeschluss 2024/0001" });
+    await setMeasureYearStatus(town.editor, { conceptId: s.conceptId, measureId: ended.measure.id, year: 2025, status: "implemented" });
+    await changeStatus(town.admin, { conceptId: s.conceptId, status: "draft" });
+
+    const report = await readMonitoring(town.reviewer, { conceptId: s.conceptId });
+    const language = report.fields.find((f) => f.key === "language")!;
+    expect(language.measures.map((m) => [m.title, m.indicators.map((x) => x.values.length), m.yearStatuses.length])).toEqual([
+      ["Sprachkursberatung", [1, 0], 0],
+      ["Sprachkurse im Ankunftszentrum", [1], 1],
+    ]);
+    expect(report.update.ended.map((m) => [m.label, m.why])).toEqual([["M 5.1.2", "Ende 30.06.2025 überschritten"]]);
+    // The ended measure reached its target (45 of 40): only the running one's indicator is listed.
+    expect(report.update.missed.map((x) => [x.label, x.name, x.latest, x.progress])).toEqual([["M 5.1.1", "Beratungen", "1.600 Anzahl am 31.12.2025", "50 % des Wegs zum Ziel"]]);
+  });
+});
+
 describe("the Sachstandsbericht", () => {
   it("reads back with every measure's status, the indicator progress and the funding of the report year", async () => {
     const s = await setup();
@@ -235,6 +266,8 @@ describe("the Sachstandsbericht", () => {
     // Land 30.000 € a year, running in the report year (validity 2024–2030).
     expect(text).toMatch(/Land 30\.000,00 €/);
     expect(text).toMatch(/Förderung 30\.000,00 €/);
+    expect(text).toContain("Für die Fortschreibung");
+    expect(text).toMatch(/M 5\.1\.1 Beratungen 1\.200 → 2\.000 Anzahl 1\.700 Anzahl am 01\.01\.\d{4} 63 % des Wegs zum Ziel/);
   });
 
   it("is refused to another municipality", async () => {

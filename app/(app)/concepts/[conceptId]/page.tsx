@@ -23,6 +23,7 @@ import { CheckPanel, openCount } from "@/components/check/check-panel";
 import { fundingOfConcept } from "@/lib/funding/service";
 import { fundingView } from "@/lib/funding/view";
 import { checkOfConcept } from "@/lib/check/service";
+import { monitoringOfConcept } from "@/lib/monitoring/service";
 import { FieldMeasures } from "@/components/measures/field-measures";
 import { SubGoalsEditor } from "@/components/measures/sub-goals-editor";
 import { measuresByGoal } from "@/lib/measures/goal-links";
@@ -73,6 +74,8 @@ export default async function ConceptPage({ params }: Props) {
   const tl = await getTranslations("conceptLifecycle");
   const ts = await getTranslations("status");
   const steps = conceptSteps(concept.status, hasAdoptedVersion(versions));
+  // A Fortschreibung starts from the monitoring: what ended and what missed its target.
+  const update = steps.isUpdate ? (await monitoringOfConcept(concept, { tree })).update : null;
   const tt = await getTemplateText();
 
   const part = (section: Section | undefined, label: string, hint: string) =>
@@ -150,6 +153,12 @@ export default async function ConceptPage({ params }: Props) {
       ) : readOnly ? (
         <p className="notice" role="note" data-testid="adopted-notice">
           {t("adoptedNotice")}
+        </p>
+      ) : null}
+      {update ? (
+        <p className="notice" role="note" data-testid="update-notice">
+          {t("updateFromMonitoring", { ended: update.ended.length, missed: update.missed.length })}{" "}
+          <Link href={`/concepts/${concept.id}/monitoring`}>{t("updateFromMonitoringLink")}</Link>
         </p>
       ) : null}
       <CheckPanel conceptId={concept.id} result={check} canEdit={canEdit} />

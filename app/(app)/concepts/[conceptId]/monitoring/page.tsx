@@ -6,7 +6,7 @@ import { requireConcept } from "@/lib/concepts/access";
 import { orNotFound } from "@/lib/http/page";
 import { STATUS_LABELS } from "@/lib/measures/labels";
 import { readMonitoring } from "@/lib/monitoring/service";
-import type { MonitoringField, MonitoringIndicator, MonitoringMeasure, MonitoringSummary } from "@/lib/monitoring/report";
+import type { MonitoringField, MonitoringIndicator, MonitoringMeasure, MonitoringReport, MonitoringSummary } from "@/lib/monitoring/report";
 import { formatDay, indicatorSummary, progressText, valueText } from "@/lib/monitoring/text";
 import { YEAR_STATUS_LABELS, YEAR_STATUSES } from "@/lib/monitoring/year-status";
 import { ProgressChart } from "@/components/monitoring/progress-chart";
@@ -78,6 +78,7 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
         </ul>
       </nav>
       <Summary summary={report.summary} />
+      <ForUpdate update={report.update} />
       {report.fields.map((f) => (
         <FieldBlock key={f.id} field={f} conceptId={concept.id} canRecord={canRecord} today={report.today} />
       ))}
@@ -97,6 +98,72 @@ function Summary({ summary }: { summary: MonitoringSummary }) {
         {summary.indicators} Indikatoren, davon {summary.withValues} mit Ist-Werten; {summary.numeric} mit Zahlen für Basis und Ziel, davon{" "}
         {summary.reached} am Ziel und {summary.missed} noch nicht.
       </p>
+    </section>
+  );
+}
+
+/** What a Fortschreibung has to deal with: ended measures and indicators that missed their target (values carry over into the new draft). */
+function ForUpdate({ update }: { update: MonitoringReport["update"] }) {
+  return (
+    <section className="card" aria-labelledby="update-h" data-testid="monitoring-update" style={{ marginTop: "1rem" }}>
+      <h2 id="update-h">Für die Fortschreibung</h2>
+      <p className="meta">
+        Eine Fortschreibung ist ein neuer Entwurf desselben Konzepts: Maßnahmen, Ziele und alle Ist-Werte gehen mit. Zu klären sind:
+      </p>
+      <h3>Beendete Maßnahmen ({update.ended.length})</h3>
+      {update.ended.length ? (
+        <ul data-testid="update-ended">
+          {update.ended.map((m) => (
+            <li key={m.measureId}>
+              <a href={`#m-${m.measureId}`}>
+                <bdi>
+                  {m.label} {m.title}
+                </bdi>
+              </a>{" "}
+              – {m.why}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Keine.</p>
+      )}
+      <h3>Indikatoren, die ihr Ziel (noch) nicht erreicht haben ({update.missed.length})</h3>
+      {update.missed.length ? (
+        <div className="table-scroll">
+          <table className="table" data-testid="update-missed">
+            <thead>
+              <tr>
+                <th scope="col">Maßnahme</th>
+                <th scope="col">Indikator</th>
+                <th scope="col">Basis → Ziel</th>
+                <th scope="col">Letzter Ist-Wert</th>
+                <th scope="col">Fortschritt</th>
+              </tr>
+            </thead>
+            <tbody>
+              {update.missed.map((x) => (
+                <tr key={`${x.measureId}/${x.indicatorId}`}>
+                  <td>
+                    <bdi>{x.label}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{x.name}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{x.range}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{x.latest}</bdi>
+                  </td>
+                  <td>{x.progress}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Keine.</p>
+      )}
     </section>
   );
 }
