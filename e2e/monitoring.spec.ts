@@ -19,14 +19,14 @@ test("an editor records values over three years, sees the progress and reads it 
   const form = indicator.getByTestId("value-form");
 
   // A word where baseline (1.350) and target (2.000) are numbers: refused, nothing stored.
-  await form.getByLabel("Stichtag").fill("2024-12-31");
+  await form.getByLabel("Stichtag", { exact: true }).fill("2024-12-31");
   await form.getByLabel(/^Wert/).fill("viele");
   await form.getByRole("button", { name: "Ist-Wert speichern" }).click();
   await expect(form.getByRole("status")).toContainText("Wert: bitte eine Zahl angeben");
   await expect(indicator.getByTestId("values-table")).toHaveCount(0);
 
   for (const [day, value] of [["2023-12-31", "1.500"], ["2024-12-31", "1.700"], ["2025-12-31", "1.870"]] as const) {
-    await form.getByLabel("Stichtag").fill(day);
+    await form.getByLabel("Stichtag", { exact: true }).fill(day);
     await form.getByLabel(/^Wert/).fill(value);
     await form.getByRole("button", { name: "Ist-Wert speichern" }).click();
     await expect(form.getByRole("status")).toHaveText("Ist-Wert gespeichert.");
@@ -41,8 +41,8 @@ test("an editor records values over three years, sees the progress and reads it 
   await expect(page.getByTestId("update-missed").getByRole("row").filter({ hasText: "Beratungsgespräche zu Sprachkursen" })).toContainText("1.870 Anzahl am 31.12.2025");
 
   const yearForm = measure.getByTestId("year-status-form");
-  await yearForm.getByLabel("Jahr").selectOption("2025");
-  await yearForm.getByLabel("Umsetzungsstand").selectOption({ label: "teilweise umgesetzt" });
+  await yearForm.getByLabel("Jahr", { exact: true }).selectOption("2025");
+  await yearForm.getByLabel("Umsetzungsstand", { exact: true }).selectOption({ label: "teilweise umgesetzt" });
   await yearForm.getByLabel("Kurze Anmerkung").fill("Kursplatzbörse erst ab Herbst online");
   await yearForm.getByRole("button", { name: "Umsetzungsstand speichern" }).click();
   await expect(measure.getByTestId("year-status-table").getByRole("row").filter({ hasText: "2025" })).toContainText("teilweise umgesetzt");

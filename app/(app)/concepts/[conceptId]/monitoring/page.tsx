@@ -129,7 +129,7 @@ function ForUpdate({ update }: { update: MonitoringReport["update"] }) {
       )}
       <h3>Indikatoren, die ihr Ziel (noch) nicht erreicht haben ({update.missed.length})</h3>
       {update.missed.length ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Indikatoren unter ihrem Ziel">
           <table className="table" data-testid="update-missed">
             <thead>
               <tr>
@@ -197,7 +197,7 @@ function MeasureBlock({ measure: m, conceptId, canRecord, today }: { measure: Mo
       </p>
       <h4>Umsetzungsstand</h4>
       {m.yearStatuses.length ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={`Umsetzungsstand: ${heading}`}>
           <table className="table" data-testid="year-status-table">
             <caption className="visually-hidden">Umsetzungsstand je Jahr: {heading}</caption>
             <thead>
@@ -268,7 +268,7 @@ function IndicatorBlock(props: { indicator: MonitoringIndicator; measureId: stri
       {x.values.length ? (
         <details className="peer-table" open={x.values.length <= 3}>
           <summary>Als Tabelle anzeigen: Ist-Werte {x.name}</summary>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={`Ist-Werte: ${x.name}`}>
             <table className="table" data-testid="values-table">
               <thead>
                 <tr>
