@@ -765,7 +765,10 @@ export type CheckAcknowledgement = typeof checkAcknowledgements.$inferSelect;
  * inside the measure's JSON (lib/measures/indicator-ids.ts), so a value outlives
  * an edit of the indicator; a value whose indicator was removed is kept but not
  * shown (a restore that brings the indicator back brings its values back).
- * Numeric where the value reads as a number, else text.
+ * Numeric where the value reads as a number, else text. Values of a deleted
+ * measure stay (hidden) until the concept is deleted: restoring a version can
+ * bring the measure back, and restoring the version before that restore must
+ * bring back what it had.
  */
 export const indicatorValues = pgTable(
   "indicator_values",
@@ -775,9 +778,8 @@ export const indicatorValues = pgTable(
       .notNull()
       .references(() => concepts.id, { onDelete: "cascade" }),
     municipalityId: uuid("municipality_id").notNull(),
-    measureId: uuid("measure_id")
-      .notNull()
-      .references(() => measures.id, { onDelete: "cascade" }),
+    // No foreign key, like a comment's: a measure removed by a restore and brought back by restoring the version before keeps its values.
+    measureId: uuid("measure_id").notNull(),
     indicatorId: uuid("indicator_id").notNull(),
     /** the day the value describes ("Stichtag") */
     observedOn: date("observed_on").notNull(),
@@ -800,9 +802,8 @@ export const measureYearStatusEnum = pgEnum("measure_year_status_value", ["imple
 export const measureYearStatus = pgTable(
   "measure_year_status",
   {
-    measureId: uuid("measure_id")
-      .notNull()
-      .references(() => measures.id, { onDelete: "cascade" }),
+    // No foreign key (see indicator_values): kept while the measure is gone, shown again when a restore brings it back.
+    measureId: uuid("measure_id").notNull(),
     year: integer("year").notNull(),
     conceptId: uuid("concept_id")
       .notNull()

@@ -10,7 +10,7 @@ import { createConcept } from "@/lib/concepts/create";
 import { updateConceptSettings } from "@/lib/concepts/meta";
 import { createMeasure, deleteMeasure, updateMeasure } from "@/lib/measures/service";
 import { clearMeasureYearStatus, deleteIndicatorValue, readMonitoring, recordIndicatorValue, setMeasureYearStatus } from "@/lib/monitoring/service";
-import { changeStatus } from "@/lib/versions/service";
+import { changeStatus, createVersion, restoreVersion } from "@/lib/versions/service";
 import { exportSachstandsbericht } from "@/lib/monitoring/sachstand-export";
 import { makeMunicipality } from "../support/fixtures";
 
@@ -73,16 +73,24 @@ describe("Ist-Werte", () => {
     expect(await stored(s.conceptId)).toMatchObject({ values: 4, audit: 4 });
   });
 
-  it("keeps the values of an indicator that is renamed, and deletes them with their measure", async () => {
+  it("keeps the values of an indicator that is renamed, and of a measure that a restore removes and a restore brings back", async () => {
     const s = await setup();
     await recordIndicatorValue(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, indicatorId: s.numericId, observedOn: "2025-12-31", value: "1500" });
+    await setMeasureYearStatus(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, year: 2025, status: "implemented" });
     const indicators = s.measure.indicators.map((x) => (x.id === s.numericId ? { ...x, name: "Beratungsgespräche" } : x));
     const saved = await updateMeasure(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, baseRevision: s.measure.revision, title: s.measure.title, taskType: "voluntary", indicators });
     expect(saved.status).toBe("saved");
-    const m = (await readMonitoring(town.viewer, { conceptId: s.conceptId })).fields.find((f) => f.key === "language")!.measures[0]!;
-    expect(m.indicators[0]).toMatchObject({ name: "Beratungsgespräche", values: [{ number: 1500 }] });
+    const shown = async () => (await readMonitoring(town.viewer, { conceptId: s.conceptId })).fields.find((f) => f.key === "language")!.measures;
+    expect((await shown())[0]!.indicators[0]).toMatchObject({ name: "Beratungsgespräche", values: [{ number: 1500 }] });
+
+    const { number } = await createVersion(town.editor, { conceptId: s.conceptId, label: "mit Maßnahme" });
     await deleteMeasure(town.editor, { conceptId: s.conceptId, measureId: s.measure.id });
-    expect((await stored(s.conceptId)).values).toBe(0);
+    expect(await shown()).toEqual([]);
+    expect(await stored(s.conceptId)).toMatchObject({ values: 1, years: 1 });
+    await restoreVersion(town.editor, { conceptId: s.conceptId, number });
+    const [back] = await shown();
+    expect(back).toMatchObject({ id: s.measure.id, yearStatuses: [{ year: 2025, status: "implemented" }] });
+    expect(back!.indicators[0]).toMatchObject({ id: s.numericId, values: [{ number: 1500 }] });
   });
 
   it("can be deleted by an editor", async () => {
