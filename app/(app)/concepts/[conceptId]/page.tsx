@@ -216,6 +216,9 @@ export default async function ConceptPage({ params }: Props) {
                           <h3 id={`h-field-${field.key}`}>
                             {index + 1}.{fi + 1} <bdi>{fieldTitle}</bdi>
                           </h3>
+                          <Link className="button-link" href={`/concepts/${concept.id}/monitoring?feld=${encodeURIComponent(field.key)}`}>
+                            {t("fieldMonitoring", { field: fieldTitle })}
+                          </Link>
                           {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
                         </div>
                         {template.fieldParts.map((fp) => (
