@@ -64,8 +64,8 @@ export function buildSachstand(input: {
       conceptStatus: input.conceptStatus,
     },
     summary: [
-      `${s.measures} Maßnahmen. Umsetzungsstand ${year}: ${YEAR_STATUSES.map((st) => `${s.byStatus[st]} ${YEAR_STATUS_LABELS[st]}`).join(", ")}, ${s.byStatus.none} ohne Angabe.`,
-      `${s.indicators} Indikatoren, davon ${s.withValues} mit Ist-Werten; ${s.numeric} mit Zahlen für Basis- und Zielwert, davon ${s.reached} am Ziel und ${s.missed} noch nicht.`,
+      `${s.measures} ${s.measures === 1 ? "Maßnahme" : "Maßnahmen"}. Umsetzungsstand ${year}: ${YEAR_STATUSES.map((st) => `${s.byStatus[st]} ${YEAR_STATUS_LABELS[st]}`).join(", ")}, ${s.byStatus.none} ohne Angabe.`,
+      `${s.indicators} ${s.indicators === 1 ? "Indikator" : "Indikatoren"}, davon ${s.withValues} mit Ist-Werten; ${s.numeric} mit Zahlen für Basis- und Zielwert, davon ${s.reached} am Ziel und ${s.missed} noch nicht.`,
     ],
     funding: {
       year,

@@ -14,6 +14,18 @@ vi.mock("@/auth", () => ({ auth: async () => (session.id ? { sessionId: session.
 
 const { GET: getMonitoring } = await import("@/app/api/concepts/[conceptId]/monitoring/route");
 const { GET: getReport } = await import("@/app/api/concepts/[conceptId]/sachstandsbericht.pdf/route");
+const { POST: postValue } = await import("@/app/api/concepts/[conceptId]/monitoring/values/route");
+
+async function post(as: Actor | null, conceptId: string, body: unknown) {
+  session.id = as?.sessionId ?? null;
+  const req = new Request(`http://localhost/api/concepts/${conceptId}/monitoring/values`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const res = await postValue(req, { params: Promise.resolve({ conceptId }) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
 
 let own: { town: Town; ids: Ids };
 let other: { town: Town; ids: Ids };
@@ -68,5 +80,27 @@ describe("GET /api/concepts/{id}/sachstandsbericht.pdf", () => {
   it("is a 404 for another municipality and a 401 signed out", async () => {
     expect((await call(getReport, other.town.admin, own.ids.conceptId)).status).toBe(404);
     expect((await call(getReport, null, own.ids.conceptId)).status).toBe(401);
+  });
+});
+
+// Last: it adds a value to the scenario the tests above read.
+describe("POST /api/concepts/{id}/monitoring/values", () => {
+  it("records a value for an editor (201) and refuses a bad one (400), a reviewer (403) and another municipality (404), storing nothing then", async () => {
+    const value = { measureId: own.ids.measureId, indicatorId: own.ids.indicatorId, observedOn: "2026-01-31", value: "61", source: "Anwesenheitslisten" };
+    const count = async () => {
+      const res = await call(getMonitoring, own.town.viewer, own.ids.conceptId);
+      const body = (await res.json()) as { fields: { measures: { id: string; indicators: { values: unknown[] }[] }[] }[] };
+      return body.fields.flatMap((f) => f.measures).find((m) => m.id === own.ids.measureId)!.indicators[0]!.values.length;
+    };
+    const before = await count();
+    expect(await post(own.town.reviewer, own.ids.conceptId, value)).toMatchObject({ status: 403 });
+    expect(await post(other.town.admin, own.ids.conceptId, value)).toMatchObject({ status: 404 });
+    const bad = await post(own.town.editor, own.ids.conceptId, { ...value, value: "viel" });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { message: expect.stringContaining("Wert: bitte eine Zahl angeben") } });
+    expect(await count()).toBe(before);
+    const created = await post(own.town.editor, own.ids.conceptId, value);
+    expect(created).toMatchObject({ status: 201, body: { valueId: expect.any(String) } });
+    expect(await count()).toBe(before + 1);
   });
 });

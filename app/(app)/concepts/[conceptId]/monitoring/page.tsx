@@ -91,11 +91,11 @@ function Summary({ summary }: { summary: MonitoringSummary }) {
     <section className="card" aria-labelledby="summary-h" data-testid="monitoring-summary">
       <h2 id="summary-h">Überblick</h2>
       <p>
-        {summary.measures} Maßnahmen; Umsetzungsstand {summary.year}:{" "}
+        {summary.measures} {summary.measures === 1 ? "Maßnahme" : "Maßnahmen"}; Umsetzungsstand {summary.year}:{" "}
         {YEAR_STATUSES.map((s) => `${summary.byStatus[s]} ${YEAR_STATUS_LABELS[s]}`).join(", ")}, {summary.byStatus.none} ohne Angabe.
       </p>
       <p>
-        {summary.indicators} Indikatoren, davon {summary.withValues} mit Ist-Werten; {summary.numeric} mit Zahlen für Basis und Ziel, davon{" "}
+        {summary.indicators} {summary.indicators === 1 ? "Indikator" : "Indikatoren"}, davon {summary.withValues} mit Ist-Werten; {summary.numeric} mit Zahlen für Basis und Ziel, davon{" "}
         {summary.reached} am Ziel und {summary.missed} noch nicht.
       </p>
     </section>
