@@ -59,7 +59,11 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
       </div>
       <p>
         Controlling der eigenen Maßnahmen: je Maßnahme der Umsetzungsstand Jahr für Jahr, je Indikator die Ist-Werte und der Fortschritt vom
-        Basiswert zum Zielwert. {canRecord ? "Redaktion und Leitung erfassen hier, auch nach dem Beschluss." : "Erfassen können Redaktion und Leitung."}
+        Basiswert zum Zielwert. {concept.archivedAt
+          ? "Das Konzept ist archiviert: es wird nichts mehr erfasst."
+          : canRecord
+            ? "Redaktion und Leitung erfassen hier, auch nach dem Beschluss."
+            : "Erfassen können Redaktion und Leitung."}
       </p>
       <nav aria-label="Ansicht" className="peer-groups">
         <ul>
