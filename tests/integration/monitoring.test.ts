@@ -278,6 +278,17 @@ describe("the Sachstandsbericht", () => {
     expect(text).toMatch(/M 5\.1\.1 Beratungen 1\.200 → 2\.000 Anzahl 1\.700 Anzahl am 01\.01\.\d{4} 63 % des Wegs zum Ziel/);
   });
 
+  it("prints user text with Typst syntax literally", async () => {
+    const s = await setup();
+    const tricky = '#set page(fill: red) *fett* $x^2$ <label> @ref #"x"';
+    await setMeasureYearStatus(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, year: 2025, status: "implemented", note: tricky });
+    await recordIndicatorValue(town.editor, { conceptId: s.conceptId, measureId: s.measure.id, indicatorId: s.statusId, observedOn: "2025-12-31", value: "#strong[hoch]", source: tricky });
+    const { pdf } = await exportSachstandsbericht(town.editor, { conceptId: s.conceptId });
+    const text = execFileSync("pdftotext", ["-", "-"], { input: pdf, encoding: "utf8" }).replace(/[\u2068\u2069\u00ad]/g, "").replace(/\s+/g, " ");
+    expect(text).toContain("2025 umgesetzt #set page(fill: red) *fett* $x^2$ <label> @ref #\"x\"");
+    expect(text).toContain("#strong[hoch]");
+  });
+
   it("is refused to another municipality", async () => {
     const s = await setup();
     await expect(exportSachstandsbericht(other.admin, { conceptId: s.conceptId })).rejects.toMatchObject({ code: "not_found" });
