@@ -20,6 +20,7 @@ import { musterstadtConcept } from "./seed-data/musterstadt";
 import { setSyntheticPeers } from "./queries/peers";
 import { DEMO_LIBRARY_ENTRIES } from "./seed-data/peer-library";
 import { bandOf } from "@/lib/peers/groups";
+import { assignIndicatorIds } from "@/lib/measures/indicator-ids";
 import { insertSeedReview } from "./seed-review";
 import type { SeedConcept } from "./seed-data/types";
 
@@ -148,8 +149,9 @@ export async function insertSeedConcept(db: Db, input: { municipalityId: string;
       : [];
     if (f.data.measures.length) {
       await db.insert(measures).values(
-        f.data.measures.map(({ subGoalIndexes, ...m }, i) => ({
+        f.data.measures.map(({ subGoalIndexes, indicators, ...m }, i) => ({
           ...m,
+          indicators: assignIndicatorIds(indicators ?? []),
           description: checked(m.description),
           conceptId: concept.id,
           municipalityId: input.municipalityId,

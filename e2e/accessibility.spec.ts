@@ -47,6 +47,9 @@ test("the peer comparison, the review page and the admin's other pages have no W
   await expectNoViolations(page, "Maßnahmenbibliothek");
   await page.goto(`${conceptUrl}/pruefung`);
   await expectNoViolations(page, "Prüfung (Leitung)");
+  await page.goto(`${conceptUrl}/monitoring`);
+  await expect(page.getByRole("heading", { level: 1, name: "Monitoring" })).toBeVisible();
+  await expectNoViolations(page, "Monitoring");
   for (const path of ["/mitglieder", "/concepts/import", "/aufgaben", "/protokoll", "/protokoll?art=review&von=2026-01-01", "/protokoll?von=2001-01-01&bis=2001-01-02"]) {
     await page.goto(path);
     await expectNoViolations(page, path);

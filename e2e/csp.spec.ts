@@ -64,6 +64,8 @@ test("every main page renders under the CSP without a single console message", a
     `/concepts/${id}/pruefung`,
     `/concepts/${id}/vergleich`,
     `/concepts/${id}/vergleich/bibliothek`,
+    `/concepts/${id}/monitoring`,
+    `/concepts/${id}/monitoring?feld=language`,
     `/concepts/${id}/druckvorschau`,
     "/mitglieder",
     "/aufgaben",

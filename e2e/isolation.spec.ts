@@ -29,6 +29,13 @@ test("another municipality's admin and a signed-out client get nothing of Muster
     expect((await request.get(`/api/concepts/${conceptId}/export`)).status(), who).toBe(readStatus);
     expect((await request.get(`/api/concepts?municipalityId=${tree.municipalityId}`)).status(), who).toBe(readStatus);
     expect((await request.put(`/api/concepts/${conceptId}/sections/${section.id}`, { data: body, headers: origin })).status(), who).toBe(readStatus);
+    expect((await request.get(`/api/concepts/${conceptId}/monitoring`)).status(), who).toBe(readStatus);
+    expect((await request.get(`/api/concepts/${conceptId}/sachstandsbericht.pdf`)).status(), who).toBe(readStatus);
+    const measure = tree.fields.flatMap((f: { measures: { id: string; indicators: { id: string }[] }[] }) => f.measures).find((m: { indicators: unknown[] }) => m.indicators.length > 0);
+    // The concept's check refuses first; a concept without an indicator (another spec's) gets any ids.
+    const ghost = "00000000-0000-4000-8000-000000000000";
+    const value = { measureId: measure?.id ?? ghost, indicatorId: measure?.indicators[0].id ?? ghost, observedOn: "2025-12-31", value: "1", source: "fremd" };
+    expect((await request.post(`/api/concepts/${conceptId}/monitoring/values`, { data: value, headers: origin })).status(), who).toBe(readStatus);
     const exported = await (await owner.request.get(`/api/concepts/${conceptId}/export`)).json();
     expect(
       (await request.post(`/api/concepts/import?municipalityId=${tree.municipalityId}`, { data: exported, headers: origin })).status(),
@@ -37,6 +44,8 @@ test("another municipality's admin and a signed-out client get nothing of Muster
   }
   const after = await (await owner.request.get(`/api/concepts/${conceptId}`)).json();
   expect(after.chapters.mandate.text.revision).toBe(section.revision);
+  const monitoring = await (await owner.request.get(`/api/concepts/${conceptId}/monitoring`)).json();
+  expect(JSON.stringify(monitoring), "no Ist-Wert of another municipality or a signed-out client").not.toContain('"source":"fremd"');
   expect((await (await owner.request.get("/api/concepts")).json()).concepts).toHaveLength(concepts.length);
 
   // The other municipality's concept page is a 404 page, not an error or the content.

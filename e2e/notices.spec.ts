@@ -135,7 +135,7 @@ test("the concept page's head: two pages in view, export and the other actions i
   // Tabbing out of the list closes it.
   await page.keyboard.press("Enter");
   await expect(more).toHaveAttribute("aria-expanded", "true");
-  for (let i = 0; i < 5; i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 6; i++) await page.keyboard.press("Tab");
   await expect(more).toHaveAttribute("aria-expanded", "false");
 
   // Exportieren: a panel with the export form, closed again with Escape.

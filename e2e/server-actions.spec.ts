@@ -35,6 +35,8 @@ type Ids = {
   commentId: string;
   roundId: string;
   findingKey: string;
+  /** the first measure's first indicator (monitoring) */
+  indicatorId: string;
 };
 
 type Call = { form?: Record<string, string>; json?: unknown[]; file?: string; fileName?: string };
@@ -106,6 +108,11 @@ function argsFor(name: string, ids: Ids): Call {
     unmarkPartDoneAction: { form: { conceptId: ids.conceptId, chapter: "mandate", part: "text" } },
     assignAction: { form: { conceptId: ids.conceptId, chapter: "fields", fieldId: ids.fieldId, assigneeId: ids.userId, dueDate: "2030-12-31" } },
     unassignAction: { form: { conceptId: ids.conceptId, chapter: "mandate", fieldId: "" } },
+    recordValueAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, indicatorId: ids.indicatorId, observedOn: "2025-12-31", value: "1", source: "Untergeschoben" } },
+    // Any value id: the concept's check (municipality, role) refuses before the value is looked up.
+    deleteValueAction: { form: { conceptId: ids.conceptId, valueId: "00000000-0000-4000-8000-000000000000" } },
+    setYearStatusAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, year: "2025", status: "not_implemented", note: "Untergeschoben" } },
+    clearYearStatusAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, year: "2025" } },
     staffCostRateAction: { form: { municipalityId: ids.municipalityId, rate: "1" } },
     passwordSignInAction: { form: { municipalityId: ids.municipalityId, on: "false" } },
     ssoDomainAction: { form: { municipalityId: ids.municipalityId, domain: "fremd.example", intent: "add" } },
@@ -148,7 +155,8 @@ async function snapshot(owner: Page, admin: Page, conceptId: string) {
   await admin.goto("/mitglieder");
   const members = await admin.locator("main").innerText();
   const check = await (await owner.request.get(`/api/concepts/${conceptId}/check`)).json();
-  return { exported, list, members, versions, check };
+  const monitoring = await (await owner.request.get(`/api/concepts/${conceptId}/monitoring`)).json();
+  return { exported, list, members, versions, check, monitoring };
 }
 
 test("every server action refuses forged calls from another municipality, a reviewer and a signed-out client", async ({ browser, playwright, baseURL }) => {
@@ -184,6 +192,7 @@ test("every server action refuses forged calls from another municipality, a revi
     commentId: "",
     roundId: "",
     findingKey: ((await (await owner.request.get(`/api/concepts/${conceptId}/check`)).json()).findings[0]?.key as string) ?? "",
+    indicatorId: (language.measures[0].indicators[0]?.id as string) ?? "",
   };
   const comments = (await (await owner.request.get(`/api/concepts/${conceptId}/comments`)).json()).threads as {
     id: string;
@@ -197,6 +206,7 @@ test("every server action refuses forged calls from another municipality, a revi
   await admin.goto(`/concepts/${conceptId}/pruefung`);
   ids.roundId = /data-round-id="([0-9a-f-]{36})"/.exec(await admin.content())![1]!;
   expect(ids.findingKey, "the demo concept has Konzept-Check findings to forge a 'bewusst so' on").not.toBe("");
+  expect(ids.indicatorId, "the demo concept's first measure has an indicator to forge an Ist-Wert on").not.toBe("");
   const before = await snapshot(owner, admin, conceptId);
 
   const stranger = await pageAs(browser, "otherAdmin");

@@ -12,6 +12,7 @@ import {
 } from "@/app/(app)/concepts/[conceptId]/measure-actions";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { FundingLine, Indicator, MeasureStatus, Priority, TaskType } from "@/db/schema";
+import type { IndicatorDraft } from "@/lib/measures/indicator-ids";
 import { EMPTY_DOC, plainText } from "@/lib/editor/document";
 import { useLabels } from "@/lib/i18n/hooks";
 import {
@@ -423,7 +424,7 @@ function CardActions(props: {
 /* ---------- form ---------- */
 
 type FundingRow = { key: number; source: FundingLine["source"]; programme: string; amount: string; until: string };
-type IndicatorRow = { key: number } & Indicator;
+type IndicatorRow = { key: number } & IndicatorDraft;
 
 type FormValues = {
   title: string;

@@ -1,11 +1,14 @@
 import type { JSONContent } from "@tiptap/core";
 import type { NewMeasure } from "@/db/schema";
+import type { IndicatorDraft } from "@/lib/measures/indicator-ids";
 import type { ConceptSettings } from "@/lib/concepts/settings";
 
 export type SeedMeasure = Omit<
   NewMeasure,
-  "id" | "conceptId" | "municipalityId" | "fieldId" | "position" | "revision" | "updatedBy" | "updatedAt" | "subGoalIds"
+  "id" | "conceptId" | "municipalityId" | "fieldId" | "position" | "revision" | "updatedBy" | "updatedAt" | "subGoalIds" | "indicators"
 > & {
+  /** ids are given when the seed writes the rows */
+  indicators?: IndicatorDraft[];
   /** indexes into the field's subGoals */
   subGoalIndexes?: number[];
 };

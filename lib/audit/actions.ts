@@ -33,6 +33,10 @@ export const AUDIT_KINDS = {
     "part.undone",
     "assignment.set",
     "assignment.remove",
+    "monitoring.value_add",
+    "monitoring.value_delete",
+    "monitoring.year_status",
+    "monitoring.year_status_clear",
   ],
   versions: ["status.change", "concept.update_started", "version.create", "version.restore"],
   review: [

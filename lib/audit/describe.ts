@@ -132,6 +132,10 @@ const SPECS: Record<string, Spec> = {
   "assignment.remove": assignmentSpec("assignment_remove", false),
   "check.acknowledge": () => ["check_acknowledge", {}],
   "check.withdraw": () => ["check_withdraw", {}],
+  "monitoring.value_add": (d) => either("monitoring_value_add", { indicator: text(d.indicator), measure: text(d.measure) }, "monitoring_value_add_plain"),
+  "monitoring.value_delete": (d) => either("monitoring_value_delete", { indicator: text(d.indicator), measure: text(d.measure) }, "monitoring_value_delete_plain"),
+  "monitoring.year_status": (d) => either("monitoring_year_status", { year: num(d.year), measure: text(d.measure) }, "monitoring_year_status_plain"),
+  "monitoring.year_status_clear": (d) => either("monitoring_year_status_clear", { year: num(d.year), measure: text(d.measure) }, "monitoring_year_status_clear_plain"),
   "status.change": (d, n) => {
     const from = text(d.from);
     const to = text(d.to);

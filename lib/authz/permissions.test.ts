@@ -13,6 +13,7 @@ const EXPECTED: Record<Action, Record<(typeof ROLES)[number], boolean>> = {
   "concept.changeStatus": { admin: true, editor: false, reviewer: false, viewer: false },
   "concept.assign": { admin: true, editor: false, reviewer: false, viewer: false },
   "version.create": { admin: true, editor: true, reviewer: false, viewer: false },
+  "monitoring.record": { admin: true, editor: true, reviewer: false, viewer: false },
   "version.restore": { admin: true, editor: true, reviewer: false, viewer: false },
   "comment.create": { admin: true, editor: true, reviewer: true, viewer: false },
   "suggestion.propose": { admin: true, editor: true, reviewer: true, viewer: false },

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   /** make anyone with edit rights responsible for a chapter or field (editors may only enter themselves, see lib/concepts/assignments) */
   "concept.assign": ["admin"],
   "version.create": ["admin", "editor"],
+  /** Ist-Werte and yearly implementation status (monitoring): also after adoption, the concept's content stays as decided */
+  "monitoring.record": ["admin", "editor"],
   "version.restore": ["admin", "editor"],
   // Review: reviewers comment and answer review rounds; content and status stay out of their reach.
   "comment.create": ["admin", "editor", "reviewer"],

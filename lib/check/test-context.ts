@@ -4,6 +4,7 @@ import { computeFunding } from "@/lib/funding/compute";
 import type { CheckContext } from "./types";
 
 export const GOOD_INDICATOR: Indicator = {
+  id: "00000000-0000-4000-8000-00000000a001",
   name: "Beratene Personen",
   kind: "output",
   unit: "Personen",

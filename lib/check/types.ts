@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
-import type { FundingLine, Indicator } from "@/db/schema";
+import type { FundingLine } from "@/db/schema";
+import type { IndicatorDraft as Indicator } from "@/lib/measures/indicator-ids";
 import type { FundingReport } from "@/lib/funding/compute";
 
 export type Severity = "error" | "warning" | "hint";

@@ -5,7 +5,10 @@ import type { Action } from "@/lib/authz/permissions";
 import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { ADOPTED_READ_ONLY_MESSAGE, ARCHIVED_READ_ONLY_MESSAGE } from "./status";
 
-/** Actions that change a concept's content: refused on an adopted concept, whoever asks. */
+/**
+ * Actions that change a concept's content: refused on an adopted concept, whoever asks.
+ * Not the monitoring ("monitoring.record"): Ist-Werte and yearly statuses are written after adoption.
+ */
 const CONTENT_WRITES: readonly Action[] = ["concept.editContent", "concept.editSettings", "version.restore", "suggestion.decide"];
 /** Refused on an archived concept, whoever asks: every change of its content, status, versions, comments and review rounds. */
 const ARCHIVE_REFUSES: readonly Action[] = [
@@ -13,6 +16,7 @@ const ARCHIVE_REFUSES: readonly Action[] = [
   "concept.changeStatus",
   "concept.import",
   "version.create",
+  "monitoring.record",
   "comment.create",
   "comment.moderate",
   "review.manage",

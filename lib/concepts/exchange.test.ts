@@ -352,7 +352,7 @@ describe("round trip (pure)", () => {
           { source: "municipal", programme: "Eigenanteil", amountCents: 500000, until: null },
         ],
         indicators: [
-          { name: "Teilnehmende Familien", kind: "output", unit: "Anzahl", baseline: "0", target: "120", dataSource: "Jugendamt", cadence: "jährlich" },
+          { id: "00000000-0000-4000-8000-0000000000d1", name: "Teilnehmende Familien", kind: "output", unit: "Anzahl", baseline: "0", target: "120", dataSource: "Jugendamt", cadence: "jährlich" },
         ],
       },
       {

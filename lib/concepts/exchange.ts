@@ -51,6 +51,7 @@ import {
 } from "@/lib/measures/schema";
 import { templateFor, type Template } from "@/lib/template";
 import { measureCodeKey } from "@/lib/measures/label";
+import { assignIndicatorIds, type IndicatorDraft } from "@/lib/measures/indicator-ids";
 import { FUNDING_LINE_FIELD_LABELS, INDICATOR_FIELD_LABELS, MEASURE_FIELD_LABELS } from "@/lib/measures/labels";
 import { calendarDate, findUnstorableText, UNSTORABLE_TEXT_MESSAGE, z } from "@/lib/validation";
 import { currentConceptTree, flushConcept } from "@/lib/realtime/store";
@@ -392,8 +393,9 @@ export type ExportSource = {
     | "materialCostCents"
     | "staffCostPerFteCents"
     | "fundingLines"
-    | "indicators"
   > &
+    // rows written before indicators had ids (and form input in tests) may lack one
+    { indicators: IndicatorDraft[] } &
     Partial<Pick<Measure, "origin">>)[];
 };
 
@@ -491,7 +493,9 @@ export function buildConceptSnapshot(source: ExportSource, exportedAt: Date): { 
         amountCents: f.amountCents,
         until: f.until ?? null,
       })),
-      indicators: m.indicators.map((x: Indicator) => ({
+      indicators: m.indicators.map((x: IndicatorDraft) => ({
+        // Rows stored before ids existed have none until the migration gave them one; never write `id: undefined`.
+        ...(x.id ? { id: x.id } : {}),
         name: x.name,
         kind: x.kind,
         unit: x.unit,
@@ -558,7 +562,15 @@ export function planImportRows(
 /** The database row of an exported measure (for an import or a restore), its field and sub-goal links resolved by the caller. */
 export function measureRow(
   m: ExportedMeasure,
-  ctx: { conceptId: string; municipalityId: string; userId: string; fieldId: string; subGoalId: (ref: string) => string },
+  ctx: {
+    conceptId: string;
+    municipalityId: string;
+    userId: string;
+    fieldId: string;
+    subGoalId: (ref: string) => string;
+    /** a restore: the live measure's indicators, whose ids an indicator without one (an old version) takes by name */
+    previousIndicators?: readonly Indicator[];
+  },
 ): NewMeasure {
   return {
     conceptId: ctx.conceptId,
@@ -581,7 +593,7 @@ export function measureRow(
     materialCostCents: m.materialCostCents,
     staffCostPerFteCents: m.staffCostPerFteCents,
     fundingLines: m.fundingLines,
-    indicators: m.indicators,
+    indicators: assignIndicatorIds(m.indicators, ctx.previousIndicators ?? [], { keepUnknown: true }),
     origin: m.origin ?? null,
     updatedBy: ctx.userId,
   };

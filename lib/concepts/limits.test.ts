@@ -6,6 +6,7 @@
  * (see tests/support/form-limits.ts). The database round trip of the same
  * inputs is in tests/integration/limits.test.ts.
  */
+import { assignIndicatorIds } from "@/lib/measures/indicator-ids";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { conceptTitleSchema, fieldTitleSchema, MAX_CUSTOM_FIELDS } from "@/lib/concepts/schema";
@@ -58,6 +59,8 @@ function storedRow(data: z.output<typeof measureInputSchema>): ExportSource["mea
     description: description.doc,
     subGoalIds: [],
     staffFte: data.staffFte === null ? null : data.staffFte.toFixed(2),
+    // the service gives each indicator its id
+    indicators: assignIndicatorIds(data.indicators),
     // typed in the form, not taken from the peer library
     origin: null,
   };
@@ -90,12 +93,13 @@ function checkMeasure(m: MeasureFormInput) {
   expect(imported.ok ? "ok" : imported.error).toBe("ok");
 
   // A version of the stored measure: readable, and its restore (or import) writes the same content back.
+  const row = storedRow(form.data);
   const source: ExportSource = {
     concept: { title: "Integrationskonzept", templateVersion: 1, status: "draft", settings: {} },
     fields: [{ id: FIELD_ID, key: "language", title: "Sprache", custom: false, position: 0 }],
     sections: [],
     subGoals: [],
-    measures: [storedRow(form.data)],
+    measures: [row],
   };
   const snapshot = buildConceptSnapshot(source, new Date("2026-12-02T10:00:00Z"));
   const version = parseSnapshot(JSON.parse(JSON.stringify(snapshot.data)), snapshot.ids);
@@ -107,7 +111,7 @@ function checkMeasure(m: MeasureFormInput) {
     userId: "u",
     fieldIds: new Map([["language", FIELD_ID]]),
   });
-  const { id: _id, fieldId: _f, position: _p, ...stored } = storedRow(form.data);
+  const { id: _id, fieldId: _f, position: _p, ...stored } = row;
   const { conceptId: _c, municipalityId: _m, fieldId: _rf, position: _rp, updatedBy: _u, ...written } = rows.measures[0]!;
   expect(written).toEqual(stored);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Indicator } from "@/db/schema";
+import type { IndicatorDraft as Indicator } from "@/lib/measures/indicator-ids";
 import { goalSummary, goalTree, indicatorLine, isEmptyTree, type GoalTree } from "./goal-tree";
 
 const indicator = (name: string, over: Partial<Indicator> = {}): Indicator => ({ name, kind: "output", unit: "", baseline: "", target: "", dataSource: "", cadence: "", ...over });

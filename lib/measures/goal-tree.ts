@@ -5,7 +5,7 @@
  * export model (PDF, print preview, DOCX, ODT); free of the database.
  */
 import type { JSONContent } from "@tiptap/core";
-import type { Indicator } from "@/db/schema";
+import type { IndicatorDraft as Indicator } from "@/lib/measures/indicator-ids";
 import { plainText } from "@/lib/editor/document";
 import { measureLabel, measureNumber } from "./label";
 

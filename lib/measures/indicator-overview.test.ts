@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Indicator } from "@/db/schema";
+import type { IndicatorDraft as Indicator } from "@/lib/measures/indicator-ids";
 import { indicatorOverview } from "./indicator-overview";
 
 const indicator = (name: string, more: Partial<Indicator> = {}): Indicator => ({ name, kind: "output", unit: "", baseline: "", target: "", dataSource: "", cadence: "", ...more });

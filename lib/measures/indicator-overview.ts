@@ -3,7 +3,7 @@
  * (nothing is stored twice): one row per indicator, named by the measure's code
  * or number. Free of the database for the page, the PDF and tests.
  */
-import type { Indicator } from "@/db/schema";
+import type { IndicatorDraft as Indicator } from "@/lib/measures/indicator-ids";
 import { measureLabel, measureNumber } from "./label";
 
 export type IndicatorRow = Indicator & { measureId: string; measureLabel: string; measureTitle: string };

@@ -63,6 +63,8 @@ export const fundingLineSchema = z.strictObject({
 });
 
 export const indicatorSchema = z.strictObject({
+  /** kept across edits (lib/measures/indicator-ids.ts); missing in a new row and in backups before ids existed */
+  id: id("Indikator").optional(),
   name: shortText("Name des Indikators").min(1, "Bitte einen Namen für den Indikator angeben."),
   kind: z.enum(INDICATOR_KINDS, { error: "Bitte Output oder Outcome wählen." }),
   unit: shortText("Einheit").default(""),

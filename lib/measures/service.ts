@@ -28,7 +28,7 @@ import {
   updateSubGoalText,
   type MeasureContent,
 } from "@/db/queries/measures";
-import type { Concept, Measure, MeasureOrigin, SubGoal } from "@/db/schema";
+import type { Concept, Indicator, Measure, MeasureOrigin, SubGoal } from "@/db/schema";
 import type { Actor } from "@/lib/auth/session";
 import { requireConcept } from "@/lib/concepts/access";
 import { validateDoc } from "@/lib/editor/validate";
@@ -47,6 +47,7 @@ import {
   updateSubGoalSchema,
   type MeasureInput,
 } from "./schema";
+import { assignIndicatorIds } from "./indicator-ids";
 import { toMeasureView, type MeasureView } from "./view";
 
 
@@ -140,7 +141,7 @@ export async function createMeasure(
           municipalityId: concept.municipalityId,
           fieldId: field.id,
           userId: actor.id,
-          content: toContent(data, description, subGoalIds),
+          content: toContent(data, description, subGoalIds, assignIndicatorIds(data.indicators)),
           origin: extra.origin,
         },
         tx,
@@ -179,7 +180,7 @@ export async function updateMeasure(actor: Actor, input: z.input<typeof updateMe
       const subGoalIds = await checkSubGoals({ concept, fieldId: existing.fieldId, ids: data.subGoalIds }, tx);
       await checkCode({ conceptId: concept.id, code: data.code, exceptId: existing.id }, tx);
       const written = await updateMeasureIfRevision(
-        { measureId: existing.id, baseRevision: data.baseRevision, userId: actor.id, content: toContent(data, description, subGoalIds) },
+        { measureId: existing.id, baseRevision: data.baseRevision, userId: actor.id, content: toContent(data, description, subGoalIds, assignIndicatorIds(data.indicators, existing.indicators)) },
         tx,
       );
       if (!written) {
@@ -373,7 +374,7 @@ async function withCodeIndex<T>(code: string, run: () => Promise<T>): Promise<T>
   }
 }
 
-function toContent(data: MeasureInput, description: JSONContent, subGoalIds: string[]): MeasureContent {
+function toContent(data: MeasureInput, description: JSONContent, subGoalIds: string[], indicators: Indicator[]): MeasureContent {
   return {
     title: data.title,
     code: data.code,
@@ -391,7 +392,7 @@ function toContent(data: MeasureInput, description: JSONContent, subGoalIds: str
     materialCostCents: data.materialCostCents,
     staffCostPerFteCents: data.staffCostPerFteCents,
     fundingLines: data.fundingLines,
-    indicators: data.indicators,
+    indicators,
   };
 }
 

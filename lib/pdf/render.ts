@@ -22,7 +22,7 @@ import { AppError, rateLimited } from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
 import { fontCoverage, printableData } from "./coverage";
 
-export type PdfTemplate = "concept" | "synopse";
+export type PdfTemplate = "concept" | "synopse" | "sachstand";
 
 export type RenderRequest = {
   template: PdfTemplate;

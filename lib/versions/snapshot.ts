@@ -28,7 +28,9 @@ export function snapshotHashes(snapshot: Snapshot): Record<string, string> {
     hashes[`f:${f.key}`] = sha1({ title: f.title, position: f.position, goals });
   });
   data.measures.forEach((m, i) => {
-    hashes[`m:${ids.measures[i] ?? `#${i}`}`] = sha1({ ...m, position: undefined });
+    // An indicator's id is no content: versions from before ids existed count as unchanged.
+    const indicators = m.indicators.map(({ id: _id, ...x }) => x);
+    hashes[`m:${ids.measures[i] ?? `#${i}`}`] = sha1({ ...m, indicators, position: undefined });
   });
   return hashes;
 }

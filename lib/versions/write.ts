@@ -114,7 +114,7 @@ export async function writeSnapshotData(
   });
   await replaceSubGoals({ conceptId: current.id, rows: goalRows }, tx);
 
-  const ownMeasures = new Set(tree.measures.map((m) => m.id));
+  const ownMeasures = new Map(tree.measures.map((m) => [m.id, m]));
   const takenMeasures = await takenIds("measures", ids.measures, tx);
   const measureRows = data.measures.map((m, i) => {
     const wanted = ids.measures[i]!;
@@ -126,6 +126,7 @@ export async function writeSnapshotData(
         userId: actor.id,
         fieldId: fieldIdByKey.get(m.fieldKey)!,
         subGoalId: (ref) => goalIdByRef.get(ref)!,
+        previousIndicators: ownMeasures.get(wanted)?.indicators,
       }),
       id: existing || !takenMeasures.has(wanted) ? wanted : randomUUID(),
     };

@@ -7,7 +7,8 @@
  *  - in the server's code, the concept loaded: the funding overview, the
  *    funding cliff, the check's rules (./money-compute.ts); and the same with
  *    loading the concept from the database (lib/funding/service, lib/check/service);
- *  - over HTTP: GET /api/concepts/{id}/funding and GET /api/concepts/{id}/check.
+ *  - over HTTP: GET /api/concepts/{id}/funding, /check and /monitoring (with the 1,000 values,
+ *    stored through POST /api/concepts/{id}/monitoring/values).
  * The concept is imported from the bench concept's backup with the measures replaced.
  */
 import { closeDb } from "@/db";
@@ -60,10 +61,31 @@ export async function benchMoney(opts: { base: string; cookie: string; conceptId
   if (res.status !== 201) throw new Error(`import ${res.status}: ${(await res.text()).slice(0, 300)}`);
   const { id } = (await res.json()) as { id: string };
 
-  // 2. Indicator values (Ist-Werte): 1,000 values over the numeric indicators. This state of the
-  //    app has no table for them, so the plan is built and counted, and nothing is stored.
+  // 2. Indicator values (Ist-Werte): 1,000 values over the numeric indicators, stored through
+  //    POST /api/concepts/{id}/monitoring/values like an office's entries, four requests at a time.
   const values = indicatorValuePlan(backup);
-  const indicatorValues = { planned: values.length, stored: 0 };
+  const imported = (await (await fetch(`${base}/api/concepts/${id}`, { headers: { cookie } })).json()) as {
+    fields: { measures: { title: string; indicators: { id: string }[]; id: string }[] }[];
+  };
+  const byTitle = new Map(imported.fields.flatMap((f) => f.measures).map((m) => [m.title, m]));
+  const perIndicator = new Map<string, number>();
+  const record = async (v: (typeof values)[number]) => {
+    const measure = byTitle.get(String(backup.measures[v.measure]!.title));
+    const indicatorId = measure?.indicators[v.indicator]?.id;
+    if (!measure || !indicatorId) throw new Error(`monitoring: measure ${v.measure} / indicator ${v.indicator} not found after the import`);
+    // The n-th value of an indicator is for the year 2023 + n (values in the future are refused).
+    const n = perIndicator.get(indicatorId) ?? 0;
+    perIndicator.set(indicatorId, n + 1);
+    const body = { measureId: measure.id, indicatorId, observedOn: `${2023 + n}-12-31`, value: String(v.value), source: v.source };
+    const res = await fetch(`${base}/api/concepts/${id}/monitoring/values`, {
+      method: "POST",
+      headers: { cookie, Origin: base, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 201) throw new Error(`monitoring value ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  };
+  for (let v = 0; v < values.length; v += 4) await Promise.all(values.slice(v, v + 4).map(record));
+  const indicatorValues = { planned: values.length, stored: values.length };
 
   // 3. In the server's code, attached to the bench server's embedded database (not owned: this process will not stop it).
   process.env.DATA_DIR = opts.dataDir;
@@ -80,7 +102,11 @@ export async function benchMoney(opts: { base: string; cookie: string; conceptId
   await closeDb();
 
   // 4. The routes (session, permission, loading, computing, JSON).
-  const routes = { funding: await timed(`${base}/api/concepts/${id}/funding`, cookie), check: await timed(`${base}/api/concepts/${id}/check`, cookie) };
+  const routes = {
+    funding: await timed(`${base}/api/concepts/${id}/funding`, cookie),
+    check: await timed(`${base}/api/concepts/${id}/check`, cookie),
+    monitoring: await timed(`${base}/api/concepts/${id}/monitoring`, cookie),
+  };
 
   const result = {
     measures: tree.measures.length,
@@ -95,10 +121,10 @@ export async function benchMoney(opts: { base: string; cookie: string; conceptId
   };
   console.log(
     `Finanzen und Konzept-Check (${result.measures} Maßnahmen, ${result.fundingLines} Förderungen, ${result.indicators} Indikatoren, ` +
-      `Ist-Werte: ${indicatorValues.planned} vorbereitet, ${indicatorValues.stored} gespeichert; ${result.findings} Befunde):\n` +
+      `${indicatorValues.stored} Ist-Werte; ${result.findings} Befunde):\n` +
       `  berechnet: Finanzübersicht ${line(result.computed.funding)}; Förderklippe ${line(result.computed.cliff)}; Konzept-Check ${line(result.computed.check)}\n` +
       `  mit Laden aus der Datenbank: Finanzübersicht ${line(withLoading.funding)}; Konzept-Check ${line(withLoading.check)}\n` +
-      `  Routen: /funding ${line(routes.funding)} (${routes.funding.responseKB} KB); /check ${line(routes.check)} (${routes.check.responseKB} KB)`,
+      `  Routen: /funding ${line(routes.funding)} (${routes.funding.responseKB} KB); /check ${line(routes.check)} (${routes.check.responseKB} KB); /monitoring ${line(routes.monitoring)} (${routes.monitoring.responseKB} KB)`,
   );
   return result;
 }

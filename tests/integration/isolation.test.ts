@@ -23,6 +23,8 @@ import {
   checkAcknowledgements,
   comments,
   commentThreads,
+  indicatorValues,
+  measureYearStatus,
   concepts,
   mailQueue,
   municipalities,
@@ -83,6 +85,8 @@ import { acknowledgeFinding, readCheck, withdrawAcknowledgement } from "@/lib/ch
 import { markPartDone, unmarkPartDone } from "@/lib/concepts/part-marks";
 import { assignPlace, readMyAssignments, unassignPlace } from "@/lib/concepts/assignments";
 import { decideSuggestion, listConceptSuggestions } from "@/lib/suggestions/service";
+import { clearMeasureYearStatus, deleteIndicatorValue, readMonitoring, recordIndicatorValue, setMeasureYearStatus } from "@/lib/monitoring/service";
+import { exportSachstandsbericht } from "@/lib/monitoring/sachstand-export";
 import { AUDITED, NOTHING_TO_CHANGE, UNAUDITED } from "../support/audited-writes";
 import { countContent } from "../support/data";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
@@ -885,6 +889,58 @@ const CASES: Case[] = [
     objectIds: false,
     run: (a, ids) => readMyAssignments(a, { municipalityId: ids.municipalityId }),
     expectOk: (r) => expect(r).toEqual(expect.any(Array)),
+  // lib/monitoring/service: editors and admins record, everyone reads
+  {
+    module: "lib/monitoring/service",
+    fn: readMonitoring,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => readMonitoring(a, { conceptId: ids.conceptId }),
+    expectOk: (r) => expect(r).toMatchObject({ summary: { indicators: 1, withValues: 1 } }),
+  },
+  {
+    module: "lib/monitoring/sachstand-export",
+    fn: exportSachstandsbericht,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => exportSachstandsbericht(a, { conceptId: ids.conceptId }),
+    expectOk: (r) => expect(r).toMatchObject({ pages: expect.any(Number) }),
+  },
+  {
+    module: "lib/monitoring/service",
+    fn: recordIndicatorValue,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) =>
+      recordIndicatorValue(a, { conceptId: ids.conceptId, measureId: ids.measureId, indicatorId: ids.indicatorId, observedOn: "2026-01-31", value: "99", source: "Untergeschoben" }),
+    expectOk: (r) => expect(r).toMatchObject({ valueId: expect.any(String) }),
+  },
+  {
+    module: "lib/monitoring/service",
+    fn: deleteIndicatorValue,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => deleteIndicatorValue(a, { conceptId: ids.conceptId, valueId: ids.indicatorValueId }),
+  },
+  {
+    module: "lib/monitoring/service",
+    fn: setMeasureYearStatus,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => setMeasureYearStatus(a, { conceptId: ids.conceptId, measureId: ids.measureId, year: 2025, status: "not_implemented", note: "Untergeschoben" }),
+  },
+  {
+    module: "lib/monitoring/service",
+    fn: clearMeasureYearStatus,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => clearMeasureYearStatus(a, { conceptId: ids.conceptId, measureId: ids.measureId, year: 2025 }),
   },
 ];
 
@@ -924,6 +980,7 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/funding/service": { fundingOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/audit/log": { auditFilterOf: "pure: the page's query → a filter of the municipality's entries" },
   "lib/check/service": { checkOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
+  "lib/monitoring/service": { monitoringOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/peers/service": {
     publishSnapshot: "no actor: at start, on the schedule, and behind publishPeerSnapshot's operator check",
     publishSources: "no actor: stores given contributions (publishSnapshot, benchmark)",
@@ -967,6 +1024,8 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/review/inbox": () => import("@/lib/review/inbox"),
   "lib/funding/service": () => import("@/lib/funding/service"),
   "lib/check/service": () => import("@/lib/check/service"),
+  "lib/monitoring/service": () => import("@/lib/monitoring/service"),
+  "lib/monitoring/sachstand-export": () => import("@/lib/monitoring/sachstand-export"),
   "lib/audit/log": () => import("@/lib/audit/log"),
   "lib/concepts/dashboard": () => import("@/lib/concepts/dashboard"),
   "lib/concepts/part-marks": () => import("@/lib/concepts/part-marks"),
@@ -1035,6 +1094,8 @@ async function storedRows(municipalityId: string) {
     partMarks: sorted(await all(partMarks)),
     assignments: sorted(await all(assignments)),
     suggestionDecisions: sorted(await all(suggestionDecisions)),
+    indicatorValues: sorted(await all(indicatorValues)),
+    yearStatuses: sorted(await all(measureYearStatus)),
     mail: sorted(await all(mailQueue)),
     ssoDomains: sorted(await all(ssoDomains)),
     ssoGroupRoles: sorted(await all(ssoGroupRoles)),
@@ -1202,6 +1263,8 @@ describe("another municipality's admin", () => {
     customFieldId: GHOST,
     sectionId: GHOST,
     measureId: GHOST,
+    indicatorId: GHOST,
+    indicatorValueId: GHOST,
     secondMeasureId: GHOST,
     subGoalId: GHOST,
     secondSubGoalId: GHOST,

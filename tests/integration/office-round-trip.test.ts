@@ -118,7 +118,8 @@ function values(c: ConceptExport, m: ExportedMeasure) {
     partners: m.partners,
     targetGroups: m.targetGroups,
     fundingLines: m.fundingLines,
-    indicators: m.indicators,
+    // A Word or ODT file carries no indicator ids (it is no backup): the import gives new ones.
+    indicators: m.indicators.map(({ id: _id, ...x }) => x),
     subGoals: m.subGoalRefs.map((r) => goal.get(r)?.text),
     description: words(m.description),
   };

@@ -11,6 +11,7 @@ import { addCustomField } from "@/lib/concepts/fields";
 import { saveSectionText } from "@/lib/concepts/sections";
 import { doc, p } from "@/lib/editor/build";
 import { addSubGoal, createMeasure } from "@/lib/measures/service";
+import { recordIndicatorValue, setMeasureYearStatus } from "@/lib/monitoring/service";
 import { getMemberOverview, inviteMember } from "@/lib/members/service";
 import { createThread } from "@/lib/review/comments";
 import { startRound } from "@/lib/review/rounds";
@@ -29,6 +30,9 @@ export type Ids = {
   sectionRevision: number;
   measureId: string;
   measureRevision: number;
+  /** the first measure's indicator, with one Ist-Wert and a status for 2025 */
+  indicatorId: string;
+  indicatorValueId: string;
   secondMeasureId: string;
   subGoalId: string;
   secondSubGoalId: string;
@@ -69,7 +73,11 @@ export async function populatedTown(name = "Teststadt"): Promise<{ town: Town; i
     subGoalIds: [g1.subGoal.id],
     leadOffice: "Integrationsbüro",
     materialCostCents: 1_200_000,
+    indicators: [{ name: "Teilnehmende", kind: "output", unit: "Personen", baseline: "40", target: "80", dataSource: "Anwesenheitslisten", cadence: "jährlich" }],
   });
+  const indicatorId = m1.measure.indicators[0]!.id;
+  const value = await recordIndicatorValue(town.editor, { conceptId: concept.id, measureId: m1.measure.id, indicatorId, observedOn: "2025-12-31", value: "52", source: "Anwesenheitslisten" });
+  await setMeasureYearStatus(town.editor, { conceptId: concept.id, measureId: m1.measure.id, year: 2025, status: "partial", note: "Start im Herbst" });
   const m2 = await createMeasure(town.editor, {
     conceptId: concept.id,
     fieldId: language.id,
@@ -105,6 +113,8 @@ export async function populatedTown(name = "Teststadt"): Promise<{ town: Town; i
       sectionRevision: saved.revision,
       measureId: m1.measure.id,
       measureRevision: m1.measure.revision,
+      indicatorId,
+      indicatorValueId: value.valueId,
       secondMeasureId: m2.measure.id,
       subGoalId: g1.subGoal.id,
       secondSubGoalId: g2.subGoal.id,

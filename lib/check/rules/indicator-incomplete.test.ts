@@ -10,7 +10,7 @@ describe(indicatorIncomplete.id, () => {
 
   it("names every gap of an indicator in one finding", () => {
     const ctx = goodContext();
-    ctx.measures[0]!.indicators = [{ name: "Zufriedenheit", kind: "outcome", unit: "", baseline: "hoch", target: "höher", dataSource: "", cadence: "jährlich" }];
+    ctx.measures[0]!.indicators = [{ id: "00000000-0000-4000-8000-00000000a002", name: "Zufriedenheit", kind: "outcome", unit: "", baseline: "hoch", target: "höher", dataSource: "", cadence: "jährlich" }];
     expect(indicatorIncomplete.run(ctx).map((f) => f.message)).toEqual([
       "M 2.1.1, Indikator „Zufriedenheit“: es fehlt Basiswert als Zahl, Zielwert als Zahl, Einheit, Datenquelle.",
     ]);

@@ -1,10 +1,10 @@
+import { readIndicatorNumber } from "@/lib/monitoring/number";
 import { places } from "../places";
 import type { Rule } from "../types";
 
-/** "1.200", "35 %", "12,5", "ca. 40", "-3" — a number a later Ist-Wert can be compared with. */
+/** "1.200", "35 %", "12,5", "ca. 40", "-3" — a number a later Ist-Wert can be compared with (the monitoring reads it the same way). */
 export function isNumericValue(text: string): boolean {
-  const t = text.trim().replace(/^(ca\.|rd\.|etwa|mind\.|mindestens|über|unter|[<>≥≤~])\s*/i, "");
-  return /^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?\s*%?$/.test(t);
+  return readIndicatorNumber(text) !== null;
 }
 
 export const indicatorIncomplete: Rule = {

@@ -23,6 +23,7 @@ import { CheckPanel, openCount } from "@/components/check/check-panel";
 import { fundingOfConcept } from "@/lib/funding/service";
 import { fundingView } from "@/lib/funding/view";
 import { checkOfConcept } from "@/lib/check/service";
+import { monitoringOfConcept } from "@/lib/monitoring/service";
 import { FieldMeasures } from "@/components/measures/field-measures";
 import { SubGoalsEditor } from "@/components/measures/sub-goals-editor";
 import { measuresByGoal } from "@/lib/measures/goal-links";
@@ -121,6 +122,8 @@ export default async function ConceptPage({ params }: Props) {
   const tl = await getTranslations("conceptLifecycle");
   const ts = await getTranslations("status");
   const steps = conceptSteps(concept.status, hasAdoptedVersion(versions));
+  // A Fortschreibung starts from the monitoring: what ended and what missed its target.
+  const update = steps.isUpdate ? (await monitoringOfConcept(concept, { tree })).update : null;
   const tt = await getTemplateText();
 
   const part = (section: Section | undefined, label: string, hint: string) =>
@@ -185,6 +188,11 @@ export default async function ConceptPage({ params }: Props) {
                 <Link href={`/concepts/${concept.id}/vergleich`}>{t("compare")}</Link>
               </li>
               <li>
+                <Link href={`/concepts/${concept.id}/monitoring`} data-testid="monitoring-link">
+                  {t("monitoring")}
+                </Link>
+              </li>
+              <li>
                 <a href={`/api/concepts/${concept.id}/export`} download>
                   {t("download")}
                 </a>
@@ -209,6 +217,12 @@ export default async function ConceptPage({ params }: Props) {
       ) : readOnly ? (
         <p className="notice" role="note" data-testid="adopted-notice">
           {t("adoptedNotice")}
+        </p>
+      ) : null}
+      {update ? (
+        <p className="notice" role="note" data-testid="update-notice">
+          {t("updateFromMonitoring", { ended: update.ended.length, missed: update.missed.length })}{" "}
+          <Link href={`/concepts/${concept.id}/monitoring`}>{t("updateFromMonitoringLink")}</Link>
         </p>
       ) : null}
       <CheckPanel conceptId={concept.id} result={check} canEdit={canEdit} />
@@ -277,6 +291,9 @@ export default async function ConceptPage({ params }: Props) {
                           <h3 id={`h-field-${field.key}`}>
                             {index + 1}.{fi + 1} <bdi>{fieldTitle}</bdi>
                           </h3>
+                          <Link className="button-link" href={`/concepts/${concept.id}/monitoring?feld=${encodeURIComponent(field.key)}`}>
+                            {t("fieldMonitoring", { field: fieldTitle })}
+                          </Link>
                           {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
                         </div>
                         {assignment(chapter.key, field.id, fieldTitle)}

@@ -1,0 +1,42 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { formObject, guardedAction, type ActionResult } from "@/lib/actions";
+import { clearYearStatusSchema, deleteValueSchema, recordValueSchema, setYearStatusSchema } from "@/lib/monitoring/schema";
+import { clearMeasureYearStatus, deleteIndicatorValue, recordIndicatorValue, setMeasureYearStatus } from "@/lib/monitoring/service";
+
+/*
+ * The monitoring page's writes. Public endpoints: guardedAction loads the
+ * session and parses the input; the service checks it again, with the role
+ * (editors, admins), the municipality and that measure and indicator belong to
+ * the concept. A refused input changes nothing.
+ */
+
+const done = (conceptId: unknown) => revalidatePath(`/concepts/${String(conceptId)}/monitoring`);
+
+export async function recordValueAction(_prev: ActionResult | null, form: FormData) {
+  const input = formObject(form);
+  const result = await guardedAction(recordValueSchema, input, async (actor, data) => void (await recordIndicatorValue(actor, data)), "Ist-Wert gespeichert.");
+  if (result.ok) done(input.conceptId);
+  return result;
+}
+
+export async function deleteValueAction(_prev: ActionResult | null, form: FormData) {
+  const input = formObject(form);
+  const result = await guardedAction(deleteValueSchema, input, async (actor, data) => void (await deleteIndicatorValue(actor, data)), "Ist-Wert gelöscht.");
+  if (result.ok) done(input.conceptId);
+  return result;
+}
+
+export async function setYearStatusAction(_prev: ActionResult | null, form: FormData) {
+  const input = formObject(form);
+  const result = await guardedAction(setYearStatusSchema, input, async (actor, data) => void (await setMeasureYearStatus(actor, data)), "Umsetzungsstand gespeichert.");
+  if (result.ok) done(input.conceptId);
+  return result;
+}
+
+export async function clearYearStatusAction(_prev: ActionResult | null, form: FormData) {
+  const input = formObject(form);
+  const result = await guardedAction(clearYearStatusSchema, input, async (actor, data) => void (await clearMeasureYearStatus(actor, data)), "Umsetzungsstand entfernt.");
+  if (result.ok) done(input.conceptId);
+  return result;
+}
