@@ -108,7 +108,7 @@ describe("indicator ids", () => {
     const bare = measure.indicators.map(({ id: _id, ...x }) => x);
     const withId = { ...indicator("Schon mit Kennung"), id: "00000000-0000-4000-8000-0000000000c1" };
     await db.update(measures).set({ indicators: [...bare, withId] as never }).where(eq(measures.id, measure.id));
-    const migration = fs.readFileSync(path.resolve(import.meta.dirname, "../../db/migrations/0014_monitoring.sql"), "utf8");
+    const migration = fs.readFileSync(path.resolve(import.meta.dirname, "../../db/migrations/0017_monitoring.sql"), "utf8");
     const backfill = migration.split("--> statement-breakpoint").find((s) => s.includes('UPDATE "measures"'))!;
     // Only this concept's row: the statement's WHERE is widened by the test to leave other files' rows alone.
     await db.execute(sql.raw(backfill.replace('WHERE jsonb_array_length("indicators") > 0', `WHERE jsonb_array_length("indicators") > 0 AND "concept_id" = '${conceptId}'`)));

@@ -889,6 +889,7 @@ const CASES: Case[] = [
     objectIds: false,
     run: (a, ids) => readMyAssignments(a, { municipalityId: ids.municipalityId }),
     expectOk: (r) => expect(r).toEqual(expect.any(Array)),
+  },
   // lib/monitoring/service: editors and admins record, everyone reads
   {
     module: "lib/monitoring/service",
