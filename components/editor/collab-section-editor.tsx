@@ -6,7 +6,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 import { PartPresence } from "./presence";
 import { announcePart, useRealtime } from "./realtime";
-import { RichTextEditor } from "./rich-text-editor";
+import type { RichTextEditor as RichTextEditorComponent } from "./rich-text-editor";
 import { createSaveState, type SaveState } from "./save-state";
 import { useFilledReport } from "./use-filled-report";
 import type { SuggestSettings } from "./suggestion-panel";
@@ -23,6 +23,30 @@ type Props = {
 };
 
 type Live = { doc: Y.Doc; provider: HocuspocusProvider };
+
+type EditorComponent = typeof RichTextEditorComponent;
+let editorCode: Promise<EditorComponent> | null = null;
+
+/**
+ * The editor's code (Tiptap, ProseMirror, the Yjs binding: the largest part of the page's JavaScript) is
+ * not in the page's first load: it loads when a part first needs it (scrolled near or focused).
+ */
+function loadEditorCode() {
+  return (editorCode ??= import("./rich-text-editor").then((m) => m.RichTextEditor));
+}
+
+function useEditorCode(wanted: boolean) {
+  const [Editor, setEditor] = useState<EditorComponent | null>(null);
+  useEffect(() => {
+    if (!wanted) return;
+    let current = true;
+    void loadEditorCode().then((C) => current && setEditor(() => C));
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
+  return Editor;
+}
 
 /**
  * One rich-text part, written together in real time. Static HTML until it is
@@ -46,6 +70,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   // Per keystroke only the status line re-renders, not the editor and its toolbar.
   const [save] = useState(() => createSaveState(sectionId));
   useEffect(() => () => save.dispose(), [save]);
+  const RichTextEditor = useEditorCode(active);
 
   useEffect(() => {
     if (active || !holder.current) return;
@@ -141,10 +166,10 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   };
 
   return (
-    <div ref={holder} className="section-editor" data-testid={`section-${sectionId}`} data-live={ready ? "true" : "false"}>
+    <div ref={holder} className="section-editor" data-testid={`section-${sectionId}`} data-live={ready && RichTextEditor ? "true" : "false"}>
       {canEdit ? <SaveStatus save={save} problem={problem} scope={scope} active={active} ready={ready} /> : null}
       <PartPresence sectionId={sectionId} />
-      {ready && collaboration ? (
+      {ready && collaboration && RichTextEditor ? (
         <RichTextEditor
           key={sectionId}
           id={`editor-${sectionId}`}

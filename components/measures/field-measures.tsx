@@ -10,7 +10,7 @@ import {
   moveMeasureAction,
   updateMeasureAction,
 } from "@/app/(app)/concepts/[conceptId]/measure-actions";
-import { RichTextEditor } from "@/components/editor/rich-text-editor";
+import dynamic from "next/dynamic";
 import type { FundingLine, Indicator, MeasureStatus, Priority, TaskType } from "@/db/schema";
 import type { IndicatorDraft } from "@/lib/measures/indicator-ids";
 import { EMPTY_DOC, plainText } from "@/lib/editor/document";
@@ -31,6 +31,16 @@ import type { MeasureInputDraft } from "@/lib/measures/schema";
 import { measureLabel, measureNumber } from "@/lib/measures/label";
 import type { MeasureView } from "@/lib/measures/view";
 import "./measures.css";
+
+// The description's editor (Tiptap, ProseMirror) loads when a form opens, not with the page.
+const RichTextEditor = dynamic(() => import("@/components/editor/rich-text-editor").then((m) => m.RichTextEditor), {
+  ssr: false,
+  loading: () => (
+    <div className="rich-text">
+      <div className="rich-static" aria-busy="true" />
+    </div>
+  ),
+});
 import { Notice, type NoticeMessage } from "@/components/ui/notice";
 import { RequiredMark } from "@/components/ui/required-mark";
 
@@ -273,7 +283,18 @@ function MeasureCard({ id, measure: m, label, subGoals, actions }: { id: string;
       </dl>
       {hasDescription ? (
         <div className="measure-description">
-          <RichTextEditor id={`${id}-description`} label={t("descriptionOf", { title: m.title })} content={m.description} editable={false} />
+          <div className="rich-text">
+            {/* static HTML from the server: a card needs no editor (its code loads only when a form opens) */}
+            <div
+              id={`${id}-description`}
+              className="rich-static"
+              role="textbox"
+              aria-multiline="true"
+              aria-readonly="true"
+              aria-label={t("descriptionOf", { title: m.title })}
+              dangerouslySetInnerHTML={{ __html: m.descriptionHtml }}
+            />
+          </div>
         </div>
       ) : null}
       {m.fundingLines.length ? (

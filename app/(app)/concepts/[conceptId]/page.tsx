@@ -7,7 +7,7 @@ import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { isReadOnly, requireConcept } from "@/lib/concepts/access";
 import { buildOutline, outlineCounts } from "@/lib/concepts/outline";
-import { renderHtml } from "@/lib/editor/render";
+import { renderHtmlCached } from "@/lib/editor/render";
 import { templateFor } from "@/lib/template";
 import { formatDateTime } from "@/lib/format";
 import { getTemplateText } from "@/lib/i18n/server";
@@ -138,7 +138,7 @@ export default async function ConceptPage({ params }: Props) {
           sectionId={section.id}
           label={label}
           placeholder={canEdit || suggest ? t("placeholder", { hint }) : t("noText")}
-          initialHtml={renderHtml(section.content as JSONContent)}
+          initialHtml={renderHtmlCached(section.content as JSONContent)}
           canEdit={canEdit}
           suggest={suggest}
         />
