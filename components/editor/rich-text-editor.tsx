@@ -12,6 +12,8 @@ import { SuggestModeBar, SuggestionList, type SuggestSettings } from "./suggesti
 import { LinkDialog } from "./link-dialog";
 import { cleanPastedHtml } from "./paste";
 import { Toolbar } from "./toolbar";
+import { useActiveEditorStore, type ActivePart } from "./active-editor";
+import { focusToolbar } from "./use-roving-toolbar";
 import "./prosemirror.css";
 
 export type RichTextEditorProps = {
@@ -30,10 +32,16 @@ export type RichTextEditorProps = {
   collaboration?: { doc: Y.Doc; awareness: Awareness | null };
   /** Proposals (issue 13): suggest mode for this user, locked on for a reviewer, and accept/reject for editors. */
   suggest?: SuggestSettings;
+  /**
+   * "shared": the page's one formatting toolbar (components/editor/shared-toolbar.tsx) shows this
+   * part's controls while it has the focus, so the part's box does not grow when the editor mounts.
+   * "inline" (default): the toolbar sits above the text (the measure form, the single-editor page).
+   */
+  toolbar?: "inline" | "shared";
 };
 
 /** One Tiptap editor for one rich-text part, using THE extension list. */
-export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration, suggest }: RichTextEditorProps) {
+export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration, suggest, toolbar = "inline" }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   const onBlurRef = useRef(onBlur);
   onChangeRef.current = onChange;
@@ -88,19 +96,44 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
   }, [editor, editable]);
   const [linkDialog, setLinkDialog] = useState(false);
   const withTools = !!editor && editable;
+  const shared = useActiveEditorStore();
+  const sharedToolbar = toolbar === "shared" && shared ? shared : null;
+  const part = useMemo<ActivePart | null>(() => (editor ? { editor, label, openLink: () => setLinkDialog(true) } : null), [editor, label]);
+  // The shared toolbar follows the focus; a part that goes away or becomes read-only hands it back.
+  useEffect(() => {
+    if (!sharedToolbar || !part) return;
+    const take = () => sharedToolbar.activate(part);
+    if (!editable) sharedToolbar.release(part.editor);
+    else {
+      part.editor.on("focus", take);
+      if (part.editor.isFocused) take();
+    }
+    return () => {
+      part.editor.off("focus", take);
+      sharedToolbar.release(part.editor);
+    };
+  }, [sharedToolbar, part, editable]);
+  const inlineRef = useRef<HTMLDivElement>(null);
   return (
     <div
+      ref={inlineRef}
       className="rich-text"
       onKeyDown={(e) => {
+        if (!withTools || !editor.isFocused) return;
         // Strg+K opens the link dialog, as in office programs and Google Docs.
-        if (withTools && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k" && editor.isFocused) {
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k") {
           e.preventDefault();
           setLinkDialog(true);
+        }
+        // Alt+F10 goes to the toolbar, as in TinyMCE and Word online; Escape there comes back.
+        if (e.altKey && !e.ctrlKey && !e.metaKey && e.key === "F10") {
+          const reached = sharedToolbar ? sharedToolbar.focusToolbar() : focusToolbar(inlineRef.current?.querySelector('[role="toolbar"]') ?? null);
+          if (reached) e.preventDefault();
         }
       }}
     >
       {withTools && suggest ? <SuggestModeBar editor={editor} settings={suggest} /> : null}
-      {withTools ? <Toolbar editor={editor} label={label} onLink={() => setLinkDialog(true)} /> : null}
+      {withTools && !sharedToolbar ? <Toolbar editor={editor} label={label} onLink={() => setLinkDialog(true)} /> : null}
       <EditorContent editor={editor} />
       {editor && suggest ? <SuggestionList editor={editor} settings={suggest} /> : null}
       {withTools && linkDialog ? <LinkDialog editor={editor} onClose={() => setLinkDialog(false)} /> : null}

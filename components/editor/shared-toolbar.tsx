@@ -1,0 +1,46 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ActiveEditorContext, createActiveEditorStore, useActiveEditorStore, useActivePart } from "./active-editor";
+import { Toolbar } from "./toolbar";
+import { focusToolbar } from "./use-roving-toolbar";
+import "./shared-toolbar.css";
+
+/** The concept page's content column, holding which part the shared toolbar formats (the toolbar and the parts sit inside). */
+export function SharedToolbarColumn({ children }: { children: ReactNode }) {
+  const [store] = useState(createActiveEditorStore);
+  return (
+    <ActiveEditorContext.Provider value={store}>
+      <div>{children}</div>
+    </ActiveEditorContext.Provider>
+  );
+}
+
+/**
+ * The one formatting toolbar of the concept page (issues 15 and 17), sticky at the
+ * top of the content column: the controls of the part that has (or last had) the
+ * focus, named after it; all disabled before a part is chosen. It sits outside the
+ * parts and keeps its height, so no part and no text moves when an editor mounts;
+ * the table controls open as a strip below it, over the text, not pushing it.
+ * Alt+F10 in a text reaches it, Escape returns.
+ */
+export function SharedToolbar() {
+  const t = useTranslations("editor");
+  const store = useActiveEditorStore();
+  const part = useActivePart(store);
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!store) return;
+    store.setFocusToolbar(() => focusToolbar(bar.current?.querySelector('[role="toolbar"]') ?? null));
+    return () => store.setFocusToolbar(null);
+  }, [store]);
+  return (
+    <div ref={bar} className="shared-toolbar" data-testid="shared-toolbar">
+      {/* A new toolbar per part: its Tab stop and a pending "Tabelle löschen?" belong to that part. */}
+      <Toolbar key={part ? part.editor.instanceId : "idle"} editor={part?.editor ?? null} label={part?.label ?? ""} onLink={() => part?.openLink()} />
+      <p className="shared-toolbar-part" aria-hidden="true" title={part?.label}>
+        {part ? part.label : t("toolbarHint")}
+      </p>
+    </div>
+  );
+}
