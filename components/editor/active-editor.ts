@@ -1,9 +1,10 @@
 "use client";
 import type { Editor } from "@tiptap/react";
 import { createContext, useContext, useSyncExternalStore } from "react";
+import type { SuggestSettings } from "./suggestion-panel";
 
-/** The part whose formatting the shared toolbar shows: its editor, its name and its link dialog. */
-export type ActivePart = { editor: Editor; label: string; openLink: () => void };
+/** The part whose formatting the shared toolbar shows: its editor, its name, its link dialog and its suggest mode. */
+export type ActivePart = { editor: Editor; label: string; openLink: () => void; suggest?: SuggestSettings };
 
 export type ActiveEditorStore = {
   subscribe: (listener: () => void) => () => void;

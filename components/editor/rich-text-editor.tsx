@@ -98,7 +98,7 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
   const withTools = !!editor && editable;
   const shared = useActiveEditorStore();
   const sharedToolbar = toolbar === "shared" && shared ? shared : null;
-  const part = useMemo<ActivePart | null>(() => (editor ? { editor, label, openLink: () => setLinkDialog(true) } : null), [editor, label]);
+  const part = useMemo<ActivePart | null>(() => (editor ? { editor, label, openLink: () => setLinkDialog(true), suggest } : null), [editor, label, suggest]);
   // The shared toolbar follows the focus; a part that goes away or becomes read-only hands it back.
   useEffect(() => {
     if (!sharedToolbar || !part) return;
@@ -132,7 +132,7 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
         }
       }}
     >
-      {withTools && suggest ? <SuggestModeBar editor={editor} settings={suggest} /> : null}
+      {withTools && suggest && !sharedToolbar ? <SuggestModeBar editor={editor} settings={suggest} /> : null}
       {withTools && !sharedToolbar ? <Toolbar editor={editor} label={label} onLink={() => setLinkDialog(true)} /> : null}
       <EditorContent editor={editor} />
       {editor && suggest ? <SuggestionList editor={editor} settings={suggest} /> : null}

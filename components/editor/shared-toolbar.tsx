@@ -1,4 +1,7 @@
 "use client";
+import type { Editor } from "@tiptap/react";
+import { useEditorState } from "@tiptap/react";
+import { isSuggestChangesEnabled } from "@handlewithcare/prosemirror-suggest-changes";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ActiveEditorContext, createActiveEditorStore, useActiveEditorStore, useActivePart } from "./active-editor";
@@ -22,9 +25,10 @@ export function SharedToolbarColumn({ children }: { children: ReactNode }) {
  * focus, named after it; all disabled before a part is chosen. It sits outside the
  * parts and keeps its height, so no part and no text moves when an editor mounts;
  * the table controls open as a strip below it, over the text, not pushing it.
- * Alt+F10 in a text reaches it, Escape returns.
+ * Alt+F10 in a text reaches it, Escape returns. The suggest mode sits here too (`suggestMode`:
+ * "locked" for reviewers, who only propose; "toggle" for editors), so no part grows by it either.
  */
-export function SharedToolbar() {
+export function SharedToolbar({ suggestMode }: { suggestMode?: "locked" | "toggle" }) {
   const t = useTranslations("editor");
   const store = useActiveEditorStore();
   const part = useActivePart(store);
@@ -38,9 +42,37 @@ export function SharedToolbar() {
     <div ref={bar} className="shared-toolbar" data-testid="shared-toolbar">
       {/* A new toolbar per part: its Tab stop and a pending "Tabelle löschen?" belong to that part. */}
       <Toolbar key={part ? part.editor.instanceId : "idle"} editor={part?.editor ?? null} label={part?.label ?? ""} onLink={() => part?.openLink()} />
+      {suggestMode === "locked" ? (
+        <p className="suggest-mode-label" data-testid="suggest-mode-label">
+          <span aria-hidden="true">{t("suggestModeShort")}</span>
+          <span className="visually-hidden">{t("suggestModeLocked")}</span>
+        </p>
+      ) : suggestMode === "toggle" ? (
+        <SuggestToggle key={part ? part.editor.instanceId : "idle"} editor={part?.suggest ? part.editor : null} />
+      ) : null}
       <p className="shared-toolbar-part" aria-hidden="true" title={part?.label}>
         {part ? part.label : t("toolbarHint")}
       </p>
     </div>
+  );
+}
+
+/** "Vorschlagen" for the active part: its changes become proposals while pressed. */
+function SuggestToggle({ editor }: { editor: Editor | null }) {
+  const t = useTranslations("editor");
+  const on = useEditorState({ editor, selector: ({ editor: e }) => (e ? isSuggestChangesEnabled(e.state) : false) }) ?? false;
+  return (
+    <button
+      type="button"
+      className="suggest-toggle"
+      aria-pressed={on}
+      title={t("suggestModeOn")}
+      disabled={!editor}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => editor?.chain().focus().toggleSuggestMode().run()}
+      data-testid="suggest-mode-toggle"
+    >
+      {t("suggestModeToggle")}
+    </button>
   );
 }

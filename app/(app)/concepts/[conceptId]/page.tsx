@@ -231,7 +231,7 @@ export default async function ConceptPage({ params }: Props) {
         <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} />
         <SharedToolbarColumn>
           {/* One formatting toolbar for the focused part, outside the parts (issues 15 and 17). */}
-          {canEdit || suggest ? <SharedToolbar /> : null}
+          {canEdit || suggest ? <SharedToolbar suggestMode={suggest ? (suggest.locked ? "locked" : "toggle") : undefined} /> : null}
           {template.chapters.map((chapter, index) => (
             <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
               <HeadingWithAid
