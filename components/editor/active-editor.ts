@@ -1,10 +1,9 @@
 "use client";
 import type { Editor } from "@tiptap/react";
 import { createContext, useContext, useSyncExternalStore } from "react";
-import type { SuggestSettings } from "./suggestion-panel";
 
-/** The part whose formatting the shared toolbar shows: its editor, its name, its link dialog and its suggest mode. */
-export type ActivePart = { editor: Editor; label: string; openLink: () => void; suggest?: SuggestSettings };
+/** The part whose formatting the shared toolbar shows: its editor, its name, its link dialog, and whether its changes may be proposals. */
+export type ActivePart = { editor: Editor; label: string; openLink: () => void; proposes: boolean };
 
 export type ActiveEditorStore = {
   subscribe: (listener: () => void) => () => void;

@@ -98,21 +98,27 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
   const withTools = !!editor && editable;
   const shared = useActiveEditorStore();
   const sharedToolbar = toolbar === "shared" && shared ? shared : null;
-  const part = useMemo<ActivePart | null>(() => (editor ? { editor, label, openLink: () => setLinkDialog(true), suggest } : null), [editor, label, suggest]);
-  // The shared toolbar follows the focus; a part that goes away or becomes read-only hands it back.
+  const proposes = !!suggest;
+  const part = useMemo<ActivePart | null>(() => (editor ? { editor, label, openLink: () => setLinkDialog(true), proposes } : null), [editor, label, proposes]);
+  // The shared toolbar follows the focus; a part that becomes read-only or goes away hands it back.
   useEffect(() => {
     if (!sharedToolbar || !part) return;
-    const take = () => sharedToolbar.activate(part);
-    if (!editable) sharedToolbar.release(part.editor);
-    else {
-      part.editor.on("focus", take);
-      if (part.editor.isFocused) take();
+    if (!editable) {
+      sharedToolbar.release(part.editor);
+      return;
     }
+    const take = () => sharedToolbar.activate(part);
+    part.editor.on("focus", take);
+    // Focused on mounting, or the toolbar shows this part already (with an older name): take over at once.
+    if (part.editor.isFocused || sharedToolbar.get()?.editor === part.editor) take();
     return () => {
       part.editor.off("focus", take);
-      sharedToolbar.release(part.editor);
     };
   }, [sharedToolbar, part, editable]);
+  useEffect(() => {
+    if (!sharedToolbar || !editor) return;
+    return () => sharedToolbar.release(editor);
+  }, [sharedToolbar, editor]);
   const inlineRef = useRef<HTMLDivElement>(null);
   return (
     <div

@@ -24,25 +24,27 @@ afterEach(async () => {
 
 const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 30)));
 
+const page = ({ withB = true, bEditable = true }: { withB?: boolean; bEditable?: boolean } = {}) => (
+  <NextIntlClientProvider locale="de" messages={de}>
+    <SharedToolbarColumn>
+      <SharedToolbar />
+      <div data-part="a">
+        <RichTextEditor id="a" label="Anlass und Auftrag" content={doc(p("Erster Teil"))} toolbar="shared" />
+      </div>
+      {withB ? (
+        <div data-part="b">
+          <RichTextEditor id="b" label="Ausgangslage – Sprache" content={doc(p("Zweiter Teil"), table(["Kurs"], [["B1"]]))} toolbar="shared" editable={bEditable} />
+        </div>
+      ) : null}
+    </SharedToolbarColumn>
+  </NextIntlClientProvider>
+);
+
 async function mount() {
   const host = document.createElement("div");
   document.body.append(host);
   root = createRoot(host);
-  await act(async () => {
-    root!.render(
-      <NextIntlClientProvider locale="de" messages={de}>
-        <SharedToolbarColumn>
-          <SharedToolbar />
-          <div data-part="a">
-            <RichTextEditor id="a" label="Anlass und Auftrag" content={doc(p("Erster Teil"))} toolbar="shared" />
-          </div>
-          <div data-part="b">
-            <RichTextEditor id="b" label="Ausgangslage – Sprache" content={doc(p("Zweiter Teil"), table(["Kurs"], [["B1"]]))} toolbar="shared" />
-          </div>
-        </SharedToolbarColumn>
-      </NextIntlClientProvider>,
-    );
-  });
+  await act(async () => root!.render(page()));
   await settle();
   const editor = (id: string) => (document.getElementById(id) as HTMLElement & { editor: Editor }).editor;
   return { host, a: editor("a"), b: editor("b") };
@@ -86,6 +88,22 @@ describe("the shared toolbar", () => {
     expect(b.getHTML()).toContain("<em>neu</em>");
     expect(a.getHTML()).not.toContain("<em>");
     expect(document.querySelectorAll('[data-part] [role="toolbar"]')).toHaveLength(0);
+  });
+
+  it("goes idle when the part it shows becomes read-only or goes away", async () => {
+    const { b } = await mount();
+    await focusEditor(b, "start");
+    expect(formatting().getAttribute("aria-label")).toBe("Formatierung: Ausgangslage – Sprache");
+    await act(async () => root!.render(page({ bEditable: false })));
+    await settle();
+    expect(formatting().getAttribute("aria-label")).toBe("Formatierung: kein Text ausgewählt");
+    expect(buttons().every((x) => x.disabled)).toBe(true);
+    await act(async () => root!.render(page({ bEditable: true })));
+    await focusEditor(b, "start");
+    expect(formatting().getAttribute("aria-label")).toBe("Formatierung: Ausgangslage – Sprache");
+    await act(async () => root!.render(page({ withB: false })));
+    await settle();
+    expect(formatting().getAttribute("aria-label")).toBe("Formatierung: kein Text ausgewählt");
   });
 
   it("the table controls of the focused part's table appear in the bar", async () => {

@@ -48,7 +48,7 @@ export function SharedToolbar({ suggestMode }: { suggestMode?: "locked" | "toggl
           <span className="visually-hidden">{t("suggestModeLocked")}</span>
         </p>
       ) : suggestMode === "toggle" ? (
-        <SuggestToggle key={part ? part.editor.instanceId : "idle"} editor={part?.suggest ? part.editor : null} />
+        <SuggestToggle key={part ? part.editor.instanceId : "idle"} editor={part?.proposes ? part.editor : null} />
       ) : null}
       <p className="shared-toolbar-part" aria-hidden="true" title={part?.label}>
         {part ? part.label : t("toolbarHint")}
