@@ -12,9 +12,11 @@ export type ActiveEditorStore = {
   activate: (part: ActivePart) => void;
   /** A part's editor is going away or became read-only: the toolbar goes idle if it showed that part. */
   release: (editor: Editor) => void;
-  /** The shared toolbar registers how to focus it (Alt+F10 from the text). */
-  setFocusToolbar: (focus: (() => boolean) | null) => void;
+  /** The shared toolbar registers how to focus it (Alt+F10 from the text) and how far down the screen it reaches when stuck. */
+  setToolbar: (toolbar: { focus: () => boolean; clearance: () => number } | null) => void;
   focusToolbar: () => boolean;
+  /** Pixels from the top of the screen that the sticky toolbar covers (0 without one). */
+  clearance: () => number;
 };
 
 /**
@@ -25,7 +27,7 @@ export type ActiveEditorStore = {
  */
 export function createActiveEditorStore(): ActiveEditorStore {
   let current: ActivePart | null = null;
-  let focus: (() => boolean) | null = null;
+  let toolbar: { focus: () => boolean; clearance: () => number } | null = null;
   const listeners = new Set<() => void>();
   const set = (next: ActivePart | null) => {
     if (next === current) return;
@@ -42,10 +44,11 @@ export function createActiveEditorStore(): ActiveEditorStore {
     release: (editor) => {
       if (current?.editor === editor) set(null);
     },
-    setFocusToolbar: (f) => {
-      focus = f;
+    setToolbar: (t) => {
+      toolbar = t;
     },
-    focusToolbar: () => focus?.() ?? false,
+    focusToolbar: () => toolbar?.focus() ?? false,
+    clearance: () => toolbar?.clearance() ?? 0,
   };
 }
 

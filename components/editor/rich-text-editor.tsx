@@ -63,6 +63,10 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new editor only when who proposes changes, not per render
     [collaboration, placeholder, suggest?.author, suggest?.locked],
   );
+  const shared = useActiveEditorStore();
+  const sharedToolbar = toolbar === "shared" && shared ? shared : null;
+  // The caret kept clear of the sticky toolbar when the editor scrolls it into view.
+  const clearance = sharedToolbar?.clearance() ?? 0;
   const editor = useEditor(
     {
     extensions,
@@ -82,6 +86,9 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
         ...(editable ? {} : { "aria-readonly": "true" }),
       },
       transformPastedHTML: cleanPastedHtml,
+      ...(clearance > 0
+        ? { scrollThreshold: { top: clearance, right: 0, bottom: 0, left: 0 }, scrollMargin: { top: clearance + 8, right: 5, bottom: 5, left: 5 } }
+        : {}),
     },
     // ProseMirror builds attrs without a prototype (Object.create(null)); React cannot send such an
     // object to a server action (it arrives as a reference the server cannot read), so plain JSON goes out.
@@ -96,8 +103,6 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
   }, [editor, editable]);
   const [linkDialog, setLinkDialog] = useState(false);
   const withTools = !!editor && editable;
-  const shared = useActiveEditorStore();
-  const sharedToolbar = toolbar === "shared" && shared ? shared : null;
   const proposes = !!suggest;
   const part = useMemo<ActivePart | null>(() => (editor ? { editor, label, openLink: () => setLinkDialog(true), proposes } : null), [editor, label, proposes]);
   // The shared toolbar follows the focus; a part that becomes read-only or goes away hands it back.

@@ -35,8 +35,20 @@ export function SharedToolbar({ suggestMode }: { suggestMode?: "locked" | "toggl
   const bar = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!store) return;
-    store.setFocusToolbar(() => focusToolbar(bar.current?.querySelector('[role="toolbar"]') ?? null));
-    return () => store.setFocusToolbar(null);
+    // Measured when the bar's size changes, not while an editor mounts (no forced layout while scrolling).
+    let clearance = 0;
+    const el = bar.current;
+    const observer = el
+      ? new ResizeObserver(() => {
+          clearance = (parseFloat(getComputedStyle(el).top) || 0) + el.offsetHeight;
+        })
+      : null;
+    if (el) observer?.observe(el);
+    store.setToolbar({ focus: () => focusToolbar(bar.current?.querySelector('[role="toolbar"]') ?? null), clearance: () => clearance });
+    return () => {
+      observer?.disconnect();
+      store.setToolbar(null);
+    };
   }, [store]);
   return (
     <div ref={bar} className="shared-toolbar" data-testid="shared-toolbar">
