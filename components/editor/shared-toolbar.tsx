@@ -63,7 +63,7 @@ export function SharedToolbar({ suggestMode }: { suggestMode?: "locked" | "toggl
         <SuggestToggle key={part ? part.editor.instanceId : "idle"} editor={part?.proposes ? part.editor : null} />
       ) : null}
       <p className="shared-toolbar-part" aria-hidden="true" title={part?.label}>
-        {part ? part.label : t("toolbarHint")}
+        {part ? <bdi>{part.label}</bdi> : t("toolbarHint")}
       </p>
     </div>
   );
