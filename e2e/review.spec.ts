@@ -47,7 +47,7 @@ test("a reviewer comments on selected text; the editor sees it, replies and reso
   const box = reviewer.getByRole("textbox", { name: "Anlass und Auftrag", exact: true });
   await box.scrollIntoViewIfNeeded();
   await box.click();
-  await expect(reviewer.locator("#kapitel-mandate").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
+  await expect(reviewer.getByTestId("shared-toolbar").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
 
   await reviewer.getByRole("link", { name: /Prüfung und Kommentare/ }).click();
   await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText(`Prüfung: ${DEMO_CONCEPT_TITLE}`);

@@ -18,9 +18,11 @@ test("a reviewer proposes an insertion and a deletion; the editor sees both live
 
   await reviewerPage.goto(`/concepts/${id}`);
   const box = await reviewer.editor("Anlass und Auftrag");
-  await expect(reviewerPage.locator("#kapitel-mandate").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
+  // The page's toolbar says so, for the part being written (the mode is not a bar inside each part: issue 17).
+  await expect(reviewerPage.getByTestId("shared-toolbar").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
   await box.press("Control+End");
   await box.pressSequentially(" Auch für Eltern.", { delay: 5 });
+  await expect(reviewerPage.getByRole("toolbar", { name: "Formatierung: Anlass und Auftrag", exact: true })).toBeVisible();
   await reviewer.expectSaved("Anlass und Auftrag");
   // Delete "Sprachkurse" by keyboard: in Vorschlagsmodus it stays, struck through.
   await box.press("Home");

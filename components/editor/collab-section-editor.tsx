@@ -179,6 +179,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
           suggest={suggest}
           editable={editable}
           placeholder={placeholder}
+          toolbar="shared"
           autofocus={focusOnMount && editable}
           onFocus={() => announcePart(realtime, sectionId)}
           onBlur={() => announcePart(realtime, null)}

@@ -15,6 +15,7 @@ import { toMeasureView } from "@/lib/measures/view";
 import { CollabSectionEditor } from "@/components/editor/collab-section-editor";
 import { PresenceBar } from "@/components/editor/presence";
 import { RealtimeRoot } from "@/components/editor/realtime";
+import { SharedToolbar, SharedToolbarColumn } from "@/components/editor/shared-toolbar";
 import { ChapterSettings } from "@/components/concept/chapter-settings";
 import { AddFieldForm, RemoveFieldButton } from "@/components/concept/field-admin";
 import { OutlineNav } from "@/components/concept/outline-nav";
@@ -228,7 +229,9 @@ export default async function ConceptPage({ params }: Props) {
       <CheckPanel conceptId={concept.id} result={check} canEdit={canEdit} />
       <div className="concept-layout">
         <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} />
-        <div>
+        <SharedToolbarColumn>
+          {/* One formatting toolbar for the focused part, outside the parts (issues 15 and 17). */}
+          {canEdit || suggest ? <SharedToolbar suggestMode={suggest ? (suggest.locked ? "locked" : "toggle") : undefined} /> : null}
           {template.chapters.map((chapter, index) => (
             <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
               <HeadingWithAid
@@ -351,7 +354,7 @@ export default async function ConceptPage({ params }: Props) {
               {chapter.key === "fields" && canEdit ? <AddFieldForm conceptId={concept.id} /> : null}
             </section>
           ))}
-        </div>
+        </SharedToolbarColumn>
       </div>
     </RealtimeRoot>
   );
