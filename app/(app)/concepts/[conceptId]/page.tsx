@@ -38,7 +38,10 @@ import { PdfExport } from "@/components/concept/pdf-export";
 import { Disclosure } from "@/components/ui/disclosure";
 import { ConceptSearchForm } from "@/components/concept/concept-search-form";
 import { listVersionRows } from "@/db/queries/versions";
-import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
+import { countOpenThreads, listThreadsWithComments } from "@/db/queries/comments";
+import { resolveThreads, type ThreadView } from "@/lib/review/comments";
+import { MarginComments } from "@/components/concept/margin-comments";
+import { PartMargin, PlaceThreads } from "@/components/concept/part-margin";
 import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/http/page";
 import { currentConceptTree } from "@/lib/realtime/store";
@@ -73,16 +76,18 @@ export default async function ConceptPage({ params }: Props) {
   const suggest = can(role, "suggestion.propose") && !readOnly ? { author: actor.id, locked: !canEdit, canDecide: can(role, "suggestion.decide"), conceptId: concept.id } : undefined;
   const template = templateFor(concept.templateVersion);
   const tree = await currentConceptTree(conceptId);
-  const [versions, openThreads, openBySection, marks] = await Promise.all([
+  const [versions, openThreads, threadRows, marks] = await Promise.all([
     listVersionRows({ conceptId: concept.id }),
     countOpenThreads({ conceptId: concept.id }),
-    openThreadsBySection({ conceptId: concept.id }),
+    listThreadsWithComments({ conceptId: concept.id }),
     listPartMarks({ conceptId: concept.id }),
   ]);
-  const [assigned, writers] = await Promise.all([
-    listAssignments({ conceptId: concept.id }),
-    can(role, "concept.assign") && canEdit ? listMembers({ municipalityId: concept.municipalityId }) : Promise.resolve([]),
-  ]);
+  const [assigned, people] = await Promise.all([listAssignments({ conceptId: concept.id }), listMembers({ municipalityId: concept.municipalityId })]);
+  const writers = can(role, "concept.assign") && canEdit ? people : [];
+  // The comment margin (issue 13): every thread is rendered here, on the server, beside its part or under its heading.
+  const members = people.map((m) => ({ id: m.userId, name: m.name }));
+  const viewer = { userId: actor.id, canComment: can(role, "comment.create"), canModerate: can(role, "comment.moderate") };
+  const threads = threadsByPlace(resolveThreads(threadRows, tree.sections), tree);
   const today = berlinToday();
   const assignMode = !canEdit ? "none" : can(role, "concept.assign") ? "admin" : "self";
   const assignment = (chapterKey: string, fieldId: string | null, label: string) => {
@@ -119,6 +124,7 @@ export default async function ConceptPage({ params }: Props) {
     );
   };
   const t = await getTranslations("concept");
+  const tm = await getTranslations("margin");
   const tl = await getTranslations("conceptLifecycle");
   const ts = await getTranslations("status");
   const steps = conceptSteps(concept.status, hasAdoptedVersion(versions));
@@ -129,19 +135,16 @@ export default async function ConceptPage({ params }: Props) {
   const part = (section: Section | undefined, label: string, hint: string) =>
     section ? (
       <div id={`teil-${section.id}`} className="part-anchor">
-        {openBySection.get(section.id) ? (
-          <p className="comment-hint">
-            <Link href={`/concepts/${concept.id}/pruefung#review-${section.id}`}>{t("openComments", { count: openBySection.get(section.id)!, label })}</Link>
-          </p>
-        ) : null}
-        <CollabSectionEditor
-          sectionId={section.id}
-          label={label}
-          placeholder={canEdit || suggest ? t("placeholder", { hint }) : t("noText")}
-          initialHtml={renderHtml(section.content as JSONContent)}
-          canEdit={canEdit}
-          suggest={suggest}
-        />
+        <PartMargin conceptId={concept.id} sectionId={section.id} label={label} threads={threads.get(section.id) ?? []} viewer={viewer} members={members}>
+          <CollabSectionEditor
+            sectionId={section.id}
+            label={label}
+            placeholder={canEdit || suggest ? t("placeholder", { hint }) : t("noText")}
+            initialHtml={renderHtml(section.content as JSONContent)}
+            canEdit={canEdit}
+            suggest={suggest}
+          />
+        </PartMargin>
       </div>
     ) : (
       <p className="notice notice-error">{t("missingSection")}</p>
@@ -149,6 +152,7 @@ export default async function ConceptPage({ params }: Props) {
 
   return (
     <RealtimeRoot conceptId={concept.id} me={{ id: actor.id, name: actor.name }}>
+      <MarginComments conceptId={concept.id} canComment={viewer.canComment} />
       <div className="actions-row" style={{ justifyContent: "space-between" }}>
         <div>
           <h1 style={{ marginBottom: ".25rem" }}>
@@ -227,7 +231,7 @@ export default async function ConceptPage({ params }: Props) {
       ) : null}
       <CheckPanel conceptId={concept.id} result={check} canEdit={canEdit} />
       <div className="concept-layout">
-        <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} />
+        <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} comments={openByAnchor(threads)} />
         <div>
           {template.chapters.map((chapter, index) => (
             <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
@@ -241,6 +245,7 @@ export default async function ConceptPage({ params }: Props) {
                 }
               />
               <p className="meta">{tt.chapterHint(chapter)}</p>
+              <PlaceThreads conceptId={concept.id} heading={tm("chapterThreads", { label: tt.chapterTitle(chapter) })} threads={threads.get(`kapitel-${chapter.key}`) ?? []} viewer={viewer} members={members} />
               {assignment(chapter.key, null, tt.chapterTitle(chapter))}
               {chapter.settings.length ? (
                 <ChapterSettings
@@ -297,6 +302,7 @@ export default async function ConceptPage({ params }: Props) {
                           {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
                         </div>
                         {assignment(chapter.key, field.id, fieldTitle)}
+                        <PlaceThreads conceptId={concept.id} heading={tm("chapterThreads", { label: fieldTitle })} threads={threads.get(`feld-${field.key}`) ?? []} viewer={viewer} members={members} />
                         {template.fieldParts.map((fp) => (
                           <div className="part" key={fp.key}>
                             <HeadingWithAid
@@ -366,4 +372,31 @@ function partsByAnchor(tree: { sections: Section[]; fields: { id: string; key: s
     (anchors[anchor] ??= []).push(s.id);
   }
   return anchors;
+}
+
+/**
+ * Threads by where the margin shows them: a text thread under its part's id;
+ * a chapter's under `kapitel-<key>`; a field of action's and its measures' under `feld-<key>`.
+ */
+function threadsByPlace(list: ThreadView[], tree: { sections: Section[] }) {
+  const places = new Map<string, ThreadView[]>();
+  const sectionIds = new Set(tree.sections.map((s) => s.id));
+  for (const th of list) {
+    const place = th.targetKind === "text" && th.sectionId && sectionIds.has(th.sectionId) ? th.sectionId : th.fieldKey ? `feld-${th.fieldKey}` : `kapitel-${th.chapter}`;
+    places.set(place, [...(places.get(place) ?? []), th]);
+  }
+  return places;
+}
+
+/** Outline anchor → its open threads (parts, heading and measures together). */
+function openByAnchor(places: Map<string, ThreadView[]>) {
+  const counts: Record<string, number> = {};
+  for (const list of places.values()) {
+    for (const th of list) {
+      if (th.state !== "open") continue;
+      const anchor = th.fieldKey ? `feld-${th.fieldKey}` : `kapitel-${th.chapter}`;
+      counts[anchor] = (counts[anchor] ?? 0) + 1;
+    }
+  }
+  return counts;
 }

@@ -1,0 +1,279 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import { useTranslations } from "next-intl";
+import { Composer, type TextSelection } from "@/components/review/composer";
+import { useFocusLater } from "@/components/ui/use-focus-later";
+
+/** The part's text element: the live editor or its static HTML (not the toolbar, status line or presence names). */
+const TEXT = ".ProseMirror, .rich-static";
+
+type Picked = { sectionId: string; label: string; selection: TextSelection; range: Range; root: HTMLElement };
+
+/** The text nodes of a part's text, without editor widgets (a colleague's caret label is not text). */
+function textNodes(root: HTMLElement): Text[] {
+  const out: Text[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => {
+      const widget = n.parentElement?.closest('[contenteditable="false"], .ProseMirror-widget');
+      return widget && widget !== root && root.contains(widget) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
+}
+
+/**
+ * The selection as offsets into the part's anchor text (its text nodes joined,
+ * the same string lib/review/anchor builds from the stored document), or null
+ * when it is empty or not inside one part's text.
+ */
+function pick(): Picked | null {
+  const sel = document.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const range = sel.getRangeAt(0);
+  const node = range.commonAncestorContainer;
+  const root = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest<HTMLElement>(TEXT);
+  const part = root?.closest<HTMLElement>("[data-margin-part]");
+  if (!root || !part) return null;
+  let at = 0;
+  let start = -1;
+  let end = -1;
+  let quote = "";
+  for (const n of textNodes(root)) {
+    const len = n.data.length;
+    if (range.intersectsNode(n)) {
+      const from = n === range.startContainer ? range.startOffset : 0;
+      const to = n === range.endContainer ? range.endOffset : len;
+      if (start < 0) start = at + from;
+      end = at + to;
+      quote += n.data.slice(from, to);
+    }
+    at += len;
+  }
+  if (start < 0 || end <= start || !quote.trim()) return null;
+  return { sectionId: part.dataset.marginPart!, label: part.dataset.marginLabel ?? "", selection: { start, end, quote }, range: range.cloneRange(), root };
+}
+
+/** The DOM range of a thread's passage in the part as it is now: at its offsets if the text there is still the quote, else the nearest occurrence. */
+function passageRange(card: HTMLElement): Range | null {
+  const { start, end, quote } = card.dataset;
+  const root = card.closest("[data-margin-part]")?.querySelector<HTMLElement>(TEXT);
+  if (!root || !quote || start === undefined || end === undefined) return null;
+  const nodes = textNodes(root);
+  const text = nodes.map((n) => n.data).join("");
+  let from = Number(start);
+  if (text.slice(from, Number(end)) !== quote) {
+    let best = -1;
+    for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) if (best < 0 || Math.abs(i - from) < Math.abs(best - from)) best = i;
+    if (best < 0) return null;
+    from = best;
+  }
+  const to = from + quote.length;
+  const range = document.createRange();
+  let at = 0;
+  let started = false;
+  for (const n of nodes) {
+    const len = n.data.length;
+    if (!started && from < at + len) {
+      range.setStart(n, from - at);
+      started = true;
+    }
+    if (started && to <= at + len) {
+      range.setEnd(n, to - at);
+      return range;
+    }
+    at += len;
+  }
+  return null;
+}
+
+type HighlightLike = { add(r: Range): void; clear(): void };
+/** The one "active passage" highlight (CSS Custom Highlight API; nothing is written into the text). */
+function activeHighlight(): HighlightLike | null {
+  const registry = (globalThis.CSS as unknown as { highlights?: Map<string, unknown> } | undefined)?.highlights;
+  const Ctor = (globalThis as unknown as { Highlight?: new () => HighlightLike }).Highlight;
+  if (!registry || !Ctor) return null;
+  let h = registry.get("kw-comment-active") as HighlightLike | undefined;
+  if (!h) registry.set("kw-comment-active", (h = new Ctor()));
+  return h;
+}
+
+const inPart = (sectionId: string, selector: string) => document.querySelector<HTMLElement>(`[data-margin-part="${CSS.escape(sectionId)}"] ${selector}`);
+
+const isShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.altKey && !e.shiftKey && e.code === "KeyM";
+
+/** Focus a thread of the margin (a deep link `#thread-…`): open its fold, show its passage, put the focus on it. */
+function openThread(id: string) {
+  const card = document.querySelector<HTMLElement>(`[data-margin-thread="${CSS.escape(id)}"]`);
+  const article = card?.querySelector<HTMLElement>("article");
+  if (!card || !article) return;
+  const fold = card.closest("details");
+  if (fold && !fold.open) fold.open = true;
+  article.scrollIntoView({ block: "center" });
+  const range = passageRange(card);
+  const h = activeHighlight();
+  h?.clear();
+  if (range) {
+    h?.add(range);
+    range.startContainer.parentElement?.scrollIntoView({ block: "center" });
+  }
+  article.focus({ preventScroll: true });
+  // Below the part (small screens) the passage and the thread may not fit together: the thread wins.
+  const box = article.getBoundingClientRect();
+  if (box.bottom < 0 || box.top > window.innerHeight) article.scrollIntoView({ block: "nearest" });
+}
+
+/**
+ * The comment margin's one client part for the whole concept page (issue 13):
+ * a selection in a part offers "Kommentieren" beside it (or Strg+Alt+M opens
+ * the composer at once), the composer opens in that part's margin, and after
+ * sending or cancelling the focus goes back to the text, at the end of the
+ * passage. It also follows deep links `#thread-…` and highlights a thread's
+ * passage while the thread has focus or the pointer. All of it is done on
+ * events through the document; nothing runs per keystroke beyond a key check,
+ * and a part costs no client component of its own.
+ */
+export function MarginComments({ conceptId, canComment }: { conceptId: string; canComment: boolean }) {
+  const t = useTranslations("margin");
+  const [offer, setOffer] = useState<(Picked & { top: number }) | null>(null);
+  const [composing, setComposing] = useState<Picked | null>(null);
+  const [status, setStatus] = useState("");
+  const focusLater = useFocusLater();
+  const offerRef = useRef(offer);
+  offerRef.current = offer;
+
+  const compose = useCallback((picked: Picked) => {
+    setOffer(null);
+    setStatus("");
+    setComposing(picked);
+  }, []);
+
+  useEffect(() => {
+    if (!canComment) return;
+    const update = () => {
+      const picked = pick();
+      if (!picked) {
+        if (offerRef.current) setOffer(null);
+        return;
+      }
+      const margin = picked.root.closest("[data-margin-part]")?.querySelector<HTMLElement>(".margin");
+      const top = margin ? Math.max(0, picked.range.getBoundingClientRect().top - margin.getBoundingClientRect().top) : 0;
+      setOffer({ ...picked, top });
+    };
+    const onKeyUp = (e: KeyboardEvent) => {
+      // Typing moves no selection worth offering: only Shift (+ arrows, Home, End) selects by keyboard.
+      if (e.shiftKey || e.key === "Shift" || offerRef.current) update();
+    };
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (!isShortcut(e)) return;
+      const picked = pick();
+      if (!picked) return;
+      e.preventDefault();
+      compose(picked);
+    };
+    document.addEventListener("mouseup", update);
+    document.addEventListener("keyup", onKeyUp);
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("mouseup", update);
+      document.removeEventListener("keyup", onKeyUp);
+      document.removeEventListener("keydown", onKeyDown);
+    };
+  }, [canComment, compose]);
+
+  // Deep links: on arrival (after the browser's own jump to the heading) and when the hash changes.
+  useEffect(() => {
+    const follow = () => {
+      const m = /^#thread-([0-9a-f-]{36})$/i.exec(window.location.hash);
+      // After the router's own jump to the heading (and its focus on the new page), not before it.
+      if (m) requestAnimationFrame(() => setTimeout(() => openThread(m[1]!), 0));
+    };
+    follow();
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, []);
+
+  // A thread's passage lights up while the thread has the focus or the pointer.
+  useEffect(() => {
+    let current: HTMLElement | null = null;
+    const show = (e: Event) => {
+      const card = (e.target as Element | null)?.closest?.<HTMLElement>("[data-margin-thread]") ?? null;
+      if (card === current) return;
+      current = card;
+      const h = activeHighlight();
+      h?.clear();
+      const range = card ? passageRange(card) : null;
+      if (range) h?.add(range);
+    };
+    document.addEventListener("focusin", show);
+    document.addEventListener("mouseover", show);
+    return () => {
+      document.removeEventListener("focusin", show);
+      document.removeEventListener("mouseover", show);
+    };
+  }, []);
+
+  const done = (created?: { threadId: string }) => {
+    const picked = composing;
+    setComposing(null);
+    if (created) setStatus(t("saved"));
+    if (!picked) return;
+    // Back to the text (the review page's focus return), the caret after the passage: the editor keeps its DOM across the page's refresh.
+    focusLater(() => {
+      const root = picked.root.isConnected ? picked.root : (inPart(picked.sectionId, ".ProseMirror") ?? inPart(picked.sectionId, ".rich-static"));
+      if (root && picked.range.endContainer.isConnected && root.contains(picked.range.endContainer)) {
+        const caret = document.createRange();
+        caret.setStart(picked.range.endContainer, picked.range.endOffset);
+        const sel = document.getSelection();
+        sel?.removeAllRanges();
+        sel?.addRange(caret);
+      }
+      return root;
+    });
+  };
+
+  const offerHost = offer ? inPart(offer.sectionId, ".margin") : null;
+  const composeHost = composing ? inPart(composing.sectionId, "[data-margin-slot]") : null;
+  return (
+    <>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+      {offer && offerHost
+        ? createPortal(
+            <button
+              type="button"
+              className="button margin-offer"
+              style={{ top: offer.top }}
+              aria-keyshortcuts="Control+Alt+M"
+              title={t("shortcut")}
+              data-testid="margin-offer"
+              // Keep the selection: the button must not take it away on press.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => compose(offer)}
+            >
+              {t("comment")}
+            </button>,
+            offerHost,
+          )
+        : null}
+      {composing && composeHost
+        ? createPortal(
+            // Escape cancels, as the other forms that open in place do.
+            <div onKeyDown={(e) => e.key === "Escape" && (e.stopPropagation(), done())}>
+              <Composer
+                key={`${composing.sectionId}:${composing.selection.start}:${composing.selection.end}`}
+                conceptId={conceptId}
+                target={{ kind: "text", sectionId: composing.sectionId }}
+                label={composing.label}
+                selection={composing.selection}
+                onDone={done}
+              />
+            </div>,
+            composeHost,
+          )
+        : null}
+    </>
+  );
+}
