@@ -1,10 +1,10 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from "react";
 import { createPortal } from "react-dom";
 import { useTranslations } from "next-intl";
 import { Composer } from "@/components/review/composer";
 import { useFocusLater } from "@/components/ui/use-focus-later";
-import { passageRange, pick, TEXT, type Picked } from "./margin-selection";
+import { passageRange, pick, type Picked } from "./margin-selection";
 
 type HighlightLike = { add(r: Range): void; clear(): void };
 /** The one "active passage" highlight (CSS Custom Highlight API; nothing is written into the text). */
@@ -18,6 +18,14 @@ function activeHighlight(): HighlightLike | null {
 }
 
 const inPart = (sectionId: string, selector: string) => document.querySelector<HTMLElement>(`[data-margin-part="${CSS.escape(sectionId)}"] ${selector}`);
+
+/** How far below the top of its part's margin the selection starts (the offer and the composer stand level with it). */
+function placed(picked: Picked): Placed {
+  const margin = inPart(picked.sectionId, ".margin");
+  const top = margin ? Math.max(0, Math.round(picked.range.getBoundingClientRect().top - margin.getBoundingClientRect().top)) : 0;
+  return { ...picked, top };
+}
+type Placed = Picked & { top: number };
 
 const isShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.altKey && !e.shiftKey && e.code === "KeyM";
 
@@ -54,14 +62,14 @@ function openThread(id: string) {
  */
 export function MarginComments({ conceptId, canComment }: { conceptId: string; canComment: boolean }) {
   const t = useTranslations("margin");
-  const [offer, setOffer] = useState<(Picked & { top: number }) | null>(null);
-  const [composing, setComposing] = useState<Picked | null>(null);
+  const [offer, setOffer] = useState<Placed | null>(null);
+  const [composing, setComposing] = useState<Placed | null>(null);
   const [status, setStatus] = useState("");
   const focusLater = useFocusLater();
   const offerRef = useRef(offer);
   offerRef.current = offer;
 
-  const compose = useCallback((picked: Picked) => {
+  const compose = useCallback((picked: Placed) => {
     setOffer(null);
     setStatus("");
     setComposing(picked);
@@ -75,9 +83,7 @@ export function MarginComments({ conceptId, canComment }: { conceptId: string; c
         if (offerRef.current) setOffer(null);
         return;
       }
-      const margin = picked.root.closest("[data-margin-part]")?.querySelector<HTMLElement>(".margin");
-      const top = margin ? Math.max(0, picked.range.getBoundingClientRect().top - margin.getBoundingClientRect().top) : 0;
-      setOffer({ ...picked, top });
+      setOffer(placed(picked));
     };
     const onKeyUp = (e: KeyboardEvent) => {
       // Typing moves no selection worth offering: only Shift (+ arrows, Home, End) selects by keyboard.
@@ -88,7 +94,7 @@ export function MarginComments({ conceptId, canComment }: { conceptId: string; c
       const picked = pick();
       if (!picked) return;
       e.preventDefault();
-      compose(picked);
+      compose(placed(picked));
     };
     document.addEventListener("mouseup", update);
     document.addEventListener("keyup", onKeyUp);
@@ -116,7 +122,9 @@ export function MarginComments({ conceptId, canComment }: { conceptId: string; c
   useEffect(() => {
     let current: HTMLElement | null = null;
     const show = (e: Event) => {
-      const card = (e.target as Element | null)?.closest?.<HTMLElement>("[data-margin-thread]") ?? null;
+      const thread = (el: unknown) => (el instanceof Element ? el.closest<HTMLElement>("[data-margin-thread]") : null);
+      // Leaving a thread with the pointer goes back to the thread that has the focus (a deep link's), if any.
+      const card = thread(e.target) ?? thread(document.activeElement);
       if (card === current) return;
       current = card;
       const h = activeHighlight();
@@ -179,7 +187,7 @@ export function MarginComments({ conceptId, canComment }: { conceptId: string; c
       {composing && composeHost
         ? createPortal(
             // Escape cancels, as the other forms that open in place do.
-            <div onKeyDown={(e) => e.key === "Escape" && (e.stopPropagation(), done())}>
+            <div className="margin-compose" style={{ "--margin-top": `${composing.top}px` } as CSSProperties} onKeyDown={(e) => e.key === "Escape" && (e.stopPropagation(), done())}>
               <Composer
                 key={`${composing.sectionId}:${composing.selection.start}:${composing.selection.end}`}
                 conceptId={conceptId}

@@ -86,7 +86,8 @@ export default async function ConceptPage({ params }: Props) {
   const writers = can(role, "concept.assign") && canEdit ? people : [];
   // The comment margin (issue 13): every thread is rendered here, on the server, beside its part or under its heading.
   const members = people.map((m) => ({ id: m.userId, name: m.name }));
-  const viewer = { userId: actor.id, canComment: can(role, "comment.create"), canModerate: can(role, "comment.moderate") };
+  // An archived concept takes no comments (requireConcept refuses them); an adopted one still does.
+  const viewer = { userId: actor.id, canComment: can(role, "comment.create") && !concept.archivedAt, canModerate: can(role, "comment.moderate") && !concept.archivedAt };
   const threads = threadsByPlace(resolveThreads(threadRows, tree.sections), tree);
   const today = berlinToday();
   const assignMode = !canEdit ? "none" : can(role, "concept.assign") ? "admin" : "self";
