@@ -8,15 +8,15 @@ type MarginProps = { conceptId: string; threads: ThreadView[]; viewer: ReviewVie
 
 /**
  * The threads of one place, rendered on the server: open ones in the order of
- * their passages, resolved ones folded into "n erledigte Kommentare". Each
+ * their passages (as threadsByPlace sorted them), resolved ones folded into "n erledigte Kommentare". Each
  * card carries its passage (offsets and quote) for the page's one client
  * controller (margin-comments.tsx), which highlights it on focus and deep link.
  */
 async function Threads({ conceptId, threads, viewer, members }: MarginProps) {
   const t = await getTranslations("margin");
-  const byPosition = (a: ThreadView, b: ThreadView) => (a.range?.start ?? Infinity) - (b.range?.start ?? Infinity);
-  const open = threads.filter((th) => th.state === "open").sort(byPosition);
-  const resolved = threads.filter((th) => th.state === "resolved").sort(byPosition);
+  // Already in passage order (lib/review/margin).
+  const open = threads.filter((th) => th.state === "open");
+  const resolved = threads.filter((th) => th.state === "resolved");
   const card = (th: ThreadView) => (
     <div key={th.id} className="margin-thread" data-margin-thread={th.id} data-start={th.range?.start} data-end={th.range?.end} data-quote={th.range ? (th.quote ?? undefined) : undefined}>
       <ThreadCard conceptId={conceptId} thread={th} viewer={viewer} members={members} />

@@ -39,7 +39,8 @@ import { Disclosure } from "@/components/ui/disclosure";
 import { ConceptSearchForm } from "@/components/concept/concept-search-form";
 import { listVersionRows } from "@/db/queries/versions";
 import { countOpenThreads, listThreadsWithComments } from "@/db/queries/comments";
-import { resolveThreads, type ThreadView } from "@/lib/review/comments";
+import { resolveThreads } from "@/lib/review/comments";
+import { openThreadsByAnchor, threadsByPlace } from "@/lib/review/margin";
 import { MarginComments } from "@/components/concept/margin-comments";
 import { PartMargin, PlaceThreads } from "@/components/concept/part-margin";
 import { formatDate } from "@/lib/format";
@@ -88,7 +89,7 @@ export default async function ConceptPage({ params }: Props) {
   const members = people.map((m) => ({ id: m.userId, name: m.name }));
   // An archived concept takes no comments (requireConcept refuses them); an adopted one still does.
   const viewer = { userId: actor.id, canComment: can(role, "comment.create") && !concept.archivedAt, canModerate: can(role, "comment.moderate") && !concept.archivedAt };
-  const threads = threadsByPlace(resolveThreads(threadRows, tree.sections), tree);
+  const threads = threadsByPlace(resolveThreads(threadRows, tree.sections), tree.sections);
   const today = berlinToday();
   const assignMode = !canEdit ? "none" : can(role, "concept.assign") ? "admin" : "self";
   const assignment = (chapterKey: string, fieldId: string | null, label: string) => {
@@ -232,7 +233,7 @@ export default async function ConceptPage({ params }: Props) {
       ) : null}
       <CheckPanel conceptId={concept.id} result={check} canEdit={canEdit} />
       <div className="concept-layout">
-        <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} comments={openByAnchor(threads)} />
+        <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} comments={openThreadsByAnchor(threads)} />
         <div>
           {template.chapters.map((chapter, index) => (
             <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
@@ -373,31 +374,4 @@ function partsByAnchor(tree: { sections: Section[]; fields: { id: string; key: s
     (anchors[anchor] ??= []).push(s.id);
   }
   return anchors;
-}
-
-/**
- * Threads by where the margin shows them: a text thread under its part's id;
- * a chapter's under `kapitel-<key>`; a field of action's and its measures' under `feld-<key>`.
- */
-function threadsByPlace(list: ThreadView[], tree: { sections: Section[] }) {
-  const places = new Map<string, ThreadView[]>();
-  const sectionIds = new Set(tree.sections.map((s) => s.id));
-  for (const th of list) {
-    const place = th.targetKind === "text" && th.sectionId && sectionIds.has(th.sectionId) ? th.sectionId : th.fieldKey ? `feld-${th.fieldKey}` : `kapitel-${th.chapter}`;
-    places.set(place, [...(places.get(place) ?? []), th]);
-  }
-  return places;
-}
-
-/** Outline anchor → its open threads (parts, heading and measures together). */
-function openByAnchor(places: Map<string, ThreadView[]>) {
-  const counts: Record<string, number> = {};
-  for (const list of places.values()) {
-    for (const th of list) {
-      if (th.state !== "open") continue;
-      const anchor = th.fieldKey ? `feld-${th.fieldKey}` : `kapitel-${th.chapter}`;
-      counts[anchor] = (counts[anchor] ?? 0) + 1;
-    }
-  }
-  return counts;
 }
