@@ -4,7 +4,14 @@ import type { Member } from "@/lib/review/comment-text";
 import type { ThreadView } from "@/lib/review/comments";
 import { ThreadCard, type ReviewViewer } from "@/components/review/thread-card";
 
-type MarginProps = { conceptId: string; threads: ThreadView[]; viewer: ReviewViewer; members: Member[] };
+type MarginProps = {
+  conceptId: string;
+  threads: ThreadView[];
+  viewer: ReviewViewer;
+  members: Member[];
+  /** measure id → its code and title, for threads on a measure (they stand under their field's heading) */
+  measures?: Record<string, string>;
+};
 
 /**
  * The threads of one place, rendered on the server: open ones in the order of
@@ -12,13 +19,14 @@ type MarginProps = { conceptId: string; threads: ThreadView[]; viewer: ReviewVie
  * card carries its passage (offsets and quote) for the page's one client
  * controller (margin-comments.tsx), which highlights it on focus and deep link.
  */
-async function Threads({ conceptId, threads, viewer, members }: MarginProps) {
+async function Threads({ conceptId, threads, viewer, members, measures = {} }: MarginProps) {
   const t = await getTranslations("margin");
   // Already in passage order (lib/review/margin).
   const open = threads.filter((th) => th.state === "open");
   const resolved = threads.filter((th) => th.state === "resolved");
   const card = (th: ThreadView) => (
     <div key={th.id} className="margin-thread" data-margin-thread={th.id} data-start={th.range?.start} data-end={th.range?.end} data-quote={th.range ? (th.quote ?? undefined) : undefined}>
+      {th.measureId && measures[th.measureId] ? <p className="meta margin-measure">{t("onMeasure", { title: measures[th.measureId]! })}</p> : null}
       <ThreadCard conceptId={conceptId} thread={th} viewer={viewer} members={members} />
     </div>
   );

@@ -38,7 +38,7 @@ import { PdfExport } from "@/components/concept/pdf-export";
 import { Disclosure } from "@/components/ui/disclosure";
 import { ConceptSearchForm } from "@/components/concept/concept-search-form";
 import { listVersionRows } from "@/db/queries/versions";
-import { countOpenThreads, listThreadsWithComments } from "@/db/queries/comments";
+import { listThreadsWithComments } from "@/db/queries/comments";
 import { resolveThreads } from "@/lib/review/comments";
 import { openThreadsByAnchor, threadsByPlace } from "@/lib/review/margin";
 import { MarginComments } from "@/components/concept/margin-comments";
@@ -77,9 +77,8 @@ export default async function ConceptPage({ params }: Props) {
   const suggest = can(role, "suggestion.propose") && !readOnly ? { author: actor.id, locked: !canEdit, canDecide: can(role, "suggestion.decide"), conceptId: concept.id } : undefined;
   const template = templateFor(concept.templateVersion);
   const tree = await currentConceptTree(conceptId);
-  const [versions, openThreads, threadRows, marks] = await Promise.all([
+  const [versions, threadRows, marks] = await Promise.all([
     listVersionRows({ conceptId: concept.id }),
-    countOpenThreads({ conceptId: concept.id }),
     listThreadsWithComments({ conceptId: concept.id }),
     listPartMarks({ conceptId: concept.id }),
   ]);
@@ -90,6 +89,7 @@ export default async function ConceptPage({ params }: Props) {
   // An archived concept takes no comments (requireConcept refuses them); an adopted one still does.
   const viewer = { userId: actor.id, canComment: can(role, "comment.create") && !concept.archivedAt, canModerate: can(role, "comment.moderate") && !concept.archivedAt };
   const threads = threadsByPlace(resolveThreads(threadRows, tree.sections), tree.sections);
+  const openThreads = threadRows.filter((th) => th.state === "open").length;
   const today = berlinToday();
   const assignMode = !canEdit ? "none" : can(role, "concept.assign") ? "admin" : "self";
   const assignment = (chapterKey: string, fieldId: string | null, label: string) => {
@@ -304,7 +304,14 @@ export default async function ConceptPage({ params }: Props) {
                           {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
                         </div>
                         {assignment(chapter.key, field.id, fieldTitle)}
-                        <PlaceThreads conceptId={concept.id} heading={tm("chapterThreads", { label: fieldTitle })} threads={threads.get(`feld-${field.key}`) ?? []} viewer={viewer} members={members} />
+                        <PlaceThreads
+                          conceptId={concept.id}
+                          heading={tm("chapterThreads", { label: fieldTitle })}
+                          threads={threads.get(`feld-${field.key}`) ?? []}
+                          viewer={viewer}
+                          members={members}
+                          measures={Object.fromEntries(fieldMeasures.map((m) => [m.id, [m.code, m.title].filter(Boolean).join(" ")]))}
+                        />
                         {template.fieldParts.map((fp) => (
                           <div className="part" key={fp.key}>
                             <HeadingWithAid
