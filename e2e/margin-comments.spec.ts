@@ -98,6 +98,8 @@ test("comments in the margin: keyboard and mouse, seen by a colleague, counted i
   const fold = margin(editorPage).getByTestId("margin-resolved");
   await expect(fold.locator("summary")).toHaveText("1 erledigter Kommentar");
   await expect(editorPage.locator(`[data-thread-id="${notedId}"]`)).toBeHidden();
+  // The focus does not fall to the page: it is on the fold the thread went into.
+  await expect(fold.locator("summary")).toBeFocused();
   await expect(outlineEntry.getByTestId("outline-comments")).toContainText("1 offener Kommentar");
 
   // The colleague sees it on their page too.

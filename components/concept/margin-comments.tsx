@@ -140,6 +140,34 @@ export function MarginComments({ conceptId, canComment }: { conceptId: string; c
     };
   }, []);
 
+  // Resolving moves a thread into its part's fold (reopening out of it): the card is made anew there, and the
+  // focus would fall to the page. It goes to the thread if it can be seen, else to the fold's "n erledigte Kommentare".
+  useEffect(() => {
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const onClick = (e: MouseEvent) => {
+      const button = e.target instanceof Element ? e.target.closest("[data-thread-action=state]") : null;
+      const card = button?.closest<HTMLElement>("[data-margin-thread]");
+      if (!card) return;
+      const id = card.dataset.marginThread!;
+      const wasResolved = !!card.querySelector(".thread.is-resolved");
+      let tries = 0;
+      clearInterval(timer);
+      timer = setInterval(() => {
+        const article = document.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(id)}"]`);
+        if (++tries > 100 || !article) return clearInterval(timer);
+        if (article.classList.contains("is-resolved") === wasResolved) return;
+        clearInterval(timer);
+        const fold = article.closest("details");
+        (fold && !fold.open ? fold.querySelector<HTMLElement>("summary") : article)?.focus();
+      }, 100);
+    };
+    document.addEventListener("click", onClick);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener("click", onClick);
+    };
+  }, []);
+
   const done = (created?: { threadId: string }) => {
     const picked = composing;
     setComposing(null);
