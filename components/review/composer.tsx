@@ -28,13 +28,15 @@ export function Composer({
   target: ComposerTarget;
   label: string;
   selection?: TextSelection | null;
-  onDone?: () => void;
+  /** called with the new thread after saving, without it on cancel */
+  onDone?: (created?: { threadId: string }) => void;
 }) {
   const t = useTranslations("review");
   const { message, setMessage, pending, run } = useNoticeAction();
-  const [open, setOpen] = useState(false);
+  // Opened for a selection (the concept page's margin mounts it then), it is open from the first paint.
+  const [open, setOpen] = useState(!!selection);
   const [body, setBody] = useState("");
-  const [quote, setQuote] = useState("");
+  const [quote, setQuote] = useState(selection?.quote ?? "");
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
   const focusLater = useFocusLater();
@@ -73,7 +75,7 @@ export function Composer({
       setBody("");
       setQuote("");
       setOpen(false);
-      onDone?.();
+      onDone?.(created);
     });
   };
   return (

@@ -88,6 +88,7 @@ export function ThreadCard({
               type="button"
               className="button-secondary"
               disabled={pending}
+              data-thread-action="state"
               onClick={() => run(() => setThreadStateAction({ conceptId, threadId: thread.id, state: resolved ? "open" : "resolved" }), resolved ? t("reopened") : t("resolvedDone"))}
             >
               {resolved ? t("reopen") : t("resolve")}

@@ -57,7 +57,7 @@ describe("mention mails", () => {
     const [de] = to(town.editor.email);
     const [en] = to(town.admin.email);
     expect(to(town.reviewer.email)).toEqual([]);
-    const link = `${APP}/concepts/${ids.conceptId}/pruefung#thread-${threadId}`;
+    const link = `${APP}/concepts/${ids.conceptId}#thread-${threadId}`;
     expect(de!.subject).toBe(`${town.reviewer.name} hat Sie erwähnt – Integrationskonzept Mailstadt`);
     expect(de!.text).toContain(link);
     expect(String(de!.html)).toContain(link);

@@ -39,7 +39,11 @@ import { PdfExport } from "@/components/concept/pdf-export";
 import { Disclosure } from "@/components/ui/disclosure";
 import { ConceptSearchForm } from "@/components/concept/concept-search-form";
 import { listVersionRows } from "@/db/queries/versions";
-import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
+import { listThreadsWithComments } from "@/db/queries/comments";
+import { resolveThreads } from "@/lib/review/comments";
+import { openThreadsByAnchor, threadsByPlace } from "@/lib/review/margin";
+import { MarginComments } from "@/components/concept/margin-comments";
+import { PartMargin, PlaceThreads } from "@/components/concept/part-margin";
 import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/http/page";
 import { currentConceptTree } from "@/lib/realtime/store";
@@ -74,16 +78,19 @@ export default async function ConceptPage({ params }: Props) {
   const suggest = can(role, "suggestion.propose") && !readOnly ? { author: actor.id, locked: !canEdit, canDecide: can(role, "suggestion.decide"), conceptId: concept.id } : undefined;
   const template = templateFor(concept.templateVersion);
   const tree = await currentConceptTree(conceptId);
-  const [versions, openThreads, openBySection, marks] = await Promise.all([
+  const [versions, threadRows, marks] = await Promise.all([
     listVersionRows({ conceptId: concept.id }),
-    countOpenThreads({ conceptId: concept.id }),
-    openThreadsBySection({ conceptId: concept.id }),
+    listThreadsWithComments({ conceptId: concept.id }),
     listPartMarks({ conceptId: concept.id }),
   ]);
-  const [assigned, writers] = await Promise.all([
-    listAssignments({ conceptId: concept.id }),
-    can(role, "concept.assign") && canEdit ? listMembers({ municipalityId: concept.municipalityId }) : Promise.resolve([]),
-  ]);
+  const [assigned, people] = await Promise.all([listAssignments({ conceptId: concept.id }), listMembers({ municipalityId: concept.municipalityId })]);
+  const writers = can(role, "concept.assign") && canEdit ? people : [];
+  // The comment margin (issue 13): every thread is rendered here, on the server, beside its part or under its heading.
+  const members = people.map((m) => ({ id: m.userId, name: m.name }));
+  // An archived concept takes no comments (requireConcept refuses them); an adopted one still does.
+  const viewer = { userId: actor.id, canComment: can(role, "comment.create") && !concept.archivedAt, canModerate: can(role, "comment.moderate") && !concept.archivedAt };
+  const threads = threadsByPlace(resolveThreads(threadRows, tree.sections), tree.sections);
+  const openThreads = threadRows.filter((th) => th.state === "open").length;
   const today = berlinToday();
   const assignMode = !canEdit ? "none" : can(role, "concept.assign") ? "admin" : "self";
   const assignment = (chapterKey: string, fieldId: string | null, label: string) => {
@@ -120,6 +127,7 @@ export default async function ConceptPage({ params }: Props) {
     );
   };
   const t = await getTranslations("concept");
+  const tm = await getTranslations("margin");
   const tl = await getTranslations("conceptLifecycle");
   const ts = await getTranslations("status");
   const steps = conceptSteps(concept.status, hasAdoptedVersion(versions));
@@ -130,19 +138,16 @@ export default async function ConceptPage({ params }: Props) {
   const part = (section: Section | undefined, label: string, hint: string) =>
     section ? (
       <div id={`teil-${section.id}`} className="part-anchor">
-        {openBySection.get(section.id) ? (
-          <p className="comment-hint">
-            <Link href={`/concepts/${concept.id}/pruefung#review-${section.id}`}>{t("openComments", { count: openBySection.get(section.id)!, label })}</Link>
-          </p>
-        ) : null}
-        <CollabSectionEditor
-          sectionId={section.id}
-          label={label}
-          placeholder={canEdit || suggest ? t("placeholder", { hint }) : t("noText")}
-          initialHtml={renderHtmlCached(section.content as JSONContent)}
-          canEdit={canEdit}
-          suggest={suggest}
-        />
+        <PartMargin conceptId={concept.id} sectionId={section.id} label={label} threads={threads.get(section.id) ?? []} viewer={viewer} members={members}>
+          <CollabSectionEditor
+            sectionId={section.id}
+            label={label}
+            placeholder={canEdit || suggest ? t("placeholder", { hint }) : t("noText")}
+            initialHtml={renderHtmlCached(section.content as JSONContent)}
+            canEdit={canEdit}
+            suggest={suggest}
+          />
+        </PartMargin>
       </div>
     ) : (
       <p className="notice notice-error">{t("missingSection")}</p>
@@ -150,6 +155,7 @@ export default async function ConceptPage({ params }: Props) {
 
   return (
     <RealtimeRoot conceptId={concept.id} me={{ id: actor.id, name: actor.name }}>
+      <MarginComments conceptId={concept.id} canComment={viewer.canComment} />
       <div className="actions-row" style={{ justifyContent: "space-between" }}>
         <div>
           <h1 style={{ marginBottom: ".25rem" }}>
@@ -228,7 +234,7 @@ export default async function ConceptPage({ params }: Props) {
       ) : null}
       <CheckPanel conceptId={concept.id} result={check} canEdit={canEdit} />
       <div className="concept-layout">
-        <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} />
+        <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} comments={openThreadsByAnchor(threads)} />
         <SharedToolbarColumn>
           {/* One formatting toolbar for the focused part, outside the parts (issues 15 and 17). */}
           {canEdit || suggest ? <SharedToolbar suggestMode={suggest ? (suggest.locked ? "locked" : "toggle") : undefined} /> : null}
@@ -244,6 +250,7 @@ export default async function ConceptPage({ params }: Props) {
                 }
               />
               <p className="meta">{tt.chapterHint(chapter)}</p>
+              <PlaceThreads conceptId={concept.id} heading={tm("chapterThreads", { label: tt.chapterTitle(chapter) })} threads={threads.get(`kapitel-${chapter.key}`) ?? []} viewer={viewer} members={members} />
               {assignment(chapter.key, null, tt.chapterTitle(chapter))}
               {chapter.settings.length ? (
                 <ChapterSettings
@@ -300,6 +307,14 @@ export default async function ConceptPage({ params }: Props) {
                           {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
                         </div>
                         {assignment(chapter.key, field.id, fieldTitle)}
+                        <PlaceThreads
+                          conceptId={concept.id}
+                          heading={tm("chapterThreads", { label: fieldTitle })}
+                          threads={threads.get(`feld-${field.key}`) ?? []}
+                          viewer={viewer}
+                          members={members}
+                          measures={Object.fromEntries(fieldMeasures.map((m) => [m.id, [m.code, m.title].filter(Boolean).join(" ")]))}
+                        />
                         {template.fieldParts.map((fp) => (
                           <div className="part" key={fp.key}>
                             <HeadingWithAid

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { getLabels, getTemplateText } from "@/lib/i18n/server";
 import { listThreads, type ThreadView } from "@/lib/review/comments";
 import { readActivity } from "@/lib/review/inbox";
+import { auditThreadPath } from "@/lib/review/links";
 import { listRounds } from "@/lib/review/rounds";
 import { templateFor } from "@/lib/template";
 import { ReviewSection, TargetThreads } from "@/components/review/review-section";
@@ -283,6 +284,12 @@ export default async function ReviewPage({ params }: Props) {
           {activity.map((a) => (
             <li key={a.id}>
               <span className="meta">{formatDateTime(a.createdAt)}</span> {activitySentence(a)}
+              {auditThreadPath({ action: a.action, conceptId: concept.id, objectId: a.objectId }) ? (
+                <>
+                  {" "}
+                  <Link href={auditThreadPath({ action: a.action, conceptId: concept.id, objectId: a.objectId })!}>{t("showThread")}</Link>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
