@@ -51,6 +51,8 @@ import { listAssignments } from "@/db/queries/assignments";
 import { listMembers } from "@/db/queries/members";
 import { berlinToday } from "@/lib/check/context";
 import { PlaceAssignment } from "@/components/concept/assignment";
+import { roundForPage } from "@/lib/review/round-page";
+import { RoundAnswer, RoundSummary } from "@/components/review/round-panel";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -73,6 +75,7 @@ export default async function ConceptPage({ params }: Props) {
   const suggest = can(role, "suggestion.propose") && !readOnly ? { author: actor.id, locked: !canEdit, canDecide: can(role, "suggestion.decide"), conceptId: concept.id } : undefined;
   const template = templateFor(concept.templateVersion);
   const tree = await currentConceptTree(conceptId);
+  const round = await roundForPage(actor, concept.id, tree);
   const [versions, openThreads, openBySection, marks] = await Promise.all([
     listVersionRows({ conceptId: concept.id }),
     countOpenThreads({ conceptId: concept.id }),
@@ -225,6 +228,7 @@ export default async function ConceptPage({ params }: Props) {
           <Link href={`/concepts/${concept.id}/monitoring`}>{t("updateFromMonitoringLink")}</Link>
         </p>
       ) : null}
+      <RoundSummary round={round} />
       <CheckPanel conceptId={concept.id} result={check} canEdit={canEdit} />
       <div className="concept-layout">
         <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} />
@@ -241,6 +245,7 @@ export default async function ConceptPage({ params }: Props) {
                 }
               />
               <p className="meta">{tt.chapterHint(chapter)}</p>
+              <RoundAnswer round={round} target={chapter.key} title={tt.chapterTitle(chapter)} />
               {assignment(chapter.key, null, tt.chapterTitle(chapter))}
               {chapter.settings.length ? (
                 <ChapterSettings
@@ -296,6 +301,7 @@ export default async function ConceptPage({ params }: Props) {
                           </Link>
                           {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
                         </div>
+                        <RoundAnswer round={round} target={`field:${field.key}`} title={fieldTitle} />
                         {assignment(chapter.key, field.id, fieldTitle)}
                         {template.fieldParts.map((fp) => (
                           <div className="part" key={fp.key}>
