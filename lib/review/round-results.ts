@@ -13,7 +13,7 @@ const OVERALL = "Gesamtvotum";
 const VERDICT_LABEL: Record<Verdict, string> = { approve: "Zustimmung", request_changes: "Änderungsbedarf" };
 
 const berlin = (d: Date) =>
-  new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" }).format(d);
+  new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" }).format(d).replace(", ", " ");
 
 /**
  * The results of a round as rows, the same for the CSV and the PDF annex:
