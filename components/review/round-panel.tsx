@@ -15,12 +15,13 @@ export async function RoundSummary({ round }: { round: PageRound | null }) {
   const t = await getTranslations("rounds");
   const total = round.targets.length;
   const mine = round.mine;
-  const open = mine && !mine.completed ? total - mine.answered : 0;
+  const open = round.state === "open" && mine && !mine.completed ? total - mine.answered : 0;
   return (
     <section id="pruefrunde" className="card round-summary" aria-labelledby="round-summary-heading" data-testid="round-summary" data-round-id={round.id}>
       <h2 id="round-summary-heading">{t("summaryHeading", { title: round.title })}</h2>
       <p className="meta">
         {t("summaryMeta", { version: round.versionNumber, due: formatDate(round.dueDate) })}
+        {round.state === "closed" ? ` · ${t("closed")}` : null}
         {round.overdue ? <strong className="overdue"> · {t("overdue")}</strong> : null}
       </p>
       {open > 0 && round.dueSoon ? (
@@ -29,7 +30,8 @@ export async function RoundSummary({ round }: { round: PageRound | null }) {
         </p>
       ) : null}
       {mine ? (
-        <p data-testid="round-progress">
+        // A status: saving an answer or finishing the review changes this line, and a screen reader hears it.
+        <p data-testid="round-progress" role="status">
           {mine.completed
             ? t("completedOn", { date: formatDate(mine.completed.at), verdict: t(mine.completed.verdict === "approve" ? "approve" : "requestChanges") })
             : t("myProgress", { answered: mine.answered, total })}

@@ -16,6 +16,8 @@ export type PageRound = {
   title: string;
   versionNumber: number;
   dueDate: string;
+  /** a closed round is shown for a few days to its reviewers, so that finishing it is seen (and heard: the progress line is a status) */
+  state: "open" | "closed";
   overdue: boolean;
   /** due within the reminder window (or overdue) */
   dueSoon: boolean;
@@ -35,24 +37,35 @@ export type PageRound = {
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/** How long a closed round stays at the top of the concept page for its reviewers. */
+const SHOW_CLOSED_DAYS = 3;
+
 /**
- * The open round the concept page shows: one the signed-in person still has
- * to answer (the earliest due), otherwise the newest open one; null without an
- * open round (then only one query ran, the page stays light).
+ * The round the concept page shows: one the signed-in person still has to
+ * answer (the earliest due), otherwise one they reviewed (open, or closed in
+ * the last few days), otherwise the newest open one; null without any (then
+ * only one query ran, the page stays light).
  */
 export async function roundForPage(actor: Actor, conceptId: string, tree?: { fields: { key: string; title: string }[] }, now: Date = new Date()): Promise<PageRound | null> {
   const { concept, role } = await requireConcept(actor, conceptId, "concept.read");
-  const open = (await listRoundRows({ conceptId: concept.id })).filter((r) => r.state === "open");
-  if (!open.length) return null;
+  const rows = await listRoundRows({ conceptId: concept.id });
+  const since = now.getTime() - SHOW_CLOSED_DAYS * 86_400_000;
+  const open = rows.filter((r) => r.state === "open");
+  const shown = [...open, ...rows.filter((r) => r.state !== "open" && r.closedAt && r.closedAt.getTime() >= since)];
+  if (!shown.length) return null;
   const [reviewers, answers, targets] = await Promise.all([
-    listRoundReviewers({ roundIds: open.map((r) => r.id) }),
-    listAnswers({ roundIds: open.map((r) => r.id) }),
+    listRoundReviewers({ roundIds: shown.map((r) => r.id) }),
+    listAnswers({ roundIds: shown.map((r) => r.id) }),
     roundTargets(concept, tree),
   ]);
+  const isMine = (id: string) => reviewers.some((x) => x.roundId === id && x.userId === actor.id);
   const waiting = open
     .filter((r) => reviewers.some((x) => x.roundId === r.id && x.userId === actor.id && !x.completedAt))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  const round = waiting[0] ?? open[0]!;
+  // Then a round they reviewed (finished, or closed lately), so that finishing it stays in view; then anyone's open round.
+  const reviewed = shown.filter((r) => isMine(r.id)).sort((a, b) => (b.closedAt ?? b.createdAt).getTime() - (a.closedAt ?? a.createdAt).getTime());
+  const round = waiting[0] ?? reviewed[0] ?? open[0];
+  if (!round) return null;
   const keys = [...new Set(targets.map((t) => t.key))];
   const own = answers.filter((a) => a.roundId === round.id && keys.includes(a.target));
   const people = reviewers.filter((r) => r.roundId === round.id);
@@ -63,7 +76,7 @@ export async function roundForPage(actor: Actor, conceptId: string, tree?: { fie
         answers: Object.fromEntries(own.filter((a) => a.reviewerId === me.userId).map((a) => [a.target, { verdict: a.verdict as Verdict, note: a.note }])),
         answered: own.filter((a) => a.reviewerId === me.userId).length,
         completed: me.completedAt ? { verdict: me.verdict as Verdict, note: me.note, at: me.completedAt } : null,
-        canAnswer: !me.completedAt && can(role, "review.answer"),
+        canAnswer: round.state === "open" && !me.completedAt && can(role, "review.answer"),
       }
     : null;
   return {
@@ -72,7 +85,8 @@ export async function roundForPage(actor: Actor, conceptId: string, tree?: { fie
     title: round.title,
     versionNumber: round.versionNumber,
     dueDate: round.dueDate,
-    overdue: round.dueDate < today,
+    state: round.state === "open" ? "open" : "closed",
+    overdue: round.state === "open" && round.dueDate < today,
     dueSoon: round.dueDate <= addDays(today, REMINDER_DAYS),
     targets: keys,
     reviewers: people.map((r) => ({ name: r.name, answered: own.filter((a) => a.reviewerId === r.userId).length, completed: !!r.completedAt })),

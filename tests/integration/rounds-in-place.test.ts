@@ -155,6 +155,9 @@ describe("when the last reviewer finishes", () => {
     expect(await completeRound(own.town.editor, { conceptId: own.ids.conceptId, roundId, verdict: "approve" })).toEqual({ verdict: "approve", roundClosed: true });
     const view = (await listRounds(own.town.viewer, own.ids.conceptId)).rounds.find((r) => r.round.id === roundId)!;
     expect(view.round.state).toBe("closed");
+    // Its reviewers still see it at the top of the concept page for a few days, finished, with nothing left to answer.
+    expect(await roundForPage(own.town.editor, own.ids.conceptId)).toMatchObject({ id: roundId, state: "closed", mine: { completed: { verdict: "approve" }, canAnswer: false } });
+    expect((await roundForPage(own.town.editor, own.ids.conceptId, undefined, new Date(Date.now() + 4 * 86_400_000)))?.id).not.toBe(roundId);
     const before = await state(roundId);
     await expect(answerRound(own.town.editor, { conceptId: own.ids.conceptId, roundId, target: "mandate", verdict: "approve" })).rejects.toMatchObject({ code: "conflict" });
     await expect(completeRound(own.town.editor, { conceptId: own.ids.conceptId, roundId, verdict: "approve" })).rejects.toMatchObject({ code: "conflict", message: "Diese Prüfrunde ist abgeschlossen." });
