@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { auditLog, notifications, reviewAnswers, reviewRoundReviewers, reviewRounds } from "@/db/schema";
 import type { Actor } from "@/lib/authz/require-role";
+import { loadPdfModel, parsePdfQuery } from "@/lib/pdf/export";
 import { readInbox } from "@/lib/review/inbox";
 import { sendRoundReminders } from "@/lib/review/reminders";
 import { roundForPage } from "@/lib/review/round-page";
@@ -163,6 +164,16 @@ describe("when the last reviewer finishes", () => {
     await expect(completeRound(own.town.editor, { conceptId: own.ids.conceptId, roundId, verdict: "approve" })).rejects.toMatchObject({ code: "conflict", message: "Diese Prüfrunde ist abgeschlossen." });
     expect(await state(roundId)).toEqual(before);
     const db = await getDb();
+    // The PDF annex has the same rows as the CSV, for every reader who may export.
+    expect(parsePdfQuery(new URLSearchParams("rounds=1")).rounds).toBe(true);
+    const { model } = await loadPdfModel(own.town.viewer, own.ids.conceptId, { rounds: true });
+    const annex = model.rounds!.find((r) => r.title === "Ressortabstimmung im Text")!;
+    expect(annex.meta).toMatch(/^Version 1 · fällig am \d{2}\.\d{2}\.\d{4} · abgeschlossen$/);
+    expect(annex.rows.filter((r) => r.target === "Gesamtvotum")).toEqual([
+      { target: "Gesamtvotum", reviewer: own.town.reviewer.name, verdict: "Änderungsbedarf", note: "Kapitel Sprache überarbeiten" },
+      { target: "Gesamtvotum", reviewer: own.town.editor.name, verdict: "Zustimmung", note: "" },
+    ].sort((a, b) => a.reviewer.localeCompare(b.reviewer)));
+    expect((await loadPdfModel(own.town.viewer, own.ids.conceptId)).model.rounds).toBeNull();
     const actions = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.objectId, roundId), eq(auditLog.action, "round.complete")));
     expect(actions).toHaveLength(2);
   });
