@@ -65,18 +65,26 @@ export function MentionField({ conceptId, value, onValueChange, members: given, 
 
   const options = useMemo(() => (query && members ? matchMembers(query.query, members) : []), [query, members]);
   const open = !!query && dismissed !== query.start && members !== null;
-  const unknown = useMemo(() => (members && hasAt ? unknownMentions(value, members) : []), [members, hasAt, value]);
+  // The name being typed in the open list is not "unknown" yet.
+  const unknown = useMemo(() => {
+    if (!members || !hasAt) return [];
+    const checked = open && query ? value.slice(0, query.start) + value.slice(query.start + 1 + query.query.length) : value;
+    return unknownMentions(checked, members);
+  }, [members, hasAt, value, open, query]);
 
   const track = (el: HTMLTextAreaElement) => {
     const q = mentionQueryAt(el.value, el.selectionStart ?? el.value.length);
     setQuery(q);
     if (!q || q.start !== query?.start || q.query !== query?.query) setActive(0);
-    if (q && dismissed !== null && dismissed !== q.start) setDismissed(null);
+    // Leaving the mention (or starting another) lets its list open again.
+    if (dismissed !== null && (!q || dismissed !== q.start)) setDismissed(null);
   };
   const choose = (m: Member) => {
     if (!query || !inner.current) return;
     const next = insertMention(value, query.start, inner.current.selectionStart ?? value.length, m.name);
     caretAfter.current = next.caret;
+    // This "@" is done: the list opens again only for a new one.
+    setDismissed(query.start);
     setQuery(null);
     onValueChange(next.text);
   };
