@@ -134,15 +134,16 @@ export function MentionInput({ value, onValueChange, members, onNeedMembers, tex
           </p>
         )
       ) : null}
-      {unknown.length ? (
-        <ul className="mention-unknown" data-testid="mention-unknown" aria-live="polite">
-          {unknown.map((name) => (
-            <li key={name}>{t("unknown", { name })}</li>
-          ))}
-        </ul>
-      ) : (
-        <span className="visually-hidden" aria-live="polite" />
-      )}
+      {/* Always in the page, so that a screen reader hears the note when it appears. */}
+      <div aria-live="polite" data-testid="mention-unknown" className="mention-unknown">
+        {unknown.length ? (
+          <ul>
+            {unknown.map((name) => (
+              <li key={name}>{t("unknown", { name })}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
     </div>
   );
 }
