@@ -628,6 +628,10 @@ export const reviewRoundReviewers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     municipalityId: uuid("municipality_id").notNull(),
+    /** "Prüfung abschließen": the reviewer's overall verdict (approve | request_changes), after which their answers are final */
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    verdict: text("verdict"),
+    note: text("note").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.userId] }), index("review_round_reviewers_user_idx").on(t.userId)],
 );

@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { useNoticeAction } from "@/components/ui/use-notice-action";
 import { byData, useFocusLater } from "@/components/ui/use-focus-later";
 import { RequiredMark } from "@/components/ui/required-mark";
+import { MentionField } from "./mention-field";
 
 export type ComposerTarget = { kind: "text"; sectionId: string } | { kind: "measure"; measureId: string } | { kind: "chapter"; chapter: string; fieldKey?: string | null };
 export type TextSelection = { start: number; end: number; quote: string };
@@ -104,13 +105,14 @@ export function Composer({
           {t("commentLabel")}
           <RequiredMark />
         </label>
-        <textarea
-          ref={bodyRef}
+        <MentionField
+          conceptId={conceptId}
+          textareaRef={bodyRef}
           id={`body-${key}`}
           rows={3}
           aria-required="true"
           value={body}
-          onChange={(e) => setBody(e.target.value)}
+          onValueChange={setBody}
           maxLength={5000}
           aria-describedby={`body-hint-${key}`}
           autoFocus={target.kind !== "text" || !!selection}

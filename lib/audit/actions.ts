@@ -51,6 +51,7 @@ export const AUDIT_KINDS = {
     "round.approve",
     "round.request_changes",
     "round.close",
+    "round.complete",
     "suggestion.accept",
     "suggestion.reject",
   ],

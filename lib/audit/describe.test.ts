@@ -72,6 +72,7 @@ const FULL: Record<AuditAction, AuditDetails> = {
   "round.approve": { target: "mandate" },
   "round.request_changes": { target: "mandate" },
   "round.close": {},
+  "round.complete": { verdict: "request_changes", closed: 1 },
   "suggestion.accept": { chapter: "mandate", part: "text", kind: "insert" },
   "suggestion.reject": { chapter: "fields", part: "baseline", field: "language", fieldTitle: "Sprache", kind: "delete" },
   "municipality.register": { name: "Musterstadt" },

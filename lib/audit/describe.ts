@@ -166,6 +166,7 @@ const SPECS: Record<string, Spec> = {
   "round.approve": () => ["round_approve", {}],
   "round.request_changes": () => ["round_request_changes", {}],
   "round.close": () => ["round_close", {}],
+  "round.complete": (d) => [d.verdict === "request_changes" ? "round_complete_changes" : "round_complete_approve", {}],
   "suggestion.accept": suggestionSpec("suggestion_accept"),
   "suggestion.reject": suggestionSpec("suggestion_reject"),
   "municipality.register": (d) => either("municipality_register", { name: text(d.name) }, "municipality_register_plain"),

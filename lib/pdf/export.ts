@@ -16,7 +16,9 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { recordExport } from "@/lib/ops/metrics";
 import { checkLogo } from "./logo";
-import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel, type PdfSuggestion } from "./model";
+import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel, type PdfRound, type PdfSuggestion } from "./model";
+import { listRounds } from "@/lib/review/rounds";
+import { roundResultRows } from "@/lib/review/round-results";
 import { renderPdf } from "./render";
 import { currentConceptTree } from "@/lib/realtime/store";
 import { memberNames } from "@/db/queries/suggestions";
@@ -32,6 +34,8 @@ export type PdfOptions = {
   comments?: boolean;
   /** add the open proposals (Änderungsvorschläge) of the draft as an annex */
   suggestions?: boolean;
+  /** add the results of the review rounds as an annex */
+  rounds?: boolean;
 };
 
 /** File name of the PDF (or its DOCX/ODT twin): Integrationskonzept_<Kommune>_v<n>_<YYYY-MM-DD>.pdf (ASCII) and its UTF-8 original for filename*. */
@@ -76,7 +80,8 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
   const logoKind = logo ? (logo.mediaType === "image/svg+xml" ? "svg" : "png") : null;
   const comments = options.comments ? await openCommentsAnnex(concept) : null;
   const suggestions = options.suggestions ? await openSuggestionsAnnex(concept) : null;
-  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, suggestions, staffCostPerFteCents });
+  const rounds = options.rounds ? await roundsAnnex(actor, concept) : null;
+  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, suggestions, rounds, staffCostPerFteCents });
   return { model, concept, logo, municipality: municipality ?? "", version, date };
 }
 
@@ -125,11 +130,13 @@ export function parsePdfQuery(params: URLSearchParams): PdfOptions {
   const history = params.get("history");
   const comments = params.get("comments");
   const suggestions = params.get("suggestions");
+  const rounds = params.get("rounds");
   return {
     version,
     history: history === "1" || history === "true",
     ...(comments === "1" || comments === "true" ? { comments: true } : {}),
     ...(suggestions === "1" || suggestions === "true" ? { suggestions: true } : {}),
+    ...(rounds === "1" || rounds === "true" ? { rounds: true } : {}),
   };
 }
 
@@ -163,6 +170,18 @@ async function openSuggestionsAnnex(concept: Concept): Promise<PdfSuggestion[]> 
       inserted: s.inserted,
     };
   });
+}
+
+/** Every review round of the concept with its results, as the round's CSV has them (lib/review/round-results). */
+async function roundsAnnex(actor: Actor, concept: Concept): Promise<PdfRound[]> {
+  const { rounds, targets } = await listRounds(actor, concept.id);
+  return [...rounds]
+    .sort((a, b) => a.round.createdAt.getTime() - b.round.createdAt.getTime())
+    .map((view) => ({
+      title: view.round.title,
+      meta: `Version ${view.round.versionNumber} · fällig am ${pdfDate(view.round.dueDate)} · ${view.round.state === "open" ? "offen" : "abgeschlossen"}`,
+      rows: roundResultRows(view, targets).map(({ target, reviewer, verdict, note }) => ({ target, reviewer, verdict, note })),
+    }));
 }
 
 /** The open threads of the concept (anchors resolved against the current text) as printable strings. */

@@ -55,6 +55,8 @@ export type PdfSource = {
   comments?: PdfCommentThread[] | null;
   /** the annex of open proposals (issue 13; already printable strings); null or missing leaves it out */
   suggestions?: PdfSuggestion[] | null;
+  /** the annex of review rounds' results (lib/review/round-results, already printable strings); null or missing leaves it out */
+  rounds?: PdfRound[] | null;
   /** the municipality's personnel cost per VZÄ and year (chapter 7); null or missing: the default */
   staffCostPerFteCents?: number | null;
 };
@@ -70,6 +72,9 @@ export type PdfCommentThread = {
 
 /** One open proposal in the PDF annex: where, by whom and when, what it would delete and insert (plain text). */
 export type PdfSuggestion = { place: string; author: string; date: string; deleted: string; inserted: string };
+
+/** One review round in the PDF annex: what it was, then one row per chapter / field of action and reviewer, then the overall verdicts. */
+export type PdfRound = { title: string; meta: string; rows: { target: string; reviewer: string; verdict: string; note: string }[] };
 
 /** A fact; a list (partners, target groups, sub-goals) keeps one entry per item, never one comma-joined string. */
 export type Row = { label: string; value: string | string[] };
@@ -150,6 +155,7 @@ export type PdfModel = {
   history: { number: string; label: string; status: string; date: string; author: string }[] | null;
   comments: PdfCommentThread[] | null;
   suggestions: PdfSuggestion[] | null;
+  rounds: PdfRound[] | null;
   stats: { measures: number; fields: number };
 };
 
@@ -384,6 +390,7 @@ export function buildPdfModel(source: PdfSource): PdfModel {
       : null,
     comments: source.comments ?? null,
     suggestions: source.suggestions ?? null,
+    rounds: source.rounds ?? null,
     stats: { measures: data.measures.length, fields: fields.length },
   };
 }

@@ -303,3 +303,9 @@ export async function listThreads(actor: Actor, conceptId: string) {
   const [threads, tree, people] = await Promise.all([listThreadsWithComments({ conceptId: concept.id }), currentConceptTree(concept.id), members(concept.municipalityId)]);
   return { concept, role, tree, members: people, threads: resolveThreads(threads, tree.sections) };
 }
+
+/** The members a comment can mention (the composer's @ picker loads them when first needed): id and name, nothing else. */
+export async function listMentionCandidates(actor: Actor, conceptId: string): Promise<Member[]> {
+  const { concept } = await requireConcept(actor, conceptId, "comment.create");
+  return members(concept.municipalityId);
+}

@@ -10,9 +10,9 @@ describe("links to threads (issue 13)", () => {
     expect(notificationPath({ conceptId: concept, threadId: thread, roundId: null })).toBe(`/concepts/${concept}#thread-${thread}`);
   });
 
-  it("a round still opens the review page's rounds", () => {
+  it("a round opens on the concept page, where it is answered", () => {
     expect(notificationPath({ conceptId: concept, threadId: null, roundId: thread })).toBe(roundPath(concept));
-    expect(roundPath(concept)).toBe(`/concepts/${concept}/pruefung#rounds-heading`);
+    expect(roundPath(concept)).toBe(`/concepts/${concept}#pruefrunde`);
   });
 
   it("the audit log links entries about a thread to the thread, others (and edits of a single comment) to the concept", () => {

@@ -2,10 +2,11 @@
  * Where a link about a thread or a round leads. A thread opens on the concept
  * page, in the margin beside its part (or under its chapter / field of action),
  * where components/concept/margin-comments.tsx scrolls to the passage, opens the
- * thread if it is collapsed and moves the focus there. Rounds stay on the review page.
+ * thread if it is collapsed and moves the focus there. A round is answered on the
+ * concept page too (its summary at the top, the answers under the headings).
  */
 export const threadPath = (conceptId: string, threadId: string) => `/concepts/${conceptId}#thread-${threadId}`;
-export const roundPath = (conceptId: string) => `/concepts/${conceptId}/pruefung#rounds-heading`;
+export const roundPath = (conceptId: string) => `/concepts/${conceptId}#pruefrunde`;
 
 /** The link of an in-app notification (mention, reply, round, reminder). */
 export const notificationPath = (n: { conceptId: string; threadId: string | null; roundId: string | null }) =>

@@ -75,11 +75,13 @@ import { removeLogo, uploadLogo } from "@/lib/pdf/logo-service";
 import { changePeerConsent, comparePeers, publishSnapshot, readPeerConsent } from "@/lib/peers/service";
 import { browseLibrary, checkLibraryText, listShareableMeasures, shareMeasure, unshareMeasure } from "@/lib/peers/library";
 import { listTakeTargets, takeLibraryMeasure } from "@/lib/peers/take-measure";
-import { createThread, deleteComment, editComment, hideComment, listThreads, replyToThread, setThreadState } from "@/lib/review/comments";
+import { createThread, deleteComment, editComment, hideComment, listMentionCandidates, listThreads, replyToThread, setThreadState } from "@/lib/review/comments";
 import { exportAuditCsv, markNotificationsRead, readActivity, readAuditLog, readInbox, unreadCount } from "@/lib/review/inbox";
 import { readAuditPage } from "@/lib/audit/log";
 import { readConceptDashboard } from "@/lib/concepts/dashboard";
-import { answerRound, closeRound, listRounds, startRound } from "@/lib/review/rounds";
+import { answerRound, closeRound, completeRound, listRounds, startRound } from "@/lib/review/rounds";
+import { roundForPage } from "@/lib/review/round-page";
+import { exportRoundCsv } from "@/lib/review/round-results";
 import { changeStaffCostRate, readFunding } from "@/lib/funding/service";
 import { acknowledgeFinding, readCheck, withdrawAcknowledgement } from "@/lib/check/service";
 import { markPartDone, unmarkPartDone } from "@/lib/concepts/part-marks";
@@ -678,6 +680,40 @@ const CASES: Case[] = [
     run: (a, ids) => closeRound(a, { conceptId: ids.conceptId, roundId: ids.roundId }),
   },
   {
+    // Only the round's reviewers may (the scenario's admin and reviewer); the editor gets "forbidden" with its own message (rounds-in-place.test.ts).
+    module: "lib/review/rounds",
+    fn: completeRound,
+    kind: "write",
+    forbidden: COMMENTERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => completeRound(a, { conceptId: ids.conceptId, roundId: ids.roundId, verdict: "request_changes", note: "" }),
+  },
+  {
+    module: "lib/review/round-page",
+    fn: roundForPage,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => roundForPage(a, ids.conceptId),
+    expectOk: (r) => expect((r as { title: string } | null)?.title).toBe("Ressortabstimmung"),
+  },
+  {
+    module: "lib/review/round-results",
+    fn: exportRoundCsv,
+    kind: "read",
+    forbidden: ADMINS_ONLY,
+    objectIds: true,
+    run: (a, ids) => exportRoundCsv(a, { conceptId: ids.conceptId, roundId: ids.roundId }),
+  },
+  {
+    module: "lib/review/comments",
+    fn: listMentionCandidates,
+    kind: "read",
+    forbidden: COMMENTERS_ONLY,
+    objectIds: false,
+    run: (a, ids) => listMentionCandidates(a, ids.conceptId),
+  },
+  {
     module: "lib/concepts/dashboard",
     fn: readConceptDashboard,
     kind: "read",
@@ -978,6 +1014,7 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/review/comments": { resolveThreads: "pure: resolves anchors of threads its caller already loaded" },
   "lib/suggestions/service": { openSuggestionsOf: "internal: runs inside changeStatus's transaction, after its permission check" },
   "lib/review/rounds": { roundTargets: "internal: takes a concept its caller already loaded through requireConcept" },
+  "lib/review/round-results": { roundResultRows: "pure: a round its caller already loaded through listRounds → rows" },
   "lib/funding/service": { fundingOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/audit/log": { auditFilterOf: "pure: the page's query → a filter of the municipality's entries" },
   "lib/check/service": { checkOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
@@ -1022,6 +1059,8 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/peers/take-measure": () => import("@/lib/peers/take-measure"),
   "lib/review/comments": () => import("@/lib/review/comments"),
   "lib/review/rounds": () => import("@/lib/review/rounds"),
+  "lib/review/round-page": () => import("@/lib/review/round-page"),
+  "lib/review/round-results": () => import("@/lib/review/round-results"),
   "lib/review/inbox": () => import("@/lib/review/inbox"),
   "lib/funding/service": () => import("@/lib/funding/service"),
   "lib/check/service": () => import("@/lib/check/service"),

@@ -96,7 +96,7 @@ describe("review round mails", () => {
     const [mail] = to(town.reviewer.email);
     expect(mail!.subject).toBe("Bitte um Prüfung bis 11. März 2031 – Integrationskonzept Mailstadt");
     expect(mail!.text).toContain(`${town.admin.name} bittet Sie, „Integrationskonzept Mailstadt“ in der Prüfrunde „Ressortabstimmung“ zu prüfen.`);
-    expect(mail!.text).toContain(`${APP}/concepts/${ids.conceptId}/pruefung#rounds-heading`);
+    expect(mail!.text).toContain(`${APP}/concepts/${ids.conceptId}#pruefrunde`);
     expect(to(town.editor.email)).toHaveLength(1);
     expect(to(town.admin.email)).toEqual([]);
   });

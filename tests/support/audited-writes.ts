@@ -47,6 +47,7 @@ export const AUDITED: Record<string, string> = {
   "lib/review/rounds#startRound": "round.start",
   "lib/review/rounds#answerRound": "round.approve",
   "lib/review/rounds#closeRound": "round.close",
+  "lib/review/rounds#completeRound": "round.complete",
   "lib/pdf/logo-service#uploadLogo": "logo.upload",
   "lib/funding/service#changeStaffCostRate": "municipality.staffCostRate",
   "lib/check/service#acknowledgeFinding": "check.acknowledge",

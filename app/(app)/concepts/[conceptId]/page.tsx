@@ -56,6 +56,8 @@ import { listAssignments } from "@/db/queries/assignments";
 import { listMembers } from "@/db/queries/members";
 import { berlinToday } from "@/lib/check/context";
 import { PlaceAssignment } from "@/components/concept/assignment";
+import { roundForPage } from "@/lib/review/round-page";
+import { RoundAnswer, RoundSummary } from "@/components/review/round-panel";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -78,6 +80,7 @@ export default async function ConceptPage({ params }: Props) {
   const suggest = can(role, "suggestion.propose") && !readOnly ? { author: actor.id, locked: !canEdit, canDecide: can(role, "suggestion.decide"), conceptId: concept.id } : undefined;
   const template = templateFor(concept.templateVersion);
   const tree = await currentConceptTree(conceptId);
+  const round = await roundForPage(actor, concept.id, tree);
   const [versions, threadRows, marks] = await Promise.all([
     listVersionRows({ conceptId: concept.id }),
     listThreadsWithComments({ conceptId: concept.id }),
@@ -232,6 +235,7 @@ export default async function ConceptPage({ params }: Props) {
           <Link href={`/concepts/${concept.id}/monitoring`}>{t("updateFromMonitoringLink")}</Link>
         </p>
       ) : null}
+      <RoundSummary round={round} />
       <CheckPanel conceptId={concept.id} result={check} canEdit={canEdit} />
       <div className="concept-layout">
         <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} comments={openThreadsByAnchor(threads)} />
@@ -250,6 +254,7 @@ export default async function ConceptPage({ params }: Props) {
                 }
               />
               <p className="meta">{tt.chapterHint(chapter)}</p>
+              <RoundAnswer round={round} target={chapter.key} title={tt.chapterTitle(chapter)} />
               <PlaceThreads conceptId={concept.id} heading={tm("chapterThreads", { label: tt.chapterTitle(chapter) })} threads={threads.get(`kapitel-${chapter.key}`) ?? []} viewer={viewer} members={members} />
               {assignment(chapter.key, null, tt.chapterTitle(chapter))}
               {chapter.settings.length ? (
@@ -306,6 +311,7 @@ export default async function ConceptPage({ params }: Props) {
                           </Link>
                           {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
                         </div>
+                        <RoundAnswer round={round} target={`field:${field.key}`} title={fieldTitle} />
                         {assignment(chapter.key, field.id, fieldTitle)}
                         <PlaceThreads
                           conceptId={concept.id}

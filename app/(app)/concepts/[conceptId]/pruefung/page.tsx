@@ -41,6 +41,7 @@ export default async function ReviewPage({ params }: Props) {
     listMembers({ municipalityId: concept.municipalityId }),
   ]);
   const t = await getTranslations("review");
+  const tr = await getTranslations("rounds");
   const tt = await getTemplateText();
   const labels = await getLabels();
   const template = templateFor(concept.templateVersion);
@@ -159,6 +160,11 @@ export default async function ReviewPage({ params }: Props) {
                     );
                   })}
                 </details>
+              ) : null}
+              {canManage ? (
+                <a href={`/api/concepts/${concept.id}/rounds/${round.id}/results.csv`} download data-testid="round-csv">
+                  {tr("csv")}
+                </a>
               ) : null}
               {canManage && round.state === "open" ? <CloseRoundButton conceptId={concept.id} roundId={round.id} /> : null}
             </section>
