@@ -1,5 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { deleteKeyFigureSchema, recordKeyFigureSchema } from "@/lib/key-figures/schema";
+import { deleteKeyFigure, recordKeyFigure } from "@/lib/key-figures/service";
 import { formObject, guardedAction, type ActionResult } from "@/lib/actions";
 import { clearYearStatusSchema, deleteValueSchema, recordValueSchema, setYearStatusSchema } from "@/lib/monitoring/schema";
 import { clearMeasureYearStatus, deleteIndicatorValue, recordIndicatorValue, setMeasureYearStatus } from "@/lib/monitoring/service";
@@ -37,6 +40,22 @@ export async function setYearStatusAction(_prev: ActionResult | null, form: Form
 export async function clearYearStatusAction(_prev: ActionResult | null, form: FormData) {
   const input = formObject(form);
   const result = await guardedAction(clearYearStatusSchema, input, async (actor, data) => void (await clearMeasureYearStatus(actor, data)), "Umsetzungsstand entfernt.");
+  if (result.ok) done(input.conceptId);
+  return result;
+}
+
+export async function recordKeyFigureAction(_prev: ActionResult | null, form: FormData) {
+  const input = formObject(form);
+  const t = await getTranslations("monitoring.keyFigures");
+  const result = await guardedAction(recordKeyFigureSchema, input, async (actor, data) => void (await recordKeyFigure(actor, data)), t("saved"));
+  if (result.ok) done(input.conceptId);
+  return result;
+}
+
+export async function deleteKeyFigureAction(_prev: ActionResult | null, form: FormData) {
+  const input = formObject(form);
+  const t = await getTranslations("monitoring.keyFigures");
+  const result = await guardedAction(deleteKeyFigureSchema, input, async (actor, data) => void (await deleteKeyFigure(actor, data)), t("deleted"));
   if (result.ok) done(input.conceptId);
   return result;
 }

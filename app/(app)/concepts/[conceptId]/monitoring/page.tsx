@@ -11,6 +11,8 @@ import { formatDay, indicatorSummary, progressText, valueText } from "@/lib/moni
 import { YEAR_STATUS_LABELS, YEAR_STATUSES } from "@/lib/monitoring/year-status";
 import { ProgressChart } from "@/components/monitoring/progress-chart";
 import { ClearYearStatusButton, DeleteValueButton, ValueForm, YearStatusForm } from "@/components/monitoring/forms";
+import { KeyFigureSection } from "@/components/key-figures/key-figure-table";
+import { readKeyFigures } from "@/lib/key-figures/service";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<{ feld?: string }> };
 
@@ -38,6 +40,7 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
   const all = await readMonitoring(actor, { conceptId });
   const fieldKey = feld && all.fields.some((f) => f.key === feld) ? feld : undefined;
   const report = fieldKey ? await readMonitoring(actor, { conceptId, fieldKey }) : all;
+  const keyFigures = fieldKey ? [] : await readKeyFigures(actor, { conceptId });
   const canRecord = can(role, "monitoring.record") && !concept.archivedAt;
   const base = `/concepts/${concept.id}/monitoring`;
 
@@ -83,6 +86,7 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
       </nav>
       <Summary summary={report.summary} />
       <ForUpdate update={report.update} />
+      {fieldKey ? null : <KeyFigureSection conceptId={concept.id} lines={keyFigures} canRecord={canRecord} thisYear={Number(report.today.slice(0, 4))} />}
       {report.fields.map((f) => (
         <FieldBlock key={f.id} field={f} conceptId={concept.id} canRecord={canRecord} today={report.today} />
       ))}
