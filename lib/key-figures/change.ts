@@ -3,6 +3,7 @@
  * and the change between them ("2024: 1.250 → 2026: 1.410, +12,8 %"). Pure:
  * the monitoring page, the PDF and the DOCX/ODT export read the same lines.
  */
+import type { ViewTable } from "@/lib/funding/view";
 
 export type KeyFigureValue = { id: string; name: string; unit: string; year: number; referenceDate: string | null; value: number; source: string };
 
@@ -57,4 +58,32 @@ export function formatKeyFigureChange(line: KeyFigureLine, locale = "de-DE"): st
       ? `${sign(line.difference)}${number(Math.abs(line.difference), locale)}`
       : `${sign(line.percent)}${Math.abs(line.percent).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
   return `${line.previous.year}: ${number(line.previous.value, locale)} → ${line.latest.year}: ${number(line.latest.value, locale)}, ${delta}`;
+}
+
+export const KEY_FIGURE_TABLE_TITLE = "Kennzahlen";
+
+/**
+ * The key figures as a printable table (German, the concept's language): the
+ * PDF, the print preview and the DOCX/ODT export render these strings.
+ */
+export function keyFigureTable(lines: readonly KeyFigureLine[]): ViewTable {
+  const when = (v: KeyFigureValue) => (v.referenceDate ? `${v.year} (Stichtag ${v.referenceDate.split("-").reverse().join(".")})` : String(v.year));
+  return {
+    id: "key-figures",
+    caption: "Kennzahlen der Ausgangslage (Veränderung gegenüber dem vorigen erfassten Jahr)",
+    columns: [
+      { label: "Kennzahl", numeric: false },
+      { label: "Wert", numeric: true },
+      { label: "Einheit", numeric: false },
+      { label: "Jahr/Stichtag", numeric: false },
+      { label: "Quelle", numeric: false },
+      { label: "Veränderung", numeric: false },
+    ],
+    rows: lines.map((l) => ({ cells: [l.name, formatKeyFigureValue(l.latest.value, ""), l.unit, when(l.latest), l.latest.source, formatKeyFigureChange(l) || "–"] })),
+  };
+}
+
+/** The values a document of `year` shows: a version prints what was known in its year, not figures entered later. */
+export function keyFigureLinesUntil(lines: readonly KeyFigureLine[], year: number): KeyFigureLine[] {
+  return keyFigureLines(lines.flatMap((l) => l.history).filter((v) => v.year <= year));
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "@/db/queries/audit";
 import { deleteKeyFigure as deleteRow, listKeyFigures, upsertKeyFigure } from "@/db/queries/key-figures";
 import { keyFigures, type KeyFigure } from "@/db/schema";
 import type { Actor } from "@/lib/authz/require-role";
+import { berlinToday } from "@/lib/check/context";
 import { requireConcept } from "@/lib/concepts/access";
 import { AppError } from "@/lib/errors";
 import { readIndicatorNumber } from "@/lib/monitoring/number";
@@ -45,6 +46,7 @@ export async function recordKeyFigure(actor: Actor, input: z.input<typeof record
   const value = readIndicatorNumber(data.value);
   if (value === null) throw fieldError("value", "Wert: bitte eine Zahl angeben (z. B. 1.250 oder 12,5).");
   if (Math.abs(value) >= 1e17) throw fieldError("value", "Wert: Die Zahl ist zu groß.");
+  if (data.year > Number(berlinToday().slice(0, 4))) throw fieldError("year", `Jahr: ${data.year} hat noch nicht begonnen; erfasst werden festgestellte Werte.`);
   if (data.referenceDate !== null && Number(data.referenceDate.slice(0, 4)) !== data.year) {
     throw fieldError("referenceDate", `Stichtag: Der Tag muss im Jahr ${data.year} liegen.`);
   }
