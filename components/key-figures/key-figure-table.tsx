@@ -10,7 +10,8 @@ const day = (iso: string) => iso.split("-").reverse().join(".");
  * correct or delete; the form for a new value.
  */
 export async function KeyFigureSection({ conceptId, lines, canRecord, thisYear }: { conceptId: string; lines: KeyFigureLine[]; canRecord: boolean; thisYear: number }) {
-  const [t, locale] = await Promise.all([getTranslations("monitoring.keyFigures"), getLocale()]);
+  const t = await getTranslations("monitoring.keyFigures");
+  const locale = await getLocale();
   const numberLocale = locale === "en" ? "en-GB" : "de-DE";
   const when = (v: { year: number; referenceDate: string | null }) => (v.referenceDate ? `${v.year} (${t("asOf", { date: day(v.referenceDate) })})` : String(v.year));
   const values = lines.flatMap((l) => [...l.history].reverse());
