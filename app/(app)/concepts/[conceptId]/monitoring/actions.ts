@@ -18,28 +18,32 @@ const done = (conceptId: unknown) => revalidatePath(`/concepts/${String(conceptI
 
 export async function recordValueAction(_prev: ActionResult | null, form: FormData) {
   const input = formObject(form);
-  const result = await guardedAction(recordValueSchema, input, async (actor, data) => void (await recordIndicatorValue(actor, data)), "Ist-Wert gespeichert.");
+  const t = await getTranslations("monitoring");
+  const result = await guardedAction(recordValueSchema, input, async (actor, data) => void (await recordIndicatorValue(actor, data)), t("valueSaved"));
   if (result.ok) done(input.conceptId);
   return result;
 }
 
 export async function deleteValueAction(_prev: ActionResult | null, form: FormData) {
   const input = formObject(form);
-  const result = await guardedAction(deleteValueSchema, input, async (actor, data) => void (await deleteIndicatorValue(actor, data)), "Ist-Wert gelöscht.");
+  const t = await getTranslations("monitoring");
+  const result = await guardedAction(deleteValueSchema, input, async (actor, data) => void (await deleteIndicatorValue(actor, data)), t("valueDeleted"));
   if (result.ok) done(input.conceptId);
   return result;
 }
 
 export async function setYearStatusAction(_prev: ActionResult | null, form: FormData) {
   const input = formObject(form);
-  const result = await guardedAction(setYearStatusSchema, input, async (actor, data) => void (await setMeasureYearStatus(actor, data)), "Umsetzungsstand gespeichert.");
+  const t = await getTranslations("monitoring");
+  const result = await guardedAction(setYearStatusSchema, input, async (actor, data) => void (await setMeasureYearStatus(actor, data)), t("yearStatusSaved"));
   if (result.ok) done(input.conceptId);
   return result;
 }
 
 export async function clearYearStatusAction(_prev: ActionResult | null, form: FormData) {
   const input = formObject(form);
-  const result = await guardedAction(clearYearStatusSchema, input, async (actor, data) => void (await clearMeasureYearStatus(actor, data)), "Umsetzungsstand entfernt.");
+  const t = await getTranslations("monitoring");
+  const result = await guardedAction(clearYearStatusSchema, input, async (actor, data) => void (await clearMeasureYearStatus(actor, data)), t("yearStatusCleared"));
   if (result.ok) done(input.conceptId);
   return result;
 }
