@@ -72,6 +72,12 @@ test("key figures: enter two, see them in the PDF, start a Fortschreibung, enter
   await expect(rows.filter({ hasText: "Einwohner" }).getByTestId("key-figure-change")).toHaveText("2024: 1.250 → 2026: 1.410, +12,8 %");
   await expect(rows.filter({ hasText: "Arbeitslosenquote" }).getByTestId("key-figure-change")).toHaveText("2024: 12,5 → 2026: 10, −20,0 %");
 
+  // The concept page shows the same table under its chapter Ausgangslage, read-only, with a link to the monitoring.
+  await admin.goto(`/concepts/${conceptId}`);
+  const onPage = admin.locator("#kapitel-baseline").getByTestId("key-figures");
+  await expect(onPage.getByTestId("key-figure-row").filter({ hasText: "Einwohner" }).getByTestId("key-figure-change")).toHaveText("2024: 1.250 → 2026: 1.410, +12,8 %");
+  await expect(onPage.getByTestId("key-figure-form")).toHaveCount(0);
+
   const second = await pdfText(admin, conceptId, testInfo.outputPath("nachher.pdf"));
   expect(second).toContain("2024: 1.250 → 2026: 1.410, +12,8 %");
   expect(second).toContain("2024: 12,5 → 2026: 10, −20,0 %");

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatKeyFigureChange, formatKeyFigureValue, type KeyFigureLine } from "@/lib/key-figures/change";
 import { DeleteKeyFigureButton, KeyFigureForm } from "./forms";
@@ -9,7 +10,20 @@ const day = (iso: string) => iso.split("-").reverse().join(".");
  * with its latest value, the one before and the change; every value below, to
  * correct or delete; the form for a new value.
  */
-export async function KeyFigureSection({ conceptId, lines, canRecord, thisYear }: { conceptId: string; lines: KeyFigureLine[]; canRecord: boolean; thisYear: number }) {
+export async function KeyFigureSection({
+  conceptId,
+  lines,
+  canRecord,
+  thisYear,
+  onConceptPage = false,
+}: {
+  conceptId: string;
+  lines: KeyFigureLine[];
+  canRecord: boolean;
+  thisYear: number;
+  /** under the chapter Ausgangslage: a heading one level down and a link to the monitoring, where they are entered */
+  onConceptPage?: boolean;
+}) {
   const t = await getTranslations("monitoring.keyFigures");
   const locale = await getLocale();
   const numberLocale = locale === "en" ? "en-GB" : "de-DE";
@@ -17,8 +31,14 @@ export async function KeyFigureSection({ conceptId, lines, canRecord, thisYear }
   const values = lines.flatMap((l) => [...l.history].reverse());
   return (
     <section className="card" aria-labelledby="key-figures-h" data-testid="key-figures" style={{ marginTop: "1rem" }}>
-      <h2 id="key-figures-h">{t("title")}</h2>
-      <p className="meta">{t("intro")}</p>
+      {onConceptPage ? <h3 id="key-figures-h">{t("title")}</h3> : <h2 id="key-figures-h">{t("title")}</h2>}
+      {onConceptPage ? (
+        <p className="meta">
+          {t("onConceptPage")} <Link href={`/concepts/${conceptId}/monitoring#key-figures-h`}>{t("toMonitoring")}</Link>
+        </p>
+      ) : (
+        <p className="meta">{t("intro")}</p>
+      )}
       {lines.length ? (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t("title")}>
           <table className="table" data-testid="key-figure-table">
@@ -57,7 +77,7 @@ export async function KeyFigureSection({ conceptId, lines, canRecord, thisYear }
       ) : (
         <p data-testid="key-figures-empty">{t("empty")}</p>
       )}
-      {values.length ? (
+      {values.length && !onConceptPage ? (
         <details className="peer-table">
           <summary>{t("allValues", { count: values.length })}</summary>
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t("allValuesLabel")}>
