@@ -18,6 +18,8 @@ async function enterKeyFigure(page: Page, v: { name: string; value: string; unit
   await form.getByLabel("Quelle", { exact: true }).fill(v.source);
   await form.getByRole("button", { name: "Kennzahl speichern" }).click();
   await expect(form.getByRole("status")).toHaveText("Kennzahl gespeichert.");
+  // The status may still show the previous save: wait for the value itself in the figure's row.
+  await expect(page.getByTestId("key-figure-row").filter({ hasText: v.name }).getByRole("cell").first()).toHaveText(v.value);
 }
 
 async function pdfText(page: Page, conceptId: string, file: string) {
