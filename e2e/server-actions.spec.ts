@@ -117,6 +117,9 @@ function argsFor(name: string, ids: Ids): Call {
     deleteValueAction: { form: { conceptId: ids.conceptId, valueId: "00000000-0000-4000-8000-000000000000" } },
     setYearStatusAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, year: "2025", status: "not_implemented", note: "Untergeschoben" } },
     clearYearStatusAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, year: "2025" } },
+    recordKeyFigureAction: { form: { conceptId: ids.conceptId, name: "Untergeschoben", value: "1", year: "2025", source: "Untergeschoben" } },
+    // Any value id: the concept's check (municipality, role) refuses before the value is looked up.
+    deleteKeyFigureAction: { form: { conceptId: ids.conceptId, keyFigureId: "00000000-0000-4000-8000-000000000000" } },
     staffCostRateAction: { form: { municipalityId: ids.municipalityId, rate: "1" } },
     passwordSignInAction: { form: { municipalityId: ids.municipalityId, on: "false" } },
     ssoDomainAction: { form: { municipalityId: ids.municipalityId, domain: "fremd.example", intent: "add" } },

@@ -37,6 +37,8 @@ export const AUDIT_KINDS = {
     "monitoring.value_delete",
     "monitoring.year_status",
     "monitoring.year_status_clear",
+    "key_figure.record",
+    "key_figure.delete",
   ],
   versions: ["status.change", "concept.update_started", "version.create", "version.restore"],
   review: [

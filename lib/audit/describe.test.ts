@@ -57,6 +57,8 @@ const FULL: Record<AuditAction, AuditDetails> = {
   "monitoring.value_delete": { measure: "Sprachcafé", indicator: "Teilnehmende", observedOn: "2027-12-31" },
   "monitoring.year_status": { measure: "Sprachcafé", year: 2027, status: "partial" },
   "monitoring.year_status_clear": { measure: "Sprachcafé", year: 2027 },
+  "key_figure.record": { name: "Einwohner", year: 2026 },
+  "key_figure.delete": { name: "Einwohner", year: 2026 },
   "status.change": { from: "interdepartmental", to: "council_proposal" },
   "concept.update_started": { from: "adopted", to: "draft" },
   "version.create": { version: 4, label: "Stand für den Ausschuss" },

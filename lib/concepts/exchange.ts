@@ -55,6 +55,7 @@ import { assignIndicatorIds, type IndicatorDraft } from "@/lib/measures/indicato
 import { FUNDING_LINE_FIELD_LABELS, INDICATOR_FIELD_LABELS, MEASURE_FIELD_LABELS } from "@/lib/measures/labels";
 import { calendarDate, findUnstorableText, UNSTORABLE_TEXT_MESSAGE, z } from "@/lib/validation";
 import { currentConceptTree, flushConcept } from "@/lib/realtime/store";
+import { backupKeyFigures, importKeyFigures, keyFiguresBackupSchema, type BackupKeyFigure } from "@/lib/key-figures/backup";
 
 export const EXPORT_FORMAT = "konzeptwerk.concept";
 export const EXPORT_FORMAT_VERSION = 1;
@@ -145,6 +146,8 @@ export const conceptExportSchema = z.strictObject({
   sections: list(sectionSchema, EXPORT_LIMITS.sections),
   subGoals: list(subGoalSchema, EXPORT_LIMITS.subGoals),
   measures: list(measureSchema, EXPORT_LIMITS.measures),
+  /** the Ausgangslage's key figures (lib/key-figures/backup.ts); absent when there are none */
+  keyFigures: keyFiguresBackupSchema,
 });
 
 type ExportShape = z.infer<typeof conceptExportSchema>;
@@ -167,6 +170,7 @@ export type ValidConceptExport = {
   sections: { chapter: string; part: string; fieldKey: string | null; content: JSONContent; textLength: number }[];
   subGoals: ExportedSubGoal[];
   measures: ExportedMeasure[];
+  keyFigures?: BackupKeyFigure[];
 };
 
 export type ParseResult = { ok: true; value: ValidConceptExport } | { ok: false; error: string };
@@ -358,6 +362,7 @@ export function parseConceptExport(data: unknown, options: ValidateOptions = {})
       sections,
       subGoals: input.subGoals,
       measures,
+      ...(input.keyFigures ? { keyFigures: input.keyFigures } : {}),
     },
   };
 }
@@ -640,7 +645,7 @@ export async function readConceptSnapshot(concept: ExportSource["concept"] & { i
 /** The lossless JSON backup of a concept (roles: everyone who may export). */
 export async function exportConcept(actor: Actor, conceptId: string): Promise<ConceptExport> {
   const { concept } = await requireConcept(actor, conceptId, "concept.export");
-  return (await readConceptSnapshot(concept)).data;
+  return { ...(await readConceptSnapshot(concept)).data, ...(await backupKeyFigures(concept.id)) };
 }
 
 /**
@@ -689,6 +694,7 @@ export async function importConcept(actor: Actor, input: { municipalityId: strin
     });
     for (let i = 0; i < rows.subGoals.length; i += 500) await tx.insert(subGoalsTable).values(rows.subGoals.slice(i, i + 500));
     for (let i = 0; i < rows.measures.length; i += 100) await tx.insert(measuresTable).values(rows.measures.slice(i, i + 100));
+    await importKeyFigures(tx, value.keyFigures, { conceptId: concept.id, municipalityId: input.municipalityId, userId: actor.id });
     const details = { title, ...(source.file ? { file: source.file.replace(/\s+/g, " ").trim().slice(0, 120) } : {}) };
     await recordAudit(tx, { municipalityId: input.municipalityId, actorId: actor.id, action: "concept.import", conceptId: concept.id, details });
     return concept.id;

@@ -291,6 +291,21 @@ class Writer {
       if (p.doc) out.push(...this.rich(p.doc, 2));
       else if (!ch.fields.length) out.push(this.muted("Kein Text."));
     }
+    if (ch.keyFigures) {
+      // The same table as the PDF and the print preview (lib/key-figures/change.ts).
+      const t = ch.keyFigures;
+      out.push(
+        this.heading(2, "Kennzahlen"),
+        this.muted(t.caption),
+        this.table(
+          t.columns.map((c) => c.label),
+          t.rows.map((r) => r.cells),
+          [4, 2, 2, 2, 3, 4],
+          { rightAligned: t.columns.flatMap((c, i) => (c.numeric ? [i] : [])), boldLastRow: false },
+        ),
+        new Paragraph({}),
+      );
+    }
     for (const f of ch.fields) {
       out.push(this.heading(2, `${f.number} ${f.title}`));
       for (const p of f.parts) {

@@ -15,6 +15,9 @@ import { templateFor } from "@/lib/template";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { recordExport } from "@/lib/ops/metrics";
+import { berlinToday } from "@/lib/check/context";
+import { keyFigureLinesUntil } from "@/lib/key-figures/change";
+import { keyFigureLinesOfConcept } from "@/lib/key-figures/service";
 import { checkLogo } from "./logo";
 import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel, type PdfRound, type PdfSuggestion } from "./model";
 import { listRounds } from "@/lib/review/rounds";
@@ -81,7 +84,10 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
   const comments = options.comments ? await openCommentsAnnex(concept) : null;
   const suggestions = options.suggestions ? await openSuggestionsAnnex(concept) : null;
   const rounds = options.rounds ? await roundsAnnex(actor, concept) : null;
-  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, suggestions, rounds, staffCostPerFteCents });
+  // Key figures are not in a version's snapshot: a version prints the values of its year and before.
+  const figures = await keyFigureLinesOfConcept(concept.id);
+  const keyFigures = version ? keyFigureLinesUntil(figures, Number(berlinToday(date).slice(0, 4))) : figures;
+  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, suggestions, rounds, staffCostPerFteCents, keyFigures });
   return { model, concept, logo, municipality: municipality ?? "", version, date };
 }
 

@@ -10,7 +10,8 @@ import type { JSONContent } from "@tiptap/core";
 import type { ConceptExport, ExportedMeasure } from "@/lib/concepts/exchange";
 import { computeFunding } from "@/lib/funding/compute";
 import { fundingInputFromExport } from "@/lib/funding/input";
-import { fundingView, type FundingView } from "@/lib/funding/view";
+import { fundingView, type FundingView, type ViewTable } from "@/lib/funding/view";
+import { keyFigureTable, type KeyFigureLine } from "@/lib/key-figures/change";
 import { ORG_MODELS, type OrgModel } from "@/lib/concepts/setting-labels";
 import { statusLabel } from "@/lib/concepts/status";
 import {
@@ -59,6 +60,8 @@ export type PdfSource = {
   rounds?: PdfRound[] | null;
   /** the municipality's personnel cost per VZÄ and year (chapter 7); null or missing: the default */
   staffCostPerFteCents?: number | null;
+  /** the Ausgangslage's key figures (not part of a version's snapshot: see lib/key-figures/backup.ts); missing: none */
+  keyFigures?: KeyFigureLine[];
 };
 
 /** One open comment thread in the PDF annex: where it is, the quoted passage, the comments (plain text). */
@@ -135,6 +138,8 @@ export type PdfChapter = {
   settings: Row[];
   parts: { title: string | null; doc: JSONContent | null }[];
   funding: PdfFunding | null;
+  /** the Ausgangslage's key figures (lib/key-figures), printed under its text; null in other chapters or without figures */
+  keyFigures: ViewTable | null;
   fields: PdfField[];
 };
 
@@ -336,6 +341,7 @@ export function buildPdfModel(source: PdfSource): PdfModel {
       settings: settingRows(chapter.key, data.concept.settings),
       parts: chapter.parts.map((p) => ({ title: chapter.parts.length > 1 ? p.title : null, doc: section(chapter.key, p.key, null) })),
       funding: chapter.key === "funding" ? fundingView(computeFunding(fundingInputFromExport(data, source.staffCostPerFteCents ?? null))) : null,
+      keyFigures: chapter.key === "baseline" && source.keyFigures?.length ? keyFigureTable(source.keyFigures) : null,
       fields: isFields
         ? fields.map((f, fi) => {
             const fieldNumber = `${number}.${fi + 1}`;

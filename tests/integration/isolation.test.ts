@@ -25,6 +25,7 @@ import {
   commentThreads,
   indicatorValues,
   measureYearStatus,
+  keyFigures,
   concepts,
   mailQueue,
   municipalities,
@@ -89,6 +90,7 @@ import { assignPlace, readMyAssignments, unassignPlace } from "@/lib/concepts/as
 import { decideSuggestion, listConceptSuggestions } from "@/lib/suggestions/service";
 import { clearMeasureYearStatus, deleteIndicatorValue, readMonitoring, recordIndicatorValue, setMeasureYearStatus } from "@/lib/monitoring/service";
 import { exportSachstandsbericht } from "@/lib/monitoring/sachstand-export";
+import { deleteKeyFigure, readKeyFigures, recordKeyFigure } from "@/lib/key-figures/service";
 import { AUDITED, NOTHING_TO_CHANGE, UNAUDITED } from "../support/audited-writes";
 import { countContent } from "../support/data";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
@@ -979,6 +981,33 @@ const CASES: Case[] = [
     objectIds: true,
     run: (a, ids) => clearMeasureYearStatus(a, { conceptId: ids.conceptId, measureId: ids.measureId, year: 2025 }),
   },
+  // lib/key-figures/service: editors and admins record, everyone reads
+  {
+    module: "lib/key-figures/service",
+    fn: readKeyFigures,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => readKeyFigures(a, { conceptId: ids.conceptId }),
+    expectOk: (r) => expect(r).toMatchObject([{ name: "Einwohner mit ausländischer Staatsangehörigkeit", latest: { year: 2024, value: 1250 } }]),
+  },
+  {
+    module: "lib/key-figures/service",
+    fn: recordKeyFigure,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: false,
+    run: (a, ids) => recordKeyFigure(a, { conceptId: ids.conceptId, name: "Einwohner mit ausländischer Staatsangehörigkeit", value: "9.999", year: 2024, source: "Untergeschoben" }),
+    expectOk: (r) => expect(r).toMatchObject({ keyFigureId: expect.any(String) }),
+  },
+  {
+    module: "lib/key-figures/service",
+    fn: deleteKeyFigure,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => deleteKeyFigure(a, { conceptId: ids.conceptId, keyFigureId: ids.keyFigureId }),
+  },
 ];
 
 /** Exports of the domain modules that take no actor; each with the reason it is not in the table. */
@@ -1019,6 +1048,7 @@ const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/audit/log": { auditFilterOf: "pure: the page's query → a filter of the municipality's entries" },
   "lib/check/service": { checkOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/monitoring/service": { monitoringOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
+  "lib/key-figures/service": { keyFigureLinesOfConcept: "internal: takes a concept id its caller already checked through requireConcept", keyFigureValue: "pure: maps a stored row" },
   "lib/peers/service": {
     publishSnapshot: "no actor: at start, on the schedule, and behind publishPeerSnapshot's operator check",
     publishSources: "no actor: stores given contributions (publishSnapshot, benchmark)",
@@ -1066,6 +1096,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/check/service": () => import("@/lib/check/service"),
   "lib/monitoring/service": () => import("@/lib/monitoring/service"),
   "lib/monitoring/sachstand-export": () => import("@/lib/monitoring/sachstand-export"),
+  "lib/key-figures/service": () => import("@/lib/key-figures/service"),
   "lib/audit/log": () => import("@/lib/audit/log"),
   "lib/concepts/dashboard": () => import("@/lib/concepts/dashboard"),
   "lib/concepts/part-marks": () => import("@/lib/concepts/part-marks"),
@@ -1136,6 +1167,7 @@ async function storedRows(municipalityId: string) {
     suggestionDecisions: sorted(await all(suggestionDecisions)),
     indicatorValues: sorted(await all(indicatorValues)),
     yearStatuses: sorted(await all(measureYearStatus)),
+    keyFigures: sorted(await all(keyFigures)),
     mail: sorted(await all(mailQueue)),
     ssoDomains: sorted(await all(ssoDomains)),
     ssoGroupRoles: sorted(await all(ssoGroupRoles)),
@@ -1305,6 +1337,7 @@ describe("another municipality's admin", () => {
     measureId: GHOST,
     indicatorId: GHOST,
     indicatorValueId: GHOST,
+    keyFigureId: GHOST,
     secondMeasureId: GHOST,
     subGoalId: GHOST,
     secondSubGoalId: GHOST,

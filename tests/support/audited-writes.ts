@@ -61,6 +61,8 @@ export const AUDITED: Record<string, string> = {
   "lib/monitoring/service#deleteIndicatorValue": "monitoring.value_delete",
   "lib/monitoring/service#setMeasureYearStatus": "monitoring.year_status",
   "lib/monitoring/service#clearMeasureYearStatus": "monitoring.year_status_clear",
+  "lib/key-figures/service#recordKeyFigure": "key_figure.record",
+  "lib/key-figures/service#deleteKeyFigure": "key_figure.delete",
 };
 
 /**

@@ -20,6 +20,8 @@ import { ChapterSettings } from "@/components/concept/chapter-settings";
 import { AddFieldForm, RemoveFieldButton } from "@/components/concept/field-admin";
 import { OutlineNav } from "@/components/concept/outline-nav";
 import { FundingOverview } from "@/components/funding/funding-overview";
+import { KeyFigureSection } from "@/components/key-figures/key-figure-table";
+import { keyFigureLinesOfConcept } from "@/lib/key-figures/service";
 import { CheckPanel, openCount } from "@/components/check/check-panel";
 import { fundingOfConcept } from "@/lib/funding/service";
 import { fundingView } from "@/lib/funding/view";
@@ -113,6 +115,7 @@ export default async function ConceptPage({ params }: Props) {
     );
   };
   const funding = await fundingOfConcept(concept, tree);
+  const keyFigures = await keyFigureLinesOfConcept(concept.id);
   const check = await checkOfConcept(concept, { tree, funding });
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree), marks });
   const doneMark = (chapter: string, partKey: string, fieldId: string | null, label: string) => {
@@ -288,6 +291,9 @@ export default async function ConceptPage({ params }: Props) {
                   )}
                 </div>
               ))}
+              {chapter.key === "baseline" && keyFigures.length ? (
+                <KeyFigureSection conceptId={concept.id} lines={keyFigures} canRecord={false} thisYear={0} onConceptPage />
+              ) : null}
               {chapter.key === "fields"
                 ? tree.fields.map((field, fi) => {
                     const fieldTitle = tt.fieldTitle(field);
