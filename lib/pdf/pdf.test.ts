@@ -232,7 +232,9 @@ describe("rich text edge cases", () => {
     expect(result.standard).toBe("ua-1");
     const out = text(file);
     expect(out).toContain("5. fünfter Punkt");
-    expect(out).toContain("eingefügt gelöscht alles");
+    // Insertion and deletion marks in a part are open proposals (issue 13): a draft prints its text with them rejected.
+    expect(out).toContain("gelöscht alles");
+    expect(out).not.toContain("eingefügt");
   }, 60_000);
 });
 
