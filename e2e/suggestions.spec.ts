@@ -48,3 +48,40 @@ test("a reviewer proposes an insertion and a deletion; the editor sees both live
   await editorPage.context().close();
   await reviewerPage.context().close();
 });
+
+test("the editor accepts all proposals of a part at once", async ({ browser, baseURL }) => {
+  const editorPage = await pageAs(browser, "editor");
+  const reviewerPage = await pageAs(browser, "reviewer");
+  const editor = new ConceptPage(editorPage);
+  const reviewer = new ConceptPage(reviewerPage);
+  const id = await editor.createConcept("Vorschläge gesammelt");
+  await editor.write("Anlass und Auftrag", "Die Stadt fördert Sprachkurse.");
+  await editor.expectSaved("Anlass und Auftrag");
+
+  await reviewerPage.goto(`/concepts/${id}`);
+  const box = await reviewer.editor("Anlass und Auftrag");
+  await box.press("Control+End");
+  await box.pressSequentially(" Auch für Eltern.", { delay: 5 });
+  await reviewer.expectSaved("Anlass und Auftrag");
+  await box.press("Control+Home");
+  await box.pressSequentially("Neu: ", { delay: 5 });
+  await reviewer.expectSaved("Anlass und Auftrag");
+
+  const part = editorPage.locator("#kapitel-mandate");
+  const list = part.getByTestId("suggestion-list");
+  await expect(list.getByRole("heading")).toHaveText("2 offene Änderungsvorschläge");
+  await part.getByTestId("suggestion-bulk").getByRole("button", { name: "Alle in diesem Teil annehmen" }).click();
+  await expect(part.locator("ins.suggestion-ins")).toHaveCount(0);
+  await expect(part.getByTestId("suggestion-list")).toHaveCount(0);
+  await expect(part.locator(".prose-editor")).toHaveText("Neu: Die Stadt fördert Sprachkurse. Auch für Eltern.");
+  await expect(reviewerPage.locator("#kapitel-mandate .prose-editor")).toHaveText("Neu: Die Stadt fördert Sprachkurse. Auch für Eltern.");
+
+  const decided = await (await editorPage.request.get(`/api/concepts/${id}/suggestions`)).json();
+  expect(decided.open).toEqual([]);
+  expect(decided.decided.map((d: { status: string }) => d.status)).toEqual(["accepted", "accepted"]);
+  // Nothing left: a second bulk call is a 404 with a German reason.
+  const again = await editorPage.request.post(`/api/concepts/${id}/suggestions/reject-all`, { data: { authorId: decided.decided[0].author.id }, headers: { Origin: baseURL! } });
+  expect(again.status()).toBe(404);
+  await editorPage.context().close();
+  await reviewerPage.context().close();
+});

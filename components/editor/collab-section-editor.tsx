@@ -152,6 +152,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
           content={{ type: "doc" }}
           collaboration={collaboration}
           suggest={suggest}
+          partId={sectionId}
           editable={editable}
           placeholder={placeholder}
           autofocus={focusOnMount && editable}

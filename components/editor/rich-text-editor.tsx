@@ -30,10 +30,12 @@ export type RichTextEditorProps = {
   collaboration?: { doc: Y.Doc; awareness: Awareness | null };
   /** Proposals (issue 13): suggest mode for this user, locked on for a reviewer, and accept/reject for editors. */
   suggest?: SuggestSettings;
+  /** the part's section id: the proposal list offers "all of this part" with it */
+  partId?: string;
 };
 
 /** One Tiptap editor for one rich-text part, using THE extension list. */
-export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration, suggest }: RichTextEditorProps) {
+export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration, suggest, partId }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   const onBlurRef = useRef(onBlur);
   onChangeRef.current = onChange;
@@ -102,7 +104,7 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
       {withTools && suggest ? <SuggestModeBar editor={editor} settings={suggest} /> : null}
       {withTools ? <Toolbar editor={editor} label={label} onLink={() => setLinkDialog(true)} /> : null}
       <EditorContent editor={editor} />
-      {editor && suggest ? <SuggestionList editor={editor} settings={suggest} /> : null}
+      {editor && suggest ? <SuggestionList editor={editor} settings={suggest} sectionId={partId} /> : null}
       {withTools && linkDialog ? <LinkDialog editor={editor} onClose={() => setLinkDialog(false)} /> : null}
     </div>
   );

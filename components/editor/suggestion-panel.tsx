@@ -21,7 +21,8 @@ const short = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
 /**
  * Above a part's editor: the "Vorschlagsmodus" label (reviewers) or the
  * "Vorschlagen" toggle (editors); below it the part's open proposals, with
- * "Annehmen" / "Ablehnen" for editors. Deciding goes through the server (the
+ * "Annehmen" / "Ablehnen" for editors, and for all of the part or of one
+ * person (in the part or the whole concept). Deciding goes through the server (the
  * JSON API), which writes the text, keeps the decision and audits it; the
  * result reaches this editor live like any other server change.
  */
@@ -45,7 +46,9 @@ export function SuggestModeBar({ editor, settings }: { editor: Editor; settings:
   );
 }
 
-export function SuggestionList({ editor, settings }: { editor: Editor; settings: SuggestSettings }) {
+type Scope = { sectionId?: string; authorId?: string };
+
+export function SuggestionList({ editor, settings, sectionId }: { editor: Editor; settings: SuggestSettings; sectionId?: string }) {
   const t = useTranslations("editor");
   const list = useEditorState({
     editor,
@@ -94,6 +97,25 @@ export function SuggestionList({ editor, settings }: { editor: Editor; settings:
       setBusy(null);
     }
   };
+  const decideAll = async (decision: "accept" | "reject", scope: Scope, key: string) => {
+    if (!scope.sectionId && !window.confirm(t(decision === "accept" ? "suggestionConfirmAcceptPerson" : "suggestionConfirmRejectPerson"))) return;
+    setBusy(key);
+    setMessage("");
+    try {
+      const res = await fetch(`/api/concepts/${settings.conceptId}/suggestions/${decision}-all`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(scope),
+      });
+      const body = (await res.json().catch(() => ({}))) as { count?: number; error?: { message?: string } };
+      setMessage(res.ok ? t(decision === "accept" ? "suggestionsAccepted" : "suggestionsRejected", { count: body.count ?? 0 }) : (body.error?.message ?? t("httpError", { status: res.status })));
+    } catch {
+      setMessage(t("serverUnreachable"));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const authors = [...new Set(list.map((s) => s.author).filter((a): a is string => !!a))];
   return (
     <section className="suggestion-list" aria-label={t("suggestionsHeading", { count: list.length })} data-testid="suggestion-list">
       <h4>{t("suggestionsHeading", { count: list.length })}</h4>
@@ -119,6 +141,47 @@ export function SuggestionList({ editor, settings }: { editor: Editor; settings:
           </li>
         ))}
       </ul>
+      {settings.canDecide && sectionId ? (
+        <div className="suggestion-bulk" data-testid="suggestion-bulk">
+          <span className="suggestion-actions">
+            <button type="button" className="button" disabled={busy !== null} onClick={() => void decideAll("accept", { sectionId }, "part")}>
+              {t("suggestionAcceptAllPart")}
+            </button>
+            <button type="button" className="button-secondary" disabled={busy !== null} onClick={() => void decideAll("reject", { sectionId }, "part")}>
+              {t("suggestionRejectAllPart")}
+            </button>
+          </span>
+          {authors.length > 0 ? (
+            <details>
+              <summary>{t("suggestionByPerson")}</summary>
+              <ul>
+                {authors.map((author) => {
+                  const name = author === settings.author ? t("suggestionYou") : names[author] || t("suggestionSomeone");
+                  return (
+                    <li key={author} data-author-id={author}>
+                      <span className="suggestion-author">{name}</span>{" "}
+                      <span className="suggestion-actions">
+                        <button type="button" className="button" disabled={busy !== null} onClick={() => void decideAll("accept", { sectionId, authorId: author }, author)}>
+                          {t("suggestionAcceptPersonPart", { name })}
+                        </button>
+                        <button type="button" className="button-secondary" disabled={busy !== null} onClick={() => void decideAll("reject", { sectionId, authorId: author }, author)}>
+                          {t("suggestionRejectPersonPart", { name })}
+                        </button>
+                        <button type="button" className="button-secondary" disabled={busy !== null} onClick={() => void decideAll("accept", { authorId: author }, author)}>
+                          {t("suggestionAcceptPersonConcept", { name })}
+                        </button>
+                        <button type="button" className="button-secondary" disabled={busy !== null} onClick={() => void decideAll("reject", { authorId: author }, author)}>
+                          {t("suggestionRejectPersonConcept", { name })}
+                        </button>
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </details>
+          ) : null}
+        </div>
+      ) : null}
       {message ? (
         <p role="status" className="form-hint">
           {message}

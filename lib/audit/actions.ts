@@ -53,6 +53,8 @@ export const AUDIT_KINDS = {
     "round.close",
     "suggestion.accept",
     "suggestion.reject",
+    "suggestion.accept_all",
+    "suggestion.reject_all",
   ],
   members: [
     "municipality.register",
