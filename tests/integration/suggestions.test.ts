@@ -26,7 +26,9 @@ import { saveSectionText } from "@/lib/concepts/sections";
 import { CONCEPT_STATUSES } from "@/lib/concepts/status";
 import { doc, p } from "@/lib/editor/build";
 import { plainText } from "@/lib/editor/document";
-import { changeStatus } from "@/lib/versions/service";
+import { changeStatus, createVersion } from "@/lib/versions/service";
+import { compareVersions } from "@/lib/versions/compare";
+import { readHistory } from "@/lib/versions/read";
 import { exportConceptPdf } from "@/lib/pdf/export";
 import { execFileSync } from "node:child_process";
 import { signIn } from "../support/data";
@@ -243,6 +245,31 @@ describe("deciding in bulk", () => {
       editor?.destroy();
       await rig.stop();
     }
+  });
+});
+
+describe("versions and the comparison", () => {
+  it("list the draft's open proposals as proposals, with their authors' names; the compared text is the text without them", async () => {
+    const c = await withProposals();
+    await createVersion(town.editor, { conceptId: c.conceptId, label: "Vor der Prüfung" });
+    const history = await readHistory(town.viewer, c.conceptId);
+    expect(history.draft.proposals).toBe(3);
+    const { comparison, proposalAuthors } = await compareVersions(town.viewer, { conceptId: c.conceptId, from: 1, to: "draft" });
+    const mandate = comparison.sections.find((s) => s.key.startsWith("mandate"))!;
+    expect(mandate.state).toBe("unchanged");
+    expect(mandate.proposals.after.map((x) => [x.id, x.inserted, x.deleted])).toEqual([
+      ["ins1", " der Stadt", ""],
+      ["del1", "", "einstimmig "],
+      ["ins2", " Danach wird es fortgeschrieben.", ""],
+    ]);
+    expect(proposalAuthors).toEqual({ [town.reviewer.id]: town.reviewer.name, [town.admin.id]: town.admin.name });
+    // Accepting one turns it into a change of the text, and it is no longer a proposal.
+    expect((await decide(town.editor, c.conceptId, "ins1", "accept")).status).toBe(200);
+    const after = (await compareVersions(town.viewer, { conceptId: c.conceptId, from: 1, to: "draft" })).comparison.sections.find((s) => s.key.startsWith("mandate"))!;
+    expect(after.state).toBe("changed");
+    expect(after.diff.changes.map((x) => x.inserted).join("|")).toContain("der Stadt");
+    expect(after.proposals.after.map((x) => x.id)).toEqual(["del1", "ins2"]);
+    expect((await readHistory(town.viewer, c.conceptId)).draft.proposals).toBe(2);
   });
 });
 
