@@ -4,6 +4,8 @@
  * rejects one; the text as it stands is what was accepted; adoption is
  * refused while a proposal is open (through the JSON API).
  */
+import fs from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage } from "./pages/concept";
 
@@ -49,7 +51,7 @@ test("a reviewer proposes an insertion and a deletion; the editor sees both live
   await reviewerPage.context().close();
 });
 
-test("the editor accepts all proposals of a part at once", async ({ browser, baseURL }) => {
+test("the Word download carries the open proposals as tracked changes; the editor then accepts all proposals of a part at once", async ({ browser, baseURL }, testInfo) => {
   const editorPage = await pageAs(browser, "editor");
   const reviewerPage = await pageAs(browser, "reviewer");
   const editor = new ConceptPage(editorPage);
@@ -70,6 +72,19 @@ test("the editor accepts all proposals of a part at once", async ({ browser, bas
   const part = editorPage.locator("#kapitel-mandate");
   const list = part.getByTestId("suggestion-list");
   await expect(list.getByRole("heading")).toHaveText("2 offene Änderungsvorschläge");
+
+  await editor.openExport();
+  await editorPage.getByLabel(/Offene Änderungsvorschläge als Anhang/).check();
+  const downloading = editorPage.waitForEvent("download");
+  await editorPage.getByRole("button", { name: "Word (DOCX)" }).click();
+  const file = testInfo.outputPath("vorschlaege.docx");
+  await (await downloading).saveAs(file);
+  const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(file)))["word/document.xml"]!);
+  const insertions = [...xml.matchAll(/<w:ins\b[^>]*w:author="([^"]+)"[^>]*>([\s\S]*?)<\/w:ins>/g)];
+  expect(insertions).toHaveLength(2);
+  expect(insertions.map((m) => m[2]).join("")).toContain("Auch für Eltern.");
+  expect(insertions.every((m) => m[1] !== "Unbekannt")).toBe(true);
+
   await part.getByTestId("suggestion-bulk").getByRole("button", { name: "Alle in diesem Teil annehmen" }).click();
   await expect(part.locator("ins.suggestion-ins")).toHaveCount(0);
   await expect(part.getByTestId("suggestion-list")).toHaveCount(0);

@@ -30,8 +30,10 @@ export type PdfOptions = {
   history?: boolean;
   /** add the open comment threads as an annex */
   comments?: boolean;
-  /** add the open proposals (Änderungsvorschläge) of the draft as an annex */
+  /** add the open proposals (Änderungsvorschläge) of the draft as an annex; the DOCX writes them as tracked changes instead */
   suggestions?: boolean;
+  /** (DOCX) keep the exported text's open proposals in it, for Word's tracked changes, instead of the annex */
+  trackedChanges?: boolean;
 };
 
 /** File name of the PDF (or its DOCX/ODT twin): Integrationskonzept_<Kommune>_v<n>_<YYYY-MM-DD>.pdf (ASCII) and its UTF-8 original for filename*. */
@@ -75,8 +77,9 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
     : null;
   const logoKind = logo ? (logo.mediaType === "image/svg+xml" ? "svg" : "png") : null;
   const comments = options.comments ? await openCommentsAnnex(concept) : null;
-  const suggestions = options.suggestions ? await openSuggestionsAnnex(concept) : null;
-  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, suggestions, staffCostPerFteCents });
+  const suggestions = options.suggestions && !options.trackedChanges ? await openSuggestionsAnnex(concept) : null;
+  const proposalAuthors = options.trackedChanges ? await proposalAuthorsOf(data, concept.municipalityId) : null;
+  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, suggestions, proposalAuthors, staffCostPerFteCents });
   return { model, concept, logo, municipality: municipality ?? "", version, date };
 }
 
@@ -163,6 +166,19 @@ async function openSuggestionsAnnex(concept: Concept): Promise<PdfSuggestion[]> 
       inserted: s.inserted,
     };
   });
+}
+
+/** The names (members only) of the people whose open proposals the exported text holds. */
+async function proposalAuthorsOf(data: ConceptExport, municipalityId: string): Promise<Record<string, string>> {
+  const ids = data.sections.flatMap((s) => {
+    if (!hasSuggestions(s.content)) return [];
+    try {
+      return listSuggestions(s.content).map((x) => x.author ?? "");
+    } catch {
+      return [];
+    }
+  });
+  return Object.fromEntries(await memberNames({ municipalityId, userIds: ids }));
 }
 
 /** The open threads of the concept (anchors resolved against the current text) as printable strings. */

@@ -55,6 +55,12 @@ export type PdfSource = {
   comments?: PdfCommentThread[] | null;
   /** the annex of open proposals (issue 13; already printable strings); null or missing leaves it out */
   suggestions?: PdfSuggestion[] | null;
+  /**
+   * Keep open proposals in the text as marks (for a renderer that writes them
+   * as tracked changes: the DOCX), with their authors' names by user id; null
+   * or missing: the text as it stands, without proposals (PDF, ODT, preview).
+   */
+  proposalAuthors?: Record<string, string> | null;
   /** the municipality's personnel cost per VZÄ and year (chapter 7); null or missing: the default */
   staffCostPerFteCents?: number | null;
 };
@@ -150,6 +156,8 @@ export type PdfModel = {
   history: { number: string; label: string; status: string; date: string; author: string }[] | null;
   comments: PdfCommentThread[] | null;
   suggestions: PdfSuggestion[] | null;
+  /** set when the text keeps its open proposals as insertion/deletion marks: the authors' names by user id */
+  proposalAuthors: Record<string, string> | null;
   stats: { measures: number; fields: number };
 };
 
@@ -181,10 +189,10 @@ export function normaliseHeadings(doc: JSONContent): JSONContent {
 }
 
 /** A document with visible content (headings normalised), or null (empty parts print "Kein Text."). */
-export function docOrNull(input: JSONContent | null | undefined): JSONContent | null {
+export function docOrNull(input: JSONContent | null | undefined, options: { keepProposals?: boolean } = {}): JSONContent | null {
   if (!input || !Array.isArray(input.content)) return null;
-  // A draft prints the text as it stands: open proposals (issue 13) rejected.
-  const doc = withoutProposals(withinNesting(input));
+  // A draft prints the text as it stands: open proposals (issue 13) rejected, unless the renderer writes them as tracked changes.
+  const doc = options.keepProposals ? withinNesting(input) : withoutProposals(withinNesting(input));
   const hasContent = (n: JSONContent): boolean =>
     (n.type === "text" && !!n.text?.trim()) || n.type === "table" || (Array.isArray(n.content) && n.content.some(hasContent));
   return (doc.content ?? []).some(hasContent) ? normaliseHeadings(printableDoc(doc)) : null;
@@ -316,7 +324,8 @@ export function buildPdfModel(source: PdfSource): PdfModel {
   const template = templateFor(data.concept.templateVersion);
   const rawSection = (chapter: string, part: string, fieldKey: string | null) =>
     data.sections.find((s) => s.chapter === chapter && s.part === part && s.fieldKey === fieldKey)?.content;
-  const section = (chapter: string, part: string, fieldKey: string | null) => docOrNull(rawSection(chapter, part, fieldKey));
+  const keepProposals = !!source.proposalAuthors;
+  const section = (chapter: string, part: string, fieldKey: string | null) => docOrNull(rawSection(chapter, part, fieldKey), { keepProposals });
   const fields = [...data.fields].sort((a, b) => a.position - b.position || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const goalText = new Map(data.subGoals.map((g) => [g.ref, g.text]));
 
@@ -384,6 +393,7 @@ export function buildPdfModel(source: PdfSource): PdfModel {
       : null,
     comments: source.comments ?? null,
     suggestions: source.suggestions ?? null,
+    proposalAuthors: source.proposalAuthors ?? null,
     stats: { measures: data.measures.length, fields: fields.length },
   };
 }
