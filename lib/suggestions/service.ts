@@ -210,15 +210,27 @@ export async function decideSuggestions(actor: Actor, input: { conceptId: string
         conceptId: concept.id,
         userId: actor.id,
         change: (current: JSONContent) => {
-          chosen = listSuggestions(current).filter(matches);
+          const all = listSuggestions(current);
+          chosen = all.filter(matches);
           if (chosen.length === 0) return null;
-          let next: JSONContent | null = current;
+          let next: JSONContent = current;
           for (const s of chosen) {
-            next = next && (input.decision === "accept" ? accept(next, s.id) : reject(next, s.id));
+            // null: an earlier decision of this batch took it along (the library decides directly adjacent runs together).
+            next = (input.decision === "accept" ? accept(next, s.id) : reject(next, s.id)) ?? next;
           }
-          const validation = next ? validateDoc(next) : null;
-          if (!validation?.ok) {
-            problem = validation?.error ?? "";
+          const left = new Set(listSuggestions(next).map((s) => s.id));
+          const chosenIds = new Set(chosen.map((s) => s.id));
+          if ([...left].some((id) => chosenIds.has(id))) {
+            problem = "Nicht alle Vorschläge ließen sich entscheiden. Bitte einzeln annehmen oder ablehnen.";
+            return null;
+          }
+          if (all.some((s) => !chosenIds.has(s.id) && !left.has(s.id))) {
+            problem = "Ein Vorschlag einer anderen Person grenzt unmittelbar an und würde mit entschieden. Bitte diese Vorschläge einzeln annehmen oder ablehnen.";
+            return null;
+          }
+          const validation = validateDoc(next);
+          if (!validation.ok) {
+            problem = validation.error;
             return null;
           }
           return validation.doc;

@@ -224,6 +224,20 @@ describe("deciding in bulk", () => {
     expect(audit.filter((a) => a.action.startsWith("suggestion."))).toEqual([]);
   });
 
+  it("refuses to take another person's directly adjacent proposal along; nothing changes", async () => {
+    const concept = await createConcept(town.editor, { municipalityId: town.municipality.id, title: "Angrenzend" });
+    const mandate = (await getConceptTree({ conceptId: concept.id })).sections.find((s) => s.chapter === "mandate" && s.fieldId === null)!;
+    const content = doc(p("Der Rat hat ", mark("deletion", "einstimmig ", "delA", town.reviewer.id), mark("deletion", "sofort ", "delB", town.admin.id), "beschlossen."));
+    expect((await saveSectionText(town.editor, { conceptId: concept.id, sectionId: mandate.id, baseRevision: 0, content })).status).toBe("saved");
+    const res = await decideAll(town.editor, concept.id, "accept", { authorId: town.reviewer.id });
+    expect(res.status).toBe(409);
+    expect(res.body.error!.message).toContain("grenzt unmittelbar an");
+    expect((await list(town.editor, concept.id)).body.open.map((s) => s.id)).toEqual(["delA", "delB"]);
+    // Both together (the part): decided at once.
+    expect(await decideAll(town.editor, concept.id, "accept", { sectionId: mandate.id })).toMatchObject({ status: 200, body: { count: 2 } });
+    expect(await mandateText(mandate.id)).toBe("Der Rat hat beschlossen.");
+  });
+
   it("is refused once the concept is adopted", async () => {
     const c = await withProposals();
     expect((await decideAll(town.editor, c.conceptId, "accept", { sectionId: c.sectionId })).status).toBe(200);
