@@ -156,10 +156,10 @@ export function SuggestionList({ editor, settings, sectionId }: { editor: Editor
               <summary>{t("suggestionByPerson")}</summary>
               <ul>
                 {authors.map((author) => {
-                  const name = author === settings.author ? t("suggestionYou") : names[author] || t("suggestionSomeone");
+                  const name = author === settings.author ? t("suggestionByYou") : names[author] || t("suggestionByUnknown");
                   return (
                     <li key={author} data-author-id={author}>
-                      <span className="suggestion-author">{name}</span>{" "}
+                      <span className="suggestion-author">{author === settings.author ? t("suggestionYou") : names[author] || t("suggestionSomeone")}</span>{" "}
                       <span className="suggestion-actions">
                         <button type="button" className="button" disabled={busy !== null} onClick={() => void decideAll("accept", { sectionId, authorId: author }, author)}>
                           {t("suggestionAcceptPersonPart", { name })}
