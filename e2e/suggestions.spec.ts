@@ -100,3 +100,33 @@ test("the Word download carries the open proposals as tracked changes; the edito
   await editorPage.context().close();
   await reviewerPage.context().close();
 });
+
+test("a proposal is answered like a comment thread before it is decided", async ({ browser }) => {
+  const editorPage = await pageAs(browser, "editor");
+  const reviewerPage = await pageAs(browser, "reviewer");
+  const editor = new ConceptPage(editorPage);
+  const reviewer = new ConceptPage(reviewerPage);
+  const id = await editor.createConcept("Vorschlag mit Antwort");
+  await editor.write("Anlass und Auftrag", "Die Stadt fördert Sprachkurse.");
+  await editor.expectSaved("Anlass und Auftrag");
+  await reviewerPage.goto(`/concepts/${id}`);
+  const box = await reviewer.editor("Anlass und Auftrag");
+  await box.press("Control+End");
+  await box.pressSequentially(" Auch für Eltern.", { delay: 5 });
+  await reviewer.expectSaved("Anlass und Auftrag");
+
+  const reviewerItem = reviewerPage.locator("#kapitel-mandate").getByTestId("suggestion-list").locator("li", { hasText: "Auch für Eltern." });
+  await reviewerItem.getByRole("textbox", { name: "Auf den Vorschlag antworten" }).fill("Gilt das auch für Großeltern?");
+  await reviewerItem.getByRole("button", { name: "Antworten" }).click();
+  await expect(reviewerItem.getByTestId("suggestion-replies")).toContainText("Gilt das auch für Großeltern?");
+
+  await editorPage.reload();
+  const editorItem = editorPage.locator("#kapitel-mandate").getByTestId("suggestion-list").locator("li", { hasText: "Auch für Eltern." });
+  await (await editor.editor("Anlass und Auftrag")).click();
+  await expect(editorItem.getByTestId("suggestion-replies")).toContainText("Gilt das auch für Großeltern?");
+  await editorItem.getByRole("textbox", { name: "Auf den Vorschlag antworten" }).fill("Ja, ergänze ich.");
+  await editorItem.getByRole("button", { name: "Antworten" }).click();
+  await expect(editorItem.getByTestId("suggestion-replies")).toContainText("Ja, ergänze ich.");
+  await editorPage.context().close();
+  await reviewerPage.context().close();
+});

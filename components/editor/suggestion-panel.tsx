@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { isSuggestChangesEnabled } from "@handlewithcare/prosemirror-suggest-changes";
 import { listSuggestions, type Suggestion } from "@/lib/suggestions/list";
+import { SuggestionReplies, type SuggestionThread } from "./suggestion-replies";
 
 export type SuggestSettings = {
   /** the user's id: their proposals carry it */
@@ -65,6 +66,23 @@ export function SuggestionList({ editor, settings, sectionId }: { editor: Editor
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState("");
   const unknown = list.some((s) => s.author && s.author !== settings.author && !(s.author in names));
+  // Answers to the proposals (comment threads of target "suggestion"), loaded when there are proposals and after each answer.
+  const [threads, setThreads] = useState<SuggestionThread[]>([]);
+  const [threadsVersion, setThreadsVersion] = useState(0);
+  const hasProposals = list.length > 0;
+  useEffect(() => {
+    if (!hasProposals || !sectionId) return;
+    let cancelled = false;
+    void fetch(`/api/concepts/${settings.conceptId}/comments`)
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body: { threads?: (SuggestionThread & { target: string; section: { id: string } | null })[] } | null) => {
+        if (!cancelled && body?.threads) setThreads(body.threads.filter((th) => th.target === "suggestion" && th.section?.id === sectionId));
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [hasProposals, sectionId, settings.conceptId, threadsVersion]);
   useEffect(() => {
     if (!unknown) return;
     let cancelled = false;
@@ -137,6 +155,15 @@ export function SuggestionList({ editor, settings, sectionId }: { editor: Editor
                   {t("suggestionReject")}
                 </button>
               </span>
+            ) : null}
+            {sectionId ? (
+              <SuggestionReplies
+                conceptId={settings.conceptId}
+                sectionId={sectionId}
+                suggestionId={s.id}
+                thread={threads.find((th) => th.suggestionId === s.id) ?? null}
+                onSent={() => setThreadsVersion((v) => v + 1)}
+              />
             ) : null}
           </li>
         ))}

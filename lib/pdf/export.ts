@@ -192,7 +192,7 @@ async function openCommentsAnnex(concept: Concept): Promise<PdfCommentThread[]> 
   return threads.map((t) => {
     const field = fieldTitle(t.fieldKey);
     const measure = t.measureId ? tree.measures.find((m) => m.id === t.measureId)?.title : null;
-    const place = [chapterTitle(t.chapter), field, field && t.targetKind === "text" ? partTitle(t.part) : null, measure ? `Maßnahme „${measure}“` : null].filter(Boolean).join(" › ");
+    const place = [chapterTitle(t.chapter), field, field && t.targetKind === "text" ? partTitle(t.part) : null, measure ? `Maßnahme „${measure}“` : null, t.targetKind === "suggestion" ? "Antwort auf einen Änderungsvorschlag" : null].filter(Boolean).join(" › ");
     return {
       place,
       quote: t.quote,

@@ -29,6 +29,7 @@ import { plainText } from "@/lib/editor/document";
 import { changeStatus, createVersion } from "@/lib/versions/service";
 import { compareVersions } from "@/lib/versions/compare";
 import { readHistory } from "@/lib/versions/read";
+import { createThread, listThreads, replyToThread } from "@/lib/review/comments";
 import { exportConceptPdf } from "@/lib/pdf/export";
 import { execFileSync } from "node:child_process";
 import { signIn } from "../support/data";
@@ -284,6 +285,33 @@ describe("versions and the comparison", () => {
     expect(after.diff.changes.map((x) => x.inserted).join("|")).toContain("der Stadt");
     expect(after.proposals.after.map((x) => x.id)).toEqual(["del1", "ins2"]);
     expect((await readHistory(town.viewer, c.conceptId)).draft.proposals).toBe(2);
+  });
+});
+
+describe("answering a proposal before it is decided", () => {
+  it("a reviewer answers, the editor replies; the thread names the proposal; refused for unknown or decided proposals, viewers and strangers", async () => {
+    const c = await withProposals();
+    const target = { kind: "suggestion", sectionId: c.sectionId, suggestionId: "ins1" };
+    const { threadId } = await createThread(town.reviewer, { conceptId: c.conceptId, target, body: "Warum „der Stadt“?" });
+    await replyToThread(town.editor, { conceptId: c.conceptId, threadId, body: "Weil der Rat der Stadt gemeint ist." });
+    const { threads } = await listThreads(town.viewer, c.conceptId);
+    const thread = threads.find((t) => t.id === threadId)!;
+    expect(thread).toMatchObject({ targetKind: "suggestion", suggestionId: "ins1", sectionId: c.sectionId, chapter: "mandate", quote: null, state: "open" });
+    expect(thread.comments.map((x) => [x.authorName, x.body])).toEqual([
+      [town.reviewer.name, "Warum „der Stadt“?"],
+      [town.editor.name, "Weil der Rat der Stadt gemeint ist."],
+    ]);
+    const refusal = (p: Promise<unknown>) => p.then(() => null, (e: { code?: string; message?: string }) => ({ code: e.code, message: e.message }));
+    expect(await refusal(createThread(town.reviewer, { conceptId: c.conceptId, target: { ...target, suggestionId: "gibtsnicht" }, body: "?" }))).toMatchObject({ code: "not_found", message: expect.stringContaining("Änderungsvorschlag") });
+    expect(await refusal(createThread(town.viewer, { conceptId: c.conceptId, target, body: "?" }))).toMatchObject({ code: "forbidden" });
+    expect(await refusal(createThread(other.admin, { conceptId: c.conceptId, target, body: "?" }))).toMatchObject({ code: "not_found" });
+    const own = await createConcept(other.editor, { municipalityId: other.municipality.id, title: "Fremd" });
+    expect(await refusal(createThread(other.admin, { conceptId: own.id, target, body: "?" }))).toMatchObject({ code: "not_found" });
+    expect(await refusal(createThread(town.reviewer, { conceptId: c.conceptId, target: { ...target, suggestionId: "../x" }, body: "?" }))).toMatchObject({ code: "bad_request" });
+    // Decided: no new thread on it; the answers stay.
+    expect((await decide(town.editor, c.conceptId, "ins1", "accept")).status).toBe(200);
+    expect(await refusal(createThread(town.reviewer, { conceptId: c.conceptId, target, body: "Noch eine Frage" }))).toMatchObject({ code: "not_found" });
+    expect((await listThreads(town.editor, c.conceptId)).threads.filter((t) => t.targetKind === "suggestion")).toHaveLength(1);
   });
 });
 
