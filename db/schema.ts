@@ -554,7 +554,7 @@ export const commentThreads = pgTable(
       .notNull()
       .references(() => concepts.id, { onDelete: "cascade" }),
     municipalityId: uuid("municipality_id").notNull(),
-    /** text (a passage of a rich-text part) | measure | chapter (a general comment on a chapter or field of action) */
+    /** text (a passage of a rich-text part) | measure | chapter (a general comment on a chapter or field of action) | suggestion (an open proposal in a part) */
     targetKind: text("target_kind").notNull(),
     /** for text: the section; kept as ids without foreign keys so that a thread outlives a removed part */
     sectionId: uuid("section_id"),
@@ -563,6 +563,8 @@ export const commentThreads = pgTable(
     chapter: text("chapter").notNull(),
     fieldKey: text("field_key"),
     anchor: jsonb("anchor").$type<TextAnchor>(),
+    /** for target kind "suggestion": the proposal's id (its marks in the part `sectionId`) the thread answers */
+    suggestionId: text("suggestion_id"),
     /** open | resolved */
     state: text("state").notNull().default("open"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),

@@ -10,6 +10,8 @@ import type { RichTextEditor as RichTextEditorComponent } from "./rich-text-edit
 import { createSaveState, type SaveState } from "./save-state";
 import { useFilledReport } from "./use-filled-report";
 import type { SuggestSettings } from "./suggestion-panel";
+import { RefusedChange } from "./refused-change";
+import { closeKind } from "@/lib/realtime/close-reason";
 
 type Props = {
   sectionId: string;
@@ -81,6 +83,9 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
 
   // The part's document and its copy in this browser live as long as the part is open …
   const [doc, setDoc] = useState<{ doc: Y.Doc; local: IndexeddbPersistence | null } | null>(null);
+  // A change refused for its content: shown once, kept, not retried; a new generation starts from the server's text.
+  const [refused, setRefused] = useState(false);
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (!active || !realtime) return;
     const d = new Y.Doc();
@@ -95,7 +100,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       setDoc(null);
       setReady(false);
     };
-  }, [active, realtime, sectionId, canEdit]);
+  }, [active, realtime, sectionId, canEdit, generation]);
 
   // … while its connection is made again after the server closed it (a failed store, a restart): nothing typed is lost.
   const [attempt, setAttempt] = useState(0);
@@ -131,6 +136,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       onClose: ({ event }) => {
         if (disposed || !event.reason || event.reason === "provider_initiated") return;
         setProblem(event.reason);
+        if (closeKind(event.reason) === "refused") return setRefused(true);
         if (attempt < 5) retry = setTimeout(() => setAttempt((a) => a + 1), 2000 * 2 ** attempt);
       },
     });
@@ -168,6 +174,18 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   return (
     <div ref={holder} className="section-editor" data-testid={`section-${sectionId}`} data-live={ready && RichTextEditor ? "true" : "false"}>
       {canEdit ? <SaveStatus save={save} problem={problem} scope={scope} active={active} ready={ready} /> : null}
+      {refused ? (
+        <RefusedChange
+          onDiscard={() =>
+            void (doc?.local?.clearData() ?? Promise.resolve()).finally(() => {
+              setRefused(false);
+              setProblem(null);
+              setAttempt(0);
+              setGeneration((g) => g + 1);
+            })
+          }
+        />
+      ) : null}
       <PartPresence sectionId={sectionId} />
       {ready && collaboration && RichTextEditor ? (
         <RichTextEditor
@@ -177,6 +195,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
           content={{ type: "doc" }}
           collaboration={collaboration}
           suggest={suggest}
+          partId={sectionId}
           editable={editable}
           placeholder={placeholder}
           toolbar="shared"

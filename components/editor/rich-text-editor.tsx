@@ -38,10 +38,12 @@ export type RichTextEditorProps = {
    * "inline" (default): the toolbar sits above the text (the measure form, the single-editor page).
    */
   toolbar?: "inline" | "shared";
+  /** the part's section id: the proposal list offers "all of this part" with it */
+  partId?: string;
 };
 
 /** One Tiptap editor for one rich-text part, using THE extension list. */
-export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration, suggest, toolbar = "inline" }: RichTextEditorProps) {
+export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration, suggest, toolbar = "inline", partId }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   const onBlurRef = useRef(onBlur);
   onChangeRef.current = onChange;
@@ -146,7 +148,7 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
       {withTools && suggest && !sharedToolbar ? <SuggestModeBar editor={editor} settings={suggest} /> : null}
       {withTools && !sharedToolbar ? <Toolbar editor={editor} label={label} onLink={() => setLinkDialog(true)} /> : null}
       <EditorContent editor={editor} />
-      {editor && suggest ? <SuggestionList editor={editor} settings={suggest} /> : null}
+      {editor && suggest ? <SuggestionList editor={editor} settings={suggest} sectionId={partId} /> : null}
       {withTools && linkDialog ? <LinkDialog editor={editor} onClose={() => setLinkDialog(false)} /> : null}
     </div>
   );

@@ -7,12 +7,14 @@ import { isUuid } from "./concepts";
 export type NewThread = {
   conceptId: string;
   municipalityId: string;
-  targetKind: "text" | "measure" | "chapter";
+  targetKind: "text" | "measure" | "chapter" | "suggestion";
   sectionId: string | null;
   measureId: string | null;
   chapter: string;
   fieldKey: string | null;
   anchor: TextAnchor | null;
+  /** for target kind "suggestion": the proposal answered */
+  suggestionId?: string | null;
   createdBy: string;
   /** default: the transaction's time */
   createdAt?: Date;

@@ -56,6 +56,8 @@ export const AUDIT_KINDS = {
     "round.complete",
     "suggestion.accept",
     "suggestion.reject",
+    "suggestion.accept_all",
+    "suggestion.reject_all",
   ],
   members: [
     "municipality.register",

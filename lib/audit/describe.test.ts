@@ -77,6 +77,8 @@ const FULL: Record<AuditAction, AuditDetails> = {
   "round.complete": { verdict: "request_changes", closed: 1 },
   "suggestion.accept": { chapter: "mandate", part: "text", kind: "insert" },
   "suggestion.reject": { chapter: "fields", part: "baseline", field: "language", fieldTitle: "Sprache", kind: "delete" },
+  "suggestion.accept_all": { chapter: "mandate", part: "text", count: 3, person: "Elif Yıldız" },
+  "suggestion.reject_all": { chapter: "fields", part: "goal", field: "work", fieldTitle: "Arbeit und Ausbildung", count: 1 },
   "municipality.register": { name: "Musterstadt" },
   "invitation.create": { email: "elif@musterstadt.de", role: "reviewer" },
   "invitation.revoke": { email: "elif@musterstadt.de" },

@@ -339,6 +339,16 @@ class Writer {
         for (const e of c.entries) out.push(this.p("Text_20_body", el("text:span", { "text:style-name": this.span({ bold: true, italic: false, underline: false, strike: false })! }, odfText(e.author)), ...odfText(` (${e.date}): ${e.text}`)));
       }
     }
+    // ODT writes no tracked changes (text:tracked-changes): the text stands without open proposals; the annex lists them when asked.
+    if (model.suggestions) {
+      out.push(this.heading(1, "Anhang: Offene Änderungsvorschläge", "P_chapter"));
+      if (!model.suggestions.length) out.push(this.muted("Es gibt keine offenen Änderungsvorschläge."));
+      for (const s of model.suggestions) {
+        out.push(this.text("P_bold", s.place));
+        const what = [s.deleted ? `Streichen: „${s.deleted}“` : "", s.inserted ? `Einfügen: „${s.inserted}“` : ""].filter(Boolean).join(" · ");
+        out.push(this.p("Text_20_body", el("text:span", { "text:style-name": this.span({ bold: true, italic: false, underline: false, strike: false })! }, odfText(s.author)), ...odfText(`${s.date ? ` (${s.date})` : ""}: ${what}`)));
+      }
+    }
     return out;
   }
 

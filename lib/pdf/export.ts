@@ -35,10 +35,12 @@ export type PdfOptions = {
   history?: boolean;
   /** add the open comment threads as an annex */
   comments?: boolean;
-  /** add the open proposals (Änderungsvorschläge) of the draft as an annex */
+  /** add the open proposals (Änderungsvorschläge) of the draft as an annex; the DOCX writes them as tracked changes instead */
   suggestions?: boolean;
   /** add the results of the review rounds as an annex */
   rounds?: boolean;
+  /** (DOCX) keep the exported text's open proposals in it, for Word's tracked changes, instead of the annex */
+  trackedChanges?: boolean;
 };
 
 /** File name of the PDF (or its DOCX/ODT twin): Integrationskonzept_<Kommune>_v<n>_<YYYY-MM-DD>.pdf (ASCII) and its UTF-8 original for filename*. */
@@ -82,12 +84,13 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
     : null;
   const logoKind = logo ? (logo.mediaType === "image/svg+xml" ? "svg" : "png") : null;
   const comments = options.comments ? await openCommentsAnnex(concept) : null;
-  const suggestions = options.suggestions ? await openSuggestionsAnnex(concept) : null;
+  const suggestions = options.suggestions && !options.trackedChanges ? await openSuggestionsAnnex(concept) : null;
+  const proposalAuthors = options.trackedChanges ? await proposalAuthorsOf(data, concept.municipalityId) : null;
   const rounds = options.rounds ? await roundsAnnex(actor, concept) : null;
   // Key figures are not in a version's snapshot: a version prints the values of its year and before.
   const figures = await keyFigureLinesOfConcept(concept.id);
   const keyFigures = version ? keyFigureLinesUntil(figures, Number(berlinToday(date).slice(0, 4))) : figures;
-  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, suggestions, rounds, staffCostPerFteCents, keyFigures });
+  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, suggestions, proposalAuthors, rounds, staffCostPerFteCents, keyFigures });
   return { model, concept, logo, municipality: municipality ?? "", version, date };
 }
 
@@ -190,6 +193,19 @@ async function roundsAnnex(actor: Actor, concept: Concept): Promise<PdfRound[]> 
     }));
 }
 
+/** The names (members only) of the people whose open proposals the exported text holds. */
+async function proposalAuthorsOf(data: ConceptExport, municipalityId: string): Promise<Record<string, string>> {
+  const ids = data.sections.flatMap((s) => {
+    if (!hasSuggestions(s.content)) return [];
+    try {
+      return listSuggestions(s.content).map((x) => x.author ?? "");
+    } catch {
+      return [];
+    }
+  });
+  return Object.fromEntries(await memberNames({ municipalityId, userIds: ids }));
+}
+
 /** The open threads of the concept (anchors resolved against the current text) as printable strings. */
 async function openCommentsAnnex(concept: Concept): Promise<PdfCommentThread[]> {
   const tree = await currentConceptTree(concept.id);
@@ -201,7 +217,7 @@ async function openCommentsAnnex(concept: Concept): Promise<PdfCommentThread[]> 
   return threads.map((t) => {
     const field = fieldTitle(t.fieldKey);
     const measure = t.measureId ? tree.measures.find((m) => m.id === t.measureId)?.title : null;
-    const place = [chapterTitle(t.chapter), field, field && t.targetKind === "text" ? partTitle(t.part) : null, measure ? `Maßnahme „${measure}“` : null].filter(Boolean).join(" › ");
+    const place = [chapterTitle(t.chapter), field, field && t.targetKind === "text" ? partTitle(t.part) : null, measure ? `Maßnahme „${measure}“` : null, t.targetKind === "suggestion" ? "Antwort auf einen Änderungsvorschlag" : null].filter(Boolean).join(" › ");
     return {
       place,
       quote: t.quote,

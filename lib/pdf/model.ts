@@ -58,6 +58,12 @@ export type PdfSource = {
   suggestions?: PdfSuggestion[] | null;
   /** the annex of review rounds' results (lib/review/round-results, already printable strings); null or missing leaves it out */
   rounds?: PdfRound[] | null;
+  /**
+   * Keep open proposals in the text as marks (for a renderer that writes them
+   * as tracked changes: the DOCX), with their authors' names by user id; null
+   * or missing: the text as it stands, without proposals (PDF, ODT, preview).
+   */
+  proposalAuthors?: Record<string, string> | null;
   /** the municipality's personnel cost per VZÄ and year (chapter 7); null or missing: the default */
   staffCostPerFteCents?: number | null;
   /** the Ausgangslage's key figures (not part of a version's snapshot: see lib/key-figures/backup.ts); missing: none */
@@ -161,6 +167,8 @@ export type PdfModel = {
   comments: PdfCommentThread[] | null;
   suggestions: PdfSuggestion[] | null;
   rounds: PdfRound[] | null;
+  /** set when the text keeps its open proposals as insertion/deletion marks: the authors' names by user id */
+  proposalAuthors: Record<string, string> | null;
   stats: { measures: number; fields: number };
 };
 
@@ -192,10 +200,10 @@ export function normaliseHeadings(doc: JSONContent): JSONContent {
 }
 
 /** A document with visible content (headings normalised), or null (empty parts print "Kein Text."). */
-export function docOrNull(input: JSONContent | null | undefined): JSONContent | null {
+export function docOrNull(input: JSONContent | null | undefined, options: { keepProposals?: boolean } = {}): JSONContent | null {
   if (!input || !Array.isArray(input.content)) return null;
-  // A draft prints the text as it stands: open proposals (issue 13) rejected.
-  const doc = withoutProposals(withinNesting(input));
+  // A draft prints the text as it stands: open proposals (issue 13) rejected, unless the renderer writes them as tracked changes.
+  const doc = options.keepProposals ? withinNesting(input) : withoutProposals(withinNesting(input));
   const hasContent = (n: JSONContent): boolean =>
     (n.type === "text" && !!n.text?.trim()) || n.type === "table" || (Array.isArray(n.content) && n.content.some(hasContent));
   return (doc.content ?? []).some(hasContent) ? normaliseHeadings(printableDoc(doc)) : null;
@@ -327,7 +335,8 @@ export function buildPdfModel(source: PdfSource): PdfModel {
   const template = templateFor(data.concept.templateVersion);
   const rawSection = (chapter: string, part: string, fieldKey: string | null) =>
     data.sections.find((s) => s.chapter === chapter && s.part === part && s.fieldKey === fieldKey)?.content;
-  const section = (chapter: string, part: string, fieldKey: string | null) => docOrNull(rawSection(chapter, part, fieldKey));
+  const keepProposals = !!source.proposalAuthors;
+  const section = (chapter: string, part: string, fieldKey: string | null) => docOrNull(rawSection(chapter, part, fieldKey), { keepProposals });
   const fields = [...data.fields].sort((a, b) => a.position - b.position || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const goalText = new Map(data.subGoals.map((g) => [g.ref, g.text]));
 
@@ -397,6 +406,7 @@ export function buildPdfModel(source: PdfSource): PdfModel {
     comments: source.comments ?? null,
     suggestions: source.suggestions ?? null,
     rounds: source.rounds ?? null,
+    proposalAuthors: source.proposalAuthors ?? null,
     stats: { measures: data.measures.length, fields: fields.length },
   };
 }

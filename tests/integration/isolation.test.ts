@@ -87,7 +87,7 @@ import { changeStaffCostRate, readFunding } from "@/lib/funding/service";
 import { acknowledgeFinding, readCheck, withdrawAcknowledgement } from "@/lib/check/service";
 import { markPartDone, unmarkPartDone } from "@/lib/concepts/part-marks";
 import { assignPlace, readMyAssignments, unassignPlace } from "@/lib/concepts/assignments";
-import { decideSuggestion, listConceptSuggestions } from "@/lib/suggestions/service";
+import { decideSuggestion, decideSuggestions, listConceptSuggestions } from "@/lib/suggestions/service";
 import { clearMeasureYearStatus, deleteIndicatorValue, readMonitoring, recordIndicatorValue, setMeasureYearStatus } from "@/lib/monitoring/service";
 import { exportSachstandsbericht } from "@/lib/monitoring/sachstand-export";
 import { deleteKeyFigure, readKeyFigures, recordKeyFigure } from "@/lib/key-figures/service";
@@ -587,6 +587,21 @@ const CASES: Case[] = [
       return decideSuggestion(a, { conceptId: ids.conceptId, suggestionId: "isolation1", decision: "accept" });
     },
     expectOk: (r) => expect(r).toMatchObject({ id: "isolation1", decision: "accepted" }),
+  },
+  {
+    module: "lib/suggestions/service",
+    fn: decideSuggestions,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    // As above: the bulk decision first (a stranger, a reviewer and a part of another concept are answered by its checks), then a proposal of the part to decide.
+    run: async (a, ids) => {
+      const probe = await decideSuggestions(a, { conceptId: ids.conceptId, sectionId: ids.sectionId, decision: "reject" }).catch((e: unknown) => e);
+      if ((probe as { code?: string }).code !== "not_found" || !(probe as Error).message.includes("Änderungsvorschläge")) throw probe;
+      await saveSectionText(a, { conceptId: ids.conceptId, sectionId: ids.sectionId, baseRevision: ids.sectionRevision, content: doc(p("Der Rat ", proposedDeletion("hat", a.id), " beauftragt.")) });
+      return decideSuggestions(a, { conceptId: ids.conceptId, sectionId: ids.sectionId, authorId: a.id, decision: "reject" });
+    },
+    expectOk: (r) => expect(r).toMatchObject({ decision: "rejected", count: 1, decided: [{ id: "isolation1" }] }),
   },
   // lib/review/*
   {

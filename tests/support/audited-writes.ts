@@ -57,6 +57,7 @@ export const AUDITED: Record<string, string> = {
   "lib/concepts/assignments#assignPlace": "assignment.set",
   "lib/concepts/assignments#unassignPlace": "assignment.remove",
   "lib/suggestions/service#decideSuggestion": "suggestion.accept",
+  "lib/suggestions/service#decideSuggestions": "suggestion.reject_all",
   "lib/monitoring/service#recordIndicatorValue": "monitoring.value_add",
   "lib/monitoring/service#deleteIndicatorValue": "monitoring.value_delete",
   "lib/monitoring/service#setMeasureYearStatus": "monitoring.year_status",

@@ -53,7 +53,7 @@ export default async function ReviewPage({ params }: Props) {
   const byChapter = new Map<string, ThreadView[]>();
   const push = (m: Map<string, ThreadView[]>, k: string, th: ThreadView) => m.set(k, [...(m.get(k) ?? []), th]);
   for (const th of threads) {
-    if (th.targetKind === "text" && th.sectionId) push(bySection, th.sectionId, th);
+    if ((th.targetKind === "text" || th.targetKind === "suggestion") && th.sectionId) push(bySection, th.sectionId, th);
     else if (th.targetKind === "measure" && th.measureId) push(byMeasure, th.measureId, th);
     else push(byChapter, `${th.chapter}/${th.fieldKey ?? ""}`, th);
   }
