@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 // @vitest-environment happy-dom
 /**
  * The editor's table controls, link dialog and writing hint, rendered with React in
@@ -12,6 +13,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { doc, link, p, table } from "@/lib/editor/build";
 import de from "@/messages/de.json";
 import { RichTextEditor } from "./rich-text-editor";
+
+// The proposal panel's answer form calls the review page's server actions; their module loads next-auth, which needs a Next server.
+vi.mock("@/app/(app)/concepts/[conceptId]/pruefung/actions", () => ({ createThreadAction: vi.fn(), replyAction: vi.fn() }));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

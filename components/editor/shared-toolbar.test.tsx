@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 // @vitest-environment happy-dom
 /**
  * The concept page's one shared toolbar, rendered with React in happy-dom: it follows
@@ -13,6 +14,9 @@ import { doc, p, table } from "@/lib/editor/build";
 import de from "@/messages/de.json";
 import { RichTextEditor } from "./rich-text-editor";
 import { SharedToolbar, SharedToolbarColumn } from "./shared-toolbar";
+
+// The proposal panel's answer form calls the review page's server actions; their module loads next-auth, which needs a Next server.
+vi.mock("@/app/(app)/concepts/[conceptId]/pruefung/actions", () => ({ createThreadAction: vi.fn(), replyAction: vi.fn() }));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 // @vitest-environment happy-dom
 /**
  * The suggest-mode controls beside a part's live editor, rendered with React in
@@ -14,6 +15,9 @@ import { doc, p } from "@/lib/editor/build";
 import { stateFromJson } from "@/lib/realtime/ydoc";
 import de from "@/messages/de.json";
 import { RichTextEditor } from "./rich-text-editor";
+
+// The proposal panel's answer form calls the review page's server actions; their module loads next-auth, which needs a Next server.
+vi.mock("@/app/(app)/concepts/[conceptId]/pruefung/actions", () => ({ createThreadAction: vi.fn(), replyAction: vi.fn() }));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
