@@ -1,4 +1,3 @@
-import { vi } from "vitest";
 // @vitest-environment happy-dom
 /**
  * The editor's table controls, link dialog and writing hint, rendered with React in
@@ -9,7 +8,7 @@ import type { Editor, JSONContent } from "@tiptap/core";
 import { NextIntlClientProvider } from "next-intl";
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { doc, link, p, table } from "@/lib/editor/build";
 import de from "@/messages/de.json";
 import { RichTextEditor } from "./rich-text-editor";

@@ -1,4 +1,3 @@
-import { vi } from "vitest";
 // @vitest-environment happy-dom
 /**
  * The concept page's one shared toolbar, rendered with React in happy-dom: it follows
@@ -9,7 +8,7 @@ import type { Editor } from "@tiptap/core";
 import { NextIntlClientProvider } from "next-intl";
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { doc, p, table } from "@/lib/editor/build";
 import de from "@/messages/de.json";
 import { RichTextEditor } from "./rich-text-editor";

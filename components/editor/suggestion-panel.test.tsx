@@ -1,4 +1,3 @@
-import { vi } from "vitest";
 // @vitest-environment happy-dom
 /**
  * The suggest-mode controls beside a part's live editor, rendered with React in
@@ -9,7 +8,7 @@ import type { Editor } from "@tiptap/core";
 import { NextIntlClientProvider } from "next-intl";
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { doc, p } from "@/lib/editor/build";
 import { stateFromJson } from "@/lib/realtime/ydoc";
