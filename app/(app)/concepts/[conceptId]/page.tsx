@@ -12,6 +12,7 @@ import { templateFor } from "@/lib/template";
 import { formatDateTime } from "@/lib/format";
 import { getTemplateText } from "@/lib/i18n/server";
 import { toMeasureView } from "@/lib/measures/view";
+import { FragmentSettle } from "@/components/concept/fragment-settle";
 import { CollabSectionEditor } from "@/components/editor/collab-section-editor";
 import { PresenceBar } from "@/components/editor/presence";
 import { RealtimeRoot } from "@/components/editor/realtime";
@@ -178,6 +179,7 @@ export default async function ConceptPage({ params }: Props) {
           {can(role, "concept.changeStatus") && !concept.archivedAt ? <NextStepAction conceptId={concept.id} current={concept.status} next={steps.next} /> : null}
           <PresenceBar />
           <WorkflowRefresher />
+          <FragmentSettle />
         </div>
         {/* Two pages people go to most stay in view; the export and everything else open on demand (issue 15). */}
         <div className="actions-row concept-actions">
