@@ -5,12 +5,12 @@ import Collaboration from "@tiptap/extension-collaboration";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
-import { buildExtensions, editorExtensions } from "./extensions";
+import { buildExtensions, editorExtensions } from "@/lib/editor/extensions";
 import { CollaborationCaret } from "./extensions/caret";
 import { SuggestMode } from "./extensions/suggest-mode";
 import { SuggestModeBar, SuggestionList, type SuggestSettings } from "./suggestion-panel";
 import { LinkDialog } from "./link-dialog";
-import { cleanPastedHtml } from "./paste";
+import { cleanPastedHtml } from "@/lib/editor/paste";
 import { Toolbar } from "./toolbar";
 import "./prosemirror.css";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { generateHTML } from "@tiptap/html";
-import { editorExtensions } from "@/components/editor/extensions";
+import { editorExtensions } from "@/lib/editor/extensions";
 
 /**
  * Static HTML of a stored (validated) document, rendered by Tiptap from THE

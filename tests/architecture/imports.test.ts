@@ -50,4 +50,8 @@ describe("import direction", () => {
   it("db/ imports nothing from lib/, components/ or app/", () => {
     expect(upwardImports("db", ["lib", "components", "app"])).toEqual([]);
   });
+
+  it("lib/ imports nothing from components/ or app/ (the editor's schema lives in lib/editor/extensions)", () => {
+    expect(upwardImports("lib", ["components", "app"])).toEqual([]);
+  });
 });
