@@ -1,18 +1,7 @@
-/** The measure form's labelled inputs: label, hint, error and required mark wired to the control. */
-import { RequiredMark } from "@/components/ui/required-mark";
+/** The measure form's labelled inputs, on the one form field (components/ui/form-field.tsx); hints stay inline. */
+import { FieldError, FormField } from "@/components/ui/form-field";
 
-export function describedBy(id: string, hint?: string, error?: string) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
-}
-
-export function ErrorText({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} className="error">
-      {message}
-    </p>
-  ) : null;
-}
+export { FieldError as ErrorText };
 
 export function TextInput(props: {
   id: string;
@@ -27,52 +16,28 @@ export function TextInput(props: {
 }) {
   const { id, label, value, error, hint, type = "text", inputMode, required } = props;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <RequiredMark /> : null}
-      </label>
-      {hint ? (
-        <span id={`${id}-hint`} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      <input
-        id={id}
-        type={type}
-        inputMode={inputMode}
-        value={value}
-        required={required}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-      <ErrorText id={`${id}-error`} message={error} />
-    </div>
+    <FormField id={id} label={label} hint={hint} error={error} required={required} hintAs="span">
+      {(control) => (
+        <input
+          {...control}
+          type={type}
+          inputMode={inputMode}
+          value={value}
+          required={required}
+          aria-required={required || undefined}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    </FormField>
   );
 }
 
 export function TextArea(props: { id: string; label: string; value: string; onChange: (value: string) => void; error?: string; hint?: string }) {
   const { id, label, value, error, hint } = props;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={`${id}-hint`} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      <textarea
-        id={id}
-        rows={3}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-      <ErrorText id={`${id}-error`} message={error} />
-    </div>
+    <FormField id={id} label={label} hint={hint} error={error} hintAs="span">
+      {(control) => <textarea {...control} rows={3} value={value} onChange={(e) => props.onChange(e.target.value)} />}
+    </FormField>
   );
 }
 
@@ -87,27 +52,16 @@ export function SelectInput(props: {
 }) {
   const { id, label, value, options, error, required } = props;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <RequiredMark /> : null}
-      </label>
-      <select
-        id={id}
-        value={value}
-        required={required}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, undefined, error)}
-        onChange={(e) => props.onChange(e.target.value)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <ErrorText id={`${id}-error`} message={error} />
-    </div>
+    <FormField id={id} label={label} error={error} required={required}>
+      {(control) => (
+        <select {...control} value={value} required={required} aria-required={required || undefined} onChange={(e) => props.onChange(e.target.value)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
   );
 }
