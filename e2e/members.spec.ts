@@ -74,7 +74,7 @@ test("the Leitung invites an editor; a role change and the removal take effect a
   await concept.openDemoConcept();
   await expect(member.getByText("Sie haben Lesezugriff")).toBeVisible();
   await concept.editor("Fortschreibung");
-  await expect(member.locator("#kapitel-update").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
+  await expect(member.getByTestId("shared-toolbar").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
   await expect(member.getByRole("button", { name: "Maßnahme hinzufügen" })).toHaveCount(0);
   await expect(member.locator("#kapitel-update")).toContainText(saved.trim());
   await expect(member.locator("#kapitel-update")).not.toContainText("Dieser Satz darf nicht ankommen.");

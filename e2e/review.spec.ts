@@ -47,7 +47,7 @@ test("a reviewer comments on selected text; the editor sees it, replies and reso
   const box = reviewer.getByRole("textbox", { name: "Anlass und Auftrag", exact: true });
   await box.scrollIntoViewIfNeeded();
   await box.click();
-  await expect(reviewer.locator("#kapitel-mandate").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
+  await expect(reviewer.getByTestId("shared-toolbar").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
 
   await reviewer.getByRole("link", { name: /Prüfung und Kommentare/ }).click();
   await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText(`Prüfung: ${DEMO_CONCEPT_TITLE}`);
@@ -65,10 +65,9 @@ test("a reviewer comments on selected text; the editor sees it, replies and reso
   // The passage is highlighted (CSS Custom Highlight API), not marked in the stored document.
   await expect.poll(() => reviewer.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get("kw-comment")?.size ?? 0)).toBeGreaterThan(0);
 
-  // On the concept page the editor sees that the part has open comments, and gets to them.
+  // On the concept page the editor sees the thread in the margin beside the part (issue 13).
   await editor.goto(`/concepts/${conceptId}`);
-  await editor.getByRole("link", { name: /offene Kommentare zu „Anlass und Auftrag“ ansehen/ }).click();
-  await expect(editor).toHaveURL(/\/pruefung#review-/);
+  await expect(editor.getByRole("complementary", { name: "Kommentare zu „Anlass und Auftrag“" }).getByTestId("thread").filter({ hasText: body })).toBeVisible();
 
   // The editor was mentioned: the thread waits for them.
   await editor.goto("/aufgaben");

@@ -46,7 +46,7 @@ type Call = { form?: Record<string, string>; json?: unknown[]; file?: string; fi
  * read their own notifications): such a forged call from Musterstadt's reviewer
  * may succeed; the concept's content must stay unchanged all the same.
  */
-const REVIEWER_MAY = new Set(["createThreadAction", "replyAction", "setThreadStateAction", "answerRoundAction", "markNotificationsReadAction"]);
+const REVIEWER_MAY = new Set(["createThreadAction", "replyAction", "setThreadStateAction", "answerRoundAction", "markNotificationsReadAction", "mentionCandidatesAction"]);
 /** Change only the caller's own settings (no municipality, no id to forge): every signed-in caller may, nobody signed out. */
 const OWN_SETTINGS = new Set(["mailDigestAction"]);
 
@@ -94,6 +94,10 @@ function argsFor(name: string, ids: Ids): Call {
     startRoundAction: { json: [{ ...c, versionNumber: 1, title: "Fremde Runde", dueDate: "2030-01-01", reviewerIds: [ids.userId] }] },
     answerRoundAction: { json: [{ ...c, roundId: ids.roundId, target: "mandate", verdict: "approve", note: "" }] },
     closeRoundAction: { json: [{ ...c, roundId: ids.roundId }] },
+    // A round nobody is in: a reviewer finishing the demo round is allowed by design and final, which would change it for the other specs.
+    completeRoundAction: { json: [{ ...c, roundId: "00000000-0000-4000-8000-000000000000", verdict: "approve", note: "" }] },
+    // Reads the members' names for the @ picker; the reviewer may, another municipality gets "not found".
+    mentionCandidatesAction: { json: [c] },
     markNotificationsReadAction: { json: [{ municipalityId: ids.municipalityId }] },
     mailDigestAction: { json: [{ on: false }] },
     setPeerConsentAction: { form: { municipalityId: ids.municipalityId, contribute: "true" } },
@@ -113,6 +117,9 @@ function argsFor(name: string, ids: Ids): Call {
     deleteValueAction: { form: { conceptId: ids.conceptId, valueId: "00000000-0000-4000-8000-000000000000" } },
     setYearStatusAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, year: "2025", status: "not_implemented", note: "Untergeschoben" } },
     clearYearStatusAction: { form: { conceptId: ids.conceptId, measureId: ids.measureId, year: "2025" } },
+    recordKeyFigureAction: { form: { conceptId: ids.conceptId, name: "Untergeschoben", value: "1", year: "2025", source: "Untergeschoben" } },
+    // Any value id: the concept's check (municipality, role) refuses before the value is looked up.
+    deleteKeyFigureAction: { form: { conceptId: ids.conceptId, keyFigureId: "00000000-0000-4000-8000-000000000000" } },
     staffCostRateAction: { form: { municipalityId: ids.municipalityId, rate: "1" } },
     passwordSignInAction: { form: { municipalityId: ids.municipalityId, on: "false" } },
     ssoDomainAction: { form: { municipalityId: ids.municipalityId, domain: "fremd.example", intent: "add" } },

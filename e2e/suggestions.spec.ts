@@ -4,6 +4,8 @@
  * rejects one; the text as it stands is what was accepted; adoption is
  * refused while a proposal is open (through the JSON API).
  */
+import fs from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage } from "./pages/concept";
 
@@ -18,9 +20,11 @@ test("a reviewer proposes an insertion and a deletion; the editor sees both live
 
   await reviewerPage.goto(`/concepts/${id}`);
   const box = await reviewer.editor("Anlass und Auftrag");
-  await expect(reviewerPage.locator("#kapitel-mandate").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
+  // The page's toolbar says so, for the part being written (the mode is not a bar inside each part: issue 17).
+  await expect(reviewerPage.getByTestId("shared-toolbar").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
   await box.press("Control+End");
   await box.pressSequentially(" Auch für Eltern.", { delay: 5 });
+  await expect(reviewerPage.getByRole("toolbar", { name: "Formatierung: Anlass und Auftrag", exact: true })).toBeVisible();
   await reviewer.expectSaved("Anlass und Auftrag");
   // Delete "Sprachkurse" by keyboard: in Vorschlagsmodus it stays, struck through.
   await box.press("Home");
@@ -45,6 +49,86 @@ test("a reviewer proposes an insertion and a deletion; the editor sees both live
   const decided = await (await editorPage.request.get(`/api/concepts/${id}/suggestions`)).json();
   expect(decided.open).toEqual([]);
   expect(decided.decided.map((d: { status: string }) => d.status)).toEqual(["accepted", "rejected"]);
+  await editorPage.context().close();
+  await reviewerPage.context().close();
+});
+
+test("the Word download carries the open proposals as tracked changes; the editor then accepts all proposals of a part at once", async ({ browser, baseURL }, testInfo) => {
+  const editorPage = await pageAs(browser, "editor");
+  const reviewerPage = await pageAs(browser, "reviewer");
+  const editor = new ConceptPage(editorPage);
+  const reviewer = new ConceptPage(reviewerPage);
+  const id = await editor.createConcept("Vorschläge gesammelt");
+  await editor.write("Anlass und Auftrag", "Die Stadt fördert Sprachkurse.");
+  await editor.expectSaved("Anlass und Auftrag");
+
+  await reviewerPage.goto(`/concepts/${id}`);
+  const box = await reviewer.editor("Anlass und Auftrag");
+  await box.press("Control+End");
+  await box.pressSequentially(" Auch für Eltern.", { delay: 5 });
+  await reviewer.expectSaved("Anlass und Auftrag");
+  await box.press("Control+Home");
+  await box.pressSequentially("Neu: ", { delay: 5 });
+  await reviewer.expectSaved("Anlass und Auftrag");
+
+  const part = editorPage.locator("#kapitel-mandate");
+  const list = part.getByTestId("suggestion-list");
+  await expect(list.getByRole("heading")).toHaveText("2 offene Änderungsvorschläge");
+
+  await editor.openExport();
+  await editorPage.getByLabel(/Offene Änderungsvorschläge als Anhang/).check();
+  const downloading = editorPage.waitForEvent("download");
+  await editorPage.getByRole("button", { name: "Word (DOCX)" }).click();
+  const file = testInfo.outputPath("vorschlaege.docx");
+  await (await downloading).saveAs(file);
+  const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(file)))["word/document.xml"]!);
+  const insertions = [...xml.matchAll(/<w:ins\b[^>]*w:author="([^"]+)"[^>]*>([\s\S]*?)<\/w:ins>/g)];
+  expect(insertions).toHaveLength(2);
+  expect(insertions.map((m) => m[2]).join("")).toContain("Auch für Eltern.");
+  expect(insertions.every((m) => m[1] !== "Unbekannt")).toBe(true);
+
+  await part.getByTestId("suggestion-bulk").getByRole("button", { name: "Alle in diesem Teil annehmen" }).click();
+  await expect(part.locator("ins.suggestion-ins")).toHaveCount(0);
+  await expect(part.getByTestId("suggestion-list")).toHaveCount(0);
+  await expect(part.locator(".prose-editor")).toHaveText("Neu: Die Stadt fördert Sprachkurse. Auch für Eltern.");
+  await expect(reviewerPage.locator("#kapitel-mandate .prose-editor")).toHaveText("Neu: Die Stadt fördert Sprachkurse. Auch für Eltern.");
+
+  const decided = await (await editorPage.request.get(`/api/concepts/${id}/suggestions`)).json();
+  expect(decided.open).toEqual([]);
+  expect(decided.decided.map((d: { status: string }) => d.status)).toEqual(["accepted", "accepted"]);
+  // Nothing left: a second bulk call is a 404 with a German reason.
+  const again = await editorPage.request.post(`/api/concepts/${id}/suggestions/reject-all`, { data: { authorId: decided.decided[0].author.id }, headers: { Origin: baseURL! } });
+  expect(again.status()).toBe(404);
+  await editorPage.context().close();
+  await reviewerPage.context().close();
+});
+
+test("a proposal is answered like a comment thread before it is decided", async ({ browser }) => {
+  const editorPage = await pageAs(browser, "editor");
+  const reviewerPage = await pageAs(browser, "reviewer");
+  const editor = new ConceptPage(editorPage);
+  const reviewer = new ConceptPage(reviewerPage);
+  const id = await editor.createConcept("Vorschlag mit Antwort");
+  await editor.write("Anlass und Auftrag", "Die Stadt fördert Sprachkurse.");
+  await editor.expectSaved("Anlass und Auftrag");
+  await reviewerPage.goto(`/concepts/${id}`);
+  const box = await reviewer.editor("Anlass und Auftrag");
+  await box.press("Control+End");
+  await box.pressSequentially(" Auch für Eltern.", { delay: 5 });
+  await reviewer.expectSaved("Anlass und Auftrag");
+
+  const reviewerItem = reviewerPage.locator("#kapitel-mandate").getByTestId("suggestion-list").locator("li", { hasText: "Auch für Eltern." });
+  await reviewerItem.getByRole("textbox", { name: "Auf den Vorschlag antworten" }).fill("Gilt das auch für Großeltern?");
+  await reviewerItem.getByRole("button", { name: "Antworten" }).click();
+  await expect(reviewerItem.getByTestId("suggestion-replies")).toContainText("Gilt das auch für Großeltern?");
+
+  await editorPage.reload();
+  const editorItem = editorPage.locator("#kapitel-mandate").getByTestId("suggestion-list").locator("li", { hasText: "Auch für Eltern." });
+  await (await editor.editor("Anlass und Auftrag")).click();
+  await expect(editorItem.getByTestId("suggestion-replies")).toContainText("Gilt das auch für Großeltern?");
+  await editorItem.getByRole("textbox", { name: "Auf den Vorschlag antworten" }).fill("Ja, ergänze ich.");
+  await editorItem.getByRole("button", { name: "Antworten" }).click();
+  await expect(editorItem.getByTestId("suggestion-replies")).toContainText("Ja, ergänze ich.");
   await editorPage.context().close();
   await reviewerPage.context().close();
 });

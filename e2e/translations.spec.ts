@@ -1,8 +1,13 @@
 import type { Page } from "@playwright/test";
-import de from "../messages/de.json";
-import en from "../messages/en.json";
+import fs from "node:fs";
+import path from "node:path";
+
 import { expect, pageAs, test } from "./fixtures";
 import { DEMO_CONCEPT_TITLE } from "./pages/concept";
+
+const catalogue = (lang: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "messages", `${lang}.json`), "utf8"));
+const de = catalogue("de");
+const en = catalogue("en");
 
 /**
  * No German text of the catalogue on an English page. Every German message

@@ -11,6 +11,7 @@
  *  - import of that concept's DOCX (as exported, and as LibreOffice saves it again): the mapping step and the import,
  *    beside the PDF/DOCX/ODT export of the same run (scripts/bench/import.ts)
  *  - keystroke latency in the browser, alone and with 5 other clients typing (scripts/bench/typing.ts)
+ *  - Änderungsvorschläge: typing in a part with 20 open proposals beside one without, accept-all of that part (scripts/bench/suggestions.ts)
  *  - real-time co-editing: opening the ~100-page concept over the socket, 20 typing clients (scripts/bench/realtime.ts)
  *  - peer comparison: snapshot over 11,000 generated municipalities, route p50/p95 (scripts/bench/peers.ts)
  *  - funding overview, funding cliff and Konzept-Check of a concept with 300 measures (and 1,000 indicator values):
@@ -27,6 +28,7 @@ import { benchVersions } from "./bench/versions";
 import { benchReview } from "./bench/review";
 import { benchRealtime } from "./bench/realtime";
 import { benchTyping } from "./bench/typing";
+import { benchSuggestions } from "./bench/suggestions";
 import { gzipSync } from "node:zlib";
 import { benchPdf } from "./bench/pdf";
 import { benchImport } from "./bench/import";
@@ -56,7 +58,7 @@ const results: Record<string, unknown> = {
 const EXTERNAL_DATABASE_URL = process.env.DATABASE_URL?.trim() || "";
 /** Editor page loads measured after the first one (each in a fresh browser context). */
 const EDITOR_LOADS = 7;
-/** BENCH_ONLY=realtime,editor runs only those parts (after the common set-up); names: start saves versions review realtime money editor typing pdf import peers load crash */
+/** BENCH_ONLY=realtime,editor runs only those parts (after the common set-up); names: start saves versions review realtime money editor typing suggestions pdf import peers load crash */
 const ONLY = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 const part = (name: string) => ONLY.length === 0 || ONLY.includes(name);
 /** Concurrent save test: client processes and saves each. */
@@ -275,6 +277,9 @@ async function main() {
   );
   }
   if (part("typing")) await benchTyping({ base: BASE, cookie, context, conceptId, partIds: parts.map((p) => p.id), results });
+  // The proposals' author: a fixed id that is no member (the name lookup runs and finds nobody), as after a reviewer left.
+  if (part("suggestions"))
+    await benchSuggestions({ base: BASE, cookie, context, conceptId, authorId: "00000000-0000-4000-8000-0000000000b1", parts: [written[1]!, written[2]!], put, results });
   if (part("pdf")) await benchPdf({ base: BASE, cookie, context, results });
   if (part("import")) await benchImport({ base: BASE, cookie, results });
   await browser.close();

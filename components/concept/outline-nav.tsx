@@ -6,7 +6,10 @@ import { OutlinePresence } from "@/components/editor/presence";
 import { OutlineState } from "./outline-state";
 import { SmallScreenMenu } from "@/components/ui/small-screen-menu";
 
-function Entry({ entry, level, parts }: { entry: OutlineEntry; level: "chapter" | "field"; parts: Record<string, string[]> }) {
+type Counts = Record<string, number>;
+
+function Entry({ entry, level, parts, comments }: { entry: OutlineEntry; level: "chapter" | "field"; parts: Record<string, string[]>; comments: Counts }) {
+  const t = useTranslations("margin");
   const tt = useTemplateText();
   const locale = useLocale();
   // Chapters carry their template key; fields of action their field key (custom fields have none in the catalogue).
@@ -19,12 +22,18 @@ function Entry({ entry, level, parts }: { entry: OutlineEntry; level: "chapter" 
         <span>{entry.number}</span>
         <bdi lang={lang}>{title}</bdi>
         <OutlineState entry={entry} />
+        {comments[entry.anchor] ? (
+          <span className="outline-comments" data-testid="outline-comments">
+            <span aria-hidden="true">💬 {comments[entry.anchor]}</span>
+            <span className="visually-hidden">{t("outlineCount", { count: comments[entry.anchor]! })}</span>
+          </span>
+        ) : null}
         {parts[entry.anchor]?.length ? <OutlinePresence sectionIds={parts[entry.anchor]!} /> : null}
       </a>
       {entry.children?.length ? (
         <ol>
           {entry.children.map((c) => (
-            <Entry key={c.key} entry={c} level="field" parts={parts} />
+            <Entry key={c.key} entry={c} level="field" parts={parts} comments={comments} />
           ))}
         </ol>
       ) : null}
@@ -34,9 +43,10 @@ function Entry({ entry, level, parts }: { entry: OutlineEntry; level: "chapter" 
 
 /**
  * The sidebar outline: each chapter and field of action with its state, the
- * overall progress, and who is writing there now (`parts`: anchor → its parts' ids).
+ * overall progress, who is writing there now (`parts`: anchor → its parts' ids)
+ * and how many comment threads are open there (`comments`: anchor → count).
  */
-export function OutlineNav({ entries, progress, parts = {} }: { entries: OutlineEntry[]; progress: number; parts?: Record<string, string[]> }) {
+export function OutlineNav({ entries, progress, parts = {}, comments = {} }: { entries: OutlineEntry[]; progress: number; parts?: Record<string, string[]>; comments?: Counts }) {
   const t = useTranslations("outline");
   return (
     <nav aria-label={t("label")} className="outline card">
@@ -59,7 +69,7 @@ export function OutlineNav({ entries, progress, parts = {} }: { entries: Outline
       </div>
       <ol>
         {entries.map((e) => (
-          <Entry key={e.key} entry={e} level="chapter" parts={parts} />
+          <Entry key={e.key} entry={e} level="chapter" parts={parts} comments={comments} />
         ))}
       </ol>
       </SmallScreenMenu>

@@ -44,6 +44,8 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
   const commentsId = useId();
   const [suggestions, setSuggestions] = useState(false);
   const suggestionsId = useId();
+  const [rounds, setRounds] = useState(false);
+  const roundsId = useId();
   const versionId = useId();
   const historyId = useId();
   const statusId = useId();
@@ -54,6 +56,7 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
   if (history) query.set("history", "1");
   if (comments) query.set("comments", "1");
   if (suggestions) query.set("suggestions", "1");
+  if (rounds) query.set("rounds", "1");
   const qs = query.toString() ? `?${query}` : "";
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -118,6 +121,10 @@ export function PdfExport({ conceptId, versions }: PdfExportProps) {
         <span className="checkbox">
           <input id={suggestionsId} type="checkbox" checked={suggestions} onChange={(e) => setSuggestions(e.target.checked)} disabled={running} />
           <label htmlFor={suggestionsId}>{t("suggestions")}</label>
+        </span>
+        <span className="checkbox">
+          <input id={roundsId} type="checkbox" checked={rounds} onChange={(e) => setRounds(e.target.checked)} disabled={running} />
+          <label htmlFor={roundsId}>{t("rounds")}</label>
         </span>
         <button type="submit" className="button" disabled={running}>
           {t("submit")}

@@ -6,10 +6,12 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 import { PartPresence } from "./presence";
 import { announcePart, useRealtime } from "./realtime";
-import { RichTextEditor } from "./rich-text-editor";
+import type { RichTextEditor as RichTextEditorComponent } from "./rich-text-editor";
 import { createSaveState, type SaveState } from "./save-state";
 import { useFilledReport } from "./use-filled-report";
 import type { SuggestSettings } from "./suggestion-panel";
+import { RefusedChange } from "./refused-change";
+import { closeKind } from "@/lib/realtime/close-reason";
 
 type Props = {
   sectionId: string;
@@ -23,6 +25,30 @@ type Props = {
 };
 
 type Live = { doc: Y.Doc; provider: HocuspocusProvider };
+
+type EditorComponent = typeof RichTextEditorComponent;
+let editorCode: Promise<EditorComponent> | null = null;
+
+/**
+ * The editor's code (Tiptap, ProseMirror, the Yjs binding: the largest part of the page's JavaScript) is
+ * not in the page's first load: it loads when a part first needs it (scrolled near or focused).
+ */
+function loadEditorCode() {
+  return (editorCode ??= import("./rich-text-editor").then((m) => m.RichTextEditor));
+}
+
+function useEditorCode(wanted: boolean) {
+  const [Editor, setEditor] = useState<EditorComponent | null>(null);
+  useEffect(() => {
+    if (!wanted) return;
+    let current = true;
+    void loadEditorCode().then((C) => current && setEditor(() => C));
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
+  return Editor;
+}
 
 /**
  * One rich-text part, written together in real time. Static HTML until it is
@@ -46,6 +72,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   // Per keystroke only the status line re-renders, not the editor and its toolbar.
   const [save] = useState(() => createSaveState(sectionId));
   useEffect(() => () => save.dispose(), [save]);
+  const RichTextEditor = useEditorCode(active);
 
   useEffect(() => {
     if (active || !holder.current) return;
@@ -56,6 +83,9 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
 
   // The part's document and its copy in this browser live as long as the part is open …
   const [doc, setDoc] = useState<{ doc: Y.Doc; local: IndexeddbPersistence | null } | null>(null);
+  // A change refused for its content: shown once, kept, not retried; a new generation starts from the server's text.
+  const [refused, setRefused] = useState(false);
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (!active || !realtime) return;
     const d = new Y.Doc();
@@ -70,7 +100,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       setDoc(null);
       setReady(false);
     };
-  }, [active, realtime, sectionId, canEdit]);
+  }, [active, realtime, sectionId, canEdit, generation]);
 
   // … while its connection is made again after the server closed it (a failed store, a restart): nothing typed is lost.
   const [attempt, setAttempt] = useState(0);
@@ -106,6 +136,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       onClose: ({ event }) => {
         if (disposed || !event.reason || event.reason === "provider_initiated") return;
         setProblem(event.reason);
+        if (closeKind(event.reason) === "refused") return setRefused(true);
         if (attempt < 5) retry = setTimeout(() => setAttempt((a) => a + 1), 2000 * 2 ** attempt);
       },
     });
@@ -141,10 +172,22 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   };
 
   return (
-    <div ref={holder} className="section-editor" data-testid={`section-${sectionId}`} data-live={ready ? "true" : "false"}>
+    <div ref={holder} className="section-editor" data-testid={`section-${sectionId}`} data-live={ready && RichTextEditor ? "true" : "false"}>
       {canEdit ? <SaveStatus save={save} problem={problem} scope={scope} active={active} ready={ready} /> : null}
+      {refused ? (
+        <RefusedChange
+          onDiscard={() =>
+            void (doc?.local?.clearData() ?? Promise.resolve()).finally(() => {
+              setRefused(false);
+              setProblem(null);
+              setAttempt(0);
+              setGeneration((g) => g + 1);
+            })
+          }
+        />
+      ) : null}
       <PartPresence sectionId={sectionId} />
-      {ready && collaboration ? (
+      {ready && collaboration && RichTextEditor ? (
         <RichTextEditor
           key={sectionId}
           id={`editor-${sectionId}`}
@@ -152,8 +195,10 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
           content={{ type: "doc" }}
           collaboration={collaboration}
           suggest={suggest}
+          partId={sectionId}
           editable={editable}
           placeholder={placeholder}
+          toolbar="shared"
           autofocus={focusOnMount && editable}
           onFocus={() => announcePart(realtime, sectionId)}
           onBlur={() => announcePart(realtime, null)}

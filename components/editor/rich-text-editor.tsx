@@ -12,6 +12,8 @@ import { SuggestModeBar, SuggestionList, type SuggestSettings } from "./suggesti
 import { LinkDialog } from "./link-dialog";
 import { cleanPastedHtml } from "@/lib/editor/paste";
 import { Toolbar } from "./toolbar";
+import { useActiveEditorStore, type ActivePart } from "./active-editor";
+import { focusToolbar } from "./use-roving-toolbar";
 import "./prosemirror.css";
 
 export type RichTextEditorProps = {
@@ -30,10 +32,18 @@ export type RichTextEditorProps = {
   collaboration?: { doc: Y.Doc; awareness: Awareness | null };
   /** Proposals (issue 13): suggest mode for this user, locked on for a reviewer, and accept/reject for editors. */
   suggest?: SuggestSettings;
+  /**
+   * "shared": the page's one formatting toolbar (components/editor/shared-toolbar.tsx) shows this
+   * part's controls while it has the focus, so the part's box does not grow when the editor mounts.
+   * "inline" (default): the toolbar sits above the text (the measure form, the single-editor page).
+   */
+  toolbar?: "inline" | "shared";
+  /** the part's section id: the proposal list offers "all of this part" with it */
+  partId?: string;
 };
 
 /** One Tiptap editor for one rich-text part, using THE extension list. */
-export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration, suggest }: RichTextEditorProps) {
+export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration, suggest, toolbar = "inline", partId }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   const onBlurRef = useRef(onBlur);
   onChangeRef.current = onChange;
@@ -55,6 +65,10 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new editor only when who proposes changes, not per render
     [collaboration, placeholder, suggest?.author, suggest?.locked],
   );
+  const shared = useActiveEditorStore();
+  const sharedToolbar = toolbar === "shared" && shared ? shared : null;
+  // The caret kept clear of the sticky toolbar when the editor scrolls it into view.
+  const clearance = sharedToolbar?.clearance() ?? 0;
   const editor = useEditor(
     {
     extensions,
@@ -74,6 +88,9 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
         ...(editable ? {} : { "aria-readonly": "true" }),
       },
       transformPastedHTML: cleanPastedHtml,
+      ...(clearance > 0
+        ? { scrollThreshold: { top: clearance, right: 0, bottom: 0, left: 0 }, scrollMargin: { top: clearance + 8, right: 5, bottom: 5, left: 5 } }
+        : {}),
     },
     // ProseMirror builds attrs without a prototype (Object.create(null)); React cannot send such an
     // object to a server action (it arrives as a reference the server cannot read), so plain JSON goes out.
@@ -88,21 +105,50 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
   }, [editor, editable]);
   const [linkDialog, setLinkDialog] = useState(false);
   const withTools = !!editor && editable;
+  const proposes = !!suggest;
+  const part = useMemo<ActivePart | null>(() => (editor ? { editor, label, openLink: () => setLinkDialog(true), proposes } : null), [editor, label, proposes]);
+  // The shared toolbar follows the focus; a part that becomes read-only or goes away hands it back.
+  useEffect(() => {
+    if (!sharedToolbar || !part) return;
+    if (!editable) {
+      sharedToolbar.release(part.editor);
+      return;
+    }
+    const take = () => sharedToolbar.activate(part);
+    part.editor.on("focus", take);
+    // Focused on mounting, or the toolbar shows this part already (with an older name): take over at once.
+    if (part.editor.isFocused || sharedToolbar.get()?.editor === part.editor) take();
+    return () => {
+      part.editor.off("focus", take);
+    };
+  }, [sharedToolbar, part, editable]);
+  useEffect(() => {
+    if (!sharedToolbar || !editor) return;
+    return () => sharedToolbar.release(editor);
+  }, [sharedToolbar, editor]);
+  const inlineRef = useRef<HTMLDivElement>(null);
   return (
     <div
+      ref={inlineRef}
       className="rich-text"
       onKeyDown={(e) => {
+        if (!withTools || !editor.isFocused) return;
         // Strg+K opens the link dialog, as in office programs and Google Docs.
-        if (withTools && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k" && editor.isFocused) {
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k") {
           e.preventDefault();
           setLinkDialog(true);
         }
+        // Alt+F10 goes to the toolbar, as in TinyMCE and Word online; Escape there comes back.
+        if (e.altKey && !e.ctrlKey && !e.metaKey && e.key === "F10") {
+          const reached = sharedToolbar ? sharedToolbar.focusToolbar() : focusToolbar(inlineRef.current?.querySelector('[role="toolbar"]') ?? null);
+          if (reached) e.preventDefault();
+        }
       }}
     >
-      {withTools && suggest ? <SuggestModeBar editor={editor} settings={suggest} /> : null}
-      {withTools ? <Toolbar editor={editor} label={label} onLink={() => setLinkDialog(true)} /> : null}
+      {withTools && suggest && !sharedToolbar ? <SuggestModeBar editor={editor} settings={suggest} /> : null}
+      {withTools && !sharedToolbar ? <Toolbar editor={editor} label={label} onLink={() => setLinkDialog(true)} /> : null}
       <EditorContent editor={editor} />
-      {editor && suggest ? <SuggestionList editor={editor} settings={suggest} /> : null}
+      {editor && suggest ? <SuggestionList editor={editor} settings={suggest} sectionId={partId} /> : null}
       {withTools && linkDialog ? <LinkDialog editor={editor} onClose={() => setLinkDialog(false)} /> : null}
     </div>
   );

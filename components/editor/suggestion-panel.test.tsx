@@ -8,12 +8,15 @@ import type { Editor } from "@tiptap/core";
 import { NextIntlClientProvider } from "next-intl";
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { doc, p } from "@/lib/editor/build";
 import { stateFromJson } from "@/lib/realtime/ydoc";
 import de from "@/messages/de.json";
 import { RichTextEditor } from "./rich-text-editor";
+
+// The proposal panel's answer form calls the review page's server actions; their module loads next-auth, which needs a Next server.
+vi.mock("@/app/(app)/concepts/[conceptId]/pruefung/actions", () => ({ createThreadAction: vi.fn(), replyAction: vi.fn() }));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -14,6 +14,7 @@ import {
   RowDeleteIcon,
   TableDeleteIcon,
 } from "./icons";
+import { useRovingToolbar } from "./use-roving-toolbar";
 
 const BUTTONS: { action: Exclude<TableAction, "deleteTable">; icon: ReactNode }[] = [
   { action: "addRowBefore", icon: <RowAboveIcon /> },
@@ -27,7 +28,8 @@ const BUTTONS: { action: Exclude<TableAction, "deleteTable">; icon: ReactNode }[
 
 /**
  * Rows, columns and the header row of the table the cursor is in; shown only
- * there. Deleting the whole table asks first, inline (no browser dialog).
+ * there. Deleting the whole table asks first, inline (no browser dialog). One Tab stop with
+ * arrow keys, like the formatting toolbar.
  */
 export function TableControls({ editor, label }: { editor: Editor; label: string }) {
   const t = useTranslations("editor");
@@ -37,6 +39,7 @@ export function TableControls({ editor, label }: { editor: Editor; label: string
   const deleteButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const focusAfter = useRef<"cancel" | "delete" | null>(null);
+  const roving = useRovingToolbar(() => editor.commands.focus());
 
   useEffect(() => {
     if (!actions && confirming) setConfirming(false);
@@ -88,7 +91,14 @@ export function TableControls({ editor, label }: { editor: Editor; label: string
   }
 
   return (
-    <div role="toolbar" aria-label={t("tableToolbar", { label })} className="toolbar table-controls">
+    <div
+      ref={roving.ref}
+      role="toolbar"
+      aria-label={t("tableToolbar", { label })}
+      className="toolbar table-controls"
+      onKeyDown={roving.onKeyDown}
+      onFocus={roving.onFocus}
+    >
       <span className="toolbar-label" aria-hidden="true">
         {t("tableLabel")}
       </span>

@@ -6,30 +6,40 @@ import type { ReactNode } from "react";
 import type { TextAlignment } from "@/lib/editor/extensions/text-align";
 import { AlignIcon, BulletListIcon, LinkIcon, OrderedListIcon, TableIcon } from "./icons";
 import { TableControls } from "./table-controls";
+import { useRovingToolbar } from "./use-roving-toolbar";
 
-type Props = { editor: Editor; label: string; onLink: () => void };
+type Props = { editor: Editor | null; label: string; onLink: () => void };
+
+const IDLE = { bold: false, italic: false, h3: false, h4: false, bullet: false, ordered: false, link: false, table: false, align: "left" as TextAlignment };
 
 /**
  * The formatting toolbar: native buttons labelled in the UI language, aria-pressed for toggles;
- * below it the table controls while the cursor is in a table.
+ * below it the table controls while the cursor is in a table. One Tab stop, arrow keys
+ * between the buttons, Escape back to the text (WAI-ARIA toolbar pattern). Without an
+ * editor (no part chosen yet) every button is disabled.
  */
 export function Toolbar({ editor, label, onLink }: Props) {
   const t = useTranslations("editor");
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive("bold"),
-      italic: e.isActive("italic"),
-      h3: e.isActive("heading", { level: 3 }),
-      h4: e.isActive("heading", { level: 4 }),
-      bullet: e.isActive("bulletList"),
-      ordered: e.isActive("orderedList"),
-      link: e.isActive("link"),
-      table: e.isActive("table"),
-      align: (["center", "right", "justify"] as const).find((a) => e.isActive({ textAlign: a })) ?? "left",
-    }),
-  });
-  const chain = () => editor.chain().focus();
+  const roving = useRovingToolbar(() => editor?.commands.focus());
+  const state =
+    useEditorState({
+      editor,
+      selector: ({ editor: e }) =>
+        e
+          ? {
+              bold: e.isActive("bold"),
+              italic: e.isActive("italic"),
+              h3: e.isActive("heading", { level: 3 }),
+              h4: e.isActive("heading", { level: 4 }),
+              bullet: e.isActive("bulletList"),
+              ordered: e.isActive("orderedList"),
+              link: e.isActive("link"),
+              table: e.isActive("table"),
+              align: (["center", "right", "justify"] as const).find((a) => e.isActive({ textAlign: a })) ?? ("left" as TextAlignment),
+            }
+          : null,
+    }) ?? IDLE;
+  const chain = () => editor!.chain().focus();
   const alignButton = (alignment: TextAlignment, title: string) => ({
     key: `align-${alignment}`,
     text: <AlignIcon alignment={alignment} />,
@@ -61,7 +71,16 @@ export function Toolbar({ editor, label, onLink }: Props) {
   ];
   return (
     <>
-      <div role="toolbar" aria-label={t("toolbar", { label })} className="toolbar">
+      <div
+        ref={roving.ref}
+        role="toolbar"
+        aria-label={editor ? t("toolbar", { label }) : t("toolbarIdle")}
+        // reached from the text with Alt+F10 (rich-text-editor.tsx)
+        aria-keyshortcuts="Alt+F10"
+        className="toolbar"
+        onKeyDown={roving.onKeyDown}
+        onFocus={roving.onFocus}
+      >
         {buttons.map((b) => (
           <button
             key={b.key}
@@ -70,7 +89,7 @@ export function Toolbar({ editor, label, onLink }: Props) {
             aria-keyshortcuts={b.shortcut}
             aria-pressed={b.key === "link" || b.key === "table" ? undefined : !!b.active}
             className={b.active ? "is-active" : undefined}
-            disabled={b.disabled}
+            disabled={!editor || b.disabled}
             onMouseDown={(e) => e.preventDefault()}
             onClick={b.run}
           >
@@ -79,7 +98,7 @@ export function Toolbar({ editor, label, onLink }: Props) {
           </button>
         ))}
       </div>
-      <TableControls editor={editor} label={label} />
+      {editor ? <TableControls editor={editor} label={label} /> : null}
     </>
   );
 }

@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import { UserList } from "@/components/ui/user-list";
 import { plainText } from "@/lib/editor/document";
 import { useLabels } from "@/lib/i18n/hooks";
@@ -59,7 +58,18 @@ export function MeasureCard({ id, measure: m, label, subGoals, actions }: { id: 
       </dl>
       {hasDescription ? (
         <div className="measure-description">
-          <RichTextEditor id={`${id}-description`} label={t("descriptionOf", { title: m.title })} content={m.description} editable={false} />
+          <div className="rich-text">
+            {/* static HTML from the server: a card needs no editor (its code loads only when a form opens) */}
+            <div
+              id={`${id}-description`}
+              className="rich-static"
+              role="textbox"
+              aria-multiline="true"
+              aria-readonly="true"
+              aria-label={t("descriptionOf", { title: m.title })}
+              dangerouslySetInnerHTML={{ __html: m.descriptionHtml }}
+            />
+          </div>
         </div>
       ) : null}
       {m.fundingLines.length ? (

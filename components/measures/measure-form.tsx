@@ -2,7 +2,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { createMeasureAction, updateMeasureAction } from "@/app/(app)/concepts/[conceptId]/measure-actions";
-import { RichTextEditor } from "@/components/editor/rich-text-editor";
+import dynamic from "next/dynamic";
 import type { FundingLine, Indicator, MeasureStatus, Priority, TaskType } from "@/db/schema";
 import { useLabels } from "@/lib/i18n/hooks";
 import { FUNDING_SOURCES, INDICATOR_KINDS, PRIORITIES, STATUSES, TASK_TYPES } from "@/lib/measures/labels";
@@ -13,6 +13,16 @@ import { MeasureErrorSummary } from "./measure-error-summary";
 import { buildInput, emptyFunding, emptyIndicator, errorLabel, errorRank, valuesFrom, type FormValues } from "./measure-form-values";
 import { ErrorText, SelectInput, TextArea, TextInput } from "./measure-inputs";
 import type { SubGoalOption } from "./measure-types";
+
+// The description's editor (Tiptap, ProseMirror) loads when a form opens, not with the page.
+const RichTextEditor = dynamic(() => import("@/components/editor/rich-text-editor").then((m) => m.RichTextEditor), {
+  ssr: false,
+  loading: () => (
+    <div className="rich-text">
+      <div className="rich-static" aria-busy="true" />
+    </div>
+  ),
+});
 
 type FormProps = {
   conceptId: string;

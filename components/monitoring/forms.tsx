@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import {
   clearYearStatusAction,
@@ -7,7 +8,7 @@ import {
   setYearStatusAction,
 } from "@/app/(app)/concepts/[conceptId]/monitoring/actions";
 import type { ActionResult } from "@/lib/actions";
-import { YEAR_STATUS_LABELS, YEAR_STATUSES } from "@/lib/monitoring/year-status";
+import { YEAR_STATUSES } from "@/lib/monitoring/year-status";
 
 /* The monitoring's forms: each posts to its server action and says what happened in an aria-live status. */
 
@@ -22,41 +23,45 @@ function Status({ id, state, field }: { id: string; state: ActionResult | null; 
 
 /** Add an Ist-Wert: day, value (a number, or a text where the indicator has no numeric target), source, note. */
 export function ValueForm(props: { conceptId: string; measureId: string; indicatorId: string; indicatorName: string; numeric: boolean; unit: string; today: string; source: string }) {
+  const t = useTranslations("monitoring");
   const [state, action, pending] = useActionState(recordValueAction, null);
   const id = useId();
   const err = (f: string) => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
   return (
-    <form action={action} className="monitoring-form" aria-label={`Ist-Wert erfassen: ${props.indicatorName}`} data-testid="value-form">
+    <form action={action} className="monitoring-form" aria-label={t("valueFormLabel", { name: props.indicatorName })} data-testid="value-form">
       <input type="hidden" name="conceptId" value={props.conceptId} />
       <input type="hidden" name="measureId" value={props.measureId} />
       <input type="hidden" name="indicatorId" value={props.indicatorId} />
       <div className="form-field">
-        <label htmlFor={`${id}-day`}>Stichtag</label>
+        <label htmlFor={`${id}-day`}>{t("day")}</label>
         <input id={`${id}-day`} name="observedOn" type="date" required max={props.today} aria-invalid={!!err("observedOn")} aria-describedby={`${id}-status`} />
       </div>
       <div className="form-field">
-        <label htmlFor={`${id}-value`}>Wert{props.unit.trim() ? ` (${props.unit.trim()})` : ""}</label>
+        <label htmlFor={`${id}-value`}>
+          {t("value")}
+          {props.unit.trim() ? ` (${props.unit.trim()})` : ""}
+        </label>
         <input
           id={`${id}-value`}
           name="value"
           required
           maxLength={200}
           inputMode={props.numeric ? "decimal" : undefined}
-          placeholder={props.numeric ? "z. B. 1.250 oder 12,5" : "Zahl oder Text"}
+          placeholder={props.numeric ? t("valuePlaceholderNumber") : t("valuePlaceholderText")}
           aria-invalid={!!err("value")}
           aria-describedby={`${id}-status`}
         />
       </div>
       <div className="form-field">
-        <label htmlFor={`${id}-source`}>Quelle</label>
+        <label htmlFor={`${id}-source`}>{t("source")}</label>
         <input id={`${id}-source`} name="source" maxLength={200} defaultValue={props.source} aria-invalid={!!err("source")} />
       </div>
       <div className="form-field">
-        <label htmlFor={`${id}-note`}>Anmerkung</label>
+        <label htmlFor={`${id}-note`}>{t("note")}</label>
         <input id={`${id}-note`} name="note" maxLength={1000} aria-invalid={!!err("note")} />
       </div>
       <button type="submit" disabled={pending}>
-        {pending ? "Wird gespeichert …" : "Ist-Wert speichern"}
+        {pending ? t("saving") : t("saveValue")}
       </button>
       <Status id={`${id}-status`} state={state} />
     </form>
@@ -64,13 +69,14 @@ export function ValueForm(props: { conceptId: string; measureId: string; indicat
 }
 
 export function DeleteValueButton({ conceptId, valueId, label }: { conceptId: string; valueId: string; label: string }) {
+  const t = useTranslations("monitoring");
   const [state, action, pending] = useActionState(deleteValueAction, null);
   return (
     <form action={action} style={{ display: "inline" }}>
       <input type="hidden" name="conceptId" value={conceptId} />
       <input type="hidden" name="valueId" value={valueId} />
-      <button className="button-link" type="submit" disabled={pending} aria-label={`Ist-Wert löschen: ${label}`}>
-        löschen
+      <button className="button-link" type="submit" disabled={pending} aria-label={t("deleteValue", { label })}>
+        {t("delete")}
       </button>
       <Status id={`del-${valueId}`} state={state} />
     </form>
@@ -79,15 +85,17 @@ export function DeleteValueButton({ conceptId, valueId, label }: { conceptId: st
 
 /** Set (or replace) the implementation status of a year, with a short note. */
 export function YearStatusForm(props: { conceptId: string; measureId: string; measureLabel: string; years: number[]; current: Record<number, { status: string; note: string }> }) {
+  const t = useTranslations("monitoring");
+  const labels = useTranslations("labels");
   const [state, action, pending] = useActionState(setYearStatusAction, null);
   const id = useId();
   const last = props.years[props.years.length - 1];
   return (
-    <form action={action} className="monitoring-form" aria-label={`Umsetzungsstand eintragen: ${props.measureLabel}`} data-testid="year-status-form">
+    <form action={action} className="monitoring-form" aria-label={t("yearFormLabel", { measure: props.measureLabel })} data-testid="year-status-form">
       <input type="hidden" name="conceptId" value={props.conceptId} />
       <input type="hidden" name="measureId" value={props.measureId} />
       <div className="form-field">
-        <label htmlFor={`${id}-year`}>Jahr</label>
+        <label htmlFor={`${id}-year`}>{t("year")}</label>
         <select id={`${id}-year`} name="year" defaultValue={last}>
           {props.years.map((y) => (
             <option key={y} value={y}>
@@ -97,21 +105,21 @@ export function YearStatusForm(props: { conceptId: string; measureId: string; me
         </select>
       </div>
       <div className="form-field">
-        <label htmlFor={`${id}-status`}>Umsetzungsstand</label>
+        <label htmlFor={`${id}-status`}>{t("yearStatus")}</label>
         <select id={`${id}-status`} name="status" defaultValue={last !== undefined ? (props.current[last]?.status ?? "implemented") : "implemented"}>
           {YEAR_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {YEAR_STATUS_LABELS[s]}
+              {labels(`yearStatuses.${s}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="form-field">
-        <label htmlFor={`${id}-note`}>Kurze Anmerkung</label>
+        <label htmlFor={`${id}-note`}>{t("shortNote")}</label>
         <input id={`${id}-note`} name="note" maxLength={1000} size={40} />
       </div>
       <button type="submit" disabled={pending}>
-        {pending ? "Wird gespeichert …" : "Umsetzungsstand speichern"}
+        {pending ? t("saving") : t("saveYearStatus")}
       </button>
       <Status id={`${id}-msg`} state={state} />
     </form>
@@ -119,14 +127,15 @@ export function YearStatusForm(props: { conceptId: string; measureId: string; me
 }
 
 export function ClearYearStatusButton({ conceptId, measureId, year }: { conceptId: string; measureId: string; year: number }) {
+  const t = useTranslations("monitoring");
   const [state, action, pending] = useActionState(clearYearStatusAction, null);
   return (
     <form action={action} style={{ display: "inline" }}>
       <input type="hidden" name="conceptId" value={conceptId} />
       <input type="hidden" name="measureId" value={measureId} />
       <input type="hidden" name="year" value={year} />
-      <button className="button-link" type="submit" disabled={pending} aria-label={`Umsetzungsstand ${year} entfernen`}>
-        entfernen
+      <button className="button-link" type="submit" disabled={pending} aria-label={t("clearYearStatus", { year: String(year) })}>
+        {t("clear")}
       </button>
       <Status id={`clr-${measureId}-${year}`} state={state} />
     </form>

@@ -22,7 +22,11 @@ const BASE = "#6b7480";
 
 const daysOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
-export function ProgressChart({ id, indicator, summary }: { id: string; indicator: MonitoringIndicator; summary: string }) {
+/** The chart's words in the UI language (default German): `baseline` and `target` label the lines before their number. */
+export type ChartWords = { title: string; baseline: string; target: string };
+
+export function ProgressChart({ id, indicator, summary, words }: { id: string; indicator: MonitoringIndicator; summary: string; words?: ChartWords }) {
+  const w = words ?? { title: `Verlauf: ${indicator.name}`, baseline: "Basis", target: "Ziel" };
   const points = indicator.values.filter((v) => v.number !== null).map((v) => ({ d: daysOf(v.observedOn), v: v.number!, day: v.observedOn }));
   if (points.length === 0) return null;
   const baseline = readIndicatorNumber(indicator.baseline);
@@ -39,7 +43,7 @@ export function ProgressChart({ id, indicator, summary }: { id: string; indicato
   const years = [...new Set(points.map((p) => p.day.slice(0, 4)))];
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="monitoring-chart" role="img" aria-labelledby={`${id}-title ${id}-desc`} data-testid="monitoring-chart">
-      <title id={`${id}-title`}>{`Verlauf: ${indicator.name}`}</title>
+      <title id={`${id}-title`}>{w.title}</title>
       <desc id={`${id}-desc`}>{summary}</desc>
       {ticks.map((t) => (
         <Group key={t}>
@@ -53,7 +57,7 @@ export function ProgressChart({ id, indicator, summary }: { id: string; indicato
         <Group>
           <Line from={{ x: LEFT, y: y(baseline) }} to={{ x: W - RIGHT, y: y(baseline) }} stroke={BASE} strokeDasharray="4 4" strokeWidth={1.5} />
           <text x={W - RIGHT + 6} y={y(baseline) + 4} fontSize={12} fill={BASE}>
-            Basis {formatIndicatorNumber(baseline)}
+            {w.baseline} {formatIndicatorNumber(baseline)}
           </text>
         </Group>
       ) : null}
@@ -61,7 +65,7 @@ export function ProgressChart({ id, indicator, summary }: { id: string; indicato
         <Group>
           <Line from={{ x: LEFT, y: y(target) }} to={{ x: W - RIGHT, y: y(target) }} stroke={TARGET} strokeDasharray="8 4" strokeWidth={2} />
           <text x={W - RIGHT + 6} y={y(target) + 4} fontSize={12} fontWeight={700} fill={TARGET}>
-            Ziel {formatIndicatorNumber(target)}
+            {w.target} {formatIndicatorNumber(target)}
           </text>
         </Group>
       ) : null}

@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { useNoticeAction } from "@/components/ui/use-notice-action";
 import { byData, useFocusLater } from "@/components/ui/use-focus-later";
 import { RequiredMark } from "@/components/ui/required-mark";
+import { MentionField } from "./mention-field";
 
 export type ComposerTarget = { kind: "text"; sectionId: string } | { kind: "measure"; measureId: string } | { kind: "chapter"; chapter: string; fieldKey?: string | null };
 export type TextSelection = { start: number; end: number; quote: string };
@@ -28,13 +29,15 @@ export function Composer({
   target: ComposerTarget;
   label: string;
   selection?: TextSelection | null;
-  onDone?: () => void;
+  /** called with the new thread after saving, without it on cancel */
+  onDone?: (created?: { threadId: string }) => void;
 }) {
   const t = useTranslations("review");
   const { message, setMessage, pending, run } = useNoticeAction();
-  const [open, setOpen] = useState(false);
+  // Opened for a selection (the concept page's margin mounts it then), it is open from the first paint.
+  const [open, setOpen] = useState(!!selection);
   const [body, setBody] = useState("");
-  const [quote, setQuote] = useState("");
+  const [quote, setQuote] = useState(selection?.quote ?? "");
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
   const focusLater = useFocusLater();
@@ -73,7 +76,7 @@ export function Composer({
       setBody("");
       setQuote("");
       setOpen(false);
-      onDone?.();
+      onDone?.(created);
     });
   };
   return (
@@ -102,13 +105,14 @@ export function Composer({
           {t("commentLabel")}
           <RequiredMark />
         </label>
-        <textarea
-          ref={bodyRef}
+        <MentionField
+          conceptId={conceptId}
+          textareaRef={bodyRef}
           id={`body-${key}`}
           rows={3}
           aria-required="true"
           value={body}
-          onChange={(e) => setBody(e.target.value)}
+          onValueChange={setBody}
           maxLength={5000}
           aria-describedby={`body-hint-${key}`}
           autoFocus={target.kind !== "text" || !!selection}

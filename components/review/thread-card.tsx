@@ -5,6 +5,7 @@ import { deleteCommentAction, editCommentAction, hideCommentAction, replyAction,
 import { formatDateTime } from "@/lib/format";
 import type { Member } from "@/lib/review/comment-text";
 import type { CommentView, ThreadView } from "@/lib/review/comments";
+import { MentionField } from "./mention-field";
 import { CommentBody } from "./comment-body";
 import { Notice } from "@/components/ui/notice";
 import { useNoticeAction } from "@/components/ui/use-notice-action";
@@ -79,7 +80,7 @@ export function ThreadCard({
             {t("replyLabel")}
             <RequiredMark />
           </label>
-          <textarea id={`reply-${thread.id}`} aria-required="true" rows={2} value={reply} onChange={(e) => setReply(e.target.value)} maxLength={5000} />
+          <MentionField conceptId={conceptId} members={members} id={`reply-${thread.id}`} aria-required="true" rows={2} value={reply} onValueChange={setReply} maxLength={5000} />
           <div className="actions-row">
             <button type="submit" className="button-secondary" disabled={pending || !reply.trim()}>
               {t("reply")}
@@ -88,6 +89,7 @@ export function ThreadCard({
               type="button"
               className="button-secondary"
               disabled={pending}
+              data-thread-action="state"
               onClick={() => run(() => setThreadStateAction({ conceptId, threadId: thread.id, state: resolved ? "open" : "resolved" }), resolved ? t("reopened") : t("resolvedDone"))}
             >
               {resolved ? t("reopen") : t("resolve")}
@@ -133,7 +135,7 @@ function CommentItem({ conceptId, comment, viewer, members }: { conceptId: strin
             {t("editLabel")}
             <RequiredMark />
           </label>
-          <textarea id={`edit-${comment.id}`} aria-required="true" rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={5000} autoFocus />
+          <MentionField conceptId={conceptId} members={members} id={`edit-${comment.id}`} aria-required="true" rows={3} value={text} onValueChange={setText} maxLength={5000} autoFocus />
           <div className="actions-row">
             <button type="submit" className="button-secondary" disabled={pending}>
               {t("saveEdit")}

@@ -7,12 +7,14 @@ import { isUuid } from "./concepts";
 export type NewThread = {
   conceptId: string;
   municipalityId: string;
-  targetKind: "text" | "measure" | "chapter";
+  targetKind: "text" | "measure" | "chapter" | "suggestion";
   sectionId: string | null;
   measureId: string | null;
   chapter: string;
   fieldKey: string | null;
   anchor: TextAnchor | null;
+  /** for target kind "suggestion": the proposal answered */
+  suggestionId?: string | null;
   createdBy: string;
   /** default: the transaction's time */
   createdAt?: Date;
@@ -168,17 +170,6 @@ export async function openThreadsMentioning({ userId, municipalityId }: { userId
         sql`${comments.mentions} @> ${JSON.stringify([userId])}::jsonb`,
       ),
     );
-}
-
-/** Open text threads per section of a concept (for the hints on the concept page). */
-export async function openThreadsBySection({ conceptId }: { conceptId: string }, db?: Executor): Promise<Map<string, number>> {
-  const x = db ?? (await getDb());
-  const rows = await x
-    .select({ sectionId: commentThreads.sectionId, n: count() })
-    .from(commentThreads)
-    .where(and(eq(commentThreads.conceptId, conceptId), eq(commentThreads.state, "open"), eq(commentThreads.targetKind, "text")))
-    .groupBy(commentThreads.sectionId);
-  return new Map(rows.filter((r) => r.sectionId).map((r) => [r.sectionId!, r.n]));
 }
 
 /** The users who already got a reminder for a round (in the app, and by mail if configured). */

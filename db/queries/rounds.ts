@@ -30,7 +30,14 @@ export async function listRoundReviewers({ roundIds }: { roundIds: string[] }, d
   if (!roundIds.length) return [];
   const x = db ?? (await getDb());
   return x
-    .select({ roundId: reviewRoundReviewers.roundId, userId: users.id, name: users.name })
+    .select({
+      roundId: reviewRoundReviewers.roundId,
+      userId: users.id,
+      name: users.name,
+      completedAt: reviewRoundReviewers.completedAt,
+      verdict: reviewRoundReviewers.verdict,
+      note: reviewRoundReviewers.note,
+    })
     .from(reviewRoundReviewers)
     .innerJoin(users, eq(users.id, reviewRoundReviewers.userId))
     .where(inArray(reviewRoundReviewers.roundId, roundIds))
@@ -57,6 +64,16 @@ export async function closeRoundRow({ roundId }: { roundId: string }, tx: Execut
   await tx.update(reviewRounds).set({ state: "closed", closedAt: new Date() }).where(eq(reviewRounds.id, roundId));
 }
 
+/** A reviewer's "Prüfung abschließen": the overall verdict; only while not yet completed (false when it already was). */
+export async function completeReviewerRow(input: { roundId: string; userId: string; verdict: string; note: string }, tx: Executor): Promise<boolean> {
+  const rows = await tx
+    .update(reviewRoundReviewers)
+    .set({ completedAt: new Date(), verdict: input.verdict, note: input.note })
+    .where(and(eq(reviewRoundReviewers.roundId, input.roundId), eq(reviewRoundReviewers.userId, input.userId), isNull(reviewRoundReviewers.completedAt)))
+    .returning({ userId: reviewRoundReviewers.userId });
+  return rows.length > 0;
+}
+
 /** Open rounds of a municipality in which the user is a reviewer (for "what waits for me"). */
 export async function openRoundsFor({ userId, municipalityId }: { userId: string; municipalityId: string }, db?: Executor) {
   const x = db ?? (await getDb());
@@ -71,6 +88,8 @@ export async function openRoundsFor({ userId, municipalityId }: { userId: string
         eq(reviewRoundReviewers.userId, userId),
         eq(reviewRoundReviewers.municipalityId, municipalityId),
         eq(reviewRounds.state, "open"),
+        // Whoever finished their review (Prüfung abgeschlossen) is not waited for.
+        isNull(reviewRoundReviewers.completedAt),
         isNull(concepts.archivedAt),
         isNull(concepts.deleteAfter),
       ),

@@ -1,4 +1,4 @@
-import { date, index, integer, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { createdAt } from "./columns";
 import { concepts } from "./concepts";
@@ -63,3 +63,33 @@ export const measureYearStatus = pgTable(
 
 export type MeasureYearStatus = typeof measureYearStatus.$inferSelect;
 export type YearStatus = (typeof measureYearStatusEnum.enumValues)[number];
+
+/**
+ * A key figure of the Ausgangslage (Kennzahl, e.g. "Einwohner mit ausländischer
+ * Staatsangehörigkeit") with its value of one year: context monitoring as a
+ * table, typed by the office, not imported. One row per figure and year, so a
+ * Fortschreibung shows the change (lib/key-figures/change.ts).
+ */
+export const keyFigures = pgTable(
+  "key_figures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    municipalityId: uuid("municipality_id").notNull(),
+    /** the figure's name as the office writes it; rows of one figure share it exactly */
+    name: text("name").notNull(),
+    unit: text("unit").notNull().default(""),
+    year: integer("year").notNull(),
+    /** optional day the value describes within its year ("Stichtag 31.12.") */
+    referenceDate: date("reference_date"),
+    value: numeric("value", { precision: 24, scale: 6 }).notNull(),
+    source: text("source").notNull().default(""),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("key_figures_concept_name_year_idx").on(t.conceptId, t.name, t.year)],
+);
+
+export type KeyFigure = typeof keyFigures.$inferSelect;

@@ -27,7 +27,7 @@ export const commentThreads = pgTable(
       .notNull()
       .references(() => concepts.id, { onDelete: "cascade" }),
     municipalityId: uuid("municipality_id").notNull(),
-    /** text (a passage of a rich-text part) | measure | chapter (a general comment on a chapter or field of action) */
+    /** text (a passage of a rich-text part) | measure | chapter (a general comment on a chapter or field of action) | suggestion (an open proposal in a part) */
     targetKind: text("target_kind").notNull(),
     /** for text: the section; kept as ids without foreign keys so that a thread outlives a removed part */
     sectionId: uuid("section_id"),
@@ -36,6 +36,8 @@ export const commentThreads = pgTable(
     chapter: text("chapter").notNull(),
     fieldKey: text("field_key"),
     anchor: jsonb("anchor").$type<TextAnchor>(),
+    /** for target kind "suggestion": the proposal's id (its marks in the part `sectionId`) the thread answers */
+    suggestionId: text("suggestion_id"),
     /** open | resolved */
     state: text("state").notNull().default("open"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
@@ -101,6 +103,10 @@ export const reviewRoundReviewers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     municipalityId: uuid("municipality_id").notNull(),
+    /** "Prüfung abschließen": the reviewer's overall verdict (approve | request_changes), after which their answers are final */
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    verdict: text("verdict"),
+    note: text("note").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.userId] }), index("review_round_reviewers_user_idx").on(t.userId)],
 );

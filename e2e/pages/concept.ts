@@ -45,7 +45,7 @@ export class ConceptPage {
     }).toPass({ timeout: 15_000 });
   }
 
-  /** The editable text box of a part: static HTML turns into an editor when scrolled into view or focused. */
+  /** The editable text box of a part, focused: static HTML turns into an editor when scrolled into view or focused. */
   async editor(label: string) {
     const box = this.page.getByRole("textbox", { name: label, exact: true });
     // The static text becomes the live editor when it scrolls into view: an action may meet the element being swapped.
@@ -54,6 +54,9 @@ export class ConceptPage {
       await box.click({ timeout: 3_000 });
       await expect(box).toHaveAttribute("contenteditable", "true", { timeout: 5_000 });
     }).toPass({ timeout: 20_000 });
+    // The click may have met the static text: the editor then has the focus only if it took it on mounting.
+    // Focused, the part is the one the page's shared toolbar formats.
+    if (!(await box.evaluate((el) => el === document.activeElement))) await box.focus();
     return box;
   }
 

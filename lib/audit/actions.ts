@@ -37,6 +37,8 @@ export const AUDIT_KINDS = {
     "monitoring.value_delete",
     "monitoring.year_status",
     "monitoring.year_status_clear",
+    "key_figure.record",
+    "key_figure.delete",
   ],
   versions: ["status.change", "concept.update_started", "version.create", "version.restore"],
   review: [
@@ -51,8 +53,11 @@ export const AUDIT_KINDS = {
     "round.approve",
     "round.request_changes",
     "round.close",
+    "round.complete",
     "suggestion.accept",
     "suggestion.reject",
+    "suggestion.accept_all",
+    "suggestion.reject_all",
   ],
   members: [
     "municipality.register",

@@ -93,6 +93,18 @@ const suggestionSpec =
     return chapter && chapter !== "fields" ? [key, { chapter: n.chapter(chapter) }] : [`${key}_plain`, {}];
   };
 
+/** A bulk decision: the count and the part's place (chapter or field); without a count the single-decision sentence's plain form. */
+const suggestionsSpec =
+  (key: string): Spec =>
+  (d, n) => {
+    const count = num(d.count);
+    if (count === null) return [`${key}_plain`, {}];
+    const field = fieldName(d, n);
+    if (field) return [`${key}_field`, { field, count }];
+    const chapter = text(d.chapter);
+    return chapter && chapter !== "fields" ? [key, { chapter: n.chapter(chapter), count }] : [`${key}_count`, { count }];
+  };
+
 const SPECS: Record<string, Spec> = {
   "concept.create": (d) => either("concept_create", { title: text(d.title) }, "concept_create_plain"),
   "concept.import": (d) =>
@@ -136,6 +148,8 @@ const SPECS: Record<string, Spec> = {
   "monitoring.value_delete": (d) => either("monitoring_value_delete", { indicator: text(d.indicator), measure: text(d.measure) }, "monitoring_value_delete_plain"),
   "monitoring.year_status": (d) => either("monitoring_year_status", { year: num(d.year), measure: text(d.measure) }, "monitoring_year_status_plain"),
   "monitoring.year_status_clear": (d) => either("monitoring_year_status_clear", { year: num(d.year), measure: text(d.measure) }, "monitoring_year_status_clear_plain"),
+  "key_figure.record": (d) => either("key_figure_record", { name: text(d.name), year: num(d.year) }, "key_figure_record_plain"),
+  "key_figure.delete": (d) => either("key_figure_delete", { name: text(d.name), year: num(d.year) }, "key_figure_delete_plain"),
   "status.change": (d, n) => {
     const from = text(d.from);
     const to = text(d.to);
@@ -166,8 +180,11 @@ const SPECS: Record<string, Spec> = {
   "round.approve": () => ["round_approve", {}],
   "round.request_changes": () => ["round_request_changes", {}],
   "round.close": () => ["round_close", {}],
+  "round.complete": (d) => [d.verdict === "request_changes" ? "round_complete_changes" : "round_complete_approve", {}],
   "suggestion.accept": suggestionSpec("suggestion_accept"),
   "suggestion.reject": suggestionSpec("suggestion_reject"),
+  "suggestion.accept_all": suggestionsSpec("suggestion_accept_all"),
+  "suggestion.reject_all": suggestionsSpec("suggestion_reject_all"),
   "municipality.register": (d) => either("municipality_register", { name: text(d.name) }, "municipality_register_plain"),
   "invitation.create": (d, n) => either("invitation_create", { email: text(d.email), role: text(d.role) && n.role(String(d.role)) }, "invitation_create_plain"),
   "invitation.revoke": (d) => either("invitation_revoke", { email: text(d.email) }, "invitation_revoke_plain"),

@@ -4,6 +4,7 @@ import { conceptTitleSchema, fieldTitleSchema, MAX_CUSTOM_FIELDS } from "@/lib/c
 import { conceptSettingsSchema } from "@/lib/concepts/settings";
 import { MAX_MEASURES, MAX_SUB_GOAL_LINKS, MAX_SUB_GOALS, measureContentShape, measureRules, subGoalText } from "@/lib/measures/schema";
 import { calendarDate, z } from "@/lib/validation";
+import { keyFiguresBackupSchema, type BackupKeyFigure } from "@/lib/key-figures/backup";
 
 export const EXPORT_FORMAT = "konzeptwerk.concept";
 export const EXPORT_FORMAT_VERSION = 1;
@@ -94,6 +95,8 @@ export const conceptExportSchema = z.strictObject({
   sections: list(sectionSchema, EXPORT_LIMITS.sections),
   subGoals: list(subGoalSchema, EXPORT_LIMITS.subGoals),
   measures: list(measureSchema, EXPORT_LIMITS.measures),
+  /** the Ausgangslage's key figures (lib/key-figures/backup.ts); absent when there are none */
+  keyFigures: keyFiguresBackupSchema,
 });
 
 type ExportShape = z.infer<typeof conceptExportSchema>;
@@ -116,6 +119,7 @@ export type ValidConceptExport = {
   sections: { chapter: string; part: string; fieldKey: string | null; content: JSONContent; textLength: number }[];
   subGoals: ExportedSubGoal[];
   measures: ExportedMeasure[];
+  keyFigures?: BackupKeyFigure[];
 };
 
 export type ParseResult = { ok: true; value: ValidConceptExport } | { ok: false; error: string };

@@ -200,6 +200,7 @@ export function parseConceptExport(data: unknown, options: ValidateOptions = {})
       sections,
       subGoals: input.subGoals,
       measures,
+      ...(input.keyFigures ? { keyFigures: input.keyFigures } : {}),
     },
   };
 }

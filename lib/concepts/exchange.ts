@@ -30,6 +30,7 @@ import { cmp, buildConceptSnapshot, type ExportSource } from "./exchange-build";
 import type { ConceptExport } from "./exchange-format";
 import { parseConceptExport } from "./exchange-parse";
 import { importedTitle, planImportRows } from "./exchange-plan";
+import { backupKeyFigures, importKeyFigures } from "@/lib/key-figures/backup";
 
 export {
   EXPORT_FORMAT,
@@ -67,7 +68,7 @@ export async function readConceptSnapshot(concept: ExportSource["concept"] & { i
 /** The lossless JSON backup of a concept (roles: everyone who may export). */
 export async function exportConcept(actor: Actor, conceptId: string): Promise<ConceptExport> {
   const { concept } = await requireConcept(actor, conceptId, "concept.export");
-  return (await readConceptSnapshot(concept)).data;
+  return { ...(await readConceptSnapshot(concept)).data, ...(await backupKeyFigures(concept.id)) };
 }
 
 /**
@@ -116,6 +117,7 @@ export async function importConcept(actor: Actor, input: { municipalityId: strin
     });
     for (let i = 0; i < rows.subGoals.length; i += 500) await tx.insert(subGoalsTable).values(rows.subGoals.slice(i, i + 500));
     for (let i = 0; i < rows.measures.length; i += 100) await tx.insert(measuresTable).values(rows.measures.slice(i, i + 100));
+    await importKeyFigures(tx, value.keyFigures, { conceptId: concept.id, municipalityId: input.municipalityId, userId: actor.id });
     const details = { title, ...(source.file ? { file: source.file.replace(/\s+/g, " ").trim().slice(0, 120) } : {}) };
     await recordAudit(tx, { municipalityId: input.municipalityId, actorId: actor.id, action: "concept.import", conceptId: concept.id, details });
     return concept.id;

@@ -7,6 +7,7 @@ import { currentConceptTree } from "@/lib/realtime/store";
 import { templateFor } from "@/lib/template";
 import { requireConcept } from "./access";
 import { cleanQuery, searchDocs, type SearchDoc } from "./search";
+import { threadPath } from "@/lib/review/links";
 
 type Field = { key: string; title: string; custom: boolean };
 
@@ -61,7 +62,7 @@ export async function findInConcept(actor: Actor, input: { conceptId: string; qu
   for (const t of threads) {
     for (const c of t.comments) {
       if (c.deletedAt || c.hiddenAt) continue;
-      docs.push({ text: c.body, ref: { kind: "comment", authorName: c.authorName, threadState: t.state, href: `${page}/pruefung#thread-${t.id}` } });
+      docs.push({ text: c.body, ref: { kind: "comment", authorName: c.authorName, threadState: t.state, href: threadPath(concept.id, t.id) } });
     }
   }
   const { hits, truncated } = searchDocs(docs, checked.query);

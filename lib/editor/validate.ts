@@ -1,21 +1,18 @@
-import { getSchema, type JSONContent } from "@tiptap/core";
-import type { Node as PMNode, Schema } from "@tiptap/pm/model";
+import type { JSONContent } from "@tiptap/core";
+import type { Node as PMNode } from "@tiptap/pm/model";
 import { editorExtensions, HEADING_LEVELS } from "@/lib/editor/extensions";
 import { SUGGESTION_MARKS } from "@/lib/editor/extensions/suggestions";
 import { TEXT_ALIGNMENTS } from "@/lib/editor/extensions/text-align";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
 import { isAllowedHref, LINK_NOT_ALLOWED_HINT } from "./links";
+import { editorSchema } from "./schema";
 import { checkNesting, TOO_DEEP_MESSAGE } from "./nesting";
 import { describeSchemaError } from "./schema-errors";
 
 /** Largest accepted rich-text part, measured as its JSON (about 150 pages of plain text). */
 export const MAX_DOC_BYTES = 512 * 1024;
 
-let schema: Schema | null = null;
-export function editorSchema(): Schema {
-  schema ??= getSchema(editorExtensions);
-  return schema;
-}
+export { editorSchema };
 
 export type DocValidation = { ok: true; doc: JSONContent } | { ok: false; error: string };
 

@@ -10,10 +10,12 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  DeletedTextRun,
   ExternalHyperlink,
   Footer,
   Header,
   HeadingLevel,
+  InsertedTextRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -68,6 +70,11 @@ const numberLevels = (start: number) =>
 /** Walks the model once; keeps the counter that gives every ordered list its own numbering instance. */
 class Writer {
   private listInstance = 0;
+  /** w:id of the next tracked change (unique in the document) */
+  private revision = 0;
+
+  /** Open proposals' authors by user id: set when the model keeps proposals in the text (tracked changes). */
+  constructor(private readonly proposalAuthors: Record<string, string> | null = null) {}
 
   heading(level: number, text: string, options: { pageBreakBefore?: boolean } = {}): Paragraph {
     return new Paragraph({ heading: HEADINGS[Math.min(Math.max(level, 1), 6) - 1], pageBreakBefore: options.pageBreakBefore, children: [new TextRun(xmlText(text))] });
@@ -95,8 +102,21 @@ class Writer {
         underline: types.has("underline") || undefined,
       };
       const href = (n.marks ?? []).find((m) => m.type === "link")?.attrs?.href;
-      const run = (style?: string) =>
-        new TextRun({ text: xmlText(n.text!), bold: marks.bold, italics: marks.italics, strike: marks.strike, underline: marks.underline ? {} : undefined, style });
+      const proposal = this.proposalAuthors ? (n.marks ?? []).find((m) => m.type === "insertion" || m.type === "deletion") : undefined;
+      // The suggestion library's zero-width anchors are not text.
+      const text = proposal ? n.text.replace(/\u200B/g, "") : n.text;
+      if (!text) continue;
+      const options = { text: xmlText(text), bold: marks.bold, italics: marks.italics, strike: marks.strike, underline: marks.underline ? {} : undefined };
+      if (proposal) {
+        const author = (typeof proposal.attrs?.author === "string" && this.proposalAuthors![proposal.attrs.author]) || "Unbekannt";
+        const at = typeof proposal.attrs?.at === "string" && !Number.isNaN(Date.parse(proposal.attrs.at)) ? new Date(proposal.attrs.at).toISOString().replace(/\.\d{3}Z$/, "Z") : undefined;
+        // w:date is optional in OOXML: a proposal without a time gets none rather than a made-up one.
+        const change = (at ? { id: ++this.revision, author, date: at } : { id: ++this.revision, author }) as { id: number; author: string; date: string };
+        // (A link inside a proposal keeps its text; the link itself is left to the decision.)
+        out.push(proposal.type === "insertion" ? new InsertedTextRun({ ...options, ...change }) : new DeletedTextRun({ ...options, ...change }));
+        continue;
+      }
+      const run = (style?: string) => new TextRun({ ...options, style });
       out.push(typeof href === "string" && href ? new ExternalHyperlink({ link: href, children: [run("Hyperlink")] }) : run());
     }
     return out;
@@ -291,6 +311,21 @@ class Writer {
       if (p.doc) out.push(...this.rich(p.doc, 2));
       else if (!ch.fields.length) out.push(this.muted("Kein Text."));
     }
+    if (ch.keyFigures) {
+      // The same table as the PDF and the print preview (lib/key-figures/change.ts).
+      const t = ch.keyFigures;
+      out.push(
+        this.heading(2, "Kennzahlen"),
+        this.muted(t.caption),
+        this.table(
+          t.columns.map((c) => c.label),
+          t.rows.map((r) => r.cells),
+          [4, 2, 2, 2, 3, 4],
+          { rightAligned: t.columns.flatMap((c, i) => (c.numeric ? [i] : [])), boldLastRow: false },
+        ),
+        new Paragraph({}),
+      );
+    }
     for (const f of ch.fields) {
       out.push(this.heading(2, `${f.number} ${f.title}`));
       for (const p of f.parts) {
@@ -348,7 +383,7 @@ class Writer {
 /** The document as DOCX bytes. */
 export async function renderDocx(model: PdfModel): Promise<Buffer> {
   const { meta } = model;
-  const w = new Writer();
+  const w = new Writer(model.proposalAuthors);
   const body: (Block | TableOfContents)[] = [
     ...w.cover(model),
     new Paragraph({ pageBreakBefore: true, children: [new TextRun({ text: "Inhalt", bold: true, size: 34, color: ACCENT })] }),

@@ -286,6 +286,21 @@ class Writer {
       if (p.doc) out.push(...this.rich(p.doc, 2));
       else if (!ch.fields.length) out.push(this.muted("Kein Text."));
     }
+    if (ch.keyFigures) {
+      // The same table as the PDF and the print preview (lib/key-figures/change.ts).
+      const t = ch.keyFigures;
+      out.push(
+        this.heading(2, "Kennzahlen"),
+        this.muted(t.caption),
+        this.table(
+          t.columns.map((c) => c.label),
+          t.rows.map((r) => r.cells),
+          [4, 2, 2, 2, 3, 4],
+          { rightAligned: t.columns.flatMap((c, i) => (c.numeric ? [i] : [])), boldLastRow: false },
+        ),
+        this.p("Text_20_body"),
+      );
+    }
     for (const f of ch.fields) {
       out.push(this.heading(2, `${f.number} ${f.title}`));
       for (const p of f.parts) {
@@ -322,6 +337,16 @@ class Writer {
         out.push(this.text("P_bold", c.place));
         if (c.quote) out.push(c.removed ? this.text("P_italic", `Textstelle entfernt: „${c.quote}“`) : this.text("Quotations", c.quote));
         for (const e of c.entries) out.push(this.p("Text_20_body", el("text:span", { "text:style-name": this.span({ bold: true, italic: false, underline: false, strike: false })! }, odfText(e.author)), ...odfText(` (${e.date}): ${e.text}`)));
+      }
+    }
+    // ODT writes no tracked changes (text:tracked-changes): the text stands without open proposals; the annex lists them when asked.
+    if (model.suggestions) {
+      out.push(this.heading(1, "Anhang: Offene Änderungsvorschläge", "P_chapter"));
+      if (!model.suggestions.length) out.push(this.muted("Es gibt keine offenen Änderungsvorschläge."));
+      for (const s of model.suggestions) {
+        out.push(this.text("P_bold", s.place));
+        const what = [s.deleted ? `Streichen: „${s.deleted}“` : "", s.inserted ? `Einfügen: „${s.inserted}“` : ""].filter(Boolean).join(" · ");
+        out.push(this.p("Text_20_body", el("text:span", { "text:style-name": this.span({ bold: true, italic: false, underline: false, strike: false })! }, odfText(s.author)), ...odfText(`${s.date ? ` (${s.date})` : ""}: ${what}`)));
       }
     }
     return out;

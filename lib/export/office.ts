@@ -19,7 +19,8 @@ export const OFFICE_CONTENT_TYPES: Record<OfficeFormat, string> = {
  * access check, same version handling, same annexes), named like the PDF.
  */
 export async function exportConceptOffice(actor: Actor, conceptId: string, format: OfficeFormat, options: PdfOptions = {}) {
-  const { model, municipality, version, date } = await loadPdfModel(actor, conceptId, options);
+  // Word shows open proposals as its own tracked changes; ODT prints the text without them (and the annex, when asked).
+  const { model, municipality, version, date } = await loadPdfModel(actor, conceptId, { ...options, trackedChanges: format === "docx" && !!options.suggestions });
   await takeExportPoint(actor);
   const started = performance.now();
   // A copy into a plain ArrayBuffer, as a Response body wants it.

@@ -4,6 +4,7 @@ import { ORG_MODELS, SETTING_LABELS } from "@/lib/concepts/setting-labels";
 import { STATUS_LABELS as CONCEPT_STATUS_LABELS } from "@/lib/concepts/status";
 import { MUNICIPALITY_KIND_LABELS } from "@/lib/members/labels";
 import { FUNDING_SOURCE_LABELS, INDICATOR_KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS, TASK_TYPE_LABELS } from "@/lib/measures/labels";
+import { YEAR_STATUS_LABELS } from "@/lib/monitoring/year-status";
 import { DEFAULT_LOCALE } from "./config";
 import type { Lookup } from "./lookup";
 
@@ -24,6 +25,7 @@ export const LABEL_SOURCES = {
   settings: SETTING_LABELS,
   orgModels: ORG_MODELS,
   conceptStatuses: CONCEPT_STATUS_LABELS,
+  yearStatuses: YEAR_STATUS_LABELS,
 } as const;
 
 type Sources = typeof LABEL_SOURCES;

@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import type { FundingLine, Indicator, Measure, MeasureOrigin, MeasureStatus, Priority, TaskType } from "@/db/schema";
+import { renderHtmlCached } from "@/lib/editor/render";
 
 /**
  * A measure as the browser gets it: plain JSON (dates as strings, staff as the
@@ -13,6 +14,8 @@ export type MeasureView = {
   /** own code, "" for none (then the automatic number is shown) */
   code: string;
   description: JSONContent;
+  /** the description as static HTML (rendered on the server): a card shows it without loading the editor */
+  descriptionHtml: string;
   subGoalIds: string[];
   targetGroups: string[];
   taskType: TaskType;
@@ -47,6 +50,7 @@ export function toMeasureView(row: Measure): MeasureView {
     title: row.title,
     code: row.code,
     description: row.description,
+    descriptionHtml: renderHtmlCached(row.description),
     subGoalIds: [...row.subGoalIds],
     targetGroups: [...row.targetGroups],
     taskType: row.taskType,

@@ -12,7 +12,18 @@ import { formatDay, progressText, valueText } from "./text";
 
 export type UpdateStartingPoint = {
   ended: { measureId: string; label: string; title: string; why: string }[];
-  missed: { measureId: string; indicatorId: string; label: string; measureTitle: string; name: string; range: string; latest: string; progress: string }[];
+  missed: {
+    measureId: string;
+    indicatorId: string;
+    label: string;
+    measureTitle: string;
+    name: string;
+    range: string;
+    latest: string;
+    /** the latest value and its day apart, for a page in another language */
+    latestParts: { value: string; day: string } | null;
+    progress: string;
+  }[];
 };
 
 export function updateStartingPoint(fields: readonly MonitoringField[]): UpdateStartingPoint {
@@ -39,6 +50,7 @@ export function updateStartingPoint(fields: readonly MonitoringField[]): UpdateS
             name: x.name,
             range: `${x.baseline} → ${x.target}${x.unit ? ` ${x.unit}` : ""}`,
             latest: latest ? `${valueText(latest, x.unit)} am ${formatDay(latest.observedOn)}` : "kein Ist-Wert",
+            latestParts: latest ? { value: valueText(latest, x.unit), day: formatDay(latest.observedOn) } : null,
             progress: progressText(x.progress),
           };
         }),

@@ -15,8 +15,13 @@ import { templateFor } from "@/lib/template";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { recordExport } from "@/lib/ops/metrics";
+import { berlinToday } from "@/lib/check/context";
+import { keyFigureLinesUntil } from "@/lib/key-figures/change";
+import { keyFigureLinesOfConcept } from "@/lib/key-figures/service";
 import { checkLogo } from "./logo";
-import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel, type PdfSuggestion } from "./model";
+import { buildPdfModel, type HistoryEntry, type PdfCommentThread, type PdfModel, type PdfRound, type PdfSuggestion } from "./model";
+import { listRounds } from "@/lib/review/rounds";
+import { roundResultRows } from "@/lib/review/round-results";
 import { renderPdf } from "./render";
 import { currentConceptTree } from "@/lib/realtime/store";
 import { memberNames } from "@/db/queries/suggestions";
@@ -30,8 +35,12 @@ export type PdfOptions = {
   history?: boolean;
   /** add the open comment threads as an annex */
   comments?: boolean;
-  /** add the open proposals (Änderungsvorschläge) of the draft as an annex */
+  /** add the open proposals (Änderungsvorschläge) of the draft as an annex; the DOCX writes them as tracked changes instead */
   suggestions?: boolean;
+  /** add the results of the review rounds as an annex */
+  rounds?: boolean;
+  /** (DOCX) keep the exported text's open proposals in it, for Word's tracked changes, instead of the annex */
+  trackedChanges?: boolean;
 };
 
 /** File name of the PDF (or its DOCX/ODT twin): Integrationskonzept_<Kommune>_v<n>_<YYYY-MM-DD>.pdf (ASCII) and its UTF-8 original for filename*. */
@@ -75,8 +84,13 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
     : null;
   const logoKind = logo ? (logo.mediaType === "image/svg+xml" ? "svg" : "png") : null;
   const comments = options.comments ? await openCommentsAnnex(concept) : null;
-  const suggestions = options.suggestions ? await openSuggestionsAnnex(concept) : null;
-  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, suggestions, staffCostPerFteCents });
+  const suggestions = options.suggestions && !options.trackedChanges ? await openSuggestionsAnnex(concept) : null;
+  const proposalAuthors = options.trackedChanges ? await proposalAuthorsOf(data, concept.municipalityId) : null;
+  const rounds = options.rounds ? await roundsAnnex(actor, concept) : null;
+  // Key figures are not in a version's snapshot: a version prints the values of its year and before.
+  const figures = await keyFigureLinesOfConcept(concept.id);
+  const keyFigures = version ? keyFigureLinesUntil(figures, Number(berlinToday(date).slice(0, 4))) : figures;
+  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, suggestions, proposalAuthors, rounds, staffCostPerFteCents, keyFigures });
   return { model, concept, logo, municipality: municipality ?? "", version, date };
 }
 
@@ -125,11 +139,13 @@ export function parsePdfQuery(params: URLSearchParams): PdfOptions {
   const history = params.get("history");
   const comments = params.get("comments");
   const suggestions = params.get("suggestions");
+  const rounds = params.get("rounds");
   return {
     version,
     history: history === "1" || history === "true",
     ...(comments === "1" || comments === "true" ? { comments: true } : {}),
     ...(suggestions === "1" || suggestions === "true" ? { suggestions: true } : {}),
+    ...(rounds === "1" || rounds === "true" ? { rounds: true } : {}),
   };
 }
 
@@ -165,6 +181,31 @@ async function openSuggestionsAnnex(concept: Concept): Promise<PdfSuggestion[]> 
   });
 }
 
+/** Every review round of the concept with its results, as the round's CSV has them (lib/review/round-results). */
+async function roundsAnnex(actor: Actor, concept: Concept): Promise<PdfRound[]> {
+  const { rounds, targets } = await listRounds(actor, concept.id);
+  return [...rounds]
+    .sort((a, b) => a.round.createdAt.getTime() - b.round.createdAt.getTime())
+    .map((view) => ({
+      title: view.round.title,
+      meta: `Version ${view.round.versionNumber} · fällig am ${pdfDate(view.round.dueDate)} · ${view.round.state === "open" ? "offen" : "abgeschlossen"}`,
+      rows: roundResultRows(view, targets).map(({ target, reviewer, verdict, note }) => ({ target, reviewer, verdict, note })),
+    }));
+}
+
+/** The names (members only) of the people whose open proposals the exported text holds. */
+async function proposalAuthorsOf(data: ConceptExport, municipalityId: string): Promise<Record<string, string>> {
+  const ids = data.sections.flatMap((s) => {
+    if (!hasSuggestions(s.content)) return [];
+    try {
+      return listSuggestions(s.content).map((x) => x.author ?? "");
+    } catch {
+      return [];
+    }
+  });
+  return Object.fromEntries(await memberNames({ municipalityId, userIds: ids }));
+}
+
 /** The open threads of the concept (anchors resolved against the current text) as printable strings. */
 async function openCommentsAnnex(concept: Concept): Promise<PdfCommentThread[]> {
   const tree = await currentConceptTree(concept.id);
@@ -176,7 +217,7 @@ async function openCommentsAnnex(concept: Concept): Promise<PdfCommentThread[]> 
   return threads.map((t) => {
     const field = fieldTitle(t.fieldKey);
     const measure = t.measureId ? tree.measures.find((m) => m.id === t.measureId)?.title : null;
-    const place = [chapterTitle(t.chapter), field, field && t.targetKind === "text" ? partTitle(t.part) : null, measure ? `Maßnahme „${measure}“` : null].filter(Boolean).join(" › ");
+    const place = [chapterTitle(t.chapter), field, field && t.targetKind === "text" ? partTitle(t.part) : null, measure ? `Maßnahme „${measure}“` : null, t.targetKind === "suggestion" ? "Antwort auf einen Änderungsvorschlag" : null].filter(Boolean).join(" › ");
     return {
       place,
       quote: t.quote,

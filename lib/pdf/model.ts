@@ -10,7 +10,8 @@ import type { JSONContent } from "@tiptap/core";
 import type { ConceptExport, ExportedMeasure } from "@/lib/concepts/exchange";
 import { computeFunding } from "@/lib/funding/compute";
 import { fundingInputFromExport } from "@/lib/funding/input";
-import { fundingView, type FundingView } from "@/lib/funding/view";
+import { fundingView, type FundingView, type ViewTable } from "@/lib/funding/view";
+import { keyFigureTable, type KeyFigureLine } from "@/lib/key-figures/change";
 import { ORG_MODELS, type OrgModel } from "@/lib/concepts/setting-labels";
 import { statusLabel } from "@/lib/concepts/status";
 import {
@@ -55,8 +56,18 @@ export type PdfSource = {
   comments?: PdfCommentThread[] | null;
   /** the annex of open proposals (issue 13; already printable strings); null or missing leaves it out */
   suggestions?: PdfSuggestion[] | null;
+  /** the annex of review rounds' results (lib/review/round-results, already printable strings); null or missing leaves it out */
+  rounds?: PdfRound[] | null;
+  /**
+   * Keep open proposals in the text as marks (for a renderer that writes them
+   * as tracked changes: the DOCX), with their authors' names by user id; null
+   * or missing: the text as it stands, without proposals (PDF, ODT, preview).
+   */
+  proposalAuthors?: Record<string, string> | null;
   /** the municipality's personnel cost per VZÄ and year (chapter 7); null or missing: the default */
   staffCostPerFteCents?: number | null;
+  /** the Ausgangslage's key figures (not part of a version's snapshot: see lib/key-figures/backup.ts); missing: none */
+  keyFigures?: KeyFigureLine[];
 };
 
 /** One open comment thread in the PDF annex: where it is, the quoted passage, the comments (plain text). */
@@ -70,6 +81,9 @@ export type PdfCommentThread = {
 
 /** One open proposal in the PDF annex: where, by whom and when, what it would delete and insert (plain text). */
 export type PdfSuggestion = { place: string; author: string; date: string; deleted: string; inserted: string };
+
+/** One review round in the PDF annex: what it was, then one row per chapter / field of action and reviewer, then the overall verdicts. */
+export type PdfRound = { title: string; meta: string; rows: { target: string; reviewer: string; verdict: string; note: string }[] };
 
 /** A fact; a list (partners, target groups, sub-goals) keeps one entry per item, never one comma-joined string. */
 export type Row = { label: string; value: string | string[] };
@@ -130,6 +144,8 @@ export type PdfChapter = {
   settings: Row[];
   parts: { title: string | null; doc: JSONContent | null }[];
   funding: PdfFunding | null;
+  /** the Ausgangslage's key figures (lib/key-figures), printed under its text; null in other chapters or without figures */
+  keyFigures: ViewTable | null;
   fields: PdfField[];
 };
 
@@ -150,6 +166,9 @@ export type PdfModel = {
   history: { number: string; label: string; status: string; date: string; author: string }[] | null;
   comments: PdfCommentThread[] | null;
   suggestions: PdfSuggestion[] | null;
+  rounds: PdfRound[] | null;
+  /** set when the text keeps its open proposals as insertion/deletion marks: the authors' names by user id */
+  proposalAuthors: Record<string, string> | null;
   stats: { measures: number; fields: number };
 };
 
@@ -181,10 +200,10 @@ export function normaliseHeadings(doc: JSONContent): JSONContent {
 }
 
 /** A document with visible content (headings normalised), or null (empty parts print "Kein Text."). */
-export function docOrNull(input: JSONContent | null | undefined): JSONContent | null {
+export function docOrNull(input: JSONContent | null | undefined, options: { keepProposals?: boolean } = {}): JSONContent | null {
   if (!input || !Array.isArray(input.content)) return null;
-  // A draft prints the text as it stands: open proposals (issue 13) rejected.
-  const doc = withoutProposals(withinNesting(input));
+  // A draft prints the text as it stands: open proposals (issue 13) rejected, unless the renderer writes them as tracked changes.
+  const doc = options.keepProposals ? withinNesting(input) : withoutProposals(withinNesting(input));
   const hasContent = (n: JSONContent): boolean =>
     (n.type === "text" && !!n.text?.trim()) || n.type === "table" || (Array.isArray(n.content) && n.content.some(hasContent));
   return (doc.content ?? []).some(hasContent) ? normaliseHeadings(printableDoc(doc)) : null;
@@ -316,7 +335,8 @@ export function buildPdfModel(source: PdfSource): PdfModel {
   const template = templateFor(data.concept.templateVersion);
   const rawSection = (chapter: string, part: string, fieldKey: string | null) =>
     data.sections.find((s) => s.chapter === chapter && s.part === part && s.fieldKey === fieldKey)?.content;
-  const section = (chapter: string, part: string, fieldKey: string | null) => docOrNull(rawSection(chapter, part, fieldKey));
+  const keepProposals = !!source.proposalAuthors;
+  const section = (chapter: string, part: string, fieldKey: string | null) => docOrNull(rawSection(chapter, part, fieldKey), { keepProposals });
   const fields = [...data.fields].sort((a, b) => a.position - b.position || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const goalText = new Map(data.subGoals.map((g) => [g.ref, g.text]));
 
@@ -330,6 +350,7 @@ export function buildPdfModel(source: PdfSource): PdfModel {
       settings: settingRows(chapter.key, data.concept.settings),
       parts: chapter.parts.map((p) => ({ title: chapter.parts.length > 1 ? p.title : null, doc: section(chapter.key, p.key, null) })),
       funding: chapter.key === "funding" ? fundingView(computeFunding(fundingInputFromExport(data, source.staffCostPerFteCents ?? null))) : null,
+      keyFigures: chapter.key === "baseline" && source.keyFigures?.length ? keyFigureTable(source.keyFigures) : null,
       fields: isFields
         ? fields.map((f, fi) => {
             const fieldNumber = `${number}.${fi + 1}`;
@@ -384,6 +405,8 @@ export function buildPdfModel(source: PdfSource): PdfModel {
       : null,
     comments: source.comments ?? null,
     suggestions: source.suggestions ?? null,
+    rounds: source.rounds ?? null,
+    proposalAuthors: source.proposalAuthors ?? null,
     stats: { measures: data.measures.length, fields: fields.length },
   };
 }

@@ -20,6 +20,7 @@ import { decideAccess, parseDocumentName, sessionIdFromHeaders, type ConnectionC
 import { compactSection, loadSectionState } from "./store";
 import { CHANGED_TEXT_MESSAGE, checkSuggestOnlyChange } from "@/lib/suggestions/guard";
 import { checkFragment, jsonFromDoc } from "./ydoc";
+import { REFUSED_UPDATE } from "./close-reason";
 
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_2 = 1;
@@ -49,7 +50,7 @@ function addsToDoc(doc: Y.Doc, update: Uint8Array) {
   try {
     return !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
   } catch {
-    throw new Refused(`Die Änderung wurde nicht gespeichert: ${UNREADABLE_UPDATE}`);
+    throw new Refused(`${REFUSED_UPDATE}${UNREADABLE_UPDATE}`);
   }
 }
 
@@ -147,7 +148,7 @@ async function storeBatch(document: Y.Doc, batch: Pending[]) {
     for (const item of items) {
       const base = accepted.length ? Y.mergeUpdates(accepted.map((i) => i.update)) : undefined;
       const problem = checkUpdate(document, item.update, { base, suggestBy: item.ctx.suggestOnly ? item.ctx.userId : undefined });
-      if (problem) item.reject(new Refused(`Die Änderung wurde nicht gespeichert: ${problem}`));
+      if (problem) item.reject(new Refused(`${REFUSED_UPDATE}${problem}`));
       else accepted.push(item);
     }
   }

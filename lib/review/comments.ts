@@ -28,6 +28,8 @@ import { cleanCommentBody, findMentions, MAX_COMMENT, type Member } from "./comm
 import { compactSection, currentConceptTree } from "@/lib/realtime/store";
 import { queueMentionMails } from "@/lib/mail/notification-mails";
 import { kickMailQueue } from "@/lib/mail/queue";
+import { listSuggestions } from "@/lib/suggestions/list";
+import { hasSuggestions } from "@/lib/suggestions/resolve";
 
 const body = z
   .string()
@@ -49,6 +51,8 @@ const targetSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("measure"), measureId: id }),
   z.object({ kind: z.literal("chapter"), chapter: z.string().max(60), fieldKey: z.string().max(80).nullish() }),
+  /** an answer to an open proposal (Änderungsvorschlag) of a part, before it is decided */
+  z.object({ kind: z.literal("suggestion"), sectionId: id, suggestionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Ungültige Kennung.") }),
 ]);
 
 export const createThreadSchema = z.object({ conceptId: id, target: targetSchema, body });
@@ -85,6 +89,21 @@ async function resolveTarget(concept: Concept, target: z.output<typeof targetSch
     if (!anchor) throw new AppError("bad_request", "Die markierte Textstelle wurde im Abschnitt nicht gefunden. Bitte die Stelle erneut markieren.");
     const fieldKey = section.fieldId ? ((await getConceptTree({ conceptId: concept.id })).fields.find((f) => f.id === section.fieldId)?.key ?? null) : null;
     return { targetKind: "text" as const, sectionId: section.id, measureId: null, chapter: section.chapter, fieldKey, anchor };
+  }
+  if (target.kind === "suggestion") {
+    // The proposal must be open in the part's text as typed so far.
+    if (isUuid(target.sectionId)) await compactSection(target.sectionId);
+    const section = await getSection({ sectionId: target.sectionId });
+    if (!section || section.conceptId !== concept.id) throw new AppError("not_found", "Diesen Abschnitt gibt es nicht.");
+    let open = false;
+    try {
+      open = hasSuggestions(section.content as JSONContent) && listSuggestions(section.content as JSONContent).some((s) => s.id === target.suggestionId);
+    } catch {
+      open = false;
+    }
+    if (!open) throw new AppError("not_found", "Diesen Änderungsvorschlag gibt es nicht (mehr). Vielleicht wurde er schon angenommen oder abgelehnt.");
+    const fieldKey = section.fieldId ? ((await getConceptTree({ conceptId: concept.id })).fields.find((f) => f.id === section.fieldId)?.key ?? null) : null;
+    return { targetKind: "suggestion" as const, sectionId: section.id, measureId: null, chapter: section.chapter, fieldKey, anchor: null, suggestionId: target.suggestionId };
   }
   if (target.kind === "measure") {
     const measure = await getMeasure({ measureId: target.measureId });
@@ -239,8 +258,10 @@ export type CommentView = {
 
 export type ThreadView = {
   id: string;
-  targetKind: "text" | "measure" | "chapter";
+  targetKind: "text" | "measure" | "chapter" | "suggestion";
   sectionId: string | null;
+  /** for an answer to a proposal: its id */
+  suggestionId: string | null;
   /** the part of the chapter or field ("text", "baseline", "goal") for text threads */
   part: string | null;
   measureId: string | null;
@@ -273,6 +294,7 @@ export function resolveThreads(threads: Awaited<ReturnType<typeof listThreadsWit
       id: t.id,
       targetKind: t.targetKind as ThreadView["targetKind"],
       sectionId: t.sectionId,
+      suggestionId: t.suggestionId ?? null,
       part: section?.part ?? null,
       measureId: t.measureId,
       chapter: t.chapter,
@@ -302,4 +324,10 @@ export async function listThreads(actor: Actor, conceptId: string) {
   const { concept, role } = await requireConcept(actor, conceptId, "concept.read");
   const [threads, tree, people] = await Promise.all([listThreadsWithComments({ conceptId: concept.id }), currentConceptTree(concept.id), members(concept.municipalityId)]);
   return { concept, role, tree, members: people, threads: resolveThreads(threads, tree.sections) };
+}
+
+/** The members a comment can mention (the composer's @ picker loads them when first needed): id and name, nothing else. */
+export async function listMentionCandidates(actor: Actor, conceptId: string): Promise<Member[]> {
+  const { concept } = await requireConcept(actor, conceptId, "comment.create");
+  return members(concept.municipalityId);
 }

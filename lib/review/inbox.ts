@@ -11,6 +11,7 @@ import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { AppError } from "@/lib/errors";
 import { z } from "@/lib/validation";
+import { REMINDER_DAYS } from "./reminders";
 
 /**
  * What waits for the user in a municipality: open threads that mention them,
@@ -28,10 +29,12 @@ export async function readInbox(actor: Actor, input: { municipalityId: string })
   ]);
   const titles = new Map(concepts.map((c) => [c.id, c.title]));
   const today = new Date().toISOString().slice(0, 10);
+  // The reminder window of lib/review/reminders: a round due this soon is marked in "Für mich" too.
+  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + REMINDER_DAYS * 86_400_000).toISOString().slice(0, 10);
   return {
     // A concept marked for deletion is not in `titles`: what belongs to it waits for nobody.
     mentions: mentions.filter((m) => titles.has(m.conceptId)).map((m) => ({ ...m, conceptTitle: titles.get(m.conceptId) ?? "" })),
-    rounds: rounds.map((r) => ({ ...r.round, conceptTitle: r.conceptTitle, overdue: r.round.dueDate < today })),
+    rounds: rounds.map((r) => ({ ...r.round, conceptTitle: r.conceptTitle, overdue: r.round.dueDate < today, dueSoon: r.round.dueDate <= soon })),
     notifications: notifications.filter((n) => titles.has(n.n.conceptId)).map((n) => ({ ...n.n, actorName: n.actorName, conceptTitle: titles.get(n.n.conceptId) ?? "" })),
     unread,
   };

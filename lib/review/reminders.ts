@@ -39,7 +39,8 @@ export async function sendRoundReminders(now: Date = new Date()): Promise<{ remi
       for (const r of reviewers) {
         // Someone who left the municipality or may now only read is not asked any more.
         const role = members.get(r.userId);
-        if (already.has(r.userId) || !role || role === "viewer") continue;
+        // … nor is someone who finished their review (Prüfung abgeschlossen).
+        if (already.has(r.userId) || !role || role === "viewer" || r.completedAt) continue;
         const answered = new Set(answers.filter((a) => a.reviewerId === r.userId).map((a) => a.target));
         const open = targets.filter((t) => !answered.has(t)).length;
         if (open === 0) continue;

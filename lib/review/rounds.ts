@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { insertNotifications } from "@/db/queries/comments";
 import { listMembers } from "@/db/queries/members";
-import { closeRoundRow, getRound, insertRound, listAnswers, listRoundReviewers, listRoundRows, upsertAnswer } from "@/db/queries/rounds";
+import { closeRoundRow, completeReviewerRow, getRound, insertRound, listAnswers, listRoundReviewers, listRoundRows, upsertAnswer } from "@/db/queries/rounds";
 import { getVersionRow } from "@/db/queries/versions";
 import type { Concept, ReviewRound } from "@/db/schema";
 import type { Actor } from "@/lib/authz/require-role";
@@ -34,6 +34,12 @@ export const answerSchema = z.object({
   note: z.string().max(5000, "Die Anmerkung ist zu lang (höchstens 5000 Zeichen).").default(""),
 });
 export const roundRefSchema = z.object({ conceptId: id, roundId: id });
+export const completeSchema = z.object({
+  conceptId: id,
+  roundId: id,
+  verdict: z.enum(VERDICTS, "Bitte ein Gesamtvotum wählen: Zustimmung oder Änderungsbedarf."),
+  note: z.string().max(5000, "Die Anmerkung ist zu lang (höchstens 5000 Zeichen).").default(""),
+});
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
@@ -48,8 +54,8 @@ export type RoundTarget = { key: string; chapter: string; fieldKey: string | nul
  * instead of the chapter "Handlungsfelder" (whose own introduction, from
  * template 2 on, is asked about before its fields).
  */
-export async function roundTargets(concept: Concept): Promise<RoundTarget[]> {
-  const tree = await currentConceptTree(concept.id);
+export async function roundTargets(concept: Concept, loaded?: { fields: { key: string; title: string }[] }): Promise<RoundTarget[]> {
+  const tree = loaded ?? (await currentConceptTree(concept.id));
   const out: RoundTarget[] = [];
   for (const c of templateFor(concept.templateVersion).chapters) {
     if (c.key === "fields") {
@@ -93,8 +99,10 @@ export async function answerRound(actor: Actor, input: unknown) {
   const round = await getRound({ conceptId: concept.id, roundId: data.roundId });
   if (!round) throw new AppError("not_found", "Diese Prüfrunde gibt es nicht.");
   const reviewers = await listRoundReviewers({ roundIds: [round.id] });
-  if (!reviewers.some((r) => r.userId === actor.id)) throw new AppError("forbidden", "Sie gehören nicht zu den Prüfenden dieser Runde.");
+  const me = reviewers.find((r) => r.userId === actor.id);
+  if (!me) throw new AppError("forbidden", "Sie gehören nicht zu den Prüfenden dieser Runde.");
   if (round.state !== "open") throw new AppError("conflict", "Diese Prüfrunde ist abgeschlossen.");
+  if (me.completedAt) throw new AppError("conflict", "Sie haben Ihre Prüfung in dieser Runde bereits abgeschlossen.");
   if (!(await roundTargets(concept)).some((t) => t.key === data.target)) throw new AppError("bad_request", "Unbekanntes Kapitel oder Handlungsfeld.");
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -102,6 +110,41 @@ export async function answerRound(actor: Actor, input: unknown) {
     await recordAudit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, action: data.verdict === "approve" ? "round.approve" : "round.request_changes", conceptId: concept.id, objectId: round.id, details: { target: data.target } });
   });
   return { target: data.target, verdict: data.verdict };
+}
+
+/**
+ * "Prüfung abschließen": a chosen reviewer ends their part of an open round
+ * with an overall verdict (and an optional note); their answers are final from
+ * then on. Chapters left unanswered stay so, as the results show. When the
+ * last reviewer has finished, the round closes.
+ */
+export async function completeRound(actor: Actor, input: unknown) {
+  const data = parse(completeSchema, input);
+  const { concept } = await requireConcept(actor, data.conceptId, "review.answer");
+  const round = await getRound({ conceptId: concept.id, roundId: data.roundId });
+  if (!round) throw new AppError("not_found", "Diese Prüfrunde gibt es nicht.");
+  const reviewers = await listRoundReviewers({ roundIds: [round.id] });
+  const me = reviewers.find((r) => r.userId === actor.id);
+  if (!me) throw new AppError("forbidden", "Sie gehören nicht zu den Prüfenden dieser Runde.");
+  if (round.state !== "open") throw new AppError("conflict", "Diese Prüfrunde ist abgeschlossen.");
+  if (me.completedAt) throw new AppError("conflict", "Sie haben Ihre Prüfung in dieser Runde bereits abgeschlossen.");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // Conditional on "not yet completed": two clicks at once complete once.
+    if (!(await completeReviewerRow({ roundId: round.id, userId: actor.id, verdict: data.verdict, note: data.note.trim() }, tx)))
+      throw new AppError("conflict", "Sie haben Ihre Prüfung in dieser Runde bereits abgeschlossen.");
+    const open = (await listRoundReviewers({ roundIds: [round.id] }, tx)).filter((r) => !r.completedAt).length;
+    if (open === 0) await closeRoundRow({ roundId: round.id }, tx);
+    await recordAudit(tx, {
+      municipalityId: concept.municipalityId,
+      actorId: actor.id,
+      action: "round.complete",
+      conceptId: concept.id,
+      objectId: round.id,
+      details: { verdict: data.verdict, closed: open === 0 ? 1 : 0 },
+    });
+    return { verdict: data.verdict, roundClosed: open === 0 };
+  });
 }
 
 /** Close a round (admins); its record stays. */
@@ -122,7 +165,7 @@ export async function closeRound(actor: Actor, input: unknown) {
 export type RoundView = {
   round: ReviewRound;
   overdue: boolean;
-  reviewers: { userId: string; name: string; answered: number }[];
+  reviewers: { userId: string; name: string; answered: number; completedAt: Date | null; verdict: Verdict | null; note: string }[];
   answers: { reviewerId: string; target: string; verdict: Verdict; note: string; answeredAt: Date }[];
 };
 
@@ -141,7 +184,16 @@ export async function listRounds(actor: Actor, conceptId: string) {
     return {
       round,
       overdue: round.state === "open" && round.dueDate < today(),
-      reviewers: reviewers.filter((r) => r.roundId === round.id).map((r) => ({ userId: r.userId, name: r.name, answered: own.filter((a) => a.reviewerId === r.userId).length })),
+      reviewers: reviewers
+        .filter((r) => r.roundId === round.id)
+        .map((r) => ({
+          userId: r.userId,
+          name: r.name,
+          answered: own.filter((a) => a.reviewerId === r.userId).length,
+          completedAt: r.completedAt,
+          verdict: (r.verdict as Verdict | null) ?? null,
+          note: r.note,
+        })),
       answers: own.map((a) => ({ reviewerId: a.reviewerId, target: a.target, verdict: a.verdict as Verdict, note: a.note, answeredAt: a.answeredAt })),
     };
   });

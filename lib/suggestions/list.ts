@@ -6,7 +6,7 @@
  */
 import type { JSONContent } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { editorSchema } from "@/lib/editor/validate";
+import { editorSchema } from "@/lib/editor/schema";
 
 export type SuggestionKind = "insert" | "delete" | "replace";
 

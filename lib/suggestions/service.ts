@@ -87,6 +87,34 @@ export async function openSuggestionsOf(conceptId: string, db: Executor) {
   return (await openOf(conceptId, db)).open;
 }
 
+type Decision = "accept" | "reject";
+
+async function keepDecision(
+  tx: Executor,
+  input: { concept: { id: string; municipalityId: string }; part: SuggestionPart; suggestion: Suggestion; authorId: string | null; decision: Decision; decidedBy: string },
+) {
+  const { concept, part, suggestion } = input;
+  await insertSuggestionDecision(
+    {
+      conceptId: concept.id,
+      municipalityId: concept.municipalityId,
+      sectionId: part.sectionId,
+      chapter: part.chapter,
+      part: part.part,
+      fieldKey: part.fieldKey,
+      suggestionId: suggestion.id,
+      kind: suggestion.kind,
+      inserted: suggestion.inserted,
+      deleted: suggestion.deleted,
+      authorId: input.authorId,
+      proposedAt: suggestion.at && !Number.isNaN(Date.parse(suggestion.at)) ? new Date(suggestion.at) : null,
+      decision: input.decision === "accept" ? "accepted" : "rejected",
+      decidedBy: input.decidedBy,
+    },
+    tx,
+  );
+}
+
 const SUGGESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
@@ -129,25 +157,7 @@ export async function decideSuggestion(actor: Actor, input: { conceptId: string;
     const part = partOf(tree, section);
     // The author as the mark names them, when that is a member (an editor's mark is not checked against its connection).
     const author = suggestion.author ? ((await memberNames({ municipalityId: concept.municipalityId, userIds: [suggestion.author] }, tx)).has(suggestion.author) ? suggestion.author : null) : null;
-    await insertSuggestionDecision(
-      {
-        conceptId: concept.id,
-        municipalityId: concept.municipalityId,
-        sectionId: section.id,
-        chapter: part.chapter,
-        part: part.part,
-        fieldKey: part.fieldKey,
-        suggestionId: suggestion.id,
-        kind: suggestion.kind,
-        inserted: suggestion.inserted,
-        deleted: suggestion.deleted,
-        authorId: author,
-        proposedAt: suggestion.at && !Number.isNaN(Date.parse(suggestion.at)) ? new Date(suggestion.at) : null,
-        decision: input.decision === "accept" ? "accepted" : "rejected",
-        decidedBy: actor.id,
-      },
-      tx,
-    );
+    await keepDecision(tx, { concept, part, suggestion, authorId: author, decision: input.decision, decidedBy: actor.id });
     await recordAudit(tx, {
       municipalityId: concept.municipalityId,
       actorId: actor.id,
@@ -159,5 +169,98 @@ export async function decideSuggestion(actor: Actor, input: { conceptId: string;
     // The status-conditional final write: an adoption or archiving that committed meanwhile rolls this back.
     await touchConcept({ conceptId: concept.id }, tx);
     return { id: suggestion.id, decision: input.decision === "accept" ? ("accepted" as const) : ("rejected" as const), sectionId: section.id };
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Accept or reject several proposals at once (editors and admins): all of a
+ * part (`sectionId`), all of one person (`authorId`) in the concept, or all of
+ * one person in a part. At least one of the two is required, so a slip never
+ * decides a whole concept. Each part changes through the same write path as a
+ * single decision (the proposals are decided one by one on the part's current
+ * text while it is locked, so what was typed meanwhile stays); every decided
+ * proposal is kept, and each changed part gets one audit entry with the count.
+ * Nothing matching is a 404 and changes nothing.
+ */
+export async function decideSuggestions(actor: Actor, input: { conceptId: string; decision: Decision; sectionId?: string | null; authorId?: string | null }) {
+  if (input.decision !== "accept" && input.decision !== "reject") throw new AppError("bad_request", "Unbekannte Entscheidung.");
+  const sectionId = input.sectionId ?? null;
+  const authorId = input.authorId ?? null;
+  if (sectionId === null && authorId === null) throw new AppError("bad_request", "Bitte einen Teil oder eine Person angeben, deren Vorschläge entschieden werden sollen.");
+  if ((sectionId !== null && (typeof sectionId !== "string" || !UUID.test(sectionId))) || (authorId !== null && (typeof authorId !== "string" || !UUID.test(authorId)))) {
+    throw new AppError("bad_request", "Teil oder Person ist ungültig.");
+  }
+  const { concept } = await requireConcept(actor, input.conceptId, "suggestion.decide");
+  const db = await getDb();
+  const nothing = () => new AppError("not_found", "Dazu gibt es keine offenen Änderungsvorschläge (mehr). Vielleicht hat sie schon jemand angenommen oder abgelehnt.");
+  return db.transaction(async (tx) => {
+    const tree = await currentConceptTree(concept.id, tx);
+    if (sectionId !== null && !tree.sections.some((s) => s.id === sectionId)) throw new AppError("not_found", "Diesen Teil gibt es in diesem Konzept nicht.");
+    const matches = (s: Suggestion) => authorId === null || s.author === authorId;
+    const sections = tree.sections.filter((s) => (sectionId === null || s.id === sectionId) && hasSuggestions(s.content));
+    const members = await memberNames({ municipalityId: concept.municipalityId, userIds: authorId ? [authorId] : [] }, tx);
+    const decided: { id: string; sectionId: string }[] = [];
+    for (const section of sections) {
+      let chosen: Suggestion[] = [];
+      let problem: string | null = null;
+      const changed = await changeSectionText(tx, {
+        sectionId: section.id,
+        conceptId: concept.id,
+        userId: actor.id,
+        change: (current: JSONContent) => {
+          const all = listSuggestions(current);
+          chosen = all.filter(matches);
+          if (chosen.length === 0) return null;
+          let next: JSONContent = current;
+          for (const s of chosen) {
+            // null: an earlier decision of this batch took it along (the library decides directly adjacent runs together).
+            next = (input.decision === "accept" ? accept(next, s.id) : reject(next, s.id)) ?? next;
+          }
+          const left = new Set(listSuggestions(next).map((s) => s.id));
+          const chosenIds = new Set(chosen.map((s) => s.id));
+          if ([...left].some((id) => chosenIds.has(id))) {
+            problem = "Nicht alle Vorschläge ließen sich entscheiden. Bitte einzeln annehmen oder ablehnen.";
+            return null;
+          }
+          if (all.some((s) => !chosenIds.has(s.id) && !left.has(s.id))) {
+            problem = "Ein Vorschlag einer anderen Person grenzt unmittelbar an und würde mit entschieden. Bitte diese Vorschläge einzeln annehmen oder ablehnen.";
+            return null;
+          }
+          const validation = validateDoc(next);
+          if (!validation.ok) {
+            problem = validation.error;
+            return null;
+          }
+          return validation.doc;
+        },
+      });
+      if (problem !== null) throw new AppError("conflict", `Die Vorschläge können so nicht übernommen werden: ${problem}`);
+      if (!changed || chosen.length === 0) continue;
+      const part = partOf(tree, section);
+      const authors = await memberNames({ municipalityId: concept.municipalityId, userIds: chosen.map((s) => s.author ?? "") }, tx);
+      for (const suggestion of chosen) {
+        await keepDecision(tx, { concept, part, suggestion, authorId: suggestion.author && authors.has(suggestion.author) ? suggestion.author : null, decision: input.decision, decidedBy: actor.id });
+        decided.push({ id: suggestion.id, sectionId: section.id });
+      }
+      await recordAudit(tx, {
+        municipalityId: concept.municipalityId,
+        actorId: actor.id,
+        action: input.decision === "accept" ? "suggestion.accept_all" : "suggestion.reject_all",
+        conceptId: concept.id,
+        objectId: section.id,
+        details: {
+          chapter: part.chapter,
+          part: part.part,
+          ...(part.fieldKey ? { field: part.fieldKey, fieldTitle: part.fieldTitle } : {}),
+          count: chosen.length,
+          ...(authorId ? { person: members.get(authorId) ?? null } : {}),
+        },
+      });
+    }
+    if (decided.length === 0) throw nothing();
+    await touchConcept({ conceptId: concept.id }, tx);
+    return { decision: input.decision === "accept" ? ("accepted" as const) : ("rejected" as const), count: decided.length, decided };
   });
 }

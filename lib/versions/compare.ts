@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { AppError } from "@/lib/errors";
+import { memberNames } from "@/db/queries/suggestions";
 import { compareSnapshots, type ConceptComparison } from "./diff/concept";
 import { readConceptSnapshot } from "@/lib/concepts/exchange";
 import { loadVersion, parseVersionNumber, type VersionMeta } from "./read";
@@ -38,5 +39,8 @@ export async function compareVersions(actor: Actor, input: { conceptId: string; 
   };
   const [a, b] = await Promise.all([load(from), load(to)]);
   const comparison: ConceptComparison = compareSnapshots(a.snapshot, b.snapshot);
-  return { concept, role, from: a.side, to: b.side, comparison };
+  // Names of the people whose open proposals the two sides hold (members only; a former member stays unnamed).
+  const authors = comparison.sections.flatMap((s) => [...s.proposals.before, ...s.proposals.after].map((p) => p.author ?? ""));
+  const proposalAuthors = Object.fromEntries(await memberNames({ municipalityId: concept.municipalityId, userIds: authors }));
+  return { concept, role, from: a.side, to: b.side, comparison, proposalAuthors };
 }

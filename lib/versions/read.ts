@@ -5,6 +5,7 @@ import { requireConcept } from "@/lib/concepts/access";
 import { readConceptSnapshot, type ConceptExport, type SnapshotIds } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
 import { countChanges, parseSnapshot, snapshotHashes, type ChangeCount, type ValidSnapshot } from "./snapshot";
+import { openProposals } from "./diff/concept";
 
 export type VersionKind = "manual" | "status" | "before_restore" | "before_import";
 
@@ -73,12 +74,15 @@ export type HistoryEntry = VersionMeta & { changes: ChangeCount | null };
 export async function readHistory(actor: Actor, conceptId: string) {
   const { concept, role } = await requireConcept(actor, conceptId, "concept.read");
   const rows = await listVersionRows({ conceptId: concept.id });
-  const draft = snapshotHashes(await readConceptSnapshot(concept));
+  const snapshot = await readConceptSnapshot(concept);
+  const draft = snapshotHashes(snapshot);
+  const proposals = snapshot.data.sections.reduce((n, s) => n + openProposals(s.content).length, 0);
   const versions: HistoryEntry[] = rows.map((row, i) => ({ ...meta(row), changes: rows[i + 1] ? countChanges(rows[i + 1]!.hashes, row.hashes) : null }));
   return {
     concept,
     role,
-    draft: { changes: rows[0] ? countChanges(rows[0].hashes, draft) : null, updatedAt: concept.updatedAt },
+    /** proposals: open Änderungsvorschläge in the draft (not counted as changes: the compared text is the text without them) */
+    draft: { changes: rows[0] ? countChanges(rows[0].hashes, draft) : null, updatedAt: concept.updatedAt, proposals },
     versions,
   };
 }

@@ -90,7 +90,8 @@ function typist(base: string, cookie: string, sectionId: string, i: number) {
   };
 }
 
-async function measure(context: BrowserContext, url: string, profileName?: string) {
+/** Keystroke latencies typing into the page's first part, or into the part `sectionId` (scripts/bench/suggestions.ts). */
+export async function measure(context: BrowserContext, url: string, profileName?: string, sectionId?: string) {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "load" });
   if (process.env.BENCH_EXTRA_CSS)
@@ -99,10 +100,11 @@ async function measure(context: BrowserContext, url: string, profileName?: strin
       sheet.replaceSync(css);
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     }, process.env.BENCH_EXTRA_CSS);
-  const box = page.locator(".section-editor").first().getByRole("textbox");
+  const part = sectionId ? page.getByTestId(`section-${sectionId}`) : page.locator(".section-editor").first();
+  const box = part.getByRole("textbox").first();
   await box.scrollIntoViewIfNeeded();
   await box.click();
-  await page.locator('.section-editor [contenteditable="true"]').first().waitFor({ timeout: 60_000 });
+  await part.locator('[contenteditable="true"]').first().waitFor({ timeout: 60_000 });
   // The editor takes the focus once it is mounted (the click was on the static text before it).
   await page.waitForFunction(() => document.activeElement?.getAttribute("contenteditable") === "true", null, { timeout: 60_000 });
   await page.evaluate(() => {

@@ -35,7 +35,7 @@ describe("searching a concept", () => {
   });
 
   it("finds comments for every reader, linking to the thread on the review page, but not deleted or hidden ones", async () => {
-    const thread = `/concepts/${ids.conceptId}/pruefung#thread-${ids.threadId}`;
+    const thread = `/concepts/${ids.conceptId}#thread-${ids.threadId}`;
     for (const role of ["reviewer", "viewer"] as const) {
       const found = await findInConcept(town[role], { conceptId: ids.conceptId, query: "Datum des Ratsbeschlusses" });
       expect(found.hits.map((h) => h.ref)).toEqual([{ kind: "comment", authorName: town.admin.name, threadState: "open", href: thread }]);

@@ -8,12 +8,29 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 const session = vi.hoisted(() => ({ id: null as string | null }));
 vi.mock("@/auth", () => ({ auth: async () => (session.id ? { sessionId: session.id, user: { id: "x" } } : null) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// The German catalogue, as a request without a language cookie gets it (outside a request next-intl has no locale).
+vi.mock("next-intl/server", async () => {
+  const de = (await import("@/messages/de.json")).default as unknown as Record<string, unknown>;
+  return {
+    getTranslations: async (namespace: string) => (key: string, values: Record<string, unknown> = {}) => {
+      const found = `${namespace}.${key}`.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], de);
+      return (typeof found === "string" ? found : key).replace(/\{(\w+)\}/g, (_m, name: string) => String(values[name] ?? ""));
+    },
+  };
+});
 
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { getConceptTree } from "@/db/queries/concepts";
-import { indicatorValues, measureYearStatus } from "@/db/schema";
-import { clearYearStatusAction, deleteValueAction, recordValueAction, setYearStatusAction } from "@/app/(app)/concepts/[conceptId]/monitoring/actions";
+import { indicatorValues, keyFigures, measureYearStatus } from "@/db/schema";
+import {
+  clearYearStatusAction,
+  deleteKeyFigureAction,
+  deleteValueAction,
+  recordKeyFigureAction,
+  recordValueAction,
+  setYearStatusAction,
+} from "@/app/(app)/concepts/[conceptId]/monitoring/actions";
 import type { Actor } from "@/lib/authz/require-role";
 import { createConcept } from "@/lib/concepts/create";
 import { createMeasure } from "@/lib/measures/service";
@@ -100,5 +117,37 @@ describe("the monitoring actions", () => {
       fieldErrors: { status: "Umsetzungsstand: bitte umgesetzt, teilweise umgesetzt oder nicht umgesetzt wählen." },
     });
     expect(await counts()).toEqual({ values: 0, years: 0 });
+  });
+});
+
+describe("the key figure actions", () => {
+  const figures = async () => (await (await getDb()).select().from(keyFigures).where(eq(keyFigures.conceptId, ids.conceptId))).map((r) => `${r.name} ${r.year} ${Number(r.value)}`);
+  const figure = (more: Record<string, string> = {}) =>
+    form({ conceptId: ids.conceptId, name: "Einwohner mit ausländischer Staatsangehörigkeit", value: "1.250", unit: "Personen", year: "2024", referenceDate: "", source: "Melderegister", ...more });
+
+  it("store a key figure for an editor and delete it again", async () => {
+    expect(await as(town.editor, () => recordKeyFigureAction(null, figure()))).toEqual({ ok: true, data: undefined, message: "Kennzahl gespeichert." });
+    expect(await figures()).toEqual(["Einwohner mit ausländischer Staatsangehörigkeit 2024 1250"]);
+    const [row] = await (await getDb()).select().from(keyFigures).where(eq(keyFigures.conceptId, ids.conceptId));
+    expect(await as(town.editor, () => deleteKeyFigureAction(null, form({ conceptId: ids.conceptId, keyFigureId: row!.id })))).toMatchObject({ ok: true, message: "Kennzahl-Wert gelöscht." });
+    expect(await figures()).toEqual([]);
+  });
+
+  it.each([
+    [{ value: "viele" }, "value", "Wert: bitte eine Zahl angeben (z. B. 1.250 oder 12,5)."],
+    [{ name: "" }, "name", "Kennzahl: bitte einen Namen angeben."],
+    [{ year: "19x" }, "year", "Jahr: bitte ein Jahr angeben."],
+    [{ referenceDate: "2023-12-31" }, "referenceDate", "Stichtag: Der Tag muss im Jahr 2024 liegen."],
+  ])("answer %o with a German message on its field and store nothing", async (more, field, message) => {
+    const result = await as(town.editor, () => recordKeyFigureAction(null, figure(more)));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { [field]: message } });
+    expect(await figures()).toEqual([]);
+  });
+
+  it("refuse a signed-out client, a reviewer and another municipality, storing nothing", async () => {
+    expect(await as(null, () => recordKeyFigureAction(null, figure()))).toMatchObject({ ok: false, code: "unauthorized" });
+    expect(await as(town.reviewer, () => recordKeyFigureAction(null, figure()))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await as(stranger.admin, () => recordKeyFigureAction(null, figure()))).toMatchObject({ ok: false, code: "not_found" });
+    expect(await figures()).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ describe("mention mails", () => {
     const [de] = to(town.editor.email);
     const [en] = to(town.admin.email);
     expect(to(town.reviewer.email)).toEqual([]);
-    const link = `${APP}/concepts/${ids.conceptId}/pruefung#thread-${threadId}`;
+    const link = `${APP}/concepts/${ids.conceptId}#thread-${threadId}`;
     expect(de!.subject).toBe(`${town.reviewer.name} hat Sie erwähnt – Integrationskonzept Mailstadt`);
     expect(de!.text).toContain(link);
     expect(String(de!.html)).toContain(link);
@@ -96,7 +96,7 @@ describe("review round mails", () => {
     const [mail] = to(town.reviewer.email);
     expect(mail!.subject).toBe("Bitte um Prüfung bis 11. März 2031 – Integrationskonzept Mailstadt");
     expect(mail!.text).toContain(`${town.admin.name} bittet Sie, „Integrationskonzept Mailstadt“ in der Prüfrunde „Ressortabstimmung“ zu prüfen.`);
-    expect(mail!.text).toContain(`${APP}/concepts/${ids.conceptId}/pruefung#rounds-heading`);
+    expect(mail!.text).toContain(`${APP}/concepts/${ids.conceptId}#pruefrunde`);
     expect(to(town.editor.email)).toHaveLength(1);
     expect(to(town.admin.email)).toEqual([]);
   });

@@ -120,7 +120,7 @@ describe("review rounds", () => {
     }
     const view = (await listRounds(town.viewer, ids.conceptId)).rounds.find((r) => r.round.id === roundId)!;
     expect(view.overdue).toBe(true);
-    expect(view.reviewers).toEqual([{ userId: town.reviewer.id, name: town.reviewer.name, answered: targets.length }]);
+    expect(view.reviewers).toEqual([{ userId: town.reviewer.id, name: town.reviewer.name, answered: targets.length, completedAt: null, verdict: null, note: "" }]);
     expect(view.answers.find((a) => a.target === targets[0]!.key)).toMatchObject({ verdict: "request_changes", note: "Geltungszeitraum fehlt" });
     await closeRound(town.admin, { conceptId: ids.conceptId, roundId });
     await expect(answerRound(town.reviewer, { conceptId: ids.conceptId, roundId, target: "mandate", verdict: "approve" })).rejects.toMatchObject({ code: "conflict" });

@@ -25,6 +25,7 @@ import { asProposal } from "@/lib/suggestions/propose";
 import { changeStatus } from "@/lib/versions/service";
 import { makeMunicipality } from "../support/fixtures";
 import { connect, sessionCookie, startRealtimeServer, waitFor, type Client } from "../support/realtime";
+import { closeKind } from "@/lib/realtime/close-reason";
 
 let town: Awaited<ReturnType<typeof makeMunicipality>>;
 let rig: Awaited<ReturnType<typeof startRealtimeServer>>;
@@ -99,6 +100,8 @@ function mapMarks(json: JSONContent, f: (marks: NonNullable<JSONContent["marks"]
 async function refused(c: Client, sectionId: string, before: JSONContent, reason: RegExp) {
   await waitFor(() => c.closedReasons.length > 0, "Verbindung mit Grund beendet");
   expect(c.closedReasons.join(" ")).toMatch(/^Die Änderung wurde nicht gespeichert: /);
+  // The editor must not reconnect into the same refusal (components/editor/collab-section-editor.tsx).
+  expect(c.closedReasons.map(closeKind)).toEqual(c.closedReasons.map(() => "refused"));
   expect(c.closedReasons.join(" ")).toMatch(reason);
   await new Promise((r) => setTimeout(r, 200));
   expect(await stored(sectionId)).toEqual(before);

@@ -15,6 +15,8 @@ import type { JSONContent } from "@tiptap/core";
 import { GET } from "@/app/api/concepts/[conceptId]/suggestions/route";
 import { POST as ACCEPT } from "@/app/api/concepts/[conceptId]/suggestions/[suggestionId]/accept/route";
 import { POST as REJECT } from "@/app/api/concepts/[conceptId]/suggestions/[suggestionId]/reject/route";
+import { POST as ACCEPT_ALL } from "@/app/api/concepts/[conceptId]/suggestions/accept-all/route";
+import { POST as REJECT_ALL } from "@/app/api/concepts/[conceptId]/suggestions/reject-all/route";
 import { closeDb } from "@/db";
 import { listAudit } from "@/db/queries/audit";
 import { getConceptTree } from "@/db/queries/concepts";
@@ -24,7 +26,10 @@ import { saveSectionText } from "@/lib/concepts/sections";
 import { CONCEPT_STATUSES } from "@/lib/concepts/status";
 import { doc, p } from "@/lib/editor/build";
 import { plainText } from "@/lib/editor/document";
-import { changeStatus } from "@/lib/versions/service";
+import { changeStatus, createVersion } from "@/lib/versions/service";
+import { compareVersions } from "@/lib/versions/compare";
+import { readHistory } from "@/lib/versions/read";
+import { createThread, listThreads, replyToThread } from "@/lib/review/comments";
 import { exportConceptPdf } from "@/lib/pdf/export";
 import { execFileSync } from "node:child_process";
 import { signIn } from "../support/data";
@@ -58,6 +63,13 @@ async function decide(actor: Actor, conceptId: string, suggestionId: string, dec
   await as(actor);
   const req = new Request(`${ORIGIN}/api/concepts/${conceptId}/suggestions/${suggestionId}/${decision}`, { method: "POST", headers });
   const res = await (decision === "accept" ? ACCEPT : REJECT)(req, { params: Promise.resolve({ conceptId, suggestionId }) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { message: string } } };
+}
+
+async function decideAll(actor: Actor, conceptId: string, decision: "accept" | "reject", scope: unknown) {
+  await as(actor);
+  const req = new Request(`${ORIGIN}/api/concepts/${conceptId}/suggestions/${decision}-all`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(scope) });
+  const res = await (decision === "accept" ? ACCEPT_ALL : REJECT_ALL)(req, { params: Promise.resolve({ conceptId }) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { message: string } } };
 }
 
@@ -141,6 +153,165 @@ describe("accept and reject", () => {
       editor?.destroy();
       await rig.stop();
     }
+  });
+});
+
+describe("deciding in bulk", () => {
+  /** withProposals plus a reviewer's insertion in the vision part. */
+  async function inTwoParts() {
+    const c = await withProposals();
+    const vision = (await getConceptTree({ conceptId: c.conceptId })).sections.find((s) => s.chapter === "vision" && s.fieldId === null)!;
+    const saved = await saveSectionText(town.editor, { conceptId: c.conceptId, sectionId: vision.id, baseRevision: 0, content: doc(p("Vielfalt", mark("insertion", " ist unsere Stärke", "ins3", town.reviewer.id), ".")) });
+    expect(saved.status).toBe("saved");
+    return { ...c, visionId: vision.id };
+  }
+  const visionText = async (sectionId: string) => plainText((await getSection({ sectionId }))!.content);
+
+  it("accepts all proposals of a part: the text takes them, each is kept as decided, one audit entry with the count; other parts stay open", async () => {
+    const c = await inTwoParts();
+    const res = await decideAll(town.editor, c.conceptId, "accept", { sectionId: c.sectionId });
+    expect(res).toMatchObject({ status: 200, body: { decision: "accepted", count: 3 } });
+    expect(await mandateText(c.sectionId)).toBe("Der Rat der Stadt hat das Konzept beauftragt.\nEs gilt fünf Jahre. Danach wird es fortgeschrieben.");
+    const { body } = await list(town.viewer, c.conceptId);
+    expect(body.open.map((s) => s.id)).toEqual(["ins3"]);
+    // One transaction: the same decision time for all three.
+    expect(body.decided.map((d) => [d.id, d.status]).sort()).toEqual([["del1", "accepted"], ["ins1", "accepted"], ["ins2", "accepted"]]);
+    const audit = await listAudit({ municipalityId: town.municipality.id, conceptId: c.conceptId, limit: 20 });
+    const bulk = audit.filter((a) => a.action.startsWith("suggestion."));
+    expect(bulk).toHaveLength(1);
+    expect(bulk[0]).toMatchObject({ action: "suggestion.accept_all", objectId: c.sectionId, details: expect.objectContaining({ chapter: "mandate", count: 3 }) });
+    // Nothing left in that part: a second call finds nothing and changes nothing.
+    const again = await decideAll(town.editor, c.conceptId, "reject", { sectionId: c.sectionId });
+    expect(again.status).toBe(404);
+    expect(again.body.error!.message).toContain("keine offenen Änderungsvorschläge");
+  });
+
+  it("rejects all of one person across the concept, or only in one part; another person's proposals stay", async () => {
+    const c = await inTwoParts();
+    const inPart = await decideAll(town.admin, c.conceptId, "reject", { sectionId: c.visionId, authorId: town.reviewer.id });
+    expect(inPart).toMatchObject({ status: 200, body: { count: 1, decided: [{ id: "ins3", sectionId: c.visionId }] } });
+    expect(await visionText(c.visionId)).toBe("Vielfalt.");
+    expect(await mandateText(c.sectionId)).toContain("der Stadt");
+    const everywhere = await decideAll(town.admin, c.conceptId, "reject", { authorId: town.reviewer.id });
+    expect(everywhere).toMatchObject({ status: 200, body: { decision: "rejected", count: 2 } });
+    expect(await mandateText(c.sectionId)).toBe("Der Rat hat das Konzept einstimmig beauftragt.\nEs gilt fünf Jahre. Danach wird es fortgeschrieben.");
+    const { body } = await list(town.editor, c.conceptId);
+    expect(body.open.map((s) => [s.id, (s.author as { id: string }).id])).toEqual([["ins2", town.admin.id]]);
+    const audit = await listAudit({ municipalityId: town.municipality.id, conceptId: c.conceptId, limit: 20 });
+    const entries = audit.filter((a) => a.action === "suggestion.reject_all");
+    expect(entries).toHaveLength(2);
+    expect(entries.every((e) => (e.details as Record<string, unknown>).person === town.reviewer.name)).toBe(true);
+  });
+
+  it("is refused to reviewers, viewers, another municipality, without a scope, with a foreign part or a malformed id, and on an adopted concept; nothing changes", async () => {
+    const c = await inTwoParts();
+    const before = [await mandateText(c.sectionId), await visionText(c.visionId)];
+    expect((await decideAll(town.reviewer, c.conceptId, "accept", { authorId: town.reviewer.id })).status).toBe(403);
+    expect((await decideAll(town.viewer, c.conceptId, "reject", { sectionId: c.sectionId })).status).toBe(403);
+    expect((await decideAll(other.admin, c.conceptId, "accept", { sectionId: c.sectionId })).status).toBe(404);
+    const own = await createConcept(other.editor, { municipalityId: other.municipality.id, title: "Eigenes" });
+    // The other town's own concept, naming this town's part: the part is not in that concept.
+    expect((await decideAll(other.admin, own.id, "accept", { sectionId: c.sectionId })).status).toBe(404);
+    const none = await decideAll(town.editor, c.conceptId, "accept", {});
+    expect(none.status).toBe(400);
+    expect(none.body.error!.message).toContain("Teil oder eine Person");
+    expect((await decideAll(town.editor, c.conceptId, "accept", { sectionId: "../../x" })).status).toBe(400);
+    expect((await decideAll(town.editor, c.conceptId, "accept", { authorId: 42 })).status).toBe(400);
+    // A person without proposals: nothing to decide.
+    expect((await decideAll(town.editor, c.conceptId, "accept", { authorId: town.viewer.id })).status).toBe(404);
+    expect([await mandateText(c.sectionId), await visionText(c.visionId)]).toEqual(before);
+    expect((await list(town.admin, c.conceptId)).body.open).toHaveLength(4);
+    const audit = await listAudit({ municipalityId: town.municipality.id, conceptId: c.conceptId, limit: 20 });
+    expect(audit.filter((a) => a.action.startsWith("suggestion."))).toEqual([]);
+  });
+
+  it("refuses to take another person's directly adjacent proposal along; nothing changes", async () => {
+    const concept = await createConcept(town.editor, { municipalityId: town.municipality.id, title: "Angrenzend" });
+    const mandate = (await getConceptTree({ conceptId: concept.id })).sections.find((s) => s.chapter === "mandate" && s.fieldId === null)!;
+    const content = doc(p("Der Rat hat ", mark("deletion", "einstimmig ", "delA", town.reviewer.id), mark("deletion", "sofort ", "delB", town.admin.id), "beschlossen."));
+    expect((await saveSectionText(town.editor, { conceptId: concept.id, sectionId: mandate.id, baseRevision: 0, content })).status).toBe("saved");
+    const res = await decideAll(town.editor, concept.id, "accept", { authorId: town.reviewer.id });
+    expect(res.status).toBe(409);
+    expect(res.body.error!.message).toContain("grenzt unmittelbar an");
+    expect((await list(town.editor, concept.id)).body.open.map((s) => s.id)).toEqual(["delA", "delB"]);
+    // Both together (the part): decided at once.
+    expect(await decideAll(town.editor, concept.id, "accept", { sectionId: mandate.id })).toMatchObject({ status: 200, body: { count: 2 } });
+    expect(await mandateText(mandate.id)).toBe("Der Rat hat beschlossen.");
+  });
+
+  it("is refused once the concept is adopted", async () => {
+    const c = await withProposals();
+    expect((await decideAll(town.editor, c.conceptId, "accept", { sectionId: c.sectionId })).status).toBe(200);
+    for (const status of CONCEPT_STATUSES.slice(1, -1)) await changeStatus(town.admin, { conceptId: c.conceptId, status });
+    await changeStatus(town.admin, { conceptId: c.conceptId, status: "adopted", decisionDate: "2026-11-30", decisionReference: "DS 4/2026" });
+    expect((await decideAll(town.editor, c.conceptId, "reject", { sectionId: c.sectionId })).status).toBe(409);
+  });
+
+  it("reaches an open editor live", async () => {
+    const rig = await startRealtimeServer();
+    let editor: Client | null = null;
+    try {
+      const c = await withProposals();
+      editor = connect(rig.url, `section:${c.sectionId}`, { cookie: (await sessionCookie(town.editor)).cookie, origin: rig.origin });
+      await waitFor(() => editor!.provider.isSynced && editor!.text().includes("Danach"), "Editor synchron");
+      expect((await decideAll(town.admin, c.conceptId, "reject", { sectionId: c.sectionId })).status).toBe(200);
+      await waitFor(() => !editor!.text().includes("Danach") && !editor!.text().includes("der Stadt"), "abgelehnte Vorschläge verschwinden im Editor");
+    } finally {
+      editor?.destroy();
+      await rig.stop();
+    }
+  });
+});
+
+describe("versions and the comparison", () => {
+  it("list the draft's open proposals as proposals, with their authors' names; the compared text is the text without them", async () => {
+    const c = await withProposals();
+    await createVersion(town.editor, { conceptId: c.conceptId, label: "Vor der Prüfung" });
+    const history = await readHistory(town.viewer, c.conceptId);
+    expect(history.draft.proposals).toBe(3);
+    const { comparison, proposalAuthors } = await compareVersions(town.viewer, { conceptId: c.conceptId, from: 1, to: "draft" });
+    const mandate = comparison.sections.find((s) => s.key.startsWith("mandate"))!;
+    expect(mandate.state).toBe("unchanged");
+    expect(mandate.proposals.after.map((x) => [x.id, x.inserted, x.deleted])).toEqual([
+      ["ins1", " der Stadt", ""],
+      ["del1", "", "einstimmig "],
+      ["ins2", " Danach wird es fortgeschrieben.", ""],
+    ]);
+    expect(proposalAuthors).toEqual({ [town.reviewer.id]: town.reviewer.name, [town.admin.id]: town.admin.name });
+    // Accepting one turns it into a change of the text, and it is no longer a proposal.
+    expect((await decide(town.editor, c.conceptId, "ins1", "accept")).status).toBe(200);
+    const after = (await compareVersions(town.viewer, { conceptId: c.conceptId, from: 1, to: "draft" })).comparison.sections.find((s) => s.key.startsWith("mandate"))!;
+    expect(after.state).toBe("changed");
+    expect(after.diff.changes.map((x) => x.inserted).join("|")).toContain("der Stadt");
+    expect(after.proposals.after.map((x) => x.id)).toEqual(["del1", "ins2"]);
+    expect((await readHistory(town.viewer, c.conceptId)).draft.proposals).toBe(2);
+  });
+});
+
+describe("answering a proposal before it is decided", () => {
+  it("a reviewer answers, the editor replies; the thread names the proposal; refused for unknown or decided proposals, viewers and strangers", async () => {
+    const c = await withProposals();
+    const target = { kind: "suggestion", sectionId: c.sectionId, suggestionId: "ins1" };
+    const { threadId } = await createThread(town.reviewer, { conceptId: c.conceptId, target, body: "Warum „der Stadt“?" });
+    await replyToThread(town.editor, { conceptId: c.conceptId, threadId, body: "Weil der Rat der Stadt gemeint ist." });
+    const { threads } = await listThreads(town.viewer, c.conceptId);
+    const thread = threads.find((t) => t.id === threadId)!;
+    expect(thread).toMatchObject({ targetKind: "suggestion", suggestionId: "ins1", sectionId: c.sectionId, chapter: "mandate", quote: null, state: "open" });
+    expect(thread.comments.map((x) => [x.authorName, x.body])).toEqual([
+      [town.reviewer.name, "Warum „der Stadt“?"],
+      [town.editor.name, "Weil der Rat der Stadt gemeint ist."],
+    ]);
+    const refusal = (p: Promise<unknown>) => p.then(() => null, (e: { code?: string; message?: string }) => ({ code: e.code, message: e.message }));
+    expect(await refusal(createThread(town.reviewer, { conceptId: c.conceptId, target: { ...target, suggestionId: "gibtsnicht" }, body: "?" }))).toMatchObject({ code: "not_found", message: expect.stringContaining("Änderungsvorschlag") });
+    expect(await refusal(createThread(town.viewer, { conceptId: c.conceptId, target, body: "?" }))).toMatchObject({ code: "forbidden" });
+    expect(await refusal(createThread(other.admin, { conceptId: c.conceptId, target, body: "?" }))).toMatchObject({ code: "not_found" });
+    const own = await createConcept(other.editor, { municipalityId: other.municipality.id, title: "Fremd" });
+    expect(await refusal(createThread(other.admin, { conceptId: own.id, target, body: "?" }))).toMatchObject({ code: "not_found" });
+    expect(await refusal(createThread(town.reviewer, { conceptId: c.conceptId, target: { ...target, suggestionId: "../x" }, body: "?" }))).toMatchObject({ code: "bad_request" });
+    // Decided: no new thread on it; the answers stay.
+    expect((await decide(town.editor, c.conceptId, "ins1", "accept")).status).toBe(200);
+    expect(await refusal(createThread(town.reviewer, { conceptId: c.conceptId, target, body: "Noch eine Frage" }))).toMatchObject({ code: "not_found" });
+    expect((await listThreads(town.editor, c.conceptId)).threads.filter((t) => t.targetKind === "suggestion")).toHaveLength(1);
   });
 });
 

@@ -47,6 +47,7 @@ export const AUDITED: Record<string, string> = {
   "lib/review/rounds#startRound": "round.start",
   "lib/review/rounds#answerRound": "round.approve",
   "lib/review/rounds#closeRound": "round.close",
+  "lib/review/rounds#completeRound": "round.complete",
   "lib/pdf/logo-service#uploadLogo": "logo.upload",
   "lib/funding/service#changeStaffCostRate": "municipality.staffCostRate",
   "lib/check/service#acknowledgeFinding": "check.acknowledge",
@@ -56,10 +57,13 @@ export const AUDITED: Record<string, string> = {
   "lib/concepts/assignments#assignPlace": "assignment.set",
   "lib/concepts/assignments#unassignPlace": "assignment.remove",
   "lib/suggestions/service#decideSuggestion": "suggestion.accept",
+  "lib/suggestions/service#decideSuggestions": "suggestion.reject_all",
   "lib/monitoring/service#recordIndicatorValue": "monitoring.value_add",
   "lib/monitoring/service#deleteIndicatorValue": "monitoring.value_delete",
   "lib/monitoring/service#setMeasureYearStatus": "monitoring.year_status",
   "lib/monitoring/service#clearMeasureYearStatus": "monitoring.year_status_clear",
+  "lib/key-figures/service#recordKeyFigure": "key_figure.record",
+  "lib/key-figures/service#deleteKeyFigure": "key_figure.delete",
 };
 
 /**

@@ -11,6 +11,7 @@ import { addCustomField } from "@/lib/concepts/fields";
 import { saveSectionText } from "@/lib/concepts/sections";
 import { doc, p } from "@/lib/editor/build";
 import { addSubGoal, createMeasure } from "@/lib/measures/service";
+import { recordKeyFigure } from "@/lib/key-figures/service";
 import { recordIndicatorValue, setMeasureYearStatus } from "@/lib/monitoring/service";
 import { getMemberOverview, inviteMember } from "@/lib/members/service";
 import { createThread } from "@/lib/review/comments";
@@ -33,6 +34,8 @@ export type Ids = {
   /** the first measure's indicator, with one Ist-Wert and a status for 2025 */
   indicatorId: string;
   indicatorValueId: string;
+  /** a key figure value of 2024 */
+  keyFigureId: string;
   secondMeasureId: string;
   subGoalId: string;
   secondSubGoalId: string;
@@ -77,6 +80,7 @@ export async function populatedTown(name = "Teststadt"): Promise<{ town: Town; i
   });
   const indicatorId = m1.measure.indicators[0]!.id;
   const value = await recordIndicatorValue(town.editor, { conceptId: concept.id, measureId: m1.measure.id, indicatorId, observedOn: "2025-12-31", value: "52", source: "Anwesenheitslisten" });
+  const keyFigure = await recordKeyFigure(town.editor, { conceptId: concept.id, name: "Einwohner mit ausländischer Staatsangehörigkeit", value: "1.250", year: 2024, source: "Melderegister" });
   await setMeasureYearStatus(town.editor, { conceptId: concept.id, measureId: m1.measure.id, year: 2025, status: "partial", note: "Start im Herbst" });
   const m2 = await createMeasure(town.editor, {
     conceptId: concept.id,
@@ -115,6 +119,7 @@ export async function populatedTown(name = "Teststadt"): Promise<{ town: Town; i
       measureRevision: m1.measure.revision,
       indicatorId,
       indicatorValueId: value.valueId,
+      keyFigureId: keyFigure.keyFigureId,
       secondMeasureId: m2.measure.id,
       subGoalId: g1.subGoal.id,
       secondSubGoalId: g2.subGoal.id,

@@ -69,7 +69,7 @@ export default async function InboxPage() {
           {inbox.rounds.map((r) => (
             <li key={r.id}>
               <Link href={roundPath(r.conceptId)}>{r.title}</Link> – {r.conceptTitle} · {t("due", { date: formatDate(r.dueDate) })}
-              {r.overdue ? <strong className="overdue"> · {t("overdue")}</strong> : null}
+              {r.overdue ? <strong className="overdue"> · {t("overdue")}</strong> : r.dueSoon ? <strong className="overdue" data-testid="round-due-soon"> · {t("dueSoon")}</strong> : null}
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { auditEntryPath } from "@/lib/review/links";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -126,7 +127,7 @@ export default async function AuditPage({ searchParams }: Props) {
                     {r.conceptId && r.conceptTitle ? (
                       <>
                         {" – "}
-                        <Link href={`/concepts/${r.conceptId}`}>{r.conceptTitle}</Link>
+                        <Link href={auditEntryPath({ action: r.action, conceptId: r.conceptId, objectId: r.objectId })}>{r.conceptTitle}</Link>
                       </>
                     ) : null}
                   </td>

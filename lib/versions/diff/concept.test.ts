@@ -116,3 +116,35 @@ describe("compareSnapshots", () => {
     expect(c.general).toContainEqual(expect.objectContaining({ label: "Handlungsfeld", before: "Sprache", after: "Sprache und Kommunikation" }));
   });
 });
+
+describe("open proposals in a comparison", () => {
+  const proposed = (type: "insertion" | "deletion", text: string, id: string) => ({ type: "text", text, marks: [{ type, attrs: { id, author: "u-1", at: "2026-12-01T10:00:00.000Z" } }] });
+
+  it("compares the text without proposals, and lists each side's proposals as proposals", () => {
+    const withProposals = snapshot();
+    withProposals.data.sections[0]!.content = doc(p("Der Rat", proposed("insertion", " der Stadt", "s1"), " hat das Konzept ", proposed("deletion", "beauftragt", "s2"), "."));
+    const c = compareSnapshots(snapshot({ mandate: "Der Rat hat das Konzept beauftragt." }), withProposals);
+    const mandate = c.sections.find((s) => s.key.includes("mandate"))!;
+    // The proposals are not changes: the text without them is what the older state says.
+    expect(mandate.state).toBe("unchanged");
+    expect(c.totals.sections).toBe(0);
+    expect(mandate.proposals.before).toEqual([]);
+    expect(mandate.proposals.after).toEqual([
+      { id: "s1", kind: "insert", author: "u-1", at: "2026-12-01T10:00:00.000Z", inserted: " der Stadt", deleted: "" },
+      { id: "s2", kind: "delete", author: "u-1", at: "2026-12-01T10:00:00.000Z", inserted: "", deleted: "beauftragt" },
+    ]);
+    const baseline = c.sections.find((s) => s.key.includes("baseline"))!;
+    expect(baseline.proposals).toEqual({ before: [], after: [] });
+  });
+
+  it("a real change beside a proposal is a change; the proposal stays out of the diff", () => {
+    const to = snapshot();
+    to.data.sections[0]!.content = doc(p("Der Rat hat das Konzept 2026 beauftragt.", proposed("insertion", " Einstimmig.", "s3")));
+    const c = compareSnapshots(snapshot(), to);
+    const mandate = c.sections.find((s) => s.key.includes("mandate"))!;
+    expect(mandate.state).toBe("changed");
+    expect(mandate.diff.changes.map((x) => x.inserted).join("")).not.toContain("Einstimmig");
+    expect(mandate.proposals.after.map((x) => x.inserted)).toEqual([" Einstimmig."]);
+  });
+});
+

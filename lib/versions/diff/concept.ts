@@ -10,6 +10,8 @@ import type { ExportedField, ExportedMeasure, ExportedSubGoal } from "@/lib/conc
 import { SETTING_LABELS, ORG_MODELS } from "@/lib/concepts/setting-labels";
 import { plainText } from "@/lib/editor/document";
 import { templateFor, FIELDS_CHAPTER, chapterNumberIn, chapterPartTitle } from "@/lib/template";
+import { hasSuggestions } from "@/lib/suggestions/resolve";
+import { listSuggestions, type Suggestion } from "@/lib/suggestions/list";
 import { diffDocs, type DocDiff } from "./richtext";
 import { diffMeasure, measureSummary, wordDiff, type FieldChange, type MeasureDiff, type MeasureSide, type SummaryRow } from "./measures";
 import { sectionKey } from "../snapshot";
@@ -37,8 +39,23 @@ export type SectionComparison = {
   /** the part's title, e.g. "Ausgangslage"; empty for a chapter's only text */
   partTitle: string;
   state: ChangeState;
+  /** the compared text is the text without open proposals */
   diff: DocDiff;
+  /** open proposals (Änderungsvorschläge) in each side's text: shown beside the diff as proposals, never as changes */
+  proposals: { before: OpenProposal[]; after: OpenProposal[] };
 };
+
+export type OpenProposal = Pick<Suggestion, "id" | "kind" | "author" | "at" | "inserted" | "deleted">;
+
+/** The open proposals of a stored text; none for text the schema no longer reads. */
+export function openProposals(content: JSONContent | undefined): OpenProposal[] {
+  if (!content || !hasSuggestions(content)) return [];
+  try {
+    return listSuggestions(content);
+  } catch {
+    return [];
+  }
+}
 
 export type MeasureComparison = {
   id: string;
@@ -117,7 +134,7 @@ export function compareSnapshots(from: ComparableSnapshot, to: ComparableSnapsho
     const emptyA = !x || plainText(x) === "";
     const emptyB = !y || plainText(y) === "";
     const state: ChangeState = !diff.changed ? "unchanged" : x === undefined && !emptyB ? "added" : y === undefined && !emptyA ? "removed" : "changed";
-    sections.push({ key, group, partTitle, state, diff });
+    sections.push({ key, group, partTitle, state, diff, proposals: { before: openProposals(x), after: openProposals(y) } });
   };
   const groups: Group[] = [];
   for (const chapter of template.chapters) {

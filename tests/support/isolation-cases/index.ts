@@ -71,6 +71,8 @@ export const NO_ACTOR: Record<string, Record<string, string>> = {
   "lib/funding/service": { fundingOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/audit/log": { auditFilterOf: "pure: the page's query → a filter of the municipality's entries" },
   "lib/check/service": { checkOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
+  "lib/review/round-results": { roundResultRows: "pure: a round its caller already loaded through listRounds → rows" },
+  "lib/key-figures/service": { keyFigureLinesOfConcept: "internal: takes a concept id its caller already checked through requireConcept", keyFigureValue: "pure: maps a stored row" },
   "lib/monitoring/service": { monitoringOfConcept: "internal: takes a concept its caller already loaded through requireConcept" },
   "lib/peers/service": {
     publishSnapshot: "no actor: at start, on the schedule, and behind publishPeerSnapshot's operator check",
@@ -116,6 +118,9 @@ export const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   "lib/funding/service": () => import("@/lib/funding/service"),
   "lib/check/service": () => import("@/lib/check/service"),
   "lib/monitoring/service": () => import("@/lib/monitoring/service"),
+  "lib/review/round-page": () => import("@/lib/review/round-page"),
+  "lib/review/round-results": () => import("@/lib/review/round-results"),
+  "lib/key-figures/service": () => import("@/lib/key-figures/service"),
   "lib/monitoring/sachstand-export": () => import("@/lib/monitoring/sachstand-export"),
   "lib/audit/log": () => import("@/lib/audit/log"),
   "lib/concepts/dashboard": () => import("@/lib/concepts/dashboard"),

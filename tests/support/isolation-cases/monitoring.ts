@@ -7,6 +7,7 @@ import {
   setMeasureYearStatus,
 } from "@/lib/monitoring/service";
 import { exportSachstandsbericht } from "@/lib/monitoring/sachstand-export";
+import { deleteKeyFigure, readKeyFigures, recordKeyFigure } from "@/lib/key-figures/service";
 import { CONTENT_WRITERS_ONLY, EVERYONE_READS, type Case } from "./case";
 
 export const MONITORING_CASES: Case[] = [
@@ -62,5 +63,32 @@ export const MONITORING_CASES: Case[] = [
     forbidden: CONTENT_WRITERS_ONLY,
     objectIds: true,
     run: (a, ids) => clearMeasureYearStatus(a, { conceptId: ids.conceptId, measureId: ids.measureId, year: 2025 }),
+  },
+  // lib/key-figures/service: editors and admins record, everyone reads
+  {
+    module: "lib/key-figures/service",
+    fn: readKeyFigures,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => readKeyFigures(a, { conceptId: ids.conceptId }),
+    expectOk: (r) => expect(r).toMatchObject([{ name: "Einwohner mit ausländischer Staatsangehörigkeit", latest: { year: 2024, value: 1250 } }]),
+  },
+  {
+    module: "lib/key-figures/service",
+    fn: recordKeyFigure,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: false,
+    run: (a, ids) => recordKeyFigure(a, { conceptId: ids.conceptId, name: "Einwohner mit ausländischer Staatsangehörigkeit", value: "9.999", year: 2024, source: "Untergeschoben" }),
+    expectOk: (r) => expect(r).toMatchObject({ keyFigureId: expect.any(String) }),
+  },
+  {
+    module: "lib/key-figures/service",
+    fn: deleteKeyFigure,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => deleteKeyFigure(a, { conceptId: ids.conceptId, keyFigureId: ids.keyFigureId }),
   },
 ];

@@ -4,6 +4,7 @@ import {
   deleteComment,
   editComment,
   hideComment,
+  listMentionCandidates,
   listThreads,
   replyToThread,
   setThreadState,
@@ -11,7 +12,9 @@ import {
 import { exportAuditCsv, markNotificationsRead, readActivity, readAuditLog, readInbox, unreadCount } from "@/lib/review/inbox";
 import { readAuditPage } from "@/lib/audit/log";
 import { readConceptDashboard } from "@/lib/concepts/dashboard";
-import { answerRound, closeRound, listRounds, startRound } from "@/lib/review/rounds";
+import { answerRound, closeRound, completeRound, listRounds, startRound } from "@/lib/review/rounds";
+import { roundForPage } from "@/lib/review/round-page";
+import { exportRoundCsv } from "@/lib/review/round-results";
 import { ADMINS_ONLY, COMMENTERS_ONLY, EVERYONE_READS, type Case } from "./case";
 
 export const REVIEW_CASES: Case[] = [
@@ -175,5 +178,39 @@ export const REVIEW_CASES: Case[] = [
     objectIds: false,
     run: (a, ids) => readAuditPage(a, { municipalityId: ids.municipalityId, query: { conceptId: ids.conceptId, page: 1, invalidDate: false } }),
     expectOk: (r) => expect((r as { entries: { action: string }[] }).entries.map((e) => e.action)).toContain("round.start"),
+  },
+  {
+    // Only the round's reviewers may (the scenario's admin and reviewer); the editor gets "forbidden" with its own message (rounds-in-place.test.ts).
+    module: "lib/review/rounds",
+    fn: completeRound,
+    kind: "write",
+    forbidden: COMMENTERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => completeRound(a, { conceptId: ids.conceptId, roundId: ids.roundId, verdict: "request_changes", note: "" }),
+  },
+  {
+    module: "lib/review/round-page",
+    fn: roundForPage,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => roundForPage(a, ids.conceptId),
+    expectOk: (r) => expect((r as { title: string } | null)?.title).toBe("Ressortabstimmung"),
+  },
+  {
+    module: "lib/review/round-results",
+    fn: exportRoundCsv,
+    kind: "read",
+    forbidden: ADMINS_ONLY,
+    objectIds: true,
+    run: (a, ids) => exportRoundCsv(a, { conceptId: ids.conceptId, roundId: ids.roundId }),
+  },
+  {
+    module: "lib/review/comments",
+    fn: listMentionCandidates,
+    kind: "read",
+    forbidden: COMMENTERS_ONLY,
+    objectIds: false,
+    run: (a, ids) => listMentionCandidates(a, ids.conceptId),
   },
 ];

@@ -7,7 +7,7 @@ import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { isReadOnly, requireConcept } from "@/lib/concepts/access";
 import { buildOutline, outlineCounts } from "@/lib/concepts/outline";
-import { renderHtml } from "@/lib/editor/render";
+import { renderHtmlCached } from "@/lib/editor/render";
 import { templateFor } from "@/lib/template";
 import { formatDateTime } from "@/lib/format";
 import { getTemplateText } from "@/lib/i18n/server";
@@ -15,10 +15,13 @@ import { toMeasureView } from "@/lib/measures/view";
 import { CollabSectionEditor } from "@/components/editor/collab-section-editor";
 import { PresenceBar } from "@/components/editor/presence";
 import { RealtimeRoot } from "@/components/editor/realtime";
+import { SharedToolbar, SharedToolbarColumn } from "@/components/editor/shared-toolbar";
 import { ChapterSettings } from "@/components/concept/chapter-settings";
 import { AddFieldForm, RemoveFieldButton } from "@/components/concept/field-admin";
 import { OutlineNav } from "@/components/concept/outline-nav";
 import { FundingOverview } from "@/components/funding/funding-overview";
+import { KeyFigureSection } from "@/components/key-figures/key-figure-table";
+import { keyFigureLinesOfConcept } from "@/lib/key-figures/service";
 import { CheckPanel, openCount } from "@/components/check/check-panel";
 import { fundingOfConcept } from "@/lib/funding/service";
 import { fundingView } from "@/lib/funding/view";
@@ -38,7 +41,11 @@ import { PdfExport } from "@/components/concept/pdf-export";
 import { Disclosure } from "@/components/ui/disclosure";
 import { ConceptSearchForm } from "@/components/concept/concept-search-form";
 import { listVersionRows } from "@/db/queries/versions";
-import { countOpenThreads, openThreadsBySection } from "@/db/queries/comments";
+import { listThreadsWithComments } from "@/db/queries/comments";
+import { resolveThreads } from "@/lib/review/comments";
+import { openThreadsByAnchor, threadsByPlace } from "@/lib/review/margin";
+import { MarginComments } from "@/components/concept/margin-comments";
+import { PartMargin, PlaceThreads } from "@/components/concept/part-margin";
 import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/http/page";
 import { currentConceptTree } from "@/lib/realtime/store";
@@ -51,6 +58,8 @@ import { listAssignments } from "@/db/queries/assignments";
 import { listMembers } from "@/db/queries/members";
 import { berlinToday } from "@/lib/check/context";
 import { PlaceAssignment } from "@/components/concept/assignment";
+import { roundForPage } from "@/lib/review/round-page";
+import { RoundAnswer, RoundSummary } from "@/components/review/round-panel";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -73,16 +82,20 @@ export default async function ConceptPage({ params }: Props) {
   const suggest = can(role, "suggestion.propose") && !readOnly ? { author: actor.id, locked: !canEdit, canDecide: can(role, "suggestion.decide"), conceptId: concept.id } : undefined;
   const template = templateFor(concept.templateVersion);
   const tree = await currentConceptTree(conceptId);
-  const [versions, openThreads, openBySection, marks] = await Promise.all([
+  const round = await roundForPage(actor, concept.id, tree);
+  const [versions, threadRows, marks] = await Promise.all([
     listVersionRows({ conceptId: concept.id }),
-    countOpenThreads({ conceptId: concept.id }),
-    openThreadsBySection({ conceptId: concept.id }),
+    listThreadsWithComments({ conceptId: concept.id }),
     listPartMarks({ conceptId: concept.id }),
   ]);
-  const [assigned, writers] = await Promise.all([
-    listAssignments({ conceptId: concept.id }),
-    can(role, "concept.assign") && canEdit ? listMembers({ municipalityId: concept.municipalityId }) : Promise.resolve([]),
-  ]);
+  const [assigned, people] = await Promise.all([listAssignments({ conceptId: concept.id }), listMembers({ municipalityId: concept.municipalityId })]);
+  const writers = can(role, "concept.assign") && canEdit ? people : [];
+  // The comment margin (issue 13): every thread is rendered here, on the server, beside its part or under its heading.
+  const members = people.map((m) => ({ id: m.userId, name: m.name }));
+  // An archived concept takes no comments (requireConcept refuses them); an adopted one still does.
+  const viewer = { userId: actor.id, canComment: can(role, "comment.create") && !concept.archivedAt, canModerate: can(role, "comment.moderate") && !concept.archivedAt };
+  const threads = threadsByPlace(resolveThreads(threadRows, tree.sections), tree.sections);
+  const openThreads = threadRows.filter((th) => th.state === "open").length;
   const today = berlinToday();
   const assignMode = !canEdit ? "none" : can(role, "concept.assign") ? "admin" : "self";
   const assignment = (chapterKey: string, fieldId: string | null, label: string) => {
@@ -102,6 +115,7 @@ export default async function ConceptPage({ params }: Props) {
     );
   };
   const funding = await fundingOfConcept(concept, tree);
+  const keyFigures = await keyFigureLinesOfConcept(concept.id);
   const check = await checkOfConcept(concept, { tree, funding });
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree), marks });
   const doneMark = (chapter: string, partKey: string, fieldId: string | null, label: string) => {
@@ -119,6 +133,7 @@ export default async function ConceptPage({ params }: Props) {
     );
   };
   const t = await getTranslations("concept");
+  const tm = await getTranslations("margin");
   const tl = await getTranslations("conceptLifecycle");
   const ts = await getTranslations("status");
   const steps = conceptSteps(concept.status, hasAdoptedVersion(versions));
@@ -129,19 +144,16 @@ export default async function ConceptPage({ params }: Props) {
   const part = (section: Section | undefined, label: string, hint: string) =>
     section ? (
       <div id={`teil-${section.id}`} className="part-anchor">
-        {openBySection.get(section.id) ? (
-          <p className="comment-hint">
-            <Link href={`/concepts/${concept.id}/pruefung#review-${section.id}`}>{t("openComments", { count: openBySection.get(section.id)!, label })}</Link>
-          </p>
-        ) : null}
-        <CollabSectionEditor
-          sectionId={section.id}
-          label={label}
-          placeholder={canEdit || suggest ? t("placeholder", { hint }) : t("noText")}
-          initialHtml={renderHtml(section.content as JSONContent)}
-          canEdit={canEdit}
-          suggest={suggest}
-        />
+        <PartMargin conceptId={concept.id} sectionId={section.id} label={label} threads={threads.get(section.id) ?? []} viewer={viewer} members={members}>
+          <CollabSectionEditor
+            sectionId={section.id}
+            label={label}
+            placeholder={canEdit || suggest ? t("placeholder", { hint }) : t("noText")}
+            initialHtml={renderHtmlCached(section.content as JSONContent)}
+            canEdit={canEdit}
+            suggest={suggest}
+          />
+        </PartMargin>
       </div>
     ) : (
       <p className="notice notice-error">{t("missingSection")}</p>
@@ -149,6 +161,7 @@ export default async function ConceptPage({ params }: Props) {
 
   return (
     <RealtimeRoot conceptId={concept.id} me={{ id: actor.id, name: actor.name }}>
+      <MarginComments conceptId={concept.id} canComment={viewer.canComment} />
       <div className="actions-row" style={{ justifyContent: "space-between" }}>
         <div>
           <h1 style={{ marginBottom: ".25rem" }}>
@@ -225,10 +238,13 @@ export default async function ConceptPage({ params }: Props) {
           <Link href={`/concepts/${concept.id}/monitoring`}>{t("updateFromMonitoringLink")}</Link>
         </p>
       ) : null}
+      <RoundSummary round={round} />
       <CheckPanel conceptId={concept.id} result={check} canEdit={canEdit} />
       <div className="concept-layout">
-        <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} />
-        <div>
+        <OutlineNav entries={outline.entries} progress={outline.progress} parts={partsByAnchor(tree)} comments={openThreadsByAnchor(threads)} />
+        <SharedToolbarColumn>
+          {/* One formatting toolbar for the focused part, outside the parts (issues 15 and 17). */}
+          {canEdit || suggest ? <SharedToolbar suggestMode={suggest ? (suggest.locked ? "locked" : "toggle") : undefined} /> : null}
           {template.chapters.map((chapter, index) => (
             <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
               <HeadingWithAid
@@ -241,6 +257,8 @@ export default async function ConceptPage({ params }: Props) {
                 }
               />
               <p className="meta">{tt.chapterHint(chapter)}</p>
+              <RoundAnswer round={round} target={chapter.key} title={tt.chapterTitle(chapter)} />
+              <PlaceThreads conceptId={concept.id} heading={tm("chapterThreads", { label: tt.chapterTitle(chapter) })} threads={threads.get(`kapitel-${chapter.key}`) ?? []} viewer={viewer} members={members} />
               {assignment(chapter.key, null, tt.chapterTitle(chapter))}
               {chapter.settings.length ? (
                 <ChapterSettings
@@ -273,6 +291,9 @@ export default async function ConceptPage({ params }: Props) {
                   )}
                 </div>
               ))}
+              {chapter.key === "baseline" && keyFigures.length ? (
+                <KeyFigureSection conceptId={concept.id} lines={keyFigures} canRecord={false} thisYear={0} onConceptPage />
+              ) : null}
               {chapter.key === "fields"
                 ? tree.fields.map((field, fi) => {
                     const fieldTitle = tt.fieldTitle(field);
@@ -296,7 +317,16 @@ export default async function ConceptPage({ params }: Props) {
                           </Link>
                           {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
                         </div>
+                        <RoundAnswer round={round} target={`field:${field.key}`} title={fieldTitle} />
                         {assignment(chapter.key, field.id, fieldTitle)}
+                        <PlaceThreads
+                          conceptId={concept.id}
+                          heading={tm("chapterThreads", { label: fieldTitle })}
+                          threads={threads.get(`feld-${field.key}`) ?? []}
+                          viewer={viewer}
+                          members={members}
+                          measures={Object.fromEntries(fieldMeasures.map((m) => [m.id, [m.code, m.title].filter(Boolean).join(" ")]))}
+                        />
                         {template.fieldParts.map((fp) => (
                           <div className="part" key={fp.key}>
                             <HeadingWithAid
@@ -351,7 +381,7 @@ export default async function ConceptPage({ params }: Props) {
               {chapter.key === "fields" && canEdit ? <AddFieldForm conceptId={concept.id} /> : null}
             </section>
           ))}
-        </div>
+        </SharedToolbarColumn>
       </div>
     </RealtimeRoot>
   );

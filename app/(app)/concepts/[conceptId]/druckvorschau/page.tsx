@@ -10,6 +10,7 @@ import { loadPdfModel, parsePdfQuery } from "@/lib/pdf/export";
 import { INDICATOR_OVERVIEW_COLUMNS, type PdfGoalTree, type PdfIndicatorRow, type PdfMeasure, type PdfModel, type Row } from "@/lib/pdf/model";
 import "@/components/concept/print-preview.css";
 import { FundingOverview } from "@/components/funding/funding-overview";
+import { FundingTable } from "@/components/funding/view-table";
 import { orNotFound } from "@/lib/http/page";
 import { ScrollBox } from "@/components/ui/scroll-box";
 
@@ -300,6 +301,12 @@ export default async function PrintPreviewPage({ params, searchParams }: Props) 
               {p.doc || c.fields.length === 0 ? <Rich doc={p.doc} /> : null}
             </div>
           ))}
+          {c.keyFigures ? (
+            <div data-testid="preview-key-figures">
+              <h3>Kennzahlen</h3>
+              <FundingTable table={c.keyFigures} />
+            </div>
+          ) : null}
           {c.fields.map((f) => (
             <section key={f.key} id={`p-f-${f.key}`} aria-labelledby={`p-h-f-${f.key}`}>
               <h3 id={`p-h-f-${f.key}`}>

@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getLabels } from "@/lib/i18n/server";
+import { requestDomainText } from "@/lib/i18n/domain-server";
+import type { DomainText } from "@/lib/i18n/domain-text";
 import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { requireConcept } from "@/lib/concepts/access";
 import { orNotFound } from "@/lib/http/page";
-import { STATUS_LABELS } from "@/lib/measures/labels";
 import { readMonitoring } from "@/lib/monitoring/service";
 import type { MonitoringField, MonitoringIndicator, MonitoringMeasure, MonitoringReport, MonitoringSummary } from "@/lib/monitoring/report";
-import { formatDay, indicatorSummary, progressText, valueText } from "@/lib/monitoring/text";
-import { YEAR_STATUS_LABELS, YEAR_STATUSES } from "@/lib/monitoring/year-status";
+import { formatDay, progressText, valueText } from "@/lib/monitoring/text";
+import { YEAR_STATUSES } from "@/lib/monitoring/year-status";
 import { ProgressChart } from "@/components/monitoring/progress-chart";
 import { ClearYearStatusButton, DeleteValueButton, ValueForm, YearStatusForm } from "@/components/monitoring/forms";
+import { KeyFigureSection } from "@/components/key-figures/key-figure-table";
+import { readKeyFigures } from "@/lib/key-figures/service";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<{ feld?: string }> };
 
@@ -22,7 +27,8 @@ async function load(conceptId: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { conceptId } = await params;
   const { concept } = await load(conceptId);
-  return { title: `Monitoring – ${concept.title}` };
+  const t = await getTranslations("monitoring");
+  return { title: t("metaTitle", { title: concept.title }) };
 }
 
 /**
@@ -38,38 +44,36 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
   const all = await readMonitoring(actor, { conceptId });
   const fieldKey = feld && all.fields.some((f) => f.key === feld) ? feld : undefined;
   const report = fieldKey ? await readMonitoring(actor, { conceptId, fieldKey }) : all;
+  const keyFigures = fieldKey ? [] : await readKeyFigures(actor, { conceptId });
   const canRecord = can(role, "monitoring.record") && !concept.archivedAt;
   const base = `/concepts/${concept.id}/monitoring`;
+  const t = await getTranslations("monitoring");
+  const ctx: Ctx = { t, labels: await getLabels(), dt: await requestDomainText() };
 
   return (
     <>
       <div className="actions-row" style={{ justifyContent: "space-between" }}>
         <div>
-          <h1 style={{ marginBottom: ".25rem" }}>Monitoring</h1>
+          <h1 style={{ marginBottom: ".25rem" }}>{t("title")}</h1>
           <p className="meta">{concept.title}</p>
         </div>
         <div className="actions-row">
           <a className="button-secondary" href={`/api/concepts/${concept.id}/sachstandsbericht.pdf`} data-testid="sachstandsbericht-link">
-            Sachstandsbericht (PDF)
+            {t("sachstandLink")}
           </a>
           <Link className="button-secondary" href={`/concepts/${concept.id}`}>
-            Zurück zum Konzept
+            {t("back")}
           </Link>
         </div>
       </div>
       <p>
-        Controlling der eigenen Maßnahmen: je Maßnahme der Umsetzungsstand Jahr für Jahr, je Indikator die Ist-Werte und der Fortschritt vom
-        Basiswert zum Zielwert. {concept.archivedAt
-          ? "Das Konzept ist archiviert: es wird nichts mehr erfasst."
-          : canRecord
-            ? "Redaktion und Leitung erfassen hier, auch nach dem Beschluss."
-            : "Erfassen können Redaktion und Leitung."}
+        {t("intro")} {concept.archivedAt ? t("introArchived") : canRecord ? t("introCanRecord") : t("introReadOnly")}
       </p>
-      <nav aria-label="Ansicht" className="peer-groups">
+      <nav aria-label={t("navLabel")} className="peer-groups">
         <ul>
           <li>
             <Link href={base} aria-current={fieldKey ? undefined : "page"}>
-              Gesamtes Konzept
+              {t("wholeConcept")}
             </Link>
           </li>
           {all.fields.map((f) => (
@@ -81,40 +85,44 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
           ))}
         </ul>
       </nav>
-      <Summary summary={report.summary} />
-      <ForUpdate update={report.update} />
+      <Summary summary={report.summary} ctx={ctx} />
+      <ForUpdate update={report.update} ctx={ctx} />
+      {fieldKey ? null : <KeyFigureSection conceptId={concept.id} lines={keyFigures} canRecord={canRecord} thisYear={Number(report.today.slice(0, 4))} />}
       {report.fields.map((f) => (
-        <FieldBlock key={f.id} field={f} conceptId={concept.id} canRecord={canRecord} today={report.today} />
+        <FieldBlock key={f.id} field={f} conceptId={concept.id} canRecord={canRecord} today={report.today} ctx={ctx} />
       ))}
     </>
   );
 }
 
-function Summary({ summary }: { summary: MonitoringSummary }) {
+type Ctx = { t: Awaited<ReturnType<typeof getTranslations<"monitoring">>>; labels: Awaited<ReturnType<typeof getLabels>>; dt: DomainText };
+
+function Summary({ summary, ctx: { t, labels } }: { summary: MonitoringSummary; ctx: Ctx }) {
   return (
     <section className="card" aria-labelledby="summary-h" data-testid="monitoring-summary">
-      <h2 id="summary-h">Überblick</h2>
+      <h2 id="summary-h">{t("summaryTitle")}</h2>
       <p>
-        {summary.measures} {summary.measures === 1 ? "Maßnahme" : "Maßnahmen"}; Umsetzungsstand {summary.year}:{" "}
-        {YEAR_STATUSES.map((s) => `${summary.byStatus[s]} ${YEAR_STATUS_LABELS[s]}`).join(", ")}, {summary.byStatus.none} ohne Angabe.
+        {t("summaryMeasures", {
+          count: summary.measures,
+          year: String(summary.year),
+          statuses: YEAR_STATUSES.map((s) => `${summary.byStatus[s]} ${labels.yearStatuses[s]}`).join(", "),
+          none: summary.byStatus.none,
+        })}
       </p>
       <p>
-        {summary.indicators} {summary.indicators === 1 ? "Indikator" : "Indikatoren"}, davon {summary.withValues} mit Ist-Werten; {summary.numeric} mit Zahlen für Basis und Ziel, davon{" "}
-        {summary.reached} am Ziel und {summary.missed} noch nicht.
+        {t("summaryIndicators", { count: summary.indicators, withValues: summary.withValues, numeric: summary.numeric, reached: summary.reached, missed: summary.missed })}
       </p>
     </section>
   );
 }
 
 /** What a Fortschreibung has to deal with: ended measures and indicators that missed their target (values carry over into the new draft). */
-function ForUpdate({ update }: { update: MonitoringReport["update"] }) {
+function ForUpdate({ update, ctx: { t, dt } }: { update: MonitoringReport["update"]; ctx: Ctx }) {
   return (
     <section className="card" aria-labelledby="update-h" data-testid="monitoring-update" style={{ marginTop: "1rem" }}>
-      <h2 id="update-h">Für die Fortschreibung</h2>
-      <p className="meta">
-        Eine Fortschreibung ist ein neuer Entwurf desselben Konzepts: Maßnahmen, Ziele und alle Ist-Werte gehen mit. Zu klären sind:
-      </p>
-      <h3>Beendete Maßnahmen ({update.ended.length})</h3>
+      <h2 id="update-h">{t("updateTitle")}</h2>
+      <p className="meta">{t("updateIntro")}</p>
+      <h3>{t("updateEnded", { count: update.ended.length })}</h3>
       {update.ended.length ? (
         <ul data-testid="update-ended">
           {update.ended.map((m) => (
@@ -124,24 +132,24 @@ function ForUpdate({ update }: { update: MonitoringReport["update"] }) {
                   {m.label} {m.title}
                 </bdi>
               </a>{" "}
-              – {m.why}
+              – {dt(m.why)}
             </li>
           ))}
         </ul>
       ) : (
-        <p>Keine.</p>
+        <p>{t("none")}</p>
       )}
-      <h3>Indikatoren, die ihr Ziel (noch) nicht erreicht haben ({update.missed.length})</h3>
+      <h3>{t("updateMissed", { count: update.missed.length })}</h3>
       {update.missed.length ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Indikatoren unter ihrem Ziel">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("updateMissedRegion")}>
           <table className="table" data-testid="update-missed">
             <thead>
               <tr>
-                <th scope="col">Maßnahme</th>
-                <th scope="col">Indikator</th>
-                <th scope="col">Basis → Ziel</th>
-                <th scope="col">Letzter Ist-Wert</th>
-                <th scope="col">Fortschritt</th>
+                <th scope="col">{t("colMeasure")}</th>
+                <th scope="col">{t("colIndicator")}</th>
+                <th scope="col">{t("colRange")}</th>
+                <th scope="col">{t("colLatest")}</th>
+                <th scope="col">{t("colProgress")}</th>
               </tr>
             </thead>
             <tbody>
@@ -157,36 +165,37 @@ function ForUpdate({ update }: { update: MonitoringReport["update"] }) {
                     <bdi>{x.range}</bdi>
                   </td>
                   <td>
-                    <bdi>{x.latest}</bdi>
+                    <bdi>{x.latestParts ? t("latestOn", { value: x.latestParts.value, date: x.latestParts.day }) : t("noLatest")}</bdi>
                   </td>
-                  <td>{x.progress}</td>
+                  <td>{dt(x.progress)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : (
-        <p>Keine.</p>
+        <p>{t("none")}</p>
       )}
     </section>
   );
 }
 
-function FieldBlock({ field, conceptId, canRecord, today }: { field: MonitoringField; conceptId: string; canRecord: boolean; today: string }) {
+function FieldBlock({ field, conceptId, canRecord, today, ctx }: { field: MonitoringField; conceptId: string; canRecord: boolean; today: string; ctx: Ctx }) {
   return (
     <section aria-labelledby={`field-${field.key}`} className="monitoring-field">
       <h2 id={`field-${field.key}`}>
         {field.number} {field.title}
       </h2>
-      {field.measures.length === 0 ? <p className="meta">Keine Maßnahmen in diesem Handlungsfeld.</p> : null}
+      {field.measures.length === 0 ? <p className="meta">{ctx.t("noMeasures")}</p> : null}
       {field.measures.map((m) => (
-        <MeasureBlock key={m.id} measure={m} conceptId={conceptId} canRecord={canRecord} today={today} />
+        <MeasureBlock key={m.id} measure={m} conceptId={conceptId} canRecord={canRecord} today={today} ctx={ctx} />
       ))}
     </section>
   );
 }
 
-function MeasureBlock({ measure: m, conceptId, canRecord, today }: { measure: MonitoringMeasure; conceptId: string; canRecord: boolean; today: string }) {
+function MeasureBlock({ measure: m, conceptId, canRecord, today, ctx }: { measure: MonitoringMeasure; conceptId: string; canRecord: boolean; today: string; ctx: Ctx }) {
+  const { t, labels } = ctx;
   const heading = `${m.label} ${m.title}`;
   const current = Object.fromEntries(m.yearStatuses.map((y) => [y.year, { status: y.status, note: y.note }]));
   return (
@@ -195,29 +204,31 @@ function MeasureBlock({ measure: m, conceptId, canRecord, today }: { measure: Mo
         <bdi>{heading}</bdi>
       </h3>
       <p className="meta">
-        Status: {STATUS_LABELS[m.status]}
-        {m.startDate || m.endDate ? ` · Zeitraum: ${m.startDate ? formatDay(m.startDate) : "offen"} – ${m.endDate ? formatDay(m.endDate) : "offen"}` : ""}
-        {m.ended ? " · beendet" : ""}
+        {t("measureStatus", { status: labels.statuses[m.status] })}
+        {m.startDate || m.endDate
+          ? t("measurePeriod", { from: m.startDate ? formatDay(m.startDate) : t("open"), until: m.endDate ? formatDay(m.endDate) : t("open") })
+          : ""}
+        {m.ended ? t("measureEnded") : ""}
       </p>
-      <h4>Umsetzungsstand</h4>
+      <h4>{t("yearStatus")}</h4>
       {m.yearStatuses.length ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={`Umsetzungsstand: ${heading}`}>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("yearStatusRegion", { measure: heading })}>
           <table className="table" data-testid="year-status-table">
-            <caption className="visually-hidden">Umsetzungsstand je Jahr: {heading}</caption>
+            <caption className="visually-hidden">{t("yearStatusCaption", { measure: heading })}</caption>
             <thead>
               <tr>
-                <th scope="col">Jahr</th>
-                <th scope="col">Stand</th>
-                <th scope="col">Anmerkung</th>
-                <th scope="col">Eingetragen von</th>
-                {canRecord ? <th scope="col">Aktion</th> : null}
+                <th scope="col">{t("colYear")}</th>
+                <th scope="col">{t("colState")}</th>
+                <th scope="col">{t("colNote")}</th>
+                <th scope="col">{t("colSetBy")}</th>
+                {canRecord ? <th scope="col">{t("colAction")}</th> : null}
               </tr>
             </thead>
             <tbody>
               {m.yearStatuses.map((y) => (
                 <tr key={y.year}>
                   <th scope="row">{y.year}</th>
-                  <td className={`year-status-${y.status}`}>{YEAR_STATUS_LABELS[y.status]}</td>
+                  <td className={`year-status-${y.status}`}>{labels.yearStatuses[y.status]}</td>
                   <td>
                     <bdi>{y.note}</bdi>
                   </td>
@@ -233,55 +244,56 @@ function MeasureBlock({ measure: m, conceptId, canRecord, today }: { measure: Mo
           </table>
         </div>
       ) : (
-        <p className="meta">Noch kein Umsetzungsstand eingetragen.</p>
+        <p className="meta">{t("noYearStatus")}</p>
       )}
       {canRecord && m.years.length ? <YearStatusForm conceptId={conceptId} measureId={m.id} measureLabel={heading} years={m.years} current={current} /> : null}
-      {m.indicators.length === 0 ? <p className="meta">Diese Maßnahme hat keinen Indikator.</p> : null}
+      {m.indicators.length === 0 ? <p className="meta">{t("noIndicator")}</p> : null}
       {m.indicators.map((x) => (
-        <IndicatorBlock key={x.id} indicator={x} measureId={m.id} conceptId={conceptId} canRecord={canRecord} today={today} />
+        <IndicatorBlock key={x.id} indicator={x} measureId={m.id} conceptId={conceptId} canRecord={canRecord} today={today} ctx={ctx} />
       ))}
     </article>
   );
 }
 
-function IndicatorBlock(props: { indicator: MonitoringIndicator; measureId: string; conceptId: string; canRecord: boolean; today: string }) {
+function IndicatorBlock(props: { indicator: MonitoringIndicator; measureId: string; conceptId: string; canRecord: boolean; today: string; ctx: Ctx }) {
   const x = props.indicator;
-  const summary = indicatorSummary(x);
+  const { t, dt } = props.ctx;
+  const summary = summaryText(x, props.ctx);
   const chartId = `chart-${props.measureId.slice(0, 8)}-${x.id.slice(0, 8)}`;
   return (
-    <section className="monitoring-indicator" aria-label={`Indikator ${x.name}`} data-testid="monitoring-indicator">
+    <section className="monitoring-indicator" aria-label={t("indicatorLabel", { name: x.name })} data-testid="monitoring-indicator">
       <h4>
-        Indikator: <bdi>{x.name}</bdi>
+        {t("indicatorPrefix")} <bdi>{x.name}</bdi>
       </h4>
       <p className="meta">
-        Basiswert {x.baseline || "–"} → Zielwert {x.target || "–"}
+        {t("indicatorRange", { baseline: x.baseline || "–", target: x.target || "–" })}
         {x.unit ? ` (${x.unit})` : ""}
-        {x.dataSource ? ` · Datenquelle: ${x.dataSource}` : ""}
+        {x.dataSource ? t("indicatorSource", { source: x.dataSource }) : ""}
         {x.cadence ? ` · ${x.cadence}` : ""}
       </p>
       <p>
-        <strong data-testid="indicator-progress">Fortschritt: {progressText(x.progress)}</strong>
+        <strong data-testid="indicator-progress">{t("progress", { progress: dt(progressText(x.progress)) })}</strong>
       </p>
       {x.progress.kind === "numeric" && x.progress.percent !== null ? (
-        <meter min={0} max={100} value={x.progress.percent} aria-label={`Fortschritt ${x.name}`}>
+        <meter min={0} max={100} value={x.progress.percent} aria-label={t("meterLabel", { name: x.name })}>
           {x.progress.percent} %
         </meter>
       ) : null}
       <p className="peer-summary">{summary}</p>
-      <ProgressChart id={chartId} indicator={x} summary={summary} />
+      <ProgressChart id={chartId} indicator={x} summary={summary} words={{ title: t("chartTitle", { name: x.name }), baseline: t("chartBaseline"), target: t("chartTarget") }} />
       {x.values.length ? (
         <details className="peer-table" open={x.values.length <= 3}>
-          <summary>Als Tabelle anzeigen: Ist-Werte {x.name}</summary>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={`Ist-Werte: ${x.name}`}>
+          <summary>{t("showTable", { name: x.name })}</summary>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("valuesRegion", { name: x.name })}>
             <table className="table" data-testid="values-table">
               <thead>
                 <tr>
-                  <th scope="col">Stichtag</th>
-                  <th scope="col">Wert</th>
-                  <th scope="col">Quelle</th>
-                  <th scope="col">Anmerkung</th>
-                  <th scope="col">Erfasst von</th>
-                  {props.canRecord ? <th scope="col">Aktion</th> : null}
+                  <th scope="col">{t("colDay")}</th>
+                  <th scope="col">{t("colValue")}</th>
+                  <th scope="col">{t("colSource")}</th>
+                  <th scope="col">{t("colNote")}</th>
+                  <th scope="col">{t("colRecordedBy")}</th>
+                  {props.canRecord ? <th scope="col">{t("colAction")}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -324,4 +336,22 @@ function IndicatorBlock(props: { indicator: MonitoringIndicator; measureId: stri
       ) : null}
     </section>
   );
+}
+
+/** The chart's text summary in the UI language: the same sentence lib/monitoring/text.ts indicatorSummary writes for the (German) Sachstandsbericht. */
+function summaryText(x: MonitoringIndicator, { t, dt }: Ctx): string {
+  const unit = x.unit.trim();
+  const latest = x.values[x.values.length - 1];
+  const first = x.values[0];
+  const head = !latest
+    ? t("summaryNone", { name: x.name })
+    : x.values.length > 1
+      ? t("summaryMany", { name: x.name, count: x.values.length, from: formatDay(first!.observedOn), until: formatDay(latest.observedOn), value: valueText(latest, unit), date: formatDay(latest.observedOn) })
+      : t("summaryOne", { name: x.name, value: valueText(latest, unit), date: formatDay(latest.observedOn) });
+  const range =
+    x.progress.kind === "numeric"
+      ? t(x.progress.direction === "decrease" ? "summaryRangeDecrease" : "summaryRange", { baseline: x.baseline, target: x.target })
+      : null;
+  const state = latest ? t("summaryState", { progress: dt(progressText(x.progress)) }) : null;
+  return [head, range, state].filter(Boolean).join(" ");
 }

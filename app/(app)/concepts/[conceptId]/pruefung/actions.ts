@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { guardedAction } from "@/lib/actions";
 import { z } from "@/lib/validation";
-import { createThread, deleteComment, editComment, hideComment, replyToThread, setThreadState } from "@/lib/review/comments";
+import { createThread, deleteComment, editComment, hideComment, listMentionCandidates, replyToThread, setThreadState } from "@/lib/review/comments";
 import { markNotificationsRead, markReadSchema } from "@/lib/review/inbox";
-import { answerRound, closeRound, startRound } from "@/lib/review/rounds";
+import { answerRound, closeRound, completeRound, startRound } from "@/lib/review/rounds";
 
 /**
  * Review actions. Inputs are parsed by the domain functions (the same schemas
@@ -53,6 +53,14 @@ export async function answerRoundAction(input: unknown) {
 }
 export async function closeRoundAction(input: unknown) {
   return run(input, closeRound);
+}
+/** "Prüfung abschließen" with an overall verdict (a reviewer of the round). */
+export async function completeRoundAction(input: unknown) {
+  return run(input, completeRound);
+}
+/** The members the @ picker offers; read only, so nothing to refresh. */
+export async function mentionCandidatesAction(input: unknown) {
+  return guardedAction(z.object({ conceptId: z.string().uuid("Ungültige Kennung.") }), input, (actor, data) => listMentionCandidates(actor, data.conceptId));
 }
 export async function markNotificationsReadAction(input: unknown) {
   return guardedAction(markReadSchema, input, (actor, data) => markNotificationsRead(actor, data));

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { getLabels, getTemplateText } from "@/lib/i18n/server";
 import { listThreads, type ThreadView } from "@/lib/review/comments";
 import { readActivity } from "@/lib/review/inbox";
+import { auditThreadPath } from "@/lib/review/links";
 import { listRounds } from "@/lib/review/rounds";
 import { templateFor } from "@/lib/template";
 import { ReviewSection, TargetThreads } from "@/components/review/review-section";
@@ -40,6 +41,7 @@ export default async function ReviewPage({ params }: Props) {
     listMembers({ municipalityId: concept.municipalityId }),
   ]);
   const t = await getTranslations("review");
+  const tr = await getTranslations("rounds");
   const tt = await getTemplateText();
   const labels = await getLabels();
   const template = templateFor(concept.templateVersion);
@@ -51,7 +53,7 @@ export default async function ReviewPage({ params }: Props) {
   const byChapter = new Map<string, ThreadView[]>();
   const push = (m: Map<string, ThreadView[]>, k: string, th: ThreadView) => m.set(k, [...(m.get(k) ?? []), th]);
   for (const th of threads) {
-    if (th.targetKind === "text" && th.sectionId) push(bySection, th.sectionId, th);
+    if ((th.targetKind === "text" || th.targetKind === "suggestion") && th.sectionId) push(bySection, th.sectionId, th);
     else if (th.targetKind === "measure" && th.measureId) push(byMeasure, th.measureId, th);
     else push(byChapter, `${th.chapter}/${th.fieldKey ?? ""}`, th);
   }
@@ -158,6 +160,11 @@ export default async function ReviewPage({ params }: Props) {
                     );
                   })}
                 </details>
+              ) : null}
+              {canManage ? (
+                <a href={`/api/concepts/${concept.id}/rounds/${round.id}/results.csv`} download data-testid="round-csv">
+                  {tr("csv")}
+                </a>
               ) : null}
               {canManage && round.state === "open" ? <CloseRoundButton conceptId={concept.id} roundId={round.id} /> : null}
             </section>
@@ -283,6 +290,12 @@ export default async function ReviewPage({ params }: Props) {
           {activity.map((a) => (
             <li key={a.id}>
               <span className="meta">{formatDateTime(a.createdAt)}</span> {activitySentence(a)}
+              {auditThreadPath({ action: a.action, conceptId: concept.id, objectId: a.objectId }) ? (
+                <>
+                  {" "}
+                  <Link href={auditThreadPath({ action: a.action, conceptId: concept.id, objectId: a.objectId })!}>{t("showThread")}</Link>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -133,7 +133,17 @@ export default async function VersionsPage({ params }: Props) {
                 <td>{t("draftRow")}</td>
                 <td>{statusLabel(concept.status)}</td>
                 <td>{t("lastChanged", { date: formatDateTime(draft.updatedAt) })}</td>
-                <td>{newest ? changes(t, draft.changes) : t("noVersionYet")}</td>
+                <td>
+                  {newest ? changes(t, draft.changes) : t("noVersionYet")}
+                  {draft.proposals > 0 ? (
+                    <>
+                      <br />
+                      <Link className="meta" href={`/concepts/${concept.id}`} data-testid="draft-proposals">
+                        {t("draftProposals", { count: draft.proposals })}
+                      </Link>
+                    </>
+                  ) : null}
+                </td>
                 <td>
                   {newest ? (
                     <Link href={`${base}/vergleich?von=${newest.number}&bis=entwurf`}>{t("compareWith", { number: newest.number })}</Link>

@@ -21,6 +21,7 @@ export const GET = authedRoute<{ conceptId: string }>(async (_req, actor, { conc
         field: t.fieldKey ? { key: t.fieldKey, title: fieldTitles.get(t.fieldKey) ?? t.fieldKey } : null,
         section: t.sectionId ? { id: t.sectionId, part: t.part } : null,
         measureId: t.measureId,
+        suggestionId: t.suggestionId,
         anchor: t.quote === null ? null : { quote: t.quote, found: t.anchorState === "ok" },
         state: t.state,
         createdAt: t.createdAt,
@@ -35,7 +36,7 @@ export const GET = authedRoute<{ conceptId: string }>(async (_req, actor, { conc
 /**
  * POST /api/concepts/:conceptId/comments {target, body} — start a thread, as the
  * review page does (target: {kind:"text", sectionId, start?, end?, quote?} |
- * {kind:"measure", measureId} | {kind:"chapter", chapter, fieldKey?}); 201 {threadId, commentId}.
+ * {kind:"measure", measureId} | {kind:"chapter", chapter, fieldKey?} | {kind:"suggestion", sectionId, suggestionId}); 201 {threadId, commentId}.
  */
 export const POST = authedRoute<{ conceptId: string }>(async (req, actor, { conceptId }) => {
   const body = (await readJson(req, 32 * 1024)) as Record<string, unknown> | null;

@@ -16,6 +16,7 @@ import { requestDomainText } from "@/lib/i18n/domain-server";
 import { getTemplateText } from "@/lib/i18n/server";
 import type { DomainText } from "@/lib/i18n/domain-text";
 import { ScrollBox } from "@/components/ui/scroll-box";
+import { OpenProposals } from "@/components/versions/open-proposals";
 
 type Props = {
   params: Promise<{ conceptId: string }>;
@@ -51,17 +52,34 @@ function DiffText({ html, label, className }: { html: string; label: string; cla
   );
 }
 
-function Section({ s, view, fromLabel, toLabel, t, dt }: { s: SectionComparison; view: "inline" | "side"; fromLabel: string; toLabel: string; t: T; dt: DomainText }) {
+type Names = Record<string, string>;
+
+/** The open proposals of each side, as proposals: the compared text above is the text without them. */
+function Proposals({ s, fromLabel, toLabel, names, t }: { s: SectionComparison; fromLabel: string; toLabel: string; names: Names; t: T }) {
+  const labels = { someone: t("proposalSomeone"), insert: t("proposalInsert"), delete: t("proposalDelete") };
+  return (
+    <>
+      <OpenProposals proposals={s.proposals.before} names={names} labels={labels} heading={t("openProposals", { count: s.proposals.before.length, side: fromLabel })} />
+      <OpenProposals proposals={s.proposals.after} names={names} labels={labels} heading={t("openProposals", { count: s.proposals.after.length, side: toLabel })} />
+    </>
+  );
+}
+
+function Section({ s, view, fromLabel, toLabel, names, t, dt }: { s: SectionComparison; view: "inline" | "side"; fromLabel: string; toLabel: string; names: Names; t: T; dt: DomainText }) {
   const title = s.partTitle ? dt(s.partTitle) : t("text");
   const state = t(`state.${s.state}`);
+  const proposals = <Proposals s={s} fromLabel={fromLabel} toLabel={toLabel} names={names} t={t} />;
   if (s.state === "unchanged") {
     return (
-      <details className="diff-section is-unchanged">
-        <summary>
-          {title} <span className="meta">({t("state.unchanged")})</span>
-        </summary>
-        <DiffText label={title} html={renderDiffHtml(s.diff.after)} />
-      </details>
+      <div className="diff-section is-unchanged">
+        <details>
+          <summary>
+            {title} <span className="meta">({t("state.unchanged")})</span>
+          </summary>
+          <DiffText label={title} html={renderDiffHtml(s.diff.after)} />
+        </details>
+        {proposals}
+      </div>
     );
   }
   return (
@@ -83,6 +101,7 @@ function Section({ s, view, fromLabel, toLabel, t, dt }: { s: SectionComparison;
           </div>
         </div>
       )}
+      {proposals}
     </div>
   );
 }
@@ -190,7 +209,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
     }
     throw error;
   }
-  const { concept, from, to, comparison } = result;
+  const { concept, from, to, comparison, proposalAuthors } = result;
   const fromParam = String(from.ref === "draft" ? "entwurf" : from.ref);
   const toParam = String(to.ref === "draft" ? "entwurf" : to.ref);
   const href = (over: Record<string, string>) => {
@@ -210,7 +229,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const groups = comparison.groups
     .map((g) => ({
       g,
-      sections: comparison.sections.filter((s) => s.group.key === g.key && (showUnchanged || s.state !== "unchanged")),
+      sections: comparison.sections.filter((s) => s.group.key === g.key && (showUnchanged || s.state !== "unchanged" || s.proposals.before.length + s.proposals.after.length > 0)),
       measures: comparison.measures.filter((m) => m.group.key === g.key && m.state !== "unchanged"),
     }))
     .filter((x) => x.sections.length || x.measures.length);
@@ -354,7 +373,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
             {g.number} {groupTitle(g)}
           </h2>
           {sections.map((s) => (
-            <Section key={s.key} s={s} view={view} fromLabel={fromShort} toLabel={toShort} t={t} dt={dt} />
+            <Section key={s.key} s={s} view={view} fromLabel={fromShort} toLabel={toShort} names={proposalAuthors} t={t} dt={dt} />
           ))}
           {measures.length ? (
             <>

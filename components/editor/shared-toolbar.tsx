@@ -1,0 +1,90 @@
+"use client";
+import type { Editor } from "@tiptap/react";
+import { useEditorState } from "@tiptap/react";
+import { isSuggestChangesEnabled } from "@handlewithcare/prosemirror-suggest-changes";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ActiveEditorContext, createActiveEditorStore, useActiveEditorStore, useActivePart } from "./active-editor";
+import { Toolbar } from "./toolbar";
+import { focusToolbar } from "./use-roving-toolbar";
+import "./shared-toolbar.css";
+
+/** The concept page's content column, holding which part the shared toolbar formats (the toolbar and the parts sit inside). */
+export function SharedToolbarColumn({ children }: { children: ReactNode }) {
+  const [store] = useState(createActiveEditorStore);
+  return (
+    <ActiveEditorContext.Provider value={store}>
+      <div>{children}</div>
+    </ActiveEditorContext.Provider>
+  );
+}
+
+/**
+ * The one formatting toolbar of the concept page (issues 15 and 17), sticky at the
+ * top of the content column: the controls of the part that has (or last had) the
+ * focus, named after it; all disabled before a part is chosen. It sits outside the
+ * parts and keeps its height, so no part and no text moves when an editor mounts;
+ * the table controls open as a strip below it, over the text, not pushing it.
+ * Alt+F10 in a text reaches it, Escape returns. The suggest mode sits here too (`suggestMode`:
+ * "locked" for reviewers, who only propose; "toggle" for editors), so no part grows by it either.
+ */
+export function SharedToolbar({ suggestMode }: { suggestMode?: "locked" | "toggle" }) {
+  const t = useTranslations("editor");
+  const store = useActiveEditorStore();
+  const part = useActivePart(store);
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!store) return;
+    // Measured when the bar's size changes, not while an editor mounts (no forced layout while scrolling).
+    let clearance = 0;
+    const el = bar.current;
+    const observer = el
+      ? new ResizeObserver(() => {
+          clearance = (parseFloat(getComputedStyle(el).top) || 0) + el.offsetHeight;
+        })
+      : null;
+    if (el) observer?.observe(el);
+    store.setToolbar({ focus: () => focusToolbar(bar.current?.querySelector('[role="toolbar"]') ?? null), clearance: () => clearance });
+    return () => {
+      observer?.disconnect();
+      store.setToolbar(null);
+    };
+  }, [store]);
+  return (
+    <div ref={bar} className="shared-toolbar" data-testid="shared-toolbar">
+      {/* A new toolbar per part: its Tab stop and a pending "Tabelle löschen?" belong to that part. */}
+      <Toolbar key={part ? part.editor.instanceId : "idle"} editor={part?.editor ?? null} label={part?.label ?? ""} onLink={() => part?.openLink()} />
+      {suggestMode === "locked" ? (
+        <p className="suggest-mode-label" data-testid="suggest-mode-label">
+          <span aria-hidden="true">{t("suggestModeShort")}</span>
+          <span className="visually-hidden">{t("suggestModeLocked")}</span>
+        </p>
+      ) : suggestMode === "toggle" ? (
+        <SuggestToggle key={part ? part.editor.instanceId : "idle"} editor={part?.proposes ? part.editor : null} />
+      ) : null}
+      <p className="shared-toolbar-part" aria-hidden="true" title={part?.label}>
+        {part ? <bdi>{part.label}</bdi> : t("toolbarHint")}
+      </p>
+    </div>
+  );
+}
+
+/** "Vorschlagen" for the active part: its changes become proposals while pressed. */
+function SuggestToggle({ editor }: { editor: Editor | null }) {
+  const t = useTranslations("editor");
+  const on = useEditorState({ editor, selector: ({ editor: e }) => (e ? isSuggestChangesEnabled(e.state) : false) }) ?? false;
+  return (
+    <button
+      type="button"
+      className="suggest-toggle"
+      aria-pressed={on}
+      title={t("suggestModeOn")}
+      disabled={!editor}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => editor?.chain().focus().toggleSuggestMode().run()}
+      data-testid="suggest-mode-toggle"
+    >
+      {t("suggestModeToggle")}
+    </button>
+  );
+}
