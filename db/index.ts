@@ -6,7 +6,6 @@ import path from "node:path";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { log } from "@/lib/log";
 import { databaseTarget } from "./config";
 import { EMBEDDED_DATABASE, EMBEDDED_PORT, startEmbeddedPostgres, stopOnExit, type EmbeddedServer } from "./embedded";
 import * as schema from "./schema";
@@ -23,7 +22,17 @@ type State = {
   embedded: EmbeddedServer | null;
 };
 
-const globalForDb = globalThis as unknown as { konzeptwerkDb?: Promise<State> };
+type DbLog = (message: string) => void;
+const globalForDb = globalThis as unknown as { konzeptwerkDb?: Promise<State>; konzeptwerkDbLog?: DbLog };
+
+/**
+ * Where the embedded server's start-up messages go. The app's start-up passes
+ * its logger (scripts/start.ts; under `next dev` they are not logged), so that db/ imports nothing
+ * from lib/; kept on globalThis because Next bundles a second copy of this module.
+ */
+export function setDatabaseLog(fn: DbLog): void {
+  globalForDb.konzeptwerkDbLog = fn;
+}
 
 /** The advisory lock key under which a process migrates (tests/integration/migrations.test.ts watches who waits for it). */
 export const MIGRATION_LOCK = 7_140_001;
@@ -36,7 +45,7 @@ async function open(): Promise<State> {
   if (target.kind === "postgres") {
     connect = (o) => postgres(target.url, o);
   } else {
-    embedded = await startEmbeddedPostgres({ dataDir: target.dataDir, log: (m) => log.info({ event: "db.embedded", detail: m }, m) });
+    embedded = await startEmbeddedPostgres({ dataDir: target.dataDir, log: (m) => globalForDb.konzeptwerkDbLog?.(m) });
     stopOnExit(embedded);
     const socket = path.join(embedded.socketDir, `.s.PGSQL.${EMBEDDED_PORT}`);
     connect = (o) => postgres({ ...o, path: socket, database: EMBEDDED_DATABASE, username: "postgres" });

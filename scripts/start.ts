@@ -13,8 +13,8 @@ import path from "node:path";
 import next from "next";
 import { databaseTarget } from "@/db/config";
 import { beforeEmbeddedStop } from "@/db/embedded";
-import { getDb } from "@/db";
-import { DEMO_USERS, demoPassword, seedIfEmpty } from "@/db/seed";
+import { getDb, setDatabaseLog } from "@/db";
+import { DEMO_USERS, demoPassword, seedIfEmpty } from "@/lib/demo/seed";
 import { assertOriginConfig, dropUntrustedForwardedHeaders } from "@/lib/http/origin";
 import { serveWithRequestLog } from "@/lib/http/request-log";
 import { bridgeConsole, errorFields, log } from "@/lib/log";
@@ -108,6 +108,7 @@ async function main() {
   ensureAuthSecret();
   const target = databaseTarget();
   console.log(target.kind === "embedded" ? `Datenbank: eingebettet (${target.dataDir})` : "Datenbank: PostgreSQL (DATABASE_URL)");
+  setDatabaseLog((m) => log.info({ event: "db.embedded", detail: m }, m));
   const db = await getDb();
   const shouldSeed = target.kind === "embedded" ? process.env.KONZEPTWERK_SEED !== "none" : process.env.KONZEPTWERK_SEED === "demo";
   const seeded = shouldSeed ? await seedIfEmpty(db) : false;

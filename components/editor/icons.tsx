@@ -4,7 +4,7 @@
  * with visually hidden text and a title.
  */
 import type { ReactNode } from "react";
-import type { TextAlignment } from "./extensions/text-align";
+import type { TextAlignment } from "@/lib/editor/extensions/text-align";
 
 function Icon({ children }: { children: ReactNode }) {
   return (

@@ -3,7 +3,7 @@ import { Editor, type JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { bold, doc, link, p } from "@/lib/editor/build";
 import { validateDoc } from "@/lib/editor/validate";
-import { editorExtensions } from "./extensions";
+import { editorExtensions } from "@/lib/editor/extensions";
 import { linkTarget, removeLinkAt, setLinkAt } from "./link-edit";
 
 /** An editor with `content`; the selection covers `select` (or sits before `cursor`). */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { doc, p } from "@/lib/editor/build";
 import { listSuggestions } from "@/lib/suggestions/list";
 import { checkSuggestOnlyChange } from "@/lib/suggestions/guard";
-import { buildExtensions } from "./extensions";
+import { buildExtensions } from "@/lib/editor/extensions";
 import { SuggestMode } from "./extensions/suggest-mode";
 
 const ME = "33333333-3333-4333-8333-333333333333";

@@ -3,7 +3,7 @@ import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import type { TextAlignment } from "./extensions/text-align";
+import type { TextAlignment } from "@/lib/editor/extensions/text-align";
 import { AlignIcon, BulletListIcon, LinkIcon, OrderedListIcon, TableIcon } from "./icons";
 import { TableControls } from "./table-controls";
 import { useRovingToolbar } from "./use-roving-toolbar";

@@ -1,42 +1,17 @@
 import type { InputHTMLAttributes } from "react";
 import type { FormState } from "@/lib/members/form-errors";
 import { Notice, type NoticeMessage } from "@/components/ui/notice";
-import { RequiredMark } from "@/components/ui/required-mark";
 
-function describedBy(...ids: (string | false | undefined)[]) {
-  const list = ids.filter(Boolean).join(" ");
-  return list || undefined;
-}
+import { FormField } from "@/components/ui/form-field";
 
 type FieldBase = { id: string; name: string; label: string; error?: string; hint?: string };
 
-/** A labelled input with its hint and error, tied together by aria-describedby. */
+/** A labelled input with its hint and error (components/ui/form-field.tsx). */
 export function TextField({ id, name, label, error, hint, ...input }: FieldBase & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name">) {
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {input.required ? <RequiredMark /> : null}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type="text"
-        {...input}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FormField id={id} label={label} hint={hint} error={error} required={Boolean(input.required)}>
+      {(control) => <input name={name} type="text" {...input} {...control} />}
+    </FormField>
   );
 }
 
@@ -58,42 +33,22 @@ export function SelectField({
   required,
 }: FieldBase & { options: readonly { value: string; label: string }[]; defaultValue?: string; placeholder?: string; required?: boolean }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <RequiredMark /> : null}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        key={defaultValue ?? ""}
-        id={id}
-        name={name}
-        defaultValue={defaultValue ?? ""}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
-      >
-        {placeholder !== undefined ? (
-          <option value="" disabled>
-            {placeholder}
-          </option>
-        ) : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FormField id={id} label={label} hint={hint} error={error} required={required}>
+      {(control) => (
+        <select key={defaultValue ?? ""} name={name} defaultValue={defaultValue ?? ""} required={required} {...control}>
+          {placeholder !== undefined ? (
+            <option value="" disabled>
+              {placeholder}
+            </option>
+          ) : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
   );
 }
 

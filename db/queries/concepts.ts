@@ -3,8 +3,6 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } f
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Executor } from "@/db";
 import { concepts, fields, measures, sections, subGoals, type Concept } from "@/db/schema";
-import { ADOPTED_READ_ONLY_MESSAGE, ARCHIVED_READ_ONLY_MESSAGE } from "@/lib/concepts/status";
-import { AppError } from "@/lib/errors";
 
 /** The municipality's concepts, archived ones included (archivedAt set); concepts marked for deletion are left out. */
 export async function listConcepts({ municipalityId }: { municipalityId: string }) {
@@ -175,41 +173,43 @@ export async function getConceptTree({ conceptId }: { conceptId: string }, db?: 
   return { fields: fieldRows, sections: sectionRows, subGoals: goalRows, measures: measureRows };
 }
 
-export async function updateConceptMeta(
+/** Returns why nothing was written (lib/concepts/writable.ts turns it into the user's error), or null. */
+export async function updateConceptMetaRow(
   { conceptId, title, settings }: { conceptId: string; title?: string; settings?: Record<string, unknown> },
   db?: Executor,
-) {
+): Promise<WriteRefusal | null> {
   const x = db ?? (await getDb());
   const rows = await x
     .update(concepts)
     .set({ ...(title !== undefined ? { title } : {}), ...(settings !== undefined ? { settings } : {}), updatedAt: new Date() })
     .where(and(eq(concepts.id, conceptId), ne(concepts.status, "adopted"), isNull(concepts.archivedAt), isNull(concepts.deleteAfter)))
     .returning({ id: concepts.id });
-  if (rows.length === 0) await refuseWrite(conceptId, x);
+  return rows.length === 0 ? writeRefusal(conceptId, x) : null;
 }
 
+/** Why a concept row is not writable: gone or marked for deletion, archived, or adopted. */
+export type WriteRefusal = "not_found" | "archived" | "adopted";
+
 /** Why a write found no writable concept row: adopted, archived, or (marked for deletion, gone) not found. */
-async function refuseWrite(conceptId: string, db: Executor): Promise<never> {
+async function writeRefusal(conceptId: string, db: Executor): Promise<WriteRefusal> {
   const [row] = await db.select({ status: concepts.status, archivedAt: concepts.archivedAt, deleteAfter: concepts.deleteAfter }).from(concepts).where(eq(concepts.id, conceptId));
-  if (!row || row.deleteAfter) throw new AppError("not_found");
-  if (row.archivedAt) throw new AppError("conflict", ARCHIVED_READ_ONLY_MESSAGE);
-  throw new AppError("conflict", ADOPTED_READ_ONLY_MESSAGE);
+  if (!row || row.deleteAfter) return "not_found";
+  if (row.archivedAt) return "archived";
+  return "adopted";
 }
 
 /**
- * Mark the concept as changed, at the end of every content write's transaction.
- * Refuses (and so rolls the write back) when the concept is adopted: a save that
- * passed the status check just before an adoption committed waits here for the
- * adoption's row lock and then finds the concept adopted.
+ * Mark the concept as changed when it is still writable; returns why not, or
+ * null. Callers use lib/concepts/writable.ts `touchConcept`, which throws.
  */
-export async function touchConcept({ conceptId }: { conceptId: string }, db: Executor) {
+export async function touchConceptRow({ conceptId }: { conceptId: string }, db: Executor): Promise<WriteRefusal | null> {
   const x = db;
   const rows = await x
     .update(concepts)
     .set({ updatedAt: new Date() })
     .where(and(eq(concepts.id, conceptId), ne(concepts.status, "adopted"), isNull(concepts.archivedAt), isNull(concepts.deleteAfter)))
     .returning({ id: concepts.id });
-  if (rows.length === 0) await refuseWrite(conceptId, x);
+  return rows.length === 0 ? writeRefusal(conceptId, x) : null;
 }
 
 export async function addField(

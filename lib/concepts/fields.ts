@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db";
-import { addField, countCustomFields, deleteField, getField, touchConcept } from "@/db/queries/concepts";
+import { addField, countCustomFields, deleteField, getField } from "@/db/queries/concepts";
+import { touchConcept } from "./writable";
 import { recordAudit } from "@/db/queries/audit";
 import { sections } from "@/db/schema";
 import { AppError } from "@/lib/errors";

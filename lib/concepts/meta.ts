@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { updateConceptMeta } from "@/db/queries/concepts";
+import { updateConceptMeta } from "./writable";
 import { AppError } from "@/lib/errors";
 import { describeZodError } from "@/lib/validation";
 import type { Actor } from "@/lib/auth/session";

@@ -2,7 +2,7 @@ import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Executor } from "@/db";
 import { insertSection } from "@/db/queries/restore";
-import { touchConcept } from "@/db/queries/concepts";
+import { touchConcept } from "./writable";
 import { recordSectionEdit } from "@/db/queries/audit";
 import { getSection, getSectionMeta } from "@/db/queries/sections";
 import { compactSection, writeSectionText } from "@/lib/realtime/store";

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
 import { generateHTML } from "@tiptap/html";
-import { editorExtensions } from "@/components/editor/extensions";
+import { editorExtensions } from "@/lib/editor/extensions";
 
 /**
  * Static HTML of a stored (validated) document, rendered by Tiptap from THE

@@ -1,6 +1,6 @@
 import { getSchema } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
-import { editorExtensions } from "@/components/editor/extensions";
+import { editorExtensions } from "./extensions";
 
 let schema: Schema | null = null;
 

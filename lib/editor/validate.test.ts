@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedHref } from "@/components/editor/extensions";
-import { cleanPastedHtml } from "@/components/editor/paste";
+import { isAllowedHref } from "@/lib/editor/extensions";
+import { cleanPastedHtml } from "@/lib/editor/paste";
 import type { JSONContent } from "@tiptap/core";
 import { aligned, bold, doc, h3, link, ol, p, table, ul } from "./build";
 import { hrefFromInput, safeHref } from "./links";

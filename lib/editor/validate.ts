@@ -1,8 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { editorExtensions, HEADING_LEVELS } from "@/components/editor/extensions";
-import { SUGGESTION_MARKS } from "@/components/editor/extensions/suggestions";
-import { TEXT_ALIGNMENTS } from "@/components/editor/extensions/text-align";
+import { editorExtensions, HEADING_LEVELS } from "@/lib/editor/extensions";
+import { SUGGESTION_MARKS } from "@/lib/editor/extensions/suggestions";
+import { TEXT_ALIGNMENTS } from "@/lib/editor/extensions/text-align";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
 import { isAllowedHref, LINK_NOT_ALLOWED_HINT } from "./links";
 import { editorSchema } from "./schema";

@@ -4,7 +4,7 @@
  * both formats lay out the same rows and columns.
  */
 import type { JSONContent } from "@tiptap/core";
-import { storedAlignment, type StoredAlignment } from "@/components/editor/extensions/text-align";
+import { storedAlignment, type StoredAlignment } from "@/lib/editor/extensions/text-align";
 
 /**
  * Text an XML 1.0 document can hold: control characters other than tab and

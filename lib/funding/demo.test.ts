@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { musterstadtConcept as seed } from "@/db/seed-data/musterstadt";
+import { musterstadtConcept as seed } from "@/lib/demo/seed-data/musterstadt";
 import { computeFunding } from "./compute";
 import type { FundingMeasure } from "./types";
 

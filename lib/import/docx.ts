@@ -8,7 +8,7 @@
  */
 import "server-only";
 import mammoth from "mammoth";
-import { alignClass, type StoredAlignment } from "@/components/editor/extensions/text-align";
+import { alignClass, type StoredAlignment } from "@/lib/editor/extensions/text-align";
 import { TITLE_CLASS } from "./html-outline";
 import type { SkippedItem } from "./outline";
 import { refuse } from "./refuse";

@@ -1,7 +1,7 @@
 /**
  * HTML (from a .docx through mammoth, an .odt, a .md or an .html file) → the
  * import's outline: headings split the text into blocks, every block's HTML is
- * cleaned like a paste (components/editor/paste.ts) and read by the editor's
+ * cleaned like a paste (lib/editor/paste.ts) and read by the editor's
  * own schema (the one extension list), then checked by validateDoc. Footnotes
  * become numbered notes of the block that refers to them; images are counted
  * and left out.
@@ -10,7 +10,7 @@ import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { DOMParser as PMDOMParser } from "@tiptap/pm/model";
 import { Window } from "happy-dom";
-import { cleanPastedHtml } from "@/components/editor/paste";
+import { cleanPastedHtml } from "@/lib/editor/paste";
 import { plainText } from "@/lib/editor/document";
 import { MAX_NESTING } from "@/lib/editor/nesting";
 import { editorSchema, validateDoc } from "@/lib/editor/validate";

@@ -7,7 +7,7 @@
  * left out).
  */
 import "server-only";
-import { alignClass, alignmentFromCss } from "@/components/editor/extensions/text-align";
+import { alignClass, alignmentFromCss } from "@/lib/editor/extensions/text-align";
 import { TITLE_CLASS } from "./html-outline";
 import type { SkippedItem } from "./outline";
 import { refuse } from "./refuse";

@@ -2,7 +2,8 @@ import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Executor } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { getField, touchConcept } from "@/db/queries/concepts";
+import { getField } from "@/db/queries/concepts";
+import { touchConcept } from "@/lib/concepts/writable";
 import {
   countMeasures,
   countSubGoals,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { generateHTML } from "@tiptap/html";
-import { editorExtensions } from "@/components/editor/extensions";
+import { editorExtensions } from "@/lib/editor/extensions";
 import { bold, doc, h3, link, p, table, ul } from "@/lib/editor/build";
 import { anchorForQuote, anchorText, makeAnchor, resolveAnchor } from "./anchor";
 

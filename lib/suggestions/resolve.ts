@@ -10,7 +10,7 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import { EditorState, type Command } from "@tiptap/pm/state";
 import { applySuggestion, applySuggestions, revertSuggestion, revertSuggestions } from "@handlewithcare/prosemirror-suggest-changes";
 import { editorSchema, withoutDefaultAlignment } from "@/lib/editor/validate";
-import { SUGGESTION_MARKS } from "@/components/editor/extensions/suggestions";
+import { SUGGESTION_MARKS } from "@/lib/editor/extensions/suggestions";
 
 const SUGGESTION = new Set<string>(SUGGESTION_MARKS);
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Executor } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { touchConcept } from "@/db/queries/concepts";
+import { touchConcept } from "@/lib/concepts/writable";
 import { insertSuggestionDecision, listSuggestionDecisions, memberNames } from "@/db/queries/suggestions";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";

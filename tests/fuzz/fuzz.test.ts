@@ -50,35 +50,12 @@ import { createMeasureSchema, measureInputSchema, updateMeasureSchema } from "@/
 import { listFieldMeasures } from "@/lib/measures/service";
 import { cleanCommentBody } from "@/lib/review/comment-text";
 import { createThread } from "@/lib/review/comments";
-import { anyDoc, hostileHref, hostileString, validishDoc } from "./arbitraries";
+import { anyDoc } from "./arbitraries";
 import { loadCorpus, type Target } from "./corpus";
 import { callAction, callDomain, callRoute, changedTables, describe as show, docText, jsonDepth, MAX_MS, messageProblem, snapshot, stringifyDeep, userMessages, type Outcome } from "./harness";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
-
-/**
- * Findings of issue 10 that other branches are fixing. A corpus entry (by id) or
- * a class of random inputs (`class:…`) named here is still run and its
- * violations are printed, but they do not fail the test. Empty this list after
- * merging those branches (done: all of issue 10's branches are merged, the list is empty);
- * entries that pass are printed at the end of the run.
- */
-const PENDING_ELSEWHERE: string[] = [];
-
-/** Classes of random input that hit a known finding, recognised from the input. */
-const FINDING_CLASSES: Record<string, { finding: string; matches: (target: Target, input: unknown, problems: string[]) => boolean }> = {
-  "class:nesting": { finding: "10.4", matches: (_t, input) => jsonDepth(input) > 80 },
-  "class:relative-link": { finding: "10.7", matches: (_t, _i, problems) => problems.some((p) => p.startsWith("Link gespeichert")) },
-  /** a link mark without href: the message quotes „null“ */
-  "class:link-message-null": { finding: "10.7", matches: (_t, _i, problems) => problems.length > 0 && problems.every((p) => p.includes("Der Link „null“") || p.includes("Der Link „undefined“")) },
-  /** the comment domain function alone (route and actions refuse first) stores a lone surrogate as U+FFFD */
-  "class:domain-lone-surrogate": {
-    finding: "10.6",
-    matches: (t, input, problems) =>
-      t === "comment-domain" && !String((input as { body?: unknown })?.body).isWellFormed() && problems.every((p) => p.startsWith("Kommentar nicht gleich gelesen")),
-  },
-  "class:import-status": { finding: "10.1", matches: (t, _i, problems) => t === "import" && problems.some((p) => p.startsWith("Import mit Status")) },
-  "class:import-rules": { finding: "10.2", matches: (t, _i, problems) => t === "import" && problems.some((p) => p.startsWith("Import umgeht")) },
-};
+import { FINDING_CLASSES, PENDING_ELSEWHERE } from "./findings";
+import { commentInput, importInput, measureInput, pdfInput } from "./inputs";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_210);
 const RUNS_OVERRIDE = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : null;
@@ -484,97 +461,6 @@ function resolvePlaceholders(value: unknown): unknown {
 }
 
 /* ---------- random cases ---------- */
-
-const isoDateish = fc.oneof(
-  fc.date({ min: new Date("1900-01-01"), max: new Date("2200-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
-  fc.constantFrom("2026-02-30", "2029-13-01", "0000-00-00", "2026-2-3", "20260101", "", "9999-12-31", "2026-02-29", "2028-02-29"),
-  hostileString({ maxLength: 12 }),
-);
-
-const indicator = fc.record(
-  { name: hostileString(), kind: fc.constantFrom<unknown>("output", "outcome", "impact", 1), unit: hostileString({ maxLength: 210 }), baseline: hostileString(), target: hostileString() },
-  { requiredKeys: ["name", "kind"] },
-);
-
-const measureFields = fc.record(
-  {
-    title: fc.oneof({ weight: 3, arbitrary: hostileString({ maxLength: 60 }) }, { weight: 1, arbitrary: hostileString({ long: true }) }, { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) }),
-    taskType: fc.constantFrom<unknown>("voluntary", "mandatory", "voluntary", "optional", null),
-    leadOffice: hostileString(),
-    partners: fc.array(hostileString(), { maxLength: 5 }),
-    targetGroups: fc.array(hostileString(), { maxLength: 5 }),
-    status: fc.constantFrom<unknown>("planned", "running", "completed", "established", "deleted"),
-    priority: fc.constantFrom<unknown>("high", "medium", "low", "urgent"),
-    startDate: isoDateish,
-    endDate: isoDateish,
-    staffFte: fc.oneof(fc.double({ noNaN: false }), fc.integer({ min: -5, max: 2000 }).map((n) => n / 100), fc.constantFrom<unknown>(9999.99, "1,5", null)),
-    materialCostCents: fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom<unknown>(-1, 1.5, "100", null)),
-    // Own code (unique per concept, ignoring case: the repeated constants reach the duplicate path) and own cost rate.
-    code: fc.oneof(hostileString({ maxLength: 20 }), fc.constantFrom<unknown>("SP-01", "sp-01", "Ä/1", "", null)),
-    staffCostPerFteCents: fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom<unknown>(0, -1, 1.5, "7800000", null, 7_800_000)),
-    description: anyDoc,
-    indicators: fc.array(indicator, { maxLength: 3 }),
-    fundingLines: fc.array(
-      fc.record({ source: fc.constantFrom<unknown>("municipal", "state", "federal", "eu", "thirdParty", "mars"), programme: hostileString(), amountCents: fc.integer({ min: -10, max: 1e9 }), until: isoDateish }),
-      { maxLength: 2 },
-    ),
-  },
-  { requiredKeys: ["title", "taskType"] },
-);
-
-/** Mostly valid measures with one hostile field, so that the cases get past the schema and reach the database. */
-const measureInput = fc.oneof(
-  { weight: 2, arbitrary: measureFields },
-  {
-    weight: 3,
-    arbitrary: fc
-      .tuple(hostileString({ maxLength: 80 }), hostileString(), fc.array(hostileString(), { maxLength: 3 }), validishDoc)
-      .map(([title, leadOffice, partners, description]) => ({ title: `Maßnahme ${title}`, taskType: "voluntary", leadOffice, partners, description })),
-  },
-);
-
-const commentTarget = fc.oneof(
-  fc.record({ kind: fc.constant("text"), sectionId: fc.constant("$sectionId"), quote: fc.oneof(hostileString(), fc.constantFrom("hat das Konzept", "Rat", "")) }, { requiredKeys: ["kind", "sectionId"] }),
-  fc.record({ kind: fc.constant("text"), sectionId: fc.constant("$sectionId"), start: fc.integer({ min: -5, max: 200 }), end: fc.integer({ min: -5, max: 200 }) }),
-  fc.record({ kind: fc.constant("measure"), measureId: fc.oneof(fc.constant("$measureId"), fc.uuid(), hostileString()) }),
-  fc.record({ kind: fc.constant("chapter"), chapter: fc.oneof(fc.constantFrom("mandate", "vision", "steering", "fields"), hostileString()), fieldKey: fc.option(fc.oneof(fc.constantFrom("language", "work"), hostileString())) }),
-  fc.anything({ maxDepth: 2 }),
-);
-
-const commentInput = fc.record(
-  {
-    target: commentTarget,
-    body: fc.oneof({ weight: 6, arbitrary: hostileString({ maxLength: 80 }) }, { weight: 1, arbitrary: hostileString({ long: true }) }, { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) }),
-  },
-  { requiredKeys: ["target", "body"] },
-);
-
-const importPatch = fc.oneof(
-  fc.record(
-    {
-      concept: fc.record(
-        {
-          title: hostileString({ maxLength: 80 }),
-          status: fc.oneof(fc.constantFrom("draft", "adopted", "deleted", "consultation"), hostileString({ maxLength: 10 })),
-          settings: fc.record({ validFrom: isoDateish, validUntil: isoDateish, leadOffice: hostileString() }, { requiredKeys: [] }),
-        },
-        { requiredKeys: [] },
-      ),
-      sections: fc.dictionary(fc.constantFrom("0", "1", "2"), fc.record({ content: anyDoc }), { maxKeys: 2 }),
-      measures: fc.dictionary(
-        fc.constantFrom("0", "1"),
-        fc.record({ title: hostileString({ maxLength: 60 }), partners: fc.array(hostileString(), { maxLength: 3 }), leadOffice: hostileString(), staffFte: fc.double({ min: 0, max: 10_000 }), startDate: isoDateish, code: fc.oneof(hostileString({ maxLength: 20 }), fc.constantFrom("SP-01", "sp-01")), staffCostPerFteCents: fc.constantFrom<unknown>(0, 7_800_000, null, "1") }, { requiredKeys: [] }),
-        { maxKeys: 2 },
-      ),
-      fields: fc.dictionary(fc.constantFrom("0", "1"), fc.record({ title: hostileString() }, { requiredKeys: [] }), { maxKeys: 1 }),
-    },
-    { requiredKeys: [] },
-  ),
-).map((patch) => ({ patch }));
-
-const importInput = fc.oneof({ weight: 8, arbitrary: importPatch }, { weight: 1, arbitrary: fc.oneof(hostileString({ maxLength: 60 }), fc.json()).map((raw) => ({ raw })) });
-
-const pdfInput = fc.record({ section: validishDoc, measure: measureInput }, { requiredKeys: [] });
 
 const PLAN: { target: Target; arbitrary: fc.Arbitrary<unknown>; runs: number }[] = [
   { target: "section", arbitrary: fc.oneof({ weight: 3, arbitrary: anyDoc.map((content) => ({ content })) }, { weight: 1, arbitrary: fc.anything().map((raw) => ({ raw: JSON.stringify(raw) ?? "" })) }), runs: runs(400) },

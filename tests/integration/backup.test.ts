@@ -22,7 +22,7 @@ import * as tar from "tar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, pgConnectionConfig } from "@/db";
 import { EMBEDDED_PORT } from "@/db/embedded";
-import { seedIfEmpty } from "@/db/seed";
+import { seedIfEmpty } from "@/lib/demo/seed";
 import type { Actor } from "@/lib/authz/require-role";
 import { appTables, isMigrationsTable, qualified } from "@/lib/backup/catalog";
 import { BackupError, type BackupRefusal } from "@/lib/backup/errors";

@@ -12,8 +12,8 @@ vi.mock("@/auth", () => ({ auth: async () => (session.id ? { sessionId: session.
 
 import { POST } from "@/app/api/concepts/[conceptId]/import/route";
 import { closeDb, getDb } from "@/db";
-import { insertSeedConcept } from "@/db/seed";
-import { musterstadtConcept } from "@/db/seed-data/musterstadt";
+import { insertSeedConcept } from "@/lib/demo/seed";
+import { musterstadtConcept } from "@/lib/demo/seed-data/musterstadt";
 import { readConcept } from "@/lib/concepts/exchange";
 import { plainText } from "@/lib/editor/document";
 import { countContent, signIn } from "../support/data";

@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { listVersionRows } from "@/db/queries/versions";
-import { insertSeedConcept } from "@/db/seed";
-import { musterstadtConcept } from "@/db/seed-data/musterstadt";
+import { insertSeedConcept } from "@/lib/demo/seed";
+import { musterstadtConcept } from "@/lib/demo/seed-data/musterstadt";
 import { exportConcept, readConcept } from "@/lib/concepts/exchange";
 import { plainText } from "@/lib/editor/document";
 import { exportConceptOffice } from "@/lib/export/office";

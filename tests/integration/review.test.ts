@@ -9,9 +9,9 @@ import { exportAuditCsv, readActivity, readAuditLog, readInbox } from "@/lib/rev
 import { answerRound, closeRound, listRounds, startRound } from "@/lib/review/rounds";
 import { createVersion, restoreVersion } from "@/lib/versions/service";
 import { getDb } from "@/db";
-import { insertSeedConcept, insertSeedHistory } from "@/db/seed";
-import { musterstadtConcept } from "@/db/seed-data/musterstadt";
-import { insertSeedReview } from "@/db/seed-review";
+import { insertSeedConcept, insertSeedHistory } from "@/lib/demo/seed";
+import { musterstadtConcept } from "@/lib/demo/seed-data/musterstadt";
+import { insertSeedReview } from "@/lib/demo/seed-review";
 import { makeMunicipality } from "../support/fixtures";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
 

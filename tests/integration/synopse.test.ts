@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
-import { insertSeedConcept, insertSeedHistory } from "@/db/seed";
-import { musterstadtConcept } from "@/db/seed-data/musterstadt";
+import { insertSeedConcept, insertSeedHistory } from "@/lib/demo/seed";
+import { musterstadtConcept } from "@/lib/demo/seed-data/musterstadt";
 import { exportSynopsePdf } from "@/lib/versions/synopse-export";
 import { makeMunicipality } from "../support/fixtures";
 

@@ -1,6 +1,6 @@
 import { Mark, type Extensions } from "@tiptap/core";
-import { editorExtensions } from "@/components/editor/extensions";
-import { SUGGESTION_MARKS } from "@/components/editor/extensions/suggestions";
+import { editorExtensions } from "@/lib/editor/extensions";
+import { SUGGESTION_MARKS } from "@/lib/editor/extensions/suggestions";
 
 /** Text added between two versions; shown underlined (HTML <ins>, PDF: underline). */
 export const Insertion = Mark.create({

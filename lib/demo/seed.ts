@@ -4,10 +4,10 @@
  * Applied only to an empty database.
  */
 import { sql } from "drizzle-orm";
-import type { Db } from "./index";
-import { measures, memberships, municipalities, peerLibraryEntries, subGoals, users, type Concept } from "./schema";
-import { getConceptTree, insertConcept } from "./queries/concepts";
-import { insertVersion, setConceptStatus } from "./queries/versions";
+import type { Db } from "@/db";
+import { measures, memberships, municipalities, peerLibraryEntries, subGoals, users, type Concept } from "@/db/schema";
+import { getConceptTree, insertConcept } from "@/db/queries/concepts";
+import { insertVersion, setConceptStatus } from "@/db/queries/versions";
 import { buildConceptSnapshot } from "@/lib/concepts/exchange";
 import { snapshotHashes } from "@/lib/versions/snapshot";
 import { musterstadtHistory } from "./seed-data/musterstadt-history";
@@ -17,7 +17,7 @@ import { textLength } from "@/lib/editor/document";
 import { validateDoc } from "@/lib/editor/validate";
 import { templateFor } from "@/lib/template";
 import { musterstadtConcept } from "./seed-data/musterstadt";
-import { setSyntheticPeers } from "./queries/peers";
+import { setSyntheticPeers } from "@/db/queries/peers";
 import { DEMO_LIBRARY_ENTRIES } from "./seed-data/peer-library";
 import { bandOf } from "@/lib/peers/groups";
 import { assignIndicatorIds } from "@/lib/measures/indicator-ids";

@@ -1,0 +1,28 @@
+import "server-only";
+import type { Executor } from "@/db";
+import { touchConceptRow, updateConceptMetaRow, type WriteRefusal } from "@/db/queries/concepts";
+import { AppError } from "@/lib/errors";
+import { ADOPTED_READ_ONLY_MESSAGE, ARCHIVED_READ_ONLY_MESSAGE } from "./status";
+
+function refuse(reason: WriteRefusal): never {
+  if (reason === "not_found") throw new AppError("not_found");
+  if (reason === "archived") throw new AppError("conflict", ARCHIVED_READ_ONLY_MESSAGE);
+  throw new AppError("conflict", ADOPTED_READ_ONLY_MESSAGE);
+}
+
+/**
+ * Mark the concept as changed, at the end of every content write's transaction.
+ * Refuses (and so rolls the write back) when the concept is adopted: a save that
+ * passed the status check just before an adoption committed waits here for the
+ * adoption's row lock and then finds the concept adopted.
+ */
+export async function touchConcept(input: { conceptId: string }, db: Executor) {
+  const refusal = await touchConceptRow(input, db);
+  if (refusal) refuse(refusal);
+}
+
+/** Store a new title and/or settings; refuses like `touchConcept`. */
+export async function updateConceptMeta(input: { conceptId: string; title?: string; settings?: Record<string, unknown> }, db?: Executor) {
+  const refusal = await updateConceptMetaRow(input, db);
+  if (refusal) refuse(refusal);
+}

@@ -1,0 +1,105 @@
+import { expect } from "vitest";
+import {
+  addSubGoal,
+  createMeasure,
+  deleteMeasure,
+  deleteSubGoal,
+  listConceptMeasures,
+  listFieldMeasures,
+  moveMeasure,
+  moveSubGoal,
+  updateMeasure,
+  updateSubGoal,
+} from "@/lib/measures/service";
+import { CONTENT_WRITERS_ONLY, EVERYONE_READS, type Case } from "./case";
+
+export const MEASURE_CASES: Case[] = [
+  // lib/measures/service
+  {
+    module: "lib/measures/service",
+    fn: listFieldMeasures,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: true,
+    run: (a, ids) => listFieldMeasures(a, { conceptId: ids.conceptId, fieldId: ids.fieldId }),
+    expectOk: (r) => expect((r as { measures: unknown[] }).measures).toHaveLength(2),
+  },
+  {
+    module: "lib/measures/service",
+    fn: listConceptMeasures,
+    kind: "read",
+    forbidden: EVERYONE_READS,
+    objectIds: false,
+    run: (a, ids) => listConceptMeasures(a, { conceptId: ids.conceptId }),
+    expectOk: (r) => expect(Object.keys(r as object)).toHaveLength(1),
+  },
+  {
+    module: "lib/measures/service",
+    fn: createMeasure,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) =>
+      createMeasure(a, { conceptId: ids.conceptId, fieldId: ids.fieldId, title: "Untergeschobene Maßnahme", taskType: "voluntary", subGoalIds: [ids.subGoalId] }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: updateMeasure,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) =>
+      updateMeasure(a, { conceptId: ids.conceptId, measureId: ids.measureId, baseRevision: ids.measureRevision, title: "Überschrieben", taskType: "mandatory" }),
+    expectOk: (r) => expect(r).toMatchObject({ status: "saved" }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: deleteMeasure,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => deleteMeasure(a, { conceptId: ids.conceptId, measureId: ids.measureId }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: moveMeasure,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => moveMeasure(a, { conceptId: ids.conceptId, measureId: ids.secondMeasureId, direction: "up" }),
+    expectOk: (r) => expect(r).toEqual({ moved: true }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: addSubGoal,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => addSubGoal(a, { conceptId: ids.conceptId, fieldId: ids.fieldId, text: "Untergeschobenes Teilziel" }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: updateSubGoal,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => updateSubGoal(a, { conceptId: ids.conceptId, subGoalId: ids.subGoalId, text: "Überschrieben" }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: deleteSubGoal,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => deleteSubGoal(a, { conceptId: ids.conceptId, subGoalId: ids.subGoalId }),
+  },
+  {
+    module: "lib/measures/service",
+    fn: moveSubGoal,
+    kind: "write",
+    forbidden: CONTENT_WRITERS_ONLY,
+    objectIds: true,
+    run: (a, ids) => moveSubGoal(a, { conceptId: ids.conceptId, subGoalId: ids.secondSubGoalId, direction: "up" }),
+    expectOk: (r) => expect(r).toEqual({ moved: true }),
+  },
+];
