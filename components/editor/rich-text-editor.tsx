@@ -131,6 +131,10 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
     <div
       ref={inlineRef}
       className="rich-text"
+      // The shared toolbar follows the focus into this part (a DOM focus event: Tiptap's own can come before the listener).
+      onFocus={() => {
+        if (sharedToolbar && part && editable && sharedToolbar.get()?.editor !== part.editor) sharedToolbar.activate(part);
+      }}
       onKeyDown={(e) => {
         if (!withTools || !editor.isFocused) return;
         // Strg+K opens the link dialog, as in office programs and Google Docs.
@@ -140,6 +144,13 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
         }
         // Alt+F10 goes to the toolbar, as in TinyMCE and Word online; Escape there comes back.
         if (e.altKey && !e.ctrlKey && !e.metaKey && e.key === "F10") {
+          if (sharedToolbar && part && sharedToolbar.get()?.editor !== part.editor) {
+            // The bar shows another part (or none): this part's controls first, then the focus into them.
+            sharedToolbar.activate(part);
+            e.preventDefault();
+            requestAnimationFrame(() => sharedToolbar.focusToolbar());
+            return;
+          }
           const reached = sharedToolbar ? sharedToolbar.focusToolbar() : focusToolbar(inlineRef.current?.querySelector('[role="toolbar"]') ?? null);
           if (reached) e.preventDefault();
         }

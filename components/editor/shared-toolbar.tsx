@@ -52,15 +52,15 @@ export function SharedToolbar({ suggestMode }: { suggestMode?: "locked" | "toggl
   }, [store]);
   return (
     <div ref={bar} className="shared-toolbar" data-testid="shared-toolbar">
-      {/* A new toolbar per part: its Tab stop and a pending "Tabelle löschen?" belong to that part. */}
-      <Toolbar key={part ? part.editor.instanceId : "idle"} editor={part?.editor ?? null} label={part?.label ?? ""} onLink={() => part?.openLink()} />
+      {/* One toolbar that follows the part (a keyed remount per part left the old toolbar in the page). */}
+      <Toolbar editor={part?.editor ?? null} label={part?.label ?? ""} onLink={() => part?.openLink()} />
       {suggestMode === "locked" ? (
         <p className="suggest-mode-label" data-testid="suggest-mode-label">
           <span aria-hidden="true">{t("suggestModeShort")}</span>
           <span className="visually-hidden">{t("suggestModeLocked")}</span>
         </p>
       ) : suggestMode === "toggle" ? (
-        <SuggestToggle key={part ? part.editor.instanceId : "idle"} editor={part?.proposes ? part.editor : null} />
+        <SuggestToggle editor={part?.proposes ? part.editor : null} />
       ) : null}
       <p className="shared-toolbar-part" aria-hidden="true" title={part?.label}>
         {part ? <bdi>{part.label}</bdi> : t("toolbarHint")}

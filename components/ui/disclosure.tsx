@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import "./disclosure.css";
 
 /**
@@ -26,6 +26,17 @@ export function Disclosure({
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+
+  // Opened over the page, right-aligned to its button: moved right as far as needed to stay inside the window
+  // (a button near the left edge would otherwise open it beyond the screen, out of reach).
+  const content = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = content.current;
+    if (!open || !el) return;
+    el.style.transform = "";
+    const overflow = 8 - el.getBoundingClientRect().left;
+    if (overflow > 0 && getComputedStyle(el).position === "absolute") el.style.transform = `translateX(${Math.ceil(overflow)}px)`;
+  }, [open]);
 
   useEffect(() => {
     if (!open || kind !== "menu") return;
@@ -58,6 +69,7 @@ export function Disclosure({
       </button>
       <div
         id={id}
+        ref={content}
         className="disclosure-content"
         hidden={!open}
         onClick={(e) => {
