@@ -20,10 +20,10 @@ export function FragmentSettle() {
       if (moved) return;
       const target = document.getElementById(hash);
       if (!target) return;
-      const box = target.getBoundingClientRect();
-      if (box.top < 0 || box.top > window.innerHeight * 0.5) target.scrollIntoView({ block: "start" });
+      // (A box inside a part that was not laid out yet reads as empty: no test of where it is, just go there.)
+      target.scrollIntoView({ block: "start" });
     };
-    const timers = [150, 600, 1500].map((ms) => setTimeout(settle, ms));
+    const timers = [150, 600, 1500, 3000].map((ms) => setTimeout(settle, ms));
     return () => {
       timers.forEach(clearTimeout);
       for (const e of events) window.removeEventListener(e, stop);
