@@ -56,17 +56,15 @@ export function PlaceAssignment(props: Props) {
       {mayRemove ? (
         <form action={remove} className="inline-form">
           <Place {...props} />
-          <button type="submit" className="button-link" disabled={removing}>
+          <button type="submit" className="button-link" disabled={removing} aria-label={`${current.assigneeId === me && mode === "self" ? t("giveUp") : t("unassign")}: ${label}`}>
             {current.assigneeId === me && mode === "self" ? t("giveUp") : t("unassign")}
-            <span className="visually-hidden">: {label}</span>
           </button>
         </form>
       ) : null}
       {mayAssign ? (
         <details className="assign-details">
-          <summary>
+          <summary aria-label={`${mode === "admin" ? (current ? t("reassign") : t("assign")) : t("takeOver")}: ${label}`}>
             {mode === "admin" ? (current ? t("reassign") : t("assign")) : t("takeOver")}
-            <span className="visually-hidden">: {label}</span>
           </summary>
           <form action={assign} className="assign-form">
             <Place {...props} />

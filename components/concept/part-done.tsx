@@ -42,9 +42,8 @@ export function PartDone({ conceptId, chapter, part, fieldId, label, done, canEd
         </span>
       ) : null}
       {canEdit ? (
-        <button type="submit" className="button-link" disabled={pending}>
+        <button type="submit" className="button-link" disabled={pending} aria-label={`${done ? t("undoDone") : t("markDone")}: ${label}`}>
           {done ? t("undoDone") : t("markDone")}
-          <span className="visually-hidden">: {label}</span>
         </button>
       ) : null}
       <span role="status" aria-live="polite">

@@ -23,9 +23,8 @@ export function HeadingWithAid({ heading, aidKey, place }: { heading: ReactNode;
     <>
       <div className="part-head">
         {heading}
-        <button type="button" className="button-link writing-aid-toggle" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+        <button type="button" className="button-link writing-aid-toggle" aria-expanded={open} aria-controls={panelId} aria-label={`${t("aid")}: ${place}`} onClick={() => setOpen((o) => !o)}>
           {t("aid")}
-          <span className="visually-hidden">: {place}</span>
         </button>
       </div>
       <div id={panelId} className="writing-aid" hidden={!open} data-testid="writing-aid">
