@@ -103,6 +103,14 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+  // Clicked static text becomes this editor: the caret goes in once it may write, also when the server's
+  // "read-write" arrived after the editor was made (Tiptap's own autofocus runs only at creation).
+  const autofocused = useRef(false);
+  useEffect(() => {
+    if (!editor || !autofocus || !editable || autofocused.current) return;
+    autofocused.current = true;
+    if (!editor.isFocused) editor.commands.focus("end");
+  }, [editor, autofocus, editable]);
   const [linkDialog, setLinkDialog] = useState(false);
   const withTools = !!editor && editable;
   const proposes = !!suggest;
