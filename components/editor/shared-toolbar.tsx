@@ -52,8 +52,11 @@ export function SharedToolbar({ suggestMode }: { suggestMode?: "locked" | "toggl
   }, [store]);
   return (
     <div ref={bar} className="shared-toolbar" data-testid="shared-toolbar">
-      {/* One toolbar that follows the part (a keyed remount per part left the old toolbar in the page). */}
-      <Toolbar editor={part?.editor ?? null} label={part?.label ?? ""} onLink={() => part?.openLink()} />
+      {/* A new toolbar per part (its pressed states, Tab stop and a pending "Tabelle löschen?" belong to that part), in a
+          keyed box of its own: keyed directly, the toolbar's fragment was left in the page beside the new one. */}
+      <div key={part ? part.editor.instanceId : "idle"} className="shared-toolbar-controls">
+        <Toolbar editor={part?.editor ?? null} label={part?.label ?? ""} onLink={() => part?.openLink()} />
+      </div>
       {suggestMode === "locked" ? (
         <p className="suggest-mode-label" data-testid="suggest-mode-label">
           <span aria-hidden="true">{t("suggestModeShort")}</span>
