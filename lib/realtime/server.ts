@@ -93,7 +93,7 @@ function checkUpdate(doc: Y.Doc, update: Uint8Array, options: { base?: Uint8Arra
   }
 }
 
-type Pending = { update: Uint8Array; ctx: ConnectionContext; resolve: () => void; reject: (error: unknown) => void };
+type Pending = { update: Uint8Array; ctx: ConnectionContext; connection: Connection; resolve: () => void; reject: (error: unknown) => void };
 
 async function store(ctx: ConnectionContext, update: Uint8Array) {
   let stored: boolean;
@@ -157,6 +157,10 @@ async function storeBatch(document: Y.Doc, batch: Pending[]) {
   for (const group of bySession.values()) {
     try {
       await store(group[0]!.ctx, group.length === 1 ? group[0]!.update : Y.mergeUpdates(group.map((i) => i.update)));
+      // Into the live document now, not only when Hocuspocus applies the message a few promise turns later: the next
+      // batch is checked against this document at once, and a keystroke building on this one would look like a gap.
+      // Hocuspocus's own apply then finds nothing new (no second broadcast); the origin is the sender, as in its apply.
+      for (const item of group) Y.applyUpdate(document, item.update, item.connection);
       for (const item of group) item.resolve();
     } catch (error) {
       for (const item of group) item.reject(error);
@@ -204,10 +208,10 @@ export async function startRealtime(
   // whatever arrived while a batch was being stored goes into the next one (one check, one insert per session).
   const pending = new Map<string, Pending[]>();
   const draining = new Set<string>();
-  const submit = (name: string, document: Y.Doc, update: Uint8Array, ctx: ConnectionContext) =>
+  const submit = (name: string, document: Y.Doc, update: Uint8Array, ctx: ConnectionContext, connection: Connection) =>
     new Promise<void>((resolve, reject) => {
       const list = pending.get(name) ?? [];
-      list.push({ update, ctx, resolve, reject });
+      list.push({ update, ctx, connection, resolve, reject });
       pending.set(name, list);
       if (!draining.has(name)) void drain(name, document);
     });
@@ -261,7 +265,7 @@ export async function startRealtime(
     async beforeHandleMessage({ documentName, document, update: message, connection, context }) {
       const update = updateOfMessage(message);
       if (!update || connection.readOnly) return; // awareness, sync step 1; a read-only connection's write is refused by Hocuspocus
-      await submit(documentName, document, update, context as ConnectionContext);
+      await submit(documentName, document, update, context as ConnectionContext, connection);
     },
 
     async onStoreDocument({ documentName }) {

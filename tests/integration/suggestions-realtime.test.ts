@@ -131,6 +131,23 @@ describe("a reviewer's proposals on the socket", () => {
     expect(listSuggestions(await stored(part.sectionId)).map((s) => s.kind)).toEqual(["insert"]);
   });
 
+  it("a proposal typed key by key, each keystroke sent before the last one is acknowledged, is stored whole", async () => {
+    const part = await newPart("Die Stadt fördert Sprachkurse.");
+    const editor = await client(town.editor, part.name);
+    const reviewer = await client(town.reviewer, part.name);
+    // As a browser types: every keystroke builds on the one before, none waits for the server's answer.
+    const words = " Auch für Eltern.";
+    for (let i = 0; i < words.length; i++) {
+      propose(reviewer, town.reviewer, (s) => s.tr.insertText(words[i]!, s.doc.content.size - 1));
+      if (i % 3 === 0) await new Promise((r) => setImmediate(r));
+    }
+    await settled(reviewer);
+    expect(reviewer.closedReasons).toEqual([]);
+    const list = listSuggestions(await stored(part.sectionId));
+    expect(list.map((s) => [s.kind, s.author, s.inserted])).toEqual([["insert", town.reviewer.id, words]]);
+    await waitFor(() => listSuggestions(jsonFromDoc(editor.doc)).map((s) => s.inserted).join("") === words, "die Redaktion sieht den Vorschlag");
+  });
+
   it("a reviewer's forged edit arriving together with an editor's typing: only the reviewer is refused", async () => {
     const part = await newPart("Die Stadt fördert Sprachkurse.");
     const editor = await client(town.editor, part.name);
