@@ -17,16 +17,20 @@ export function newSuggestionId(): string {
   return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(20)), (b) => alphabet[b % 36]).join("");
 }
 
-/** The marks of `tr` without an author get this author and time (and a fresh id where the id is somebody else's). */
+/**
+ * The marks of `tr` without an author get this author and time (and a fresh id where the id is somebody else's).
+ * A mark that continues the author's own proposal takes that proposal's time: equal marks join, so a word typed
+ * key by key stays one proposal in the text, the list and a Word export (not one per letter).
+ */
 export function stampAuthor(tr: Transaction, author: string, at: string): Transaction {
-  const owners = new Map<string, string>();
+  const owners = new Map<string, { author: string; at: unknown }>();
   const unstamped: { from: number; to: number; mark: Mark }[] = [];
   tr.doc.descendants((node, pos) => {
     if (!node.isInline) return true;
     for (const mark of node.marks) {
       if (!KINDS.has(mark.type.name)) continue;
       const id = String(mark.attrs.id);
-      if (mark.attrs.author) owners.set(id, mark.attrs.author as string);
+      if (mark.attrs.author && !owners.has(id)) owners.set(id, { author: mark.attrs.author as string, at: mark.attrs.at });
       else unstamped.push({ from: pos, to: pos + node.nodeSize, mark });
     }
     return false;
@@ -35,12 +39,13 @@ export function stampAuthor(tr: Transaction, author: string, at: string): Transa
   for (const { from, to, mark } of unstamped) {
     let id = String(mark.attrs.id);
     const owner = owners.get(id);
-    if (owner && owner !== author) {
+    if (owner && owner.author !== author) {
       if (!renamed.has(id)) renamed.set(id, newSuggestionId());
       id = renamed.get(id)!;
     }
+    const time = owner?.author === author && typeof owner.at === "string" ? owner.at : at;
     tr.removeMark(from, to, mark);
-    tr.addMark(from, to, mark.type.create({ ...mark.attrs, id, author, at }));
+    tr.addMark(from, to, mark.type.create({ ...mark.attrs, id, author, at: time }));
   }
   return tr;
 }

@@ -81,6 +81,19 @@ describe("proposals on a part", () => {
     expect(accept(two, "unbekannt")).toBeNull();
   });
 
+  it("a word typed key by key, at different moments, stays one proposal (one mark, one time)", async () => {
+    let json = base;
+    const start = after(EditorState.create({ doc: editorSchema().nodeFromJSON(base) }), "Die Stadt");
+    for (const [i, ch] of [..." gezielt"].entries()) {
+      json = propose(json, ANNA, (s) => s.tr.insertText(ch, start + i));
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    expect(text(json)).toContain("Die Stadt gezielt fördert");
+    expect(listSuggestions(json).map((s) => [s.author, s.inserted])).toEqual([[ANNA, " gezielt"]]);
+    const inserted = json.content![0]!.content!.filter((n) => n.marks?.some((m) => m.type === "insertion"));
+    expect(inserted.map((n) => n.text)).toEqual([" gezielt"]);
+  });
+
   it("typing next to somebody else's proposal makes a proposal of one's own", () => {
     const one = propose(base, ANNA, (s) => s.tr.insertText(" gezielt", after(s, "Die Stadt")));
     const two = propose(one, BEN, (s) => s.tr.insertText(" und", after(s, " gezielt")));
