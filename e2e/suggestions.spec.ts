@@ -7,7 +7,16 @@
 import fs from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, pageAs, test } from "./fixtures";
+import type { Locator } from "@playwright/test";
 import { ConceptPage } from "./pages/concept";
+
+/** The editor's text as written, without the other people's carets and names shown in it. */
+const textOf = (editor: Locator) =>
+  editor.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collab-caret").forEach((caret) => caret.remove());
+    return copy.textContent ?? "";
+  });
 
 test("a reviewer proposes an insertion and a deletion; the editor sees both live, accepts one and rejects the other", async ({ browser }) => {
   const editorPage = await pageAs(browser, "editor");
@@ -34,17 +43,17 @@ test("a reviewer proposes an insertion and a deletion; the editor sees both live
   await reviewer.expectSaved("Anlass und Auftrag");
 
   const part = editorPage.locator("#kapitel-mandate");
-  await expect(part.locator("ins.suggestion-ins")).toContainText("Auch für Eltern.");
-  await expect(part.locator("del.suggestion-del")).toHaveText("Sprachkurse");
+  await expect(part.locator(".prose-editor ins.suggestion-ins")).toContainText("Auch für Eltern.");
+  await expect(part.locator(".prose-editor del.suggestion-del")).toHaveText("Sprachkurse");
   const list = part.getByTestId("suggestion-list");
   await expect(list.getByRole("heading")).toHaveText("2 offene Änderungsvorschläge");
   await list.locator("li", { hasText: "Auch für Eltern." }).getByRole("button", { name: "Annehmen" }).click();
-  await expect(part.locator("ins.suggestion-ins")).toHaveCount(0);
+  await expect(part.locator(".prose-editor ins.suggestion-ins")).toHaveCount(0);
   await list.locator("li", { hasText: "Sprachkurse" }).getByRole("button", { name: "Ablehnen" }).click();
-  await expect(part.locator("del.suggestion-del")).toHaveCount(0);
+  await expect(part.locator(".prose-editor del.suggestion-del")).toHaveCount(0);
   await expect(part.getByTestId("suggestion-list")).toHaveCount(0);
-  await expect(part.locator(".prose-editor")).toHaveText("Die Stadt fördert Sprachkurse. Auch für Eltern.");
-  await expect(reviewerPage.locator("#kapitel-mandate .prose-editor")).toHaveText("Die Stadt fördert Sprachkurse. Auch für Eltern.");
+  await expect.poll(() => textOf(part.locator(".prose-editor"))).toBe("Die Stadt fördert Sprachkurse. Auch für Eltern.");
+  await expect.poll(() => textOf(reviewerPage.locator("#kapitel-mandate .prose-editor"))).toBe("Die Stadt fördert Sprachkurse. Auch für Eltern.");
 
   const decided = await (await editorPage.request.get(`/api/concepts/${id}/suggestions`)).json();
   expect(decided.open).toEqual([]);
@@ -88,10 +97,10 @@ test("the Word download carries the open proposals as tracked changes; the edito
   expect(insertions.every((m) => m[1] !== "Unbekannt")).toBe(true);
 
   await part.getByTestId("suggestion-bulk").getByRole("button", { name: "Alle in diesem Teil annehmen" }).click();
-  await expect(part.locator("ins.suggestion-ins")).toHaveCount(0);
+  await expect(part.locator(".prose-editor ins.suggestion-ins")).toHaveCount(0);
   await expect(part.getByTestId("suggestion-list")).toHaveCount(0);
-  await expect(part.locator(".prose-editor")).toHaveText("Neu: Die Stadt fördert Sprachkurse. Auch für Eltern.");
-  await expect(reviewerPage.locator("#kapitel-mandate .prose-editor")).toHaveText("Neu: Die Stadt fördert Sprachkurse. Auch für Eltern.");
+  await expect.poll(() => textOf(part.locator(".prose-editor"))).toBe("Neu: Die Stadt fördert Sprachkurse. Auch für Eltern.");
+  await expect.poll(() => textOf(reviewerPage.locator("#kapitel-mandate .prose-editor"))).toBe("Neu: Die Stadt fördert Sprachkurse. Auch für Eltern.");
 
   const decided = await (await editorPage.request.get(`/api/concepts/${id}/suggestions`)).json();
   expect(decided.open).toEqual([]);

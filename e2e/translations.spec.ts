@@ -16,7 +16,8 @@ const en = catalogue("en");
  * twelve letters or more, must not appear in an English page's text. What users
  * wrote is left out (it stays in the language it was written in): texts marked
  * lang="de" (the print preview's document, a municipality's own field), <bdi>
- * and .user-text, the editors and static texts of the concept, form controls.
+ * and .user-text, text isolated inside a message (U+2068…U+2069), the editors and
+ * static texts of the concept, form controls.
  */
 type Tree = { [key: string]: string | Tree };
 
@@ -64,7 +65,8 @@ async function interfaceText(page: Page): Promise<string> {
     const body = document.body.cloneNode(true) as HTMLElement;
     const userText = '[lang]:not([lang="en"]):not([lang^="en-"]), bdi, .user-text, .rich-static, .prose-editor, .ProseMirror, textarea, input, select, script, style, template, noscript';
     for (const el of Array.from(body.querySelectorAll(userText))) el.remove();
-    return (body.textContent ?? "").replace(/\s+/g, " ");
+    // Text set between U+2068 and U+2069 is a user's text isolated inside a message (lib/format.ts, isolate).
+    return (body.textContent ?? "").replace(/\u2068[^\u2069]*\u2069/g, " ").replace(/\s+/g, " ");
   });
   return DEMO_TEXTS.reduce((rest, demo) => rest.split(demo).join(" "), text);
 }

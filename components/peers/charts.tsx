@@ -80,6 +80,7 @@ function Withheld({ message }: { message: string }) {
 export function ShareChart({ id, title, summary, rows }: { id: string; title: string; summary: string; rows: ShareRow[] }) {
   const height = TOP + rows.length * ROW + AXIS;
   const x = scaleLinear<number>({ domain: [0, 100], range: [LABEL, W - RIGHT] });
+  const t = useTranslations("peers");
   return (
     <Frame id={id} title={title} summary={summary} height={height}>
       <Ticks scale={x} values={[0, 25, 50, 75, 100]} height={height} unit=" %" />
@@ -101,7 +102,7 @@ export function ShareChart({ id, title, summary, rows }: { id: string; title: st
             {typeof r.own === "number" ? <Diamond x={x(r.own)} y={ROW / 2} /> : null}
             {typeof r.own === "boolean" ? (
               <text x={W - 8} y={ROW / 2 + 4} fontSize={12} textAnchor="end" fill={r.own ? OWN : "#4f5863"} fontWeight={r.own ? 700 : 400}>
-                {r.own ? "◆ Ihr Konzept" : "–"}
+                {r.own ? `◆ ${t("figure.yourConcept")}` : "–"}
               </text>
             ) : null}
           </Group>

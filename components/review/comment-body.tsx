@@ -3,7 +3,7 @@ import { tokenize, type Member } from "@/lib/review/comment-text";
 /** A comment's plain text with links and @mentions; everything else stays text (React escapes it). */
 export function CommentBody({ body, members }: { body: string; members: Member[] }) {
   return (
-    <p className="comment-body" dir="auto">
+    <p className="comment-body user-text" dir="auto">
       {tokenize(body, members).map((t, i) =>
         t.kind === "link" ? (
           <a key={i} href={t.href} rel="noopener noreferrer nofollow" target="_blank">

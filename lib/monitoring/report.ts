@@ -35,7 +35,8 @@ export type MonitoringMeasure = {
   yearStatuses: MonitoringYear[];
   indicators: MonitoringIndicator[];
 };
-export type MonitoringField = { id: string; key: string; title: string; number: string; measures: MonitoringMeasure[] };
+/** `custom`: a field the municipality named itself (its title is shown as written, not translated). */
+export type MonitoringField = { id: string; key: string; title: string; custom?: boolean; number: string; measures: MonitoringMeasure[] };
 export type MonitoringSummary = {
   measures: number;
   /** the status of each measure in `year` (the last year with any status, else the current one) */
@@ -58,7 +59,7 @@ export type MonitoringReport = {
 type Rows = {
   templateVersion: number;
   settings: Record<string, unknown>;
-  fields: Pick<Field, "id" | "key" | "title" | "position">[];
+  fields: (Pick<Field, "id" | "key" | "title" | "position"> & { custom?: boolean })[];
   measures: Pick<Measure, "id" | "fieldId" | "position" | "code" | "title" | "status" | "startDate" | "endDate" | "indicators">[];
   values: { id: string; measureId: string; indicatorId: string; observedOn: string; valueNumber: string | null; valueText: string; source: string; note: string; createdAt: Date; createdByName: string | null }[];
   yearStatuses: { measureId: string; year: number; status: YearStatus; note: string; updatedAt: Date; updatedByName: string | null }[];
@@ -133,7 +134,7 @@ export function buildMonitoring(rows: Rows, onlyField?: string): MonitoringRepor
             };
           }),
         }));
-      return { id: f.id, key: f.key, title: f.title, number, measures };
+      return { id: f.id, key: f.key, title: f.title, custom: f.custom, number, measures };
     });
   const shown = onlyField ? fields.filter((f) => f.key === onlyField) : fields;
   return { today: rows.today, fields: shown, summary: summarise(shown, currentYear), update: updateStartingPoint(shown) };

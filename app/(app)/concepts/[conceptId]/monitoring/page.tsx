@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getLabels } from "@/lib/i18n/server";
+import { getLabels, getTemplateText } from "@/lib/i18n/server";
+import type { TemplateText } from "@/lib/i18n/template";
 import { requestDomainText } from "@/lib/i18n/domain-server";
 import type { DomainText } from "@/lib/i18n/domain-text";
 import { pageActor } from "@/lib/auth/session";
@@ -48,7 +49,7 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
   const canRecord = can(role, "monitoring.record") && !concept.archivedAt;
   const base = `/concepts/${concept.id}/monitoring`;
   const t = await getTranslations("monitoring");
-  const ctx: Ctx = { t, labels: await getLabels(), dt: await requestDomainText() };
+  const ctx: Ctx = { t, labels: await getLabels(), dt: await requestDomainText(), tt: await getTemplateText() };
 
   return (
     <>
@@ -79,7 +80,7 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
           {all.fields.map((f) => (
             <li key={f.key}>
               <Link href={`${base}?feld=${encodeURIComponent(f.key)}`} aria-current={fieldKey === f.key ? "page" : undefined}>
-                {f.number} {f.title}
+                {f.number} <bdi>{ctx.tt.fieldTitle(f)}</bdi>
               </Link>
             </li>
           ))}
@@ -95,7 +96,7 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
   );
 }
 
-type Ctx = { t: Awaited<ReturnType<typeof getTranslations<"monitoring">>>; labels: Awaited<ReturnType<typeof getLabels>>; dt: DomainText };
+type Ctx = { t: Awaited<ReturnType<typeof getTranslations<"monitoring">>>; labels: Awaited<ReturnType<typeof getLabels>>; dt: DomainText; tt: TemplateText };
 
 function Summary({ summary, ctx: { t, labels } }: { summary: MonitoringSummary; ctx: Ctx }) {
   return (
@@ -184,7 +185,7 @@ function FieldBlock({ field, conceptId, canRecord, today, ctx }: { field: Monito
   return (
     <section aria-labelledby={`field-${field.key}`} className="monitoring-field">
       <h2 id={`field-${field.key}`}>
-        {field.number} {field.title}
+        {field.number} <bdi>{ctx.tt.fieldTitle(field)}</bdi>
       </h2>
       {field.measures.length === 0 ? <p className="meta">{ctx.t("noMeasures")}</p> : null}
       {field.measures.map((m) => (

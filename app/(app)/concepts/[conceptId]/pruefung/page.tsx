@@ -102,7 +102,7 @@ export default async function ReviewPage({ params }: Props) {
           return (
             <section key={round.id} className="card round" aria-labelledby={`round-${round.id}`} data-testid="round" data-round-id={round.id}>
               <h3 id={`round-${round.id}`} style={{ marginTop: 0 }}>
-                {round.title}
+                <bdi>{round.title}</bdi>
               </h3>
               <p className="meta">
                 {t("roundMeta", { version: round.versionNumber, due: formatDate(round.dueDate), state: round.state === "open" ? t("roundOpen") : t("roundClosed") })}

@@ -154,7 +154,7 @@ export default async function VersionsPage({ params }: Props) {
                 <tr key={v.number}>
                   <th scope="row">Version {v.number}</th>
                   <td>
-                    {v.label}
+                    <bdi>{v.label}</bdi>
                     <br />
                     <span className="meta">{kindLabel(t, v)}</span>
                     {v.decisionDate ? (

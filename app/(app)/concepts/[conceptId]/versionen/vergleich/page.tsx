@@ -240,7 +240,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
         <div>
           <h1 style={{ marginBottom: ".25rem" }}>{t("title", { title: concept.title })}</h1>
           <p className="meta">
-            <span className="diff-side-label">{dt(from.label)}</span> → <span className="diff-side-label">{dt(to.label)}</span>
+            <bdi className="diff-side-label">{dt(from.label)}</bdi> → <bdi className="diff-side-label">{dt(to.label)}</bdi>
           </p>
         </div>
         <div className="actions-row">
