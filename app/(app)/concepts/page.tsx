@@ -64,7 +64,15 @@ export default async function ConceptsPage({ searchParams }: Props) {
   );
   return (
     <>
-      <h1>{t("heading", { municipality: active.name })}</h1>
+      <div className="actions-row" style={{ justifyContent: "space-between", alignItems: "baseline" }}>
+        <h1>{t("heading", { municipality: active.name })}</h1>
+        {/* The form is below every concept: with many of them, this saves keyboard users a long way. */}
+        {can(active.role, "concept.create") ? (
+          <a className="button-secondary" href="#new-concept">
+            {t("jumpToNew")}
+          </a>
+        ) : null}
+      </div>
       {doneKey && doneTitle ? (
         <Notice testId="lifecycle-status" message={{ kind: "ok", text: tl(doneKey, { title: doneTitle }) }} />
       ) : null}
