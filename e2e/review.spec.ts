@@ -131,13 +131,14 @@ test("a review round from start to all answers, then closed", async ({ browser }
   await expect(reviewer.getByTestId("inbox-rounds")).toContainText(title);
   await reviewer.goto(`/concepts/${conceptId}/pruefung`);
   const mine = reviewer.getByTestId("round").filter({ hasText: title });
-  const forms = mine.locator("form.answer-form");
+  const forms = mine.getByTestId("round-answer");
   const count = await forms.count();
   expect(count).toBeGreaterThan(10);
   for (let i = 0; i < count; i++) {
     const form = forms.nth(i);
     if (i === 2) {
       await form.getByLabel("Änderungsbedarf").check();
+      await form.getByText("Anmerkung (optional)").click();
       await form.getByRole("textbox").fill("Zahlen bitte aktualisieren.");
     } else await form.getByLabel("Zustimmung").check();
     await form.getByRole("button", { name: /Antwort speichern/ }).click();

@@ -44,7 +44,7 @@ export function RoundAnswerForm({
   const { message, setMessage, pending, run } = useNoticeAction();
   const [verdict, setVerdict] = useState<Verdict | "">(current?.verdict ?? "");
   const [note, setNote] = useState(current?.note ?? "");
-  const id = `round-${target}`.replace(/[^a-zA-Z0-9_-]/g, "-");
+  const id = `round-${roundId}-${target}`.replace(/[^a-zA-Z0-9_-]/g, "-");
   return (
     <form
       className="round-answer"

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { answerRoundAction, closeRoundAction, startRoundAction } from "@/app/(app)/concepts/[conceptId]/pruefung/actions";
+import { closeRoundAction, startRoundAction } from "@/app/(app)/concepts/[conceptId]/pruefung/actions";
 import { Notice } from "@/components/ui/notice";
 import { useNoticeAction } from "@/components/ui/use-notice-action";
 import { VersionOptions } from "@/components/versions/version-options";
@@ -77,58 +77,6 @@ export function StartRoundForm({
       </fieldset>
       <button type="submit" className="button" disabled={pending}>
         {t("startRound")}
-      </button>
-      <Notice message={message} />
-    </form>
-  );
-}
-
-/** A chosen reviewer's answer for one chapter / field of action. */
-export function AnswerForm({
-  conceptId,
-  roundId,
-  target,
-  title,
-  current,
-}: {
-  conceptId: string;
-  roundId: string;
-  target: string;
-  title: string;
-  current: { verdict: string; note: string } | null;
-}) {
-  const t = useTranslations("review");
-  const { message, pending, run } = useNoticeAction();
-  const id = `${roundId}-${target}`.replace(/[^a-zA-Z0-9_-]/g, "-");
-  return (
-    <form
-      className="answer-form"
-      aria-label={t("answerFor", { target: title })}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        run(() => answerRoundAction({ conceptId, roundId, target, verdict: String(form.get("verdict") ?? ""), note: String(form.get("note") ?? "") }), t("answered"));
-      }}
-    >
-      <fieldset>
-        <legend>
-          {t("verdictFor", { target: title })}
-          <RequiredMark />
-        </legend>
-        <label className="radio">
-          <input type="radio" name="verdict" value="approve" defaultChecked={current?.verdict === "approve"} required /> {t("approve")}
-        </label>
-        <label className="radio">
-          <input type="radio" name="verdict" value="request_changes" defaultChecked={current?.verdict === "request_changes"} /> {t("requestChanges")}
-        </label>
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`note-${id}`}>{t("noteFor", { target: title })}</label>
-        <textarea id={`note-${id}`} name="note" rows={2} maxLength={5000} defaultValue={current?.note ?? ""} />
-      </div>
-      <button type="submit" className="button-secondary" disabled={pending}>
-        {t("saveAnswer")}
-        <span className="visually-hidden"> – {title}</span>
       </button>
       <Notice message={message} />
     </form>

@@ -17,7 +17,8 @@ import { auditThreadPath } from "@/lib/review/links";
 import { listRounds } from "@/lib/review/rounds";
 import { templateFor } from "@/lib/template";
 import { ReviewSection, TargetThreads } from "@/components/review/review-section";
-import { AnswerForm, CloseRoundButton, StartRoundForm } from "@/components/review/rounds";
+import { CloseRoundButton, StartRoundForm } from "@/components/review/rounds";
+import { RoundAnswerForm } from "@/components/review/round-controls";
 import { orNotFound } from "@/lib/http/page";
 import { ScrollBox } from "@/components/ui/scroll-box";
 
@@ -149,13 +150,13 @@ export default async function ReviewPage({ params }: Props) {
                   {targets.map((target) => {
                     const a = answers.find((x) => x.reviewerId === actor.id && x.target === target.key);
                     return (
-                      <AnswerForm
+                      <RoundAnswerForm
                         key={target.key}
                         conceptId={concept.id}
                         roundId={round.id}
                         target={target.key}
                         title={targetTitle(target.key)}
-                        current={a ? { verdict: a.verdict, note: a.note } : null}
+                        current={a ? { verdict: a.verdict as "approve" | "request_changes", note: a.note } : null}
                       />
                     );
                   })}
