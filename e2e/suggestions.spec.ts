@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, pageAs, test } from "./fixtures";
-import type { Locator } from "@playwright/test";
+import type { Browser, Locator } from "@playwright/test";
 import { ConceptPage } from "./pages/concept";
 
 /** The editor's text as written, without the other people's carets and names shown in it. */
@@ -18,17 +18,25 @@ const textOf = (editor: Locator) =>
     return copy.textContent ?? "";
   });
 
-test("a reviewer proposes an insertion and a deletion; the editor sees both live, accepts one and rejects the other", async ({ browser }) => {
+/**
+ * An editor writes "Die Stadt fördert Sprachkurse." into a new concept's first part; a reviewer opens it
+ * and has that part's editor (in Vorschlagsmodus).
+ */
+async function proposalSetting(browser: Browser, title: string) {
   const editorPage = await pageAs(browser, "editor");
   const reviewerPage = await pageAs(browser, "reviewer");
   const editor = new ConceptPage(editorPage);
   const reviewer = new ConceptPage(reviewerPage);
-  const id = await editor.createConcept("Vorschläge im Text");
+  const id = await editor.createConcept(title);
   await editor.write("Anlass und Auftrag", "Die Stadt fördert Sprachkurse.");
   await editor.expectSaved("Anlass und Auftrag");
-
   await reviewerPage.goto(`/concepts/${id}`);
   const box = await reviewer.editor("Anlass und Auftrag");
+  return { id, editorPage, reviewerPage, editor, reviewer, box };
+}
+
+test("a reviewer proposes an insertion and a deletion; the editor sees both live, accepts one and rejects the other", async ({ browser }) => {
+  const { id, editorPage, reviewerPage, editor, reviewer, box } = await proposalSetting(browser, "Vorschläge im Text");
   // The page's toolbar says so, for the part being written (the mode is not a bar inside each part: issue 17).
   await expect(reviewerPage.getByTestId("shared-toolbar").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
   await box.press("Control+End");
@@ -63,16 +71,7 @@ test("a reviewer proposes an insertion and a deletion; the editor sees both live
 });
 
 test("the Word download carries the open proposals as tracked changes; the editor then accepts all proposals of a part at once", async ({ browser, baseURL }, testInfo) => {
-  const editorPage = await pageAs(browser, "editor");
-  const reviewerPage = await pageAs(browser, "reviewer");
-  const editor = new ConceptPage(editorPage);
-  const reviewer = new ConceptPage(reviewerPage);
-  const id = await editor.createConcept("Vorschläge gesammelt");
-  await editor.write("Anlass und Auftrag", "Die Stadt fördert Sprachkurse.");
-  await editor.expectSaved("Anlass und Auftrag");
-
-  await reviewerPage.goto(`/concepts/${id}`);
-  const box = await reviewer.editor("Anlass und Auftrag");
+  const { id, editorPage, reviewerPage, editor, reviewer, box } = await proposalSetting(browser, "Vorschläge gesammelt");
   await box.press("Control+End");
   await box.pressSequentially(" Auch für Eltern.", { delay: 5 });
   await reviewer.expectSaved("Anlass und Auftrag");
@@ -113,15 +112,7 @@ test("the Word download carries the open proposals as tracked changes; the edito
 });
 
 test("a proposal is answered like a comment thread before it is decided", async ({ browser }) => {
-  const editorPage = await pageAs(browser, "editor");
-  const reviewerPage = await pageAs(browser, "reviewer");
-  const editor = new ConceptPage(editorPage);
-  const reviewer = new ConceptPage(reviewerPage);
-  const id = await editor.createConcept("Vorschlag mit Antwort");
-  await editor.write("Anlass und Auftrag", "Die Stadt fördert Sprachkurse.");
-  await editor.expectSaved("Anlass und Auftrag");
-  await reviewerPage.goto(`/concepts/${id}`);
-  const box = await reviewer.editor("Anlass und Auftrag");
+  const { editorPage, reviewerPage, editor, reviewer, box } = await proposalSetting(browser, "Vorschlag mit Antwort");
   await box.press("Control+End");
   await box.pressSequentially(" Auch für Eltern.", { delay: 5 });
   await reviewer.expectSaved("Anlass und Auftrag");
@@ -140,4 +131,50 @@ test("a proposal is answered like a comment thread before it is decided", async 
   await expect(editorItem.getByTestId("suggestion-replies")).toContainText("Ja, ergänze ich.");
   await editorPage.context().close();
   await reviewerPage.context().close();
+});
+
+test("three people: a reviewer proposes bold for a word; the editor and an admin see it live, the admin accepts it and everybody has the bold word", async ({ browser }) => {
+  const editorPage = await pageAs(browser, "editor");
+  const reviewerPage = await pageAs(browser, "reviewer");
+  const adminPage = await pageAs(browser, "admin");
+  const editor = new ConceptPage(editorPage);
+  const reviewer = new ConceptPage(reviewerPage);
+  const admin = new ConceptPage(adminPage);
+  const id = await editor.createConcept("Formatierung vorschlagen");
+  await editor.write("Anlass und Auftrag", "Die Stadt fördert Sprachkurse.");
+  await editor.expectSaved("Anlass und Auftrag");
+  await Promise.all([reviewerPage.goto(`/concepts/${id}`), adminPage.goto(`/concepts/${id}`)]);
+  await admin.editor("Anlass und Auftrag");
+
+  // Select "Sprachkurse" with the keyboard and press Ctrl+B: in Vorschlagsmodus the word is proposed in bold.
+  const box = await reviewer.editor("Anlass und Auftrag");
+  await box.press("Control+Home");
+  for (let i = 0; i < "Die Stadt fördert ".length; i++) await box.press("ArrowRight");
+  for (let i = 0; i < "Sprachkurse".length; i++) await box.press("Shift+ArrowRight");
+  await box.press("Control+b");
+  await reviewer.expectSaved("Anlass und Auftrag");
+
+  for (const page of [editorPage, adminPage]) {
+    const text = page.locator("#kapitel-mandate .prose-editor");
+    await expect(text.locator("del.suggestion-del")).toHaveText("Sprachkurse");
+    await expect(text.locator("ins.suggestion-ins")).toHaveText("Sprachkurse");
+    await expect(text.locator("strong", { hasText: "Sprachkurse" })).toHaveCount(1);
+    await expect(page.locator("#kapitel-mandate").getByTestId("suggestion-list").getByRole("heading")).toHaveText("1 offener Änderungsvorschlag");
+  }
+  await adminPage.locator("#kapitel-mandate").getByTestId("suggestion-list").getByRole("button", { name: "Annehmen" }).click();
+  for (const page of [editorPage, reviewerPage, adminPage]) {
+    const text = page.locator("#kapitel-mandate .prose-editor");
+    await expect(text.locator("ins.suggestion-ins, del.suggestion-del")).toHaveCount(0);
+    await expect(text.locator("strong")).toHaveText("Sprachkurse");
+    await expect.poll(() => textOf(text)).toBe("Die Stadt fördert Sprachkurse.");
+  }
+  const stored = await (await adminPage.request.get(`/api/concepts/${id}`)).json();
+  type Node = { type: string; text?: string; marks?: { type: string }[]; content?: Node[] };
+  const texts = (n: Node): Node[] => (n.type === "text" ? [n] : (n.content ?? []).flatMap(texts));
+  expect(texts(stored.chapters.mandate.text.content).map((n) => [n.text, (n.marks ?? []).map((m) => m.type).join(",")])).toEqual([
+    ["Die Stadt fördert ", ""],
+    ["Sprachkurse", "bold"],
+    [".", ""],
+  ]);
+  for (const page of [editorPage, reviewerPage, adminPage]) await page.context().close();
 });
