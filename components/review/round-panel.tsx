@@ -1,7 +1,7 @@
 import Link from "next/link";
 import "./round-panel.css";
 import { getTranslations } from "next-intl/server";
-import { formatDate, isolate } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import type { PageRound } from "@/lib/review/round-page";
 import { CompleteRoundForm, RoundAnswerForm } from "./round-controls";
 
@@ -18,7 +18,7 @@ export async function RoundSummary({ round }: { round: PageRound | null }) {
   const open = round.state === "open" && mine && !mine.completed ? total - mine.answered : 0;
   return (
     <section id="pruefrunde" className="card round-summary" aria-labelledby="round-summary-heading" data-testid="round-summary" data-round-id={round.id}>
-      <h2 id="round-summary-heading">{t("summaryHeading", { title: isolate(round.title) })}</h2>
+      <h2 id="round-summary-heading">{t.rich("summaryHeading", { title: round.title, bdi: (chunks) => <bdi>{chunks}</bdi> })}</h2>
       <p className="meta">
         {t("summaryMeta", { version: round.versionNumber, due: formatDate(round.dueDate) })}
         {round.state === "closed" ? ` · ${t("closed")}` : null}
