@@ -42,14 +42,14 @@ export function ConceptLifecycle({ conceptId, title, archived, graceDays }: { co
         )}
       </div>
       <details className="concept-manage">
-        <summary>{t("markForDeletionLabel", { title })}</summary>
+        <summary>{t.rich("markForDeletionLabel", { title, bdi: (chunks) => <bdi>{chunks}</bdi> })}</summary>
         <form action={mark} className="form">
           <input type="hidden" name="conceptId" value={conceptId} />
-          <p>{t("confirmIntro", { title, days: graceDays })}</p>
+          <p>{t.rich("confirmIntro", { title, days: graceDays, bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>
           <div className="field field-checkbox">
             <input id={box} type="checkbox" name="confirm" required aria-invalid={state && !state.ok ? true : undefined} />
             <label htmlFor={box}>
-              {t("confirmBox", { title })}
+              {t.rich("confirmBox", { title, bdi: (chunks) => <bdi>{chunks}</bdi> })}
               <RequiredMark />
             </label>
           </div>

@@ -127,7 +127,9 @@ export default async function AuditPage({ searchParams }: Props) {
                     {r.conceptId && r.conceptTitle ? (
                       <>
                         {" – "}
-                        <Link href={auditEntryPath({ action: r.action, conceptId: r.conceptId, objectId: r.objectId })}>{r.conceptTitle}</Link>
+                        <Link href={auditEntryPath({ action: r.action, conceptId: r.conceptId, objectId: r.objectId })}>
+                          <bdi>{r.conceptTitle}</bdi>
+                        </Link>
                       </>
                     ) : null}
                   </td>
