@@ -161,7 +161,7 @@ test("three people: a reviewer proposes bold for a word; the editor and an admin
     await expect(text.locator("strong", { hasText: "Sprachkurse" })).toHaveCount(1);
     await expect(page.locator("#kapitel-mandate").getByTestId("suggestion-list").getByRole("heading")).toHaveText("1 offener Änderungsvorschlag");
   }
-  await adminPage.locator("#kapitel-mandate").getByTestId("suggestion-list").getByRole("button", { name: "Annehmen" }).click();
+  await adminPage.locator("#kapitel-mandate").getByTestId("suggestion-list").getByRole("button", { name: "Annehmen", exact: true }).click();
   for (const page of [editorPage, reviewerPage, adminPage]) {
     const text = page.locator("#kapitel-mandate .prose-editor");
     await expect(text.locator("ins.suggestion-ins, del.suggestion-del")).toHaveCount(0);

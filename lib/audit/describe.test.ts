@@ -141,6 +141,17 @@ describe("an audit entry as a sentence", () => {
   const SCHEDULED = new Set<string>(["concept.purge"]);
   const opening = (action: string) => (SCHEDULED.has(action) ? /^(Das|Ein) Konzept |^(The|A) concept / : /^Miriam Keller /);
 
+  it("sets a user's own text as the reader's page asks (isolated on the web page), keys and e-mail addresses as they are", () => {
+    const t = createTranslator({ locale: "en", messages: en, namespace: "audit" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+    const template = localizeTemplate("en", lookupOf(createTranslator({ locale: "en", messages: en, namespace: "template" })));
+    const labels = localizeLabels("en", lookupOf(createTranslator({ locale: "en", messages: en, namespace: "labels" })));
+    const names = { ...auditNames(labels, template, "en"), userText: (s: string) => `[${s}]` };
+    const say = (action: string, details: AuditDetails) => describeAudit({ action, actorName: "Miriam Keller", conceptTitle: null, details }, t, names);
+    expect(say("concept.create", FULL["concept.create"]!)).toContain("[Integrationskonzept 2026–2030]");
+    expect(say("measure.create", FULL["measure.create"]!)).toContain("[Sprachcafé]");
+    expect(say("invitation.create", FULL["invitation.create"]!)).toContain(" elif@musterstadt.de ");
+  });
+
   it("names no person for a scheduled purge", () => {
     expect(sayDe({ action: "concept.purge", actorName: null, details: FULL["concept.purge"] })).toBe("Das Konzept „Probeentwurf“ wurde nach Ablauf der Frist endgültig gelöscht");
   });

@@ -28,6 +28,8 @@ export type AuditNames = {
   /** a standard field by its key; a custom field keeps its title (null: a custom field's key without a title) */
   field: (key: string, title: string | null) => string | null;
   setting: (key: string) => string;
+  /** how a user's own text (a title, a measure, a label) is set into the sentence: the page isolates it, CSV and mail keep it plain */
+  userText?: (text: string) => string;
   money: (cents: number) => string;
 };
 
@@ -39,6 +41,11 @@ type Values = Record<string, string | number>;
 type Spec = (d: AuditDetails, n: AuditNames) => [string, Values] | null;
 
 const text = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);
+/** A user's own text from the details (a title, a measure's name), as the reader's page sets it (isolated), or null. */
+const own = (v: unknown, n: AuditNames): string | null => {
+  const t = text(v);
+  return t === null ? null : (n.userText ?? ((x: string) => x))(t);
+};
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : null);
 
 /** `key` with values when every one is present; otherwise the plainer `fallback` (a key without values). */
@@ -53,7 +60,7 @@ function fieldName(d: AuditDetails, n: AuditNames): string | null {
   return key || title ? n.field(key ?? "", title) : null;
 }
 
-const measureSpec = (key: string): Spec => (d) => either(key, { measure: text(d.measure) }, `${key}_plain`);
+const measureSpec = (key: string): Spec => (d, n) => either(key, { measure: own(d.measure, n) }, `${key}_plain`);
 const fieldSpec = (key: string): Spec => (d, n) => either(key, { field: fieldName(d, n) }, `${key}_plain`);
 
 /** A part marked or unmarked "fertig": a field's part ("Leitziel" in "Sprache") or a chapter's text. */
@@ -106,20 +113,20 @@ const suggestionsSpec =
   };
 
 const SPECS: Record<string, Spec> = {
-  "concept.create": (d) => either("concept_create", { title: text(d.title) }, "concept_create_plain"),
-  "concept.import": (d) =>
-    text(d.file) ? either("concept_import_file", { title: text(d.title), file: text(d.file) }, "concept_import_plain") : either("concept_import", { title: text(d.title) }, "concept_import_plain"),
-  "concept.rename": (d) => either("concept_rename", { from: text(d.from), to: text(d.to) }, "concept_rename_plain"),
+  "concept.create": (d, n) => either("concept_create", { title: own(d.title, n) }, "concept_create_plain"),
+  "concept.import": (d, n) =>
+    text(d.file) ? either("concept_import_file", { title: own(d.title, n), file: own(d.file, n) }, "concept_import_plain") : either("concept_import", { title: own(d.title, n) }, "concept_import_plain"),
+  "concept.rename": (d, n) => either("concept_rename", { from: own(d.from, n), to: own(d.to, n) }, "concept_rename_plain"),
   "concept.settings": (d, n) => {
     const keys = (text(d.settings) ?? "").split(",").filter(Boolean);
     return keys.length ? ["concept_settings", { settings: keys.map((k) => n.setting(k)).join(", ") }] : ["concept_settings_plain", {}];
   },
-  "concept.import_into_draft": (d) => either("concept_import_into_draft", { file: text(d.file) }, "concept_import_into_draft_plain"),
-  "concept.archive": (d) => either("concept_archive", { title: text(d.title) }, "concept_archive_plain"),
-  "concept.unarchive": (d) => either("concept_unarchive", { title: text(d.title) }, "concept_unarchive_plain"),
-  "concept.mark_for_deletion": (d) => either("concept_mark_for_deletion", { title: text(d.title) }, "concept_mark_for_deletion_plain"),
-  "concept.restore_from_deletion": (d) => either("concept_restore_from_deletion", { title: text(d.title) }, "concept_restore_from_deletion_plain"),
-  "concept.purge": (d) => either("concept_purge", { title: text(d.title) }, "concept_purge_plain"),
+  "concept.import_into_draft": (d, n) => either("concept_import_into_draft", { file: own(d.file, n) }, "concept_import_into_draft_plain"),
+  "concept.archive": (d, n) => either("concept_archive", { title: own(d.title, n) }, "concept_archive_plain"),
+  "concept.unarchive": (d, n) => either("concept_unarchive", { title: own(d.title, n) }, "concept_unarchive_plain"),
+  "concept.mark_for_deletion": (d, n) => either("concept_mark_for_deletion", { title: own(d.title, n) }, "concept_mark_for_deletion_plain"),
+  "concept.restore_from_deletion": (d, n) => either("concept_restore_from_deletion", { title: own(d.title, n) }, "concept_restore_from_deletion_plain"),
+  "concept.purge": (d, n) => either("concept_purge", { title: own(d.title, n) }, "concept_purge_plain"),
   "section.edit": (d, n) => {
     const field = fieldName(d, n);
     if (field) return ["section_edit_field", { field }];
@@ -137,19 +144,19 @@ const SPECS: Record<string, Spec> = {
   "measure.from_library": measureSpec("measure_from_library"),
   "measure.update": measureSpec("measure_update"),
   "measure.delete": measureSpec("measure_delete"),
-  "measure.move": (d) => either(d.direction === "up" ? "measure_move_up" : "measure_move_down", { measure: text(d.measure) }, "measure_move_plain"),
+  "measure.move": (d, n) => either(d.direction === "up" ? "measure_move_up" : "measure_move_down", { measure: own(d.measure, n) }, "measure_move_plain"),
   "part.done": partSpec("part_done"),
   "part.undone": partSpec("part_undone"),
   "assignment.set": assignmentSpec("assignment_set", true),
   "assignment.remove": assignmentSpec("assignment_remove", false),
   "check.acknowledge": () => ["check_acknowledge", {}],
   "check.withdraw": () => ["check_withdraw", {}],
-  "monitoring.value_add": (d) => either("monitoring_value_add", { indicator: text(d.indicator), measure: text(d.measure) }, "monitoring_value_add_plain"),
-  "monitoring.value_delete": (d) => either("monitoring_value_delete", { indicator: text(d.indicator), measure: text(d.measure) }, "monitoring_value_delete_plain"),
-  "monitoring.year_status": (d) => either("monitoring_year_status", { year: num(d.year), measure: text(d.measure) }, "monitoring_year_status_plain"),
-  "monitoring.year_status_clear": (d) => either("monitoring_year_status_clear", { year: num(d.year), measure: text(d.measure) }, "monitoring_year_status_clear_plain"),
-  "key_figure.record": (d) => either("key_figure_record", { name: text(d.name), year: num(d.year) }, "key_figure_record_plain"),
-  "key_figure.delete": (d) => either("key_figure_delete", { name: text(d.name), year: num(d.year) }, "key_figure_delete_plain"),
+  "monitoring.value_add": (d, n) => either("monitoring_value_add", { indicator: own(d.indicator, n), measure: own(d.measure, n) }, "monitoring_value_add_plain"),
+  "monitoring.value_delete": (d, n) => either("monitoring_value_delete", { indicator: own(d.indicator, n), measure: own(d.measure, n) }, "monitoring_value_delete_plain"),
+  "monitoring.year_status": (d, n) => either("monitoring_year_status", { year: num(d.year), measure: own(d.measure, n) }, "monitoring_year_status_plain"),
+  "monitoring.year_status_clear": (d, n) => either("monitoring_year_status_clear", { year: num(d.year), measure: own(d.measure, n) }, "monitoring_year_status_clear_plain"),
+  "key_figure.record": (d, n) => either("key_figure_record", { name: own(d.name, n), year: num(d.year) }, "key_figure_record_plain"),
+  "key_figure.delete": (d, n) => either("key_figure_delete", { name: own(d.name, n), year: num(d.year) }, "key_figure_delete_plain"),
   "status.change": (d, n) => {
     const from = text(d.from);
     const to = text(d.to);
@@ -159,10 +166,10 @@ const SPECS: Record<string, Spec> = {
     const template = num(d.templateTo);
     return template === null ? ["concept_update_started", {}] : ["concept_update_started_template", { template }];
   },
-  "version.create": (d) => {
+  "version.create": (d, n) => {
     const version = num(d.version);
     if (version === null) return ["version_create_plain", {}];
-    const label = text(d.label);
+    const label = own(d.label, n);
     return label ? ["version_create_label", { version, label }] : ["version_create", { version }];
   },
   "version.restore": (d) => either("version_restore", { version: num(d.version), backup: num(d.backup) }, "version_restore_plain"),
@@ -185,7 +192,7 @@ const SPECS: Record<string, Spec> = {
   "suggestion.reject": suggestionSpec("suggestion_reject"),
   "suggestion.accept_all": suggestionsSpec("suggestion_accept_all"),
   "suggestion.reject_all": suggestionsSpec("suggestion_reject_all"),
-  "municipality.register": (d) => either("municipality_register", { name: text(d.name) }, "municipality_register_plain"),
+  "municipality.register": (d, n) => either("municipality_register", { name: own(d.name, n) }, "municipality_register_plain"),
   "invitation.create": (d, n) => either("invitation_create", { email: text(d.email), role: text(d.role) && n.role(String(d.role)) }, "invitation_create_plain"),
   "invitation.revoke": (d) => either("invitation_revoke", { email: text(d.email) }, "invitation_revoke_plain"),
   "invitation.accept": (d, n) => either("invitation_accept", { role: text(d.role) && n.role(String(d.role)) }, "invitation_accept_plain"),

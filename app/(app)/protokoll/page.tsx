@@ -8,6 +8,7 @@ import { describeAudit, type AuditTranslate } from "@/lib/audit/describe";
 import { auditQueryString, parseAuditQuery } from "@/lib/audit/filter";
 import { readAuditPage } from "@/lib/audit/log";
 import { auditNames } from "@/lib/audit/names";
+import { isolate } from "@/lib/format";
 import { activeMembership, pageActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/page";
 import { getLabels, getTemplateText } from "@/lib/i18n/server";
@@ -31,7 +32,8 @@ export default async function AuditPage({ searchParams }: Props) {
   const log = await orNotFound(readAuditPage(actor, { municipalityId: active.municipalityId, query }), ["forbidden", "not_found"]);
   const t = await getTranslations("audit");
   const [format, labels, template, locale] = await Promise.all([getFormatter(), getLabels(), getTemplateText(), getLocale()]);
-  const names = auditNames(labels, template, locale);
+  // The sentence carries titles as users wrote them: isolated from the interface text around them.
+  const names = { ...auditNames(labels, template, locale), userText: isolate };
   const translate = t as unknown as AuditTranslate;
   const filter = { conceptId: query.conceptId, actorId: query.actorId, kind: query.kind, from: query.from, to: query.to };
   const exportHref = `/api/audit?municipality=${active.municipalityId}&format=csv${auditQueryString(filter).replace("?", "&")}`;
