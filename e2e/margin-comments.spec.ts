@@ -159,3 +159,51 @@ test("on a small screen (< 900 px) the threads stand below their part", async ({
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await page.context().close();
 });
+
+test("beside the text a thread stands level with its passage, also far down in a long part, and never over the thread before it", async ({ browser }) => {
+  const page = await pageAs(browser, "editor");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const concept = new ConceptPage(page);
+  const id = await concept.createConcept(`Randkommentare auf Höhe ${Date.now()}`);
+  await concept.write(PART, "Erster Absatz über Sprachkurse.");
+  const box = await concept.editor(PART);
+  for (let i = 2; i <= 8; i++) {
+    await box.press("End");
+    await box.press("Enter");
+    await box.pressSequentially(i === 8 ? "Letzter Absatz zur Wohnraumberatung." : `Absatz ${i} mit etwas Text, damit der Teil lang wird.`, { delay: 1 });
+  }
+  await concept.expectSaved(PART);
+  const comment = async (passage: string, note: string) => {
+    await dragSelect(await concept.editor(PART), passage);
+    await page.getByTestId("margin-offer").click();
+    const form = page.getByRole("form", { name: `Kommentar zu „${PART}“` });
+    await form.getByRole("textbox", { name: "Kommentar", exact: true }).fill(note);
+    await form.getByRole("button", { name: "Kommentar speichern" }).click();
+    await expect(margin(page).getByTestId("thread").filter({ hasText: note })).toBeVisible();
+  };
+  await comment("Wohnraumberatung", "Welche Stelle berät?");
+  await comment("Sprachkurse", "Welche Träger?");
+
+  await page.goto(`/concepts/${id}`);
+  await concept.editor(PART);
+  const top = (passage: string) =>
+    page.locator(`[data-margin-part] .margin-text`).filter({ hasText: passage }).first().evaluate((root, wanted) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + wanted.length);
+        return range.getBoundingClientRect().top;
+      }
+      return null;
+    }, passage);
+  const threadTop = async (note: string) => (await margin(page).getByTestId("thread").filter({ hasText: note }).boundingBox())!.y;
+  const [first, last] = [(await top("Sprachkurse"))!, (await top("Wohnraumberatung"))!];
+  expect(last - first, "the two passages are far apart").toBeGreaterThan(150);
+  // Each thread is level with its passage (the card's top within a few pixels of the line).
+  await expect.poll(async () => Math.abs((await threadTop("Welche Stelle berät?")) - last)).toBeLessThanOrEqual(8);
+  expect(Math.abs((await threadTop("Welche Träger?")) - first)).toBeLessThanOrEqual(8);
+  await page.context().close();
+});

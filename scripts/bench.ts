@@ -158,12 +158,20 @@ async function main() {
   const pagesPerPart = 100 / parts.length;
   const revisions = new Map<string, number>();
   const put = async (id: string, content: unknown) => {
-    const res = await fetch(`${BASE}/api/concepts/${conceptId}/sections/${id}`, {
-      method: "PUT",
-      headers: { "Content-Type": "application/json", cookie, Origin: BASE },
-      body: JSON.stringify({ baseRevision: revisions.get(id), content }),
-    });
-    if (!res.ok) throw new Error(`save ${res.status}: ${await res.text()}`);
+    const send = () =>
+      fetch(`${BASE}/api/concepts/${conceptId}/sections/${id}`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json", cookie, Origin: BASE },
+        body: JSON.stringify({ baseRevision: revisions.get(id), content }),
+      });
+    let res = await send();
+    if (res.status === 409) {
+      // Text typed in the browser (the typing rounds) has moved the part on: overwrite from its current revision.
+      const conflict = (await res.json()) as { current?: { revision?: number } };
+      revisions.set(id, conflict.current?.revision ?? 0);
+      res = await send();
+    }
+    if (!res.ok) throw new Error(`save ${res.status}: ${(await res.text()).slice(0, 300)}`);
     revisions.set(id, ((await res.json()) as { revision: number }).revision);
   };
   let totalChars = 0;
@@ -279,7 +287,26 @@ async function main() {
   if (part("typing")) await benchTyping({ base: BASE, cookie, context, conceptId, partIds: parts.map((p) => p.id), results });
   // The proposals' author: a fixed id that is no member (the name lookup runs and finds nobody), as after a reviewer left.
   if (part("suggestions"))
-    await benchSuggestions({ base: BASE, cookie, context, conceptId, authorId: "00000000-0000-4000-8000-0000000000b1", parts: [written[1]!, written[2]!], put, results });
+    await benchSuggestions({
+      base: BASE,
+      cookie,
+      context,
+      conceptId,
+      authorId: "00000000-0000-4000-8000-0000000000b1",
+      parts: written.slice(1, 12),
+      put,
+      results,
+      // the concept page with its proposals (and the review part's 500 threads when it ran before), as on a first visit
+      loadPage: async () => {
+        const fresh = await browser.newContext();
+        await fresh.addCookies(await context.cookies());
+        try {
+          return await loadEditorPage(await fresh.newPage(), `${BASE}/concepts/${conceptId}`);
+        } finally {
+          await fresh.close();
+        }
+      },
+    });
   if (part("pdf")) await benchPdf({ base: BASE, cookie, context, results });
   if (part("import")) await benchImport({ base: BASE, cookie, results });
   await browser.close();

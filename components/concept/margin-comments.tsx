@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { Composer } from "@/components/review/composer";
 import { useFocusLater } from "@/components/ui/use-focus-later";
 import { passageRange, pick, type Picked } from "./margin-selection";
+import { useMarginAlignment } from "./margin-align";
 
 type HighlightLike = { add(r: Range): void; clear(): void };
 /** The one "active passage" highlight (CSS Custom Highlight API; nothing is written into the text). */
@@ -66,6 +67,7 @@ export function MarginComments({ conceptId, canComment }: { conceptId: string; c
   const [composing, setComposing] = useState<Placed | null>(null);
   const [status, setStatus] = useState("");
   const focusLater = useFocusLater();
+  useMarginAlignment();
   const offerRef = useRef(offer);
   offerRef.current = offer;
 

@@ -10,14 +10,15 @@ import type { Doc } from "./content";
 export const BENCH_PROPOSALS = 20;
 
 /** `doc` with `count` proposals spread over its paragraphs (none holds an "x": the typing bench counts those). */
-export function withBenchProposals(doc: Doc, count: number, authorId: string, at = "2026-12-01T10:00:00.000Z"): JSONContent {
+/** (`prefix` keeps the ids of several parts apart.) */
+export function withBenchProposals(doc: Doc, count: number, authorId: string, at = "2026-12-01T10:00:00.000Z", prefix = "bench"): JSONContent {
   const paragraphs = doc.content.map((n, i) => ({ n, i })).filter(({ n }) => n.type === "paragraph");
   if (paragraphs.length === 0) throw new Error("bench: no paragraph to put proposals in");
   const content: JSONContent[] = doc.content.map((n) => structuredClone(n) as JSONContent);
   for (let k = 0; k < count; k++) {
     const target = paragraphs[(k * Math.max(1, Math.floor(paragraphs.length / count))) % paragraphs.length]!;
     const node = content[target.i]!;
-    const attrs = { id: `bench-${k + 1}`, author: authorId, at };
+    const attrs = { id: `${prefix}-${k + 1}`, author: authorId, at };
     const runs = node.content ?? [];
     if (k % 2 === 0) {
       runs.push({ type: "text", text: ` Ergänzung ${k + 1} aus der Prüfung.`, marks: [{ type: "insertion", attrs }] });
