@@ -358,12 +358,22 @@ async function main() {
 
 /** Wall time until the load event, and until the first section editor (scrolled to) accepts input. */
 async function loadEditorPage(page: Page, url: string) {
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
   const t0 = performance.now();
   await page.goto(url, { waitUntil: "load" });
   const loadMs = performance.now() - t0;
   // a part becomes an editor when it scrolls into view
   await page.locator(".section-editor").first().scrollIntoViewIfNeeded();
-  await page.locator('.section-editor [contenteditable="true"]').first().waitFor({ timeout: 60_000 });
+  try {
+    await page.locator('.section-editor [contenteditable="true"]').first().waitFor({ timeout: 60_000 });
+  } catch (error) {
+    const state = await page.evaluate(() => ({ status: document.querySelector(".section-editor")?.closest("[data-margin-part], section")?.querySelector("[role=status]")?.textContent, editors: document.querySelectorAll(".section-editor").length }));
+    throw new Error(`${url}: no part became editable (${JSON.stringify(state)}; ${problems.slice(0, 5).join(" | ")})`, { cause: error });
+  }
   return { loadMs, editableMs: performance.now() - t0 };
 }
 
