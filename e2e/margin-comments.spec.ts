@@ -8,32 +8,14 @@
  * the focus on it; axe finds nothing on the page with its margin comments.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage } from "./pages/concept";
+import { selectText } from "./pages/selection";
 
 const PART = "Anlass und Auftrag";
 const TEXT = "Die Stadt fördert Sprachkurse für alle Neuzugewanderten.";
 
-/** Select `text` inside `container` as a mouse drag would: the DOM selection, then the mouseup. */
-async function dragSelect(container: Locator, text: string) {
-  await container.evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + wanted.length);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-      return;
-    }
-    throw new Error(`"${wanted}" not found`);
-  }, text);
-}
 
 const margin = (page: Page) => page.getByRole("complementary", { name: `Kommentare zu „${PART}“` });
 
@@ -79,7 +61,7 @@ test("comments in the margin: keyboard and mouse, seen by a colleague, counted i
 
   // With the mouse: select "Neuzugewanderten", "Kommentieren" appears beside the selection.
   const text = await editor.editor(PART);
-  await dragSelect(text, "Neuzugewanderten");
+  await selectText(text, "Neuzugewanderten");
   await editorPage.getByTestId("margin-offer").click();
   const own = editorPage.getByRole("form", { name: `Kommentar zu „${PART}“` });
   await expect(own.getByLabel("Textstelle")).toHaveValue("Neuzugewanderten");
@@ -121,7 +103,7 @@ test("comments in the margin: keyboard and mouse, seen by a colleague, counted i
 
   // Escape closes the composer and returns to the text.
   const again = await editor.editor(PART);
-  await dragSelect(again, "Stadt");
+  await selectText(again, "Stadt");
   await editorPage.keyboard.press("Control+Alt+m");
   await expect(own).toBeVisible();
   await editorPage.keyboard.press("Escape");
@@ -142,7 +124,7 @@ test("on a small screen (< 900 px) the threads stand below their part", async ({
   await concept.write(PART, TEXT);
   await concept.expectSaved(PART);
   const text = await concept.editor(PART);
-  await dragSelect(text, "Sprachkurse");
+  await selectText(text, "Sprachkurse");
   await page.getByTestId("margin-offer").click();
   const form = page.getByRole("form", { name: `Kommentar zu „${PART}“` });
   await form.getByRole("textbox", { name: "Kommentar", exact: true }).fill("Schmal geprüft.");
@@ -175,7 +157,7 @@ test("beside the text a thread stands level with its passage, also far down in a
   }
   await concept.expectSaved(PART);
   const comment = async (passage: string, note: string) => {
-    await dragSelect(await concept.editor(PART), passage);
+    await selectText(await concept.editor(PART), passage);
     await page.getByTestId("margin-offer").click();
     const form = page.getByRole("form", { name: `Kommentar zu „${PART}“` });
     await form.getByRole("textbox", { name: "Kommentar", exact: true }).fill(note);

@@ -4,31 +4,12 @@ import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage, DEMO_CONCEPT_TITLE } from "./pages/concept";
+import { selectText } from "./pages/selection";
 
 async function demoConceptId(page: Page) {
   return new ConceptPage(page).openDemoConcept();
 }
 
-/** Select `text` inside `container` (as a user's drag would) and let the page see the selection. */
-async function select(container: Locator, text: string) {
-  await container.scrollIntoViewIfNeeded();
-  await container.evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + wanted.length);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-      return;
-    }
-    throw new Error(`"${wanted}" not found`);
-  }, text);
-}
 
 async function tabTo(page: Page, target: Locator, max = 120) {
   for (let i = 0; i < max; i++) {
@@ -52,7 +33,7 @@ test("a reviewer comments on selected text; the editor sees it, replies and reso
   await reviewer.getByRole("link", { name: /Prüfung und Kommentare/ }).click();
   await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText(`Prüfung: ${DEMO_CONCEPT_TITLE}`);
   const mandateText = reviewer.getByRole("document", { name: "Anlass und Auftrag", exact: true });
-  await select(mandateText, "Stadt der Einwanderung");
+  await selectText(mandateText, "Stadt der Einwanderung");
   const composer = reviewer.getByRole("form", { name: "Kommentar zu „Anlass und Auftrag“" }).last();
   await expect(composer.getByLabel("Textstelle")).toHaveValue("Stadt der Einwanderung");
   const body = `Bitte belegen. @Jonas Brandt ${Date.now()}`;
