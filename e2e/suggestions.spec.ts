@@ -37,6 +37,10 @@ async function proposalSetting(browser: Browser, title: string) {
 
 test("a reviewer proposes an insertion and a deletion; the editor sees both live, accepts one and rejects the other", async ({ browser }) => {
   const { id, editorPage, reviewerPage, editor, reviewer, box } = await proposalSetting(browser, "Vorschläge im Text");
+  // The text before the review, as a version: the comparison below shows what the decisions changed.
+  const before = await editorPage.request.post(`/api/concepts/${id}/versions`, { data: { label: "Vor der Prüfung" }, headers: { Origin: new URL(editorPage.url()).origin } });
+  expect(before.status()).toBe(201);
+  const { number } = (await before.json()) as { number: number };
   // The page's toolbar says so, for the part being written (the mode is not a bar inside each part: issue 17).
   await expect(reviewerPage.getByTestId("shared-toolbar").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
   await box.press("Control+End");
@@ -66,6 +70,10 @@ test("a reviewer proposes an insertion and a deletion; the editor sees both live
   const decided = await (await editorPage.request.get(`/api/concepts/${id}/suggestions`)).json();
   expect(decided.open).toEqual([]);
   expect(decided.decided.map((d: { status: string }) => d.status)).toEqual(["accepted", "rejected"]);
+  // The comparison with the version before the review: the accepted insertion is new text, the rejected deletion changed nothing.
+  await editorPage.goto(`/concepts/${id}/versionen/vergleich?von=${number}&bis=entwurf`);
+  await expect(editorPage.locator("main ins", { hasText: "Auch für Eltern." }).first()).toBeVisible();
+  await expect(editorPage.locator("main del", { hasText: "Sprachkurse" })).toHaveCount(0);
   await editorPage.context().close();
   await reviewerPage.context().close();
 });
