@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
-import { ConceptPage } from "./pages/concept";
+import { ConceptPage, DEMO_CONCEPT_TITLE } from "./pages/concept";
 
 /** Issue 15, "Writing": Schreibhilfe, fertig marks with a live outline, responsibilities in "Für mich". */
 
@@ -112,4 +112,24 @@ test("a fertig mark set by one person shows for another who has the concept open
   await expect(admin.locator("#kapitel-demands").getByTestId("part-done")).toContainText("Fertig – markiert von Jonas Brandt");
   await editor.context().close();
   await admin.context().close();
+});
+
+test("while scrolling, the outline marks the chapter or field of action at the top of the screen", async ({ browser }) => {
+  const page = await pageAs(browser, "editor");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/concepts");
+  await page.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();
+  const outline = page.getByRole("navigation", { name: "Gliederung" });
+  const current = outline.locator('a[aria-current="location"]');
+  for (const [anchor, name] of [
+    ["feld-language", /Sprache/],
+    ["kapitel-funding", /Finanzierung/],
+    ["kapitel-mandate", /Anlass und Auftrag/],
+  ] as const) {
+    // As a reader scrolls there (the outline's own links are not used: the mark must follow the page, not the click).
+    await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: "start" }), anchor);
+    await expect(current).toHaveCount(1);
+    await expect(current).toContainText(name);
+  }
+  await page.context().close();
 });

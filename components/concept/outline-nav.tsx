@@ -4,6 +4,7 @@ import type { OutlineEntry } from "@/lib/concepts/outline";
 import { useTemplateText } from "@/lib/i18n/hooks";
 import { OutlinePresence } from "@/components/editor/presence";
 import { OutlineState } from "./outline-state";
+import { OutlinePosition } from "./outline-position";
 import { SmallScreenMenu } from "@/components/ui/small-screen-menu";
 
 type Counts = Record<string, number>;
@@ -72,6 +73,7 @@ export function OutlineNav({ entries, progress, parts = {}, comments = {} }: { e
           <Entry key={e.key} entry={e} level="chapter" parts={parts} comments={comments} />
         ))}
       </ol>
+      <OutlinePosition />
       </SmallScreenMenu>
     </nav>
   );
