@@ -4,11 +4,13 @@
  * rejects one; the text as it stands is what was accepted; adoption is
  * refused while a proposal is open (through the JSON API).
  */
+import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, pageAs, test } from "./fixtures";
 import type { Browser, Locator } from "@playwright/test";
 import { ConceptPage } from "./pages/concept";
+import { pageTexts } from "./pdf-read";
 
 /** The editor's text as written, without the other people's carets and names shown in it. */
 const textOf = (editor: Locator) =>
@@ -59,6 +61,9 @@ test("a reviewer proposes an insertion and a deletion; the editor sees both live
   await expect(part.locator(".prose-editor del.suggestion-del")).toHaveText("Sprachkurse");
   const list = part.getByTestId("suggestion-list");
   await expect(list.getByRole("heading")).toHaveText("2 offene Änderungsvorschläge");
+  // The page with open proposals in the text and in the list: nothing for axe.
+  const axe = await new AxeBuilder({ page: editorPage }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`), "axe mit offenen Vorschlägen").toEqual([]);
   await list.locator("li", { hasText: "Auch für Eltern." }).getByRole("button", { name: "Annehmen" }).click();
   await expect(part.locator(".prose-editor ins.suggestion-ins")).toHaveCount(0);
   await list.locator("li", { hasText: "Sprachkurse" }).getByRole("button", { name: "Ablehnen" }).click();
@@ -102,6 +107,22 @@ test("the Word download carries the open proposals as tracked changes; the edito
   expect(insertions).toHaveLength(2);
   expect(insertions.map((m) => m[2]).join("")).toContain("Auch für Eltern.");
   expect(insertions.every((m) => m[1] !== "Unbekannt")).toBe(true);
+
+  // The PDF, read back: without the annex it prints the text as it stands (no open proposal); with it, the annex lists them.
+  const pdf = async (query: string, name: string) => {
+    const res = await editorPage.request.get(`/api/concepts/${id}/export.pdf${query}`);
+    expect(res.status()).toBe(200);
+    const file = testInfo.outputPath(name);
+    fs.writeFileSync(file, await res.body());
+    return pageTexts(file).join("\n").replace(/[\u2068\u2069\u00ad]/g, "").replace(/\s+/g, " ");
+  };
+  const plain = await pdf("", "ohne-anhang.pdf");
+  expect(plain).toContain("Die Stadt fördert Sprachkurse.");
+  expect(plain).not.toContain("Auch für Eltern.");
+  expect(plain).not.toContain("Offene Änderungsvorschläge");
+  const annexed = await pdf("?suggestions=1", "mit-anhang.pdf");
+  expect(annexed).toContain("Offene Änderungsvorschläge");
+  expect(annexed).toContain("Auch für Eltern.");
 
   await part.getByTestId("suggestion-bulk").getByRole("button", { name: "Alle in diesem Teil annehmen" }).click();
   await expect(part.locator(".prose-editor ins.suggestion-ins")).toHaveCount(0);
