@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JSONContent } from "@tiptap/core";
 import { EditorState } from "@tiptap/pm/state";
-import { doc, p } from "@/lib/editor/build";
+import { doc, p, table, ul } from "@/lib/editor/build";
 import { plainText } from "@/lib/editor/document";
 import { editorSchema, validateDoc } from "@/lib/editor/validate";
 import { listSuggestions } from "./list";
@@ -92,6 +92,24 @@ describe("proposals on a part", () => {
     expect(listSuggestions(json).map((s) => [s.author, s.inserted])).toEqual([[ANNA, " gezielt"]]);
     const inserted = json.content![0]!.content!.filter((n) => n.marks?.some((m) => m.type === "insertion"));
     expect(inserted.map((n) => n.text)).toEqual([" gezielt"]);
+  });
+
+  it("a whole list item proposed for deletion and text proposed in a table cell: listed, valid, rejected they leave the text as it was", () => {
+    const structured = doc(ul("Sprachkurse", "Elterncafés", "Lernpaten"), table(["Maßnahme", "Träger"], [["Sprachcafé", "VHS"]]));
+    const state = EditorState.create({ doc: editorSchema().nodeFromJSON(structured) });
+    // The second list item, whole (its paragraph's text), and a word added in the table's body cell "VHS".
+    const item = { from: after(state, "Elterncafés") - "Elterncafés".length, to: after(state, "Elterncafés") };
+    const withoutItem = propose(structured, ANNA, (s) => s.tr.delete(item.from, item.to));
+    const inCell = propose(withoutItem, ANNA, (s) => s.tr.insertText(" und Caritas", after(s, "VHS")));
+    expect(validateDoc(inCell).ok).toBe(true);
+    expect(listSuggestions(inCell).map((x) => [x.kind, x.author, x.inserted, x.deleted])).toEqual([
+      ["delete", ANNA, "", "Elterncafés"],
+      ["insert", ANNA, " und Caritas", ""],
+    ]);
+    expect(text(rejectAll(inCell))).toBe(text(structured));
+    expect(listSuggestions(rejectAll(inCell))).toEqual([]);
+    expect(text(acceptAll(inCell))).toContain("VHS und Caritas");
+    expect(text(acceptAll(inCell))).not.toContain("Elterncafés");
   });
 
   it("typing next to somebody else's proposal makes a proposal of one's own", () => {
