@@ -11,7 +11,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage } from "./pages/concept";
-import { selectText } from "./pages/selection";
+import { selectText, textTop } from "./pages/selection";
 
 const PART = "Anlass und Auftrag";
 const TEXT = "Die Stadt fördert Sprachkurse für alle Neuzugewanderten.";
@@ -61,7 +61,7 @@ test("comments in the margin: keyboard and mouse, seen by a colleague, counted i
 
   // With the mouse: select "Neuzugewanderten", "Kommentieren" appears beside the selection.
   const text = await editor.editor(PART);
-  await selectText(text, "Neuzugewanderten");
+  await selectText(text, "Neuzugewanderten", { scroll: false });
   await editorPage.getByTestId("margin-offer").click();
   const own = editorPage.getByRole("form", { name: `Kommentar zu „${PART}“` });
   await expect(own.getByLabel("Textstelle")).toHaveValue("Neuzugewanderten");
@@ -103,7 +103,7 @@ test("comments in the margin: keyboard and mouse, seen by a colleague, counted i
 
   // Escape closes the composer and returns to the text.
   const again = await editor.editor(PART);
-  await selectText(again, "Stadt");
+  await selectText(again, "Stadt", { scroll: false });
   await editorPage.keyboard.press("Control+Alt+m");
   await expect(own).toBeVisible();
   await editorPage.keyboard.press("Escape");
@@ -124,7 +124,7 @@ test("on a small screen (< 900 px) the threads stand below their part", async ({
   await concept.write(PART, TEXT);
   await concept.expectSaved(PART);
   const text = await concept.editor(PART);
-  await selectText(text, "Sprachkurse");
+  await selectText(text, "Sprachkurse", { scroll: false });
   await page.getByTestId("margin-offer").click();
   const form = page.getByRole("form", { name: `Kommentar zu „${PART}“` });
   await form.getByRole("textbox", { name: "Kommentar", exact: true }).fill("Schmal geprüft.");
@@ -157,7 +157,7 @@ test("beside the text a thread stands level with its passage, also far down in a
   }
   await concept.expectSaved(PART);
   const comment = async (passage: string, note: string) => {
-    await selectText(await concept.editor(PART), passage);
+    await selectText(await concept.editor(PART), passage, { scroll: false });
     await page.getByTestId("margin-offer").click();
     const form = page.getByRole("form", { name: `Kommentar zu „${PART}“` });
     await form.getByRole("textbox", { name: "Kommentar", exact: true }).fill(note);
@@ -169,21 +169,9 @@ test("beside the text a thread stands level with its passage, also far down in a
 
   await page.goto(`/concepts/${id}`);
   await concept.editor(PART);
-  const top = (passage: string) =>
-    page.locator(`[data-margin-part] .margin-text`).filter({ hasText: passage }).first().evaluate((root, wanted) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n as Text).data.indexOf(wanted);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + wanted.length);
-        return range.getBoundingClientRect().top;
-      }
-      return null;
-    }, passage);
+  const top = (passage: string) => textTop(page.locator("[data-margin-part] .margin-text").filter({ hasText: passage }).first(), passage);
   const threadTop = async (note: string) => (await margin(page).getByTestId("thread").filter({ hasText: note }).boundingBox())!.y;
-  const [first, last] = [(await top("Sprachkurse"))!, (await top("Wohnraumberatung"))!];
+  const [first, last] = [await top("Sprachkurse"), await top("Wohnraumberatung")];
   const firstCard = (await margin(page).getByTestId("thread").filter({ hasText: "Welche Träger?" }).boundingBox())!;
   expect(last - first, "the two passages are further apart than a thread is high").toBeGreaterThan(firstCard.height + 20);
   // Each thread is level with its passage (the card's top within a few pixels of the line).
