@@ -10,7 +10,9 @@
  *  - PDF export of a ~100-page concept: Typst vs. Chromium printing the preview, and DOCX/ODT of the same concept (scripts/bench/pdf.ts)
  *  - import of that concept's DOCX (as exported, and as LibreOffice saves it again): the mapping step and the import,
  *    beside the PDF/DOCX/ODT export of the same run (scripts/bench/import.ts)
- *  - keystroke latency in the browser, alone and with 5 other clients typing (scripts/bench/typing.ts)
+ *  - opening and scrolling the concept page beside the single editor: server time, first paint, first editable,
+ *    layout shift, empty frames, slowest scroll step, long tasks, heap (scripts/bench/page-load.ts)
+ *  - keystroke latency in the browser, alone and with 5 other clients typing, and at 4× CPU throttling (scripts/bench/typing.ts)
  *  - Änderungsvorschläge: typing in a part with 20 open proposals beside one without, accept-all of that part (scripts/bench/suggestions.ts)
  *  - real-time co-editing: opening the ~100-page concept over the socket, 20 typing clients (scripts/bench/realtime.ts)
  *  - peer comparison: snapshot over 11,000 generated municipalities, route p50/p95 (scripts/bench/peers.ts)
@@ -40,6 +42,7 @@ import { signedInBrowser } from "./bench/browser";
 import { bigDoc, paragraph, type Doc } from "./bench/content";
 import { concurrentSaves } from "./bench/saves";
 import { benchLoad } from "./bench/load";
+import { benchPageLoad } from "./bench/page-load";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3170);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -58,7 +61,7 @@ const results: Record<string, unknown> = {
 const EXTERNAL_DATABASE_URL = process.env.DATABASE_URL?.trim() || "";
 /** Editor page loads measured after the first one (each in a fresh browser context). */
 const EDITOR_LOADS = 7;
-/** BENCH_ONLY=realtime,editor runs only those parts (after the common set-up); names: start saves versions review realtime money editor typing suggestions pdf import peers load crash */
+/** BENCH_ONLY=realtime,editor runs only those parts (after the common set-up); names: start saves versions review realtime money editor page typing suggestions pdf import peers load crash */
 const ONLY = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 const part = (name: string) => ONLY.length === 0 || ONLY.includes(name);
 /** Concurrent save test: client processes and saves each. */
@@ -284,6 +287,7 @@ async function main() {
     `Zum Vergleich derselbe Text in einem einzigen Editor (Einzeleditor, gleiche Erweiterungen, ohne Zusammenarbeit): geladen ${formatSpread(singleLoads.map((l) => l.loadMs))}, bearbeitbar ${formatSpread(singleLoads.map((l) => l.editableMs))}`,
   );
   }
+  if (part("page")) await benchPageLoad({ base: BASE, cookie, browser, context, conceptId, results });
   if (part("typing")) await benchTyping({ base: BASE, cookie, context, conceptId, partIds: parts.map((p) => p.id), results });
   // The proposals' author: a fixed id that is no member (the name lookup runs and finds nobody), as after a reviewer left.
   if (part("suggestions"))

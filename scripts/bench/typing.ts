@@ -91,7 +91,7 @@ function typist(base: string, cookie: string, sectionId: string, i: number) {
 }
 
 /** Keystroke latencies typing into the page's first part, or into the part `sectionId` (scripts/bench/suggestions.ts). */
-export async function measure(context: BrowserContext, url: string, profileName?: string, sectionId?: string) {
+export async function measure(context: BrowserContext, url: string, profileName?: string, sectionId?: string, cpuSlowdown = 1) {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "load" });
   if (process.env.BENCH_EXTRA_CSS)
@@ -124,9 +124,13 @@ export async function measure(context: BrowserContext, url: string, profileName?
   const typed = () => page.evaluate(() => (document.activeElement?.textContent ?? "").split("x").length - 1);
   const where = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.id} ${document.activeElement?.getAttribute("contenteditable")}`);
   const before = await typed();
+  // An old office laptop: the CPU slowed down for the typing only (the load before it is measured elsewhere).
+  const cdp = cpuSlowdown > 1 ? await page.context().newCDPSession(page) : null;
+  await cdp?.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
   const profiler = profileName ? await startProfile(page) : null;
   for (let i = 0; i < KEYS; i++) await page.keyboard.type("x", { delay: 0 }).then(() => page.waitForTimeout(40));
   await page.waitForTimeout(500);
+  await cdp?.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   if (profiler && profileName) await profiler.stop(profileName);
   // A figure is only worth something if every key reached the editor.
   const landed = (await typed()) - before;
@@ -145,11 +149,13 @@ const ROUNDS = Number(process.env.BENCH_TYPING_ROUNDS ?? 3);
  */
 export async function benchTyping(opts: { base: string; cookie: string; context: BrowserContext; conceptId: string; partIds: string[]; results: Record<string, unknown> }) {
   const url = `${opts.base}/concepts/${opts.conceptId}`;
-  const rounds = { single: [] as number[][], alone: [] as number[][], together: [] as number[][] };
+  const rounds = { single: [] as number[][], alone: [] as number[][], together: [] as number[][], singleSlow: [] as number[][], aloneSlow: [] as number[][] };
   for (let r = 0; r < ROUNDS; r++) {
     const profile = (name: string) => (PROFILE && r === 0 ? name : undefined);
     rounds.single.push(await measure(opts.context, `${url}/einzeleditor`, profile("single")));
     rounds.alone.push(await measure(opts.context, url, profile("alone")));
+    rounds.singleSlow.push(await measure(opts.context, `${url}/einzeleditor`, undefined, undefined, 4));
+    rounds.aloneSlow.push(await measure(opts.context, url, undefined, undefined, 4));
     // five colleagues: two in the part being typed into, three elsewhere in the concept
     const stops = [0, 0, 1, 2, 3].map((p, i) => typist(opts.base, opts.cookie, opts.partIds[p]!, i));
     await new Promise((res) => setTimeout(res, 1500));
@@ -169,16 +175,23 @@ export async function benchTyping(opts: { base: string; cookie: string; context:
   const single = figures(rounds.single);
   const alone = figures(rounds.alone);
   const together = figures(rounds.together);
+  const singleSlow = figures(rounds.singleSlow);
+  const aloneSlow = figures(rounds.aloneSlow);
   opts.results.typing = {
     method: `keydown → next frame (requestAnimationFrame, then a task) in Chromium, ${KEYS} keys 40 ms apart into the first part of the ~100-page concept; ${ROUNDS} rounds, each: the single editor, the concept page alone, the concept page with 5 colleagues typing (Node clients over the socket); medians of the rounds' p50 and p95`,
     singleEditor: single,
     alone,
     withFiveTypists: together,
     ratioP95WithTypistsToSingle: round(together.p95 / single.p95),
+    cpuSlowedDown4x: { singleEditor: singleSlow, alone: aloneSlow, ratioP95: round(aloneSlow.p95 / singleSlow.p95) },
   };
   console.log(
     `Tippen im Browser (Tastendruck → nächstes Bild, Median aus ${ROUNDS} Runden): Einzeleditor p50 ${single.p50} ms / p95 ${single.p95} ms; ` +
       `Konzeptseite allein p50 ${alone.p50} ms / p95 ${alone.p95} ms; mit 5 weiteren Schreibenden p50 ${together.p50} ms / p95 ${together.p95} ms ` +
       `(p95 je Runde ${together.p95PerRound.join(", ")} ms; Verhältnis zum Einzeleditor ${round(together.p95 / single.p95)})`,
+  );
+  console.log(
+    `Tippen bei 4× verlangsamter CPU: Einzeleditor p50 ${singleSlow.p50} ms / p95 ${singleSlow.p95} ms; Konzeptseite p50 ${aloneSlow.p50} ms / p95 ${aloneSlow.p95} ms ` +
+      `(Verhältnis p95 ${round(aloneSlow.p95 / singleSlow.p95)}; p95 je Runde ${aloneSlow.p95PerRound.join(", ")} ms)`,
   );
 }

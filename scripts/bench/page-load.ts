@@ -1,0 +1,224 @@
+/**
+ * Opening and scrolling the ~100-page concept (issue 17), beside the single-editor page of the
+ * same run (the whole concept in one Tiptap editor), three runs each in a fresh browser context:
+ *  - server: time to the first byte and to the whole HTML, p50/p95 of 20 requests after 2 warm-ups;
+ *  - first-load JavaScript: the scripts the page's HTML names (what a reader fetches before any part
+ *    becomes an editor), raw and gzip, and whether the editor's code (ProseMirror) is among them;
+ *  - in Chromium: first contentful paint, load, first part editable, layout shift during the load;
+ *  - one quick pass down the whole page (a step of 80 % of the window every frame and a bit): the
+ *    slowest step (scroll → next frame), long tasks over 50 ms, layout shift, and layouts (ResizeObserver,
+ *    before they are painted) in which a part with text is empty or under 4 px high while it becomes an editor;
+ *  - the JavaScript heap after a garbage collection, after the load and after the pass.
+ */
+import { gzipSync } from "node:zlib";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { round } from "./stats";
+
+const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 3);
+const SERVER_SAMPLES = 20;
+
+type Figures = {
+  ttfbMs: number;
+  fcpMs: number;
+  loadMs: number;
+  editableMs: number;
+  loadShift: number;
+  scrollSteps: number;
+  slowestStepMs: number;
+  longTasksOver50: number;
+  longestTaskMs: number;
+  scrollShift: number;
+  blankFrames: number;
+  heapLoadMB: number;
+  heapScrolledMB: number;
+};
+
+/** Collects layout shifts and long tasks from the very start of each page. */
+const OBSERVE = `
+  window.__kw = { shifts: [], longTasks: [], frame: () => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))) };
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__kw.shifts.push([e.startTime, e.value, (e.sources || []).map((x) => { const n = x.node; const el = n && (n.nodeType === 1 ? n : n.parentElement); return el ? (el.tagName + "." + String(el.className).split(" ")[0] + " " + (el.closest("[id]")?.id || "") + " > " + [...el.children].map((c) => c.tagName + "." + String(c.className).split(" ")[0] + ":" + Math.round(c.getBoundingClientRect().height)).join(",") + " dy=" + Math.round(x.currentRect.y - x.previousRect.y) + " dh=" + Math.round(x.currentRect.height - x.previousRect.height)) : "?"; })]); }).observe({ type: "layout-shift", buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__kw.longTasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
+  } catch {}
+`;
+
+async function heapMB(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+async function openAndScroll(page: Page, url: string, hasParts: boolean): Promise<Figures> {
+  await page.addInitScript(OBSERVE);
+  const t0 = performance.now();
+  await page.goto(url, { waitUntil: "load" });
+  const loadMs = performance.now() - t0;
+  const editor = hasParts ? page.locator('.section-editor [contenteditable="true"]').first() : page.locator('[contenteditable="true"]').first();
+  await page.locator(hasParts ? ".section-editor" : ".ProseMirror, .rich-text").first().scrollIntoViewIfNeeded();
+  await editor.waitFor({ timeout: 60_000 });
+  const editableMs = performance.now() - t0;
+  // The page settles (parts near the top connect) before the heap and the pass.
+  await page.waitForTimeout(1500);
+  const early = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+    const kw = (window as unknown as { __kw: { shifts: [number, number][] } }).__kw;
+    return { ttfb: nav.responseStart - nav.requestStart, fcp: fcp?.startTime ?? NaN, shift: kw.shifts.reduce((a, [, v]) => a + v, 0), at: performance.now() };
+  });
+  const heapLoadMB = await heapMB(page);
+  const pass = await page.evaluate(async (parts) => {
+    // (no named functions in here: the bench's compiler would wrap them in a helper the page does not have)
+    const kw = (window as unknown as { __kw: { shifts: [number, number, string[]][]; longTasks: [number, number][]; frame: () => Promise<number> } }).__kw;
+    window.scrollTo(0, 0);
+    await kw.frame();
+    // The parts that hold text, as the server sent them.
+    const withText = parts ? [...document.querySelectorAll<HTMLElement>(".section-editor")].filter((el) => (el.textContent ?? "").trim().length > 0) : [];
+    const start = performance.now();
+    const steps: number[] = [];
+    let blank = 0;
+    // Every layout in which a part with text is empty or collapsed (before that frame is painted), also between the steps.
+    const watch = new ResizeObserver((entries) => {
+      // (parts in a chapter the browser skips, content-visibility: auto, are not laid out and do not count)
+      const shown = entries.filter((e) => (e.target as HTMLElement & { checkVisibility?: (o: object) => boolean }).checkVisibility?.({ contentVisibilityAuto: true }) !== false);
+      if (shown.some((e) => e.contentRect.height < 4 || (e.target.querySelector(".ProseMirror, .rich-static")?.textContent ?? "").trim() === "")) blank++;
+    });
+    for (const el of withText) watch.observe(el);
+    for (let guard = 0; guard < 2000; guard++) {
+      const before = window.scrollY;
+      const t = performance.now();
+      window.scrollBy(0, Math.round(window.innerHeight * 0.8));
+      steps.push((await kw.frame()) - t);
+      if (window.scrollY === before) break;
+      await new Promise((r) => setTimeout(r, 16));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    watch.disconnect();
+    const tasks = kw.longTasks.filter(([s]) => s >= start);
+    return {
+      steps,
+      blankFrames: blank,
+      longTasks: tasks.filter(([, d]) => d > 50).length,
+      longest: Math.max(0, ...tasks.map(([, d]) => d)),
+      shift: kw.shifts.filter(([s]) => s >= start).reduce((a, [, v]) => a + v, 0),
+      sources: kw.shifts.filter(([s]) => s >= start).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([, v, src]) => `${v.toFixed(3)}: ${(src as unknown as string[]).join(" | ")}`),
+    };
+  }, hasParts);
+  const heapScrolledMB = await heapMB(page);
+  // BENCH_SHIFT_SOURCES=1: the largest layout shifts of the pass and the elements that moved (for finding them)
+  if (process.env.BENCH_SHIFT_SOURCES === "1") console.log(`Verschiebungen beim Scrollen (${url}):\n  ${pass.sources.join("\n  ")}`);
+  return {
+    ttfbMs: early.ttfb,
+    fcpMs: early.fcp,
+    loadMs,
+    editableMs,
+    loadShift: early.shift,
+    scrollSteps: pass.steps.length,
+    slowestStepMs: Math.max(...pass.steps),
+    longTasksOver50: pass.longTasks,
+    longestTaskMs: pass.longest,
+    scrollShift: pass.shift,
+    blankFrames: pass.blankFrames,
+    heapLoadMB,
+    heapScrolledMB,
+  };
+}
+
+async function serverTimes(url: string, cookie: string) {
+  const ttfb: number[] = [];
+  const whole: number[] = [];
+  let bytes = 0;
+  let html = "";
+  for (let i = 0; i < SERVER_SAMPLES + 2; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { cookie } });
+    const reader = res.body!.getReader();
+    let first = NaN;
+    const chunks: Uint8Array[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (Number.isNaN(first)) first = performance.now() - t0;
+      if (done) break;
+      chunks.push(value);
+    }
+    if (!res.ok) throw new Error(`${url}: ${res.status}`);
+    if (i > 1) {
+      ttfb.push(first);
+      whole.push(performance.now() - t0);
+    }
+    html = Buffer.concat(chunks).toString("utf8");
+    bytes = Buffer.byteLength(html);
+  }
+  return { ttfb, whole, htmlKB: Math.round(bytes / 1024), html };
+}
+
+/** The scripts the HTML names (src of <script>), fetched once: raw and gzip KB, and whether ProseMirror is among them. */
+async function firstLoadScripts(base: string, html: string) {
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&")))];
+  let raw = 0;
+  let gz = 0;
+  let editorCode = false;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += body.length;
+    gz += gzipSync(body).length;
+    if (body.includes("ProseMirror-hideselection") || body.includes("prosemirror")) editorCode = true;
+  }
+  return { scripts: srcs.length, rawKB: Math.round(raw / 1024), gzipKB: Math.round(gz / 1024), editorCodeInFirstLoad: editorCode };
+}
+
+const median = (v: number[]) => {
+  const s = v.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
+};
+const p95 = (v: number[]) => [...v].sort((a, b) => a - b)[Math.ceil(0.95 * v.length) - 1]!;
+
+export async function benchPageLoad(opts: { base: string; cookie: string; browser: Browser; context: BrowserContext; conceptId: string; results: Record<string, unknown> }) {
+  const app = `${opts.base}/concepts/${opts.conceptId}`;
+  const single = `${app}/einzeleditor`;
+  const serverApp = await serverTimes(app, opts.cookie);
+  const serverSingle = await serverTimes(single, opts.cookie);
+  const jsApp = await firstLoadScripts(opts.base, serverApp.html);
+  const jsSingle = await firstLoadScripts(opts.base, serverSingle.html);
+
+  const runs: { app: Figures; single: Figures }[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const one = async (url: string, hasParts: boolean) => {
+      const fresh = await opts.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await fresh.addCookies(await opts.context.cookies());
+      try {
+        return await openAndScroll(await fresh.newPage(), url, hasParts);
+      } finally {
+        await fresh.close();
+      }
+    };
+    runs.push({ app: await one(app, true), single: await one(single, false) });
+  }
+  const keys = Object.keys(runs[0]!.app) as (keyof Figures)[];
+  type Row = { figure: string; app: number; single: number; ratio: number | null; appRuns: number[]; singleRuns: number[] };
+  const table: Row[] = keys.map((k) => {
+    const a = runs.map((r) => r.app[k]);
+    const s = runs.map((r) => r.single[k]);
+    const ma = median(a);
+    const ms = median(s);
+    return { figure: k, app: round(ma), single: round(ms), ratio: ms ? round(ma / ms) : null, appRuns: a.map(round), singleRuns: s.map(round) };
+  });
+  table.unshift(
+    { figure: "serverHtmlP95Ms", app: round(p95(serverApp.whole)), single: round(p95(serverSingle.whole)), ratio: round(p95(serverApp.whole) / p95(serverSingle.whole)), appRuns: [], singleRuns: [] },
+    { figure: "serverFirstByteP95Ms", app: round(p95(serverApp.ttfb)), single: round(p95(serverSingle.ttfb)), ratio: round(p95(serverApp.ttfb) / p95(serverSingle.ttfb)), appRuns: [], singleRuns: [] },
+    { figure: "htmlKB", app: serverApp.htmlKB, single: serverSingle.htmlKB, ratio: round(serverApp.htmlKB / serverSingle.htmlKB), appRuns: [], singleRuns: [] },
+    { figure: "firstLoadJsGzipKB", app: jsApp.gzipKB, single: jsSingle.gzipKB, ratio: round(jsApp.gzipKB / jsSingle.gzipKB), appRuns: [], singleRuns: [] },
+  );
+  opts.results.pageLoad = {
+    method: `Chromium 1280×800, ${RUNS} runs each in a fresh context (empty cache), medians; server figures from ${SERVER_SAMPLES} requests after 2 warm-ups (Node fetch, p95); heap after a forced garbage collection`,
+    firstLoadScripts: { app: jsApp, single: jsSingle },
+    table,
+  };
+  console.log(`Konzeptseite (≈ 100 Seiten) neben dem Einzeleditor, Median aus ${RUNS} Läufen (Seite | Einzeleditor | Verhältnis; Läufe der Seite):`);
+  for (const row of table) console.log(`  ${row.figure.padEnd(22)} ${String(row.app).padStart(8)} | ${String(row.single).padStart(8)} | ${String(row.ratio ?? "–").padStart(5)}   ${row.appRuns.join(", ")}`);
+  console.log(
+    `  erstes JavaScript laut HTML: Seite ${jsApp.scripts} Dateien, ${jsApp.rawKB} KB (${jsApp.gzipKB} KB gzip), Editor-Code darin: ${jsApp.editorCodeInFirstLoad ? "ja" : "nein"}; ` +
+      `Einzeleditor ${jsSingle.scripts} Dateien, ${jsSingle.rawKB} KB (${jsSingle.gzipKB} KB gzip)`,
+  );
+}
