@@ -12,6 +12,8 @@ import { useFilledReport } from "./use-filled-report";
 import type { SuggestSettings } from "./suggestion-panel";
 import { RefusedChange } from "./refused-change";
 import { closeKind } from "@/lib/realtime/close-reason";
+import { loadEditorCode } from "./editor-code";
+import { caretColor } from "./caret-colors";
 
 type Props = {
   sectionId: string;
@@ -27,15 +29,6 @@ type Props = {
 type Live = { doc: Y.Doc; provider: HocuspocusProvider };
 
 type EditorComponent = typeof RichTextEditorComponent;
-let editorCode: Promise<EditorComponent> | null = null;
-
-/**
- * The editor's code (Tiptap, ProseMirror, the Yjs binding: the largest part of the page's JavaScript) is
- * not in the page's first load: it loads when a part first needs it (scrolled near or focused).
- */
-function loadEditorCode() {
-  return (editorCode ??= import("./rich-text-editor").then((m) => m.RichTextEditor));
-}
 
 function useEditorCode(wanted: boolean) {
   const [Editor, setEditor] = useState<EditorComponent | null>(null);
@@ -141,7 +134,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       },
     });
     provider.attach();
-    provider.setAwarenessField("user", { name: realtime.me.name, color: realtime.color });
+    provider.setAwarenessField("user", { name: realtime.me.name, color: caretColor(realtime.color), palette: realtime.color });
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
       if (origin !== provider && origin !== local) save.changed();
     };
@@ -171,6 +164,23 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
     setActive(true);
   };
 
+  // The server's text, until the part is a live editor (and inside the editor until Tiptap has made it).
+  const staticInner = (
+    <div
+      className={`rich-static${isEmpty ? " is-empty" : ""}`}
+      data-placeholder={canEdit ? placeholder : t("noText")}
+      role="textbox"
+      aria-multiline="true"
+      aria-label={label}
+      aria-readonly={canEdit ? undefined : "true"}
+      tabIndex={canEdit ? 0 : undefined}
+      onFocus={canEdit ? activate : undefined}
+      onClick={canEdit ? activate : undefined}
+      dangerouslySetInnerHTML={{ __html: initialHtml }}
+    />
+  );
+  const staticText = <div className="rich-text">{staticInner}</div>;
+
   return (
     <div ref={holder} className="section-editor" data-testid={`section-${sectionId}`} data-live={ready && RichTextEditor ? "true" : "false"}>
       {canEdit ? <SaveStatus save={save} problem={problem} scope={scope} active={active} ready={ready} /> : null}
@@ -199,25 +209,13 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
           editable={editable}
           placeholder={placeholder}
           toolbar="shared"
+          fallback={staticInner}
           autofocus={focusOnMount && editable}
           onFocus={() => announcePart(realtime, sectionId)}
           onBlur={() => announcePart(realtime, null)}
         />
       ) : (
-        <div className="rich-text">
-          <div
-            className={`rich-static${isEmpty ? " is-empty" : ""}`}
-            data-placeholder={canEdit ? placeholder : t("noText")}
-            role="textbox"
-            aria-multiline="true"
-            aria-label={label}
-            aria-readonly={canEdit ? undefined : "true"}
-            tabIndex={canEdit ? 0 : undefined}
-            onFocus={canEdit ? activate : undefined}
-            onClick={canEdit ? activate : undefined}
-            dangerouslySetInnerHTML={{ __html: initialHtml }}
-          />
-        </div>
+        staticText
       )}
     </div>
   );

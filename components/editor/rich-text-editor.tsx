@@ -2,7 +2,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import Collaboration from "@tiptap/extension-collaboration";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { buildExtensions, editorExtensions } from "@/lib/editor/extensions";
@@ -40,10 +40,15 @@ export type RichTextEditorProps = {
   toolbar?: "inline" | "shared";
   /** the part's section id: the proposal list offers "all of this part" with it */
   partId?: string;
+  /**
+   * Shown until the editor exists (Tiptap makes it after the first render): the part's static text, so the
+   * part keeps its box and its text while it becomes an editor, with no empty frame between (issue 17).
+   */
+  fallback?: ReactNode;
 };
 
 /** One Tiptap editor for one rich-text part, using THE extension list. */
-export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration, suggest, toolbar = "inline", partId }: RichTextEditorProps) {
+export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration, suggest, toolbar = "inline", partId, fallback }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   const onBlurRef = useRef(onBlur);
   onChangeRef.current = onChange;
@@ -166,7 +171,7 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
     >
       {withTools && suggest && !sharedToolbar ? <SuggestModeBar editor={editor} settings={suggest} /> : null}
       {withTools && !sharedToolbar ? <Toolbar editor={editor} label={label} onLink={() => setLinkDialog(true)} /> : null}
-      <EditorContent editor={editor} />
+      {editor || fallback === undefined ? <EditorContent editor={editor} /> : fallback}
       {editor && suggest ? <SuggestionList editor={editor} settings={suggest} sectionId={partId} /> : null}
       {withTools && linkDialog ? <LinkDialog editor={editor} onClose={() => setLinkDialog(false)} /> : null}
     </div>

@@ -1,11 +1,11 @@
 "use client";
-import type { Editor } from "@tiptap/react";
-import { useEditorState } from "@tiptap/react";
-import { isSuggestChangesEnabled } from "@handlewithcare/prosemirror-suggest-changes";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ActiveEditorContext, createActiveEditorStore, useActiveEditorStore, useActivePart } from "./active-editor";
-import { Toolbar } from "./toolbar";
+import { loadToolbarCode, prefetchEditorCodeWhenIdle } from "./editor-code";
+import type * as Live from "./shared-toolbar-live";
+import { SuggestToggleView } from "./suggest-toggle-view";
+import { IDLE, ToolbarView } from "./toolbar-view";
 import { focusToolbar } from "./use-roving-toolbar";
 import "./shared-toolbar.css";
 
@@ -33,6 +33,17 @@ export function SharedToolbar({ suggestMode }: { suggestMode?: "locked" | "toggl
   const store = useActiveEditorStore();
   const part = useActivePart(store);
   const bar = useRef<HTMLDivElement>(null);
+  // The live controls read the focused editor through Tiptap: their code comes with the editor's, not in the first load.
+  const [live, setLive] = useState<typeof Live | null>(null);
+  useEffect(() => prefetchEditorCodeWhenIdle(), []);
+  useEffect(() => {
+    if (!part || live) return;
+    let current = true;
+    void loadToolbarCode().then((m) => current && setLive(m));
+    return () => {
+      current = false;
+    };
+  }, [part, live]);
   useEffect(() => {
     if (!store) return;
     // Measured when the bar's size changes, not while an editor mounts (no forced layout while scrolling).
@@ -55,7 +66,11 @@ export function SharedToolbar({ suggestMode }: { suggestMode?: "locked" | "toggl
       {/* A new toolbar per part (its pressed states, Tab stop and a pending "Tabelle löschen?" belong to that part), in a
           keyed box of its own: keyed directly, the toolbar's fragment was left in the page beside the new one. */}
       <div key={part ? part.editor.instanceId : "idle"} className="shared-toolbar-controls">
-        <Toolbar editor={part?.editor ?? null} label={part?.label ?? ""} onLink={() => part?.openLink()} />
+        {live ? (
+          <live.Toolbar editor={part?.editor ?? null} label={part?.label ?? ""} onLink={() => part?.openLink()} />
+        ) : (
+          <ToolbarView editor={null} label="" onLink={() => {}} state={IDLE} />
+        )}
       </div>
       {suggestMode === "locked" ? (
         <p className="suggest-mode-label" data-testid="suggest-mode-label">
@@ -63,31 +78,15 @@ export function SharedToolbar({ suggestMode }: { suggestMode?: "locked" | "toggl
           <span className="visually-hidden">{t("suggestModeLocked")}</span>
         </p>
       ) : suggestMode === "toggle" ? (
-        <SuggestToggle editor={part?.proposes ? part.editor : null} />
+        live ? (
+          <live.SuggestToggle editor={part?.proposes ? part.editor : null} />
+        ) : (
+          <SuggestToggleView on={false} disabled />
+        )
       ) : null}
       <p className="shared-toolbar-part" aria-hidden="true" title={part?.label}>
         {part ? <bdi>{part.label}</bdi> : t("toolbarHint")}
       </p>
     </div>
-  );
-}
-
-/** "Vorschlagen" for the active part: its changes become proposals while pressed. */
-function SuggestToggle({ editor }: { editor: Editor | null }) {
-  const t = useTranslations("editor");
-  const on = useEditorState({ editor, selector: ({ editor: e }) => (e ? isSuggestChangesEnabled(e.state) : false) }) ?? false;
-  return (
-    <button
-      type="button"
-      className="suggest-toggle"
-      aria-pressed={on}
-      title={t("suggestModeOn")}
-      disabled={!editor}
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={() => editor?.chain().focus().toggleSuggestMode().run()}
-      data-testid="suggest-mode-toggle"
-    >
-      {t("suggestModeToggle")}
-    </button>
   );
 }

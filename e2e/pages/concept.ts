@@ -50,10 +50,11 @@ export class ConceptPage {
     const box = this.page.getByRole("textbox", { name: label, exact: true });
     // The static text becomes the live editor when it scrolls into view: an action may meet the element being swapped.
     await expect(async () => {
-      await box.scrollIntoViewIfNeeded({ timeout: 3_000 });
-      await box.click({ timeout: 3_000 });
-      await expect(box).toHaveAttribute("contenteditable", "true", { timeout: 5_000 });
-    }).toPass({ timeout: 20_000 });
+      // (generous: with ten browsers on two cores a page can take seconds to answer a click)
+      await box.scrollIntoViewIfNeeded({ timeout: 5_000 });
+      await box.click({ timeout: 8_000 });
+      await expect(box).toHaveAttribute("contenteditable", "true", { timeout: 8_000 });
+    }).toPass({ timeout: 45_000 });
     // The click may have met the static text: the editor then has the focus only if it took it on mounting.
     // Focused, the part is the one the page's shared toolbar formats.
     if (!(await box.evaluate((el) => el === document.activeElement))) await box.focus();

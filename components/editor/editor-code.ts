@@ -1,0 +1,31 @@
+"use client";
+import type { RichTextEditor } from "./rich-text-editor";
+import type * as SharedToolbarLive from "./shared-toolbar-live";
+
+/**
+ * The editor's code (Tiptap, ProseMirror, the Yjs binding: the largest part of the concept page's
+ * JavaScript) is not in the page's first load (issue 17): it loads when a part first needs it
+ * (scrolled near or focused), or earlier when the browser is idle.
+ */
+let editorCode: Promise<typeof RichTextEditor> | null = null;
+let toolbarCode: Promise<typeof SharedToolbarLive> | null = null;
+
+export function loadEditorCode() {
+  return (editorCode ??= import("./rich-text-editor").then((m) => m.RichTextEditor));
+}
+
+/** The shared toolbar's live controls (they read the focused editor's state through Tiptap). */
+export function loadToolbarCode() {
+  return (toolbarCode ??= import("./shared-toolbar-live"));
+}
+
+/** Fetch both once the page has nothing else to do, so the first click into a part does not wait for them. */
+export function prefetchEditorCodeWhenIdle() {
+  const go = () => void Promise.all([loadEditorCode(), loadToolbarCode()]).catch(() => {});
+  if (typeof window.requestIdleCallback === "function") {
+    const id = window.requestIdleCallback(go, { timeout: 4000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const timer = setTimeout(go, 1500);
+  return () => clearTimeout(timer);
+}
