@@ -72,7 +72,9 @@ const SAVES_EACH = 50;
 let running: ChildProcess | null = null;
 
 function start(dataDir: string): ChildProcess {
-  return (running = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // BENCH_SERVER_PROFILE=1: a CPU profile of the server over the whole run, in bench/server-profile (open in Chromium's DevTools)
+  const profile = process.env.BENCH_SERVER_PROFILE === "1" ? ["--cpu-prof", `--cpu-prof-dir=${path.join(root, "bench", "server-profile")}`] : [];
+  return (running = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
       TSX_TSCONFIG_PATH: "tsconfig.scripts.json",

@@ -30,6 +30,9 @@ type Live = { doc: Y.Doc; provider: HocuspocusProvider };
 
 type EditorComponent = typeof RichTextEditorComponent;
 
+// The first part is in view at once: its editor's code is fetched while the page hydrates, not after.
+if (typeof window !== "undefined") void loadEditorCode().catch(() => {});
+
 function useEditorCode(wanted: boolean) {
   const [Editor, setEditor] = useState<EditorComponent | null>(null);
   useEffect(() => {

@@ -11,12 +11,22 @@ let editorCode: Promise<typeof RichTextEditor> | null = null;
 let toolbarCode: Promise<typeof SharedToolbarLive> | null = null;
 
 export function loadEditorCode() {
-  return (editorCode ??= import("./rich-text-editor").then((m) => m.RichTextEditor));
+  // A failed fetch (a new deployment, the network gone) is tried again by the next part that asks.
+  return (editorCode ??= import("./rich-text-editor").then(
+    (m) => m.RichTextEditor,
+    (error: unknown) => {
+      editorCode = null;
+      throw error;
+    },
+  ));
 }
 
 /** The shared toolbar's live controls (they read the focused editor's state through Tiptap). */
 export function loadToolbarCode() {
-  return (toolbarCode ??= import("./shared-toolbar-live"));
+  return (toolbarCode ??= import("./shared-toolbar-live").catch((error: unknown) => {
+    toolbarCode = null;
+    throw error;
+  }));
 }
 
 /** Fetch both once the page has nothing else to do, so the first click into a part does not wait for them. */

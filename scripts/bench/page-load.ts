@@ -50,6 +50,12 @@ async function heapMB(page: Page) {
   return usedSize / 2 ** 20;
 }
 
+/** A step that does not finish in time names itself instead of holding the run. */
+function within<T>(what: string, ms: number, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([work, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`Seitenmessung: ${what} nach ${ms / 1000} s nicht fertig`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
 async function openAndScroll(page: Page, url: string, hasParts: boolean): Promise<Figures> {
   await page.addInitScript(OBSERVE);
   const t0 = performance.now();
@@ -67,8 +73,8 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
     const kw = (window as unknown as { __kw: { shifts: [number, number][] } }).__kw;
     return { ttfb: nav.responseStart - nav.requestStart, fcp: fcp?.startTime ?? NaN, shift: kw.shifts.reduce((a, [, v]) => a + v, 0), at: performance.now() };
   });
-  const heapLoadMB = await heapMB(page);
-  const pass = await page.evaluate(async (parts) => {
+  const heapLoadMB = await within("Heap nach dem Laden", 60_000, heapMB(page));
+  const pass = await within("Durchlauf durch die Seite", 180_000, page.evaluate(async (parts) => {
     // (no named functions in here: the bench's compiler would wrap them in a helper the page does not have)
     const kw = (window as unknown as { __kw: { shifts: [number, number, string[]][]; longTasks: [number, number][]; frame: () => Promise<number> } }).__kw;
     window.scrollTo(0, 0);
@@ -104,8 +110,8 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
       shift: kw.shifts.filter(([s]) => s >= start).reduce((a, [, v]) => a + v, 0),
       sources: kw.shifts.filter(([s]) => s >= start).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([, v, src]) => `${v.toFixed(3)}: ${(src as unknown as string[]).join(" | ")}`),
     };
-  }, hasParts);
-  const heapScrolledMB = await heapMB(page);
+  }, hasParts));
+  const heapScrolledMB = await within("Heap nach dem Durchlauf", 60_000, heapMB(page));
   // BENCH_SHIFT_SOURCES=1: the largest layout shifts of the pass and the elements that moved (for finding them)
   if (process.env.BENCH_SHIFT_SOURCES === "1") console.log(`Verschiebungen beim Scrollen (${url}):\n  ${pass.sources.join("\n  ")}`);
   return {
@@ -177,10 +183,10 @@ const p95 = (v: number[]) => [...v].sort((a, b) => a - b)[Math.ceil(0.95 * v.len
 export async function benchPageLoad(opts: { base: string; cookie: string; browser: Browser; context: BrowserContext; conceptId: string; results: Record<string, unknown> }) {
   const app = `${opts.base}/concepts/${opts.conceptId}`;
   const single = `${app}/einzeleditor`;
-  const serverApp = await serverTimes(app, opts.cookie);
-  const serverSingle = await serverTimes(single, opts.cookie);
-  const jsApp = await firstLoadScripts(opts.base, serverApp.html);
-  const jsSingle = await firstLoadScripts(opts.base, serverSingle.html);
+  const serverApp = await within("Serverzeiten der Seite", 120_000, serverTimes(app, opts.cookie));
+  const serverSingle = await within("Serverzeiten des Einzeleditors", 120_000, serverTimes(single, opts.cookie));
+  const jsApp = await within("Skripte der Seite", 60_000, firstLoadScripts(opts.base, serverApp.html));
+  const jsSingle = await within("Skripte des Einzeleditors", 60_000, firstLoadScripts(opts.base, serverSingle.html));
 
   const runs: { app: Figures; single: Figures }[] = [];
   for (let r = 0; r < RUNS; r++) {
@@ -194,6 +200,7 @@ export async function benchPageLoad(opts: { base: string; cookie: string; browse
       }
     };
     runs.push({ app: await one(app, true), single: await one(single, false) });
+    console.log(`  Seitenmessung: Lauf ${r + 1} von ${RUNS} fertig`);
   }
   const keys = Object.keys(runs[0]!.app) as (keyof Figures)[];
   type Row = { figure: string; app: number; single: number; ratio: number | null; appRuns: number[]; singleRuns: number[] };
