@@ -4,8 +4,9 @@ import type * as SharedToolbarLive from "./shared-toolbar-live";
 
 /**
  * The editor's code (Tiptap, ProseMirror, the Yjs binding: the largest part of the concept page's
- * JavaScript) is not in the page's first load (issue 17): it loads when a part first needs it
- * (scrolled near or focused), or earlier when the browser is idle.
+ * JavaScript) is not in the page's first load (issue 17). collab-section-editor.tsx fetches it as soon as
+ * the page starts (its first part is in view at once); the shared toolbar's live controls follow when a part
+ * takes the focus or the browser is idle. Each is fetched once; a failed fetch is tried again.
  */
 let editorCode: Promise<typeof RichTextEditor> | null = null;
 let toolbarCode: Promise<typeof SharedToolbarLive> | null = null;

@@ -12,7 +12,7 @@
  */
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { round } from "./stats";
+import { pct, round } from "./stats";
 
 const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 3);
 const SERVER_SAMPLES = 20;
@@ -33,14 +33,23 @@ type Figures = {
   heapScrolledMB: number;
 };
 
-/** Collects layout shifts and long tasks from the very start of each page. */
-const OBSERVE = `
+/** BENCH_SHIFT_SOURCES=1: the largest layout shifts of the pass and the elements that moved (for finding them). */
+const SHIFT_SOURCES = process.env.BENCH_SHIFT_SOURCES === "1";
+
+/**
+ * Collects layout shifts and long tasks from the very start of each page. The elements behind a shift are
+ * described only with BENCH_SHIFT_SOURCES=1 (from the entry's own rects: nothing is laid out during the pass).
+ */
+const OBSERVE = `(() => {
   window.__kw = { shifts: [], longTasks: [], frame: () => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))) };
+  const describe = ${SHIFT_SOURCES}
+    ? (x) => { const n = x.node; const el = n && (n.nodeType === 1 ? n : n.parentElement); return el ? el.tagName + "." + String(el.className).split(" ")[0] + " " + (el.closest("[id]")?.id || "") + " dy=" + Math.round(x.currentRect.y - x.previousRect.y) + " dh=" + Math.round(x.currentRect.height - x.previousRect.height) : "?"; }
+    : null;
   try {
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__kw.shifts.push([e.startTime, e.value, (e.sources || []).map((x) => { const n = x.node; const el = n && (n.nodeType === 1 ? n : n.parentElement); return el ? (el.tagName + "." + String(el.className).split(" ")[0] + " " + (el.closest("[id]")?.id || "") + " > " + [...el.children].map((c) => c.tagName + "." + String(c.className).split(" ")[0] + ":" + Math.round(c.getBoundingClientRect().height)).join(",") + " dy=" + Math.round(x.currentRect.y - x.previousRect.y) + " dh=" + Math.round(x.currentRect.height - x.previousRect.height)) : "?"; })]); }).observe({ type: "layout-shift", buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__kw.shifts.push([e.startTime, e.value, describe ? (e.sources || []).map(describe) : []]); }).observe({ type: "layout-shift", buffered: true });
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__kw.longTasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
   } catch {}
-`;
+})();`;
 
 async function heapMB(page: Page) {
   const cdp = await page.context().newCDPSession(page);
@@ -71,7 +80,7 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     const fcp = performance.getEntriesByName("first-contentful-paint")[0];
     const kw = (window as unknown as { __kw: { shifts: [number, number][] } }).__kw;
-    return { ttfb: nav.responseStart - nav.requestStart, fcp: fcp?.startTime ?? NaN, shift: kw.shifts.reduce((a, [, v]) => a + v, 0), at: performance.now() };
+    return { ttfb: nav.responseStart - nav.requestStart, fcp: fcp?.startTime ?? NaN, shift: kw.shifts.reduce((a, [, v]) => a + v, 0) };
   });
   const heapLoadMB = await within("Heap nach dem Laden", 60_000, heapMB(page));
   const pass = await within("Durchlauf durch die Seite", 180_000, page.evaluate(async (parts) => {
@@ -108,12 +117,11 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
       longTasks: tasks.filter(([, d]) => d > 50).length,
       longest: Math.max(0, ...tasks.map(([, d]) => d)),
       shift: kw.shifts.filter(([s]) => s >= start).reduce((a, [, v]) => a + v, 0),
-      sources: kw.shifts.filter(([s]) => s >= start).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([, v, src]) => `${v.toFixed(3)}: ${(src as unknown as string[]).join(" | ")}`),
+      sources: kw.shifts.filter(([s]) => s >= start).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([, v, src]) => `${v.toFixed(3)}: ${src.join(" | ")}`),
     };
   }, hasParts));
   const heapScrolledMB = await within("Heap nach dem Durchlauf", 60_000, heapMB(page));
-  // BENCH_SHIFT_SOURCES=1: the largest layout shifts of the pass and the elements that moved (for finding them)
-  if (process.env.BENCH_SHIFT_SOURCES === "1") console.log(`Verschiebungen beim Scrollen (${url}):\n  ${pass.sources.join("\n  ")}`);
+  if (SHIFT_SOURCES) console.log(`Verschiebungen beim Scrollen (${url}):\n  ${pass.sources.join("\n  ")}`);
   return {
     ttfbMs: early.ttfb,
     fcpMs: early.fcp,
@@ -178,7 +186,7 @@ const median = (v: number[]) => {
   const s = v.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
 };
-const p95 = (v: number[]) => [...v].sort((a, b) => a - b)[Math.ceil(0.95 * v.length) - 1]!;
+const p95 = (v: number[]) => pct(v, 95);
 
 export async function benchPageLoad(opts: { base: string; cookie: string; browser: Browser; context: BrowserContext; conceptId: string; results: Record<string, unknown> }) {
   const app = `${opts.base}/concepts/${opts.conceptId}`;
