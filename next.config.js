@@ -52,6 +52,9 @@ const nextConfig = {
     "@myriaddreamin/typst-ts-node-compiler-linux-x64-gnu",
     // Loaded once by Node for the custom server and the route handlers alike (pino is external by Next's default).
     "prom-client",
+    // One Yjs in the process: the custom server's Hocuspocus and the route handlers would otherwise each load
+    // their own copy, and Yjs logs "Yjs was already imported" (an error line) on every start.
+    "yjs",
   ],
   poweredByHeader: false,
   experimental: {

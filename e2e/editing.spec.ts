@@ -432,3 +432,28 @@ test("an empty part keeps its writing hint once the editor is there, until somet
   await page.keyboard.press("Delete");
   await expect(hint).toHaveAttribute("data-placeholder", /Zum Schreiben hier klicken/);
 });
+
+test("a part scrolled far out of view gives up its editor, keeps showing what was written in it, and is an editor again when scrolled back", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  await conceptPage.createConcept("Weit gescrollt");
+  const first = "Ausgangslage – Sprache";
+  const part = page.locator(".section-editor", { has: page.getByRole("textbox", { name: first, exact: true }) });
+  await conceptPage.write(first, "Kurstermine im Frühjahr");
+  await conceptPage.expectSaved(first);
+  // Written in last: this part keeps its editor (and its undo history) wherever the page goes.
+  await conceptPage.write("Ausgangslage – Gesundheit", "Sprechstunde");
+  await conceptPage.expectSaved("Ausgangslage – Gesundheit");
+
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(part).toHaveAttribute("data-live", "false");
+  await expect(page.getByRole("textbox", { name: first, exact: true })).not.toHaveAttribute("contenteditable", "true");
+  await expect(part).toContainText("Kurstermine im Frühjahr");
+  await expect(page.locator(".section-editor", { has: page.getByRole("textbox", { name: "Ausgangslage – Gesundheit", exact: true }) })).toHaveAttribute("data-live", "true");
+  // Far from the view the page holds a few editors, not one per part.
+  expect(await page.locator('.section-editor[data-live="true"]').count()).toBeLessThan(await page.locator(".section-editor").count() / 2);
+
+  await conceptPage.write(first, " und Herbst");
+  await conceptPage.expectSaved(first);
+  await page.reload();
+  await expect(part).toContainText("Kurstermine im Frühjahr und Herbst");
+});

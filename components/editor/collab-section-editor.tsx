@@ -1,9 +1,10 @@
 "use client";
-import { HocuspocusProvider } from "@hocuspocus/provider";
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import type { Editor } from "@tiptap/core";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { IndexeddbPersistence } from "y-indexeddb";
-import * as Y from "yjs";
+import type { IndexeddbPersistence } from "y-indexeddb";
+import type * as Y from "yjs";
 import { PartPresence } from "./presence";
 import { announcePart, useRealtime } from "./realtime";
 import type { RichTextEditor as RichTextEditorComponent } from "./rich-text-editor";
@@ -12,7 +13,8 @@ import { useFilledReport } from "./use-filled-report";
 import type { SuggestSettings } from "./suggestion-panel";
 import { RefusedChange } from "./refused-change";
 import { closeKind } from "@/lib/realtime/close-reason";
-import { loadEditorCode } from "./editor-code";
+import { loadEditorCode, loadLiveCode } from "./editor-code";
+import type * as LiveCode from "./live-code";
 import { caretColor } from "./caret-colors";
 
 type Props = {
@@ -31,19 +33,23 @@ type Live = { doc: Y.Doc; provider: HocuspocusProvider };
 type EditorComponent = typeof RichTextEditorComponent;
 
 // The first part is in view at once: its editor's code is fetched while the page hydrates, not after.
-if (typeof window !== "undefined") void loadEditorCode().catch(() => {});
+if (typeof window !== "undefined") void Promise.all([loadLiveCode(), loadEditorCode()]).catch(() => {});
 
-function useEditorCode(wanted: boolean) {
-  const [Editor, setEditor] = useState<EditorComponent | null>(null);
+/** A lazily fetched module, once `wanted`; a failed fetch is asked for again when the part is next wanted. */
+function useCode<T>(wanted: boolean, load: () => Promise<T>) {
+  const [code, setCode] = useState<{ value: T } | null>(null);
   useEffect(() => {
     if (!wanted) return;
     let current = true;
-    void loadEditorCode().then((C) => current && setEditor(() => C));
+    load().then(
+      (value) => current && setCode({ value }),
+      () => {},
+    );
     return () => {
       current = false;
     };
-  }, [wanted]);
-  return Editor;
+  }, [wanted, load]);
+  return code?.value ?? null;
 }
 
 /**
@@ -68,7 +74,8 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   // Per keystroke only the status line re-renders, not the editor and its toolbar.
   const [save] = useState(() => createSaveState(sectionId));
   useEffect(() => () => save.dispose(), [save]);
-  const RichTextEditor = useEditorCode(active);
+  const RichTextEditor = useCode<EditorComponent>(active, loadEditorCode);
+  const liveCode = useCode<typeof LiveCode>(active, loadLiveCode);
 
   useEffect(() => {
     if (active || !holder.current) return;
@@ -77,15 +84,31 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
     return () => observer.disconnect();
   }, [active]);
 
+  // A part scrolled far out of view is parked (issue 17): its editor, document and connection close, its text
+  // stays as static HTML, and it opens again when it comes near. So the page holds a few editors, not a hundred.
+  // Never the part written in last, nor one whose changes the server has not acknowledged.
+  const editorRef = useRef<Editor | null>(null);
+  const [parkedHtml, setParkedHtml] = useState<string | null>(null);
+  const [far, setFar] = useState(false);
+  useEffect(() => {
+    if (!active || !holder.current) return;
+    const observer = new IntersectionObserver((entries) => setFar(!entries[entries.length - 1]!.isIntersecting), { rootMargin: "250% 0px" });
+    observer.observe(holder.current);
+    return () => {
+      observer.disconnect();
+      setFar(false);
+    };
+  }, [active]);
+
   // The part's document and its copy in this browser live as long as the part is open …
   const [doc, setDoc] = useState<{ doc: Y.Doc; local: IndexeddbPersistence | null } | null>(null);
   // A change refused for its content: shown once, kept, not retried; a new generation starts from the server's text.
   const [refused, setRefused] = useState(false);
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
-    if (!active || !realtime) return;
-    const d = new Y.Doc();
-    const local = canEdit ? new IndexeddbPersistence(`konzeptwerk:${realtime.me.id}:${sectionId}`, d) : null;
+    if (!active || !realtime || !liveCode) return;
+    const d = liveCode.newDoc();
+    const local = canEdit ? new liveCode.IndexeddbPersistence(`konzeptwerk:${realtime.me.id}:${sectionId}`, d) : null;
     void local?.whenSynced.then(() => {
       if (d.getXmlFragment("default").length > 0) setReady(true);
     });
@@ -96,7 +119,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       setDoc(null);
       setReady(false);
     };
-  }, [active, realtime, sectionId, canEdit, generation]);
+  }, [active, realtime, liveCode, sectionId, canEdit, generation]);
 
   // … while its connection is made again after the server closed it (a failed store, a restart): nothing typed is lost.
   const [attempt, setAttempt] = useState(0);
@@ -104,13 +127,13 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   const tRef = useRef(t);
   tRef.current = t;
   useEffect(() => {
-    if (!doc || !realtime) return;
+    if (!doc || !realtime || !liveCode) return;
     const { doc: d, local } = doc;
     let retry: ReturnType<typeof setTimeout> | null = null;
     // Callbacks of a provider this effect has already destroyed (a re-run, a retry) must not touch the state:
     // its own close ("provider_initiated") would otherwise mark the part unsaved and retry in a loop.
     let disposed = false;
-    const provider = new HocuspocusProvider({
+    const provider = new liveCode.HocuspocusProvider({
       websocketProvider: realtime.socket,
       name: `section:${sectionId}`,
       document: d,
@@ -153,15 +176,35 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       provider.destroy();
       setLive(null);
     };
-  }, [doc, realtime, sectionId, attempt, save]);
+  }, [doc, realtime, liveCode, sectionId, attempt, save]);
 
   // The outline's "leer" / "begonnen", live: reported on transitions only, once the document is there.
-  useFilledReport(ready ? (live?.doc ?? null) : null, sectionId);
+  useFilledReport(ready ? (live?.doc ?? null) : null, sectionId, liveCode?.hasText ?? noText);
+
+  useEffect(() => {
+    if (!far || !active || problem || refused) return;
+    const tryPark = () => {
+      const { pending, settled } = save.get();
+      if (pending || !settled || lastFocusedPart === sectionId || holder.current?.contains(document.activeElement)) return;
+      const editor = editorRef.current;
+      if (editor && !editor.isDestroyed) setParkedHtml(editor.getHTML());
+      setFocusOnMount(false);
+      setActive(false);
+    };
+    tryPark();
+    const unsubscribe = save.subscribe(tryPark);
+    focusListeners.add(tryPark);
+    return () => {
+      unsubscribe();
+      focusListeners.delete(tryPark);
+    };
+  }, [far, active, problem, refused, save, sectionId]);
 
   const collaboration = useMemo(() => (live ? { doc: live.doc, awareness: live.provider.awareness } : undefined), [live]);
   const editable = canEdit && scope === "read-write" && !problem;
 
-  const isEmpty = initialHtml.replace(/<[^>]+>/g, "").trim() === "";
+  const staticHtml = parkedHtml ?? initialHtml;
+  const isEmpty = staticHtml.replace(/<[^>]+>/g, "").trim() === "";
   const activate = () => {
     setFocusOnMount(true);
     setActive(true);
@@ -179,13 +222,13 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       tabIndex={canEdit ? 0 : undefined}
       onFocus={canEdit ? activate : undefined}
       onClick={canEdit ? activate : undefined}
-      dangerouslySetInnerHTML={{ __html: initialHtml }}
+      dangerouslySetInnerHTML={{ __html: staticHtml }}
     />
   );
   const staticText = <div className="rich-text">{staticInner}</div>;
 
   return (
-    <div ref={holder} className="section-editor" data-testid={`section-${sectionId}`} data-live={ready && RichTextEditor ? "true" : "false"}>
+    <div ref={holder} className="section-editor" data-testid={`section-${sectionId}`} data-live={ready && RichTextEditor ? "true" : "false"} onFocus={() => focusPart(sectionId)}>
       {canEdit ? <SaveStatus save={save} problem={problem} scope={scope} active={active} ready={ready} /> : null}
       {refused ? (
         <RefusedChange
@@ -214,6 +257,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
           toolbar="shared"
           fallback={staticInner}
           autofocus={focusOnMount && editable}
+          onEditor={(e) => (editorRef.current = e)}
           onFocus={() => announcePart(realtime, sectionId)}
           onBlur={() => announcePart(realtime, null)}
         />
@@ -222,6 +266,18 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       )}
     </div>
   );
+}
+
+const noText = () => false;
+
+/** The part last written in keeps its editor (and with it its undo history) wherever the page is scrolled. */
+let lastFocusedPart: string | null = null;
+const focusListeners = new Set<() => void>();
+function focusPart(sectionId: string) {
+  if (lastFocusedPart === sectionId) return;
+  lastFocusedPart = sectionId;
+  // A far part kept open while it had the focus may be parked now.
+  for (const listener of focusListeners) listener();
 }
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 import type { RichTextEditor } from "./rich-text-editor";
 import type * as SharedToolbarLive from "./shared-toolbar-live";
+import type * as LiveCode from "./live-code";
 
 /**
  * The editor's code (Tiptap, ProseMirror, the Yjs binding: the largest part of the concept page's
@@ -10,6 +11,7 @@ import type * as SharedToolbarLive from "./shared-toolbar-live";
  */
 let editorCode: Promise<typeof RichTextEditor> | null = null;
 let toolbarCode: Promise<typeof SharedToolbarLive> | null = null;
+let liveCode: Promise<typeof LiveCode> | null = null;
 
 export function loadEditorCode() {
   // A failed fetch (a new deployment, the network gone) is tried again by the next part that asks.
@@ -20,6 +22,14 @@ export function loadEditorCode() {
       throw error;
     },
   ));
+}
+
+/** Yjs and the Hocuspocus client: the page's socket (realtime.tsx) and every live part need them. */
+export function loadLiveCode() {
+  return (liveCode ??= import("./live-code").catch((error: unknown) => {
+    liveCode = null;
+    throw error;
+  }));
 }
 
 /** The shared toolbar's live controls (they read the focused editor's state through Tiptap). */

@@ -1,7 +1,8 @@
 "use client";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import type { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { REALTIME_PATH } from "@/lib/realtime/path";
+import { loadLiveCode } from "./editor-code";
 
 export type Me = { id: string; name: string };
 export type PresenceUser = { id: string; name: string; color: number; sectionId: string | null };
@@ -34,25 +35,40 @@ export function initials(name: string) {
 export function RealtimeRoot({ conceptId, me, children }: { conceptId: string; me: Me; children: ReactNode }) {
   const [realtime, setRealtime] = useState<Realtime | null>(null);
   useEffect(() => {
-    const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${REALTIME_PATH}`;
-    const socket = new HocuspocusProviderWebsocket({ url });
-    const presence = new HocuspocusProvider({ websocketProvider: socket, name: `presence:${conceptId}`, token: "session" });
-    presence.attach();
-    const color = colorOf(me.id);
-    const person = { id: me.id, name: me.name };
-    presence.setAwarenessField("user", { ...person, color, sectionId: null });
-    setRealtime({ socket, presence, me: person, color });
-    // The browser knows before the socket does (an idle socket can take a minute to notice): follow it.
-    const offline = () => socket.disconnect();
-    const online = () => void socket.connect();
-    window.addEventListener("offline", offline);
-    window.addEventListener("online", online);
+    // The Hocuspocus client is not in the page's first load (issue 17): the socket opens once it is here.
+    let cancelled = false;
+    let close = () => {};
+    const open = () =>
+      loadLiveCode().then(({ HocuspocusProvider, HocuspocusProviderWebsocket }) => {
+        if (cancelled) return;
+        const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${REALTIME_PATH}`;
+        const socket = new HocuspocusProviderWebsocket({ url });
+        const presence = new HocuspocusProvider({ websocketProvider: socket, name: `presence:${conceptId}`, token: "session" });
+        presence.attach();
+        const color = colorOf(me.id);
+        const person = { id: me.id, name: me.name };
+        presence.setAwarenessField("user", { ...person, color, sectionId: null });
+        setRealtime({ socket, presence, me: person, color });
+        // The browser knows before the socket does (an idle socket can take a minute to notice): follow it.
+        const offline = () => socket.disconnect();
+        const online = () => void socket.connect();
+        window.addEventListener("offline", offline);
+        window.addEventListener("online", online);
+        close = () => {
+          window.removeEventListener("offline", offline);
+          window.removeEventListener("online", online);
+          presence.destroy();
+          socket.destroy();
+          setRealtime(null);
+        };
+      });
+    // A failed fetch (the network gone while the page loaded) is tried again when the browser is back online.
+    const retry = () => void open().catch(() => {});
+    open().catch(() => window.addEventListener("online", retry, { once: true }));
     return () => {
-      window.removeEventListener("offline", offline);
-      window.removeEventListener("online", online);
-      presence.destroy();
-      socket.destroy();
-      setRealtime(null);
+      cancelled = true;
+      window.removeEventListener("online", retry);
+      close();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one connection per person and concept, not per render
   }, [conceptId, me.id, me.name]);

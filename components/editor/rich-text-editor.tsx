@@ -1,5 +1,5 @@
 "use client";
-import type { JSONContent } from "@tiptap/core";
+import type { Editor, JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import Collaboration from "@tiptap/extension-collaboration";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -45,10 +45,12 @@ export type RichTextEditorProps = {
    * part keeps its box and its text while it becomes an editor, with no empty frame between (issue 17).
    */
   fallback?: ReactNode;
+  /** Told when the editor exists and when it goes (the concept page reads its text before parking a far part). */
+  onEditor?: (editor: Editor | null) => void;
 };
 
 /** One Tiptap editor for one rich-text part, using THE extension list. */
-export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration, suggest, toolbar = "inline", partId, fallback }: RichTextEditorProps) {
+export function RichTextEditor({ id, label, content, editable = true, autofocus, placeholder, onChange, onBlur, onFocus, collaboration, suggest, toolbar = "inline", partId, fallback, onEditor }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   const onBlurRef = useRef(onBlur);
   onChangeRef.current = onChange;
@@ -108,6 +110,13 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+  const onEditorRef = useRef(onEditor);
+  onEditorRef.current = onEditor;
+  useEffect(() => {
+    if (!editor) return;
+    onEditorRef.current?.(editor);
+    return () => onEditorRef.current?.(null);
+  }, [editor]);
   // Clicked static text becomes this editor: the caret goes in once it may write, also when the server's
   // "read-write" arrived after the editor was made (Tiptap's own autofocus runs only at creation).
   const autofocused = useRef(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { hasText } from "./use-filled-report";
+import { hasText } from "./has-text";
 
 function paragraphs(doc: Y.Doc, texts: string[]) {
   const fragment = doc.getXmlFragment("default");
