@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, pageAs, signIn, test } from "./fixtures";
-import { ConceptPage } from "./pages/concept";
+import { ConceptPage, DEMO_CONCEPT_TITLE } from "./pages/concept";
 
 test("a wrong password is refused with a German message, the right one signs in", async ({ page }) => {
   await page.goto("/login");
@@ -456,4 +456,24 @@ test("a part scrolled far out of view gives up its editor, keeps showing what wa
   await conceptPage.expectSaved(first);
   await page.reload();
   await expect(part).toContainText("Kurstermine im Frühjahr und Herbst");
+});
+
+test("a part's text comes once with the page, and shows after a navigation inside the app and on the way back", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  const sentence = "Zur Halbzeit 2028 wird das Konzept extern evaluiert";
+  const conceptId = await conceptPage.openDemoConcept();
+  // Opened from the list (a navigation inside the app): the text comes with the page's payload.
+  const monitoring = page.locator("#kapitel-monitoring");
+  await expect(monitoring).toContainText(sentence);
+  // Loaded from the server: in the HTML once, not a second time in the React payload beside it.
+  const html = await (await page.request.get(`/concepts/${conceptId}`, { headers: { accept: "text/html" } })).text();
+  expect(html.split(sentence).length - 1).toBe(1);
+  await page.goto(`/concepts/${conceptId}`);
+  await expect(monitoring).toContainText(sentence);
+  // Away and back with the browser's back button: the router restores the page from what it kept.
+  await page.getByRole("link", { name: /Prüfung und Kommentare/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Prüfung:/);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_CONCEPT_TITLE);
+  await expect(monitoring).toContainText(sentence);
 });

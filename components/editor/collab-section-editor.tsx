@@ -2,7 +2,7 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/core";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { IndexeddbPersistence } from "y-indexeddb";
 import type * as Y from "yjs";
 import { PartPresence } from "./presence";
@@ -16,13 +16,20 @@ import { closeKind } from "@/lib/realtime/close-reason";
 import { loadEditorCode, loadLiveCode } from "./editor-code";
 import type * as LiveCode from "./live-code";
 import { caretColor } from "./caret-colors";
+import { rememberShownHtml, serverRenderedHtml, shownHtml } from "./static-html";
 
 type Props = {
   sectionId: string;
   label: string;
   placeholder: string;
-  /** server-rendered HTML of the stored content, shown until the live document is there */
-  initialHtml: string;
+  /**
+   * Server-rendered HTML of the stored content, shown until the live document is there. Sent in the props only
+   * on a navigation inside the app; a page loaded from the server has it in its HTML, named by htmlKey.
+   */
+  initialHtml?: string;
+  htmlKey: string;
+  /** whether the stored content has no text (the writing hint shows) */
+  empty: boolean;
   canEdit: boolean;
   /** proposals (issue 13): a reviewer writes in suggest mode only, an editor may switch it on */
   suggest?: SuggestSettings;
@@ -59,13 +66,23 @@ function useCode<T>(wanted: boolean, load: () => Promise<T>) {
  * concept's socket and a Tiptap editor bound to it. "Gespeichert" means the
  * server has acknowledged every change, which it does only after storing it.
  */
-export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml, canEdit: canEditText, suggest }: Props) {
+export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml, htmlKey, empty, canEdit: canEditText, suggest }: Props) {
   // A reviewer writes too (proposals only; the server checks that): everything below treats them as writing.
   const canEdit = canEditText || !!suggest;
   const t = useTranslations("editor");
   const realtime = useRealtime();
   const holder = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(false);
+  const staticRef = useRef<HTMLDivElement>(null);
+  const shownKey = `${sectionId}:${htmlKey}`;
+  // The static text when it is not in the props: on the server from its render cache; in the browser what the
+  // page showed when the router brings it back, else (null) the server's HTML stays in the DOM untouched until
+  // the part opens and reads it from there.
+  const [domHtml, setDomHtml] = useState<string | null>(() => serverRenderedHtml(htmlKey) ?? shownHtml(shownKey) ?? null);
+  const [active, setActiveState] = useState(false);
+  const setActive = (on: boolean) => {
+    if (on) setDomHtml((h) => h ?? staticRef.current?.innerHTML ?? null);
+    setActiveState(on);
+  };
   const [focusOnMount, setFocusOnMount] = useState(false);
   const [live, setLive] = useState<Live | null>(null);
   const [ready, setReady] = useState(false);
@@ -203,8 +220,19 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   const collaboration = useMemo(() => (live ? { doc: live.doc, awareness: live.provider.awareness } : undefined), [live]);
   const editable = canEdit && scope === "read-write" && !problem;
 
-  const staticHtml = parkedHtml ?? initialHtml;
-  const isEmpty = staticHtml.replace(/<[^>]+>/g, "").trim() === "";
+  const staticHtml = parkedHtml ?? initialHtml ?? domHtml ?? "";
+  const isEmpty = parkedHtml !== null ? parkedHtml.replace(/<[^>]+>/g, "").trim() === "" : empty;
+  // Leaving the page: what the part shows is kept for the way back (see static-html.ts).
+  const latest = useRef({ staticHtml, shownKey });
+  latest.current = { staticHtml, shownKey };
+  useLayoutEffect(
+    () => () => {
+      const editor = editorRef.current;
+      const html = editor && !editor.isDestroyed ? editor.getHTML() : (staticRef.current?.innerHTML ?? latest.current.staticHtml);
+      if (html) rememberShownHtml(latest.current.shownKey, html);
+    },
+    [],
+  );
   const activate = () => {
     setFocusOnMount(true);
     setActive(true);
@@ -213,6 +241,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   // The server's text, until the part is a live editor (and inside the editor until Tiptap has made it).
   const staticInner = (
     <div
+      ref={staticRef}
       className={`rich-static${isEmpty ? " is-empty" : ""}`}
       data-placeholder={canEdit ? placeholder : t("noText")}
       role="textbox"
@@ -223,6 +252,8 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       onFocus={canEdit ? activate : undefined}
       onClick={canEdit ? activate : undefined}
       dangerouslySetInnerHTML={{ __html: staticHtml }}
+      // A page from the server hydrates this element with "" while its HTML holds the text: React leaves it.
+      suppressHydrationWarning
     />
   );
   const staticText = <div className="rich-text">{staticInner}</div>;

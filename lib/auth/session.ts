@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/auth";
 import { getSessionUser, listMembershipsOfUser } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
@@ -11,15 +12,16 @@ export { requireRole };
 
 /**
  * The signed-in user, checked against the session table on every call: a cookie
- * whose session was ended (sign-out, removal) yields null.
+ * whose session was ended (sign-out, removal) yields null. Read once per page render (the layout, the
+ * page's metadata and the page all ask); server actions and route handlers read it on every call.
  */
-export async function currentActor(): Promise<Actor | null> {
+export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const sessionId = session?.sessionId;
   if (!sessionId) return null;
   const user = await getSessionUser({ sessionId });
   return user ? { ...user, sessionId } : null;
-}
+});
 
 /** For pages: the signed-in user, or a redirect to the sign-in page (a page must not throw for a signed-out visitor). */
 export async function pageActor(): Promise<Actor> {

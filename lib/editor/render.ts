@@ -17,25 +17,39 @@ export function renderHtml(doc: JSONContent): string {
   }
 }
 
-/** Rendered HTML by the document's content: a part is rendered once per change, not once per page view. */
-const rendered = new Map<string, string>();
-const KEEP = 2000;
-
 /**
- * renderHtml, kept by a hash of the document: the concept page renders every part on every view, and
- * Tiptap's rendering costs tens of milliseconds for a long part, its hash well under one.
+ * Rendered HTML by the document's content: a part is rendered once per change, not once per page view.
+ * On globalThis, because the page's server components and the server rendering of its client components
+ * are separate module graphs in one process: the concept page sends a part's key instead of its HTML, and
+ * the part's server rendering reads the HTML here (components/editor/static-html.ts), so the text is in the
+ * page once and not a second time in the React payload (issue 17).
  */
-export function renderHtmlCached(doc: JSONContent): string {
+const STORE = Symbol.for("konzeptwerk.renderedHtml");
+const rendered: Map<string, string> = ((globalThis as Record<symbol, unknown>)[STORE] as Map<string, string> | undefined) ?? new Map();
+(globalThis as Record<symbol, unknown>)[STORE] = rendered;
+/** Many concepts' parts; a key read by the page is read by its server rendering within milliseconds. */
+const KEEP = 5000;
+
+/** renderHtml by a hash of the document, and that hash (the key the part's client component reads it by). */
+export function renderHtmlKeyed(doc: JSONContent): { key: string; html: string } {
   const key = createHash("sha1").update(JSON.stringify(doc)).digest("base64");
   const hit = rendered.get(key);
   if (hit !== undefined) {
     // most recently used last: the oldest go first when the cache is full
     rendered.delete(key);
     rendered.set(key, hit);
-    return hit;
+    return { key, html: hit };
   }
   const html = renderHtml(doc);
   rendered.set(key, html);
   if (rendered.size > KEEP) rendered.delete(rendered.keys().next().value!);
-  return html;
+  return { key, html };
+}
+
+/**
+ * renderHtml, kept by a hash of the document: the concept page renders every part on every view, and
+ * Tiptap's rendering costs tens of milliseconds for a long part, its hash well under one.
+ */
+export function renderHtmlCached(doc: JSONContent): string {
+  return renderHtmlKeyed(doc).html;
 }

@@ -10,6 +10,8 @@
  *    before they are painted) in which a part with text is empty or under 4 px high while it becomes an editor;
  *  - the JavaScript heap after a garbage collection, after the load and after the pass.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { pct, round } from "./stats";
@@ -146,7 +148,8 @@ async function serverTimes(url: string, cookie: string) {
   let html = "";
   for (let i = 0; i < SERVER_SAMPLES + 2; i++) {
     const t0 = performance.now();
-    const res = await fetch(url, { headers: { cookie } });
+    // as a browser loads a page (the concept page sends its text once for a page load, see its staticText)
+    const res = await fetch(url, { headers: { cookie, accept: "text/html", "sec-fetch-dest": "document" } });
     const reader = res.body!.getReader();
     let first = NaN;
     const chunks: Uint8Array[] = [];
@@ -193,6 +196,12 @@ export async function benchPageLoad(opts: { base: string; cookie: string; browse
   const single = `${app}/einzeleditor`;
   const serverApp = await within("Serverzeiten der Seite", 120_000, serverTimes(app, opts.cookie));
   const serverSingle = await within("Serverzeiten des Einzeleditors", 120_000, serverTimes(single, opts.cookie));
+  // BENCH_SAVE_HTML=dir: both pages' HTML as the server sent it, to see what makes it large
+  if (process.env.BENCH_SAVE_HTML) {
+    fs.mkdirSync(process.env.BENCH_SAVE_HTML, { recursive: true });
+    fs.writeFileSync(path.join(process.env.BENCH_SAVE_HTML, "konzeptseite.html"), serverApp.html);
+    fs.writeFileSync(path.join(process.env.BENCH_SAVE_HTML, "einzeleditor.html"), serverSingle.html);
+  }
   const jsApp = await within("Skripte der Seite", 60_000, firstLoadScripts(opts.base, serverApp.html));
   const jsSingle = await within("Skripte des Einzeleditors", 60_000, firstLoadScripts(opts.base, serverSingle.html));
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
 import type { Section } from "@/db/schema";
@@ -7,7 +8,8 @@ import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { isReadOnly, requireConcept } from "@/lib/concepts/access";
 import { buildOutline, outlineCounts } from "@/lib/concepts/outline";
-import { renderHtmlCached } from "@/lib/editor/render";
+import { renderHtmlKeyed } from "@/lib/editor/render";
+import { headers } from "next/headers";
 import { templateFor } from "@/lib/template";
 import { formatDateTime } from "@/lib/format";
 import { getTemplateText } from "@/lib/i18n/server";
@@ -64,10 +66,11 @@ import { RoundAnswer, RoundSummary } from "@/components/review/round-panel";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
-async function load(conceptId: string) {
+/** Once per render: the metadata and the page both ask. */
+const load = cache(async (conceptId: string) => {
   const actor = await pageActor();
   return { actor, ...(await orNotFound(requireConcept(actor, conceptId, "concept.read"))) };
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { conceptId } = await params;
@@ -82,14 +85,20 @@ export default async function ConceptPage({ params }: Props) {
   const canEdit = can(role, "concept.editContent") && !readOnly;
   const suggest = can(role, "suggestion.propose") && !readOnly ? { author: actor.id, locked: !canEdit, canDecide: can(role, "suggestion.decide"), conceptId: concept.id } : undefined;
   const template = templateFor(concept.templateVersion);
-  const tree = await currentConceptTree(conceptId);
-  const round = await roundForPage(actor, concept.id, tree);
-  const [versions, threadRows, marks] = await Promise.all([
+  // What does not depend on the tree is read beside it, what does right after (the server's time is issue 17's).
+  const treeThen = currentConceptTree(conceptId).then(async (tree) => {
+    const [round, funding] = await Promise.all([roundForPage(actor, concept.id, tree), fundingOfConcept(concept, tree)]);
+    return { tree, round, funding, check: await checkOfConcept(concept, { tree, funding }) };
+  });
+  const [{ tree, round, funding, check }, versions, threadRows, marks, assigned, people, keyFigures] = await Promise.all([
+    treeThen,
     listVersionRows({ conceptId: concept.id }),
     listThreadsWithComments({ conceptId: concept.id }),
     listPartMarks({ conceptId: concept.id }),
+    listAssignments({ conceptId: concept.id }),
+    listMembers({ municipalityId: concept.municipalityId }),
+    keyFigureLinesOfConcept(concept.id),
   ]);
-  const [assigned, people] = await Promise.all([listAssignments({ conceptId: concept.id }), listMembers({ municipalityId: concept.municipalityId })]);
   const writers = can(role, "concept.assign") && canEdit ? people : [];
   // The comment margin (issue 13): every thread is rendered here, on the server, beside its part or under its heading.
   const members = people.map((m) => ({ id: m.userId, name: m.name }));
@@ -115,9 +124,6 @@ export default async function ConceptPage({ params }: Props) {
       />
     );
   };
-  const funding = await fundingOfConcept(concept, tree);
-  const keyFigures = await keyFigureLinesOfConcept(concept.id);
-  const check = await checkOfConcept(concept, { tree, funding });
   const outline = buildOutline({ templateVersion: concept.templateVersion, ...outlineCounts(tree), marks });
   const doneMark = (chapter: string, partKey: string, fieldId: string | null, label: string) => {
     const mark = marks.find((m) => m.chapter === chapter && m.part === partKey && m.fieldId === fieldId);
@@ -133,15 +139,27 @@ export default async function ConceptPage({ params }: Props) {
       />
     );
   };
-  const t = await getTranslations("concept");
-  const tm = await getTranslations("margin");
-  const tl = await getTranslations("conceptLifecycle");
-  const ts = await getTranslations("status");
   const steps = conceptSteps(concept.status, hasAdoptedVersion(versions));
-  // A Fortschreibung starts from the monitoring: what ended and what missed its target.
-  const update = steps.isUpdate ? (await monitoringOfConcept(concept, { tree })).update : null;
-  const tt = await getTemplateText();
+  const [t, tm, tl, ts, tt, update] = await Promise.all([
+    getTranslations("concept"),
+    getTranslations("margin"),
+    getTranslations("conceptLifecycle"),
+    getTranslations("status"),
+    getTemplateText(),
+    // A Fortschreibung starts from the monitoring: what ended and what missed its target.
+    steps.isUpdate ? monitoringOfConcept(concept, { tree }).then((m) => m.update) : null,
+  ]);
 
+  // Each part's text once (issue 17): a page from the server carries it in its HTML only, the part's props
+  // name it by key (components/editor/static-html.ts); a navigation inside the app (no HTML) gets it in the props.
+  // (Next.js does not pass its own "rsc" header on: a browser names a page load "document" itself.)
+  const requestHeaders = await headers();
+  const dest = requestHeaders.get("sec-fetch-dest");
+  const inAppNavigation = dest ? dest !== "document" : !requestHeaders.get("accept")?.includes("text/html");
+  const staticText = (section: Section) => {
+    const { key, html } = renderHtmlKeyed(section.content as JSONContent);
+    return { htmlKey: key, empty: isEmptyHtml(html), initialHtml: inAppNavigation ? html : undefined };
+  };
   const part = (section: Section | undefined, label: string, hint: string) =>
     section ? (
       <div id={`teil-${section.id}`} className="part-anchor">
@@ -150,7 +168,7 @@ export default async function ConceptPage({ params }: Props) {
             sectionId={section.id}
             label={label}
             placeholder={canEdit || suggest ? t("placeholder", { hint }) : t("noText")}
-            initialHtml={renderHtmlCached(section.content as JSONContent)}
+            {...staticText(section)}
             canEdit={canEdit}
             suggest={suggest}
           />
@@ -387,6 +405,10 @@ export default async function ConceptPage({ params }: Props) {
       </div>
     </RealtimeRoot>
   );
+}
+
+function isEmptyHtml(html: string) {
+  return html.replace(/<[^>]+>/g, "").trim() === "";
 }
 
 /** Outline anchor → the ids of the parts under it (for the presence marks in the outline). */

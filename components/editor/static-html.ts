@@ -1,0 +1,31 @@
+/**
+ * A part's server-rendered HTML on the client side of the concept page (issue 17: each part's text is sent
+ * once). A document request carries the HTML in the page only: the part's props name it by key, its server
+ * rendering reads it from the server's render cache (lib/editor/render.ts), and the browser keeps what it
+ * got. A navigation inside the app (no server rendering) gets the HTML in the props instead.
+ */
+const SERVER_STORE = Symbol.for("konzeptwerk.renderedHtml");
+
+/** The HTML the server rendered under this key (during the server rendering only). */
+export function serverRenderedHtml(key: string): string | undefined {
+  if (typeof window !== "undefined") return undefined;
+  return ((globalThis as Record<symbol, unknown>)[SERVER_STORE] as Map<string, string> | undefined)?.get(key);
+}
+
+/**
+ * What parts showed when they left the page, by key (a key is a hash of the text, so it stays true): going
+ * back to the concept (the router restores it from its own payload, which has keys, not HTML) shows the
+ * text again. The oldest go first beyond a few concepts' worth.
+ */
+const shown = new Map<string, string>();
+const KEEP = 1000;
+
+export function rememberShownHtml(key: string, html: string) {
+  shown.delete(key);
+  shown.set(key, html);
+  if (shown.size > KEEP) shown.delete(shown.keys().next().value!);
+}
+
+export function shownHtml(key: string): string | undefined {
+  return shown.get(key);
+}
