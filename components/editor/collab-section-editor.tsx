@@ -16,7 +16,7 @@ import { closeKind } from "@/lib/realtime/close-reason";
 import { loadEditorCode, loadLiveCode } from "./editor-code";
 import type * as LiveCode from "./live-code";
 import { caretColor } from "./caret-colors";
-import { rememberShownHtml, serverRenderedHtml, shownHtml } from "./static-html";
+import { isEmptyHtml, rememberShownHtml, serverRenderedHtml, shownHtml } from "./static-html";
 
 type Props = {
   sectionId: string;
@@ -78,6 +78,8 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   // page showed when the router brings it back, else (null) the server's HTML stays in the DOM untouched until
   // the part opens and reads it from there.
   const [domHtml, setDomHtml] = useState<string | null>(() => serverRenderedHtml(htmlKey) ?? shownHtml(shownKey) ?? null);
+  // The key of the text a page load put into the HTML (none when the props carried it).
+  const [loadedKey] = useState(() => (initialHtml === undefined ? htmlKey : null));
   const [active, setActiveState] = useState(false);
   const setActive = (on: boolean) => {
     if (on) setDomHtml((h) => h ?? staticRef.current?.innerHTML ?? null);
@@ -220,8 +222,11 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   const collaboration = useMemo(() => (live ? { doc: live.doc, awareness: live.provider.awareness } : undefined), [live]);
   const editable = canEdit && scope === "read-write" && !problem;
 
-  const staticHtml = parkedHtml ?? initialHtml ?? domHtml ?? "";
-  const isEmpty = parkedHtml !== null ? parkedHtml.replace(/<[^>]+>/g, "").trim() === "" : empty;
+  // While the DOM shows the text it was loaded with, "" keeps React from writing it again (a refresh after a
+  // save sends every part's HTML in the props: only a part whose text changed is rewritten).
+  const showsLoadedText = domHtml === null && htmlKey === loadedKey;
+  const staticHtml = parkedHtml ?? (showsLoadedText ? "" : (initialHtml ?? domHtml ?? ""));
+  const isEmpty = parkedHtml !== null ? isEmptyHtml(parkedHtml) : empty;
   // Leaving the page: what the part shows is kept for the way back (see static-html.ts).
   const latest = useRef({ staticHtml, shownKey });
   latest.current = { staticHtml, shownKey };

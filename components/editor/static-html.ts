@@ -29,3 +29,8 @@ export function rememberShownHtml(key: string, html: string) {
 export function shownHtml(key: string): string | undefined {
   return shown.get(key);
 }
+
+/** Whether rendered HTML holds no text (a part's writing hint shows then). */
+export function isEmptyHtml(html: string) {
+  return html.replace(/<[^>]+>/g, "").trim() === "";
+}

@@ -10,6 +10,8 @@ import { isReadOnly, requireConcept } from "@/lib/concepts/access";
 import { buildOutline, outlineCounts } from "@/lib/concepts/outline";
 import { renderHtmlKeyed } from "@/lib/editor/render";
 import { headers } from "next/headers";
+import { isDocumentRequest } from "@/lib/http/page-load";
+import { isEmptyHtml } from "@/components/editor/static-html";
 import { templateFor } from "@/lib/template";
 import { formatDateTime } from "@/lib/format";
 import { getTemplateText } from "@/lib/i18n/server";
@@ -152,10 +154,7 @@ export default async function ConceptPage({ params }: Props) {
 
   // Each part's text once (issue 17): a page from the server carries it in its HTML only, the part's props
   // name it by key (components/editor/static-html.ts); a navigation inside the app (no HTML) gets it in the props.
-  // (Next.js does not pass its own "rsc" header on: a browser names a page load "document" itself.)
-  const requestHeaders = await headers();
-  const dest = requestHeaders.get("sec-fetch-dest");
-  const inAppNavigation = dest ? dest !== "document" : !requestHeaders.get("accept")?.includes("text/html");
+  const inAppNavigation = !isDocumentRequest(await headers());
   const staticText = (section: Section) => {
     const { key, html } = renderHtmlKeyed(section.content as JSONContent);
     return { htmlKey: key, empty: isEmptyHtml(html), initialHtml: inAppNavigation ? html : undefined };
@@ -405,10 +404,6 @@ export default async function ConceptPage({ params }: Props) {
       </div>
     </RealtimeRoot>
   );
-}
-
-function isEmptyHtml(html: string) {
-  return html.replace(/<[^>]+>/g, "").trim() === "";
 }
 
 /** Outline anchor → the ids of the parts under it (for the presence marks in the outline). */
