@@ -142,15 +142,14 @@ export default async function ConceptPage({ params }: Props) {
     );
   };
   const steps = conceptSteps(concept.status, hasAdoptedVersion(versions));
-  const [t, tm, tl, ts, tt, update] = await Promise.all([
-    getTranslations("concept"),
-    getTranslations("margin"),
-    getTranslations("conceptLifecycle"),
-    getTranslations("status"),
-    getTemplateText(),
-    // A Fortschreibung starts from the monitoring: what ended and what missed its target.
-    steps.isUpdate ? monitoringOfConcept(concept, { tree }).then((m) => m.update) : null,
-  ]);
+  // (translators are not I/O: one after the other, in the form lib/i18n/messages.test.ts reads)
+  const t = await getTranslations("concept");
+  const tm = await getTranslations("margin");
+  const tl = await getTranslations("conceptLifecycle");
+  const ts = await getTranslations("status");
+  // A Fortschreibung starts from the monitoring: what ended and what missed its target.
+  const update = steps.isUpdate ? (await monitoringOfConcept(concept, { tree })).update : null;
+  const tt = await getTemplateText();
 
   // Each part's text once (issue 17): a page from the server carries it in its HTML only, the part's props
   // name it by key (components/editor/static-html.ts); a navigation inside the app (no HTML) gets it in the props.
