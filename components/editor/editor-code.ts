@@ -9,36 +9,24 @@ import type * as LiveCode from "./live-code";
  * the page starts (its first part is in view at once); the shared toolbar's live controls follow when a part
  * takes the focus or the browser is idle. Each is fetched once; a failed fetch is tried again.
  */
-let editorCode: Promise<typeof RichTextEditor> | null = null;
-let toolbarCode: Promise<typeof SharedToolbarLive> | null = null;
-let liveCode: Promise<typeof LiveCode> | null = null;
 
-export function loadEditorCode() {
-  // A failed fetch (a new deployment, the network gone) is tried again by the next part that asks.
-  return (editorCode ??= import("./rich-text-editor").then(
-    (m) => m.RichTextEditor,
-    (error: unknown) => {
-      editorCode = null;
+/** A module fetched once; a failed fetch (a new deployment, the network gone) is tried again by the next caller. */
+function fetchedOnce<T>(load: () => Promise<T>) {
+  let pending: Promise<T> | null = null;
+  return () =>
+    (pending ??= load().catch((error: unknown) => {
+      pending = null;
       throw error;
-    },
-  ));
+    }));
 }
+
+export const loadEditorCode: () => Promise<typeof RichTextEditor> = fetchedOnce(() => import("./rich-text-editor").then((m) => m.RichTextEditor));
 
 /** Yjs and the Hocuspocus client: the page's socket (realtime.tsx) and every live part need them. */
-export function loadLiveCode() {
-  return (liveCode ??= import("./live-code").catch((error: unknown) => {
-    liveCode = null;
-    throw error;
-  }));
-}
+export const loadLiveCode: () => Promise<typeof LiveCode> = fetchedOnce(() => import("./live-code"));
 
 /** The shared toolbar's live controls (they read the focused editor's state through Tiptap). */
-export function loadToolbarCode() {
-  return (toolbarCode ??= import("./shared-toolbar-live").catch((error: unknown) => {
-    toolbarCode = null;
-    throw error;
-  }));
-}
+export const loadToolbarCode: () => Promise<typeof SharedToolbarLive> = fetchedOnce(() => import("./shared-toolbar-live"));
 
 /** Fetch both once the page has nothing else to do, so the first click into a part does not wait for them. */
 export function prefetchEditorCodeWhenIdle() {

@@ -4,16 +4,16 @@
  * rendering reads it from the server's render cache (lib/editor/render.ts), and the browser keeps what it
  * got. A navigation inside the app (no server rendering) gets the HTML in the props instead.
  */
-const SERVER_STORE = Symbol.for("konzeptwerk.renderedHtml");
+import { renderedHtmlStore } from "@/lib/editor/rendered-html-store";
 
 /** The HTML the server rendered under this key (during the server rendering only). */
 export function serverRenderedHtml(key: string): string | undefined {
   if (typeof window !== "undefined") return undefined;
-  return ((globalThis as Record<symbol, unknown>)[SERVER_STORE] as Map<string, string> | undefined)?.get(key);
+  return renderedHtmlStore().get(key);
 }
 
 /**
- * What parts showed when they left the page, by key (a key is a hash of the text, so it stays true): going
+ * What parts showed when they left the page, by part and key (the key is a hash of the text the page brought): going
  * back to the concept (the router restores it from its own payload, which has keys, not HTML) shows the
  * text again. The oldest go first beyond a few concepts' worth.
  */

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
 import { generateHTML } from "@tiptap/html";
 import { editorExtensions } from "@/lib/editor/extensions";
+import { renderedHtmlStore } from "@/lib/editor/rendered-html-store";
 
 /**
  * Static HTML of a stored (validated) document, rendered by Tiptap from THE
@@ -19,14 +20,10 @@ export function renderHtml(doc: JSONContent): string {
 
 /**
  * Rendered HTML by the document's content: a part is rendered once per change, not once per page view.
- * On globalThis, because the page's server components and the server rendering of its client components
- * are separate module graphs in one process: the concept page sends a part's key instead of its HTML, and
- * the part's server rendering reads the HTML here (components/editor/static-html.ts), so the text is in the
- * page once and not a second time in the React payload (issue 17).
+ * Shared with the server rendering of the concept page's parts: the page sends a part's key instead of its
+ * HTML, so the text is in the page once and not a second time in the React payload (issue 17).
  */
-const STORE = Symbol.for("konzeptwerk.renderedHtml");
-const rendered: Map<string, string> = ((globalThis as Record<symbol, unknown>)[STORE] as Map<string, string> | undefined) ?? new Map();
-(globalThis as Record<symbol, unknown>)[STORE] = rendered;
+const rendered = renderedHtmlStore();
 /** Many concepts' parts; a key read by the page is read by its server rendering within milliseconds. */
 const KEEP = 5000;
 
