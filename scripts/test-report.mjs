@@ -96,7 +96,10 @@ export function judgePlaywright({ exitCode, report, allowList = [], env = proces
     if (test.status === "expected") passed += 1;
     else if (test.status === "flaky") {
       failed += 1;
-      problems.push(`${file}: ${title}: unzuverlässig (erst im Wiederholungslauf bestanden)`);
+      // What the failed attempt met, so a flaky test can be traced from the CI log alone.
+      const failedRun = (test.results ?? []).find((r) => r.status !== "passed" && r.status !== "skipped");
+      const met = failedRun ? playwrightError(failedRun) : "";
+      problems.push(`${file}: ${title}: unzuverlässig (erst im Wiederholungslauf bestanden)${met ? `; der erste Lauf scheiterte an: ${met}` : ""}`);
     } else if (test.status === "skipped") {
       skipped += 1;
       const ranNot = (test.results ?? []).length === 0;
@@ -107,7 +110,7 @@ export function judgePlaywright({ exitCode, report, allowList = [], env = proces
     } else {
       failed += 1;
       const last = test.results?.[test.results.length - 1];
-      problems.push(`${file}: ${title}: ${firstLine(last?.error?.message) || test.status}`);
+      problems.push(`${file}: ${title}: ${(last && playwrightError(last)) || test.status}`);
     }
   }
   if (passed === 0) problems.push("kein einziger Test lief");
@@ -119,6 +122,21 @@ export function judgeExit(name, exitCode) {
   return exitCode === 0
     ? { passed: 1, failed: 0, skipped: 0, problems: [] }
     : { passed: 0, failed: 1, skipped: 0, problems: [`${name} endete mit Code ${exitCode}`] };
+}
+
+/** A failed Playwright attempt in one line: the message, what was expected and received, and where in the spec. */
+function playwrightError(result) {
+  const error = result.error ?? result.errors?.[0];
+  if (!error) return result.status === "timedOut" ? "Zeitlimit des Tests überschritten" : "";
+  const lines = String(error.message ?? "")
+    // eslint-disable-next-line no-control-regex
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const detail = lines.slice(1).filter((l) => /^(Expected|Received|Locator|Timeout|Call log)/.test(l)).slice(0, 3);
+  const where = error.location ? ` (${String(error.location.file).split(/[\\/]/).pop()}:${error.location.line})` : "";
+  return `${[lines[0] ?? "", ...detail].join(" · ").slice(0, 400)}${where}`;
 }
 
 function firstLine(text) {

@@ -98,6 +98,8 @@ describe("judging a Playwright run", () => {
     const verdict = judgePlaywright(run);
     expect(verdict.failed).toBe(1);
     expect(verdict.problems.join("\n")).toMatch(/unzuverlässig/);
+    // The failed attempt's message and its line in the spec, so the CI log alone says where it broke.
+    expect(verdict.problems.join("\n")).toMatch(/der erste Lauf scheiterte an: .*toBe.*Expected: 1 · Received: 0 \(flaky\.pw\.ts:2\)/);
   });
 
   it("fails on a file that cannot be loaded (a top-level error, no test)", () => {
