@@ -462,7 +462,7 @@ test("a part scrolled far out of view gives up its editor, keeps showing what wa
   await expect(part).toContainText("Kurstermine im Frühjahr und Herbst");
 });
 
-test("a part's text comes once with the page, and shows after a navigation inside the app and on the way back", async ({ conceptPage }) => {
+test("a part's text comes once with the page (concept and review page), and shows after a navigation inside the app and on the way back", async ({ conceptPage }) => {
   const page = conceptPage.page;
   const sentence = "Zur Halbzeit 2028 wird das Konzept extern evaluiert";
   const conceptId = await conceptPage.openDemoConcept();
@@ -477,7 +477,18 @@ test("a part's text comes once with the page, and shows after a navigation insid
   // Away and back with the browser's back button: the router restores the page from what it kept.
   await page.getByRole("link", { name: /Prüfung und Kommentare/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Prüfung:/);
+  // The review page does the same with its read-only text.
+  await expect(monitoring.getByRole("document").first()).toContainText(sentence);
   await page.goBack();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_CONCEPT_TITLE);
   await expect(monitoring).toContainText(sentence);
+  const review = await (await page.request.get(`/concepts/${conceptId}/pruefung`, { headers: { accept: "text/html" } })).text();
+  expect(review.split(sentence).length - 1).toBe(1);
+  await page.goto(`/concepts/${conceptId}/pruefung`);
+  await expect(monitoring.getByRole("document").first()).toContainText(sentence);
+  await page.getByRole("link", { name: "Zum Konzept", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_CONCEPT_TITLE);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Prüfung:/);
+  await expect(monitoring.getByRole("document").first()).toContainText(sentence);
 });

@@ -1,5 +1,5 @@
 /**
- * A part's server-rendered HTML on the client side of the concept page (issue 17: each part's text is sent
+ * A part's server-rendered HTML on the client side of the concept and review pages (issue 17: each part's text is sent
  * once). A document request carries the HTML in the page only: the part's props name it by key, its server
  * rendering reads it from the server's render cache (lib/editor/render.ts), and the browser keeps what it
  * got. A navigation inside the app (no server rendering) gets the HTML in the props instead.

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Member } from "@/lib/review/comment-text";
 import type { ThreadView } from "@/lib/review/comments";
+import { useStaticHtml } from "@/components/editor/use-static-html";
 import { Composer, type TextSelection } from "./composer";
 import { ThreadCard, type ReviewViewer } from "./thread-card";
 
@@ -52,7 +53,8 @@ export function ReviewSection({
   conceptId,
   sectionId,
   label,
-  html,
+  htmlKey,
+  html: propsHtml,
   threads,
   viewer,
   members,
@@ -60,7 +62,10 @@ export function ReviewSection({
   conceptId: string;
   sectionId: string;
   label: string;
-  html: string;
+  /** The text's key in the server's render cache (lib/editor/render.ts): a page load carries the text in its HTML only. */
+  htmlKey: string;
+  /** The text, on a navigation inside the app (no server rendering to read it from). */
+  html?: string;
   threads: ThreadView[];
   viewer: ReviewViewer;
   members: Member[];
@@ -69,6 +74,7 @@ export function ReviewSection({
   const textRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [active, setActive] = useState<string | null>(null);
+  const html = useStaticHtml(htmlKey, propsHtml, `review:${sectionId}:${htmlKey}`, textRef);
 
   const capture = useCallback(() => {
     const root = textRef.current;
@@ -104,7 +110,7 @@ export function ReviewSection({
       ranges.forEach((r) => h.delete(r));
       if (activeRange) hActive.delete(activeRange);
     };
-  }, [threads, active, html]);
+  }, [threads, active, htmlKey]);
 
   return (
     <div className="review-row" id={`review-${sectionId}`} data-testid={`review-${sectionId}`}>
@@ -117,6 +123,8 @@ export function ReviewSection({
           onMouseUp={capture}
           onKeyUp={capture}
           dangerouslySetInnerHTML={{ __html: html }}
+          // A page from the server hydrates this element with "" while its HTML holds the text: React leaves it.
+          suppressHydrationWarning
         />
       </div>
       <aside className="review-threads" aria-label={t("threadsOf", { label })}>

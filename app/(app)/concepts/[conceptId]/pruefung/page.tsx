@@ -8,7 +8,7 @@ import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { describeAudit, type AuditTranslate } from "@/lib/audit/describe";
 import { auditNames } from "@/lib/audit/names";
-import { renderHtml } from "@/lib/editor/render";
+import { renderHtmlKeyed } from "@/lib/editor/render";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getLabels, getTemplateText } from "@/lib/i18n/server";
 import { listThreads, type ThreadView } from "@/lib/review/comments";
@@ -20,6 +20,8 @@ import { ReviewSection, TargetThreads } from "@/components/review/review-section
 import { CloseRoundButton, StartRoundForm } from "@/components/review/rounds";
 import { RoundAnswerForm } from "@/components/review/round-controls";
 import { orNotFound } from "@/lib/http/page";
+import { isDocumentRequest } from "@/lib/http/page-load";
+import { headers } from "next/headers";
 import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Props = { params: Promise<{ conceptId: string }> };
@@ -48,6 +50,12 @@ export default async function ReviewPage({ params }: Props) {
   const template = templateFor(concept.templateVersion);
   const viewer = { userId: actor.id, canComment: can(role, "comment.create"), canModerate: can(role, "comment.moderate") };
   const canManage = can(role, "review.manage");
+  // Each part's text once (issue 17, as on the concept page): a page load carries it in its HTML only.
+  const inAppNavigation = !isDocumentRequest(await headers());
+  const text = (content: unknown) => {
+    const { key, html } = renderHtmlKeyed(content as JSONContent);
+    return { htmlKey: key, html: inAppNavigation ? html : undefined };
+  };
 
   const bySection = new Map<string, ThreadView[]>();
   const byMeasure = new Map<string, ThreadView[]>();
@@ -208,7 +216,7 @@ export default async function ReviewPage({ params }: Props) {
                   conceptId={concept.id}
                   sectionId={section.id}
                   label={tt.chapterPartTitle(chapter, p)}
-                  html={renderHtml(section.content as JSONContent)}
+                  {...text(section.content)}
                   threads={bySection.get(section.id) ?? []}
                   viewer={viewer}
                   members={members}
@@ -245,7 +253,7 @@ export default async function ReviewPage({ params }: Props) {
                                 conceptId={concept.id}
                                 sectionId={section.id}
                                 label={label}
-                                html={renderHtml(section.content as JSONContent)}
+                                {...text(section.content)}
                                 threads={bySection.get(section.id) ?? []}
                                 viewer={viewer}
                                 members={members}
