@@ -128,9 +128,7 @@ export function judgeExit(name, exitCode) {
 function playwrightError(result) {
   const error = result.error ?? result.errors?.[0];
   if (!error) return result.status === "timedOut" ? "Zeitlimit des Tests überschritten" : "";
-  const lines = String(error.message ?? "")
-    // eslint-disable-next-line no-control-regex
-    .replace(/\u001b\[[0-9;]*m/g, "")
+  const lines = plain(error.message)
     .split("\n")
     .map((l) => l.trim())
     .filter(Boolean);
@@ -139,7 +137,12 @@ function playwrightError(result) {
   return `${[lines[0] ?? "", ...detail].join(" · ").slice(0, 400)}${where}`;
 }
 
-function firstLine(text) {
+/** A runner's message without its terminal colours. */
+function plain(text) {
   // eslint-disable-next-line no-control-regex
-  return String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim())?.trim().slice(0, 300) ?? "";
+  return String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+}
+
+function firstLine(text) {
+  return plain(text).split("\n").find((l) => l.trim())?.trim().slice(0, 300) ?? "";
 }
