@@ -16,7 +16,7 @@ import { closeKind } from "@/lib/realtime/close-reason";
 import { loadEditorCode, loadLiveCode } from "./editor-code";
 import type * as LiveCode from "./live-code";
 import { caretColor } from "./caret-colors";
-import { isEmptyHtml, rememberShownHtml, serverRenderedHtml, shownHtml } from "./static-html";
+import { htmlToRender, isEmptyHtml, knownHtml, rememberShownHtml } from "./static-html";
 
 type Props = {
   sectionId: string;
@@ -77,7 +77,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   // The static text when it is not in the props: on the server from its render cache; in the browser what the
   // page showed when the router brings it back, else (null) the server's HTML stays in the DOM untouched until
   // the part opens and reads it from there.
-  const [domHtml, setDomHtml] = useState<string | null>(() => serverRenderedHtml(htmlKey) ?? shownHtml(shownKey) ?? null);
+  const [domHtml, setDomHtml] = useState<string | null>(() => knownHtml(htmlKey, shownKey));
   // The key of the text a page load put into the HTML (none when the props carried it).
   const [loadedKey] = useState(() => (initialHtml === undefined ? htmlKey : null));
   const [active, setActiveState] = useState(false);
@@ -222,10 +222,8 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   const collaboration = useMemo(() => (live ? { doc: live.doc, awareness: live.provider.awareness } : undefined), [live]);
   const editable = canEdit && scope === "read-write" && !problem;
 
-  // While the DOM shows the text it was loaded with, "" keeps React from writing it again (a refresh after a
-  // save sends every part's HTML in the props: only a part whose text changed is rewritten).
-  const showsLoadedText = domHtml === null && htmlKey === loadedKey;
-  const staticHtml = parkedHtml ?? (showsLoadedText ? "" : (initialHtml ?? domHtml ?? ""));
+  // A refresh after a save sends every part's HTML in the props: only a part whose text changed is rewritten.
+  const staticHtml = parkedHtml ?? htmlToRender(htmlKey, loadedKey, domHtml, initialHtml);
   const isEmpty = parkedHtml !== null ? isEmptyHtml(parkedHtml) : empty;
   // Leaving the page: what the part shows is kept for the way back (see static-html.ts).
   const latest = useRef({ staticHtml, shownKey });

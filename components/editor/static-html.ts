@@ -7,7 +7,7 @@
 import { renderedHtmlStore } from "@/lib/editor/rendered-html-store";
 
 /** The HTML the server rendered under this key (during the server rendering only). */
-export function serverRenderedHtml(key: string): string | undefined {
+function serverRenderedHtml(key: string): string | undefined {
   if (typeof window !== "undefined") return undefined;
   return renderedHtmlStore().get(key);
 }
@@ -26,8 +26,25 @@ export function rememberShownHtml(key: string, html: string) {
   if (shown.size > KEEP) shown.delete(shown.keys().next().value!);
 }
 
-export function shownHtml(key: string): string | undefined {
+function shownHtml(key: string): string | undefined {
   return shown.get(key);
+}
+
+/**
+ * A part's text when its component starts: on the server what it rendered under `key`; in the browser what the
+ * part showed when the page was left (`shownKey`); else null: the server's HTML is in the DOM.
+ */
+export function knownHtml(key: string, shownKey: string): string | null {
+  return serverRenderedHtml(key) ?? shownHtml(shownKey) ?? null;
+}
+
+/**
+ * What a part's static element renders: "" while the DOM shows the text the page load brought (`loadedKey`, the
+ * key a page load put into the HTML; React then leaves the element alone), else the text from the props, else the
+ * text known to the part (knownHtml, or what it read from the DOM).
+ */
+export function htmlToRender(key: string, loadedKey: string | null, known: string | null, propsHtml: string | undefined): string {
+  return known === null && key === loadedKey ? "" : (propsHtml ?? known ?? "");
 }
 
 /** Whether rendered HTML holds no text (a part's writing hint shows then). */

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from "react";
-import { rememberShownHtml, serverRenderedHtml, shownHtml } from "./static-html";
+import { htmlToRender, knownHtml, rememberShownHtml } from "./static-html";
 
 /**
  * The HTML a read-only part's element renders, for a part that never becomes an editor (the review page):
@@ -10,8 +10,8 @@ import { rememberShownHtml, serverRenderedHtml, shownHtml } from "./static-html"
  */
 export function useStaticHtml(key: string, html: string | undefined, shownKey: string, ref: RefObject<HTMLElement | null>): string {
   const [loadedKey] = useState(() => (html === undefined ? key : null));
-  const [restored] = useState(() => serverRenderedHtml(key) ?? shownHtml(shownKey) ?? null);
-  const shown = restored === null && key === loadedKey ? "" : (html ?? restored ?? "");
+  const [known] = useState(() => knownHtml(key, shownKey));
+  const shown = htmlToRender(key, loadedKey, known, html);
   const latest = useRef({ shown, shownKey });
   latest.current = { shown, shownKey };
   useLayoutEffect(() => {
