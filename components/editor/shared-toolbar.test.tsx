@@ -57,9 +57,12 @@ const bar = () => document.querySelector('[data-testid="shared-toolbar"]')!;
 const formatting = () => bar().querySelector('[role="toolbar"]')!;
 const buttons = () => [...formatting().querySelectorAll("button")];
 const named = (name: string) => buttons().find((b) => b.querySelector(".visually-hidden")?.textContent === name)!;
+// The live controls' code loads on the first focus (a dynamic import vitest transforms on demand, slow on a busy machine): wait for what the bar says.
+const barNames = async (label: string) => vi.waitFor(() => expect(formatting().getAttribute("aria-label")).toBe(label), { timeout: 10_000 });
 const focusEditor = async (e: Editor, at: "start" | "end" = "end") => {
   await act(async () => void e.commands.focus(at));
   await settle();
+  await vi.waitFor(() => expect(formatting().getAttribute("aria-label")).not.toBe("Formatierung: kein Text ausgewählt"), { timeout: 10_000 });
 };
 const key = async (target: Element, init: KeyboardEventInit) => {
   await act(async () => void target.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, cancelable: true, ...init })));
@@ -70,12 +73,12 @@ describe("the shared toolbar", () => {
   it("is idle before a part is chosen, then shows and formats the focused part only; no part has a toolbar of its own", async () => {
     const { a, b } = await mount();
     expect(document.querySelectorAll('[role="toolbar"]')).toHaveLength(1);
-    expect(formatting().getAttribute("aria-label")).toBe("Formatierung: kein Text ausgewählt");
+    await barNames("Formatierung: kein Text ausgewählt");
     expect(buttons().every((x) => x.disabled)).toBe(true);
     expect(document.querySelectorAll('[data-part] [role="toolbar"]')).toHaveLength(0);
 
     await focusEditor(a);
-    expect(formatting().getAttribute("aria-label")).toBe("Formatierung: Anlass und Auftrag");
+    await barNames("Formatierung: Anlass und Auftrag");
     expect(bar().textContent).toContain("Anlass und Auftrag");
     await act(async () => void a.commands.selectAll());
     await act(async () => named("Fett").click());
@@ -84,7 +87,7 @@ describe("the shared toolbar", () => {
     expect(named("Fett").getAttribute("aria-pressed")).toBe("true");
 
     await focusEditor(b, "start");
-    expect(formatting().getAttribute("aria-label")).toBe("Formatierung: Ausgangslage – Sprache");
+    await barNames("Formatierung: Ausgangslage – Sprache");
     expect(named("Fett").getAttribute("aria-pressed")).toBe("false");
     await act(async () => named("Kursiv").click());
     await act(async () => void b.commands.insertContent("neu"));
@@ -96,17 +99,17 @@ describe("the shared toolbar", () => {
   it("goes idle when the part it shows becomes read-only or goes away", async () => {
     const { b } = await mount();
     await focusEditor(b, "start");
-    expect(formatting().getAttribute("aria-label")).toBe("Formatierung: Ausgangslage – Sprache");
+    await barNames("Formatierung: Ausgangslage – Sprache");
     await act(async () => root!.render(page({ bEditable: false })));
     await settle();
-    expect(formatting().getAttribute("aria-label")).toBe("Formatierung: kein Text ausgewählt");
+    await barNames("Formatierung: kein Text ausgewählt");
     expect(buttons().every((x) => x.disabled)).toBe(true);
     await act(async () => root!.render(page({ bEditable: true })));
     await focusEditor(b, "start");
-    expect(formatting().getAttribute("aria-label")).toBe("Formatierung: Ausgangslage – Sprache");
+    await barNames("Formatierung: Ausgangslage – Sprache");
     await act(async () => root!.render(page({ withB: false })));
     await settle();
-    expect(formatting().getAttribute("aria-label")).toBe("Formatierung: kein Text ausgewählt");
+    await barNames("Formatierung: kein Text ausgewählt");
   });
 
   it("the table controls of the focused part's table appear in the bar", async () => {
