@@ -7,6 +7,7 @@ import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { buildExtensions, editorExtensions } from "@/lib/editor/extensions";
 import { CollaborationCaret } from "./extensions/caret";
+import { ReadSelectionFirst } from "./extensions/read-selection-first";
 import { SuggestMode } from "./extensions/suggest-mode";
 import { SuggestModeBar, SuggestionList, type SuggestSettings } from "./suggestion-panel";
 import { LinkDialog } from "./link-dialog";
@@ -64,6 +65,7 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
             ...buildExtensions({ collaborative: true, placeholder }),
             Collaboration.configure({ document: collaboration.doc, field: "default" }),
             CollaborationCaret.configure({ awareness: collaboration.awareness }),
+            ReadSelectionFirst.configure({ doc: collaboration.doc }),
             ...(suggest ? [SuggestMode.configure({ author: suggest.author, locked: suggest.locked, on: suggest.locked })] : []),
           ]
         : placeholder

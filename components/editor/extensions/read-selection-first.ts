@@ -1,0 +1,58 @@
+/**
+ * A key that moves the caret (arrows, Shift+arrows, Home, End) moves the browser's
+ * selection at once, but ProseMirror reads it only on the next `selectionchange`
+ * event. A colleague's caret or text arriving in between redraws the part and
+ * writes ProseMirror's older selection back over the browser's: the key was lost.
+ * With one colleague moving their caret, 10 of 30 rounds of selecting a word with
+ * arrows and Shift+arrows came out short. So ProseMirror reads the browser's
+ * selection first:
+ * - before a colleague's change to the text is applied (when the Yjs transaction
+ *   begins; this listener is registered ahead of the Yjs binding's, which then keeps
+ *   the selection the user made);
+ * - before a redraw that changes neither text nor selection (a colleague's caret,
+ *   which y-tiptap dispatches a tick after it arrives), keeping that selection.
+ */
+import { Extension } from "@tiptap/core";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
+import type * as Y from "yjs";
+
+/** ProseMirror's DOM observer: `flush` dispatches a selection the browser changed and ProseMirror has not read yet. */
+type WithObserver = EditorView & { domObserver?: { flush?: () => void } };
+
+const readBrowserSelection = (view: EditorView) => (view as WithObserver).domObserver?.flush?.();
+
+export const ReadSelectionFirst = Extension.create<{ doc: Y.Doc | null }>({
+  name: "readSelectionFirst",
+  // Above Collaboration (1000): this plugin's view, and so its listener, comes before the binding's.
+  priority: 1001,
+  addOptions() {
+    return { doc: null };
+  },
+  dispatchTransaction({ transaction, next }) {
+    const view = this.editor.view;
+    if (!transaction.docChanged && !transaction.selectionSet && !view.isDestroyed) {
+      const before = view.state.selection;
+      readBrowserSelection(view);
+      // The redraw was made before the selection was read: it would set the old one back.
+      if (!view.state.selection.eq(before)) transaction.setSelection(view.state.selection);
+    }
+    next(transaction);
+  },
+  addProseMirrorPlugins() {
+    const { doc } = this.options;
+    if (!doc) return [];
+    return [
+      new Plugin({
+        key: new PluginKey("readSelectionFirst"),
+        view(view) {
+          const beforeRemoteChange = () => {
+            if (doc._transaction && !doc._transaction.local) readBrowserSelection(view);
+          };
+          doc.on("beforeAllTransactions", beforeRemoteChange);
+          return { destroy: () => doc.off("beforeAllTransactions", beforeRemoteChange) };
+        },
+      }),
+    ];
+  },
+});
