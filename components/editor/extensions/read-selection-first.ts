@@ -17,10 +17,23 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import type * as Y from "yjs";
 
-/** ProseMirror's DOM observer: `flush` dispatches a selection the browser changed and ProseMirror has not read yet. */
-type WithObserver = EditorView & { domObserver?: { flush?: () => void } };
+/**
+ * ProseMirror's DOM observer (`flush` dispatches a selection the browser changed and ProseMirror has not read yet)
+ * and its input state (when a key was last pressed in the text, when the text last took the focus).
+ */
+type WithObserver = EditorView & { domObserver?: { flush?: () => void }; input?: { lastKeyCodeTime?: number; lastFocus?: number } };
 
-const readBrowserSelection = (view: EditorView) => (view as WithObserver).domObserver?.flush?.();
+/**
+ * Only right after a key pressed in the text: a browser selection that differs from ProseMirror's just after the
+ * text took the focus (the dialog closed, say) is the browser's default, which ProseMirror replaces with its own;
+ * read as the user's, it moved the caret to the start.
+ */
+const readBrowserSelection = (view: EditorView) => {
+  const { domObserver, input } = view as WithObserver;
+  const keyAt = input?.lastKeyCodeTime ?? 0;
+  if (Date.now() - keyAt > 500 || keyAt <= (input?.lastFocus ?? 0)) return;
+  domObserver?.flush?.();
+};
 
 export const ReadSelectionFirst = Extension.create<{ doc: Y.Doc | null }>({
   name: "readSelectionFirst",
