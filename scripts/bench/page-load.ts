@@ -35,6 +35,18 @@ type Figures = {
   heapScrolledMB: number;
 };
 
+/**
+ * BENCH_PAGE_NETWORK=rtt,mbit (e.g. 40,50): the browser's network slowed to an office line (round trip in ms,
+ * Mbit/s each way); by default the browser talks to the server on this machine without delay.
+ */
+const NETWORK = (() => {
+  const [rtt, mbit] = (process.env.BENCH_PAGE_NETWORK ?? "").split(",").map(Number);
+  return rtt! > 0 && mbit! > 0 ? { rttMs: rtt!, mbit: mbit! } : null;
+})();
+
+/** BENCH_TIMELINE=1: where the concept page's time to its first editable part goes (one line per run). */
+const TIMELINE = process.env.BENCH_TIMELINE === "1";
+
 /** BENCH_SHIFT_SOURCES=1: the largest layout shifts of the pass and the elements that moved (for finding them). */
 const SHIFT_SOURCES = process.env.BENCH_SHIFT_SOURCES === "1";
 
@@ -47,6 +59,27 @@ const OBSERVE = `(() => {
   const describe = ${SHIFT_SOURCES}
     ? (x) => { const n = x.node; const el = n && (n.nodeType === 1 ? n : n.parentElement); return el ? el.tagName + "." + String(el.className).split(" ")[0] + " " + (el.closest("[id]")?.id || "") + " dy=" + Math.round(x.currentRect.y - x.previousRect.y) + " dh=" + Math.round(x.currentRect.height - x.previousRect.height) : "?"; }
     : null;
+  if (${TIMELINE}) {
+    const tl = (window.__kwTimeline = {});
+    const mark = (k) => { if (!(k in tl)) tl[k] = Math.round(performance.now()); };
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(...a) {
+        super(...a); mark("socketCreated");
+        this.addEventListener("open", () => mark("socketOpen"));
+        let n = 0;
+        this.addEventListener("message", () => { n++; mark("firstMessage"); if (n === 5) mark("fifthMessage"); });
+      }
+      send(d) { mark("firstSend"); return super.send(d); }
+    };
+    new MutationObserver(() => {
+      if (document.querySelector(".section-editor")) mark("firstPartInDom");
+      if (document.querySelector(".section-editor .save-status:not(:empty)")) mark("partActive");
+      if (document.querySelector('.section-editor[data-live="true"]')) mark("partLive");
+      if (document.querySelector('.section-editor [contenteditable="true"]')) mark("partEditable");
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    document.addEventListener("DOMContentLoaded", () => mark("domContentLoaded"));
+  }
   try {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__kw.shifts.push([e.startTime, e.value, describe ? (e.sources || []).map(describe) : []]); }).observe({ type: "layout-shift", buffered: true });
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__kw.longTasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
@@ -69,6 +102,13 @@ function within<T>(what: string, ms: number, work: Promise<T>): Promise<T> {
 
 async function openAndScroll(page: Page, url: string, hasParts: boolean): Promise<Figures> {
   await page.addInitScript(OBSERVE);
+  // BENCH_CPU_PROFILE=dir: the browser's CPU profile from navigation until the first part is editable
+  const profiler = process.env.BENCH_CPU_PROFILE && hasParts ? await page.context().newCDPSession(page) : null;
+  if (profiler) {
+    await profiler.send("Profiler.enable");
+    await profiler.send("Profiler.setSamplingInterval", { interval: 200 });
+    await profiler.send("Profiler.start");
+  }
   const t0 = performance.now();
   await page.goto(url, { waitUntil: "load" });
   const loadMs = performance.now() - t0;
@@ -76,6 +116,12 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
   await page.locator(hasParts ? ".section-editor" : ".ProseMirror, .rich-text").first().scrollIntoViewIfNeeded();
   await editor.waitFor({ timeout: 60_000 });
   const editableMs = performance.now() - t0;
+  if (profiler) {
+    const { profile } = (await profiler.send("Profiler.stop")) as { profile: unknown };
+    fs.mkdirSync(process.env.BENCH_CPU_PROFILE!, { recursive: true });
+    fs.writeFileSync(path.join(process.env.BENCH_CPU_PROFILE!, `konzeptseite-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    await profiler.detach();
+  }
   // The page settles (parts near the top connect) before the heap and the pass.
   await page.waitForTimeout(1500);
   const early = await page.evaluate(() => {
@@ -84,6 +130,23 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
     const kw = (window as unknown as { __kw: { shifts: [number, number][] } }).__kw;
     return { ttfb: nav.responseStart - nav.requestStart, fcp: fcp?.startTime ?? NaN, shift: kw.shifts.reduce((a, [, v]) => a + v, 0) };
   });
+  if (TIMELINE && hasParts) {
+    const tl = await page.evaluate(() => {
+      const w = window as unknown as { __kwTimeline: Record<string, number>; __kw: { longTasks: [number, number][] } };
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      const res = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+      const scripts = res.filter((r) => r.initiatorType === "script" || r.name.endsWith(".js"));
+      const t: Record<string, number> = { ...w.__kwTimeline, htmlEnd: Math.round(nav.responseEnd), lastScript: Math.round(Math.max(0, ...scripts.map((r) => r.responseEnd))), loadEvent: Math.round(nav.loadEventStart) };
+      const editable = t.partEditable ?? Infinity;
+      const busy = w.__kw.longTasks.filter(([s]) => s < editable);
+      const detail = scripts.map((r) => `${r.name.split("/").pop()!.slice(0, 24)} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)} ${Math.round(r.encodedBodySize / 1024)}KB`);
+      const tasks = busy.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`);
+      return { ...t, detail: detail.join(", "), tasks: tasks.join(", "), longTasksBeforeEditable: busy.length, longTaskMsBeforeEditable: Math.round(busy.reduce((a, [, d]) => a + d, 0)), scripts: scripts.length };
+    });
+    const { detail, tasks, ...marks } = tl;
+    if (process.env.BENCH_TIMELINE_DETAIL) console.log(`  Skripte: ${detail}\n  lange Aufgaben: ${tasks}`);
+    console.log(`  Zeitlinie (ms ab Navigation): ${Object.entries(marks).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v}`).join(" · ")}`);
+  }
   const heapLoadMB = await within("Heap nach dem Laden", 60_000, heapMB(page));
   const pass = await within("Durchlauf durch die Seite", 180_000, page.evaluate(async (parts) => {
     // (no named functions in here: the bench's compiler would wrap them in a helper the page does not have)
@@ -211,7 +274,13 @@ export async function benchPageLoad(opts: { base: string; cookie: string; browse
       const fresh = await opts.browser.newContext({ viewport: { width: 1280, height: 800 } });
       await fresh.addCookies(await opts.context.cookies());
       try {
-        return await openAndScroll(await fresh.newPage(), url, hasParts);
+        const page = await fresh.newPage();
+        if (NETWORK) {
+          const cdp = await fresh.newCDPSession(page);
+          await cdp.send("Network.enable");
+          await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: NETWORK.rttMs, downloadThroughput: (NETWORK.mbit * 1e6) / 8, uploadThroughput: (NETWORK.mbit * 1e6) / 8 });
+        }
+        return await openAndScroll(page, url, hasParts);
       } finally {
         await fresh.close();
       }
@@ -235,11 +304,11 @@ export async function benchPageLoad(opts: { base: string; cookie: string; browse
     { figure: "firstLoadJsGzipKB", app: jsApp.gzipKB, single: jsSingle.gzipKB, ratio: round(jsApp.gzipKB / jsSingle.gzipKB), appRuns: [], singleRuns: [] },
   );
   opts.results.pageLoad = {
-    method: `Chromium 1280×800, ${RUNS} runs each in a fresh context (empty cache), medians; server figures from ${SERVER_SAMPLES} requests after 2 warm-ups (Node fetch, p95); heap after a forced garbage collection`,
+    method: `Chromium 1280×800${NETWORK ? `, network ${NETWORK.rttMs} ms round trip and ${NETWORK.mbit} Mbit/s` : ""}, ${RUNS} runs each in a fresh context (empty cache), medians; server figures from ${SERVER_SAMPLES} requests after 2 warm-ups (Node fetch, p95); heap after a forced garbage collection`,
     firstLoadScripts: { app: jsApp, single: jsSingle },
     table,
   };
-  console.log(`Konzeptseite (≈ 100 Seiten) neben dem Einzeleditor, Median aus ${RUNS} Läufen (Seite | Einzeleditor | Verhältnis; Läufe der Seite):`);
+  console.log(`Konzeptseite (≈ 100 Seiten) neben dem Einzeleditor, ${NETWORK ? `Netz ${NETWORK.rttMs} ms Umlaufzeit, ${NETWORK.mbit} Mbit/s, ` : ""}Median aus ${RUNS} Läufen (Seite | Einzeleditor | Verhältnis; Läufe der Seite):`);
   for (const row of table) console.log(`  ${row.figure.padEnd(22)} ${String(row.app).padStart(8)} | ${String(row.single).padStart(8)} | ${String(row.ratio ?? "–").padStart(5)}   ${row.appRuns.join(", ")}`);
   console.log(
     `  erstes JavaScript laut HTML: Seite ${jsApp.scripts} Dateien, ${jsApp.rawKB} KB (${jsApp.gzipKB} KB gzip), Editor-Code darin: ${jsApp.editorCodeInFirstLoad ? "ja" : "nein"}; ` +
