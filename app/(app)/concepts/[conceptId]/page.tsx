@@ -20,6 +20,7 @@ import { FragmentSettle } from "@/components/concept/fragment-settle";
 import { CollabSectionEditor } from "@/components/editor/collab-section-editor";
 import { PresenceBar } from "@/components/editor/presence";
 import { RealtimeRoot } from "@/components/editor/realtime";
+import { EditorCodePreload } from "@/components/editor/editor-code-preload";
 import { SharedToolbar, SharedToolbarColumn } from "@/components/editor/shared-toolbar";
 import { ChapterSettings } from "@/components/concept/chapter-settings";
 import { AddFieldForm, RemoveFieldButton } from "@/components/concept/field-admin";
@@ -178,6 +179,7 @@ export default async function ConceptPage({ params }: Props) {
 
   return (
     <RealtimeRoot conceptId={concept.id} me={{ id: actor.id, name: actor.name }}>
+      <EditorCodePreload />
       <MarginComments conceptId={concept.id} canComment={viewer.canComment} />
       <div className="actions-row" style={{ justifyContent: "space-between" }}>
         <div>
