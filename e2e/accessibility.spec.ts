@@ -22,35 +22,12 @@ async function openDemoConcept(page: Page) {
   return page.url();
 }
 
-// One test per group of pages: a single test over all of them ran close to the time limit on a busy machine.
-test("the concept list and the concept's own pages have no WCAG 2.1 A/AA violations", async ({ browser }) => {
+// The main pages themselves (concept list, concept page, versions and comparison, review, peer comparison,
+// library, print preview, monitoring, members, audit log, Für mich) get axe at 390, 768 and 1,440 px in
+// screen-sizes.spec.ts; here the pages and states it does not open.
+test("the import page and the audit log's filtered and empty views have no WCAG 2.1 A/AA violations", async ({ browser }) => {
   const page = await pageAs(browser, "admin");
-  await expectNoViolations(page, "/concepts");
-  const conceptUrl = await openDemoConcept(page);
-  await expectNoViolations(page, "Konzeptseite");
-  await page.goto(`${conceptUrl}/versionen`);
-  await expectNoViolations(page, "Versionen");
-  await page.goto(`${conceptUrl}/versionen/vergleich?von=1&bis=2`);
-  await expectNoViolations(page, "Vergleich im Text");
-  await page.goto(`${conceptUrl}/versionen/vergleich?von=1&bis=entwurf&ansicht=nebeneinander&unveraendert=1`);
-  await expectNoViolations(page, "Vergleich nebeneinander");
-  await page.context().close();
-});
-
-test("the peer comparison, the review page and the admin's other pages have no WCAG 2.1 A/AA violations", async ({ browser }) => {
-  const page = await pageAs(browser, "admin");
-  const conceptUrl = await openDemoConcept(page);
-  await page.goto(`${conceptUrl}/vergleich`);
-  await expect(page.getByRole("heading", { name: "Vergleich mit anderen Kommunen" })).toBeVisible();
-  await expectNoViolations(page, "Vergleich mit anderen Kommunen");
-  await page.goto(`${conceptUrl}/vergleich/bibliothek`);
-  await expectNoViolations(page, "Maßnahmenbibliothek");
-  await page.goto(`${conceptUrl}/pruefung`);
-  await expectNoViolations(page, "Prüfung (Leitung)");
-  await page.goto(`${conceptUrl}/monitoring`);
-  await expect(page.getByRole("heading", { level: 1, name: "Monitoring" })).toBeVisible();
-  await expectNoViolations(page, "Monitoring");
-  for (const path of ["/mitglieder", "/concepts/import", "/aufgaben", "/protokoll", "/protokoll?art=review&von=2026-01-01", "/protokoll?von=2001-01-01&bis=2001-01-02"]) {
+  for (const path of ["/concepts/import", "/protokoll?art=review&von=2026-01-01", "/protokoll?von=2001-01-01&bis=2001-01-02"]) {
     await page.goto(path);
     await expectNoViolations(page, path);
   }

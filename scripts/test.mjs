@@ -5,7 +5,7 @@
  *   2. unit and integration tests (Vitest) on the embedded PostgreSQL
  *   3. the integration tests again on the PostgreSQL at DATABASE_URL (required in CI)
  *   4. production build, then end-to-end tests (Playwright, Chromium) against it
- *   5. the crash test (SIGKILL during saves and real-time typing): 24 rounds on the embedded database,
+ *   5. the crash test (SIGKILL during saves and real-time typing): 20 rounds on the embedded database,
  *      10 on the PostgreSQL at DATABASE_URL (the server there is not killed; 100 rounds run in `npm run bench`)
  * and a closing line "N passed, N failed". Every stage is judged strictly
  * (scripts/test-report.mjs): exit codes, suite-level errors, unexpected skips and
@@ -150,7 +150,7 @@ if (want("e2e")) {
 if (want("crash")) {
   const crash = (name, env, rounds) =>
     record(name, judgeExit(name, run(name, process.execPath, ["--import", "tsx", "scripts/crash-test.ts", "--rounds", String(rounds)], { TSX_TSCONFIG_PATH: "tsconfig.scripts.json", ...env })));
-  crash("Absturztest (eingebettete Datenbank)", { DATABASE_URL: "" }, 24);
+  crash("Absturztest (eingebettete Datenbank)", { DATABASE_URL: "" }, 20);
   if (externalUrl) crash("Absturztest (PostgreSQL an DATABASE_URL)", { DATABASE_URL: externalUrl, KONZEPTWERK_TEST_RESET: "1" }, 10);
   else missingService("Absturztest PostgreSQL", "DATABASE_URL ist nicht gesetzt: kein Absturztest gegen einen PostgreSQL-Server");
 }
