@@ -3,7 +3,8 @@ import dynamic from "next/dynamic";
 
 const Nothing = () => null;
 
-// (the build lists the chunks of each imported module under that module)
+// The import() stands here literally, not through editor-code.ts's loaders: next/dynamic reads it at build time
+// to name the module whose chunks the server preloads (the build lists each imported module's chunks under it).
 const EditorCode = dynamic(() => import("./rich-text-editor").then(() => Nothing), { loading: () => null });
 const LiveCode = dynamic(() => import("./live-code").then(() => Nothing), { loading: () => null });
 
