@@ -110,6 +110,13 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
     await profiler.send("Profiler.setSamplingInterval", { interval: 200 });
     await profiler.send("Profiler.start");
   }
+  // BENCH_TRACE=dir: the browser's performance trace (as DevTools records it) until the first part is editable
+  const tracing = process.env.BENCH_TRACE && hasParts ? page.context().browser() : null;
+  if (tracing) {
+    fs.mkdirSync(process.env.BENCH_TRACE!, { recursive: true });
+    const file = path.join(process.env.BENCH_TRACE!, `konzeptseite-${Date.now()}.json`);
+    await tracing.startTracing(page, { path: file, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing"] });
+  }
   const t0 = performance.now();
   await page.goto(url, { waitUntil: "load" });
   const loadMs = performance.now() - t0;
@@ -123,6 +130,7 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
     fs.writeFileSync(path.join(process.env.BENCH_CPU_PROFILE!, `konzeptseite-${Date.now()}.cpuprofile`), JSON.stringify(profile));
     await profiler.detach();
   }
+  if (tracing) await tracing.stopTracing();
   // The page settles (parts near the top connect) before the heap and the pass.
   await page.waitForTimeout(1500);
   const early = await page.evaluate(() => {
