@@ -4,15 +4,15 @@ import { acknowledgeFindingAction, withdrawAcknowledgementAction } from "@/app/(
 import { Notice, stateNotice } from "@/components/ui/notice";
 import { RequiredMark } from "@/components/ui/required-mark";
 import { useTranslations } from "next-intl";
+import { LazyDetails } from "@/components/ui/lazy-details";
 
-/** Mark one finding "bewusst so" with a reason (a native disclosure: works with the keyboard, no script needed to open). */
+/** Mark one finding "bewusst so" with a reason (a native disclosure: works with the keyboard; its form comes when first opened). */
 export function AcknowledgeForm({ conceptId, findingKey, message }: { conceptId: string; findingKey: string; message: string }) {
   const t = useTranslations("check");
   const [state, action, pending] = useActionState(acknowledgeFindingAction, null);
   const id = useId();
   return (
-    <details className="check-ack-details">
-      <summary>{t("acknowledgeOpen")}</summary>
+    <LazyDetails className="check-ack-details" summary={<summary>{t("acknowledgeOpen")}</summary>}>
       <form action={action} className="check-ack-form">
         <input type="hidden" name="conceptId" value={conceptId} />
         <input type="hidden" name="findingKey" value={findingKey} />
@@ -28,7 +28,7 @@ export function AcknowledgeForm({ conceptId, findingKey, message }: { conceptId:
         </button>
         <Notice id={`${id}-status`} message={stateNotice(state, pending)} />
       </form>
-    </details>
+    </LazyDetails>
   );
 }
 

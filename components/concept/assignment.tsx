@@ -3,6 +3,7 @@ import { useActionState, useEffect, useId } from "react";
 import { useTranslations } from "next-intl";
 import { assignAction, unassignAction } from "@/app/(app)/concepts/[conceptId]/assignment-actions";
 import { formatDate } from "@/lib/format";
+import { LazyDetails } from "@/components/ui/lazy-details";
 import "./writing.css";
 import { useAnnounceWorkflow } from "./workflow-live";
 
@@ -62,10 +63,14 @@ export function PlaceAssignment(props: Props) {
         </form>
       ) : null}
       {mayAssign ? (
-        <details className="assign-details">
-          <summary aria-label={`${mode === "admin" ? (current ? t("reassign") : t("assign")) : t("takeOver")}: ${label}`}>
-            {mode === "admin" ? (current ? t("reassign") : t("assign")) : t("takeOver")}
-          </summary>
+        <LazyDetails
+          className="assign-details"
+          summary={
+            <summary aria-label={`${mode === "admin" ? (current ? t("reassign") : t("assign")) : t("takeOver")}: ${label}`}>
+              {mode === "admin" ? (current ? t("reassign") : t("assign")) : t("takeOver")}
+            </summary>
+          }
+        >
           <form action={assign} className="assign-form">
             <Place {...props} />
             {mode === "admin" ? (
@@ -93,7 +98,7 @@ export function PlaceAssignment(props: Props) {
               {mode === "admin" ? t("assignSubmit") : t("takeOverSubmit")}
             </button>
           </form>
-        </details>
+        </LazyDetails>
       ) : null}
       <span role="status" aria-live="polite">
         {error ? <span className="form-error"> {error.fieldErrors ? Object.values(error.fieldErrors)[0] : error.error}</span> : null}

@@ -1,23 +1,53 @@
 "use client";
-import { useLayoutEffect, useRef, type TextareaHTMLAttributes } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type TextareaHTMLAttributes } from "react";
 import "./growing-textarea.css";
 
 /** Line breaks typed or pasted into a one-paragraph text (a Teilziel) become spaces. */
 export const oneLine = (text: string) => text.replace(/[ \t]*[\r\n]+[ \t]*/g, " ");
+
+/** Set once the page that first showed text areas was idle: text areas rendered after that are real at once. */
+let pageIdle = false;
 
 /**
  * A text area that grows with its text, for short texts that are still often
  * longer than one line (Teilziele): nothing is cut off as in a one-line input.
  * CSS `field-sizing: content` where the browser has it; elsewhere the height is
  * set from the scroll height (through the CSSOM, which the CSP allows).
+ *
+ * A page from the server shows the text in a box of the same size first and puts the text area in once the
+ * browser is idle after loading (issue 17): the browser's form scan when the page has loaded (autofill) lays out
+ * every chapter that holds a text area, about 100 ms for the concept page's Teilziele before the first part can
+ * be written in. The box is never focusable, so it cannot swallow a click or key press meant for the text.
  */
 export function GrowingTextArea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const ref = useRef<HTMLTextAreaElement>(null);
+  const [live, setLive] = useState(() => pageIdle);
+  useEffect(() => {
+    if (live) return;
+    const go = () => {
+      pageIdle = true;
+      setLive(true);
+    };
+    if (typeof requestIdleCallback === "function") {
+      const handle = requestIdleCallback(go, { timeout: 1500 });
+      return () => cancelIdleCallback(handle);
+    }
+    const handle = setTimeout(go, 200);
+    return () => clearTimeout(handle);
+  }, [live]);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || (typeof CSS !== "undefined" && CSS.supports("field-sizing", "content"))) return;
     el.style.height = "auto";
     el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
-  }, [props.value]);
-  return <textarea ref={ref} rows={1} {...props} className={className ? `growing-textarea ${className}` : "growing-textarea"} />;
+  }, [props.value, live]);
+  const classes = className ? `growing-textarea ${className}` : "growing-textarea";
+  if (!live) {
+    return (
+      <div className={`${classes} growing-textarea-pending`} aria-hidden="true">
+        {typeof props.value === "string" && props.value ? props.value : "\u00a0"}
+      </div>
+    );
+  }
+  return <textarea ref={ref} rows={1} {...props} className={classes} />;
 }

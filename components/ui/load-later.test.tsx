@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+/**
+ * What the concept page leaves out of its first load (issue 17), rendered with React in happy-dom as the server
+ * sends it and as the browser hydrates it: a closed disclosure's form comes when it is first opened (also when
+ * opened before the page was interactive), a Teilziel's text shows in a box until the text area replaces it.
+ */
+import { act } from "react";
+import { createRoot, hydrateRoot, type Root } from "react-dom/client";
+import { renderToString } from "react-dom/server";
+import { afterEach, describe, expect, it } from "vitest";
+import { GrowingTextArea } from "./growing-textarea";
+import { LazyDetails } from "./lazy-details";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+afterEach(async () => {
+  await act(async () => root?.unmount());
+  root = null;
+  document.body.innerHTML = "";
+});
+
+/** The server's HTML in the page, then hydrated: what a page load does. */
+async function load(ui: React.ReactElement, beforeHydration?: (container: HTMLElement) => void) {
+  const container = document.createElement("div");
+  container.innerHTML = renderToString(ui);
+  document.body.append(container);
+  beforeHydration?.(container);
+  await act(async () => {
+    root = hydrateRoot(container, ui);
+  });
+  return container;
+}
+
+const wait = (ms: number) => act(async () => new Promise((resolve) => setTimeout(resolve, ms)));
+
+const form = (
+  <form>
+    <label htmlFor="reason">Begründung</label>
+    <input id="reason" name="reason" />
+  </form>
+);
+
+describe("LazyDetails", () => {
+  it("sends no form while closed, shows it once opened, and keeps it (and what was typed) when closed again", async () => {
+    const ui = (
+      <LazyDetails className="check-ack-details" summary={<summary>Bewusst so …</summary>}>
+        {form}
+      </LazyDetails>
+    );
+    expect(renderToString(ui)).not.toContain("<input");
+    const container = await load(ui);
+    const details = container.querySelector("details")!;
+    expect(details.querySelector("input")).toBeNull();
+    await act(async () => {
+      details.open = true;
+      details.dispatchEvent(new Event("toggle"));
+    });
+    const input = details.querySelector<HTMLInputElement>("input#reason");
+    expect(input).not.toBeNull();
+    input!.value = "Folgt 2028.";
+    await act(async () => {
+      details.open = false;
+      details.dispatchEvent(new Event("toggle"));
+    });
+    expect(details.querySelector<HTMLInputElement>("input#reason")?.value).toBe("Folgt 2028.");
+  });
+
+  it("shows the form when the disclosure was opened before the page was interactive", async () => {
+    const ui = (
+      <LazyDetails className="assign-details" summary={<summary>Zuständigkeit festlegen</summary>}>
+        {form}
+      </LazyDetails>
+    );
+    const container = await load(ui, (c) => (c.querySelector("details")!.open = true));
+    expect(container.querySelector("input#reason")).not.toBeNull();
+  });
+});
+
+describe("GrowingTextArea", () => {
+  it("comes from the server as a box with the text, and is a text area with that text once the page is idle", async () => {
+    const ui = <GrowingTextArea id="ziel" value="Wartezeiten unter drei Monaten." onChange={() => {}} />;
+    const html = renderToString(ui);
+    expect(html).not.toContain("<textarea");
+    expect(html).toContain("Wartezeiten unter drei Monaten.");
+    const container = await load(ui);
+    expect(container.querySelector(".growing-textarea-pending")?.textContent).toBe("Wartezeiten unter drei Monaten.");
+    await wait(300);
+    const area = container.querySelector<HTMLTextAreaElement>("textarea#ziel");
+    expect(area?.value).toBe("Wartezeiten unter drei Monaten.");
+    expect(container.querySelector(".growing-textarea-pending")).toBeNull();
+  });
+
+  it("is a text area at once when it appears after the page has loaded (a Teilziel just added)", async () => {
+    await load(<GrowingTextArea id="ziel" value="Erstes Teilziel." onChange={() => {}} />);
+    await wait(300);
+    const container = document.createElement("div");
+    document.body.append(container);
+    const later = createRoot(container);
+    await act(async () => later.render(<GrowingTextArea id="neu" value="" onChange={() => {}} />));
+    expect(container.querySelector("textarea#neu")).not.toBeNull();
+    await act(async () => later.unmount());
+  });
+});
