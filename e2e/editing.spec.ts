@@ -87,7 +87,8 @@ test("edits made while the server cannot be reached stay in this browser across 
   expect(asked).toBe("beforeunload");
   // Where the reload put the scroll position depends on when the long page was laid out: go to the part, as a user
   // would (it opens when in view); its text comes from this browser's storage, so the editor shows while still offline.
-  await page.getByRole("textbox", { name: "Fortschreibung", exact: true }).scrollIntoViewIfNeeded();
+  // (the part, not its text box: while the editor takes over, the static text and the editor are both text boxes)
+  await page.locator("#kapitel-update .section-editor").scrollIntoViewIfNeeded();
   const text = page.locator("#kapitel-update .prose-editor");
   await expect(text).toContainText("Ohne Server ergänzt.");
   // The server does not have it yet: what the page shows after the reload came from this browser's storage.

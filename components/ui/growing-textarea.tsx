@@ -44,7 +44,8 @@ export function GrowingTextArea({ className, ...props }: TextareaHTMLAttributes<
   const classes = className ? `growing-textarea ${className}` : "growing-textarea";
   if (!live) {
     return (
-      <div className={`${classes} growing-textarea-pending`} aria-hidden="true">
+      // (a user's text, like the text area's value: isolated, and not part of the interface's wording)
+      <div className={`${classes} growing-textarea-pending user-text`} aria-hidden="true">
         {typeof props.value === "string" && props.value ? props.value : "\u00a0"}
       </div>
     );
