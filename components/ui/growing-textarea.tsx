@@ -17,11 +17,13 @@ let pageIdle = false;
  * A page from the server shows the text in a box of the same size first and puts the text area in once the
  * browser is idle after loading (issue 17): the browser's form scan when the page has loaded (autofill) lays out
  * every chapter that holds a text area, about 100 ms for the concept page's Teilziele before the first part can
- * be written in. The box is never focusable, so it cannot swallow a click or key press meant for the text.
+ * be written in. The box is never focusable (a key press cannot go into it); a click on it brings the text area at once.
  */
 export function GrowingTextArea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const [live, setLive] = useState(() => pageIdle);
+  // A click on the box before that puts the text area in at once, with the caret in it.
+  const focusWhenLive = useRef(false);
   useEffect(() => {
     if (live) return;
     const go = () => {
@@ -41,11 +43,23 @@ export function GrowingTextArea({ className, ...props }: TextareaHTMLAttributes<
     el.style.height = "auto";
     el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
   }, [props.value, live]);
+  useLayoutEffect(() => {
+    if (!live || !focusWhenLive.current) return;
+    focusWhenLive.current = false;
+    ref.current?.focus();
+  }, [live]);
   const classes = className ? `growing-textarea ${className}` : "growing-textarea";
   if (!live) {
     return (
       // (a user's text, like the text area's value: isolated, and not part of the interface's wording)
-      <div className={`${classes} growing-textarea-pending user-text`} aria-hidden="true">
+      <div
+        className={`${classes} growing-textarea-pending user-text`}
+        aria-hidden="true"
+        onClick={() => {
+          focusWhenLive.current = true;
+          setLive(true);
+        }}
+      >
         {typeof props.value === "string" && props.value ? props.value : "\u00a0"}
       </div>
     );

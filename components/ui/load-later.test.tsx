@@ -7,9 +7,14 @@
 import { act } from "react";
 import { createRoot, hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
-import { afterEach, describe, expect, it } from "vitest";
-import { GrowingTextArea } from "./growing-textarea";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { LazyDetails } from "./lazy-details";
+
+/** The text area's module as a fresh page load has it: nothing idle yet. */
+async function freshTextArea() {
+  vi.resetModules();
+  return (await import("./growing-textarea")).GrowingTextArea;
+}
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -79,6 +84,7 @@ describe("LazyDetails", () => {
 
 describe("GrowingTextArea", () => {
   it("comes from the server as a box with the text, and is a text area with that text once the page is idle", async () => {
+    const GrowingTextArea = await freshTextArea();
     const ui = <GrowingTextArea id="ziel" value="Wartezeiten unter drei Monaten." onChange={() => {}} />;
     const html = renderToString(ui);
     expect(html).not.toContain("<textarea");
@@ -92,6 +98,7 @@ describe("GrowingTextArea", () => {
   });
 
   it("is a text area at once when it appears after the page has loaded (a Teilziel just added)", async () => {
+    const GrowingTextArea = await freshTextArea();
     await load(<GrowingTextArea id="ziel" value="Erstes Teilziel." onChange={() => {}} />);
     await wait(300);
     const container = document.createElement("div");
@@ -100,5 +107,15 @@ describe("GrowingTextArea", () => {
     await act(async () => later.render(<GrowingTextArea id="neu" value="" onChange={() => {}} />));
     expect(container.querySelector("textarea#neu")).not.toBeNull();
     await act(async () => later.unmount());
+  });
+
+  it("a click on the box before the page is idle brings the text area at once, with the caret in it", async () => {
+    const GrowingTextArea = await freshTextArea();
+    const container = await load(<GrowingTextArea id="ziel" value="Wartezeiten unter drei Monaten." onChange={() => {}} />);
+    const box = container.querySelector<HTMLElement>(".growing-textarea-pending")!;
+    await act(async () => box.click());
+    const area = container.querySelector<HTMLTextAreaElement>("textarea#ziel");
+    expect(area?.value).toBe("Wartezeiten unter drei Monaten.");
+    expect(document.activeElement).toBe(area);
   });
 });
