@@ -46,6 +46,7 @@ export function PlaceAssignment(props: Props) {
   const mayAssign = mode === "admin" || (mode === "self" && !current);
   if (!current && mode === "none") return null;
   const error = (assigned && !assigned.ok ? assigned : null) ?? (removed && !removed.ok ? removed : null);
+  const openLabel = mode === "admin" ? (current ? t("reassign") : t("assign")) : t("takeOver");
   return (
     <div className="part-assignment" data-testid="assignment">
       {current ? (
@@ -65,11 +66,7 @@ export function PlaceAssignment(props: Props) {
       {mayAssign ? (
         <LazyDetails
           className="assign-details"
-          summary={
-            <summary aria-label={`${mode === "admin" ? (current ? t("reassign") : t("assign")) : t("takeOver")}: ${label}`}>
-              {mode === "admin" ? (current ? t("reassign") : t("assign")) : t("takeOver")}
-            </summary>
-          }
+          summary={<summary aria-label={`${openLabel}: ${label}`}>{openLabel}</summary>}
         >
           <form action={assign} className="assign-form">
             <Place {...props} />
