@@ -6,7 +6,7 @@
 import { NextIntlClientProvider } from "next-intl";
 import { act, type ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { OutlineEntry } from "@/lib/concepts/outline";
 import { chapterAidKey } from "@/lib/template/writing-aids";
 import de from "@/messages/de.json";
@@ -50,7 +50,12 @@ describe("HeadingWithAid", () => {
     await act(async () => button.click());
     expect(button.getAttribute("aria-expanded")).toBe("true");
     expect(panel.hidden).toBe(false);
-    expect(panel.textContent).toContain("Leitfragen");
+    // The texts load with their own script when first wanted.
+    await vi.waitFor(async () => {
+      await act(async () => {});
+      expect(panel.textContent).toContain("Leitfragen");
+    });
+    expect(panel.getAttribute("aria-busy")).toBe("false");
     expect(panel.textContent).toContain("Welcher Ratsbeschluss");
     await act(async () => button.click());
     expect(panel.hidden).toBe(true);

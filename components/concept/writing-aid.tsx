@@ -2,33 +2,65 @@
 import { useId, useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { resolveLocale } from "@/lib/i18n/config";
-import { writingAid } from "@/lib/template/writing-aids";
 import "./writing.css";
+
+type Aids = typeof import("@/lib/template/writing-aids");
+// The texts (about 9 KB gzip, both languages) come when an aid is first wanted, not with the page's first script.
+let aids: Promise<Aids> | null = null;
+function loadAids(): Promise<Aids> {
+  aids ??= import("@/lib/template/writing-aids").catch((e: unknown) => {
+    aids = null; // a later attempt tries again (the connection may be back)
+    throw e;
+  });
+  return aids;
+}
 
 /**
  * A heading with its "Schreibhilfe": a disclosure button beside the heading
  * (aria-expanded, aria-controls) that opens guiding questions, what councils
  * expect and an example passage below it. Without an aid only the heading shows.
- * The page names the aid by its key (lib/template/writing-aids.ts); the texts
- * come with this component's code, once, not with every part of the page.
+ * The page names the aid by its key (lib/template/writing-aids.ts, which only
+ * gives keys of aids that exist); the texts load when the button is first
+ * pointed at, focused or pressed, once for the whole page.
  */
 export function HeadingWithAid({ heading, aidKey, place }: { heading: ReactNode; aidKey: string | null; place: string }) {
   const t = useTranslations("writing");
   const locale = resolveLocale(useLocale());
   const [open, setOpen] = useState(false);
+  const [texts, setTexts] = useState<Aids | "failed" | null>(null);
   const panelId = useId();
-  const aid = writingAid(aidKey, locale);
-  if (!aid) return <>{heading}</>;
+  if (!aidKey) return <>{heading}</>;
+  const fetchTexts = () => {
+    if (texts && texts !== "failed") return;
+    loadAids().then(setTexts, () => setTexts("failed"));
+  };
+  const aid = texts && texts !== "failed" ? texts.writingAid(aidKey, locale) : null;
   return (
     <>
       <div className="part-head">
         {heading}
-        <button type="button" className="button-link writing-aid-toggle" aria-expanded={open} aria-controls={panelId} aria-label={`${t("aid")}: ${place}`} onClick={() => setOpen((o) => !o)}>
+        <button
+          type="button"
+          className="button-link writing-aid-toggle"
+          aria-expanded={open}
+          aria-controls={panelId}
+          aria-label={`${t("aid")}: ${place}`}
+          onPointerEnter={fetchTexts}
+          onFocus={fetchTexts}
+          onClick={() => {
+            if (!open) fetchTexts();
+            setOpen((o) => !o);
+          }}
+        >
           {t("aid")}
         </button>
       </div>
-      <div id={panelId} className="writing-aid" hidden={!open} data-testid="writing-aid">
-        {open ? (
+      <div id={panelId} className="writing-aid" hidden={!open} data-testid="writing-aid" aria-busy={open && !texts}>
+        {!open ? null : texts === "failed" ? (
+          <p role="alert">{t("aidFailed")}</p>
+        ) : !texts ? (
+          <p>{t("aidLoading")}</p>
+        ) : !aid ? null : (
           <>
             <p className="writing-aid-title">{t("questions")}</p>
             <ul>
@@ -45,7 +77,7 @@ export function HeadingWithAid({ heading, aidKey, place }: { heading: ReactNode;
             <p className="writing-aid-title">{t("example")}</p>
             <blockquote>{aid.example}</blockquote>
           </>
-        ) : null}
+        )}
       </div>
     </>
   );

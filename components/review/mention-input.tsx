@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState, type TextareaHTMLAttribute
 import { useTranslations } from "next-intl";
 import type { Member } from "@/lib/review/comment-text";
 import { insertMention, matchMembers, mentionQueryAt, unknownMentions } from "@/lib/review/mention-match";
+import { useLinkFinder } from "./use-link-finder";
 
 export type MentionInputProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange"> & {
   value: string;
@@ -45,14 +46,16 @@ export function MentionInput({ value, onValueChange, members, onNeedMembers, tex
     }
   }, [value]);
 
+  // Only to tell an "@" in a link from a mention; it comes with the members, when the text first has an "@".
+  const findLinks = useLinkFinder(hasAt);
   const options = useMemo(() => (query && members ? matchMembers(query.query, members) : []), [query, members]);
   const open = !!query && dismissed !== query.start && members !== null;
   // The name being typed in the open list is not "unknown" yet.
   const unknown = useMemo(() => {
-    if (!members || !hasAt) return [];
+    if (!members || !hasAt || !findLinks) return [];
     const checked = open && query ? value.slice(0, query.start) + value.slice(query.start + 1 + query.query.length) : value;
-    return unknownMentions(checked, members);
-  }, [members, hasAt, value, open, query]);
+    return unknownMentions(checked, members, findLinks(checked));
+  }, [members, hasAt, value, open, query, findLinks]);
 
   const track = (el: HTMLTextAreaElement) => {
     const q = mentionQueryAt(el.value, el.selectionStart ?? el.value.length);

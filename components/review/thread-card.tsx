@@ -146,7 +146,7 @@ function CommentItem({ conceptId, comment, viewer, members }: { conceptId: strin
           </div>
         </form>
       ) : (
-        <CommentBody body={comment.body} members={members} />
+        <CommentBody body={comment.body} links={comment.links} members={members} />
       )}
       {!editing && comment.state === "visible" && (own || viewer.canModerate) ? (
         <div className="actions-row comment-actions">

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { findMentions, tokenize } from "./comment-text";
+import { findLinks } from "./comment-links";
+import { findMentions, tokenize as tokenizeWith } from "./comment-text";
+
+const tokenize = (body: string, people: { id: string; name: string }[]) => tokenizeWith(body, people, findLinks(body));
 
 const members = [
   { id: "u1", name: "Anna Schulz" },
@@ -30,6 +33,10 @@ describe("comment text", () => {
     expect(links("Siehe HTTPS://Example.org/Seite")).toEqual([{ kind: "link", text: "HTTPS://Example.org/Seite", href: "https://example.org/Seite" }]);
     expect(links("Anmeldung: https://rathaus.musterstadt.de@evil.example/x")).toEqual([]);
     expect(links("java\tscript:alert(1) und \u0000javascript:alert(1)")).toEqual([]);
+  });
+  it("keeps a mention whole where a link would overlap it, and ignores link spans outside the text", () => {
+    expect(tokenizeWith("@Anna Schulz", members, [{ start: 1, end: 5, href: "https://anna.example/" }])).toEqual([{ kind: "mention", text: "@Anna Schulz", userId: "u1" }]);
+    expect(tokenizeWith("kurz", members, [{ start: 2, end: 40, href: "https://example.org/" }])).toEqual([{ kind: "text", text: "kurz" }]);
   });
   it("mentions by name, case-insensitive, longest name first, not inside longer words", () => {
     expect(findMentions("@anna schulz und @Rita Rat, nicht @Annabell", members)).toEqual(["u1", "u3"]);

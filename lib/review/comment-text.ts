@@ -1,10 +1,10 @@
 /**
  * Comment text is plain text. When shown it is split into text, links (found
- * by linkifyjs, only http, https and mailto) and @mentions of members; React
- * renders the parts as text nodes and <a>, so no HTML ever comes from a comment.
+ * by findLinks in comment-links.ts, only http, https and mailto) and @mentions
+ * of members; React renders the parts as text nodes and <a>, so no HTML ever
+ * comes from a comment.
  */
-import { find } from "linkifyjs";
-import { safeHref } from "@/lib/editor/links";
+import type { LinkSpan } from "./comment-links";
 
 export const MAX_COMMENT = 5000;
 
@@ -29,16 +29,13 @@ function mentionSpans(body: string, members: Member[]): Span[] {
   return spans;
 }
 
-/** The parts of a comment's text, in order. */
-export function tokenize(body: string, members: Member[]): CommentToken[] {
+/** The parts of a comment's text, in order: its mentions, and the links found in it (findLinks), where no mention is. */
+export function tokenize(body: string, members: Member[], links: LinkSpan[]): CommentToken[] {
   const spans = mentionSpans(body, members);
-  for (const l of find(body, { defaultProtocol: "https" })) {
-    if (l.type !== "url" && l.type !== "email") continue;
-    // Only absolute http, https and mailto targets (never an in-document anchor from a comment).
-    const href = safeHref(l.href);
-    if (!href || href.startsWith("#")) continue;
+  for (const l of links) {
+    if (l.start < 0 || l.end > body.length || l.start >= l.end) continue;
     if (spans.some((s) => l.start < s.end && l.end > s.start)) continue;
-    spans.push({ start: l.start, end: l.end, token: { kind: "link", text: l.value, href } });
+    spans.push({ start: l.start, end: l.end, token: { kind: "link", text: body.slice(l.start, l.end), href: l.href } });
   }
   spans.sort((a, b) => a.start - b.start);
   const out: CommentToken[] = [];

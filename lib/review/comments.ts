@@ -24,6 +24,7 @@ import { AppError } from "@/lib/errors";
 import { templateFor } from "@/lib/template";
 import { describeZodError, fieldErrors, findInvalidText, INVALID_TEXT_MESSAGE, z } from "@/lib/validation";
 import { anchorForQuote, anchorText, makeAnchor, MAX_QUOTE, resolveAnchor } from "./anchor";
+import { findLinks, type LinkSpan } from "./comment-links";
 import { cleanCommentBody, findMentions, MAX_COMMENT, type Member } from "./comment-text";
 import { compactSection, currentConceptTree } from "@/lib/realtime/store";
 import { queueMentionMails } from "@/lib/mail/notification-mails";
@@ -251,6 +252,8 @@ export type CommentView = {
   authorName: string | null;
   /** empty for deleted and hidden comments */
   body: string;
+  /** the links in body (findLinks), found here so the browser needs no link finder to show a comment */
+  links: LinkSpan[];
   state: "visible" | "deleted" | "hidden";
   createdAt: string;
   editedAt: string | null;
@@ -311,6 +314,7 @@ export function resolveThreads(threads: Awaited<ReturnType<typeof listThreadsWit
         authorId: c.authorId,
         authorName: c.authorName,
         body: c.deletedAt || c.hiddenAt ? "" : c.body,
+        links: c.deletedAt || c.hiddenAt ? [] : findLinks(c.body),
         state: c.deletedAt ? "deleted" : c.hiddenAt ? "hidden" : "visible",
         createdAt: c.createdAt.toISOString(),
         editedAt: c.editedAt?.toISOString() ?? null,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { foldName, insertMention, matchMembers, mentionQueryAt, unknownMentions } from "./mention-match";
+import { findLinks } from "./comment-links";
+import { foldName, insertMention, matchMembers, mentionQueryAt, unknownMentions as unknownIn } from "./mention-match";
+
+const unknownMentions = (body: string, people: { id: string; name: string }[]) => unknownIn(body, people, findLinks(body));
 
 const people = [
   { id: "1", name: "Ayşe Yıldız" },
@@ -73,6 +76,9 @@ describe("unknownMentions", () => {
   it("names the mentions that match no member, each once, and not the known ones or e-mail addresses", () => {
     const body = "@Hans bitte mit @Ayşe Yıldız klären, Kopie an info@stadt.de und @Hans. Auch @Anna Schmidt.";
     expect(unknownMentions(body, people)).toEqual(["@Hans"]);
+  });
+  it("does not count an @ inside a link as a mention", () => {
+    expect(unknownMentions("Siehe https://social.example/@hans und @Hans", people)).toEqual(["@Hans"]);
   });
   it("finds nothing in a comment without mentions", () => {
     expect(unknownMentions("Passt so.", people)).toEqual([]);

@@ -3,6 +3,7 @@
  * without diacritics: "Yildiz" finds "Yıldız", "Muller" and "Mueller" find
  * "Müller", "Strasse" finds "Straße". Pure, used by the composer's picker.
  */
+import type { LinkSpan } from "./comment-links";
 import { tokenize, type Member } from "./comment-text";
 
 /** Letters that NFD does not take apart (no combining mark to strip). */
@@ -69,12 +70,13 @@ export function insertMention(text: string, start: number, caret: number, name: 
 /**
  * "@Words" in a comment that name no member (what the server would not
  * notify), each once, as typed: shown before sending instead of dropping
- * them silently. An "@" inside a word (an e-mail address) is not a mention.
+ * them silently. An "@" inside a word (an e-mail address) or inside one of the
+ * links given (findLinks: "https://social.example/@name") is not a mention.
  */
-export function unknownMentions(body: string, members: Member[]): string[] {
+export function unknownMentions(body: string, members: Member[], links: LinkSpan[]): string[] {
   const out = new Set<string>();
   let at = 0;
-  for (const token of tokenize(body, members)) {
+  for (const token of tokenize(body, members, links)) {
     if (token.kind === "text") {
       for (const m of token.text.matchAll(/(^|[\s([{"„'‚])@([\p{L}\p{N}][\p{L}\p{N}.'’-]*)/gu)) {
         // The start of the comment or right after a known mention counts as "after a space" only at the token's start.

@@ -33,6 +33,8 @@ type Figures = {
   blankFrames: number;
   heapLoadMB: number;
   heapScrolledMB: number;
+  /** the scripts the browser itself fetched until the load event, as sent (gzip): checks firstLoadJsGzipKB from the HTML */
+  jsFetchedByLoadKB: number;
 };
 
 /**
@@ -137,7 +139,13 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     const fcp = performance.getEntriesByName("first-contentful-paint")[0];
     const kw = (window as unknown as { __kw: { shifts: [number, number][] } }).__kw;
-    return { ttfb: nav.responseStart - nav.requestStart, fcp: fcp?.startTime ?? NaN, shift: kw.shifts.reduce((a, [, v]) => a + v, 0) };
+    const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((e) => e.initiatorType === "script" && e.startTime <= nav.loadEventEnd);
+    return {
+      ttfb: nav.responseStart - nav.requestStart,
+      fcp: fcp?.startTime ?? NaN,
+      shift: kw.shifts.reduce((a, [, v]) => a + v, 0),
+      jsKB: scripts.reduce((a, e) => a + e.encodedBodySize, 0) / 1024,
+    };
   });
   if (TIMELINE && hasParts) {
     const tl = await page.evaluate(() => {
@@ -211,6 +219,7 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
     blankFrames: pass.blankFrames,
     heapLoadMB,
     heapScrolledMB,
+    jsFetchedByLoadKB: early.jsKB,
   };
 }
 
@@ -243,9 +252,14 @@ async function serverTimes(url: string, cookie: string) {
   return { ttfb, whole, htmlKB: Math.round(bytes / 1024), html };
 }
 
-/** The scripts the HTML names (src of <script>), fetched once: raw and gzip KB, and whether ProseMirror is among them. */
+/**
+ * The scripts the HTML names (src of <script>), fetched once: raw and gzip KB, and whether ProseMirror is among them.
+ * A `nomodule` script (Next's polyfills for browsers without ES modules) is left out: a browser that runs modules,
+ * every one the app supports, neither fetches nor runs it.
+ */
 async function firstLoadScripts(base: string, html: string) {
-  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&")))];
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule[\s=>]/i.test(m[0]));
+  const srcs = [...new Set(tags.map((m) => m[1]!.replace(/&amp;/g, "&")))];
   let raw = 0;
   let gz = 0;
   let editorCode = false;

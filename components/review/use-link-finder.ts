@@ -1,0 +1,29 @@
+"use client";
+import { useEffect, useState } from "react";
+
+type FindLinks = typeof import("@/lib/review/comment-links").findLinks;
+let loading: Promise<FindLinks> | null = null;
+
+/**
+ * The link finder (linkifyjs) once `wanted` turns true, loaded then and once
+ * for the page; null until it is there or when it could not be loaded (a
+ * later `wanted` tries again).
+ */
+export function useLinkFinder(wanted: boolean): FindLinks | null {
+  const [finder, setFinder] = useState<FindLinks | null>(null);
+  useEffect(() => {
+    if (!wanted || finder) return;
+    let live = true;
+    loading ??= import("@/lib/review/comment-links").then((m) => m.findLinks);
+    loading.then(
+      (f) => live && setFinder(() => f),
+      () => {
+        loading = null;
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, finder]);
+  return finder;
+}
