@@ -1,9 +1,10 @@
 "use client";
 import "./mention-input.css";
-import { useEffect, useId, useMemo, useRef, useState, type TextareaHTMLAttributes } from "react";
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type TextareaHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
 import type { Member } from "@/lib/review/comment-text";
 import { insertMention, matchMembers, mentionQueryAt, unknownMentions } from "@/lib/review/mention-match";
+import { useAfterLoad } from "@/components/ui/after-load";
 import { useLinkFinder } from "./use-link-finder";
 
 export type MentionInputProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange"> & {
@@ -33,6 +34,15 @@ export function MentionInput({ value, onValueChange, members, onNeedMembers, tex
   const [dismissed, setDismissed] = useState<number | null>(null);
   const inner = useRef<HTMLTextAreaElement | null>(null);
   const caretAfter = useRef<number | null>(null);
+  // On a page from the server the field's text shows in a box of its size until the browser is idle (useAfterLoad):
+  // the review page has a reply field per thread. A click on the box brings the field at once, with the caret in it.
+  const [live, goLive] = useAfterLoad();
+  const focusWhenLive = useRef(false);
+  useLayoutEffect(() => {
+    if (!live || !focusWhenLive.current) return;
+    focusWhenLive.current = false;
+    inner.current?.focus();
+  }, [live]);
 
   const hasAt = value.includes("@");
   useEffect(() => {
@@ -74,6 +84,25 @@ export function MentionInput({ value, onValueChange, members, onNeedMembers, tex
     onValueChange(next.text);
   };
   const optionId = (i: number) => `${listId}-${i}`;
+
+  if (!live) {
+    return (
+      <div className="mention-field">
+        <div
+          className="textarea-pending mention-pending user-text"
+          style={{ "--rows": rest.rows ?? 2 } as CSSProperties}
+          aria-hidden="true"
+          onClick={() => {
+            focusWhenLive.current = true;
+            goLive();
+          }}
+        >
+          {value || "\u00a0"}
+        </div>
+        <div aria-live="polite" data-testid="mention-unknown" className="mention-unknown" />
+      </div>
+    );
+  }
 
   return (
     <div className="mention-field">

@@ -1,12 +1,10 @@
 "use client";
-import { useEffect, useLayoutEffect, useRef, useState, type TextareaHTMLAttributes } from "react";
+import { useLayoutEffect, useRef, type TextareaHTMLAttributes } from "react";
+import { useAfterLoad } from "./after-load";
 import "./growing-textarea.css";
 
 /** Line breaks typed or pasted into a one-paragraph text (a Teilziel) become spaces. */
 export const oneLine = (text: string) => text.replace(/[ \t]*[\r\n]+[ \t]*/g, " ");
-
-/** Set once the page that first showed text areas was idle: text areas rendered after that are real at once. */
-let pageIdle = false;
 
 /**
  * A text area that grows with its text, for short texts that are still often
@@ -15,28 +13,14 @@ let pageIdle = false;
  * set from the scroll height (through the CSSOM, which the CSP allows).
  *
  * A page from the server shows the text in a box of the same size first and puts the text area in once the
- * browser is idle after loading (issue 17): the browser's form scan when the page has loaded (autofill) lays out
- * every chapter that holds a text area, about 100 ms for the concept page's Teilziele before the first part can
- * be written in. The box is never focusable (a key press cannot go into it); a click on it brings the text area at once.
+ * browser is idle after loading (useAfterLoad). The box is never focusable (a key press cannot go into it);
+ * a click on it brings the text area at once.
  */
 export function GrowingTextArea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const ref = useRef<HTMLTextAreaElement>(null);
-  const [live, setLive] = useState(() => pageIdle);
+  const [live, goLive] = useAfterLoad();
   // A click on the box before that puts the text area in at once, with the caret in it.
   const focusWhenLive = useRef(false);
-  useEffect(() => {
-    if (live) return;
-    const go = () => {
-      pageIdle = true;
-      setLive(true);
-    };
-    if (typeof requestIdleCallback === "function") {
-      const handle = requestIdleCallback(go, { timeout: 1500 });
-      return () => cancelIdleCallback(handle);
-    }
-    const handle = setTimeout(go, 200);
-    return () => clearTimeout(handle);
-  }, [live]);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || (typeof CSS !== "undefined" && CSS.supports("field-sizing", "content"))) return;
@@ -53,11 +37,11 @@ export function GrowingTextArea({ className, ...props }: TextareaHTMLAttributes<
     return (
       // (a user's text, like the text area's value: isolated, and not part of the interface's wording)
       <div
-        className={`${classes} growing-textarea-pending user-text`}
+        className={`${classes} textarea-pending user-text`}
         aria-hidden="true"
         onClick={() => {
           focusWhenLive.current = true;
-          setLive(true);
+          goLive();
         }}
       >
         {typeof props.value === "string" && props.value ? props.value : "\u00a0"}

@@ -2,7 +2,7 @@
 /**
  * What the concept page leaves out of its first load (issue 17), rendered with React in happy-dom as the server
  * sends it and as the browser hydrates it: a closed disclosure's form comes when it is first opened (also when
- * opened before the page was interactive), a Teilziel's text shows in a box until the text area replaces it.
+ * opened before the page was interactive), a Teilziel's or a reply's text shows in a box until the text area replaces it.
  */
 import { act } from "react";
 import { createRoot, hydrateRoot, type Root } from "react-dom/client";
@@ -90,11 +90,11 @@ describe("GrowingTextArea", () => {
     expect(html).not.toContain("<textarea");
     expect(html).toContain("Wartezeiten unter drei Monaten.");
     const container = await load(ui);
-    expect(container.querySelector(".growing-textarea-pending")?.textContent).toBe("Wartezeiten unter drei Monaten.");
+    expect(container.querySelector(".textarea-pending")?.textContent).toBe("Wartezeiten unter drei Monaten.");
     await wait(300);
     const area = container.querySelector<HTMLTextAreaElement>("textarea#ziel");
     expect(area?.value).toBe("Wartezeiten unter drei Monaten.");
-    expect(container.querySelector(".growing-textarea-pending")).toBeNull();
+    expect(container.querySelector(".textarea-pending")).toBeNull();
   });
 
   it("is a text area at once when it appears after the page has loaded (a Teilziel just added)", async () => {
@@ -112,10 +112,37 @@ describe("GrowingTextArea", () => {
   it("a click on the box before the page is idle brings the text area at once, with the caret in it", async () => {
     const GrowingTextArea = await freshTextArea();
     const container = await load(<GrowingTextArea id="ziel" value="Wartezeiten unter drei Monaten." onChange={() => {}} />);
-    const box = container.querySelector<HTMLElement>(".growing-textarea-pending")!;
+    const box = container.querySelector<HTMLElement>(".textarea-pending")!;
     await act(async () => box.click());
     const area = container.querySelector<HTMLTextAreaElement>("textarea#ziel");
     expect(area?.value).toBe("Wartezeiten unter drei Monaten.");
+    expect(document.activeElement).toBe(area);
+  });
+});
+
+describe("MentionInput (a reply field)", () => {
+  it("comes from the server as a box of the field's rows with its text; a click brings the field, with the caret in it", async () => {
+    vi.resetModules();
+    const [{ MentionInput }, { NextIntlClientProvider }, { default: de }] = await Promise.all([
+      import("@/components/review/mention-input"),
+      import("next-intl"),
+      import("@/messages/de.json"),
+    ]);
+    const ui = (
+      <NextIntlClientProvider locale="de" messages={de}>
+        <MentionInput id="antwort" rows={2} value="Danke, erledigt." onValueChange={() => {}} members={[]} />
+      </NextIntlClientProvider>
+    );
+    const html = renderToString(ui);
+    expect(html).not.toContain("<textarea");
+    const container = await load(ui);
+    const box = container.querySelector<HTMLElement>(".mention-pending")!;
+    expect(box.textContent).toBe("Danke, erledigt.");
+    expect(box.style.getPropertyValue("--rows")).toBe("2");
+    expect(box.getAttribute("aria-hidden")).toBe("true");
+    await act(async () => box.click());
+    const area = container.querySelector<HTMLTextAreaElement>("textarea#antwort");
+    expect(area?.value).toBe("Danke, erledigt.");
     expect(document.activeElement).toBe(area);
   });
 });
