@@ -5,8 +5,8 @@ import { DEMO_CONCEPT_TITLE } from "./pages/concept";
 
 /**
  * Every main page at a phone (390 px), a tablet (768 px) and a desktop width (1,440 px):
- * nothing scrolls the page sideways, axe finds nothing, and a full-page screenshot of each
- * is kept with the test's results. One test per width, one sign-in per worker (pageAs),
+ * nothing scrolls the page sideways, axe finds nothing, and a screenshot of each is kept
+ * with the test's results (of the whole page where a check failed, else of the first screen). One test per width, one sign-in per worker (pageAs),
  * soft assertions so that one run lists every page that fails.
  */
 const WIDTHS = [390, 768, 1440] as const;
@@ -74,11 +74,14 @@ async function axeViolations(page: Page) {
 }
 
 async function checkPage(page: Page, testInfo: TestInfo, name: string, width: number) {
+  const errorsBefore = testInfo.errors.length;
   await scrollBoxesSettled(page);
   const { scrollWidth, innerWidth, culprits } = await overflow(page);
   expect.soft(scrollWidth, `${name} bei ${width} px ist ${scrollWidth} px breit (${innerWidth} px Fenster): ${culprits.join("; ")}`).toBeLessThanOrEqual(innerWidth);
   expect.soft(await axeViolations(page), `axe auf ${name} bei ${width} px`).toEqual([]);
-  await testInfo.attach(`${width}px-${name.replace(/[^\wäöüß-]+/gi, "-")}.png`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  // The whole page when a check failed on it, to see where; else the first screen (a full-page shot of the long pages costs seconds).
+  const failed = testInfo.errors.length > errorsBefore;
+  await testInfo.attach(`${width}px-${name.replace(/[^\wäöüß-]+/gi, "-")}.png`, { body: await page.screenshot({ fullPage: failed }), contentType: "image/png" });
 }
 
 for (const width of WIDTHS) {
