@@ -44,6 +44,13 @@ test("while a colleague types in the same part, no arrow key of the other is los
   await a.expectSaved("Anlass und Auftrag");
   await second.goto(`/concepts/${id}`);
   const box = await b.editor("Anlass und Auftrag");
+  // Keys pressed in the first moment after the part became an editor, while its status still says "Wird gespeichert …",
+  // were lost in about 1 of 10 runs (issue 17's closing note): this test is about the keys after that, while a colleague types.
+  await expect(b.statusOf("Anlass und Auftrag")).not.toHaveText(/Wird gespeichert/, { timeout: 15_000 });
+  await expect(async () => {
+    await box.press("Control+Home");
+    expect(await second.evaluate(() => window.getSelection()?.anchorOffset)).toBe(0);
+  }).toPass({ timeout: 15_000 });
   // The colleague's text and caret keep arriving while the keys are pressed (before the fix, every second round came out short).
   let typing = true;
   const colleagueTypes = (async () => {
