@@ -1,19 +1,13 @@
 "use client";
 import { useId, useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { fetchedOnce } from "@/lib/fetched-once";
 import { resolveLocale } from "@/lib/i18n/config";
 import "./writing.css";
 
 type Aids = typeof import("@/lib/template/writing-aids");
 // The texts (about 9 KB gzip, both languages) come when an aid is first wanted, not with the page's first script.
-let aids: Promise<Aids> | null = null;
-function loadAids(): Promise<Aids> {
-  aids ??= import("@/lib/template/writing-aids").catch((e: unknown) => {
-    aids = null; // a later attempt tries again (the connection may be back)
-    throw e;
-  });
-  return aids;
-}
+const loadAids = fetchedOnce<Aids>(() => import("@/lib/template/writing-aids"));
 
 /**
  * A heading with its "Schreibhilfe": a disclosure button beside the heading

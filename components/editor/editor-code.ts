@@ -2,6 +2,7 @@
 import type { RichTextEditor } from "./rich-text-editor";
 import type * as SharedToolbarLive from "./shared-toolbar-live";
 import type * as LiveCode from "./live-code";
+import { fetchedOnce } from "@/lib/fetched-once";
 
 /**
  * The editor's code (Tiptap, ProseMirror, the Yjs binding: the largest part of the concept page's
@@ -9,16 +10,6 @@ import type * as LiveCode from "./live-code";
  * the page starts (its first part is in view at once); the shared toolbar's live controls follow when a part
  * takes the focus or the browser is idle. Each is fetched once; a failed fetch is tried again.
  */
-
-/** A module fetched once; a failed fetch (a new deployment, the network gone) is tried again by the next caller. */
-function fetchedOnce<T>(load: () => Promise<T>) {
-  let pending: Promise<T> | null = null;
-  return () =>
-    (pending ??= load().catch((error: unknown) => {
-      pending = null;
-      throw error;
-    }));
-}
 
 export const loadEditorCode: () => Promise<typeof RichTextEditor> = fetchedOnce(() => import("./rich-text-editor").then((m) => m.RichTextEditor));
 

@@ -1,6 +1,6 @@
 "use client";
 import "./mention-input.css";
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type TextareaHTMLAttributes } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type TextareaHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
 import type { Member } from "@/lib/review/comment-text";
 import { insertMention, matchMembers, mentionQueryAt, unknownMentions } from "@/lib/review/mention-match";
@@ -36,13 +36,7 @@ export function MentionInput({ value, onValueChange, members, onNeedMembers, tex
   const caretAfter = useRef<number | null>(null);
   // On a page from the server the field's text shows in a box of its size until the browser is idle (useAfterLoad):
   // the review page has a reply field per thread. A click on the box brings the field at once, with the caret in it.
-  const [live, goLive] = useAfterLoad();
-  const focusWhenLive = useRef(false);
-  useLayoutEffect(() => {
-    if (!live || !focusWhenLive.current) return;
-    focusWhenLive.current = false;
-    inner.current?.focus();
-  }, [live]);
+  const [live, now] = useAfterLoad(inner);
 
   const hasAt = value.includes("@");
   useEffect(() => {
@@ -88,15 +82,7 @@ export function MentionInput({ value, onValueChange, members, onNeedMembers, tex
   if (!live) {
     return (
       <div className="mention-field">
-        <div
-          className="textarea-pending mention-pending user-text"
-          style={{ "--rows": rest.rows ?? 2 } as CSSProperties}
-          aria-hidden="true"
-          onClick={() => {
-            focusWhenLive.current = true;
-            goLive();
-          }}
-        >
+        <div className="textarea-pending mention-pending user-text" style={{ "--rows": rest.rows ?? 2 } as CSSProperties} aria-hidden="true" onClick={now}>
           {value || "\u00a0"}
         </div>
         <div aria-live="polite" data-testid="mention-unknown" className="mention-unknown" />

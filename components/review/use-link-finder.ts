@@ -1,8 +1,9 @@
 "use client";
 import { useEffect, useState } from "react";
+import { fetchedOnce } from "@/lib/fetched-once";
 
 type FindLinks = typeof import("@/lib/review/comment-links").findLinks;
-let loading: Promise<FindLinks> | null = null;
+const loadFinder = fetchedOnce<FindLinks>(() => import("@/lib/review/comment-links").then((m) => m.findLinks));
 
 /**
  * The link finder (linkifyjs) once `wanted` turns true, loaded then and once
@@ -14,12 +15,9 @@ export function useLinkFinder(wanted: boolean): FindLinks | null {
   useEffect(() => {
     if (!wanted || finder) return;
     let live = true;
-    loading ??= import("@/lib/review/comment-links").then((m) => m.findLinks);
-    loading.then(
+    loadFinder().then(
       (f) => live && setFinder(() => f),
-      () => {
-        loading = null;
-      },
+      () => {},
     );
     return () => {
       live = false;

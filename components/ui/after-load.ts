@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type RefObject } from "react";
 
 /** Set once a page that showed waiting text fields was idle. */
 let pageIdle = false;
@@ -11,10 +11,10 @@ const noSubscription = () => () => {};
  * the browser's form scan when a page has loaded (autofill) lays out every chapter that holds a text field, one
  * by one through content-visibility, about 100 ms on the concept page and far more on the review page with a
  * reply field per thread. Idle means requestIdleCallback, at most 1.5 s after the page came; `now()` (a click on
- * the box) brings the field at once. A field rendered in the browser (a form just opened, a navigation inside
- * the app) is real at once.
+ * the box) brings the field at once and puts the caret in it (`field`). A field rendered in the browser (a form
+ * just opened, a navigation inside the app) is real at once.
  */
-export function useAfterLoad(): [live: boolean, now: () => void] {
+export function useAfterLoad(field: RefObject<HTMLElement | null>): [live: boolean, now: () => void] {
   // The server's snapshot while the page's HTML is hydrated (and on the server), the browser's for a new field.
   const fromServerHtml = useSyncExternalStore(noSubscription, () => false, () => true);
   const [live, setLive] = useState(!fromServerHtml);
@@ -32,5 +32,15 @@ export function useAfterLoad(): [live: boolean, now: () => void] {
     const handle = setTimeout(go, 200);
     return () => clearTimeout(handle);
   }, [live]);
-  return [live, () => setLive(true)];
+  const focusWhenLive = useRef(false);
+  useLayoutEffect(() => {
+    if (!live || !focusWhenLive.current) return;
+    focusWhenLive.current = false;
+    field.current?.focus();
+  }, [live, field]);
+  const now = () => {
+    focusWhenLive.current = true;
+    setLive(true);
+  };
+  return [live, now];
 }

@@ -18,32 +18,18 @@ export const oneLine = (text: string) => text.replace(/[ \t]*[\r\n]+[ \t]*/g, " 
  */
 export function GrowingTextArea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const ref = useRef<HTMLTextAreaElement>(null);
-  const [live, goLive] = useAfterLoad();
-  // A click on the box before that puts the text area in at once, with the caret in it.
-  const focusWhenLive = useRef(false);
+  const [live, now] = useAfterLoad(ref);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || (typeof CSS !== "undefined" && CSS.supports("field-sizing", "content"))) return;
     el.style.height = "auto";
     el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
   }, [props.value, live]);
-  useLayoutEffect(() => {
-    if (!live || !focusWhenLive.current) return;
-    focusWhenLive.current = false;
-    ref.current?.focus();
-  }, [live]);
   const classes = className ? `growing-textarea ${className}` : "growing-textarea";
   if (!live) {
     return (
       // (a user's text, like the text area's value: isolated, and not part of the interface's wording)
-      <div
-        className={`${classes} textarea-pending user-text`}
-        aria-hidden="true"
-        onClick={() => {
-          focusWhenLive.current = true;
-          goLive();
-        }}
-      >
+      <div className={`${classes} textarea-pending user-text`} aria-hidden="true" onClick={now}>
         {typeof props.value === "string" && props.value ? props.value : "\u00a0"}
       </div>
     );
