@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,13 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("shell");
-  // The domain's texts are translated on the server (lib/i18n/domain-server.ts), and in a form only on demand: not in every page's payload.
-  const { domain: _domain, ...clientMessages } = await getMessages();
+  // Only what client components read (lib/i18n/client-messages.ts): the domain's texts, for one, are translated on
+  // the server (lib/i18n/domain-server.ts), and in a form only on demand.
+  const messages = clientMessages(await getMessages());
   return (
     <html lang={locale}>
       <body>
         {/* Locale and messages come from i18n/request.ts; the provider hands them to client components. */}
-        <NextIntlClientProvider messages={clientMessages}>
+        <NextIntlClientProvider messages={messages}>
           <a className="skip-link" href="#main">
             {t("skipLink")}
           </a>
