@@ -39,8 +39,10 @@ type Live = { doc: Y.Doc; provider: HocuspocusProvider };
 
 type EditorComponent = typeof RichTextEditorComponent;
 
-// The first part is in view at once: its editor's code is fetched while the page hydrates, not after.
-if (typeof window !== "undefined") void Promise.all([loadLiveCode(), loadEditorCode()]).catch(() => {});
+// The first part is in view at once: the real-time code (the page's socket needs it) runs while the page hydrates.
+// The editor's code (fetched early by EditorCodePreload) runs once a part's document is on its way: about 0.1 s
+// of script that would otherwise hold up hydration, and with it the socket (issue 17).
+if (typeof window !== "undefined") void loadLiveCode().catch(() => {});
 
 /** A lazily fetched module, once `wanted`; a failed fetch is asked for again when the part is next wanted. */
 function useCode<T>(wanted: boolean, load: () => Promise<T>) {
@@ -93,7 +95,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   // Per keystroke only the status line re-renders, not the editor and its toolbar.
   const [save] = useState(() => createSaveState(sectionId));
   useEffect(() => () => save.dispose(), [save]);
-  const RichTextEditor = useCode<EditorComponent>(active, loadEditorCode);
+  const RichTextEditor = useCode<EditorComponent>(active && live !== null, loadEditorCode);
   const liveCode = useCode<typeof LiveCode>(active, loadLiveCode);
 
   useEffect(() => {

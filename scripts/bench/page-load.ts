@@ -153,7 +153,8 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       const res = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
       const scripts = res.filter((r) => r.initiatorType === "script" || r.name.endsWith(".js"));
-      const t: Record<string, number> = { ...w.__kwTimeline, htmlEnd: Math.round(nav.responseEnd), lastScript: Math.round(Math.max(0, ...scripts.map((r) => r.responseEnd))), loadEvent: Math.round(nav.loadEventStart) };
+      const userMarks = Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, Math.round(m.startTime)]));
+      const t: Record<string, number> = { ...userMarks, ...w.__kwTimeline, htmlEnd: Math.round(nav.responseEnd), lastScript: Math.round(Math.max(0, ...scripts.map((r) => r.responseEnd))), loadEvent: Math.round(nav.loadEventStart) };
       const editable = t.partEditable ?? Infinity;
       const busy = w.__kw.longTasks.filter(([s]) => s < editable);
       const detail = scripts.map((r) => `${r.name.split("/").pop()!.slice(0, 24)} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)} ${Math.round(r.encodedBodySize / 1024)}KB`);
