@@ -257,6 +257,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       onFocus={canEdit ? activate : undefined}
       onClick={canEdit ? activate : undefined}
       dangerouslySetInnerHTML={{ __html: staticHtml }}
+      data-shown-key={shownKey}
       // A page from the server hydrates this element with "" while its HTML holds the text: React leaves it.
       suppressHydrationWarning
     />

@@ -30,6 +30,21 @@ function shownHtml(key: string): string | undefined {
   return shown.get(key);
 }
 
+/** On a part's static element (collab-section-editor.tsx): the key its text is remembered by, there from the server's HTML on. */
+const SHOWN_KEY_ATTRIBUTE = "data-shown-key";
+
+/**
+ * Remembers what every part on the page shows, read from the DOM. The concept page hydrates its body after its
+ * head (it streams, issue 17): a page left before that never ran its parts' components, which otherwise
+ * remember their text when they go (a part that did run overwrites this with its own, its editor's text).
+ */
+export function rememberPartsInDom(root: ParentNode) {
+  for (const element of root.querySelectorAll<HTMLElement>(`[${SHOWN_KEY_ATTRIBUTE}]`)) {
+    const key = element.getAttribute(SHOWN_KEY_ATTRIBUTE)!;
+    if (element.innerHTML) rememberShownHtml(key, element.innerHTML);
+  }
+}
+
 /**
  * A part's text when its component starts: on the server what it rendered under `key`; in the browser what the
  * part showed when the page was left (`shownKey`); else null: the server's HTML is in the DOM.
