@@ -167,6 +167,15 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
     console.log(`  Zeitlinie (ms ab Navigation): ${marks}; ${tl.counts.scripts} Skripte, ${tl.counts.longTasks} lange Aufgaben (${tl.counts.longTaskMs} ms) bis bearbeitbar`);
   }
   const heapLoadMB = await within("Heap nach dem Laden", 60_000, heapMB(page));
+  if (process.env.BENCH_HEAP_SNAPSHOT) {
+    const cdp = await page.context().newCDPSession(page);
+    const chunks: string[] = [];
+    cdp.on("HeapProfiler.addHeapSnapshotChunk", (e: { chunk: string }) => void chunks.push(e.chunk));
+    await cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
+    await cdp.detach();
+    fs.mkdirSync(process.env.BENCH_HEAP_SNAPSHOT, { recursive: true });
+    fs.writeFileSync(path.join(process.env.BENCH_HEAP_SNAPSHOT, `${hasParts ? "konzeptseite" : "einzeleditor"}-${Date.now()}.heapsnapshot`), chunks.join(""));
+  }
   const pass = await within("Durchlauf durch die Seite", 180_000, page.evaluate(async (parts) => {
     // (no named functions in here: the bench's compiler would wrap them in a helper the page does not have)
     const kw = (window as unknown as { __kw: { shifts: [number, number, string[]][]; longTasks: [number, number][]; frame: () => Promise<number> } }).__kw;
