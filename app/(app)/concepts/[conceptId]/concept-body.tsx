@@ -112,8 +112,7 @@ export async function ConceptActions({ conceptId }: { conceptId: string }) {
 
 /** Everything under the page's head: the check, the outline and every chapter with its parts. */
 export async function ConceptBody({ conceptId }: { conceptId: string }) {
-  const data = await conceptPageData(conceptId);
-  const { concept, role, actor, readOnly, canEdit, suggest, viewer, template, tree, round, funding, check, marks, assigned, keyFigures, update, writers, members, threads, today, assignMode, outline } = data;
+  const { concept, role, actor, readOnly, canEdit, suggest, viewer, template, tree, round, funding, check, marks, assigned, keyFigures, update, writers, members, threads, today, assignMode, outline } = await conceptPageData(conceptId);
   // (translators are not I/O: one after the other, in the form lib/i18n/messages.test.ts reads)
   const t = await getTranslations("concept");
   const tm = await getTranslations("margin");

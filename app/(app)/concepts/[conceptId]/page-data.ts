@@ -31,8 +31,8 @@ export const conceptOfPage = cache(async (conceptId: string) => {
   return { actor, ...(await orNotFound(requireConcept(actor, conceptId, "concept.read"))) };
 });
 
-/** Who may do what on the page (no I/O beyond conceptOfPage). */
-export async function pageRights(conceptId: string) {
+/** Who may do what on the page (no I/O beyond conceptOfPage), once per request: the page's head and its body both ask. */
+export const pageRights = cache(async (conceptId: string) => {
   const { concept, role, actor } = await conceptOfPage(conceptId);
   const readOnly = isReadOnly(concept);
   const canEdit = can(role, "concept.editContent") && !readOnly;
@@ -40,7 +40,7 @@ export async function pageRights(conceptId: string) {
   // An archived concept takes no comments (requireConcept refuses them); an adopted one still does.
   const viewer = { userId: actor.id, canComment: can(role, "comment.create") && !concept.archivedAt, canModerate: can(role, "comment.moderate") && !concept.archivedAt };
   return { concept, role, actor, readOnly, canEdit, suggest, viewer };
-}
+});
 
 /**
  * Everything else the concept page shows, once per request: read while the page's head is already on its way
