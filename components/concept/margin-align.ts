@@ -83,3 +83,12 @@ export function useMarginAlignment() {
     };
   }, []);
 }
+
+/**
+ * Rendered in the concept page's streamed body, after the parts: its effect finds the margins only once
+ * they are in the document (in the page's shell it ran before them on a navigation from another page).
+ */
+export function AlignMargins() {
+  useMarginAlignment();
+  return null;
+}

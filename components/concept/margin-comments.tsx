@@ -5,18 +5,7 @@ import { useTranslations } from "next-intl";
 import { Composer } from "@/components/review/composer";
 import { useFocusLater } from "@/components/ui/use-focus-later";
 import { passageRange, pick, type Picked } from "./margin-selection";
-import { useMarginAlignment } from "./margin-align";
-
-type HighlightLike = { add(r: Range): void; clear(): void };
-/** The one "active passage" highlight (CSS Custom Highlight API; nothing is written into the text). */
-function activeHighlight(): HighlightLike | null {
-  const registry = (globalThis.CSS as unknown as { highlights?: Map<string, unknown> } | undefined)?.highlights;
-  const Ctor = (globalThis as unknown as { Highlight?: new () => HighlightLike }).Highlight;
-  if (!registry || !Ctor) return null;
-  let h = registry.get("kw-comment-active") as HighlightLike | undefined;
-  if (!h) registry.set("kw-comment-active", (h = new Ctor()));
-  return h;
-}
+import { activeHighlight } from "./thread-focus";
 
 const inPart = (sectionId: string, selector: string) => document.querySelector<HTMLElement>(`[data-margin-part="${CSS.escape(sectionId)}"] ${selector}`);
 
@@ -30,36 +19,15 @@ type Placed = Picked & { top: number };
 
 const isShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.altKey && !e.shiftKey && e.code === "KeyM";
 
-/** Focus a thread of the margin (a deep link `#thread-…`): open its fold, show its passage, put the focus on it. */
-function openThread(id: string) {
-  const card = document.querySelector<HTMLElement>(`[data-margin-thread="${CSS.escape(id)}"]`);
-  const article = card?.querySelector<HTMLElement>("article");
-  if (!card || !article) return;
-  const fold = card.closest("details");
-  if (fold && !fold.open) fold.open = true;
-  article.scrollIntoView({ block: "center" });
-  const range = passageRange(card);
-  const h = activeHighlight();
-  h?.clear();
-  if (range) {
-    h?.add(range);
-    range.startContainer.parentElement?.scrollIntoView({ block: "center" });
-  }
-  article.focus({ preventScroll: true });
-  // Below the part (small screens) the passage and the thread may not fit together: the thread wins.
-  const box = article.getBoundingClientRect();
-  if (box.bottom < 0 || box.top > window.innerHeight) article.scrollIntoView({ block: "nearest" });
-}
-
 /**
  * The comment margin's one client part for the whole concept page (issue 13):
  * a selection in a part offers "Kommentieren" beside it (or Strg+Alt+M opens
  * the composer at once), the composer opens in that part's margin, and after
  * sending or cancelling the focus goes back to the text, at the end of the
- * passage. It also follows deep links `#thread-…` and highlights a thread's
- * passage while the thread has focus or the pointer. All of it is done on
- * events through the document; nothing runs per keystroke beyond a key check,
- * and a part costs no client component of its own.
+ * passage. It highlights a thread's passage while the thread has focus or
+ * the pointer (deep links `#thread-…` are followed by FollowThreadLinks and the
+ * margins aligned by AlignMargins, both in the page's streamed body). All of it is done on events through the document; nothing runs
+ * per keystroke beyond a key check, and a part costs no client component of its own.
  */
 export function MarginComments({ conceptId, canComment }: { conceptId: string; canComment: boolean }) {
   const t = useTranslations("margin");
@@ -67,7 +35,6 @@ export function MarginComments({ conceptId, canComment }: { conceptId: string; c
   const [composing, setComposing] = useState<Placed | null>(null);
   const [status, setStatus] = useState("");
   const focusLater = useFocusLater();
-  useMarginAlignment();
   const offerRef = useRef(offer);
   offerRef.current = offer;
 
@@ -107,18 +74,6 @@ export function MarginComments({ conceptId, canComment }: { conceptId: string; c
       document.removeEventListener("keydown", onKeyDown);
     };
   }, [canComment, compose]);
-
-  // Deep links: on arrival (after the browser's own jump to the heading) and when the hash changes.
-  useEffect(() => {
-    const follow = () => {
-      const m = /^#thread-([0-9a-f-]{36})$/i.exec(window.location.hash);
-      // After the router's own jump to the heading (and its focus on the new page), not before it.
-      if (m) requestAnimationFrame(() => setTimeout(() => openThread(m[1]!), 0));
-    };
-    follow();
-    window.addEventListener("hashchange", follow);
-    return () => window.removeEventListener("hashchange", follow);
-  }, []);
 
   // A thread's passage lights up while the thread has the focus or the pointer.
   useEffect(() => {

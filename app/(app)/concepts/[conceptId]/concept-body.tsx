@@ -11,6 +11,8 @@ import { isEmptyHtml } from "@/components/editor/static-html";
 import { getTemplateText } from "@/lib/i18n/server";
 import { toMeasureView } from "@/lib/measures/view";
 import { FragmentSettle } from "@/components/concept/fragment-settle";
+import { FollowThreadLinks } from "@/components/concept/follow-thread-links";
+import { AlignMargins } from "@/components/concept/margin-align";
 import { CollabSectionEditor } from "@/components/editor/collab-section-editor";
 import { PresenceBar } from "@/components/editor/presence";
 import { SharedToolbar, SharedToolbarColumn } from "@/components/editor/shared-toolbar";
@@ -58,7 +60,6 @@ export async function ConceptStatus({ conceptId }: { conceptId: string }) {
       {can(role, "concept.changeStatus") && !concept.archivedAt ? <NextStepAction conceptId={concept.id} current={concept.status} next={steps.next} /> : null}
       <PresenceBar />
       <WorkflowRefresher />
-      <FragmentSettle />
     </>
   );
 }
@@ -342,6 +343,10 @@ export async function ConceptBody({ conceptId }: { conceptId: string }) {
           ))}
         </SharedToolbarColumn>
       </div>
+      {/* After the parts: their effects look for the parts, margins and threads in the document. */}
+      <FragmentSettle />
+      <AlignMargins />
+      <FollowThreadLinks />
     </>
   );
 }
