@@ -1,6 +1,6 @@
 "use client";
 import type { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { REALTIME_PATH } from "@/lib/realtime/path";
 import { loadLiveCode } from "./editor-code";
 
@@ -14,7 +14,31 @@ type Realtime = {
   color: number;
 };
 
-const RealtimeContext = createContext<Realtime | null>(null);
+/*
+ * The context holds a store that never changes, not the connection itself: a new context value would reach
+ * into parts of the page that are still the server's HTML (a boundary still streaming in, a chapter not yet
+ * hydrated), and React then renders such a part anew on the client instead of hydrating it, losing the text
+ * that is only in the HTML and leaving the server's copy behind, hidden. Components read it with useRealtime.
+ */
+type RealtimeStore = { get: () => Realtime | null; set: (r: Realtime | null) => void; subscribe: (fn: () => void) => () => void };
+
+function createRealtimeStore(): RealtimeStore {
+  let current: Realtime | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => current,
+    set: (r) => {
+      current = r;
+      listeners.forEach((fn) => fn());
+    },
+    subscribe: (fn) => {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  };
+}
+
+const RealtimeContext = createContext<RealtimeStore | null>(null);
 
 /** One of eight caret colours per person, the same in every tab and for every colleague. */
 export function colorOf(userId: string) {
@@ -33,7 +57,8 @@ export function initials(name: string) {
  * it) and its presence channel: who is in the concept, and in which part.
  */
 export function RealtimeRoot({ conceptId, me, children }: { conceptId: string; me: Me; children: ReactNode }) {
-  const [realtime, setRealtime] = useState<Realtime | null>(null);
+  const [store] = useState(createRealtimeStore);
+  const setRealtime = store.set;
   useEffect(() => {
     // The Hocuspocus client is not in the page's first load (issue 17): the socket opens once it is here.
     let cancelled = false;
@@ -71,12 +96,16 @@ export function RealtimeRoot({ conceptId, me, children }: { conceptId: string; m
       close();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one connection per person and concept, not per render
-  }, [conceptId, me.id, me.name]);
-  return <RealtimeContext.Provider value={realtime}>{children}</RealtimeContext.Provider>;
+  }, [conceptId, me.id, me.name, store]);
+  return <RealtimeContext.Provider value={store}>{children}</RealtimeContext.Provider>;
 }
 
-export function useRealtime() {
-  return useContext(RealtimeContext);
+const noStore = () => () => {};
+const nothing = () => null;
+
+export function useRealtime(): Realtime | null {
+  const store = useContext(RealtimeContext);
+  return useSyncExternalStore(store?.subscribe ?? noStore, store?.get ?? nothing, nothing);
 }
 
 /** Everybody else in the concept now (one entry per person, even with several tabs). */
