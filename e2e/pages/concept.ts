@@ -12,7 +12,16 @@ export class ConceptPage {
     await this.page.getByLabel("Titel des neuen Konzepts").fill(title);
     await this.page.getByRole("button", { name: "Konzept aus Vorlage anlegen" }).click();
     await expect(this.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await this.bodyShown();
     return this.page.url().split("/").pop()!;
+  }
+
+  /**
+   * The concept page streams (issue 17): the title comes first, the parts a moment later. A test that counts or
+   * walks the parts waits for them, else it may find none.
+   */
+  async bodyShown() {
+    await expect(this.page.locator(".concept-layout")).toBeVisible();
   }
 
   async openDemoConcept() {
@@ -21,6 +30,7 @@ export class ConceptPage {
     // Wait for the concept page itself: the list's heading also contains "Musterstadt".
     await expect(this.page).toHaveURL(/\/concepts\/[0-9a-f-]{36}$/);
     await expect(this.page.getByRole("heading", { level: 1 })).toHaveText(DEMO_CONCEPT_TITLE);
+    await this.bodyShown();
     return this.page.url().split("/").pop()!;
   }
 
