@@ -26,8 +26,9 @@ const isShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.altKey &&
  * sending or cancelling the focus goes back to the text, at the end of the
  * passage. It highlights a thread's passage while the thread has focus or
  * the pointer (deep links `#thread-…` are followed by FollowThreadLinks and the
- * margins aligned by AlignMargins, both in the page's streamed body). All of it is done on events through the document; nothing runs
- * per keystroke beyond a key check, and a part costs no client component of its own.
+ * margins aligned by AlignMargins, both in the page's streamed body). All of it
+ * is done on events through the document; nothing runs per keystroke beyond a
+ * key check, and a part costs no client component of its own.
  */
 export function MarginComments({ conceptId, canComment }: { conceptId: string; canComment: boolean }) {
   const t = useTranslations("margin");

@@ -31,4 +31,3 @@ export function openThread(id: string) {
   const box = article.getBoundingClientRect();
   if (box.bottom < 0 || box.top > window.innerHeight) article.scrollIntoView({ block: "nearest" });
 }
-

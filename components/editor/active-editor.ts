@@ -1,6 +1,7 @@
 "use client";
 import type { Editor } from "@tiptap/react";
 import { createContext, useContext, useSyncExternalStore } from "react";
+import { createValueStore } from "@/components/ui/value-store";
 
 /** The part whose formatting the shared toolbar shows: its editor, its name, its link dialog, and whether its changes may be proposals. */
 export type ActivePart = { editor: Editor; label: string; openLink: () => void; proposes: boolean };
@@ -26,23 +27,14 @@ export type ActiveEditorStore = {
  * own subscription (useEditorState), as before.
  */
 export function createActiveEditorStore(): ActiveEditorStore {
-  let current: ActivePart | null = null;
+  const active = createValueStore<ActivePart | null>(null);
   let toolbar: { focus: () => boolean; clearance: () => number } | null = null;
-  const listeners = new Set<() => void>();
-  const set = (next: ActivePart | null) => {
-    if (next === current) return;
-    current = next;
-    for (const l of listeners) l();
-  };
   return {
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    get: () => current,
-    activate: (part) => set(part),
+    subscribe: active.subscribe,
+    get: active.get,
+    activate: active.set,
     release: (editor) => {
-      if (current?.editor === editor) set(null);
+      if (active.get()?.editor === editor) active.set(null);
     },
     setToolbar: (t) => {
       toolbar = t;

@@ -3,6 +3,7 @@ import type { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocu
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { REALTIME_PATH } from "@/lib/realtime/path";
 import { loadLiveCode } from "./editor-code";
+import { createValueStore, type ValueStore } from "@/components/ui/value-store";
 
 export type Me = { id: string; name: string };
 export type PresenceUser = { id: string; name: string; color: number; sectionId: string | null };
@@ -16,29 +17,12 @@ type Realtime = {
 
 /*
  * The context holds a store that never changes, not the connection itself: a new context value would reach
- * into parts of the page that are still the server's HTML (a boundary still streaming in, a chapter not yet
- * hydrated), and React then renders such a part anew on the client instead of hydrating it, losing the text
- * that is only in the HTML and leaving the server's copy behind, hidden. Components read it with useRealtime.
+ * into parts of the page that are still the server's HTML (a boundary still streaming in), and React then
+ * renders such a part anew on the client instead of hydrating it, losing the text that is only in the HTML
+ * and leaving the server's copy behind, hidden. Components read it with useRealtime.
  */
-type RealtimeStore = { get: () => Realtime | null; set: (r: Realtime | null) => void; subscribe: (fn: () => void) => () => void };
-
-function createRealtimeStore(): RealtimeStore {
-  let current: Realtime | null = null;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => current,
-    set: (r) => {
-      current = r;
-      listeners.forEach((fn) => fn());
-    },
-    subscribe: (fn) => {
-      listeners.add(fn);
-      return () => listeners.delete(fn);
-    },
-  };
-}
-
-const RealtimeContext = createContext<RealtimeStore | null>(null);
+const RealtimeContext = createContext<ValueStore<Realtime | null> | null>(null);
+const newRealtimeStore = () => createValueStore<Realtime | null>(null);
 
 /** One of eight caret colours per person, the same in every tab and for every colleague. */
 export function colorOf(userId: string) {
@@ -57,7 +41,7 @@ export function initials(name: string) {
  * it) and its presence channel: who is in the concept, and in which part.
  */
 export function RealtimeRoot({ conceptId, me, children }: { conceptId: string; me: Me; children: ReactNode }) {
-  const [store] = useState(createRealtimeStore);
+  const [store] = useState(newRealtimeStore);
   const setRealtime = store.set;
   useEffect(() => {
     // The Hocuspocus client is not in the page's first load (issue 17): the socket opens once it is here.
