@@ -153,16 +153,20 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       const res = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
       const scripts = res.filter((r) => r.initiatorType === "script" || r.name.endsWith(".js"));
-      const userMarks = Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, Math.round(m.startTime)]));
+      const userMarks: Record<string, number> = {};
+      // (a mark set again later, e.g. by another part, keeps its first time)
+      for (const m of performance.getEntriesByType("mark")) userMarks[m.name] ??= Math.round(m.startTime);
       const t: Record<string, number> = { ...userMarks, ...w.__kwTimeline, htmlEnd: Math.round(nav.responseEnd), lastScript: Math.round(Math.max(0, ...scripts.map((r) => r.responseEnd))), loadEvent: Math.round(nav.loadEventStart) };
       const editable = t.partEditable ?? Infinity;
       const busy = w.__kw.longTasks.filter(([s]) => s < editable);
       const detail = scripts.map((r) => `${r.name.split("/").pop()!.slice(0, 24)} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)} ${Math.round(r.encodedBodySize / 1024)}KB`);
+      // requests the page's code made itself (the router's prefetches among them), up to the editable part
+      const fetches = res.filter((r) => r.initiatorType === "fetch" && r.startTime < editable).map((r) => `${new URL(r.name).pathname.slice(0, 60)} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)}`);
       const tasks = busy.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`);
       const counts = { scripts: scripts.length, longTasks: busy.length, longTaskMs: Math.round(busy.reduce((a, [, d]) => a + d, 0)) };
-      return { marks: t, counts, detail: detail.join(", "), tasks: tasks.join(", ") };
+      return { marks: t, counts, detail: detail.join(", "), tasks: tasks.join(", "), fetches: fetches.join(", ") };
     });
-    if (process.env.BENCH_TIMELINE_DETAIL) console.log(`  Skripte: ${tl.detail}\n  lange Aufgaben: ${tl.tasks}`);
+    if (process.env.BENCH_TIMELINE_DETAIL) console.log(`  Skripte: ${tl.detail}\n  Abrufe der Seite: ${tl.fetches || "keine"}\n  lange Aufgaben: ${tl.tasks}`);
     const marks = Object.entries(tl.marks).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v}`).join(" · ");
     console.log(`  Zeitlinie (ms ab Navigation): ${marks}; ${tl.counts.scripts} Skripte, ${tl.counts.longTasks} lange Aufgaben (${tl.counts.longTaskMs} ms) bis bearbeitbar`);
   }
