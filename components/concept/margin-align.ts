@@ -11,6 +11,9 @@ import { passageRange } from "./margin-selection";
  * gets laid out as it nears the viewport) or the window's width changes.
  */
 export function alignMargin(margin: HTMLElement) {
+  // A chapter far from view is not laid out (content-visibility: auto): measuring in it would lay out the whole
+  // chapter at once, at load every chapter with a thread (issue 17). Its margins are aligned when it comes near.
+  if (margin.checkVisibility?.({ contentVisibilityAuto: true }) === false) return;
   const text = margin.closest(".margin-row")?.querySelector<HTMLElement>(".margin-text");
   const cards = Array.from(margin.querySelectorAll<HTMLElement>(":scope > .margin-thread"));
   for (const card of cards) card.style.marginTop = "";
@@ -75,7 +78,15 @@ export function useMarginAlignment() {
     }
     const onResize = () => margins().forEach(schedule);
     window.addEventListener("resize", onResize);
+    // A chapter or field of action comes near the viewport and is laid out: its margins can be measured now.
+    const onShown = (event: Event) => {
+      if ((event as Event & { skipped?: boolean }).skipped || !(event.target instanceof Element)) return;
+      event.target.querySelectorAll<HTMLElement>("aside.margin").forEach(schedule);
+    };
+    // (the event does not bubble: caught on its way down)
+    document.addEventListener("contentvisibilityautostatechange", onShown, true);
     return () => {
+      document.removeEventListener("contentvisibilityautostatechange", onShown, true);
       observer.disconnect();
       changes.disconnect();
       window.removeEventListener("resize", onResize);
