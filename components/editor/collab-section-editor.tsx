@@ -33,6 +33,8 @@ type Props = {
   canEdit: boolean;
   /** proposals (issue 13): a reviewer writes in suggest mode only, an editor may switch it on */
   suggest?: SuggestSettings;
+  /** connect once hydrated, not only when scrolled near (the page's first part) */
+  eager?: boolean;
 };
 
 type Live = { doc: Y.Doc; provider: HocuspocusProvider };
@@ -40,8 +42,8 @@ type Live = { doc: Y.Doc; provider: HocuspocusProvider };
 type EditorComponent = typeof RichTextEditorComponent;
 
 // The first part is in view at once: the real-time code (the page's socket needs it) runs while the page hydrates.
-// The editor's code (fetched early by EditorCodePreload) runs once a part's document is on its way: about 0.1 s
-// of script that would otherwise hold up hydration, and with it the socket (issue 17).
+// The editor's code (fetched early by EditorCodePreload) runs once the first part has hydrated: not during the
+// page's hydration, which it would hold up, and with it the socket (issue 17).
 if (typeof window !== "undefined") void loadLiveCode().catch(() => {});
 
 /** A lazily fetched module, once `wanted`; a failed fetch is asked for again when the part is next wanted. */
@@ -68,7 +70,7 @@ function useCode<T>(wanted: boolean, load: () => Promise<T>) {
  * concept's socket and a Tiptap editor bound to it. "Gespeichert" means the
  * server has acknowledged every change, which it does only after storing it.
  */
-export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml, htmlKey, empty, canEdit: canEditText, suggest }: Props) {
+export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml, htmlKey, empty, canEdit: canEditText, suggest, eager }: Props) {
   // A reviewer writes too (proposals only; the server checks that): everything below treats them as writing.
   const canEdit = canEditText || !!suggest;
   const t = useTranslations("editor");
@@ -96,14 +98,22 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   const [save] = useState(() => createSaveState(sectionId));
   useEffect(() => () => save.dispose(), [save]);
   const RichTextEditor = useCode<EditorComponent>(active && live !== null, loadEditorCode);
+  // Its code runs as soon as the first part is in the page, while the part still waits to be seen and for its
+  // document: about 0.1–0.3 s of script that otherwise came after both, right before the editor (issue 17).
+  useEffect(() => void loadEditorCode().catch(() => {}), []);
   const liveCode = useCode<typeof LiveCode>(active, loadLiveCode);
 
+  const startedEagerly = useRef(false);
   useEffect(() => {
     if (active || !holder.current) return;
+    if (eager && !startedEagerly.current) {
+      startedEagerly.current = true;
+      return setActive(true);
+    }
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setActive(true), { rootMargin: "200px" });
     observer.observe(holder.current);
     return () => observer.disconnect();
-  }, [active]);
+  }, [active, eager]);
 
   // A part scrolled far out of view is parked (issue 17): its editor, document and connection close, its text
   // stays as static HTML, and it opens again when it comes near. So the page holds a few editors, not a hundred.

@@ -1,5 +1,6 @@
 import "server-only";
 import Link from "next/link";
+import { Suspense, type ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
 import type { Section } from "@/db/schema";
@@ -46,6 +47,15 @@ import { PlaceAssignment } from "@/components/concept/assignment";
 import { conceptPageData } from "./page-data";
 import { RoundAnswer, RoundSummary } from "@/components/review/round-panel";
 
+/**
+ * A boundary React hydrates after the rest of the body, at low priority and in slices (issue 17): the first
+ * chapter becomes live, and its first part an editor, without waiting for the other 20 parts, the measure cards
+ * and the tables. A click or a key in a place not yet hydrated hydrates that place first (React does this
+ * itself). No fallback: the server's HTML stays as it is until then.
+ */
+function HydrateLater({ now, children }: { now: boolean; children: ReactNode }) {
+  return now ? children : <Suspense fallback={null}>{children}</Suspense>;
+}
 
 /** The status and the next steps beside the concept's title (streamed after the title, issue 17). */
 export async function ConceptStatus({ conceptId }: { conceptId: string }) {
@@ -157,6 +167,9 @@ export async function ConceptBody({ conceptId }: { conceptId: string }) {
     const { key, html } = renderHtmlKeyed(section.content as JSONContent);
     return { htmlKey: key, empty: isEmptyHtml(html), initialHtml: inAppNavigation ? html : undefined };
   };
+  // The page's first part connects as soon as it is there, before it is seen: people start at the top (issue 17).
+  const first = template.chapters[0]?.parts[0];
+  const firstSectionId = first ? tree.sections.find((s) => s.chapter === template.chapters[0]!.key && s.part === first.key && !s.fieldId)?.id : undefined;
   const part = (section: Section | undefined, label: string, hint: string) =>
     section ? (
       <div id={`teil-${section.id}`} className="part-anchor">
@@ -168,6 +181,7 @@ export async function ConceptBody({ conceptId }: { conceptId: string }) {
             {...staticText(section)}
             canEdit={canEdit}
             suggest={suggest}
+            eager={section.id === firstSectionId}
           />
         </PartMargin>
       </div>
@@ -206,140 +220,144 @@ export async function ConceptBody({ conceptId }: { conceptId: string }) {
           {/* One formatting toolbar for the focused part, outside the parts (issues 15 and 17). */}
           {canEdit || suggest ? <SharedToolbar suggestMode={suggest ? (suggest.locked ? "locked" : "toggle") : undefined} /> : null}
           {template.chapters.map((chapter, index) => (
-            <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
-              <HeadingWithAid
-                place={tt.chapterTitle(chapter)}
-                aidKey={chapterAidKey(chapter.key)}
-                heading={
-                  <h2 id={`h-${chapter.key}`}>
-                    {index + 1}. {tt.chapterTitle(chapter)}
-                  </h2>
-                }
-              />
-              <p className="meta">{tt.chapterHint(chapter)}</p>
-              <RoundAnswer round={round} target={chapter.key} title={tt.chapterTitle(chapter)} />
-              <PlaceThreads conceptId={concept.id} heading={tm("chapterThreads", { label: tt.chapterTitle(chapter) })} threads={threads.get(`kapitel-${chapter.key}`) ?? []} viewer={viewer} members={members} />
-              {assignment(chapter.key, null, tt.chapterTitle(chapter))}
-              {chapter.settings.length ? (
-                <ChapterSettings
-                  conceptId={concept.id}
-                  chapterKey={chapter.key}
-                  keys={chapter.settings}
-                  values={concept.settings}
-                  canEdit={canEdit}
+            <HydrateLater key={chapter.key} now={index === 0}>
+              <section id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
+                <HeadingWithAid
+                  place={tt.chapterTitle(chapter)}
+                  aidKey={chapterAidKey(chapter.key)}
+                  heading={
+                    <h2 id={`h-${chapter.key}`}>
+                      {index + 1}. {tt.chapterTitle(chapter)}
+                    </h2>
+                  }
                 />
-              ) : null}
-              {chapter.key === "funding" ? (
-                <FundingOverview
-                  view={fundingView(funding, (key, fallback) => {
-                    const field = tree.fields.find((f) => f.key === key);
-                    return field ? tt.fieldTitle(field) : fallback;
-                  })}
-                />
-              ) : null}
-              {chapter.parts.map((p) => (
-                <div className="part" key={p.key}>
-                  {/* A chapter's single "text" part shares the chapter's aid, shown at the chapter's heading. */}
-                  {chapter.parts.length > 1 || p.key !== "text" ? (
-                    <HeadingWithAid place={p.key === "text" ? tt.chapterTitle(chapter) : p.title} aidKey={chapterPartAidKey(chapter, p.key)} heading={null} />
-                  ) : null}
-                  {doneMark(chapter.key, p.key, null, p.key === "text" ? tt.chapterTitle(chapter) : p.title)}
-                  {part(
-                    tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId),
-                    tt.chapterPartTitle(chapter, p),
-                    tt.chapterPartHint(chapter, p),
-                  )}
-                </div>
-              ))}
-              {chapter.key === "baseline" && keyFigures.length ? (
-                <KeyFigureSection conceptId={concept.id} lines={keyFigures} canRecord={false} thisYear={0} onConceptPage />
-              ) : null}
-              {chapter.key === "fields"
-                ? tree.fields.map((field, fi) => {
-                    const fieldTitle = tt.fieldTitle(field);
-                    const fieldNumber = `${index + 1}.${fi + 1}`;
-                    const fieldMeasures = tree.measures.filter((m) => m.fieldId === field.id);
-                    const fieldGoals = tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }));
-                    const fieldTree = goalTree({
-                      goal: goalSummary(tree.sections.find((s) => s.fieldId === field.id && s.part === "goal")?.content),
-                      subGoals: fieldGoals,
-                      measures: fieldMeasures,
-                      fieldNumber,
-                    });
-                    return (
-                      <section key={field.id} id={`feld-${field.key}`} className="field-of-action" aria-labelledby={`h-field-${field.key}`}>
-                        <div className="part-head">
-                          <h3 id={`h-field-${field.key}`}>
-                            {index + 1}.{fi + 1} <bdi>{fieldTitle}</bdi>
-                          </h3>
-                          <Link className="button-link" href={`/concepts/${concept.id}/monitoring?feld=${encodeURIComponent(field.key)}`}>
-                            {t("fieldMonitoring", { field: fieldTitle })}
-                          </Link>
-                          {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
-                        </div>
-                        <RoundAnswer round={round} target={`field:${field.key}`} title={fieldTitle} />
-                        {assignment(chapter.key, field.id, fieldTitle)}
-                        <PlaceThreads
-                          conceptId={concept.id}
-                          heading={tm("chapterThreads", { label: fieldTitle })}
-                          threads={threads.get(`feld-${field.key}`) ?? []}
-                          viewer={viewer}
-                          members={members}
-                          measures={Object.fromEntries(fieldMeasures.map((m) => [m.id, [m.code, m.title].filter(Boolean).join(" ")]))}
-                        />
-                        {template.fieldParts.map((fp) => (
-                          <div className="part" key={fp.key}>
-                            <HeadingWithAid
-                              place={t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle })}
-                              aidKey={fieldPartAidKey(fp.key)}
-                              heading={<h4>{tt.fieldPartTitle(fp)}</h4>}
+                <p className="meta">{tt.chapterHint(chapter)}</p>
+                <RoundAnswer round={round} target={chapter.key} title={tt.chapterTitle(chapter)} />
+                <PlaceThreads conceptId={concept.id} heading={tm("chapterThreads", { label: tt.chapterTitle(chapter) })} threads={threads.get(`kapitel-${chapter.key}`) ?? []} viewer={viewer} members={members} />
+                {assignment(chapter.key, null, tt.chapterTitle(chapter))}
+                {chapter.settings.length ? (
+                  <ChapterSettings
+                    conceptId={concept.id}
+                    chapterKey={chapter.key}
+                    keys={chapter.settings}
+                    values={concept.settings}
+                    canEdit={canEdit}
+                  />
+                ) : null}
+                {chapter.key === "funding" ? (
+                  <FundingOverview
+                    view={fundingView(funding, (key, fallback) => {
+                      const field = tree.fields.find((f) => f.key === key);
+                      return field ? tt.fieldTitle(field) : fallback;
+                    })}
+                  />
+                ) : null}
+                {chapter.parts.map((p) => (
+                  <div className="part" key={p.key}>
+                    {/* A chapter's single "text" part shares the chapter's aid, shown at the chapter's heading. */}
+                    {chapter.parts.length > 1 || p.key !== "text" ? (
+                      <HeadingWithAid place={p.key === "text" ? tt.chapterTitle(chapter) : p.title} aidKey={chapterPartAidKey(chapter, p.key)} heading={null} />
+                    ) : null}
+                    {doneMark(chapter.key, p.key, null, p.key === "text" ? tt.chapterTitle(chapter) : p.title)}
+                    {part(
+                      tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId),
+                      tt.chapterPartTitle(chapter, p),
+                      tt.chapterPartHint(chapter, p),
+                    )}
+                  </div>
+                ))}
+                {chapter.key === "baseline" && keyFigures.length ? (
+                  <KeyFigureSection conceptId={concept.id} lines={keyFigures} canRecord={false} thisYear={0} onConceptPage />
+                ) : null}
+                {chapter.key === "fields"
+                  ? tree.fields.map((field, fi) => {
+                      const fieldTitle = tt.fieldTitle(field);
+                      const fieldNumber = `${index + 1}.${fi + 1}`;
+                      const fieldMeasures = tree.measures.filter((m) => m.fieldId === field.id);
+                      const fieldGoals = tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }));
+                      const fieldTree = goalTree({
+                        goal: goalSummary(tree.sections.find((s) => s.fieldId === field.id && s.part === "goal")?.content),
+                        subGoals: fieldGoals,
+                        measures: fieldMeasures,
+                        fieldNumber,
+                      });
+                      return (
+                        <HydrateLater key={field.id} now={false}>
+                          <section id={`feld-${field.key}`} className="field-of-action" aria-labelledby={`h-field-${field.key}`}>
+                            <div className="part-head">
+                              <h3 id={`h-field-${field.key}`}>
+                                {index + 1}.{fi + 1} <bdi>{fieldTitle}</bdi>
+                              </h3>
+                              <Link className="button-link" href={`/concepts/${concept.id}/monitoring?feld=${encodeURIComponent(field.key)}`}>
+                                {t("fieldMonitoring", { field: fieldTitle })}
+                              </Link>
+                              {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
+                            </div>
+                            <RoundAnswer round={round} target={`field:${field.key}`} title={fieldTitle} />
+                            {assignment(chapter.key, field.id, fieldTitle)}
+                            <PlaceThreads
+                              conceptId={concept.id}
+                              heading={tm("chapterThreads", { label: fieldTitle })}
+                              threads={threads.get(`feld-${field.key}`) ?? []}
+                              viewer={viewer}
+                              members={members}
+                              measures={Object.fromEntries(fieldMeasures.map((m) => [m.id, [m.code, m.title].filter(Boolean).join(" ")]))}
                             />
-                            {doneMark(chapter.key, fp.key, field.id, t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle }))}
-                            {fp.kind === "richText" ? (
-                              part(
-                                tree.sections.find((s) => s.fieldId === field.id && s.part === fp.key),
-                                t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle }),
-                                tt.fieldPartHint(fp),
-                              )
-                            ) : fp.kind === "subGoals" ? (
-                              <SubGoalsEditor
-                                conceptId={concept.id}
-                                fieldId={field.id}
-                                fieldTitle={fieldTitle}
-                                subGoals={measuresByGoal(fieldGoals, fieldMeasures, fieldNumber)}
-                                canEdit={canEdit}
-                              />
-                            ) : (
-                              <>
-                                <FieldMeasures
-                                  conceptId={concept.id}
-                                  fieldId={field.id}
-                                  fieldTitle={fieldTitle}
-                                  fieldNumber={fieldNumber}
-                                  measures={fieldMeasures.map(toMeasureView)}
-                                  subGoals={fieldGoals}
-                                  canEdit={canEdit}
+                            {template.fieldParts.map((fp) => (
+                              <div className="part" key={fp.key}>
+                                <HeadingWithAid
+                                  place={t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle })}
+                                  aidKey={fieldPartAidKey(fp.key)}
+                                  heading={<h4>{tt.fieldPartTitle(fp)}</h4>}
                                 />
-                                <IndicatorOverview
-                                  fieldId={field.id}
-                                  fieldTitle={fieldTitle}
-                                  rows={indicatorOverview(fieldMeasures, fieldNumber)}
-                                />
-                              </>
+                                {doneMark(chapter.key, fp.key, field.id, t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle }))}
+                                {fp.kind === "richText" ? (
+                                  part(
+                                    tree.sections.find((s) => s.fieldId === field.id && s.part === fp.key),
+                                    t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle }),
+                                    tt.fieldPartHint(fp),
+                                  )
+                                ) : fp.kind === "subGoals" ? (
+                                  <SubGoalsEditor
+                                    conceptId={concept.id}
+                                    fieldId={field.id}
+                                    fieldTitle={fieldTitle}
+                                    subGoals={measuresByGoal(fieldGoals, fieldMeasures, fieldNumber)}
+                                    canEdit={canEdit}
+                                  />
+                                ) : (
+                                  <>
+                                    <FieldMeasures
+                                      conceptId={concept.id}
+                                      fieldId={field.id}
+                                      fieldTitle={fieldTitle}
+                                      fieldNumber={fieldNumber}
+                                      measures={fieldMeasures.map(toMeasureView)}
+                                      subGoals={fieldGoals}
+                                      canEdit={canEdit}
+                                    />
+                                    <IndicatorOverview
+                                      fieldId={field.id}
+                                      fieldTitle={fieldTitle}
+                                      rows={indicatorOverview(fieldMeasures, fieldNumber)}
+                                    />
+                                  </>
+                                )}
+                              </div>
+                            ))}
+                            {isEmptyTree(fieldTree) ? null : (
+                              <div className="part">
+                                <GoalTree fieldId={field.id} tree={fieldTree} />
+                              </div>
                             )}
-                          </div>
-                        ))}
-                        {isEmptyTree(fieldTree) ? null : (
-                          <div className="part">
-                            <GoalTree fieldId={field.id} tree={fieldTree} />
-                          </div>
-                        )}
-                      </section>
-                    );
-                  })
-                : null}
-              {chapter.key === "fields" && canEdit ? <AddFieldForm conceptId={concept.id} /> : null}
-            </section>
+                          </section>
+                        </HydrateLater>
+                      );
+                    })
+                  : null}
+                {chapter.key === "fields" && canEdit ? <AddFieldForm conceptId={concept.id} /> : null}
+              </section>
+            </HydrateLater>
           ))}
         </SharedToolbarColumn>
       </div>
