@@ -106,7 +106,11 @@ test("a reviewer can read but not edit, by the UI or by the API", async ({ brows
   const concept = new ConceptPage(page);
   await concept.openDemoConcept();
   await expect(page.locator("#kapitel-mandate")).toContainText("Rat");
-  await expect(page.locator('[contenteditable="true"]')).toHaveCount(0);
+  // Reviewers write proposals only (issue 13): a part in view becomes an editor, a locked Vorschlagsmodus one;
+  // what they type is a proposal (suggestions.spec.ts), the API refuses a change (below).
+  await page.locator(".section-editor").first().scrollIntoViewIfNeeded();
+  await expect(page.locator(".section-editor").first()).toHaveAttribute("data-live", "true");
+  await expect(page.getByTestId("shared-toolbar").getByTestId("suggest-mode-label")).toContainText("Vorschlagsmodus");
   await expect(page.getByRole("button", { name: /bearbeiten$/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Maßnahme hinzufügen" })).toHaveCount(0);
   const conceptId = page.url().split("/").pop()!;

@@ -33,8 +33,6 @@ type Props = {
   canEdit: boolean;
   /** proposals (issue 13): a reviewer writes in suggest mode only, an editor may switch it on */
   suggest?: SuggestSettings;
-  /** connect once hydrated, not only when scrolled near (the page's first part) */
-  eager?: boolean;
 };
 
 type Live = { doc: Y.Doc; provider: HocuspocusProvider };
@@ -70,7 +68,7 @@ function useCode<T>(wanted: boolean, load: () => Promise<T>) {
  * concept's socket and a Tiptap editor bound to it. "Gespeichert" means the
  * server has acknowledged every change, which it does only after storing it.
  */
-export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml, htmlKey, empty, canEdit: canEditText, suggest, eager }: Props) {
+export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml, htmlKey, empty, canEdit: canEditText, suggest }: Props) {
   // A reviewer writes too (proposals only; the server checks that): everything below treats them as writing.
   const canEdit = canEditText || !!suggest;
   const t = useTranslations("editor");
@@ -103,17 +101,12 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   useEffect(() => void loadEditorCode().catch(() => {}), []);
   const liveCode = useCode<typeof LiveCode>(active, loadLiveCode);
 
-  const startedEagerly = useRef(false);
   useEffect(() => {
     if (active || !holder.current) return;
-    if (eager && !startedEagerly.current) {
-      startedEagerly.current = true;
-      return setActive(true);
-    }
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setActive(true), { rootMargin: "200px" });
     observer.observe(holder.current);
     return () => observer.disconnect();
-  }, [active, eager]);
+  }, [active]);
 
   // A part scrolled far out of view is parked (issue 17): its editor, document and connection close, its text
   // stays as static HTML, and it opens again when it comes near. So the page holds a few editors, not a hundred.

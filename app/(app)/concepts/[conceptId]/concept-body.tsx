@@ -167,9 +167,6 @@ export async function ConceptBody({ conceptId }: { conceptId: string }) {
     const { key, html } = renderHtmlKeyed(section.content as JSONContent);
     return { htmlKey: key, empty: isEmptyHtml(html), initialHtml: inAppNavigation ? html : undefined };
   };
-  // The page's first part connects as soon as it is there, before it is seen: people start at the top (issue 17).
-  const first = template.chapters[0]?.parts[0];
-  const firstSectionId = first ? tree.sections.find((s) => s.chapter === template.chapters[0]!.key && s.part === first.key && !s.fieldId)?.id : undefined;
   const part = (section: Section | undefined, label: string, hint: string) =>
     section ? (
       <div id={`teil-${section.id}`} className="part-anchor">
@@ -181,7 +178,6 @@ export async function ConceptBody({ conceptId }: { conceptId: string }) {
             {...staticText(section)}
             canEdit={canEdit}
             suggest={suggest}
-            eager={section.id === firstSectionId}
           />
         </PartMargin>
       </div>
