@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
-import { generateHTML } from "@tiptap/html";
-import { editorExtensions } from "@/lib/editor/extensions";
+import { editorSchema } from "@/lib/editor/schema";
+import { serializeHtml } from "@/lib/editor/serialize-html";
 import { renderedHtmlStore } from "@/lib/editor/rendered-html-store";
 
 /**
@@ -12,7 +12,7 @@ import { renderedHtmlStore } from "@/lib/editor/rendered-html-store";
  */
 export function renderHtml(doc: JSONContent): string {
   try {
-    return generateHTML(doc, editorExtensions);
+    return serializeHtml(editorSchema(), doc);
   } catch {
     return "<p><em>Dieser Abschnitt konnte nicht dargestellt werden.</em></p>";
   }
