@@ -151,3 +151,23 @@ test("reviewers read the history and compare, but cannot save or restore; other 
   await reviewer.context().close();
   await stranger.context().close();
 });
+
+test("the concept page fetches the review and history pages ahead only when the pointer comes to their links", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  const conceptId = await conceptPage.openDemoConcept();
+  // A page load of its own (not the navigation from the list): the links' pages are fetched ahead after it, if at all.
+  const ahead: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"]) ahead.push(new URL(r.url()).pathname);
+  });
+  await page.goto(`/concepts/${conceptId}`);
+  await conceptPage.bodyShown();
+  await page.waitForLoadState("networkidle");
+  expect(ahead.filter((p) => /\/(pruefung|versionen|concepts|aufgaben)$/.test(p))).toEqual([]);
+
+  const versions = page.getByRole("link", { name: "Versionen", exact: true });
+  await versions.hover();
+  await expect.poll(() => ahead).toContain(`/concepts/${conceptId}/versionen`);
+  await versions.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Versionen:");
+});

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/ui/language-switch";
@@ -18,31 +18,31 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <>
       <header className="shell-header">
-        <Link href="/concepts" className="brand">
+        <IntentLink href="/concepts" className="brand">
           Konzeptwerk
-        </Link>
+        </IntentLink>
         {/* On small screens everything after the name sits behind one menu button (app/globals.css). */}
         <SmallScreenMenu label={t("menu")} className="shell-menu">
         <nav aria-label={t("mainNav")}>
           <ul>
             <li>
-              <Link href="/concepts">{t("concepts")}</Link>
+              <IntentLink href="/concepts">{t("concepts")}</IntentLink>
             </li>
             {active ? (
               <li>
-                <Link href="/aufgaben">
+                <IntentLink href="/aufgaben">
                   {t("inbox")}
                   {unread > 0 ? <span className="inbox-count">{unread}</span> : null}
-                </Link>
+                </IntentLink>
               </li>
             ) : null}
             {active?.role === "admin" ? (
               <>
                 <li>
-                  <Link href="/mitglieder">{t("members")}</Link>
+                  <IntentLink href="/mitglieder">{t("members")}</IntentLink>
                 </li>
                 <li>
-                  <Link href="/protokoll">{t("audit")}</Link>
+                  <IntentLink href="/protokoll">{t("audit")}</IntentLink>
                 </li>
               </>
             ) : null}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import "./round-panel.css";
 import { getTranslations } from "next-intl/server";
 import { formatDate } from "@/lib/format";
@@ -44,7 +44,7 @@ export async function RoundSummary({ round }: { round: PageRound | null }) {
         ))}
       </ul>
       <p className="actions-row">
-        <Link href={`/concepts/${round.conceptId}/pruefung#rounds-heading`}>{t("overview")}</Link>
+        <IntentLink href={`/concepts/${round.conceptId}/pruefung#rounds-heading`}>{t("overview")}</IntentLink>
         {round.canManage ? (
           <a href={`/api/concepts/${round.conceptId}/rounds/${round.id}/results.csv`} download data-testid="round-csv">
             {t("csv")}

@@ -1,5 +1,6 @@
 import "server-only";
 import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Suspense, type ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
@@ -83,12 +84,12 @@ export async function ConceptActions({ conceptId }: { conceptId: string }) {
   const t = await getTranslations("concept");
   return (
     <div className="actions-row concept-actions">
-      <Link className="button-secondary" href={`/concepts/${concept.id}/pruefung`}>
+      <IntentLink className="button-secondary" href={`/concepts/${concept.id}/pruefung`}>
         {t("review", { open: openThreads })}
-      </Link>
-      <Link className="button-secondary" href={`/concepts/${concept.id}/versionen`}>
+      </IntentLink>
+      <IntentLink className="button-secondary" href={`/concepts/${concept.id}/versionen`}>
         {t("versions")}
-      </Link>
+      </IntentLink>
       <Disclosure kind="panel" label={t("export")} testId="export-panel">
         <PdfExport conceptId={concept.id} versions={versions.map((v) => ({ number: v.number, label: v.label, date: formatDate(v.createdAt) }))} />
       </Disclosure>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -146,7 +147,7 @@ export default async function VersionsPage({ params }: Props) {
                 </td>
                 <td>
                   {newest ? (
-                    <Link href={`${base}/vergleich?von=${newest.number}&bis=entwurf`}>{t("compareWith", { number: newest.number })}</Link>
+                    <IntentLink href={`${base}/vergleich?von=${newest.number}&bis=entwurf`}>{t("compareWith", { number: newest.number })}</IntentLink>
                   ) : null}
                 </td>
               </tr>
@@ -174,9 +175,9 @@ export default async function VersionsPage({ params }: Props) {
                   <td>
                     <div className="actions-row" style={{ gap: ".5rem" }}>
                       {versions[i + 1] ? (
-                        <Link href={`${base}/vergleich?von=${versions[i + 1]!.number}&bis=${v.number}`}>{t("compareWith", { number: versions[i + 1]!.number })}</Link>
+                        <IntentLink href={`${base}/vergleich?von=${versions[i + 1]!.number}&bis=${v.number}`}>{t("compareWith", { number: versions[i + 1]!.number })}</IntentLink>
                       ) : null}
-                      <Link href={`${base}/vergleich?von=${v.number}&bis=entwurf`}>{t("compareWithDraft")}</Link>
+                      <IntentLink href={`${base}/vergleich?von=${v.number}&bis=entwurf`}>{t("compareWithDraft")}</IntentLink>
                       <a href={`/api/concepts/${concept.id}/export.pdf?version=${v.number}`} download>
                         PDF<span className="visually-hidden"> {t("jsonOf", { number: v.number })}</span>
                       </a>
