@@ -1,21 +1,13 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { DOMSerializer, Node, type Schema } from "@tiptap/pm/model";
-import { Window } from "happy-dom";
+import { inertWindow } from "./inert-window";
 
 let shared: Document | null = null;
 
 /** One DOM for the process to build HTML in: nothing is attached to it, and serialising is synchronous. */
 function serverDocument(): Document {
-  shared ??= new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      disableComputedStyleRendering: true,
-    },
-  }).document as unknown as Document;
+  shared ??= inertWindow().document as unknown as Document;
   return shared;
 }
 

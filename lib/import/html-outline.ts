@@ -9,7 +9,7 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { DOMParser as PMDOMParser } from "@tiptap/pm/model";
-import { Window } from "happy-dom";
+import { inertWindow } from "@/lib/editor/inert-window";
 import { cleanPastedHtml } from "@/lib/editor/paste";
 import { plainText } from "@/lib/editor/document";
 import { MAX_NESTING } from "@/lib/editor/nesting";
@@ -133,15 +133,7 @@ export function htmlToOutline(html: string, extra: { skipped?: SkippedItem[]; tr
       );
     }
   }
-  const window = new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      disableComputedStyleRendering: true,
-    },
-  });
+  const window = inertWindow();
   try {
     const document = new window.DOMParser().parseFromString(html, "text/html");
     const body = document.body as unknown as El;
