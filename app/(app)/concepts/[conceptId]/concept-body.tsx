@@ -1,7 +1,6 @@
 import "server-only";
 import Link from "next/link";
 import { IntentLink } from "@/components/ui/intent-link";
-import { Suspense, type ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
 import type { Section } from "@/db/schema";
@@ -42,21 +41,12 @@ import { PartMargin, PlaceThreads } from "@/components/concept/part-margin";
 import { formatDate } from "@/lib/format";
 import { chapterAidKey, chapterPartAidKey, fieldPartAidKey } from "@/lib/template/writing-aids";
 import { HeadingWithAid } from "@/components/concept/writing-aid";
+import { HydrateLater } from "@/components/ui/hydrate-later";
 import { PartDone } from "@/components/concept/part-done";
 import { WorkflowRefresher } from "@/components/concept/workflow-live";
 import { PlaceAssignment } from "@/components/concept/assignment";
 import { conceptPageData } from "./page-data";
 import { RoundAnswer, RoundSummary } from "@/components/review/round-panel";
-
-/**
- * A boundary React hydrates after the rest of the body, at low priority and in slices (issue 17): the first
- * chapter becomes live, and its first part an editor, without waiting for the other 20 parts, the measure cards
- * and the tables. A click or a key in a place not yet hydrated hydrates that place first (React does this
- * itself). No fallback: the server's HTML stays as it is until then.
- */
-function HydrateLater({ now, children }: { now: boolean; children: ReactNode }) {
-  return now ? children : <Suspense fallback={null}>{children}</Suspense>;
-}
 
 /** The status and the next steps beside the concept's title (streamed after the title, issue 17). */
 export async function ConceptStatus({ conceptId }: { conceptId: string }) {

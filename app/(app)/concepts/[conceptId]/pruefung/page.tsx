@@ -23,6 +23,8 @@ import { orNotFound } from "@/lib/http/page";
 import { isDocumentRequest } from "@/lib/http/page-load";
 import { headers } from "next/headers";
 import { ScrollBox } from "@/components/ui/scroll-box";
+import { HydrateLater } from "@/components/ui/hydrate-later";
+import { IntentLink } from "@/components/ui/intent-link";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -91,12 +93,12 @@ export default async function ReviewPage({ params }: Props) {
           </p>
         </div>
         <div className="actions-row">
-          <Link className="button-secondary" href={`/concepts/${concept.id}`}>
+          <IntentLink className="button-secondary" href={`/concepts/${concept.id}`}>
             {t("backToConcept")}
-          </Link>
-          <Link className="button-secondary" href={`/concepts/${concept.id}/versionen`}>
+          </IntentLink>
+          <IntentLink className="button-secondary" href={`/concepts/${concept.id}/versionen`}>
             {t("versions")}
-          </Link>
+          </IntentLink>
           <a className="button-secondary" href={`/api/concepts/${concept.id}/comments`} download={`Kommentare-${concept.id}.json`}>
             {t("archive")}
           </a>
@@ -194,121 +196,134 @@ export default async function ReviewPage({ params }: Props) {
 
       {template.chapters.map((chapter, index) => {
         const chapterTitle = tt.chapterTitle(chapter);
+        // The page's head is live first; each chapter, field of action and part follows on its own, and one that a
+        // click or a key goes to at once (issue 17).
         return (
-          <section key={chapter.key} id={`kapitel-${chapter.key}`} className="chapter review-chapter" aria-labelledby={`h-${chapter.key}`}>
-            <h2 id={`h-${chapter.key}`}>
-              {index + 1}. {chapterTitle}
-            </h2>
-            <TargetThreads
-              conceptId={concept.id}
-              target={{ kind: "chapter", chapter: chapter.key }}
-              label={chapterTitle}
-              heading={t("generalComments")}
-              threads={byChapter.get(`${chapter.key}/`) ?? []}
-              viewer={viewer}
-              members={members}
-            />
-            {chapter.parts.map((p) => {
-              const section = tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId);
-              return section ? (
-                <ReviewSection
-                  key={p.key}
+          <HydrateLater key={chapter.key}>
+            <section id={`kapitel-${chapter.key}`} className="chapter review-chapter" aria-labelledby={`h-${chapter.key}`}>
+              <h2 id={`h-${chapter.key}`}>
+                {index + 1}. {chapterTitle}
+              </h2>
+              <HydrateLater>
+                <TargetThreads
                   conceptId={concept.id}
-                  sectionId={section.id}
-                  label={tt.chapterPartTitle(chapter, p)}
-                  {...text(section.content)}
-                  threads={bySection.get(section.id) ?? []}
+                  target={{ kind: "chapter", chapter: chapter.key }}
+                  label={chapterTitle}
+                  heading={t("generalComments")}
+                  threads={byChapter.get(`${chapter.key}/`) ?? []}
                   viewer={viewer}
                   members={members}
                 />
-              ) : null;
-            })}
-            {chapter.key === "fields"
-              ? tree.fields.map((field, fi) => {
-                  const fieldTitle = tt.fieldTitle(field);
-                  const measures = tree.measures.filter((m) => m.fieldId === field.id);
-                  return (
-                    <section key={field.id} id={`feld-${field.key}`} className="field-of-action" aria-labelledby={`h-field-${field.key}`}>
-                      <h3 id={`h-field-${field.key}`}>
-                        {index + 1}.{fi + 1} {fieldTitle}
-                      </h3>
-                      <TargetThreads
-                        conceptId={concept.id}
-                        target={{ kind: "chapter", chapter: "fields", fieldKey: field.key }}
-                        label={fieldTitle}
-                        heading={t("fieldComments")}
-                        threads={byChapter.get(`fields/${field.key}`) ?? []}
-                        viewer={viewer}
-                        members={members}
-                      />
-                      {template.fieldParts
-                        .filter((fp) => fp.kind === "richText")
-                        .map((fp) => {
-                          const section = tree.sections.find((s) => s.fieldId === field.id && s.part === fp.key);
-                          const label = `${tt.fieldPartTitle(fp)} – ${fieldTitle}`;
-                          return section ? (
-                            <div key={fp.key} className="part">
-                              <h4>{tt.fieldPartTitle(fp)}</h4>
-                              <ReviewSection
-                                conceptId={concept.id}
-                                sectionId={section.id}
-                                label={label}
-                                {...text(section.content)}
-                                threads={bySection.get(section.id) ?? []}
-                                viewer={viewer}
-                                members={members}
-                              />
-                            </div>
-                          ) : null;
-                        })}
-                      {measures.length ? (
-                        <>
-                          <h4>{t("measures")}</h4>
-                          <ul className="review-measures">
-                            {measures.map((m) => (
-                              <li key={m.id} className="review-measure" data-testid={`measure-${m.id}`}>
-                                <p className="review-measure-title">{m.title}</p>
-                                <TargetThreads
-                                  conceptId={concept.id}
-                                  target={{ kind: "measure", measureId: m.id }}
-                                  label={m.title}
-                                  heading={t("measureComments")}
-                                  threads={byMeasure.get(m.id) ?? []}
-                                  viewer={viewer}
-                                  members={members}
-                                />
-                              </li>
-                            ))}
-                          </ul>
-                        </>
-                      ) : null}
-                    </section>
-                  );
-                })
-              : null}
-          </section>
+              </HydrateLater>
+              {chapter.parts.map((p) => {
+                const section = tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId);
+                return section ? (
+                  <HydrateLater key={p.key}>
+                    <ReviewSection
+                      conceptId={concept.id}
+                      sectionId={section.id}
+                      label={tt.chapterPartTitle(chapter, p)}
+                      {...text(section.content)}
+                      threads={bySection.get(section.id) ?? []}
+                      viewer={viewer}
+                      members={members}
+                    />
+                  </HydrateLater>
+                ) : null;
+              })}
+              {chapter.key === "fields"
+                ? tree.fields.map((field, fi) => {
+                    const fieldTitle = tt.fieldTitle(field);
+                    const measures = tree.measures.filter((m) => m.fieldId === field.id);
+                    return (
+                      <HydrateLater key={field.id}>
+                        <section id={`feld-${field.key}`} className="field-of-action" aria-labelledby={`h-field-${field.key}`}>
+                          <h3 id={`h-field-${field.key}`}>
+                            {index + 1}.{fi + 1} {fieldTitle}
+                          </h3>
+                          <TargetThreads
+                            conceptId={concept.id}
+                            target={{ kind: "chapter", chapter: "fields", fieldKey: field.key }}
+                            label={fieldTitle}
+                            heading={t("fieldComments")}
+                            threads={byChapter.get(`fields/${field.key}`) ?? []}
+                            viewer={viewer}
+                            members={members}
+                          />
+                          {template.fieldParts
+                            .filter((fp) => fp.kind === "richText")
+                            .map((fp) => {
+                              const section = tree.sections.find((s) => s.fieldId === field.id && s.part === fp.key);
+                              const label = `${tt.fieldPartTitle(fp)} – ${fieldTitle}`;
+                              return section ? (
+                                <div key={fp.key} className="part">
+                                  <h4>{tt.fieldPartTitle(fp)}</h4>
+                                  <HydrateLater>
+                                    <ReviewSection
+                                      conceptId={concept.id}
+                                      sectionId={section.id}
+                                      label={label}
+                                      {...text(section.content)}
+                                      threads={bySection.get(section.id) ?? []}
+                                      viewer={viewer}
+                                      members={members}
+                                    />
+                                  </HydrateLater>
+                                </div>
+                              ) : null;
+                            })}
+                          {measures.length ? (
+                            <>
+                              <h4>{t("measures")}</h4>
+                              <ul className="review-measures">
+                                {measures.map((m) => (
+                                  <li key={m.id} className="review-measure" data-testid={`measure-${m.id}`}>
+                                    <p className="review-measure-title">{m.title}</p>
+                                    <TargetThreads
+                                      conceptId={concept.id}
+                                      target={{ kind: "measure", measureId: m.id }}
+                                      label={m.title}
+                                      heading={t("measureComments")}
+                                      threads={byMeasure.get(m.id) ?? []}
+                                      viewer={viewer}
+                                      members={members}
+                                    />
+                                  </li>
+                                ))}
+                              </ul>
+                            </>
+                          ) : null}
+                        </section>
+                      </HydrateLater>
+                    );
+                  })
+                : null}
+            </section>
+          </HydrateLater>
         );
       })}
 
-      <section aria-labelledby="activity-heading" className="card">
-        <h2 id="activity-heading" style={{ marginTop: 0 }}>
-          {t("activityHeading")}
-        </h2>
-        {activity.length === 0 ? <p className="meta">{t("noActivity")}</p> : null}
-        <ul className="activity" data-testid="activity">
-          {activity.map((a) => (
-            <li key={a.id}>
-              <span className="meta">{formatDateTime(a.createdAt)}</span> {activitySentence(a)}
-              {auditThreadPath({ action: a.action, conceptId: concept.id, objectId: a.objectId }) ? (
-                <>
-                  {" "}
-                  <Link href={auditThreadPath({ action: a.action, conceptId: concept.id, objectId: a.objectId })!}>{t("showThread")}</Link>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <HydrateLater>
+        <section aria-labelledby="activity-heading" className="card">
+          <h2 id="activity-heading" style={{ marginTop: 0 }}>
+            {t("activityHeading")}
+          </h2>
+          {activity.length === 0 ? <p className="meta">{t("noActivity")}</p> : null}
+          <ul className="activity" data-testid="activity">
+            {activity.map((a) => (
+              <li key={a.id}>
+                <span className="meta">{formatDateTime(a.createdAt)}</span> {activitySentence(a)}
+                {auditThreadPath({ action: a.action, conceptId: concept.id, objectId: a.objectId }) ? (
+                  <>
+                    {" "}
+                    <Link href={auditThreadPath({ action: a.action, conceptId: concept.id, objectId: a.objectId })!}>{t("showThread")}</Link>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </HydrateLater>
     </>
   );
 }
