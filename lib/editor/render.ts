@@ -11,11 +11,7 @@ import { renderedHtmlStore } from "@/lib/editor/rendered-html-store";
  * editor, so a long concept stays fast.
  */
 export function renderHtml(doc: JSONContent): string {
-  try {
-    return serializeHtml(editorSchema(), doc);
-  } catch {
-    return "<p><em>Dieser Abschnitt konnte nicht dargestellt werden.</em></p>";
-  }
+  return serializeHtml(editorSchema(), doc);
 }
 
 /**

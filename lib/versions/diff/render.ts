@@ -5,9 +5,5 @@ import { diffSchema } from "./richtext";
 
 /** HTML of a compared document (with <ins>/<del> for the change marks), from the same extension list as the editor. */
 export function renderDiffHtml(doc: JSONContent): string {
-  try {
-    return serializeHtml(diffSchema(), doc);
-  } catch {
-    return "<p><em>Dieser Abschnitt konnte nicht dargestellt werden.</em></p>";
-  }
+  return serializeHtml(diffSchema(), doc);
 }
