@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getTranslations } from "next-intl/server";
 import { requestDomainText } from "@/lib/i18n/domain-server";
 import type { CheckResult } from "@/lib/check/service";
@@ -55,7 +55,7 @@ export async function CheckPanel({ conceptId, result, canEdit }: { conceptId: st
               {items.map((f) => (
                 <li key={f.key} data-testid="check-finding" data-rule={f.rule}>
                   <span className="visually-hidden">{t(`severity.${severity}`)}: </span>
-                  <bdi>{f.message}</bdi> <Link href={f.place.href}>{t("toPlaceOf", { place: f.place.label })}</Link>
+                  <bdi>{f.message}</bdi> <IntentLink href={f.place.href}>{t("toPlaceOf", { place: f.place.label })}</IntentLink>
                   {canEdit ? <AcknowledgeForm conceptId={conceptId} findingKey={f.key} message={f.message} /> : null}
                 </li>
               ))}
@@ -73,7 +73,7 @@ export async function CheckPanel({ conceptId, result, canEdit }: { conceptId: st
           <ul>
             {acknowledged.map((f) => (
               <li key={f.key} data-testid="check-acknowledged">
-                <bdi>{f.message}</bdi> <Link href={f.place.href}>{t("toPlace")}</Link>
+                <bdi>{f.message}</bdi> <IntentLink href={f.place.href}>{t("toPlace")}</IntentLink>
                 <div className="check-ack">
                   {t("acknowledgedHeading")}
                   {f.acknowledged!.by ? ` (${f.acknowledged!.by})` : ""}: <bdi>{f.acknowledged!.reason}</bdi>

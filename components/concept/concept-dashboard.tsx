@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useTranslations } from "next-intl";
 import type { DashboardEntry } from "@/lib/concepts/dashboard";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -31,9 +31,9 @@ export function ConceptDashboardEntry({ entry, today, level = 2, children }: { e
   return (
     <li className="card" data-testid="concept-entry">
       <Heading style={{ margin: 0, fontSize: "1.15rem" }}>
-        <Link href={`/concepts/${entry.id}`}>
+        <IntentLink href={`/concepts/${entry.id}`}>
           <bdi>{entry.title}</bdi>
-        </Link>
+        </IntentLink>
       </Heading>
       <div className="actions-row" style={{ gap: ".5rem", marginTop: ".35rem" }}>
         <StatusBadge steps={entry.steps} />

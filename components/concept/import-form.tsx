@@ -1,7 +1,7 @@
 "use client";
 import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { Place } from "@/lib/import/draft-merge";
 import type { ImportReport } from "@/lib/import/mapping";
 import type { MappingProposal } from "@/lib/import/service";
@@ -233,9 +233,9 @@ function ImportReportView({ id, report }: { id: string; report: ImportReport }) 
         </>
       ) : null}
       <p>
-        <Link href={`/concepts/${id}`} className="button button-primary">
+        <IntentLink href={`/concepts/${id}`} className="button button-primary">
           {t("openConcept")}
-        </Link>
+        </IntentLink>
       </p>
     </section>
   );

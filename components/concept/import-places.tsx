@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { Place } from "@/lib/import/draft-merge";
 import type { ImportReport } from "@/lib/import/mapping";
 
@@ -58,12 +58,12 @@ export function DraftImportReport({ conceptId, version, taken, report }: { conce
       {report.skipped.length > 0 ? <p>{t("reportSkipped", { count: report.skipped.length })}</p> : null}
       <p>{t("draftReportUndo", { version })}</p>
       <p>
-        <Link href={`/concepts/${conceptId}`} className="button button-primary">
+        <IntentLink href={`/concepts/${conceptId}`} className="button button-primary">
           {t("openConcept")}
-        </Link>{" "}
-        <Link href={`/concepts/${conceptId}/versionen`} className="button">
+        </IntentLink>{" "}
+        <IntentLink href={`/concepts/${conceptId}/versionen`} className="button">
           {t("openVersions")}
-        </Link>
+        </IntentLink>
       </p>
     </section>
   );

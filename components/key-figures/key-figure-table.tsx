@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatKeyFigureChange, formatKeyFigureValue, type KeyFigureLine } from "@/lib/key-figures/change";
 import { DeleteKeyFigureButton, KeyFigureForm } from "./forms";
@@ -34,7 +34,7 @@ export async function KeyFigureSection({
       {onConceptPage ? <h3 id="key-figures-h">{t("title")}</h3> : <h2 id="key-figures-h">{t("title")}</h2>}
       {onConceptPage ? (
         <p className="meta">
-          {t("onConceptPage")} <Link href={`/concepts/${conceptId}/monitoring#key-figures-h`}>{t("toMonitoring")}</Link>
+          {t("onConceptPage")} <IntentLink href={`/concepts/${conceptId}/monitoring#key-figures-h`}>{t("toMonitoring")}</IntentLink>
         </p>
       ) : (
         <p className="meta">{t("intro")}</p>

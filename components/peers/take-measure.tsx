@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useActionState, useId, useState } from "react";
 import { takeLibraryMeasureAction } from "@/app/(app)/concepts/[conceptId]/vergleich/bibliothek/actions";
 import type { TakeTarget } from "@/lib/peers/take-measure";
@@ -75,9 +75,9 @@ export function TakeMeasure({ entry, targets }: { entry: { id: string; title: st
       ) : null}
       <Notice message={stateNotice(state, taking)}>
         {state?.ok && !taking ? (
-          <Link href={state.data.href}>
+          <IntentLink href={state.data.href}>
             {tr.rich("toMeasure", { title: state.data.title, bdi: (chunks) => <bdi>{chunks}</bdi> })}
-          </Link>
+          </IntentLink>
         ) : null}
       </Notice>
     </div>

@@ -73,8 +73,7 @@ export type HistoryEntry = VersionMeta & { changes: ChangeCount | null };
  */
 export async function readHistory(actor: Actor, conceptId: string) {
   const { concept, role } = await requireConcept(actor, conceptId, "concept.read");
-  const rows = await listVersionRows({ conceptId: concept.id });
-  const snapshot = await readConceptSnapshot(concept);
+  const [rows, snapshot] = await Promise.all([listVersionRows({ conceptId: concept.id }), readConceptSnapshot(concept)]);
   const draft = snapshotHashes(snapshot);
   const proposals = snapshot.data.sections.reduce((n, s) => n + openProposals(s.content).length, 0);
   const versions: HistoryEntry[] = rows.map((row, i) => ({ ...meta(row), changes: rows[i + 1] ? countChanges(rows[i + 1]!.hashes, row.hashes) : null }));

@@ -95,6 +95,17 @@ export async function benchVersions(ctx: Ctx) {
     if (json.versions.length < 50) throw new Error(`only ${json.versions.length} versions`);
     if (i > 1) list.push(performance.now() - t0);
   }
+  // the history page's whole answer to a plain request (server time, no browser)
+  const historyServer: number[] = [];
+  let historyKB = 0;
+  for (let i = 0; i < SAMPLES + 2; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/concepts/${conceptId}/versionen`, { headers: { cookie } });
+    const html = await res.text();
+    if (!res.ok) throw new Error(`history page ${res.status}`);
+    if (i > 1) historyServer.push(performance.now() - t0);
+    historyKB = Math.round(html.length / 1024);
+  }
   const historyPage: number[] = [];
   // where the history page's time goes: the server's first byte and the parsed page (browser timing)
   const historyFirstByte: number[] = [];
@@ -132,6 +143,9 @@ export async function benchVersions(ctx: Ctx) {
     listApiRequests: list.length,
     listApiP50Ms: round(pct(list, 50)),
     listApiP95Ms: round(pct(list, 95)),
+    historyServerP50Ms: round(pct(historyServer, 50)),
+    historyServerP95Ms: round(pct(historyServer, 95)),
+    historyPageKB: historyKB,
     historyPageLoad: spread(historyPage),
     historyPageFirstByte: spread(historyFirstByte),
     historyPageInteractive: spread(historyInteractive),
@@ -141,6 +155,6 @@ export async function benchVersions(ctx: Ctx) {
       `Vergleichsseite interaktiv nach ${formatSpread(interactive)}, geladen nach ${formatSpread(loaded)}`,
   );
   console.log(
-    `50 Versionen: Liste (API) p50 ${round(pct(list, 50))} ms, p95 ${round(pct(list, 95))} ms (${list.length} Anfragen); Verlaufsseite geladen nach ${formatSpread(historyPage)} (erstes Byte ${formatSpread(historyFirstByte)}, interaktiv ${formatSpread(historyInteractive)}); Version anlegen Ø ${round(createMs)} ms`,
+    `50 Versionen: Liste (API) p50 ${round(pct(list, 50))} ms, p95 ${round(pct(list, 95))} ms (${list.length} Anfragen); Verlaufsseite: Server p50 ${round(pct(historyServer, 50))} ms, p95 ${round(pct(historyServer, 95))} ms (${historyKB} KB), geladen nach ${formatSpread(historyPage)} (erstes Byte ${formatSpread(historyFirstByte)}, interaktiv ${formatSpread(historyInteractive)}); Version anlegen Ø ${round(createMs)} ms`,
   );
 }

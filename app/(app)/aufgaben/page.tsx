@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { activeMembership, pageActor } from "@/lib/auth/session";
@@ -50,9 +50,9 @@ export default async function InboxPage() {
             const place = placeOf(a);
             return (
               <li key={`${a.conceptId}/${a.chapter}/${a.fieldId ?? ""}`}>
-                <Link href={`/concepts/${a.conceptId}#${place.anchor}`}>
+                <IntentLink href={`/concepts/${a.conceptId}#${place.anchor}`}>
                   <bdi>{place.title}</bdi>
-                </Link>{" "}
+                </IntentLink>{" "}
                 – <bdi>{a.conceptTitle}</bdi> · {t("due", { date: formatDate(a.dueDate) })}
                 {a.overdue ? <strong className="overdue"> · {t("overdue")}</strong> : null}
               </li>
@@ -68,7 +68,7 @@ export default async function InboxPage() {
         <ul data-testid="inbox-rounds">
           {inbox.rounds.map((r) => (
             <li key={r.id}>
-              <Link href={roundPath(r.conceptId)}>{r.title}</Link> – {r.conceptTitle} · {t("due", { date: formatDate(r.dueDate) })}
+              <IntentLink href={roundPath(r.conceptId)}>{r.title}</IntentLink> – {r.conceptTitle} · {t("due", { date: formatDate(r.dueDate) })}
               {r.overdue ? <strong className="overdue"> · {t("overdue")}</strong> : r.dueSoon ? <strong className="overdue" data-testid="round-due-soon"> · {t("dueSoon")}</strong> : null}
             </li>
           ))}
@@ -82,7 +82,7 @@ export default async function InboxPage() {
         <ul data-testid="inbox-mentions">
           {inbox.mentions.map((m) => (
             <li key={m.threadId}>
-              <Link href={threadPath(m.conceptId, m.threadId)}>{m.conceptTitle}</Link>
+              <IntentLink href={threadPath(m.conceptId, m.threadId)}>{m.conceptTitle}</IntentLink>
               {m.quote ? <> – „{m.quote.slice(0, 120)}“</> : null}
             </li>
           ))}
@@ -98,7 +98,7 @@ export default async function InboxPage() {
           {inbox.notifications.map((n) => (
             <li key={n.id} className={n.readAt ? "meta" : undefined}>
               {formatDateTime(n.createdAt)} · {n.kind === "reminder" ? null : `${n.actorName ?? "–"}: `}
-              {kind(n.kind)} – <Link href={notificationPath(n)}>{n.conceptTitle}</Link>
+              {kind(n.kind)} – <IntentLink href={notificationPath(n)}>{n.conceptTitle}</IntentLink>
               {n.readAt ? null : <strong> ({t("unread")})</strong>}
             </li>
           ))}

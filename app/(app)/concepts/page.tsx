@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getTranslations } from "next-intl/server";
 import { listConceptsMarkedForDeletion } from "@/db/queries/concepts";
 import { activeMembership, pageActor } from "@/lib/auth/session";
@@ -113,7 +113,7 @@ export default async function ConceptsPage({ searchParams }: Props) {
           <CreateConceptForm municipalityId={active.municipalityId} defaultTitle={t("defaultTitle", { municipality: active.name })} />
           {can(active.role, "concept.import") ? (
             <p>
-              <Link href="/concepts/import">{t("importLink")}</Link>
+              <IntentLink href="/concepts/import">{t("importLink")}</IntentLink>
             </p>
           ) : null}
         </section>

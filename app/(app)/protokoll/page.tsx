@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { auditEntryPath } from "@/lib/review/links";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { KIND_KEYS } from "@/lib/audit/actions";
@@ -99,7 +99,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <button className="button" type="submit">
               {t("filter.submit")}
             </button>
-            <Link href="/protokoll">{t("filter.reset")}</Link>
+            <IntentLink href="/protokoll">{t("filter.reset")}</IntentLink>
           </div>
         </fieldset>
       </form>
@@ -129,9 +129,9 @@ export default async function AuditPage({ searchParams }: Props) {
                     {r.conceptId && r.conceptTitle ? (
                       <>
                         {" – "}
-                        <Link href={auditEntryPath({ action: r.action, conceptId: r.conceptId, objectId: r.objectId })}>
+                        <IntentLink href={auditEntryPath({ action: r.action, conceptId: r.conceptId, objectId: r.objectId })}>
                           <bdi>{r.conceptTitle}</bdi>
-                        </Link>
+                        </IntentLink>
                       </>
                     ) : null}
                   </td>
@@ -145,15 +145,15 @@ export default async function AuditPage({ searchParams }: Props) {
       {log.pages > 1 ? (
         <nav aria-label={t("pages")} className="actions-row audit-pages">
           {log.page > 1 ? (
-            <Link href={`/protokoll${auditQueryString({ ...filter, page: log.page - 1 })}`} rel="prev">
+            <IntentLink href={`/protokoll${auditQueryString({ ...filter, page: log.page - 1 })}`} rel="prev">
               {t("newer")}
-            </Link>
+            </IntentLink>
           ) : null}
           <span>{t("page", { page: log.page, pages: log.pages })}</span>
           {log.page < log.pages ? (
-            <Link href={`/protokoll${auditQueryString({ ...filter, page: log.page + 1 })}`} rel="next">
+            <IntentLink href={`/protokoll${auditQueryString({ ...filter, page: log.page + 1 })}`} rel="next">
               {t("older")}
-            </Link>
+            </IntentLink>
           ) : null}
         </nav>
       ) : null}

@@ -1,5 +1,4 @@
 import "server-only";
-import Link from "next/link";
 import { IntentLink } from "@/components/ui/intent-link";
 import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
@@ -91,12 +90,12 @@ export async function ConceptActions({ conceptId }: { conceptId: string }) {
             </a>
           </li>
           <li>
-            <Link href={`/concepts/${concept.id}/vergleich`}>{t("compare")}</Link>
+            <IntentLink href={`/concepts/${concept.id}/vergleich`}>{t("compare")}</IntentLink>
           </li>
           <li>
-            <Link href={`/concepts/${concept.id}/monitoring`} data-testid="monitoring-link">
+            <IntentLink href={`/concepts/${concept.id}/monitoring`} data-testid="monitoring-link">
               {t("monitoring")}
-            </Link>
+            </IntentLink>
           </li>
           <li>
             <a href={`/api/concepts/${concept.id}/export`} download>
@@ -104,7 +103,7 @@ export async function ConceptActions({ conceptId }: { conceptId: string }) {
             </a>
           </li>
           <li>
-            <Link href="/concepts">{t("allConcepts")}</Link>
+            <IntentLink href="/concepts">{t("allConcepts")}</IntentLink>
           </li>
         </ul>
       </Disclosure>
@@ -196,7 +195,7 @@ export async function ConceptBody({ conceptId }: { conceptId: string }) {
       {update ? (
         <p className="notice" role="note" data-testid="update-notice">
           {t("updateFromMonitoring", { ended: update.ended.length, missed: update.missed.length })}{" "}
-          <Link href={`/concepts/${concept.id}/monitoring`}>{t("updateFromMonitoringLink")}</Link>
+          <IntentLink href={`/concepts/${concept.id}/monitoring`}>{t("updateFromMonitoringLink")}</IntentLink>
         </p>
       ) : null}
       <RoundSummary round={round} />
@@ -275,9 +274,9 @@ export async function ConceptBody({ conceptId }: { conceptId: string }) {
                               <h3 id={`h-field-${field.key}`}>
                                 {index + 1}.{fi + 1} <bdi>{fieldTitle}</bdi>
                               </h3>
-                              <Link className="button-link" href={`/concepts/${concept.id}/monitoring?feld=${encodeURIComponent(field.key)}`}>
+                              <IntentLink className="button-link" href={`/concepts/${concept.id}/monitoring?feld=${encodeURIComponent(field.key)}`}>
                                 {t("fieldMonitoring", { field: fieldTitle })}
-                              </Link>
+                              </IntentLink>
                               {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
                             </div>
                             <RoundAnswer round={round} target={`field:${field.key}`} title={fieldTitle} />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getTranslations } from "next-intl/server";
 import { ImportForm } from "@/components/concept/import-form";
 import { pageActor } from "@/lib/auth/session";
@@ -27,7 +27,7 @@ export default async function ImportIntoDraftPage({ params }: Props) {
   return (
     <div className="page page-narrow">
       <p>
-        <Link href={`/concepts/${concept.id}/versionen`}>{tc("title", { title: concept.title })}</Link>
+        <IntentLink href={`/concepts/${concept.id}/versionen`}>{tc("title", { title: concept.title })}</IntentLink>
       </p>
       <h1>{t("titleDraft")}</h1>
       <p>{t("introDraft", { title: concept.title })}</p>

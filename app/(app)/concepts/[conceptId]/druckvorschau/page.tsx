@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { UserList } from "@/components/ui/user-list";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { JSONContent } from "@tiptap/core";
 import { pageActor } from "@/lib/auth/session";
 import { renderHtml } from "@/lib/editor/render";
@@ -223,9 +223,9 @@ export default async function PrintPreviewPage({ params, searchParams }: Props) 
   return (
     <div className={`print-preview${meta.draft ? " print-draft" : ""}`} lang="de">
       <div className="print-toolbar actions-row" lang={locale}>
-        <Link className="button-secondary" href={`/concepts/${conceptId}`}>
+        <IntentLink className="button-secondary" href={`/concepts/${conceptId}`}>
           {t("backToConcept")}
-        </Link>
+        </IntentLink>
         <a className="button" href={`/api/concepts/${conceptId}/export.pdf${query ? `?${query}` : ""}`} download>
           {t("download")}
         </a>

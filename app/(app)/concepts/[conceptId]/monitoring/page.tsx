@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getTranslations } from "next-intl/server";
 import { getLabels, getTemplateText } from "@/lib/i18n/server";
 import type { TemplateText } from "@/lib/i18n/template";
@@ -62,9 +62,9 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
           <a className="button-secondary" href={`/api/concepts/${concept.id}/sachstandsbericht.pdf`} data-testid="sachstandsbericht-link">
             {t("sachstandLink")}
           </a>
-          <Link className="button-secondary" href={`/concepts/${concept.id}`}>
+          <IntentLink className="button-secondary" href={`/concepts/${concept.id}`}>
             {t("back")}
-          </Link>
+          </IntentLink>
         </div>
       </div>
       <p>
@@ -73,15 +73,15 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
       <nav aria-label={t("navLabel")} className="peer-groups">
         <ul>
           <li>
-            <Link href={base} aria-current={fieldKey ? undefined : "page"}>
+            <IntentLink href={base} aria-current={fieldKey ? undefined : "page"}>
               {t("wholeConcept")}
-            </Link>
+            </IntentLink>
           </li>
           {all.fields.map((f) => (
             <li key={f.key}>
-              <Link href={`${base}?feld=${encodeURIComponent(f.key)}`} aria-current={fieldKey === f.key ? "page" : undefined}>
+              <IntentLink href={`${base}?feld=${encodeURIComponent(f.key)}`} aria-current={fieldKey === f.key ? "page" : undefined}>
                 {f.number} <bdi>{ctx.tt.fieldTitle(f)}</bdi>
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

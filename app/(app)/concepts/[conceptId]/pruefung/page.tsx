@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/core";
 import { listMembers } from "@/db/queries/members";
@@ -316,7 +315,7 @@ export default async function ReviewPage({ params }: Props) {
                 {auditThreadPath({ action: a.action, conceptId: concept.id, objectId: a.objectId }) ? (
                   <>
                     {" "}
-                    <Link href={auditThreadPath({ action: a.action, conceptId: concept.id, objectId: a.objectId })!}>{t("showThread")}</Link>
+                    <IntentLink href={auditThreadPath({ action: a.action, conceptId: concept.id, objectId: a.objectId })!}>{t("showThread")}</IntentLink>
                   </>
                 ) : null}
               </li>

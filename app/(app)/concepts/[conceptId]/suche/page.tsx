@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getTranslations } from "next-intl/server";
 import { pageActor } from "@/lib/auth/session";
 import { findInConcept, type FoundPlace } from "@/lib/concepts/find";
@@ -53,7 +53,7 @@ export default async function ConceptSearchPage({ params, searchParams }: Props)
   return (
     <>
       <p>
-        <Link href={`/concepts/${concept.id}`}>{t("back")}</Link>
+        <IntentLink href={`/concepts/${concept.id}`}>{t("back")}</IntentLink>
       </p>
       <h1>
         {t("title", { title: concept.title })}
@@ -77,7 +77,7 @@ export default async function ConceptSearchPage({ params, searchParams }: Props)
                   {hit.matches > 1 ? ` · ${t("matches", { count: hit.matches })}` : ""}
                 </p>
                 <h2 className="search-hit-title">
-                  <Link href={hit.ref.href}>{where(hit.ref)}</Link>
+                  <IntentLink href={hit.ref.href}>{where(hit.ref)}</IntentLink>
                 </h2>
                 <p className="search-excerpt">
                   {hit.excerpt.before}

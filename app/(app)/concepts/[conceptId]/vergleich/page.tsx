@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getTranslations } from "next-intl/server";
 import type { useTranslations } from "next-intl";
 import { pageActor } from "@/lib/auth/session";
@@ -60,12 +60,12 @@ export default async function PeerComparisonPage({ params, searchParams }: Props
           <p className="meta">{concept.title}</p>
         </div>
         <div className="actions-row">
-          <Link className="button-secondary" href={`/concepts/${concept.id}/vergleich/bibliothek`}>
+          <IntentLink className="button-secondary" href={`/concepts/${concept.id}/vergleich/bibliothek`}>
             {t("library")}
-          </Link>
-          <Link className="button-secondary" href={`/concepts/${concept.id}`}>
+          </IntentLink>
+          <IntentLink className="button-secondary" href={`/concepts/${concept.id}`}>
             {t("backToConcept")}
-          </Link>
+          </IntentLink>
         </div>
       </div>
       <p>{t("intro")}</p>
@@ -108,13 +108,13 @@ function Figures({ comparison: c, conceptId, t, dt, labels, tt }: { comparison: 
         <ul>
           {c.choices.map((g) => (
             <li key={g.choice}>
-              <Link
+              <IntentLink
                 href={`/concepts/${conceptId}/vergleich${g.choice === "own" ? "" : `?gruppe=${g.choice}`}`}
                 aria-current={g.choice === c.group.choice ? "page" : undefined}
                 className={g.choice === c.group.choice ? "button" : "button-secondary"}
               >
                 {t(`choices.${g.choice}`)}
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { IntentLink } from "@/components/ui/intent-link";
 import { pageActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
@@ -61,9 +60,9 @@ export default async function VersionsPage({ params }: Props) {
           <h1 style={{ marginBottom: ".25rem" }}>{t("title", { title: concept.title })}</h1>
           <p className="meta">{t("statusLine", { status: statusLabel(concept.status), count: versions.length })}</p>
         </div>
-        <Link className="button-secondary" href={`/concepts/${concept.id}`}>
+        <IntentLink className="button-secondary" href={`/concepts/${concept.id}`}>
           {t("backToConcept")}
-        </Link>
+        </IntentLink>
       </div>
 
       {canVersion || canStatus ? (
@@ -74,7 +73,7 @@ export default async function VersionsPage({ params }: Props) {
           {canVersion ? <CreateVersionForm conceptId={concept.id} /> : null}
           {canRestore && concept.status !== "adopted" ? (
             <p>
-              <Link href={`/concepts/${concept.id}/aus-datei`}>{t("importFromFile")}</Link>
+              <IntentLink href={`/concepts/${concept.id}/aus-datei`}>{t("importFromFile")}</IntentLink>
             </p>
           ) : null}
           {canStatus ? (
@@ -139,9 +138,9 @@ export default async function VersionsPage({ params }: Props) {
                   {draft.proposals > 0 ? (
                     <>
                       <br />
-                      <Link className="meta" href={`/concepts/${concept.id}`} data-testid="draft-proposals">
+                      <IntentLink className="meta" href={`/concepts/${concept.id}`} data-testid="draft-proposals">
                         {t("draftProposals", { count: draft.proposals })}
-                      </Link>
+                      </IntentLink>
                     </>
                   ) : null}
                 </td>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getTranslations } from "next-intl/server";
 import { pageActor } from "@/lib/auth/session";
 import { requireConcept } from "@/lib/concepts/access";
@@ -50,9 +50,9 @@ export default async function LibraryPage({ params, searchParams }: Props) {
           <h1 style={{ marginBottom: ".25rem" }}>{t("title")}</h1>
           <p className="meta">{t("intro")}</p>
         </div>
-        <Link className="button-secondary" href={`/concepts/${concept.id}/vergleich`}>
+        <IntentLink className="button-secondary" href={`/concepts/${concept.id}/vergleich`}>
           {t("backToComparison")}
-        </Link>
+        </IntentLink>
       </div>
 
       <form method="get" className="actions-row" aria-label={t("filter")} style={{ alignItems: "end", marginBottom: "1rem" }}>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { getTranslations } from "next-intl/server";
 import type { useTranslations } from "next-intl";
 import { notFound } from "next/navigation";
@@ -202,7 +202,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
             {dt(error.message)}
           </p>
           <p>
-            <Link href={`/concepts/${conceptId}/versionen`}>{t("backToVersions")}</Link>
+            <IntentLink href={`/concepts/${conceptId}/versionen`}>{t("backToVersions")}</IntentLink>
           </p>
         </>
       );
@@ -247,9 +247,9 @@ export default async function ComparePage({ params, searchParams }: Props) {
           <a className="button-secondary" href={pdfHref} download>
             {t("synopsisPdf")}
           </a>
-          <Link className="button-secondary" href={`/concepts/${concept.id}/versionen`}>
+          <IntentLink className="button-secondary" href={`/concepts/${concept.id}/versionen`}>
             {t("backToVersions")}
-          </Link>
+          </IntentLink>
         </div>
       </div>
 
@@ -335,7 +335,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
           {!showUnchanged && totals.unchangedSections ? (
             <>
               {" "}
-              · {t("unchangedHidden", { count: totals.unchangedSections })} (<Link href={href({ unveraendert: "1" })}>{t("showThem")}</Link>)
+              · {t("unchangedHidden", { count: totals.unchangedSections })} (<IntentLink href={href({ unveraendert: "1" })}>{t("showThem")}</IntentLink>)
             </>
           ) : null}
         </p>
