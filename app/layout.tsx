@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { pickMessages, SHELL_NAMESPACES } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,9 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("shell");
-  // Only what client components read (lib/i18n/client-messages.ts): the domain's texts, for one, are translated on
-  // the server (lib/i18n/domain-server.ts), and in a form only on demand.
-  const messages = clientMessages(await getMessages());
+  // Only what the layouts' and error pages' client components read; each page brings its own (withClientMessages).
+  const messages = pickMessages(await getMessages(), SHELL_NAMESPACES);
   return (
     <html lang={locale}>
       <body>

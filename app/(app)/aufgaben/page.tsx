@@ -12,6 +12,7 @@ import { readMailDigest } from "@/lib/review/digest";
 import { readMyAssignments } from "@/lib/concepts/assignments";
 import { getTemplateText } from "@/lib/i18n/server";
 import { templateFor } from "@/lib/template";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("shell");
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** What waits for the signed-in user: threads mentioning them, rounds they must answer, notifications. */
-export default async function InboxPage() {
+export default withClientMessages(["inbox"], async function InboxPage() {
   const actor = await pageActor();
   const { active } = await activeMembership(actor);
   if (!active) redirect("/concepts");
@@ -114,4 +115,4 @@ export default async function InboxPage() {
       ) : null}
     </>
   );
-}
+});

@@ -11,6 +11,7 @@ import { ConceptDashboardEntry } from "@/components/concept/concept-dashboard";
 import { ConceptLifecycle, RestoreConceptButton } from "@/components/concept/concept-lifecycle";
 import { CreateConceptForm } from "@/components/concept/create-concept-form";
 import { Notice } from "@/components/ui/notice";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,7 +33,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * section "Archiv", and for admins the concepts marked for deletion with the
  * day they go for good and a restore button (nobody else learns of them).
  */
-export default async function ConceptsPage({ searchParams }: Props) {
+export default withClientMessages(["conceptLifecycle", "concepts", "form"], async function ConceptsPage({ searchParams }: Props) {
   const actor = await pageActor();
   const { active } = await activeMembership(actor);
   const t = await getTranslations("concepts");
@@ -120,4 +121,4 @@ export default async function ConceptsPage({ searchParams }: Props) {
       ) : null}
     </>
   );
-}
+});

@@ -19,13 +19,14 @@ import { StaffCostForm } from "@/components/members/staff-cost-form";
 import { getStaffCostRate } from "@/db/queries/funding";
 import { DEFAULT_STAFF_COST_PER_FTE_CENTS } from "@/lib/funding/rate";
 import { formatEuro, formatEuroInput } from "@/lib/measures/labels";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("members");
   return { title: t("title") };
 }
 
-export default async function MembersPage() {
+export default withClientMessages(["form", "labels", "logo", "members", "template"], async function MembersPage() {
   const actor = await pageActor();
   const { active } = await activeMembership(actor);
   const t = await getTranslations("members");
@@ -115,4 +116,4 @@ export default async function MembersPage() {
       </section>
     </>
   );
-}
+});

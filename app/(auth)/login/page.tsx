@@ -8,6 +8,7 @@ import { endSessionUrl } from "@/lib/sso/end-session";
 import { LoginForm } from "./login-form";
 import { ssoSignIn } from "./sso-actions";
 import { Notice } from "@/components/ui/notice";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("login");
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function LoginPage({ searchParams }: Props) {
+export default withClientMessages(["form", "login"], async function LoginPage({ searchParams }: Props) {
   if (await currentActor()) redirect("/concepts");
   const params = await searchParams;
   const next = typeof params.next === "string" ? params.next : "/concepts";
@@ -69,4 +70,4 @@ export default async function LoginPage({ searchParams }: Props) {
       </p>
     </>
   );
-}
+});

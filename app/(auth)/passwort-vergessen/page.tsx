@@ -3,13 +3,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { mailConfigured } from "@/lib/mail/config";
 import { RequestResetForm } from "./request-form";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("reset");
   return { title: t("requestTitle") };
 }
 
-export default async function ForgotPasswordPage() {
+export default withClientMessages(["form", "reset"], async function ForgotPasswordPage() {
   const t = await getTranslations("reset");
   return (
     <>
@@ -27,4 +28,4 @@ export default async function ForgotPasswordPage() {
       </p>
     </>
   );
-}
+});

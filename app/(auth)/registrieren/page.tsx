@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RegisterForm } from "./register-form";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("register");
   return { title: t("title") };
 }
 
-export default async function RegisterPage() {
+export default withClientMessages(["form", "labels", "register", "template"], async function RegisterPage() {
   const t = await getTranslations("register");
   return (
     <>
@@ -20,4 +21,4 @@ export default async function RegisterPage() {
       <RegisterForm />
     </>
   );
-}
+});

@@ -8,6 +8,7 @@ import { MarginComments } from "@/components/concept/margin-comments";
 import { KeepPartTexts } from "@/components/editor/keep-part-texts";
 import { conceptOfPage, pageRights } from "./page-data";
 import { ConceptActions, ConceptBody, ConceptStatus } from "./concept-body";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * The three boundaries share one read (page-data.ts) and have no fallback: what streams in comes below what
  * is already shown, so nothing on the screen moves.
  */
-export default async function ConceptPage({ params }: Props) {
+export default withClientMessages(["check", "concept", "editor", "form", "labels", "margin", "measures", "mentions", "monitoring", "outline", "pdf", "review", "rounds", "status", "subGoals", "template", "versions", "writing"], async function ConceptPage({ params }: Props) {
   const { conceptId } = await params;
   const { concept, actor, canEdit, viewer } = await pageRights(conceptId);
   const t = await getTranslations("concept");
@@ -54,4 +55,4 @@ export default async function ConceptPage({ params }: Props) {
       </Suspense>
     </RealtimeRoot>
   );
-}
+});

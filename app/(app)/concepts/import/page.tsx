@@ -5,13 +5,14 @@ import { ImportForm } from "@/components/concept/import-form";
 import { activeMembership, currentActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { importConceptAction } from "./actions";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("import");
   return { title: t("title") };
 }
 
-export default async function ImportConceptPage() {
+export default withClientMessages(["form", "import"], async function ImportConceptPage() {
   const actor = await currentActor();
   if (!actor) redirect("/login");
   const { active, all } = await activeMembership(actor);
@@ -34,4 +35,4 @@ export default async function ImportConceptPage() {
       )}
     </div>
   );
-}
+});

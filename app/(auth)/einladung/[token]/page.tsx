@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/format";
 import { getLabels } from "@/lib/i18n/server";
 import { describeInvitation, invitationMessage } from "@/lib/members/service";
 import { AcceptForm } from "./accept-form";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("invite");
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ token: string }> };
 
-export default async function InvitationPage({ params }: Props) {
+export default withClientMessages(["form", "invite"], async function InvitationPage({ params }: Props) {
   const { token } = await params;
   const invitation = await describeInvitation({ token });
   const t = await getTranslations("invite");
@@ -47,4 +48,4 @@ export default async function InvitationPage({ params }: Props) {
       <AcceptForm token={token} email={invitation.email} hasAccount={invitation.hasAccount} />
     </>
   );
-}
+});

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { resetLinkValid } from "@/lib/auth/password-reset";
 import { ResetPasswordForm } from "./reset-form";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("reset");
@@ -11,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ token: string }> };
 
-export default async function ResetPasswordPage({ params }: Props) {
+export default withClientMessages(["form", "reset"], async function ResetPasswordPage({ params }: Props) {
   const { token } = await params;
   const t = await getTranslations("reset");
   const valid = await resetLinkValid(token);
@@ -24,4 +25,4 @@ export default async function ResetPasswordPage({ params }: Props) {
       </p>
     </>
   );
-}
+});

@@ -7,6 +7,7 @@ import { can } from "@/lib/authz/permissions";
 import { requireConcept, isReadOnly } from "@/lib/concepts/access";
 import { orNotFound } from "@/lib/http/page";
 import { importIntoDraftAction } from "../../import/actions";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The Fortschreibung from a file: a revised Word/ODT concept taken into this draft, part by part. */
-export default async function ImportIntoDraftPage({ params }: Props) {
+export default withClientMessages(["form", "import"], async function ImportIntoDraftPage({ params }: Props) {
   const { conceptId } = await params;
   const actor = await pageActor();
   const { concept, role } = await orNotFound(requireConcept(actor, conceptId, "concept.read"));
@@ -40,4 +41,4 @@ export default async function ImportIntoDraftPage({ params }: Props) {
       )}
     </div>
   );
-}
+});

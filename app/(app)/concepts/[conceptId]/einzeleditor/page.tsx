@@ -7,6 +7,7 @@ import { requireConcept } from "@/lib/concepts/access";
 import { orNotFound } from "@/lib/http/page";
 import { currentConceptTree } from "@/lib/realtime/store";
 import { templateFor } from "@/lib/template";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "Einzeleditor (Messung)" };
  * page beside it in the same run. Exists only when the server runs with
  * KONZEPTWERK_BENCH_PAGES=1; everyone else gets a 404.
  */
-export default async function SingleEditorPage({ params }: Props) {
+export default withClientMessages(["editor", "form"], async function SingleEditorPage({ params }: Props) {
   if (process.env.KONZEPTWERK_BENCH_PAGES !== "1") notFound();
   const { conceptId } = await params;
   const actor = await pageActor();
@@ -41,4 +42,4 @@ export default async function SingleEditorPage({ params }: Props) {
       <SingleEditor content={{ type: "doc", content: content.length ? content : [{ type: "paragraph" }] }} />
     </div>
   );
-}
+});

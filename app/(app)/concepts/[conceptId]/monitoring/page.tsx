@@ -17,6 +17,7 @@ import { ProgressChart } from "@/components/monitoring/progress-chart";
 import { ClearYearStatusButton, DeleteValueButton, ValueForm, YearStatusForm } from "@/components/monitoring/forms";
 import { KeyFigureSection } from "@/components/key-figures/key-figure-table";
 import { readKeyFigures } from "@/lib/key-figures/service";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<{ feld?: string }> };
 
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * indicator with its Ist-Werte, progress, chart and table. Editors and admins
  * record here, also after adoption; everyone else reads.
  */
-export default async function MonitoringPage({ params, searchParams }: Props) {
+export default withClientMessages(["labels", "monitoring"], async function MonitoringPage({ params, searchParams }: Props) {
   const { conceptId } = await params;
   const { feld } = await searchParams;
   const { actor, concept, role } = await load(conceptId);
@@ -94,7 +95,7 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
       ))}
     </>
   );
-}
+});
 
 type Ctx = { t: Awaited<ReturnType<typeof getTranslations<"monitoring">>>; labels: Awaited<ReturnType<typeof getLabels>>; dt: DomainText; tt: TemplateText };
 

@@ -24,6 +24,7 @@ import { headers } from "next/headers";
 import { ScrollBox } from "@/components/ui/scroll-box";
 import { HydrateLater } from "@/components/ui/hydrate-later";
 import { IntentLink } from "@/components/ui/intent-link";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -34,7 +35,7 @@ export const metadata: Metadata = { title: "Prüfung" };
  * threads beside it, comments on measures and chapters, the review rounds and
  * the concept's activity. Reviewers work here; nothing on it edits content.
  */
-export default async function ReviewPage({ params }: Props) {
+export default withClientMessages(["form", "mentions", "review", "rounds"], async function ReviewPage({ params }: Props) {
   const { conceptId } = await params;
   const actor = await pageActor();
   const { concept, role, tree, members, threads } = await orNotFound(listThreads(actor, conceptId));
@@ -325,4 +326,4 @@ export default async function ReviewPage({ params }: Props) {
       </HydrateLater>
     </>
   );
-}
+});

@@ -20,6 +20,7 @@ import type { DomainText } from "@/lib/i18n/domain-text";
 import { getLabels, getTemplateText } from "@/lib/i18n/server";
 import type { Labels } from "@/lib/i18n/labels";
 import type { TemplateText } from "@/lib/i18n/template";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<{ gruppe?: string }> };
 
@@ -37,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("metaTitle", { title: concept.title }) };
 }
 
-export default async function PeerComparisonPage({ params, searchParams }: Props) {
+export default withClientMessages(["peers"], async function PeerComparisonPage({ params, searchParams }: Props) {
   const { conceptId } = await params;
   const { gruppe } = await searchParams;
   const choice: GroupChoice = isGroupChoice(gruppe) ? gruppe : "own";
@@ -93,7 +94,7 @@ export default async function PeerComparisonPage({ params, searchParams }: Props
       ) : null}
     </>
   );
-}
+});
 
 /** A withheld figure's reason in the UI language; the numbers themselves need no translation. */
 function withheld<F extends { suppressed: boolean }>(f: F | Suppressed, dt: DomainText): F | Suppressed {

@@ -13,6 +13,7 @@ import { VersionOptions } from "@/components/versions/version-options";
 import { RestoreHistory } from "@/components/versions/restore-notice";
 import { orNotFound } from "@/lib/http/page";
 import { ScrollBox } from "@/components/ui/scroll-box";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 type Props = { params: Promise<{ conceptId: string }> };
 
@@ -38,7 +39,7 @@ function changes(t: T, count: ChangeCount | null) {
   return parts.length ? t("changed", { parts: parts.join(", ") }) : t("noChanges");
 }
 
-export default async function VersionsPage({ params }: Props) {
+export default withClientMessages(["form", "labels", "status", "template", "versions"], async function VersionsPage({ params }: Props) {
   const { conceptId } = await params;
   const actor = await pageActor();
   const { concept, role, draft, versions } = await orNotFound(readHistory(actor, conceptId));
@@ -196,4 +197,4 @@ export default async function VersionsPage({ params }: Props) {
       </section>
     </>
   );
-}
+});

@@ -14,6 +14,7 @@ import { TakeMeasure } from "@/components/peers/take-measure";
 import { orNotFound } from "@/lib/http/page";
 import { requestDomainText } from "@/lib/i18n/domain-server";
 import { getTemplateText } from "@/lib/i18n/server";
+import { withClientMessages } from "@/components/i18n/with-client-messages";
 
 type Props = { params: Promise<{ conceptId: string }>; searchParams: Promise<{ feld?: string; gruppe?: string }> };
 
@@ -29,7 +30,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function LibraryPage({ params, searchParams }: Props) {
+export default withClientMessages(["form", "library"], async function LibraryPage({ params, searchParams }: Props) {
   const { conceptId } = await params;
   const { feld, gruppe } = await searchParams;
   const group: GroupChoice = isGroupChoice(gruppe) ? gruppe : "all";
@@ -121,4 +122,4 @@ export default async function LibraryPage({ params, searchParams }: Props) {
       ) : null}
     </>
   );
-}
+});
