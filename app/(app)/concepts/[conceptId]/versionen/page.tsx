@@ -8,7 +8,8 @@ import { getTranslations } from "next-intl/server";
 import type { useTranslations } from "next-intl";
 import { readHistory, type HistoryEntry } from "@/lib/versions/read";
 import type { ChangeCount } from "@/lib/versions/snapshot";
-import { CreateVersionForm, RestoreButton, StatusForm } from "@/components/versions/version-forms";
+import { CreateVersionForm, StatusForm } from "@/components/versions/version-forms";
+import { VersionRowActions } from "@/components/versions/version-row-actions";
 import { VersionOptions } from "@/components/versions/version-options";
 import { RestoreHistory } from "@/components/versions/restore-notice";
 import { orNotFound } from "@/lib/http/page";
@@ -173,19 +174,7 @@ export default withClientMessages(["form", "labels", "status", "template", "vers
                   </td>
                   <td>{changes(t, v.changes)}</td>
                   <td>
-                    <div className="actions-row" style={{ gap: ".5rem" }}>
-                      {versions[i + 1] ? (
-                        <IntentLink href={`${base}/vergleich?von=${versions[i + 1]!.number}&bis=${v.number}`}>{t("compareWith", { number: versions[i + 1]!.number })}</IntentLink>
-                      ) : null}
-                      <IntentLink href={`${base}/vergleich?von=${v.number}&bis=entwurf`}>{t("compareWithDraft")}</IntentLink>
-                      <a href={`/api/concepts/${concept.id}/export.pdf?version=${v.number}`} download>
-                        PDF<span className="visually-hidden"> {t("jsonOf", { number: v.number })}</span>
-                      </a>
-                      <a href={`/api/concepts/${concept.id}/versions/${v.number}`} download={`Version-${v.number}.json`}>
-                        JSON<span className="visually-hidden"> {t("jsonOf", { number: v.number })}</span>
-                      </a>
-                      {canRestore ? <RestoreButton conceptId={concept.id} number={v.number} label={v.label} /> : null}
-                    </div>
+                    <VersionRowActions conceptId={concept.id} number={v.number} previous={versions[i + 1]?.number ?? null} label={v.label} canRestore={canRestore} />
                   </td>
                 </tr>
               ))}
