@@ -28,6 +28,9 @@ test("the demo concept's history shows its versions and a comparison with the ma
   await expect(page.getByText("Sprachpatenschaften im Ehrenamt")).toBeVisible();
   await expect(page.getByRole("row", { name: /Sachkosten/ }).first()).toContainText("18.000,00");
   await expect(page.getByRole("heading", { name: "Zusammenfassung" })).toBeVisible();
+  // Each compared text is sent once: a page load has it in the HTML, and only its key in the React payload (issue 17).
+  const pageLoad = await page.request.get(page.url(), { headers: { accept: "text/html" } });
+  expect((await pageLoad.text()).split("Federführend ist das Kommunale Integrationszentrum").length - 1).toBe(1);
 
   // The Synopse: both wordings of the changed sentence in the PDF.
   const download = page.waitForEvent("download");
@@ -43,6 +46,14 @@ test("the demo concept's history shows its versions and a comparison with the ma
   await page.getByRole("button", { name: "Anzeigen" }).click();
   await expect(page).toHaveURL(/ansicht=nebeneinander/);
   await expect(mandate.locator(".diff-columns")).toHaveCount(1);
+  await expect(mandate.locator(".diff-columns > div").first().locator("del.diff-del")).toContainText("2029");
+  await expect(mandate.locator(".diff-columns > div").nth(1).locator("ins.diff-ins")).toContainText("2030");
+
+  // Inside the app to the history and back: the router's copy of the page names the texts by key only, they still show.
+  await page.getByRole("link", { name: "Zurück zu den Versionen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Versionen:");
+  await page.goBack();
+  await expect(page).toHaveURL(/ansicht=nebeneinander/);
   await expect(mandate.locator(".diff-columns > div").first().locator("del.diff-del")).toContainText("2029");
   await expect(mandate.locator(".diff-columns > div").nth(1).locator("ins.diff-ins")).toContainText("2030");
 });

@@ -23,9 +23,12 @@ const rendered = renderedHtmlStore();
 /** Many concepts' parts; a key read by the page is read by its server rendering within milliseconds. */
 const KEEP = 5000;
 
-/** renderHtml by a hash of the document, and that hash (the key the part's client component reads it by). */
-export function renderHtmlKeyed(doc: JSONContent): { key: string; html: string } {
-  const key = createHash("sha1").update(JSON.stringify(doc)).digest("base64");
+/**
+ * `render(doc)` kept by a hash of the document and `kind` (what renders it: a part, a comparison), and that hash: the
+ * key a client component reads the HTML by during the server rendering (components/editor/static-html.ts).
+ */
+export function keyedHtml(kind: string, doc: JSONContent, render: (doc: JSONContent) => string): { key: string; html: string } {
+  const key = createHash("sha1").update(kind).update("\0").update(JSON.stringify(doc)).digest("base64");
   const hit = rendered.get(key);
   if (hit !== undefined) {
     // most recently used last: the oldest go first when the cache is full
@@ -33,10 +36,15 @@ export function renderHtmlKeyed(doc: JSONContent): { key: string; html: string }
     rendered.set(key, hit);
     return { key, html: hit };
   }
-  const html = renderHtml(doc);
+  const html = render(doc);
   rendered.set(key, html);
   if (rendered.size > KEEP) rendered.delete(rendered.keys().next().value!);
   return { key, html };
+}
+
+/** renderHtml by a hash of the document, and that hash (the key the part's client component reads it by). */
+export function renderHtmlKeyed(doc: JSONContent): { key: string; html: string } {
+  return keyedHtml("part", doc, renderHtml);
 }
 
 /**

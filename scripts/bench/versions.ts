@@ -69,6 +69,19 @@ export async function benchVersions(ctx: Ctx) {
     comparison: { totals: { sections: number } };
   }).comparison.totals.sections;
 
+  // the comparison page's whole answer to a page load (server time and size, no browser)
+  const asDocument = { cookie, accept: "text/html", "sec-fetch-dest": "document" };
+  const comparePageServer: number[] = [];
+  let comparePageKB = 0;
+  for (let i = 0; i < 10 + 2; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/concepts/${conceptId}/versionen/vergleich?von=${from}&bis=${to}`, { headers: asDocument });
+    const html = await res.text();
+    if (!res.ok) throw new Error(`comparison page ${res.status}`);
+    if (i > 1) comparePageServer.push(performance.now() - t0);
+    comparePageKB = Math.round(html.length / 1024);
+  }
+
   const { browser, page } = await signedInBrowser(base, cookie);
   const interactive: number[] = [];
   const loaded: number[] = [];
@@ -100,7 +113,7 @@ export async function benchVersions(ctx: Ctx) {
   let historyKB = 0;
   for (let i = 0; i < SAMPLES + 2; i++) {
     const t0 = performance.now();
-    const res = await fetch(`${base}/concepts/${conceptId}/versionen`, { headers: { cookie } });
+    const res = await fetch(`${base}/concepts/${conceptId}/versionen`, { headers: asDocument });
     const html = await res.text();
     if (!res.ok) throw new Error(`history page ${res.status}`);
     if (i > 1) historyServer.push(performance.now() - t0);
@@ -136,6 +149,8 @@ export async function benchVersions(ctx: Ctx) {
     compareServerP95Ms: round(pct(server, 95)),
     compareServerMaxMs: round(Math.max(...server)),
     compareJsonKB: Math.round(bytes / 1024),
+    comparePageServerP50Ms: round(pct(comparePageServer, 50)),
+    comparePageKB,
     comparePageInteractive: spread(interactive),
     comparePageLoad: spread(loaded),
     versionsListed: 50,
@@ -152,7 +167,7 @@ export async function benchVersions(ctx: Ctx) {
   };
   console.log(
     `Vergleich zweier Versionen (100 Seiten, ${changed} von ${paragraphs} Absätzen geändert): Server p50 ${round(pct(server, 50))} ms, p95 ${round(pct(server, 95))} ms (${server.length} Anfragen); ` +
-      `Vergleichsseite interaktiv nach ${formatSpread(interactive)}, geladen nach ${formatSpread(loaded)}`,
+      `Vergleichsseite: Server p50 ${round(pct(comparePageServer, 50))} ms (${comparePageKB} KB), interaktiv nach ${formatSpread(interactive)}, geladen nach ${formatSpread(loaded)}`,
   );
   console.log(
     `50 Versionen: Liste (API) p50 ${round(pct(list, 50))} ms, p95 ${round(pct(list, 95))} ms (${list.length} Anfragen); Verlaufsseite: Server p50 ${round(pct(historyServer, 50))} ms, p95 ${round(pct(historyServer, 95))} ms (${historyKB} KB), geladen nach ${formatSpread(historyPage)} (erstes Byte ${formatSpread(historyFirstByte)}, interaktiv ${formatSpread(historyInteractive)}); Version anlegen Ø ${round(createMs)} ms`,

@@ -7,7 +7,7 @@ import { pageActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { compareVersions } from "@/lib/versions/compare";
 import type { GroupSummary, MeasureComparison, SectionComparison } from "@/lib/versions/diff/concept";
-import { renderDiffHtml } from "@/lib/versions/diff/render";
+import { renderDiffHtmlKeyed } from "@/lib/versions/diff/render";
 import { listVersions } from "@/lib/versions/read";
 import { WordDiff } from "@/components/versions/word-diff";
 import { ListDiff } from "@/components/versions/list-diff";
@@ -17,6 +17,11 @@ import { getTemplateText } from "@/lib/i18n/server";
 import type { DomainText } from "@/lib/i18n/domain-text";
 import { ScrollBox } from "@/components/ui/scroll-box";
 import { OpenProposals } from "@/components/versions/open-proposals";
+import { DiffHtml } from "@/components/versions/diff-html";
+import { isDocumentRequest } from "@/lib/http/page-load";
+import { headers } from "next/headers";
+import { cache } from "react";
+import type { JSONContent } from "@tiptap/core";
 
 type Props = {
   params: Promise<{ conceptId: string }>;
@@ -43,11 +48,15 @@ function groupLine(g: GroupSummary, t: T) {
   return parts.join(", ");
 }
 
-/** A compared text: a pasted wide table scrolls inside it, never the page. */
-function DiffText({ html, label, className }: { html: string; label: string; className?: string }) {
+/** Whether the app's router asked for this page (then the compared texts go into the payload: no HTML holds them). */
+const inAppNavigation = cache(async () => !isDocumentRequest(await headers()));
+
+/** A compared text: a pasted wide table scrolls inside it, never the page. Its HTML is sent once (DiffHtml). */
+async function DiffText({ doc, label, className }: { doc: JSONContent; label: string; className?: string }) {
+  const { key, html } = renderDiffHtmlKeyed(doc);
   return (
     <ScrollBox label={label} className={`rich-static${className ? ` ${className}` : ""}`}>
-      <div dangerouslySetInnerHTML={{ __html: html }} />
+      <DiffHtml htmlKey={key} html={(await inAppNavigation()) ? html : undefined} />
     </ScrollBox>
   );
 }
@@ -76,7 +85,7 @@ function Section({ s, view, fromLabel, toLabel, names, t, dt }: { s: SectionComp
           <summary>
             {title} <span className="meta">({t("state.unchanged")})</span>
           </summary>
-          <DiffText label={title} html={renderDiffHtml(s.diff.after)} />
+          <DiffText label={title} doc={s.diff.after} />
         </details>
         {proposals}
       </div>
@@ -88,16 +97,16 @@ function Section({ s, view, fromLabel, toLabel, names, t, dt }: { s: SectionComp
         {title} <span className={`state state-${s.state === "removed" ? "empty" : "started"}`}>{state}</span>
       </h4>
       {view === "inline" ? (
-        <DiffText label={title} className="diff-inline" html={renderDiffHtml(s.diff.inline)} />
+        <DiffText label={title} className="diff-inline" doc={s.diff.inline} />
       ) : (
         <div className="diff-columns">
           <div>
             <p className="diff-column-head">{fromLabel}</p>
-            <DiffText label={`${title} – ${fromLabel}`} html={renderDiffHtml(s.diff.before)} />
+            <DiffText label={`${title} – ${fromLabel}`} doc={s.diff.before} />
           </div>
           <div>
             <p className="diff-column-head">{toLabel}</p>
-            <DiffText label={`${title} – ${toLabel}`} html={renderDiffHtml(s.diff.after)} />
+            <DiffText label={`${title} – ${toLabel}`} doc={s.diff.after} />
           </div>
         </div>
       )}
@@ -168,7 +177,7 @@ function Measure({ m, t, dt }: { m: MeasureComparison; t: T; dt: DomainText }) {
       {m.diff!.description ? (
         <>
           <p className="diff-column-head">{t("description")}</p>
-          <DiffText label={t("descriptionOf", { title: m.title })} className="diff-inline" html={renderDiffHtml(m.diff!.description.inline)} />
+          <DiffText label={t("descriptionOf", { title: m.title })} className="diff-inline" doc={m.diff!.description.inline} />
         </>
       ) : null}
     </div>
