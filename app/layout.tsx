@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { pickMessages, SHELL_NAMESPACES } from "@/lib/i18n/client-messages";
 import "./globals.css";
+import "./components.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");

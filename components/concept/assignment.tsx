@@ -4,7 +4,6 @@ import { useTranslations } from "next-intl";
 import { assignAction, unassignAction } from "@/app/(app)/concepts/[conceptId]/assignment-actions";
 import { formatDate } from "@/lib/format";
 import { LazyDetails } from "@/components/ui/lazy-details";
-import "./writing.css";
 import { useAnnounceWorkflow } from "./workflow-live";
 
 type Props = {

@@ -3,7 +3,6 @@ import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { markPartDoneAction, unmarkPartDoneAction } from "@/app/(app)/concepts/[conceptId]/part-actions";
 import { formatDate } from "@/lib/format";
-import "./writing.css";
 import { useAnnounceWorkflow } from "./workflow-live";
 
 type Props = {

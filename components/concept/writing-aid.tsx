@@ -3,7 +3,6 @@ import { useId, useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { fetchedOnce } from "@/lib/fetched-once";
 import { resolveLocale } from "@/lib/i18n/config";
-import "./writing.css";
 
 type Aids = typeof import("@/lib/template/writing-aids");
 // The texts (about 9 KB gzip, both languages) come when an aid is first wanted, not with the page's first script.

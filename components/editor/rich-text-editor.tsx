@@ -15,7 +15,6 @@ import { cleanPastedHtml } from "@/lib/editor/paste";
 import { Toolbar } from "./toolbar";
 import { useActiveEditorStore, type ActivePart } from "./active-editor";
 import { focusToolbar } from "./use-roving-toolbar";
-import "./prosemirror.css";
 
 export type RichTextEditorProps = {
   id: string;

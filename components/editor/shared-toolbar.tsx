@@ -7,7 +7,6 @@ import type * as Live from "./shared-toolbar-live";
 import { SuggestToggleView } from "./suggest-toggle-view";
 import { IDLE, ToolbarView } from "./toolbar-view";
 import { focusToolbar } from "./use-roving-toolbar";
-import "./shared-toolbar.css";
 
 /** The concept page's content column, holding which part the shared toolbar formats (the toolbar and the parts sit inside). */
 export function SharedToolbarColumn({ children }: { children: ReactNode }) {

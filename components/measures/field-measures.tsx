@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import { deleteMeasureAction, moveMeasureAction } from "@/app/(app)/concepts/[conceptId]/measure-actions";
 import { measureLabel, measureNumber } from "@/lib/measures/label";
 import type { MeasureView } from "@/lib/measures/view";
-import "./measures.css";
 import { Notice, type NoticeMessage } from "@/components/ui/notice";
 import { MeasureCard } from "./measure-card";
 import { MeasureForm } from "./measure-form";

@@ -9,7 +9,6 @@ import {
   updateSubGoalAction,
 } from "@/app/(app)/concepts/[conceptId]/measure-actions";
 import type { GoalMeasure } from "@/lib/measures/goal-links";
-import "./measures.css";
 import { Notice, type NoticeMessage } from "@/components/ui/notice";
 import { GrowingTextArea, oneLine } from "@/components/ui/growing-textarea";
 import { RequiredMark } from "@/components/ui/required-mark";

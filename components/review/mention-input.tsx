@@ -1,5 +1,4 @@
 "use client";
-import "./mention-input.css";
 import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type TextareaHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
 import type { Member } from "@/lib/review/comment-text";

@@ -1,5 +1,4 @@
 import { IntentLink } from "@/components/ui/intent-link";
-import "./round-panel.css";
 import { getTranslations } from "next-intl/server";
 import { formatDate } from "@/lib/format";
 import type { PageRound } from "@/lib/review/round-page";

@@ -1,6 +1,5 @@
 "use client";
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import "./disclosure.css";
 
 /**
  * A button that shows and hides what belongs to it (WAI-ARIA disclosure

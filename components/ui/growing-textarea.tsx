@@ -1,7 +1,6 @@
 "use client";
 import { useLayoutEffect, useRef, type TextareaHTMLAttributes } from "react";
 import { useAfterLoad } from "./after-load";
-import "./growing-textarea.css";
 
 /** Line breaks typed or pasted into a one-paragraph text (a Teilziel) become spaces. */
 export const oneLine = (text: string) => text.replace(/[ \t]*[\r\n]+[ \t]*/g, " ");

@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import "./notice.css";
 
 /** What an action reports to the person who started it. */
 export type NoticeMessage = { kind: "ok" | "error"; text: string } | null;

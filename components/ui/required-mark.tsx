@@ -1,5 +1,4 @@
 import { useTranslations } from "next-intl";
-import "./required-mark.css";
 
 /**
  * "(Pflichtfeld)" after the label of a field the form cannot do without: the
