@@ -87,18 +87,18 @@ describe("the import walk behind those lists", () => {
     try {
       write(dir, {
         "app/page.tsx": [
-          'import { Server } from "@/components/server";',
-          'import { Widget } from "../components/widget";',
-          'import type { Only } from "@/components/typed";',
+          'import { Server } from "@/ui/server";',
+          'import { Widget } from "../ui/widget";',
+          'import type { Only } from "@/ui/typed";',
           'export * from "./re";',
         ].join("\n"),
-        "app/re.ts": 'export { Deep } from "@/components/deep-client";',
-        "components/server.tsx": 'import { useTranslations } from "next-intl";\nexport const Server = () => useTranslations("serverSide");',
-        "components/widget.tsx": '"use client";\nimport { helper } from "./helper";\nconst Lazy = () => import("@/components/lazy");\nexport const Widget = () => useTranslations("widget");',
-        "components/helper.ts": 'export const helper = () => useTranslations("helper");',
-        "components/lazy/index.tsx": 'export default () => useTranslations("lazy");',
-        "components/typed.ts": '"use client";\nexport type Only = string;\nuseTranslations("typed");',
-        "components/deep-client.tsx": '// a note first\n"use client";\nexport const Deep = () => useTranslations("deep.nested");',
+        "app/re.ts": 'export { Deep } from "@/ui/deep-client";',
+        "ui/server.tsx": 'import { useTranslations } from "next-intl";\nexport const Server = () => useTranslations("serverSide");',
+        "ui/widget.tsx": '"use client";\nimport { helper } from "./helper";\nconst Lazy = () => import("@/ui/lazy");\nexport const Widget = () => useTranslations("widget");',
+        "ui/helper.ts": 'export const helper = () => useTranslations("helper");',
+        "ui/lazy/index.tsx": 'export default () => useTranslations("lazy");',
+        "ui/typed.ts": '"use client";\nexport type Only = string;\nuseTranslations("typed");',
+        "ui/deep-client.tsx": '// a note first\n"use client";\nexport const Deep = () => useTranslations("deep.nested");',
       });
       expect(clientNamespacesOf(dir, "app/page.tsx")).toEqual(["deep", "helper", "lazy", "widget"]);
     } finally {
