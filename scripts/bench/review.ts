@@ -6,6 +6,7 @@
  * a click opens a comment form, i.e. the page is hydrated; median and spread of 5).
  */
 import { navigationTiming, signedInBrowser } from "./browser";
+import { timePageLoads } from "./page-fetch";
 import type { Doc } from "./content";
 import { formatSpread, pct, round, spread } from "./stats";
 
@@ -60,17 +61,8 @@ export async function benchReview(ctx: Ctx) {
   }
   const threads = jobs.length;
 
-  const server: number[] = [];
-  let pageKB = 0;
-  for (let i = 0; i < SAMPLES + 2; i++) {
-    const t0 = performance.now();
-    // as a browser loads a page (the review page sends its text once for a page load)
-    const res = await fetch(`${base}/concepts/${conceptId}/pruefung`, { headers: { cookie, accept: "text/html", "sec-fetch-dest": "document" } });
-    const html = await res.text();
-    if (!res.ok) throw new Error(`review page ${res.status}`);
-    if (i > 1) server.push(performance.now() - t0);
-    pageKB = Math.round(html.length / 1024);
-  }
+  // as a browser loads a page (the review page sends its text once for a page load)
+  const { times: server, kb: pageKB } = await timePageLoads(`${base}/concepts/${conceptId}/pruefung`, cookie, SAMPLES);
   const archive: number[] = [];
   let archived = 0;
   for (let i = 0; i < 22; i++) {

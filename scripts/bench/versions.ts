@@ -5,6 +5,7 @@
  * listing 50 versions (API p50/p95 of 30 requests; history page, median of 5).
  */
 import { navigationTiming, signedInBrowser } from "./browser";
+import { timePageLoads } from "./page-fetch";
 import type { Doc } from "./content";
 import { formatSpread, pct, round, spread } from "./stats";
 
@@ -70,17 +71,7 @@ export async function benchVersions(ctx: Ctx) {
   }).comparison.totals.sections;
 
   // the comparison page's whole answer to a page load (server time and size, no browser)
-  const asDocument = { cookie, accept: "text/html", "sec-fetch-dest": "document" };
-  const comparePageServer: number[] = [];
-  let comparePageKB = 0;
-  for (let i = 0; i < 10 + 2; i++) {
-    const t0 = performance.now();
-    const res = await fetch(`${base}/concepts/${conceptId}/versionen/vergleich?von=${from}&bis=${to}`, { headers: asDocument });
-    const html = await res.text();
-    if (!res.ok) throw new Error(`comparison page ${res.status}`);
-    if (i > 1) comparePageServer.push(performance.now() - t0);
-    comparePageKB = Math.round(html.length / 1024);
-  }
+  const { times: comparePageServer, kb: comparePageKB } = await timePageLoads(`${base}/concepts/${conceptId}/versionen/vergleich?von=${from}&bis=${to}`, cookie, 10);
 
   const { browser, page } = await signedInBrowser(base, cookie);
   const interactive: number[] = [];
@@ -108,17 +99,8 @@ export async function benchVersions(ctx: Ctx) {
     if (json.versions.length < 50) throw new Error(`only ${json.versions.length} versions`);
     if (i > 1) list.push(performance.now() - t0);
   }
-  // the history page's whole answer to a plain request (server time, no browser)
-  const historyServer: number[] = [];
-  let historyKB = 0;
-  for (let i = 0; i < SAMPLES + 2; i++) {
-    const t0 = performance.now();
-    const res = await fetch(`${base}/concepts/${conceptId}/versionen`, { headers: asDocument });
-    const html = await res.text();
-    if (!res.ok) throw new Error(`history page ${res.status}`);
-    if (i > 1) historyServer.push(performance.now() - t0);
-    historyKB = Math.round(html.length / 1024);
-  }
+  // the history page's whole answer to a page load (server time and size, no browser)
+  const { times: historyServer, kb: historyKB } = await timePageLoads(`${base}/concepts/${conceptId}/versionen`, cookie, SAMPLES);
   const historyPage: number[] = [];
   // where the history page's time goes: the server's first byte and the parsed page (browser timing)
   const historyFirstByte: number[] = [];

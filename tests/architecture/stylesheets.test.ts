@@ -4,13 +4,8 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-function files(dir: string, ext: RegExp): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = path.join(dir, e.name);
-    if (e.isDirectory()) return files(rel, ext);
-    return ext.test(e.name) ? [rel] : [];
-  });
-}
+const files = (dir: string, ext: RegExp) =>
+  (fs.readdirSync(path.join(ROOT, dir), { recursive: true }) as string[]).filter((f) => ext.test(f)).map((f) => path.join(dir, f));
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
 
