@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import next from "next";
 import { databaseTarget } from "@/db/config";
 import { beforeEmbeddedStop } from "@/db/embedded";
@@ -17,6 +18,7 @@ import { getDb, setDatabaseLog } from "@/db";
 import { DEMO_USERS, demoPassword, seedIfEmpty } from "@/lib/demo/seed";
 import { assertOriginConfig, dropUntrustedForwardedHeaders } from "@/lib/http/origin";
 import { serveWithRequestLog } from "@/lib/http/request-log";
+import { loadStaticFiles, type StaticFiles } from "@/lib/http/static-files";
 import { bridgeConsole, errorFields, log } from "@/lib/log";
 import { startRealtime } from "@/lib/realtime/server";
 import { ensurePeerSnapshot, publishScheduledSnapshot } from "@/lib/peers/service";
@@ -95,6 +97,13 @@ async function startPeerSnapshots() {
   timer.unref();
 }
 
+/** The headers next.config.js sets on every answer (the security headers): the static files served here get them too. */
+async function sharedHeaders(): Promise<Record<string, string>> {
+  const config = (await import(pathToFileURL(path.join(root, "next.config.js")).href)).default as { headers?: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+  const rules = (await config.headers?.()) ?? [];
+  return Object.fromEntries(rules.filter((r) => r.source === "/:path*").flatMap((r) => r.headers.map((h) => [h.key, h.value])));
+}
+
 async function main() {
   try {
     assertOriginConfig();
@@ -122,11 +131,22 @@ async function main() {
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Until the static files are read and compressed (about half a second, after listening), Next.js serves them.
+  let staticFiles: StaticFiles | null = null;
+  void sharedHeaders()
+    .then((headers) => loadStaticFiles(path.join(root, ".next", "static"), headers))
+    .then(
+      (files) => {
+        staticFiles = files;
+        log.info({ event: "static.loaded", files: files.count, bytes: files.bytes }, "Statische Dateien im Speicher");
+      },
+      (error: unknown) => log.error({ event: "static.load_failed", error: errorFields(error) }, "Statische Dateien: Next.js liefert sie aus"),
+    );
   // Without TRUST_PROXY a client's X-Forwarded-* headers are dropped here; Next.js then sets them from the socket.
   // Every request gets an id (X-Request-Id) and one JSON log line, and is counted for /api/metrics.
   const server = http.createServer((req, res) => {
     dropUntrustedForwardedHeaders(req.headers);
-    serveWithRequestLog(req, res, () => void handle(req, res));
+    serveWithRequestLog(req, res, () => staticFiles?.serve(req, res) || void handle(req, res));
   });
   // Real-time co-editing: the WebSocket upgrade on one path of the same server.
   const realtime = await startRealtime();

@@ -156,7 +156,7 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
       const userMarks: Record<string, number> = {};
       // (a mark set again later, e.g. by another part, keeps its first time)
       for (const m of performance.getEntriesByType("mark")) userMarks[m.name] ??= Math.round(m.startTime);
-      const t: Record<string, number> = { ...userMarks, ...w.__kwTimeline, htmlEnd: Math.round(nav.responseEnd), lastScript: Math.round(Math.max(0, ...scripts.map((r) => r.responseEnd))), loadEvent: Math.round(nav.loadEventStart) };
+      const t: Record<string, number> = { ...userMarks, ...w.__kwTimeline, htmlEnd: Math.round(nav.responseEnd), lastScript: Math.round(Math.max(0, ...scripts.map((r) => r.responseEnd))), stylesheet: Math.round(Math.max(0, ...res.filter((r) => r.name.endsWith(".css")).map((r) => r.responseEnd))), firstScripts: Math.round(Math.max(0, ...scripts.filter((r) => r.startTime < nav.responseEnd).map((r) => r.responseEnd))), loadEvent: Math.round(nav.loadEventStart) };
       const editable = t.partEditable ?? Infinity;
       const busy = w.__kw.longTasks.filter(([s]) => s < editable);
       const detail = scripts.map((r) => `${r.name.split("/").pop()!.slice(0, 24)} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)} ${Math.round(r.encodedBodySize / 1024)}KB`);
