@@ -20,6 +20,9 @@ test("two people type into the same part at once: both texts arrive for both, wi
     await expect(page.locator("#kapitel-mandate .prose-editor")).toContainText("Satz der Leitung.");
   }
   await expect(first.locator("#kapitel-mandate .collab-caret-label")).toHaveText("Miriam Keller");
+  // Her caret follows her, into the paragraph she starts (own caret moves are not redrawn, a colleague's are).
+  await b.write("Anlass und Auftrag", "\nNeuer Absatz der Leitung.");
+  await expect(first.locator("#kapitel-mandate p", { hasText: "Neuer Absatz der Leitung." }).locator(".collab-caret-label")).toHaveText("Miriam Keller");
   await expect(second.getByTestId("presence")).toContainText("JB"); // Jonas Brandt, the editor
   // Each name is isolated (FSI … PDI), so a right-to-left override in one name cannot mirror the next.
   await expect(second.locator("#kapitel-mandate .part-presence")).toContainText("Schreibt gerade hier: \u2068Jonas Brandt\u2069");

@@ -1,6 +1,7 @@
 import { Extension } from "@tiptap/core";
 import { yCursorPlugin } from "@tiptap/y-tiptap";
 import type { Awareness } from "y-protocols/awareness";
+import { othersOnly } from "./others-only";
 
 /** `palette`: one of the eight caret colours (classes); `color`: the same colour as #rrggbb, which y-tiptap checks (else it warns on every redraw). */
 type CaretUser = { name: string; color: string; palette: number };
@@ -19,7 +20,7 @@ export const CollaborationCaret = Extension.create<{ awareness: Awareness | null
   addProseMirrorPlugins() {
     if (!this.options.awareness) return [];
     return [
-      yCursorPlugin(this.options.awareness, {
+      yCursorPlugin(othersOnly(this.options.awareness), {
         cursorBuilder: (user: CaretUser) => {
           const caret = document.createElement("span");
           caret.className = `collab-caret ${colorClass(user)}`;
