@@ -29,7 +29,7 @@ type Encoding = "br" | "gzip" | "identity";
 type EncodingNegotiator = { encoding(available: readonly string[], options: { preferred: readonly string[] }): string | undefined };
 type Entry = { type: string; etag: string; bodies: Partial<Record<Encoding, Buffer>> };
 
-export const STATIC_PREFIX = "/_next/static/";
+const STATIC_PREFIX = "/_next/static/";
 
 const TYPES: Record<string, string> = {
   ".js": "application/javascript; charset=UTF-8",
