@@ -15,6 +15,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { pct, round } from "./stats";
+import { fiberCensus } from "./fibers";
 
 const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 3);
 const SERVER_SAMPLES = 20;
@@ -170,6 +171,7 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
     const marks = Object.entries(tl.marks).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v}`).join(" · ");
     console.log(`  Zeitlinie (ms ab Navigation): ${marks}; ${tl.counts.scripts} Skripte, ${tl.counts.longTasks} lange Aufgaben (${tl.counts.longTaskMs} ms) bis bearbeitbar`);
   }
+  if (process.env.BENCH_FIBERS && hasParts) console.log(`  ${await fiberCensus(page)}`);
   const heapLoadMB = await within("Heap nach dem Laden", 60_000, heapMB(page));
   if (process.env.BENCH_HEAP_SNAPSHOT) {
     const cdp = await page.context().newCDPSession(page);

@@ -41,6 +41,7 @@ import { formatDate } from "@/lib/format";
 import { chapterAidKey, chapterPartAidKey, fieldPartAidKey } from "@/lib/template/writing-aids";
 import { HeadingWithAid } from "@/components/concept/writing-aid";
 import { HydrateLater } from "@/components/ui/hydrate-later";
+import { HydrationGates } from "@/components/ui/hydration-gate";
 import { PartDone } from "@/components/concept/part-done";
 import { WorkflowRefresher } from "@/components/concept/workflow-live";
 import { PlaceAssignment } from "@/components/concept/assignment";
@@ -205,146 +206,148 @@ export async function ConceptBody({ conceptId }: { conceptId: string }) {
         <SharedToolbarColumn>
           {/* One formatting toolbar for the focused part, outside the parts (issues 15 and 17). */}
           {canEdit || suggest ? <SharedToolbar suggestMode={suggest ? (suggest.locked ? "locked" : "toggle") : undefined} /> : null}
-          {template.chapters.map((chapter, index) => (
-            <HydrateLater key={chapter.key} now={index === 0}>
-              <section id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
-                <HeadingWithAid
-                  place={tt.chapterTitle(chapter)}
-                  aidKey={chapterAidKey(chapter.key)}
-                  heading={
-                    <h2 id={`h-${chapter.key}`}>
-                      {index + 1}. {tt.chapterTitle(chapter)}
-                    </h2>
-                  }
-                />
-                <p className="meta">{tt.chapterHint(chapter)}</p>
-                <RoundAnswer round={round} target={chapter.key} title={tt.chapterTitle(chapter)} />
-                <PlaceThreads conceptId={concept.id} heading={tm("chapterThreads", { label: tt.chapterTitle(chapter) })} threads={threads.get(`kapitel-${chapter.key}`) ?? []} viewer={viewer} members={members} />
-                {assignment(chapter.key, null, tt.chapterTitle(chapter))}
-                {chapter.settings.length ? (
-                  <ChapterSettings
-                    conceptId={concept.id}
-                    chapterKey={chapter.key}
-                    keys={chapter.settings}
-                    values={concept.settings}
-                    canEdit={canEdit}
+          <HydrationGates ids={[...template.chapters.slice(1).map((c) => `kapitel-${c.key}`), ...tree.fields.map((f) => `feld-${f.key}`)]}>
+            {template.chapters.map((chapter, index) => (
+              <HydrateLater key={chapter.key} now={index === 0} gate={`kapitel-${chapter.key}`}>
+                <section id={`kapitel-${chapter.key}`} className="chapter" aria-labelledby={`h-${chapter.key}`}>
+                  <HeadingWithAid
+                    place={tt.chapterTitle(chapter)}
+                    aidKey={chapterAidKey(chapter.key)}
+                    heading={
+                      <h2 id={`h-${chapter.key}`}>
+                        {index + 1}. {tt.chapterTitle(chapter)}
+                      </h2>
+                    }
                   />
-                ) : null}
-                {chapter.key === "funding" ? (
-                  <FundingOverview
-                    view={fundingView(funding, (key, fallback) => {
-                      const field = tree.fields.find((f) => f.key === key);
-                      return field ? tt.fieldTitle(field) : fallback;
-                    })}
-                  />
-                ) : null}
-                {chapter.parts.map((p) => (
-                  <div className="part" key={p.key}>
-                    {/* A chapter's single "text" part shares the chapter's aid, shown at the chapter's heading. */}
-                    {chapter.parts.length > 1 || p.key !== "text" ? (
-                      <HeadingWithAid place={p.key === "text" ? tt.chapterTitle(chapter) : p.title} aidKey={chapterPartAidKey(chapter, p.key)} heading={null} />
-                    ) : null}
-                    {doneMark(chapter.key, p.key, null, p.key === "text" ? tt.chapterTitle(chapter) : p.title)}
-                    {part(
-                      tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId),
-                      tt.chapterPartTitle(chapter, p),
-                      tt.chapterPartHint(chapter, p),
-                    )}
-                  </div>
-                ))}
-                {chapter.key === "baseline" && keyFigures.length ? (
-                  <KeyFigureSection conceptId={concept.id} lines={keyFigures} canRecord={false} thisYear={0} onConceptPage />
-                ) : null}
-                {chapter.key === "fields"
-                  ? tree.fields.map((field, fi) => {
-                      const fieldTitle = tt.fieldTitle(field);
-                      const fieldNumber = `${index + 1}.${fi + 1}`;
-                      const fieldMeasures = tree.measures.filter((m) => m.fieldId === field.id);
-                      const fieldGoals = tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }));
-                      const fieldTree = goalTree({
-                        goal: goalSummary(tree.sections.find((s) => s.fieldId === field.id && s.part === "goal")?.content),
-                        subGoals: fieldGoals,
-                        measures: fieldMeasures,
-                        fieldNumber,
-                      });
-                      return (
-                        <HydrateLater key={field.id} now={false}>
-                          <section id={`feld-${field.key}`} className="field-of-action" aria-labelledby={`h-field-${field.key}`}>
-                            <div className="part-head">
-                              <h3 id={`h-field-${field.key}`}>
-                                {index + 1}.{fi + 1} <bdi>{fieldTitle}</bdi>
-                              </h3>
-                              <IntentLink className="button-link" href={`/concepts/${concept.id}/monitoring?feld=${encodeURIComponent(field.key)}`}>
-                                {t("fieldMonitoring", { field: fieldTitle })}
-                              </IntentLink>
-                              {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
-                            </div>
-                            <RoundAnswer round={round} target={`field:${field.key}`} title={fieldTitle} />
-                            {assignment(chapter.key, field.id, fieldTitle)}
-                            <PlaceThreads
-                              conceptId={concept.id}
-                              heading={tm("chapterThreads", { label: fieldTitle })}
-                              threads={threads.get(`feld-${field.key}`) ?? []}
-                              viewer={viewer}
-                              members={members}
-                              measures={Object.fromEntries(fieldMeasures.map((m) => [m.id, [m.code, m.title].filter(Boolean).join(" ")]))}
-                            />
-                            {template.fieldParts.map((fp) => (
-                              <div className="part" key={fp.key}>
-                                <HeadingWithAid
-                                  place={t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle })}
-                                  aidKey={fieldPartAidKey(fp.key)}
-                                  heading={<h4>{tt.fieldPartTitle(fp)}</h4>}
-                                />
-                                {doneMark(chapter.key, fp.key, field.id, t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle }))}
-                                {fp.kind === "richText" ? (
-                                  part(
-                                    tree.sections.find((s) => s.fieldId === field.id && s.part === fp.key),
-                                    t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle }),
-                                    tt.fieldPartHint(fp),
-                                  )
-                                ) : fp.kind === "subGoals" ? (
-                                  <SubGoalsEditor
-                                    conceptId={concept.id}
-                                    fieldId={field.id}
-                                    fieldTitle={fieldTitle}
-                                    subGoals={measuresByGoal(fieldGoals, fieldMeasures, fieldNumber)}
-                                    canEdit={canEdit}
+                  <p className="meta">{tt.chapterHint(chapter)}</p>
+                  <RoundAnswer round={round} target={chapter.key} title={tt.chapterTitle(chapter)} />
+                  <PlaceThreads conceptId={concept.id} heading={tm("chapterThreads", { label: tt.chapterTitle(chapter) })} threads={threads.get(`kapitel-${chapter.key}`) ?? []} viewer={viewer} members={members} />
+                  {assignment(chapter.key, null, tt.chapterTitle(chapter))}
+                  {chapter.settings.length ? (
+                    <ChapterSettings
+                      conceptId={concept.id}
+                      chapterKey={chapter.key}
+                      keys={chapter.settings}
+                      values={concept.settings}
+                      canEdit={canEdit}
+                    />
+                  ) : null}
+                  {chapter.key === "funding" ? (
+                    <FundingOverview
+                      view={fundingView(funding, (key, fallback) => {
+                        const field = tree.fields.find((f) => f.key === key);
+                        return field ? tt.fieldTitle(field) : fallback;
+                      })}
+                    />
+                  ) : null}
+                  {chapter.parts.map((p) => (
+                    <div className="part" key={p.key}>
+                      {/* A chapter's single "text" part shares the chapter's aid, shown at the chapter's heading. */}
+                      {chapter.parts.length > 1 || p.key !== "text" ? (
+                        <HeadingWithAid place={p.key === "text" ? tt.chapterTitle(chapter) : p.title} aidKey={chapterPartAidKey(chapter, p.key)} heading={null} />
+                      ) : null}
+                      {doneMark(chapter.key, p.key, null, p.key === "text" ? tt.chapterTitle(chapter) : p.title)}
+                      {part(
+                        tree.sections.find((s) => s.chapter === chapter.key && s.part === p.key && !s.fieldId),
+                        tt.chapterPartTitle(chapter, p),
+                        tt.chapterPartHint(chapter, p),
+                      )}
+                    </div>
+                  ))}
+                  {chapter.key === "baseline" && keyFigures.length ? (
+                    <KeyFigureSection conceptId={concept.id} lines={keyFigures} canRecord={false} thisYear={0} onConceptPage />
+                  ) : null}
+                  {chapter.key === "fields"
+                    ? tree.fields.map((field, fi) => {
+                        const fieldTitle = tt.fieldTitle(field);
+                        const fieldNumber = `${index + 1}.${fi + 1}`;
+                        const fieldMeasures = tree.measures.filter((m) => m.fieldId === field.id);
+                        const fieldGoals = tree.subGoals.filter((g) => g.fieldId === field.id).map((g) => ({ id: g.id, text: g.text }));
+                        const fieldTree = goalTree({
+                          goal: goalSummary(tree.sections.find((s) => s.fieldId === field.id && s.part === "goal")?.content),
+                          subGoals: fieldGoals,
+                          measures: fieldMeasures,
+                          fieldNumber,
+                        });
+                        return (
+                          <HydrateLater key={field.id} gate={`feld-${field.key}`}>
+                            <section id={`feld-${field.key}`} className="field-of-action" aria-labelledby={`h-field-${field.key}`}>
+                              <div className="part-head">
+                                <h3 id={`h-field-${field.key}`}>
+                                  {index + 1}.{fi + 1} <bdi>{fieldTitle}</bdi>
+                                </h3>
+                                <IntentLink className="button-link" href={`/concepts/${concept.id}/monitoring?feld=${encodeURIComponent(field.key)}`}>
+                                  {t("fieldMonitoring", { field: fieldTitle })}
+                                </IntentLink>
+                                {field.custom && canEdit ? <RemoveFieldButton conceptId={concept.id} fieldId={field.id} title={field.title} /> : null}
+                              </div>
+                              <RoundAnswer round={round} target={`field:${field.key}`} title={fieldTitle} />
+                              {assignment(chapter.key, field.id, fieldTitle)}
+                              <PlaceThreads
+                                conceptId={concept.id}
+                                heading={tm("chapterThreads", { label: fieldTitle })}
+                                threads={threads.get(`feld-${field.key}`) ?? []}
+                                viewer={viewer}
+                                members={members}
+                                measures={Object.fromEntries(fieldMeasures.map((m) => [m.id, [m.code, m.title].filter(Boolean).join(" ")]))}
+                              />
+                              {template.fieldParts.map((fp) => (
+                                <div className="part" key={fp.key}>
+                                  <HeadingWithAid
+                                    place={t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle })}
+                                    aidKey={fieldPartAidKey(fp.key)}
+                                    heading={<h4>{tt.fieldPartTitle(fp)}</h4>}
                                   />
-                                ) : (
-                                  <>
-                                    <FieldMeasures
+                                  {doneMark(chapter.key, fp.key, field.id, t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle }))}
+                                  {fp.kind === "richText" ? (
+                                    part(
+                                      tree.sections.find((s) => s.fieldId === field.id && s.part === fp.key),
+                                      t("partLabel", { part: tt.fieldPartTitle(fp), field: fieldTitle }),
+                                      tt.fieldPartHint(fp),
+                                    )
+                                  ) : fp.kind === "subGoals" ? (
+                                    <SubGoalsEditor
                                       conceptId={concept.id}
                                       fieldId={field.id}
                                       fieldTitle={fieldTitle}
-                                      fieldNumber={fieldNumber}
-                                      measures={fieldMeasures.map(toMeasureView)}
-                                      subGoals={fieldGoals}
+                                      subGoals={measuresByGoal(fieldGoals, fieldMeasures, fieldNumber)}
                                       canEdit={canEdit}
                                     />
-                                    <IndicatorOverview
-                                      fieldId={field.id}
-                                      fieldTitle={fieldTitle}
-                                      rows={indicatorOverview(fieldMeasures, fieldNumber)}
-                                    />
-                                  </>
-                                )}
-                              </div>
-                            ))}
-                            {isEmptyTree(fieldTree) ? null : (
-                              <div className="part">
-                                <GoalTree fieldId={field.id} tree={fieldTree} />
-                              </div>
-                            )}
-                          </section>
-                        </HydrateLater>
-                      );
-                    })
-                  : null}
-                {chapter.key === "fields" && canEdit ? <AddFieldForm conceptId={concept.id} /> : null}
-              </section>
-            </HydrateLater>
-          ))}
+                                  ) : (
+                                    <>
+                                      <FieldMeasures
+                                        conceptId={concept.id}
+                                        fieldId={field.id}
+                                        fieldTitle={fieldTitle}
+                                        fieldNumber={fieldNumber}
+                                        measures={fieldMeasures.map(toMeasureView)}
+                                        subGoals={fieldGoals}
+                                        canEdit={canEdit}
+                                      />
+                                      <IndicatorOverview
+                                        fieldId={field.id}
+                                        fieldTitle={fieldTitle}
+                                        rows={indicatorOverview(fieldMeasures, fieldNumber)}
+                                      />
+                                    </>
+                                  )}
+                                </div>
+                              ))}
+                              {isEmptyTree(fieldTree) ? null : (
+                                <div className="part">
+                                  <GoalTree fieldId={field.id} tree={fieldTree} />
+                                </div>
+                              )}
+                            </section>
+                          </HydrateLater>
+                        );
+                      })
+                    : null}
+                  {chapter.key === "fields" && canEdit ? <AddFieldForm conceptId={concept.id} /> : null}
+                </section>
+              </HydrateLater>
+            ))}
+          </HydrationGates>
         </SharedToolbarColumn>
       </div>
       {/* After the parts: their effects look for the parts, margins and threads in the document. */}

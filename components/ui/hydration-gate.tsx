@@ -1,0 +1,106 @@
+"use client";
+import { use, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+
+/**
+ * Hydration when a stretch of a long page comes near (issue 17). A page from the server shows all of its HTML at
+ * once; React adopts (hydrates) a gated stretch only when it comes within a screen's height of the view or when
+ * someone acts in it (a click, a key, the focus). Until then the stretch is the server's HTML: readable, printable,
+ * found by the browser's search, but without React's objects in memory and without its work at load.
+ *
+ * A gate is named by the id of the element it holds (e.g. `kapitel-vision`). Rendered in the browser without
+ * hydration (a navigation inside the app), a gate does not wait.
+ */
+
+type Gate = { open: boolean; promise: Promise<void>; resolve: () => void };
+
+const gates = new Map<string, Gate>();
+
+function gateFor(id: string): Gate {
+  let gate = gates.get(id);
+  if (!gate) {
+    let resolve = () => {};
+    const promise = new Promise<void>((r) => (resolve = r));
+    gate = { open: false, promise, resolve };
+    gates.set(id, gate);
+  }
+  return gate;
+}
+
+export function isGateOpen(id: string) {
+  return gates.get(id)?.open ?? false;
+}
+
+/** Lets the stretch hydrate: React retries it (from a promise) or, in the middle of an event, hydrates it at once. */
+export function openGate(id: string) {
+  const gate = gateFor(id);
+  if (gate.open) return;
+  gate.open = true;
+  // In the middle of a click React hydrates synchronously: the gate must read as open before the promise's callbacks.
+  fulfilled(gate.promise);
+  gate.resolve();
+}
+
+const noSubscription = () => () => {};
+
+/** The way React reads a promise that has settled (its status), so `use` goes on without waiting for a callback. */
+const fulfilled = <T extends Promise<void>>(promise: T) => Object.assign(promise, { status: "fulfilled", value: undefined });
+const passed = fulfilled(Promise.resolve());
+
+/** Holds its children's hydration until the gate `id` opens. */
+export function HydrationGate({ id, children }: { id: string; children: ReactNode }) {
+  // The server's snapshot is read while React renders on the server and while it hydrates: then (and only then,
+  // in the browser) the gate may hold.
+  const serverSnapshot = useSyncExternalStore(noSubscription, () => false, () => true);
+  // (`use` on every render: React expects a component that suspended on it to call it again when it finishes)
+  use(serverSnapshot && typeof window !== "undefined" ? gateFor(id).promise : passed);
+  return children;
+}
+
+/**
+ * Events in which React hydrates the stretch they happen in, at once and before handling them. The gate opens
+ * first (listening on the window, in the capture phase: before React, which listens on the document), so the
+ * click or key reaches the hydrated stretch and is not dropped.
+ */
+const ACTING = ["pointerdown", "mousedown", "touchstart", "click", "keydown", "focusin", "beforeinput", "input", "change", "submit", "contextmenu", "dragstart"];
+
+/**
+ * Opens the gates `ids` (the ids of the elements they hold, in the page's HTML) when their element comes within a
+ * screen's height of the view, or on an event inside it.
+ */
+export function HydrationGates({ ids, children }: { ids: string[]; children: ReactNode }) {
+  // New content from the server (a refresh after a save) reaches the stretches not hydrated yet, and React
+  // hydrates each of them first, in that render: it must not wait then, or React throws the stretch's HTML away
+  // and renders it anew. So every gate opens when the children change, before React renders them.
+  const [shown, setShown] = useState(children);
+  if (shown !== children) {
+    setShown(children);
+    for (const id of ids) openGate(id);
+  }
+  const key = ids.join(" ");
+  useEffect(() => {
+    const closed = key.split(" ").filter((id) => id && !isGateOpen(id));
+    if (closed.length === 0) return;
+    const elements = closed.map((id) => document.getElementById(id)).filter((el): el is HTMLElement => el !== null);
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          openGate(entry.target.id);
+          observer.unobserve(entry.target);
+        }
+      },
+      { rootMargin: "100% 0px" },
+    );
+    for (const el of elements) observer.observe(el);
+    const onAct = (event: Event) => {
+      if (!(event.target instanceof Node)) return;
+      for (const el of elements) if (el.contains(event.target)) openGate(el.id);
+    };
+    for (const type of ACTING) window.addEventListener(type, onAct, { capture: true });
+    return () => {
+      observer.disconnect();
+      for (const type of ACTING) window.removeEventListener(type, onAct, { capture: true });
+    };
+  }, [key]);
+  return children;
+}

@@ -1,0 +1,82 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, pageAs, test } from "./fixtures";
+import { ConceptPage } from "./pages/concept";
+import { FieldOfAction } from "./pages/measures";
+
+/**
+ * A concept page loaded from the server adopts (hydrates) a chapter or a field of action only when it comes near
+ * the view or someone acts in it (issue 17, components/ui/hydration-gate.tsx). What a user notices: the far parts
+ * read as they are at once, the first click in one of them works, and a save that refreshes the page neither
+ * rebuilds nor loses them.
+ */
+
+/** Whether React has adopted the element (it then carries React's own property). */
+const adopted = (locator: Locator) => locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactFiber$")));
+
+function consoleErrors(page: Page) {
+  const errors: string[] = [];
+  page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
+}
+
+/** The page loaded from the server (a navigation inside the app renders without hydrating, and nothing waits then). */
+async function load(page: Page, id: string) {
+  await page.goto(`/concepts/${id}`);
+  await new ConceptPage(page).bodyShown();
+  await page.waitForLoadState("networkidle");
+}
+
+test("a field of action far below is adopted when needed, and the first click in it works", async ({ browser }) => {
+  const page = await pageAs(browser, "admin");
+  const errors = consoleErrors(page);
+  const id = await new ConceptPage(page).openDemoConcept();
+  await load(page, id);
+  const health = new FieldOfAction(page, "Gesundheit");
+  // Far below the first screen: readable at once, not adopted yet.
+  expect(await health.root.evaluate((el) => el.getBoundingClientRect().top > 2 * window.innerHeight)).toBe(true);
+  await expect(health.root.getByRole("heading", { level: 3 })).toHaveText(/Gesundheit$/);
+  expect(await adopted(health.root)).toBe(false);
+  // The first chapter's part is live, as before.
+  expect(await adopted(page.locator("#kapitel-mandate"))).toBe(true);
+
+  // The first click (Playwright scrolls the button into view and clicks at once) opens the form.
+  await health.openNewMeasure();
+  expect(await adopted(health.root)).toBe(true);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test("a field reached by the keyboard takes the focus and the keys", async ({ browser }) => {
+  const page = await pageAs(browser, "admin");
+  const id = await new ConceptPage(page).openDemoConcept();
+  await load(page, id);
+  const housing = new FieldOfAction(page, "Wohnen");
+  expect(await adopted(housing.root)).toBe(false);
+  // Focus put on the button without scrolling first (as a skip link or a screen reader may), then Enter.
+  const add = housing.root.getByRole("button", { name: "Maßnahme hinzufügen" });
+  await add.evaluate((el: HTMLElement) => el.focus({ preventScroll: true }));
+  await page.keyboard.press("Enter");
+  await expect(housing.newMeasureForm()).toBeVisible();
+  await page.context().close();
+});
+
+test("a save that refreshes the page keeps the fields not adopted yet as they were, without an error", async ({ browser }) => {
+  const page = await pageAs(browser, "admin");
+  const errors = consoleErrors(page);
+  const id = await new ConceptPage(page).createConcept(`Nachladen ${Date.now()}`);
+  await load(page, id);
+  const last = page.locator("section.chapter").last();
+  expect(await last.evaluate((el) => el.getBoundingClientRect().top > 2 * window.innerHeight)).toBe(true);
+  expect(await adopted(last)).toBe(false);
+  // The element the server sent, marked: a rebuilt chapter would come without the mark.
+  await last.evaluate((el) => ((el as HTMLElement & { kept?: boolean }).kept = true));
+
+  // "Als fertig markieren" in the first chapter: a server action, after which the page refreshes from the server.
+  await page.getByRole("button", { name: "Als fertig markieren: Anlass und Auftrag" }).click();
+  await expect(page.getByRole("button", { name: "Markierung „fertig“ zurücknehmen: Anlass und Auftrag" })).toBeVisible();
+  await expect.poll(() => adopted(last)).toBe(true);
+  expect(await last.evaluate((el) => (el as HTMLElement & { kept?: boolean }).kept)).toBe(true);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
