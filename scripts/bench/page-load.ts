@@ -16,6 +16,7 @@ import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { pct, round } from "./stats";
 import { fiberCensus } from "./fibers";
+import { benchSaveAfterLoad } from "./save-after-load";
 
 const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 3);
 const SERVER_SAMPLES = 20;
@@ -343,7 +344,9 @@ export async function benchPageLoad(opts: { base: string; cookie: string; browse
     { figure: "htmlKB", app: serverApp.htmlKB, single: serverSingle.htmlKB, ratio: round(serverApp.htmlKB / serverSingle.htmlKB), appRuns: [], singleRuns: [] },
     { figure: "firstLoadJsGzipKB", app: jsApp.gzipKB, single: jsSingle.gzipKB, ratio: round(jsApp.gzipKB / jsSingle.gzipKB), appRuns: [], singleRuns: [] },
   );
+  const saveAfterLoad = await within("Speichern nach dem Laden", 300_000, benchSaveAfterLoad({ browser: opts.browser, context: opts.context, url: app, runs: RUNS }));
   opts.results.pageLoad = {
+    saveAfterLoad,
     method: `Chromium 1280×800${NETWORK ? `, network ${NETWORK.rttMs} ms round trip and ${NETWORK.mbit} Mbit/s` : ""}, ${RUNS} runs each in a fresh context (empty cache), medians; server figures from ${SERVER_SAMPLES} requests after 2 warm-ups (Node fetch, p95); heap after a forced garbage collection`,
     firstLoadScripts: { app: jsApp, single: jsSingle },
     table,
