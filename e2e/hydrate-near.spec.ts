@@ -80,3 +80,21 @@ test("a save that refreshes the page keeps the fields not adopted yet as they we
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test("after going to another page and back, the far fields read and work as before", async ({ browser }) => {
+  const page = await pageAs(browser, "admin");
+  const errors = consoleErrors(page);
+  const id = await new ConceptPage(page).openDemoConcept();
+  await load(page, id);
+  const health = new FieldOfAction(page, "Gesundheit");
+  expect(await adopted(health.root)).toBe(false);
+  await page.getByRole("link", { name: "Versionen", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/concepts/${id}/versionen$`));
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/concepts/${id}$`));
+  await expect(health.root.getByRole("heading", { level: 3 })).toHaveText(/Gesundheit$/);
+  await expect(health.root.getByText("Für „Gesundheit“ sind noch keine Maßnahmen erfasst.")).toBeVisible();
+  await health.openNewMeasure();
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
