@@ -69,8 +69,9 @@ const ACTING = ["pointerdown", "mousedown", "touchstart", "click", "keydown", "f
  */
 export function HydrationGates({ ids, children }: { ids: string[]; children: ReactNode }) {
   // New content from the server (a refresh after a save) reaches the stretches not hydrated yet, and React
-  // hydrates each of them first, in that render: it must not wait then, or React throws the stretch's HTML away
-  // and renders it anew. So every gate opens when the children change, before React renders them.
+  // hydrates each of them first, in that render. None may wait then: React would hold the save's update until
+  // it had, or throw the stretch's HTML away and render it anew. So every gate opens when the children change,
+  // before React renders them.
   const [shown, setShown] = useState(children);
   if (shown !== children) {
     setShown(children);
@@ -78,29 +79,30 @@ export function HydrationGates({ ids, children }: { ids: string[]; children: Rea
   }
   const key = ids.join(" ");
   useEffect(() => {
-    const closed = key.split(" ").filter((id) => id && !isGateOpen(id));
-    if (closed.length === 0) return;
-    const elements = closed.map((id) => document.getElementById(id)).filter((el): el is HTMLElement => el !== null);
-    const observer = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          if (!entry.isIntersecting) continue;
-          openGate(entry.target.id);
-          observer.unobserve(entry.target);
-        }
-      },
-      { rootMargin: "100% 0px" },
-    );
-    for (const el of elements) observer.observe(el);
+    let waiting = key
+      .split(" ")
+      .filter((id) => id && !isGateOpen(id))
+      .map((id) => document.getElementById(id))
+      .filter((el): el is HTMLElement => el !== null);
+    if (waiting.length === 0) return;
+    const open = (el: Element) => {
+      openGate(el.id);
+      observer.unobserve(el);
+      waiting = waiting.filter((w) => w !== el);
+      if (waiting.length === 0) stop();
+    };
+    const observer = new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting && open(e.target)), { rootMargin: "100% 0px" });
     const onAct = (event: Event) => {
       if (!(event.target instanceof Node)) return;
-      for (const el of elements) if (el.contains(event.target)) openGate(el.id);
+      for (const el of waiting) if (el.contains(event.target)) open(el);
     };
-    for (const type of ACTING) window.addEventListener(type, onAct, { capture: true });
-    return () => {
+    const stop = () => {
       observer.disconnect();
       for (const type of ACTING) window.removeEventListener(type, onAct, { capture: true });
     };
+    for (const el of waiting) observer.observe(el);
+    for (const type of ACTING) window.addEventListener(type, onAct, { capture: true });
+    return stop;
   }, [key]);
   return children;
 }
