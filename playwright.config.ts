@@ -59,6 +59,9 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       DATABASE_URL: "",
+      // The database is new per run, Redis (REDIS_URL in CI) is the machine's: counters of earlier runs (five
+      // registrations an hour from 127.0.0.1, failed sign-ins per day) would otherwise refuse this run's.
+      RATE_LIMIT_PREFIX: `e2e-${path.basename(dataDir)}`,
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       DEMO_PASSWORD: "konzeptwerk",
       // One JSON line per request would bury the test report; warnings and errors still show.

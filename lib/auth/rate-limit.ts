@@ -83,12 +83,21 @@ export async function createLimiter(spec: LimitSpec, store?: LimitStore): Promis
   });
 }
 
+/**
+ * The counter's name in the store. RATE_LIMIT_PREFIX keeps apart installations that share one Redis or database
+ * (a test and a training instance, or each end-to-end run on a machine whose Redis outlives it).
+ */
+export function storedSpec(spec: LimitSpec, env: NodeJS.ProcessEnv = process.env): LimitSpec {
+  const prefix = env.RATE_LIMIT_PREFIX?.trim();
+  return prefix ? { ...spec, keyPrefix: `${prefix}:${spec.keyPrefix}` } : spec;
+}
+
 /** The process's limiter for `spec`, created once. Without a reachable store it counts in memory until the next try. */
 export function limiter(spec: LimitSpec): Promise<RateLimiterAbstract> {
   const cache = (globalForLimits.konzeptwerkLimiters ??= new Map());
   let found = cache.get(spec.keyPrefix);
   if (!found) {
-    found = createLimiter(spec).catch((error: unknown) => {
+    found = createLimiter(storedSpec(spec)).catch((error: unknown) => {
       log.error({ event: "rate_limit.memory_fallback", keyPrefix: spec.keyPrefix, error: errorFields(error) }, "Zähler nur im Speicher");
       cache.delete(spec.keyPrefix);
       return new RateLimiterMemory({ ...spec });

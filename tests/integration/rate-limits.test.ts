@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { createLimiter, limitKey, openLimitStore, RATE_LIMIT_TABLE, type LimitStore } from "@/lib/auth/rate-limit";
+import { createLimiter, limitKey, openLimitStore, RATE_LIMIT_TABLE, storedSpec, type LimitStore } from "@/lib/auth/rate-limit";
 import { SIGN_IN_LIMITS, verifySignIn } from "@/lib/auth/sign-in";
 
 afterAll(() => closeDb());
@@ -91,6 +91,26 @@ describe("the counters", () => {
       expect((signIn as unknown as { n: number }[])[0]?.n).toBeGreaterThan(0);
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it("count apart under two RATE_LIMIT_PREFIX values on one store, and together without one", async () => {
+    const store = await openLimitStore({} as NodeJS.ProcessEnv);
+    try {
+      const spec = { keyPrefix: `register-${unique()}`, points: 2, duration: 60 };
+      const [first, second, plain] = await Promise.all([
+        createLimiter(storedSpec(spec, { RATE_LIMIT_PREFIX: "lauf-1" } as unknown as NodeJS.ProcessEnv), store),
+        createLimiter(storedSpec(spec, { RATE_LIMIT_PREFIX: " lauf-2 " } as unknown as NodeJS.ProcessEnv), store),
+        createLimiter(storedSpec(spec, { RATE_LIMIT_PREFIX: "" } as unknown as NodeJS.ProcessEnv), store),
+      ]);
+      const key = limitKey("127.0.0.1");
+      await first.consume(key, 2);
+      expect(await first.consume(key).catch((e: unknown) => e)).toBeInstanceOf(RateLimiterRes);
+      expect((await second.consume(key)).remainingPoints).toBe(1);
+      expect((await plain.consume(key)).remainingPoints).toBe(1);
+      expect(storedSpec(spec, { RATE_LIMIT_PREFIX: " lauf-2 " } as unknown as NodeJS.ProcessEnv).keyPrefix).toBe(`lauf-2:${spec.keyPrefix}`);
+    } finally {
+      await store.close();
     }
   });
 
