@@ -1,4 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage } from "./pages/concept";
 import { FieldOfAction } from "./pages/measures";
@@ -27,11 +27,17 @@ async function load(page: Page, id: string) {
   await page.waitForLoadState("networkidle");
 }
 
-test("a field of action far below is adopted when needed, and the first click in it works", async ({ browser }) => {
+/** The demo concept, loaded from the server for the admin, with the console's errors collected from the start. */
+async function demoFromServer(browser: Browser) {
   const page = await pageAs(browser, "admin");
   const errors = consoleErrors(page);
   const id = await new ConceptPage(page).openDemoConcept();
   await load(page, id);
+  return { page, errors, id };
+}
+
+test("a field of action far below is adopted when needed, and the first click in it works", async ({ browser }) => {
+  const { page, errors } = await demoFromServer(browser);
   const health = new FieldOfAction(page, "Gesundheit");
   // Far below the first screen: readable at once, not adopted yet.
   expect(await health.root.evaluate((el) => el.getBoundingClientRect().top > 2 * window.innerHeight)).toBe(true);
@@ -48,9 +54,7 @@ test("a field of action far below is adopted when needed, and the first click in
 });
 
 test("a field reached by the keyboard takes the focus and the keys", async ({ browser }) => {
-  const page = await pageAs(browser, "admin");
-  const id = await new ConceptPage(page).openDemoConcept();
-  await load(page, id);
+  const { page } = await demoFromServer(browser);
   const housing = new FieldOfAction(page, "Wohnen");
   expect(await adopted(housing.root)).toBe(false);
   // Focus put on the button without scrolling first (as a skip link or a screen reader may), then Enter.
@@ -82,10 +86,7 @@ test("a save that refreshes the page keeps the fields not adopted yet as they we
 });
 
 test("after going to another page and back, the far fields read and work as before", async ({ browser }) => {
-  const page = await pageAs(browser, "admin");
-  const errors = consoleErrors(page);
-  const id = await new ConceptPage(page).openDemoConcept();
-  await load(page, id);
+  const { page, errors, id } = await demoFromServer(browser);
   const health = new FieldOfAction(page, "Gesundheit");
   expect(await adopted(health.root)).toBe(false);
   await page.getByRole("link", { name: "Versionen", exact: true }).click();

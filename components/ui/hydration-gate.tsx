@@ -26,7 +26,7 @@ function gateFor(id: string): Gate {
   return gate;
 }
 
-export function isGateOpen(id: string) {
+function isGateOpen(id: string) {
   return gates.get(id)?.open ?? false;
 }
 

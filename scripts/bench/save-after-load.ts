@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext } from "@playwright/test";
+import { heapMB, OBSERVE } from "./page-observe";
 import { round } from "./stats";
 
 /**
@@ -7,9 +8,6 @@ import { round } from "./stats";
  * which brings the chapters not yet adopted (components/ui/hydration-gate.tsx) into React at that moment, so
  * this is where that work shows. Fresh context per run; the heap after the save as in the page measurement.
  */
-/** The page's long tasks (start, duration), from its first moment. */
-const LONG_TASKS = `window.__kwLong = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__kwLong.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true }); } catch {}`;
-
 export async function benchSaveAfterLoad(opts: { browser: Browser; context: BrowserContext; url: string; runs: number }) {
   const times: number[] = [];
   const heaps: number[] = [];
@@ -19,7 +17,7 @@ export async function benchSaveAfterLoad(opts: { browser: Browser; context: Brow
     await fresh.addCookies(await opts.context.cookies());
     try {
       const page = await fresh.newPage();
-      await page.addInitScript(LONG_TASKS);
+      await page.addInitScript(OBSERVE);
       await page.goto(opts.url, { waitUntil: "load" });
       await page.locator(".section-editor").first().scrollIntoViewIfNeeded();
       await page.locator('.section-editor [contenteditable="true"]').first().waitFor({ timeout: 60_000 });
@@ -31,10 +29,8 @@ export async function benchSaveAfterLoad(opts: { browser: Browser; context: Brow
       await button.click();
       await page.waitForFunction(([el, text]) => el!.querySelector("button")?.textContent !== text, [await form.elementHandle(), before] as const, { timeout: 60_000 });
       times.push(performance.now() - t0);
-      longest.push(await page.evaluate((since) => Math.max(0, ...(window as unknown as { __kwLong: [number, number][] }).__kwLong.filter(([s]) => s >= since).map(([, d]) => d)), clickedAt));
-      const cdp = await fresh.newCDPSession(page);
-      await cdp.send("HeapProfiler.collectGarbage");
-      heaps.push(((await cdp.send("Runtime.getHeapUsage")) as { usedSize: number }).usedSize / 2 ** 20);
+      longest.push(await page.evaluate((since) => Math.max(0, ...(window as unknown as { __kw: { longTasks: [number, number][] } }).__kw.longTasks.filter(([s]) => s >= since).map(([, d]) => d)), clickedAt));
+      heaps.push(await heapMB(page));
     } finally {
       await fresh.close();
     }

@@ -1,0 +1,55 @@
+import type { Page } from "@playwright/test";
+
+/** What the page benches observe inside the browser (page-load.ts, save-after-load.ts). */
+
+/** BENCH_TIMELINE=1: where the concept page's time to its first editable part goes (one line per run). */
+export const TIMELINE = process.env.BENCH_TIMELINE === "1";
+
+/** BENCH_SHIFT_SOURCES=1: the largest layout shifts of the pass and the elements that moved (for finding them). */
+export const SHIFT_SOURCES = process.env.BENCH_SHIFT_SOURCES === "1";
+
+/**
+ * Collects layout shifts and long tasks from the very start of each page. The elements behind a shift are
+ * described only with BENCH_SHIFT_SOURCES=1 (from the entry's own rects: nothing is laid out during the pass).
+ */
+export const OBSERVE = `(() => {
+  window.__kw = { shifts: [], longTasks: [], frame: () => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))) };
+  const describe = ${SHIFT_SOURCES}
+    ? (x) => { const n = x.node; const el = n && (n.nodeType === 1 ? n : n.parentElement); return el ? el.tagName + "." + String(el.className).split(" ")[0] + " " + (el.closest("[id]")?.id || "") + " dy=" + Math.round(x.currentRect.y - x.previousRect.y) + " dh=" + Math.round(x.currentRect.height - x.previousRect.height) : "?"; }
+    : null;
+  if (${TIMELINE}) {
+    const tl = (window.__kwTimeline = {});
+    const mark = (k) => { if (!(k in tl)) tl[k] = Math.round(performance.now()); };
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(...a) {
+        super(...a); mark("socketCreated");
+        this.addEventListener("open", () => mark("socketOpen"));
+        let n = 0;
+        this.addEventListener("message", () => { n++; mark("firstMessage"); if (n === 5) mark("fifthMessage"); });
+      }
+      send(d) { mark("firstSend"); return super.send(d); }
+    };
+    // Each mark is looked for until it is found; once the part is editable the observer stops (it runs inside the measured load).
+    const marks = [["firstPartInDom", ".section-editor"], ["partActive", ".section-editor .save-status:not(:empty)"], ["partLive", '.section-editor[data-live="true"]'], ["partEditable", '.section-editor [contenteditable="true"]']];
+    const watcher = new MutationObserver(() => {
+      for (const [k, selector] of marks) if (!(k in tl) && document.querySelector(selector)) mark(k);
+      if ("partEditable" in tl) watcher.disconnect();
+    });
+    watcher.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    document.addEventListener("DOMContentLoaded", () => mark("domContentLoaded"));
+  }
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__kw.shifts.push([e.startTime, e.value, describe ? (e.sources || []).map(describe) : []]); }).observe({ type: "layout-shift", buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__kw.longTasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
+  } catch {}
+})();`;
+
+/** The JavaScript heap after a forced garbage collection, in MB. */
+export async function heapMB(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
