@@ -17,7 +17,7 @@ function liveState(entry: OutlineEntry, filled: ReadonlyMap<string, boolean>): P
 export function OutlineState({ entry }: { entry: OutlineEntry }) {
   const t = useTranslations("outline");
   const labels = useLabels();
-  const state = liveState(entry, useFilledParts());
+  const state = useFilledParts((filled) => liveState(entry, filled));
   return (
     <span className={`state state-${state}`} data-state={state}>
       <span className="visually-hidden">{t("state")} </span>

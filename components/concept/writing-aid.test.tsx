@@ -4,7 +4,7 @@
  * happy-dom. e2e/writing-aids.spec.ts drives the same in Chromium, with the keyboard.
  */
 import { NextIntlClientProvider } from "next-intl";
-import { act, type ReactNode } from "react";
+import { act, Profiler, type ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { OutlineEntry } from "@/lib/concepts/outline";
@@ -88,6 +88,26 @@ describe("OutlineState", () => {
     await act(async () => reportFilled("live-1", true));
     await act(async () => forgetFilled("live-1"));
     expect(host.textContent).toBe("Stand: leer");
+  });
+
+  it("renders an entry again only when its own state changes, not for every part opened elsewhere", async () => {
+    // An editor opening while the page scrolls reports its part: forty entries rendering for it made that task long (issue 17).
+    let renders = 0;
+    const host = await mount(
+      <Profiler id="entry" onRender={() => renders++}>
+        <OutlineState entry={entry(false)} />
+      </Profiler>,
+    );
+    const first = renders;
+    await act(async () => reportFilled("elsewhere-1", true));
+    await act(async () => reportFilled("elsewhere-2", false));
+    await act(async () => forgetFilled("elsewhere-1"));
+    expect(renders).toBe(first);
+    await act(async () => reportFilled("live-1", true));
+    expect(host.textContent).toBe("Stand: begonnen");
+    expect(renders).toBe(first + 1);
+    await act(async () => forgetFilled("live-1"));
+    await act(async () => forgetFilled("elsewhere-2"));
   });
 
   it("keeps a part marked fertig fertig while its text changes", async () => {

@@ -8,7 +8,7 @@ import type * as Y from "yjs";
 import { PartPresence } from "./presence";
 import { announcePart, useRealtime } from "./realtime";
 import type { RichTextEditor as RichTextEditorComponent } from "./rich-text-editor";
-import { createSaveState, type SaveState } from "./save-state";
+import { createSaveState, saveLine, saveLineKey, type SaveState } from "./save-state";
 import { useFilledReport } from "./use-filled-report";
 import type { SuggestSettings } from "./suggestion-panel";
 import { RefusedChange } from "./refused-change";
@@ -326,18 +326,19 @@ function focusPart(sectionId: string) {
  */
 function SaveStatus({ save, problem, scope, active, ready }: { save: SaveState; problem: string | null; scope: string | null; active: boolean; ready: boolean }) {
   const t = useTranslations("editor");
-  const { pending, connected, changed, settled } = useSyncExternalStore(save.subscribe, save.get, save.get);
+  const read = () => saveLineKey(save.get());
+  const { offline, saving, changed } = saveLine(useSyncExternalStore(save.subscribe, read, read));
   let status = "";
   let cls = "save-status";
   if (problem) {
     status = t("error", { message: problem });
     cls += " is-error";
-  } else if (!connected && active) {
+  } else if (offline && active) {
     status = t("offlineLive");
     cls += " is-error";
   } else if (scope === "readonly") {
     status = t("readOnlyNow");
-  } else if (pending || !settled) {
+  } else if (saving) {
     status = t("saving");
   } else if (changed) {
     status = t("saved");

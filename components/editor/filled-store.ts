@@ -10,10 +10,9 @@ import { useSyncExternalStore } from "react";
  */
 const filled = new Map<string, boolean>();
 const listeners = new Set<() => void>();
-let version = 0;
+const none: ReadonlyMap<string, boolean> = new Map();
 
 function notify() {
-  version++;
   for (const l of listeners) l();
 }
 
@@ -32,12 +31,12 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-/** The live "has text" of the open parts; re-renders the caller only on a transition. */
-export function useFilledParts(): ReadonlyMap<string, boolean> {
-  useSyncExternalStore(
-    subscribe,
-    () => version,
-    () => 0,
-  );
-  return filled;
+/**
+ * A value derived from the live "has text" of the open parts; re-renders the caller only when that value changes
+ * (a primitive), not on every part that opens or closes: the outline's forty entries would otherwise all render
+ * again in the task that mounts a part's editor while the page is scrolled (issue 17).
+ */
+export function useFilledParts<T extends string | number | boolean>(select: (filled: ReadonlyMap<string, boolean>) => T): T {
+  // While hydrating: what the server rendered (no open parts); the live value follows at once if it differs.
+  return useSyncExternalStore(subscribe, () => select(filled), () => select(none));
 }

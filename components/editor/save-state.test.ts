@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createSaveState } from "./save-state";
+import { createSaveState, saveLine, saveLineKey } from "./save-state";
 
 describe("save state of a part", () => {
   beforeEach(() => vi.useFakeTimers());
@@ -44,5 +44,23 @@ describe("save state of a part", () => {
     s.connected(false);
     expect(s.get().connected).toBe(false);
     expect(notified).toBe(2);
+  });
+
+  it("gives the status line one value that stays while keys come in, so the line does not render per key", () => {
+    const s = createSaveState("p3");
+    const keys = new Set<number>();
+    s.changed();
+    for (let i = 0; i < 5; i++) {
+      s.unsynced(1);
+      keys.add(saveLineKey(s.get()));
+      s.unsynced(0);
+      keys.add(saveLineKey(s.get()));
+    }
+    expect(keys.size).toBe(1);
+    expect(saveLine([...keys][0]!)).toEqual({ offline: false, saving: true, changed: true });
+    vi.advanceTimersByTime(600);
+    expect(saveLine(saveLineKey(s.get()))).toEqual({ offline: false, saving: false, changed: true });
+    s.connected(false);
+    expect(saveLine(saveLineKey(s.get()))).toEqual({ offline: true, saving: false, changed: true });
   });
 });

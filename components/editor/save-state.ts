@@ -65,3 +65,18 @@ export function createSaveState(sectionId: string) {
 }
 
 export type SaveState = ReturnType<typeof createSaveState>;
+
+/** What the status line shows of a snapshot. */
+export type SaveLine = { offline: boolean; saving: boolean; changed: boolean };
+
+/**
+ * The snapshot as the status line reads it, in one number: while someone types, `pending` flips twice per
+ * keystroke but the line stays "Wird gespeichert …", so its component does not render again (issue 17).
+ */
+export function saveLineKey(s: SaveSnapshot) {
+  return (s.connected ? 0 : 1) | (s.pending || !s.settled ? 2 : 0) | (s.changed ? 4 : 0);
+}
+
+export function saveLine(key: number): SaveLine {
+  return { offline: (key & 1) !== 0, saving: (key & 2) !== 0, changed: (key & 4) !== 0 };
+}
