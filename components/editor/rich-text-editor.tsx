@@ -1,8 +1,8 @@
 "use client";
 import type { Editor, JSONContent } from "@tiptap/core";
-import { EditorContent, useEditor } from "@tiptap/react";
+import { useEditor } from "@tiptap/react";
 import Collaboration from "@tiptap/extension-collaboration";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { buildExtensions, editorExtensions } from "@/lib/editor/extensions";
@@ -77,7 +77,7 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
   const sharedToolbar = toolbar === "shared" && shared ? shared : null;
   // The caret kept clear of the sticky toolbar when the editor scrolls it into view.
   const clearance = sharedToolbar?.clearance() ?? 0;
-  const editor = useEditor(
+  const created = useEditor(
     {
     extensions,
     content: collaboration ? undefined : content,
@@ -108,6 +108,8 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
     },
     [extensions],
   );
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useViewInPlace(created, host);
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
@@ -181,11 +183,30 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
     >
       {withTools && suggest && !sharedToolbar ? <SuggestModeBar editor={editor} settings={suggest} /> : null}
       {withTools && !sharedToolbar ? <Toolbar editor={editor} label={label} onLink={() => setLinkDialog(true)} /> : null}
-      {editor || fallback === undefined ? <EditorContent editor={editor} /> : fallback}
+      {created || fallback === undefined ? <div ref={host} /> : fallback}
       {editor && suggest ? <SuggestionList editor={editor} settings={suggest} sectionId={partId} /> : null}
       {withTools && linkDialog ? <LinkDialog editor={editor} onClose={() => setLinkDialog(false)} /> : null}
     </div>
   );
+}
+
+/**
+ * The editor, handed out once its view is in `host`. Tiptap makes the view when it makes the editor, in an element
+ * of its own; this moves it into the page as that element is put in. Tiptap's EditorContent, which does the same,
+ * also draws the document a second time (for React node views, which this editor has none of) and makes every
+ * plugin's view anew (for a plugin of its own, for Enter inside such node views on phones): 12–15 ms more per
+ * part opened, in the task that opens it while the page is scrolled (issue 17, CPU profile of a pass through the
+ * 100-page concept on a slow machine).
+ */
+function useViewInPlace(editor: Editor | null, host: RefObject<HTMLDivElement | null>) {
+  const [placed, setPlaced] = useState<Editor | null>(null);
+  useLayoutEffect(() => {
+    const element = host.current;
+    if (!editor || editor.isDestroyed || !element) return;
+    element.append(editor.view.dom);
+    setPlaced(editor);
+  }, [editor, host]);
+  return placed === editor && editor && !editor.isDestroyed ? editor : null;
 }
 
 /** Replace the editor's content from outside (after a conflict was resolved). */
