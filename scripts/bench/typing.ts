@@ -13,24 +13,32 @@ import { pct, round } from "./stats";
 const KEYS = 150;
 
 /**
- * BENCH_PROFILE=1: a CPU profile of each measured typing run of the first round, written to
- * bench/typing-<run>.cpuprofile (open in Chromium's DevTools), and the heaviest functions printed.
+ * BENCH_PROFILE=1: a CPU profile and a performance trace of each measured typing run of the first round, written to
+ * bench/typing-<run>.cpuprofile and .trace.json (open in Chromium's DevTools), and the heaviest functions printed;
+ * BENCH_PROFILE_CPU=0 records the trace alone, BENCH_TRACE_CATEGORIES=a,b the trace's categories.
  */
 const PROFILE = process.env.BENCH_PROFILE === "1";
 
 async function startProfile(page: Page) {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Profiler.enable");
-  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
-  await cdp.send("Profiler.start");
+  // BENCH_PROFILE_CPU=0: the trace alone (the sampling profiler slows the page down by itself).
+  const cpu = process.env.BENCH_PROFILE_CPU !== "0";
+  if (cpu) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+    await cdp.send("Profiler.start");
+  }
   const browser = page.context().browser()!;
-  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+  const categories = process.env.BENCH_TRACE_CATEGORIES?.split(",") ?? ["devtools.timeline", "disabled-by-default-devtools.timeline"];
+  await browser.startTracing(page, { categories });
   return {
     async stop(name: string) {
-      const { profile } = await cdp.send("Profiler.stop");
-      const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents: TraceEvent[] };
-      console.log(`Renderer-Hauptthread ${name} (ms):\n${mainThreadTime(trace.traceEvents)}`);
+      const profile = cpu ? (await cdp.send("Profiler.stop")).profile : { nodes: [] };
+      const raw = (await browser.stopTracing()).toString("utf8");
+      const trace = JSON.parse(raw) as { traceEvents: TraceEvent[] };
       fs.mkdirSync("bench", { recursive: true });
+      fs.writeFileSync(`bench/typing-${name}.trace.json`, raw);
+      console.log(`Renderer-Hauptthread ${name} (ms):\n${mainThreadTime(trace.traceEvents)}`);
       fs.writeFileSync(`bench/typing-${name}.cpuprofile`, JSON.stringify(profile));
       console.log(`Profil ${name}:\n${heaviest(profile)}`);
     },
