@@ -18,6 +18,7 @@ import { pct, round } from "./stats";
 import { fiberCensus } from "./fibers";
 import { benchSaveAfterLoad } from "./save-after-load";
 import { heapMB, OBSERVE, SHIFT_SOURCES, TIMELINE } from "./page-observe";
+import { recordProfile, TIMELINE_CATEGORIES } from "./profile";
 
 const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 3);
 const SERVER_SAMPLES = 20;
@@ -136,14 +137,12 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
   }
   // BENCH_SCROLL_PROFILE=dir: the browser's CPU profile and trace of the pass through the page
   const scrollDir = hasParts ? process.env.BENCH_SCROLL_PROFILE : undefined;
-  const scrollProfiler = scrollDir ? await page.context().newCDPSession(page) : null;
-  if (scrollDir && scrollProfiler) {
-    await scrollProfiler.send("Profiler.enable");
-    await scrollProfiler.send("Profiler.setSamplingInterval", { interval: 200 });
-    await scrollProfiler.send("Profiler.start");
-    const categories = ["devtools.timeline", "disabled-by-default-devtools.timeline", ...(process.env.BENCH_SCROLL_INVALIDATIONS ? ["disabled-by-default-devtools.timeline.invalidationTracking"] : [])];
-    await page.context().browser()!.startTracing(page, { categories });
-  }
+  const scrollRecording = scrollDir
+    ? await recordProfile(page, {
+        intervalUs: 200,
+        categories: [...TIMELINE_CATEGORIES, ...(process.env.BENCH_SCROLL_INVALIDATIONS ? ["disabled-by-default-devtools.timeline.invalidationTracking"] : [])],
+      })
+    : null;
   const pass = await within("Durchlauf durch die Seite", 180_000, page.evaluate(async (parts) => {
     // (no named functions in here: the bench's compiler would wrap them in a helper the page does not have)
     const kw = (window as unknown as { __kw: { shifts: [number, number, string[]][]; longTasks: [number, number][]; frame: () => Promise<number> } }).__kw;
@@ -181,13 +180,12 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
       sources: kw.shifts.filter(([s]) => s >= start).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([, v, src]) => `${v.toFixed(3)}: ${src.join(" | ")}`),
     };
   }, hasParts));
-  if (scrollDir && scrollProfiler) {
+  if (scrollDir && scrollRecording) {
+    const { profile, trace } = await scrollRecording.stop();
     const stamp = Date.now();
     fs.mkdirSync(scrollDir, { recursive: true });
-    fs.writeFileSync(path.join(scrollDir, `durchlauf-${stamp}.json`), await page.context().browser()!.stopTracing());
-    const { profile } = (await scrollProfiler.send("Profiler.stop")) as { profile: unknown };
+    fs.writeFileSync(path.join(scrollDir, `durchlauf-${stamp}.json`), trace);
     fs.writeFileSync(path.join(scrollDir, `durchlauf-${stamp}.cpuprofile`), JSON.stringify(profile));
-    await scrollProfiler.detach();
   }
   const heapScrolledMB = await within("Heap nach dem Durchlauf", 60_000, heapMB(page));
   if (SHIFT_SOURCES) console.log(`Verschiebungen beim Scrollen (${url}):\n  ${pass.sources.join("\n  ")}`);

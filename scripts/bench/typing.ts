@@ -9,6 +9,7 @@ import { HocuspocusProvider } from "@hocuspocus/provider";
 import { realtimeSocket, realtimeUrl } from "../realtime-socket";
 import * as Y from "yjs";
 import { pct, round } from "./stats";
+import { recordProfile, TIMELINE_CATEGORIES } from "./profile";
 
 const KEYS = 150;
 
@@ -20,27 +21,21 @@ const KEYS = 150;
 const PROFILE = process.env.BENCH_PROFILE === "1";
 
 async function startProfile(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
   // BENCH_PROFILE_CPU=0: the trace alone (the sampling profiler slows the page down by itself).
-  const cpu = process.env.BENCH_PROFILE_CPU !== "0";
-  if (cpu) {
-    await cdp.send("Profiler.enable");
-    await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
-    await cdp.send("Profiler.start");
-  }
-  const browser = page.context().browser()!;
-  const categories = process.env.BENCH_TRACE_CATEGORIES?.split(",") ?? ["devtools.timeline", "disabled-by-default-devtools.timeline"];
-  await browser.startTracing(page, { categories });
+  const recording = await recordProfile(page, {
+    intervalUs: process.env.BENCH_PROFILE_CPU === "0" ? 0 : 100,
+    categories: process.env.BENCH_TRACE_CATEGORIES?.split(",") ?? TIMELINE_CATEGORIES,
+  });
   return {
     async stop(name: string) {
-      const profile = cpu ? (await cdp.send("Profiler.stop")).profile : { nodes: [] };
-      const raw = (await browser.stopTracing()).toString("utf8");
-      const trace = JSON.parse(raw) as { traceEvents: TraceEvent[] };
+      const { profile, trace: raw } = await recording.stop();
+      const trace = JSON.parse(raw.toString("utf8")) as { traceEvents: TraceEvent[] };
       fs.mkdirSync("bench", { recursive: true });
       fs.writeFileSync(`bench/typing-${name}.trace.json`, raw);
       console.log(`Renderer-Hauptthread ${name} (ms):\n${mainThreadTime(trace.traceEvents)}`);
+      if (!profile) return;
       fs.writeFileSync(`bench/typing-${name}.cpuprofile`, JSON.stringify(profile));
-      console.log(`Profil ${name}:\n${heaviest(profile)}`);
+      console.log(`Profil ${name}:\n${heaviest(profile as CpuProfile)}`);
     },
   };
 }
