@@ -57,6 +57,19 @@ function within<T>(what: string, ms: number, work: Promise<T>): Promise<T> {
   return Promise.race([work, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`Seitenmessung: ${what} nach ${ms / 1000} s nicht fertig`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
+/** BENCH_HEAP_SNAPSHOT=dir: a heap snapshot of the page after the load and after the pass, for the DevTools' memory panel. */
+async function heapSnapshot(page: Page, hasParts: boolean, when: string) {
+  const dir = process.env.BENCH_HEAP_SNAPSHOT;
+  if (!dir) return;
+  const cdp = await page.context().newCDPSession(page);
+  const chunks: string[] = [];
+  cdp.on("HeapProfiler.addHeapSnapshotChunk", (e: { chunk: string }) => void chunks.push(e.chunk));
+  await cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
+  await cdp.detach();
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${hasParts ? "konzeptseite" : "einzeleditor"}-${when}-${Date.now()}.heapsnapshot`), chunks.join(""));
+}
+
 async function openAndScroll(page: Page, url: string, hasParts: boolean): Promise<Figures> {
   await page.addInitScript(OBSERVE);
   // BENCH_CPU_PROFILE=dir: the browser's CPU profile from navigation until the first part is editable
@@ -76,10 +89,10 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
   const t0 = performance.now();
   await page.goto(url, { waitUntil: "load" });
   const loadMs = performance.now() - t0;
-  const editor = hasParts ? page.locator('.section-editor [contenteditable="true"]').first() : page.locator('[contenteditable="true"]').first();
+  // A reader scrolls to the first part (it opens when near the view); when it can be written in is noted inside
+  // the page (page-observe.ts), since the navigation, and asked for four times a second.
   await page.locator(hasParts ? ".section-editor" : ".ProseMirror, .rich-text").first().scrollIntoViewIfNeeded();
-  await editor.waitFor({ timeout: 60_000 });
-  const editableMs = performance.now() - t0;
+  const editableMs = (await (await page.waitForFunction(() => (window as unknown as { __kw: { editableAt?: number } }).__kw.editableAt, null, { polling: 250, timeout: 60_000 })).jsonValue()) as number;
   if (profiler) {
     const { profile } = (await profiler.send("Profiler.stop")) as { profile: unknown };
     fs.mkdirSync(process.env.BENCH_CPU_PROFILE!, { recursive: true });
@@ -126,15 +139,7 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
   }
   if (process.env.BENCH_FIBERS && hasParts) console.log(`  ${await fiberCensus(page)}`);
   const heapLoadMB = await within("Heap nach dem Laden", 60_000, heapMB(page));
-  if (process.env.BENCH_HEAP_SNAPSHOT) {
-    const cdp = await page.context().newCDPSession(page);
-    const chunks: string[] = [];
-    cdp.on("HeapProfiler.addHeapSnapshotChunk", (e: { chunk: string }) => void chunks.push(e.chunk));
-    await cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
-    await cdp.detach();
-    fs.mkdirSync(process.env.BENCH_HEAP_SNAPSHOT, { recursive: true });
-    fs.writeFileSync(path.join(process.env.BENCH_HEAP_SNAPSHOT, `${hasParts ? "konzeptseite" : "einzeleditor"}-${Date.now()}.heapsnapshot`), chunks.join(""));
-  }
+  await heapSnapshot(page, hasParts, "geladen");
   // BENCH_SCROLL_PROFILE=dir: the browser's CPU profile and trace of the pass through the page
   const scrollDir = hasParts ? process.env.BENCH_SCROLL_PROFILE : undefined;
   const scrollRecording = scrollDir
@@ -188,6 +193,7 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
     fs.writeFileSync(path.join(scrollDir, `durchlauf-${stamp}.cpuprofile`), JSON.stringify(profile));
   }
   const heapScrolledMB = await within("Heap nach dem Durchlauf", 60_000, heapMB(page));
+  await heapSnapshot(page, hasParts, "durchlaufen");
   if (SHIFT_SOURCES) console.log(`Verschiebungen beim Scrollen (${url}):\n  ${pass.sources.join("\n  ")}`);
   return {
     ttfbMs: early.ttfb,

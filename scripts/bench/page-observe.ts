@@ -17,6 +17,22 @@ export const OBSERVE = `(() => {
   const describe = ${SHIFT_SOURCES}
     ? (x) => { const n = x.node; const el = n && (n.nodeType === 1 ? n : n.parentElement); return el ? el.tagName + "." + String(el.className).split(" ")[0] + " " + (el.closest("[id]")?.id || "") + " dy=" + Math.round(x.currentRect.y - x.previousRect.y) + " dh=" + Math.round(x.currentRect.height - x.previousRect.height) : "?"; }
     : null;
+  // When the first part (the single editor: its one editor) can be written in, seen from inside the page: a
+  // locator polled from outside reads the page's layout on every animation frame while it loads, work the page
+  // would not do for a person looking at it.
+  const partSelector = ".section-editor";
+  const editableIn = (el) => el.getAttribute("contenteditable") === "true" && (el.closest(partSelector) || !document.querySelector(partSelector));
+  const editable = new MutationObserver((records) => {
+    for (const r of records) {
+      const nodes = r.type === "attributes" ? [r.target] : [...r.addedNodes];
+      for (const n of nodes) {
+        if (n.nodeType !== 1) continue;
+        const found = editableIn(n) ? n : [...n.querySelectorAll('[contenteditable="true"]')].find(editableIn);
+        if (found) { window.__kw.editableAt = performance.now(); editable.disconnect(); return; }
+      }
+    }
+  });
+  editable.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["contenteditable"] });
   if (${TIMELINE}) {
     const tl = (window.__kwTimeline = {});
     const mark = (k) => { if (!(k in tl)) tl[k] = Math.round(performance.now()); };
