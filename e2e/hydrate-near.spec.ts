@@ -99,3 +99,53 @@ test("after going to another page and back, the far fields read and work as befo
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test("every measure card is drawn when it comes into view, scrolling down and back up, on a desktop and a phone", async ({ browser }) => {
+  // Chapters, fields and measure cards far from the view are skipped by the browser (content-visibility in
+  // globals.css): a card skipped inside a field that is shown would stay an empty box when scrolled to.
+  const { page, errors } = await demoFromServer(browser);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    const result = await page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const cards = [...document.querySelectorAll<HTMLElement>(".measure-card")];
+      const skipped: string[] = [];
+      let seen = 0;
+      const look = (direction: string) => {
+        for (const card of cards) {
+          const box = card.getBoundingClientRect();
+          if (box.bottom <= 0 || box.top >= window.innerHeight) continue;
+          seen++;
+          const title = card.querySelector("h5");
+          // (a skipped box's content reads as invisible here; its size would be laid out just for the question)
+          if (!title?.checkVisibility({ contentVisibilityAuto: true })) {
+            skipped.push(`${direction}: ${title?.textContent ?? card.id}`);
+          }
+        }
+      };
+      window.scrollTo(0, 0);
+      await frame();
+      // Steps of two thirds of a screen and of one and a half screens, so that a card also comes from far at once.
+      for (let i = 0; i < 400; i++) {
+        const before = window.scrollY;
+        window.scrollBy(0, Math.round(window.innerHeight * (i % 2 ? 1.5 : 0.66)));
+        await frame();
+        await frame();
+        look("abwärts");
+        if (window.scrollY === before) break;
+      }
+      for (let i = 0; i < 400 && window.scrollY > 0; i++) {
+        window.scrollBy(0, -Math.round(window.innerHeight * (i % 2 ? 1.5 : 0.66)));
+        await frame();
+        await frame();
+        look("aufwärts");
+      }
+      return { cards: cards.length, seen, skipped };
+    });
+    expect(result.cards, "die Demo hat Maßnahmen").toBeGreaterThan(3);
+    expect(result.seen, `bei ${width} px sind Maßnahmen ins Bild gekommen`).toBeGreaterThan(result.cards);
+    expect(result.skipped, `bei ${width} px leer gebliebene Maßnahmen`).toEqual([]);
+  }
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
