@@ -111,17 +111,20 @@ test("every measure card is drawn when it comes into view, scrolling down and ba
       const cards = [...document.querySelectorAll<HTMLElement>(".measure-card")];
       const skipped: string[] = [];
       let seen = 0;
-      const look = (direction: string) => {
-        for (const card of cards) {
-          const box = card.getBoundingClientRect();
-          if (box.bottom <= 0 || box.top >= window.innerHeight) continue;
-          seen++;
-          const title = card.querySelector("h5");
-          // (a skipped box's content reads as invisible here; its size would be laid out just for the question)
-          if (!title?.checkVisibility({ contentVisibilityAuto: true })) {
-            skipped.push(`${direction}: ${title?.textContent ?? card.id}`);
-          }
-        }
+      const inView = (card: HTMLElement) => {
+        const box = card.getBoundingClientRect();
+        return box.bottom > 0 && box.top < window.innerHeight;
+      };
+      // (a skipped box's content reads as invisible here; its size would be laid out just for the question)
+      const drawn = (card: HTMLElement) => card.querySelector("h5")?.checkVisibility({ contentVisibilityAuto: true }) ?? false;
+      // The browser draws a card that has just come into view within a frame or two; one that is still empty after
+      // ten frames stays empty.
+      const look = async (direction: string) => {
+        let waiting = cards.filter(inView);
+        seen += waiting.length;
+        for (let i = 0; i < 10 && waiting.some((c) => !drawn(c)); i++) await frame();
+        waiting = waiting.filter((c) => inView(c) && !drawn(c));
+        skipped.push(...waiting.map((c) => `${direction}: ${c.querySelector("h5")?.textContent ?? c.id}`));
       };
       window.scrollTo(0, 0);
       await frame();
@@ -130,15 +133,13 @@ test("every measure card is drawn when it comes into view, scrolling down and ba
         const before = window.scrollY;
         window.scrollBy(0, Math.round(window.innerHeight * (i % 2 ? 1.5 : 0.66)));
         await frame();
-        await frame();
-        look("abwärts");
+        await look("abwärts");
         if (window.scrollY === before) break;
       }
       for (let i = 0; i < 400 && window.scrollY > 0; i++) {
         window.scrollBy(0, -Math.round(window.innerHeight * (i % 2 ? 1.5 : 0.66)));
         await frame();
-        await frame();
-        look("aufwärts");
+        await look("aufwärts");
       }
       return { cards: cards.length, seen, skipped };
     });
