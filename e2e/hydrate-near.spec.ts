@@ -128,18 +128,16 @@ test("every measure card is drawn when it comes into view, scrolling down and ba
       };
       window.scrollTo(0, 0);
       await frame();
-      // Steps of two thirds of a screen and of one and a half screens, so that a card also comes from far at once.
-      for (let i = 0; i < 400; i++) {
-        const before = window.scrollY;
-        window.scrollBy(0, Math.round(window.innerHeight * (i % 2 ? 1.5 : 0.66)));
-        await frame();
-        await look("abwärts");
-        if (window.scrollY === before) break;
-      }
-      for (let i = 0; i < 400 && window.scrollY > 0; i++) {
-        window.scrollBy(0, -Math.round(window.innerHeight * (i % 2 ? 1.5 : 0.66)));
-        await frame();
-        await look("aufwärts");
+      // Steps of two thirds of a screen and of one and a half screens, so that a card also comes from far at once;
+      // down to the end, then back up to the top.
+      for (const [sign, direction] of [[1, "abwärts"], [-1, "aufwärts"]] as const) {
+        for (let i = 0; i < 400; i++) {
+          const before = window.scrollY;
+          window.scrollBy(0, sign * Math.round(window.innerHeight * (i % 2 ? 1.5 : 0.66)));
+          await frame();
+          await look(direction);
+          if (window.scrollY === before) break;
+        }
       }
       return { cards: cards.length, seen, skipped };
     });

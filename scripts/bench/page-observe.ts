@@ -28,7 +28,12 @@ export const OBSERVE = `(() => {
       for (const n of nodes) {
         if (n.nodeType !== 1) continue;
         const found = editableIn(n) ? n : [...n.querySelectorAll('[contenteditable="true"]')].find(editableIn);
-        if (found) { window.__kw.editableAt = performance.now(); editable.disconnect(); return; }
+        if (found) {
+          window.__kw.editableAt = performance.now();
+          if (window.__kwTimeline) window.__kwTimeline.partEditable = Math.round(window.__kw.editableAt);
+          editable.disconnect();
+          return;
+        }
       }
     }
   });
@@ -46,8 +51,9 @@ export const OBSERVE = `(() => {
       }
       send(d) { mark("firstSend"); return super.send(d); }
     };
-    // Each mark is looked for until it is found; once the part is editable the observer stops (it runs inside the measured load).
-    const marks = [["firstPartInDom", ".section-editor"], ["partActive", ".section-editor .save-status:not(:empty)"], ["partLive", '.section-editor[data-live="true"]'], ["partEditable", '.section-editor [contenteditable="true"]']];
+    // Each mark is looked for until it is found; once the part is editable (partEditable, noted by the observer
+    // above) this one stops (it runs inside the measured load).
+    const marks = [["firstPartInDom", ".section-editor"], ["partActive", ".section-editor .save-status:not(:empty)"], ["partLive", '.section-editor[data-live="true"]']];
     const watcher = new MutationObserver(() => {
       for (const [k, selector] of marks) if (!(k in tl) && document.querySelector(selector)) mark(k);
       if ("partEditable" in tl) watcher.disconnect();
