@@ -17,7 +17,7 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { pct, round } from "./stats";
 import { fiberCensus } from "./fibers";
 import { benchSaveAfterLoad } from "./save-after-load";
-import { heapMB, OBSERVE, SHIFT_SOURCES, TIMELINE } from "./page-observe";
+import { heapMB, OBSERVE, SHIFT_SOURCES, TIMELINE, UNBATCH_REVEALS, UNBATCHED_REVEALS } from "./page-observe";
 import { recordProfile, TIMELINE_CATEGORIES } from "./profile";
 
 const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 3);
@@ -57,6 +57,16 @@ function within<T>(what: string, ms: number, work: Promise<T>): Promise<T> {
   return Promise.race([work, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`Seitenmessung: ${what} nach ${ms / 1000} s nicht fertig`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Where a pass that did not finish stood: its last step, the scroll position and the page's height (a page that
+ * keeps growing), or that the page no longer answers at all (its main thread is stuck).
+ */
+async function passStuck(page: Page): Promise<string> {
+  const where = page.evaluate(() => JSON.stringify((window as unknown as { __kwPass?: object }).__kwPass ?? "vor dem ersten Schritt"));
+  const silent = new Promise<string>((resolve) => setTimeout(() => resolve("die Seite antwortet seit 5 s nicht"), 5_000));
+  return Promise.race([where.then((w) => `Stand: ${w}`, (e: unknown) => `Seite nicht lesbar: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`), silent]);
+}
+
 /** BENCH_HEAP_SNAPSHOT=dir: a heap snapshot of the page after the load and after the pass, for the DevTools' memory panel. */
 async function heapSnapshot(page: Page, hasParts: boolean, when: string) {
   const dir = process.env.BENCH_HEAP_SNAPSHOT;
@@ -72,6 +82,7 @@ async function heapSnapshot(page: Page, hasParts: boolean, when: string) {
 
 async function openAndScroll(page: Page, url: string, hasParts: boolean): Promise<Figures> {
   await page.addInitScript(OBSERVE);
+  if (UNBATCHED_REVEALS) await page.addInitScript(UNBATCH_REVEALS);
   // BENCH_CPU_PROFILE=dir: the browser's CPU profile from navigation until the first part is editable
   const profiler = process.env.BENCH_CPU_PROFILE && hasParts ? await page.context().newCDPSession(page) : null;
   if (profiler) {
@@ -169,6 +180,8 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
       const before = window.scrollY;
       const t = performance.now();
       window.scrollBy(0, Math.round(window.innerHeight * 0.8));
+      // Where the pass is, for the message when it does not finish (passStuck).
+      (window as unknown as { __kwPass: object }).__kwPass = { step: guard + 1, y: Math.round(window.scrollY), height: document.documentElement.scrollHeight };
       steps.push((await kw.frame()) - t);
       if (window.scrollY === before) break;
       await new Promise((r) => setTimeout(r, 16));
@@ -184,7 +197,9 @@ async function openAndScroll(page: Page, url: string, hasParts: boolean): Promis
       shift: kw.shifts.filter(([s]) => s >= start).reduce((a, [, v]) => a + v, 0),
       sources: kw.shifts.filter(([s]) => s >= start).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([, v, src]) => `${v.toFixed(3)}: ${src.join(" | ")}`),
     };
-  }, hasParts));
+  }, hasParts)).catch(async (error: unknown) => {
+    throw new Error(`${error instanceof Error ? error.message : String(error)} (${await passStuck(page)})`);
+  });
   if (scrollDir && scrollRecording) {
     const { profile, trace } = await scrollRecording.stop();
     const stamp = Date.now();
@@ -320,11 +335,11 @@ export async function benchPageLoad(opts: { base: string; cookie: string; browse
   const saveAfterLoad = await within("Speichern nach dem Laden", 300_000, benchSaveAfterLoad({ browser: opts.browser, context: opts.context, url: app, runs: RUNS }));
   opts.results.pageLoad = {
     saveAfterLoad,
-    method: `Chromium 1280×800${NETWORK ? `, network ${NETWORK.rttMs} ms round trip and ${NETWORK.mbit} Mbit/s` : ""}, ${RUNS} runs each in a fresh context (empty cache), medians; server figures from ${SERVER_SAMPLES} requests after 2 warm-ups (Node fetch, p95); heap after a forced garbage collection`,
+    method: `Chromium 1280×800${NETWORK ? `, network ${NETWORK.rttMs} ms round trip and ${NETWORK.mbit} Mbit/s` : ""}${UNBATCHED_REVEALS ? ", React's batching of streamed reveals switched off (BENCH_UNBATCHED_REVEALS)" : ""}, ${RUNS} runs each in a fresh context (empty cache), medians; server figures from ${SERVER_SAMPLES} requests after 2 warm-ups (Node fetch, p95); heap after a forced garbage collection`,
     firstLoadScripts: { app: jsApp, single: jsSingle },
     table,
   };
-  console.log(`Konzeptseite (≈ 100 Seiten) neben dem Einzeleditor, ${NETWORK ? `Netz ${NETWORK.rttMs} ms Umlaufzeit, ${NETWORK.mbit} Mbit/s, ` : ""}Median aus ${RUNS} Läufen (Seite | Einzeleditor | Verhältnis; Läufe der Seite):`);
+  console.log(`Konzeptseite (≈ 100 Seiten) neben dem Einzeleditor, ${NETWORK ? `Netz ${NETWORK.rttMs} ms Umlaufzeit, ${NETWORK.mbit} Mbit/s, ` : ""}${UNBATCHED_REVEALS ? "ohne Reacts Bündelung der gestreamten Abschnitte, " : ""}Median aus ${RUNS} Läufen (Seite | Einzeleditor | Verhältnis; Läufe der Seite):`);
   for (const row of table) console.log(`  ${row.figure.padEnd(22)} ${String(row.app).padStart(8)} | ${String(row.single).padStart(8)} | ${String(row.ratio ?? "–").padStart(5)}   ${row.appRuns.join(", ")}`);
   console.log(
     `  erstes JavaScript laut HTML: Seite ${jsApp.scripts} Dateien, ${jsApp.rawKB} KB (${jsApp.gzipKB} KB gzip), Editor-Code darin: ${jsApp.editorCodeInFirstLoad ? "ja" : "nein"}; ` +

@@ -5,6 +5,16 @@ import type { Page } from "@playwright/test";
 /** BENCH_TIMELINE=1: where the concept page's time to its first editable part goes (one line per run). */
 export const TIMELINE = process.env.BENCH_TIMELINE === "1";
 
+/**
+ * BENCH_UNBATCHED_REVEALS=1: each streamed stretch of the page is shown as soon as it has arrived. React holds the
+ * reveal of a streamed Suspense boundary until 300 ms after the one before it, to show them in batches; on the
+ * concept page the head's boundaries are revealed just before the body arrives, so the body (and with it its
+ * hydration) waits those 300 ms. With this switch the page's React script reads its clock of the last reveal
+ * (`$RT`) as long past, so nothing is held: it measures what the batching costs. A measuring aid, not how the app runs.
+ */
+export const UNBATCHED_REVEALS = process.env.BENCH_UNBATCHED_REVEALS === "1";
+export const UNBATCH_REVEALS = `Object.defineProperty(window, "$RT", { get: () => -1e9, set() {} });`;
+
 /** BENCH_SHIFT_SOURCES=1: the largest layout shifts of the pass and the elements that moved (for finding them). */
 export const SHIFT_SOURCES = process.env.BENCH_SHIFT_SOURCES === "1";
 
@@ -53,9 +63,11 @@ export const OBSERVE = `(() => {
     };
     // Each mark is looked for until it is found; once the part is editable (partEditable, noted by the observer
     // above) this one stops (it runs inside the measured load).
-    const marks = [["firstPartInDom", ".section-editor"], ["partActive", ".section-editor .save-status:not(:empty)"], ["partLive", '.section-editor[data-live="true"]']];
+    // partShown: the first part is out of the hidden element a streamed boundary arrives in (React revealed it).
+    const shown = () => { const part = document.querySelector(".section-editor"); return part !== null && part.closest("[hidden]") === null; };
+    const marks = [["firstPartInDom", ".section-editor"], ["partShown", shown], ["partActive", ".section-editor .save-status:not(:empty)"], ["partLive", '.section-editor[data-live="true"]']];
     const watcher = new MutationObserver(() => {
-      for (const [k, selector] of marks) if (!(k in tl) && document.querySelector(selector)) mark(k);
+      for (const [k, found] of marks) if (!(k in tl) && (typeof found === "function" ? found() : document.querySelector(found))) mark(k);
       if ("partEditable" in tl) watcher.disconnect();
     });
     watcher.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
