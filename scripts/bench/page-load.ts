@@ -61,10 +61,12 @@ function within<T>(what: string, ms: number, work: Promise<T>): Promise<T> {
  * Where a pass that did not finish stood: its last step, the scroll position and the page's height (a page that
  * keeps growing), or that the page no longer answers at all (its main thread is stuck).
  */
-async function passStuck(page: Page): Promise<string> {
+function passStuck(page: Page): Promise<string> {
   const where = page.evaluate(() => JSON.stringify((window as unknown as { __kwPass?: object }).__kwPass ?? "vor dem ersten Schritt"));
-  const silent = new Promise<string>((resolve) => setTimeout(() => resolve("die Seite antwortet seit 5 s nicht"), 5_000));
-  return Promise.race([where.then((w) => `Stand: ${w}`, (e: unknown) => `Seite nicht lesbar: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`), silent]);
+  return within("Antwort der Seite", 5_000, where).then(
+    (w) => `Stand: ${w}`,
+    (e: unknown) => `Seite nicht lesbar: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+  );
 }
 
 /** BENCH_HEAP_SNAPSHOT=dir: a heap snapshot of the page after the load and after the pass, for the DevTools' memory panel. */

@@ -63,11 +63,10 @@ export const OBSERVE = `(() => {
     };
     // Each mark is looked for until it is found; once the part is editable (partEditable, noted by the observer
     // above) this one stops (it runs inside the measured load).
-    // partShown: the first part is out of the hidden element a streamed boundary arrives in (React revealed it).
-    const shown = () => { const part = document.querySelector(".section-editor"); return part !== null && part.closest("[hidden]") === null; };
-    const marks = [["firstPartInDom", ".section-editor"], ["partShown", shown], ["partActive", ".section-editor .save-status:not(:empty)"], ["partLive", '.section-editor[data-live="true"]']];
+    // partShown: a part out of the hidden element a streamed boundary arrives in (React revealed it).
+    const marks = [["firstPartInDom", ".section-editor"], ["partShown", ".section-editor:not([hidden] *)"], ["partActive", ".section-editor .save-status:not(:empty)"], ["partLive", '.section-editor[data-live="true"]']];
     const watcher = new MutationObserver(() => {
-      for (const [k, found] of marks) if (!(k in tl) && (typeof found === "function" ? found() : document.querySelector(found))) mark(k);
+      for (const [k, selector] of marks) if (!(k in tl) && document.querySelector(selector)) mark(k);
       if ("partEditable" in tl) watcher.disconnect();
     });
     watcher.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
