@@ -1,17 +1,18 @@
 #!/usr/bin/env node
 /**
  * `npm test`: the whole suite, in order —
- *   1. type check
+ *   1. type check (route types from `next typegen`, then tsc)
  *   2. unit and integration tests (Vitest) on the embedded PostgreSQL
  *   3. the integration tests again on the PostgreSQL at DATABASE_URL (required in CI)
  *   4. production build, then end-to-end tests (Playwright, Chromium) against it
- *   5. the crash test (SIGKILL during saves and real-time typing): 20 rounds on the embedded database,
- *      10 on the PostgreSQL at DATABASE_URL (the server there is not killed; 100 rounds run in `npm run bench`)
+ *   5. the crash test (SIGKILL during saves and real-time typing): 12 rounds on the embedded database (its server
+ *      killed too in every third), 6 on the PostgreSQL at DATABASE_URL (the server there is not killed; 100 rounds
+ *      each run in `npm run bench`)
  * and a closing line "N passed, N failed". Every stage is judged strictly
  * (scripts/test-report.mjs): exit codes, suite-level errors, unexpected skips and
  * flaky tests all fail the run.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -57,13 +58,28 @@ const stages = [];
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const want = (step) => only.length === 0 || only.includes(step);
 
-function run(name, cmd, args, env = {}) {
-  console.log(`\n▶ ${name}`);
+/**
+ * One command of the suite. Its output goes to the terminal as it comes, or, with `logTo`, into that file
+ * (a command that runs beside another; the caller prints the file when both are done).
+ */
+function run(name, cmd, args, env = {}, { logTo } = {}) {
+  const say = logTo ? (line) => fs.appendFileSync(logTo, `${line}\n`) : (line) => console.log(line);
+  say(`\n▶ ${name}`);
   const started = Date.now();
-  const result = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
-  const code = result.status ?? (result.signal ? `Signal ${result.signal}` : result.error?.message ?? "unbekannt");
-  console.log(`◀ ${name}: ${code === 0 ? "ok" : `Fehler (Code ${code})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return code;
+  return new Promise((resolve) => {
+    const out = logTo ? fs.openSync(logTo, "a") : null;
+    const child = spawn(cmd, args, { cwd: root, stdio: out === null ? "inherit" : ["ignore", out, out], env: { ...process.env, ...env } });
+    let settled = false;
+    const finish = (code) => {
+      if (settled) return;
+      settled = true;
+      if (out !== null) fs.closeSync(out);
+      say(`◀ ${name}: ${code === 0 ? "ok" : `Fehler (Code ${code})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      resolve(code);
+    };
+    child.on("error", (error) => finish(error.message));
+    child.on("exit", (code, signal) => finish(code ?? `Signal ${signal}`));
+  });
 }
 
 function record(name, verdict) {
@@ -81,10 +97,11 @@ function readJson(file) {
   }
 }
 
-function vitestStage(name, args, env) {
+/** A Vitest run judged from its JSON report; the verdict is returned, for the caller to record. */
+async function vitestStage(name, args, env, options) {
   const out = path.join(tmp, `${name.replace(/\W+/g, "-")}.json`);
-  const code = run(name, bin("vitest"), ["run", ...args, "--reporter=default", "--reporter=json", `--outputFile=${out}`], env);
-  record(name, judgeVitest({ exitCode: code, report: readJson(out), allowList: ALLOWED_SKIPS, env: { ...process.env, ...env }, root }));
+  const code = await run(name, bin("vitest"), ["run", ...args, "--reporter=default", "--reporter=json", `--outputFile=${out}`], env, options);
+  return [name, judgeVitest({ exitCode: code, report: readJson(out), allowList: ALLOWED_SKIPS, env: { ...process.env, ...env }, root })];
 }
 
 function missingService(name, message) {
@@ -92,7 +109,15 @@ function missingService(name, message) {
   else console.log(`\n(${message} – Stufe „${name}“ übersprungen.)`);
 }
 
-if (want("types")) record("Typprüfung (tsc)", judgeExit("tsc", run("Typprüfung (tsc)", bin("tsc"), ["--noEmit", "-p", "."])));
+// Route types first (what `next build` would generate), so that tsc checks pages and routes against them too.
+let typesChecked = false;
+if (want("types")) {
+  const typegen = judgeExit("next typegen", await run("Routentypen (next typegen)", bin("next"), ["typegen"]));
+  record("Routentypen (next typegen)", typegen);
+  const tsc = judgeExit("tsc", await run("Typprüfung (tsc)", bin("tsc"), ["--noEmit", "-p", "."]));
+  record("Typprüfung (tsc)", tsc);
+  typesChecked = typegen.failed === 0 && tsc.failed === 0 && tsc.problems.length === 0;
+}
 
 /**
  * Test files that replace a module (vi.mock, vi.stubEnv …) need Vitest's fresh module graph per file;
@@ -115,43 +140,67 @@ function mockingTestFiles() {
   return found.sort();
 }
 
-/** One Vitest stage as two runs: the shared-module-graph run, then the mocking files, each isolated. */
-function vitestStages(name, paths, excluded, env) {
+/**
+ * One Vitest stage as two runs: the shared-module-graph run, then the mocking files, each isolated.
+ * Each returns its verdict (name, verdict) for the caller to record.
+ */
+function vitestRuns(name, paths, excluded, env) {
   const mocking = mockingTestFiles().filter((f) => (paths.length === 0 || paths.some((p) => f.startsWith(p))) && !excluded.includes(f));
   const exclude = (files) => files.flatMap((f) => ["--exclude", f]);
-  vitestStage(name, [...paths, "--no-isolate", ...exclude([...mocking, ...excluded])], env);
-  if (mocking.length) vitestStage(`${name}, Dateien mit vi.mock einzeln isoliert`, [...mocking, ...exclude(excluded)], env);
+  return {
+    shared: (options) => vitestStage(name, [...paths, "--no-isolate", ...exclude([...mocking, ...excluded])], env, options),
+    mocking: async (options) => (mocking.length ? vitestStage(`${name}, Dateien mit vi.mock einzeln isoliert`, [...mocking, ...exclude(excluded)], env, options) : null),
+  };
 }
 
-if (want("unit")) vitestStages("Unit- und Integrationstests (eingebettete Datenbank)", [], [], { DATABASE_URL: "" });
+const embeddedRuns = want("unit") ? vitestRuns("Unit- und Integrationstests (eingebettete Datenbank)", [], [], { DATABASE_URL: "" }) : null;
+// The office round trips (LibreOffice converting every file) test file formats, not the database: they run once, on the embedded one.
+const officeOnly = ["tests/integration/office-export.test.ts", "tests/integration/import-documents.test.ts", "tests/integration/office-round-trip.test.ts"];
+const externalRuns =
+  want("postgres") && externalUrl
+    ? vitestRuns("Integrationstests (PostgreSQL an DATABASE_URL)", ["tests/integration"], officeOnly, { DATABASE_URL: externalUrl, KONZEPTWERK_TEST_RESET: "1" })
+    : null;
+
+/**
+ * Each Vitest run mostly waits for its own database (about 40 % of two cores idle), so the PostgreSQL stage runs
+ * beside the embedded stage's shared run, its output kept until both are done. The embedded files with vi.mock run
+ * after, alone: the fuzz test among them holds every call to a time limit.
+ */
+const externalLog = path.join(tmp, "postgres-stage.log");
+const beside = embeddedRuns && externalRuns ? { logTo: externalLog } : {};
+const [embeddedShared, external] = await Promise.all([
+  embeddedRuns?.shared(),
+  externalRuns && (async () => [await externalRuns.shared(beside), await externalRuns.mocking(beside)])(),
+]);
+if (beside.logTo && fs.existsSync(externalLog)) {
+  console.log("\n(Die folgende Stufe lief gleichzeitig mit der vorigen; ihre Ausgabe:)");
+  process.stdout.write(fs.readFileSync(externalLog));
+}
+const embeddedMocking = embeddedRuns ? await embeddedRuns.mocking() : null;
+for (const verdict of [embeddedShared, embeddedMocking, ...(external ?? [])]) if (verdict) record(...verdict);
 
 if (want("postgres")) {
-  if (externalUrl) {
-    // The office round trips (LibreOffice converting every file) test file formats, not the database: they run once, in the stage above.
-    const officeOnly = ["tests/integration/office-export.test.ts", "tests/integration/import-documents.test.ts", "tests/integration/office-round-trip.test.ts"];
-    vitestStages("Integrationstests (PostgreSQL an DATABASE_URL)", ["tests/integration"], officeOnly, { DATABASE_URL: externalUrl, KONZEPTWERK_TEST_RESET: "1" });
-  } else {
-    missingService("PostgreSQL", "DATABASE_URL ist nicht gesetzt: keine Integrationstests gegen einen PostgreSQL-Server");
-  }
+  if (!externalUrl) missingService("PostgreSQL", "DATABASE_URL ist nicht gesetzt: keine Integrationstests gegen einen PostgreSQL-Server");
   if (ci && !process.env.REDIS_URL) missingService("Redis", "REDIS_URL ist nicht gesetzt: keine Tests gegen Redis");
 }
 
 if (want("e2e")) {
-  const build = judgeExit("next build", run("Produktions-Build", bin("next"), ["build"], { DATABASE_URL: "" }));
+  // When the stage above has checked the types, the build does not check them again (next.config.js).
+  const build = judgeExit("next build", await run("Produktions-Build", bin("next"), ["build"], { DATABASE_URL: "", KONZEPTWERK_TEST_BUILD: typesChecked ? "1" : "" }));
   record("Produktions-Build", build);
   if (build.failed === 0) {
     const out = path.join(tmp, "playwright.json");
     const env = { DATABASE_URL: "", PLAYWRIGHT_JSON_OUTPUT_NAME: out };
-    const code = run("Ende-zu-Ende-Tests (Playwright, Chromium)", bin("playwright"), ["test"], env);
+    const code = await run("Ende-zu-Ende-Tests (Playwright, Chromium)", bin("playwright"), ["test"], env);
     record("Ende-zu-Ende-Tests", judgePlaywright({ exitCode: code, report: readJson(out), allowList: ALLOWED_SKIPS, env: { ...process.env, ...env } }));
   }
 }
 
 if (want("crash")) {
-  const crash = (name, env, rounds) =>
-    record(name, judgeExit(name, run(name, process.execPath, ["--import", "tsx", "scripts/crash-test.ts", "--rounds", String(rounds)], { TSX_TSCONFIG_PATH: "tsconfig.scripts.json", ...env })));
-  crash("Absturztest (eingebettete Datenbank)", { DATABASE_URL: "" }, 20);
-  if (externalUrl) crash("Absturztest (PostgreSQL an DATABASE_URL)", { DATABASE_URL: externalUrl, KONZEPTWERK_TEST_RESET: "1" }, 10);
+  const crash = async (name, env, rounds) =>
+    record(name, judgeExit(name, await run(name, process.execPath, ["--import", "tsx", "scripts/crash-test.ts", "--rounds", String(rounds)], { TSX_TSCONFIG_PATH: "tsconfig.scripts.json", ...env })));
+  await crash("Absturztest (eingebettete Datenbank)", { DATABASE_URL: "" }, 12);
+  if (externalUrl) await crash("Absturztest (PostgreSQL an DATABASE_URL)", { DATABASE_URL: externalUrl, KONZEPTWERK_TEST_RESET: "1" }, 6);
   else missingService("Absturztest PostgreSQL", "DATABASE_URL ist nicht gesetzt: kein Absturztest gegen einen PostgreSQL-Server");
 }
 
@@ -159,7 +208,7 @@ if (want("processes")) {
   // Two built app processes on one PostgreSQL, sharing documents through Redis, a browser on each (needs the build of the e2e stage).
   const name = "Zwei App-Prozesse (PostgreSQL + Redis, je ein Browser)";
   if (externalUrl && process.env.REDIS_URL) {
-    record(name, judgeExit(name, run(name, process.execPath, ["--import", "tsx", "scripts/two-processes.ts"], { TSX_TSCONFIG_PATH: "tsconfig.scripts.json", DATABASE_URL: externalUrl, KONZEPTWERK_TEST_RESET: "1" })));
+    record(name, judgeExit(name, await run(name, process.execPath, ["--import", "tsx", "scripts/two-processes.ts"], { TSX_TSCONFIG_PATH: "tsconfig.scripts.json", DATABASE_URL: externalUrl, KONZEPTWERK_TEST_RESET: "1" })));
   } else {
     missingService(name, "DATABASE_URL und REDIS_URL sind nicht beide gesetzt: kein Test mit zwei App-Prozessen");
   }
