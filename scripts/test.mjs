@@ -3,8 +3,10 @@
  * `npm test`: the whole suite, in order —
  *   1. type check (route types from `next typegen`, then tsc)
  *   2. unit and integration tests (Vitest) on the embedded PostgreSQL
- *   3. the integration tests again on the PostgreSQL at DATABASE_URL (required in CI)
- *   4. production build, then end-to-end tests (Playwright, Chromium) against it
+ *   3. the integration tests again on the PostgreSQL at DATABASE_URL (required in CI), beside stage 2's
+ *      shared run (see below)
+ *   4. production build (without its own type check once stage 1 has passed), then end-to-end tests
+ *      (Playwright, Chromium) against it
  *   5. the crash test (SIGKILL during saves and real-time typing): 12 rounds on the embedded database (its server
  *      killed too in every third), 6 on the PostgreSQL at DATABASE_URL (the server there is not killed; 100 rounds
  *      each run in `npm run bench`)
