@@ -29,9 +29,7 @@ export default defineConfig({
     baseURL,
     locale: "de-DE",
     timezoneId: "Europe/Berlin",
-    // Recording a trace (a screencast and DOM snapshots of every step) costs about a quarter of each test's time;
-    // a failing test is run once more in CI (retries: 1, and npm test counts it as failed anyway), with its trace.
-    trace: "on-first-retry",
+    trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: systemChromium,
