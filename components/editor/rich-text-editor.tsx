@@ -67,9 +67,7 @@ export function RichTextEditor({ id, label, content, editable = true, autofocus,
             ReadSelectionFirst.configure({ doc: collaboration.doc }),
             ...(suggest ? [SuggestMode.configure({ author: suggest.author, locked: suggest.locked, on: suggest.locked })] : []),
           ]
-        : placeholder
-          ? buildExtensions({ placeholder })
-          : editorExtensions,
+        : [...(placeholder ? buildExtensions({ placeholder }) : editorExtensions), ReadSelectionFirst],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new editor only when who proposes changes, not per render
     [collaboration, placeholder, suggest?.author, suggest?.locked],
   );

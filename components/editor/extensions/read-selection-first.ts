@@ -10,7 +10,11 @@
  *   begins; this listener is registered ahead of the Yjs binding's, which then keeps
  *   the selection the user made);
  * - before a redraw that changes neither text nor selection (a colleague's caret,
- *   which y-tiptap dispatches a tick after it arrives), keeping that selection.
+ *   which y-tiptap dispatches a tick after it arrives), keeping that selection;
+ * - before the next key is handled. Chrome runs input ahead of the queued
+ *   `selectionchange`: "Siehe ." + ArrowLeft + Alt+F10 took the focus to the toolbar
+ *   before ProseMirror had read the caret (it reads only while it has the focus), so
+ *   the link went in after the full stop; Home + ArrowRight + Strg+K found no link.
  */
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
@@ -53,9 +57,22 @@ export const ReadSelectionFirst = Extension.create<{ doc: Y.Doc | null }>({
     next(transaction);
   },
   addProseMirrorPlugins() {
+    const keyReadsSelection = new Plugin({
+      key: new PluginKey("readSelectionBeforeKey"),
+      props: {
+        handleDOMEvents: {
+          // Runs before ProseMirror's own key handling, which still sees the previous key's time here.
+          keydown: (view, event) => {
+            if (!event.isComposing && !view.composing) readBrowserSelection(view);
+            return false;
+          },
+        },
+      },
+    });
     const { doc } = this.options;
-    if (!doc) return [];
+    if (!doc) return [keyReadsSelection];
     return [
+      keyReadsSelection,
       new Plugin({
         key: new PluginKey("readSelectionFirst"),
         view(view) {
