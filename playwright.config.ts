@@ -29,7 +29,9 @@ export default defineConfig({
     baseURL,
     locale: "de-DE",
     timezoneId: "Europe/Berlin",
-    trace: "retain-on-failure",
+    // Recording a trace (a screencast and DOM snapshots of every step) costs about a quarter of each test's time;
+    // a failing test is run once more in CI (retries: 1, and npm test counts it as failed anyway), with its trace.
+    trace: "on-first-retry",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: systemChromium,
