@@ -7,8 +7,13 @@ export const DEMO_CONCEPT_TITLE = "Integrationskonzept der Stadt Musterstadt 202
 export class ConceptPage {
   constructor(readonly page: Page) {}
 
+  /** The concept list, loaded unless the page shows it already (pageAs lands there): one page load less per test. */
+  async toList() {
+    if (new URL(this.page.url()).pathname !== "/concepts") await this.page.goto("/concepts");
+  }
+
   async createConcept(title: string) {
-    await this.page.goto("/concepts");
+    await this.toList();
     await this.page.getByLabel("Titel des neuen Konzepts").fill(title);
     await this.page.getByRole("button", { name: "Konzept aus Vorlage anlegen" }).click();
     await expect(this.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
@@ -25,7 +30,7 @@ export class ConceptPage {
   }
 
   async openDemoConcept() {
-    await this.page.goto("/concepts");
+    await this.toList();
     await this.page.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();
     // Wait for the concept page itself: the list's heading also contains "Musterstadt".
     await expect(this.page).toHaveURL(/\/concepts\/[0-9a-f-]{36}$/);
