@@ -325,7 +325,7 @@ async function main() {
   // 5. load: 50 people at once against one process, and with DATABASE_URL against two (empties that database, like the crash test)
   if (part("load")) results.load = await benchLoad({ externalDatabaseUrl: EXTERNAL_DATABASE_URL, redisUrl: process.env.REDIS_URL?.trim() ?? "" });
 
-  // 6. the long crash test (npm test runs 30 rounds embedded and 10 on DATABASE_URL): BENCH_CRASH_ROUNDS rounds on the
+  // 6. the long crash test (npm test runs 12 rounds embedded and 6 on DATABASE_URL): BENCH_CRASH_ROUNDS rounds on the
   // embedded database and, when DATABASE_URL is set, BENCH_CRASH_PG_ROUNDS on it (default 100 each; 0 leaves a run out)
   const crashFailures: string[] = [];
   const crashRun = (label: string, rounds: number, env: Record<string, string>) => {
