@@ -256,6 +256,11 @@ async function serverTimes(url: string, cookie: string) {
     html = Buffer.concat(chunks).toString("utf8");
     bytes = Buffer.byteLength(html);
   }
+  // BENCH_SAVE_HTML=dir: the page's last answer, for reading what it carries
+  if (process.env.BENCH_SAVE_HTML) {
+    fs.mkdirSync(process.env.BENCH_SAVE_HTML, { recursive: true });
+    fs.writeFileSync(path.join(process.env.BENCH_SAVE_HTML, `${new URL(url).pathname.split("/").pop()}.html`), html);
+  }
   return { ttfb, whole, htmlKB: Math.round(bytes / 1024), html };
 }
 

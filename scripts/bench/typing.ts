@@ -104,9 +104,8 @@ export async function measure(context: BrowserContext, url: string, profileName?
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     }, process.env.BENCH_EXTRA_CSS);
   const part = sectionId ? page.getByTestId(`section-${sectionId}`) : page.locator(".section-editor").first();
-  const box = part.getByRole("textbox").first();
-  await box.scrollIntoViewIfNeeded();
-  await box.click();
+  // (the click scrolls the part into view, and is tried again when the part becomes an editor under it)
+  await part.getByRole("textbox").first().click();
   await part.locator('[contenteditable="true"]').first().waitFor({ timeout: 60_000 });
   // The editor takes the focus once it is mounted (the click was on the static text before it).
   await page.waitForFunction(() => document.activeElement?.getAttribute("contenteditable") === "true", null, { timeout: 60_000 });
