@@ -16,6 +16,7 @@ import { closeKind } from "@/lib/realtime/close-reason";
 import { loadEditorCode, loadLiveCode } from "./editor-code";
 import type * as LiveCode from "./live-code";
 import { caretColor } from "./caret-colors";
+import { isWarmPart, takeWarmPart } from "./warm-part";
 import { htmlToRender, isEmptyHtml, knownHtml, rememberShownHtml } from "./static-html";
 
 type Props = {
@@ -40,8 +41,8 @@ type Live = { doc: Y.Doc; provider: HocuspocusProvider };
 type EditorComponent = typeof RichTextEditorComponent;
 
 // The first part is in view at once: the real-time code (the page's socket needs it) runs while the page hydrates.
-// The editor's code (fetched early by EditorCodePreload) runs once the first part has hydrated: not during the
-// page's hydration, which it would hold up, and with it the socket (issue 17).
+// The editor's code (fetched early by EditorCodePreload) runs once the page's socket is on its way (realtime.tsx):
+// not before, which would hold up the socket (issue 17).
 if (typeof window !== "undefined") void loadLiveCode().catch(() => {});
 
 /** A lazily fetched module, once `wanted`; a failed fetch is asked for again when the part is next wanted. */
@@ -96,17 +97,21 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   const [save] = useState(() => createSaveState(sectionId));
   useEffect(() => () => save.dispose(), [save]);
   const RichTextEditor = useCode<EditorComponent>(active && live !== null, loadEditorCode);
-  // Its code runs as soon as the first part is in the page, while the part still waits to be seen and for its
-  // document: about 0.1–0.3 s of script that otherwise came after both, right before the editor (issue 17).
+  // (the page asks for it when its socket opens; a part rendered in the browser, after a navigation, asks here)
   useEffect(() => void loadEditorCode().catch(() => {}), []);
   const liveCode = useCode<typeof LiveCode>(active, loadLiveCode);
 
   useEffect(() => {
     if (active || !holder.current) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setActive(true), { rootMargin: "200px" });
+    // The part warmed at load (warm-part.ts), and a part in view when it hydrates, open now: not a frame (on a busy
+    // page load: 0.1 s) later when the observer reports, nor only once the person has scrolled to the part.
+    if (isWarmPart(sectionId)) return setActive(true);
+    const box = holder.current.getBoundingClientRect();
+    if (box.height > 0 && box.bottom > -NEAR_PX && box.top < window.innerHeight + NEAR_PX) return setActive(true);
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setActive(true), { rootMargin: `${NEAR_PX}px` });
     observer.observe(holder.current);
     return () => observer.disconnect();
-  }, [active]);
+  }, [active, sectionId]);
 
   // A part scrolled far out of view is parked (issue 17): its editor, document and connection close, its text
   // stays as static HTML, and it opens again when it comes near. So the page holds a few editors, not a hundred.
@@ -126,18 +131,24 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
 
   // The part's document and its copy in this browser live as long as the part is open …
   const [doc, setDoc] = useState<{ doc: Y.Doc; local: IndexeddbPersistence | null } | null>(null);
+  // The connection that came with a warmed document (warm-part.ts), for the first provider only.
+  const warmProvider = useRef<HocuspocusProvider | null>(null);
   // A change refused for its content: shown once, kept, not retried; a new generation starts from the server's text.
   const [refused, setRefused] = useState(false);
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (!active || !realtime || !liveCode) return;
-    const d = liveCode.newDoc();
+    const warmed = generation === 0 ? takeWarmPart(sectionId) : null;
+    warmProvider.current = warmed?.provider ?? null;
+    const d = warmed?.doc ?? liveCode.newDoc();
     const local = canEdit ? new liveCode.IndexeddbPersistence(`konzeptwerk:${realtime.me.id}:${sectionId}`, d) : null;
     void local?.whenSynced.then(() => {
       if (d.getXmlFragment("default").length > 0) setReady(true);
     });
     setDoc({ doc: d, local });
     return () => {
+      warmProvider.current?.destroy();
+      warmProvider.current = null;
       void local?.destroy();
       d.destroy();
       setDoc(null);
@@ -157,33 +168,40 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
     // Callbacks of a provider this effect has already destroyed (a re-run, a retry) must not touch the state:
     // its own close ("provider_initiated") would otherwise mark the part unsaved and retry in a loop.
     let disposed = false;
-    const provider = new liveCode.HocuspocusProvider({
-      websocketProvider: realtime.socket,
-      name: `section:${sectionId}`,
-      document: d,
-      token: "session",
-      onAuthenticated: ({ scope: s }) => {
-        if (disposed) return;
-        setScope(s);
-        setProblem(null);
-      },
-      onAuthenticationFailed: ({ reason }) => {
-        if (!disposed) setProblem(tRef.current("refused", { reason }));
-      },
-      onSynced: () => {
-        if (!disposed) setReady(true);
-      },
-      onUnsyncedChanges: ({ number }) => {
-        if (!disposed) save.unsynced(number);
-      },
-      onClose: ({ event }) => {
-        if (disposed || !event.reason || event.reason === "provider_initiated") return;
-        setProblem(event.reason);
-        if (closeKind(event.reason) === "refused") return setRefused(true);
-        if (attempt < 5) retry = setTimeout(() => setAttempt((a) => a + 1), 2000 * 2 ** attempt);
-      },
-    });
-    provider.attach();
+    const adopted = warmProvider.current;
+    warmProvider.current = null;
+    const provider = adopted ?? new liveCode.HocuspocusProvider({ websocketProvider: realtime.socket, name: `section:${sectionId}`, document: d, token: "session" });
+    const onAuthenticated = ({ scope: s }: { scope: string }) => {
+      if (disposed) return;
+      setScope(s);
+      setProblem(null);
+    };
+    const onAuthenticationFailed = ({ reason }: { reason: string }) => {
+      if (!disposed) setProblem(tRef.current("refused", { reason }));
+    };
+    const onSynced = () => {
+      if (!disposed) setReady(true);
+    };
+    const onUnsyncedChanges = ({ number }: { number: number }) => {
+      if (!disposed) save.unsynced(number);
+    };
+    const onClose = ({ event }: { event: CloseEvent }) => {
+      if (disposed || !event.reason || event.reason === "provider_initiated") return;
+      setProblem(event.reason);
+      if (closeKind(event.reason) === "refused") return setRefused(true);
+      if (attempt < 5) retry = setTimeout(() => setAttempt((a) => a + 1), 2000 * 2 ** attempt);
+    };
+    provider.on("authenticated", onAuthenticated);
+    provider.on("authenticationFailed", onAuthenticationFailed);
+    provider.on("synced", onSynced);
+    provider.on("unsyncedChanges", onUnsyncedChanges);
+    provider.on("close", onClose);
+    if (adopted) {
+      // What the warmed connection has heard already (it broke otherwise: warm-part.ts hands over none then).
+      if (adopted.isAuthenticated && adopted.authorizedScope) onAuthenticated({ scope: adopted.authorizedScope });
+      if (adopted.isSynced) onSynced();
+      if (adopted.unsyncedChanges > 0) onUnsyncedChanges({ number: adopted.unsyncedChanges });
+    } else provider.attach();
     provider.setAwarenessField("user", { name: realtime.me.name, color: caretColor(realtime.color), palette: realtime.color });
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
       if (origin !== provider && origin !== local) save.changed();
@@ -268,7 +286,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   const staticText = <div className="rich-text">{staticInner}</div>;
 
   return (
-    <div ref={holder} className="section-editor" data-testid={`section-${sectionId}`} data-live={ready && RichTextEditor ? "true" : "false"} onFocus={() => focusPart(sectionId)}>
+    <div ref={holder} className="section-editor" data-section={sectionId} data-testid={`section-${sectionId}`} data-live={ready && RichTextEditor ? "true" : "false"} onFocus={() => focusPart(sectionId)}>
       {canEdit ? <SaveStatus save={save} problem={problem} scope={scope} active={active} ready={ready} /> : null}
       {refused ? (
         <RefusedChange
@@ -309,6 +327,8 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
 }
 
 const noText = () => false;
+/** How near the view a part opens (its document syncs, its editor mounts). */
+const NEAR_PX = 200;
 
 /** The part last written in keeps its editor (and with it its undo history) wherever the page is scrolled. */
 let lastFocusedPart: string | null = null;

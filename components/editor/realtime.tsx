@@ -2,8 +2,9 @@
 import type { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { REALTIME_PATH } from "@/lib/realtime/path";
-import { loadLiveCode } from "./editor-code";
+import { loadEditorCode, loadLiveCode } from "./editor-code";
 import { createValueStore, type ValueStore } from "@/components/ui/value-store";
+import { dropWarmPart, warmPart } from "./warm-part";
 
 export type Me = { id: string; name: string };
 export type PresenceUser = { id: string; name: string; color: number; sectionId: string | null };
@@ -48,8 +49,9 @@ export function RealtimeRoot({ conceptId, me, children }: { conceptId: string; m
     let cancelled = false;
     let close = () => {};
     const open = () =>
-      loadLiveCode().then(({ HocuspocusProvider, HocuspocusProviderWebsocket }) => {
+      loadLiveCode().then((live) => {
         if (cancelled) return;
+        const { HocuspocusProvider, HocuspocusProviderWebsocket } = live;
         const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${REALTIME_PATH}`;
         const socket = new HocuspocusProviderWebsocket({ url });
         const presence = new HocuspocusProvider({ websocketProvider: socket, name: `presence:${conceptId}`, token: "session" });
@@ -57,6 +59,10 @@ export function RealtimeRoot({ conceptId, me, children }: { conceptId: string; m
         const color = colorOf(me.id);
         const person = { id: me.id, name: me.name };
         presence.setAwarenessField("user", { ...person, color, sectionId: null });
+        // before the parts hear of the socket: a part that asks for its document finds the warmed one
+        warmPart(live, socket);
+        // The editor's code next (a part needs it as soon as it has hydrated), now that the socket is on its way.
+        void loadEditorCode().catch(() => {});
         setRealtime({ socket, presence, me: person, color });
         // The browser knows before the socket does (an idle socket can take a minute to notice): follow it.
         const offline = () => socket.disconnect();
@@ -66,6 +72,7 @@ export function RealtimeRoot({ conceptId, me, children }: { conceptId: string; m
         close = () => {
           window.removeEventListener("offline", offline);
           window.removeEventListener("online", online);
+          dropWarmPart();
           presence.destroy();
           socket.destroy();
           setRealtime(null);
