@@ -31,13 +31,23 @@ type WithObserver = EditorView & { domObserver?: { flush?: () => void }; input?:
  * Only right after a key pressed in the text: a browser selection that differs from ProseMirror's just after the
  * text took the focus (the dialog closed, say) is the browser's default, which ProseMirror replaces with its own;
  * read as the user's, it moved the caret to the start.
+ * And only while the text has the focus: with the focus in the toolbar or a dialog, the browser's selection is not
+ * the user's caret.
  */
 const readBrowserSelection = (view: EditorView) => {
+  if (!view.hasFocus()) return;
   const { domObserver, input } = view as WithObserver;
   const keyAt = input?.lastKeyCodeTime ?? 0;
-  if (Date.now() - keyAt > 500 || keyAt <= (input?.lastFocus ?? 0)) return;
+  if (Date.now() - keyAt > 500 || keyAt <= Math.max(input?.lastFocus ?? 0, focusedAt.get(view) ?? 0)) return;
   domObserver?.flush?.();
 };
+
+/**
+ * When the text took the focus, noted as the focus event begins. ProseMirror notes it (`lastFocus`) only after the
+ * editor's own focus handlers, and Tiptap's dispatches a transaction in there: read then, the browser's default
+ * caret at the start of the text was taken for the user's (the link dialog closed, and " vom Mai" went in first).
+ */
+const focusedAt = new WeakMap<EditorView, number>();
 
 export const ReadSelectionFirst = Extension.create<{ doc: Y.Doc | null }>({
   name: "readSelectionFirst",
@@ -61,6 +71,11 @@ export const ReadSelectionFirst = Extension.create<{ doc: Y.Doc | null }>({
       key: new PluginKey("readSelectionBeforeKey"),
       props: {
         handleDOMEvents: {
+          // (before Tiptap's focus handler: this extension's plugins come first)
+          focus: (view) => {
+            focusedAt.set(view, Date.now());
+            return false;
+          },
           // Runs before ProseMirror's own key handling, which still sees the previous key's time here.
           keydown: (view, event) => {
             if (!event.isComposing && !view.composing) readBrowserSelection(view);
