@@ -35,7 +35,7 @@ async function until(what: string, check: () => Promise<boolean>, ms = 20_000) {
 
 async function type(page: Page, text: string) {
   const box = page.getByRole("textbox", { name: PART, exact: true });
-  await box.scrollIntoViewIfNeeded();
+  // (the click scrolls the part into view, and is tried again when the part becomes an editor under it)
   await box.click();
   await until(`Editor „${PART}“ bearbeitbar`, async () => (await box.getAttribute("contenteditable")) === "true");
   await box.click();
