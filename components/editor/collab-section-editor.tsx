@@ -97,8 +97,6 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   const [save] = useState(() => createSaveState(sectionId));
   useEffect(() => () => save.dispose(), [save]);
   const RichTextEditor = useCode<EditorComponent>(active && live !== null, loadEditorCode);
-  // (the page asks for it when its socket opens; a part rendered in the browser, after a navigation, asks here)
-  useEffect(() => void loadEditorCode().catch(() => {}), []);
   const liveCode = useCode<typeof LiveCode>(active, loadLiveCode);
 
   useEffect(() => {

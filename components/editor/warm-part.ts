@@ -65,14 +65,13 @@ export function isWarmPart(sectionId: string) {
 /** The warmed document and its connection for `sectionId`, handed over once; null when there is none (or it broke). */
 export function takeWarmPart(sectionId: string): { doc: Y.Doc; provider: HocuspocusProvider } | null {
   if (!warm || warm.sectionId !== sectionId) return null;
+  if (warm.broken) {
+    dropWarmPart();
+    return null;
+  }
   const entry = warm;
   warm = null;
   entry.forget();
-  if (entry.broken) {
-    entry.provider.destroy();
-    entry.doc.destroy();
-    return null;
-  }
   return { doc: entry.doc, provider: entry.provider };
 }
 
