@@ -388,6 +388,46 @@ test("a part scrolled far out of view gives up its editor, keeps showing what wa
   await expect(part).toContainText("Kurstermine im Frühjahr und Herbst");
 });
 
+test("scrolling through the concept opens no editor on the way past; where the reader stops, the parts near the view open", async ({ conceptPage }) => {
+  const page = conceptPage.page;
+  await conceptPage.openDemoConcept();
+  await page.reload();
+  await conceptPage.bodyShown();
+  await page.waitForLoadState("networkidle");
+  const parts = await page.locator(".section-editor").count();
+  // Every part that becomes an editor from now on, noted in the page (data-live turns "true").
+  await page.evaluate(() => {
+    const opened = new Set<string>();
+    (window as unknown as { __opened: Set<string> }).__opened = opened;
+    new MutationObserver((changes) => {
+      for (const c of changes) {
+        const el = c.target as HTMLElement;
+        if (el.dataset.live === "true") opened.add(el.dataset.section ?? "");
+      }
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-live"] });
+  });
+  const liveAtTop = await page.locator('.section-editor[data-live="true"]').count();
+  // A reader flinging down to the end: a step every 30 ms, as a mouse wheel or a touch pad sends them.
+  await page.evaluate(async () => {
+    for (let i = 0; i < 2000; i++) {
+      const before = window.scrollY;
+      window.scrollBy(0, Math.round(window.innerHeight * 0.6));
+      if (window.scrollY === before) break;
+      await new Promise((r) => setTimeout(r, 30));
+    }
+  });
+  const openedOnTheWay = await page.evaluate(() => (window as unknown as { __opened: Set<string> }).__opened.size);
+  // Before, every part passed became an editor (and synced its document). A slow frame on a busy machine may
+  // count as a rest now and then, so the bound leaves room; the parts passed are most of the page's.
+  expect(parts).toBeGreaterThan(10);
+  expect(openedOnTheWay, `Editoren unterwegs (von ${parts} Teilen, ${liveAtTop} oben offen)`).toBeLessThan((parts - liveAtTop) / 2);
+
+  // Stopped at the end: the last part, in view, opens by itself.
+  const last = page.locator(".section-editor").last();
+  await expect(last).toBeInViewport();
+  await expect(last).toHaveAttribute("data-live", "true");
+});
+
 test("a part's text comes once with the page (concept and review page), and shows after a navigation inside the app and on the way back", async ({ conceptPage }) => {
   const page = conceptPage.page;
   const sentence = "Zur Halbzeit 2028 wird das Konzept extern evaluiert";

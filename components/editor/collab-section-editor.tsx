@@ -17,6 +17,7 @@ import { loadEditorCode, loadLiveCode } from "./editor-code";
 import type * as LiveCode from "./live-code";
 import { caretColor } from "./caret-colors";
 import { isWarmPart, takeWarmPart } from "./warm-part";
+import { whenScrollRests } from "./scroll-rest";
 import { htmlToRender, isEmptyHtml, knownHtml, rememberShownHtml } from "./static-html";
 
 type Props = {
@@ -106,9 +107,20 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
     if (isWarmPart(sectionId)) return setActive(true);
     const box = holder.current.getBoundingClientRect();
     if (box.height > 0 && box.bottom > -NEAR_PX && box.top < window.innerHeight + NEAR_PX) return setActive(true);
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setActive(true), { rootMargin: `${NEAR_PX}px` });
+    // Scrolled near: open where the reader stops, not on the way past (scroll-rest.ts).
+    let cancel = () => {};
+    const observer = new IntersectionObserver(
+      (entries) => {
+        cancel();
+        if (entries[entries.length - 1]!.isIntersecting) cancel = whenScrollRests(() => setActive(true));
+      },
+      { rootMargin: `${NEAR_PX}px` },
+    );
     observer.observe(holder.current);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      cancel();
+    };
   }, [active, sectionId]);
 
   // A part scrolled far out of view is parked (issue 17): its editor, document and connection close, its text
