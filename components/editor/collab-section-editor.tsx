@@ -17,7 +17,7 @@ import { loadEditorCode, loadLiveCode } from "./editor-code";
 import type * as LiveCode from "./live-code";
 import { caretColor } from "./caret-colors";
 import { isWarmPart, takeWarmPart } from "./warm-part";
-import { whenScrollRests } from "./scroll-rest";
+import { whenScrollRests } from "@/components/ui/scroll-rest";
 import { htmlToRender, isEmptyHtml, knownHtml, rememberShownHtml } from "./static-html";
 
 type Props = {

@@ -1,9 +1,10 @@
 "use client";
 import { use, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { whenScrollRests } from "./scroll-rest";
 
 /**
  * Hydration when a stretch of a long page comes near (issue 17). A page from the server shows all of its HTML at
- * once; React adopts (hydrates) a gated stretch only when it comes within a screen's height of the view or when
+ * once; React adopts (hydrates) a gated stretch only when the scrolling rests within a screen's height of it, or when
  * someone acts in it (a click, a key, the focus). Until then the stretch is the server's HTML: readable, printable,
  * found by the browser's search, but without React's objects in memory and without its work at load.
  *
@@ -85,18 +86,31 @@ export function HydrationGates({ ids, children }: { ids: string[]; children: Rea
       .map((id) => document.getElementById(id))
       .filter((el): el is HTMLElement => el !== null);
     if (waiting.length === 0) return;
+    // Near the view: adopted once the scrolling rests there, not on the way past (scroll-rest.ts).
+    const resting = new Map<Element, () => void>();
     const open = (el: Element) => {
+      resting.get(el)?.();
+      resting.delete(el);
       openGate(el.id);
       observer.unobserve(el);
       waiting = waiting.filter((w) => w !== el);
       if (waiting.length === 0) stop();
     };
-    const observer = new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting && open(e.target)), { rootMargin: "100% 0px" });
+    const near = (el: Element, isNear: boolean) => {
+      resting.get(el)?.();
+      resting.delete(el);
+      if (!isNear) return;
+      const cancel = whenScrollRests(() => open(el));
+      if (waiting.includes(el as HTMLElement)) resting.set(el, cancel);
+    };
+    const observer = new IntersectionObserver((entries) => entries.forEach((e) => near(e.target, e.isIntersecting)), { rootMargin: "100% 0px" });
     const onAct = (event: Event) => {
       if (!(event.target instanceof Node)) return;
       for (const el of waiting) if (el.contains(event.target)) open(el);
     };
     const stop = () => {
+      for (const cancel of resting.values()) cancel();
+      resting.clear();
       observer.disconnect();
       for (const type of ACTING) window.removeEventListener(type, onAct, { capture: true });
     };

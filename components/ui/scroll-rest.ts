@@ -1,9 +1,10 @@
 /**
- * Whether the page is being scrolled, and a wait until it rests (issue 17). A part that comes near the view while
- * someone scrolls through the concept opens (its document syncs, its editor is made) once the scrolling rests, not
- * on the way past: someone flinging through a hundred pages makes no editors and no connections on the way, and the
- * scrolling does not stutter when one is made. Where they stop, the parts near the view open; a click or the
- * keyboard opens a part at once.
+ * Whether the page is being scrolled, and a wait until it rests (issue 17). What comes near the view while someone
+ * scrolls through a long page starts its work once the scrolling rests, not on the way past: a part of the concept
+ * syncs its document and becomes an editor (collab-section-editor.tsx), a chapter is adopted by React
+ * (hydration-gate.tsx). Someone flinging through a hundred pages then makes no editors, connections or React
+ * objects on the way, and the scrolling does not stutter when one is made. Where they stop, what is near starts;
+ * a click or the keyboard starts it at once.
  */
 
 /** How long the page has not scrolled before it counts as resting. */
