@@ -29,9 +29,15 @@ export async function loadSectionState(sectionId: string): Promise<{ conceptId: 
   const db = await getDb();
   let row = await getYState({ sectionId }, db);
   if (!row) {
-    const section = await getSection({ sectionId }, db);
-    if (!section) return null;
-    await insertYStateIfMissing({ sectionId, conceptId: section.conceptId, state: stateFromJson(section.content) }, db);
+    // Made from the JSON while the part is locked: a server-side write of its text at the same moment
+    // (changeSectionText) comes either before, and is in it, or after, and finds this state.
+    const made = await db.transaction(async (tx) => {
+      const section = await getSection({ sectionId, lock: true }, tx);
+      if (!section) return false;
+      await insertYStateIfMissing({ sectionId, conceptId: section.conceptId, state: stateFromJson(section.content) }, tx);
+      return true;
+    });
+    if (!made) return null;
     row = await getYState({ sectionId }, db);
     if (!row) return null;
   }
@@ -104,14 +110,18 @@ export async function changeSectionText(
   tx: Executor,
   input: { sectionId: string; conceptId: string; userId: string; change: (current: JSONContent) => JSONContent | null },
 ): Promise<{ before: JSONContent; after: JSONContent } | null> {
-  const row = await getYState({ sectionId: input.sectionId, lock: true }, tx);
+  let row = await getYState({ sectionId: input.sectionId, lock: true }, tx);
   if (!row) {
     const section = await getSection({ sectionId: input.sectionId, lock: true }, tx);
     if (!section) return null;
-    const after = input.change(section.content);
-    if (!after || canonicalJson(section.content) === canonicalJson(after)) return null;
-    await writeDerivedSection({ sectionId: input.sectionId, content: after, textLength: textLength(after), userId: input.userId }, tx);
-    return { before: section.content, after };
+    // A first opening may have made the live state while this waited for the part's lock (loadSectionState).
+    row = await getYState({ sectionId: input.sectionId, lock: true }, tx);
+    if (!row) {
+      const after = input.change(section.content);
+      if (!after || canonicalJson(section.content) === canonicalJson(after)) return null;
+      await writeDerivedSection({ sectionId: input.sectionId, content: after, textLength: textLength(after), userId: input.userId }, tx);
+      return { before: section.content, after };
+    }
   }
   const log = await listYUpdates({ sectionId: input.sectionId }, tx);
   const state = [row.state, ...log.map((l) => l.update)];
