@@ -5,6 +5,8 @@ import { useRealtime } from "@/components/editor/realtime";
 
 /** The awareness field a page sets after it changed a fertig mark or a responsibility. */
 const FIELD = "workflowAt";
+/** How old the page's data may be when this starts listening, at most (a navigation inside the app). */
+const DATA_AGE_MS = 10_000;
 
 /** Tell the others in the concept that a fertig mark or a responsibility changed (their pages then refresh). */
 export function useAnnounceWorkflow() {
@@ -24,7 +26,10 @@ export function WorkflowRefresher() {
   useEffect(() => {
     const awareness = realtime?.presence.awareness;
     if (!awareness) return;
-    const loadedAt = Date.now();
+    // What the page's data may lack: changes announced after its request. On a page load this effect runs
+    // seconds later on a busy machine, and a change announced in between was missed; so the page's start counts
+    // (or, after a navigation inside the app, the last seconds).
+    const loadedAt = Math.max(performance.timeOrigin, Date.now() - DATA_AGE_MS);
     const check = () => {
       let changed = false;
       for (const [clientId, state] of awareness.getStates()) {
