@@ -17,7 +17,7 @@ import { loadEditorCode, loadLiveCode } from "./editor-code";
 import type * as LiveCode from "./live-code";
 import { caretColor } from "./caret-colors";
 import { isWarmPart, takeWarmPart } from "./warm-part";
-import { whenScrollRests } from "@/components/ui/scroll-rest";
+import { nearAtRest } from "@/components/ui/scroll-rest";
 import { htmlToRender, isEmptyHtml, knownHtml, rememberShownHtml } from "./static-html";
 
 type Props = {
@@ -108,19 +108,9 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
     const box = holder.current.getBoundingClientRect();
     if (box.height > 0 && box.bottom > -NEAR_PX && box.top < window.innerHeight + NEAR_PX) return setActive(true);
     // Scrolled near: open where the reader stops, not on the way past (scroll-rest.ts).
-    let cancel = () => {};
-    const observer = new IntersectionObserver(
-      (entries) => {
-        cancel();
-        if (entries[entries.length - 1]!.isIntersecting) cancel = whenScrollRests(() => setActive(true));
-      },
-      { rootMargin: `${NEAR_PX}px` },
-    );
-    observer.observe(holder.current);
-    return () => {
-      observer.disconnect();
-      cancel();
-    };
+    const near = nearAtRest(`${NEAR_PX}px`, () => setActive(true));
+    near.observe(holder.current);
+    return near.disconnect;
   }, [active, sectionId]);
 
   // A part scrolled far out of view is parked (issue 17): its editor, document and connection close, its text

@@ -1,6 +1,6 @@
 "use client";
 import { use, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
-import { whenScrollRests } from "./scroll-rest";
+import { nearAtRest } from "./scroll-rest";
 
 /**
  * Hydration when a stretch of a long page comes near (issue 17). A page from the server shows all of its HTML at
@@ -86,35 +86,23 @@ export function HydrationGates({ ids, children }: { ids: string[]; children: Rea
       .map((id) => document.getElementById(id))
       .filter((el): el is HTMLElement => el !== null);
     if (waiting.length === 0) return;
-    // Near the view: adopted once the scrolling rests there, not on the way past (scroll-rest.ts).
-    const resting = new Map<Element, () => void>();
     const open = (el: Element) => {
-      resting.get(el)?.();
-      resting.delete(el);
       openGate(el.id);
-      observer.unobserve(el);
+      near.unobserve(el);
       waiting = waiting.filter((w) => w !== el);
       if (waiting.length === 0) stop();
     };
-    const near = (el: Element, isNear: boolean) => {
-      resting.get(el)?.();
-      resting.delete(el);
-      if (!isNear) return;
-      const cancel = whenScrollRests(() => open(el));
-      if (waiting.includes(el as HTMLElement)) resting.set(el, cancel);
-    };
-    const observer = new IntersectionObserver((entries) => entries.forEach((e) => near(e.target, e.isIntersecting)), { rootMargin: "100% 0px" });
+    // Near the view: adopted once the scrolling rests there, not on the way past (scroll-rest.ts).
+    const near = nearAtRest("100% 0px", open);
     const onAct = (event: Event) => {
       if (!(event.target instanceof Node)) return;
       for (const el of waiting) if (el.contains(event.target)) open(el);
     };
     const stop = () => {
-      for (const cancel of resting.values()) cancel();
-      resting.clear();
-      observer.disconnect();
+      near.disconnect();
       for (const type of ACTING) window.removeEventListener(type, onAct, { capture: true });
     };
-    for (const el of waiting) observer.observe(el);
+    for (const el of waiting) near.observe(el);
     for (const type of ACTING) window.addEventListener(type, onAct, { capture: true });
     return stop;
   }, [key]);

@@ -60,3 +60,43 @@ export function whenScrollRests(run: () => void): () => void {
   if (!page) throw new Error("whenScrollRests runs in the browser only");
   return page.whenRests(run);
 }
+
+/**
+ * An IntersectionObserver (margin `rootMargin`) that reports an element as near once the scrolling rests with it
+ * near; one that leaves before that is not reported. The parts' and the hydration gates' one way to wait.
+ */
+export function nearAtRest(rootMargin: string, onNear: (el: Element) => void) {
+  const resting = new Map<Element, () => void>();
+  const callOff = (el: Element) => {
+    resting.get(el)?.();
+    resting.delete(el);
+  };
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const { target, isIntersecting } of entries) {
+        callOff(target);
+        if (!isIntersecting) continue;
+        let ran = false;
+        const cancel = whenScrollRests(() => {
+          ran = true;
+          resting.delete(target);
+          onNear(target);
+        });
+        if (!ran) resting.set(target, cancel);
+      }
+    },
+    { rootMargin },
+  );
+  return {
+    observe: (el: Element) => observer.observe(el),
+    unobserve: (el: Element) => {
+      callOff(el);
+      observer.unobserve(el);
+    },
+    disconnect: () => {
+      for (const cancel of resting.values()) cancel();
+      resting.clear();
+      observer.disconnect();
+    },
+  };
+}
