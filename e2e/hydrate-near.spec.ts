@@ -103,6 +103,9 @@ test("after going to another page and back, the far fields read and work as befo
 test("every measure card is drawn when it comes into view, scrolling down and back up, on a desktop and a phone", async ({ browser }) => {
   // Chapters, fields and measure cards far from the view are skipped by the browser (content-visibility in
   // globals.css): a card skipped inside a field that is shown would stay an empty box when scrolled to.
+  // Four passes through the whole demo concept, frame by frame: 10-20 s here; once in CI it took over the default
+  // minute and passed on its retry in 16 s.
+  test.setTimeout(150_000);
   const { page, errors } = await demoFromServer(browser);
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 800 });
