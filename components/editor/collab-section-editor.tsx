@@ -3,7 +3,7 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/core";
 import { useTranslations } from "next-intl";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import type { IndexeddbPersistence } from "y-indexeddb";
+import type { OfflineCopy } from "./offline-copy";
 import type * as Y from "yjs";
 import { PartPresence } from "./presence";
 import { announcePart, useRealtime } from "./realtime";
@@ -130,7 +130,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
   }, [active]);
 
   // The part's document and its copy in this browser live as long as the part is open …
-  const [doc, setDoc] = useState<{ doc: Y.Doc; local: IndexeddbPersistence | null } | null>(null);
+  const [doc, setDoc] = useState<{ doc: Y.Doc; local: OfflineCopy | null } | null>(null);
   // The connection that came with a warmed document (warm-part.ts), for the first provider only.
   const warmProvider = useRef<HocuspocusProvider | null>(null);
   // A change refused for its content: shown once, kept, not retried; a new generation starts from the server's text.
@@ -141,7 +141,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
     const warmed = generation === 0 ? takeWarmPart(sectionId) : null;
     warmProvider.current = warmed?.provider ?? null;
     const d = warmed?.doc ?? liveCode.newDoc();
-    const local = canEdit ? new liveCode.IndexeddbPersistence(`konzeptwerk:${realtime.me.id}:${sectionId}`, d) : null;
+    const local = canEdit ? new liveCode.OfflineCopy(`konzeptwerk:${realtime.me.id}:${sectionId}`, d, () => realtime.socket.status === "connected") : null;
     void local?.whenSynced.then(() => {
       if (d.getXmlFragment("default").length > 0) setReady(true);
     });
@@ -204,7 +204,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
     } else provider.attach();
     provider.setAwarenessField("user", { name: realtime.me.name, color: caretColor(realtime.color), palette: realtime.color });
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
-      if (origin !== provider && origin !== local) save.changed();
+      if (origin !== provider && !local?.isOrigin(origin)) save.changed();
     };
     d.on("update", onUpdate);
     const onStatus = ({ status }: { status: string }) => save.connected(status === "connected");

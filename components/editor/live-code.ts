@@ -6,7 +6,7 @@
 import * as Y from "yjs";
 
 export { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-export { IndexeddbPersistence } from "y-indexeddb";
+export { OfflineCopy } from "./offline-copy";
 export { hasText } from "./has-text";
 
 export function newDoc() {
