@@ -2,7 +2,7 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { OFFLINE_WRITE_MS, OfflineCopy } from "./offline-copy";
+import { OFFLINE_WRITE_MAX_MS, OFFLINE_WRITE_MS, OfflineCopy } from "./offline-copy";
 
 let n = 0;
 const names: string[] = [];
@@ -56,6 +56,24 @@ describe("OfflineCopy", () => {
     const again = await opened(name);
     expect(textOf(again.doc)).toBe("Sprachkurs");
     await again.copy.destroy();
+  });
+
+  it("while someone types on, writes at the latest after the longest wait, not only once they pause", async () => {
+    const name = freshName();
+    const { doc, copy } = await opened(name);
+    const before = (await storedUpdates(name)).length;
+    const started = performance.now();
+    let keys = 0;
+    while (performance.now() - started < OFFLINE_WRITE_MAX_MS + 300) {
+      typeInto(doc, "x");
+      keys++;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // (a busy machine may pause the loop past OFFLINE_WRITE_MS, which is a pause, and writes once more)
+    const writes = (await storedUpdates(name)).length - before;
+    expect(writes).toBeGreaterThanOrEqual(1);
+    expect(writes).toBeLessThanOrEqual(Math.min(3, keys / 4));
+    await copy.destroy();
   });
 
   it("without a connection to the server writes every change at once: this copy is then all there is", async () => {

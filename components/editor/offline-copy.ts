@@ -1,8 +1,10 @@
 import * as Y from "yjs";
 import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from "y-indexeddb";
 
-/** How long changes gather before they go into the browser's copy, in one write. */
+/** The pause in typing after which gathered changes go into the browser's copy, in one write … */
 export const OFFLINE_WRITE_MS = 400;
+/** … and the longest they gather while someone types on. */
+export const OFFLINE_WRITE_MAX_MS = 2000;
 
 /**
  * A part's copy in this browser (IndexedDB, y-indexeddb), written off the keystroke path (issue 17).
@@ -10,8 +12,9 @@ export const OFFLINE_WRITE_MS = 400;
  * y-indexeddb writes each document update in its own IndexedDB transaction: one per key, whose work and
  * completion event land in the frames of the following keys (measured: the concept page's keystroke p95 was
  * about 2–3 ms lower without these writes). While the socket is connected, what is typed reaches the server
- * at once and the updates gather here, going in as one merged update at most OFFLINE_WRITE_MS after the first
- * of them, and at once when the page is hidden or left and when the part closes. While it is not, this copy is
+ * at once and the updates gather here, going in as one merged update once typing pauses for OFFLINE_WRITE_MS
+ * (at the latest OFFLINE_WRITE_MAX_MS after the first of them: a write every few keys would again land in the
+ * frames of the keys after it), and at once when the page is hidden or left and when the part closes. While it is not, this copy is
  * all there is: each update is written at once, as before. Each write asks IndexedDB to commit at once, so a
  * write made while the page is being left is not lost with it.
  */
@@ -19,6 +22,7 @@ export class OfflineCopy {
   readonly persistence: IndexeddbPersistence;
   private pending: Uint8Array[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private firstPendingAt = 0;
   private stopped = false;
 
   constructor(
@@ -46,9 +50,12 @@ export class OfflineCopy {
 
   private gather = (update: Uint8Array, origin: unknown) => {
     if (this.stopped || origin === this.persistence) return;
+    if (this.pending.length === 0) this.firstPendingAt = performance.now();
     this.pending.push(update);
-    if (!this.connected()) this.flush();
-    else this.timer ??= setTimeout(this.flush, OFFLINE_WRITE_MS);
+    if (!this.connected()) return this.flush();
+    if (this.timer) clearTimeout(this.timer);
+    const waited = performance.now() - this.firstPendingAt;
+    this.timer = setTimeout(this.flush, Math.max(0, Math.min(OFFLINE_WRITE_MS, OFFLINE_WRITE_MAX_MS - waited)));
   };
 
   /** Writes what has gathered, now. */
