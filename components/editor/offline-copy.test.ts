@@ -5,12 +5,7 @@ import * as Y from "yjs";
 import { OFFLINE_WRITE_MAX_MS, OFFLINE_WRITE_MS, OfflineCopy } from "./offline-copy";
 
 let n = 0;
-const names: string[] = [];
-const freshName = () => {
-  const name = `offline-copy-test-${++n}`;
-  names.push(name);
-  return name;
-};
+const freshName = () => `offline-copy-test-${++n}`;
 
 /** The updates stored under `name`, read straight from IndexedDB. */
 function storedUpdates(name: string): Promise<Uint8Array[]> {

@@ -11,12 +11,14 @@ export const OFFLINE_WRITE_MAX_MS = 2000;
  *
  * y-indexeddb writes each document update in its own IndexedDB transaction: one per key, whose work and
  * completion event land in the frames of the following keys (measured: the concept page's keystroke p95 was
- * about 2–3 ms lower without these writes). While the socket is connected, what is typed reaches the server
- * at once and the updates gather here, going in as one merged update once typing pauses for OFFLINE_WRITE_MS
- * (at the latest OFFLINE_WRITE_MAX_MS after the first of them: a write every few keys would again land in the
- * frames of the keys after it), and at once when the page is hidden or left and when the part closes. While it is not, this copy is
- * all there is: each update is written at once, as before. Each write asks IndexedDB to commit at once, so a
- * write made while the page is being left is not lost with it.
+ * about 2–3 ms lower without these writes).
+ *
+ * While the socket is connected, what is typed reaches the server at once and the updates gather here: they go in
+ * as one merged update once typing pauses for OFFLINE_WRITE_MS (at the latest OFFLINE_WRITE_MAX_MS after the first
+ * of them: a write every few keys would again land in the frames of the keys after it), and at once when the page
+ * is left (beforeunload, pagehide) or hidden and when the part closes. While it is not connected, this copy is all
+ * there is: each update is written at once, as before. Each write asks IndexedDB to commit at once, so a write
+ * made while the page is being left is not lost with it.
  */
 export class OfflineCopy {
   readonly persistence: IndexeddbPersistence;
