@@ -95,10 +95,16 @@ test("ten browsers type into the same part at once, three of them at the same sp
   await Promise.all(pages.map((p) => p.goto(`/concepts/${id}`)));
   // One after the other: opening is not what this test is about, and ten pages hydrating at once on two cores starve each other.
   for (const w of writers) await w.editor("Anlass und Auftrag");
-  // Everybody puts the caret at the end of a paragraph first (checked in the page's selection); then all type at the same time.
+  // Everybody puts the caret at the end of a paragraph first (checked in the editor's selection); then all type at the same time.
   // Writers 8, 9 and 10 share the end of "Absatz 8": typing at one spot must not interleave their sentences.
   const spot = (i: number) => Math.min(i, 7);
-  const caret = (page: Page) => page.evaluate(() => `${getSelection()?.anchorNode?.textContent ?? ""}|${getSelection()?.anchorOffset ?? -1}`);
+  // The caret is read from the editor's own state: where colleagues' carets (with their names) already sit at the end
+  // of a paragraph, the browser's selection points at the paragraph element after them, not into the text (stop 41's CI).
+  const caret = (page: Page) =>
+    page.evaluate(() => {
+      const from = (document.activeElement as (Element & { editor?: import("@tiptap/core").Editor }) | null)?.editor?.state.selection.$from;
+      return from ? `${from.parent.textContent}|${from.parentOffset}` : "kein Editor im Fokus|-1";
+    });
   for (const [i, page] of pages.entries()) {
     const label = `Absatz ${spot(i) + 1}`;
     await expect(async () => {
