@@ -273,6 +273,22 @@ test("links: inserted through the dialog with the keyboard only, refused when no
   await expect(edit).toBeHidden();
   await expect(again).toBeFocused();
   await expect(again.getByRole("link", { name: "Beschluss des Rates" })).toHaveCount(1);
+  // The same at once after a click into the link: closing the dialog leaves the caret in the link, so Strg+K
+  // edits it again. (The browser puts the focus back with its caret at the start of the text, and ProseMirror
+  // took that caret for the person's own within 300 ms of a click: stop 42's CI.)
+  for (let round = 0; round < 3; round++) {
+    // (clicks closer together than this are a double or triple click to ProseMirror, which selects a word or more)
+    await page.waitForTimeout(600);
+    await again.getByRole("link").click();
+    await page.keyboard.press("Control+k");
+    await expect(edit).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(edit).toBeHidden();
+    await page.keyboard.press("Control+k");
+    await expect(edit).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(edit).toBeHidden();
+  }
 
   // "Link entfernen" keeps the text.
   await page.keyboard.press("Control+k");

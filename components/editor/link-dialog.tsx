@@ -37,6 +37,9 @@ export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () =>
   /** Close first (the page behind a modal dialog takes no focus), then change the text and focus it. */
   const finish = (change?: (chain: ChainedCommands) => ChainedCommands) => {
     dialog.current?.close();
+    // At once, not in the next frame as Tiptap's focus does: closing gives the focus back to the text with the
+    // browser's caret at its start, which ProseMirror takes for the person's own within 300 ms of a click.
+    if (!editor.isDestroyed) editor.view.focus();
     const chain = editor.chain().focus();
     (change ? change(chain) : chain).run();
     onClose();
