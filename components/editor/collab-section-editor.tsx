@@ -141,7 +141,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
     const warmed = generation === 0 ? takeWarmPart(sectionId) : null;
     warmProvider.current = warmed?.provider ?? null;
     const d = warmed?.doc ?? liveCode.newDoc();
-    const local = canEdit ? new liveCode.OfflineCopy(`konzeptwerk:${realtime.me.id}:${sectionId}`, d, () => realtime.socket.status === "connected") : null;
+    const local = canEdit ? new liveCode.OfflineCopy(`konzeptwerk:${realtime.me.id}:${sectionId}`, d, () => realtime.socket.status === "connected", () => !save.get().pending) : null;
     void local?.whenSynced.then(() => {
       if (d.getXmlFragment("default").length > 0) setReady(true);
     });
@@ -154,7 +154,7 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
       setDoc(null);
       setReady(false);
     };
-  }, [active, realtime, liveCode, sectionId, canEdit, generation]);
+  }, [active, realtime, liveCode, sectionId, canEdit, generation, save]);
 
   // … while its connection is made again after the server closed it (a failed store, a restart): nothing typed is lost.
   const [attempt, setAttempt] = useState(0);

@@ -3,7 +3,7 @@ import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from "y-indexed
 
 /** The pause in typing after which gathered changes go into the browser's copy, in one write … */
 export const OFFLINE_WRITE_MS = 400;
-/** … and the longest they gather while someone types on. */
+/** … and the longest they gather while someone types on and the server has not acknowledged all of them. */
 export const OFFLINE_WRITE_MAX_MS = 2000;
 
 /**
@@ -14,23 +14,28 @@ export const OFFLINE_WRITE_MAX_MS = 2000;
  * about 2–3 ms lower without these writes).
  *
  * While the socket is connected, what is typed reaches the server at once and the updates gather here: they go in
- * as one merged update once typing pauses for OFFLINE_WRITE_MS (at the latest OFFLINE_WRITE_MAX_MS after the first
- * of them: a write every few keys would again land in the frames of the keys after it), and at once when the page
- * is left (beforeunload, pagehide) or hidden and when the part closes. While it is not connected, this copy is all
- * there is: each update is written at once, as before. Each write asks IndexedDB to commit at once, so a write
- * made while the page is being left is not lost with it.
+ * as one merged update once typing pauses for OFFLINE_WRITE_MS, and at once when the page is left (beforeunload,
+ * pagehide) or hidden and when the part closes. While someone types on, they go in OFFLINE_WRITE_MAX_MS after the
+ * first of them only if the server has not acknowledged all of them by then (it acknowledges only what it has
+ * stored, so a crash of this browser loses nothing it has): a write every few keys would again land in the frames
+ * of the keys after it. While it is not connected, this copy is all there is: each update is written at once, as
+ * before. Each write asks IndexedDB to commit at once, so a write made while the page is being left is not lost.
  */
 export class OfflineCopy {
   readonly persistence: IndexeddbPersistence;
   private pending: Uint8Array[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private firstPendingAt = 0;
+  /** when the current wait began (the first update gathered, or the last check that found all acknowledged) */
+  private waitingSince = 0;
+  private lastUpdateAt = 0;
   private stopped = false;
 
   constructor(
     name: string,
     private readonly doc: Y.Doc,
     private readonly connected: () => boolean,
+    /** whether the server has acknowledged (stored) every change sent to it */
+    private readonly acknowledged: () => boolean,
   ) {
     this.persistence = new IndexeddbPersistence(name, doc);
     doc.off("update", this.persistence._storeUpdate);
@@ -52,12 +57,28 @@ export class OfflineCopy {
 
   private gather = (update: Uint8Array, origin: unknown) => {
     if (this.stopped || origin === this.persistence) return;
-    if (this.pending.length === 0) this.firstPendingAt = performance.now();
+    const now = performance.now();
+    if (this.pending.length === 0) this.waitingSince = now;
+    this.lastUpdateAt = now;
     this.pending.push(update);
     if (!this.connected()) return this.flush();
+    this.schedule(now);
+  };
+
+  private schedule(now: number) {
     if (this.timer) clearTimeout(this.timer);
-    const waited = performance.now() - this.firstPendingAt;
-    this.timer = setTimeout(this.flush, Math.max(0, Math.min(OFFLINE_WRITE_MS, OFFLINE_WRITE_MAX_MS - waited)));
+    const pause = this.lastUpdateAt + OFFLINE_WRITE_MS;
+    const longest = this.waitingSince + OFFLINE_WRITE_MAX_MS;
+    this.timer = setTimeout(longest < pause ? this.longestWaitOver : this.flush, Math.max(0, Math.min(pause, longest) - now));
+  }
+
+  /** Typing goes on: write unless the server has stored all of it, which is then safe without this copy. */
+  private longestWaitOver = () => {
+    this.timer = null;
+    if (!this.acknowledged()) return this.flush();
+    const now = performance.now();
+    this.waitingSince = now;
+    this.schedule(now);
   };
 
   /** Writes what has gathered, now. */
