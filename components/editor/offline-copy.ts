@@ -22,7 +22,7 @@ export const OFFLINE_WRITE_MAX_MS = 2000;
  * before. Each write asks IndexedDB to commit at once, so a write made while the page is being left is not lost.
  */
 export class OfflineCopy {
-  readonly persistence: IndexeddbPersistence;
+  private readonly persistence: IndexeddbPersistence;
   private pending: Uint8Array[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** when the current wait began (the first update gathered, or the last check that found all acknowledged) */
@@ -66,7 +66,7 @@ export class OfflineCopy {
   };
 
   private schedule(now: number) {
-    if (this.timer) clearTimeout(this.timer);
+    this.cancelTimer();
     const pause = this.lastUpdateAt + OFFLINE_WRITE_MS;
     const longest = this.waitingSince + OFFLINE_WRITE_MAX_MS;
     this.timer = setTimeout(longest < pause ? this.longestWaitOver : this.flush, Math.max(0, Math.min(pause, longest) - now));
@@ -83,8 +83,7 @@ export class OfflineCopy {
 
   /** Writes what has gathered, now. */
   flush = () => {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelTimer();
     if (this.stopped || this.pending.length === 0) return;
     const update = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
     this.pending = [];
@@ -102,14 +101,18 @@ export class OfflineCopy {
     if (++this.persistence._dbsize >= PREFERRED_TRIM_SIZE) void storeState(this.persistence, false);
   }
 
+  private cancelTimer() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
   private flushWhenHidden = () => {
     if (document.visibilityState === "hidden") this.flush();
   };
 
   private stop = () => {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelTimer();
     this.pending = [];
     this.doc.off("update", this.gather);
     this.doc.off("destroy", this.stop);
