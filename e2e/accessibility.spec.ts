@@ -1,13 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { DEMO_CONCEPT_TITLE } from "./pages/concept";
-
-async function expectNoViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`);
-  expect(summary, `axe auf ${name}`).toEqual([]);
-}
+import { expectNoViolations } from "./support/axe";
 
 test("public pages have no WCAG 2.1 A/AA violations", async ({ page }) => {
   for (const path of ["/login", "/registrieren", "/einladung/ungueltiger-link"]) {

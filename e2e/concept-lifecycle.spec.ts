@@ -1,15 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage } from "./pages/concept";
 import { FieldOfAction } from "./pages/measures";
+import { expectNoViolations } from "./support/axe";
 
 /** Fresh concepts only: other specs rely on the seeded demo concept. */
-
-async function expectNoViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`), `axe auf ${name}`).toEqual([]);
-}
 
 test("the admin archives a fresh concept and takes it back out; an archived concept is read-only", async ({ browser }) => {
   const page = await pageAs(browser, "admin");

@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { ImportPage, placeSelect } from "./pages/import";
+import { expectNoViolations } from "./support/axe";
 
 const MARKDOWN = [
   "# Handlungsfelder",
@@ -14,11 +13,6 @@ const MARKDOWN = [
   "",
   "Es fehlen dreihundert Wohnungen für Familien.",
 ].join("\n");
-
-async function expectNoViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(" ")})`), `axe auf ${name}`).toEqual([]);
-}
 
 test("a document goes through the mapping step: a changed place is where its text lands", async ({ editorPage: page, baseURL }) => {
   const name = `Konzept Teststadt ${Date.now()}.md`;

@@ -7,11 +7,11 @@
  * "1 erledigter Kommentar"; the link in "Für mich" lands on the thread with
  * the focus on it; axe finds nothing on the page with its margin comments.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage } from "./pages/concept";
 import { selectText, textTop } from "./pages/selection";
+import { expectNoViolations } from "./support/axe";
 
 const PART = "Anlass und Auftrag";
 const TEXT = "Die Stadt fördert Sprachkurse für alle Neuzugewanderten.";
@@ -110,8 +110,7 @@ test("comments in the margin: keyboard and mouse, seen by a colleague, counted i
   await expect(own).toHaveCount(0);
   await expect(again).toBeFocused();
 
-  const results = await new AxeBuilder({ page: editorPage }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`), "axe auf der Konzeptseite mit Randkommentaren").toEqual([]);
+  await expectNoViolations(editorPage, "der Konzeptseite mit Randkommentaren");
 
   await editorPage.context().close();
   await reviewerPage.context().close();

@@ -1,13 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { FieldOfAction } from "./pages/measures";
-
-async function expectNoViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`);
-  expect(summary, `axe auf ${name}`).toEqual([]);
-}
+import { expectNoViolations } from "./support/axe";
 
 test("one notice: a success is a status, an empty Teilziel an alert that replaces it, and the button stays where it was", async ({ conceptPage }) => {
   const page = conceptPage.page;

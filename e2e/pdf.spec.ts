@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import { PNG } from "pngjs";
 import { expect, pageAs, test } from "./fixtures";
 import { images, pdfStructure, qpdfText } from "./pdf-read";
+import { expectNoViolations } from "./support/axe";
 
 const run = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 
@@ -95,8 +95,7 @@ test("the print preview shows the PDF's structure in the browser", async ({ conc
   await expect(language.getByRole("listitem").filter({ hasText: /^Keine Maßnahme zugeordnet\.$/ })).toBeVisible();
   await expect(page.getByText("ENTWURF", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "PDF herunterladen" })).toHaveAttribute("href", /\/export\.pdf$/);
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`)).toEqual([]);
+  await expectNoViolations(page, "der Druckvorschau");
 });
 
 test("the PDF route refuses the signed-out, other municipalities and unknown versions", async ({ browser, playwright, baseURL }) => {

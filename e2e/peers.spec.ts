@@ -1,13 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage, DEMO_CONCEPT_TITLE } from "./pages/concept";
-
-async function expectNoViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`);
-  expect(summary, `axe auf ${name}`).toEqual([]);
-}
+import { expectNoViolations } from "./support/axe";
 
 async function openComparison(page: Page) {
   await page.getByRole("link", { name: DEMO_CONCEPT_TITLE, exact: true }).click();

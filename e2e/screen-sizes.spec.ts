@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { DEMO_CONCEPT_TITLE } from "./pages/concept";
+import { axeViolations } from "./support/axe";
 
 /**
  * Every main page at a phone (390 px), a tablet (768 px) and a desktop width (1,440 px):
@@ -66,11 +66,6 @@ async function overflow(page: Page) {
     }
     return { scrollWidth, innerWidth: width, culprits };
   });
-}
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`);
 }
 
 async function checkPage(page: Page, testInfo: TestInfo, name: string, width: number) {

@@ -4,13 +4,13 @@
  * rejects one; the text as it stands is what was accepted; adoption is
  * refused while a proposal is open (through the JSON API).
  */
-import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, pageAs, test } from "./fixtures";
 import type { Browser, Locator } from "@playwright/test";
 import { ConceptPage } from "./pages/concept";
 import { pageTexts } from "./pdf-read";
+import { expectNoViolations } from "./support/axe";
 
 /** The editor's text as written, without the other people's carets and names shown in it. */
 const textOf = (editor: Locator) =>
@@ -62,8 +62,7 @@ test("a reviewer proposes an insertion and a deletion; the editor sees both live
   const list = part.getByTestId("suggestion-list");
   await expect(list.getByRole("heading")).toHaveText("2 offene Änderungsvorschläge");
   // The page with open proposals in the text and in the list: nothing for axe.
-  const axe = await new AxeBuilder({ page: editorPage }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`), "axe mit offenen Vorschlägen").toEqual([]);
+  await expectNoViolations(editorPage, "der Konzeptseite mit offenen Vorschlägen");
   await list.locator("li", { hasText: "Auch für Eltern." }).getByRole("button", { name: "Annehmen" }).click();
   await expect(part.locator(".prose-editor ins.suggestion-ins")).toHaveCount(0);
   await list.locator("li", { hasText: "Sprachkurse" }).getByRole("button", { name: "Ablehnen" }).click();

@@ -1,14 +1,7 @@
 import { execFileSync } from "node:child_process";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage } from "./pages/concept";
-
-async function expectNoViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`);
-  expect(summary, `axe auf ${name}`).toEqual([]);
-}
+import { expectNoViolations } from "./support/axe";
 
 test("the demo concept's history shows its versions and a comparison with the marked changes", async ({ conceptPage }) => {
   const page = conceptPage.page;

@@ -1,15 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, pageAs, test } from "./fixtures";
 import { ConceptPage, DEMO_CONCEPT_TITLE } from "./pages/concept";
+import { expectNoViolations } from "./support/axe";
 
 /** Issue 15, "Writing": Schreibhilfe, fertig marks with a live outline, responsibilities in "Für mich". */
-
-async function expectNoViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes[0]?.target.join(" ")})`);
-  expect(summary, `axe auf ${name}`).toEqual([]);
-}
 
 const today = () => new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" }).format(new Date());
 
