@@ -16,6 +16,7 @@ import { databaseTarget } from "@/db/config";
 import { beforeEmbeddedStop } from "@/db/embedded";
 import { getDb, setDatabaseLog } from "@/db";
 import { DEMO_USERS, demoPassword, seedIfEmpty } from "@/lib/demo/seed";
+import { gracefulCloser } from "@/lib/http/close-gracefully";
 import { assertOriginConfig, dropUntrustedForwardedHeaders } from "@/lib/http/origin";
 import { serveWithRequestLog } from "@/lib/http/request-log";
 import { loadStaticFiles, type StaticFiles } from "@/lib/http/static-files";
@@ -148,6 +149,7 @@ async function main() {
     dropUntrustedForwardedHeaders(req.headers);
     serveWithRequestLog(req, res, () => staticFiles?.serve(req, res) || void handle(req, res));
   });
+  const closeHttp = gracefulCloser(server);
   // Real-time co-editing: the WebSocket upgrade on one path of the same server.
   const realtime = await startRealtime();
   realtime.attach(server);
@@ -155,11 +157,16 @@ async function main() {
   // bundled into Next.js's route handlers (server-side writes, which exchange only bytes with the database,
   // never Yjs objects with this copy). Yjs warns about the second import; the warning does not apply here.
   delete (globalThis as Record<string, unknown>)["__ $YJS$ __"];
-  beforeEmbeddedStop(() => realtime.close());
+  // On SIGTERM/SIGINT: no new connections, the requests in flight answered, the real-time documents stored;
+  // only then does the embedded database stop (db/embedded.ts, within 5 s) or the process end.
+  const stopServing = async () => {
+    await Promise.all([closeHttp(4_000), realtime.close()]);
+  };
+  beforeEmbeddedStop(stopServing);
   if (target.kind === "postgres") {
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.once(signal, () => {
-        void realtime.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+        void stopServing().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
       });
     }
   }
