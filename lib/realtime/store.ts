@@ -27,22 +27,29 @@ import { jsonFromState, stateFromJson, updateToJson } from "./ydoc";
  */
 export async function loadSectionState(sectionId: string): Promise<{ conceptId: string; updates: Uint8Array[] } | null> {
   const db = await getDb();
-  let row = await getYState({ sectionId }, db);
-  if (!row) {
-    // Made from the JSON while the part is locked: a server-side write of its text at the same moment
-    // (changeSectionText) comes either before, and is in it, or after, and finds this state.
-    const made = await db.transaction(async (tx) => {
-      const section = await getSection({ sectionId, lock: true }, tx);
-      if (!section) return false;
-      await insertYStateIfMissing({ sectionId, conceptId: section.conceptId, state: stateFromJson(section.content) }, tx);
-      return true;
-    });
-    if (!made) return null;
-    row = await getYState({ sectionId }, db);
-    if (!row) return null;
-  }
-  const log = await listYUpdates({ sectionId }, db);
-  return { conceptId: row.conceptId, updates: [row.state, ...log.map((l) => l.update)] };
+  // State and log in one snapshot: a fold (compactSection) committing between two plain reads moves updates
+  // from the log into the state after the state was read, and the part would be read without them.
+  const read = () =>
+    db.transaction(
+      async (tx) => {
+        const row = await getYState({ sectionId }, tx);
+        if (!row) return null;
+        const log = await listYUpdates({ sectionId }, tx);
+        return { conceptId: row.conceptId, updates: [row.state, ...log.map((l) => l.update)] };
+      },
+      { isolationLevel: "repeatable read", accessMode: "read only" },
+    );
+  const stored = await read();
+  if (stored) return stored;
+  // Made from the JSON while the part is locked: a server-side write of its text at the same moment
+  // (changeSectionText) comes either before, and is in it, or after, and finds this state.
+  const made = await db.transaction(async (tx) => {
+    const section = await getSection({ sectionId, lock: true }, tx);
+    if (!section) return false;
+    await insertYStateIfMissing({ sectionId, conceptId: section.conceptId, state: stateFromJson(section.content) }, tx);
+    return true;
+  });
+  return made ? read() : null;
 }
 
 /**
