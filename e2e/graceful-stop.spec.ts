@@ -6,7 +6,7 @@ import { expect, test } from "./fixtures";
 /**
  * Stopping the app (SIGTERM, as systemd, Docker or a rolling update do) while requests keep coming: a second
  * process of the built app on its own embedded database, three clients asking without pause. Every request
- * is answered properly or refused; none meets a database that has already stopped (before, 10–11 answers of
+ * is answered properly or refused; none meets a database that has already stopped (before, 7–11 answers of
  * 503 per stop and three requests cut off halfway), and the database is stopped when the process has ended.
  */
 test("a stop under load answers or refuses every request, none with a server error, and stops the database", async () => {

@@ -9,9 +9,9 @@ import type { Server, ServerResponse } from "node:http";
  */
 export function gracefulCloser(server: Server): (graceMs: number) => Promise<void> {
   const open = new Set<ServerResponse>();
-  let closing = false;
   server.prependListener("request", (_req, res) => {
-    if (closing) res.shouldKeepAlive = false;
+    // Not listening any more: closing has begun (server.close() below drops the listener at once).
+    if (!server.listening) res.shouldKeepAlive = false;
     open.add(res);
     res.once("close", () => open.delete(res));
   });
@@ -19,7 +19,6 @@ export function gracefulCloser(server: Server): (graceMs: number) => Promise<voi
   return (graceMs) =>
     new Promise((resolve) => {
       if (!server.listening) return resolve();
-      closing = true;
       // Read when the answer's headers are written: an answer under way but not started ends its connection.
       for (const res of open) if (!res.headersSent) res.shouldKeepAlive = false;
       // An answer that had already started leaves its connection idle when done: close it then.
