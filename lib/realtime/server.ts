@@ -22,20 +22,6 @@ import { CHANGED_TEXT_MESSAGE, checkSuggestOnlyChange } from "@/lib/suggestions/
 import { checkFragment, jsonFromDoc } from "./ydoc";
 import { REFUSED_UPDATE } from "./close-reason";
 
-const MESSAGE_SYNC = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
-
-/** The Yjs update inside a sync message (step 2 or update), or null for every other message. */
-export function updateOfMessage(data: Uint8Array): Uint8Array | null {
-  const decoder = decoding.createDecoder(data);
-  decoding.readVarString(decoder); // document name
-  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
-  const syncType = decoding.readVarUint(decoder);
-  if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return null;
-  return decoding.readVarUint8Array(decoder);
-}
-
 class Refused extends Error {
   constructor(public reason: string) {
     super(reason);
@@ -44,6 +30,35 @@ class Refused extends Error {
 
 const NOT_INTEGRABLE = "Die Änderung baut auf einem Stand auf, den der Server nicht kennt. Bitte die Seite neu laden.";
 const UNREADABLE_UPDATE = "Die Änderung ist beschädigt und konnte nicht gelesen werden (z. B. ein ungültiges Zeichen).";
+
+const MESSAGE_SYNC = 0;
+/** Hocuspocus applies a "sync reply" exactly like a sync message: its update must pass the same checks. */
+const MESSAGE_SYNC_REPLY = 4;
+/** What the app's browsers send: sync, awareness, auth, query awareness, sync reply, close. Stateless messages
+ * (5, 6: relayed as they are to every connection of the document) and anything unknown are refused. */
+const ACCEPTED_MESSAGES = new Set([MESSAGE_SYNC, 1, 2, 3, MESSAGE_SYNC_REPLY, 7]);
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/**
+ * The Yjs update inside a sync message (step 2 or update), or null for every other message the app's browsers send.
+ * Refused: a message of another type.
+ */
+export function updateOfMessage(data: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(data);
+  let type: number;
+  try {
+    decoding.readVarString(decoder); // document name
+    type = decoding.readVarUint(decoder);
+  } catch {
+    throw new Refused(`${REFUSED_UPDATE}${UNREADABLE_UPDATE}`);
+  }
+  if (!ACCEPTED_MESSAGES.has(type)) throw new Refused(`${REFUSED_UPDATE}Diese Art Nachricht nimmt der Server nicht an.`);
+  if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return null;
+  const syncType = decoding.readVarUint(decoder);
+  if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return null;
+  return decoding.readVarUint8Array(decoder);
+}
 
 /** Does `update` add anything to `doc`? (A client's sync step 2 usually does not.) Refused when it cannot be decoded. */
 function addsToDoc(doc: Y.Doc, update: Uint8Array) {

@@ -296,11 +296,14 @@ async function storedPart(sectionId: string) {
   };
 }
 
-/** A Yjs update sent as it is over the client's socket (a hostile client need not use the Yjs encoder). */
-function sendRaw(c: Client, name: string, update: Uint8Array) {
+/**
+ * A Yjs update sent as it is over the client's socket (a hostile client need not use the Yjs encoder), as a sync
+ * message (0) or as the "sync reply" (4) that Hocuspocus applies alike.
+ */
+function sendRaw(c: Client, name: string, update: Uint8Array, messageType: 0 | 4 = 0) {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, name);
-  encoding.writeVarUint(encoder, 0); // sync message
+  encoding.writeVarUint(encoder, messageType);
   encoding.writeVarUint(encoder, 2); // update
   encoding.writeVarUint8Array(encoder, update);
   c.socket.send(encoding.toUint8Array(encoder));
@@ -356,6 +359,22 @@ describe("hostile updates from a signed-in editor", () => {
         expect(at).toBeGreaterThan(0);
         update.set([0xed, 0xa0, 0x80], at);
         sendRaw(c, name, update);
+      },
+    ],
+    [
+      "a NUL character sent as a \"sync reply\" (message type 4, which Hocuspocus applies like a sync message)",
+      /ungültige Zeichen/,
+      (c, name) => sendRaw(c, name, updateOnCopy(c, (copy) => typeInto(copy, " vor\u0000nach")), 4),
+    ],
+    [
+      "a stateless message for every connection of the part (message type 6, which the app never sends)",
+      /Diese Art Nachricht nimmt der Server nicht an/,
+      (c, name) => {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarString(encoder, name);
+        encoding.writeVarUint(encoder, 6);
+        encoding.writeVarString(encoder, "an alle");
+        c.socket.send(encoding.toUint8Array(encoder));
       },
     ],
     [

@@ -60,11 +60,14 @@ async function client(actor: Actor, name: string) {
 const stored = async (sectionId: string) => jsonFromState((await loadSectionState(sectionId))!.updates);
 const settled = (c: Client) => waitFor(() => c.provider.unsyncedChanges === 0 || c.closedReasons.length > 0, "beantwortet");
 
-/** A Yjs update sent as it is over the client's socket (a hostile client need not use its own document). */
-function sendRaw(c: Client, name: string, update: Uint8Array) {
+/**
+ * A Yjs update sent as it is over the client's socket (a hostile client need not use its own document), as a sync
+ * message (0) or as the "sync reply" (4) that Hocuspocus applies alike.
+ */
+function sendRaw(c: Client, name: string, update: Uint8Array, messageType: 0 | 4 = 0) {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, name);
-  encoding.writeVarUint(encoder, 0); // sync message
+  encoding.writeVarUint(encoder, messageType);
   encoding.writeVarUint(encoder, 2); // update
   encoding.writeVarUint8Array(encoder, update);
   c.socket.send(encoding.toUint8Array(encoder));
@@ -194,6 +197,21 @@ describe("a reviewer's proposals on the socket", () => {
     const before = await stored(part.sectionId);
     write(reviewer, doc(p("Die Stadt streicht Sprachkurse.")));
     await refused(reviewer, part.sectionId, before, /Im Vorschlagsmodus/);
+  });
+
+  it("(a) a direct edit sent as a \"sync reply\" (message type 4) is refused too, and no colleague receives it", async () => {
+    const part = await newPart("Die Stadt fördert Sprachkurse.");
+    const editor = await client(town.editor, part.name);
+    const reviewer = await client(town.reviewer, part.name);
+    const before = await stored(part.sectionId);
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(reviewer.doc));
+    const known = Y.encodeStateVector(forger);
+    ((forger.getXmlFragment(FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "NICHT ");
+    sendRaw(reviewer, part.name, Y.encodeStateAsUpdate(forger, known), 4);
+    await refused(reviewer, part.sectionId, before, /Im Vorschlagsmodus/);
+    expect(editor.closedReasons).toEqual([]);
+    expect(editor.text()).toBe("Die Stadt fördert Sprachkurse.");
   });
 
   it("a proposal under somebody else's name is refused", async () => {
