@@ -208,6 +208,20 @@ describe("seeded noise", () => {
   });
 });
 
+describe("noise on quartiles", () => {
+  it("moves a quartile of whole numbers too: the published median of five peers is often not the middle peer's own value", () => {
+    let differs = 0;
+    for (let t = 0; t < 50; t++) {
+      // five peers with 2, 4, 6, 8 and 10 measures: the true median is the third peer's 6
+      const set = many(5, A, (i) => ({ measures: (i % 5) * 2 + 2 }));
+      const m = computeFigures(set, new Map(), `group:${A}`, REF)["measures"] as QuartileFigure;
+      expect(Math.abs(m.median - 6)).toBeLessThanOrEqual(1.5);
+      if (m.median !== 6) differs++;
+    }
+    expect(differs).toBeGreaterThan(15);
+  });
+});
+
 describe("merging small bands", () => {
   it("merges a band below the minimum with its smaller neighbour, never showing it alone", () => {
     const groups = mergeBands({ city: [3, 20, 10, 2], county: [10, 10, 10, 10], town: [1, 1, 1, 1] }, MIN_PEERS + 1);

@@ -116,6 +116,16 @@ export function seededRound(value: number, step: number, seed: number, figureId:
   return Math.round(r * 1000) / 1000;
 }
 
+/**
+ * A published quartile: the value moved by seeded noise of up to one step either way, then rounded as above.
+ * Rounding alone leaves a value that already lies on the step as it is, and a quartile of five whole numbers
+ * (measures, years) is one peer's own value: without the noise it would be published exactly.
+ */
+export function noisyQuartile(value: number, step: number, seed: number, figureId: string, salt: number): number {
+  const moved = value + step * (2 * noiseUniform(seed, `${figureId}.shift`, salt) - 1);
+  return Math.max(0, seededRound(moved, step, seed, figureId, salt));
+}
+
 // ---------------------------------------------------------------------------
 // Statistics
 // ---------------------------------------------------------------------------
@@ -298,7 +308,7 @@ export function computeFigures(set: readonly Contribution[], structural: Readonl
         if (v !== null) values.push(v);
       }
       values.sort((a, b) => a - b);
-      const q = [0.25, 0.5, 0.75].map((p, i) => Math.max(0, seededRound(quantile(values, p), spec.step, seed, spec.id, i)));
+      const q = [0.25, 0.5, 0.75].map((p, i) => noisyQuartile(quantile(values, p), spec.step, seed, spec.id, i));
       // rounding each quartile on its own could cross them; keep them ordered
       const [q1, median, q3] = [Math.min(q[0]!, q[1]!), q[1]!, Math.max(q[1]!, q[2]!)];
       out[spec.id] = { suppressed: false, n: values.length, q1, median, q3 };
