@@ -72,13 +72,24 @@ async function members(municipalityId: string, tx?: Executor): Promise<Member[]>
   return (await listMembers({ municipalityId }, tx)).map((m) => ({ id: m.userId, name: m.name }));
 }
 
+/**
+ * A part of this concept as typed so far: what the editors wrote in real time is folded in first, and only once
+ * the part is known to be this concept's (a fold writes, and must not be set off in somebody else's concept).
+ */
+async function liveSectionOf(concept: Concept, sectionId: string) {
+  const owned = isUuid(sectionId) ? await getSection({ sectionId }) : null;
+  if (!owned || owned.conceptId !== concept.id) throw new AppError("not_found", "Diesen Abschnitt gibt es nicht.");
+  await compactSection(sectionId);
+  const section = await getSection({ sectionId });
+  if (!section) throw new AppError("not_found", "Diesen Abschnitt gibt es nicht.");
+  return section;
+}
+
 /** Where a new thread points, checked against this concept; the anchor is made here, from the stored text. */
 async function resolveTarget(concept: Concept, target: z.output<typeof targetSchema>) {
   if (target.kind === "text") {
-    // Anchored in the text as typed so far: what the editors wrote in real time is folded in first.
-    if (isUuid(target.sectionId)) await compactSection(target.sectionId);
-    const section = await getSection({ sectionId: target.sectionId });
-    if (!section || section.conceptId !== concept.id) throw new AppError("not_found", "Diesen Abschnitt gibt es nicht.");
+    // Anchored in the text as typed so far.
+    const section = await liveSectionOf(concept, target.sectionId);
     const text = anchorText(section.content as JSONContent);
     let anchor: TextAnchor | null = null;
     if (target.start !== undefined && target.end !== undefined) {
@@ -93,9 +104,7 @@ async function resolveTarget(concept: Concept, target: z.output<typeof targetSch
   }
   if (target.kind === "suggestion") {
     // The proposal must be open in the part's text as typed so far.
-    if (isUuid(target.sectionId)) await compactSection(target.sectionId);
-    const section = await getSection({ sectionId: target.sectionId });
-    if (!section || section.conceptId !== concept.id) throw new AppError("not_found", "Diesen Abschnitt gibt es nicht.");
+    const section = await liveSectionOf(concept, target.sectionId);
     let open = false;
     try {
       open = hasSuggestions(section.content as JSONContent) && listSuggestions(section.content as JSONContent).some((s) => s.id === target.suggestionId);

@@ -12,6 +12,10 @@ import { getDb } from "@/db";
 import { insertSeedConcept, insertSeedHistory } from "@/lib/demo/seed";
 import { musterstadtConcept } from "@/lib/demo/seed-data/musterstadt";
 import { insertSeedReview } from "@/lib/demo/seed-review";
+import * as Y from "yjs";
+import { appendServerUpdate, listYUpdates } from "@/db/queries/realtime";
+import { loadSectionState } from "@/lib/realtime/store";
+import { docFromState } from "@/lib/realtime/ydoc";
 import { makeMunicipality } from "../support/fixtures";
 import { populatedTown, type Ids, type Town } from "../support/scenario";
 
@@ -50,6 +54,25 @@ describe("comments", () => {
     await expect(createThread(town.reviewer, { conceptId: ids.conceptId, target: { kind: "text", sectionId: ids.sectionId, quote: "steht nicht da" }, body: "x" })).rejects.toMatchObject({ code: "bad_request" });
     await expect(createThread(town.viewer, { conceptId: ids.conceptId, target: { kind: "chapter", chapter: "mandate" }, body: "x" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(createThread(town.reviewer, { conceptId: ids.conceptId, target: { kind: "chapter", chapter: "mandate" }, body: "   " })).rejects.toMatchObject({ code: "bad_request" });
+  });
+
+  it("a thread pointing at a part of another municipality's concept is refused before that part's live text is touched", async () => {
+    const other = await populatedTown("Fremdprüfstadt");
+    // A keystroke typed there in real time, logged but not yet folded into the part's stored text.
+    const live = docFromState((await loadSectionState(other.ids.sectionId))!.updates);
+    let update: Uint8Array | null = null;
+    live.once("update", (u: Uint8Array) => (update = u));
+    live.transact(() => ((live.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "x"));
+    await appendServerUpdate({ sectionId: other.ids.sectionId, conceptId: other.ids.conceptId, userId: other.town.editor.id, update: update! }, await getDb());
+    const logged = (await listYUpdates({ sectionId: other.ids.sectionId })).length;
+    expect(logged).toBeGreaterThan(0);
+    for (const target of [
+      { kind: "text", sectionId: other.ids.sectionId, quote: "Rat" },
+      { kind: "suggestion", sectionId: other.ids.sectionId, suggestionId: "00000000-0000-4000-8000-000000000000" },
+    ]) {
+      await expect(createThread(town.reviewer, { conceptId: ids.conceptId, target, body: "Fremd" })).rejects.toMatchObject({ code: "not_found" });
+    }
+    expect((await listYUpdates({ sectionId: other.ids.sectionId })).length).toBe(logged);
   });
 
   it("the mentioned editor finds the thread in what waits for them, and the reply notifies the reviewer", async () => {
