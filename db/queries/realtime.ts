@@ -40,9 +40,9 @@ export async function listSectionsWithPendingUpdates({ conceptId }: { conceptId:
  * Append a client's update, in one statement with the checks that make it
  * allowed at this moment: the session still exists, the user is still an
  * editor or admin of the concept's municipality (or a reviewer, for a
- * suggest-only update the caller has checked to be nothing but proposals), the concept is not adopted
- * (read under a share lock, so an adoption waits for appends in flight and
- * every later append sees it). Returns false when any check fails.
+ * suggest-only update the caller has checked to be nothing but proposals), the concept is not adopted,
+ * archived or marked for deletion (read under a share lock, so such a change waits for appends in flight and
+ * every later append sees it, also before the open connections are told). Returns false when any check fails.
  */
 export async function appendClientUpdate(input: {
   sectionId: string;
@@ -62,7 +62,8 @@ export async function appendClientUpdate(input: {
     where s.id = ${input.sectionId} and s.concept_id = ${input.conceptId}
       and exists (select 1 from auth_sessions a where a.id = ${input.sessionId} and a.user_id = ${input.userId} and a.expires_at > now())
       and exists (select 1 from memberships m where m.user_id = ${input.userId} and m.municipality_id = ${input.municipalityId} and m.role in ${roles})
-      and exists (select 1 from concepts c where c.id = ${input.conceptId} and c.municipality_id = ${input.municipalityId} and c.status <> 'adopted' for share)
+      and exists (select 1 from concepts c where c.id = ${input.conceptId} and c.municipality_id = ${input.municipalityId}
+        and c.status <> 'adopted' and c.archived_at is null and c.delete_after is null for share)
     returning id`);
   return rows.length === 1;
 }

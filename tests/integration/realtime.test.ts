@@ -4,7 +4,7 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { closeDb } from "@/db";
 import { getConceptTree } from "@/db/queries/concepts";
-import { getYState, listYUpdates } from "@/db/queries/realtime";
+import { appendClientUpdate, getYState, listYUpdates } from "@/db/queries/realtime";
 import { getSection } from "@/db/queries/sections";
 import { createConcept } from "@/lib/concepts/create";
 import { archiveConcept, markConceptForDeletion, restoreConceptFromDeletion, unarchiveConcept } from "@/lib/concepts/lifecycle";
@@ -159,6 +159,20 @@ describe("archive and deletion", () => {
     expect(await storedText(part.sectionId)).not.toContain("Im Archiv");
     await unarchiveConcept(town.admin, { conceptId: part.concept.id });
     await waitFor(() => editor.scope === "read-write", "wieder schreibend");
+  });
+
+  it("an update that arrives after archiving or marking for deletion, before the connection is told, is not stored", async () => {
+    const part = await newPart("Zwischen zwei Schritten.");
+    const { sid } = await sessionCookie(town.editor);
+    const append = () =>
+      appendClientUpdate({ sectionId: part.sectionId, conceptId: part.concept.id, municipalityId: town.municipality.id, userId: town.editor.id, sessionId: sid, update: new Uint8Array([0, 0]) });
+    expect(await append()).toBe(true);
+    await archiveConcept(town.admin, { conceptId: part.concept.id });
+    expect(await append()).toBe(false);
+    await unarchiveConcept(town.admin, { conceptId: part.concept.id });
+    expect(await append()).toBe(true);
+    await markConceptForDeletion(town.admin, { conceptId: part.concept.id, confirm: "on" });
+    expect(await append()).toBe(false);
   });
 
   it("marking for deletion closes open connections and refuses new ones until an admin restores the concept", async () => {
