@@ -14,7 +14,7 @@ import {
   type ShareFigure,
 } from "./anonymity";
 import { buildComparison, loadSnapshot } from "./compare";
-import { groupKey, mergeBands, type PeerGroupDef } from "./groups";
+import { groupKey, mergeBands, originLabel, type PeerGroupDef } from "./groups";
 import { contribution, many, metrics } from "@/tests/support/peers";
 import { prng } from "./synthetic";
 
@@ -219,6 +219,17 @@ describe("noise on quartiles", () => {
       if (m.median !== 6) differs++;
     }
     expect(differs).toBeGreaterThan(15);
+  });
+});
+
+describe("where a shared measure comes from", () => {
+  it("names the merged group a band lies in, never the band alone, and only the level before any snapshot", () => {
+    // one kreisfreie Stadt of 500.000 and more would be named alone; the snapshot merged its band with the one below
+    const groups = mergeBands({ city: [9, 9, 9, 1], county: [9, 9, 9, 9], town: [9, 9, 9, 9] }, MIN_PEERS + 1);
+    expect(groups.filter((g) => g.level === "city").map((g) => [g.from, g.to])).toEqual([[0, 0], [1, 1], [2, 3]]);
+    expect(originLabel(groups, "city", 3)).toBe("eine kreisfreie Stadt, 250.000 Einwohner und mehr");
+    expect(originLabel(groups, "city", 1)).toBe("eine kreisfreie Stadt, 100.000–250.000 Einwohner");
+    expect(originLabel([], "city", 3)).toBe("eine kreisfreie Stadt");
   });
 });
 

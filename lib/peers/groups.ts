@@ -112,6 +112,15 @@ export function contributorLabel(g: Pick<PeerGroupDef, "level" | "from" | "to">)
   return range === "alle Größen" ? LEVEL_SINGULAR[g.level] : `${LEVEL_SINGULAR[g.level]}, ${range}`;
 }
 
+/**
+ * Where a shared measure comes from, as others read it: the published snapshot's group its band lies in (a band
+ * merged with its neighbours is named with them, never alone), the level alone while no snapshot names one.
+ */
+export function originLabel(groups: readonly PeerGroupDef[], level: Level, band: number): string {
+  const group = groups.find((g) => g.level === level && g.from <= band && band <= g.to);
+  return contributorLabel(group ?? { level, from: 0, to: BAND_BOUNDS[level].length - 1 });
+}
+
 export function choiceLabel(choice: GroupChoice, own: PeerGroupDef): string {
   if (choice === "own") return groupLabel(own);
   if (choice === "level") return `${LEVEL_PLURAL[own.level]} aller Größen`;

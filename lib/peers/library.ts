@@ -14,10 +14,10 @@ import { requireConcept } from "@/lib/concepts/access";
 import { plainText } from "@/lib/editor/document";
 import { AppError } from "@/lib/errors";
 import { placeNames } from "./districts";
-import { bandOf, contributorLabel, type GroupChoice } from "./groups";
+import { bandOf, originLabel, type GroupChoice } from "./groups";
 import { FIELD_KEYS } from "./metrics";
 import { checkShareText, FLAG_LABELS, type NameFlag } from "./name-check";
-import { peerGroupOf } from "./service";
+import { peerGroupOf, publishedGroups } from "./service";
 import { currentConceptTree } from "@/lib/realtime/store";
 
 export type LibraryEntry = { id: string; fieldKey: string; contributor: string; title: string; description: string };
@@ -113,10 +113,11 @@ export async function browseLibrary(actor: Actor, input: { conceptId: string; fi
     level: input.group === "all" ? undefined : municipality.kind,
     bands,
   });
+  const groups = await publishedGroups();
   return rows.map((r) => ({
     id: r.id,
     fieldKey: r.fieldKey,
-    contributor: contributorLabel({ level: r.level, from: r.band, to: r.band }),
+    contributor: originLabel(groups, r.level, r.band),
     title: r.title,
     description: r.description,
   }));

@@ -143,6 +143,11 @@ export async function comparePeers(actor: Actor, input: { conceptId: string; gro
   return buildComparison(snapshot, { municipalityId: municipality.id, level: municipality.kind, population: municipality.population }, input.group, own);
 }
 
+/** The groups of the latest snapshot (none before the first), for naming where a shared measure comes from. */
+export async function publishedGroups(): Promise<readonly PeerGroupDef[]> {
+  return (await latestSnapshot())?.groups ?? [];
+}
+
 /** The municipality's peer group in the latest snapshot (for the library's wording). */
 export async function peerGroupOf(municipalityId: string): Promise<PeerGroupDef | null> {
   const m = await getMunicipalityForPeers({ id: municipalityId });
