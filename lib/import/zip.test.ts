@@ -22,6 +22,16 @@ describe("zip limits", () => {
     expect(() => zipDirectory(zipSync({ "x.xml": strToU8("a".repeat(600)), "y.xml": strToU8("b".repeat(600)) }, { level: 0 }), limits)).toThrow(/Zip-Bombe/);
   });
 
+  it("refuses more text to read than the parsers may hold, counting only the entries it keeps", () => {
+    const limits = { ...ZIP_LIMITS, keptBytes: 1000 };
+    const image = new Uint8Array(5000).map((_, i) => (i * 7919) % 251);
+    const small = zipSync({ "a.xml": strToU8("a".repeat(600)), "c.bin": image }, { level: 0 });
+    expect([...readZip(small, (n) => n.endsWith(".xml"), limits).keys()]).toEqual(["a.xml"]);
+    const large = zipSync({ "a.xml": strToU8("a".repeat(600)), "b.xml": strToU8("b".repeat(600)), "c.bin": image }, { level: 0 });
+    expect(() => readZip(large, (n) => n.endsWith(".xml"), limits)).toThrow(/zu umfangreich für den Import: ausgepackt mehr als 0 MB/);
+    expect(() => readZip(large, (n) => n === "a.xml", limits)).not.toThrow();
+  });
+
   it("stops inflating at the declared size when the directory lies", () => {
     const honest = zipSync({ "x.xml": new Uint8Array(200_000).fill(0x41) });
     expect(() => zipDirectory(lieAboutSizes(honest, 100))).not.toThrow();

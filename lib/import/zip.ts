@@ -16,9 +16,17 @@ export const ZIP_LIMITS = {
   /** ratio only applies above this size (tiny entries compress oddly) */
   ratioFloor: 1024 * 1024,
   entries: 10_000,
+  /**
+   * the entries kept (the XML the parsers read), uncompressed: reading costs about 20 bytes of memory per byte of
+   * XML, and a 16 MB file of 150 MB XML took 3 GB and 25 s. Konzeptwerk's own Word export of 300 pages with 400
+   * measures has 10 MB of XML.
+   */
+  keptBytes: 40 * 1024 * 1024,
 } as const;
 
 const BOMB = "Die Datei ist ungewöhnlich stark gepackt (möglicherweise eine „Zip-Bombe“) und wird nicht geöffnet.";
+const tooMuchText = (limits: { keptBytes: number }) =>
+  `Die Datei ist zu umfangreich für den Import: ausgepackt mehr als ${Math.round(limits.keptBytes / 1024 / 1024)} MB Text und Formatierung (ein Konzept von 300 Seiten hat etwa 10 MB). Bitte das Konzept in mehreren Teilen importieren.`;
 
 export function isZip(bytes: Uint8Array) {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -51,11 +59,13 @@ export function zipDirectory(bytes: Uint8Array, limits = ZIP_LIMITS) {
  * Inflate the entries `wanted` picks, with a running count of the bytes
  * produced: over the declared size of an entry or the total limit, it stops.
  */
-export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, limits = ZIP_LIMITS): Map<string, Uint8Array> {
+export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, limits: typeof ZIP_LIMITS = ZIP_LIMITS): Map<string, Uint8Array> {
   const directory = zipDirectory(bytes, limits);
+  if (directory.filter((e) => wanted(e.name)).reduce((sum, e) => sum + e.originalSize, 0) > limits.keptBytes) throw refuse(tooMuchText(limits));
   const declared = new Map(directory.map((e) => [e.name, e.originalSize]));
   const out = new Map<string, Uint8Array>();
   let total = 0;
+  let kept = 0;
   let failure: Error | null = null;
   const unzip = new Unzip((file) => {
     // Every entry is inflated and counted (a lying directory must not pass), only the wanted ones kept.
@@ -77,7 +87,15 @@ export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, li
         file.terminate();
         return;
       }
-      if (keep) chunks.push(chunk);
+      if (keep) {
+        kept += chunk.length;
+        if (kept > limits.keptBytes) {
+          failure = refuse(tooMuchText(limits));
+          file.terminate();
+          return;
+        }
+        chunks.push(chunk);
+      }
       if (final && keep) {
         const all = new Uint8Array(size);
         let at = 0;
