@@ -173,11 +173,15 @@ export async function deleteInvitation({ municipalityId, id }: { municipalityId:
 }
 
 /** A new user; null when the e-mail address is taken (checked by the unique index, so also under races). */
-export async function createUser({ email, name, passwordHash }: { email: string; name: string; passwordHash: string }, db?: Executor) {
+/** `emailConfirmed: false` for an address nobody has shown to be theirs yet (the registration form). */
+export async function createUser(
+  { email, name, passwordHash, emailConfirmed = true }: { email: string; name: string; passwordHash: string; emailConfirmed?: boolean },
+  db?: Executor,
+) {
   const x = db ?? (await getDb());
   const [row] = await x
     .insert(users)
-    .values({ email: email.trim().toLowerCase(), name, passwordHash })
+    .values({ email: email.trim().toLowerCase(), name, passwordHash, emailConfirmedAt: emailConfirmed ? new Date() : null })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id, email: users.email, name: users.name });
   return row ?? null;

@@ -44,6 +44,19 @@ export async function createSsoUser({ email, name }: { email: string; name: stri
   return row?.id ?? null;
 }
 
+/**
+ * An account whose address was never confirmed, now named by a provider that vouches for it: the address is
+ * confirmed and the password whoever registered it set is removed. Whether it was unconfirmed.
+ */
+export async function confirmBySignOn({ userId }: { userId: string }, tx: Executor): Promise<boolean> {
+  const rows = await tx
+    .update(users)
+    .set({ passwordHash: null, emailConfirmedAt: new Date() })
+    .where(and(eq(users.id, userId), isNull(users.emailConfirmedAt)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
 /** Whether the user was not a member yet (and now is). */
 export async function addMembership({ userId, municipalityId, role }: { userId: string; municipalityId: string; role: Role }, tx: Executor): Promise<boolean> {
   const rows = await tx.insert(memberships).values({ userId, municipalityId, role }).onConflictDoNothing().returning({ userId: memberships.userId });

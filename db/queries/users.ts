@@ -36,6 +36,18 @@ export async function deleteAuthSession({ sessionId }: { sessionId: string }) {
   });
 }
 
+/** The person showed the address is theirs (a link from a mail, a sign-on naming it); kept from the first time. */
+export async function confirmEmail({ userId }: { userId: string }, db: Executor) {
+  await db.update(users).set({ emailConfirmedAt: new Date() }).where(and(eq(users.id, userId), isNull(users.emailConfirmedAt)));
+}
+
+/** The e-mail address of the user and whether it is confirmed (null when there is no such user). */
+export async function getUserAddress({ userId }: { userId: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const [row] = await x.select({ email: users.email, emailConfirmedAt: users.emailConfirmedAt }).from(users).where(eq(users.id, userId)).limit(1);
+  return row ?? null;
+}
+
 export async function deleteAuthSessionsOfUser({ userId }: { userId: string }, db?: Executor) {
   const x = db ?? (await getDb());
   await x.delete(authSessions).where(eq(authSessions.userId, userId));

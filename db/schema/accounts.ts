@@ -8,6 +8,11 @@ export const users = pgTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash"),
+  /**
+   * when the person showed that the address is theirs (a link from a mail, a sign-on that names it); null only for
+   * an address typed into the registration form and never answered: whoever typed it need not own it
+   */
+  emailConfirmedAt: timestamp("email_confirmed_at", { withTimezone: true }).defaultNow(),
   /** language of the mails to this person ("de" | "en"); set by the language switch while signed in */
   locale: text("locale").notNull().default("de"),
   /** true: one summary mail a day (lib/review/digest.ts) instead of a mail per mention */

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db";
 import { createPasswordReset, passwordResetValid, setPasswordHash, usePasswordReset } from "@/db/queries/mail";
-import { deleteAuthSessionsOfUser, getUserByEmail } from "@/db/queries/users";
+import { confirmEmail, deleteAuthSessionsOfUser, getUserByEmail } from "@/db/queries/users";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { consumeOrThrow, limiter, limitKey, type LimitSpec } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
@@ -75,6 +75,8 @@ export async function resetPassword({ token, password }: { token: string; passwo
     const userId = /^[A-Za-z0-9_-]{43}$/.test(token) ? await usePasswordReset({ tokenHash: hashInvitationToken(token) }, tx) : null;
     if (!userId) throw new AppError("bad_request", "Dieser Link ist abgelaufen oder wurde schon benutzt. Bitte fordern Sie einen neuen an.");
     await setPasswordHash({ userId, passwordHash }, tx);
+    // The link came by mail to the account's address.
+    await confirmEmail({ userId }, tx);
     await deleteAuthSessionsOfUser({ userId }, tx);
   });
 }

@@ -20,7 +20,7 @@ import {
 } from "@/db/queries/members";
 import { notifyRealtime } from "@/db/queries/realtime";
 import { recordAudit } from "@/db/queries/audit";
-import { deleteAuthSessionsOfUser, getMembership, getUserByEmail, listMailRecipients } from "@/db/queries/users";
+import { confirmEmail, deleteAuthSessionsOfUser, getMembership, getUserByEmail, listMailRecipients } from "@/db/queries/users";
 import type { Role } from "@/db/schema";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
 import { consumeOrThrow, type LimitSpec } from "@/lib/auth/rate-limit";
@@ -290,6 +290,8 @@ export async function acceptInvitation(input: { token: string; name?: string; pa
     let userId: string;
     if (existing) {
       userId = existing.id;
+      // The link came by mail to this address.
+      await confirmEmail({ userId }, tx);
     } else {
       const created = await createUser({ email: invitation.email, name, passwordHash: passwordHash ?? "" }, tx);
       if (!created) throw new AppError("conflict", "Für diese E-Mail-Adresse wurde eben ein Zugang angelegt. Bitte laden Sie die Seite neu.");
@@ -334,7 +336,8 @@ export async function registerMunicipality(input: RegistrationInput, { rateLimit
     );
     // The checks above can lose a race; the unique indexes cannot.
     if (!municipality) throw fieldError("ags", taken);
-    const user = await createUser({ email: data.adminEmail, name: data.adminName, passwordHash }, tx);
+    // Nobody has answered a mail to this address yet: a sign-on by it later must not inherit this password (lib/sso/sign-in.ts).
+    const user = await createUser({ email: data.adminEmail, name: data.adminName, passwordHash, emailConfirmed: false }, tx);
     if (!user) throw fieldError("adminEmail", accountExists);
     await insertMembership({ userId: user.id, municipalityId: municipality.id, role: "admin" }, tx);
     await recordAudit(tx, { municipalityId: municipality.id, actorId: user.id, action: "municipality.register", details: { name: data.name } });

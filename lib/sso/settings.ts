@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit, writeAudited } from "@/db/queries/audit";
+import { getUserAddress } from "@/db/queries/users";
 import { addSsoDomain, deleteGroupRole, getPasswordSignIn, listGroupRoles, listSsoDomains, removeSsoDomain, setPasswordSignIn, upsertGroupRole, userHasIdentity } from "@/db/queries/sso";
 import type { Role } from "@/db/schema";
 import { requireRole, type Actor } from "@/lib/authz/require-role";
@@ -36,12 +37,27 @@ export async function changePasswordSignIn(actor: Actor, { municipalityId, on }:
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-/** Allow self-service sign-on (as viewer) for e-mail addresses of a domain, e.g. "musterstadt.de". */
+/**
+ * Allow self-service sign-on (as viewer) for e-mail addresses of a domain, e.g. "musterstadt.de". Only the domain
+ * of the admin's own confirmed address (or one above it): any municipality can be registered, and a domain claimed
+ * by the wrong one would bring that domain's staff into it at their first sign-on.
+ */
 export async function allowSsoDomain(actor: Actor, { municipalityId, domain }: { municipalityId: string; domain: string }) {
   await requireRole(actor, municipalityId, "members.manage");
   if (!ssoConfigured()) throw new AppError("bad_request", "Single Sign-on ist nicht eingerichtet.");
   const clean = domain.trim().toLowerCase().replace(/^@/, "");
   if (!DOMAIN.test(clean)) throw fieldError("domain", "Bitte geben Sie eine Domain wie „musterstadt.de“ an (ohne @ und ohne Namen davor).");
+  const own = await getUserAddress({ userId: actor.id });
+  const ownDomain = own?.email.slice(own.email.lastIndexOf("@") + 1) ?? "";
+  if (ownDomain !== clean && !ownDomain.endsWith(`.${clean}`)) {
+    throw fieldError("domain", `Freigeben können Sie nur die Domain Ihrer eigenen E-Mail-Adresse (${ownDomain || "keine"}).`);
+  }
+  if (!own?.emailConfirmedAt) {
+    throw fieldError(
+      "domain",
+      "Ihre E-Mail-Adresse ist noch nicht bestätigt. Melden Sie sich einmal über Single Sign-on an oder setzen Sie Ihr Passwort über „Passwort vergessen“ neu; dann können Sie die Domain freigeben.",
+    );
+  }
   await writeAudited(
     (tx) => addSsoDomain({ municipalityId, domain: clean }, tx),
     () => ({ municipalityId, actorId: actor.id, action: "sso.domain.allow", details: { domain: clean } }),

@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import {
   acceptInvitationsByIds,
   addMembership,
+  confirmBySignOn,
   createSsoUser,
   getIdentityUser,
   groupRolesFor,
@@ -11,7 +12,8 @@ import {
   openInvitationsForEmail,
 } from "@/db/queries/sso";
 import { recordAudit } from "@/db/queries/audit";
-import { getUserByEmail } from "@/db/queries/users";
+import { deleteAuthSessionsOfUser, getUserByEmail } from "@/db/queries/users";
+import { log } from "@/lib/log";
 import { syncGroupMemberships } from "./groups";
 
 export type SsoProfile = {
@@ -36,7 +38,8 @@ export type SsoSignInResult = { ok: true; userId: string } | { ok: false; reason
  * 2. Otherwise by e-mail address (which the provider must not call unverified):
  *    an existing account, or open invitations to that address (they are accepted
  *    with their roles, a password-less account is created if needed). The
- *    identity is linked from then on.
+ *    identity is linked from then on. An account from the registration form whose
+ *    address was never confirmed loses its password and sessions first.
  * 3. An unknown address joins as viewer where an admin allowed self-service for its
  *    domain, or with the role of a group an admin mapped (lib/sso/groups.ts);
  *    anyone else is refused.
@@ -58,6 +61,12 @@ export async function resolveSsoSignIn(profile: SsoProfile): Promise<SsoSignInRe
   return db.transaction(async (tx): Promise<SsoSignInResult> => {
     const invited = await openInvitationsForEmail({ email }, tx);
     let userId = (await getUserByEmail({ email }, tx))?.id ?? null;
+    // An account registered with this address that nobody has shown to be theirs: the provider vouches for it now,
+    // so the account is its owner's, without the password whoever registered set, and nobody stays signed in to it.
+    if (userId && (await confirmBySignOn({ userId }, tx))) {
+      await deleteAuthSessionsOfUser({ userId }, tx);
+      log.warn({ event: "sso.unconfirmed_account_taken_over", userId }, "Anmeldung über Single Sign-on: Passwort eines unbestätigten Kontos entfernt");
+    }
     const selfService = userId || invited.length ? [] : await municipalitiesAllowingDomain({ domain }, tx);
     const byGroup = groups && !userId && invited.length === 0 ? (await groupRolesFor({ groups }, tx)).length > 0 : false;
     if (!userId && invited.length === 0 && selfService.length === 0 && !byGroup) return { ok: false, reason: "unknown" };

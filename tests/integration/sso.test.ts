@@ -6,7 +6,7 @@ import { authSessions, invitations, memberships, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { authOptions } from "@/lib/auth/options";
 import { verifySignIn } from "@/lib/auth/sign-in";
-import { inviteMember } from "@/lib/members/service";
+import { inviteMember, registerMunicipality } from "@/lib/members/service";
 import { allowSsoDomain, changePasswordSignIn, getSignInSettings, removeGroupRole, setGroupRole } from "@/lib/sso/settings";
 import { changeRole } from "@/lib/members/service";
 import { auditLog } from "@/db/schema";
@@ -81,6 +81,12 @@ async function sessionCount() {
   return (await db.select().from(authSessions)).length;
 }
 
+/** Give the actor's account another address, confirmed or not (the fixtures' addresses share one domain). */
+async function addressOf(actor: { id: string }, email: string, { confirmed = true } = {}) {
+  const db = await getDb();
+  await db.update(users).set({ email, emailConfirmedAt: confirmed ? new Date() : null }).where(eq(users.id, actor.id));
+}
+
 let counter = 0;
 const person = (email: string) => ({ sub: `sub-${Date.now()}-${++counter}`, email, name: "Erika Mustermann" });
 
@@ -142,6 +148,7 @@ describe("single sign-on (OpenID Connect)", () => {
   it("lets an unknown person of an allowed domain in as viewer (self-service)", async () => {
     const town = await makeMunicipality("Selbstbedienung");
     const domain = `amt-${Date.now()}.example`;
+    await addressOf(town.admin, `leitung@${domain}`);
     await allowSsoDomain(town.admin, { municipalityId: town.municipality.id, domain });
     const email = `neu@${domain}`;
     idp.signInAs(person(email));
@@ -152,6 +159,52 @@ describe("single sign-on (OpenID Connect)", () => {
     expect(await sessionUserId(jar)).toBe(user!.id);
     const [membership] = await db.select().from(memberships).where(eq(memberships.userId, user!.id));
     expect(membership).toMatchObject({ municipalityId: town.municipality.id, role: "viewer" });
+  });
+
+  it("lets an admin allow only the domain of their own confirmed address, and stores nothing else", async () => {
+    const town = await makeMunicipality("Domänenstadt");
+    const domain = `rathaus-${Date.now()}.example`;
+    const allow = (d: string) => allowSsoDomain(town.admin, { municipalityId: town.municipality.id, domain: d });
+    await addressOf(town.admin, `leitung@${domain}`);
+    await expect(allow("grossstadt.example")).rejects.toMatchObject({ details: { fieldErrors: { domain: `Freigeben können Sie nur die Domain Ihrer eigenen E-Mail-Adresse (${domain}).` } } });
+    await addressOf(town.admin, `leitung@${domain}`, { confirmed: false });
+    await expect(allow(domain)).rejects.toMatchObject({ details: { fieldErrors: { domain: expect.stringMatching(/noch nicht bestätigt/) } } });
+    expect((await getSignInSettings(town.admin, { municipalityId: town.municipality.id }))?.domains).toEqual([]);
+    // an address one level below the domain (the town hall's mail server) may allow it
+    await addressOf(town.admin, `leitung@post.${domain}`);
+    await allow(domain);
+    expect((await getSignInSettings(town.admin, { municipalityId: town.municipality.id }))?.domains).toEqual([domain]);
+  });
+
+  it("a sign-on by the address of a registered account that was never confirmed takes it over: the registrant's password and sessions end", async () => {
+    const email = `leitung-${Date.now()}@vorweg.example`;
+    const registered = await registerMunicipality(
+      { name: "Vorweg", ags: `06${String(Date.now()).slice(-6)}`, kind: "town", state: "Hessen", population: 48_500, adminName: "Vorweg Leitung", adminEmail: email, password: "registriert-vorab-1234" },
+      { rateLimitKey: `sso-${Date.now()}` },
+    );
+    const db = await getDb();
+    await db.insert(authSessions).values({ id: `vorweg-${Date.now()}`, userId: registered.userId, expiresAt: new Date(Date.now() + 3_600_000) });
+    const ip = `10.8.${counter}.1`;
+    expect(await verifySignIn({ email, password: "registriert-vorab-1234", ip })).toMatchObject({ ok: true });
+
+    idp.signInAs(person(email));
+    const jar = new Jar();
+    await signInThroughProvider(jar);
+    expect(await sessionUserId(jar)).toBe(registered.userId);
+    const [user] = await db.select().from(users).where(eq(users.id, registered.userId));
+    expect(user?.passwordHash).toBeNull();
+    expect(user?.emailConfirmedAt).not.toBeNull();
+    expect(await db.select().from(authSessions).where(eq(authSessions.userId, registered.userId))).toHaveLength(1); // only the sign-on's own
+    expect(await verifySignIn({ email, password: "registriert-vorab-1234", ip })).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("a confirmed account keeps its password when it signs on through the provider the first time", async () => {
+    const town = await makeMunicipality("Bestätigt");
+    const db = await getDb();
+    await db.update(users).set({ passwordHash: await hashPassword("eigenes-passwort-123") }).where(eq(users.id, town.editor.id));
+    idp.signInAs(person(town.editor.email));
+    await signInThroughProvider(new Jar());
+    expect(await verifySignIn({ email: town.editor.email, password: "eigenes-passwort-123", ip: `10.7.${counter}.1` })).toMatchObject({ ok: true });
   });
 
   it("refuses an address the provider calls unverified", async () => {
