@@ -172,8 +172,10 @@ export async function deleteInvitation({ municipalityId, id }: { municipalityId:
   return rows[0] ?? null;
 }
 
-/** A new user; null when the e-mail address is taken (checked by the unique index, so also under races). */
-/** `emailConfirmed: false` for an address nobody has shown to be theirs yet (the registration form). */
+/**
+ * A new user; null when the e-mail address is taken (checked by the unique index, so also under races).
+ * `emailConfirmed: false` for an address nobody has shown to be theirs yet (the registration form).
+ */
 export async function createUser(
   { email, name, passwordHash, emailConfirmed = true }: { email: string; name: string; passwordHash: string; emailConfirmed?: boolean },
   db?: Executor,
