@@ -14,10 +14,10 @@ import { requireConcept } from "@/lib/concepts/access";
 import { plainText } from "@/lib/editor/document";
 import { AppError } from "@/lib/errors";
 import { placeNames } from "./districts";
-import { bandOf, originLabel, type GroupChoice } from "./groups";
+import { bandOf, findGroup, originLabel, type GroupChoice } from "./groups";
 import { FIELD_KEYS } from "./metrics";
 import { checkShareText, FLAG_LABELS, type NameFlag } from "./name-check";
-import { peerGroupOf, publishedGroups } from "./service";
+import { publishedGroups } from "./service";
 import { currentConceptTree } from "@/lib/realtime/store";
 
 export type LibraryEntry = { id: string; fieldKey: string; contributor: string; title: string; description: string };
@@ -101,9 +101,11 @@ export async function browseLibrary(actor: Actor, input: { conceptId: string; fi
   const municipality = await getMunicipalityForPeers({ id: concept.municipalityId });
   if (!municipality) throw new AppError("not_found");
   const fieldKey = input.fieldKey && [...FIELD_KEYS, "other"].includes(input.fieldKey) ? input.fieldKey : undefined;
+  // The latest snapshot's groups: the own group's bands, and how each entry's origin is named.
+  const groups = await publishedGroups();
   let bands: number[] | undefined;
   if (input.group === "own") {
-    const group = await peerGroupOf(municipality.id);
+    const group = groups.length ? findGroup(groups, municipality.kind, municipality.population) : null;
     const own = bandOf(municipality.kind, municipality.population);
     bands = group ? Array.from({ length: group.to - group.from + 1 }, (_, i) => group.from + i) : [own];
   }
@@ -113,7 +115,6 @@ export async function browseLibrary(actor: Actor, input: { conceptId: string; fi
     level: input.group === "all" ? undefined : municipality.kind,
     bands,
   });
-  const groups = await publishedGroups();
   return rows.map((r) => ({
     id: r.id,
     fieldKey: r.fieldKey,

@@ -24,7 +24,7 @@ import { AppError } from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
 import type { Contribution } from "./anonymity";
 import { buildComparison, loadSnapshot, type Comparison, type LoadedSnapshot } from "./compare";
-import { findGroup, type GroupChoice, type PeerGroupDef } from "./groups";
+import { type GroupChoice, type PeerGroupDef } from "./groups";
 import { conceptMetrics, type ConceptMetrics } from "./metrics";
 import { isOperator } from "./operator";
 import { buildSnapshot, type Source } from "./publish";
@@ -146,14 +146,6 @@ export async function comparePeers(actor: Actor, input: { conceptId: string; gro
 /** The groups of the latest snapshot (none before the first), for naming where a shared measure comes from. */
 export async function publishedGroups(): Promise<readonly PeerGroupDef[]> {
   return (await latestSnapshot())?.groups ?? [];
-}
-
-/** The municipality's peer group in the latest snapshot (for the library's wording). */
-export async function peerGroupOf(municipalityId: string): Promise<PeerGroupDef | null> {
-  const m = await getMunicipalityForPeers({ id: municipalityId });
-  const snapshot = await latestSnapshot();
-  if (!m || !snapshot) return null;
-  return findGroup(snapshot.groups, m.kind, m.population);
 }
 
 /** Whether the municipality contributes (admin). */

@@ -3,7 +3,7 @@ import type http from "node:http";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import { Hocuspocus, OutgoingMessage, type Connection, type Document, type Extension } from "@hocuspocus/server";
+import { Hocuspocus, MessageType, OutgoingMessage, type Connection, type Document, type Extension } from "@hocuspocus/server";
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import * as decoding from "lib0/decoding";
 import pg from "pg";
@@ -31,12 +31,12 @@ class Refused extends Error {
 const NOT_INTEGRABLE = "Die Änderung baut auf einem Stand auf, den der Server nicht kennt. Bitte die Seite neu laden.";
 const UNREADABLE_UPDATE = "Die Änderung ist beschädigt und konnte nicht gelesen werden (z. B. ein ungültiges Zeichen).";
 
-const MESSAGE_SYNC = 0;
-/** Hocuspocus applies a "sync reply" exactly like a sync message: its update must pass the same checks. */
-const MESSAGE_SYNC_REPLY = 4;
-/** What the app's browsers send: sync, awareness, auth, query awareness, sync reply, close. Stateless messages
- * (5, 6: relayed as they are to every connection of the document) and anything unknown are refused. */
-const ACCEPTED_MESSAGES = new Set([MESSAGE_SYNC, 1, 2, 3, MESSAGE_SYNC_REPLY, 7]);
+/**
+ * What the app's browsers send. Hocuspocus applies a sync reply exactly like a sync message, so its update passes
+ * the same checks; stateless messages (relayed as they are to every connection of the document) and anything
+ * unknown are refused.
+ */
+const ACCEPTED_MESSAGES = new Set<number>([MessageType.Sync, MessageType.SyncReply, MessageType.Awareness, MessageType.QueryAwareness, MessageType.Auth, MessageType.CLOSE]);
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
@@ -54,7 +54,7 @@ export function updateOfMessage(data: Uint8Array): Uint8Array | null {
     throw new Refused(`${REFUSED_UPDATE}${UNREADABLE_UPDATE}`);
   }
   if (!ACCEPTED_MESSAGES.has(type)) throw new Refused(`${REFUSED_UPDATE}Diese Art Nachricht nimmt der Server nicht an.`);
-  if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return null;
+  if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null;
   const syncType = decoding.readVarUint(decoder);
   if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return null;
   return decoding.readVarUint8Array(decoder);

@@ -13,10 +13,10 @@ import {
   threadParticipants,
   updateComment,
 } from "@/db/queries/comments";
-import { getConceptTree, isUuid } from "@/db/queries/concepts";
+import { getConceptTree } from "@/db/queries/concepts";
 import { getMeasure } from "@/db/queries/measures";
 import { listMembers } from "@/db/queries/members";
-import { getSection } from "@/db/queries/sections";
+import { getSection, getSectionMeta } from "@/db/queries/sections";
 import type { Concept, Section, TextAnchor } from "@/db/schema";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
@@ -77,7 +77,7 @@ async function members(municipalityId: string, tx?: Executor): Promise<Member[]>
  * the part is known to be this concept's (a fold writes, and must not be set off in somebody else's concept).
  */
 async function liveSectionOf(concept: Concept, sectionId: string) {
-  const owned = isUuid(sectionId) ? await getSection({ sectionId }) : null;
+  const owned = await getSectionMeta({ sectionId });
   if (!owned || owned.conceptId !== concept.id) throw new AppError("not_found", "Diesen Abschnitt gibt es nicht.");
   await compactSection(sectionId);
   const section = await getSection({ sectionId });

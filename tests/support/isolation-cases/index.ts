@@ -80,7 +80,6 @@ export const NO_ACTOR: Record<string, Record<string, string>> = {
     ensurePeerSnapshot: "no actor: at start",
     publishScheduledSnapshot: "no actor: the schedule of every process (scripts/start.ts)",
     publishPeerSnapshot: "operator only, no municipality (peers.test.ts)",
-    peerGroupOf: "no actor: a municipality's group for callers that checked access",
     publishedGroups: "no actor: the published groups (no municipality's data) for naming where a shared measure comes from",
   },
   "lib/members/service": {
