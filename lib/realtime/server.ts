@@ -17,6 +17,7 @@ import { errorFields, log } from "@/lib/log";
 import { recordSectionSave } from "@/lib/ops/metrics";
 import { REALTIME_PATH } from "./path";
 import { decideAccess, parseDocumentName, sessionIdFromHeaders, type ConnectionContext } from "./access";
+import { awarenessRefusal } from "./awareness-guard";
 import { compactSection, loadSectionState } from "./store";
 import { CHANGED_TEXT_MESSAGE, checkSuggestOnlyChange } from "@/lib/suggestions/guard";
 import { checkFragment, jsonFromDoc } from "./ydoc";
@@ -279,7 +280,13 @@ export async function startRealtime(
 
     async beforeHandleMessage({ documentName, document, update: message, connection, context }) {
       const update = updateOfMessage(message);
-      if (!update || connection.readOnly) return; // awareness, sync step 1; a read-only connection's write is refused by Hocuspocus
+      if (!update) {
+        // presence (awareness), sync step 1
+        const refusal = awarenessRefusal(message, document, connection, context as ConnectionContext);
+        if (refusal) throw new Refused(refusal);
+        return;
+      }
+      if (connection.readOnly) return; // a read-only connection's write is refused by Hocuspocus
       await submit(documentName, document, update, context as ConnectionContext, connection);
     },
 
