@@ -21,6 +21,7 @@ import { odtToHtml } from "./odt";
 import type { Outline } from "./outline";
 import { assertPartsFit } from "./part-size";
 import { refuse } from "./refuse";
+import { inOfficeReadQueue } from "./read-queue";
 import { readCsvRows, readXlsxSheets, sheetsToHtml } from "./spreadsheet";
 import { countWords } from "./words";
 
@@ -55,14 +56,18 @@ const decodeText = (bytes: Uint8Array) => {
 /** The outline of a document file (not a backup). */
 export async function readOutline(format: Exclude<ImportFormat, "backup">, fileName: string, bytes: Uint8Array): Promise<Outline> {
   if (format === "docx") {
-    const { html, skipped, trackedChanges } = await docxToHtml(bytes, fileName);
-    return htmlToOutline(html, { skipped, trackedChanges });
+    return inOfficeReadQueue(async () => {
+      const { html, skipped, trackedChanges } = await docxToHtml(bytes, fileName);
+      return htmlToOutline(html, { skipped, trackedChanges });
+    });
   }
   if (format === "odt") {
-    const { html, skipped, trackedChanges } = odtToHtml(bytes);
-    return htmlToOutline(html, { skipped, trackedChanges });
+    return inOfficeReadQueue(async () => {
+      const { html, skipped, trackedChanges } = odtToHtml(bytes);
+      return htmlToOutline(html, { skipped, trackedChanges });
+    });
   }
-  if (format === "xlsx") return htmlToOutline(sheetsToHtml(await readXlsxSheets(bytes, fileName)));
+  if (format === "xlsx") return inOfficeReadQueue(async () => htmlToOutline(sheetsToHtml(await readXlsxSheets(bytes, fileName))));
   const text = decodeText(bytes);
   const unstorable = findUnstorableText(text);
   if (unstorable !== null) throw refuse(`Die Datei ${UNSTORABLE_TEXT_MESSAGE}`);
