@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { comments, commentThreads, concepts, notifications, users, type TextAnchor } from "@/db/schema";
+import { comments, commentThreads, concepts, memberships, notifications, users, type TextAnchor } from "@/db/schema";
 import { isUuid } from "./concepts";
 
 export type NewThread = {
@@ -111,9 +111,14 @@ export async function countOpenThreadsByConcept({ municipalityId }: { municipali
   return new Map(rows.map((r) => [r.conceptId, r.n]));
 }
 
-/** The people who wrote in a thread (for reply notifications). */
+/** The people who wrote in a thread and still belong to its municipality (for reply notifications). */
 export async function threadParticipants({ threadId }: { threadId: string }, tx: Executor) {
-  const rows = await tx.selectDistinct({ id: comments.authorId }).from(comments).where(eq(comments.threadId, threadId));
+  const rows = await tx
+    .selectDistinct({ id: comments.authorId })
+    .from(comments)
+    .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
+    .innerJoin(memberships, and(eq(memberships.userId, comments.authorId), eq(memberships.municipalityId, commentThreads.municipalityId)))
+    .where(eq(comments.threadId, threadId));
   return rows.map((r) => r.id).filter((id): id is string => !!id);
 }
 
@@ -179,12 +184,16 @@ export async function remindedUsers({ roundId }: { roundId: string }, db?: Execu
   return new Set(rows.map((r) => r.userId));
 }
 
-/** A user's unread notifications of every municipality since a moment, with the concept's title (for the daily summary). */
+/**
+ * A user's unread notifications since a moment, with the concept's title (for the daily summary): of every
+ * municipality the user belongs to now; one that removed them tells them nothing more.
+ */
 export async function unreadNotificationsSince({ userId, since }: { userId: string; since: Date }, db: Executor) {
   return db
     .select({ kind: notifications.kind, conceptId: notifications.conceptId, conceptTitle: concepts.title, actorName: users.name, createdAt: notifications.createdAt })
     .from(notifications)
     .innerJoin(concepts, eq(concepts.id, notifications.conceptId))
+    .innerJoin(memberships, and(eq(memberships.userId, notifications.userId), eq(memberships.municipalityId, concepts.municipalityId)))
     .leftJoin(users, eq(users.id, notifications.actorId))
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), gt(notifications.createdAt, since), isNull(concepts.deleteAfter)))
     .orderBy(asc(notifications.createdAt))

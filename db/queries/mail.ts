@@ -43,12 +43,15 @@ export async function claimDueMails({ limit, leaseMs }: { limit: number; leaseMs
   return x.select().from(mailQueue).where(inArray(mailQueue.id, ids));
 }
 
-/** Sent: only if this sender still holds the lease it claimed with (attempt number). */
+/**
+ * Sent: only if this sender still holds the lease it claimed with (attempt number). The bodies go: an invitation's
+ * or a password link's token stands in them in plain text, and nothing reads a sent mail's text again.
+ */
 export async function markMailSent({ id, attempts }: { id: string; attempts: number }, db?: Executor) {
   const x = db ?? (await getDb());
   await x
     .update(mailQueue)
-    .set({ status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null })
+    .set({ status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null, textBody: "", htmlBody: "" })
     .where(and(eq(mailQueue.id, id), eq(mailQueue.attempts, attempts)));
 }
 

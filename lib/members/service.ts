@@ -49,6 +49,9 @@ export const LAST_ADMIN_MESSAGE = "Die letzte Leitung kann nicht entfernt werden
  */
 export const MEMBER_LIMITS = {
   acceptPerToken: { keyPrefix: "invite-accept", points: 10, duration: 15 * 60 },
+  // Each invitation can send a mail: enough to bring in a whole office, not enough to use the server for spam.
+  invitePerMunicipality: { keyPrefix: "invite-town", points: 40, duration: 60 * 60 },
+  invitePerAddress: { keyPrefix: "invite-address", points: 3, duration: 24 * 60 * 60 },
   registerPerIp: { keyPrefix: "register", points: 5, duration: 60 * 60 },
   registerAll: { keyPrefix: "register-all", points: 50, duration: 60 * 60 },
 } satisfies Record<string, LimitSpec>;
@@ -87,6 +90,8 @@ export async function inviteMember(
   if (existing && (await getMembership({ userId: existing.id, municipalityId: input.municipalityId }))) {
     throw fieldError("email", `${email.data} ist bereits Mitglied.`);
   }
+  await consumeOrThrow(MEMBER_LIMITS.invitePerAddress, `${input.municipalityId}:${email.data.toLowerCase()}`, () => `${email.data} wurde in den letzten 24 Stunden schon dreimal eingeladen. Bitte prüfen Sie die Adresse oder laden Sie morgen erneut ein.`);
+  await consumeOrThrow(MEMBER_LIMITS.invitePerMunicipality, input.municipalityId, (wait) => `In der letzten Stunde wurden sehr viele Einladungen verschickt. Bitte warten Sie ${wait} und laden Sie dann weitere Personen ein.`);
   const { token, tokenHash } = newInvitationToken();
   const db = await getDb();
   await db.transaction(async (tx) => {

@@ -152,6 +152,10 @@ describe("mails", () => {
     expect(mail!.to).toMatchObject({ text: town.viewer.email });
     expect(mail!.subject).toBe("Reset your Konzeptwerk password");
     const token = /https:\/\/konzept\.musterstadt\.example\/passwort-neu\/([A-Za-z0-9_-]{43})/.exec(mail!.text ?? "")![1]!;
+    // The link is in the mail only: the sent mail's row keeps no body (a backup or a database dump holds no live link).
+    const sent = await db.select().from(mailQueue).where(eq(mailQueue.recipient, town.viewer.email));
+    expect(sent.map((m) => m.status)).toEqual(["sent"]);
+    expect(sent[0]!.textBody + sent[0]!.htmlBody).toBe("");
 
     // Only the hash is stored.
     const rows = await db.select().from(passwordResets).where(eq(passwordResets.userId, town.viewer.id));

@@ -208,6 +208,22 @@ describe("an invitation", () => {
     });
     expect((await getMemberOverview(town.admin, { municipalityId: town.municipality.id })).invitations).toEqual([]);
   });
+
+  it("is limited, so the server cannot be used to flood inboxes: a fourth one to an address within a day, the 41st of an hour", async () => {
+    const invite = (email: string) => inviteMember(town.admin, { municipalityId: town.municipality.id, email, role: "viewer" });
+    const open = async () => (await getMemberOverview(town.admin, { municipalityId: town.municipality.id })).invitations.map((i) => i.id);
+    const email = `oft-${unique()}@test.example`;
+    for (let i = 0; i < 3; i++) await invite(i === 1 ? email.toUpperCase() : email);
+    const before = await open();
+    await expect(invite(email)).rejects.toMatchObject({ code: "rate_limited", message: `${email} wurde in den letzten 24 Stunden schon dreimal eingeladen. Bitte prüfen Sie die Adresse oder laden Sie morgen erneut ein.` });
+    expect(await open()).toEqual(before);
+
+    for (let i = 0; i < 37; i++) await invite(`viele-${i}-${unique()}@test.example`);
+    const full = await open();
+    expect(full).toHaveLength(38);
+    await expect(invite(`eine-zu-viel-${unique()}@test.example`)).rejects.toMatchObject({ code: "rate_limited", message: expect.stringContaining("sehr viele Einladungen") });
+    expect(await open()).toEqual(full);
+  });
 });
 
 describe("changing a role", () => {

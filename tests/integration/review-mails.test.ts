@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { mailQueue, notifications, users } from "@/db/schema";
 import { processMailQueue, smtpSender, type Sender } from "@/lib/mail/queue";
+import { removeMember } from "@/lib/members/service";
 import { createThread, replyToThread } from "@/lib/review/comments";
 import { readInbox } from "@/lib/review/inbox";
 import { sendRoundReminders } from "@/lib/review/reminders";
@@ -169,5 +170,22 @@ describe("the daily summary", () => {
     await changeMailDigest(town.editor, { on: false });
     await createThread(town.reviewer, { conceptId: ids.conceptId, target: { kind: "chapter", chapter: "mandate" }, body: `@${town.editor.name} noch einmal` });
     expect(await processMailQueue({ send })).toEqual({ sent: 1, failed: 0 });
+  });
+
+  it("tells a person removed from the municipality nothing more of it: no reply notification, no summary of earlier ones", async () => {
+    const db = await getDb();
+    const { town: left, ids: leftIds } = await populatedTown("Austrittsstadt");
+    await changeMailDigest(left.reviewer, { on: true });
+    const { threadId } = await createThread(left.reviewer, { conceptId: leftIds.conceptId, target: { kind: "chapter", chapter: "mandate" }, body: "Bitte Zahlen prüfen" });
+    const replies = async () => (await db.select().from(notifications)).filter((n) => n.userId === left.reviewer.id && n.kind === "reply");
+    await replyToThread(left.editor, { conceptId: leftIds.conceptId, threadId, body: "Erledigt" });
+    expect(await replies()).toHaveLength(1);
+
+    await removeMember(left.admin, { municipalityId: left.municipality.id, userId: left.reviewer.id });
+    await replyToThread(left.editor, { conceptId: leftIds.conceptId, threadId, body: "Noch ein Nachtrag" });
+    expect(await replies()).toHaveLength(1);
+    const today = new Date().toISOString().slice(0, 10);
+    await sendDigests(new Date(`${today}T10:00:00Z`));
+    expect((await db.select().from(mailQueue)).filter((m) => m.recipient === left.reviewer.email && m.kind === "digest")).toEqual([]);
   });
 });
