@@ -16,8 +16,9 @@ export async function writeArchive(spoolDir: string, manifest: Manifest, partial
   fs.writeFileSync(path.join(spoolDir, MANIFEST_NAME), JSON.stringify(manifest, null, 2));
   const entries = [MANIFEST_NAME, ...manifest.files.map((f) => f.file), ...manifest.tables.map((t) => t.file)];
   try {
-    await tar.create({ gzip: true, cwd: spoolDir, file: partial, portable: true }, entries);
-    fs.chmodSync(partial, 0o600); // password hashes and the session secret: for the owner only
+    // Password hashes and the session secret: for the owner only, from the first byte on (node-tar's default is 0666).
+    await tar.create({ gzip: true, cwd: spoolDir, file: partial, portable: true, mode: 0o600 }, entries);
+    fs.chmodSync(partial, 0o600); // also when a file of that name was there before
     const fd = fs.openSync(partial, "r+");
     fs.fsyncSync(fd);
     fs.closeSync(fd);
