@@ -39,6 +39,9 @@ describe("the text rule of forms", () => {
     expect(findInvalidText({ fields: [{ title: "ok" }, { title: "a\u0008b" }] })).toBe("fields.1.title");
     expect(findInvalidText({ fileName: "logo\u007f.png" })).toBe("fileName");
     expect(findInvalidText({ x: "\ud83d" })).toBe("x");
+    // noncharacters: not allowed in XML, a Word or OpenDocument export holding one would not open
+    expect(findInvalidText({ title: "Konzept\uffff" })).toBe("title");
+    expect(findInvalidText({ title: "Konzept\ufffe" })).toBe("title");
   });
   it("lets ordinary text with tabs, line breaks and emoji through", () => {
     expect(findInvalidText({ name: "Müller-Lüdenscheidt", text: "Zeile 1\r\nZeile 2\tEnde 😀", n: 3 })).toBeNull();

@@ -91,8 +91,12 @@ export function calendarDate(label?: string) {
     .refine(isCalendarDate, `${prefix}Dieses Datum gibt es nicht.`);
 }
 
-/** C0 control characters other than tab, line feed and carriage return, and DEL: never typed, a sign of a broken copy or a forged request. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/**
+ * C0 control characters other than tab, line feed and carriage return, DEL, and the noncharacters U+FFFE and U+FFFF
+ * (not allowed in XML: a Word or OpenDocument file holding one does not open): never typed, a sign of a broken copy
+ * or a forged request.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
 
 /**
  * The one text rule for everything that arrives through a form or a server

@@ -85,7 +85,7 @@ class Writer {
   }
 
   muted(text: string): Paragraph {
-    return new Paragraph({ children: [new TextRun({ text, italics: true, color: MUTED })] });
+    return new Paragraph({ children: [new TextRun({ text: xmlText(text), italics: true, color: MUTED })] });
   }
 
   /** Inline content: text with its marks, links, line breaks. */
@@ -108,7 +108,7 @@ class Writer {
       if (!text) continue;
       const options = { text: xmlText(text), bold: marks.bold, italics: marks.italics, strike: marks.strike, underline: marks.underline ? {} : undefined };
       if (proposal) {
-        const author = (typeof proposal.attrs?.author === "string" && this.proposalAuthors![proposal.attrs.author]) || "Unbekannt";
+        const author = xmlText((typeof proposal.attrs?.author === "string" && this.proposalAuthors![proposal.attrs.author]) || "") || "Unbekannt";
         const at = typeof proposal.attrs?.at === "string" && !Number.isNaN(Date.parse(proposal.attrs.at)) ? new Date(proposal.attrs.at).toISOString().replace(/\.\d{3}Z$/, "Z") : undefined;
         // w:date is optional in OOXML: a proposal without a time gets none rather than a made-up one.
         const change = (at ? { id: ++this.revision, author, date: at } : { id: ++this.revision, author }) as { id: number; author: string; date: string };
@@ -421,8 +421,8 @@ export async function renderDocx(model: PdfModel): Promise<Buffer> {
     paragraph: { spacing: { before: pageBreak ? 0 : 240, after: 120 }, keepNext: true },
   });
   const doc = new Document({
-    creator: meta.municipality,
-    title: meta.documentTitle,
+    creator: xmlText(meta.municipality),
+    title: xmlText(meta.documentTitle),
     subject: "Integrationskonzept",
     keywords: "Integrationskonzept",
     features: { updateFields: true },

@@ -11,7 +11,7 @@ import { strToU8, zipSync } from "fflate";
 import { INDICATOR_OVERVIEW_COLUMNS, type PdfChapter, type PdfFunding, type PdfGoalTree, type PdfIndicatorRow, type PdfMeasure, type PdfModel, type Row } from "@/lib/pdf/model";
 import { listStyle, stylesXml } from "./odt-styles";
 import { el, MUTED, NS, odfText, paraStyle, TEXT_WIDTH_CM, xml, type X } from "./odt-xml";
-import { alignmentOf, children, tableGrid, type Alignment } from "./text";
+import { alignmentOf, children, tableGrid, xmlText, type Alignment } from "./text";
 
 export { odfText };
 
@@ -443,9 +443,9 @@ function metaXml(meta: PdfModel["meta"]): string {
         "office:meta",
         null,
         el("meta:generator", null, { "#text": "Konzeptwerk" }),
-        el("dc:title", null, odfText(meta.documentTitle)),
+        el("dc:title", null, { "#text": xmlText(meta.documentTitle) }),
         el("dc:subject", null, { "#text": "Integrationskonzept" }),
-        el("meta:initial-creator", null, odfText(meta.municipality)),
+        el("meta:initial-creator", null, { "#text": xmlText(meta.municipality) }),
         el("dc:language", null, { "#text": "de-DE" }),
         el("meta:keyword", null, { "#text": "Integrationskonzept" }),
       ),

@@ -114,6 +114,20 @@ describe("DOCX", () => {
   });
 });
 
+describe("noncharacters in names and titles", () => {
+  it("leave every part of both packages XML 1.0, the document properties included", async () => {
+    const data = sampleConcept({ pages: 1, measures: 3, title: "Konzept\uffff" });
+    for (const m of data.measures) m.title = `${m.title}\ufffe\uffff`;
+    const m = buildPdfModel({ data, municipality: "Musterstadt\uffff", version: null, date: new Date("2026-12-07T10:00:00Z"), logo: null, history: null });
+    const docx = unzipSync(new Uint8Array(await renderDocx(m)));
+    for (const file of Object.keys(docx).filter((n) => n.endsWith(".xml"))) expect(xml10(strFromU8(docx[file]!)), file).toBe(true);
+    expect(strFromU8(docx["docProps/core.xml"]!)).toContain("Musterstadt<");
+    const odt = unzipSync(renderOdt(m));
+    for (const file of Object.keys(odt).filter((n) => n.endsWith(".xml"))) expect(xml10(strFromU8(odt[file]!)), file).toBe(true);
+    expect(strFromU8(odt["meta.xml"]!)).toContain("<meta:initial-creator>Musterstadt</meta:initial-creator>");
+  });
+});
+
 /** Well-formed XML 1.0: the parser's check plus the characters XML 1.0 forbids (which the parser lets through). */
 const xml10 = (xml: string) =>
   // eslint-disable-next-line no-control-regex

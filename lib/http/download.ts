@@ -34,12 +34,16 @@ export function fileSlug(value: string, max: number, fallback: string): { ascii:
       .replace(/^-+|-+$/g, "")
       .slice(0, max)
       .replace(/-+$/, "") || fallback;
+  // Cut by characters, not UTF-16 units: half of a surrogate pair (𝐀, many CJK letters) cannot be encoded.
   const utf8 =
-    value
-      .normalize("NFC")
-      .replace(/[^\p{L}\p{N}]+/gu, "-")
-      .replace(/^-+|-+$/g, "")
+    Array.from(
+      value
+        .normalize("NFC")
+        .replace(/[^\p{L}\p{N}]+/gu, "-")
+        .replace(/^-+|-+$/g, ""),
+    )
       .slice(0, max)
+      .join("")
       .replace(/-+$/, "") || fallback;
   return { ascii, utf8 };
 }

@@ -28,6 +28,8 @@ function hostileConcept() {
   const data = sampleConcept({ pages: 1, measures: 2 });
   const field = data.fields.at(-1)!;
   field.title = `Vielfalt ${RLO}gnuthcaeB`;
+  // An override followed by an isolate of the user's own: the template's closing mark must not end the wrong one.
+  data.fields.at(-2)!.title = `Teilhabe ${RLO}\u2066gnuthcaeB`;
   const m = data.measures[0]!;
   m.partners = [`Partner ${RLO}enie`, "Partner zwei"];
   m.targetGroups = ["Neuzugewanderte", `${RLO}Familien`, "Geflüchtete"];
@@ -89,6 +91,13 @@ describe("hostile user text in the concept PDF", () => {
     expect(line!.trim()).toMatch(/^5\.7 \u2068Vielfalt .*\u2069 (\. )+\u2060?\d+$/);
   });
 
+  it("keeps the page number at the end also when the title opens an isolate of its own after the override", () => {
+    const toc = layout.split("\f")[1]!;
+    const line = toc.split("\n").find((l) => l.includes("5.6"));
+    expect(line, toc).toBeDefined();
+    expect(line!.trim()).toMatch(/^5\.6 \u2068Teilhabe .*\u2069 (\. )+\u2060?\d+$/);
+  });
+
   it("wraps a 2,460-character word, a long link and a long address inside the right margin", () => {
     expect(wordsPastMargin(file, (2.2 / 2.54) * 72)).toEqual([]);
     expect(layout.replace(/[\s\u200b]/g, "")).toContain(LONG_WORD.slice(0, 200));
@@ -107,5 +116,25 @@ describe("hostile user text in the Synopse PDF", () => {
     fs.writeFileSync(file, result.pdf);
     expect(wordsPastMargin(file, (1.8 / 2.54) * 72)).toEqual([]);
     expect(run("pdftotext", "-layout", file, "-")).toContain("Partner zwei");
+  }, 120_000);
+});
+
+describe("numbers in the text that Typst would refuse", () => {
+  it("sets a list counted from -3 and a table whose cells span -1, 2 and a million columns and rows", async () => {
+    const data = sampleConcept({ pages: 1, measures: 1 });
+    const cell = (text: string, attrs: Record<string, unknown>) => ({ type: "tableCell", attrs: { colspan: 1, rowspan: 1, colwidth: null, ...attrs }, content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+    data.sections[0]!.content = {
+      type: "doc",
+      content: [
+        { type: "orderedList", attrs: { start: -3 }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Erster Punkt" }] }] }] },
+        { type: "table", content: [{ type: "tableRow", content: [cell("Zelle breit", { colspan: 2 }), cell("Zelle negativ", { colspan: -1 }), cell("Zelle riesig", { colspan: 1_000_000, rowspan: 1_000_000 })] }] },
+      ],
+    };
+    const model = buildPdfModel({ data, municipality: "Musterstadt", version: null, date: new Date("2026-12-07T10:00:00Z"), logo: null, history: null });
+    const result = await renderPdf({ template: "concept", data: model });
+    const file = path.join(dir, "numbers.pdf");
+    fs.writeFileSync(file, result.pdf);
+    const text = run("pdftotext", "-layout", file, "-");
+    for (const word of ["Erster Punkt", "Zelle breit", "Zelle negativ", "Zelle riesig"]) expect(text).toContain(word);
   }, 120_000);
 });
