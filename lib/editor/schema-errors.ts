@@ -34,6 +34,7 @@ const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^Invalid content for node (\w+)/, (m) => `einen falsch aufgebauten Baustein (${name(m[1]!)})`],
   [/^Invalid collection of marks for node (\w+)/, (m) => `Formatierungen, die in ${name(m[1]!)} nicht erlaubt sind`],
   [/^Invalid text node in JSON$/, () => "einen Textbaustein ohne Text"],
+  [/^Invalid column width$/, () => "eine ungültige Spaltenbreite in einer Tabelle"],
   [/^(Unsupported attribute|Expected value of type|No value supplied for attribute)/, () => "eine ungültige Eigenschaft eines Bausteins"],
 ];
 

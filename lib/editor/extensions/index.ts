@@ -23,6 +23,9 @@ export const HEADING_LEVELS = [3, 4] as const;
  */
 const MARKS_WITHOUT_MARKDOWN = new Set(["bold", "italic", "strike", "code", "underline"]);
 
+const LINK_REL = "noopener noreferrer nofollow";
+const FIXED_LINK_ATTRIBUTE = { default: null, parseHTML: () => null, renderHTML: () => ({}) };
+
 const PlainTypingStarterKit = StarterKit.extend({
   addExtensions() {
     const parent = (this.parent?.() ?? []) as AnyExtension[];
@@ -31,11 +34,20 @@ const PlainTypingStarterKit = StarterKit.extend({
         return (extension as Mark).extend({ addInputRules: () => [], addPasteRules: () => [] });
       }
       if (extension.name === "link") {
-        // Pasted <a href="www.musterstadt.de"> is stored as the absolute link a browser would open (or not at all).
         return (extension as Mark).extend({
           addAttributes() {
             const attributes: Attributes = this.parent?.() ?? {};
-            return { ...attributes, href: { ...attributes.href, parseHTML: (element: HTMLElement) => hrefFromInput(element.getAttribute("href") ?? "") } };
+            return {
+              ...attributes,
+              // Pasted <a href="www.musterstadt.de"> is stored as the absolute link a browser would open (or not at all).
+              href: { ...attributes.href, parseHTML: (element: HTMLElement) => hrefFromInput(element.getAttribute("href") ?? "") },
+              // Every link looks and opens the same, whatever a paste or a forged request stored: a stored class could
+              // dress it as one of the app's buttons, a stored rel="opener" let the opened page steer this tab.
+              target: FIXED_LINK_ATTRIBUTE,
+              class: FIXED_LINK_ATTRIBUTE,
+              title: FIXED_LINK_ATTRIBUTE,
+              rel: { default: LINK_REL, parseHTML: () => LINK_REL, renderHTML: () => ({ rel: LINK_REL }) },
+            };
           },
         });
       }
@@ -53,9 +65,17 @@ const withoutCellAlign = <T extends typeof TableCell | typeof TableHeader>(cell:
   cell.extend({
     addAttributes() {
       const { align: _align, ...attributes }: Attributes = this.parent?.() ?? {};
-      return attributes;
+      // The static HTML writes the widths into a style attribute unescaped (Tiptap's colgroup): numbers only.
+      return { ...attributes, colwidth: { ...attributes.colwidth, validate: checkColumnWidths } };
     },
   });
+
+/** A cell's column widths in pixels (one per spanned column; 0 or null for "not set"), as the editor stores them. */
+function checkColumnWidths(value: unknown) {
+  if (value === null || value === undefined) return;
+  const ok = Array.isArray(value) && value.length <= 1000 && value.every((w) => w === null || (typeof w === "number" && Number.isFinite(w) && w >= 0 && w <= 100_000));
+  if (!ok) throw new RangeError("Invalid column width");
+}
 
 /**
  * The list in two flavours with the same schema: alone (own undo history) or
@@ -81,7 +101,7 @@ export function buildExtensions({ collaborative = false, placeholder }: { collab
         protocols: [],
         // Autolink and paste hand over what was typed ("www.musterstadt.de") and store the completed link.
         isAllowedUri: (url) => hrefFromInput(url) !== null,
-        HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+        HTMLAttributes: { rel: LINK_REL, target: null },
       },
     }),
     TableKit.configure({ table: { resizable: false }, tableCell: false, tableHeader: false }),
