@@ -5,13 +5,12 @@
  * are refused before they reach the shared document; honest proposals are
  * stored and reach everybody.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import type { JSONContent } from "@tiptap/core";
 import { EditorState, type Transaction } from "@tiptap/pm/state";
 import { updateYFragment } from "@tiptap/y-tiptap";
-import { closeDb } from "@/db";
 import { getConceptTree } from "@/db/queries/concepts";
 import { createConcept } from "@/lib/concepts/create";
 import { saveSectionText } from "@/lib/concepts/sections";
@@ -23,36 +22,22 @@ import { FRAGMENT, jsonFromDoc, jsonFromState } from "@/lib/realtime/ydoc";
 import { listSuggestions } from "@/lib/suggestions/list";
 import { asProposal } from "@/lib/suggestions/propose";
 import { changeStatus } from "@/lib/versions/service";
-import { makeMunicipality } from "../support/fixtures";
-import { connect, sessionCookie, startRealtimeServer, waitFor, type Client } from "../support/realtime";
+import { realtimeSuite, waitFor, type Client } from "../support/realtime";
 import { closeKind } from "@/lib/realtime/close-reason";
 
-let town: Awaited<ReturnType<typeof makeMunicipality>>;
-let rig: Awaited<ReturnType<typeof startRealtimeServer>>;
-const open: Client[] = [];
+const suite = realtimeSuite("Vorschlagsstadt");
 
-beforeAll(async () => {
-  town = await makeMunicipality("Vorschlagsstadt");
-  rig = await startRealtimeServer();
-});
-afterAll(async () => {
-  for (const c of open) c.destroy();
-  await rig.stop();
-  await closeDb();
-});
-
-type Actor = typeof town.editor;
+type Actor = typeof suite.town.editor;
 
 async function newPart(text: string) {
-  const concept = await createConcept(town.editor, { municipalityId: town.municipality.id, title: "Vorschläge" });
+  const concept = await createConcept(suite.town.editor, { municipalityId: suite.town.municipality.id, title: "Vorschläge" });
   const mandate = (await getConceptTree({ conceptId: concept.id })).sections.find((s) => s.chapter === "mandate")!;
-  await saveSectionText(town.editor, { conceptId: concept.id, sectionId: mandate.id, baseRevision: 0, content: doc(p(text)) });
+  await saveSectionText(suite.town.editor, { conceptId: concept.id, sectionId: mandate.id, baseRevision: 0, content: doc(p(text)) });
   return { concept, sectionId: mandate.id, name: `section:${mandate.id}` };
 }
 
 async function client(actor: Actor, name: string) {
-  const c = connect(rig.url, name, { cookie: (await sessionCookie(actor)).cookie, origin: rig.origin });
-  open.push(c);
+  const c = await suite.client(actor, name);
   await waitFor(() => c.provider.isSynced, "synchronisiert");
   return c;
 }
@@ -113,18 +98,18 @@ async function refused(c: Client, sectionId: string, before: JSONContent, reason
 describe("a reviewer's proposals on the socket", () => {
   it("an honest insertion and deletion (by marking) are stored and reach the editor live", async () => {
     const part = await newPart("Die Stadt fördert Sprachkurse.");
-    const editor = await client(town.editor, part.name);
-    const reviewer = await client(town.reviewer, part.name);
+    const editor = await client(suite.town.editor, part.name);
+    const reviewer = await client(suite.town.reviewer, part.name);
     expect(reviewer.scope).toBe("read-write");
-    propose(reviewer, town.reviewer, (s) => s.tr.insertText(" gezielt", at(s, " fördert")));
+    propose(reviewer, suite.town.reviewer, (s) => s.tr.insertText(" gezielt", at(s, " fördert")));
     await settled(reviewer);
-    propose(reviewer, town.reviewer, (s) => s.tr.delete(at(s, "Sprachkurse"), at(s, "Sprachkurse") + "Sprach".length));
+    propose(reviewer, suite.town.reviewer, (s) => s.tr.delete(at(s, "Sprachkurse"), at(s, "Sprachkurse") + "Sprach".length));
     await settled(reviewer);
     expect(reviewer.closedReasons).toEqual([]);
     const list = listSuggestions(await stored(part.sectionId));
     expect(list.map((s) => [s.kind, s.author, s.inserted, s.deleted])).toEqual([
-      ["insert", town.reviewer.id, " gezielt", ""],
-      ["delete", town.reviewer.id, "", "Sprach"],
+      ["insert", suite.town.reviewer.id, " gezielt", ""],
+      ["delete", suite.town.reviewer.id, "", "Sprach"],
     ]);
     await waitFor(() => listSuggestions(jsonFromDoc(editor.doc)).length === 2, "die Redaktion sieht beide Vorschläge");
     // … and may withdraw a proposal of their own.
@@ -136,29 +121,29 @@ describe("a reviewer's proposals on the socket", () => {
 
   it("a proposal typed key by key, each keystroke sent before the last one is acknowledged, is stored whole", async () => {
     const part = await newPart("Die Stadt fördert Sprachkurse.");
-    const editor = await client(town.editor, part.name);
-    const reviewer = await client(town.reviewer, part.name);
+    const editor = await client(suite.town.editor, part.name);
+    const reviewer = await client(suite.town.reviewer, part.name);
     // As a browser types: every keystroke builds on the one before, none waits for the server's answer.
     const words = " Auch für Eltern.";
     for (let i = 0; i < words.length; i++) {
-      propose(reviewer, town.reviewer, (s) => s.tr.insertText(words[i]!, s.doc.content.size - 1));
+      propose(reviewer, suite.town.reviewer, (s) => s.tr.insertText(words[i]!, s.doc.content.size - 1));
       if (i % 3 === 0) await new Promise((r) => setImmediate(r));
     }
     await settled(reviewer);
     expect(reviewer.closedReasons).toEqual([]);
     const list = listSuggestions(await stored(part.sectionId));
-    expect(list.map((s) => [s.kind, s.author, s.inserted])).toEqual([["insert", town.reviewer.id, words]]);
+    expect(list.map((s) => [s.kind, s.author, s.inserted])).toEqual([["insert", suite.town.reviewer.id, words]]);
     await waitFor(() => listSuggestions(jsonFromDoc(editor.doc)).map((s) => s.inserted).join("") === words, "die Redaktion sieht den Vorschlag");
   });
 
   it("a reviewer's forged edit arriving together with an editor's typing: only the reviewer is refused", async () => {
     const part = await newPart("Die Stadt fördert Sprachkurse.");
-    const editor = await client(town.editor, part.name);
-    const reviewer = await client(town.reviewer, part.name);
-    const honest = await client(town.reviewer, part.name);
+    const editor = await client(suite.town.editor, part.name);
+    const reviewer = await client(suite.town.reviewer, part.name);
+    const honest = await client(suite.town.reviewer, part.name);
     editor.type(" Redaktion tippt.");
     write(reviewer, doc(p("Gefälscht.")));
-    propose(honest, town.reviewer, (s) => s.tr.insertText(" bitte", at(s, " fördert")));
+    propose(honest, suite.town.reviewer, (s) => s.tr.insertText(" bitte", at(s, " fördert")));
     await waitFor(() => reviewer.closedReasons.length > 0, "Fälschung abgewiesen");
     await Promise.all([settled(editor), settled(honest)]);
     expect(editor.closedReasons).toEqual([]);
@@ -171,8 +156,8 @@ describe("a reviewer's proposals on the socket", () => {
 
   it("a reviewer's update that waits for a struct of somebody else (a gap in the editor's clock) is refused, so the editor's next keystroke cannot carry it in", async () => {
     const part = await newPart("Die Stadt fördert Sprachkurse.");
-    const editor = await client(town.editor, part.name);
-    const reviewer = await client(town.reviewer, part.name);
+    const editor = await client(suite.town.editor, part.name);
+    const reviewer = await client(suite.town.reviewer, part.name);
     // Two inserts under the editor's client id; only the second goes out: the server cannot integrate it yet.
     const forger = new Y.Doc();
     Y.applyUpdate(forger, Y.encodeStateAsUpdate(reviewer.doc));
@@ -193,7 +178,7 @@ describe("a reviewer's proposals on the socket", () => {
 
   it("(a) a direct edit of the text is refused and nothing is stored", async () => {
     const part = await newPart("Die Stadt fördert Sprachkurse.");
-    const reviewer = await client(town.reviewer, part.name);
+    const reviewer = await client(suite.town.reviewer, part.name);
     const before = await stored(part.sectionId);
     write(reviewer, doc(p("Die Stadt streicht Sprachkurse.")));
     await refused(reviewer, part.sectionId, before, /Im Vorschlagsmodus/);
@@ -201,8 +186,8 @@ describe("a reviewer's proposals on the socket", () => {
 
   it("(a) a direct edit sent as a \"sync reply\" (message type 4) is refused too, and no colleague receives it", async () => {
     const part = await newPart("Die Stadt fördert Sprachkurse.");
-    const editor = await client(town.editor, part.name);
-    const reviewer = await client(town.reviewer, part.name);
+    const editor = await client(suite.town.editor, part.name);
+    const reviewer = await client(suite.town.reviewer, part.name);
     const before = await stored(part.sectionId);
     const forger = new Y.Doc();
     Y.applyUpdate(forger, Y.encodeStateAsUpdate(reviewer.doc));
@@ -216,21 +201,21 @@ describe("a reviewer's proposals on the socket", () => {
 
   it("a proposal under somebody else's name is refused", async () => {
     const part = await newPart("Die Stadt fördert Sprachkurse.");
-    const reviewer = await client(town.reviewer, part.name);
+    const reviewer = await client(suite.town.reviewer, part.name);
     const before = await stored(part.sectionId);
-    propose(reviewer, town.editor, (s) => s.tr.insertText(" nicht", at(s, " fördert")));
+    propose(reviewer, suite.town.editor, (s) => s.tr.insertText(" nicht", at(s, " fördert")));
     await refused(reviewer, part.sectionId, before, /anderen zuschreiben/);
   });
 
   describe("somebody else's proposal", () => {
     async function withEditorProposal() {
       const part = await newPart("Die Stadt fördert Sprachkurse.");
-      const editor = await client(town.editor, part.name);
-      propose(editor, town.editor, (s) => s.tr.insertText(" dauerhaft", at(s, " fördert")));
+      const editor = await client(suite.town.editor, part.name);
+      propose(editor, suite.town.editor, (s) => s.tr.insertText(" dauerhaft", at(s, " fördert")));
       await settled(editor);
       const before = await stored(part.sectionId);
       expect(listSuggestions(before)).toHaveLength(1);
-      const reviewer = await client(town.reviewer, part.name);
+      const reviewer = await client(suite.town.reviewer, part.name);
       await waitFor(() => listSuggestions(jsonFromDoc(reviewer.doc)).length === 1, "Vorschlag bei der Prüfung");
       return { part, reviewer, before };
     }
@@ -249,18 +234,18 @@ describe("a reviewer's proposals on the socket", () => {
 
     it("(d) given another author (the reviewer's own name): refused", async () => {
       const { part, reviewer, before } = await withEditorProposal();
-      write(reviewer, mapMarks(jsonFromDoc(reviewer.doc), (m) => m.map((x) => (x.type === "insertion" ? { ...x, attrs: { ...x.attrs, author: town.reviewer.id } } : x))));
+      write(reviewer, mapMarks(jsonFromDoc(reviewer.doc), (m) => m.map((x) => (x.type === "insertion" ? { ...x, attrs: { ...x.attrs, author: suite.town.reviewer.id } } : x))));
       await refused(reviewer, part.sectionId, before, /Vorschläge anderer Personen/);
     });
 
     it("(d) an own proposal handed to somebody else: refused", async () => {
       const { part, reviewer } = await withEditorProposal();
-      propose(reviewer, town.reviewer, (s) => s.tr.insertText(" bald", at(s, " Sprachkurse")));
+      propose(reviewer, suite.town.reviewer, (s) => s.tr.insertText(" bald", at(s, " Sprachkurse")));
       await settled(reviewer);
       expect(reviewer.closedReasons).toEqual([]);
       const before = await stored(part.sectionId);
-      const mine = listSuggestions(before).find((s) => s.author === town.reviewer.id)!;
-      write(reviewer, mapMarks(jsonFromDoc(reviewer.doc), (m) => m.map((x) => (x.attrs?.id === mine.id ? { ...x, attrs: { ...x.attrs, author: town.admin.id } } : x))));
+      const mine = listSuggestions(before).find((s) => s.author === suite.town.reviewer.id)!;
+      write(reviewer, mapMarks(jsonFromDoc(reviewer.doc), (m) => m.map((x) => (x.attrs?.id === mine.id ? { ...x, attrs: { ...x.attrs, author: suite.town.admin.id } } : x))));
       await refused(reviewer, part.sectionId, before, /anderen zuschreiben/);
     });
   });
@@ -268,9 +253,9 @@ describe("a reviewer's proposals on the socket", () => {
   it("an adopted concept is read-only for the reviewer too", async () => {
     const part = await newPart("Beschlossen.");
     for (const status of CONCEPT_STATUSES.slice(1)) {
-      await changeStatus(town.admin, { conceptId: part.concept.id, status, decisionDate: "2026-11-30", decisionReference: "DS 2/2026" });
+      await changeStatus(suite.town.admin, { conceptId: part.concept.id, status, decisionDate: "2026-11-30", decisionReference: "DS 2/2026" });
     }
-    const reviewer = await client(town.reviewer, part.name);
+    const reviewer = await client(suite.town.reviewer, part.name);
     expect(reviewer.scope).toBe("readonly");
   });
 });

@@ -4,12 +4,15 @@ import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { encode } from "next-auth/jwt";
+import { afterAll, beforeAll } from "vitest";
 import * as Y from "yjs";
+import { closeDb } from "@/db";
 import { createAuthSession } from "@/db/queries/users";
 import type { Actor } from "@/lib/authz/require-role";
 import { REALTIME_PATH } from "@/lib/realtime/path";
 import { startRealtime } from "@/lib/realtime/server";
 import { realtimeSocket } from "../../scripts/realtime-socket";
+import { makeMunicipality } from "./fixtures";
 
 process.env.AUTH_SECRET ||= "realtime-test-secret-0123456789abcdef";
 
@@ -26,6 +29,39 @@ export async function startRealtimeServer(options: { redisUrl?: string; register
     async stop() {
       await realtime.close();
       await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/**
+ * One test file's town and real-time server, made before its tests and stopped after them together with every
+ * client opened through `client`.
+ */
+export function realtimeSuite(townName: string) {
+  let town: Awaited<ReturnType<typeof makeMunicipality>> | undefined;
+  let rig: Awaited<ReturnType<typeof startRealtimeServer>> | undefined;
+  const open: Client[] = [];
+  beforeAll(async () => {
+    town = await makeMunicipality(townName);
+    rig = await startRealtimeServer();
+  });
+  afterAll(async () => {
+    for (const c of open) c.destroy();
+    await rig?.stop();
+    await closeDb();
+  });
+  return {
+    get town() {
+      return town!;
+    },
+    get rig() {
+      return rig!;
+    },
+    /** A client of document `name`, signed in as `actor`. */
+    async client(actor: Actor, name: string) {
+      const c = connect(rig!.url, name, { cookie: (await sessionCookie(actor)).cookie, origin: rig!.origin });
+      open.push(c);
+      return c;
     },
   };
 }
