@@ -85,6 +85,8 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },
+          // A page this one opens (a link in a concept's text) gets no handle on this tab, whatever the link says.
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
           // Every browser feature the app does not use is denied; only writing to the clipboard (copying an invitation link) stays.
           { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
         ],

@@ -28,6 +28,7 @@ async function visit(page: Page, path: string) {
   for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"]) expect(csp, path).toContain(directive);
   expect(csp, path).not.toContain("'unsafe-eval'");
   expect(res!.headers()["permissions-policy"], path).toContain("camera=()");
+  expect(res!.headers()["cross-origin-opener-policy"], path).toBe("same-origin");
 }
 
 test("every main page renders under the CSP without a single console message", async ({ browser }) => {
