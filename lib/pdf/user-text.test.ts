@@ -22,6 +22,7 @@ const run = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encodi
 const RLO = "\u202e";
 const LONG_WORD = "Integrationsmaßnahmenverwaltungsdatensatz".repeat(60); // 2,460 characters, no break opportunity
 const LONG_MAIL = `${"sehr.lange.adresse.der.integrationsbeauftragten".repeat(4)}@${"rathaus-".repeat(6)}musterstadt.example`;
+const LONG_NUMBER = "1234567890".repeat(30);
 const LONG_URL = `https://www.musterstadt.example/${"integration/".repeat(12)}${"x".repeat(120)}?seite=1`;
 
 function hostileConcept() {
@@ -40,6 +41,8 @@ function hostileConcept() {
       { type: "paragraph", content: [{ type: "text", text: `Wort: ${LONG_WORD}` }] },
       { type: "paragraph", content: [{ type: "text", text: LONG_URL, marks: [{ type: "link", attrs: { href: LONG_URL } }] }] },
       { type: "paragraph", content: [{ type: "text", text: `Adresse: ${LONG_MAIL}` }] },
+      // a "number" of 300 digits in a table cell, typed or pasted
+      { type: "table", content: [{ type: "tableRow", content: [LONG_NUMBER, "Kosten"].map((text) => ({ type: "tableCell", attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: "paragraph", content: [{ type: "text", text }] }] })) }] },
     ],
   };
   return data;
@@ -98,9 +101,10 @@ describe("hostile user text in the concept PDF", () => {
     expect(line!.trim()).toMatch(/^5\.6 \u2068Teilhabe .*\u2069 (\. )+\u2060?\d+$/);
   });
 
-  it("wraps a 2,460-character word, a long link and a long address inside the right margin", () => {
+  it("wraps a 2,460-character word, a long link, a long address and a 300-digit number in a table inside the right margin", () => {
     expect(wordsPastMargin(file, (2.2 / 2.54) * 72)).toEqual([]);
     expect(layout.replace(/[\s\u200b]/g, "")).toContain(LONG_WORD.slice(0, 200));
+    expect(layout.replace(/[\s\u200b]/g, "")).toContain(LONG_NUMBER.slice(0, 100));
   });
 });
 
