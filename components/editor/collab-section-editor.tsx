@@ -188,7 +188,10 @@ export function CollabSectionEditor({ sectionId, label, placeholder, initialHtml
     const onClose = ({ event }: { event: CloseEvent }) => {
       if (disposed || !event.reason || event.reason === "provider_initiated") return;
       setProblem(event.reason);
-      if (closeKind(event.reason) === "refused") return setRefused(true);
+      const kind = closeKind(event.reason);
+      if (kind === "refused") return setRefused(true);
+      // (the reason asks for a reload: a new connection from this page would be refused the same way)
+      if (kind === "reload") return;
       if (attempt < 5) retry = setTimeout(() => setAttempt((a) => a + 1), 2000 * 2 ** attempt);
     };
     provider.on("authenticated", onAuthenticated);

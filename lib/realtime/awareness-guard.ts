@@ -1,5 +1,6 @@
 import * as decoding from "lib0/decoding";
 import { MessageType, type Connection, type Document } from "@hocuspocus/server";
+import { PRESENCE_REFUSED } from "./close-reason";
 
 /**
  * The server's check of a browser's presence ("awareness": the name on a caret, who is in which part).
@@ -13,10 +14,11 @@ import { MessageType, type Connection, type Document } from "@hocuspocus/server"
 /** Longest presence state (JSON) accepted: a browser's is a name, a colour and a caret's two positions (~300). */
 export const MAX_AWARENESS_STATE = 4096;
 
-export const PRESENCE_DAMAGED = "Die Anwesenheitsangabe ist beschädigt und wurde nicht angenommen.";
-export const PRESENCE_TOO_LARGE = `Die Anwesenheitsangabe ist zu groß (höchstens ${MAX_AWARENESS_STATE} Zeichen).`;
-export const PRESENCE_NOT_YOURS = "Der Name in der Anwesenheitsanzeige passt nicht zu Ihrer Anmeldung. Bitte laden Sie die Seite neu.";
-export const PRESENCE_OTHER_CONNECTION = "Diese Anwesenheitsangabe gehört zu einer anderen Person und wurde nicht angenommen.";
+// Each reason starts with PRESENCE_REFUSED: the browser then asks for a reload instead of reconnecting into it.
+export const PRESENCE_DAMAGED = `${PRESENCE_REFUSED}Sie ist beschädigt.`;
+export const PRESENCE_TOO_LARGE = `${PRESENCE_REFUSED}Sie ist zu groß (höchstens ${MAX_AWARENESS_STATE} Zeichen).`;
+export const PRESENCE_NOT_YOURS = `${PRESENCE_REFUSED}Der Name passt nicht zu Ihrer Anmeldung. Bitte laden Sie die Seite neu.`;
+export const PRESENCE_OTHER_CONNECTION = `${PRESENCE_REFUSED}Sie gehört zu einer anderen Person.`;
 
 type Entry = { clientId: number; clock: number; json: string };
 
@@ -56,16 +58,24 @@ export function awarenessRefusal(message: Uint8Array, document: Document, connec
     const known = document.awareness.meta.get(clientId)?.clock;
     // Yjs ignores an older or equal clock (an equal one only removes, as after a time-out): nothing changes.
     if (known !== undefined && clock <= known) continue;
-    // Another person's entry (one's own may still hang on a connection the server has not yet seen die: a reconnect).
+    // Another person's entry: the state the server holds names them (also one that came from another process
+    // through Redis), or a connection of this process brought it in. One's own may still hang on a connection the
+    // server has not yet seen die (a reconnect).
+    if (!isMine((document.awareness.getStates().get(clientId) as { user?: unknown } | undefined)?.user, me)) return PRESENCE_OTHER_CONNECTION;
     for (const [socket, other] of document.connections) {
       if (socket === connection.webSocket || !other.clients.has(clientId)) continue;
       if ((other.connection.context as { userId?: string } | undefined)?.userId !== me.userId) return PRESENCE_OTHER_CONNECTION;
     }
     if (state !== null && typeof state !== "object") return PRESENCE_DAMAGED;
-    const user = (state as { user?: unknown } | null)?.user;
-    if (user === undefined) continue;
-    const { id, name } = (user ?? {}) as { id?: unknown; name?: unknown };
-    if (typeof user !== "object" || user === null || name !== me.userName || (id !== undefined && id !== me.userId)) return PRESENCE_NOT_YOURS;
+    if (!isMine((state as { user?: unknown } | null)?.user, me)) return PRESENCE_NOT_YOURS;
   }
   return null;
+}
+
+/** Whether a state's `user` field (absent: no claim) names `me`, by name and, where it has one, by id. */
+function isMine(user: unknown, me: { userId: string; userName: string }) {
+  if (user === undefined) return true;
+  if (typeof user !== "object" || user === null) return false;
+  const { id, name } = user as { id?: unknown; name?: unknown };
+  return name === me.userName && (id === undefined || id === me.userId);
 }

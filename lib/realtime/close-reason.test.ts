@@ -10,4 +10,8 @@ describe("closeKind", () => {
     expect(closeKind("Keine Schreibrechte mehr (Rolle, Sitzung oder Status des Konzepts haben sich geändert).")).toBe("retry");
     expect(closeKind("Server wird neu gestartet")).toBe("retry");
   });
+
+  it("asks for a reload when the server refused what the page said about its person", () => {
+    expect(closeKind("Die Anwesenheitsangabe wurde nicht angenommen: Der Name passt nicht zu Ihrer Anmeldung. Bitte laden Sie die Seite neu.")).toBe("reload");
+  });
 });

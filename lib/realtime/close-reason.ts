@@ -10,8 +10,15 @@
  */
 export const REFUSED_UPDATE = "Die Änderung wurde nicht gespeichert: ";
 
-export type CloseKind = "refused" | "retry";
+/**
+ * A refusal of what the browser said about its person (lib/realtime/awareness-guard.ts): the page it has is out of
+ * date (or was tampered with), so reconnecting would be refused again; the page asks for a reload.
+ */
+export const PRESENCE_REFUSED = "Die Anwesenheitsangabe wurde nicht angenommen: ";
+
+export type CloseKind = "refused" | "reload" | "retry";
 
 export function closeKind(reason: string): CloseKind {
-  return reason.startsWith(REFUSED_UPDATE) ? "refused" : "retry";
+  if (reason.startsWith(REFUSED_UPDATE)) return "refused";
+  return reason.startsWith(PRESENCE_REFUSED) ? "reload" : "retry";
 }

@@ -4,7 +4,7 @@ import { getConceptTree } from "@/db/queries/concepts";
 import { createConcept } from "@/lib/concepts/create";
 import { saveSectionText } from "@/lib/concepts/sections";
 import { doc, p } from "@/lib/editor/build";
-import { realtimeSuite, waitFor, type Client } from "../support/realtime";
+import { realtimeSuite, sendPresence, waitFor, type Client } from "../support/realtime";
 
 // Presence (who is where, the name on a caret) is relayed by the server to everybody in the concept: what one
 // browser claims about itself must be true, or a member could write under a colleague's name.
@@ -28,20 +28,6 @@ async function client(actor: Actor, name: string) {
 
 /** The name `watcher` sees for `other`'s caret entry (undefined while it has none). */
 const nameSeen = (watcher: Client, other: Client) => (watcher.provider.awareness!.getStates().get(other.provider.awareness!.clientID) as { user?: { name?: string } } | undefined)?.user?.name;
-
-/** A hand-made presence message: one entry, as the Yjs protocol encodes it. */
-function sendPresence(c: Client, name: string, clientId: number, clock: number, state: unknown) {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, 1);
-  encoding.writeVarUint(update, clientId);
-  encoding.writeVarUint(update, clock);
-  encoding.writeVarString(update, JSON.stringify(state));
-  const message = encoding.createEncoder();
-  encoding.writeVarString(message, name);
-  encoding.writeVarUint(message, 1); // awareness
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
-  c.socket.send(encoding.toUint8Array(message));
-}
 
 const settle = () => new Promise((r) => setTimeout(r, 400));
 

@@ -5,7 +5,7 @@ import { getSection } from "@/db/queries/sections";
 import { createConcept } from "@/lib/concepts/create";
 import { flushConcept } from "@/lib/realtime/store";
 import { makeMunicipality } from "../support/fixtures";
-import { connect, sessionCookie, startRealtimeServer, waitFor, type Client } from "../support/realtime";
+import { connect, sendPresence, sessionCookie, startRealtimeServer, waitFor, type Client } from "../support/realtime";
 
 // The test environment moves REDIS_URL aside (tests/support/global-setup.ts); this test uses it on purpose.
 const redisUrl = process.env.KONZEPTWERK_TEST_REDIS_URL;
@@ -44,5 +44,27 @@ describe.skipIf(!redisUrl)("two app processes behind one database, sharing docum
     const stored = JSON.stringify((await getSection({ sectionId: part.id }))!.content);
     expect(stored).toContain("Vom ersten Prozess.");
     expect(stored).toContain("Vom zweiten Prozess.");
+  });
+
+  it("a caret on one process cannot be taken over from the other", async () => {
+    const town = await makeMunicipality("Zweiprozessanwesenheit");
+    const concept = await createConcept(town.editor, { municipalityId: town.municipality.id, title: "Anwesenheit über Redis" });
+    const part = (await getConceptTree({ conceptId: concept.id })).sections.find((s) => s.chapter === "mandate")!;
+    const name = `section:${part.id}`;
+    const owner = connect(first.url, name, { cookie: (await sessionCookie(town.admin)).cookie, origin: first.origin });
+    const watcher = connect(second.url, name, { cookie: (await sessionCookie(town.viewer)).cookie, origin: second.origin });
+    const thief = connect(second.url, name, { cookie: (await sessionCookie(town.editor)).cookie, origin: second.origin });
+    clients.push(owner, watcher, thief);
+    await waitFor(() => owner.provider.isSynced && watcher.provider.isSynced && thief.provider.isSynced, "alle synchron");
+    owner.provider.setAwarenessField("user", { name: town.admin.name, color: "#bf3989", palette: 2 });
+    const { clientID } = owner.provider.awareness!;
+    const seenByWatcher = () => (watcher.provider.awareness!.getStates().get(clientID) as { user?: { name?: string } } | undefined)?.user?.name;
+    await waitFor(() => seenByWatcher() === town.admin.name, "der Name über Redis beim anderen Prozess");
+    const clock = owner.provider.awareness!.meta.get(clientID)!.clock;
+    sendPresence(thief, name, clientID, clock + 5, { user: { name: town.editor.name, color: "#000", palette: 0 } });
+    await waitFor(() => thief.closedReasons.length > 0, "Verbindung mit Grund beendet");
+    expect(thief.closedReasons.join(" ")).toMatch(/gehört zu einer anderen Person/);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(seenByWatcher()).toBe(town.admin.name);
   });
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { encode } from "next-auth/jwt";
+import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll } from "vitest";
 import * as Y from "yjs";
 import { closeDb } from "@/db";
@@ -161,4 +162,18 @@ export async function waitFor(check: () => boolean | Promise<boolean>, what: str
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`Zeitüberschreitung: ${what}`);
+}
+
+/** A hand-made presence message: one entry, as the Yjs protocol encodes it. */
+export function sendPresence(c: Client, name: string, clientId: number, clock: number, state: unknown) {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  const message = encoding.createEncoder();
+  encoding.writeVarString(message, name);
+  encoding.writeVarUint(message, 1); // awareness
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  c.socket.send(encoding.toUint8Array(message));
 }
