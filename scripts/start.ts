@@ -127,7 +127,7 @@ async function main() {
   if (startMailWorker()) {
     log.info({ event: "mail.worker_started" }, "E-Mail: Versand über SMTP_URL");
     // Links in mails (invitations, password links) point at APP_URL; without it at this machine's own address.
-    if (!process.env.APP_URL?.trim()) log.warn({ event: "mail.no_app_url" }, "E-Mail ist eingerichtet, APP_URL aber nicht: Links in Einladungen und Passwort-Mails zeigen auf die Adresse dieses Rechners (localhost). Bitte APP_URL auf die öffentliche Adresse setzen.");
+    if (!process.env.APP_URL?.trim()) log.warn({ event: "mail.no_app_url" }, "E-Mail ist eingerichtet, APP_URL aber nicht: Links in Einladungen und Passwort-Mails zeigen auf die Adresse, unter der dieser Prozess lauscht. Bitte APP_URL auf die öffentliche Adresse setzen.");
   }
   startRoundReminders();
   startConceptPurge();

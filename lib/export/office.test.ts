@@ -116,7 +116,7 @@ describe("DOCX", () => {
 
 describe("noncharacters in names and titles", () => {
   it("leave every part of both packages XML 1.0, the document properties included", async () => {
-    const data = sampleConcept({ pages: 1, measures: 3, title: "Konzept\uffff" });
+    const data = sampleConcept({ pages: 1, measures: 3, title: "Konzept  2026\uffff" });
     for (const m of data.measures) m.title = `${m.title}\ufffe\uffff`;
     const m = buildPdfModel({ data, municipality: "Musterstadt\uffff", version: null, date: new Date("2026-12-07T10:00:00Z"), logo: null, history: null });
     const docx = unzipSync(new Uint8Array(await renderDocx(m)));
@@ -125,6 +125,8 @@ describe("noncharacters in names and titles", () => {
     const odt = unzipSync(renderOdt(m));
     for (const file of Object.keys(odt).filter((n) => n.endsWith(".xml"))) expect(xml10(strFromU8(odt[file]!)), file).toBe(true);
     expect(strFromU8(odt["meta.xml"]!)).toContain("<meta:initial-creator>Musterstadt</meta:initial-creator>");
+    // a title is plain text in the metadata: two spaces stay two spaces, not an ODF element inside dc:title
+    expect(strFromU8(odt["meta.xml"]!)).toMatch(/<dc:title>[^<]*Konzept {2}2026[^<]*<\/dc:title>/);
   });
 });
 

@@ -90,8 +90,9 @@ export async function inviteMember(
   if (existing && (await getMembership({ userId: existing.id, municipalityId: input.municipalityId }))) {
     throw fieldError("email", `${email.data} ist bereits Mitglied.`);
   }
-  await consumeOrThrow(MEMBER_LIMITS.invitePerAddress, `${input.municipalityId}:${email.data.toLowerCase()}`, () => `${email.data} wurde in den letzten 24 Stunden schon dreimal eingeladen. Bitte prüfen Sie die Adresse oder laden Sie morgen erneut ein.`);
-  await consumeOrThrow(MEMBER_LIMITS.invitePerMunicipality, input.municipalityId, (wait) => `In der letzten Stunde wurden sehr viele Einladungen verschickt. Bitte warten Sie ${wait} und laden Sie dann weitere Personen ein.`);
+  // The municipality's limit first: a retry refused by it must not use up the person's own three.
+  await consumeOrThrow(MEMBER_LIMITS.invitePerMunicipality, input.municipalityId, (wait) => `In der letzten Stunde wurden sehr viele Einladungen angelegt. Bitte warten Sie ${wait} und laden Sie dann weitere Personen ein.`);
+  await consumeOrThrow(MEMBER_LIMITS.invitePerAddress, `${input.municipalityId}:${email.data.toLowerCase()}`, () => `${email.data} wurde in den letzten 24 Stunden schon dreimal eingeladen. Bitte prüfen Sie die Adresse oder laden Sie später erneut ein.`);
   const { token, tokenHash } = newInvitationToken();
   const db = await getDb();
   await db.transaction(async (tx) => {

@@ -70,10 +70,13 @@ const withoutCellAlign = <T extends typeof TableCell | typeof TableHeader>(cell:
     },
   });
 
-/** A cell's column widths in pixels (one per spanned column; 0 or null for "not set"), as the editor stores them. */
+/**
+ * A cell's column widths in pixels, one per spanned column, as the editor stores them: numbers or null. (NaN, which
+ * Tiptap reads from a pasted colwidth="auto", is a number and harmless in CSS: refusing it would refuse old parts.)
+ */
 function checkColumnWidths(value: unknown) {
   if (value === null || value === undefined) return;
-  const ok = Array.isArray(value) && value.length <= 1000 && value.every((w) => w === null || (typeof w === "number" && Number.isFinite(w) && w >= 0 && w <= 100_000));
+  const ok = Array.isArray(value) && value.length <= 1000 && value.every((w) => w === null || typeof w === "number");
   if (!ok) throw new RangeError("Invalid column width");
 }
 
