@@ -30,6 +30,35 @@ const input = (measures: FundingMeasure[], over: Partial<FundingInput> = {}): Fu
 });
 
 describe("funding computation", () => {
+  it("counts no funding that ended before the concept's validity: the yearly tables, the table by year and the own share agree", () => {
+    const r = computeFunding(
+      input(
+        [
+          measure({
+            startDate: "2024-01-01",
+            materialCostCents: 10_000_000,
+            fundingLines: [
+              { source: "state", programme: "Landesprogramm (ausgelaufen)", amountCents: 8_000_000, until: "2025-12-31" },
+              { source: "federal", programme: "Bundesprogramm", amountCents: 1_000_000, until: "2026-01-15" },
+            ],
+          }),
+        ],
+        { validFrom: "2026-01-01", validUntil: "2030-12-31" },
+      ),
+    );
+    // The Land grant ended before 2026: nowhere in the plan. The federal one pays in January 2026, so it counts.
+    expect(r.bySource.find((s) => s.source === "state")).toEqual({ source: "state", lines: 0, centsPerYear: 0 });
+    expect(r.bySource.find((s) => s.source === "federal")).toEqual({ source: "federal", lines: 1, centsPerYear: 1_000_000 });
+    expect(r.plan).toMatchObject({ totalCostCents: 10_000_000, fundingCents: 1_000_000, ownShareCents: 9_000_000 });
+    expect(r.byYear[0]).toMatchObject({ year: 2026, fundingBySourceCents: expect.objectContaining({ state: 0 }) });
+    expect(r.byYear[1]).toMatchObject({ year: 2027, fundingCents: 0, ownShareCents: r.plan.totalCostCents });
+  });
+
+  it("counts no funding that ended before its measure began", () => {
+    const r = computeFunding(input([measure({ startDate: "2027-03-01", materialCostCents: 500_000, fundingLines: [{ source: "eu", programme: "ESF", amountCents: 400_000, until: "2027-02-28" }] })]));
+    expect(r.plan).toMatchObject({ fundingCents: 0, ownShareCents: 500_000 });
+  });
+
   it("adds personnel cost (VZÄ × rate) and material cost to a yearly total per measure", () => {
     const r = computeFunding(input([measure({ staffFte: "1.50", materialCostCents: 1_000_000 })]));
     expect(r.measures[0]).toMatchObject({ staffFteHundredths: 150, staffCostCents: 9_000_000, materialCostCents: 1_000_000, totalCostCents: 10_000_000 });

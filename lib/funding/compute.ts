@@ -97,17 +97,27 @@ export const FUNDING_RULES = [
   "Im Finanzplan stehen Maßnahmen mit dem Status geplant, laufend oder verstetigt; abgeschlossene Maßnahmen sind gesondert aufgeführt und nicht mitgerechnet.",
   "Nach Jahren: jede Maßnahme zählt anteilig die Monate, in denen sie im Geltungszeitraum läuft; eine Förderung zusätzlich nur bis zu ihrem Enddatum.",
   "Kommunaler Anteil = Gesamtkosten abzüglich Förderung von Land, Bund, EU und Dritten (je Maßnahme mindestens 0).",
+  "Eine Förderung, die vor dem Geltungszeitraum oder vor dem Beginn der Maßnahme endet, zählt nirgends mit.",
 ];
 
 const zeroSources = (): Record<FundingSource, number> => ({ municipal: 0, state: 0, federal: 0, eu: 0, thirdParty: 0 });
 
-function measureCosts(m: FundingMeasure, municipalityRate: number | null): MeasureCosts {
+/**
+ * The funding lines that pay for at least one month of the measure within the concept's validity. One that ended
+ * before (a grant until 2025 in a concept from 2026) is gone from every yearly figure, as from the table by year.
+ */
+function payingLines(m: FundingMeasure, validity: { from: string | null; until: string | null }): FundingMeasure["fundingLines"] {
+  const running = intersect(monthRange(m.startDate, m.endDate), monthRange(validity.from, validity.until));
+  return m.fundingLines.filter((l) => running !== null && intersect(running, monthRange(null, l.until)) !== null);
+}
+
+function measureCosts(m: FundingMeasure, municipalityRate: number | null, validity: { from: string | null; until: string | null }): MeasureCosts {
   const rate = effectiveRate(m.staffCostPerFteCents, municipalityRate);
   const fte = fteToHundredths(m.staffFte);
   const staff = staffCostCents(fte, rate);
   const material = m.materialCostCents ?? 0;
   const bySource = zeroSources();
-  for (const l of m.fundingLines) bySource[l.source] += l.amountCents;
+  for (const l of payingLines(m, validity)) bySource[l.source] += l.amountCents;
   const funding = FUNDING_SOURCES.reduce((a, s) => a + bySource[s], 0);
   const external = FUNDING_SOURCES.filter((s) => EXTERNAL.has(s)).reduce((a, s) => a + bySource[s], 0);
   const total = staff + material;
@@ -194,7 +204,8 @@ function yearRows(input: FundingInput, plan: { m: FundingMeasure; c: MeasureCost
 
 /** Compute every overview of chapter 7 from the measures. Pure. */
 export function computeFunding(input: FundingInput): FundingReport {
-  const all = input.measures.map((m) => ({ m, c: measureCosts(m, input.staffCostPerFteCents) }));
+  const validity = { from: input.validFrom, until: input.validUntil };
+  const all = input.measures.map((m) => ({ m, c: measureCosts(m, input.staffCostPerFteCents, validity) }));
   const plan = all.filter((x) => IN_PLAN.has(x.m.status));
   const planCosts = plan.map((x) => x.c);
   const fieldTitle = new Map(input.fields.map((f) => [f.key, f.title]));
@@ -204,11 +215,11 @@ export function computeFunding(input: FundingInput): FundingReport {
   return {
     staffCostPerFteCents: effectiveRate(null, input.staffCostPerFteCents),
     rateIsDefault: input.staffCostPerFteCents === null,
-    validity: { from: input.validFrom, until: input.validUntil },
+    validity,
     measures: all.map((x) => x.c),
     plan: sumTotals(planCosts),
     bySource: FUNDING_SOURCES.map((source) => {
-      const lines = planMeasures.flatMap((m) => m.fundingLines.filter((l) => l.source === source));
+      const lines = planMeasures.flatMap((m) => payingLines(m, validity).filter((l) => l.source === source));
       return { source, lines: lines.length, centsPerYear: lines.reduce((a, l) => a + l.amountCents, 0) };
     }),
     byField: fieldKeys.map((key) => ({ fieldKey: key, title: fieldTitle.get(key) ?? key, ...sumTotals(planCosts.filter((c) => c.fieldKey === key)) })),

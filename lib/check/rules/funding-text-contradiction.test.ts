@@ -41,6 +41,15 @@ describe(fundingTextContradiction.id, () => {
     ]);
   });
 
+  it("reads the app's own table by source, pasted into the text, as agreeing: its count of funding lines is no amount", () => {
+    const ctx = goodContext();
+    ctx.funding = withFunding(ctx.measures, "1.5"); // Förderung 1.000 € (Kommune), one line
+    ctx.sections = ctx.sections.map((s) =>
+      s.chapter === "funding" ? { ...s, content: table(["Quelle", "Förderlinien", "Betrag pro Jahr"], ["Kommune", "1", "1.000 €"], ["Summe", "1", "1.000 €"]) } : s,
+    );
+    expect(fundingTextContradiction.run(ctx)).toEqual([]);
+  });
+
   it("accepts a table that agrees, and tables about other things", () => {
     const ctx = goodContext();
     ctx.funding = withFunding(ctx.measures, "1.5");

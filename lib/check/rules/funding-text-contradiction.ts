@@ -30,6 +30,8 @@ function columnFor(header: string): Column | null {
   if (/sachkosten/.test(h)) return col("money", (c) => c.funding.plan.materialCostCents);
   if (/personalkosten/.test(h)) return col("money", (c) => c.funding.plan.staffCostCents);
   if (/gesamtkosten|kosten insgesamt|kosten gesamt/.test(h)) return col("money", (c) => c.funding.plan.totalCostCents);
+  // A count ("Förderlinien", the app's own table by source; "Anzahl …") is no amount.
+  if (/förderlinien|anzahl/.test(h)) return null;
   if (/förder|finanzierung|betrag|mittel/.test(h)) return col("money", (c) => c.funding.plan.fundingCents, true);
   return null;
 }
