@@ -102,22 +102,24 @@ export const FUNDING_RULES = [
 
 const zeroSources = (): Record<FundingSource, number> => ({ municipal: 0, state: 0, federal: 0, eu: 0, thirdParty: 0 });
 
+type Validity = { from: string | null; until: string | null };
+
 /**
  * The funding lines that pay for at least one month of the measure within the concept's validity. One that ended
  * before (a grant until 2025 in a concept from 2026) is gone from every yearly figure, as from the table by year.
  */
-function payingLines(m: FundingMeasure, validity: { from: string | null; until: string | null }): FundingMeasure["fundingLines"] {
+function payingLines(m: FundingMeasure, validity: Validity): FundingMeasure["fundingLines"] {
   const running = intersect(monthRange(m.startDate, m.endDate), monthRange(validity.from, validity.until));
   return m.fundingLines.filter((l) => running !== null && intersect(running, monthRange(null, l.until)) !== null);
 }
 
-function measureCosts(m: FundingMeasure, municipalityRate: number | null, validity: { from: string | null; until: string | null }): MeasureCosts {
+function measureCosts(m: FundingMeasure, lines: FundingMeasure["fundingLines"], municipalityRate: number | null): MeasureCosts {
   const rate = effectiveRate(m.staffCostPerFteCents, municipalityRate);
   const fte = fteToHundredths(m.staffFte);
   const staff = staffCostCents(fte, rate);
   const material = m.materialCostCents ?? 0;
   const bySource = zeroSources();
-  for (const l of payingLines(m, validity)) bySource[l.source] += l.amountCents;
+  for (const l of lines) bySource[l.source] += l.amountCents;
   const funding = FUNDING_SOURCES.reduce((a, s) => a + bySource[s], 0);
   const external = FUNDING_SOURCES.filter((s) => EXTERNAL.has(s)).reduce((a, s) => a + bySource[s], 0);
   const total = staff + material;
@@ -204,8 +206,11 @@ function yearRows(input: FundingInput, plan: { m: FundingMeasure; c: MeasureCost
 
 /** Compute every overview of chapter 7 from the measures. Pure. */
 export function computeFunding(input: FundingInput): FundingReport {
-  const validity = { from: input.validFrom, until: input.validUntil };
-  const all = input.measures.map((m) => ({ m, c: measureCosts(m, input.staffCostPerFteCents, validity) }));
+  const validity: Validity = { from: input.validFrom, until: input.validUntil };
+  const all = input.measures.map((m) => {
+    const lines = payingLines(m, validity);
+    return { m, lines, c: measureCosts(m, lines, input.staffCostPerFteCents) };
+  });
   const plan = all.filter((x) => IN_PLAN.has(x.m.status));
   const planCosts = plan.map((x) => x.c);
   const fieldTitle = new Map(input.fields.map((f) => [f.key, f.title]));
@@ -219,7 +224,7 @@ export function computeFunding(input: FundingInput): FundingReport {
     measures: all.map((x) => x.c),
     plan: sumTotals(planCosts),
     bySource: FUNDING_SOURCES.map((source) => {
-      const lines = planMeasures.flatMap((m) => payingLines(m, validity).filter((l) => l.source === source));
+      const lines = plan.flatMap((x) => x.lines.filter((l) => l.source === source));
       return { source, lines: lines.length, centsPerYear: lines.reduce((a, l) => a + l.amountCents, 0) };
     }),
     byField: fieldKeys.map((key) => ({ fieldKey: key, title: fieldTitle.get(key) ?? key, ...sumTotals(planCosts.filter((c) => c.fieldKey === key)) })),

@@ -18,7 +18,7 @@ export const MAX_AWARENESS_STATE = 4096;
 export const PRESENCE_DAMAGED = `${PRESENCE_REFUSED}Sie ist beschädigt.`;
 export const PRESENCE_TOO_LARGE = `${PRESENCE_REFUSED}Sie ist zu groß (höchstens ${MAX_AWARENESS_STATE} Zeichen).`;
 export const PRESENCE_NOT_YOURS = `${PRESENCE_REFUSED}Der Name passt nicht zu Ihrer Anmeldung. Bitte laden Sie die Seite neu.`;
-export const PRESENCE_OTHER_CONNECTION = `${PRESENCE_REFUSED}Sie gehört zu einer anderen Person.`;
+export const PRESENCE_OTHER_PERSON = `${PRESENCE_REFUSED}Sie gehört zu einer anderen Person.`;
 
 type Entry = { clientId: number; clock: number; json: string };
 
@@ -61,10 +61,10 @@ export function awarenessRefusal(message: Uint8Array, document: Document, connec
     // Another person's entry: the state the server holds names them (also one that came from another process
     // through Redis), or a connection of this process brought it in. One's own may still hang on a connection the
     // server has not yet seen die (a reconnect).
-    if (!isMine((document.awareness.getStates().get(clientId) as { user?: unknown } | undefined)?.user, me)) return PRESENCE_OTHER_CONNECTION;
+    if (!isMine((document.awareness.getStates().get(clientId) as { user?: unknown } | undefined)?.user, me)) return PRESENCE_OTHER_PERSON;
     for (const [socket, other] of document.connections) {
       if (socket === connection.webSocket || !other.clients.has(clientId)) continue;
-      if ((other.connection.context as { userId?: string } | undefined)?.userId !== me.userId) return PRESENCE_OTHER_CONNECTION;
+      if ((other.connection.context as { userId?: string } | undefined)?.userId !== me.userId) return PRESENCE_OTHER_PERSON;
     }
     if (state !== null && typeof state !== "object") return PRESENCE_DAMAGED;
     if (!isMine((state as { user?: unknown } | null)?.user, me)) return PRESENCE_NOT_YOURS;

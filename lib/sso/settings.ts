@@ -7,6 +7,7 @@ import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { AppError } from "@/lib/errors";
 import { fieldError } from "@/lib/members/form-errors";
 import { ssoConfigured } from "./config";
+import { addressDomain } from "./sign-in";
 
 /** What the members page shows about sign-in; null when no single sign-on is configured. */
 export async function getSignInSettings(actor: Actor, { municipalityId }: { municipalityId: string }) {
@@ -48,7 +49,7 @@ export async function allowSsoDomain(actor: Actor, { municipalityId, domain }: {
   const clean = domain.trim().toLowerCase().replace(/^@/, "");
   if (!DOMAIN.test(clean)) throw fieldError("domain", "Bitte geben Sie eine Domain wie „musterstadt.de“ an (ohne @ und ohne Namen davor).");
   const own = await getUserAddress({ userId: actor.id });
-  const ownDomain = own?.email.slice(own.email.lastIndexOf("@") + 1) ?? "";
+  const ownDomain = own ? addressDomain(own.email) : "";
   if (ownDomain !== clean && !ownDomain.endsWith(`.${clean}`)) {
     throw fieldError("domain", `Freigeben können Sie nur die Domain Ihrer eigenen E-Mail-Adresse (${ownDomain || "keine"}).`);
   }

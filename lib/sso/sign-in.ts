@@ -28,6 +28,9 @@ export type SsoProfile = {
   groups?: string[] | null;
 };
 
+/** The domain of an e-mail address ("anna@rathaus.musterstadt.de" → "rathaus.musterstadt.de"). */
+export const addressDomain = (email: string) => email.slice(email.lastIndexOf("@") + 1);
+
 export type SsoSignInResult = { ok: true; userId: string } | { ok: false; reason: "unknown" | "no_email" };
 
 /**
@@ -55,7 +58,7 @@ export async function resolveSsoSignIn(profile: SsoProfile): Promise<SsoSignInRe
 
   const email = profile.email?.trim().toLowerCase();
   if (!email || !email.includes("@") || profile.emailVerified === false) return { ok: false, reason: "no_email" };
-  const domain = email.slice(email.lastIndexOf("@") + 1);
+  const domain = addressDomain(email);
 
   const db = await getDb();
   return db.transaction(async (tx): Promise<SsoSignInResult> => {
