@@ -55,7 +55,7 @@ export async function listVersionRows({ conceptId }: { conceptId: string }, db?:
 export async function getVersionRow({ conceptId, number }: { conceptId: string; number: number }, db?: Executor) {
   const x = db ?? (await getDb());
   const [row] = await x
-    .select({ ...listColumns, snapshot: conceptVersionSnapshots.snapshot, ids: conceptVersionSnapshots.ids })
+    .select({ ...listColumns, snapshot: conceptVersionSnapshots.snapshot, ids: conceptVersionSnapshots.ids, staffCostRate: conceptVersions.staffCostRate })
     .from(conceptVersions)
     .innerJoin(conceptVersionSnapshots, eq(conceptVersionSnapshots.versionId, conceptVersions.id))
     .leftJoin(users, eq(users.id, conceptVersions.createdBy))
@@ -81,6 +81,8 @@ export async function insertVersion(
     restoredFrom?: number | null;
     decision?: { date: string; reference: string } | null;
     hashes: Record<string, string>;
+    /** the municipality's personnel cost rate at this moment (null inside: none set) */
+    staffCostRate: { perFteCents: number | null };
     createdBy: string;
     /** only for seeded history; otherwise now */
     createdAt?: Date;
@@ -106,6 +108,7 @@ export async function insertVersion(
       decisionDate: input.decision?.date ?? null,
       decisionReference: input.decision?.reference ?? null,
       hashes: input.hashes,
+      staffCostRate: input.staffCostRate,
       createdBy: input.createdBy,
       ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     })

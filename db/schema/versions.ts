@@ -31,6 +31,12 @@ export const conceptVersions = pgTable(
     decisionReference: text("decision_reference"),
     /** { "<chapter>/<part>/<fieldKey>": sha1 of the canonical document, "measure:<id>": sha1 of the measure } */
     hashes: jsonb("hashes").$type<Record<string, string>>().notNull(),
+    /**
+     * The municipality's personnel cost rate when the version was made, so that its PDF shows the costs it was
+     * adopted with ({ perFteCents: null }: none set, the default applied). Null: made before rates were kept with
+     * versions (migration 0023); such a version is costed with today's rate, and its PDF says so.
+     */
+    staffCostRate: jsonb("staff_cost_rate").$type<{ perFteCents: number | null }>(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

@@ -8,6 +8,7 @@ import type { Db } from "@/db";
 import { measures, memberships, municipalities, peerLibraryEntries, subGoals, users, type Concept } from "@/db/schema";
 import { getConceptTree, insertConcept } from "@/db/queries/concepts";
 import { insertVersion, setConceptStatus } from "@/db/queries/versions";
+import { getStaffCostRate } from "@/db/queries/funding";
 import { buildConceptSnapshot } from "@/lib/concepts/exchange";
 import { snapshotHashes } from "@/lib/versions/snapshot";
 import { musterstadtHistory } from "./seed-data/musterstadt-history";
@@ -170,6 +171,7 @@ export async function insertSeedConcept(db: Db, input: { municipalityId: string;
 export async function insertSeedHistory(db: Db, input: { concept: Concept; editorId: string; adminId: string }) {
   const tree = await getConceptTree({ conceptId: input.concept.id }, db);
   const versions = musterstadtHistory(buildConceptSnapshot({ concept: input.concept, ...tree }, new Date()));
+  const perFteCents = await getStaffCostRate({ municipalityId: input.concept.municipalityId }, db);
   for (const v of versions) {
     await insertVersion(
       {
@@ -179,6 +181,7 @@ export async function insertSeedHistory(db: Db, input: { concept: Concept; edito
         kind: v.kind,
         status: v.status,
         hashes: snapshotHashes(v.snapshot),
+        staffCostRate: { perFteCents },
         createdBy: v.author === "admin" ? input.adminId : input.editorId,
         createdAt: v.createdAt,
         snapshot: v.snapshot.data as unknown as Record<string, unknown>,

@@ -70,6 +70,8 @@ export type FundingReport = {
   /** the rate applied where a measure has none of its own */
   staffCostPerFteCents: number;
   rateIsDefault: boolean;
+  /** see FundingInput.rateOfToday */
+  rateOfToday: boolean;
   validity: { from: string | null; until: string | null };
   measures: MeasureCosts[];
   /** the running plan, per year */
@@ -220,6 +222,7 @@ export function computeFunding(input: FundingInput): FundingReport {
   return {
     staffCostPerFteCents: effectiveRate(null, input.staffCostPerFteCents),
     rateIsDefault: input.staffCostPerFteCents === null,
+    rateOfToday: input.rateOfToday ?? false,
     validity,
     measures: all.map((x) => x.c),
     plan: sumTotals(planCosts),

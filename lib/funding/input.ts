@@ -75,7 +75,7 @@ export function fundingInputFromTree(t: TreeInput): FundingInput {
 }
 
 /** From a backup or version snapshot. Measure ids are "fieldKey/position" (a snapshot has no ids of its own). */
-export function fundingInputFromExport(data: ConceptExport, staffCostPerFteCents: number | null): FundingInput {
+export function fundingInputFromExport(data: ConceptExport, staffCostPerFteCents: number | null, rateOfToday = false): FundingInput {
   const chapter = fieldsChapterNumber(data.concept.templateVersion);
   const fields = [...data.fields].sort(byPosition);
   const measures: FundingMeasure[] = fields.flatMap((f, fi) =>
@@ -101,6 +101,7 @@ export function fundingInputFromExport(data: ConceptExport, staffCostPerFteCents
     validFrom: str(data.concept.settings.validFrom),
     validUntil: str(data.concept.settings.validUntil),
     staffCostPerFteCents,
+    rateOfToday,
     fields: fields.map((f) => ({ key: f.key, title: f.title })),
     measures,
   };

@@ -29,6 +29,8 @@ export type FundingInput = {
   validUntil: string | null;
   /** the municipality's rate; null → the documented default */
   staffCostPerFteCents: number | null;
+  /** a stored version made before versions kept their rate: the rate is today's, and the tables say so */
+  rateOfToday?: boolean;
   fields: { key: string; title: string }[];
   measures: FundingMeasure[];
 };

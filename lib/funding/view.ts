@@ -100,7 +100,9 @@ export function fundingView(r: FundingReport, fieldTitle: (key: string, fallback
       ],
     });
   }
-  const rate = `Personalkostensatz: ${euro(r.staffCostPerFteCents)} pro VZÄ und Jahr${r.rateIsDefault ? " (Voreinstellung; die Leitung legt den Satz der Kommune unter „Mitglieder“ fest)" : ""}.`;
+  const rate =
+    `Personalkostensatz: ${euro(r.staffCostPerFteCents)} pro VZÄ und Jahr${r.rateIsDefault ? " (Voreinstellung; die Leitung legt den Satz der Kommune unter „Mitglieder“ fest)" : ""}.` +
+    (r.rateOfToday ? " Es ist der heutige Satz: Mit dieser Version wurde der damals geltende Satz nicht gespeichert." : "");
   // Measures with a rate of their own: named under the tables, so that every personnel cost can be traced.
   const ownRates = r.measures
     .filter((m) => m.staffCostPerFteCents !== r.staffCostPerFteCents)

@@ -62,20 +62,25 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
   let data: ConceptExport;
   let version: { number: number; label: string } | null = null;
   let date = now;
+  // A version is costed with the rate it was made with (the one the council adopted), not with today's.
+  let keptRate: { perFteCents: number | null } | null = null;
   if (options.version) {
     const loaded = await loadVersion(concept.id, options.version);
+    keptRate = loaded.staffCostRate;
     data = loaded.snapshot;
     version = { number: loaded.meta.number, label: loaded.meta.label };
     date = loaded.meta.createdAt;
   } else {
     data = (await readConceptSnapshot(concept, now)).data;
   }
-  const [municipality, logo, history, staffCostPerFteCents] = await Promise.all([
+  const [municipality, logo, history, rateToday] = await Promise.all([
     getMunicipalityName({ municipalityId: concept.municipalityId }),
     getLogo({ municipalityId: concept.municipalityId }),
     options.history ? listVersionRows({ conceptId: concept.id }) : Promise.resolve(null),
     getStaffCostRate({ municipalityId: concept.municipalityId }),
   ]);
+  const staffCostPerFteCents = keptRate ? keptRate.perFteCents : rateToday;
+  const staffCostRateOfToday = !!version && !keptRate;
   const entries: HistoryEntry[] | null = history
     ? history
         // A version's PDF lists the history up to that version.
@@ -90,7 +95,7 @@ export async function loadPdfModel(actor: Actor, conceptId: string, options: Pdf
   // Key figures are not in a version's snapshot: a version prints the values of its year and before.
   const figures = await keyFigureLinesOfConcept(concept.id);
   const keyFigures = version ? keyFigureLinesUntil(figures, Number(berlinToday(date).slice(0, 4))) : figures;
-  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, suggestions, proposalAuthors, rounds, staffCostPerFteCents, keyFigures });
+  const model: PdfModel = buildPdfModel({ data, municipality: municipality ?? "", version, date, logo: logoKind, history: entries, comments, suggestions, proposalAuthors, rounds, staffCostPerFteCents, staffCostRateOfToday, keyFigures });
   return { model, concept, logo, municipality: municipality ?? "", version, date };
 }
 

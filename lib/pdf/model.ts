@@ -66,6 +66,8 @@ export type PdfSource = {
   proposalAuthors?: Record<string, string> | null;
   /** the municipality's personnel cost per VZÄ and year (chapter 7); null or missing: the default */
   staffCostPerFteCents?: number | null;
+  /** a stored version made before versions kept their rate: staffCostPerFteCents is today's (the tables say so) */
+  staffCostRateOfToday?: boolean;
   /** the Ausgangslage's key figures (not part of a version's snapshot: see lib/key-figures/backup.ts); missing: none */
   keyFigures?: KeyFigureLine[];
 };
@@ -349,7 +351,7 @@ export function buildPdfModel(source: PdfSource): PdfModel {
       title: chapter.title,
       settings: settingRows(chapter.key, data.concept.settings),
       parts: chapter.parts.map((p) => ({ title: chapter.parts.length > 1 ? p.title : null, doc: section(chapter.key, p.key, null) })),
-      funding: chapter.key === "funding" ? fundingView(computeFunding(fundingInputFromExport(data, source.staffCostPerFteCents ?? null))) : null,
+      funding: chapter.key === "funding" ? fundingView(computeFunding(fundingInputFromExport(data, source.staffCostPerFteCents ?? null, source.staffCostRateOfToday))) : null,
       keyFigures: chapter.key === "baseline" && source.keyFigures?.length ? keyFigureTable(source.keyFigures) : null,
       fields: isFields
         ? fields.map((f, fi) => {

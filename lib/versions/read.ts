@@ -50,12 +50,20 @@ export function parseVersionNumber(value: unknown): number {
 export async function loadVersion(
   conceptId: string,
   number: number,
-): Promise<{ meta: VersionMeta; snapshot: ConceptExport; valid: ValidSnapshot; ids: SnapshotIds; hashes: Record<string, string> }> {
+): Promise<{
+  meta: VersionMeta;
+  snapshot: ConceptExport;
+  valid: ValidSnapshot;
+  ids: SnapshotIds;
+  hashes: Record<string, string>;
+  /** the personnel cost rate the version was made with; null for a version made before rates were kept */
+  staffCostRate: { perFteCents: number | null } | null;
+}> {
   const row = await getVersionRow({ conceptId, number });
   if (!row) throw new AppError("not_found", `Version ${number} gibt es nicht.`);
   const parsed = parseSnapshot(row.snapshot, row.ids);
   if (!parsed.ok) throw new AppError("conflict", `Version ${number} ist beschädigt und kann nicht verwendet werden. ${parsed.error}`);
-  return { meta: meta(row), snapshot: row.snapshot as unknown as ConceptExport, valid: parsed.value, ids: row.ids, hashes: row.hashes };
+  return { meta: meta(row), snapshot: row.snapshot as unknown as ConceptExport, valid: parsed.value, ids: row.ids, hashes: row.hashes, staffCostRate: row.staffCostRate };
 }
 
 /** One version with its whole content (the backup format) — for the JSON API, the PDF and the comparison. */

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { getDb, type Executor } from "@/db";
 import { deleteFieldsExcept, replaceMeasures, replaceSubGoals, restoreConceptMeta, takenIds, upsertField } from "@/db/queries/restore";
 import { insertVersion, lockConcept } from "@/db/queries/versions";
+import { getStaffCostRate } from "@/db/queries/funding";
 import type { Concept, NewMeasure } from "@/db/schema";
 import type { Actor } from "@/lib/authz/require-role";
 import { buildConceptSnapshot, measureRow, type SnapshotIds, type ValidConceptExport } from "@/lib/concepts/exchange";
@@ -20,6 +21,7 @@ export async function snapshotInto(
   input: { label: string; kind: VersionKind; restoredFrom?: number; decision?: { date: string; reference: string } },
 ) {
   const tree = await currentConceptTree(concept.id, tx);
+  const perFteCents = await getStaffCostRate({ municipalityId: concept.municipalityId }, tx);
   const snapshot = buildConceptSnapshot({ concept, ...tree }, new Date());
   const row = await insertVersion(
     {
@@ -31,6 +33,7 @@ export async function snapshotInto(
       restoredFrom: input.restoredFrom ?? null,
       decision: input.decision ?? null,
       hashes: snapshotHashes(snapshot),
+      staffCostRate: { perFteCents },
       createdBy: actor.id,
       snapshot: snapshot.data as unknown as Record<string, unknown>,
       ids: snapshot.ids,

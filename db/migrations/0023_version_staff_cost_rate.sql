@@ -1,0 +1,2 @@
+-- The personnel cost rate a version was costed with (db/schema/versions.ts); older versions keep null: today's rate, said so in their PDF.
+ALTER TABLE "concept_versions" ADD COLUMN "staff_cost_rate" jsonb;
