@@ -84,7 +84,7 @@ describe("funding computation", () => {
     expect(r.plan.measures).toBe(2);
     expect(r.plan.staffFte).toBe("1.5");
     expect(r.bySource.find((s) => s.source === "eu")).toEqual({ source: "eu", lines: 0, centsPerYear: 0 });
-    expect(r.excluded).toEqual([expect.objectContaining({ id: "c", reason: "abgeschlossen, nicht im Finanzplan", fundingCents: 500 })]);
+    expect(r.excluded).toEqual([expect.objectContaining({ id: "c", reason: "abgeschlossen, nicht im Finanzplan", externalFundingCents: 500 })]);
   });
 
   it("sums by source, field of action and task type; own share is the cost not covered from outside", () => {

@@ -62,7 +62,10 @@ export type YearRow = {
   staffFte: string;
   totalCostCents: number;
   fundingBySourceCents: Record<FundingSource, number>;
+  /** every source, the municipality's own budget lines included */
   fundingCents: number;
+  /** Land, Bund, EU and third parties: what "Förderung" means in the tables */
+  externalFundingCents: number;
   ownShareCents: number;
 };
 
@@ -81,7 +84,7 @@ export type FundingReport = {
   byTaskType: ({ taskType: FundingMeasure["taskType"] } & Totals)[];
   byYear: YearRow[];
   /** measures not in the running plan, with the reason */
-  excluded: { id: string; number: string; title: string; fieldKey: string; reason: string; totalCostCents: number; fundingCents: number }[];
+  excluded: { id: string; number: string; title: string; fieldKey: string; reason: string; totalCostCents: number; externalFundingCents: number }[];
   /** why the by-year view is missing or partial */
   yearNote: string | null;
   cliff: Cliff;
@@ -98,7 +101,7 @@ export const FUNDING_RULES = [
   "Alle Beträge gelten pro Jahr: Sachkosten, Förderungen und Personalkosten (VZÄ × Personalkostensatz pro VZÄ und Jahr).",
   "Im Finanzplan stehen Maßnahmen mit dem Status geplant, laufend oder verstetigt; abgeschlossene Maßnahmen sind gesondert aufgeführt und nicht mitgerechnet.",
   "Nach Jahren: jede Maßnahme zählt anteilig die Monate, in denen sie im Geltungszeitraum läuft; eine Förderung zusätzlich nur bis zu ihrem Enddatum.",
-  "Kommunaler Anteil = Gesamtkosten abzüglich Förderung von Land, Bund, EU und Dritten (je Maßnahme mindestens 0).",
+  "Förderung = Beträge von Land, Bund, EU und Dritten; Kommunaler Anteil = Gesamtkosten abzüglich dieser Förderung (je Maßnahme mindestens 0). Haushaltsmittel der Kommune sind Teil des kommunalen Anteils, keine Förderung.",
   "Eine Förderung, die vor dem Geltungszeitraum oder vor dem Beginn der Maßnahme endet, zählt nirgends mit.",
 ];
 
@@ -201,6 +204,7 @@ function yearRows(input: FundingInput, plan: { m: FundingMeasure; c: MeasureCost
       totalCostCents: cost,
       fundingBySourceCents: bySource,
       fundingCents: FUNDING_SOURCES.reduce((a, s) => a + bySource[s], 0),
+      externalFundingCents: FUNDING_SOURCES.filter((s) => EXTERNAL.has(s)).reduce((a, s) => a + bySource[s], 0),
       ownShareCents: own,
     };
   });
@@ -235,7 +239,7 @@ export function computeFunding(input: FundingInput): FundingReport {
     byYear: years ? yearRows(input, plan, years) : [],
     excluded: all
       .filter((x) => !IN_PLAN.has(x.m.status))
-      .map(({ c }) => ({ id: c.id, number: c.number, title: c.title, fieldKey: c.fieldKey, reason: EXCLUDED_REASON, totalCostCents: c.totalCostCents, fundingCents: c.fundingCents })),
+      .map(({ c }) => ({ id: c.id, number: c.number, title: c.title, fieldKey: c.fieldKey, reason: EXCLUDED_REASON, totalCostCents: c.totalCostCents, externalFundingCents: c.externalFundingCents })),
     yearNote: years ? null : "Ohne Geltungszeitraum (Kapitel 1: gültig ab / bis) gibt es keine Übersicht nach Jahren.",
     cliff: computeCliff(planMeasures, new Map(plan.map((x) => [x.m.id, x.c.staffFteHundredths]))),
     rules: FUNDING_RULES,

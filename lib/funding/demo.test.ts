@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { musterstadtConcept as seed } from "@/lib/demo/seed-data/musterstadt";
 import { computeFunding } from "./compute";
+import { fundingView } from "./view";
 import type { FundingMeasure } from "./types";
 
 /*
@@ -94,6 +95,22 @@ describe("demo concept, chapter 7", () => {
     expect(r.byYear.map((y) => y.year)).toEqual([2026, 2027, 2028, 2029, 2030]);
     expect(r.byYear[0]!.totalCostCents).toBe(euro(1_654_750));
     expect(r.byYear[4]).toMatchObject({ totalCostCents: euro(448_000), fundingCents: euro(287_000), ownShareCents: euro(268_000), staffFte: "5", measures: 3 });
+  });
+
+  it("the tables a council reads add up: Förderung and the municipal share make the total cost in every row", () => {
+    // The municipality's own budget lines (Kommune 519.000 €) are part of its share, not Förderung: counted as both,
+    // the plan's row read 1.895.000 € total, 1.538.000 € Förderung and 876.000 € own share.
+    const view = fundingView(r);
+    const amount = (cell: string) => Number(cell.replace(/[^\d]/g, ""));
+    const costTables = view.tables.filter((t) => t.columns.some((c) => c.label === "Förderung pro Jahr"));
+    expect(costTables.map((t) => t.id)).toEqual(["handlungsfeld", "aufgabenart"]);
+    for (const t of costTables) {
+      const col = (label: string) => t.columns.findIndex((c) => c.label === label);
+      const [total, funding, own] = [col("Gesamtkosten pro Jahr"), col("Förderung pro Jahr"), col("Kommunaler Anteil pro Jahr")];
+      for (const row of t.rows) expect(amount(row.cells[funding]!) + amount(row.cells[own]!), `${t.caption}: ${row.cells[0]}`).toBe(amount(row.cells[total]!));
+    }
+    const sum = costTables[0]!.rows.find((row) => row.total)!;
+    expect(sum.cells.map((c) => c.replace(/\s/g, " "))).toContain("1.019.000 €");
   });
 
   it("shows the funding cliff as checked by hand", () => {

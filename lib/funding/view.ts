@@ -51,9 +51,13 @@ const costCells = (t: Totals) => [
   euro(t.staffCostCents),
   euro(t.materialCostCents),
   euro(t.totalCostCents),
-  euro(t.fundingCents),
+  // Förderung is what others pay (Land, Bund, EU, Dritte): with the municipal share it makes up the total cost.
+  euro(t.externalFundingCents),
   euro(t.ownShareCents),
 ];
+
+/** Under the tables of a version made before versions kept their rate (lib/pdf/export.ts). */
+export const RATE_OF_TODAY = "Der Personalkostensatz ist der heutige: Mit dieser Version wurde der damals geltende Satz nicht gespeichert.";
 
 export function fundingView(r: FundingReport, fieldTitle: (key: string, fallback: string) => string = (_k, f) => f): FundingView {
   const planFunding = r.bySource.reduce((a, s) => a + s.centsPerYear, 0);
@@ -100,9 +104,7 @@ export function fundingView(r: FundingReport, fieldTitle: (key: string, fallback
       ],
     });
   }
-  const rate =
-    `Personalkostensatz: ${euro(r.staffCostPerFteCents)} pro VZÄ und Jahr${r.rateIsDefault ? " (Voreinstellung; die Leitung legt den Satz der Kommune unter „Mitglieder“ fest)" : ""}.` +
-    (r.rateOfToday ? " Es ist der heutige Satz: Mit dieser Version wurde der damals geltende Satz nicht gespeichert." : "");
+  const rate = `Personalkostensatz: ${euro(r.staffCostPerFteCents)} pro VZÄ und Jahr${r.rateIsDefault ? " (Voreinstellung; die Leitung legt den Satz der Kommune unter „Mitglieder“ fest)" : ""}.`;
   // Measures with a rate of their own: named under the tables, so that every personnel cost can be traced.
   const ownRates = r.measures
     .filter((m) => m.staffCostPerFteCents !== r.staffCostPerFteCents)
@@ -131,9 +133,9 @@ export function fundingView(r: FundingReport, fieldTitle: (key: string, fallback
     measures: r.plan.measures + r.excluded.length,
     tables,
     excluded: r.excluded.length
-      ? { title: "Abgeschlossen, nicht im Finanzplan", items: r.excluded.map((x) => `${x.number} ${x.title} (Gesamtkosten ${euro(x.totalCostCents)}, Förderung ${euro(x.fundingCents)} pro Jahr)`) }
+      ? { title: "Abgeschlossen, nicht im Finanzplan", items: r.excluded.map((x) => `${x.number} ${x.title} (Gesamtkosten ${euro(x.totalCostCents)}, Förderung ${euro(x.externalFundingCents)} pro Jahr)`) }
       : null,
-    notes: [...r.rules, rate, ...ownRateNote, "Beträge in Euro, auf volle Euro gerundet (Rundungsdifferenzen in den Summen möglich).", ...(r.yearNote ? [r.yearNote] : [])],
+    notes: [...r.rules, rate, ...(r.rateOfToday ? [RATE_OF_TODAY] : []), ...ownRateNote, "Beträge in Euro, auf volle Euro gerundet (Rundungsdifferenzen in den Summen möglich).", ...(r.yearNote ? [r.yearNote] : [])],
     cliff: {
       summary: r.cliff.summary,
       bars: r.cliff.years.map((y) => ({ year: y.year, cents: y.cents, label: euro(y.cents), fte: fte(y.staffFteHundredths) })),

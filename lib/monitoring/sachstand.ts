@@ -49,7 +49,7 @@ export function buildSachstand(input: {
   const total: [string, string][] = yearRow
     ? [
         ["Gesamtkosten", formatEuro(yearRow.totalCostCents)],
-        ["Förderung", formatEuro(yearRow.fundingCents)],
+        ["Förderung", formatEuro(yearRow.externalFundingCents)],
         ["Kommunaler Anteil", formatEuro(yearRow.ownShareCents)],
         ["VZÄ", formatFte(yearRow.staffFte) || "0"],
       ]
@@ -89,7 +89,7 @@ export function buildSachstand(input: {
             ["Status", `${STATUS_LABELS[m.status]}${m.ended ? " (beendet)" : ""}`],
             ["Zeitraum", formatPeriod(m.startDate, m.endDate) || "nicht angegeben"],
           ];
-          if (c) facts.push(["Kosten und Förderung pro Jahr", `${formatEuro(c.totalCostCents)} Kosten, davon ${formatEuro(c.fundingCents)} Förderung`]);
+          if (c) facts.push(["Kosten und Förderung pro Jahr", `${formatEuro(c.totalCostCents)} Kosten, davon ${formatEuro(c.externalFundingCents)} Förderung`]);
           const current = m.yearStatuses.find((y) => y.year === year);
           facts.push([`Umsetzungsstand ${year}`, current ? YEAR_STATUS_LABELS[current.status] : "nicht angegeben"]);
           return {

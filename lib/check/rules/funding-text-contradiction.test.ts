@@ -50,6 +50,33 @@ describe(fundingTextContradiction.id, () => {
     expect(fundingTextContradiction.run(ctx)).toEqual([]);
   });
 
+  it("reads 'Förderung' outside a table by source as what Land, Bund, EU and third parties pay, as the app's own tables by field do", () => {
+    const ctx = goodContext();
+    const measures = ctx.measures.map((m, i) =>
+      i === 0 ? { ...m, fundingLines: [...m.fundingLines, { source: "state" as const, programme: "KOMM-AN", amountCents: 50_000_000, until: null }] } : m,
+    );
+    ctx.funding = withFunding(measures, "1.5");
+    const { totalCostCents, externalFundingCents, ownShareCents, fundingCents } = ctx.funding.plan;
+    expect([externalFundingCents, fundingCents]).toEqual([50_000_000, 50_100_000]);
+    const euro = (cents: number) => `${(cents / 100).toLocaleString("de-DE")} €`;
+    const withTable = (funding: string) =>
+      ctx.sections.map((s) =>
+        s.chapter === "funding"
+          ? { ...s, content: table(["Handlungsfeld", "Gesamtkosten pro Jahr", "Förderung pro Jahr", "Kommunaler Anteil pro Jahr"], ["Summe", euro(totalCostCents), funding, euro(ownShareCents)]) }
+          : s,
+      );
+    // The app's table by field, pasted: Förderung 500.000 € and the municipal share make the total.
+    ctx.sections = withTable(euro(externalFundingCents));
+    expect(fundingTextContradiction.run(ctx)).toEqual([]);
+    // A town's own table that counts its budget line as Förderung too is no contradiction either.
+    ctx.sections = withTable(euro(fundingCents));
+    expect(fundingTextContradiction.run(ctx)).toEqual([]);
+    ctx.sections = withTable("700.000 €");
+    expect(fundingTextContradiction.run(ctx).map((f) => f.message.replace(/\u00a0/g, " "))).toEqual([
+      "Tabelle im Text: „Summe“ / „Förderung pro Jahr“ nennt 700.000,00 €, aus den Maßnahmen berechnet sind 500.000,00 € pro Jahr.",
+    ]);
+  });
+
   it("accepts a table that agrees, and tables about other things", () => {
     const ctx = goodContext();
     ctx.funding = withFunding(ctx.measures, "1.5");

@@ -19,7 +19,11 @@ export function parseFte(text: string): number | null {
   return m ? Number(m[1]) * 100 + Number(((m[2] ?? "") + "00").slice(0, 2)) : null;
 }
 
-type Column = { label: string; kind: "money" | "fte"; pick: (ctx: CheckContext) => number; bySource: boolean };
+/** `also`: a second reading of the same header that is not a contradiction either (the funding columns below). */
+type Column = { label: string; kind: "money" | "fte"; pick: (ctx: CheckContext) => number; also?: (ctx: CheckContext) => number; bySource: boolean };
+
+const externalFunding = (c: CheckContext) => c.funding.plan.externalFundingCents;
+const everySource = (c: CheckContext) => c.funding.plan.fundingCents;
 
 /** Which computed figure a column header names (first match wins; own share before funding). */
 function columnFor(header: string): Column | null {
@@ -32,8 +36,17 @@ function columnFor(header: string): Column | null {
   if (/gesamtkosten|kosten insgesamt|kosten gesamt/.test(h)) return col("money", (c) => c.funding.plan.totalCostCents);
   // A count ("Förderlinien", the app's own table by source; "Anzahl …") is no amount.
   if (/förderlinien|anzahl/.test(h)) return null;
-  if (/förder|finanzierung|betrag|mittel/.test(h)) return col("money", (c) => c.funding.plan.fundingCents, true);
+  // "Förderung" in the app's tables by field is what Land, Bund, EU and third parties pay; the sum of its table by
+  // source counts every source, the municipality's own budget lines too. Which one a town's own table means is
+  // not always clear outside a table by source, so there either is no contradiction (see fundingColumns).
+  if (/förder|finanzierung|betrag|mittel/.test(h)) return { ...col("money", everySource, true), also: externalFunding };
   return null;
+}
+
+/** A table with a row per source sums every source; elsewhere a "Förderung" column likelier means the external funding. */
+function fundingColumns(columns: (Column | null)[], bySourceTable: boolean): (Column | null)[] {
+  if (bySourceTable) return columns.map((c) => (c?.also ? { ...c, also: undefined } : c));
+  return columns.map((c) => (c?.also && /förder/i.test(c.label) ? { ...c, pick: externalFunding, also: everySource } : c));
 }
 
 const cellsOf = (row: JSONContent) => (row.content ?? []).map((c) => plainText(c).trim());
@@ -59,7 +72,8 @@ export const fundingTextContradiction: Rule = {
       tables(s.content).forEach((table, ti) => {
         const rows = table.content ?? [];
         const header = rows[0] ? cellsOf(rows[0]) : [];
-        const columns = header.map(columnFor);
+        const bySourceTable = rows.slice(1).some((row) => SOURCE_BY_LABEL.has((cellsOf(row)[0] ?? "").toLowerCase()));
+        const columns = fundingColumns(header.map(columnFor), bySourceTable);
         for (const row of rows.slice(1)) {
           const cells = cellsOf(row);
           const label = cells[0] ?? "";
@@ -72,8 +86,8 @@ export const fundingTextContradiction: Rule = {
             const typed = col.kind === "fte" ? parseFte(cell) : parseMoney(cell);
             if (typed === null) return;
             const computed = source ? (ctx.funding.bySource.find((b) => b.source === source)?.centsPerYear ?? 0) : col.pick(ctx);
-            const off = col.kind === "fte" ? typed !== computed : Math.abs(typed - computed) >= 100;
-            if (!off) return;
+            const differs = (value: number) => (col.kind === "fte" ? typed !== value : Math.abs(typed - value) >= 100);
+            if (!differs(computed) || (!source && col.also && !differs(col.also(ctx)))) return;
             const show = (v: number) => (col.kind === "fte" ? `${formatFteHundredths(v)} VZÄ` : formatEuro(v));
             findings.push({
               key: `finanzierungstext-widerspricht:${ti}:${label}:${col.label}`,
