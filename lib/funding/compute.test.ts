@@ -52,6 +52,8 @@ describe("funding computation", () => {
     expect(r.plan).toMatchObject({ totalCostCents: 10_000_000, fundingCents: 1_000_000, ownShareCents: 9_000_000 });
     expect(r.byYear[0]).toMatchObject({ year: 2026, fundingBySourceCents: expect.objectContaining({ state: 0 }) });
     expect(r.byYear[1]).toMatchObject({ year: 2027, fundingCents: 0, ownShareCents: r.plan.totalCostCents });
+    // Nor is it a cliff to come: only the federal line, ending in the validity, is one.
+    expect(r.cliff.lines.map((l) => [l.programme, l.year])).toEqual([["Bundesprogramm", 2026]]);
   });
 
   it("counts no funding that ended before its measure began", () => {

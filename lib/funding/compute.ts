@@ -222,7 +222,6 @@ export function computeFunding(input: FundingInput): FundingReport {
   const fieldTitle = new Map(input.fields.map((f) => [f.key, f.title]));
   const fieldKeys = [...input.fields.map((f) => f.key), ...new Set(planCosts.map((c) => c.fieldKey).filter((k) => !fieldTitle.has(k)))];
   const years = validityYears(input.validFrom, input.validUntil);
-  const planMeasures = plan.map((x) => x.m);
   return {
     staffCostPerFteCents: effectiveRate(null, input.staffCostPerFteCents),
     rateIsDefault: input.staffCostPerFteCents === null,
@@ -241,7 +240,11 @@ export function computeFunding(input: FundingInput): FundingReport {
       .filter((x) => !IN_PLAN.has(x.m.status))
       .map(({ c }) => ({ id: c.id, number: c.number, title: c.title, fieldKey: c.fieldKey, reason: EXCLUDED_REASON, totalCostCents: c.totalCostCents, externalFundingCents: c.externalFundingCents })),
     yearNote: years ? null : "Ohne Geltungszeitraum (Kapitel 1: gültig ab / bis) gibt es keine Übersicht nach Jahren.",
-    cliff: computeCliff(planMeasures, new Map(plan.map((x) => [x.m.id, x.c.staffFteHundredths]))),
+    // The cliff too sees only the lines that pay within the validity: one that ended before it is no gap to come.
+    cliff: computeCliff(
+      plan.map((x) => ({ ...x.m, fundingLines: x.lines })),
+      new Map(plan.map((x) => [x.m.id, x.c.staffFteHundredths])),
+    ),
     rules: FUNDING_RULES,
   };
 }
