@@ -140,9 +140,13 @@ describe("funding computation", () => {
     ]);
   });
 
-  it("has no by-year view without a validity, and says so", () => {
+  it("has no by-year view without a validity, at most 30 years with a long one, and says so", () => {
     const r = computeFunding(input([measure({})], { validFrom: null }));
     expect(r.byYear).toEqual([]);
     expect(r.yearNote).toMatch(/Geltungszeitraum/);
+    const long = computeFunding(input([measure({ materialCostCents: 100 })], { validFrom: "2026-01-01", validUntil: "2226-12-31" }));
+    expect(long.byYear).toHaveLength(30);
+    expect(long.yearNote).toBe("Nach Jahren: gezeigt sind die ersten 30 Jahre des Geltungszeitraums (bis 2055); die Summe umfasst nur diese.");
+    expect(computeFunding(input([measure({})], { validFrom: "2026-01-01", validUntil: "2055-12-31" })).yearNote).toBeNull();
   });
 });

@@ -239,7 +239,11 @@ export function computeFunding(input: FundingInput): FundingReport {
     excluded: all
       .filter((x) => !IN_PLAN.has(x.m.status))
       .map(({ c }) => ({ id: c.id, number: c.number, title: c.title, fieldKey: c.fieldKey, reason: EXCLUDED_REASON, totalCostCents: c.totalCostCents, externalFundingCents: c.externalFundingCents })),
-    yearNote: years ? null : "Ohne Geltungszeitraum (Kapitel 1: gültig ab / bis) gibt es keine Übersicht nach Jahren.",
+    yearNote: !years
+      ? "Ohne Geltungszeitraum (Kapitel 1: gültig ab / bis) gibt es keine Übersicht nach Jahren."
+      : years.length === MAX_YEARS && Number(input.validUntil!.slice(0, 4)) > years.at(-1)!
+        ? `Nach Jahren: gezeigt sind die ersten ${MAX_YEARS} Jahre des Geltungszeitraums (bis ${years.at(-1)}); die Summe umfasst nur diese.`
+        : null,
     // The cliff too sees only the lines that pay within the validity: one that ended before it is no gap to come.
     cliff: computeCliff(
       plan.map((x) => ({ ...x.m, fundingLines: x.lines })),
