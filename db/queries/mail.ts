@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { mailQueue, municipalities, passwordResets, users } from "@/db/schema";
+import { mailQueue, memberships, municipalities, passwordResets, users } from "@/db/schema";
 
 export type MailRow = typeof mailQueue.$inferSelect;
 export type NewMail = {
@@ -53,6 +53,27 @@ export async function markMailSent({ id, attempts }: { id: string; attempts: num
     .update(mailQueue)
     .set({ status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null, textBody: "", htmlBody: "" })
     .where(and(eq(mailQueue.id, id), eq(mailQueue.attempts, attempts)));
+}
+
+/** Not sent, and never will be (the recipient left the municipality meanwhile): the text goes, as after sending. */
+export async function markMailCancelled({ id, attempts, reason }: { id: string; attempts: number; reason: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  await x
+    .update(mailQueue)
+    .set({ status: "cancelled", leaseUntil: null, lastError: reason, textBody: "", htmlBody: "" })
+    .where(and(eq(mailQueue.id, id), eq(mailQueue.attempts, attempts)));
+}
+
+/** Whether the address belongs to a member of the municipality now. */
+export async function addressIsMember({ municipalityId, address }: { municipalityId: string; address: string }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const [row] = await x
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.municipalityId, municipalityId), sql`lower(${users.email}) = lower(${address})`))
+    .limit(1);
+  return !!row;
 }
 
 export async function markMailFailed({ id, attempts, error, retryAt }: { id: string; attempts: number; error: string; retryAt: Date | null }, db?: Executor) {

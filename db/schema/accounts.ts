@@ -85,7 +85,7 @@ export const mailQueue = pgTable(
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body").notNull(),
-    /** pending | sent | failed (gave up after the last attempt) */
+    /** pending | sent | failed (gave up after the last attempt) | cancelled (its recipient left the municipality before it went) */
     status: text("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),

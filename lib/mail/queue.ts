@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
-import { claimDueMails, enqueueMail, markMailFailed, markMailSent, type NewMail } from "@/db/queries/mail";
+import { addressIsMember, claimDueMails, enqueueMail, markMailCancelled, markMailFailed, markMailSent, type NewMail } from "@/db/queries/mail";
 import type { Executor } from "@/db";
 import { errorFields, log } from "@/lib/log";
 import { mailConfig, type Env } from "./config";
@@ -22,6 +22,13 @@ export const MAX_ATTEMPTS = 8;
 export function backoffMs(attempts: number): number {
   return Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1));
 }
+
+/**
+ * Mails that tell a member about the municipality's work (a mention, a round, a reminder). One still waiting when
+ * its recipient is removed (queued just before, or retried for hours while the mail server was down, or sent again
+ * by an admin) is not sent: the person no longer belongs there. Invitations go to people who are not members yet.
+ */
+const FOR_MEMBERS: ReadonlySet<string> = new Set(["mention", "round", "round_reminder"]);
 
 export type Sender = (mail: { to: string; subject: string; text: string; html: string; messageId: string }) => Promise<void>;
 
@@ -54,14 +61,21 @@ export async function queueMail(
   return enqueueMail(mail, tx);
 }
 
-/** Send what is due; returns how many were sent and how many failed. */
+/** Send what is due; returns how many were sent and how many failed (and, when any, how many were dropped). */
 export async function processMailQueue({ send, limit = 20, leaseMs = MAIL_LEASE_MS }: { send: Sender; limit?: number; leaseMs?: number }) {
   let sent = 0;
   let failed = 0;
+  let cancelled = 0;
   for (;;) {
     const batch = await claimDueMails({ limit, leaseMs });
-    if (batch.length === 0) return { sent, failed };
+    if (batch.length === 0) return cancelled ? { sent, failed, cancelled } : { sent, failed };
     for (const mail of batch) {
+      if (FOR_MEMBERS.has(mail.kind) && mail.municipalityId && !(await addressIsMember({ municipalityId: mail.municipalityId, address: mail.recipient }))) {
+        await markMailCancelled({ id: mail.id, attempts: mail.attempts, reason: "Nicht gesendet: Die Person ist nicht mehr Mitglied der Kommune." });
+        log.info({ event: "mail.cancelled", mailId: mail.id, kind: mail.kind }, "E-Mail verworfen: Empfänger nicht mehr Mitglied");
+        cancelled += 1;
+        continue;
+      }
       try {
         await send({ to: mail.recipient, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, messageId: mail.messageId });
         await markMailSent({ id: mail.id, attempts: mail.attempts });

@@ -188,4 +188,23 @@ describe("the daily summary", () => {
     await sendDigests(new Date(`${today}T10:00:00Z`));
     expect((await db.select().from(mailQueue)).filter((m) => m.recipient === left.reviewer.email && m.kind === "digest")).toEqual([]);
   });
+
+  it("drops a mention mail still waiting when its recipient is removed; other members' mails go", async () => {
+    const db = await getDb();
+    const { town: left, ids: leftIds } = await populatedTown("Wartestadt");
+    await changeMailDigest(left.reviewer, { on: false });
+    await changeMailDigest(left.admin, { on: false });
+    await db.delete(mailQueue); // what the scenario queued (an invitation, a round)
+    await createThread(left.editor, { conceptId: leftIds.conceptId, target: { kind: "chapter", chapter: "mandate" }, body: `@${left.reviewer.name} @${left.admin.name} bitte ansehen` });
+    // The mail server was down: both mails wait. Meanwhile the reviewer leaves.
+    await removeMember(left.admin, { municipalityId: left.municipality.id, userId: left.reviewer.id });
+    expect(await processMailQueue({ send })).toEqual({ sent: 1, failed: 0, cancelled: 1 });
+    await smtp.waitFor(1);
+    expect(to(left.reviewer.email)).toEqual([]);
+    expect(to(left.admin.email)).toHaveLength(1);
+    const [dropped] = (await db.select().from(mailQueue)).filter((m) => m.recipient === left.reviewer.email);
+    expect(dropped).toMatchObject({ kind: "mention", status: "cancelled", textBody: "", htmlBody: "" });
+    // Nothing is left to send, and an admin's list of failing mails does not show it.
+    expect(await processMailQueue({ send })).toEqual({ sent: 0, failed: 0 });
+  });
 });
