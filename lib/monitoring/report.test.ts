@@ -40,7 +40,7 @@ function rows() {
     measures: [
       measure("m2", "f1", 1, { code: "SP-02", endDate: "2026-12-31", indicators: [ind("i2", "gut", "besser")] }),
       measure("m1", "f1", 0, { indicators: [ind("i1", "100", "200")] }),
-      measure("m3", "f2", 0),
+      measure("m3", "f2", 0, { indicators: [ind("i3", "10", "20")] }),
     ],
     values: [value("m1", "i1", "2026-12-31", "150.000000"), value("m1", "i1", "2027-03-31", "180"), value("m1", "gone", "2027-03-31", "1"), value("m2", "i2", "2026-12-31", null, "gleich")],
     yearStatuses: [
@@ -68,16 +68,18 @@ describe("buildMonitoring", () => {
     expect(m2!.yearStatuses).toMatchObject([{ year: 2026, status: "not_implemented", note: "Träger fehlt" }]);
   });
 
-  it("sums up the last year with a status and the indicators", () => {
+  it("sums up the last year with a status and the indicators; one without a value is not counted as short of its target", () => {
     expect(buildMonitoring(rows()).summary).toEqual({
       measures: 3,
       year: 2026,
       byStatus: { implemented: 1, partial: 0, not_implemented: 1, none: 1 },
-      indicators: 2,
+      indicators: 3,
       withValues: 2,
-      numeric: 1,
+      numeric: 2,
       reached: 0,
-      missed: 1,
+      missed: 2,
+      behind: 1,
+      unmeasured: 1,
     });
   });
 
@@ -117,6 +119,7 @@ describe("buildSachstand", () => {
       JSON.stringify(buildSachstand({ title: "Konzept", municipality: "Musterstadt", conceptStatus: "Beschlossen", date: "01.05.2027", monitoring, funding })).replace(/\u00a0/g, " "),
     ) as ReturnType<typeof buildSachstand>;
     expect(model.meta.reportYear).toBe(2026);
+    expect(model.summary[1]).toBe("3 Indikatoren, davon 2 mit Ist-Werten; 2 mit Zahlen für Basis- und Zielwert, davon 0 am Ziel, 1 noch nicht und 1 noch ohne Ist-Wert.");
     expect(model.funding.rows).toEqual([["Bund", "4.000,00 €"]]);
     const m1 = model.fields[0]!.measures[0]!;
     expect(m1.facts).toContainEqual(["Umsetzungsstand 2026", "umgesetzt"]);

@@ -46,7 +46,10 @@ export type MonitoringSummary = {
   withValues: number;
   numeric: number;
   reached: number;
+  /** numeric and not at target: `behind` (a value short of it) plus `unmeasured` (no value yet) */
   missed: number;
+  behind: number;
+  unmeasured: number;
 };
 export type MonitoringReport = {
   today: string;
@@ -155,5 +158,7 @@ export function summarise(fields: readonly MonitoringField[], currentYear: numbe
     numeric: indicators.filter((x) => x.progress.kind === "numeric").length,
     reached: indicators.filter((x) => x.progress.state === "reached").length,
     missed: indicators.filter((x) => x.missed).length,
+    behind: indicators.filter((x) => x.missed && x.progress.state !== "no_value").length,
+    unmeasured: indicators.filter((x) => x.missed && x.progress.state === "no_value").length,
   };
 }

@@ -112,7 +112,7 @@ function Summary({ summary, ctx: { t, labels } }: { summary: MonitoringSummary; 
         })}
       </p>
       <p>
-        {t("summaryIndicators", { count: summary.indicators, withValues: summary.withValues, numeric: summary.numeric, reached: summary.reached, missed: summary.missed })}
+        {t("summaryIndicators", { count: summary.indicators, withValues: summary.withValues, numeric: summary.numeric, reached: summary.reached, behind: summary.behind, unmeasured: summary.unmeasured })}
       </p>
     </section>
   );
