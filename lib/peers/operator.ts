@@ -1,4 +1,5 @@
 import "server-only";
+import { getUserAddress } from "@/db/queries/users";
 
 /**
  * The operator of the installation (not a role of a municipality): may publish
@@ -12,6 +13,22 @@ export function operatorEmails(): string[] {
     .filter(Boolean);
 }
 
-export function isOperator(user: { email: string }): boolean {
-  return operatorEmails().includes(user.email.trim().toLowerCase());
+/** Whether a configured address is the user's: so the refusal can say why. */
+function namesOperator(email: string): boolean {
+  return operatorEmails().includes(email.trim().toLowerCase());
+}
+
+export const OPERATOR_UNCONFIRMED =
+  "Ihre E-Mail-Adresse ist noch nicht bestätigt. Setzen Sie Ihr Passwort einmal über „Passwort vergessen“ neu oder melden Sie sich über Single Sign-on an; dann können Sie Vergleichsstände veröffentlichen.";
+
+/**
+ * The operator is the account whose stored address is named AND confirmed (a link from a mail, a sign-on): anyone
+ * may register a municipality with any address, so a named address nobody has claimed yet proves nothing.
+ * "unconfirmed": named, not confirmed yet (the page says how to confirm).
+ */
+export async function operatorStanding(actor: { id: string }): Promise<"operator" | "unconfirmed" | "none"> {
+  if (operatorEmails().length === 0) return "none";
+  const own = await getUserAddress({ userId: actor.id });
+  if (!own || !namesOperator(own.email)) return "none";
+  return own.emailConfirmedAt ? "operator" : "unconfirmed";
 }

@@ -26,7 +26,7 @@ import type { Contribution } from "./anonymity";
 import { buildComparison, loadSnapshot, type Comparison, type LoadedSnapshot } from "./compare";
 import { type GroupChoice, type PeerGroupDef } from "./groups";
 import { conceptMetrics, type ConceptMetrics } from "./metrics";
-import { isOperator } from "./operator";
+import { OPERATOR_UNCONFIRMED, operatorStanding } from "./operator";
 import { buildSnapshot, type Source } from "./publish";
 import { syntheticPeers } from "./synthetic";
 import { currentConceptTree } from "@/lib/realtime/store";
@@ -102,7 +102,9 @@ export async function ensurePeerSnapshot(): Promise<PublishResult | null> {
 
 /** The operator's action: publish a snapshot now. */
 export async function publishPeerSnapshot(actor: Actor): Promise<PublishResult> {
-  if (!isOperator(actor)) throw new AppError("forbidden", "Nur der Betrieb (Operator) darf einen Vergleichsstand veröffentlichen.");
+  const standing = await operatorStanding(actor);
+  if (standing === "unconfirmed") throw new AppError("forbidden", OPERATOR_UNCONFIRMED);
+  if (standing !== "operator") throw new AppError("forbidden", "Nur der Betrieb (Operator) darf einen Vergleichsstand veröffentlichen.");
   return publishSnapshot({ trigger: "operator" });
 }
 

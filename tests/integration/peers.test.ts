@@ -4,10 +4,13 @@
  * municipalities only), consent withdrawal, the viewer left out, the
  * operator's action, and that no response names or identifies a peer.
  */
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
 import { getLatestPeerSnapshot, listSnapshotContributions, setSyntheticPeers } from "@/db/queries/peers";
+import { confirmEmail, getUserByEmail } from "@/db/queries/users";
+import { registerMunicipality } from "@/lib/members/service";
 import { municipalities } from "@/db/schema";
 import { browseLibrary, listShareableMeasures, shareMeasure, unshareMeasure } from "@/lib/peers/library";
 import { changePeerConsent, comparePeers, publishPeerSnapshot, publishScheduledSnapshot, publishSnapshot, readPeerConsent } from "@/lib/peers/service";
@@ -161,7 +164,7 @@ describe("consent", () => {
 });
 
 describe("the operator's snapshot action", () => {
-  it("is refused to everyone not named in KONZEPTWERK_OPERATORS, admins included", async () => {
+  it("is refused to everyone not named in KONZEPTWERK_OPERATORS, admins included, and to a named address not yet confirmed", async () => {
     const saved = process.env.KONZEPTWERK_OPERATORS;
     try {
       delete process.env.KONZEPTWERK_OPERATORS;
@@ -170,6 +173,21 @@ describe("the operator's snapshot action", () => {
       await expect(publishPeerSnapshot(viewer.town.admin)).rejects.toMatchObject({ code: "forbidden" });
       const result = await publishPeerSnapshot(viewer.town.viewer);
       expect(result.contributors).toBeGreaterThanOrEqual(7);
+
+      // Anyone can register a municipality with any address: one named as the operator's but not yet claimed
+      // gives no operator's rights until the address is confirmed (here as a password link or a sign-on would).
+      const claimed = `betrieb-${Date.now()}@test.example`;
+      process.env.KONZEPTWERK_OPERATORS = claimed;
+      const digits = String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0");
+      await registerMunicipality(
+        { name: "Stadt Anmaßung", ags: `06${digits}`, kind: "town", state: "Hessen", population: 20_000, adminName: "Ina Anmaßung", adminEmail: claimed, password: "ein-sicheres-Passwort-2026" },
+        { rateLimitKey: `operator-${digits}` },
+      );
+      const user = (await getUserByEmail({ email: claimed }))!;
+      const actor = { id: user.id, email: user.email, name: user.name, sessionId: randomUUID() };
+      await expect(publishPeerSnapshot(actor)).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("noch nicht bestätigt") });
+      await confirmEmail({ userId: user.id }, await getDb());
+      expect((await publishPeerSnapshot(actor)).contributors).toBeGreaterThanOrEqual(7);
     } finally {
       if (saved === undefined) delete process.env.KONZEPTWERK_OPERATORS;
       else process.env.KONZEPTWERK_OPERATORS = saved;

@@ -141,6 +141,7 @@ export const GUARDS = new Set([
   "lib/review/digest.ts#changeMailDigest",
   // the installation's operator, not a municipality's role: tested in peers.test.ts
   "lib/peers/service.ts#publishPeerSnapshot",
+  "lib/peers/operator.ts#operatorStanding",
   // need a failed mail / a configured OIDC provider to succeed for the own admin; their municipality checks are in mail.test.ts and sso.test.ts
   "lib/mail/admin.ts#retryFailedMail",
   "lib/sso/settings.ts#allowSsoDomain",

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { DISTRICTS_ATTRIBUTION } from "@/lib/peers/districts";
 import { isGroupChoice, type GroupChoice } from "@/lib/peers/groups";
-import { isOperator } from "@/lib/peers/operator";
+import { OPERATOR_UNCONFIRMED, operatorStanding } from "@/lib/peers/operator";
 import { comparePeers, readPeerConsent } from "@/lib/peers/service";
 import type { Comparison } from "@/lib/peers/compare";
 import { ConsentForm, PublishForm } from "@/components/peers/consent-form";
@@ -50,6 +50,7 @@ export default withClientMessages(["peers"], async function PeerComparisonPage({
     if (!(error instanceof AppError && error.code === "not_found")) throw error;
   }
   const consent = role === "admin" ? await readPeerConsent(actor, { municipalityId: concept.municipalityId }) : null;
+  const operator = await operatorStanding(actor);
   const t = await getTranslations("peers");
   const [dt, labels, tt] = await Promise.all([requestDomainText(), getLabels(), getTemplateText()]);
 
@@ -85,11 +86,17 @@ export default withClientMessages(["peers"], async function PeerComparisonPage({
         </section>
       ) : null}
 
-      {isOperator(actor) ? (
+      {operator !== "none" ? (
         <section className="card" aria-labelledby="operator-h" style={{ marginTop: "1.5rem" }}>
           <h2 id="operator-h">{t("operatorHeading")}</h2>
-          <p className="meta">{t("operatorHint")}</p>
-          <PublishForm />
+          {operator === "operator" ? (
+            <>
+              <p className="meta">{t("operatorHint")}</p>
+              <PublishForm />
+            </>
+          ) : (
+            <p role="status">{dt(OPERATOR_UNCONFIRMED)}</p>
+          )}
         </section>
       ) : null}
     </>
