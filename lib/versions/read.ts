@@ -39,10 +39,13 @@ export async function listVersions(actor: Actor, conceptId: string): Promise<Ver
   return (await listVersionRows({ conceptId: concept.id })).map(meta);
 }
 
+/** Nine digits, as a URL may carry; the database's integer column holds no more than about 2.1 billion. */
+export const MAX_VERSION_NUMBER = 999_999_999;
+
 /** The number in a URL or request: a positive integer, else a clear 400/404. */
 export function parseVersionNumber(value: unknown): number {
   const n = typeof value === "number" ? value : typeof value === "string" && /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : NaN;
-  if (!Number.isInteger(n) || n < 1) throw new AppError("bad_request", "Bitte eine gültige Versionsnummer angeben (1, 2, 3 …).");
+  if (!Number.isInteger(n) || n < 1 || n > MAX_VERSION_NUMBER) throw new AppError("bad_request", "Bitte eine gültige Versionsnummer angeben (1, 2, 3 …).");
   return n;
 }
 

@@ -74,6 +74,8 @@ describe("versions", () => {
     await expect(createVersion(town.editor, { conceptId, label: 42 })).rejects.toThrow(/Text/);
     await expect(restoreVersion(town.editor, { conceptId, number: "abc" })).rejects.toMatchObject({ code: "bad_request" });
     await expect(restoreVersion(town.editor, { conceptId, number: 99 })).rejects.toMatchObject({ code: "not_found" });
+    // Beyond the database's integer: the same clear message, not a database error.
+    await expect(restoreVersion(town.editor, { conceptId, number: 3_000_000_000 })).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("gültige Versionsnummer") });
     expect(await listVersions(town.viewer, conceptId)).toHaveLength(2);
   });
 
@@ -147,6 +149,13 @@ describe("versions", () => {
     const refused = raisedByDatabase("Versionen können nicht geändert werden.");
     await expect(db.update(conceptVersions).set({ label: "geändert" }).where(sql`true`)).rejects.toSatisfy(refused);
     await expect(db.update(conceptVersionSnapshots).set({ snapshot: {} }).where(sql`true`)).rejects.toSatisfy(refused);
+    // Columns added after the first guard: the council decision and the kept cost rate.
+    await expect(db.update(conceptVersions).set({ decisionReference: "Drucksache 0815/2026" }).where(sql`true`)).rejects.toSatisfy(refused);
+    await expect(db.update(conceptVersions).set({ staffCostRate: { perFteCents: 1 } }).where(sql`true`)).rejects.toSatisfy(refused);
+    // Nor can a version or its snapshot be deleted on its own (a purged concept takes them along: concept-lifecycle.test.ts).
+    const gone = raisedByDatabase("Versionen können nicht gelöscht werden.");
+    await expect(db.delete(conceptVersions).where(sql`true`)).rejects.toSatisfy(gone);
+    await expect(db.delete(conceptVersionSnapshots).where(sql`true`)).rejects.toSatisfy(gone);
     expect((await listVersions(town.viewer, conceptId)).find((v) => v.number === 1)!.label).toBe("Entwurf für den Sozialausschuss");
   });
 

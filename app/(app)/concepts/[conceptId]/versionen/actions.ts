@@ -4,6 +4,7 @@ import { guardedAction } from "@/lib/actions";
 import { CONCEPT_STATUSES } from "@/lib/concepts/status";
 import { z } from "@/lib/validation";
 import { changeStatus, createVersion, MAX_LABEL, restoreVersion } from "@/lib/versions/service";
+import { MAX_VERSION_NUMBER } from "@/lib/versions/read";
 
 const conceptId = z.string().uuid();
 const label = z.string().max(MAX_LABEL, `Die Bezeichnung ist zu lang (höchstens ${MAX_LABEL} Zeichen).`).optional();
@@ -20,7 +21,7 @@ export async function createVersionAction(input: { conceptId: string; label?: st
 }
 
 export async function restoreVersionAction(input: { conceptId: string; number: number }) {
-  const schema = z.object({ conceptId, number: z.number().int().min(1, "Ungültige Versionsnummer.") });
+  const schema = z.object({ conceptId, number: z.number().int().min(1, "Ungültige Versionsnummer.").max(MAX_VERSION_NUMBER, "Ungültige Versionsnummer.") });
   const result = await guardedAction(schema, input, (actor, data) => restoreVersion(actor, data));
   if (result.ok) refresh(input.conceptId);
   return result;
