@@ -118,6 +118,8 @@ function payingLines(m: FundingMeasure, validity: Validity): FundingMeasure["fun
   return m.fundingLines.filter((l) => running !== null && intersect(running, monthRange(null, l.until)) !== null);
 }
 
+const externalOf = (lines: FundingMeasure["fundingLines"]) => lines.filter((l) => EXTERNAL.has(l.source)).reduce((a, l) => a + l.amountCents, 0);
+
 function measureCosts(m: FundingMeasure, lines: FundingMeasure["fundingLines"], municipalityRate: number | null): MeasureCosts {
   const rate = effectiveRate(m.staffCostPerFteCents, municipalityRate);
   const fte = fteToHundredths(m.staffFte);
@@ -238,7 +240,8 @@ export function computeFunding(input: FundingInput): FundingReport {
     byYear: years ? yearRows(input, plan, years) : [],
     excluded: all
       .filter((x) => !IN_PLAN.has(x.m.status))
-      .map(({ c }) => ({ id: c.id, number: c.number, title: c.title, fieldKey: c.fieldKey, reason: EXCLUDED_REASON, totalCostCents: c.totalCostCents, externalFundingCents: c.externalFundingCents })),
+      // A completed measure is shown with the funding it had, also when it ended before the validity (its own sheet lists it).
+      .map(({ m, c }) => ({ id: c.id, number: c.number, title: c.title, fieldKey: c.fieldKey, reason: EXCLUDED_REASON, totalCostCents: c.totalCostCents, externalFundingCents: externalOf(m.fundingLines) })),
     yearNote: !years
       ? "Ohne Geltungszeitraum (Kapitel 1: gültig ab / bis) gibt es keine Übersicht nach Jahren."
       : years.length === MAX_YEARS && Number(input.validUntil!.slice(0, 4)) > years.at(-1)!

@@ -77,7 +77,7 @@ describe("demo concept, chapter 7", () => {
       externalFundingCents: euro(1_019_000),
       ownShareCents: euro(876_000),
     });
-    expect(r.excluded.map((x) => x.title)).toEqual([expect.stringContaining("Frauen in Arbeit")]);
+    expect(r.excluded.map((x) => [x.title, x.externalFundingCents / 100])).toEqual([[expect.stringContaining("Frauen in Arbeit"), 135_000]]);
     expect(Object.fromEntries(r.bySource.map((s) => [s.source, [s.lines, s.centsPerYear / 100]]))).toEqual({
       municipal: [10, 519_000],
       state: [7, 831_000],

@@ -42,6 +42,8 @@ export function buildSachstand(input: {
   const s = mon.summary;
   const year = s.year;
   const costs = new Map(funding.measures.map((m) => [m.id, m]));
+  // A completed measure's funding as it had it (chapter 7's list of them), not what is left of it in the validity.
+  const completedFunding = new Map(funding.excluded.map((x) => [x.id, x.externalFundingCents]));
   const yearRow = funding.byYear.find((y) => y.year === year);
   const fundingRows: [string, string][] = yearRow
     ? FUNDING_SOURCES.filter((src) => (yearRow.fundingBySourceCents[src] ?? 0) > 0).map((src) => [FUNDING_SOURCE_LABELS[src], formatEuro(yearRow.fundingBySourceCents[src])])
@@ -70,7 +72,7 @@ export function buildSachstand(input: {
     funding: {
       year,
       note: yearRow
-        ? `Mittel ${year} laut Finanzplan des Konzepts (aus den Maßnahmen berechnet, wie Kapitel Finanzierung): Förderung nach Quelle und Summen. Ausgaben werden in Konzeptwerk nicht gebucht.`
+        ? `Mittel ${year} laut Finanzplan des Konzepts (aus den Maßnahmen berechnet wie die Übersicht nach Jahren in Kapitel Finanzierung: Maßnahmen und Förderungen zählen die Monate, in denen sie ${year} laufen): Beträge nach Quelle, die Haushaltsmittel der Kommune eingeschlossen, und Summen. Förderung sind die Beträge von Land, Bund, EU und Dritten. Ausgaben werden in Konzeptwerk nicht gebucht.`
         : `Für ${year} liegt kein Jahr im Geltungszeitraum des Konzepts; der Finanzplan nennt dafür keine Mittel.`,
       rows: fundingRows,
       total,
@@ -89,7 +91,7 @@ export function buildSachstand(input: {
             ["Status", `${STATUS_LABELS[m.status]}${m.ended ? " (beendet)" : ""}`],
             ["Zeitraum", formatPeriod(m.startDate, m.endDate) || "nicht angegeben"],
           ];
-          if (c) facts.push(["Kosten und Förderung pro Jahr", `${formatEuro(c.totalCostCents)} Kosten, davon ${formatEuro(c.externalFundingCents)} Förderung`]);
+          if (c) facts.push(["Kosten und Förderung pro Jahr", `${formatEuro(c.totalCostCents)} Kosten, davon ${formatEuro(completedFunding.get(m.id) ?? c.externalFundingCents)} Förderung`]);
           const current = m.yearStatuses.find((y) => y.year === year);
           facts.push([`Umsetzungsstand ${year}`, current ? YEAR_STATUS_LABELS[current.status] : "nicht angegeben"]);
           return {
