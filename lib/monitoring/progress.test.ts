@@ -37,6 +37,11 @@ describe("indicatorProgress", () => {
     expect(indicatorProgress(ind("10", "20"), [v("2027-01-01", 10)])).toMatchObject({ percent: 0, state: "no_progress" });
   });
 
+  it("never rounds up to 100 % short of the target", () => {
+    // 85 → 900 with 897: 99.6 % of the way, still 3 short.
+    expect(indicatorProgress(ind("85", "900"), [v("2027-01-01", 897)])).toMatchObject({ percent: 99, state: "progress" });
+  });
+
   it("reads baselines and targets as offices write them", () => {
     expect(indicatorProgress(ind("45 %", "ca. 60 %"), [v("2027-01-01", 51)])).toMatchObject({ baseline: 45, target: 60, percent: 40 });
     expect(indicatorProgress(ind("1.200", "2.000"), [v("2027-01-01", 1600)])).toMatchObject({ percent: 50 });

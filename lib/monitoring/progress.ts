@@ -59,8 +59,9 @@ export function indicatorProgress(indicator: { baseline: string; target: string 
   const numeric = latestValue(values.filter((v) => v.number !== null));
   if (!numeric) return { kind: "numeric", direction, baseline, target, latest, percent: null, state: "no_value" };
   const share = (numeric.number! - baseline) / (target - baseline);
-  const percent = Math.round(Math.min(1, Math.max(0, share)) * 100);
   const state: NumericState = share >= 1 ? "reached" : share > 0 ? "progress" : "no_progress";
+  // 99.6 % of the way is not "100 %" while the target is not reached: rounding never claims the target.
+  const percent = state === "reached" ? 100 : Math.min(99, Math.round(Math.max(0, share) * 100));
   return { kind: "numeric", direction, baseline, target, latest: numeric, percent, state };
 }
 
