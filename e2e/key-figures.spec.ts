@@ -72,7 +72,7 @@ test("key figures: enter two, see them in the PDF, start a Fortschreibung, enter
   await enterKeyFigure(admin, { name: "Arbeitslosenquote Nichtdeutsche", value: "10", unit: "%", year: "2026", source: "Bundesagentur für Arbeit" });
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: "Einwohner" }).getByTestId("key-figure-change")).toHaveText("2024: 1.250 → 2026: 1.410, +12,8 %");
-  await expect(rows.filter({ hasText: "Arbeitslosenquote" }).getByTestId("key-figure-change")).toHaveText("2024: 12,5 → 2026: 10, −20,0 %");
+  await expect(rows.filter({ hasText: "Arbeitslosenquote" }).getByTestId("key-figure-change")).toHaveText("2024: 12,5 → 2026: 10, −2,5 Prozentpunkte");
 
   // The concept page shows the same table under its chapter Ausgangslage, read-only, with a link to the monitoring.
   await admin.goto(`/concepts/${conceptId}`);
@@ -82,7 +82,7 @@ test("key figures: enter two, see them in the PDF, start a Fortschreibung, enter
 
   const second = await pdfText(admin, conceptId, testInfo.outputPath("nachher.pdf"));
   expect(second).toContain("2024: 1.250 → 2026: 1.410, +12,8 %");
-  expect(second).toContain("2024: 12,5 → 2026: 10, −20,0 %");
+  expect(second).toContain("2024: 12,5 → 2026: 10, −2,5 Prozentpunkte");
 
   // A reviewer reads the table without the form.
   const reviewer = await pageAs(browser, "reviewer");

@@ -15,7 +15,9 @@ describe("key figure lines", () => {
 
   it("shows a fall with a minus sign and no change for a single year", () => {
     const [fall, single] = keyFigureLines([v("Arbeitslosenquote", 2023, 8, "%"), v("Arbeitslosenquote", 2025, 6.5, "%"), v("Schulabbrüche", 2025, 40)]);
-    expect(formatKeyFigureChange(fall!)).toBe("2023: 8 → 2025: 6,5, −18,8 %");
+    // A rate's change is in percentage points: "−18,8 %" would read as a fall of 18.8 points.
+    expect(formatKeyFigureChange(fall!)).toBe("2023: 8 → 2025: 6,5, −1,5 Prozentpunkte");
+    expect(formatKeyFigureChange(fall!, "en-GB")).toBe("2023: 8 → 2025: 6.5, −1.5 percentage points");
     expect(formatKeyFigureValue(fall!.latest.value, fall!.unit)).toBe("6,5 %");
     expect(formatKeyFigureChange(single!)).toBe("");
   });

@@ -49,12 +49,20 @@ export function formatKeyFigureValue(value: number, unit: string, locale = "de-D
   return `${number(value, locale)} ${unit}`;
 }
 
-/** "2024: 1.250 → 2026: 1.410, +12,8 %" (or "+160" when the previous value was 0); "" without a previous value. */
+/** A figure that is itself a share ("%"): its change is told in percentage points, not as a percent of a percent. */
+const isShare = (unit: string) => /^(%|prozent)$/i.test(unit.trim());
+
+/**
+ * "2024: 1.250 → 2026: 1.410, +12,8 %" (or "+160" when the previous value was 0; "−1,5 Prozentpunkte" for a
+ * figure in %); "" without a previous value.
+ */
 export function formatKeyFigureChange(line: KeyFigureLine, locale = "de-DE"): string {
   if (!line.previous || line.difference === null) return "";
   const sign = (n: number) => (n > 0 ? "+" : n < 0 ? "−" : "±");
-  const delta =
-    line.percent === null
+  const points = locale.startsWith("de") ? "Prozentpunkte" : "percentage points";
+  const delta = isShare(line.unit)
+    ? `${sign(line.difference)}${Math.abs(line.difference).toLocaleString(locale, { maximumFractionDigits: 2 })} ${points}`
+    : line.percent === null
       ? `${sign(line.difference)}${number(Math.abs(line.difference), locale)}`
       : `${sign(line.percent)}${Math.abs(line.percent).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
   return `${line.previous.year}: ${number(line.previous.value, locale)} → ${line.latest.year}: ${number(line.latest.value, locale)}, ${delta}`;

@@ -72,14 +72,14 @@ describe("key figures", () => {
     const text = pdfText((await exportConceptPdf(town.viewer, conceptId)).pdf);
     expect(text).toContain("Kennzahlen der Ausgangslage");
     expect(text).toContain("2024: 1.250 → 2026: 1.410, +12,8 %");
-    expect(text).toContain("2024: 12,5 → 2026: 10, −20,0 %");
+    expect(text).toContain("2024: 12,5 → 2026: 10, −2,5 Prozentpunkte");
     expect(text).toContain("Melderegister");
 
     const docx = unzipSync((await exportConceptOffice(town.viewer, conceptId, "docx")).bytes);
     const body = strFromU8(docx["word/document.xml"]!).replace(/<[^>]+>/g, "");
     expect(body).toContain("2024: 1.250 → 2026: 1.410, +12,8 %");
     const odt = unzipSync((await exportConceptOffice(town.viewer, conceptId, "odt")).bytes);
-    expect(strFromU8(odt["content.xml"]!).replace(/<[^>]+>/g, "")).toContain("2024: 12,5 → 2026: 10, −20,0 %");
+    expect(strFromU8(odt["content.xml"]!).replace(/<[^>]+>/g, "")).toContain("2024: 12,5 → 2026: 10, −2,5 Prozentpunkte");
   });
 
   it("a second value for the same figure and year replaces the first; a deleted value is gone", async () => {
