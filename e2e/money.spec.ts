@@ -6,7 +6,7 @@ test("the demo concept shows its funding cliff, and a finding marked 'bewusst so
 
   const cliff = page.getByTestId("funding-cliff");
   await cliff.scrollIntoViewIfNeeded();
-  await expect(cliff.getByTestId("cliff-summary")).toContainText("zusammen fehlen danach 203.000 € pro Jahr. Am stärksten betroffen ist 2029 mit 85.000 € pro Jahr und 2 VZÄ");
+  await expect(cliff.getByTestId("cliff-summary")).toContainText("zusammen 203.000 € pro Jahr, die je ab ihrem Ende bis zum Ende der Maßnahme fehlen. Am meisten fällt 2029 weg: 85.000 € pro Jahr, bei 2 VZÄ");
   await expect(cliff.getByRole("img", { name: "Förderklippe: wegfallende Förderung pro Jahr" })).toBeVisible();
   await cliff.getByText("Als Tabelle anzeigen: Förderklippe").click();
   const byYear = cliff.getByRole("table", { name: "Förderklippe: wegfallende Förderung nach Jahr, Quelle und Programm" });

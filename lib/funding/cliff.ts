@@ -127,8 +127,8 @@ export function computeCliff(measures: FundingMeasure[], fteOf: ReadonlyMap<stri
   const voluntary = outlasting.filter((m) => m.voluntary).length;
   const peak = [...years].sort((a, b) => b.cents - a.cents)[0];
   const summary = lines.length
-    ? `${lines.length} ${lines.length === 1 ? "Förderung endet" : "Förderungen enden"} vor dem Ende ihrer Maßnahme; zusammen fehlen danach ${euro(total)} pro Jahr. ` +
-      `Am stärksten betroffen ist ${peak!.year} mit ${euro(peak!.cents)} pro Jahr und ${peak!.staffFte.replace(".", ",")} VZÄ in den betroffenen Maßnahmen. ` +
+    ? `${lines.length} ${lines.length === 1 ? "Förderung endet" : "Förderungen enden"} vor dem Ende ihrer Maßnahme, zusammen ${euro(total)} pro Jahr, die je ab ihrem Ende bis zum Ende der Maßnahme fehlen. ` +
+      `Am meisten fällt ${peak!.year} weg: ${euro(peak!.cents)} pro Jahr, bei ${peak!.staffFte.replace(".", ",")} VZÄ in den betroffenen Maßnahmen. ` +
       `${outlasting.length} ${outlasting.length === 1 ? "Maßnahme läuft" : "Maßnahmen laufen"} länger als ihre Förderung, davon ${voluntary} freiwillige ${voluntary === 1 ? "Aufgabe" : "Aufgaben"}.`
     : "Keine Förderung endet vor dem Ende ihrer Maßnahme.";
   return { lines, years, measures: outlasting, totalCents: total, summary };

@@ -120,7 +120,7 @@ describe("demo concept, chapter 7", () => {
       [2029, 85_000, "2"],
     ]);
     expect(r.cliff.summary.replace(/\u00a0/g, " ")).toBe(
-      "5 Förderungen enden vor dem Ende ihrer Maßnahme; zusammen fehlen danach 203.000 € pro Jahr. Am stärksten betroffen ist 2029 mit 85.000 € pro Jahr und 2 VZÄ in den betroffenen Maßnahmen. 5 Maßnahmen laufen länger als ihre Förderung, davon 5 freiwillige Aufgaben.",
+      "5 Förderungen enden vor dem Ende ihrer Maßnahme, zusammen 203.000 € pro Jahr, die je ab ihrem Ende bis zum Ende der Maßnahme fehlen. Am meisten fällt 2029 weg: 85.000 € pro Jahr, bei 2 VZÄ in den betroffenen Maßnahmen. 5 Maßnahmen laufen länger als ihre Förderung, davon 5 freiwillige Aufgaben.",
     );
     expect(r.cliff.measures).toHaveLength(5);
     expect(r.cliff.measures.every((m) => m.voluntary)).toBe(true);

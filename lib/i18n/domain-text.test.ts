@@ -124,9 +124,9 @@ describe("the funding overview", () => {
     expect(toEnglish("Finanzierung nach Quelle (Finanzplan, 12 Maßnahmen)")).toBe("Funding by source (financial plan, 12 measures)");
     expect(toEnglish("Nach Jahren im Geltungszeitraum (01.01.2026 – 31.12.2030)")).toBe("By year within the period of validity (01.01.2026 – 31.12.2030)");
     const german =
-      "1 Förderung endet vor dem Ende ihrer Maßnahme; zusammen fehlen danach 12.000 € pro Jahr. Am stärksten betroffen ist 2027 mit 12.000 € pro Jahr und 0,5 VZÄ in den betroffenen Maßnahmen. 2 Maßnahmen laufen länger als ihre Förderung, davon 1 freiwillige Aufgabe.";
+      "1 Förderung endet vor dem Ende ihrer Maßnahme, zusammen 12.000 € pro Jahr, die je ab ihrem Ende bis zum Ende der Maßnahme fehlen. Am meisten fällt 2027 weg: 12.000 € pro Jahr, bei 0,5 VZÄ in den betroffenen Maßnahmen. 2 Maßnahmen laufen länger als ihre Förderung, davon 1 freiwillige Aufgabe.";
     expect(toEnglish(german)).toBe(
-      "1 funding ends before the end of their measure; together, 12.000 € per year are missing after that. Most affected is 2027 with 12.000 € per year and 0,5 FTE in the measures affected. 2 measures run longer than their funding, 1 of them voluntary task.",
+      "1 funding ends before the end of their measure, together 12.000 € per year, each missing from its end until the end of its measure. The most ends in 2027: 12.000 € per year, with 0,5 FTE in the measures affected. 2 measures run longer than their funding, 1 of them voluntary task.",
     );
     expect(toEnglish("Summe")).toBe("Total");
   });
