@@ -73,6 +73,7 @@ describe("buildMonitoring", () => {
       measures: 3,
       year: 2026,
       byStatus: { implemented: 1, partial: 0, not_implemented: 1, none: 1 },
+      notRunning: 0,
       indicators: 3,
       withValues: 2,
       numeric: 2,
@@ -81,6 +82,13 @@ describe("buildMonitoring", () => {
       behind: 1,
       unmeasured: 1,
     });
+  });
+
+  it("expects no status of a measure that does not run in the report year", () => {
+    const r = rows();
+    r.measures.push(measure("m4", "f2", 1, { startDate: "2024-01-01", endDate: "2025-06-30" }));
+    const summary = buildMonitoring(r).summary;
+    expect(summary).toMatchObject({ measures: 4, year: 2026, byStatus: { implemented: 1, partial: 0, not_implemented: 1, none: 1 }, notRunning: 1 });
   });
 
   it("shows one field when asked", () => {

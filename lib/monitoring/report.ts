@@ -41,7 +41,10 @@ export type MonitoringSummary = {
   measures: number;
   /** the status of each measure in `year` (the last year with any status, else the current one) */
   year: number;
+  /** of the measures that run in `year` (or have a status for it) */
   byStatus: Record<YearStatus | "none", number>;
+  /** measures that do not run in `year` (ended before, or start after): no status is expected of them */
+  notRunning: number;
   indicators: number;
   withValues: number;
   numeric: number;
@@ -148,11 +151,17 @@ export function summarise(fields: readonly MonitoringField[], currentYear: numbe
   const indicators = measures.flatMap((m) => m.indicators);
   const year = Math.max(0, ...measures.flatMap((m) => m.yearStatuses.map((y) => y.year))) || currentYear;
   const byStatus = { none: 0, ...Object.fromEntries(YEAR_STATUSES.map((s) => [s, 0])) } as Record<YearStatus | "none", number>;
-  for (const m of measures) byStatus[m.yearStatuses.find((y) => y.year === year)?.status ?? "none"]++;
+  let notRunning = 0;
+  for (const m of measures) {
+    const status = m.yearStatuses.find((y) => y.year === year)?.status;
+    if (!status && !m.years.includes(year)) notRunning++;
+    else byStatus[status ?? "none"]++;
+  }
   return {
     measures: measures.length,
     year,
     byStatus,
+    notRunning,
     indicators: indicators.length,
     withValues: indicators.filter((x) => x.values.length > 0).length,
     numeric: indicators.filter((x) => x.progress.kind === "numeric").length,

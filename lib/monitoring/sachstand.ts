@@ -66,7 +66,7 @@ export function buildSachstand(input: {
       conceptStatus: input.conceptStatus,
     },
     summary: [
-      `${s.measures} ${s.measures === 1 ? "Maßnahme" : "Maßnahmen"}. Umsetzungsstand ${year}: ${YEAR_STATUSES.map((st) => `${s.byStatus[st]} ${YEAR_STATUS_LABELS[st]}`).join(", ")}, ${s.byStatus.none} ohne Angabe.`,
+      `${s.measures} ${s.measures === 1 ? "Maßnahme" : "Maßnahmen"}. Umsetzungsstand ${year}: ${YEAR_STATUSES.map((st) => `${s.byStatus[st]} ${YEAR_STATUS_LABELS[st]}`).join(", ")}, ${s.byStatus.none} ohne Angabe${s.notRunning ? `; ${s.notRunning} ${s.notRunning === 1 ? "läuft" : "laufen"} ${year} nicht` : ""}.`,
       `${s.indicators} ${s.indicators === 1 ? "Indikator" : "Indikatoren"}, davon ${s.withValues} mit Ist-Werten; ${s.numeric} mit Zahlen für Basis- und Zielwert, davon ${s.reached} am Ziel, ${s.behind} noch nicht und ${s.unmeasured} noch ohne Ist-Wert.`,
     ],
     funding: {

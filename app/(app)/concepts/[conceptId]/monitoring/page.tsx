@@ -109,6 +109,7 @@ function Summary({ summary, ctx: { t, labels } }: { summary: MonitoringSummary; 
           year: String(summary.year),
           statuses: YEAR_STATUSES.map((s) => `${summary.byStatus[s]} ${labels.yearStatuses[s]}`).join(", "),
           none: summary.byStatus.none,
+          notRunning: summary.notRunning,
         })}
       </p>
       <p>
