@@ -186,7 +186,8 @@ function yearRows(input: FundingInput, plan: { m: FundingMeasure; c: MeasureCost
       const months = monthsInYear(running, year);
       if (months === 0) continue;
       count++;
-      fte += c.staffFteHundredths;
+      // Staff as the cost counts it: a post from August is 5/12 of a post in that year (VZÄ × rate = its personnel cost).
+      fte += Math.round((c.staffFteHundredths * months) / 12);
       const measureCost = share(c.totalCostCents, months);
       let external = 0;
       for (const l of m.fundingLines) {

@@ -94,6 +94,8 @@ describe("demo concept, chapter 7", () => {
   it("spreads the years over the validity as checked by hand", () => {
     expect(r.byYear.map((y) => y.year)).toEqual([2026, 2027, 2028, 2029, 2030]);
     expect(r.byYear[0]!.totalCostCents).toBe(euro(1_654_750));
+    // VZÄ by the same months: 1,5 + 0,75·11/12 + 1 + 6 + 2·9/12 + 3 + 1 + 2·5/12 + 2 + 1,5·6/12, each to hundredths.
+    expect(r.byYear[0]!.staffFte).toBe("18.27");
     expect(r.byYear[4]).toMatchObject({ totalCostCents: euro(448_000), fundingCents: euro(287_000), ownShareCents: euro(268_000), staffFte: "5", measures: 3 });
   });
 
