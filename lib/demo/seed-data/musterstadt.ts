@@ -122,7 +122,7 @@ const participationProcess = doc(
   h4("Formate"),
   ol(
     "Auftaktkonferenz im November 2024 mit rund 160 Teilnehmenden",
-    "Sechs Fachwerkstätten, je eine pro Handlungsfeld, mit Trägern und Fachämtern",
+    "Sieben Fachwerkstätten, je eine pro Handlungsfeld, mit Trägern und Fachämtern",
     "Online-Beteiligung über vier Wochen mit 412 Beiträgen",
     "Fokusgruppen mit Neuzugewanderten auf Arabisch, Ukrainisch, Türkisch und Dari",
     "Zwei Sondersitzungen des Integrationsrates und Stellungnahmen der Fachausschüsse",
