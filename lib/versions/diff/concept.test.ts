@@ -66,6 +66,20 @@ describe("compareSnapshots", () => {
     expect(c.groups.find((g) => g.key === "field:language")!.measures).toEqual({ added: 0, removed: 0, changed: 1 });
   });
 
+  it("tells indicators apart by their id: two of one name, a renamed one, and a unit without values", () => {
+    const a = { id: "ind-a", name: "Teilnehmende", kind: "output" as const, unit: "Personen", baseline: "0", target: "200", dataSource: "", cadence: "" };
+    const b = { ...a, id: "ind-b", target: "50", unit: "Frauen" };
+    const c = { id: "ind-c", name: "Zufriedenheit", kind: "outcome" as const, unit: "Punkte", baseline: "", target: "", dataSource: "", cadence: "" };
+    const before = measure({ indicators: [a, b, c] });
+    // The first "Teilnehmende" gets a new target, the second keeps everything; the third is renamed and its unit changes.
+    const after = measure({ indicators: [{ ...a, target: "250" }, b, { ...c, name: "Zufriedenheit der Teilnehmenden", unit: "Schulnote" }] });
+    const fields = compareSnapshots(snapshot({ measures: [before] }), snapshot({ measures: [after] })).measures[0]!.diff!.fields;
+    expect(fields.map((f) => [f.label, plain(f.before), plain(f.after)])).toEqual([
+      ["Indikator „Teilnehmende“", "Teilnehmende (Output), 0 → 200 Personen", "Teilnehmende (Output), 0 → 250 Personen"],
+      ["Indikator „Zufriedenheit der Teilnehmenden“", "Zufriedenheit (Outcome), Einheit: Punkte", "Zufriedenheit der Teilnehmenden (Outcome), Einheit: Schulnote"],
+    ]);
+  });
+
   it("compares partners, target groups and funding entry by entry, one entry per line, an entry with a comma whole", () => {
     const before = measure({ partners: ["Volkshochschule", "Jobcenter"], targetGroups: ["Neuzugewanderte"] });
     const after = measure({

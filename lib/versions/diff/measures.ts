@@ -3,7 +3,7 @@
  * form: "Status: geplant → laufend", "Sachkosten: 20.000,00 € → 35.000,00 €".
  * Free-text fields carry a word diff (`diff`); lists (partners, target groups,
  * sub-goals, funding) are compared entry by entry and shown one entry per
- * line, never as one comma string; indicators by name.
+ * line, never as one comma string; indicators by their id (by name without one).
  */
 import { diffWordsWithSpace } from "diff";
 import type { ExportedMeasure } from "@/lib/concepts/exchange";
@@ -61,6 +61,7 @@ function funding(m: MeasureSide) {
 function indicator(x: MeasureSide["indicators"][number]) {
   const parts = [`${isolate(x.name)} (${INDICATOR_KIND_LABELS[x.kind]})`];
   if (x.baseline || x.target) parts.push(`${text(x.baseline)} → ${text(x.target)}${x.unit ? ` ${isolate(x.unit)}` : ""}`);
+  else if (x.unit) parts.push(`Einheit: ${isolate(x.unit)}`);
   if (x.dataSource) parts.push(`Quelle: ${isolate(x.dataSource)}`);
   if (x.cadence) parts.push(`Erhebung: ${isolate(x.cadence)}`);
   return parts.join(", ");
@@ -124,19 +125,34 @@ export function diffMeasure(before: MeasureSide, after: MeasureSide): MeasureDif
   const fb = funding(after);
   if (fa.join("\n") !== fb.join("\n")) fields.push({ label: "Finanzierung", before: list(fa), after: list(fb), entries: listEntries(fa, fb) });
 
-  // Indicators by name: a changed target shows as that indicator's change.
-  const byName = (xs: MeasureSide["indicators"]) => new Map(xs.map((x) => [x.name, x]));
-  const ia = byName(before.indicators);
-  const ib = byName(after.indicators);
-  for (const [name, x] of ia) {
-    const y = ib.get(name);
-    if (!y) fields.push({ label: `Indikator „${name}“`, before: indicator(x), after: "entfernt" });
-    else if (indicator(x) !== indicator(y)) fields.push({ label: `Indikator „${name}“`, before: indicator(x), after: indicator(y), words: wordDiff(indicator(x), indicator(y)) });
+  // Indicators by their stable id (two may share a name; one may be renamed), by name where a side has no id
+  // (stored before ids existed): a changed target shows as that indicator's change.
+  for (const [x, y] of pairIndicators(before.indicators, after.indicators)) {
+    const label = `Indikator „${(y ?? x)!.name}“`;
+    if (!y) fields.push({ label, before: indicator(x!), after: "entfernt" });
+    else if (!x) fields.push({ label, before: "neu", after: indicator(y) });
+    else if (indicator(x) !== indicator(y)) fields.push({ label, before: indicator(x), after: indicator(y), words: wordDiff(indicator(x), indicator(y)) });
   }
-  for (const [name, y] of ib) if (!ia.has(name)) fields.push({ label: `Indikator „${name}“`, before: "neu", after: indicator(y) });
 
   const description = diffDocs(before.description, after.description);
   return { fields, description: description.changed ? description : null };
+}
+
+type IndicatorSide = MeasureSide["indicators"][number];
+
+/** Each indicator of either side with its counterpart (null: only on that side), in the order of the old side, then new ones. */
+function pairIndicators(before: readonly IndicatorSide[], after: readonly IndicatorSide[]): [IndicatorSide | null, IndicatorSide | null][] {
+  const left = [...after];
+  const take = (match: (y: IndicatorSide) => boolean) => {
+    const i = left.findIndex(match);
+    return i < 0 ? null : left.splice(i, 1)[0]!;
+  };
+  const pairs: [IndicatorSide | null, IndicatorSide | null][] = before.map((x) => [x, x.id ? take((y) => y.id === x.id) : null]);
+  for (const pair of pairs) {
+    const x = pair[0]!;
+    if (!pair[1]) pair[1] = take((y) => y.name === x.name && !(x.id && y.id));
+  }
+  return [...pairs, ...left.map((y): [null, IndicatorSide] => [null, y])];
 }
 
 /** One line per field of a measure that was added or removed (for the lists of the comparison and the Synopse); lists with their entries. */
