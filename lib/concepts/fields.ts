@@ -1,7 +1,6 @@
 import "server-only";
-import { getDb } from "@/db";
 import { addField, countCustomFields, deleteField, getField } from "@/db/queries/concepts";
-import { touchConcept } from "./writable";
+import { conceptTransaction, touchConcept } from "./writable";
 import { recordAudit } from "@/db/queries/audit";
 import { sections } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -30,8 +29,7 @@ export async function addCustomField(actor: Actor, input: { conceptId: string; t
   const parsed = fieldTitleSchema().safeParse(input.title);
   if (!parsed.success) throw new AppError("bad_request", describeZodError(parsed.error, { "": "Name des Handlungsfelds" }));
   const title = parsed.data;
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return conceptTransaction(concept.id, async (tx) => {
     const key = `custom-${slug(title) || "feld"}-${Date.now().toString(36)}`;
     const field = await addField({ conceptId: concept.id, municipalityId: concept.municipalityId, key, title }, tx);
     const parts = fieldSections(concept.templateVersion, key);
@@ -61,8 +59,7 @@ export async function removeCustomField(actor: Actor, input: { conceptId: string
   const field = await getField({ fieldId: input.fieldId, conceptId: concept.id });
   if (!field) throw new AppError("not_found", "Dieses Handlungsfeld gibt es nicht.");
   if (!field.custom) throw new AppError("bad_request", "Die Handlungsfelder der Vorlage können nicht entfernt werden.");
-  const db = await getDb();
-  await db.transaction(async (tx) => {
+  await conceptTransaction(concept.id, async (tx) => {
     await deleteField({ fieldId: field.id }, tx);
     await touchConcept({ conceptId: concept.id }, tx);
     await recordAudit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, action: "field.delete", conceptId: concept.id, objectId: field.id, details: { field: field.key, fieldTitle: field.title } });

@@ -1,8 +1,8 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
-import { getDb, type Executor } from "@/db";
+import { type Executor } from "@/db";
 import { insertSection } from "@/db/queries/restore";
-import { touchConcept } from "./writable";
+import { conceptTransaction, touchConcept } from "./writable";
 import { recordSectionEdit } from "@/db/queries/audit";
 import { getSection, getSectionMeta } from "@/db/queries/sections";
 import { compactSection, writeSectionText } from "@/lib/realtime/store";
@@ -38,8 +38,7 @@ export async function saveSectionText(
   const validation = validateDoc(input.content);
   if (!validation.ok) throw new AppError(validation.error.includes("zu lang") ? "too_large" : "bad_request", validation.error);
 
-  const db = await getDb();
-  const result = await db.transaction(async (tx) => {
+  const result = await conceptTransaction(concept.id, async (tx) => {
     // Fold what editors typed in real time into the JSON first: the revision check is against the current text.
     await compactSection(section.id, tx);
     const current = await getSection({ sectionId: section.id, lock: true }, tx);

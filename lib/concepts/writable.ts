@@ -1,6 +1,6 @@
 import "server-only";
-import type { Executor } from "@/db";
-import { touchConceptRow, updateConceptMetaRow, type WriteRefusal } from "@/db/queries/concepts";
+import { getDb, type Executor } from "@/db";
+import { lockConceptForWrite, touchConceptRow, updateConceptMetaRow, type WriteRefusal } from "@/db/queries/concepts";
 import { AppError } from "@/lib/errors";
 import { ADOPTED_READ_ONLY_MESSAGE, ARCHIVED_READ_ONLY_MESSAGE } from "./status";
 
@@ -25,4 +25,18 @@ export async function touchConcept(input: { conceptId: string }, db: Executor) {
 export async function updateConceptMeta(input: { conceptId: string; title?: string; settings?: Record<string, unknown> }, db?: Executor) {
   const refusal = await updateConceptMetaRow(input, db);
   if (refusal) refuse(refusal);
+}
+
+/**
+ * A transaction that writes a concept's content, with the concept's row locked first. A restore or an import
+ * locks the concept and then its fields, parts and measures; a write that locked a field or part first and the
+ * concept only at its end (touchConcept) could wait on it in a circle, and PostgreSQL would abort one of them
+ * (a deadlock). Taking the concept first gives every writer the same order.
+ */
+export async function conceptTransaction<T>(conceptId: string, work: (tx: Executor) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await lockConceptForWrite({ conceptId }, tx);
+    return work(tx);
+  });
 }

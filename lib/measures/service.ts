@@ -1,9 +1,9 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
-import { getDb, type Executor } from "@/db";
+import { type Executor } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { getField } from "@/db/queries/concepts";
-import { touchConcept } from "@/lib/concepts/writable";
+import { conceptTransaction, touchConcept } from "@/lib/concepts/writable";
 import {
   countMeasures,
   countSubGoals,
@@ -130,9 +130,8 @@ export async function createMeasure(
   if (!field) throw new AppError("not_found", FIELD_NOT_FOUND);
   const description = checkDescription(data.description);
 
-  const db = await getDb();
   return withCodeIndex(data.code, () =>
-    db.transaction(async (tx) => {
+    conceptTransaction(concept.id, async (tx) => {
       await lockField({ fieldId: field.id }, tx);
       const subGoalIds = await checkSubGoals({ concept, fieldId: field.id, ids: data.subGoalIds }, tx);
       await checkCode({ conceptId: concept.id, code: data.code }, tx);
@@ -174,9 +173,8 @@ export async function updateMeasure(actor: Actor, input: z.input<typeof updateMe
   if (!existing || existing.conceptId !== concept.id) throw new AppError("not_found", MEASURE_NOT_FOUND);
   const description = checkDescription(data.description);
 
-  const db = await getDb();
   return withCodeIndex(data.code, () =>
-    db.transaction(async (tx): Promise<UpdateMeasureResult> => {
+    conceptTransaction(concept.id, async (tx): Promise<UpdateMeasureResult> => {
       await lockField({ fieldId: existing.fieldId }, tx);
       const subGoalIds = await checkSubGoals({ concept, fieldId: existing.fieldId, ids: data.subGoalIds }, tx);
       await checkCode({ conceptId: concept.id, code: data.code, exceptId: existing.id }, tx);
@@ -202,8 +200,7 @@ export async function deleteMeasure(actor: Actor, input: z.input<typeof deleteMe
   const existing = await getMeasure({ measureId: data.measureId });
   if (!existing || existing.conceptId !== concept.id) throw new AppError("not_found", MEASURE_NOT_FOUND);
 
-  const db = await getDb();
-  await db.transaction(async (tx) => {
+  await conceptTransaction(concept.id, async (tx) => {
     await deleteMeasureRow({ measureId: existing.id }, tx);
     await touchConcept({ conceptId: concept.id }, tx);
     await audit(tx, actor, concept, "measure.delete", existing.id, { measure: existing.title });
@@ -218,8 +215,7 @@ export async function moveMeasure(actor: Actor, input: z.input<typeof moveMeasur
   const existing = await getMeasure({ measureId: data.measureId });
   if (!existing || existing.conceptId !== concept.id) throw new AppError("not_found", MEASURE_NOT_FOUND);
 
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return conceptTransaction(concept.id, async (tx) => {
     await lockField({ fieldId: existing.fieldId }, tx);
     // Gaps and ties (deletes, old data) would make a swap a no-op: renumber first.
     await normaliseMeasurePositions({ fieldId: existing.fieldId }, tx);
@@ -242,8 +238,7 @@ export async function addSubGoal(actor: Actor, input: z.input<typeof addSubGoalS
   const field = await getField({ fieldId: data.fieldId, conceptId: concept.id });
   if (!field) throw new AppError("not_found", FIELD_NOT_FOUND);
 
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return conceptTransaction(concept.id, async (tx) => {
     await lockField({ fieldId: field.id }, tx);
     const row = await insertSubGoal(
       { conceptId: concept.id, municipalityId: concept.municipalityId, fieldId: field.id, text: data.text },
@@ -262,8 +257,7 @@ export async function updateSubGoal(actor: Actor, input: z.input<typeof updateSu
   const existing = await getSubGoal({ subGoalId: data.subGoalId });
   if (!existing || existing.conceptId !== concept.id) throw new AppError("not_found", SUB_GOAL_NOT_FOUND);
 
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return conceptTransaction(concept.id, async (tx) => {
     const row = await updateSubGoalText({ subGoalId: existing.id, text: data.text }, tx);
     if (!row) throw new AppError("not_found", SUB_GOAL_NOT_FOUND);
     await touchConcept({ conceptId: concept.id }, tx);
@@ -279,8 +273,7 @@ export async function deleteSubGoal(actor: Actor, input: z.input<typeof deleteSu
   const existing = await getSubGoal({ subGoalId: data.subGoalId });
   if (!existing || existing.conceptId !== concept.id) throw new AppError("not_found", SUB_GOAL_NOT_FOUND);
 
-  const db = await getDb();
-  await db.transaction(async (tx) => {
+  await conceptTransaction(concept.id, async (tx) => {
     await lockField({ fieldId: existing.fieldId }, tx);
     await deleteSubGoalRow({ subGoalId: existing.id, conceptId: concept.id }, tx);
     await touchConcept({ conceptId: concept.id }, tx);
@@ -296,8 +289,7 @@ export async function moveSubGoal(actor: Actor, input: z.input<typeof moveSubGoa
   const existing = await getSubGoal({ subGoalId: data.subGoalId });
   if (!existing || existing.conceptId !== concept.id) throw new AppError("not_found", SUB_GOAL_NOT_FOUND);
 
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return conceptTransaction(concept.id, async (tx) => {
     await lockField({ fieldId: existing.fieldId }, tx);
     await normaliseSubGoalPositions({ fieldId: existing.fieldId }, tx);
     const self = await getSubGoal({ subGoalId: existing.id }, tx);

@@ -1,8 +1,8 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
-import { getDb, type Executor } from "@/db";
+import { type Executor } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import { touchConcept } from "@/lib/concepts/writable";
+import { conceptTransaction, touchConcept } from "@/lib/concepts/writable";
 import { insertSuggestionDecision, listSuggestionDecisions, memberNames } from "@/db/queries/suggestions";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
@@ -128,8 +128,7 @@ export async function decideSuggestion(actor: Actor, input: { conceptId: string;
   if (typeof input.suggestionId !== "string" || !SUGGESTION_ID.test(input.suggestionId)) throw new AppError("not_found", "Diesen Änderungsvorschlag gibt es nicht (mehr).");
   if (input.decision !== "accept" && input.decision !== "reject") throw new AppError("bad_request", "Unbekannte Entscheidung.");
   const { concept } = await requireConcept(actor, input.conceptId, "suggestion.decide");
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return conceptTransaction(concept.id, async (tx) => {
     const tree = await currentConceptTree(concept.id, tx);
     const section = tree.sections.find((s) => hasSuggestions(s.content) && listSuggestions(s.content).some((x) => x.id === input.suggestionId));
     if (!section) throw new AppError("not_found", "Diesen Änderungsvorschlag gibt es nicht (mehr). Vielleicht hat ihn schon jemand angenommen oder abgelehnt.");
@@ -193,9 +192,8 @@ export async function decideSuggestions(actor: Actor, input: { conceptId: string
     throw new AppError("bad_request", "Teil oder Person ist ungültig.");
   }
   const { concept } = await requireConcept(actor, input.conceptId, "suggestion.decide");
-  const db = await getDb();
   const nothing = () => new AppError("not_found", "Dazu gibt es keine offenen Änderungsvorschläge (mehr). Vielleicht hat sie schon jemand angenommen oder abgelehnt.");
-  return db.transaction(async (tx) => {
+  return conceptTransaction(concept.id, async (tx) => {
     const tree = await currentConceptTree(concept.id, tx);
     if (sectionId !== null && !tree.sections.some((s) => s.id === sectionId)) throw new AppError("not_found", "Diesen Teil gibt es in diesem Konzept nicht.");
     const matches = (s: Suggestion) => authorId === null || s.author === authorId;
