@@ -103,6 +103,17 @@ describe("dominance", () => {
     expect(hidden.length).toBeGreaterThanOrEqual(2);
     expect(hidden.map((s) => (figures[`funding.${s}`] as { reason: string }).reason)).toContain("secondary");
   });
+
+  it("hides more sources until the hidden ones together are not one peer's (100 % minus the shown would give it away)", () => {
+    // One peer has nearly all the EU money; the smallest other source is tiny, so EU + it ≈ that peer's EU share.
+    const set = many(12, A, (i) => ({ fundingCents: { municipal: 1_000_000, state: 800_000, federal: 600_000, eu: i === 0 ? 2_000_000 : 1_000, thirdParty: 1_000 } }));
+    const figures = computeFigures(set, new Map(), `group:${A}`, REF);
+    const hidden = ["municipal", "state", "federal", "eu", "thirdParty"].filter((s) => figures[`funding.${s}`]!.suppressed);
+    expect(figures["funding.eu"]).toMatchObject({ suppressed: true, reason: "dominance" });
+    const sums = (c: Contribution) => hidden.reduce((a, s) => a + c.metrics.fundingCents[s as keyof typeof c.metrics.fundingCents], 0);
+    expect(dominated(set.map(sums))).toBe(false);
+    expect(hidden.length).toBeGreaterThanOrEqual(3);
+  });
 });
 
 describe("secondary suppression across groups", () => {

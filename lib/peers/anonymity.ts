@@ -316,12 +316,17 @@ export function computeFigures(set: readonly Contribution[], structural: Readonl
       out[spec.id] = { suppressed: false, n: set.length, share: 0 };
     }
   }
-  // Funding mix: shares of the noisy total. One suppressed source alone would be 100 % minus the others: hide one more.
+  // Funding mix: shares of the noisy total, so the hidden sources together are 100 % minus the shown ones. One
+  // hidden source alone would be read off exactly; a small one hidden beside a dominated one would give the
+  // dominated one nearly so. Hide more, smallest first, until the hidden ones together pass the dominance rule.
   const shownSources = FUNDING_SOURCES.filter((s) => !(out[`funding.${s}`] as FigureValue).suppressed);
-  if (shownSources.length === FUNDING_SOURCES.length - 1) {
+  const hiddenSources = FUNDING_SOURCES.filter((s) => !shownSources.includes(s));
+  const hiddenDominated = () => dominated(set.map((c) => hiddenSources.reduce((a, s) => a + c.metrics.fundingCents[s], 0)));
+  while (hiddenSources.length > 0 && shownSources.length > 0 && (hiddenSources.length === 1 || hiddenDominated())) {
     const smallest = [...shownSources].sort((a, b) => noisySums[a] - noisySums[b])[0]!;
     out[`funding.${smallest}`] = suppressed("secondary");
     shownSources.splice(shownSources.indexOf(smallest), 1);
+    hiddenSources.push(smallest);
   }
   const total = FUNDING_SOURCES.reduce((a, s) => a + noisySums[s], 0);
   for (const s of shownSources) {
