@@ -18,6 +18,13 @@ export async function listSuggestionDecisions({ conceptId }: { conceptId: string
     .orderBy(asc(suggestionDecisions.decidedAt), asc(suggestionDecisions.id));
 }
 
+/** The ids of a concept's proposals that were accepted or rejected. */
+export async function decidedSuggestionIds({ conceptId }: { conceptId: string }, db?: Executor): Promise<Set<string>> {
+  const x = db ?? (await getDb());
+  const rows = await x.select({ id: suggestionDecisions.suggestionId }).from(suggestionDecisions).where(eq(suggestionDecisions.conceptId, conceptId));
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Names of the given users who are members of the municipality (a proposal's author or decider); others are left out. */
 export async function memberNames({ municipalityId, userIds }: { municipalityId: string; userIds: string[] }, db?: Executor) {
   const ids = [...new Set(userIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));

@@ -12,6 +12,18 @@ import { AppError } from "@/lib/errors";
 import { currentConceptTree } from "@/lib/realtime/store";
 import type { VersionKind } from "./read";
 import { snapshotHashes } from "./snapshot";
+import { decidedSuggestionIds } from "@/db/queries/suggestions";
+import { hasSuggestions, reject } from "@/lib/suggestions/resolve";
+import { listSuggestions } from "@/lib/suggestions/list";
+import type { JSONContent } from "@tiptap/core";
+
+/** The text with every proposal whose id is in `decided` taken back (the text it was made on). */
+function withoutDecided(content: JSONContent, decided: ReadonlySet<string>): JSONContent {
+  if (decided.size === 0 || !hasSuggestions(content)) return content;
+  let doc = content;
+  for (const s of listSuggestions(content)) if (decided.has(s.id)) doc = reject(doc, s.id) ?? doc;
+  return doc;
+}
 
 /** Snapshot the concept as it is now, inside a transaction that holds the concept's lock. */
 export async function snapshotInto(
@@ -94,14 +106,16 @@ export async function writeSnapshotData(
   }
   await deleteFieldsExcept({ conceptId: current.id, keep: [...fieldIdByKey.values()] }, tx);
 
-  // Section text, through the sections module.
+  // Section text, through the sections module. A proposal of the written state that was decided since comes
+  // back as the text it was made on, not as open again: its decision stands (and is listed as decided).
+  const decided = await decidedSuggestionIds({ conceptId: current.id }, tx);
   const keptFieldIds = new Set(fieldIdByKey.values());
   const sectionsWritten = await restoreSectionTexts(tx, {
     conceptId: current.id,
     municipalityId: current.municipalityId,
     userId: actor.id,
     current: tree.sections.filter((s) => s.fieldId === null || keptFieldIds.has(s.fieldId)),
-    target: data.sections.map((s) => ({ chapter: s.chapter, part: s.part, fieldId: s.fieldKey === null ? null : fieldIdByKey.get(s.fieldKey)!, content: s.content })),
+    target: data.sections.map((s) => ({ chapter: s.chapter, part: s.part, fieldId: s.fieldKey === null ? null : fieldIdByKey.get(s.fieldKey)!, content: withoutDecided(s.content, decided) })),
   });
 
   // Sub-goals and measures by id: existing rows of this concept are updated, others created.

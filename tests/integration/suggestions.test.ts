@@ -26,7 +26,7 @@ import { saveSectionText } from "@/lib/concepts/sections";
 import { CONCEPT_STATUSES } from "@/lib/concepts/status";
 import { doc, p } from "@/lib/editor/build";
 import { plainText } from "@/lib/editor/document";
-import { changeStatus, createVersion } from "@/lib/versions/service";
+import { changeStatus, createVersion, restoreVersion } from "@/lib/versions/service";
 import { compareVersions } from "@/lib/versions/compare";
 import { readHistory } from "@/lib/versions/read";
 import { createThread, listThreads, replyToThread } from "@/lib/review/comments";
@@ -285,6 +285,23 @@ describe("versions and the comparison", () => {
     expect(after.diff.changes.map((x) => x.inserted).join("|")).toContain("der Stadt");
     expect(after.proposals.after.map((x) => x.id)).toEqual(["del1", "ins2"]);
     expect((await readHistory(town.viewer, c.conceptId)).draft.proposals).toBe(2);
+  });
+
+  it("a restore of a version from before a decision brings the text back, not the decided proposal as open again", async () => {
+    const c = await withProposals();
+    await createVersion(town.editor, { conceptId: c.conceptId, label: "Mit drei offenen Vorschlägen" });
+    expect((await decide(town.editor, c.conceptId, "ins1", "accept")).status).toBe(200);
+    expect((await decide(town.editor, c.conceptId, "del1", "reject")).status).toBe(200);
+    await restoreVersion(town.editor, { conceptId: c.conceptId, number: 1 });
+    const { body } = await list(town.viewer, c.conceptId);
+    // Only the undecided one is open; the two decided ones are listed once, as decided.
+    expect(body.open.map((s) => s.id)).toEqual(["ins2"]);
+    expect(body.decided.map((s) => [s.id, s.status])).toEqual([
+      ["ins1", "accepted"],
+      ["del1", "rejected"],
+    ]);
+    // The text is the version's as it was without them: neither the accepted insertion nor the deletion applied.
+    expect(await mandateText(c.sectionId)).toBe("Der Rat hat das Konzept einstimmig beauftragt.\nEs gilt fünf Jahre. Danach wird es fortgeschrieben.");
   });
 });
 
