@@ -44,6 +44,11 @@ const ALLOWED_SKIPS = [
     when: (env) => Boolean(env.DATABASE_URL),
   },
   {
+    file: /^tests\/integration\/write-lock-order\.test\.ts$/,
+    reason: "prüft die Reihenfolge der Sperren gleichzeitiger Transaktionen: nur auf PostgreSQL (die eingebettete Datenbank hat eine Verbindung)",
+    when: (env) => !env.DATABASE_URL,
+  },
+  {
     file: /^tests\/integration\/rate-limits\.test\.ts$/,
     title: /Redis/,
     reason: "Tests gegen Redis laufen nur mit REDIS_URL (in CI Pflicht)",
