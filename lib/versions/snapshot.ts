@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type { ConceptExport, SnapshotIds, ValidConceptExport } from "@/lib/concepts/exchange";
 import { parseConceptExport } from "@/lib/concepts/exchange";
-import { canonicalJson } from "@/lib/editor/document";
+import { canonicalJson, EMPTY_DOC } from "@/lib/editor/document";
 
 export type Snapshot = { data: ConceptExport; ids: SnapshotIds };
 export type ValidSnapshot = { data: ValidConceptExport; ids: SnapshotIds };
@@ -37,13 +37,18 @@ export function snapshotHashes(snapshot: Snapshot): Record<string, string> {
 
 export type ChangeCount = { sections: number; measures: number; other: number };
 
+/** Hashes of a part with no text (as a new part of a later template starts), in the forms an editor leaves. */
+const EMPTY_PART = new Set([sha1(EMPTY_DOC), sha1({ type: "doc", content: [] }), sha1({ type: "doc" })]);
+
 /** How many sections, measures and other parts (fields, settings) differ between two hash sets. */
 export function countChanges(a: Record<string, string>, b: Record<string, string>): ChangeCount {
   const count: ChangeCount = { sections: 0, measures: 0, other: 0 };
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
     if (a[key] === b[key]) continue;
-    // A part that is empty on one side and missing on the other is no change.
+    // A part that is empty on one side and missing on the other is no change (a Fortschreibung's new, empty part).
+    const one = a[key] ?? b[key]!;
+    if (key.startsWith("s:") && (a[key] === undefined || b[key] === undefined) && EMPTY_PART.has(one)) continue;
     if (key.startsWith("s:")) count.sections++;
     else if (key.startsWith("m:")) count.measures++;
     else count.other++;
