@@ -12,9 +12,9 @@ import { concepts, fields, measures, sections, subGoals, type NewMeasure } from 
  */
 
 /** Ids among `ids` that already exist in a table (any concept): those cannot be reused for an insert. */
-export async function takenIds(table: "fields" | "sub_goals" | "measures", ids: string[], tx: Executor): Promise<Set<string>> {
+export async function takenIds(table: "fields" | "sub_goals" | "measures" | "sections", ids: string[], tx: Executor): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const t = table === "fields" ? fields : table === "sub_goals" ? subGoals : measures;
+  const t = table === "fields" ? fields : table === "sub_goals" ? subGoals : table === "sections" ? sections : measures;
   const rows = await tx.select({ id: t.id }).from(t).where(inArray(t.id, ids));
   return new Set(rows.map((r) => r.id));
 }
@@ -43,10 +43,11 @@ export async function deleteFieldsExcept({ conceptId, keep }: { conceptId: strin
 
 /** Write a section's text forward: a new revision, so open editors see a conflict instead of overwriting it. */
 export async function insertSection(
-  input: { conceptId: string; municipalityId: string; fieldId: string | null; chapter: string; part: string; content: JSONContent; textLength: number; userId: string },
+  input: { id?: string; conceptId: string; municipalityId: string; fieldId: string | null; chapter: string; part: string; content: JSONContent; textLength: number; userId: string },
   tx: Executor,
 ) {
   await tx.insert(sections).values({
+    ...(input.id ? { id: input.id } : {}),
     conceptId: input.conceptId,
     municipalityId: input.municipalityId,
     fieldId: input.fieldId,

@@ -10,7 +10,8 @@ import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ConceptExport } from "./exch
 export type ExportSource = {
   concept: Pick<Concept, "title" | "templateVersion" | "status" | "settings">;
   fields: Pick<Field, "id" | "key" | "title" | "custom" | "position">[];
-  sections: Pick<Section, "fieldId" | "chapter" | "part" | "content" | "revision">[];
+  /** `id`: the database's, when the rows come from it (a version keeps them) */
+  sections: (Pick<Section, "fieldId" | "chapter" | "part" | "content" | "revision"> & { id?: string })[];
   subGoals: Pick<SubGoal, "id" | "fieldId" | "text" | "position">[];
   measures: (Pick<
     Measure,
@@ -63,8 +64,13 @@ export function buildConceptExport(source: ExportSource, exportedAt: Date): Conc
   return buildConceptSnapshot(source, exportedAt).data;
 }
 
-/** Database ids of the export's fields, sub-goals and measures, index by index (a version keeps them to match measures across versions and to restore). */
-export type SnapshotIds = { fields: string[]; subGoals: string[]; measures: string[] };
+/**
+ * Database ids of the export's fields, sub-goals and measures, index by index (a version keeps them to match
+ * measures across versions and to restore); and of its parts, so that a part a restore brings back (with its
+ * field of action) keeps its id and the comments on it: by the part's key "chapter/part/fieldKey" (the parse of a
+ * stored version may add a template's missing parts). Versions made before parts' ids were kept have none.
+ */
+export type SnapshotIds = { fields: string[]; subGoals: string[]; measures: string[]; sections?: Record<string, string> };
 
 /** The export plus the ids of its rows, in the export's order. */
 export function buildConceptSnapshot(source: ExportSource, exportedAt: Date): { data: ConceptExport; ids: SnapshotIds } {
@@ -83,7 +89,7 @@ export function buildConceptSnapshot(source: ExportSource, exportedAt: Date): { 
     const i = parts.findIndex((p) => p.key === s.part);
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
-  const sections = [...source.sections]
+  const sectionRows = [...source.sections]
     .filter((s) => s.fieldId === null || fieldKey.has(s.fieldId))
     .sort(
       (a, b) =>
@@ -92,8 +98,8 @@ export function buildConceptSnapshot(source: ExportSource, exportedAt: Date): { 
         cmp(orderOfField(a.fieldId), orderOfField(b.fieldId)) ||
         cmp(partOrder(a), partOrder(b)) ||
         cmp(a.part, b.part),
-    )
-    .map((s) => ({
+    );
+  const sections = sectionRows.map((s) => ({
       chapter: s.chapter,
       part: s.part,
       fieldKey: s.fieldId === null ? null : (fieldKey.get(s.fieldId) ?? null),
@@ -166,5 +172,6 @@ export function buildConceptSnapshot(source: ExportSource, exportedAt: Date): { 
     subGoals: goals.map((g) => ({ ref: refOf.get(g.id)!, fieldKey: fieldKey.get(g.fieldId)!, text: g.text, position: g.position })),
     measures,
   };
-  return { data, ids: { fields: fieldRows.map((f) => f.id), subGoals: goals.map((g) => g.id), measures: measureRows.map((m) => m.id) } };
+  const sectionIds = sectionRows.length > 0 && sectionRows.every((s) => s.id) ? { sections: Object.fromEntries(sections.map((s, i) => [`${s.chapter}/${s.part}/${s.fieldKey ?? ""}`, sectionRows[i]!.id!])) } : {};
+  return { data, ids: { fields: fieldRows.map((f) => f.id), subGoals: goals.map((g) => g.id), measures: measureRows.map((m) => m.id), ...sectionIds } };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { type Executor } from "@/db";
-import { insertSection } from "@/db/queries/restore";
+import { insertSection, takenIds } from "@/db/queries/restore";
 import { conceptTransaction, touchConcept } from "./writable";
 import { recordSectionEdit } from "@/db/queries/audit";
 import { getSection, getSectionMeta } from "@/db/queries/sections";
@@ -79,11 +79,14 @@ export async function restoreSectionTexts(
     municipalityId: string;
     userId: string;
     current: { id: string; chapter: string; part: string; fieldId: string | null; content: JSONContent }[];
-    target: { chapter: string; part: string; fieldId: string | null; content: JSONContent }[];
+    /** `id`: the part's id when it was stored (a version's), kept for a part that comes back unless another row has it */
+    target: { id?: string; chapter: string; part: string; fieldId: string | null; content: JSONContent }[];
   },
 ): Promise<number> {
   const key = (s: { chapter: string; part: string; fieldId: string | null }) => `${s.chapter}/${s.part}/${s.fieldId ?? ""}`;
   const current = new Map(input.current.map((s) => [key(s), s]));
+  const wanted = input.target.filter((s) => s.id && !current.has(key(s))).map((s) => s.id!);
+  const taken = await takenIds("sections", wanted, tx);
   let written = 0;
   for (const s of input.target) {
     const validation = validateDoc(s.content);
@@ -94,7 +97,8 @@ export async function restoreSectionTexts(
     if (existing) {
       await writeSectionText(tx, { sectionId: existing.id, conceptId: input.conceptId, content: doc, userId: input.userId });
     } else {
-      await insertSection({ conceptId: input.conceptId, municipalityId: input.municipalityId, fieldId: s.fieldId, chapter: s.chapter, part: s.part, content: doc, textLength: textLength(doc), userId: input.userId }, tx);
+      const id = s.id && !taken.has(s.id) ? s.id : undefined;
+      await insertSection({ id, conceptId: input.conceptId, municipalityId: input.municipalityId, fieldId: s.fieldId, chapter: s.chapter, part: s.part, content: doc, textLength: textLength(doc), userId: input.userId }, tx);
     }
     written++;
   }

@@ -69,7 +69,7 @@ export function parseSnapshot(data: unknown, ids: unknown): { ok: true; value: V
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   if (!ids || typeof ids !== "object") return { ok: false, error: "Die Zuordnung der Datensätze fehlt." };
-  const { fields, subGoals, measures } = ids as Record<string, unknown>;
+  const { fields, subGoals, measures, sections } = ids as Record<string, unknown>;
   const check = (list: unknown, length: number, what: string): string | null => {
     if (!Array.isArray(list) || list.length !== length) return `Die Zuordnung der ${what} passt nicht zum Inhalt.`;
     if (!list.every((id) => typeof id === "string" && UUID.test(id))) return `Die Zuordnung der ${what} enthält ungültige Kennungen.`;
@@ -77,7 +77,20 @@ export function parseSnapshot(data: unknown, ids: unknown): { ok: true; value: V
     return null;
   };
   const error =
-    check(fields, v.fields.length, "Handlungsfelder") ?? check(subGoals, v.subGoals.length, "Teilziele") ?? check(measures, v.measures.length, "Maßnahmen");
+    check(fields, v.fields.length, "Handlungsfelder") ??
+    check(subGoals, v.subGoals.length, "Teilziele") ??
+    check(measures, v.measures.length, "Maßnahmen") ??
+    // Parts' ids came later: a version without them restores its parts with new ids.
+    (sections === undefined ? null : checkSectionIds(sections));
   if (error) return { ok: false, error };
   return { ok: true, value: { data: v, ids: ids as SnapshotIds } };
+}
+
+/** Parts' ids by part key: an object of unique UUIDs. */
+function checkSectionIds(sections: unknown): string | null {
+  if (!sections || typeof sections !== "object" || Array.isArray(sections)) return "Die Zuordnung der Textteile passt nicht zum Inhalt.";
+  const list = Object.values(sections);
+  if (!list.every((id) => typeof id === "string" && UUID.test(id))) return "Die Zuordnung der Textteile enthält ungültige Kennungen.";
+  if (new Set(list).size !== list.length) return "Die Zuordnung der Textteile enthält doppelte Kennungen.";
+  return null;
 }

@@ -11,7 +11,7 @@ import { restoreSectionTexts } from "@/lib/concepts/sections";
 import { AppError } from "@/lib/errors";
 import { currentConceptTree } from "@/lib/realtime/store";
 import type { VersionKind } from "./read";
-import { snapshotHashes } from "./snapshot";
+import { sectionKey, snapshotHashes } from "./snapshot";
 import { decidedSuggestionIds } from "@/db/queries/suggestions";
 import { hasSuggestions, reject } from "@/lib/suggestions/resolve";
 import { listSuggestions } from "@/lib/suggestions/list";
@@ -115,7 +115,13 @@ export async function writeSnapshotData(
     municipalityId: current.municipalityId,
     userId: actor.id,
     current: tree.sections.filter((s) => s.fieldId === null || keptFieldIds.has(s.fieldId)),
-    target: data.sections.map((s) => ({ chapter: s.chapter, part: s.part, fieldId: s.fieldKey === null ? null : fieldIdByKey.get(s.fieldKey)!, content: withoutDecided(s.content, decided) })),
+    target: data.sections.map((s) => ({
+      id: ids.sections?.[sectionKey(s)],
+      chapter: s.chapter,
+      part: s.part,
+      fieldId: s.fieldKey === null ? null : fieldIdByKey.get(s.fieldKey)!,
+      content: withoutDecided(s.content, decided),
+    })),
   });
 
   // Sub-goals and measures by id: existing rows of this concept are updated, others created.

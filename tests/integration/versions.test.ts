@@ -8,6 +8,8 @@ import { insertSeedConcept, insertSeedHistory } from "@/lib/demo/seed";
 import { musterstadtConcept } from "@/lib/demo/seed-data/musterstadt";
 import { exportConcept, readConcept } from "@/lib/concepts/exchange";
 import { saveSectionText } from "@/lib/concepts/sections";
+import { addCustomField, removeCustomField } from "@/lib/concepts/fields";
+import { createThread, listThreads } from "@/lib/review/comments";
 import { doc, p } from "@/lib/editor/build";
 import { plainText } from "@/lib/editor/document";
 import { deleteMeasure, updateMeasure } from "@/lib/measures/service";
@@ -223,5 +225,27 @@ describe("the demo concept's history", () => {
     await restoreVersion(demo.editor, { conceptId: concept.id, number: 1 });
     const tree = await getConceptTree({ conceptId: concept.id });
     expect(tree.measures.map((m) => m.title)).toContain("Sprachpatenschaften im Ehrenamt");
+  });
+});
+
+describe("a field of action that a restore brings back", () => {
+  it("comes back with its parts' ids, so the comments on its text find their place again", async () => {
+    const own = await makeMunicipality("Sportstadt");
+    const id = (await insertSeedConcept(await getDb(), { municipalityId: own.municipality.id, userId: own.editor.id, seed: musterstadtConcept })).id;
+    const field = await addCustomField(own.editor, { conceptId: id, title: "Sport und Bewegung" });
+    const part = (await getConceptTree({ conceptId: id })).sections.find((s) => s.fieldId === field.id && s.part === "baseline")!;
+    const saved = await saveSectionText(own.editor, { conceptId: id, sectionId: part.id, baseRevision: part.revision, content: doc(p("Vereine öffnen ihre Hallen für Neuzugewanderte.")) });
+    expect(saved.status).toBe("saved");
+    const { threadId } = await createThread(own.reviewer, { conceptId: id, target: { kind: "text", sectionId: part.id, quote: "ihre Hallen" }, body: "Welche Vereine?" });
+    const { number } = await createVersion(own.editor, { conceptId: id, label: "Mit Sport" });
+    await removeCustomField(own.admin, { conceptId: id, fieldId: field.id });
+    const anchor = async () => (await listThreads(own.viewer, id)).threads.find((t) => t.id === threadId)!.anchorState;
+    expect(await anchor()).toBe("removed");
+
+    await restoreVersion(own.editor, { conceptId: id, number });
+    const back = (await getConceptTree({ conceptId: id })).sections.find((s) => s.fieldId === field.id && s.part === "baseline")!;
+    expect(back.id).toBe(part.id);
+    expect(plainText(back.content)).toBe("Vereine öffnen ihre Hallen für Neuzugewanderte.");
+    expect(await anchor()).toBe("ok");
   });
 });
