@@ -100,6 +100,16 @@ export function memberSeed(contributions: readonly Pick<Contribution, "memberKey
   return s;
 }
 
+/**
+ * A figure's own seed: the member set's and the figure's exact inputs. The same members with the same value get
+ * the same noise (asking again, or a later snapshot, averages nothing away, also when one member changes another
+ * of its figures); a changed value gets fresh noise, so two snapshots of the same members never show the change
+ * exactly (a town whose adopted update is public would otherwise give away what changed in its figures).
+ */
+export function figureSeed(seed: number, exact: string): number {
+  return (seed ^ hashString(exact)) >>> 0;
+}
+
 /** A uniform number in [0, 1) determined by the member set's seed and the figure. */
 export function noiseUniform(seed: number, figureId: string, salt = 0): number {
   return fmix32((seed ^ hashString(figureId)) + Math.imul(salt + 1, 0x9e3779b9)) / 0x1_0000_0000;
@@ -287,7 +297,7 @@ export function computeFigures(set: readonly Contribution[], structural: Readonl
   for (const s of FUNDING_SOURCES) {
     let sum = 0;
     for (const c of set) sum += c.metrics.fundingCents[s];
-    noisySums[s] = sum * (1 + 0.1 * (2 * noiseUniform(seed, `funding.${s}`) - 1));
+    noisySums[s] = sum * (1 + 0.1 * (2 * noiseUniform(figureSeed(seed, String(sum)), `funding.${s}`) - 1));
   }
   for (const spec of FIGURES) {
     const reason = structural.get(spec.id)?.get(cell) ?? primaryRule(spec, set, refYear, 0);
@@ -299,7 +309,7 @@ export function computeFigures(set: readonly Contribution[], structural: Readonl
       let k = 0;
       for (const c of set) if (spec.pred(c.metrics)) k++;
       const n = set.length;
-      const noisy = Math.min(n, Math.max(0, k + countNoise(seed, spec.id)));
+      const noisy = Math.min(n, Math.max(0, k + countNoise(figureSeed(seed, String(k)), spec.id)));
       out[spec.id] = { suppressed: false, n, share: Math.round((100 * noisy) / n) };
     } else if (spec.kind === "quartiles") {
       const values: number[] = [];
@@ -308,7 +318,8 @@ export function computeFigures(set: readonly Contribution[], structural: Readonl
         if (v !== null) values.push(v);
       }
       values.sort((a, b) => a - b);
-      const q = [0.25, 0.5, 0.75].map((p, i) => noisyQuartile(quantile(values, p), spec.step, seed, spec.id, i));
+      const own = figureSeed(seed, values.join(","));
+      const q = [0.25, 0.5, 0.75].map((p, i) => noisyQuartile(quantile(values, p), spec.step, own, spec.id, i));
       // rounding each quartile on its own could cross them; keep them ordered
       const [q1, median, q3] = [Math.min(q[0]!, q[1]!), q[1]!, Math.max(q[1]!, q[2]!)];
       out[spec.id] = { suppressed: false, n: values.length, q1, median, q3 };

@@ -7,21 +7,12 @@ import { createHmac } from "node:crypto";
 import { MIN_PEERS, type Contribution } from "./anonymity";
 import { bandOf, BAND_BOUNDS, findGroup, LEVELS, mergeBands, type Level, type PeerGroupDef } from "./groups";
 import type { ConceptMetrics } from "./metrics";
-import { canonicalJson } from "@/lib/editor/document";
 
 export type Source = { municipalityId: string | null; syntheticId?: string; level: Level; population: number; metrics: ConceptMetrics };
 
-/**
- * A pseudonymous uint32 per municipality AND what it contributes (HMAC with the installation's secret). It seeds
- * the noise: an unchanged contribution keeps its noise from snapshot to snapshot, so asking again never averages
- * it away; a changed one gets fresh noise, so two snapshots of the same members never show the change exactly
- * (a town whose adopted update is public would otherwise give away what changed in its figures).
- */
-export function memberKey(salt: string, id: string, metrics?: ConceptMetrics): number {
-  return createHmac("sha256", salt)
-    .update(metrics ? `${id}\u0000${canonicalJson(metrics)}` : id)
-    .digest()
-    .readUInt32BE(0);
+/** A pseudonymous uint32 per municipality, stable across snapshots for the installation's secret. */
+export function memberKey(salt: string, id: string): number {
+  return createHmac("sha256", salt).update(id).digest().readUInt32BE(0);
 }
 
 export function buildSnapshot(sources: readonly Source[], salt: string): { groups: PeerGroupDef[]; contributions: Contribution[] } {
@@ -29,7 +20,7 @@ export function buildSnapshot(sources: readonly Source[], salt: string): { group
   for (const s of sources) counts[s.level][bandOf(s.level, s.population)]! += 1;
   const groups = mergeBands(counts, MIN_PEERS + 1);
   const contributions = sources.map((s) => ({
-    memberKey: memberKey(salt, s.municipalityId ?? s.syntheticId ?? "?", s.metrics),
+    memberKey: memberKey(salt, s.municipalityId ?? s.syntheticId ?? "?"),
     groupKey: findGroup(groups, s.level, s.population).key,
     level: s.level,
     municipalityId: s.municipalityId,
