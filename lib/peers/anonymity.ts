@@ -318,8 +318,10 @@ export function computeFigures(set: readonly Contribution[], structural: Readonl
         if (v !== null) values.push(v);
       }
       values.sort((a, b) => a - b);
-      const own = figureSeed(seed, values.join(","));
-      const q = [0.25, 0.5, 0.75].map((p, i) => noisyQuartile(quantile(values, p), spec.step, own, spec.id, i));
+      // Seeded by the exact quartiles, not every value: a member moving its own value elsewhere redraws nothing.
+      const exact = [0.25, 0.5, 0.75].map((p) => quantile(values, p));
+      const own = figureSeed(seed, exact.join(","));
+      const q = exact.map((v, i) => noisyQuartile(v, spec.step, own, spec.id, i));
       // rounding each quartile on its own could cross them; keep them ordered
       const [q1, median, q3] = [Math.min(q[0]!, q[1]!), q[1]!, Math.max(q[1]!, q[2]!)];
       out[spec.id] = { suppressed: false, n: values.length, q1, median, q3 };
