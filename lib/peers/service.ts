@@ -26,7 +26,7 @@ import type { Contribution } from "./anonymity";
 import { buildComparison, loadSnapshot, type Comparison, type LoadedSnapshot } from "./compare";
 import { type GroupChoice, type PeerGroupDef } from "./groups";
 import { conceptMetrics, type ConceptMetrics } from "./metrics";
-import { OPERATOR_UNCONFIRMED, operatorStanding } from "./operator";
+import { operatorStanding, operatorUnconfirmedMessage } from "./operator";
 import { buildSnapshot, type Source } from "./publish";
 import { syntheticPeers } from "./synthetic";
 import { currentConceptTree } from "@/lib/realtime/store";
@@ -103,7 +103,7 @@ export async function ensurePeerSnapshot(): Promise<PublishResult | null> {
 /** The operator's action: publish a snapshot now. */
 export async function publishPeerSnapshot(actor: Actor): Promise<PublishResult> {
   const standing = await operatorStanding(actor);
-  if (standing === "unconfirmed") throw new AppError("forbidden", OPERATOR_UNCONFIRMED);
+  if (standing === "unconfirmed") throw new AppError("forbidden", operatorUnconfirmedMessage());
   if (standing !== "operator") throw new AppError("forbidden", "Nur der Betrieb (Operator) darf einen Vergleichsstand veröffentlichen.");
   return publishSnapshot({ trigger: "operator" });
 }

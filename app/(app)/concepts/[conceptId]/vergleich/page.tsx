@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { DISTRICTS_ATTRIBUTION } from "@/lib/peers/districts";
 import { isGroupChoice, type GroupChoice } from "@/lib/peers/groups";
-import { OPERATOR_UNCONFIRMED, operatorStanding } from "@/lib/peers/operator";
+import { operatorStanding, operatorUnconfirmedMessage } from "@/lib/peers/operator";
 import { comparePeers, readPeerConsent } from "@/lib/peers/service";
 import type { Comparison } from "@/lib/peers/compare";
 import { ConsentForm, PublishForm } from "@/components/peers/consent-form";
@@ -95,7 +95,7 @@ export default withClientMessages(["peers"], async function PeerComparisonPage({
               <PublishForm />
             </>
           ) : (
-            <p role="status">{dt(OPERATOR_UNCONFIRMED)}</p>
+            <p role="status">{dt(operatorUnconfirmedMessage())}</p>
           )}
         </section>
       ) : null}
