@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { validateDoc } from "@/lib/editor/validate";
 import { AppError } from "@/lib/errors";
-import { changeSectionText, currentConceptTree } from "@/lib/realtime/store";
+import { changeSectionText, currentConceptTree, flushConcept } from "@/lib/realtime/store";
 import { listSuggestions, type Suggestion } from "./list";
 import { accept, hasSuggestions, reject } from "./resolve";
 
@@ -128,6 +128,9 @@ export async function decideSuggestion(actor: Actor, input: { conceptId: string;
   if (typeof input.suggestionId !== "string" || !SUGGESTION_ID.test(input.suggestionId)) throw new AppError("not_found", "Diesen Änderungsvorschlag gibt es nicht (mehr).");
   if (input.decision !== "accept" && input.decision !== "reject") throw new AppError("bad_request", "Unbekannte Entscheidung.");
   const { concept } = await requireConcept(actor, input.conceptId, "suggestion.decide");
+  // Fold what was typed into the parts before taking the concept's lock, which live typing waits for: under it
+  // only what came in meanwhile is left to fold.
+  await flushConcept(concept.id);
   return conceptTransaction(concept.id, async (tx) => {
     const tree = await currentConceptTree(concept.id, tx);
     const section = tree.sections.find((s) => hasSuggestions(s.content) && listSuggestions(s.content).some((x) => x.id === input.suggestionId));
@@ -193,6 +196,9 @@ export async function decideSuggestions(actor: Actor, input: { conceptId: string
   }
   const { concept } = await requireConcept(actor, input.conceptId, "suggestion.decide");
   const nothing = () => new AppError("not_found", "Dazu gibt es keine offenen Änderungsvorschläge (mehr). Vielleicht hat sie schon jemand angenommen oder abgelehnt.");
+  // Fold what was typed into the parts before taking the concept's lock, which live typing waits for: under it
+  // only what came in meanwhile is left to fold.
+  await flushConcept(concept.id);
   return conceptTransaction(concept.id, async (tx) => {
     const tree = await currentConceptTree(concept.id, tx);
     if (sectionId !== null && !tree.sections.some((s) => s.id === sectionId)) throw new AppError("not_found", "Diesen Teil gibt es in diesem Konzept nicht.");
