@@ -195,7 +195,12 @@ export async function ConceptBody({ conceptId }: { conceptId: string }) {
       ) : null}
       {update ? (
         <p className="notice" role="note" data-testid="update-notice">
-          {t("updateFromMonitoring", { ended: update.ended.length, missed: update.missed.length })}{" "}
+          {t("updateFromMonitoring", {
+            ended: update.ended.length,
+            // An indicator without a value yet has not missed its target: it is counted apart.
+            missed: update.missed.filter((x) => x.latestParts).length,
+            unmeasured: update.missed.filter((x) => !x.latestParts).length,
+          })}{" "}
           <IntentLink href={`/concepts/${concept.id}/monitoring`}>{t("updateFromMonitoringLink")}</IntentLink>
         </p>
       ) : null}
