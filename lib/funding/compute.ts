@@ -84,7 +84,8 @@ export type FundingReport = {
   byTaskType: ({ taskType: FundingMeasure["taskType"] } & Totals)[];
   byYear: YearRow[];
   /** measures not in the running plan, with the reason */
-  excluded: { id: string; number: string; title: string; fieldKey: string; reason: string; totalCostCents: number; externalFundingCents: number }[];
+  /** fundingCents: every source within the validity (as before); externalFundingCents: what Land, Bund, EU and third parties paid it */
+  excluded: { id: string; number: string; title: string; fieldKey: string; reason: string; totalCostCents: number; fundingCents: number; externalFundingCents: number }[];
   /** why the by-year view is missing or partial */
   yearNote: string | null;
   cliff: Cliff;
@@ -242,7 +243,7 @@ export function computeFunding(input: FundingInput): FundingReport {
     excluded: all
       .filter((x) => !IN_PLAN.has(x.m.status))
       // A completed measure is shown with the funding it had, also when it ended before the validity (its own sheet lists it).
-      .map(({ m, c }) => ({ id: c.id, number: c.number, title: c.title, fieldKey: c.fieldKey, reason: EXCLUDED_REASON, totalCostCents: c.totalCostCents, externalFundingCents: externalOf(m.fundingLines) })),
+      .map(({ m, c }) => ({ id: c.id, number: c.number, title: c.title, fieldKey: c.fieldKey, reason: EXCLUDED_REASON, totalCostCents: c.totalCostCents, fundingCents: c.fundingCents, externalFundingCents: externalOf(m.fundingLines) })),
     yearNote: !years
       ? "Ohne Geltungszeitraum (Kapitel 1: gültig ab / bis) gibt es keine Übersicht nach Jahren."
       : years.length === MAX_YEARS && Number(input.validUntil!.slice(0, 4)) > years.at(-1)!
