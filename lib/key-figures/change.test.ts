@@ -18,6 +18,8 @@ describe("key figure lines", () => {
     // A rate's change is in percentage points: "−18,8 %" would read as a fall of 18.8 points.
     expect(formatKeyFigureChange(fall!)).toBe("2023: 8 → 2025: 6,5, −1,5 Prozentpunkte");
     expect(formatKeyFigureChange(fall!, "en-GB")).toBe("2023: 8 → 2025: 6.5, −1.5 percentage points");
+    const [one] = keyFigureLines([v("SGB-II-Quote", 2024, 11.9, "%"), v("SGB-II-Quote", 2025, 12.9, "%")]);
+    expect(formatKeyFigureChange(one!)).toBe("2024: 11,9 → 2025: 12,9, +1 Prozentpunkt");
     expect(formatKeyFigureValue(fall!.latest.value, fall!.unit)).toBe("6,5 %");
     expect(formatKeyFigureChange(single!)).toBe("");
   });

@@ -59,7 +59,8 @@ const isShare = (unit: string) => /^(%|prozent)$/i.test(unit.trim());
 export function formatKeyFigureChange(line: KeyFigureLine, locale = "de-DE"): string {
   if (!line.previous || line.difference === null) return "";
   const sign = (n: number) => (n > 0 ? "+" : n < 0 ? "−" : "±");
-  const points = locale.startsWith("de") ? "Prozentpunkte" : "percentage points";
+  const one = Math.round(Math.abs(line.difference) * 100) === 100;
+  const points = locale.startsWith("de") ? (one ? "Prozentpunkt" : "Prozentpunkte") : one ? "percentage point" : "percentage points";
   const delta = isShare(line.unit)
     ? `${sign(line.difference)}${Math.abs(line.difference).toLocaleString(locale, { maximumFractionDigits: 2 })} ${points}`
     : line.percent === null
