@@ -198,15 +198,15 @@ async function writeRefusal(conceptId: string, db: Executor): Promise<WriteRefus
   return "adopted";
 }
 
-/**
- * Mark the concept as changed when it is still writable; returns why not, or
- * null. Callers use lib/concepts/writable.ts `touchConcept`, which throws.
- */
 /** The concept's row lock that its content writes share (an UPDATE of the row takes the same), before any other. */
 export async function lockConceptForWrite({ conceptId }: { conceptId: string }, tx: Executor) {
   await tx.select({ id: concepts.id }).from(concepts).where(eq(concepts.id, conceptId)).for("no key update");
 }
 
+/**
+ * Mark the concept as changed when it is still writable; returns why not, or
+ * null. Callers use lib/concepts/writable.ts `touchConcept`, which throws.
+ */
 export async function touchConceptRow({ conceptId }: { conceptId: string }, db: Executor): Promise<WriteRefusal | null> {
   const x = db;
   const rows = await x

@@ -30,12 +30,13 @@ afterAll(async () => {
   await closeDb();
 });
 
-/** Chapter 7 of the PDF model: its notes (the rate line among them) and the plan's yearly total cost by field. */
+/** Chapter 7 of the PDF model: its notes (the rate line among them) and the plan's yearly total cost (the table by field's sum). */
 async function fundingOf(version: number | null) {
   const { model } = await loadPdfModel(town.viewer, conceptId, { version });
   const funding = model.chapters.find((c) => c.key === "funding")!.funding!;
-  const byField = funding.tables.find((t) => t.rows.some((r) => r.total) && t.columns.some((c) => c.label === "Gesamtkosten"))!;
-  const header = byField.columns.findIndex((c) => c.label === "Gesamtkosten");
+  const byField = funding.tables.find((t) => t.id === "handlungsfeld")!;
+  const header = byField.columns.findIndex((c) => c.label === "Gesamtkosten pro Jahr");
+  expect(header).toBeGreaterThan(0);
   return { notes: funding.notes.join("\n").replace(/[^\S\n]/g, " "), total: byField.rows.find((r) => r.total)!.cells[header] };
 }
 

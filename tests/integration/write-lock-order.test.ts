@@ -6,7 +6,7 @@
  * database has one connection, so its transactions never overlap.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { getConceptTree } from "@/db/queries/concepts";
 import { lockConcept } from "@/db/queries/versions";
@@ -25,6 +25,17 @@ beforeAll(async () => {
 afterAll(() => closeDb());
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Until another connection waits for a row lock (the write beside the restore has reached one), at most 10 s. */
+async function someoneWaitsForALock() {
+  const db = await getDb();
+  for (let i = 0; i < 200; i++) {
+    const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+    if ([...rows][0]!.n > 0) return;
+    await pause(50);
+  }
+  throw new Error("no write waited for a lock");
+}
 
 /** A restore's order: the concept, then (once `go` resolves) every field and part of it, as upsertField and the part writes do. */
 async function restoreLike(go: Promise<void>) {
@@ -45,7 +56,7 @@ describe.skipIf(!process.env.DATABASE_URL)("writes beside a restore", () => {
     const restore = restoreLike(new Promise((r) => (go = r)));
     await pause(100); // the restore holds the concept
     const edit = updateMeasure(town.editor, { conceptId: ids.conceptId, measureId: m.id, baseRevision: revision, ...content, title: "Sprachcafé am Abend" } as never);
-    await pause(300); // the edit has begun and waits for its first lock
+    await someoneWaitsForALock(); // the edit has begun and waits (new order: for the concept; old: for it, holding its field)
     go();
     await expect(Promise.all([restore, edit])).resolves.toBeTruthy();
     expect((await readConcept(town.editor, ids.conceptId)).fields.flatMap((f) => f.measures).find((x) => x.id === ids.measureId)!.title).toBe("Sprachcafé am Abend");
@@ -57,7 +68,7 @@ describe.skipIf(!process.env.DATABASE_URL)("writes beside a restore", () => {
     const restore = restoreLike(new Promise((r) => (go = r)));
     await pause(100);
     const save = saveSectionText(town.editor, { conceptId: ids.conceptId, sectionId: section.id, baseRevision: section.revision, content: doc(p("Gespeichert, während wiederhergestellt wurde.")) });
-    await pause(300);
+    await someoneWaitsForALock();
     go();
     const [, saved] = await Promise.all([restore, save]);
     expect(saved.status).toBe("saved");
