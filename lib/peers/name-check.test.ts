@@ -24,6 +24,16 @@ describe("the name check before sharing a measure", () => {
     );
   });
 
+  it("flags a place written in capitals or without umlauts, and web addresses", () => {
+    const flags = checkShareText("Nach dem Modell aus MÜNCHEN und Koeln, Infos unter www.muenchen.de/integration und auf beispielkreis.de", ctx);
+    expect(flags.map((f) => `${f.kind}:${f.text}`)).toEqual(
+      expect.arrayContaining(["place:MÜNCHEN", "place:Koeln", "contact:www.muenchen.de/integration", "own_name:beispielkreis"]),
+    );
+    expect(flags.map((f) => f.text)).toContain("beispielkreis.de");
+    // lower-case words that happen to be place names stay unflagged, and so do dotted abbreviations
+    expect(checkShareText("Wir essen gemeinsam, z. B. mittwochs; ca. 20 Personen.", ctx)).toEqual([]);
+  });
+
   it("lets a neutral description through", () => {
     expect(checkShareText("Sprachcafé im Stadtteilzentrum\nEhrenamtliche bieten zweimal pro Woche Gesprächsrunden für Frauen und Familien an.", ctx)).toEqual([]);
   });
