@@ -37,6 +37,12 @@ describe("indicatorProgress", () => {
     expect(indicatorProgress(ind("10", "20"), [v("2027-01-01", 10)])).toMatchObject({ percent: 0, state: "no_progress" });
   });
 
+  it("reads a target 'unter 12' as met only below 12", () => {
+    expect(indicatorProgress(ind("16", "unter 12"), [v("2027-01-01", 12)])).toMatchObject({ percent: 99, state: "progress" });
+    expect(indicatorProgress(ind("16", "unter 12"), [v("2027-01-01", 11)])).toMatchObject({ percent: 100, state: "reached" });
+    expect(indicatorProgress(ind("16", "12"), [v("2027-01-01", 12)])).toMatchObject({ percent: 100, state: "reached" });
+  });
+
   it("never rounds up to 100 % short of the target", () => {
     // 85 → 900 with 897: 99.6 % of the way, still 3 short.
     expect(indicatorProgress(ind("85", "900"), [v("2027-01-01", 897)])).toMatchObject({ percent: 99, state: "progress" });

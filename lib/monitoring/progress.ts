@@ -59,7 +59,9 @@ export function indicatorProgress(indicator: { baseline: string; target: string 
   const numeric = latestValue(values.filter((v) => v.number !== null));
   if (!numeric) return { kind: "numeric", direction, baseline, target, latest, percent: null, state: "no_value" };
   const share = (numeric.number! - baseline) / (target - baseline);
-  const state: NumericState = share >= 1 ? "reached" : share > 0 ? "progress" : "no_progress";
+  // "unter 12" (or "< 12", "über 40") is met only past the number: 12 itself is not below 12.
+  const strict = /^\s*(unter|über|<|>)/i.test(indicator.target) && numeric.number === target;
+  const state: NumericState = share >= 1 && !strict ? "reached" : share > 0 ? "progress" : "no_progress";
   // 99.6 % of the way is not "100 %" while the target is not reached: rounding never claims the target.
   const percent = state === "reached" ? 100 : Math.min(99, Math.round(Math.max(0, share) * 100));
   return { kind: "numeric", direction, baseline, target, latest: numeric, percent, state };
