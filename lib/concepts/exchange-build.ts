@@ -64,6 +64,9 @@ export function buildConceptExport(source: ExportSource, exportedAt: Date): Conc
   return buildConceptSnapshot(source, exportedAt).data;
 }
 
+/** A part's key within a concept: "chapter/part/fieldKey" (the versions' hashes and comparison, a version's part ids). */
+export const sectionKey = (s: { chapter: string; part: string; fieldKey: string | null }) => `${s.chapter}/${s.part}/${s.fieldKey ?? ""}`;
+
 /**
  * Database ids of the export's fields, sub-goals and measures, index by index (a version keeps them to match
  * measures across versions and to restore); and of its parts, so that a part a restore brings back (with its
@@ -172,6 +175,6 @@ export function buildConceptSnapshot(source: ExportSource, exportedAt: Date): { 
     subGoals: goals.map((g) => ({ ref: refOf.get(g.id)!, fieldKey: fieldKey.get(g.fieldId)!, text: g.text, position: g.position })),
     measures,
   };
-  const sectionIds = sectionRows.length > 0 && sectionRows.every((s) => s.id) ? { sections: Object.fromEntries(sections.map((s, i) => [`${s.chapter}/${s.part}/${s.fieldKey ?? ""}`, sectionRows[i]!.id!])) } : {};
+  const sectionIds = sectionRows.length > 0 && sectionRows.every((s) => s.id) ? { sections: Object.fromEntries(sections.map((s, i) => [sectionKey(s), sectionRows[i]!.id!])) } : {};
   return { data, ids: { fields: fieldRows.map((f) => f.id), subGoals: goals.map((g) => g.id), measures: measureRows.map((m) => m.id), ...sectionIds } };
 }

@@ -129,7 +129,7 @@ function measureCosts(m: FundingMeasure, lines: FundingMeasure["fundingLines"], 
   const bySource = zeroSources();
   for (const l of lines) bySource[l.source] += l.amountCents;
   const funding = FUNDING_SOURCES.reduce((a, s) => a + bySource[s], 0);
-  const external = FUNDING_SOURCES.filter((s) => EXTERNAL.has(s)).reduce((a, s) => a + bySource[s], 0);
+  const external = externalOf(lines);
   const total = staff + material;
   return {
     id: m.id,
@@ -180,6 +180,7 @@ function yearRows(input: FundingInput, plan: { m: FundingMeasure; c: MeasureCost
     const bySource = zeroSources();
     let cost = 0;
     let own = 0;
+    let externalSum = 0;
     let fte = 0;
     let count = 0;
     for (const { m, c } of plan) {
@@ -198,6 +199,7 @@ function yearRows(input: FundingInput, plan: { m: FundingMeasure; c: MeasureCost
         if (EXTERNAL.has(l.source)) external += cents;
       }
       cost += measureCost;
+      externalSum += external;
       own += Math.max(0, measureCost - external);
     }
     return {
@@ -208,7 +210,7 @@ function yearRows(input: FundingInput, plan: { m: FundingMeasure; c: MeasureCost
       totalCostCents: cost,
       fundingBySourceCents: bySource,
       fundingCents: FUNDING_SOURCES.reduce((a, s) => a + bySource[s], 0),
-      externalFundingCents: FUNDING_SOURCES.filter((s) => EXTERNAL.has(s)).reduce((a, s) => a + bySource[s], 0),
+      externalFundingCents: externalSum,
       ownShareCents: own,
     };
   });

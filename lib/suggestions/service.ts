@@ -118,6 +118,15 @@ async function keepDecision(
 const SUGGESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
+ * A decision's transaction: what was typed is folded into the parts first, outside the concept's lock (which live
+ * typing waits for), so that under it only what came in meanwhile is left to fold.
+ */
+async function decisionTransaction<T>(conceptId: string, work: (tx: Executor) => Promise<T>): Promise<T> {
+  await flushConcept(conceptId);
+  return conceptTransaction(conceptId, work);
+}
+
+/**
  * Accept or reject one proposal (editors and admins): the part's text is
  * changed through the one write path of server-side text changes
  * (lib/realtime/store.ts), so open editors get it live; the decision is
@@ -128,10 +137,7 @@ export async function decideSuggestion(actor: Actor, input: { conceptId: string;
   if (typeof input.suggestionId !== "string" || !SUGGESTION_ID.test(input.suggestionId)) throw new AppError("not_found", "Diesen Änderungsvorschlag gibt es nicht (mehr).");
   if (input.decision !== "accept" && input.decision !== "reject") throw new AppError("bad_request", "Unbekannte Entscheidung.");
   const { concept } = await requireConcept(actor, input.conceptId, "suggestion.decide");
-  // Fold what was typed into the parts before taking the concept's lock, which live typing waits for: under it
-  // only what came in meanwhile is left to fold.
-  await flushConcept(concept.id);
-  return conceptTransaction(concept.id, async (tx) => {
+  return decisionTransaction(concept.id, async (tx) => {
     const tree = await currentConceptTree(concept.id, tx);
     const section = tree.sections.find((s) => hasSuggestions(s.content) && listSuggestions(s.content).some((x) => x.id === input.suggestionId));
     if (!section) throw new AppError("not_found", "Diesen Änderungsvorschlag gibt es nicht (mehr). Vielleicht hat ihn schon jemand angenommen oder abgelehnt.");
@@ -196,10 +202,7 @@ export async function decideSuggestions(actor: Actor, input: { conceptId: string
   }
   const { concept } = await requireConcept(actor, input.conceptId, "suggestion.decide");
   const nothing = () => new AppError("not_found", "Dazu gibt es keine offenen Änderungsvorschläge (mehr). Vielleicht hat sie schon jemand angenommen oder abgelehnt.");
-  // Fold what was typed into the parts before taking the concept's lock, which live typing waits for: under it
-  // only what came in meanwhile is left to fold.
-  await flushConcept(concept.id);
-  return conceptTransaction(concept.id, async (tx) => {
+  return decisionTransaction(concept.id, async (tx) => {
     const tree = await currentConceptTree(concept.id, tx);
     if (sectionId !== null && !tree.sections.some((s) => s.id === sectionId)) throw new AppError("not_found", "Diesen Teil gibt es in diesem Konzept nicht.");
     const matches = (s: Suggestion) => authorId === null || s.author === authorId;

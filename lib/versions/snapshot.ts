@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { ConceptExport, SnapshotIds, ValidConceptExport } from "@/lib/concepts/exchange";
-import { parseConceptExport } from "@/lib/concepts/exchange";
+import { parseConceptExport, sectionKey } from "@/lib/concepts/exchange";
 import { canonicalJson, EMPTY_DOC } from "@/lib/editor/document";
 
 export type Snapshot = { data: ConceptExport; ids: SnapshotIds };
@@ -13,7 +13,7 @@ export type ValidSnapshot = { data: ValidConceptExport; ids: SnapshotIds };
 
 const sha1 = (value: unknown) => createHash("sha1").update(canonicalJson(value)).digest("base64url").slice(0, 16);
 
-export const sectionKey = (s: { chapter: string; part: string; fieldKey: string | null }) => `${s.chapter}/${s.part}/${s.fieldKey ?? ""}`;
+export { sectionKey };
 
 /**
  * s:<section key> per rich-text part, m:<measure id> per measure, plus one hash
@@ -81,16 +81,9 @@ export function parseSnapshot(data: unknown, ids: unknown): { ok: true; value: V
     check(subGoals, v.subGoals.length, "Teilziele") ??
     check(measures, v.measures.length, "Maßnahmen") ??
     // Parts' ids came later: a version without them restores its parts with new ids.
-    (sections === undefined ? null : checkSectionIds(sections));
+    (sections === undefined ? null : isRecord(sections) ? check(Object.values(sections), Object.keys(sections).length, "Textteile") : "Die Zuordnung der Textteile passt nicht zum Inhalt.");
   if (error) return { ok: false, error };
   return { ok: true, value: { data: v, ids: ids as SnapshotIds } };
 }
 
-/** Parts' ids by part key: an object of unique UUIDs. */
-function checkSectionIds(sections: unknown): string | null {
-  if (!sections || typeof sections !== "object" || Array.isArray(sections)) return "Die Zuordnung der Textteile passt nicht zum Inhalt.";
-  const list = Object.values(sections);
-  if (!list.every((id) => typeof id === "string" && UUID.test(id))) return "Die Zuordnung der Textteile enthält ungültige Kennungen.";
-  if (new Set(list).size !== list.length) return "Die Zuordnung der Textteile enthält doppelte Kennungen.";
-  return null;
-}
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);

@@ -18,6 +18,19 @@ describe.skipIf(!redisUrl)("two app processes behind one database, sharing docum
     first = await startRealtimeServer({ redisUrl, register: false });
     second = await startRealtimeServer({ redisUrl, register: false });
   });
+  /** A new concept's first part, and a way to open it as a member on one of the two processes. */
+  async function newPart(townName: string, title: string) {
+    const town = await makeMunicipality(townName);
+    const concept = await createConcept(town.editor, { municipalityId: town.municipality.id, title });
+    const part = (await getConceptTree({ conceptId: concept.id })).sections.find((s) => s.chapter === "mandate")!;
+    const name = `section:${part.id}`;
+    const join = async (server: typeof first, actor: typeof town.editor) => {
+      const client = connect(server.url, name, { cookie: (await sessionCookie(actor)).cookie, origin: server.origin });
+      clients.push(client);
+      return client;
+    };
+    return { town, concept, part, name, join };
+  }
   afterAll(async () => {
     for (const c of clients) c.destroy();
     await first?.stop();
@@ -26,13 +39,9 @@ describe.skipIf(!redisUrl)("two app processes behind one database, sharing docum
   });
 
   it("two people on two processes type into the same part and see each other's text; both are stored", async () => {
-    const town = await makeMunicipality("Zweiprozessstadt");
-    const concept = await createConcept(town.editor, { municipalityId: town.municipality.id, title: "Zwei Prozesse" });
-    const part = (await getConceptTree({ conceptId: concept.id })).sections.find((s) => s.chapter === "mandate")!;
-    const name = `section:${part.id}`;
-    const a = connect(first.url, name, { cookie: (await sessionCookie(town.editor)).cookie, origin: first.origin });
-    const b = connect(second.url, name, { cookie: (await sessionCookie(town.admin)).cookie, origin: second.origin });
-    clients.push(a, b);
+    const { town, concept, part, join } = await newPart("Zweiprozessstadt", "Zwei Prozesse");
+    const a = await join(first, town.editor);
+    const b = await join(second, town.admin);
     await waitFor(() => a.provider.isSynced && b.provider.isSynced, "beide synchron");
     a.type("Vom ersten Prozess.");
     await waitFor(() => b.text().includes("Vom ersten Prozess."), "Text des ersten Prozesses beim zweiten");
@@ -47,14 +56,10 @@ describe.skipIf(!redisUrl)("two app processes behind one database, sharing docum
   });
 
   it("a caret on one process cannot be taken over from the other", async () => {
-    const town = await makeMunicipality("Zweiprozessanwesenheit");
-    const concept = await createConcept(town.editor, { municipalityId: town.municipality.id, title: "Anwesenheit über Redis" });
-    const part = (await getConceptTree({ conceptId: concept.id })).sections.find((s) => s.chapter === "mandate")!;
-    const name = `section:${part.id}`;
-    const owner = connect(first.url, name, { cookie: (await sessionCookie(town.admin)).cookie, origin: first.origin });
-    const watcher = connect(second.url, name, { cookie: (await sessionCookie(town.viewer)).cookie, origin: second.origin });
-    const thief = connect(second.url, name, { cookie: (await sessionCookie(town.editor)).cookie, origin: second.origin });
-    clients.push(owner, watcher, thief);
+    const { town, name, join } = await newPart("Zweiprozessanwesenheit", "Anwesenheit über Redis");
+    const owner = await join(first, town.admin);
+    const watcher = await join(second, town.viewer);
+    const thief = await join(second, town.editor);
     await waitFor(() => owner.provider.isSynced && watcher.provider.isSynced && thief.provider.isSynced, "alle synchron");
     owner.provider.setAwarenessField("user", { name: town.admin.name, color: "#bf3989", palette: 2 });
     const { clientID } = owner.provider.awareness!;

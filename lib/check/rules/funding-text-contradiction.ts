@@ -25,8 +25,11 @@ type Column = { label: string; kind: "money" | "fte"; pick: (ctx: CheckContext) 
 const externalFunding = (c: CheckContext) => c.funding.plan.externalFundingCents;
 const everySource = (c: CheckContext) => c.funding.plan.fundingCents;
 
-/** Which computed figure a column header names (first match wins; own share before funding). */
-function columnFor(header: string): Column | null {
+/**
+ * Which computed figure a column header names (first match wins; own share before funding). `bySourceTable`: the
+ * table has a row per source, so its funding column sums every source.
+ */
+function columnFor(header: string, bySourceTable: boolean): Column | null {
   const h = header.toLowerCase();
   const col = (kind: Column["kind"], pick: Column["pick"], bySource = false): Column => ({ label: header.trim(), kind, pick, bySource });
   if (/vz[äa]|vollzeit|stellen/.test(h)) return col("fte", (c) => c.funding.plan.staffFteHundredths);
@@ -38,15 +41,10 @@ function columnFor(header: string): Column | null {
   if (/förderlinien|anzahl/.test(h)) return null;
   // "Förderung" in the app's tables by field is what Land, Bund, EU and third parties pay; the sum of its table by
   // source counts every source, the municipality's own budget lines too. Which one a town's own table means is
-  // not always clear outside a table by source, so there either is no contradiction (see fundingColumns).
-  if (/förder|finanzierung|betrag|mittel/.test(h)) return { ...col("money", everySource, true), also: externalFunding };
-  return null;
-}
-
-/** A table with a row per source sums every source; elsewhere a "Förderung" column likelier means the external funding. */
-function fundingColumns(columns: (Column | null)[], bySourceTable: boolean): (Column | null)[] {
-  if (bySourceTable) return columns.map((c) => (c?.also ? { ...c, also: undefined } : c));
-  return columns.map((c) => (c?.also && /förder/i.test(c.label) ? { ...c, pick: externalFunding, also: everySource } : c));
+  // not always clear outside a table by source, so there either is no contradiction (the likelier one is named).
+  if (!/förder|finanzierung|betrag|mittel/.test(h)) return null;
+  if (bySourceTable) return col("money", everySource, true);
+  return /förder/.test(h) ? { ...col("money", externalFunding, true), also: everySource } : { ...col("money", everySource, true), also: externalFunding };
 }
 
 const cellsOf = (row: JSONContent) => (row.content ?? []).map((c) => plainText(c).trim());
@@ -73,7 +71,7 @@ export const fundingTextContradiction: Rule = {
         const rows = table.content ?? [];
         const header = rows[0] ? cellsOf(rows[0]) : [];
         const bySourceTable = rows.slice(1).some((row) => SOURCE_BY_LABEL.has((cellsOf(row)[0] ?? "").toLowerCase()));
-        const columns = fundingColumns(header.map(columnFor), bySourceTable);
+        const columns = header.map((h) => columnFor(h, bySourceTable));
         for (const row of rows.slice(1)) {
           const cells = cellsOf(row);
           const label = cells[0] ?? "";
