@@ -47,7 +47,7 @@ export {
   type ParseResult,
 } from "./exchange-format";
 export { parseConceptExport } from "./exchange-parse";
-export { buildConceptExport, buildConceptSnapshot, sectionKey, type ExportSource, type SnapshotIds } from "./exchange-build";
+export { buildConceptExport, buildConceptSnapshot, type ExportSource, type SnapshotIds } from "./exchange-build";
 export { planImportRows, measureRow, importedTitle, exportFileName, type ImportRows } from "./exchange-plan";
 
 /**

@@ -5,7 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import type { ConceptExport, SnapshotIds, ValidConceptExport } from "@/lib/concepts/exchange";
-import { parseConceptExport, sectionKey } from "@/lib/concepts/exchange";
+import { parseConceptExport } from "@/lib/concepts/exchange";
+import { sectionKey } from "@/lib/concepts/exchange-build";
 import { canonicalJson, EMPTY_DOC } from "@/lib/editor/document";
 
 export type Snapshot = { data: ConceptExport; ids: SnapshotIds };
