@@ -53,6 +53,31 @@ test("a field of action far below is adopted when needed, and the first click in
   await page.context().close();
 });
 
+test("on a slow line the first chapter is live before the rest has arrived, and a far field still opens when reached", async ({ browser }) => {
+  const { page, errors } = await demoFromServer(browser);
+  // The scripts are in the browser's cache now; the page itself comes slowly, as over a weak mobile line: the body
+  // with the first chapter is adopted while the chapters after it are still arriving (they stream in their own piece).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: 6 * 1024, uploadThroughput: 256 * 1024 });
+  await page.reload({ waitUntil: "commit" });
+  const first = page.locator("#kapitel-mandate");
+  await expect.poll(() => adopted(first), { timeout: 30_000 }).toBe(true);
+  const health = new FieldOfAction(page, "Gesundheit");
+  await expect(health.root).toBeAttached({ timeout: 60_000 });
+  await page.waitForLoadState("load", { timeout: 60_000 });
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  expect(await adopted(health.root)).toBe(false);
+  // Reached later, the field is adopted and its first click works.
+  await health.openNewMeasure();
+  expect(await adopted(health.root)).toBe(true);
+  // The outline follows the reader into the chapters that came later.
+  await health.root.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await expect(page.locator('nav.outline a[href="#feld-health"]')).toHaveAttribute("aria-current", "location");
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
 test("a field reached by the keyboard takes the focus and the keys", async ({ browser }) => {
   const { page } = await demoFromServer(browser);
   const housing = new FieldOfAction(page, "Wohnen");

@@ -118,7 +118,9 @@ test("while scrolling, the outline marks the chapter or field of action at the t
   const targets = [outline.locator("ol ol a").first(), outline.getByRole("link", { name: /Finanzierung/ }).first(), outline.locator("a").first()];
   for (const link of targets) {
     const [href, name] = [(await link.getAttribute("href"))!, (await link.textContent())!.trim()];
-    // As a reader scrolls there (the link itself is not clicked: the mark must follow the page, not the click).
+    // As a reader scrolls there (the link itself is not clicked: the mark must follow the page, not the click),
+    // once it is on the page (the chapters after the first stream in after the outline).
+    await expect(page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`)).toBeAttached();
     await page.evaluate((id) => document.getElementById(decodeURIComponent(id))!.scrollIntoView({ block: "start" }), href.slice(1));
     await expect(current).toHaveCount(1);
     await expect(current).toHaveAttribute("href", href);

@@ -34,10 +34,18 @@ export function alignMargin(margin: HTMLElement) {
   });
 }
 
-/** Keeps every margin of the page aligned (see alignMargin). */
+/** Rows (`.margin-row`) some mounted alignment already looks after: the page has one per streamed stretch. */
+const taken = new WeakSet<HTMLElement>();
+
+/**
+ * Keeps the margins of the page aligned (see alignMargin): those of the rows in the document when it mounts that no
+ * other mounted alignment looks after. The concept page mounts one with its first chapter and one with the chapters
+ * streamed after it (issue 17), so the first chapter's threads are level with their passages before the rest is there.
+ */
 export function useMarginAlignment() {
   useEffect(() => {
-    const margins = () => Array.from(document.querySelectorAll<HTMLElement>("aside.margin"));
+    const own: HTMLElement[] = [];
+    const ownRows = new Set<HTMLElement>();
     const pending = new Set<HTMLElement>();
     let frame = 0;
     const schedule = (margin: HTMLElement) => {
@@ -51,6 +59,7 @@ export function useMarginAlignment() {
         });
     };
     const marginOf = (el: Element) => el.closest(".margin-row")?.querySelector<HTMLElement>(":scope > aside.margin") ?? null;
+    const isOwn = (margin: HTMLElement) => ownRows.has(margin.closest<HTMLElement>(".margin-row")!);
     const observer = new ResizeObserver((entries) => {
       for (const entry of entries) {
         const margin = marginOf(entry.target);
@@ -66,38 +75,55 @@ export function useMarginAlignment() {
         schedule(margin);
       }
     });
-    for (const row of Array.from(document.querySelectorAll<HTMLElement>(".margin-row"))) {
-      const text = row.querySelector<HTMLElement>(":scope > .margin-text");
-      if (text) observer.observe(text);
-      changes.observe(row, { childList: true });
-      const margin = marginOf(row);
-      if (margin) {
-        changes.observe(margin, { childList: true });
-        schedule(margin);
+    const adopt = () => {
+      for (const row of Array.from(document.querySelectorAll<HTMLElement>(".margin-row"))) {
+        if (taken.has(row)) continue;
+        taken.add(row);
+        own.push(row);
+        ownRows.add(row);
+        const text = row.querySelector<HTMLElement>(":scope > .margin-text");
+        if (text) observer.observe(text);
+        changes.observe(row, { childList: true });
+        const margin = marginOf(row);
+        if (margin) {
+          changes.observe(margin, { childList: true });
+          schedule(margin);
+        }
       }
-    }
-    const onResize = () => margins().forEach(schedule);
+    };
+    adopt();
+    // On a slow line the parts streamed in a later piece may not be in the document yet: they are once it has been read.
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", adopt, { once: true });
+    const onResize = () => {
+      for (const row of own) {
+        const margin = marginOf(row);
+        if (margin) schedule(margin);
+      }
+    };
     window.addEventListener("resize", onResize);
     // A chapter or field of action comes near the viewport and is laid out: its margins can be measured now.
     const onShown = (event: Event) => {
       if ((event as Event & { skipped?: boolean }).skipped || !(event.target instanceof Element)) return;
-      event.target.querySelectorAll<HTMLElement>("aside.margin").forEach(schedule);
+      event.target.querySelectorAll<HTMLElement>("aside.margin").forEach((margin) => isOwn(margin) && schedule(margin));
     };
     // (the event does not bubble: caught on its way down)
     document.addEventListener("contentvisibilityautostatechange", onShown, true);
     return () => {
+      document.removeEventListener("DOMContentLoaded", adopt);
       document.removeEventListener("contentvisibilityautostatechange", onShown, true);
       observer.disconnect();
       changes.disconnect();
       window.removeEventListener("resize", onResize);
       if (frame) cancelAnimationFrame(frame);
+      own.forEach((row) => taken.delete(row));
     };
   }, []);
 }
 
 /**
- * Rendered in the concept page's streamed body, after the parts: its effect finds the margins only once
- * they are in the document (in the page's shell it ran before them on a navigation from another page).
+ * Rendered in the concept page's streamed body, after the parts it aligns (after the first chapter, and again after
+ * the chapters streamed later): its effect finds their margins only once they are in the document (in the page's
+ * shell it ran before them on a navigation from another page).
  */
 export function AlignMargins() {
   useMarginAlignment();

@@ -4,7 +4,6 @@ import type { OutlineEntry } from "@/lib/concepts/outline";
 import { useTemplateText } from "@/lib/i18n/hooks";
 import { OutlinePresence } from "@/components/editor/presence";
 import { OutlineState } from "./outline-state";
-import { OutlinePosition } from "./outline-position";
 import { SmallScreenMenu } from "@/components/ui/small-screen-menu";
 
 type Counts = Record<string, number>;
@@ -73,7 +72,6 @@ export function OutlineNav({ entries, progress, parts = {}, comments = {} }: { e
           <Entry key={e.key} entry={e} level="chapter" parts={parts} comments={comments} />
         ))}
       </ol>
-      <OutlinePosition />
       </SmallScreenMenu>
     </nav>
   );

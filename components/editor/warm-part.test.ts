@@ -77,6 +77,21 @@ describe("the part warmed while the page loads", () => {
     expect(isWarmPart("a")).toBe(false);
   });
 
+  it("waits for the named part while the page is still arriving, instead of taking the first part already there", () => {
+    vi.useFakeTimers();
+    const state = vi.spyOn(document, "readyState", "get").mockReturnValue("loading");
+    // the first chapter has arrived, the chapter with the named part is still streaming in
+    page("a");
+    location.hash = "#teil-c";
+    warmPart(live, socket());
+    expect(isWarmPart("a")).toBe(false);
+    page("a", "b", "c");
+    vi.advanceTimersByTime(60);
+    expect(isWarmPart("c")).toBe(true);
+    expect(isWarmPart("a")).toBe(false);
+    state.mockRestore();
+  });
+
   it("is not handed over once the server refused it or its connection closed", () => {
     page("a");
     warmPart(recording, socket());

@@ -23,7 +23,10 @@ const LOOK_AGAIN_MS = 50;
 
 function wantedPart(): string | null {
   const named = /^#teil-([\w-]+)$/.exec(location.hash)?.[1];
-  const el = (named && document.querySelector<HTMLElement>(`.section-editor[data-section="${CSS.escape(named)}"]`)) || document.querySelector<HTMLElement>(".section-editor[data-section]");
+  const namedEl = named ? document.querySelector<HTMLElement>(`.section-editor[data-section="${CSS.escape(named)}"]`) : null;
+  // A named part in a chapter still streaming in (the page's first chapter comes first): wait for it, not the first part.
+  if (named && !namedEl && document.readyState === "loading") return null;
+  const el = namedEl ?? document.querySelector<HTMLElement>(".section-editor[data-section]");
   return el?.dataset.section ?? null;
 }
 

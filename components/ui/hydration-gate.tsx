@@ -80,17 +80,18 @@ export function HydrationGates({ ids, children }: { ids: string[]; children: Rea
   }
   const key = ids.join(" ");
   useEffect(() => {
-    let waiting = key
-      .split(" ")
-      .filter((id) => id && !isGateOpen(id))
-      .map((id) => document.getElementById(id))
-      .filter((el): el is HTMLElement => el !== null);
-    if (waiting.length === 0) return;
+    let waiting: HTMLElement[] = [];
+    const lookUp = () =>
+      key
+        .split(" ")
+        .filter((id) => id && !isGateOpen(id))
+        .map((id) => document.getElementById(id))
+        .filter((el): el is HTMLElement => el !== null && !waiting.includes(el));
     const open = (el: Element) => {
       openGate(el.id);
       near.unobserve(el);
       waiting = waiting.filter((w) => w !== el);
-      if (waiting.length === 0) stop();
+      if (waiting.length === 0 && !loading) stop();
     };
     // Near the view: adopted once the scrolling rests there, not on the way past (scroll-rest.ts).
     const near = nearAtRest("100% 0px", open);
@@ -100,9 +101,24 @@ export function HydrationGates({ ids, children }: { ids: string[]; children: Rea
     };
     const stop = () => {
       near.disconnect();
+      document.removeEventListener("DOMContentLoaded", onParsed);
       for (const type of ACTING) window.removeEventListener(type, onAct, { capture: true });
     };
-    for (const el of waiting) near.observe(el);
+    const watch = (found: HTMLElement[]) => {
+      for (const el of found) near.observe(el);
+      waiting.push(...found);
+    };
+    // On a slow line a stretch streamed in its own piece may not be in the document yet when this runs: every
+    // stretch is there once the page has been read to its end (React may show it later, but it is the same element).
+    let loading = document.readyState === "loading";
+    const onParsed = () => {
+      loading = false;
+      watch(lookUp());
+      if (waiting.length === 0) stop();
+    };
+    watch(lookUp());
+    if (waiting.length === 0 && !loading) return;
+    if (loading) document.addEventListener("DOMContentLoaded", onParsed, { once: true });
     for (const type of ACTING) window.addEventListener(type, onAct, { capture: true });
     return stop;
   }, [key]);

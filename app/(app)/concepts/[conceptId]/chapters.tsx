@@ -14,6 +14,8 @@ import { toMeasureView } from "@/lib/measures/view";
 import { FragmentSettle } from "@/components/concept/fragment-settle";
 import { FollowThreadLinks } from "@/components/concept/follow-thread-links";
 import { AlignMargins } from "@/components/concept/margin-align";
+import { OutlinePosition } from "@/components/concept/outline-position";
+import { HydrationGates } from "@/components/ui/hydration-gate";
 import { CollabSectionEditor } from "@/components/editor/collab-section-editor";
 import { ChapterSettings } from "@/components/concept/chapter-settings";
 import { AddFieldForm, RemoveFieldButton } from "@/components/concept/field-admin";
@@ -249,14 +251,19 @@ export const chapterRenderer = cache(async (conceptId: string) => {
  */
 export async function LaterChapters({ conceptId }: { conceptId: string }) {
   await new Promise((resolve) => setTimeout(resolve, BODY_FIRST_MS));
-  const [render, { template }] = await Promise.all([chapterRenderer(conceptId), conceptPageData(conceptId)]);
+  const [render, { template, tree }] = await Promise.all([chapterRenderer(conceptId), conceptPageData(conceptId)]);
+  const later = template.chapters.slice(1);
   return (
     <>
-      {template.chapters.slice(1).map((chapter, index) => render(chapter, index + 1))}
-      {/* After the parts: their effects look for the parts, margins and threads in the document. */}
+      {/* The gates find their chapters and fields when they hydrate: here, not in the body, these are in the page then. */}
+      <HydrationGates ids={[...later.map((c) => `kapitel-${c.key}`), ...tree.fields.map((f) => `feld-${f.key}`)]}>
+        {later.map((chapter, index) => render(chapter, index + 1))}
+      </HydrationGates>
+      {/* After the parts: their effects look for the parts, margins, threads and outline places in the document. */}
       <FragmentSettle />
       <AlignMargins />
       <FollowThreadLinks />
+      <OutlinePosition />
     </>
   );
 }

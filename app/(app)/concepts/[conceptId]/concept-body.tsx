@@ -15,7 +15,7 @@ import { Disclosure } from "@/components/ui/disclosure";
 import { ConceptSearchForm } from "@/components/concept/concept-search-form";
 import { openThreadsByAnchor } from "@/lib/review/margin";
 import { formatDate } from "@/lib/format";
-import { HydrationGates } from "@/components/ui/hydration-gate";
+import { AlignMargins } from "@/components/concept/margin-align";
 import { WorkflowRefresher } from "@/components/concept/workflow-live";
 import { conceptPageData } from "./page-data";
 import { chapterRenderer, LaterChapters } from "./chapters";
@@ -131,14 +131,13 @@ export async function ConceptBody({ conceptId }: { conceptId: string }) {
         <SharedToolbarColumn>
           {/* One formatting toolbar for the focused part, outside the parts (issues 15 and 17). */}
           {canEdit || suggest ? <SharedToolbar suggestMode={suggest ? (suggest.locked ? "locked" : "toggle") : undefined} /> : null}
-          <HydrationGates ids={[...template.chapters.slice(1).map((c) => `kapitel-${c.key}`), ...tree.fields.map((f) => `feld-${f.key}`)]}>
-            {/* The first chapter in this row, rendered with the rest of the body: the first part can be written in before
-                the chapters after it are there. */}
-            {renderChapter(template.chapters[0]!, 0)}
-            <Suspense fallback={null}>
-              <LaterChapters conceptId={concept.id} />
-            </Suspense>
-          </HydrationGates>
+          {/* The first chapter in this row, rendered with the rest of the body: the first part can be written in before
+              the chapters after it are there. */}
+          {renderChapter(template.chapters[0]!, 0)}
+          <AlignMargins />
+          <Suspense fallback={null}>
+            <LaterChapters conceptId={concept.id} />
+          </Suspense>
         </SharedToolbarColumn>
       </div>
     </>
