@@ -34,13 +34,12 @@ export function alignMargin(margin: HTMLElement) {
   });
 }
 
-/** Rows (`.margin-row`) some mounted alignment already looks after: the page has one per streamed stretch. */
+/** Rows (`.margin-row`) some mounted alignment already looks after. */
 const taken = new WeakSet<HTMLElement>();
 
 /**
- * Keeps the margins of the page aligned (see alignMargin): those of the rows in the document when it mounts that no
- * other mounted alignment looks after. The concept page mounts one with its first chapter and one with the chapters
- * streamed after it (issue 17), so the first chapter's threads are level with their passages before the rest is there.
+ * Keeps the margins of the page aligned (see alignMargin): those of the rows in the document when it mounts (or, on
+ * a page still arriving, once it has been read) that no other mounted alignment looks after.
  */
 export function useMarginAlignment() {
   useEffect(() => {
@@ -121,9 +120,9 @@ export function useMarginAlignment() {
 }
 
 /**
- * Rendered in the concept page's streamed body, after the parts it aligns (after the first chapter, and again after
- * the chapters streamed later): its effect finds their margins only once they are in the document (in the page's
- * shell it ran before them on a navigation from another page).
+ * Rendered in the concept page after the parts (behind the chapters streamed after the first): its effect finds their
+ * margins only once they are in the document (in the page's shell it ran before them on a navigation from another
+ * page). Not with the first chapter: measuring at that moment delayed the first editable part.
  */
 export function AlignMargins() {
   useMarginAlignment();

@@ -15,7 +15,6 @@ import { Disclosure } from "@/components/ui/disclosure";
 import { ConceptSearchForm } from "@/components/concept/concept-search-form";
 import { openThreadsByAnchor } from "@/lib/review/margin";
 import { formatDate } from "@/lib/format";
-import { AlignMargins } from "@/components/concept/margin-align";
 import { WorkflowRefresher } from "@/components/concept/workflow-live";
 import { conceptPageData } from "./page-data";
 import { chapterRenderer, LaterChapters } from "./chapters";
@@ -134,7 +133,6 @@ export async function ConceptBody({ conceptId }: { conceptId: string }) {
           {/* The first chapter in this row, rendered with the rest of the body: the first part can be written in before
               the chapters after it are there. */}
           {renderChapter(template.chapters[0]!, 0)}
-          <AlignMargins />
           <Suspense fallback={null}>
             <LaterChapters conceptId={concept.id} />
           </Suspense>
