@@ -34,17 +34,13 @@ export function alignMargin(margin: HTMLElement) {
   });
 }
 
-/** Rows (`.margin-row`) some mounted alignment already looks after. */
-const taken = new WeakSet<HTMLElement>();
-
 /**
- * Keeps the margins of the page aligned (see alignMargin): those of the rows in the document when it mounts (or, on
- * a page still arriving, once it has been read) that no other mounted alignment looks after.
+ * Keeps the margins of the page aligned (see alignMargin): those of the rows in the document when it mounts and, on
+ * a page still arriving, of those read after.
  */
 export function useMarginAlignment() {
   useEffect(() => {
-    const own: HTMLElement[] = [];
-    const ownRows = new Set<HTMLElement>();
+    const rows = new Set<HTMLElement>();
     const pending = new Set<HTMLElement>();
     let frame = 0;
     const schedule = (margin: HTMLElement) => {
@@ -58,7 +54,6 @@ export function useMarginAlignment() {
         });
     };
     const marginOf = (el: Element) => el.closest(".margin-row")?.querySelector<HTMLElement>(":scope > aside.margin") ?? null;
-    const isOwn = (margin: HTMLElement) => ownRows.has(margin.closest<HTMLElement>(".margin-row")!);
     const observer = new ResizeObserver((entries) => {
       for (const entry of entries) {
         const margin = marginOf(entry.target);
@@ -76,10 +71,8 @@ export function useMarginAlignment() {
     });
     const adopt = () => {
       for (const row of Array.from(document.querySelectorAll<HTMLElement>(".margin-row"))) {
-        if (taken.has(row)) continue;
-        taken.add(row);
-        own.push(row);
-        ownRows.add(row);
+        if (rows.has(row)) continue;
+        rows.add(row);
         const text = row.querySelector<HTMLElement>(":scope > .margin-text");
         if (text) observer.observe(text);
         changes.observe(row, { childList: true });
@@ -94,7 +87,7 @@ export function useMarginAlignment() {
     // On a slow line the parts streamed in a later piece may not be in the document yet: they are once it has been read.
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", adopt, { once: true });
     const onResize = () => {
-      for (const row of own) {
+      for (const row of rows) {
         const margin = marginOf(row);
         if (margin) schedule(margin);
       }
@@ -103,7 +96,7 @@ export function useMarginAlignment() {
     // A chapter or field of action comes near the viewport and is laid out: its margins can be measured now.
     const onShown = (event: Event) => {
       if ((event as Event & { skipped?: boolean }).skipped || !(event.target instanceof Element)) return;
-      event.target.querySelectorAll<HTMLElement>("aside.margin").forEach((margin) => isOwn(margin) && schedule(margin));
+      event.target.querySelectorAll<HTMLElement>("aside.margin").forEach(schedule);
     };
     // (the event does not bubble: caught on its way down)
     document.addEventListener("contentvisibilityautostatechange", onShown, true);
@@ -114,7 +107,6 @@ export function useMarginAlignment() {
       changes.disconnect();
       window.removeEventListener("resize", onResize);
       if (frame) cancelAnimationFrame(frame);
-      own.forEach((row) => taken.delete(row));
     };
   }, []);
 }
