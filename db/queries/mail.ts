@@ -84,6 +84,27 @@ export async function markMailFailed({ id, attempts, error, retryAt }: { id: str
     .where(and(eq(mailQueue.id, id), eq(mailQueue.attempts, attempts)));
 }
 
+/**
+ * A mail given up keeps its text so that an admin can send it again, but only while that is of use: an invitation's
+ * link works `keepDays` days, and the text carries its token in plain text (the tables keep only hashes). After that,
+ * and at once for a mail no admin sees (a password link, without municipality), the text goes, as after sending.
+ */
+export async function dropStaleFailedMailText({ keepDays }: { keepDays: number }, db?: Executor) {
+  const x = db ?? (await getDb());
+  const rows = await x
+    .update(mailQueue)
+    .set({ textBody: "", htmlBody: "" })
+    .where(
+      and(
+        eq(mailQueue.status, "failed"),
+        sql`(${mailQueue.textBody} <> '' or ${mailQueue.htmlBody} <> '')`,
+        sql`(${mailQueue.municipalityId} is null or ${mailQueue.createdAt} < now() - make_interval(days => ${keepDays}))`,
+      ),
+    )
+    .returning({ id: mailQueue.id });
+  return rows.length;
+}
+
 /** Mails of a municipality that failed for good or are being retried, newest first (for its admins). */
 export async function listFailingMails({ municipalityId }: { municipalityId: string }, db?: Executor) {
   const x = db ?? (await getDb());
@@ -97,6 +118,8 @@ export async function listFailingMails({ municipalityId }: { municipalityId: str
       lastError: mailQueue.lastError,
       nextAttemptAt: mailQueue.nextAttemptAt,
       createdAt: mailQueue.createdAt,
+      /** false once the text of a mail given up has been dropped (dropStaleFailedMailText): it can no longer be sent again */
+      hasText: sql<boolean>`${mailQueue.textBody} <> ''`,
     })
     .from(mailQueue)
     .where(and(eq(mailQueue.municipalityId, municipalityId), sql`(${mailQueue.status} = 'failed' or (${mailQueue.status} = 'pending' and ${mailQueue.lastError} is not null))`))
@@ -104,13 +127,13 @@ export async function listFailingMails({ municipalityId }: { municipalityId: str
     .limit(50);
 }
 
-/** Send a failed mail again (an admin's "Erneut senden"). */
+/** Send a failed mail again (an admin's "Erneut senden"), while it still has its text. */
 export async function retryMail({ municipalityId, id }: { municipalityId: string; id: string }, db?: Executor) {
   const x = db ?? (await getDb());
   const rows = await x
     .update(mailQueue)
     .set({ status: "pending", attempts: 0, nextAttemptAt: new Date(), leaseUntil: null })
-    .where(and(eq(mailQueue.id, id), eq(mailQueue.municipalityId, municipalityId), eq(mailQueue.status, "failed")))
+    .where(and(eq(mailQueue.id, id), eq(mailQueue.municipalityId, municipalityId), eq(mailQueue.status, "failed"), sql`${mailQueue.textBody} <> ''`))
     .returning({ id: mailQueue.id });
   return rows.length > 0;
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
-import { addressIsMember, claimDueMails, enqueueMail, markMailCancelled, markMailFailed, markMailSent, type NewMail } from "@/db/queries/mail";
+import { addressIsMember, claimDueMails, dropStaleFailedMailText, enqueueMail, markMailCancelled, markMailFailed, markMailSent, type NewMail } from "@/db/queries/mail";
 import type { Executor } from "@/db";
 import { errorFields, log } from "@/lib/log";
 import { mailConfig, type Env } from "./config";
 import type { MailContent } from "./templates";
+import { INVITATION_DAYS } from "@/lib/members/token";
 
 /**
  * The mail queue's sender. Mails are rows of mail_queue written in the
@@ -17,6 +18,9 @@ import type { MailContent } from "./templates";
 export const MAIL_LEASE_MS = 5 * 60_000;
 /** After the 8th failed attempt (about 4 hours in all) the mail is given up and shown to the admins. */
 export const MAX_ATTEMPTS = 8;
+
+/** How long a mail given up keeps its text for "Erneut senden": as long as an invitation's link works. */
+export const FAILED_MAIL_KEEP_DAYS = INVITATION_DAYS;
 
 /** 1, 2, 4 … minutes, at most an hour. */
 export function backoffMs(attempts: number): number {
@@ -61,14 +65,21 @@ export async function queueMail(
   return enqueueMail(mail, tx);
 }
 
-/** Send what is due; returns how many were sent and how many failed (and, when any, how many were dropped). */
+/**
+ * Send what is due; returns how many were sent and how many failed (and, when any, how many were dropped). Then the
+ * text of mails given up goes once it can no longer be of use (dropStaleFailedMailText).
+ */
 export async function processMailQueue({ send, limit = 20, leaseMs = MAIL_LEASE_MS }: { send: Sender; limit?: number; leaseMs?: number }) {
   let sent = 0;
   let failed = 0;
   let cancelled = 0;
   for (;;) {
     const batch = await claimDueMails({ limit, leaseMs });
-    if (batch.length === 0) return cancelled ? { sent, failed, cancelled } : { sent, failed };
+    if (batch.length === 0) {
+      const dropped = await dropStaleFailedMailText({ keepDays: FAILED_MAIL_KEEP_DAYS });
+      if (dropped) log.info({ event: "mail.failed_text_dropped", mails: dropped }, "Text aufgegebener E-Mails gelöscht");
+      return cancelled ? { sent, failed, cancelled } : { sent, failed };
+    }
     for (const mail of batch) {
       if (FOR_MEMBERS.has(mail.kind) && mail.municipalityId && !(await addressIsMember({ municipalityId: mail.municipalityId, address: mail.recipient }))) {
         await markMailCancelled({ id: mail.id, attempts: mail.attempts, reason: "Nicht gesendet: Die Person ist nicht mehr Mitglied der Kommune." });

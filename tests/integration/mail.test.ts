@@ -6,8 +6,9 @@ import { mailQueue, passwordResets, users } from "@/db/schema";
 import { requestPasswordReset, resetLinkValid, resetPassword } from "@/lib/auth/password-reset";
 import { verifySignIn } from "@/lib/auth/sign-in";
 import { claimDueMails } from "@/db/queries/mail";
-import { MAX_ATTEMPTS, processMailQueue, queueMail, smtpSender, type Sender } from "@/lib/mail/queue";
+import { FAILED_MAIL_KEEP_DAYS, MAX_ATTEMPTS, processMailQueue, queueMail, smtpSender, type Sender } from "@/lib/mail/queue";
 import { inviteMember } from "@/lib/members/service";
+import { retryFailedMail } from "@/lib/mail/admin";
 import { makeMunicipality } from "../support/fixtures";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 
@@ -115,6 +116,44 @@ describe("mail queue", () => {
     // Another municipality's admins see none of it.
     const other = await makeMunicipality("Anderswo");
     expect(await listFailingMails({ municipalityId: other.municipality.id })).toEqual([]);
+  });
+
+  it("lets an admin send a given-up mail again while its link can work, then drops its text and says to invite anew", async () => {
+    const town = await makeMunicipality("Mailrest");
+    const db = await getDb();
+    const giveUp = async (municipalityId: string | null, to: string, n: number) => {
+      const id = await db.transaction((tx) => queueMail(tx, { municipalityId, kind: municipalityId ? "invitation" : "password_reset", to, content: content(n) }));
+      await db.update(mailQueue).set({ attempts: MAX_ATTEMPTS - 1 }).where(eq(mailQueue.id, id));
+      return id;
+    };
+    const recent = await giveUp(town.municipality.id, "frisch@example.org", 7);
+    const old = await giveUp(town.municipality.id, "alt@example.org", 8);
+    const reset = await giveUp(null, "passwort@example.org", 9);
+    smtp.refuseNext(3);
+    expect(await processMailQueue({ send })).toEqual({ sent: 0, failed: 3 });
+    const row = async (id: string) => (await db.select().from(mailQueue).where(eq(mailQueue.id, id)))[0]!;
+    // A password link no admin can send again: its text (with the link's token) goes at once.
+    expect(await row(reset)).toMatchObject({ status: "failed", textBody: "", htmlBody: "" });
+    expect((await row(old)).textBody).toBe("Text 8");
+
+    // One invitation was queued longer ago than its link works.
+    await db.update(mailQueue).set({ createdAt: sql`now() - make_interval(days => ${FAILED_MAIL_KEEP_DAYS}, hours => 1)` }).where(eq(mailQueue.id, old));
+    await db.update(mailQueue).set({ createdAt: sql`now() - make_interval(days => ${FAILED_MAIL_KEEP_DAYS - 1})` }).where(eq(mailQueue.id, recent));
+    expect(await processMailQueue({ send })).toEqual({ sent: 0, failed: 0 });
+    expect(await row(old)).toMatchObject({ status: "failed", textBody: "", htmlBody: "" });
+    expect((await row(recent)).textBody).toBe("Text 7");
+    const listed = await listFailingMails({ municipalityId: town.municipality.id });
+    expect(Object.fromEntries(listed.map((m) => [m.recipient, m.hasText]))).toEqual({ "frisch@example.org": true, "alt@example.org": false });
+
+    // "Erneut senden": refused with what to do instead for the old one, unchanged; the recent one goes out.
+    await expect(retryFailedMail(town.admin, { municipalityId: town.municipality.id, mailId: old })).rejects.toThrow(/nach 7 Tagen gelöscht\. Laden Sie die Person bei Bedarf neu ein/);
+    expect(await row(old)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+    // Only the municipality's admins may send again.
+    await expect(retryFailedMail(town.editor, { municipalityId: town.municipality.id, mailId: recent })).rejects.toMatchObject({ code: "forbidden" });
+    await retryFailedMail(town.admin, { municipalityId: town.municipality.id, mailId: recent });
+    expect(await processMailQueue({ send })).toEqual({ sent: 1, failed: 0 });
+    await smtp.waitFor(1);
+    expect(smtp.received.map((m) => [(Array.isArray(m.to) ? m.to[0] : m.to)?.text, m.subject])).toEqual([["frisch@example.org", "Test 7"]]);
   });
 });
 

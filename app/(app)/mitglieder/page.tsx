@@ -14,6 +14,7 @@ import { getSignInSettings } from "@/lib/sso/settings";
 import { MailProblems } from "@/components/members/mail-problems";
 import { getMailProblems } from "@/lib/mail/admin";
 import { mailConfigured } from "@/lib/mail/config";
+import { FAILED_MAIL_KEEP_DAYS } from "@/lib/mail/queue";
 import { removeLogoAction, uploadLogoAction } from "./logo-actions";
 import { StaffCostForm } from "@/components/members/staff-cost-form";
 import { getStaffCostRate } from "@/db/queries/funding";
@@ -77,6 +78,7 @@ export default withClientMessages(["form", "labels", "logo", "members", "templat
           <MailProblems
             municipalityId={active.municipalityId}
             problems={mailProblems.map((m) => ({ ...m, nextAttemptAt: m.nextAttemptAt.toISOString(), createdAt: undefined }))}
+            keepDays={FAILED_MAIL_KEEP_DAYS}
           />
         </section>
       ) : null}
