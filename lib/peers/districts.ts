@@ -39,16 +39,23 @@ export function loadDistricts(): District[] {
   return cached;
 }
 
-/** Place names of the Kreise without their suffixes ("Kiel, Landeshauptstadt" → "Kiel"; "Landkreis" prefixes stay off). */
+/**
+ * Place names of the Kreise without their suffixes ("Kiel, Landeshauptstadt" → "Kiel"; "Landkreis" prefixes stay off).
+ * Three letters are enough: "Ulm" and "Hof" name a city each (the check matches them case-sensitively, so "Hof" as in
+ * "auf dem Hof" is flagged too, and the text is reworded once rather than a city named).
+ */
 export function placeNames(): string[] {
   const names = new Set<string>();
   for (const d of loadDistricts()) {
     const base = d.name.split(",")[0]!.trim();
     for (const part of base.split(/\s+(?:i\.\s*d\.|an der|am|in der|im)\s+|\s*\/\s*|-(?=[A-ZÄÖÜ])/)) {
       const clean = part.replace(/^(Landkreis|Kreis|Stadtkreis|Regionalverband)\s+/, "").trim();
-      if (clean.length >= 4) names.add(clean);
+      if (clean.length >= 3 && !NOT_A_PLACE.has(clean)) names.add(clean);
     }
-    if (base.length >= 4) names.add(base);
+    names.add(base);
   }
   return [...names];
 }
+
+/** Pieces of Kreis names that name no place on their own ("Neu-Ulm" → "Neu"). */
+const NOT_A_PLACE = new Set(["Neu", "Kreis"]);

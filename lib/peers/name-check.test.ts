@@ -34,6 +34,18 @@ describe("the name check before sharing a measure", () => {
     expect(checkShareText("Wir essen gemeinsam, z. B. mittwochs; ca. 20 Personen.", ctx)).toEqual([]);
   });
 
+  it("flags short names too: a three-letter city, and a short own name as a capitalised word of its own", () => {
+    expect(placeNames()).toEqual(expect.arrayContaining(["Ulm", "Hof", "Neu-Ulm"]));
+    expect(placeNames()).not.toContain("Neu");
+    expect(checkShareText("Sprachcafé nach dem Vorbild aus Ulm", ctx)).toEqual([{ kind: "place", text: "Ulm" }]);
+    expect(checkShareText("Beratung in HOF und Neu-Ulm", ctx).map((f) => f.text)).toEqual(expect.arrayContaining(["HOF", "Neu-Ulm"]));
+    const au = { municipalityName: "Gemeinde Au am Inn", placeNames: [] };
+    expect(checkShareText("Treffpunkt für Familien in Au", au)).toEqual([{ kind: "own_name", text: "Au" }]);
+    // not the small words of the name, and not the letters inside or in lower case
+    expect(checkShareText("Treffen am Montag, au revoir, Ausflug zur Aue", au)).toEqual([]);
+    expect(checkShareText("Angebot im Bad der Schule", { municipalityName: "Stadt Bad Au", placeNames: [] })).toEqual([]);
+  });
+
   it("lets a neutral description through", () => {
     expect(checkShareText("Sprachcafé im Stadtteilzentrum\nEhrenamtliche bieten zweimal pro Woche Gesprächsrunden für Frauen und Familien an.", ctx)).toEqual([]);
   });

@@ -16,6 +16,9 @@ export const FLAG_LABELS: Record<NameFlag["kind"], string> = {
 
 const GENERIC = new Set(["stadt", "landkreis", "kreis", "gemeinde", "markt", "hansestadt", "landeshauptstadt", "kreisfreie", "große", "kreisstadt", "universitätsstadt", "verbandsgemeinde", "samtgemeinde", "regionalverband", "stadtkreis"]);
 
+/** Short words of names that name no place ("Bad Homburg", "Frankfurt Am Main" written so, "Neu Wulmstorf"). */
+const SHORT_GENERIC = new Set(["Am", "An", "Im", "In", "Ob", "Bad", "Neu", "Alt", "Der", "Die", "Das", "Den", "Dem", "Und", "Vor", "Auf", "Zum", "Zur", "Ost", "Süd"]);
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A whole-word match (letters of any script count as word characters). */
 const wordRegex = (word: string, flags = "u") => new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, flags);
@@ -39,15 +42,21 @@ export function checkShareText(text: string, ctx: { municipalityName: string; pl
   };
   // the own municipality's name, and each distinctive word of it ("Landkreis Beispielkreis" → "Beispielkreis")
   const own = ctx.municipalityName.trim();
-  const ownWords = own.split(/[\s,/()]+/).filter((w) => w.length >= 4 && !GENERIC.has(w.toLowerCase()));
+  const words = own.split(/[\s,/()]+/);
+  const ownWords = words.filter((w) => w.length >= 4 && !GENERIC.has(w.toLowerCase()));
   for (const w of new Set([own, ...ownWords].flatMap((x) => [x, transliterated(x)]))) {
     const m = wordRegex(w, "iu").exec(text);
+    if (m) add("own_name", m[0]);
+  }
+  // A short name ("Au", "Ulm", "Hof"): a capitalised word of its own, found as written or in capitals only (in any case,
+  // "au" or "am" would be found in every other sentence).
+  for (const w of new Set(words.filter((w) => /^\p{Lu}\p{Ll}{1,2}$/u.test(w) && !SHORT_GENERIC.has(w)))) {
+    const m = wordRegex(w).exec(text) ?? wordRegex(w.toUpperCase()).exec(text);
     if (m) add("own_name", m[0]);
   }
   // place names (case-sensitive: "Essen" the city, "essen" the verb is lower case mid-sentence; but "ESSEN" and
   // "Muenchen" are the cities too)
   for (const place of ctx.placeNames) {
-    if (place.length < 4) continue;
     for (const form of spellings(place)) {
       if (!text.includes(form)) continue;
       const m = wordRegex(form).exec(text);
