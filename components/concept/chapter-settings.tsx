@@ -37,7 +37,15 @@ export function ChapterSettings({ conceptId, chapterKey, keys, values, canEdit }
 
   const str = (k: string) => (values[k] === null || values[k] === undefined ? "" : String(values[k]));
   return (
-    <form action={submit} className="settings" aria-label={t("settingsLabel")}>
+    // (onSubmit, not action: a form action would empty the fields at once, also when the server then refuses the dates)
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(new FormData(event.currentTarget));
+      }}
+      className="settings"
+      aria-label={t("settingsLabel")}
+    >
       <div className="settings-grid">
         {keys.map((k) => (
           <div className="field" key={k}>

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { deleteKeyFigureAction, recordKeyFigureAction } from "@/app/(app)/concepts/[conceptId]/monitoring/actions";
 import type { ActionResult } from "@/lib/actions";
+import { useKeepValuesOnError } from "@/components/ui/keep-values";
 
 /* The key figures' forms: each posts to its server action and says what happened in an aria-live status. */
 
@@ -21,8 +22,9 @@ export function KeyFigureForm({ conceptId, names, thisYear }: { conceptId: strin
   const [state, action, pending] = useActionState(recordKeyFigureAction, null);
   const id = useId();
   const err = (f: string) => (state && !state.ok ? !!state.fieldErrors?.[f] : false);
+  const keep = useKeepValuesOnError(state);
   return (
-    <form action={action} className="monitoring-form" aria-label={t("formLabel")} data-testid="key-figure-form">
+    <form action={action} {...keep} className="monitoring-form" aria-label={t("formLabel")} data-testid="key-figure-form">
       <input type="hidden" name="conceptId" value={conceptId} />
       <div className="form-field">
         <label htmlFor={`${id}-name`}>{t("name")}</label>

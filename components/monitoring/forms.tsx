@@ -9,6 +9,7 @@ import {
 } from "@/app/(app)/concepts/[conceptId]/monitoring/actions";
 import type { ActionResult } from "@/lib/actions";
 import { YEAR_STATUSES } from "@/lib/monitoring/year-status";
+import { useKeepValuesOnError } from "@/components/ui/keep-values";
 
 /* The monitoring's forms: each posts to its server action and says what happened in an aria-live status. */
 
@@ -27,8 +28,9 @@ export function ValueForm(props: { conceptId: string; measureId: string; indicat
   const [state, action, pending] = useActionState(recordValueAction, null);
   const id = useId();
   const err = (f: string) => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
+  const keep = useKeepValuesOnError(state);
   return (
-    <form action={action} className="monitoring-form" aria-label={t("valueFormLabel", { name: props.indicatorName })} data-testid="value-form">
+    <form action={action} {...keep} className="monitoring-form" aria-label={t("valueFormLabel", { name: props.indicatorName })} data-testid="value-form">
       <input type="hidden" name="conceptId" value={props.conceptId} />
       <input type="hidden" name="measureId" value={props.measureId} />
       <input type="hidden" name="indicatorId" value={props.indicatorId} />
@@ -90,8 +92,9 @@ export function YearStatusForm(props: { conceptId: string; measureId: string; me
   const [state, action, pending] = useActionState(setYearStatusAction, null);
   const id = useId();
   const last = props.years[props.years.length - 1];
+  const keep = useKeepValuesOnError(state);
   return (
-    <form action={action} className="monitoring-form" aria-label={t("yearFormLabel", { measure: props.measureLabel })} data-testid="year-status-form">
+    <form action={action} {...keep} className="monitoring-form" aria-label={t("yearFormLabel", { measure: props.measureLabel })} data-testid="year-status-form">
       <input type="hidden" name="conceptId" value={props.conceptId} />
       <input type="hidden" name="measureId" value={props.measureId} />
       <div className="form-field">
