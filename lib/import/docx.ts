@@ -90,7 +90,10 @@ export async function docxToHtml(bytes: Uint8Array, fileName: string) {
   const parts = readZip(bytes, (name) => /\.(xml|rels)$/i.test(name) || /vbaProject\.bin$/i.test(name));
   const names = [...parts.keys()];
   const contentTypes = utf8(parts.get("[Content_Types].xml"));
-  if (!contentTypes || !parts.has("word/document.xml")) throw refuse("Die Datei ist kein Word-Dokument (.docx): der Hauptteil word/document.xml fehlt.");
+  if (!parts.has("word/document.xml")) throw refuse("Die Datei ist kein Word-Dokument (.docx): der Hauptteil word/document.xml fehlt.");
+  if (!contentTypes) {
+    throw refuse("Das Word-Dokument ist unvollständig: Ihm fehlt das Verzeichnis seiner Teile ([Content_Types].xml). Bitte die Datei in Word oder LibreOffice öffnen, als .docx speichern und erneut hochladen.");
+  }
   if (/macroEnabled/i.test(contentTypes) || names.some((n) => /vbaProject\.bin$/i.test(n))) {
     throw refuse("Das Dokument enthält Makros. Dokumente mit Makros werden nicht importiert; bitte als .docx ohne Makros speichern.");
   }

@@ -124,6 +124,15 @@ export function assertHtmlNesting(root: DepthNode, under = "") {
   }
 }
 
+/**
+ * Control characters (a Word file's "&#7;", a form feed from an old export) and broken Unicode carry nothing a
+ * concept needs, and the editor's text rule refuses them: they go before the text is read, so the preview shows
+ * clean text and the import does not fail on them later.
+ */
+export function withoutControlCharacters(html: string): string {
+  return html.toWellFormed().replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "");
+}
+
 export function htmlToOutline(html: string, extra: { skipped?: SkippedItem[]; trackedChanges?: number } = {}): Outline {
   let elements = 0;
   for (const _ of html.matchAll(/<[A-Za-z]/g)) {
@@ -135,7 +144,7 @@ export function htmlToOutline(html: string, extra: { skipped?: SkippedItem[]; tr
   }
   const window = inertWindow();
   try {
-    const document = new window.DOMParser().parseFromString(html, "text/html");
+    const document = new window.DOMParser().parseFromString(withoutControlCharacters(html), "text/html");
     const body = document.body as unknown as El;
     // First, before any selector or serialiser walks the tree recursively.
     assertHtmlNesting(body as unknown as DepthNode);

@@ -171,6 +171,26 @@ describe("Word's German style names", () => {
   });
 });
 
+describe("control characters and a missing part list in a Word file", () => {
+  it("leaves the control characters out: the preview and the imported text are clean, nothing is refused", async () => {
+    const parts = unzipSync(new Uint8Array(docx));
+    const xml = new TextDecoder().decode(parts["word/document.xml"]);
+    expect(xml).toContain("Rund 1.200 Menschen");
+    const dirty = zipSync({ ...parts, "word/document.xml": strToU8(xml.replace("Rund 1.200 Menschen", "Rund&#7; 1.200&#0; Menschen&#27;")) });
+    const proposal = await run("konzept.docx", dirty, null);
+    if (proposal.kind !== "proposal") throw new Error("expected a proposal");
+    expect(JSON.stringify(proposal.proposal)).not.toMatch(/\\u00(0[0-8bcef]|1[0-9a-f])/);
+    const { concept } = await created(run("konzept.docx", dirty));
+    expect(text(concept, "language", "baseline")).toContain("Rund 1.200 Menschen besuchen jährlich einen Integrationskurs");
+  });
+
+  it("says what is missing when the list of parts ([Content_Types].xml) is gone", async () => {
+    const parts = unzipSync(new Uint8Array(docx));
+    delete parts["[Content_Types].xml"];
+    await expect(run("konzept.docx", zipSync(parts))).rejects.toThrow(/fehlt das Verzeichnis seiner Teile \(\[Content_Types\]\.xml\)/);
+  });
+});
+
 describe("a chosen mapping", () => {
   it("puts a block where the user chose, with its title as a heading there", async () => {
     const proposal = await run("konzept.odt", odt, null);
