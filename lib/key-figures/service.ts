@@ -50,6 +50,9 @@ export async function recordKeyFigure(actor: Actor, input: z.input<typeof record
   if (data.referenceDate !== null && Number(data.referenceDate.slice(0, 4)) !== data.year) {
     throw fieldError("referenceDate", `Stichtag: Der Tag muss im Jahr ${data.year} liegen.`);
   }
+  if (data.referenceDate !== null && data.referenceDate > berlinToday()) {
+    throw fieldError("referenceDate", "Stichtag: Der Tag liegt in der Zukunft; erfasst werden festgestellte Werte.");
+  }
   const db = await getDb();
   return db.transaction(async (tx) => {
     const existing = await listKeyFigures({ conceptId: concept.id }, tx);

@@ -13,6 +13,7 @@ import { deleteKeyFigure, readKeyFigures, recordKeyFigure } from "@/lib/key-figu
 import { exportConceptPdf } from "@/lib/pdf/export";
 import { changeStatus } from "@/lib/versions/service";
 import { makeMunicipality } from "../support/fixtures";
+import { berlinToday } from "@/lib/check/context";
 
 let town: Awaited<ReturnType<typeof makeMunicipality>>;
 let other: Awaited<ReturnType<typeof makeMunicipality>>;
@@ -96,11 +97,17 @@ describe("key figures", () => {
     const conceptId = await setup();
     const { keyFigureId } = await recordKeyFigure(town.editor, { conceptId, name: FOREIGNERS, value: "1.250", year: 2024 });
     const before = await stored(conceptId);
+    const tomorrow = new Date(Date.parse(`${berlinToday()}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const refusals: [() => Promise<unknown>, object][] = [
       [() => recordKeyFigure(town.editor, { conceptId, name: FOREIGNERS, value: "viele", year: 2025 }), { code: "bad_request", message: expect.stringContaining("Wert: bitte eine Zahl angeben") }],
       [() => recordKeyFigure(town.editor, { conceptId, name: "  ", value: "1", year: 2025 }), { code: "bad_request", message: expect.stringContaining("Kennzahl: bitte einen Namen angeben") }],
       [() => recordKeyFigure(town.editor, { conceptId, name: FOREIGNERS, value: "1", year: 2099 }), { code: "bad_request", message: expect.stringContaining("hat noch nicht begonnen") }],
       [() => recordKeyFigure(town.editor, { conceptId, name: FOREIGNERS, value: "1", year: 2025, referenceDate: "2024-12-31" }), { code: "bad_request", message: "Stichtag: Der Tag muss im Jahr 2025 liegen." }],
+      // A day later this year: the year has begun, the day has not (on 31 December, the first of next year's January).
+      [
+        () => recordKeyFigure(town.editor, { conceptId, name: FOREIGNERS, value: "1", year: Number(tomorrow.slice(0, 4)), referenceDate: tomorrow }),
+        { code: "bad_request", message: tomorrow.endsWith("-01-01") ? expect.stringContaining("hat noch nicht begonnen") : "Stichtag: Der Tag liegt in der Zukunft; erfasst werden festgestellte Werte." },
+      ],
       [() => recordKeyFigure(town.reviewer, { conceptId, name: FOREIGNERS, value: "1", year: 2025 }), { code: "forbidden" }],
       [() => recordKeyFigure(town.viewer, { conceptId, name: FOREIGNERS, value: "1", year: 2025 }), { code: "forbidden" }],
       [() => deleteKeyFigure(town.reviewer, { conceptId, keyFigureId }), { code: "forbidden" }],
