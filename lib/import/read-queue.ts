@@ -2,9 +2,9 @@ import pLimit from "p-limit";
 import { rateLimited } from "@/lib/errors";
 
 /**
- * Office files (Word, OpenDocument, Excel) are read one at a time in this process. Reading a large one takes
- * seconds and up to about 1.2 GB of memory (lib/import/zip.ts bounds it); several at once would starve the
- * process that also serves real-time editing, or exhaust its memory. A few more wait their turn; beyond that an
+ * Document files are read one at a time per process, each in a worker thread (read-thread.ts). Reading a large one
+ * takes seconds of a core and up to about 1.2 GB of memory (lib/import/zip.ts bounds it); several at once would
+ * starve the machine that also serves real-time editing, or exhaust its memory. A few more wait their turn; beyond that an
  * upload is refused at once with a 429, so that nothing piles up.
  */
 export const OFFICE_READS = { atOnce: 1, waiting: 4 } as const;

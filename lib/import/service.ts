@@ -11,18 +11,13 @@ import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { importConcept, MAX_IMPORT_BYTES } from "@/lib/concepts/exchange";
 import { AppError } from "@/lib/errors";
 import { CURRENT_TEMPLATE, type Template } from "@/lib/template";
-import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
 import { detectFormat, type ImportFormat } from "./detect";
-import { docxToHtml } from "./docx";
-import { htmlToOutline } from "./html-outline";
 import { applyMapping, proposeMapping, targetOptions, type ImportReport, type Proposal, type TargetValue } from "./mapping";
-import { markdownToHtml } from "./markdown";
-import { odtToHtml } from "./odt";
 import type { Outline } from "./outline";
 import { assertPartsFit } from "./part-size";
 import { refuse } from "./refuse";
 import { inOfficeReadQueue } from "./read-queue";
-import { readCsvRows, readXlsxSheets, sheetsToHtml } from "./spreadsheet";
+import { readInWorker } from "./read-thread";
 import { countWords } from "./words";
 
 export type ImportInput = {
@@ -53,26 +48,12 @@ const decodeText = (bytes: Uint8Array) => {
   return text;
 };
 
-/** The outline of a document file (not a backup). */
+/**
+ * The outline of a document file (not a backup), read in a worker thread (read-thread.ts), one file at a time: a large
+ * file takes seconds of parsing, which in this process would hold every other request for as long.
+ */
 export async function readOutline(format: Exclude<ImportFormat, "backup">, fileName: string, bytes: Uint8Array): Promise<Outline> {
-  if (format === "docx") {
-    return inOfficeReadQueue(async () => {
-      const { html, skipped, trackedChanges } = await docxToHtml(bytes, fileName);
-      return htmlToOutline(html, { skipped, trackedChanges });
-    });
-  }
-  if (format === "odt") {
-    return inOfficeReadQueue(async () => {
-      const { html, skipped, trackedChanges } = odtToHtml(bytes);
-      return htmlToOutline(html, { skipped, trackedChanges });
-    });
-  }
-  if (format === "xlsx") return inOfficeReadQueue(async () => htmlToOutline(sheetsToHtml(await readXlsxSheets(bytes, fileName))));
-  const text = decodeText(bytes);
-  const unstorable = findUnstorableText(text);
-  if (unstorable !== null) throw refuse(`Die Datei ${UNSTORABLE_TEXT_MESSAGE}`);
-  if (format === "csv") return htmlToOutline(sheetsToHtml([{ name: fileName.replace(/\.[^.]*$/, "").slice(0, 120) || "Maßnahmen", rows: readCsvRows(text) }]));
-  return htmlToOutline(format === "md" ? markdownToHtml(text) : text);
+  return inOfficeReadQueue(() => readInWorker(format, fileName, bytes));
 }
 
 /** The proposed mapping onto `template` (a new concept: the current one; a draft: the draft's). */
