@@ -130,7 +130,11 @@ export function assertHtmlNesting(root: DepthNode, under = "") {
  * clean text and the import does not fail on them later.
  */
 export function withoutControlCharacters(html: string): string {
-  return html.toWellFormed().replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "");
+  // (a vertical tab or form feed stood between two words: a space keeps them apart)
+  return html
+    .toWellFormed()
+    .replace(/[\u000b\u000c]/g, " ")
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\ufffe\uffff]/g, "");
 }
 
 export function htmlToOutline(html: string, extra: { skipped?: SkippedItem[]; trackedChanges?: number } = {}): Outline {
