@@ -57,5 +57,5 @@ export function placeNames(): string[] {
   return [...names];
 }
 
-/** Pieces of Kreis names that name no place on their own ("Neu-Ulm" → "Neu"). */
-const NOT_A_PLACE = new Set(["Neu", "Kreis"]);
+/** Pieces of Kreis names that name no place on their own ("Neu-Ulm" → "Neu", "Groß-Gerau" → "Groß", a word that starts many sentences). */
+const NOT_A_PLACE = new Set(["Neu", "Kreis", "Groß"]);

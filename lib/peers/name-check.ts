@@ -17,7 +17,7 @@ export const FLAG_LABELS: Record<NameFlag["kind"], string> = {
 const GENERIC = new Set(["stadt", "landkreis", "kreis", "gemeinde", "markt", "hansestadt", "landeshauptstadt", "kreisfreie", "große", "kreisstadt", "universitätsstadt", "verbandsgemeinde", "samtgemeinde", "regionalverband", "stadtkreis"]);
 
 /** Short words of names that name no place ("Bad Homburg", "Frankfurt Am Main" written so, "Neu Wulmstorf"). */
-const SHORT_GENERIC = new Set(["Am", "An", "Im", "In", "Ob", "Bad", "Neu", "Alt", "Der", "Die", "Das", "Den", "Dem", "Und", "Vor", "Auf", "Zum", "Zur", "Ost", "Süd"]);
+const SHORT_GENERIC = new Set(["Am", "An", "Im", "In", "Ob", "Bad", "Neu", "Alt", "Der", "Die", "Das", "Den", "Dem", "Und", "Vor", "Auf", "Zum", "Zur", "Ost", "Süd", "See", "Tal"]);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A whole-word match (letters of any script count as word characters). */
