@@ -1,5 +1,5 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState, useSyncExternalStore, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { saveSettingsAction } from "@/app/(app)/concepts/[conceptId]/actions";
@@ -16,6 +16,8 @@ export function ChapterSettings({ conceptId, chapterKey, keys, values, canEdit }
   const t = useTranslations("concept");
   const labels = useLabels();
   const id = (k: string) => `${chapterKey}-${k}`;
+  // Before the form is live, a press would submit it the browser's way (a GET with the answers in the address).
+  const live = useSyncExternalStore(noSubscription, () => true, () => false);
 
   function submit(form: FormData) {
     const settings: Record<string, unknown> = {};
@@ -77,7 +79,7 @@ export function ChapterSettings({ conceptId, chapterKey, keys, values, canEdit }
       </div>
       {canEdit ? (
         <div className="actions-row">
-          <button type="submit" className="button-secondary" disabled={pending}>
+          <button type="submit" className="button-secondary" disabled={pending || !live}>
             {pending ? t("saving") : t("saveSettings")}
           </button>
           <Notice message={message} />
@@ -86,3 +88,5 @@ export function ChapterSettings({ conceptId, chapterKey, keys, values, canEdit }
     </form>
   );
 }
+
+const noSubscription = () => () => {};
