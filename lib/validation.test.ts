@@ -43,6 +43,12 @@ describe("the text rule of forms", () => {
     expect(findInvalidText({ title: "Konzept\uffff" })).toBe("title");
     expect(findInvalidText({ title: "Konzept\ufffe" })).toBe("title");
   });
+  it("refuses a text of invisible characters only, not one invisible character among visible ones", () => {
+    expect(findInvalidText({ title: "\u200b\u200b\u200b" })).toBe("title");
+    expect(findInvalidText({ name: " \u200d\u00ad \ufeff" })).toBe("name");
+    expect(findInvalidText({ line: ["ok", "\u2060"] })).toBe("line.1");
+    expect(findInvalidText({ title: "می\u200cخواهم", family: "👨\u200d👩\u200d👧", word: "Integrations\u00adkonzept", blank: "   ", empty: "" })).toBeNull();
+  });
   it("lets ordinary text with tabs, line breaks and emoji through", () => {
     expect(findInvalidText({ name: "Müller-Lüdenscheidt", text: "Zeile 1\r\nZeile 2\tEnde 😀", n: 3 })).toBeNull();
   });

@@ -106,8 +106,21 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\u
  * text pasted from other programs is not refused for an invisible character.
  */
 export function findInvalidText(value: unknown, path = ""): string | null {
-  return findString(value, path, (text) => text.includes("\u0000") || !text.isWellFormed() || CONTROL_CHARACTER.test(text));
+  return findString(value, path, (text) => text.includes("\u0000") || !text.isWellFormed() || CONTROL_CHARACTER.test(text) || isOnlyInvisible(text));
+}
+
+/** Characters that show nothing: zero-width spaces and joiners, direction marks, the BOM, the soft hyphen, blank fillers. */
+const INVISIBLE = /[\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/u;
+const INVISIBLE_OR_SPACE = /[\p{Cf}\u115f\u1160\u3164\uffa0\u2800\s]/gu;
+
+/**
+ * A text of invisible characters only ("\u200b\u200b\u200b" passed a title's minimum of 3 characters and gave a
+ * concept without a readable name, whose link in the list could not be clicked). Blank texts stay the forms' own
+ * concern ("bitte angeben"); one invisible character beside visible ones (a joiner in Persian, a soft hyphen) is fine.
+ */
+export function isOnlyInvisible(text: string): boolean {
+  return INVISIBLE.test(text) && text.replace(INVISIBLE_OR_SPACE, "") === "";
 }
 
 export const INVALID_TEXT_MESSAGE =
-  "enthält ein unzulässiges Steuerzeichen (z. B. NUL) oder ein beschädigtes Unicode-Zeichen, etwa aus einer fehlerhaften Kopie. Bitte die Angabe prüfen und neu eingeben.";
+  "enthält ein unzulässiges Steuerzeichen (z. B. NUL), ein beschädigtes Unicode-Zeichen oder nur unsichtbare Zeichen, etwa aus einer fehlerhaften Kopie. Bitte die Angabe prüfen und neu eingeben.";

@@ -24,6 +24,7 @@ import { fields as fieldsTable, measures as measuresTable, subGoals as subGoalsT
 import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { AppError } from "@/lib/errors";
+import { findInvalidText, INVALID_TEXT_MESSAGE } from "@/lib/validation";
 import { templateFor } from "@/lib/template";
 import { currentConceptTree, flushConcept } from "@/lib/realtime/store";
 import { cmp, buildConceptSnapshot, type ExportSource } from "./exchange-build";
@@ -84,6 +85,11 @@ export async function importConcept(actor: Actor, input: { municipalityId: strin
   const parsed = parseConceptExport(input.data);
   if (!parsed.ok) throw new AppError("bad_request", `Die Sicherung kann nicht importiert werden. ${parsed.error}`);
   const value = parsed.value;
+  // The forms' text rule (control characters, invisible characters only) for everything a form would have taken; the
+  // rich text keeps the storage rule, as in the editor. Here, not in the parser: older versions are read by it too.
+  const { sections: _richText, measures, ...rest } = value;
+  const formText = findInvalidText({ ...rest, measures: measures.map(({ description: _description, ...m }) => m) });
+  if (formText !== null) throw new AppError("bad_request", `Die Sicherung kann nicht importiert werden. ${formText}: Diese Angabe ${INVALID_TEXT_MESSAGE}`);
 
   const taken = new Set((await listConcepts({ municipalityId: input.municipalityId })).map((c) => c.title));
   const title = importedTitle(value.concept.title, taken);

@@ -272,4 +272,20 @@ describe("a corrupt backup", () => {
       message: expect.stringMatching(/^Die Sicherung kann nicht importiert werden\. sections\.\d+/),
     });
   });
+
+  it("is held to the forms' text rule outside the rich text: a control character or an invisible-only title is refused, a paste in the text is not", async () => {
+    const before = await countContent(town.municipality.id);
+    const refusals: [string, (b: Record<string, any>) => void, RegExp][] = [
+      ["the title", (b) => void (b.concept.title = "Titel\u0007BEL"), /^Die Sicherung kann nicht importiert werden\. concept\.title: Diese Angabe enthält ein unzulässiges Steuerzeichen/],
+      ["a measure's title", (b) => void (b.measures[0].title = "M\u0007 Titel"), /measures\.0\.title: Diese Angabe enthält ein unzulässiges Steuerzeichen/],
+      ["a measure's lead office", (b) => void (b.measures[0].leadOffice = "\u001b[31mrot"), /measures\.0\.leadOffice: Diese Angabe/],
+      ["a title of zero-width spaces", (b) => void (b.concept.title = "\u200b\u200b\u200b"), /concept\.title: Diese Angabe .* nur unsichtbare Zeichen/],
+    ];
+    for (const [what, change, message] of refusals) {
+      await expect(importConcept(town.editor, { municipalityId: town.municipality.id, data: corrupt(change) }), what).rejects.toMatchObject({ code: "bad_request", message: expect.stringMatching(message) });
+    }
+    expect(await countContent(town.municipality.id)).toEqual(before);
+    // A vertical tab pasted into the rich text is stored, as in the editor.
+    await importConcept(town.editor, { municipalityId: town.municipality.id, data: corrupt((b) => void (b.sections[0].content = doc(p("Aus Word\u000bkopiert")))) });
+  });
 });
