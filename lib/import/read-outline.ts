@@ -3,6 +3,7 @@
  * bytes; it throws the import's German refusals (refuse.ts).
  */
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
+import { decodeText } from "./decode-text";
 import type { ImportFormat } from "./detect";
 import { docxToHtml } from "./docx";
 import { htmlToOutline } from "./html-outline";
@@ -22,7 +23,7 @@ export async function readOutlineHere(format: Exclude<ImportFormat, "backup">, f
     return htmlToOutline(html, { skipped, trackedChanges });
   }
   if (format === "xlsx") return htmlToOutline(sheetsToHtml(await readXlsxSheets(bytes, fileName)));
-  const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+  const text = decodeText(bytes);
   const unstorable = findUnstorableText(text);
   if (unstorable !== null) throw refuse(`Die Datei ${UNSTORABLE_TEXT_MESSAGE}`);
   if (format === "csv") return htmlToOutline(sheetsToHtml([{ name: fileName.replace(/\.[^.]*$/, "").slice(0, 120) || "Maßnahmen", rows: readCsvRows(text) }]));

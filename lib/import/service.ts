@@ -17,6 +17,7 @@ import type { Outline } from "./outline";
 import { assertPartsFit } from "./part-size";
 import { refuse } from "./refuse";
 import { inOfficeReadQueue } from "./read-queue";
+import { decodeText } from "./decode-text";
 import { readInWorker } from "./read-thread";
 import { countWords } from "./words";
 
@@ -42,11 +43,6 @@ export type ImportTiming = Partial<Record<"read" | "map" | "apply" | "write", nu
 export type ImportResult =
   | { kind: "created"; id: string; report: ImportReport | null; timing: ImportTiming }
   | { kind: "proposal"; proposal: MappingProposal; timing: ImportTiming };
-
-const decodeText = (bytes: Uint8Array) => {
-  const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
-  return text;
-};
 
 /**
  * The outline of a document file (not a backup), read in a worker thread (read-thread.ts), one file at a time: a large
