@@ -15,12 +15,31 @@ process.env.E2E_DATA_DIR = dataDir;
 // Debian's chromium where present (Playwright cannot download browsers here), else Playwright's own.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
+/**
+ * Spec files that run alone, after all others, one at a time. The others run two at a time (one per core; with one
+ * file at a time half of the two cores stood idle). A file belongs here when another file running beside it could
+ * change what it asserts or it what another asserts (the demo concept's text or versions, the concept list, a
+ * Musterstadt reviewer), or when it measures timing or loads the machine itself.
+ */
+const ALONE = [
+  "backup", // the demo export and the concept list must be the same before and after a restore
+  "body-limit", // a 23 MB upload is refused within 3 s; the concept list is unchanged
+  "co-editing", // no key lost while colleagues type; ten browsers at once
+  "editing", // the demo concept's revisions unchanged after scrolling; scroll timing
+  "graceful-stop", // a second app with its own database, three clients in tight loops
+  "hydrate-near", // a slow line emulated within the test's time limit
+  "isolation", // the whole concept list and the first concept's revisions
+  "members", // a Musterstadt reviewer for a while (review rounds elsewhere would wait for them); demo concept text
+  "server-actions", // demo export, concept list, members and versions the same before and after
+  "versions", // restores the whole demo draft; counts the demo versions
+].map((name) => `**/${name}.spec.ts`);
+
 export default defineConfig({
   testDir: "e2e",
   globalTeardown: "./e2e/global-teardown.ts",
   outputDir: "test-results",
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -47,7 +66,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "parallel", testIgnore: ALONE, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "alone", testMatch: ALONE, workers: 1, dependencies: ["parallel"], use: { ...devices["Desktop Chrome"], channel: undefined } },
+  ],
   webServer: {
     command: "npm start",
     url: `${baseURL}/api/health`,
