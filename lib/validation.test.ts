@@ -30,6 +30,8 @@ describe("calendar dates (one rule for every form, server action, import and sna
     expect(result.success ? "" : result.error.issues[0]?.message).toBe("Beginn: Dieses Datum gibt es nicht.");
     const format = calendarDate().safeParse("30.02.2026");
     expect(format.success ? "" : format.error.issues[0]?.message).toBe("Bitte ein Datum im Format JJJJ-MM-TT angeben.");
+    const early = calendarDate("Ende").safeParse("0999-01-01");
+    expect(early.success ? [] : early.error.issues.map((i) => i.message)).toEqual(["Ende: Bitte ein Jahr ab 1000 angeben."]);
   });
 });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { MAX_CENTS, MAX_LIST_ITEMS, MAX_MEASURES, MAX_RATE_CENTS, MAX_STAFF_FTE } from "@/lib/measures/schema";
+import { FUNDING_SOURCES } from "@/lib/measures/labels";
 import { computeFunding } from "./compute";
 import type { FundingInput, FundingMeasure } from "./types";
 
@@ -148,5 +150,28 @@ describe("funding computation", () => {
     expect(long.byYear).toHaveLength(30);
     expect(long.yearNote).toBe("Nach Jahren: gezeigt sind die ersten 30 Jahre des Geltungszeitraums (bis 2055); die Summe umfasst nur diese.");
     expect(computeFunding(input([measure({})], { validFrom: "2026-01-01", validUntil: "2055-12-31" })).yearNote).toBeNull();
+  });
+
+  it("adds up to the cent at the largest amounts the forms allow, in the largest concept", () => {
+    const measures = Array.from({ length: MAX_MEASURES }, (_, i) =>
+      measure({
+        id: `m${i}`,
+        fieldKey: i % 2 ? "work" : "language",
+        staffFte: MAX_STAFF_FTE,
+        staffCostPerFteCents: MAX_RATE_CENTS,
+        materialCostCents: MAX_CENTS,
+        fundingLines: Array.from({ length: MAX_LIST_ITEMS }, (_, j) => ({ source: FUNDING_SOURCES[j % FUNDING_SOURCES.length]!, programme: `P${j}`, amountCents: MAX_CENTS - j, until: null })),
+      }),
+    );
+    const r = computeFunding(input(measures));
+    const exactFunding = BigInt(MAX_MEASURES) * (BigInt(MAX_LIST_ITEMS) * BigInt(MAX_CENTS) - BigInt((MAX_LIST_ITEMS * (MAX_LIST_ITEMS - 1)) / 2));
+    const exactCost = BigInt(MAX_MEASURES) * (BigInt(MAX_STAFF_FTE) * BigInt(MAX_RATE_CENTS) + BigInt(MAX_CENTS));
+    expect(BigInt(r.plan.fundingCents)).toBe(exactFunding);
+    expect(BigInt(r.plan.totalCostCents)).toBe(exactCost);
+    // The same money by source, by field of action and by task type: the council's tables agree with the total.
+    expect(BigInt(r.bySource.reduce((a, s) => a + s.centsPerYear, 0))).toBe(exactFunding);
+    expect(BigInt(r.byField.reduce((a, f) => a + f.fundingCents, 0))).toBe(exactFunding);
+    expect(BigInt(r.byTaskType.reduce((a, t) => a + t.totalCostCents, 0))).toBe(exactCost);
+    for (const row of r.byYear) expect(Number.isSafeInteger(row.fundingCents) && Number.isSafeInteger(row.totalCostCents)).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import type { Concept } from "@/db/schema";
 import { requireRole, type Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { AppError } from "@/lib/errors";
-import { MAX_CENTS } from "@/lib/measures/schema";
+import { MAX_RATE_CENTS, RATE_TOO_LARGE } from "@/lib/measures/schema";
 import { computeFunding, type FundingReport } from "./compute";
 import { fundingInputFromTree } from "./input";
 
@@ -30,9 +30,10 @@ export async function changeStaffCostRate(actor: Actor, input: { municipalityId:
   if (!isUuid(input.municipalityId)) throw new AppError("not_found");
   await requireRole(actor, input.municipalityId, "municipality.manageSettings");
   const { cents } = input;
-  if (cents !== null && (!Number.isSafeInteger(cents) || cents <= 0 || cents > MAX_CENTS)) {
+  if (cents !== null && (!Number.isSafeInteger(cents) || cents <= 0)) {
     throw new AppError("bad_request", "Personalkostensatz: bitte einen Betrag größer als 0 € angeben.");
   }
+  if (cents !== null && cents > MAX_RATE_CENTS) throw new AppError("bad_request", RATE_TOO_LARGE("Personalkostensatz"));
   const { municipalityId } = input;
   await writeAudited(
     (tx) => setStaffCostRate({ municipalityId, cents }, tx),

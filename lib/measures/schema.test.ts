@@ -175,7 +175,11 @@ describe("measureInputSchema", () => {
     const line = fullMeasure.fundingLines[0]!;
     expect(errorsOf({ ...fullMeasure, fundingLines: [{ ...line, amountCents: -1 }] })["fundingLines.0.amountCents"]).toMatch(/negativ/);
     expect(errorsOf({ ...fullMeasure, fundingLines: [{ ...line, amountCents: 1.5 }] })["fundingLines.0.amountCents"]).toMatch(/ganzen Cent/);
-    expect(errorsOf({ ...fullMeasure, materialCostCents: Number.MAX_SAFE_INTEGER }).materialCostCents).toMatch(/zu groß/);
+    expect(errorsOf({ ...fullMeasure, materialCostCents: Number.MAX_SAFE_INTEGER }).materialCostCents).toBe("Sachkosten: höchstens 999.999.999,99 €.");
+    expect(measureInputSchema.safeParse({ ...fullMeasure, fundingLines: [{ ...line, amountCents: 99_999_999_999 }] }).success).toBe(true);
+    expect(errorsOf({ ...fullMeasure, fundingLines: [{ ...line, amountCents: 100_000_000_000 }] })["fundingLines.0.amountCents"]).toBe("Betrag: höchstens 999.999.999,99 €.");
+    expect(measureInputSchema.safeParse({ ...fullMeasure, staffCostPerFteCents: 100_000_000 }).success).toBe(true);
+    expect(errorsOf({ ...fullMeasure, staffCostPerFteCents: 100_000_001 }).staffCostPerFteCents).toBe("Personalkosten je VZÄ: höchstens 1.000.000 € je VZÄ und Jahr.");
   });
 
   it("limits funding lines and indicators to 20", () => {

@@ -17,8 +17,16 @@ export { NumberFormatError, parseEuroToCents, parseDecimalDe, formatDecimalInput
  * import (it needs the editor schema and Node's Buffer).
  */
 
-/** Largest amount accepted anywhere: 999.999.999.999,99 € (stays a safe integer in cents). */
-export const MAX_CENTS = 99_999_999_999_999;
+/**
+ * Largest amount accepted anywhere: 999.999.999,99 €. With at most MAX_MEASURES measures of MAX_LIST_ITEMS funding
+ * lines each, every total the funding tables add up stays a safe integer in cents (2.000 × 20 × 10^11 < 2^53), so
+ * the sums by source, by year and in all agree to the cent.
+ */
+export const MAX_CENTS = 99_999_999_999;
+/** Largest personnel cost rate: 1.000.000 € per VZÄ and year (× MAX_STAFF_FTE stays within MAX_CENTS). */
+export const MAX_RATE_CENTS = 100_000_000;
+export const AMOUNT_TOO_LARGE = (label: string) => `${label}: höchstens 999.999.999,99 €.`;
+export const RATE_TOO_LARGE = (label: string) => `${label}: höchstens 1.000.000 € je VZÄ und Jahr.`;
 export { MAX_LIST_ITEMS } from "./numbers";
 export const MAX_SHORT_TEXT = 200;
 export const MEASURE_TITLE = { min: 3, max: 300 } as const;
@@ -51,7 +59,7 @@ const cents = (label: string) =>
     .number({ error: `${label}: bitte einen Betrag angeben.` })
     .int(`${label}: bitte einen Betrag in ganzen Cent angeben.`)
     .min(0, `${label}: der Betrag darf nicht negativ sein.`)
-    .max(MAX_CENTS, `${label}: der Betrag ist zu groß.`);
+    .max(MAX_CENTS, AMOUNT_TOO_LARGE(label));
 
 export const fundingLineSchema = z.strictObject({
   source: z.enum(FUNDING_SOURCES, {
@@ -115,6 +123,7 @@ export const measureContentShape = {
   /** The measure's own personnel cost rate per VZÄ and year; null = the municipality's. */
   staffCostPerFteCents: cents("Personalkosten je VZÄ")
     .min(1, "Personalkosten je VZÄ: bitte einen Betrag größer als 0 € angeben (oder das Feld leer lassen).")
+    .max(MAX_RATE_CENTS, RATE_TOO_LARGE("Personalkosten je VZÄ"))
     .nullable()
     .default(null),
   fundingLines: z.array(fundingLineSchema).max(MAX_LIST_ITEMS, `Höchstens ${MAX_LIST_ITEMS} Förderungen.`).default([]),

@@ -33,38 +33,51 @@ import { listSuggestions } from "@/lib/suggestions/list";
 import { hasSuggestions } from "@/lib/suggestions/resolve";
 
 const body = z
-  .string()
+  .string({ error: "Bitte einen Kommentar schreiben." })
   // Refused here too, not only in the route and the action frame: the domain function is the last door before the database.
   .refine((text) => findInvalidText(text) === null, `Der Kommentar ${INVALID_TEXT_MESSAGE}`)
   .transform(cleanCommentBody)
   .pipe(z.string().min(1, "Bitte einen Kommentar schreiben.").max(MAX_COMMENT, `Der Kommentar ist zu lang (höchstens ${MAX_COMMENT} Zeichen).`));
 const id = z.string().uuid("Ungültige Kennung.");
 
+/** A position in the part's text: the API's callers send numbers the editor computed, so one message for every way it is wrong. */
+const BAD_OFFSET = "Die Markierung im Text ist ungültig (Anfang und Ende als ganze Zahlen ab 0).";
+const offset = z.number({ error: BAD_OFFSET }).int(BAD_OFFSET).min(0, BAD_OFFSET);
+const QUOTE_TOO_LONG = `Die markierte Textstelle ist zu lang (höchstens ${MAX_QUOTE} Zeichen).`;
+const UNKNOWN_CHAPTER = "Dieses Kapitel gibt es nicht.";
+
 const targetSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("text"),
     sectionId: id,
     /** the selection in the section's anchor text (lib/review/anchor) … */
-    start: z.number().int().min(0).optional(),
-    end: z.number().int().min(0).optional(),
+    start: offset.optional(),
+    end: offset.optional(),
     /** … and/or the quoted passage (checked against the text; the only input on the keyboard path) */
-    quote: z.string().max(MAX_QUOTE).optional(),
+    quote: z.string({ error: QUOTE_TOO_LONG }).max(MAX_QUOTE, QUOTE_TOO_LONG).optional(),
   }),
   z.object({ kind: z.literal("measure"), measureId: id }),
-  z.object({ kind: z.literal("chapter"), chapter: z.string().max(60), fieldKey: z.string().max(80).nullish() }),
+  z.object({
+    kind: z.literal("chapter"),
+    chapter: z.string({ error: UNKNOWN_CHAPTER }).max(60, UNKNOWN_CHAPTER),
+    fieldKey: z.string({ error: UNKNOWN_CHAPTER }).max(80, UNKNOWN_CHAPTER).nullish(),
+  }),
   /** an answer to an open proposal (Änderungsvorschlag) of a part, before it is decided */
   z.object({ kind: z.literal("suggestion"), sectionId: id, suggestionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Ungültige Kennung.") }),
-]);
+], { error: "Bitte angeben, worauf sich der Kommentar bezieht (Textstelle, Maßnahme, Kapitel oder Änderungsvorschlag)." });
 
 export const createThreadSchema = z.object({ conceptId: id, target: targetSchema, body });
 export const replySchema = z.object({ conceptId: id, threadId: id, body });
 export const editCommentSchema = z.object({ conceptId: id, commentId: id, body });
 export const commentRefSchema = z.object({ conceptId: id, commentId: id });
-export const threadStateSchema = z.object({ conceptId: id, threadId: id, state: z.enum(["open", "resolved"]) });
+export const threadStateSchema = z.object({ conceptId: id, threadId: id, state: z.enum(["open", "resolved"], { error: "Bitte „open“ (offen) oder „resolved“ (erledigt) angeben." }) });
+
+/** Each message above names what is wrong in words; the JSON path ("target.start") would only add jargon. */
+const WITHOUT_PATH = { conceptId: "", threadId: "", commentId: "", target: "", body: "", state: "" };
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new AppError("bad_request", describeZodError(result.error), fieldErrors(result.error));
+  if (!result.success) throw new AppError("bad_request", describeZodError(result.error, WITHOUT_PATH), fieldErrors(result.error));
   return result.data;
 }
 

@@ -118,6 +118,11 @@ describe("the personnel cost rate", () => {
   it("is set by admins only, and must be a positive amount", async () => {
     await expect(changeStaffCostRate(own.town.editor, { municipalityId: own.ids.municipalityId, cents: 1 })).rejects.toMatchObject({ code: "forbidden" });
     await expect(changeStaffCostRate(own.town.admin, { municipalityId: own.ids.municipalityId, cents: 0 })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(changeStaffCostRate(own.town.admin, { municipalityId: own.ids.municipalityId, cents: 100_000_001 })).rejects.toMatchObject({
+      code: "bad_request",
+      message: "Personalkostensatz: höchstens 1.000.000 € je VZÄ und Jahr.",
+    });
+    expect((await call(getFunding, own.town.viewer, own.ids.conceptId)).body).toMatchObject({ staffCostPerFteCents: 7_000_000 });
     await changeStaffCostRate(own.town.admin, { municipalityId: own.ids.municipalityId, cents: null });
     const { body } = await call(getFunding, own.town.viewer, own.ids.conceptId);
     expect(body).toMatchObject({ staffCostPerFteCents: 8_000_000, rateIsDefault: true });

@@ -56,6 +56,22 @@ describe("comments", () => {
     await expect(createThread(town.reviewer, { conceptId: ids.conceptId, target: { kind: "chapter", chapter: "mandate" }, body: "   " })).rejects.toMatchObject({ code: "bad_request" });
   });
 
+  it("a malformed request of the JSON API is refused in words, without the field's path", async () => {
+    const marked = "Die Markierung im Text ist ungültig (Anfang und Ende als ganze Zahlen ab 0).";
+    const cases: [unknown, string][] = [
+      [{ kind: "text", sectionId: ids.sectionId, start: -1, end: 3 }, marked],
+      [{ kind: "text", sectionId: ids.sectionId, start: "3", end: 5 }, marked],
+      [{ kind: "text", sectionId: ids.sectionId, start: 1.5, end: 5 }, marked],
+      [{ kind: "text", sectionId: ids.sectionId, quote: "x".repeat(2001) }, "Die markierte Textstelle ist zu lang (höchstens 2000 Zeichen)."],
+      [{ kind: "paragraph" }, "Bitte angeben, worauf sich der Kommentar bezieht (Textstelle, Maßnahme, Kapitel oder Änderungsvorschlag)."],
+      [{ kind: "chapter", chapter: 7 }, "Dieses Kapitel gibt es nicht."],
+    ];
+    for (const [target, message] of cases) {
+      await expect(createThread(town.reviewer, { conceptId: ids.conceptId, target, body: "x" } as never)).rejects.toMatchObject({ code: "bad_request", message });
+    }
+    await expect(createThread(town.reviewer, { conceptId: ids.conceptId, target: { kind: "chapter", chapter: "mandate" }, body: 5 } as never)).rejects.toMatchObject({ message: "Bitte einen Kommentar schreiben." });
+  });
+
   it("a thread pointing at a part of another municipality's concept is refused before that part's live text is touched", async () => {
     const other = await populatedTown("Fremdprüfstadt");
     // A keystroke typed there in real time, logged but not yet folded into the part's stored text.
