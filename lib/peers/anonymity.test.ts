@@ -220,6 +220,23 @@ describe("seeded noise", () => {
 });
 
 describe("noise on quartiles", () => {
+  it("perturbs how many peers have a value (peers without an update cycle are a count), the group's n stays", () => {
+    const published = new Set<number>();
+    for (let t = 0; t < 50; t++) {
+      const set = many(12, A, (i) => ({ updateCycleYears: i < 8 ? 5 : null, startYear: 2020 }));
+      const figures = computeFigures(set, new Map(), `group:${A}`, REF);
+      const n = (figures["updateCycle"] as QuartileFigure).n;
+      expect(n).toBeGreaterThanOrEqual(6);
+      expect(n).toBeLessThanOrEqual(10);
+      published.add(n);
+      // asked again: the same
+      expect((computeFigures(set, new Map(), `group:${A}`, REF)["updateCycle"] as QuartileFigure).n).toBe(n);
+      // every peer has a start year: its n is the group's
+      expect((figures["age"] as QuartileFigure).n).toBe(12);
+    }
+    expect(published.size).toBeGreaterThan(2);
+  });
+
   it("moves a quartile of whole numbers too: the published median of five peers is often not the middle peer's own value", () => {
     let differs = 0;
     for (let t = 0; t < 50; t++) {

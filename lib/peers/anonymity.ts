@@ -136,6 +136,17 @@ export function noisyQuartile(value: number, step: number, seed: number, figureI
   return Math.max(0, seededRound(moved, step, seed, figureId, salt));
 }
 
+/**
+ * The n of a quartile figure: how many peers have a value. When all do it is the group's n, published anyway; when
+ * some do not, it is a count like any other (how many peers have no update cycle) and gets count noise, kept within
+ * MIN_PEERS…group size. Seeded by the exact count only, so figures with the same count (the four measure shares)
+ * show the same n and cannot be averaged.
+ */
+function publishedValueCount(withValue: number, groupSize: number, seed: number): number {
+  if (withValue === groupSize) return groupSize;
+  return Math.min(groupSize, Math.max(MIN_PEERS, withValue + countNoise(figureSeed(seed, String(withValue)), "quartiles.n")));
+}
+
 // ---------------------------------------------------------------------------
 // Statistics
 // ---------------------------------------------------------------------------
@@ -324,7 +335,7 @@ export function computeFigures(set: readonly Contribution[], structural: Readonl
       const q = exact.map((v, i) => noisyQuartile(v, spec.step, own, spec.id, i));
       // rounding each quartile on its own could cross them; keep them ordered
       const [q1, median, q3] = [Math.min(q[0]!, q[1]!), q[1]!, Math.max(q[1]!, q[2]!)];
-      out[spec.id] = { suppressed: false, n: values.length, q1, median, q3 };
+      out[spec.id] = { suppressed: false, n: publishedValueCount(values.length, set.length, seed), q1, median, q3 };
     } else {
       out[spec.id] = { suppressed: false, n: set.length, share: 0 };
     }
