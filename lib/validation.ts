@@ -88,8 +88,8 @@ export function calendarDate(label?: string) {
   return z
     .string({ error: `${prefix}Bitte ein Datum angeben.` })
     .regex(DATE_FORMAT, `${prefix}Bitte ein Datum im Format JJJJ-MM-TT angeben.`)
-    // 0999-01-01 exists, but not as a date of a concept: a typo, said as such rather than "does not exist".
-    .refine((s) => !DATE_FORMAT.test(s) || Number(s.slice(0, 4)) >= 1000, { error: `${prefix}Bitte ein Jahr ab 1000 angeben.`, abort: true })
+    // 0999-01-01 (a day and month that exist, an early year) is a typo in the year: said so, rather than "does not exist".
+    .refine((s) => !isCalendarDate(`2000${s.slice(4)}`) || Number(s.slice(0, 4)) >= 1000, { error: `${prefix}Bitte ein Jahr ab 1000 angeben.`, abort: true })
     .refine(isCalendarDate, `${prefix}Dieses Datum gibt es nicht.`);
 }
 

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { CONCEPT_TITLE, FIELD_TITLE, MAX_CUSTOM_FIELDS } from "@/lib/concepts/schema";
 import { MAX_SETTING_TEXT } from "@/lib/concepts/settings";
-import { MAX_CENTS, MAX_LIST_ITEMS, MAX_SHORT_TEXT, MAX_STAFF_FTE, MAX_SUB_GOAL_TEXT, MEASURE_TITLE } from "@/lib/measures/schema";
+import { MAX_CENTS, MAX_LIST_ITEMS, MAX_RATE_CENTS, MAX_SHORT_TEXT, MAX_STAFF_FTE, MAX_SUB_GOAL_TEXT, MEASURE_TITLE } from "@/lib/measures/schema";
 
 /** German names of the measure form's inputs, written out here (not taken from the code under test). */
 export const LABELS: Record<string, string> = {
@@ -121,10 +121,10 @@ const code: Input<string> = {
   bad: fc.constantFrom("x".repeat(17), "-SP", "SP 01", "SP#1", ".a", "/1", 42),
 };
 
-/** The measure's own personnel cost rate: more than 0 €. */
+/** The measure's own personnel cost rate: more than 0 €, at most 1.000.000 € per VZÄ and year. */
 const rate: Input<number> = {
-  ok: fc.oneof(fc.constantFrom(1, 7_800_000, MAX_CENTS), fc.integer({ min: 1, max: MAX_CENTS })),
-  bad: fc.constantFrom(0, -1, 0.5, MAX_CENTS + 1, "78000"),
+  ok: fc.oneof(fc.constantFrom(1, 7_800_000, MAX_RATE_CENTS), fc.integer({ min: 1, max: MAX_RATE_CENTS })),
+  bad: fc.constantFrom(0, -1, 0.5, MAX_RATE_CENTS + 1, MAX_CENTS, "78000"),
 };
 
 /** Records where every value is accepted, or exactly one value is refused (then `refused` names it). */
@@ -219,7 +219,7 @@ export function measureAtEveryMaximum(): MeasureFormInput {
     priority: "low",
     staffFte: MAX_STAFF_FTE,
     materialCostCents: MAX_CENTS,
-    staffCostPerFteCents: MAX_CENTS,
+    staffCostPerFteCents: MAX_RATE_CENTS,
     fundingLines: Array.from({ length: MAX_LIST_ITEMS }, () => funding),
     indicators: Array.from({ length: MAX_LIST_ITEMS }, () => indicator),
   };
