@@ -2,7 +2,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { conceptTitleSchema, fieldTitleSchema, MAX_CUSTOM_FIELDS } from "@/lib/concepts/schema";
 import { conceptSettingsSchema } from "@/lib/concepts/settings";
-import { MAX_MEASURES, MAX_SUB_GOAL_LINKS, MAX_SUB_GOALS, measureContentShape, measureRules, subGoalText } from "@/lib/measures/schema";
+import { MAX_MEASURES, MAX_SUB_GOAL_LINKS, MAX_SUB_GOALS, measureContentShape, measureRules, storedMeasureContentShape, subGoalText } from "@/lib/measures/schema";
 import { calendarDate, z } from "@/lib/validation";
 import { keyFiguresBackupSchema, type BackupKeyFigure } from "@/lib/key-figures/backup";
 
@@ -65,18 +65,19 @@ const measureOriginSchema = z.strictObject({
   takenOn: calendarDate(),
 });
 
-const measureSchema = z
-  .strictObject({
-    fieldKey: str(80),
-    position: z.number().int().min(0).max(1_000_000),
-    subGoalRefs: list(z.string().max(64), MAX_SUB_GOAL_LINKS),
-    ...measureContentShape,
-    origin: measureOriginSchema.optional(),
-  })
-  .superRefine(measureRules);
+const measureSchemaOf = (content: typeof measureContentShape) =>
+  z
+    .strictObject({
+      fieldKey: str(80),
+      position: z.number().int().min(0).max(1_000_000),
+      subGoalRefs: list(z.string().max(64), MAX_SUB_GOAL_LINKS),
+      ...content,
+      origin: measureOriginSchema.optional(),
+    })
+    .superRefine(measureRules);
 
 /** The backup format, version 1. Strict: unknown keys anywhere are rejected. */
-export const conceptExportSchema = z.strictObject({
+const exportSchemaOf = (measureSchema: ReturnType<typeof measureSchemaOf>) => z.strictObject({
   format: z.literal(EXPORT_FORMAT, { error: `Keine Konzeptwerk-Sicherung (erwartet: "${EXPORT_FORMAT}").` }),
   formatVersion: z.literal(EXPORT_FORMAT_VERSION, { error: `Nicht unterstützte Formatversion (erwartet: ${EXPORT_FORMAT_VERSION}).` }),
   exportedAt: z.iso.datetime({ offset: true }),
@@ -98,6 +99,9 @@ export const conceptExportSchema = z.strictObject({
   /** the Ausgangslage's key figures (lib/key-figures/backup.ts); absent when there are none */
   keyFigures: keyFiguresBackupSchema,
 });
+export const conceptExportSchema = exportSchemaOf(measureSchemaOf(measureContentShape));
+/** What the app stored itself (a version's snapshot, the draft an import merges into): amounts up to the old cap. */
+export const storedConceptExportSchema = exportSchemaOf(measureSchemaOf(storedMeasureContentShape));
 
 type ExportShape = z.infer<typeof conceptExportSchema>;
 export type ExportedField = ExportShape["fields"][number];

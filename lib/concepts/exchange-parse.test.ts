@@ -206,6 +206,12 @@ describe("parseConceptExport", () => {
     );
   });
 
+  it("reads amounts up to the old cap in what the app stored itself (a version, the draft), and refuses them as new input", () => {
+    const data = withField({ measures: [measure({ materialCostCents: 500_000_000_000, staffCostPerFteCents: 200_000_000 })] });
+    expect(expectError(parseConceptExport(data))).toMatch(/Sachkosten: höchstens 999\.999\.999,99 €\.$/);
+    expect(parseConceptExport(data, { stored: true }).ok).toBe(true);
+  });
+
   it("bounds sizes and strings", () => {
     const fields = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `f${i}`, title: `Feld ${i}`, custom: true, position: i }));
     expect(parseConceptExport({ ...minimal(), fields: fields(100) }).ok).toBe(true);

@@ -10,6 +10,7 @@ import { FUNDING_LINE_FIELD_LABELS, INDICATOR_FIELD_LABELS, MEASURE_FIELD_LABELS
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE, z } from "@/lib/validation";
 import {
   conceptExportSchema,
+  storedConceptExportSchema,
   type ExportedField,
   type ExportedMeasure,
   type ExportedSubGoal,
@@ -94,8 +95,9 @@ const sectionId = (s: { chapter: string; part: string; fieldKey: string | null }
  * unique field keys, sections against the template, sub-goal refs. The first
  * problem is returned as one German sentence naming where it is.
  */
-export function parseConceptExport(data: unknown, options: ValidateOptions = {}): ParseResult {
-  const parsed = conceptExportSchema.safeParse(data);
+export function parseConceptExport(data: unknown, options: ValidateOptions & { stored?: boolean } = {}): ParseResult {
+  // Stored by the app itself: read with the rules it was stored under (amounts up to the old cap), as links above.
+  const parsed = (options.stored ? storedConceptExportSchema : conceptExportSchema).safeParse(data);
   if (!parsed.success) return { ok: false, error: describeBackupError(parsed.error, data) };
   const input = parsed.data;
   const unstorable = findUnstorableText(input);

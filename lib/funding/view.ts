@@ -31,7 +31,7 @@ export type FundingView = {
 
 const wholeEuro = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
 /** Overviews show whole euros (rounded half up); the API keeps the exact cents. */
-export const euro = (cents: number) => wholeEuro.format(Math.floor((cents + 50) / 100));
+export const euro = (cents: number | bigint) => (typeof cents === "bigint" ? wholeEuro.format((cents + 50n) / 100n) : wholeEuro.format(Math.floor((cents + 50) / 100)));
 const fte = (h: number) => formatFteHundredths(h);
 const text = (label: string) => ({ label, numeric: false });
 const num = (label: string) => ({ label, numeric: true });
@@ -88,7 +88,8 @@ export function fundingView(r: FundingReport, fieldTitle: (key: string, fallback
     },
   ];
   if (r.byYear.length) {
-    const sum = (pick: (y: FundingReport["byYear"][number]) => number) => r.byYear.reduce((a, y) => a + pick(y), 0);
+    // Up to 30 years of up to 4 · 10^15 cents each: summed exactly (BigInt), not in floating point.
+    const sum = (pick: (y: FundingReport["byYear"][number]) => number) => r.byYear.reduce((a, y) => a + BigInt(pick(y)), 0n);
     tables.push({
       id: "jahr",
       caption: `Nach Jahren im Geltungszeitraum (${formatDate(r.validity.from!)} – ${formatDate(r.validity.until!)})`,

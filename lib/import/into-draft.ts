@@ -37,8 +37,9 @@ export type DraftImportResult =
   | { kind: "places"; proposal: MappingProposal; places: Place[]; report: ImportReport }
   | { kind: "imported"; conceptId: string; version: number; taken: Place[]; report: ImportReport };
 
-function parsed(data: unknown, what: string): ValidConceptExport {
-  const result = parseConceptExport(data, { disallowedLinks: "drop" });
+/** The file's content (new input), or the draft (stored by the app: amounts up to the old cap stay readable). */
+function parsed(data: unknown, what: "Die Datei" | "Der Entwurf"): ValidConceptExport {
+  const result = parseConceptExport(data, { disallowedLinks: "drop", stored: what === "Der Entwurf" });
   if (!result.ok) throw refuse(`${what} kann so nicht übernommen werden: ${result.error}`);
   return result.value;
 }

@@ -106,5 +106,9 @@ describe("a measure written as a sheet", () => {
     const bad = readMeasureSheet([table(["Angabe", "Inhalt"], ["Kürzel", "viel zu langes Kürzel mit Leerzeichen"], ["Federführung", "Amt 50"])])!;
     expect(bad.values.code).toBeUndefined();
     expect(JSON.stringify(bad.description)).toContain("Kürzel: viel zu langes Kürzel mit Leerzeichen");
+    // So does a rate above what the form takes (1.000.000 € per VZÄ): the import is not refused for it.
+    const dear = readMeasureSheet([table(["Angabe", "Inhalt"], ["Personalkosten je VZÄ (eigener Satz)", "2.000.000 €"], ["Federführung", "Amt 50"])])!;
+    expect(dear.values.staffCostPerFteCents).toBeUndefined();
+    expect(JSON.stringify(dear.description)).toContain("2.000.000 €");
   });
 });

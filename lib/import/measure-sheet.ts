@@ -13,7 +13,7 @@ import { plainText } from "@/lib/editor/document";
 import { FUNDING_SOURCE_LABELS, INDICATOR_KIND_LABELS, TASK_TYPE_LABELS } from "@/lib/measures/labels";
 import { MAX_LIST_ITEMS, parseDecimalDe } from "@/lib/measures/numbers";
 import { measureCodeProblem } from "@/lib/measures/label";
-import { MAX_SHORT_TEXT } from "@/lib/measures/schema";
+import { MAX_RATE_CENTS, MAX_SHORT_TEXT } from "@/lib/measures/schema";
 import { parseDate, parseMoney, parsePeriod, parsePriority, parseStatus } from "./measure-values";
 
 type Fact = "lead" | "partners" | "targetGroups" | "status" | "period" | "priority" | "taskType" | "staff" | "cost" | "subGoals" | "code" | "rate";
@@ -155,7 +155,7 @@ export function readMeasureSheet(nodes: JSONContent[]): MeasureSheet | null {
         else if (kind === "staff" && values.staffFte === undefined && staff(value) !== null) values.staffFte = staff(value)!;
         else if (kind === "cost" && values.materialCostCents === undefined && parseMoney(value) !== null) values.materialCostCents = parseMoney(value)!;
         else if (kind === "code" && values.code === undefined && measureCodeProblem(value) === null) values.code = value.trim();
-        else if (kind === "rate" && values.staffCostPerFteCents === undefined && (parseMoney(value) ?? 0) > 0) values.staffCostPerFteCents = parseMoney(value)!;
+        else if (kind === "rate" && values.staffCostPerFteCents === undefined && (parseMoney(value) ?? 0) > 0 && parseMoney(value)! <= MAX_RATE_CENTS) values.staffCostPerFteCents = parseMoney(value)!;
         else if (kind === "subGoals") subGoals.push(...lines);
         else ok = false;
         if (ok) read.push(label, ...lines);

@@ -180,6 +180,7 @@ describe("measureInputSchema", () => {
     expect(errorsOf({ ...fullMeasure, fundingLines: [{ ...line, amountCents: 100_000_000_000 }] })["fundingLines.0.amountCents"]).toBe("Betrag: höchstens 999.999.999,99 €.");
     expect(measureInputSchema.safeParse({ ...fullMeasure, staffCostPerFteCents: 100_000_000 }).success).toBe(true);
     expect(errorsOf({ ...fullMeasure, staffCostPerFteCents: 100_000_001 }).staffCostPerFteCents).toBe("Personalkosten je VZÄ: höchstens 1.000.000 € je VZÄ und Jahr.");
+    expect(errorsOf({ ...fullMeasure, staffCostPerFteCents: 200_000_000_000 }).staffCostPerFteCents).toBe("Personalkosten je VZÄ: höchstens 1.000.000 € je VZÄ und Jahr.");
   });
 
   it("limits funding lines and indicators to 20", () => {

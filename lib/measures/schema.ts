@@ -23,8 +23,16 @@ export { NumberFormatError, parseEuroToCents, parseDecimalDe, formatDecimalInput
  * the sums by source, by year and in all agree to the cent.
  */
 export const MAX_CENTS = 99_999_999_999;
-/** Largest personnel cost rate: 1.000.000 € per VZÄ and year (× MAX_STAFF_FTE stays within MAX_CENTS). */
+/** Largest personnel cost rate: 1.000.000 € per VZÄ and year (× MAX_STAFF_FTE: at most 10^11 cents a measure). */
 export const MAX_RATE_CENTS = 100_000_000;
+/**
+ * The cap of any amount before 2026-12 (rates included): what the app may have stored in a draft or a version. It is
+ * read as stored (a version, the draft an import merges into), never accepted as input again.
+ */
+export const STORED_MAX_CENTS = 99_999_999_999_999;
+type MoneyLimits = { cents: number; rate: number };
+const INPUT_MONEY: MoneyLimits = { cents: MAX_CENTS, rate: MAX_RATE_CENTS };
+const STORED_MONEY: MoneyLimits = { cents: STORED_MAX_CENTS, rate: STORED_MAX_CENTS };
 export const AMOUNT_TOO_LARGE = (label: string) => `${label}: höchstens 999.999.999,99 €.`;
 export const RATE_TOO_LARGE = (label: string) => `${label}: höchstens 1.000.000 € je VZÄ und Jahr.`;
 export { MAX_LIST_ITEMS } from "./numbers";
@@ -54,21 +62,23 @@ const textList = (label: string) =>
     .array(shortText(label).min(1, `${label}: leere Einträge sind nicht erlaubt.`), { error: `${label}: bitte eine Liste angeben.` })
     .max(MAX_LIST_ITEMS, `${label}: höchstens ${MAX_LIST_ITEMS} Einträge.`);
 
-const cents = (label: string) =>
+const cents = (label: string, max = MAX_CENTS, tooLarge = AMOUNT_TOO_LARGE(label)) =>
   z
     .number({ error: `${label}: bitte einen Betrag angeben.` })
     .int(`${label}: bitte einen Betrag in ganzen Cent angeben.`)
     .min(0, `${label}: der Betrag darf nicht negativ sein.`)
-    .max(MAX_CENTS, AMOUNT_TOO_LARGE(label));
+    .max(max, tooLarge);
 
-export const fundingLineSchema = z.strictObject({
-  source: z.enum(FUNDING_SOURCES, {
-    error: "Bitte eine Förderquelle wählen (Kommune, Land, Bund, EU oder Dritte).",
-  }),
-  programme: shortText("Programm").default(""),
-  amountCents: cents("Betrag"),
-  until: optionalDate.default(null),
-});
+const fundingLine = (money: MoneyLimits) =>
+  z.strictObject({
+    source: z.enum(FUNDING_SOURCES, {
+      error: "Bitte eine Förderquelle wählen (Kommune, Land, Bund, EU oder Dritte).",
+    }),
+    programme: shortText("Programm").default(""),
+    amountCents: cents("Betrag", money.cents),
+    until: optionalDate.default(null),
+  });
+export const fundingLineSchema = fundingLine(INPUT_MONEY);
 
 export const indicatorSchema = z.strictObject({
   /** kept across edits (lib/measures/indicator-ids.ts); missing in a new row and in backups before ids existed */
@@ -86,7 +96,7 @@ export const indicatorSchema = z.strictObject({
  * The content of a measure, without its links to sub-goals (ids in the form,
  * refs in a backup) and without the cross-field rules (see measureRules).
  */
-export const measureContentShape = {
+const measureContent = (money: MoneyLimits) => ({
   title: z
     .string({ error: "Bitte einen Titel angeben." })
     .trim()
@@ -119,16 +129,18 @@ export const measureContentShape = {
     .refine(hasAtMostTwoDecimals, "Personal: höchstens zwei Nachkommastellen.")
     .nullable()
     .default(null),
-  materialCostCents: cents("Sachkosten").nullable().default(null),
+  materialCostCents: cents("Sachkosten", money.cents).nullable().default(null),
   /** The measure's own personnel cost rate per VZÄ and year; null = the municipality's. */
-  staffCostPerFteCents: cents("Personalkosten je VZÄ")
+  staffCostPerFteCents: cents("Personalkosten je VZÄ", money.rate, RATE_TOO_LARGE("Personalkosten je VZÄ"))
     .min(1, "Personalkosten je VZÄ: bitte einen Betrag größer als 0 € angeben (oder das Feld leer lassen).")
-    .max(MAX_RATE_CENTS, RATE_TOO_LARGE("Personalkosten je VZÄ"))
     .nullable()
     .default(null),
-  fundingLines: z.array(fundingLineSchema).max(MAX_LIST_ITEMS, `Höchstens ${MAX_LIST_ITEMS} Förderungen.`).default([]),
+  fundingLines: z.array(fundingLine(money)).max(MAX_LIST_ITEMS, `Höchstens ${MAX_LIST_ITEMS} Förderungen.`).default([]),
   indicators: z.array(indicatorSchema).max(MAX_LIST_ITEMS, `Höchstens ${MAX_LIST_ITEMS} Indikatoren.`).default([]),
-};
+});
+export const measureContentShape = measureContent(INPUT_MONEY);
+/** The same, with the amounts the app may have stored before the caps were lowered (see STORED_MAX_CENTS). */
+export const storedMeasureContentShape = measureContent(STORED_MONEY);
 
 /** The fields of a measure as the form sends them, without the cross-field rules (see measureInputSchema). */
 export const measureFieldsSchema = z.object({

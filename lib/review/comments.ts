@@ -38,7 +38,8 @@ const body = z
   .refine((text) => findInvalidText(text) === null, `Der Kommentar ${INVALID_TEXT_MESSAGE}`)
   .transform(cleanCommentBody)
   .pipe(z.string().min(1, "Bitte einen Kommentar schreiben.").max(MAX_COMMENT, `Der Kommentar ist zu lang (höchstens ${MAX_COMMENT} Zeichen).`));
-const id = z.string().uuid("Ungültige Kennung.");
+/** An id of the request, named when wrong: "Kommentar: ungültige Kennung." */
+const id = (what: string) => z.string({ error: `${what}: ungültige Kennung.` }).uuid(`${what}: ungültige Kennung.`);
 
 /** A position in the part's text: the API's callers send numbers the editor computed, so one message for every way it is wrong. */
 const BAD_OFFSET = "Die Markierung im Text ist ungültig (Anfang und Ende als ganze Zahlen ab 0).";
@@ -49,28 +50,32 @@ const UNKNOWN_CHAPTER = "Dieses Kapitel gibt es nicht.";
 const targetSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("text"),
-    sectionId: id,
+    sectionId: id("Textteil"),
     /** the selection in the section's anchor text (lib/review/anchor) … */
     start: offset.optional(),
     end: offset.optional(),
     /** … and/or the quoted passage (checked against the text; the only input on the keyboard path) */
-    quote: z.string({ error: QUOTE_TOO_LONG }).max(MAX_QUOTE, QUOTE_TOO_LONG).optional(),
+    quote: z.string({ error: "Die markierte Textstelle muss ein Text sein." }).max(MAX_QUOTE, QUOTE_TOO_LONG).optional(),
   }),
-  z.object({ kind: z.literal("measure"), measureId: id }),
+  z.object({ kind: z.literal("measure"), measureId: id("Maßnahme") }),
   z.object({
     kind: z.literal("chapter"),
     chapter: z.string({ error: UNKNOWN_CHAPTER }).max(60, UNKNOWN_CHAPTER),
     fieldKey: z.string({ error: UNKNOWN_CHAPTER }).max(80, UNKNOWN_CHAPTER).nullish(),
   }),
   /** an answer to an open proposal (Änderungsvorschlag) of a part, before it is decided */
-  z.object({ kind: z.literal("suggestion"), sectionId: id, suggestionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Ungültige Kennung.") }),
+  z.object({
+    kind: z.literal("suggestion"),
+    sectionId: id("Textteil"),
+    suggestionId: z.string({ error: "Änderungsvorschlag: ungültige Kennung." }).regex(/^[A-Za-z0-9_-]{1,64}$/, "Änderungsvorschlag: ungültige Kennung."),
+  }),
 ], { error: "Bitte angeben, worauf sich der Kommentar bezieht (Textstelle, Maßnahme, Kapitel oder Änderungsvorschlag)." });
 
-export const createThreadSchema = z.object({ conceptId: id, target: targetSchema, body });
-export const replySchema = z.object({ conceptId: id, threadId: id, body });
-export const editCommentSchema = z.object({ conceptId: id, commentId: id, body });
-export const commentRefSchema = z.object({ conceptId: id, commentId: id });
-export const threadStateSchema = z.object({ conceptId: id, threadId: id, state: z.enum(["open", "resolved"], { error: "Bitte „open“ (offen) oder „resolved“ (erledigt) angeben." }) });
+export const createThreadSchema = z.object({ conceptId: id("Konzept"), target: targetSchema, body });
+export const replySchema = z.object({ conceptId: id("Konzept"), threadId: id("Kommentarfaden"), body });
+export const editCommentSchema = z.object({ conceptId: id("Konzept"), commentId: id("Kommentar"), body });
+export const commentRefSchema = z.object({ conceptId: id("Konzept"), commentId: id("Kommentar") });
+export const threadStateSchema = z.object({ conceptId: id("Konzept"), threadId: id("Kommentarfaden"), state: z.enum(["open", "resolved"], { error: "Bitte „open“ (offen) oder „resolved“ (erledigt) angeben." }) });
 
 /** Each message above names what is wrong in words; the JSON path ("target.start") would only add jargon. */
 const WITHOUT_PATH = { conceptId: "", threadId: "", commentId: "", target: "", body: "", state: "" };

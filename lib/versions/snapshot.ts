@@ -66,7 +66,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function parseSnapshot(data: unknown, ids: unknown): { ok: true; value: ValidSnapshot } | { ok: false; error: string } {
   // The app stored this itself: a link an older rule allowed is dropped, not a reason to call the version broken.
-  const parsed = parseConceptExport(data, { disallowedLinks: "drop" });
+  const parsed = parseConceptExport(data, { disallowedLinks: "drop", stored: true });
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   if (!ids || typeof ids !== "object") return { ok: false, error: "Die Zuordnung der Datensätze fehlt." };

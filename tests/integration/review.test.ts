@@ -65,6 +65,8 @@ describe("comments", () => {
       [{ kind: "text", sectionId: ids.sectionId, quote: "x".repeat(2001) }, "Die markierte Textstelle ist zu lang (höchstens 2000 Zeichen)."],
       [{ kind: "paragraph" }, "Bitte angeben, worauf sich der Kommentar bezieht (Textstelle, Maßnahme, Kapitel oder Änderungsvorschlag)."],
       [{ kind: "chapter", chapter: 7 }, "Dieses Kapitel gibt es nicht."],
+      [{ kind: "measure", measureId: "nicht-da" }, "Maßnahme: ungültige Kennung."],
+      [{ kind: "text", sectionId: ids.sectionId, quote: 42 }, "Die markierte Textstelle muss ein Text sein."],
     ];
     for (const [target, message] of cases) {
       await expect(createThread(town.reviewer, { conceptId: ids.conceptId, target, body: "x" } as never)).rejects.toMatchObject({ code: "bad_request", message });
