@@ -116,6 +116,7 @@ async function keepDecision(
 }
 
 const SUGGESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ADJACENT_FOLLOWS = "Direkt dahinter beginnt ein weiterer Vorschlag, der sonst mit entschieden würde. Bitte zuerst diesen späteren Vorschlag annehmen oder ablehnen.";
 
 /**
  * A decision's transaction: what was typed is folded into the parts first, outside the concept's lock (which live
@@ -148,9 +149,17 @@ export async function decideSuggestion(actor: Actor, input: { conceptId: string;
       conceptId: concept.id,
       userId: actor.id,
       change: (current: JSONContent) => {
-        decided = listSuggestions(current).find((x) => x.id === input.suggestionId) ?? null;
+        const all = listSuggestions(current);
+        decided = all.find((x) => x.id === input.suggestionId) ?? null;
         if (!decided) return null;
         const next = input.decision === "accept" ? accept(current, input.suggestionId) : reject(current, input.suggestionId);
+        // The library decides a directly following run of the same kind together with this one, whoever proposed it:
+        // that one would be gone without a decision kept. Deciding from the back works, so that is what is asked.
+        const left = next ? new Set(listSuggestions(next).map((x) => x.id)) : null;
+        if (left && all.some((x) => x.id !== input.suggestionId && !left.has(x.id))) {
+          problem = ADJACENT_FOLLOWS;
+          return null;
+        }
         const validation = next ? validateDoc(next) : null;
         if (!validation?.ok) {
           problem = validation?.error ?? null;
@@ -159,6 +168,7 @@ export async function decideSuggestion(actor: Actor, input: { conceptId: string;
         return validation.doc;
       },
     });
+    if (problem === ADJACENT_FOLLOWS) throw new AppError("conflict", ADJACENT_FOLLOWS);
     if (problem) throw new AppError("conflict", `Der Vorschlag kann so nicht übernommen werden: ${problem}`);
     const suggestion = decided as Suggestion | null;
     if (!changed || !suggestion) throw new AppError("not_found", "Diesen Änderungsvorschlag gibt es nicht (mehr). Vielleicht hat ihn schon jemand angenommen oder abgelehnt.");
@@ -232,7 +242,7 @@ export async function decideSuggestions(actor: Actor, input: { conceptId: string
             return null;
           }
           if (all.some((s) => !chosenIds.has(s.id) && !left.has(s.id))) {
-            problem = "Ein Vorschlag einer anderen Person grenzt unmittelbar an und würde mit entschieden. Bitte diese Vorschläge einzeln annehmen oder ablehnen.";
+            problem = "Ein Vorschlag einer anderen Person grenzt unmittelbar an und würde mit entschieden. Bitte diese Vorschläge einzeln annehmen oder ablehnen, den späteren zuerst.";
             return null;
           }
           const validation = validateDoc(next);

@@ -234,7 +234,22 @@ describe("deciding in bulk", () => {
     expect(res.status).toBe(409);
     expect(res.body.error!.message).toContain("grenzt unmittelbar an");
     expect((await list(town.editor, concept.id)).body.open.map((s) => s.id)).toEqual(["delA", "delB"]);
-    // Both together (the part): decided at once.
+    // One at a time: the earlier one would take the later one along, so it is refused; the later one first works.
+    const first = await decide(town.editor, concept.id, "delA", "accept");
+    expect(first.status).toBe(409);
+    expect(first.body.error!.message).toBe("Direkt dahinter beginnt ein weiterer Vorschlag, der sonst mit entschieden würde. Bitte zuerst diesen späteren Vorschlag annehmen oder ablehnen.");
+    expect((await list(town.editor, concept.id)).body.open.map((s) => s.id)).toEqual(["delA", "delB"]);
+    expect((await decide(town.editor, concept.id, "delB", "reject")).status).toBe(200);
+    expect((await decide(town.editor, concept.id, "delA", "accept")).status).toBe(200);
+    expect(await mandateText(mandate.id)).toBe("Der Rat hat sofort beschlossen.");
+    expect((await list(town.editor, concept.id)).body.decided.map((s) => [s.id, s.status]).sort()).toEqual([["delA", "accepted"], ["delB", "rejected"]]);
+  });
+
+  it("decides two adjacent proposals of a part together when asked for the part", async () => {
+    const concept = await createConcept(town.editor, { municipalityId: town.municipality.id, title: "Angrenzend zusammen" });
+    const mandate = (await getConceptTree({ conceptId: concept.id })).sections.find((s) => s.chapter === "mandate" && s.fieldId === null)!;
+    const content = doc(p("Der Rat hat ", mark("deletion", "einstimmig ", "delA", town.reviewer.id), mark("deletion", "sofort ", "delB", town.admin.id), "beschlossen."));
+    expect((await saveSectionText(town.editor, { conceptId: concept.id, sectionId: mandate.id, baseRevision: 0, content })).status).toBe("saved");
     expect(await decideAll(town.editor, concept.id, "accept", { sectionId: mandate.id })).toMatchObject({ status: 200, body: { count: 2 } });
     expect(await mandateText(mandate.id)).toBe("Der Rat hat beschlossen.");
   });
