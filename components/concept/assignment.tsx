@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useEffect, useId } from "react";
+import { useKeepValuesOnError } from "@/components/ui/keep-values";
 import { useTranslations } from "next-intl";
 import { assignAction, unassignAction } from "@/app/(app)/concepts/[conceptId]/assignment-actions";
 import { formatDate } from "@/lib/format";
@@ -38,6 +39,7 @@ export function PlaceAssignment(props: Props) {
   const id = useId();
   const [assigned, assign, assigning] = useActionState(assignAction, null);
   const [removed, remove, removing] = useActionState(unassignAction, null);
+  const keep = useKeepValuesOnError(assigned);
   const announce = useAnnounceWorkflow();
   useEffect(() => void (assigned?.ok && announce()), [assigned, announce]);
   useEffect(() => void (removed?.ok && announce()), [removed, announce]);
@@ -67,7 +69,7 @@ export function PlaceAssignment(props: Props) {
           className="assign-details"
           summary={<summary aria-label={`${openLabel}: ${label}`}>{openLabel}</summary>}
         >
-          <form action={assign} className="assign-form">
+          <form action={assign} className="assign-form" {...keep}>
             <Place {...props} />
             {mode === "admin" ? (
               <div className="form-field">

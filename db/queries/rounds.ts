@@ -64,6 +64,20 @@ export async function closeRoundRow({ roundId }: { roundId: string }, tx: Execut
   await tx.update(reviewRounds).set({ state: "closed", closedAt: new Date() }).where(eq(reviewRounds.id, roundId));
 }
 
+/**
+ * Whether a reviewer may still answer, read with both rows locked against a closing of the round and the reviewer's
+ * own completion (which update them) until the answer's transaction ends.
+ */
+export async function lockForAnswer(input: { roundId: string; userId: string }, tx: Executor): Promise<{ open: boolean; completed: boolean }> {
+  const [round] = await tx.select({ state: reviewRounds.state }).from(reviewRounds).where(eq(reviewRounds.id, input.roundId)).for("share");
+  const [me] = await tx
+    .select({ completedAt: reviewRoundReviewers.completedAt })
+    .from(reviewRoundReviewers)
+    .where(and(eq(reviewRoundReviewers.roundId, input.roundId), eq(reviewRoundReviewers.userId, input.userId)))
+    .for("share");
+  return { open: round?.state === "open", completed: !me || me.completedAt !== null };
+}
+
 /** A reviewer's "Prüfung abschließen": the overall verdict; only while not yet completed (false when it already was). */
 export async function completeReviewerRow(input: { roundId: string; userId: string; verdict: string; note: string }, tx: Executor): Promise<boolean> {
   const rows = await tx

@@ -1,6 +1,6 @@
 import "server-only";
 import { deleteAssignment, getAssignment, listAssignmentsOfPerson, upsertAssignment, type PlaceRef } from "@/db/queries/assignments";
-import { writeAudited } from "@/db/queries/audit";
+import { recordAudit, writeAudited } from "@/db/queries/audit";
 import { getField } from "@/db/queries/concepts";
 import { listMembers } from "@/db/queries/members";
 import type { Concept } from "@/db/schema";
@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { FIELDS_CHAPTER, templateFor } from "@/lib/template";
 import { describeZodError, fieldErrors, isCalendarDate, z } from "@/lib/validation";
 import { requireConcept } from "./access";
+import { conceptTransaction } from "./writable";
 
 /*
  * Responsibilities: who writes which chapter or field of action, and by when.
@@ -71,18 +72,20 @@ export async function assignPlace(actor: Actor, input: unknown) {
   if (data.dueDate < berlinToday()) {
     throw new AppError("bad_request", "Das Fälligkeitsdatum liegt in der Vergangenheit.", { fieldErrors: { dueDate: "Bitte ein Datum ab heute wählen." } });
   }
-  const current = await getAssignment({ conceptId: concept.id, ...place });
-  if (!admin && current && current.assigneeId !== actor.id) throw new AppError("forbidden", "Hier ist schon jemand anderes zuständig; ändern kann das nur die Leitung.");
-  await writeAudited(
-    (tx) => upsertAssignment({ conceptId: concept.id, municipalityId: concept.municipalityId, chapter: place.chapter, fieldId: place.fieldId, assigneeId: member.userId, dueDate: data.dueDate, assignedBy: actor.id }, tx),
-    () => ({
+  // Checked under the concept's lock: two editors taking the same place at once would otherwise both pass the check,
+  // and the later one would silently replace the first (or meet the unique index as an unexpected error).
+  await conceptTransaction(concept.id, async (tx) => {
+    const current = await getAssignment({ conceptId: concept.id, ...place }, tx);
+    if (!admin && current && current.assigneeId !== actor.id) throw new AppError("forbidden", "Hier ist schon jemand anderes zuständig; ändern kann das nur die Leitung.");
+    await upsertAssignment({ conceptId: concept.id, municipalityId: concept.municipalityId, chapter: place.chapter, fieldId: place.fieldId, assigneeId: member.userId, dueDate: data.dueDate, assignedBy: actor.id }, tx);
+    await recordAudit(tx, {
       municipalityId: concept.municipalityId,
       actorId: actor.id,
       action: "assignment.set",
       conceptId: concept.id,
       details: { ...placeDetails(place), person: member.name, due: data.dueDate },
-    }),
-  );
+    });
+  });
 }
 
 /** Nobody is responsible for the place any more (admins; an editor only for their own). */

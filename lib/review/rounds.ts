@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
 import { insertNotifications } from "@/db/queries/comments";
 import { listMembers } from "@/db/queries/members";
-import { closeRoundRow, completeReviewerRow, getRound, insertRound, listAnswers, listRoundReviewers, listRoundRows, upsertAnswer } from "@/db/queries/rounds";
+import { closeRoundRow, completeReviewerRow, getRound, insertRound, listAnswers, listRoundReviewers, listRoundRows, lockForAnswer, upsertAnswer } from "@/db/queries/rounds";
 import { getVersionRow } from "@/db/queries/versions";
 import type { Concept, ReviewRound } from "@/db/schema";
 import type { Actor } from "@/lib/authz/require-role";
@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import { chapterPartTitle, templateFor } from "@/lib/template";
 import { describeZodError, fieldErrors, isCalendarDate, z } from "@/lib/validation";
 import { currentConceptTree } from "@/lib/realtime/store";
+import { MAX_VERSION_NUMBER } from "@/lib/versions/read";
 import { queueRoundMails } from "@/lib/mail/notification-mails";
 import { kickMailQueue } from "@/lib/mail/queue";
 
@@ -21,7 +22,7 @@ export type Verdict = (typeof VERDICTS)[number];
 
 export const startRoundSchema = z.object({
   conceptId: id,
-  versionNumber: z.number().int().min(1, "Bitte eine Version wählen."),
+  versionNumber: z.number({ error: "Bitte eine Version wählen." }).int("Bitte eine Version wählen.").min(1, "Bitte eine Version wählen.").max(MAX_VERSION_NUMBER, "Bitte eine Version wählen."),
   title: z.string().trim().min(1, "Bitte eine Bezeichnung angeben.").max(200, "Die Bezeichnung ist zu lang (höchstens 200 Zeichen)."),
   dueDate: z.string({ error: "Bitte ein Fälligkeitsdatum angeben." }).refine(isCalendarDate, "Bitte ein Fälligkeitsdatum angeben, das es gibt (JJJJ-MM-TT)."),
   reviewerIds: z.array(id).min(1, "Bitte mindestens eine prüfende Person wählen.").max(100),
@@ -106,6 +107,10 @@ export async function answerRound(actor: Actor, input: unknown) {
   if (!(await roundTargets(concept)).some((t) => t.key === data.target)) throw new AppError("bad_request", "Unbekanntes Kapitel oder Handlungsfeld.");
   const db = await getDb();
   await db.transaction(async (tx) => {
+    // Again under lock: a closing or the reviewer's completion in another tab that committed meanwhile wins.
+    const now = await lockForAnswer({ roundId: round.id, userId: actor.id }, tx);
+    if (!now.open) throw new AppError("conflict", "Diese Prüfrunde ist abgeschlossen.");
+    if (now.completed) throw new AppError("conflict", "Sie haben Ihre Prüfung in dieser Runde bereits abgeschlossen.");
     await upsertAnswer({ roundId: round.id, reviewerId: actor.id, municipalityId: concept.municipalityId, target: data.target, verdict: data.verdict, note: data.note.trim() }, tx);
     await recordAudit(tx, { municipalityId: concept.municipalityId, actorId: actor.id, action: data.verdict === "approve" ? "round.approve" : "round.request_changes", conceptId: concept.id, objectId: round.id, details: { target: data.target } });
   });

@@ -82,6 +82,23 @@ describe("assigning a chapter or a field of action", () => {
     expect((await listAssignments({ conceptId: ids.conceptId })).map((a) => a.chapter)).toEqual(["fields"]);
   });
 
+  it("two editors taking the same open chapter at once: one gets it, the other is told someone else holds it", async () => {
+    const { town, ids } = other;
+    await changeRole(town.admin, { municipalityId: ids.municipalityId, userId: town.reviewer.id, role: "editor" });
+    try {
+      const take = (who: typeof town.editor) => assignPlace(who, { conceptId: ids.conceptId, chapter: "baseline", assigneeId: who.id, dueDate: DUE });
+      const results = await Promise.allSettled([take(town.editor), take(town.reviewer)]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ code: "forbidden", message: "Hier ist schon jemand anderes zuständig; ändern kann das nur die Leitung." });
+      const winner = results[0]!.status === "fulfilled" ? town.editor : town.reviewer;
+      expect((await listAssignments({ conceptId: ids.conceptId })).filter((a) => a.chapter === "baseline").map((a) => a.assigneeName)).toEqual([winner.name]);
+      await unassignPlace(town.admin, { conceptId: ids.conceptId, chapter: "baseline" });
+    } finally {
+      await changeRole(town.admin, { municipalityId: ids.municipalityId, userId: town.reviewer.id, role: "reviewer" });
+    }
+  });
+
   it("refuses reviewers, viewers and another municipality, and changes nothing", async () => {
     const { town, ids } = own;
     const before = await listAssignments({ conceptId: ids.conceptId });

@@ -151,6 +151,11 @@ describe("review rounds", () => {
   it("runs from start to all answers; only its reviewers answer; closing keeps the record", async () => {
     const { roundId } = await startRound(town.admin, { conceptId: ids.conceptId, versionNumber: 1, title: "Beteiligung", dueDate: "2020-01-01", reviewerIds: [town.reviewer.id] });
     await expect(startRound(town.admin, { conceptId: ids.conceptId, versionNumber: 99, title: "x", dueDate: "2030-01-01", reviewerIds: [town.reviewer.id] })).rejects.toMatchObject({ code: "not_found" });
+    // Beyond what a version number can be (the database column would overflow): refused in words, not a server error.
+    await expect(startRound(town.admin, { conceptId: ids.conceptId, versionNumber: 3_000_000_000, title: "x", dueDate: "2030-01-01", reviewerIds: [town.reviewer.id] })).rejects.toMatchObject({
+      code: "bad_request",
+      message: expect.stringContaining("Bitte eine Version wählen."),
+    });
     await expect(startRound(town.admin, { conceptId: ids.conceptId, versionNumber: 1, title: "x", dueDate: "2030-01-01", reviewerIds: [town.viewer.id] })).rejects.toMatchObject({ code: "bad_request" });
     expect((await readInbox(town.reviewer, { municipalityId: ids.municipalityId })).rounds.map((r) => r.id)).toContain(roundId);
     await expect(answerRound(town.editor, { conceptId: ids.conceptId, roundId, target: "mandate", verdict: "approve" })).rejects.toMatchObject({ code: "forbidden" });
