@@ -11,10 +11,9 @@ import { recordAudit } from "@/db/queries/audit";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
 import { MAX_IMPORT_BYTES, parseConceptExport, readConceptSnapshot, type ValidConceptExport } from "@/lib/concepts/exchange";
-import { ADOPTED_READ_ONLY_MESSAGE } from "@/lib/concepts/status";
 import { AppError } from "@/lib/errors";
 import { templateFor } from "@/lib/template";
-import { locked, snapshotInto, writeSnapshotData } from "@/lib/versions/write";
+import { locked, refuseUnwritable, snapshotInto, writeSnapshotData } from "@/lib/versions/write";
 import { detectFormat } from "./detect";
 import { mergeIntoDraft, mergeLimitError, placesOf, type Place } from "./draft-merge";
 import { applyMapping, type ImportReport, type TargetValue } from "./mapping";
@@ -71,7 +70,7 @@ export async function importIntoDraft(actor: Actor, input: DraftImportInput): Pr
   }
 
   return locked(concept.id, async (tx, current) => {
-    if (current.status === "adopted") throw new AppError("conflict", ADOPTED_READ_ONLY_MESSAGE);
+    refuseUnwritable(current);
     const name = input.fileName.replace(/\s+/g, " ").trim().slice(0, 120) || "Datei";
     const { number, tree, snapshot } = await snapshotInto(tx, current, actor, { label: `Stand vor Import aus „${name}“`, kind: "before_import" });
     const draft = { data: parsed(snapshot.data, "Der Entwurf"), ids: snapshot.ids };

@@ -2,12 +2,12 @@ import "server-only";
 import { setConceptStatus } from "@/db/queries/versions";
 import type { Actor } from "@/lib/authz/require-role";
 import { requireConcept } from "@/lib/concepts/access";
-import { isAllowedTransition, isConceptStatus, STATUS_LABELS, statusLabel, ADOPTED_READ_ONLY_MESSAGE, type ConceptStatus } from "@/lib/concepts/status";
+import { isAllowedTransition, isConceptStatus, STATUS_LABELS, statusLabel, type ConceptStatus } from "@/lib/concepts/status";
 import { recordAudit } from "@/db/queries/audit";
 import { AppError } from "@/lib/errors";
 import { isCalendarDate } from "@/lib/validation";
 import { loadVersion, parseVersionNumber } from "./read";
-import { locked, snapshotInto, writeSnapshotData } from "./write";
+import { locked, refuseUnwritable, snapshotInto, writeSnapshotData } from "./write";
 import { notifyRealtime } from "@/db/queries/realtime";
 import { moveToCurrentTemplate, onTemplate } from "@/lib/concepts/template-move";
 import type { Executor } from "@/db";
@@ -131,7 +131,7 @@ export async function restoreVersion(actor: Actor, input: { conceptId: string; n
   const { data: stored, ids } = (await loadVersion(concept.id, number)).valid;
 
   return locked(concept.id, async (tx, current) => {
-    if (current.status === "adopted") throw new AppError("conflict", ADOPTED_READ_ONLY_MESSAGE);
+    refuseUnwritable(current);
     // A version from before a move to a later template is restored under the concept's template (its new parts empty, as they were).
     if (stored.concept.templateVersion > current.templateVersion) {
       throw new AppError("conflict", `Version ${number} beruht auf einer neueren Vorlage und kann nicht wiederhergestellt werden.`);
