@@ -33,6 +33,7 @@ const ALONE = [
   "server-actions", // demo export, concept list, members and versions the same before and after
   "versions", // restores the whole demo draft; counts the demo versions
 ].map((name) => `**/${name}.spec.ts`);
+const desktop = { ...devices["Desktop Chrome"], channel: undefined };
 
 export default defineConfig({
   testDir: "e2e",
@@ -67,8 +68,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "parallel", testIgnore: ALONE, use: { ...devices["Desktop Chrome"], channel: undefined } },
-    { name: "alone", testMatch: ALONE, workers: 1, dependencies: ["parallel"], use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "parallel", testIgnore: ALONE, use: desktop },
+    { name: "alone", testMatch: ALONE, workers: 1, dependencies: ["parallel"], use: desktop },
   ],
   webServer: {
     command: "npm start",

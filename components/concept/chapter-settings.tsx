@@ -1,10 +1,11 @@
 "use client";
-import { useState, useSyncExternalStore, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { saveSettingsAction } from "@/app/(app)/concepts/[conceptId]/actions";
 import { useLabels } from "@/lib/i18n/hooks";
 import { Notice, noticeFor, type NoticeMessage } from "@/components/ui/notice";
+import { useFromServerHtml } from "@/components/ui/from-server-html";
 
 type Props = { conceptId: string; chapterKey: string; keys: readonly string[]; values: Record<string, unknown>; canEdit: boolean };
 
@@ -17,7 +18,7 @@ export function ChapterSettings({ conceptId, chapterKey, keys, values, canEdit }
   const labels = useLabels();
   const id = (k: string) => `${chapterKey}-${k}`;
   // Before the form is live, a press would submit it the browser's way (a GET with the answers in the address).
-  const live = useSyncExternalStore(noSubscription, () => true, () => false);
+  const live = !useFromServerHtml();
 
   function submit(form: FormData) {
     const settings: Record<string, unknown> = {};
@@ -88,5 +89,3 @@ export function ChapterSettings({ conceptId, chapterKey, keys, values, canEdit }
     </form>
   );
 }
-
-const noSubscription = () => () => {};

@@ -1,9 +1,9 @@
 "use client";
-import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useFromServerHtml } from "./from-server-html";
 
 /** Set once a page that showed waiting text fields was idle. */
 let pageIdle = false;
-const noSubscription = () => () => {};
 
 /**
  * Whether a text field may be a real one yet (issue 17). A text field in the page's HTML from the server shows
@@ -16,7 +16,7 @@ const noSubscription = () => () => {};
  */
 export function useAfterLoad(field: RefObject<HTMLElement | null>): [live: boolean, now: () => void] {
   // The server's snapshot while the page's HTML is hydrated (and on the server), the browser's for a new field.
-  const fromServerHtml = useSyncExternalStore(noSubscription, () => false, () => true);
+  const fromServerHtml = useFromServerHtml();
   const [live, setLive] = useState(!fromServerHtml);
   useEffect(() => {
     if (live) return;

@@ -1,5 +1,6 @@
 "use client";
-import { use, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { use, useEffect, useState, type ReactNode } from "react";
+import { useFromServerHtml } from "./from-server-html";
 import { nearAtRest } from "./scroll-rest";
 
 /**
@@ -41,8 +42,6 @@ export function openGate(id: string) {
   gate.resolve();
 }
 
-const noSubscription = () => () => {};
-
 /** The way React reads a promise that has settled (its status), so `use` goes on without waiting for a callback. */
 const fulfilled = <T extends Promise<void>>(promise: T) => Object.assign(promise, { status: "fulfilled", value: undefined });
 const passed = fulfilled(Promise.resolve());
@@ -51,7 +50,7 @@ const passed = fulfilled(Promise.resolve());
 export function HydrationGate({ id, children }: { id: string; children: ReactNode }) {
   // The server's snapshot is read while React renders on the server and while it hydrates: then (and only then,
   // in the browser) the gate may hold.
-  const serverSnapshot = useSyncExternalStore(noSubscription, () => false, () => true);
+  const serverSnapshot = useFromServerHtml();
   // (`use` on every render: React expects a component that suspended on it to call it again when it finishes)
   use(serverSnapshot && typeof window !== "undefined" ? gateFor(id).promise : passed);
   return children;

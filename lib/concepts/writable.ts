@@ -11,6 +11,16 @@ function refuse(reason: WriteRefusal): never {
 }
 
 /**
+ * The same refusals for a concept row read under its lock, before writing a version's or a file's content over the
+ * live rows: requireConcept checked before the lock, and an adoption, archiving or deletion may have committed since.
+ */
+export function refuseUnwritable(concept: { status: string; archivedAt: Date | null; deleteAfter: Date | null }) {
+  if (concept.deleteAfter) refuse("not_found");
+  if (concept.archivedAt) refuse("archived");
+  if (concept.status === "adopted") refuse("adopted");
+}
+
+/**
  * Mark the concept as changed, at the end of every content write's transaction.
  * Refuses (and so rolls the write back) when the concept is adopted: a save that
  * passed the status check just before an adoption committed waits here for the

@@ -8,7 +8,6 @@ import type { Concept, NewMeasure } from "@/db/schema";
 import type { Actor } from "@/lib/authz/require-role";
 import { buildConceptSnapshot, measureRow, type SnapshotIds, type ValidConceptExport } from "@/lib/concepts/exchange";
 import { restoreSectionTexts } from "@/lib/concepts/sections";
-import { ADOPTED_READ_ONLY_MESSAGE, ARCHIVED_READ_ONLY_MESSAGE } from "@/lib/concepts/status";
 import { AppError } from "@/lib/errors";
 import { currentConceptTree } from "@/lib/realtime/store";
 import type { VersionKind } from "./read";
@@ -54,16 +53,6 @@ export async function snapshotInto(
     tx,
   );
   return { number: row.number, tree, snapshot };
-}
-
-/**
- * Under the lock, before writing a version's or a file's content over the live rows: the checks of requireConcept
- * ran before the lock, and an adoption, archiving or deletion may have committed in between.
- */
-export function refuseUnwritable(concept: Concept) {
-  if (concept.deleteAfter) throw new AppError("not_found");
-  if (concept.archivedAt) throw new AppError("conflict", ARCHIVED_READ_ONLY_MESSAGE);
-  if (concept.status === "adopted") throw new AppError("conflict", ADOPTED_READ_ONLY_MESSAGE);
 }
 
 export async function locked<T>(conceptId: string, work: (tx: Executor, concept: Concept) => Promise<T>): Promise<T> {
